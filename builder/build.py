@@ -1,0 +1,129 @@
+"""`build`: inputs to a dataset folder in the Hub's layout, plus a report; the library entry point."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from builder.archives import expand_archives
+from builder.dedup import DEFAULT_THRESHOLD, Deduplicator
+from builder.errors import NoRowsError, OptionError, OutputPathError, StrictModeError
+from builder.executor import default_workers, run_pipeline
+from builder.export.card import CardOptions, render_card
+from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
+from builder.export.report import BuildReport
+from builder.export.stats import dataset_stats
+from builder.langid import DEFAULT_DETECTOR, DETECTORS
+from builder.output import staged_folder
+from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
+from builder.record import Record
+from builder.schema import load_schema
+from builder.sources import DEFAULT_MAX_BYTES, discover
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path
+    report: Path
+    now: datetime | None = None
+    min_words: int = DEFAULT_MIN_WORDS
+    lang_detector: str = DEFAULT_DETECTOR
+    max_bytes: int = DEFAULT_MAX_BYTES
+    workers: int = field(default_factory=default_workers)
+    dedup: bool = True
+    near_dup_threshold: float = DEFAULT_THRESHOLD
+    max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES
+    test_size: float = 0.0
+    fail_on_reject: bool = False
+    card: CardOptions = field(default_factory=CardOptions)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    summary: dict[str, Any]
+    rejects_by_reason: list[dict[str, Any]]
+    shards: dict[str, list[Path]]
+
+
+Progress = Callable[[Record], None]
+
+
+def _check(options: BuildOptions) -> None:
+    for name, folder in (("--out", options.out), ("--report", options.report)):
+        if folder.exists() and not folder.is_dir():
+            raise OutputPathError(f"{name} {folder} exists and is not a folder")
+    if options.lang_detector not in DETECTORS:
+        raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
+    if not 0.0 <= options.test_size < 1.0:
+        raise OptionError(f"--test-size must be in [0, 1), got {options.test_size}")
+    if not 0.0 < options.near_dup_threshold <= 1.0:
+        raise OptionError(f"--near-dup-threshold must be in (0, 1], got {options.near_dup_threshold}")
+    if options.max_bytes <= 0 or options.max_shard_bytes <= 0 or options.workers <= 0:
+        raise OptionError("--max-bytes, --max-shard-size and --workers must be positive")
+
+
+def split_of(article_id: str, test_size: float) -> str:
+    """Deterministic split by a hash of the id: an article stays in its split across rebuilds."""
+    return "test" if test_size and zlib.crc32(article_id.encode()) / 2**32 < test_size else "train"
+
+
+def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
+    """The options that shape the output, as they go into the summary and the card (no paths, no workers)."""
+    return {
+        "now": now.isoformat(),
+        "min_words": options.min_words,
+        "lang_detector": options.lang_detector,
+        "max_bytes": options.max_bytes,
+        "dedup": f"exact, re-crawl and near-duplicate (Jaccard >= {options.near_dup_threshold})" if options.dedup else "off",
+        "test_size": options.test_size,
+        **{f"card_{k}": v for k, v in asdict(options.card).items() if k != "load_path"},
+    }
+
+
+def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    _check(options)
+    now = options.now or datetime.now(UTC)
+    inputs = discover(paths, skip=(options.out, options.report))
+    items = expand_archives(inputs, options.max_bytes)
+    schema = load_schema()
+    report = BuildReport()
+    dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
+    pipeline_options = PipelineOptions(now=now, min_words=options.min_words, lang_detector=options.lang_detector)
+    recorded = recorded_options(options, now)
+    with staged_folder(options.out) as staging:
+        (staging / "data").mkdir()
+        writers: dict[str, SplitWriter] = {}
+        try:
+            for record in run_pipeline(items, pipeline_options, options.max_bytes, options.workers):
+                if record.reject is None and dedup is not None:
+                    record.reject = dedup(record)
+                if record.reject is not None:
+                    report.add_reject(record)
+                else:
+                    split = split_of(record.fields["id"], options.test_size)
+                    if split not in writers:
+                        writers[split] = SplitWriter(staging / "data", split, schema.arrow(), options.max_shard_bytes)
+                    writers[split].write(record.fields)
+                    report.add_row(split)
+                if progress:
+                    progress(record)
+        finally:
+            if dedup is not None:
+                dedup.close()
+        shards = {split: writers[split].close() for split in sorted(writers)}
+        summary = report.write(options.report, recorded)
+        if report.rows == 0:
+            raise NoRowsError(f"all {report.inputs} inputs were rejected; no dataset was written")
+        if options.fail_on_reject and report.rejects:
+            raise StrictModeError(f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)")
+        stats = dataset_stats(shards)
+        card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
+        card = render_card(schema, staging, shards, stats, card_report, recorded, options.card)
+        (staging / "README.md").write_text(card, encoding="utf-8")
+        final = {split: [options.out / "data" / p.name for p in paths] for split, paths in shards.items()}
+    return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
+

@@ -1,0 +1,1 @@
+"""Exporters: Parquet shards in the Hub's layout, the dataset card, the build report."""

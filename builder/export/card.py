@@ -1,0 +1,97 @@
+"""The dataset card: YAML metadata built as data, the body rendered from `dataset_card.md`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from builder.resources import resource_path
+from builder.schema import ArticleSchema
+
+DEFAULT_LICENSE = "other"
+_SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
+                    (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"))
+
+
+@dataclass(frozen=True)
+class CardOptions:
+    title: str | None = None
+    description: str | None = None
+    license: str = DEFAULT_LICENSE
+    load_path: str = "path/to/this/folder"
+
+
+def size_category(rows: int) -> str:
+    return next((label for limit, label in _SIZE_CATEGORIES if rows < limit), "n>100M")
+
+
+def _dataset_info(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
+    from datasets import DatasetInfo, SplitDict, SplitInfo
+
+    splits = SplitDict()
+    download_size = 0
+    for name, paths in shards.items():
+        metas = [pq.ParquetFile(path).metadata for path in paths]
+        num_bytes = sum(m.row_group(i).total_byte_size for m in metas for i in range(m.num_row_groups))
+        splits.add(SplitInfo(name=name, num_bytes=num_bytes, num_examples=sum(m.num_rows for m in metas)))
+        download_size += sum(path.stat().st_size for path in paths)
+    info = DatasetInfo(features=schema.features(), splits=splits, download_size=download_size,
+                       dataset_size=sum(s.num_bytes for s in splits.values()))
+    return info._to_yaml_dict()  # the same YAML `datasets` itself writes into cards
+
+
+def card_data(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]], stats: dict[str, Any],
+              options: CardOptions) -> Any:
+    from huggingface_hub import DatasetCardData
+
+    languages = [row["value"] for row in stats["languages"]]
+    return DatasetCardData(
+        pretty_name=options.title or default_title(stats),
+        license=options.license,
+        language=languages,
+        multilinguality="monolingual" if len(languages) == 1 else "multilingual",
+        task_categories=["text-generation", "summarization"],
+        size_categories=[size_category(stats["rows"])],
+        source_datasets=["original"],
+        language_creators=["found"],
+        annotations_creators=["no-annotation"],
+        tags=["news", "builder"],
+        configs=[{
+            "config_name": "default",
+            "data_files": [{"split": name, "path": f"data/{name}-*"} for name in shards],
+        }],
+        dataset_info=_dataset_info(schema, out, shards),
+    )
+
+
+def default_title(stats: dict[str, Any]) -> str:
+    return f"{', '.join(stats['publishers'])} news articles"
+
+
+def render_card(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]], stats: dict[str, Any],
+                report: dict[str, Any], build_options: dict[str, Any], options: CardOptions) -> str:
+    """The card's text, validated by huggingface_hub by parsing it back."""
+    from huggingface_hub import DatasetCard
+
+    data = card_data(schema, out, shards, stats, options)
+    description = options.description or (
+        f"{stats['rows']} news articles from {', '.join(stats['publishers'])}, extracted from raw page dumps "
+        "into a typed schema, validated and deduplicated."
+    )
+    card = DatasetCard.from_template(
+        data,
+        template_path=str(resource_path("dataset_card.md")),
+        pretty_name=data.pretty_name,
+        description=description,
+        stats=stats,
+        report=report,
+        options=build_options,
+        fields=schema.fields,
+        load_path=options.load_path,
+    )
+    DatasetCard(str(card))  # parses the YAML header again: a broken header fails here, not on the Hub
+    return str(card).rstrip("\n") + "\n"

@@ -1,0 +1,86 @@
+"""The build report: every reject as a row of `rejects.parquet`, and a summary whose counts reconcile."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from builder.record import Record
+
+REJECTS_SCHEMA = pa.schema(
+    [
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("reason", pa.string(), nullable=False),
+        pa.field("detail", pa.string(), nullable=False),
+        pa.field("stage", pa.string(), nullable=False),
+    ]
+)
+
+
+@dataclass
+class BuildReport:
+    inputs: int = 0
+    rows_by_split: Counter[str] = field(default_factory=Counter)
+    rejects: list[dict[str, str]] = field(default_factory=list)
+
+    def add_row(self, split: str) -> None:
+        self.inputs += 1
+        self.rows_by_split[split] += 1
+
+    def add_reject(self, record: Record) -> None:
+        assert record.reject is not None
+        self.inputs += 1
+        self.rejects.append(
+            {
+                "source_file": record.source_file,
+                "reason": str(record.reject.reason),
+                "detail": record.reject.detail,
+                "stage": record.reject.stage,
+            }
+        )
+
+    @property
+    def rows(self) -> int:
+        return sum(self.rows_by_split.values())
+
+    def by_reason(self) -> list[dict[str, Any]]:
+        """Rejects per reason, most frequent first, each with the first file that got it."""
+        counts = Counter(r["reason"] for r in self.rejects)
+        first: dict[str, str] = {}
+        for r in self.rejects:
+            first.setdefault(r["reason"], r["source_file"])
+        return [{"reason": k, "count": n, "example": first[k]} for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def summary(self, options: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "inputs": self.inputs,
+            "rows": self.rows,
+            "rows_by_split": dict(sorted(self.rows_by_split.items())),
+            "rejected": len(self.rejects),
+            "rejects_by_reason": {row["reason"]: row["count"] for row in self.by_reason()},
+            "reconciled": self.inputs == self.rows + len(self.rejects),
+            "options": options,
+        }
+
+    def write(self, folder: Path, options: dict[str, Any]) -> dict[str, Any]:
+        """Write `rejects.parquet` and `summary.json`; each file appears whole or not at all."""
+        folder.mkdir(parents=True, exist_ok=True)
+        table = pa.Table.from_pylist(self.rejects, schema=REJECTS_SCHEMA)
+        _replace(folder / "rejects.parquet", lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+        summary = self.summary(options)
+        text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+        _replace(folder / "summary.json", lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        return summary
+
+
+def _replace(path: Path, write: Any) -> None:
+    tmp = path.with_name(f".{path.name}.partial")
+    write(str(tmp))
+    os.replace(tmp, path)

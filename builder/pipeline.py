@@ -1,0 +1,61 @@
+"""The per-input pipeline: decode, recognise, parse, validate. Free of input formats and scheduling."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from builder.langid import DEFAULT_DETECTOR, make_detector
+from builder.loaders.textdump import parse_article
+from builder.reasons import Reason
+from builder.record import Record, Reject
+from builder.steps.decode import decode
+from builder.steps.finalize import finalize
+from builder.steps.recognise import recognise_site
+from builder.steps.validate import BodyLengthValidator, DateValidator, LanguageValidator
+
+Step = Callable[[Record], Reject | None]
+DEFAULT_MIN_WORDS = 30
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    now: datetime
+    min_words: int = DEFAULT_MIN_WORDS
+    lang_detector: str = DEFAULT_DETECTOR
+
+
+class Pipeline:
+    """Runs the steps over records; any exception inside one record becomes that record's reject."""
+
+    def __init__(self, options: PipelineOptions) -> None:
+        self.steps: list[Step] = [
+            decode,
+            recognise_site,
+            parse_article,
+            DateValidator(options.now),
+            BodyLengthValidator(options.min_words),
+            LanguageValidator(make_detector(options.lang_detector)),
+        ]
+
+    def process(self, record: Record) -> Record:
+        if record.reject is not None:  # rejected while reading (too large, unsafe archive member)
+            return record
+        try:
+            record.content_hash = hashlib.sha256(record.data).hexdigest()
+            for step in self.steps:
+                record.reject = step(record)
+                if record.reject is not None:
+                    break
+            else:
+                finalize(record)
+        except Exception as err:  # noqa: BLE001 - one bad input must never stop the build
+            record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", "pipeline")
+        record.data = b""  # the bytes are no longer needed: keep records small on their way back
+        record.text = ""
+        return record
+
+    def process_all(self, records: Iterable[Record]) -> list[Record]:
+        return [self.process(record) for record in records]

@@ -1,0 +1,45 @@
+"""A rich progress bar for builds: files per second and rejects so far; silent when disabled."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from builder.record import Record
+
+
+class BuildProgress:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.rejects = 0
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> BuildProgress:
+        if self.enabled:
+            from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                MofNCompleteColumn(),
+                TextColumn("[progress.data.speed]{task.fields[rate]}"),
+                TextColumn("rejects: {task.fields[rejects]}"),
+                TimeElapsedColumn(),
+                transient=True,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task("building", total=None, rejects=0, rate="")
+        return self
+
+    def advance(self, record: Record) -> None:
+        if self._bar is None:
+            return
+        self.rejects += record.reject is not None
+        task = self._bar.tasks[0]
+        rate = f"{task.speed:,.0f} files/s" if task.speed else ""
+        self._bar.update(self._task, advance=1, rejects=self.rejects, rate=rate)
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(kind, value, tb)

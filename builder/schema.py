@@ -1,0 +1,114 @@
+"""The article schema, read from `schemas/article.yaml`; Arrow and `datasets` schemas derive from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import yaml
+
+from builder.errors import ConfigError
+from builder.resources import resource_path
+
+_SCALARS: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "int32": pa.int32(),
+    "int64": pa.int64(),
+    "bool": pa.bool_(),
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One documented field of the schema."""
+
+    name: str
+    type_name: str
+    arrow_type: pa.DataType
+    nullable: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class ArticleSchema:
+    name: str
+    version: int
+    fields: tuple[FieldSpec, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def arrow(self) -> pa.Schema:
+        """Arrow schema with each field's description as field metadata."""
+        return pa.schema(
+            [
+                pa.field(f.name, f.arrow_type, nullable=f.nullable, metadata={"description": f.description})
+                for f in self.fields
+            ],
+            metadata={"schema": f"{self.name}/v{self.version}"},
+        )
+
+    def features(self) -> Any:
+        """`datasets.Features` for the same fields (imported lazily: `datasets` is slow to import)."""
+        from datasets import Features
+
+        return Features.from_arrow_schema(self.arrow())
+
+
+def arrow_type(spec: dict[str, Any], where: str) -> pa.DataType:
+    """Translate one declarative type into an Arrow type, recursively."""
+    kind = spec.get("type")
+    if kind in _SCALARS:
+        return _SCALARS[kind]
+    if kind == "timestamp":
+        return pa.timestamp(spec.get("unit", "us"), tz=spec.get("tz"))
+    if kind == "list":
+        return pa.list_(arrow_type(spec.get("items", {}), f"{where}.items"))
+    if kind == "struct":
+        return pa.struct(
+            [
+                pa.field(sub["name"], arrow_type(sub, f"{where}.{sub['name']}"), nullable=sub.get("nullable", True))
+                for sub in spec.get("fields", [])
+            ]
+        )
+    raise ConfigError(f"schema field {where}: unknown type {kind!r}")
+
+
+def type_label(arrow: pa.DataType) -> str:
+    """Short human-readable type for docs and cards."""
+    if pa.types.is_list(arrow):
+        return f"list<{type_label(arrow.value_type)}>"
+    if pa.types.is_struct(arrow):
+        inner = ", ".join(f"{f.name}: {type_label(f.type)}" for f in arrow)
+        return f"struct<{inner}>"
+    return str(arrow)
+
+
+def parse_schema(doc: dict[str, Any]) -> ArticleSchema:
+    fields = []
+    for raw in doc.get("fields", []):
+        name = raw.get("name")
+        if not name or not raw.get("description"):
+            raise ConfigError(f"schema field {raw!r}: every field needs a name and a description")
+        arrow = arrow_type(raw, name)
+        fields.append(
+            FieldSpec(
+                name=name,
+                type_name=type_label(arrow),
+                arrow_type=arrow,
+                nullable=bool(raw.get("nullable", True)),
+                description=" ".join(str(raw["description"]).split()),
+            )
+        )
+    return ArticleSchema(name=doc["name"], version=int(doc["version"]), fields=tuple(fields))
+
+
+@cache
+def load_schema(path: Path | None = None) -> ArticleSchema:
+    """The article schema (cached: it never changes during a run)."""
+    path = path or resource_path("schemas") / "article.yaml"
+    return parse_schema(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -1,0 +1,23 @@
+"""Give the article its content-derived id and put its fields in schema order."""
+
+from __future__ import annotations
+
+import hashlib
+
+from builder.record import Record
+from builder.schema import load_schema
+
+
+def article_id(fields: dict) -> str:
+    """Same publisher, title, local time and body: same id, whatever the page chrome or the crawl."""
+    key = "\x1f".join(
+        (fields["publisher"], fields["title"], fields["published_at_local"].isoformat(), fields["body"])
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def finalize(record: Record) -> None:
+    fields = record.fields
+    fields["id"] = article_id(fields)
+    fields["source_file"] = record.source_file
+    record.fields = {name: fields.get(name) for name in load_schema().names}

@@ -1,0 +1,81 @@
+"""Validators: each answers ok (None) or a Reject with a reason code and a detail."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from builder.langid import LanguageDetector
+from builder.reasons import Reason
+from builder.record import Record, Reject
+
+
+def _wall_clock_exists(local: datetime) -> bool:
+    """False for a time skipped by a summer-time jump: it does not survive a round trip through UTC."""
+    back = local.astimezone(UTC).astimezone(local.tzinfo)
+    return back.replace(tzinfo=None) == local.replace(tzinfo=None)
+
+
+class DateValidator:
+    """Parse the printed date with the site's format and zone; reject impossible, future or too-early dates."""
+
+    stage = "date"
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self, record: Record) -> Reject | None:
+        site = record.site
+        assert site is not None
+        printed = record.extracted.get("published_at")
+        if printed is None:
+            return Reject(Reason.MISSING_DATE, "the article has no publication date line", self.stage)
+        try:
+            local = datetime.strptime(printed, site.date_format)
+        except ValueError as err:
+            return Reject(Reason.INVALID_DATE, f"{printed!r} is not a real date: {err}", self.stage)
+        zoned = local.replace(tzinfo=site.timezone)
+        if not _wall_clock_exists(zoned):
+            return Reject(Reason.INVALID_DATE, f"{printed!r} does not exist in {site.timezone.key} (summer-time gap)", self.stage)
+        instant = zoned.astimezone(UTC)
+        if instant > self.now:
+            return Reject(Reason.FUTURE_DATE, f"{instant.isoformat()} is after now ({self.now.isoformat()})", self.stage)
+        if local.date() < site.launched:
+            return Reject(Reason.DATE_BEFORE_MIN, f"{local.date()} is before the site's launch on {site.launched}", self.stage)
+        record.fields["published_at"] = instant
+        record.fields["published_at_local"] = local
+        return None
+
+
+class BodyLengthValidator:
+    stage = "body"
+
+    def __init__(self, min_words: int) -> None:
+        self.min_words = min_words
+
+    def __call__(self, record: Record) -> Reject | None:
+        words = len(record.fields.get("body", "").split())
+        if words < self.min_words:
+            return Reject(Reason.SHORT_BODY, f"body has {words} words, fewer than {self.min_words}", self.stage)
+        return None
+
+
+class LanguageValidator:
+    """Detect the body's language and reject it when it is not the site's language."""
+
+    stage = "language"
+
+    def __init__(self, detector: LanguageDetector) -> None:
+        self.detector = detector
+
+    def __call__(self, record: Record) -> Reject | None:
+        site = record.site
+        assert site is not None
+        language, confidence = self.detector.detect(record.fields.get("body") or record.fields.get("title", ""))
+        record.fields["language"] = language
+        if language != site.language:
+            return Reject(
+                Reason.WRONG_LANGUAGE,
+                f"detected {language!r} ({confidence:.2f}, {self.detector.name}), the site's language is {site.language!r}",
+                self.stage,
+            )
+        return None
