@@ -68,7 +68,10 @@ def _zip_members(archive: zipfile.ZipFile, prefix: str, max_bytes: int) -> Itera
         if why:
             yield _member(name, Reject(Reason.UNSAFE_MEMBER, f"{why}; not read", "archive"))
         elif info.file_size > max_bytes:
-            yield _member(name, Reject(Reason.TOO_LARGE, f"declares {info.file_size} bytes, over --max-bytes {max_bytes}", "archive"))
+            yield _member(
+                name,
+                Reject(Reason.TOO_LARGE, f"declares {info.file_size} bytes, over --max-bytes {max_bytes}", "archive"),
+            )
         else:
             try:
                 with archive.open(info) as handle:
@@ -129,7 +132,9 @@ def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
         yield Record(source_file=item.source_file, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
         return
     if count == 0:
-        yield Record(source_file=item.source_file, reject=Reject(Reason.UNREADABLE, "archive holds no files", "archive"))
+        yield Record(
+            source_file=item.source_file, reject=Reject(Reason.UNREADABLE, "archive holds no files", "archive")
+        )
 
 
 def expand_archives(items: Iterable[InputFile], max_bytes: int) -> Iterator[InputFile | Record]:

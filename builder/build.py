@@ -78,7 +78,9 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
         "min_words": options.min_words,
         "lang_detector": options.lang_detector,
         "max_bytes": options.max_bytes,
-        "dedup": f"exact, re-crawl and near-duplicate (Jaccard >= {options.near_dup_threshold})" if options.dedup else "off",
+        "dedup": f"exact, re-crawl and near-duplicate (Jaccard >= {options.near_dup_threshold})"
+        if options.dedup
+        else "off",
         "test_size": options.test_size,
         **{f"card_{k}": v for k, v in asdict(options.card).items() if k != "load_path"},
     }
@@ -126,4 +128,3 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         (staging / "README.md").write_text(card, encoding="utf-8")
         final = {split: [options.out / "data" / p.name for p in paths] for split, paths in shards.items()}
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
-

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from builder.cli_options import QuietOption
+
 if TYPE_CHECKING:
     from builder.build import BuildResult
 
@@ -20,7 +22,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
 
 
 @app.callback()
@@ -47,16 +48,6 @@ def parse_now(text: str) -> datetime:
     except ValueError:
         raise typer.BadParameter(f"{text!r} is not ISO 8601; write e.g. 2026-01-31T12:00:00Z") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-# Options shared by commands that take them, defined once.
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
-TokenOption = Annotated[
-    str | None,
-    typer.Option("--token", help="Hub token (default: HF_TOKEN, then the saved `hf auth login`).", show_default=False),
-]
-RepoIdOption = Annotated[str, typer.Option("--repo-id", help="Dataset repository on the Hub, OWNER/NAME.")]
-PrivateOption = Annotated[bool, typer.Option("--private", help="Create the repository as private if it does not exist.")]
 
 
 def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
@@ -93,26 +84,38 @@ def build(
         float, typer.Option("--near-dup-threshold", help="Body Jaccard similarity from which a near copy is dropped.")
     ] = 0.8,
     max_shard_size: Annotated[str, typer.Option("--max-shard-size", help="Target Parquet shard size.")] = "256MiB",
-    test_size: Annotated[float, typer.Option("--test-size", help="Share of articles in a `test` split (by id hash).")] = 0.0,
+    test_size: Annotated[
+        float, typer.Option("--test-size", help="Share of articles in a `test` split (by id hash).")
+    ] = 0.0,
     title: Annotated[str | None, typer.Option("--title", help="Dataset title in the card.")] = None,
     description: Annotated[str | None, typer.Option("--description", help="Opening paragraph of the card.")] = None,
     license: Annotated[str, typer.Option("--license", help="License id for the card's metadata.")] = "other",
-    fail_on_reject: Annotated[bool, typer.Option("--fail-on-reject", help="Exit non-zero if any input is rejected.")] = False,
+    fail_on_reject: Annotated[
+        bool, typer.Option("--fail-on-reject", help="Exit non-zero if any input is rejected.")
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
-    from builder.build import BuildOptions, build as run_build
+    from builder.build import BuildOptions
+    from builder.build import build as run_build
     from builder.errors import BuilderError, NoRowsError, StrictModeError
     from builder.executor import default_workers
     from builder.export.card import CardOptions
-
     from builder.progress import BuildProgress
 
     options = BuildOptions(
-        out=out, report=report, now=parse_now(now) if now else None, min_words=min_words,
-        lang_detector=lang_detector, max_bytes=parse_size(max_bytes), workers=workers or default_workers(),
-        dedup=not no_dedup, near_dup_threshold=near_dup_threshold, max_shard_bytes=parse_size(max_shard_size),
-        test_size=test_size, fail_on_reject=fail_on_reject,
+        out=out,
+        report=report,
+        now=parse_now(now) if now else None,
+        min_words=min_words,
+        lang_detector=lang_detector,
+        max_bytes=parse_size(max_bytes),
+        workers=workers or default_workers(),
+        dedup=not no_dedup,
+        near_dup_threshold=near_dup_threshold,
+        max_shard_bytes=parse_size(max_shard_size),
+        test_size=test_size,
+        fail_on_reject=fail_on_reject,
         card=CardOptions(title=title, description=description, license=license),
     )
     _raise_on_sigterm()
@@ -146,6 +149,11 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     console = Console()
     console.print(table)
     console.print(f"dataset: {out}   report: {report}")
+
+
+from builder.cli_push import push  # noqa: E402 - registered after the shared helpers above exist
+
+app.command()(push)
 
 
 def main() -> None:

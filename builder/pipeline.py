@@ -51,7 +51,7 @@ class Pipeline:
                     break
             else:
                 finalize(record)
-        except Exception as err:  # noqa: BLE001 - one bad input must never stop the build
+        except Exception as err:
             record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", "pipeline")
         record.data = b""  # the bytes are no longer needed: keep records small on their way back
         record.text = ""

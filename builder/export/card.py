@@ -13,8 +13,14 @@ from builder.resources import resource_path
 from builder.schema import ArticleSchema
 
 DEFAULT_LICENSE = "other"
-_SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
-                    (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"))
+_SIZE_CATEGORIES = (
+    (1_000, "n<1K"),
+    (10_000, "1K<n<10K"),
+    (100_000, "10K<n<100K"),
+    (1_000_000, "100K<n<1M"),
+    (10_000_000, "1M<n<10M"),
+    (100_000_000, "10M<n<100M"),
+)
 
 
 @dataclass(frozen=True)
@@ -39,13 +45,18 @@ def _dataset_info(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[P
         num_bytes = sum(m.row_group(i).total_byte_size for m in metas for i in range(m.num_row_groups))
         splits.add(SplitInfo(name=name, num_bytes=num_bytes, num_examples=sum(m.num_rows for m in metas)))
         download_size += sum(path.stat().st_size for path in paths)
-    info = DatasetInfo(features=schema.features(), splits=splits, download_size=download_size,
-                       dataset_size=sum(s.num_bytes for s in splits.values()))
+    info = DatasetInfo(
+        features=schema.features(),
+        splits=splits,
+        download_size=download_size,
+        dataset_size=sum(s.num_bytes for s in splits.values()),
+    )
     return info._to_yaml_dict()  # the same YAML `datasets` itself writes into cards
 
 
-def card_data(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]], stats: dict[str, Any],
-              options: CardOptions) -> Any:
+def card_data(
+    schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]], stats: dict[str, Any], options: CardOptions
+) -> Any:
     from huggingface_hub import DatasetCardData
 
     languages = [row["value"] for row in stats["languages"]]
@@ -60,10 +71,12 @@ def card_data(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]
         language_creators=["found"],
         annotations_creators=["no-annotation"],
         tags=["news", "builder"],
-        configs=[{
-            "config_name": "default",
-            "data_files": [{"split": name, "path": f"data/{name}-*"} for name in shards],
-        }],
+        configs=[
+            {
+                "config_name": "default",
+                "data_files": [{"split": name, "path": f"data/{name}-*"} for name in shards],
+            }
+        ],
         dataset_info=_dataset_info(schema, out, shards),
     )
 
@@ -72,8 +85,15 @@ def default_title(stats: dict[str, Any]) -> str:
     return f"{', '.join(stats['publishers'])} news articles"
 
 
-def render_card(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]], stats: dict[str, Any],
-                report: dict[str, Any], build_options: dict[str, Any], options: CardOptions) -> str:
+def render_card(
+    schema: ArticleSchema,
+    out: Path,
+    shards: dict[str, Sequence[Path]],
+    stats: dict[str, Any],
+    report: dict[str, Any],
+    build_options: dict[str, Any],
+    options: CardOptions,
+) -> str:
     """The card's text, validated by huggingface_hub by parsing it back."""
     from huggingface_hub import DatasetCard
 

@@ -56,7 +56,10 @@ class BuildReport:
         first: dict[str, str] = {}
         for r in self.rejects:
             first.setdefault(r["reason"], r["source_file"])
-        return [{"reason": k, "count": n, "example": first[k]} for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return [
+            {"reason": k, "count": n, "example": first[k]}
+            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
 
     def summary(self, options: dict[str, Any]) -> dict[str, Any]:
         return {

@@ -13,7 +13,9 @@ TOP_N = 10
 
 def _counts(frame: pl.DataFrame, column: str, top: int | None = None, by_value: bool = False) -> list[dict[str, Any]]:
     counted = frame.select(pl.col(column).drop_nulls().value_counts(name="count")).unnest(column)
-    counted = counted.sort([column] if by_value else [pl.col("count"), pl.col(column)], descending=[False] if by_value else [True, False])
+    counted = counted.sort(
+        [column] if by_value else [pl.col("count"), pl.col(column)], descending=[False] if by_value else [True, False]
+    )
     if top:
         counted = counted.head(top)
     return [{"value": row[column], "count": row["count"]} for row in counted.iter_rows(named=True)]

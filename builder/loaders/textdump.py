@@ -150,7 +150,11 @@ def parse_article(record: Record) -> Reject | None:
     if anchor is None or title_at is None:
         return Reject(Reason.NO_ARTICLE, "no headline with a byline, date or reading-time line", "parse")
     end = next(
-        (i for i in range(anchor, len(lines)) if lines[i] and not lines[i].bullet and lines[i].text in profile.article_end),
+        (
+            i
+            for i in range(anchor, len(lines))
+            if lines[i] and not lines[i].bullet and lines[i].text in profile.article_end
+        ),
         None,
     )
     if end is None:

@@ -10,9 +10,7 @@ from builder.schema import load_schema
 
 def article_id(fields: dict) -> str:
     """Same publisher, title, local time and body: same id, whatever the page chrome or the crawl."""
-    key = "\x1f".join(
-        (fields["publisher"], fields["title"], fields["published_at_local"].isoformat(), fields["body"])
-    )
+    key = "\x1f".join((fields["publisher"], fields["title"], fields["published_at_local"].isoformat(), fields["body"]))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 

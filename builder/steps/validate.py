@@ -35,12 +35,18 @@ class DateValidator:
             return Reject(Reason.INVALID_DATE, f"{printed!r} is not a real date: {err}", self.stage)
         zoned = local.replace(tzinfo=site.timezone)
         if not _wall_clock_exists(zoned):
-            return Reject(Reason.INVALID_DATE, f"{printed!r} does not exist in {site.timezone.key} (summer-time gap)", self.stage)
+            return Reject(
+                Reason.INVALID_DATE, f"{printed!r} does not exist in {site.timezone.key} (summer-time gap)", self.stage
+            )
         instant = zoned.astimezone(UTC)
         if instant > self.now:
-            return Reject(Reason.FUTURE_DATE, f"{instant.isoformat()} is after now ({self.now.isoformat()})", self.stage)
+            return Reject(
+                Reason.FUTURE_DATE, f"{instant.isoformat()} is after now ({self.now.isoformat()})", self.stage
+            )
         if local.date() < site.launched:
-            return Reject(Reason.DATE_BEFORE_MIN, f"{local.date()} is before the site's launch on {site.launched}", self.stage)
+            return Reject(
+                Reason.DATE_BEFORE_MIN, f"{local.date()} is before the site's launch on {site.launched}", self.stage
+            )
         record.fields["published_at"] = instant
         record.fields["published_at_local"] = local
         return None
