@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 DEFAULT_MAX_SHARD_BYTES = 256 * 1024 * 1024
 # Small row groups let the Hub's dataset viewer and random access read a few rows without the whole shard.
 ROW_GROUP_ROWS = 1000
+ROW_GROUP_BYTES = 64 * 1024 * 1024  # of text, before compression
 
 PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
@@ -35,6 +36,7 @@ class SplitWriter:
     max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES
     rows_per_group: int = ROW_GROUP_ROWS
     num_rows: int = 0
+    _buffered_bytes: int = 0
     _buffer: list[dict[str, Any]] = field(default_factory=list)
     _shards: list[Path] = field(default_factory=list)
     _sink: pa.NativeFile | None = None
@@ -43,7 +45,8 @@ class SplitWriter:
     def write(self, row: dict[str, Any]) -> None:
         self._buffer.append(row)
         self.num_rows += 1
-        if len(self._buffer) >= self.rows_per_group:
+        self._buffered_bytes += len(row["body"]) + len(row["title"]) + len(row.get("summary") or "")
+        if len(self._buffer) >= self.rows_per_group or self._buffered_bytes >= min(ROW_GROUP_BYTES, self.max_shard_bytes):
             self._flush()
 
     def _flush(self) -> None:
@@ -56,6 +59,7 @@ class SplitWriter:
             self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
         self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self.schema))
         self._buffer.clear()
+        self._buffered_bytes = 0
         if self._sink is not None and self._sink.tell() >= self.max_shard_bytes:
             self._close_shard()
 
