@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -36,6 +37,8 @@ def _run_item(pipeline: Pipeline, item: WorkItem, max_bytes: int) -> Record:
 
 def _init_worker(options: PipelineOptions, max_bytes: int) -> None:
     global _worker
+    # Ctrl-C reaches the whole process group: only the parent handles it, and it stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
 
 

@@ -18,6 +18,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
     """
     target = target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(target)
     staging = target.with_name(f".{target.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -31,3 +32,21 @@ def staged_folder(target: Path) -> Iterator[Path]:
         os.replace(target, previous)
     os.replace(staging, target)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def _remove_stale(target: Path) -> None:
+    """Leftovers of a build that was killed outright (SIGKILL, power loss): its process is gone."""
+    for leftover in target.parent.glob(f".{target.name}.*-*"):
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

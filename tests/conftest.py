@@ -32,7 +32,11 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300)
     """The real command line, in a fresh process."""
     return subprocess.run(
         [sys.executable, "-m", "builder.cli", *args],
-        capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
     )
 
 

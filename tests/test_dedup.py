@@ -12,16 +12,18 @@ from tests.conftest import DATA, run_build
 ORIGINAL = (DATA / "000_4ba49e555d3fefc6.txt").read_text(encoding="utf-8")
 OTHER_CHROME = (DATA / "004_711aaabe6a1230de.txt").read_text(encoding="utf-8")
 # A different story published under the same headline the next day (a recurring briefing title).
-NEXT_DAY = """Speaking to reporters in Baghdad on Thursday, the faction's spokesman said the talks between the two
+NEXT_DAY = (
+    """Speaking to reporters in Baghdad on Thursday, the faction's spokesman said the talks between the two
 governments had produced no timetable and that the movement would judge Washington by its actions.
 
 He said the faction had received messages from several political blocs asking it to give the negotiations more
 time, and that its leadership would meet over the weekend to discuss a response.
 
 Analysts in the Iraqi capital said the statement reflected growing pressure on the government to show results
-before the elections planned for October, when turnout is expected to be low.""".replace("\n\n", "\0").replace(
-    "\n", " "
-).replace("\0", "\n\n")
+before the elections planned for October, when turnout is expected to be low.""".replace("\n\n", "\0")
+    .replace("\n", " ")
+    .replace("\0", "\n\n")
+)
 PARAGRAPH = "In a statement to Al Ahad TV, Khazali emphasized that recent Resistance activities"
 
 
@@ -81,7 +83,9 @@ def test_lookalikes_are_kept(tmp_path: Path) -> None:
     same_title = ORIGINAL.replace(body_000, NEXT_DAY).replace("21 Jul 2021", "22 Jul 2021")
     background = "\n\n".join(body_004.split("\n\n")[:3])  # the earlier story's first paragraphs, reused
     follow_up = OTHER_CHROME.replace(body_004, NEXT_DAY + "\n\n" + background).replace("28 Jul", "30 Jul")
-    rows, rejects = build_rows(tmp_path, {"a.txt": ORIGINAL, "b.txt": same_title, "c.txt": OTHER_CHROME, "d.txt": follow_up})
+    rows, rejects = build_rows(
+        tmp_path, {"a.txt": ORIGINAL, "b.txt": same_title, "c.txt": OTHER_CHROME, "d.txt": follow_up}
+    )
     assert sorted(r["source_file"] for r in rows) == ["a.txt", "b.txt", "c.txt", "d.txt"], rejects
     assert 0.1 < jaccard(shingles(rows[2]["body"]), shingles(rows[3]["body"])) < 0.8  # c and its follow-up d share text
     assert rows[0]["title"] == rows[1]["title"]
@@ -110,11 +114,13 @@ def test_threshold_means_exact_jaccard(tmp_path: Path) -> None:
     """Two bodies just below the threshold are both kept; lowering the threshold under their similarity drops one."""
     body_000 = _section(ORIGINAL, "On Tuesday the Secretary-General", "\n\n  • United States")
     paragraphs = body_000.split("\n\n")
-    edited = "\n\n".join(paragraphs[:-3] + ["A new paragraph replaces the end of the story entirely here."])
+    edited = "\n\n".join([*paragraphs[:-3], "A new paragraph replaces the end of the story entirely here."])
     variant = ORIGINAL.replace(body_000, edited)
     similarity = jaccard(shingles(" ".join(body_000.split())), shingles(" ".join(edited.split())))
     assert 0.5 < similarity < 0.8
     rows, _ = build_rows(tmp_path / "high", {"a.txt": ORIGINAL, "b.txt": variant})
     assert len(rows) == 2
-    rows, rejects = build_rows(tmp_path / "low", {"a.txt": ORIGINAL, "b.txt": variant}, near_dup_threshold=similarity - 0.05)
+    rows, rejects = build_rows(
+        tmp_path / "low", {"a.txt": ORIGINAL, "b.txt": variant}, near_dup_threshold=similarity - 0.05
+    )
     assert len(rows) == 1 and rejects[0]["reason"] == "duplicate"

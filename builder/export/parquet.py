@@ -46,7 +46,9 @@ class SplitWriter:
         self._buffer.append(row)
         self.num_rows += 1
         self._buffered_bytes += len(row["body"]) + len(row["title"]) + len(row.get("summary") or "")
-        if len(self._buffer) >= self.rows_per_group or self._buffered_bytes >= min(ROW_GROUP_BYTES, self.max_shard_bytes):
+        if len(self._buffer) >= self.rows_per_group or self._buffered_bytes >= min(
+            ROW_GROUP_BYTES, self.max_shard_bytes
+        ):
             self._flush()
 
     def _flush(self) -> None:

@@ -1,0 +1,146 @@
+"""Atomic, reproducible output: interrupts leave the previous dataset, rebuilds are byte-identical."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, NOW_ISO, run_build, run_cli
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "almayadeen_en"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def many_dumps(folder: Path, count: int) -> Path:
+    """`count` distinct articles: the real dumps with a numbered headline and a shifted date."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    for i in range(count):
+        text = texts[i % len(texts)]
+        day = 1 + i % 28
+        text = text.replace("Khazali: Resistance", f"Report {i}: Resistance").replace(
+            "Iraq’s Resistance Factions Say", f"Report {i} Say"
+        )
+        text = text.replace("21 Jul 2021", f"{day} Jun 2019").replace("28 Jul 2021", f"{day} May 2020")
+        sub = folder / f"{i // 500:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: signal.Signals) -> None:
+    out, report = tmp_path / "out", tmp_path / "report"
+    assert (
+        run_cli("build", str(DATA), "--out", str(out), "--report", str(report), "--now", NOW_ISO, "-q").returncode == 0
+    )
+    before = snapshot(out)
+    big = many_dumps(tmp_path / "big", 3000)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "builder.cli",
+            "build",
+            str(big),
+            "--out",
+            str(out),
+            "--report",
+            str(report),
+            "--now",
+            NOW_ISO,
+            "--workers",
+            "2",
+            "-q",
+            "--no-dedup",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.glob(".out.building-*/data/.train-*")) and time.monotonic() < deadline:
+        assert process.poll() is None, "the build ended before it could be interrupted"
+        time.sleep(0.02)
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]
+
+
+def test_killed_build_leaves_the_previous_dataset_and_is_cleaned_up_next_time(tmp_path: Path) -> None:
+    out, report = tmp_path / "out", tmp_path / "report"
+    run_build([DATA], tmp_path)
+    before = snapshot(out)
+    big = many_dumps(tmp_path / "big", 3000)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "builder.cli",
+            "build",
+            str(big),
+            "--out",
+            str(out),
+            "--report",
+            str(report),
+            "--now",
+            NOW_ISO,
+            "--workers",
+            "1",
+            "-q",
+            "--no-dedup",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.glob(".out.building-*/data/.train-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.kill()
+    process.wait()
+    assert snapshot(out) == before
+    run_build([DATA], tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]
+
+
+def test_rebuild_is_byte_identical_whatever_order_workers_zone_and_locale(tmp_path: Path) -> None:
+    _, first, _ = run_build([GOLDEN], tmp_path / "a", workers=1)
+    files = sorted(GOLDEN.iterdir(), reverse=True)  # the same inputs listed one by one, backwards
+    env = {"TZ": "America/New_York", "LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"}
+    second = tmp_path / "b" / "out"
+    done = run_cli(
+        "build",
+        *map(str, files),
+        "--out",
+        str(second),
+        "--report",
+        str(tmp_path / "b" / "r"),
+        "--now",
+        NOW_ISO,
+        "--workers",
+        "2",
+        "-q",
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert snapshot(first) == snapshot(second)
+    assert set(snapshot(first)) == {"README.md", "data/train-00000-of-00001.parquet"}
+
+
+def test_one_and_two_workers_give_identical_output(tmp_path: Path) -> None:
+    big = many_dumps(tmp_path / "big", 400)
+    _, one, _ = run_build([big], tmp_path / "one", workers=1)
+    _, two, _ = run_build([big], tmp_path / "two", workers=2)
+    assert snapshot(one) == snapshot(two)
+    assert os.path.getsize(one / "README.md") > 0
