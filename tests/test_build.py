@@ -144,3 +144,17 @@ def test_cli_bad_invocation_is_one_line_no_traceback(tmp_path: Path, args: list[
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_card_metadata_is_built_as_data(tmp_path: Path) -> None:
+    """A title full of YAML and Markdown syntax cannot break the card's header."""
+    from huggingface_hub import DatasetCard
+
+    from builder.export.card import CardOptions
+
+    title = "Breaking: 'X' --- #1 | [y] & \"z\"\n---"
+    _, out, _ = run_build([DATA], tmp_path, card=CardOptions(title=title, description="Mine.", license="cc-by-4.0"))
+    card = DatasetCard.load(out / "README.md")
+    assert card.data.pretty_name == title
+    assert card.data.license == "cc-by-4.0"
+    assert "Mine." in card.text

@@ -33,7 +33,7 @@ def dataset_stats(shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
             pl.col("language"),
             pl.col("tags"),
             pl.col("authors"),
-            pl.col("body").str.split(" ").list.len().alias("body_words"),
+            pl.col("body").str.count_matches(r"\S+").alias("body_words"),
         )
         .collect()
     )
