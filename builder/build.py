@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from collections.abc import Callable, Sequence
-import dataclasses
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -95,7 +95,9 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     schema = load_schema()
     report = BuildReport()
     dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
-    pipeline_options = PipelineOptions(now=now, min_words=options.min_words, lang_detector=options.lang_detector)
+    pipeline_options = PipelineOptions(
+        now=now, min_words=options.min_words, lang_detector=options.lang_detector, fingerprint=options.dedup
+    )
     recorded = recorded_options(options, now)
     with staged_folder(options.out) as staging:
         (staging / "data").mkdir()

@@ -31,6 +31,19 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def body_minhash(body: str) -> Any:
+    from rensa import RMinHash
+
+    minhash = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+    minhash.update(sorted(shingles(body)))
+    return minhash
+
+
+def fingerprint(record: Record) -> None:
+    """The parallel half of dedup: the body's MinHash, computed where the record is parsed."""
+    record.minhash = body_minhash(record.fields["body"])
+
+
 def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
@@ -80,26 +93,20 @@ class Deduplicator:
         if (kept := self._by_id.get(record.fields["id"])) is not None:
             return self._reject(kept, "re-crawl: same article, different page chrome")
         body = record.fields["body"]
-        body_shingles = shingles(body)
-        minhash = self._minhash(body_shingles)
-        for candidate in sorted(self._lsh.query(minhash)):
-            similarity = jaccard(body_shingles, shingles(self._bodies.get(candidate)))
-            if similarity >= self.threshold:
-                return self._reject(candidate, f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}")
+        minhash = record.minhash if record.minhash is not None else body_minhash(body)
+        candidates = sorted(self._lsh.query(minhash))
+        if candidates:  # rare: shingle the body only to confirm a candidate exactly
+            body_shingles = shingles(body)
+            for candidate in candidates:
+                similarity = jaccard(body_shingles, shingles(self._bodies.get(candidate)))
+                if similarity >= self.threshold:
+                    return self._reject(candidate, f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}")
         index = self._bodies.append(body)
         self._kept_files.append(record.source_file)
         self._by_bytes[digest] = index
         self._by_id[record.fields["id"]] = index
         self._lsh.insert(index, minhash)
         return None
-
-    @staticmethod
-    def _minhash(body_shingles: set[str]) -> Any:
-        from rensa import RMinHash
-
-        minhash = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-        minhash.update(sorted(body_shingles))
-        return minhash
 
     def _reject(self, kept: int, kind: str) -> Reject:
         return Reject(Reason.DUPLICATE, f"{kind}; kept {self._kept_files[kept]}", self.stage)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from builder.dedup import fingerprint
 from builder.langid import DEFAULT_DETECTOR, make_detector
 from builder.loaders.textdump import parse_article
 from builder.reasons import Reason
@@ -25,12 +26,14 @@ class PipelineOptions:
     now: datetime
     min_words: int = DEFAULT_MIN_WORDS
     lang_detector: str = DEFAULT_DETECTOR
+    fingerprint: bool = True  # compute the dedup MinHash here, in parallel, rather than in the parent
 
 
 class Pipeline:
     """Runs the steps over records; any exception inside one record becomes that record's reject."""
 
     def __init__(self, options: PipelineOptions) -> None:
+        self.fingerprint = options.fingerprint
         self.steps: list[Step] = [
             decode,
             recognise_site,
@@ -51,10 +54,14 @@ class Pipeline:
                     break
             else:
                 finalize(record)
+                if self.fingerprint:
+                    fingerprint(record)
         except Exception as err:
             record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", "pipeline")
-        record.data = b""  # the bytes are no longer needed: keep records small on their way back
+        # Only fields, reject, digest and MinHash are needed downstream: keep records small on their way back.
+        record.data = b""
         record.text = ""
+        record.extracted = {}
         return record
 
     def process_all(self, records: Iterable[Record]) -> list[Record]:

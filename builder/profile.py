@@ -44,6 +44,12 @@ class SiteProfile:
     reading_time_pattern: re.Pattern[str] | None
     trailing_tags: bool
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Records cross process boundaries: send the site's name, not its compiled patterns and zone.
+        from builder.sites import site_by_name
+
+        return site_by_name, (self.site,)
+
     def recognises(self, text: str) -> bool:
         """A dump belongs to this site when its first non-blank line is the site's marker line."""
         head = text.lstrip()

@@ -35,4 +35,5 @@ class Record:
     fields: dict[str, Any] = field(default_factory=dict)
     extracted: dict[str, str] = field(default_factory=dict)
     content_hash: str = ""
+    minhash: Any = None  # the body's MinHash, computed in a worker for the dedup index
     reject: Reject | None = None
