@@ -7,6 +7,7 @@ a corrupt archive becomes a reject and the build goes on.
 
 from __future__ import annotations
 
+import copy
 import stat
 import tarfile
 import zipfile
@@ -24,6 +25,8 @@ ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst")
 CHUNK = 64 * 1024
 _ARCHIVE_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, ValueError)
+# Also per zip member: NotImplementedError for an unknown compression method (RuntimeError, just in case).
+_MEMBER_ERRORS = (*_ARCHIVE_ERRORS, RuntimeError, NotImplementedError)
 
 
 def is_archive(name: str) -> bool:
@@ -38,6 +41,11 @@ def unsafe_name(name: str) -> str | None:
     if ".." in path.parts:
         return f"path {name!r} climbs out of the archive"
     return None
+
+
+def member_name(prefix: str, name: str) -> str:
+    """`archive/inner/path`: a safe name loses `./` and doubled slashes, an unsafe one is kept as written."""
+    return f"{prefix}/{name if unsafe_name(name) else PurePosixPath(name).as_posix()}"
 
 
 def _read_capped(handle: IO[bytes], max_bytes: int) -> bytes | Reject:
@@ -58,26 +66,43 @@ def _member(source_file: str, result: bytes | Reject) -> Record:
     return Record(source_file=source_file, data=result)
 
 
+def _zip_member_kind(info: zipfile.ZipInfo) -> str | None:
+    """Why a member is not a plain file (from its Unix mode, when the zip records one), or None."""
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_IFMT(mode) not in (0, stat.S_IFREG):
+        return "a device, pipe or socket, not a regular file"
+    return None
+
+
 def _zip_members(archive: zipfile.ZipFile, prefix: str, max_bytes: int) -> Iterator[Record]:
     for info in sorted(archive.infolist(), key=lambda i: i.filename):
         if info.is_dir():
             continue
-        name = f"{prefix}/{info.filename}"
-        mode = info.external_attr >> 16
-        why = unsafe_name(info.filename) or ("a symbolic link" if stat.S_ISLNK(mode) else None)
+        name = member_name(prefix, info.filename)
+        why = unsafe_name(info.filename) or _zip_member_kind(info)
         if why:
             yield _member(name, Reject(Reason.UNSAFE_MEMBER, f"{why}; not read", "archive"))
+        elif info.flag_bits & 0x1:
+            yield _member(name, Reject(Reason.CORRUPT_ARCHIVE, "encrypted member; no password is asked for", "archive"))
         elif info.file_size > max_bytes:
             yield _member(
                 name,
                 Reject(Reason.TOO_LARGE, f"declares {info.file_size} bytes, over --max-bytes {max_bytes}", "archive"),
             )
         else:
+            # Inflate up to the stream's real end, not the declared size: a header that under-states the
+            # size then meets the cap (too_large) instead of failing its CRC after file_size bytes. The
+            # margin keeps zipfile's own end (and CRC check) out of reach of the capped reads.
+            real_end = copy.copy(info)
+            real_end.file_size = 2 * (max_bytes + CHUNK)
             try:
-                with archive.open(info) as handle:
+                with archive.open(real_end) as handle:
                     yield _member(name, _read_capped(handle, max_bytes))
-            except _ARCHIVE_ERRORS as err:
-                yield _member(name, Reject(Reason.CORRUPT_ARCHIVE, f"member cannot be read: {err}", "archive"))
+            except _MEMBER_ERRORS as err:
+                detail = f"member cannot be read: {type(err).__name__}: {err}"
+                yield _member(name, Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
 
 
 def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, name: str, max_bytes: int) -> bytes | Reject:
@@ -94,23 +119,50 @@ def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, name: str, max_by
     return _read_capped(handle, max_bytes)
 
 
+class _StrictTarInfo(tarfile.TarInfo):
+    """tarfile ends iteration quietly at a missing, cut or damaged header after the first member, so a
+    truncated archive would lose its tail without a word; here only the end-of-archive block ends it."""
+
+    @classmethod
+    def fromtarfile(cls, archive: tarfile.TarFile) -> tarfile.TarInfo:  # type: ignore[override]
+        try:
+            return super().fromtarfile(archive)
+        except (tarfile.EmptyHeaderError, tarfile.TruncatedHeaderError, tarfile.InvalidHeaderError) as err:
+            raise tarfile.ReadError(f"archive cut or damaged at offset {archive.offset}: {err}") from None
+
+
+class _ZstdStream:
+    """A zstd stream_reader whose decoder errors read as archive errors (ZstdError is a bare Exception)."""
+
+    def __init__(self, stream: IO[bytes], error: type[Exception]) -> None:
+        self._stream, self._error = stream, error
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._stream.read(size)
+        except self._error as err:
+            raise tarfile.ReadError(f"zstd: {err}") from None
+
+
 @contextmanager
 def _open_tar(path: Path) -> Iterator[tarfile.TarFile]:
     if path.name.lower().endswith((".tar.zst", ".tzst")):
         import zstandard
 
         with open(path, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as stream:
-            with tarfile.open(fileobj=stream, mode="r|") as tar:
+            zst = _ZstdStream(stream, zstandard.ZstdError)
+            with tarfile.open(fileobj=zst, mode="r|", tarinfo=_StrictTarInfo) as tar:  # type: ignore[arg-type]
                 yield tar
-    else:
-        with tarfile.open(path, mode="r|*") as tar:  # streaming: members in stored order, no seeking
+    else:  # streaming: members in stored order, no seeking
+        with tarfile.open(path, mode="r|*", tarinfo=_StrictTarInfo) as tar:
             yield tar
 
 
 def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int) -> Iterator[Record]:
     for member in tar:
         if not member.isdir():
-            yield _member(f"{prefix}/{member.name}", _tar_member(tar, member, f"{prefix}/{member.name}", max_bytes))
+            name = member_name(prefix, member.name)
+            yield _member(name, _tar_member(tar, member, name, max_bytes))
 
 
 def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:

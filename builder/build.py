@@ -90,6 +90,8 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
 def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     _check(options)
     now = options.now or datetime.now(UTC)
+    if now.tzinfo is None:  # a zone-less instant is taken as UTC, like --now
+        now = now.replace(tzinfo=UTC)
     inputs = discover(paths, skip=(options.out, options.report))
     items = expand_archives(inputs, options.max_bytes)
     schema = load_schema()

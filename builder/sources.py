@@ -17,20 +17,30 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024  # a real page is ~7 KB; anything this big i
 
 @dataclass(frozen=True, order=True)
 class InputFile:
-    """A file to read: its `source_file` (relative to the PATH it was found under) and where it is."""
+    """A file to read: its `source_file` (relative to the PATH it was found under) and where it is.
+
+    `error` is set for a folder the walk could not list: it becomes an `unreadable` reject, not a silent gap.
+    """
 
     source_file: str
     path: Path
+    error: str | None = None
 
 
 def _walk(root: Path, skip: tuple[Path, ...]) -> Iterator[InputFile]:
     # os.walk does not follow symbolic links to folders, so a link cycle cannot loop.
-    for folder, dirnames, filenames in os.walk(root):
+    errors: list[OSError] = []
+    for folder, dirnames, filenames in os.walk(root, onerror=errors.append):
         here = Path(folder)
         dirnames[:] = [d for d in dirnames if (here / d) not in skip]
         for name in filenames:
             path = here / name
             yield InputFile(path.relative_to(root).as_posix(), path)
+    for err in errors:  # os.walk skips a folder it cannot list; report it instead
+        path = Path(err.filename) if err.filename else root
+        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        detail = f"folder cannot be listed: {err.strerror or err}"
+        yield InputFile(root.name if relative == "." else relative, path, detail)
 
 
 def discover(paths: Iterable[Path], skip: Iterable[Path] = ()) -> list[InputFile]:
@@ -69,7 +79,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes | Reject:
 
 def read_record(item: InputFile, max_bytes: int) -> Record:
     record = Record(source_file=item.source_file)
-    data = read_bytes(item.path, max_bytes)
+    data = Reject(Reason.UNREADABLE, item.error, "read") if item.error else read_bytes(item.path, max_bytes)
     if isinstance(data, Reject):
         record.reject = data
     else:

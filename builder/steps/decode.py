@@ -13,7 +13,9 @@ from builder.record import Record, Reject
 _JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # More junk than this share of characters means binary content, not a damaged text.
 MAX_JUNK_SHARE = 0.01
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -31,17 +33,19 @@ def _decode_bytes(data: bytes) -> str | Reject:
                 return data.decode(encoding)
             except UnicodeDecodeError as err:
                 return _reject(f"starts with a {encoding} byte-order mark but does not decode: {err.reason}")
-    nul = data.find(0)
-    if nul >= 0:
-        return _reject(f"binary content: NUL byte at offset {nul}")
+    # Many NULs: binary, or UTF-16 without a mark. A stray one is junk that clean_text removes.
+    nuls = data.count(0)
+    if nuls > MAX_JUNK_SHARE * len(data):
+        return _reject(f"binary content: {nuls} NUL bytes in {len(data)}, the first at offset {data.find(0)}")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         try:
             return data.decode("cp1252")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as cp1252_error:
             return _reject(
-                f"neither UTF-8 nor cp1252: byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}"
+                f"neither UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) nor cp1252 "
+                f"(byte 0x{data[cp1252_error.start]:02x} at offset {cp1252_error.start})"
             )
 
 

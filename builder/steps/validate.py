@@ -21,7 +21,8 @@ class DateValidator:
     stage = "date"
 
     def __init__(self, now: datetime) -> None:
-        self.now = now
+        # A naive `now` (from a library caller) is UTC: comparing it with aware instants would raise per record.
+        self.now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
 
     def __call__(self, record: Record) -> Reject | None:
         site = record.site
