@@ -1,0 +1,76 @@
+"""Language backends: offline, deterministic, bounded, and right on English, Spanish and Arabic pages."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from builder.langid import DETECTORS, SAMPLE_CHARS, language_sample, make_detector
+from tests.dumps import ARABIC_BODY, BODY, SPANISH_BODY
+
+TEXTS = {"en": "\n\n".join(BODY), "es": "\n\n".join(SPANISH_BODY), "ar": "\n\n".join(ARABIC_BODY)}
+
+
+@pytest.mark.parametrize("backend", sorted(DETECTORS))
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_backend_detects_the_language(backend: str, language: str) -> None:
+    code, confidence = make_detector(backend).detect(TEXTS[language])
+    assert code == language
+    assert 0.5 < confidence <= 1.0
+
+
+@pytest.mark.parametrize("backend", sorted(DETECTORS))
+def test_detection_works_with_the_network_cut(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model ships inside the package: loading it and detecting never opens a connection."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    assert make_detector(backend).detect(TEXTS["en"])[0] == "en"
+
+
+def test_fasttext_loads_its_bundled_model_in_a_fresh_process_without_network() -> None:
+    """A fresh interpreter with sockets disabled and an empty cache still detects (no download fallback)."""
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k): raise OSError('network disabled for this test')\n"
+        "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
+        "from builder.langid import FastTextDetector\n"
+        "print(FastTextDetector().detect('The council voted on Wednesday to replace the old water pipes.')[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "", "HOME": "/nonexistent", "FTLANG_CACHE": "/nonexistent"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "en"
+
+
+def test_langdetect_is_deterministic() -> None:
+    """Seeded: the same short, ambiguous text gets the same answer every time, in fresh detectors."""
+    text = "Hotel Restaurant Taxi Pizza Bar Café"
+    answers = {make_detector("langdetect").detect(text) for _ in range(5)}
+    assert len(answers) == 1
+
+
+@pytest.mark.parametrize("backend", sorted(DETECTORS))
+def test_detection_reads_a_bounded_sample(backend: str) -> None:
+    """Only the first SAMPLE_CHARS characters count: an English opening followed by pages of Spanish is English."""
+    english = TEXTS["en"][: SAMPLE_CHARS + 50]
+    text = english + "\n\n" + TEXTS["es"] * 50
+    assert len(language_sample(text)) <= SAMPLE_CHARS
+    assert make_detector(backend).detect(text)[0] == "en"
+
+
+def test_empty_text_is_undetermined() -> None:
+    for backend in DETECTORS:
+        assert make_detector(backend).detect("   ")[0] == "und"
