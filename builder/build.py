@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -129,10 +128,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             raise StrictModeError(f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)")
         stats = dataset_stats(shards)
         card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
-        card_options = options.card
-        if card_options.load_path == CardOptions.load_path:
-            card_options = dataclasses.replace(card_options, load_path=options.out.name)
-        card = render_card(schema, staging, shards, stats, card_report, recorded, card_options)
+        card = render_card(schema, staging, shards, stats, card_report, recorded, options.card)
         (staging / "README.md").write_text(card, encoding="utf-8")
         final = {split: [options.out / "data" / p.name for p in paths] for split, paths in shards.items()}
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)

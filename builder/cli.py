@@ -7,11 +7,12 @@ import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from builder.cli_options import QuietOption
+from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail
+from builder.cli_push import push
 
 if TYPE_CHECKING:
     from builder.build import BuildResult
@@ -48,12 +49,6 @@ def parse_now(text: str) -> datetime:
     except ValueError:
         raise typer.BadParameter(f"{text!r} is not ISO 8601; write e.g. 2026-01-31T12:00:00Z") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
-    err = f"error: {message}" + (f" ({hint})" if hint else "")
-    typer.echo(err, err=True)
-    raise typer.Exit(code)
 
 
 def _raise_on_sigterm() -> None:
@@ -93,6 +88,11 @@ def build(
     fail_on_reject: Annotated[
         bool, typer.Option("--fail-on-reject", help="Exit non-zero if any input is rejected.")
     ] = False,
+    push_to: Annotated[
+        str | None, typer.Option("--push-to", help="After a successful build, push it to this Hub dataset OWNER/NAME.")
+    ] = None,
+    token: TokenOption = None,
+    private: PrivateOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
@@ -116,7 +116,7 @@ def build(
         max_shard_bytes=parse_size(max_shard_size),
         test_size=test_size,
         fail_on_reject=fail_on_reject,
-        card=CardOptions(title=title, description=description, license=license),
+        card=CardOptions(title=title, description=description, license=license, load_path=push_to or out.name),
     )
     _raise_on_sigterm()
     try:
@@ -130,6 +130,10 @@ def build(
         fail(str(err), err.hint, code=2)
     if not quiet:
         print_summary(result, out, report)
+    if push_to:
+        from builder.cli_push import run_push
+
+        run_push(out, push_to, token=token, private=private, quiet=quiet)
 
 
 def print_summary(result: BuildResult, out: Path, report: Path) -> None:
@@ -150,8 +154,6 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     console.print(table)
     console.print(f"dataset: {out}   report: {report}")
 
-
-from builder.cli_push import push  # noqa: E402 - registered after the shared helpers above exist
 
 app.command()(push)
 

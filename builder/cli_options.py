@@ -1,8 +1,8 @@
-"""CLI options shared by several commands, defined once."""
+"""CLI options and helpers shared by several commands, defined once."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -16,3 +16,9 @@ RepoIdOption = Annotated[str, typer.Option("--repo-id", help="Dataset repository
 PrivateOption = Annotated[
     bool, typer.Option("--private", help="Create the repository as private if it does not exist.")
 ]
+
+
+def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
+    """The one way the CLI reports an error: one line on stderr, a fix-it hint, a non-zero exit."""
+    typer.echo(f"error: {message}" + (f" ({hint})" if hint else ""), err=True)
+    raise typer.Exit(code)

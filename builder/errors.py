@@ -43,3 +43,85 @@ class StrictModeError(BuilderError):
     """--fail-on-reject was given and some inputs were rejected."""
 
     hint = "see the rejects table in the report folder, or drop --fail-on-reject"
+
+
+# `builder push` (builder/push.py): one class per problem, each with its fix-it hint and exit code.
+
+
+class PushError(BuilderError):
+    """Base of every error `push_dataset` raises on purpose."""
+
+    exit_code = 1
+    hint = "try again later; files already uploaded are not sent twice"
+
+
+class DatasetFolderError(PushError):
+    """The folder is not an intact `builder build` output; nothing was uploaded."""
+
+    exit_code = 2
+    hint = "push publishes a folder exactly as `builder build --out` wrote it; rebuild it"
+
+
+class RepoIdError(PushError):
+    """--repo-id is not OWNER/NAME."""
+
+    exit_code = 2
+    hint = "write it as OWNER/NAME, e.g. --repo-id alice/news-articles"
+
+
+class NoTokenError(PushError):
+    """No --token, no HF_TOKEN and no saved login."""
+
+    hint = "set HF_TOKEN, pass --token, or run `hf auth login`"
+
+
+class AuthError(PushError):
+    """401: the Hub does not accept the token."""
+
+    hint = "the token is invalid or expired; create a write token at https://huggingface.co/settings/tokens"
+
+
+class ForbiddenError(PushError):
+    """403: the token is valid but may not write to that namespace or repository."""
+
+    hint = "use a token with write access to that namespace, or push to one you own"
+
+
+class NamespaceNotFoundError(PushError):
+    """404 when creating the repository: the OWNER does not exist."""
+
+    hint = "check the OWNER part of --repo-id: your user name or an organization you belong to"
+
+
+class NotFoundError(PushError):
+    """404 on an existing namespace: the repository or branch cannot be seen with this token."""
+
+    hint = "check --repo-id and --revision, and that the token can read the repository"
+
+
+class OfflineError(PushError):
+    """HF_HUB_OFFLINE=1: huggingface_hub refuses every request."""
+
+    hint = "unset HF_HUB_OFFLINE to push"
+
+
+class HubUnreachableError(PushError):
+    """Connection refused, DNS failure, timeout: no HTTP answer at all."""
+
+    hint = "check the network connection and HF_ENDPOINT, then run the same command again"
+
+
+class RateLimitError(PushError):
+    """429: too many requests."""
+
+    hint = "wait a few minutes and run the same command again; files already uploaded are not sent twice"
+
+
+class ConflictError(PushError):
+    """409/412: the branch moved between the comparison and the commit; nothing was committed."""
+
+    hint = "someone else committed meanwhile; run the same command again"
+
+
+class HubError(PushError):
+    """Any other refusal or failure of the Hub (5xx, unexpected answers)."""

@@ -28,7 +28,7 @@ class CardOptions:
     title: str | None = None
     description: str | None = None
     license: str = DEFAULT_LICENSE
-    load_path: str = "dataset"  # what the card's load_dataset snippet loads: the repo id, or the folder name
+    load_path: str = "dataset"  # what the card's load_dataset snippet loads: the Hub repo id, or the folder
 
 
 def size_category(rows: int) -> str:
