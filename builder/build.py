@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -97,7 +98,11 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     report = BuildReport()
     dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
     pipeline_options = PipelineOptions(
-        now=now, min_words=options.min_words, lang_detector=options.lang_detector, fingerprint=options.dedup
+        now=now,
+        min_words=options.min_words,
+        lang_detector=options.lang_detector,
+        fingerprint=options.dedup,
+        near_dup_threshold=options.near_dup_threshold,
     )
     recorded = recorded_options(options, now)
     with staged_folder(options.out) as staging:
@@ -128,7 +133,8 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             raise StrictModeError(f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)")
         stats = dataset_stats(shards)
         card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
-        card = render_card(schema, staging, shards, stats, card_report, recorded, options.card)
+        card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
+        card = render_card(schema, staging, shards, stats, card_report, recorded, card_options)
         (staging / "README.md").write_text(card, encoding="utf-8")
         final = {split: [options.out / "data" / p.name for p in paths] for split, paths in shards.items()}
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)

@@ -116,7 +116,7 @@ def build(
         max_shard_bytes=parse_size(max_shard_size),
         test_size=test_size,
         fail_on_reject=fail_on_reject,
-        card=CardOptions(title=title, description=description, license=license, load_path=push_to or out.name),
+        card=CardOptions(title=title, description=description, license=license, load_path=push_to),
     )
     _raise_on_sigterm()
     try:

@@ -1,26 +1,38 @@
 """Deduplication after validation: exact copies, re-crawls of the same article, near-duplicates.
 
-The first copy in input order is kept. State per kept article is compact: a digest of its bytes,
-its id, its MinHash band keys (inside the LSH index) and the offset of its body in a spill file
-on disk, read back only to confirm an LSH candidate with the exact Jaccard similarity.
+The first copy in input order is kept. The parallel half (`Fingerprinter`, run in the workers)
+turns each article into 64-bit keys: a digest of its bytes, its id, and the LSH band keys of its
+body's MinHash. The sequential half (`Deduplicator`, in the parent) keeps only those keys per kept
+article (12 bytes each, in `KeyIndex`) plus the offset of its body and path in a spill file on
+disk, read back only to confirm an LSH candidate with the exact Jaccard similarity.
 """
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from array import array
-from typing import Any
 
+from builder.keyindex import KeyIndex
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 128
-# 32 bands of 4 rows: a pair at Jaccard 0.8 becomes a candidate with probability > 0.999999;
-# false candidates are cheap because each one is confirmed exactly.
-NUM_BANDS = 32
 SHINGLE_WORDS = 5
 MINHASH_SEED = 20120611
+MIN_RECALL = 0.99  # chance that a pair exactly at the threshold becomes a candidate
+_MASK = (1 << 62) - 1
+_EXACT, _SAME_ID, _BAND = 0, 1, 2  # the key's kind, in its two low bits
+
+
+def lsh_shape(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows): the most rows per band (fewest false candidates) that still reach MIN_RECALL."""
+    for rows in range(num_perm, 0, -1):
+        bands = num_perm // rows
+        if 1 - (1 - threshold**rows) ** bands >= MIN_RECALL:
+            return bands, rows
+    return num_perm, 1
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -31,41 +43,52 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def body_minhash(body: str) -> Any:
-    from rensa import RMinHash
-
-    minhash = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-    minhash.update(sorted(shingles(body)))
-    return minhash
-
-
-def fingerprint(record: Record) -> None:
-    """The parallel half of dedup: the body's MinHash, computed where the record is parsed."""
-    record.minhash = body_minhash(record.fields["body"])
-
-
 def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-class BodySpill:
-    """Kept bodies, appended to an anonymous temporary file; memory holds only their offsets."""
+def _tagged(value: int, kind: int) -> int:
+    return ((value & _MASK) << 2) | kind
+
+
+class Fingerprinter:
+    """The parallel half of dedup: an article's keys, computed where it is parsed."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.bands, self.rows = lsh_shape(threshold)
+
+    def __call__(self, record: Record, data: bytes) -> None:
+        from rensa import RMinHash
+
+        minhash = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+        minhash.update(sorted(shingles(record.fields["body"])))
+        digest = minhash.digest()
+        rows = self.rows
+        # Tuples of ints hash the same in every process (only str and bytes hashing is salted).
+        bands = [_tagged(hash((b, *digest[b * rows : (b + 1) * rows])), _BAND) for b in range(self.bands)]
+        exact = int.from_bytes(hashlib.sha256(data).digest()[:8], "big")
+        record.dedup_keys = (_tagged(exact, _EXACT), _tagged(int(record.fields["id"][:16], 16), _SAME_ID), *bands)
+
+
+class Spill:
+    """Kept bodies and paths, appended to an anonymous temporary file; memory holds only offsets."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()
         self._offsets = array("q", [0])
 
-    def append(self, body: str) -> int:
-        data = body.encode("utf-8")
+    def append(self, source_file: str, body: str) -> int:
+        data = f"{source_file}\0{body}".encode()
         self._file.seek(0, 2)
         self._file.write(data)
         self._offsets.append(self._offsets[-1] + len(data))
         return len(self._offsets) - 2
 
-    def get(self, index: int) -> str:
+    def get(self, index: int) -> tuple[str, str]:
         start, end = self._offsets[index], self._offsets[index + 1]
         self._file.seek(start)
-        return self._file.read(end - start).decode("utf-8")
+        source_file, body = self._file.read(end - start).decode().split("\0", 1)
+        return source_file, body
 
     def close(self) -> None:
         self._file.close()
@@ -77,39 +100,32 @@ class Deduplicator:
     stage = "dedup"
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
-        from rensa import RMinHashLSH
-
         self.threshold = threshold
-        self._by_bytes: dict[bytes, int] = {}
-        self._by_id: dict[str, int] = {}
-        self._kept_files: list[str] = []
-        self._lsh: Any = RMinHashLSH(threshold=threshold, num_perm=NUM_PERM, num_bands=NUM_BANDS)
-        self._bodies = BodySpill()
+        self._index = KeyIndex()
+        self._kept = Spill()
 
     def __call__(self, record: Record) -> Reject | None:
-        digest = bytes.fromhex(record.content_hash)[:16]
-        if (kept := self._by_bytes.get(digest)) is not None:
-            return self._reject(kept, "exact copy: byte-identical file")
-        if (kept := self._by_id.get(record.fields["id"])) is not None:
-            return self._reject(kept, "re-crawl: same article, different page chrome")
-        body = record.fields["body"]
-        minhash = record.minhash if record.minhash is not None else body_minhash(body)
-        candidates = sorted(self._lsh.query(minhash))
+        keys = list(record.dedup_keys)
+        matches = self._index.lookup(keys)
+        for kind, label in (
+            (_EXACT, "exact copy: byte-identical file"),
+            (_SAME_ID, "re-crawl: same article, different page chrome"),
+        ):
+            kept = [value for position, value in matches if keys[position] & 3 == kind]
+            if kept:
+                return self._reject(min(kept), label)
+        candidates = sorted({value for _, value in matches})
         if candidates:  # rare: shingle the body only to confirm a candidate exactly
-            body_shingles = shingles(body)
+            body_shingles = shingles(record.fields["body"])
             for candidate in candidates:
-                similarity = jaccard(body_shingles, shingles(self._bodies.get(candidate)))
+                similarity = jaccard(body_shingles, shingles(self._kept.get(candidate)[1]))
                 if similarity >= self.threshold:
                     return self._reject(candidate, f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}")
-        index = self._bodies.append(body)
-        self._kept_files.append(record.source_file)
-        self._by_bytes[digest] = index
-        self._by_id[record.fields["id"]] = index
-        self._lsh.insert(index, minhash)
+        self._index.add(keys, self._kept.append(record.source_file, record.fields["body"]))
         return None
 
     def _reject(self, kept: int, kind: str) -> Reject:
-        return Reject(Reason.DUPLICATE, f"{kind}; kept {self._kept_files[kept]}", self.stage)
+        return Reject(Reason.DUPLICATE, f"{kind}; kept {self._kept.get(kept)[0]}", self.stage)
 
     def close(self) -> None:
-        self._bodies.close()
+        self._kept.close()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from builder.dedup import fingerprint
+from builder.dedup import DEFAULT_THRESHOLD, Fingerprinter
 from builder.langid import DEFAULT_DETECTOR, make_detector
 from builder.loaders.textdump import parse_article
 from builder.reasons import Reason
@@ -26,14 +25,15 @@ class PipelineOptions:
     now: datetime
     min_words: int = DEFAULT_MIN_WORDS
     lang_detector: str = DEFAULT_DETECTOR
-    fingerprint: bool = True  # compute the dedup MinHash here, in parallel, rather than in the parent
+    fingerprint: bool = True  # compute the dedup keys here, in parallel, rather than in the parent
+    near_dup_threshold: float = DEFAULT_THRESHOLD
 
 
 class Pipeline:
     """Runs the steps over records; any exception inside one record becomes that record's reject."""
 
     def __init__(self, options: PipelineOptions) -> None:
-        self.fingerprint = options.fingerprint
+        self.fingerprint = Fingerprinter(options.near_dup_threshold) if options.fingerprint else None
         self.steps: list[Step] = [
             decode,
             recognise_site,
@@ -47,7 +47,6 @@ class Pipeline:
         if record.reject is not None:  # rejected while reading (too large, unsafe archive member)
             return record
         try:
-            record.content_hash = hashlib.sha256(record.data).hexdigest()
             for step in self.steps:
                 record.reject = step(record)
                 if record.reject is not None:
@@ -55,7 +54,7 @@ class Pipeline:
             else:
                 finalize(record)
                 if self.fingerprint:
-                    fingerprint(record)
+                    self.fingerprint(record, record.data)
         except Exception as err:
             record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", "pipeline")
         # Only fields, reject, digest and MinHash are needed downstream: keep records small on their way back.

@@ -34,6 +34,5 @@ class Record:
     site: SiteProfile | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     extracted: dict[str, str] = field(default_factory=dict)
-    content_hash: str = ""
-    minhash: Any = None  # the body's MinHash, computed in a worker for the dedup index
+    dedup_keys: tuple[int, ...] = ()  # computed in a worker by dedup.Fingerprinter
     reject: Reject | None = None

@@ -28,7 +28,7 @@ class CardOptions:
     title: str | None = None
     description: str | None = None
     license: str = DEFAULT_LICENSE
-    load_path: str = "dataset"  # what the card's load_dataset snippet loads: the Hub repo id, or the folder
+    load_path: str | None = None  # what the card's load_dataset snippet loads: the Hub repo id (default: --out's name)
 
 
 def size_category(rows: int) -> str:
