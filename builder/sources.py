@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -27,37 +28,58 @@ class InputFile:
     error: str | None = None
 
 
-def _walk(root: Path, skip: tuple[Path, ...]) -> Iterator[InputFile]:
-    # os.walk does not follow symbolic links to folders, so a link cycle cannot loop.
-    errors: list[OSError] = []
-    for folder, dirnames, filenames in os.walk(root, onerror=errors.append):
-        here = Path(folder)
-        dirnames[:] = [d for d in dirnames if (here / d) not in skip]
-        for name in filenames:
-            path = here / name
-            yield InputFile(path.relative_to(root).as_posix(), path)
-    for err in errors:  # os.walk skips a folder it cannot list; report it instead
-        path = Path(err.filename) if err.filename else root
-        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        detail = f"folder cannot be listed: {err.strerror or err}"
-        yield InputFile(root.name if relative == "." else relative, path, detail)
+def _walk(folder: Path, prefix: str, skip: tuple[Path, ...]) -> Iterator[InputFile]:
+    """Files under `folder` in the string order of their relative paths, one folder listing at a time.
+
+    Children are visited in the order of their name, with "/" after a folder's name, so the walk
+    yields exactly the sorted order without ever holding the whole tree. Symbolic links to folders
+    are not followed, so a link cycle cannot loop; a folder that cannot be listed is yielded with
+    its error rather than skipped silently.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as err:
+        yield InputFile(prefix.rstrip("/") or folder.name, folder, f"folder cannot be listed: {err.strerror or err}")
+        return
+    children = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            children.append((entry.name + "/", entry))
+        elif not (entry.is_symlink() and _is_dir(entry)):
+            children.append((entry.name, entry))
+    for key, entry in sorted(children, key=lambda child: child[0]):
+        path = folder / entry.name
+        if key.endswith("/"):
+            if path not in skip:
+                yield from _walk(path, prefix + key, skip)
+        else:
+            yield InputFile(prefix + key, path)
 
 
-def discover(paths: Iterable[Path], skip: Iterable[Path] = ()) -> list[InputFile]:
-    """Every file under the given files and folders, sorted by source_file then path.
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a broken or looping link: read later, and rejected as unreadable
+        return False
 
-    `skip` lists folders never to descend into (the build's own output and report folders).
+
+def discover(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[InputFile]:
+    """Every file under the given files and folders, in source_file order (then path), streamed.
+
+    Every PATH is checked before anything is read. `skip` lists folders never to descend into
+    (the build's own output and report folders).
     """
     skipped = tuple(p.resolve() for p in skip)
-    found: list[InputFile] = []
+    streams: list[Iterable[InputFile]] = []
     for given in paths:
         if not os.path.lexists(given):
             raise InputPathError(f"input path does not exist: {given}")
         if given.is_dir():
-            found.extend(_walk(given.resolve(), skipped))
+            streams.append(_walk(given.resolve(), "", skipped))
         else:
-            found.append(InputFile(given.name, given))
-    return sorted(found)
+            streams.append([InputFile(given.name, given)])
+    return heapq.merge(*streams, key=lambda item: (item.source_file, str(item.path)))
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes | Reject:
