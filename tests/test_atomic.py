@@ -36,32 +36,12 @@ def many_dumps(folder: Path, count: int) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
-def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: signal.Signals) -> None:
-    out, report = tmp_path / "out", tmp_path / "report"
-    assert (
-        run_cli("build", str(DATA), "--out", str(out), "--report", str(report), "--now", NOW_ISO, "-q").returncode == 0
-    )
-    before = snapshot(out)
+def start_big_build(tmp_path: Path, workers: int) -> subprocess.Popen[str]:
+    """A real build of 3,000 dumps into tmp_path/out, returned once it has started writing shards."""
     big = many_dumps(tmp_path / "big", 3000)
+    args = ["build", str(big), "--out", str(tmp_path / "out"), "--report", str(tmp_path / "report")]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "builder.cli",
-            "build",
-            str(big),
-            "--out",
-            str(out),
-            "--report",
-            str(report),
-            "--now",
-            NOW_ISO,
-            "--workers",
-            "2",
-            "-q",
-            "--no-dedup",
-        ],
+        [sys.executable, "-m", "builder.cli", *args, "--now", NOW_ISO, "--workers", str(workers), "-q", "--no-dedup"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -70,6 +50,17 @@ def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: sign
     while not any(tmp_path.glob(".out.building-*/data/.train-*")) and time.monotonic() < deadline:
         assert process.poll() is None, "the build ended before it could be interrupted"
         time.sleep(0.02)
+    return process
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: signal.Signals) -> None:
+    out, report = tmp_path / "out", tmp_path / "report"
+    assert (
+        run_cli("build", str(DATA), "--out", str(out), "--report", str(report), "--now", NOW_ISO, "-q").returncode == 0
+    )
+    before = snapshot(out)
+    process = start_big_build(tmp_path, workers=2)
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0
@@ -79,39 +70,16 @@ def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: sign
 
 
 def test_killed_build_leaves_the_previous_dataset_and_is_cleaned_up_next_time(tmp_path: Path) -> None:
-    out, report = tmp_path / "out", tmp_path / "report"
+    out = tmp_path / "out"
     run_build([DATA], tmp_path)
     before = snapshot(out)
-    big = many_dumps(tmp_path / "big", 3000)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "builder.cli",
-            "build",
-            str(big),
-            "--out",
-            str(out),
-            "--report",
-            str(report),
-            "--now",
-            NOW_ISO,
-            "--workers",
-            "1",
-            "-q",
-            "--no-dedup",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while not any(tmp_path.glob(".out.building-*/data/.train-*")) and time.monotonic() < deadline:
-        time.sleep(0.02)
+    process = start_big_build(tmp_path, workers=1)
     process.kill()
-    process.wait()
+    process.communicate()
     assert snapshot(out) == before
+    assert any(tmp_path.glob(".out.building-*"))  # what a killed build leaves behind...
     run_build([DATA], tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]  # ...is gone after the next one
 
 
 def test_rebuild_is_byte_identical_whatever_order_workers_zone_and_locale(tmp_path: Path) -> None:
