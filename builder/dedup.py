@@ -37,10 +37,15 @@ def lsh_shape(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     """Word n-grams of the lower-cased text; a text shorter than n words is one shingle."""
+    return set(shingle_list(text, size))
+
+
+def shingle_list(text: str, size: int = SHINGLE_WORDS) -> list[str]:
+    """The same n-grams as `shingles`, with repeats, in text order."""
     words = text.lower().split()
     if len(words) <= size:
-        return {" ".join(words)}
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+        return [" ".join(words)]
+    return list(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -61,7 +66,9 @@ class Fingerprinter:
         from rensa import RMinHash
 
         minhash = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-        minhash.update(sorted(shingles(record.fields["body"])))
+        # A MinHash is a minimum over the set, so repeated shingles and their order change nothing:
+        # hashing the n-gram list as it comes is 3x cheaper than building and sorting the set.
+        minhash.update(shingle_list(record.fields["body"]))
         digest = minhash.digest()
         rows = self.rows
         # Tuples of ints hash the same in every process (only str and bytes hashing is salted).
