@@ -33,11 +33,10 @@ def dataset_stats(shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
             pl.col("language"),
             pl.col("tags"),
             pl.col("authors"),
-            pl.col("body").str.count_matches(r"\S+").alias("body_words"),
         )
         .collect()
     )
-    words = frame["body_words"]
+    words = _body_words(files)
     return {
         "rows": frame.height,
         "splits": [{"name": name, "rows": sum(_rows(p) for p in paths)} for name, paths in shards.items()],
@@ -56,6 +55,18 @@ def dataset_stats(shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
             "max": int(words.max()),
         },
     }
+
+
+def _body_words(files: list[str], batch_rows: int = 2000) -> pl.Series:
+    """Words per body, a few thousand bodies at a time: the texts never sit in memory together."""
+    import pyarrow.parquet as pq
+
+    counts = [
+        pl.from_arrow(batch).select(pl.col("body").str.count_matches(r"\S+")).to_series()
+        for path in files
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=["body"])
+    ]
+    return pl.concat(counts)
 
 
 def _rows(path: Path) -> int:
