@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import zlib
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -96,6 +97,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     items = expand_archives(inputs, options.max_bytes)
     schema = load_schema()
     report = BuildReport()
+    body_words = array("I")
     dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
     pipeline_options = PipelineOptions(
         now=now,
@@ -119,6 +121,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
                     if split not in writers:
                         writers[split] = SplitWriter(staging / "data", split, schema.arrow(), options.max_shard_bytes)
                     writers[split].write(record.fields)
+                    body_words.append(record.body_words)
                     report.add_row(split)
                 if progress:
                     progress(record)
@@ -131,7 +134,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             raise NoRowsError(f"all {report.inputs} inputs were rejected; no dataset was written")
         if options.fail_on_reject and report.rejects:
             raise StrictModeError(f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)")
-        stats = dataset_stats(shards)
+        stats = dataset_stats(shards, body_words)
         card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
         card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
         card = render_card(schema, staging, shards, stats, card_report, recorded, card_options)

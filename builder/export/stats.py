@@ -21,8 +21,12 @@ def _counts(frame: pl.DataFrame, column: str, top: int | None = None, by_value: 
     return [{"value": row[column], "count": row["count"]} for row in counted.iter_rows(named=True)]
 
 
-def dataset_stats(shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
-    """Rows, date range, articles per year, top tags/authors, body length and language counts."""
+def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) -> dict[str, Any]:
+    """Rows, date range, articles per year, top tags/authors, body length and language counts.
+
+    `body_words` holds each row's word count, counted while the rows streamed by, so the bodies
+    are not read back.
+    """
     files = [str(path) for paths in shards.values() for path in paths]
     frame = (
         pl.scan_parquet(files)
@@ -36,7 +40,7 @@ def dataset_stats(shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
         )
         .collect()
     )
-    words = _body_words(files)
+    words = pl.Series("body_words", body_words, dtype=pl.UInt32)
     return {
         "rows": frame.height,
         "splits": [{"name": name, "rows": sum(_rows(p) for p in paths)} for name, paths in shards.items()],
@@ -55,18 +59,6 @@ def dataset_stats(shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
             "max": int(words.max()),
         },
     }
-
-
-def _body_words(files: list[str], batch_rows: int = 2000) -> pl.Series:
-    """Words per body, a few thousand bodies at a time: the texts never sit in memory together."""
-    import pyarrow.parquet as pq
-
-    counts = [
-        pl.from_arrow(batch).select(pl.col("body").str.count_matches(r"\S+")).to_series()
-        for path in files
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=["body"])
-    ]
-    return pl.concat(counts)
 
 
 def _rows(path: Path) -> int:

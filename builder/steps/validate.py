@@ -61,6 +61,7 @@ class BodyLengthValidator:
 
     def __call__(self, record: Record) -> Reject | None:
         words = len(record.fields.get("body", "").split())
+        record.body_words = words  # kept for the card's statistics
         if words < self.min_words:
             return Reject(Reason.SHORT_BODY, f"body has {words} words, fewer than {self.min_words}", self.stage)
         return None
