@@ -128,6 +128,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         finally:
             if dedup is not None:
                 dedup.close()
+            dedup = None  # free the index before the card's statistics need memory
         shards = {split: writers[split].close() for split in sorted(writers)}
         summary = report.write(options.report, recorded)
         if report.rows == 0:
