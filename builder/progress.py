@@ -17,6 +17,7 @@ class BuildProgress:
 
     def __enter__(self) -> BuildProgress:
         if self.enabled:
+            from rich.console import Console
             from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self._bar = Progress(
@@ -26,6 +27,7 @@ class BuildProgress:
                 TextColumn("[progress.data.speed]{task.fields[rate]}"),
                 TextColumn("rejects: {task.fields[rejects]}"),
                 TimeElapsedColumn(),
+                console=Console(stderr=True),  # stdout keeps only the summary table
                 transient=True,
             )
             self._bar.__enter__()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import pty
 import subprocess
 import sys
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,3 +45,19 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300)
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path, Path]:
     return run_build([DATA], tmp_path_factory.mktemp("sample"))
+
+
+def run_cli_in_terminal(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> str:
+    """Run the CLI with stderr on a pseudo-terminal, as in an interactive shell; returns what the terminal got."""
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "builder.cli", *args]
+    environment = {**os.environ, "TERM": "xterm", **(env or {})}
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=environment, cwd=cwd) as process:
+        os.close(follower)
+        chunks = []
+        with suppress(OSError):  # EIO once the child has closed the terminal
+            while chunk := os.read(leader, 4096):
+                chunks.append(chunk)
+        assert process.wait(timeout=300) == 0
+    os.close(leader)
+    return b"".join(chunks).decode(errors="replace")

@@ -10,7 +10,7 @@ import pytest
 
 from builder.build import BuildResult
 from builder.schema import load_schema
-from tests.conftest import DATA, NOW_ISO, run_build, run_cli
+from tests.conftest import DATA, NOW_ISO, run_build, run_cli, run_cli_in_terminal
 
 SHARED_GOLDEN = Path(__file__).resolve().parents[2] / "shared" / "golden"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "almayadeen_en"
@@ -158,3 +158,12 @@ def test_card_metadata_is_built_as_data(tmp_path: Path) -> None:
     assert card.data.pretty_name == title
     assert card.data.license == "cc-by-4.0"
     assert "Mine." in card.text
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    args = ("build", str(GOLDEN), "--out", str(tmp_path / "o"), "--report", str(tmp_path / "r"), "--now", NOW_ISO)
+    shown = run_cli_in_terminal(*args, "--workers", "1")
+    assert "building" in shown and "rejects:" in shown
+    assert "rejects:" not in run_cli_in_terminal(*args, "--quiet")
+    piped = run_cli(*args)
+    assert piped.returncode == 0 and "rejects:" not in piped.stderr

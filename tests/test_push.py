@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-import pty
 import shutil
 import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from builder.build import BuildOptions, build
 from builder.errors import ConflictError, DatasetFolderError, RepoIdError
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES
 from builder.push import check_dataset_folder, push_dataset
+from tests.conftest import run_cli_in_terminal
 from tests.hub_server import HubServer, HubState, running_hub
 
 # huggingface_hub's own LFS upload passes a file as `data=`, which httpx2 deprecates: not ours to fix.
@@ -341,19 +340,7 @@ def test_token_never_appears_in_any_output(hub: HubServer, dataset: Path) -> Non
 
 
 def push_in_terminal(*args: str) -> str:
-    """Run the CLI with stderr on a pseudo-terminal, as in an interactive shell; returns what the terminal got."""
-    leader, follower = pty.openpty()
-    env = {**os.environ, "HF_TOKEN": TOKEN, "TERM": "xterm"}
-    command = [sys.executable, "-m", "builder.cli", "push", *args]
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=env, cwd=ROOT) as process:
-        os.close(follower)
-        chunks = []
-        with suppress(OSError):  # EIO once the child has closed the terminal
-            while chunk := os.read(leader, 4096):
-                chunks.append(chunk)
-        assert process.wait(timeout=120) == 0
-    os.close(leader)
-    return b"".join(chunks).decode(errors="replace")
+    return run_cli_in_terminal("push", *args, env={"HF_TOKEN": TOKEN})
 
 
 def test_progress_bar_on_a_terminal_and_not_with_quiet(hub: HubServer, dataset: Path) -> None:
