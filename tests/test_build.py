@@ -46,7 +46,9 @@ def test_parquet_schema_is_the_declared_one(sample_build: Built) -> None:
     schema = shard.schema_arrow
     assert schema.equals(load_schema().arrow(), check_metadata=False)
     assert schema.field("published_at").metadata[b"description"].startswith(b"Publication instant in UTC")
-    assert shard.metadata.row_group(0).column(0).compression == "ZSTD"
+    column = shard.metadata.row_group(0).column(0)
+    assert column.compression == "ZSTD"
+    assert column.has_offset_index and column.has_column_index  # the page index
 
 
 def test_load_dataset_round_trip(sample_build: Built) -> None:
