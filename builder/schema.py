@@ -5,20 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 import yaml
 
 from builder.errors import ConfigError
 from builder.resources import resource_path
 
-_SCALARS: dict[str, pa.DataType] = {
-    "string": pa.string(),
-    "int32": pa.int32(),
-    "int64": pa.int64(),
-    "bool": pa.bool_(),
-}
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+_SCALARS = ("string", "int32", "int64", "bool")
 
 
 @dataclass(frozen=True)
@@ -26,10 +23,17 @@ class FieldSpec:
     """One documented field of the schema."""
 
     name: str
-    type_name: str
-    arrow_type: pa.DataType
+    spec: dict[str, Any]  # the declarative type, as written in the schema file
     nullable: bool
     description: str
+
+    @property
+    def arrow_type(self) -> pa.DataType:
+        return arrow_type(self.spec, self.name)
+
+    @property
+    def type_name(self) -> str:
+        return type_label(self.arrow_type)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class ArticleSchema:
 
     def arrow(self) -> pa.Schema:
         """Arrow schema with each field's description as field metadata."""
+        import pyarrow as pa
+
         return pa.schema(
             [
                 pa.field(f.name, f.arrow_type, nullable=f.nullable, metadata={"description": f.description})
@@ -61,9 +67,11 @@ class ArticleSchema:
 
 def arrow_type(spec: dict[str, Any], where: str) -> pa.DataType:
     """Translate one declarative type into an Arrow type, recursively."""
+    import pyarrow as pa
+
     kind = spec.get("type")
     if kind in _SCALARS:
-        return _SCALARS[kind]
+        return {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "bool": pa.bool_()}[kind]
     if kind == "timestamp":
         return pa.timestamp(spec.get("unit", "us"), tz=spec.get("tz"))
     if kind == "list":
@@ -80,6 +88,8 @@ def arrow_type(spec: dict[str, Any], where: str) -> pa.DataType:
 
 def type_label(arrow: pa.DataType) -> str:
     """Short human-readable type for docs and cards."""
+    import pyarrow as pa
+
     if pa.types.is_list(arrow):
         return f"list<{type_label(arrow.value_type)}>"
     if pa.types.is_struct(arrow):
@@ -88,18 +98,29 @@ def type_label(arrow: pa.DataType) -> str:
     return str(arrow)
 
 
+def _check_type(spec: dict[str, Any], where: str) -> None:
+    """Reject an unknown type when the schema is read, without needing pyarrow."""
+    kind = spec.get("type")
+    if kind == "list":
+        _check_type(spec.get("items", {}), f"{where}.items")
+    elif kind == "struct":
+        for sub in spec.get("fields", []):
+            _check_type(sub, f"{where}.{sub.get('name')}")
+    elif kind not in (*_SCALARS, "timestamp"):
+        raise ConfigError(f"schema field {where}: unknown type {kind!r}")
+
+
 def parse_schema(doc: dict[str, Any]) -> ArticleSchema:
     fields = []
     for raw in doc.get("fields", []):
         name = raw.get("name")
         if not name or not raw.get("description"):
             raise ConfigError(f"schema field {raw!r}: every field needs a name and a description")
-        arrow = arrow_type(raw, name)
+        _check_type(raw, name)
         fields.append(
             FieldSpec(
                 name=name,
-                type_name=type_label(arrow),
-                arrow_type=arrow,
+                spec=raw,
                 nullable=bool(raw.get("nullable", True)),
                 description=" ".join(str(raw["description"]).split()),
             )
