@@ -98,7 +98,7 @@ def build(
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
     from builder.build import build as run_build
-    from builder.errors import BuilderError, NoRowsError, StrictModeError
+    from builder.errors import BuilderError, NoRowsError, StrictModeError, WorkerError
     from builder.executor import default_workers
     from builder.export.card import CardOptions
     from builder.progress import BuildProgress
@@ -126,6 +126,8 @@ def build(
         fail("interrupted; the previous dataset (if any) is untouched", code=130)
     except (NoRowsError, StrictModeError) as err:
         fail(str(err), err.hint + f"; report in {report}")
+    except WorkerError as err:
+        fail(str(err), err.hint)
     except BuilderError as err:
         fail(str(err), err.hint, code=2)
     if not quiet:

@@ -86,7 +86,7 @@ class Spill:
 
     def append(self, source_file: str, body: str) -> int:
         data = f"{source_file}\0{body}".encode()
-        self._file.seek(0, 2)
+        self._file.seek(self._offsets[-1])  # the end; a seek relative to the end would flush every time
         self._file.write(data)
         self._offsets.append(self._offsets[-1] + len(data))
         return len(self._offsets) - 2

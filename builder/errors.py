@@ -39,6 +39,12 @@ class NoRowsError(BuilderError):
     hint = "see the rejects table in the report folder for the reason of each input"
 
 
+class WorkerError(BuilderError):
+    """A worker process died (killed, out of memory) or could not start."""
+
+    hint = "run again; if it keeps failing, try --workers 1 to see the failing input"
+
+
 class StrictModeError(BuilderError):
     """--fail-on-reject was given and some inputs were rejected."""
 

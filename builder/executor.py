@@ -7,8 +7,11 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from builder.errors import WorkerError
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.sources import InputFile, read_record
@@ -56,11 +59,25 @@ def run_pipeline(items: Iterable[WorkItem], options: PipelineOptions, max_bytes:
             yield _run_item(pipeline, item, max_bytes)
         return
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(options, max_bytes)) as pool:
-        pending: deque = deque()
+    if os.name == "posix":
+        context.set_forkserver_preload(["builder.pipeline"])  # workers start from an imported pipeline
+    # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
+    # when a worker dies or cannot start.
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes))
+    try:
+        pending: deque[Future[list[Record]]] = deque()
         for batch in batched(items, BATCH_SIZE):
-            pending.append(pool.apply_async(_run_batch, (batch,)))
+            pending.append(pool.submit(_run_batch, batch))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield from pending.popleft().get()
+                yield from _result(pending.popleft())
         while pending:
-            yield from pending.popleft().get()
+            yield from _result(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[list[Record]]) -> list[Record]:
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err

@@ -6,7 +6,7 @@ from typing import Protocol
 
 # Detection reads at most this many characters of the body, cut at a word boundary,
 # so a long article costs no more than a short one.
-SAMPLE_CHARS = 300
+SAMPLE_CHARS = 200
 
 
 class LanguageDetector(Protocol):

@@ -1,0 +1,40 @@
+"""The worker pool: input order is kept, and a dying worker is an error, never a hang."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from builder.errors import WorkerError
+from builder.executor import run_pipeline
+from builder.pipeline import PipelineOptions
+from builder.record import Record
+from tests.conftest import DATA
+
+OPTIONS = PipelineOptions(now=datetime(2026, 11, 22, tzinfo=UTC))
+
+
+def records(count: int) -> list[Record]:
+    texts = [p.read_bytes() for p in sorted(DATA.glob("*.txt"))]
+    return [Record(source_file=f"{i:04d}.txt", data=texts[i % 2]) for i in range(count)]
+
+
+def test_order_is_kept_with_two_workers() -> None:
+    done = list(run_pipeline(records(300), OPTIONS, max_bytes=1 << 20, workers=2))
+    assert [r.source_file for r in done] == [f"{i:04d}.txt" for i in range(300)]
+    assert all(r.reject is None for r in done)
+
+
+def test_a_dying_worker_is_an_error_not_a_hang() -> None:
+    """A worker killed outright (as the out-of-memory killer would) fails the build; it never hangs."""
+    import psutil
+
+    results = run_pipeline(records(3000), OPTIONS, max_bytes=1 << 20, workers=2)
+    next(results)
+    workers = [worker for child in psutil.Process().children() for worker in child.children()]  # forked by the server
+    assert workers
+    for worker in workers:
+        worker.kill()
+    with pytest.raises(WorkerError, match="worker process died"):
+        list(results)
