@@ -1,0 +1,290 @@
+"""In-process measurements through the library: time per pipeline stage, language backends, dedup scaling.
+
+Nothing in builder/ is modified: steps are wrapped on a Pipeline instance, dedup helpers are patched
+on the module for the duration of one measurement and restored.
+"""
+
+from __future__ import annotations
+
+import inspect
+import pickle
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from generate import file_path
+
+import builder.dedup as dedup_module
+import builder.pipeline as pipeline_module
+from builder.dedup import Deduplicator
+from builder.executor import BATCH_SIZE, batched, default_workers, run_pipeline
+from builder.export.parquet import SplitWriter
+from builder.export.report import BuildReport
+from builder.langid import FastTextDetector, LangdetectDetector
+from builder.pipeline import Pipeline, PipelineOptions
+from builder.record import Record
+from builder.schema import load_schema
+from builder.sources import DEFAULT_MAX_BYTES, InputFile, read_record
+
+# Stages as the brief names them, from the finer timers below.
+GROUPS = {
+    "read": ("read",),
+    "decode": ("decode",),
+    "parse": ("recognise", "parse"),
+    "validate": ("date", "body"),
+    "language": ("language",),
+    "finalize+overhead": ("finalize+overhead",),
+    "ipc (pickle both ways)": ("ipc_dump", "ipc_load"),
+    "dedup fingerprint": ("fingerprint",),
+    "dedup": ("dedup",),
+    "write": ("write",),
+    "report": ("report",),
+}
+PARENT_STAGES = ("ipc_load", "dedup", "write", "report")  # done by the one parent process in a pooled build
+
+
+def inputs(dumps: Path, count: int) -> list[InputFile]:
+    return [InputFile(file_path(dumps, i).relative_to(dumps).as_posix(), file_path(dumps, i)) for i in range(count)]
+
+
+def _step_name(step: Callable[..., Any]) -> str:
+    name = getattr(step, "stage", None) or getattr(step, "__name__", type(step).__name__)
+    return {"recognise_site": "recognise", "parse_article": "parse"}.get(name, name)
+
+
+def _timed(func: Callable[..., Any], name: str, acc: dict[str, float]) -> Callable[..., Any]:
+    def wrapper(*args: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return func(*args)
+        finally:
+            acc[name] += time.perf_counter() - started
+
+    return wrapper
+
+
+@contextmanager
+def patched(targets: list[tuple[Any, str, str]], acc: dict[str, float]) -> Iterator[None]:
+    """Time functions by name (object, attribute, timer) for the duration of the block; absent ones are skipped."""
+    saved = [(obj, attr, obj.__dict__[attr]) for obj, attr, _ in targets if attr in vars(obj)]
+    for obj, attr, name in targets:
+        if attr in vars(obj):
+            original = vars(obj)[attr]
+            wrapped = _timed(original.__func__ if isinstance(original, staticmethod) else original, name, acc)
+            setattr(obj, attr, staticmethod(wrapped) if isinstance(original, staticmethod) else wrapped)
+    try:
+        yield
+    finally:
+        for obj, attr, original in saved:
+            setattr(obj, attr, original)
+
+
+def dedup_timers() -> list[tuple[Any, str, str]]:
+    """Dedup helpers to time, whichever exist in this version of builder/dedup.py (it keeps changing)."""
+    targets: list[tuple[Any, str, str]] = [
+        (dedup_module, "shingles", "dedup.shingles"),
+        (dedup_module, "jaccard", "dedup.jaccard"),
+        (dedup_module, "body_minhash", "dedup.minhash"),
+        (Deduplicator, "_minhash", "dedup.minhash"),
+    ]
+    for spill in ("Spill", "BodySpill"):
+        if hasattr(dedup_module, spill):
+            targets.append((getattr(dedup_module, spill), "get", "dedup.spill_read"))
+    return targets
+
+
+def fingerprint_timer(pipeline: Pipeline, acc: dict[str, float]) -> list[tuple[Any, str, str]]:
+    """Time the dedup fingerprint done inside Pipeline.process, if this version does it there."""
+    hook = getattr(pipeline, "fingerprint", None)
+    if callable(hook):  # a Fingerprinter instance on the pipeline
+        pipeline.fingerprint = _timed(hook, "fingerprint", acc)  # type: ignore[assignment]
+        return []
+    return [(pipeline_module, "fingerprint", "fingerprint")]  # a module-level function (older versions)
+
+
+def stage_times(dumps: Path, sample: int, now: datetime) -> dict[str, Any]:
+    """Run the library's own pieces over `sample` dumps in one process, as `build --workers 1` does."""
+    acc: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    pipeline = Pipeline(PipelineOptions(now=now))
+    setup = time.perf_counter() - started
+    items = inputs(dumps, sample)
+    for item in items:  # warm the page cache and the code paths, untimed: measure the steady state
+        pipeline.process(read_record(item, DEFAULT_MAX_BYTES))
+    names = [_step_name(step) for step in pipeline.steps]
+    pipeline.steps = [_timed(step, name, acc) for step, name in zip(pipeline.steps, names, strict=True)]
+    records: list[Record] = []
+    with patched(fingerprint_timer(pipeline, acc), acc):
+        for item in items:
+            t0 = time.perf_counter()
+            record = read_record(item, DEFAULT_MAX_BYTES)
+            t1 = time.perf_counter()
+            pipeline.process(record)
+            acc["read"] += t1 - t0
+            acc["process"] += time.perf_counter() - t1
+            records.append(record)
+    steps = sum(acc[name] for name in names) + acc["fingerprint"]
+    acc["finalize+overhead"] = acc.pop("process") - steps  # what process() adds around the steps
+    pickled = 0
+    for batch in batched(records, BATCH_SIZE):  # what a pooled build ships back from each worker
+        t0 = time.perf_counter()
+        blob = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
+        t1 = time.perf_counter()
+        pickle.loads(blob)
+        acc["ipc_dump"] += t1 - t0
+        acc["ipc_load"] += time.perf_counter() - t1
+        pickled += len(blob)
+    work = Path(tempfile.mkdtemp(prefix="bench-stages-"))
+    try:
+        post = _dedup_write_report(records, work, acc)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return _summarise(acc, sample, setup, post, pickled, records)
+
+
+def _dedup_write_report(records: list[Record], work: Path, acc: dict[str, float]) -> dict[str, float]:
+    from builder.export.card import CardOptions, render_card
+    from builder.export.stats import dataset_stats
+
+    schema = load_schema()
+    (work / "warm").mkdir()
+    warm = SplitWriter(work / "warm", "train", schema.arrow())  # one-off first-use cost (~0.3 s), untimed
+    for record in records[:1000]:
+        if record.reject is None:
+            warm.write(record.fields)
+    warm.close()
+    (work / "data").mkdir()
+    dedup, writer, report = Deduplicator(), SplitWriter(work / "data", "train", schema.arrow()), BuildReport()
+    with patched(dedup_timers(), acc):
+        for record in records:
+            if record.reject is None:
+                t0 = time.perf_counter()
+                record.reject = dedup(record)
+                acc["dedup"] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            if record.reject is None:
+                writer.write(record.fields)
+                t1 = time.perf_counter()
+                report.add_row("train")
+            else:
+                t1 = time.perf_counter()
+                report.add_reject(record)
+            acc["write"] += t1 - t0
+            acc["report"] += time.perf_counter() - t1
+    t0 = time.perf_counter()
+    shards = {"train": writer.close()}
+    acc["write"] += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    report.write(work / "report", {})
+    acc["report"] += time.perf_counter() - t0
+    dedup.close()
+    t0 = time.perf_counter()
+    if "body_words" in inspect.signature(dataset_stats).parameters:  # newer builders pass the counts in
+        words = [getattr(r, "body_words", 0) or len(r.fields["body"].split()) for r in records if r.reject is None]
+        stats = dataset_stats(shards, words)
+    else:
+        stats = dataset_stats(shards)
+    t1 = time.perf_counter()
+    render_card(schema, work, shards, stats, {"inputs": report.inputs, "rejects": []}, {}, CardOptions())
+    return {"stats_seconds": round(t1 - t0, 3), "card_seconds_first_call": round(time.perf_counter() - t1, 3)}
+
+
+def _summarise(
+    acc: dict[str, float], n: int, setup: float, post: dict[str, float], pickled: int, records: list[Record]
+) -> dict[str, Any]:
+    fine = {k: round(v, 4) for k, v in sorted(acc.items())}
+    total = sum(v for k, v in acc.items() if not k.startswith("dedup."))
+    groups = {g: sum(acc.get(k, 0.0) for k in keys) for g, keys in GROUPS.items()}
+    parent = sum(acc.get(k, 0.0) for k in PARENT_STAGES) / n
+    worker = (total / n) - parent
+    cores = default_workers()
+    return {
+        "sample": n,
+        "rows": sum(r.reject is None for r in records),
+        "pipeline_setup_seconds": round(setup, 3),  # language model load, once per process
+        **post,
+        "stages": {
+            g: {"seconds": round(s, 3), "us_per_input": round(1e6 * s / n, 1), "share": round(s / total, 3)}
+            for g, s in groups.items()
+        },
+        "fine_seconds": fine,
+        "pickle_bytes_per_input": round(pickled / n),
+        "cpu_us_per_input": round(1e6 * total / n, 1),
+        "parent_us_per_input": round(1e6 * parent, 1),
+        "worker_us_per_input": round(1e6 * worker, 1),
+        # Upper bounds for a pooled build on this machine: all cores busy, or the serial parent saturated.
+        "ceiling_inputs_per_second_all_cores": round(cores * n / total),
+        "ceiling_inputs_per_second_parent_bound": round(1 / parent) if parent else None,
+        "single_core_inputs_per_second": round(n / total),
+    }
+
+
+def langid_speed(dumps: Path, count: int, now: datetime, budget_seconds: float = 20.0) -> dict[str, Any]:
+    """Articles per second of each backend on one core, over real parsed bodies (detect() as the validator calls it)."""
+    pipeline = Pipeline(PipelineOptions(now=now))
+    pipeline.steps = [s for s in pipeline.steps if _step_name(s) != "language"]
+    bodies = []
+    for item in inputs(dumps, count * 2):
+        record = pipeline.process(read_record(item, DEFAULT_MAX_BYTES))
+        if record.reject is None:
+            bodies.append(record.fields["body"])
+        if len(bodies) >= count:
+            break
+    results: dict[str, Any] = {}
+    for cls in (FastTextDetector, LangdetectDetector):
+        t0 = time.perf_counter()
+        detector = cls()
+        load = time.perf_counter() - t0
+        done, english, t0 = 0, 0, time.perf_counter()
+        for body in bodies:
+            english += detector.detect(body)[0] == "en"
+            done += 1
+            if time.perf_counter() - t0 > budget_seconds:
+                break
+        seconds = time.perf_counter() - t0
+        results[cls.name] = {
+            "articles": done,
+            "seconds": round(seconds, 3),
+            "articles_per_second": round(done / seconds, 1),
+            "english_share": round(english / done, 4),
+            "load_seconds": round(load, 3),
+        }
+    return results
+
+
+def _dedup_pass(valid: list[Record]) -> tuple[float, dict[str, int]]:
+    dedup = Deduplicator()
+    kinds: dict[str, int] = defaultdict(int)
+    t0 = time.perf_counter()
+    for record in valid:
+        reject = dedup(record)
+        if reject is not None:
+            kinds[reject.detail.split(":")[0]] += 1
+    seconds = time.perf_counter() - t0
+    dedup.close()
+    return seconds, dict(kinds)
+
+
+def dedup_scaling(dumps: Path, n: int, now: datetime) -> dict[str, Any]:
+    """Time Deduplicator alone over the valid records among the first n and 2n dumps."""
+    # One process: a pool would re-import this script's __main__ in every worker (forkserver).
+    records = list(run_pipeline(inputs(dumps, 2 * n), PipelineOptions(now=now), DEFAULT_MAX_BYTES, 1))
+    runs = {}
+    _dedup_pass([r for r in records[: n // 4] if r.reject is None])  # warm-up: imports, first calls
+    for count in (n, 2 * n):
+        valid = [r for r in records[:count] if r.reject is None]
+        seconds, kinds = min((_dedup_pass(valid) for _ in range(2)), key=lambda run: run[0])  # best of two
+        runs[count] = {
+            "records": len(valid),
+            "seconds": round(seconds, 3),
+            "us_per_record": round(1e6 * seconds / len(valid), 1),
+            "duplicates": dict(kinds),
+        }
+    ratio = runs[2 * n]["seconds"] / runs[n]["seconds"]
+    return {"n": n, "runs": {str(k): v for k, v in runs.items()}, "time_ratio_2n_over_n": round(ratio, 3)}
