@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import zlib
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Any
 from builder.archives import expand_archives
 from builder.dedup import DEFAULT_THRESHOLD, Deduplicator
 from builder.errors import NoRowsError, OptionError, OutputPathError, StrictModeError
-from builder.executor import default_workers, run_pipeline
+from builder.executor import WorkItem, default_workers, run_pipeline
 from builder.export.card import CardOptions, render_card
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
@@ -88,17 +88,42 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _Written:
+    """What streaming the rows produced: the report so far, the shards, and each row's body length."""
+
+    report: BuildReport
+    shards: dict[str, list[Path]]
+    body_words: array
+
+
 def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     _check(options)
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:  # a zone-less instant is taken as UTC, like --now
         now = now.replace(tzinfo=UTC)
-    inputs = discover(paths, skip=(options.out, options.report))
-    items = expand_archives(inputs, options.max_bytes)
-    schema = load_schema()
-    report = BuildReport()
-    body_words = array("I")
-    dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
+    items = expand_archives(discover(paths, skip=(options.out, options.report)), options.max_bytes)
+    recorded = recorded_options(options, now)
+    with staged_folder(options.out) as staging:
+        written = _write_rows(items, staging / "data", options, now, progress)
+        report = written.report
+        summary = report.write(options.report, recorded)
+        if report.rows == 0:
+            raise NoRowsError(f"all {report.inputs} inputs were rejected; no dataset was written")
+        if options.fail_on_reject and report.rejects:
+            raise StrictModeError(f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)")
+        _write_card(staging, written, recorded, options)
+    final = {split: [options.out / "data" / p.name for p in paths] for split, paths in written.shards.items()}
+    return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
+
+
+def _write_rows(
+    items: Iterable[WorkItem], folder: Path, options: BuildOptions, now: datetime, progress: Progress | None
+) -> _Written:
+    """Run the pipeline, deduplicate, and stream every row to its split's shards (or the report)."""
+    folder.mkdir()
+    schema = load_schema().arrow()
+    report, writers, body_words = BuildReport(), dict[str, SplitWriter](), array("I")
     pipeline_options = PipelineOptions(
         now=now,
         min_words=options.min_words,
@@ -106,39 +131,33 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
     )
-    recorded = recorded_options(options, now)
-    with staged_folder(options.out) as staging:
-        (staging / "data").mkdir()
-        writers: dict[str, SplitWriter] = {}
-        try:
-            for record in run_pipeline(items, pipeline_options, options.max_bytes, options.workers):
-                if record.reject is None and dedup is not None:
-                    record.reject = dedup(record)
-                if record.reject is not None:
-                    report.add_reject(record)
-                else:
-                    split = split_of(record.fields["id"], options.test_size)
-                    if split not in writers:
-                        writers[split] = SplitWriter(staging / "data", split, schema.arrow(), options.max_shard_bytes)
-                    writers[split].write(record.fields)
-                    body_words.append(record.body_words)
-                    report.add_row(split)
-                if progress:
-                    progress(record)
-        finally:
-            if dedup is not None:
-                dedup.close()
-            dedup = None  # free the index before the card's statistics need memory
-        shards = {split: writers[split].close() for split in sorted(writers)}
-        summary = report.write(options.report, recorded)
-        if report.rows == 0:
-            raise NoRowsError(f"all {report.inputs} inputs were rejected; no dataset was written")
-        if options.fail_on_reject and report.rejects:
-            raise StrictModeError(f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)")
-        stats = dataset_stats(shards, body_words)
-        card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
-        card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
-        card = render_card(schema, staging, shards, stats, card_report, recorded, card_options)
-        (staging / "README.md").write_text(card, encoding="utf-8")
-        final = {split: [options.out / "data" / p.name for p in paths] for split, paths in shards.items()}
-    return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
+    dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
+    try:
+        for record in run_pipeline(items, pipeline_options, options.max_bytes, options.workers):
+            if record.reject is None and dedup is not None:
+                record.reject = dedup(record)
+            if record.reject is not None:
+                report.add_reject(record)
+            else:
+                split = split_of(record.fields["id"], options.test_size)
+                if split not in writers:
+                    writers[split] = SplitWriter(folder, split, schema, options.max_shard_bytes)
+                writers[split].write(record.fields)
+                body_words.append(record.body_words)
+                report.add_row(split)
+            if progress:
+                progress(record)
+    finally:
+        if dedup is not None:
+            dedup.close()  # the index is freed on return, before the card's statistics need memory
+    shards = {split: writers[split].close() for split in sorted(writers)}
+    return _Written(report, shards, body_words)
+
+
+def _write_card(staging: Path, written: _Written, recorded: dict[str, Any], options: BuildOptions) -> None:
+    report = written.report
+    stats = dataset_stats(written.shards, written.body_words)
+    card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
+    card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
+    card = render_card(load_schema(), staging, written.shards, stats, card_report, recorded, card_options)
+    (staging / "README.md").write_text(card, encoding="utf-8")
