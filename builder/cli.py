@@ -16,6 +16,7 @@ from builder.cli_push import push
 
 if TYPE_CHECKING:
     from builder.build import BuildResult
+    from builder.record import Record
 
 app = typer.Typer(
     help="Turn raw dumps of news article pages into a clean, typed Hugging Face dataset.",
@@ -51,13 +52,25 @@ def parse_now(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _raise_on_sigterm() -> None:
-    """SIGTERM unwinds like Ctrl-C, so the staging folder is removed and the old dataset stays."""
+class StopRequest:
+    """Ctrl-C and SIGTERM unwind the build like KeyboardInterrupt, so the staging folder is removed.
 
-    def handler(signum: int, frame: Any) -> None:
+    A KeyboardInterrupt raised while a finalizer runs is swallowed by Python, so the request is also
+    remembered and raised again at the next record (through the progress callback).
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self._handle)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.requested = True
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, handler)
+    def check(self) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
 
 
 @app.command()
@@ -118,10 +131,15 @@ def build(
         fail_on_reject=fail_on_reject,
         card=CardOptions(title=title, description=description, license=license, load_path=push_to),
     )
-    _raise_on_sigterm()
+    stop = StopRequest()
     try:
         with BuildProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
-            result = run_build(paths, options, progress=progress.advance)
+
+            def on_record(record: Record) -> None:
+                stop.check()
+                progress.advance(record)
+
+            result = run_build(paths, options, progress=on_record)
     except KeyboardInterrupt:
         fail("interrupted; the previous dataset (if any) is untouched", code=130)
     except (NoRowsError, StrictModeError) as err:

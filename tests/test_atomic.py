@@ -37,8 +37,9 @@ def many_dumps(folder: Path, count: int) -> Path:
 
 
 def start_big_build(tmp_path: Path, workers: int) -> subprocess.Popen[str]:
-    """A real build of 3,000 dumps into tmp_path/out, returned once it has started writing shards."""
-    big = many_dumps(tmp_path / "big", 3000)
+    """A real build of 6,000 dumps into tmp_path/out, returned once it has started writing shards
+    (after 1,000 rows: several seconds of work remain, even on a loaded machine)."""
+    big = many_dumps(tmp_path / "big", 6000)
     args = ["build", str(big), "--out", str(tmp_path / "out"), "--report", str(tmp_path / "report")]
     process = subprocess.Popen(
         [sys.executable, "-m", "builder.cli", *args, "--now", NOW_ISO, "--workers", str(workers), "-q", "--no-dedup"],
