@@ -105,7 +105,7 @@ def _zip_members(archive: zipfile.ZipFile, prefix: str, max_bytes: int) -> Itera
                 yield _member(name, Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
 
 
-def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, name: str, max_bytes: int) -> bytes | Reject:
+def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, max_bytes: int) -> bytes | Reject:
     why = unsafe_name(member.name)
     if why:
         return Reject(Reason.UNSAFE_MEMBER, f"{why}; not read", "archive")
@@ -162,7 +162,7 @@ def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int) -> Iterator[
     for member in tar:
         if not member.isdir():
             name = member_name(prefix, member.name)
-            yield _member(name, _tar_member(tar, member, name, max_bytes))
+            yield _member(name, _tar_member(tar, member, max_bytes))
 
 
 def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:

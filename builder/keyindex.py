@@ -51,10 +51,6 @@ class KeyIndex:
             (k2, v2), (k1, v1) = self._runs.pop(), self._runs.pop()
             self._runs.append(_sorted(np.concatenate((k1, k2)), np.concatenate((v1, v2))))
 
-    @property
-    def nbytes(self) -> int:
-        return sum(k.nbytes + v.nbytes for k, v in self._runs)
-
 
 def _sorted(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     order = np.argsort(keys, kind="stable")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -62,6 +62,3 @@ class Pipeline:
         record.text = ""
         record.extracted = {}
         return record
-
-    def process_all(self, records: Iterable[Record]) -> list[Record]:
-        return [self.process(record) for record in records]

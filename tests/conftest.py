@@ -24,6 +24,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its path relative to it, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def run_build(paths: list[Path], tmp: Path, **options: object) -> tuple[BuildResult, Path, Path]:
     out, report = tmp / "out", tmp / "report"
     settings: dict[str, object] = {"now": NOW, "workers": 1, **options}

@@ -11,13 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, NOW_ISO, run_build, run_cli
+from tests.conftest import DATA, NOW_ISO, files_of, run_build, run_cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "almayadeen_en"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def many_dumps(folder: Path, count: int) -> Path:
@@ -60,24 +56,24 @@ def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: sign
     assert (
         run_cli("build", str(DATA), "--out", str(out), "--report", str(report), "--now", NOW_ISO, "-q").returncode == 0
     )
-    before = snapshot(out)
+    before = files_of(out)
     process = start_big_build(tmp_path, workers=2)
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0
     assert "interrupted" in stderr and "Traceback" not in stderr
-    assert snapshot(out) == before
+    assert files_of(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]
 
 
 def test_killed_build_leaves_the_previous_dataset_and_is_cleaned_up_next_time(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_build([DATA], tmp_path)
-    before = snapshot(out)
+    before = files_of(out)
     process = start_big_build(tmp_path, workers=1)
     process.kill()
     process.communicate()
-    assert snapshot(out) == before
+    assert files_of(out) == before
     assert any(tmp_path.glob(".out.building-*"))  # what a killed build leaves behind...
     run_build([DATA], tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]  # ...is gone after the next one
@@ -103,13 +99,13 @@ def test_rebuild_is_byte_identical_whatever_order_workers_zone_and_locale(tmp_pa
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert snapshot(first) == snapshot(second)
-    assert set(snapshot(first)) == {"README.md", "data/train-00000-of-00001.parquet"}
+    assert files_of(first) == files_of(second)
+    assert set(files_of(first)) == {"README.md", "data/train-00000-of-00001.parquet"}
 
 
 def test_one_and_two_workers_give_identical_output(tmp_path: Path) -> None:
     big = many_dumps(tmp_path / "big", 400)
     _, one, _ = run_build([big], tmp_path / "one", workers=1)
     _, two, _ = run_build([big], tmp_path / "two", workers=2)
-    assert snapshot(one) == snapshot(two)
+    assert files_of(one) == files_of(two)
     assert os.path.getsize(one / "README.md") > 0

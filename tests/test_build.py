@@ -10,7 +10,7 @@ import pytest
 
 from builder.build import BuildResult
 from builder.schema import load_schema
-from tests.conftest import DATA, NOW_ISO, run_build, run_cli, run_cli_in_terminal
+from tests.conftest import DATA, NOW_ISO, files_of, run_build, run_cli, run_cli_in_terminal
 
 SHARED_GOLDEN = Path(__file__).resolve().parents[2] / "shared" / "golden"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "almayadeen_en"
@@ -18,13 +18,9 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "almayadeen_en"
 Built = tuple[BuildResult, Path, Path]
 
 
-def files_under(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-
-
 def test_output_holds_only_the_card_and_shards(sample_build: Built) -> None:
     _, out, _ = sample_build
-    assert files_under(out) == ["README.md", "data/train-00000-of-00001.parquet"]
+    assert sorted(files_of(out)) == ["README.md", "data/train-00000-of-00001.parquet"]
 
 
 def test_rows_equal_the_golden_contract(sample_build: Built) -> None:
@@ -107,7 +103,7 @@ def test_unknown_site_is_a_reject_not_a_crash(tmp_path: Path) -> None:
 def test_test_split_by_id_hash(tmp_path: Path) -> None:
     result, out, _ = run_build([GOLDEN], tmp_path, test_size=0.5)
     assert set(result.shards) == {"test", "train"}
-    names = files_under(out / "data")
+    names = sorted(files_of(out / "data"))
     assert names == ["test-00000-of-00001.parquet", "train-00000-of-00001.parquet"]
     again, _, _ = run_build([GOLDEN], tmp_path / "again", test_size=0.5)
     assert again.summary["rows_by_split"] == result.summary["rows_by_split"]
@@ -115,7 +111,7 @@ def test_test_split_by_id_hash(tmp_path: Path) -> None:
 
 def test_shards_roll_over_at_max_shard_size(tmp_path: Path) -> None:
     result, out, _ = run_build([GOLDEN], tmp_path, max_shard_bytes=2000)
-    shards = files_under(out / "data")
+    shards = sorted(files_of(out / "data"))
     assert len(shards) > 1
     assert shards[0] == f"train-00000-of-{len(shards):05d}.parquet"
     assert sum(pq.ParquetFile(out / "data" / s).metadata.num_rows for s in shards) == result.summary["rows"]

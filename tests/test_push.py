@@ -17,7 +17,7 @@ from builder.build import BuildOptions, build
 from builder.errors import ConflictError, DatasetFolderError, RepoIdError
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES
 from builder.push import check_dataset_folder, push_dataset
-from tests.conftest import run_cli_in_terminal
+from tests.conftest import files_of, run_cli_in_terminal
 from tests.hub_server import HubServer, HubState, running_hub
 
 # huggingface_hub's own LFS upload passes a file as `data=`, which httpx2 deprecates: not ours to fix.
@@ -80,10 +80,6 @@ def push(*args: str, token: str | None = TOKEN, **env: str) -> subprocess.Comple
         stdin=subprocess.DEVNULL,
         cwd=ROOT,
     )
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bool, int]]:
