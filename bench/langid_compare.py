@@ -1,6 +1,6 @@
 """Compare the language backends on our own labelled texts: accuracy and articles per second on one core.
 
-    .venv/bin/python bench/langid_compare.py
+.venv/bin/python bench/langid_compare.py
 """
 
 from __future__ import annotations
@@ -89,7 +89,9 @@ def main() -> None:
     print(f"{len(labelled)} labelled texts ({len(bodies)} English article bodies), one core")
     print(f"{'backend':<12}{'accuracy':>10}{'@80 chars':>11}{'articles/s':>12}{'load s':>8}")
     for name, r in results.items():
-        print(f"{name:<12}{r['accuracy']:>10}{r['accuracy_80_chars']:>11}{r['articles_per_s']:>12}{r['model_load_s']:>8}")
+        print(
+            f"{name:<12}{r['accuracy']:>10}{r['accuracy_80_chars']:>11}{r['articles_per_s']:>12}{r['model_load_s']:>8}"
+        )
     Path(__file__).with_name("langid_results.json").write_text(json.dumps(results, indent=2) + "\n")
 
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from builder.archives import expand_archives
-from builder.dedup import DEFAULT_THRESHOLD, Deduplicator
+from builder.dedup import Deduplicator
 from builder.errors import NoRowsError, OptionError, OutputPathError, StrictModeError
 from builder.executor import WorkItem, default_workers, run_pipeline
 from builder.export.card import CardOptions, render_card
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
 from builder.export.stats import dataset_stats
+from builder.fingerprint import DEFAULT_THRESHOLD
 from builder.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.output import staged_folder
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions

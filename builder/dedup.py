@@ -9,72 +9,13 @@ disk, read back only to confirm an LSH candidate with the exact Jaccard similari
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from array import array
 
+from builder.fingerprint import DEFAULT_THRESHOLD, EXACT, SAME_ID, jaccard, shingles
 from builder.keyindex import KeyIndex
 from builder.reasons import Reason
 from builder.record import Record, Reject
-
-DEFAULT_THRESHOLD = 0.8
-NUM_PERM = 128
-SHINGLE_WORDS = 5
-MINHASH_SEED = 20120611
-MIN_RECALL = 0.99  # chance that a pair exactly at the threshold becomes a candidate
-_MASK = (1 << 62) - 1
-_EXACT, _SAME_ID, _BAND = 0, 1, 2  # the key's kind, in its two low bits
-
-
-def lsh_shape(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
-    """(bands, rows): the most rows per band (fewest false candidates) that still reach MIN_RECALL."""
-    for rows in range(num_perm, 0, -1):
-        bands = num_perm // rows
-        if 1 - (1 - threshold**rows) ** bands >= MIN_RECALL:
-            return bands, rows
-    return num_perm, 1
-
-
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
-    """Word n-grams of the lower-cased text; a text shorter than n words is one shingle."""
-    return set(shingle_list(text, size))
-
-
-def shingle_list(text: str, size: int = SHINGLE_WORDS) -> list[str]:
-    """The same n-grams as `shingles`, with repeats, in text order."""
-    words = text.lower().split()
-    if len(words) <= size:
-        return [" ".join(words)]
-    return list(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
-
-
-def jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
-
-
-def _tagged(value: int, kind: int) -> int:
-    return ((value & _MASK) << 2) | kind
-
-
-class Fingerprinter:
-    """The parallel half of dedup: an article's keys, computed where it is parsed."""
-
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
-        self.bands, self.rows = lsh_shape(threshold)
-
-    def __call__(self, record: Record, data: bytes) -> None:
-        from rensa import RMinHash
-
-        minhash = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-        # A MinHash is a minimum over the set, so repeated shingles and their order change nothing:
-        # hashing the n-gram list as it comes is 3x cheaper than building and sorting the set.
-        minhash.update(shingle_list(record.fields["body"]))
-        digest = minhash.digest()
-        rows = self.rows
-        # Tuples of ints hash the same in every process (only str and bytes hashing is salted).
-        bands = [_tagged(hash((b, *digest[b * rows : (b + 1) * rows])), _BAND) for b in range(self.bands)]
-        exact = int.from_bytes(hashlib.sha256(data).digest()[:8], "big")
-        record.dedup_keys = (_tagged(exact, _EXACT), _tagged(int(record.fields["id"][:16], 16), _SAME_ID), *bands)
 
 
 class Spill:
@@ -115,8 +56,8 @@ class Deduplicator:
         keys = list(record.dedup_keys)
         matches = self._index.lookup(keys)
         for kind, label in (
-            (_EXACT, "exact copy: byte-identical file"),
-            (_SAME_ID, "re-crawl: same article, different page chrome"),
+            (EXACT, "exact copy: byte-identical file"),
+            (SAME_ID, "re-crawl: same article, different page chrome"),
         ):
             kept = [value for position, value in matches if keys[position] & 3 == kind]
             if kept:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from builder.dedup import DEFAULT_THRESHOLD, Fingerprinter
+from builder.fingerprint import DEFAULT_THRESHOLD, Fingerprinter
 from builder.langid import DEFAULT_DETECTOR, make_detector
 from builder.loaders.textdump import parse_article
 from builder.reasons import Reason

@@ -34,6 +34,6 @@ class Record:
     site: SiteProfile | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     extracted: dict[str, str] = field(default_factory=dict)
-    dedup_keys: tuple[int, ...] = ()  # computed in a worker by dedup.Fingerprinter
+    dedup_keys: tuple[int, ...] = ()  # computed in a worker by fingerprint.Fingerprinter
     body_words: int = 0  # counted once by the body validator, for the card's statistics
     reject: Reject | None = None

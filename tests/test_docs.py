@@ -15,7 +15,11 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     commands = re.findall(r"^# 2\. .*\n(.+)$", README, flags=re.M)
     assert len(commands) == 1
-    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    ci_lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line and not line.startswith(("#", "set ", "cd "))
+    ]
     assert ci_lines == commands
 
 
