@@ -6,11 +6,11 @@ on the module for the duration of one measurement and restored.
 
 from __future__ import annotations
 
-import inspect
 import pickle
 import shutil
 import tempfile
 import time
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +22,8 @@ from generate import file_path
 
 import builder.dedup as dedup_module
 import builder.pipeline as pipeline_module
+from builder.batch import ProcessedBatch, pack
+from builder.build import _deduplicate
 from builder.dedup import Deduplicator
 from builder.executor import BATCH_SIZE, batched, default_workers, run_pipeline
 from builder.export.parquet import SplitWriter
@@ -40,6 +42,7 @@ GROUPS = {
     "validate": ("date", "body"),
     "language": ("language",),
     "finalize+overhead": ("finalize+overhead",),
+    "arrow rows": ("arrow_rows",),
     "ipc (pickle both ways)": ("ipc_dump", "ipc_load"),
     "dedup fingerprint": ("fingerprint",),
     "dedup": ("dedup",),
@@ -50,7 +53,9 @@ PARENT_STAGES = ("ipc_load", "dedup", "write", "report")  # done by the one pare
 
 
 def inputs(dumps: Path, count: int) -> list[InputFile]:
-    return [InputFile(file_path(dumps, i).relative_to(dumps).as_posix(), file_path(dumps, i)) for i in range(count)]
+    return [
+        InputFile(file_path(dumps, i).relative_to(dumps).as_posix(), str(file_path(dumps, i))) for i in range(count)
+    ]
 
 
 def _step_name(step: Callable[..., Any]) -> str:
@@ -86,17 +91,12 @@ def patched(targets: list[tuple[Any, str, str]], acc: dict[str, float]) -> Itera
 
 
 def dedup_timers() -> list[tuple[Any, str, str]]:
-    """Dedup helpers to time, whichever exist in this version of builder/dedup.py (it keeps changing)."""
-    targets: list[tuple[Any, str, str]] = [
+    """The rare, costly part of dedup: confirming a candidate (shingles, Jaccard, reading the spill)."""
+    return [
         (dedup_module, "shingles", "dedup.shingles"),
         (dedup_module, "jaccard", "dedup.jaccard"),
-        (dedup_module, "body_minhash", "dedup.minhash"),
-        (Deduplicator, "_minhash", "dedup.minhash"),
+        (dedup_module.Spill, "get", "dedup.spill_read"),
     ]
-    for spill in ("Spill", "BodySpill"):
-        if hasattr(dedup_module, spill):
-            targets.append((getattr(dedup_module, spill), "get", "dedup.spill_read"))
-    return targets
 
 
 def fingerprint_timer(pipeline: Pipeline, acc: dict[str, float]) -> list[tuple[Any, str, str]]:
@@ -131,8 +131,13 @@ def stage_times(dumps: Path, sample: int, now: datetime) -> dict[str, Any]:
             records.append(record)
     steps = sum(acc[name] for name in names) + acc["fingerprint"]
     acc["finalize+overhead"] = acc.pop("process") - steps  # what process() adds around the steps
+    batches = []
+    for chunk in batched(records, BATCH_SIZE):  # the worker turns its batch's rows into Arrow
+        t0 = time.perf_counter()
+        batches.append(pack(chunk))
+        acc["arrow_rows"] += time.perf_counter() - t0
     pickled = 0
-    for batch in batched(records, BATCH_SIZE):  # what a pooled build ships back from each worker
+    for batch in batches:  # what a pooled build ships back from each worker
         t0 = time.perf_counter()
         blob = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
         t1 = time.perf_counter()
@@ -142,41 +147,40 @@ def stage_times(dumps: Path, sample: int, now: datetime) -> dict[str, Any]:
         pickled += len(blob)
     work = Path(tempfile.mkdtemp(prefix="bench-stages-"))
     try:
-        post = _dedup_write_report(records, work, acc)
+        post = _dedup_write_report(batches, work, acc)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return _summarise(acc, sample, setup, post, pickled, records)
 
 
-def _dedup_write_report(records: list[Record], work: Path, acc: dict[str, float]) -> dict[str, float]:
+def _dedup_write_report(batches: list[ProcessedBatch], work: Path, acc: dict[str, float]) -> dict[str, float]:
     from builder.export.card import CardOptions, render_card
     from builder.export.stats import dataset_stats
 
     schema = load_schema()
     (work / "warm").mkdir()
     warm = SplitWriter(work / "warm", "train", schema.arrow())  # one-off first-use cost (~0.3 s), untimed
-    for record in records[:1000]:
-        if record.reject is None:
-            warm.write(record.fields)
+    warm.write(batches[0].rows)
     warm.close()
     (work / "data").mkdir()
     dedup, writer, report = Deduplicator(), SplitWriter(work / "data", "train", schema.arrow()), BuildReport()
+    words = array("I")
     with patched(dedup_timers(), acc):
-        for record in records:
-            if record.reject is None:
-                t0 = time.perf_counter()
-                record.reject = dedup(record)
-                acc["dedup"] += time.perf_counter() - t0
+        for batch in batches:  # as the build does, a batch at a time
             t0 = time.perf_counter()
-            if record.reject is None:
-                writer.write(record.fields)
-                t1 = time.perf_counter()
-                report.add_row("train")
-            else:
-                t1 = time.perf_counter()
-                report.add_reject(record)
-            acc["write"] += t1 - t0
-            acc["report"] += time.perf_counter() - t1
+            rows = _deduplicate(batch, dedup)
+            t1 = time.perf_counter()
+            writer.write(rows)
+            t2 = time.perf_counter()
+            for record in batch.records:
+                if record.reject is not None:
+                    report.add_reject(record)
+                else:
+                    words.append(record.body_words)
+            report.add_rows("train", rows.num_rows)
+            acc["dedup"] += t1 - t0
+            acc["write"] += t2 - t1
+            acc["report"] += time.perf_counter() - t2
     t0 = time.perf_counter()
     shards = {"train": writer.close()}
     acc["write"] += time.perf_counter() - t0
@@ -185,11 +189,7 @@ def _dedup_write_report(records: list[Record], work: Path, acc: dict[str, float]
     acc["report"] += time.perf_counter() - t0
     dedup.close()
     t0 = time.perf_counter()
-    if "body_words" in inspect.signature(dataset_stats).parameters:  # newer builders pass the counts in
-        words = [getattr(r, "body_words", 0) or len(r.fields["body"].split()) for r in records if r.reject is None]
-        stats = dataset_stats(shards, words)
-    else:
-        stats = dataset_stats(shards)
+    stats = dataset_stats(shards, words)
     t1 = time.perf_counter()
     render_card(schema, work, shards, stats, {"inputs": report.inputs, "rejects": []}, {}, CardOptions())
     return {"stats_seconds": round(t1 - t0, 3), "card_seconds_first_call": round(time.perf_counter() - t1, 3)}
@@ -258,32 +258,34 @@ def langid_speed(dumps: Path, count: int, now: datetime, budget_seconds: float =
     return results
 
 
-def _dedup_pass(valid: list[Record]) -> tuple[float, dict[str, int]]:
+def _dedup_pass(batches: list[ProcessedBatch]) -> tuple[float, int, dict[str, int]]:
+    """Seconds, rows and duplicates by kind of one pass; records are not modified, so passes repeat."""
+    keys = [[record.dedup_keys for record in batch.valid] for batch in batches]
     dedup = Deduplicator()
     kinds: dict[str, int] = defaultdict(int)
     t0 = time.perf_counter()
-    for record in valid:
-        reject = dedup(record)
-        if reject is not None:
-            kinds[reject.detail.split(":")[0]] += 1
+    for batch_keys, batch in zip(keys, batches, strict=True):  # as the build calls it
+        for reject in dedup(batch_keys, batch.rows):
+            if reject is not None:
+                kinds[reject.detail.split(":")[0]] += 1
     seconds = time.perf_counter() - t0
     dedup.close()
-    return seconds, dict(kinds)
+    return seconds, sum(batch.rows.num_rows for batch in batches), dict(kinds)
 
 
 def dedup_scaling(dumps: Path, n: int, now: datetime) -> dict[str, Any]:
-    """Time Deduplicator alone over the valid records among the first n and 2n dumps."""
+    """Time Deduplicator alone over the valid rows among the first n and 2n dumps (whole batches)."""
     # One process: a pool would re-import this script's __main__ in every worker (forkserver).
-    records = list(run_pipeline(inputs(dumps, 2 * n), PipelineOptions(now=now), DEFAULT_MAX_BYTES, 1))
+    batches = list(run_pipeline(inputs(dumps, 2 * n), PipelineOptions(now=now), DEFAULT_MAX_BYTES, 1))
     runs = {}
-    _dedup_pass([r for r in records[: n // 4] if r.reject is None])  # warm-up: imports, first calls
+    _dedup_pass(batches[: len(batches) // 8])  # warm-up: imports, first calls
     for count in (n, 2 * n):
-        valid = [r for r in records[:count] if r.reject is None]
-        seconds, kinds = min((_dedup_pass(valid) for _ in range(2)), key=lambda run: run[0])  # best of two
+        some = batches[: count // BATCH_SIZE]
+        seconds, rows, kinds = min((_dedup_pass(some) for _ in range(2)), key=lambda run: run[0])  # best of two
         runs[count] = {
-            "records": len(valid),
+            "records": rows,
             "seconds": round(seconds, 3),
-            "us_per_record": round(1e6 * seconds / len(valid), 1),
+            "us_per_record": round(1e6 * seconds / rows, 1),
             "duplicates": dict(kinds),
         }
     ratio = runs[2 * n]["seconds"] / runs[n]["seconds"]

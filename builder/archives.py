@@ -8,13 +8,14 @@ a corrupt archive becomes a reject and the build goes on.
 from __future__ import annotations
 
 import copy
+import os
 import stat
 import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import IO
 
 from builder.reasons import Reason
@@ -145,8 +146,8 @@ class _ZstdStream:
 
 
 @contextmanager
-def _open_tar(path: Path) -> Iterator[tarfile.TarFile]:
-    if path.name.lower().endswith((".tar.zst", ".tzst")):
+def _open_tar(path: str) -> Iterator[tarfile.TarFile]:
+    if path.lower().endswith((".tar.zst", ".tzst")):
         import zstandard
 
         with open(path, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as stream:
@@ -169,7 +170,7 @@ def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
     """Each member as a record (bytes or a reject); a broken archive ends in one `corrupt_archive` reject."""
     count = 0
     try:
-        if item.path.name.lower().endswith(ZIP_SUFFIXES):
+        if item.path.lower().endswith(ZIP_SUFFIXES):
             with zipfile.ZipFile(item.path) as archive:
                 for record in _zip_members(archive, item.source_file, max_bytes):
                     count += 1
@@ -192,7 +193,7 @@ def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
 def expand_archives(items: Iterable[InputFile], max_bytes: int) -> Iterator[InputFile | Record]:
     """Plain files pass through (workers read them); archives become their members' records."""
     for item in items:
-        if is_archive(item.path.name) and item.path.is_file():
+        if is_archive(os.path.basename(item.path)) and os.path.isfile(item.path):
             yield from archive_members(item, max_bytes)
         else:
             yield item

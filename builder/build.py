@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder.archives import expand_archives
+from builder.batch import ProcessedBatch
 from builder.dedup import Deduplicator
 from builder.errors import NoRowsError, OptionError, OutputPathError, StrictModeError
 from builder.executor import WorkItem, default_workers, run_pipeline
@@ -23,9 +24,11 @@ from builder.fingerprint import DEFAULT_THRESHOLD
 from builder.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.output import staged_folder
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
-from builder.record import Record
 from builder.schema import load_schema
 from builder.sources import DEFAULT_MAX_BYTES, discover
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class BuildResult:
     shards: dict[str, list[Path]]
 
 
-Progress = Callable[[Record], None]
+Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 
 
 def _check(options: BuildOptions) -> None:
@@ -134,25 +137,43 @@ def _write_rows(
     )
     dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
     try:
-        for record in run_pipeline(items, pipeline_options, options.max_bytes, options.workers):
-            if record.reject is None and dedup is not None:
-                record.reject = dedup(record)
-            if record.reject is not None:
-                report.add_reject(record)
-            else:
-                split = split_of(record.fields["id"], options.test_size)
+        for batch in run_pipeline(items, pipeline_options, options.max_bytes, options.workers):
+            rows = _deduplicate(batch, dedup) if dedup is not None else batch.rows
+            for record in batch.records:
+                if record.reject is not None:
+                    report.add_reject(record)
+                else:
+                    body_words.append(record.body_words)
+            for split, split_rows in _splits(rows, options.test_size):
                 if split not in writers:
                     writers[split] = SplitWriter(folder, split, schema, options.max_shard_bytes)
-                writers[split].write(record.fields)
-                body_words.append(record.body_words)
-                report.add_row(split)
+                writers[split].write(split_rows)
+                report.add_rows(split, split_rows.num_rows)
             if progress:
-                progress(record)
+                progress(len(batch.records), len(batch.records) - rows.num_rows)
     finally:
         if dedup is not None:
             dedup.close()  # the index is freed on return, before the card's statistics need memory
     shards = {split: writers[split].close() for split in sorted(writers)}
     return _Written(report, shards, body_words)
+
+
+def _deduplicate(batch: ProcessedBatch, dedup: Deduplicator) -> pa.RecordBatch:
+    """The batch's rows that are not duplicates; the others' records get their reject."""
+    valid = batch.valid
+    verdicts = dedup([record.dedup_keys for record in valid], batch.rows)
+    for record, verdict in zip(valid, verdicts, strict=True):
+        record.reject = verdict
+    if all(verdict is None for verdict in verdicts):
+        return batch.rows
+    return batch.rows.filter([verdict is None for verdict in verdicts])
+
+
+def _splits(rows: pa.RecordBatch, test_size: float) -> list[tuple[str, pa.RecordBatch]]:
+    if not test_size:
+        return [("train", rows)]
+    splits = [split_of(article_id, test_size) for article_id in rows.column("id").to_pylist()]
+    return [(name, rows.filter([s == name for s in splits])) for name in sorted(set(splits))]
 
 
 def _write_card(staging: Path, written: _Written, recorded: dict[str, Any], options: BuildOptions) -> None:

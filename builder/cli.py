@@ -16,7 +16,6 @@ from builder.cli_push import push
 
 if TYPE_CHECKING:
     from builder.build import BuildResult
-    from builder.record import Record
 
 app = typer.Typer(
     help="Turn raw dumps of news article pages into a clean, typed Hugging Face dataset.",
@@ -56,7 +55,7 @@ class StopRequest:
     """Ctrl-C and SIGTERM unwind the build like KeyboardInterrupt, so the staging folder is removed.
 
     A KeyboardInterrupt raised while a finalizer runs is swallowed by Python, so the request is also
-    remembered and raised again at the next record (through the progress callback).
+    remembered and raised again after the next batch (through the progress callback).
     """
 
     def __init__(self) -> None:
@@ -135,11 +134,11 @@ def build(
     try:
         with BuildProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
 
-            def on_record(record: Record) -> None:
+            def on_batch(inputs: int, rejected: int) -> None:
                 stop.check()
-                progress.advance(record)
+                progress.advance(inputs, rejected)
 
-            result = run_build(paths, options, progress=on_record)
+            result = run_build(paths, options, progress=on_batch)
     except KeyboardInterrupt:
         fail("interrupted; the previous dataset (if any) is untouched", code=130)
     except (NoRowsError, StrictModeError) as err:

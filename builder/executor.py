@@ -5,12 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from builder.batch import ProcessedBatch, pack
 from builder.errors import WorkerError
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
@@ -38,45 +40,61 @@ def _run_item(pipeline: Pipeline, item: WorkItem, max_bytes: int) -> Record:
     return pipeline.process(record)
 
 
+class _NoPandas:
+    """An import hook that says pandas is not installed.
+
+    pyarrow imports pandas (~45 MB and 0.2 s per process) the first time it converts a Python list,
+    only to ask whether the list is a pandas object. Workers never use pandas, so they skip it.
+    """
+
+    @staticmethod
+    def find_spec(name: str, path: object = None, target: object = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"No module named {name!r} (not needed in a worker)", name=name)
+
+
 def _init_worker(options: PipelineOptions, max_bytes: int) -> None:
     global _worker
     # Ctrl-C reaches the whole process group: only the parent handles it, and it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
     _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
 
 
-def _run_batch(batch: list[WorkItem]) -> list[Record]:
+def _run_batch(batch: list[WorkItem]) -> ProcessedBatch:
     assert _worker is not None
     pipeline, max_bytes = _worker
-    return [_run_item(pipeline, item, max_bytes) for item in batch]
+    return pack([_run_item(pipeline, item, max_bytes) for item in batch])
 
 
-def run_pipeline(items: Iterable[WorkItem], options: PipelineOptions, max_bytes: int, workers: int) -> Iterator[Record]:
-    """Processed records in the order of `items`, whatever the number of workers."""
+def run_pipeline(
+    items: Iterable[WorkItem], options: PipelineOptions, max_bytes: int, workers: int
+) -> Iterator[ProcessedBatch]:
+    """Processed batches in the order of `items`, cut the same way whatever the number of workers."""
     if workers <= 1:
         pipeline = Pipeline(options)
-        for item in items:
-            yield _run_item(pipeline, item, max_bytes)
+        for batch in batched(items, BATCH_SIZE):
+            yield pack([_run_item(pipeline, item, max_bytes) for item in batch])
         return
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
-        context.set_forkserver_preload(["builder.pipeline"])  # workers start from an imported pipeline
+        context.set_forkserver_preload(["builder.pipeline", "pyarrow"])  # workers start with these imported
     # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
     # when a worker dies or cannot start.
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes))
     try:
-        pending: deque[Future[list[Record]]] = deque()
+        pending: deque[Future[ProcessedBatch]] = deque()
         for batch in batched(items, BATCH_SIZE):
             pending.append(pool.submit(_run_batch, batch))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield from _result(pending.popleft())
+                yield _result(pending.popleft())
         while pending:
-            yield from _result(pending.popleft())
+            yield _result(pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(future: Future[list[Record]]) -> list[Record]:
+def _result(future: Future[ProcessedBatch]) -> ProcessedBatch:
     try:
         return future.result()
     except BrokenProcessPool as err:

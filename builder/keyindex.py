@@ -1,57 +1,79 @@
-"""A compact multimap from 64-bit keys to article numbers, for the dedup index.
+"""A compact multimap from 64-bit keys to article numbers, for the dedup index, queried in batches.
 
-Sorted NumPy runs (12 bytes an entry) plus a small dict of recent keys; runs merge like a
-log-structured tree, so inserting N keys costs O(N log N) in bulk sorts and a lookup costs one
-binary search per run. A general-purpose LSH index keeps a hash-map entry per band key (~85
-bytes measured with rensa's RMinHashLSH), which made memory grow with the corpus.
+Sorted NumPy runs (12 bytes an entry) that merge like a log-structured tree: inserting N keys
+costs O(N log N) in bulk merges, and looking up a whole batch of keys costs one vectorised binary
+search per run, so the per-key Python work is nil. A general-purpose LSH index keeps a hash-map
+entry per band key (~85 bytes measured with rensa's RMinHashLSH), which made memory grow with the
+corpus; a lookup per key in Python made time grow faster than the corpus.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-RECENT_LIMIT = 1 << 16  # keys held in the dict before they become a sorted run
+PENDING_LIMIT = 1 << 16  # keys added since the last run before they are sorted into one
 
 
 class KeyIndex:
     def __init__(self) -> None:
         self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, values), largest first
-        self._recent: dict[int, list[int]] = {}
-        self._recent_count = 0
+        self._pending: list[tuple[np.ndarray, np.ndarray]] = []
+        self._pending_count = 0
 
-    def add(self, keys: list[int], value: int) -> None:
-        for key in keys:
-            self._recent.setdefault(key, []).append(value)
-        self._recent_count += len(keys)
-        if self._recent_count >= RECENT_LIMIT:
+    def add(self, keys: np.ndarray, values: np.ndarray) -> None:
+        """Store `values[i]` under `keys[i]` (uint64 keys, uint32 values)."""
+        if not len(keys):
+            return
+        self._pending.append((keys, values))
+        self._pending_count += len(keys)
+        if self._pending_count >= PENDING_LIMIT:
             self._flush()
 
-    def lookup(self, keys: list[int]) -> list[tuple[int, int]]:
-        """(position in `keys`, value) for every stored entry under one of the keys."""
-        found: list[tuple[int, int]] = []
-        for position, key in enumerate(keys):
-            found.extend((position, value) for value in self._recent.get(key, ()))
-        if self._runs:
-            wanted = np.array(keys, dtype=np.uint64)
-            for run_keys, run_values in self._runs:
-                lo = np.searchsorted(run_keys, wanted, "left")
-                hi = np.searchsorted(run_keys, wanted, "right")
-                for position in np.flatnonzero(hi > lo).tolist():
-                    found.extend((position, int(v)) for v in run_values[lo[position] : hi[position]])
-        return found
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in `keys`, values) of every stored entry under one of the keys."""
+        self._flush()
+        positions: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        order = np.argsort(keys)  # sorted needles let each binary search start where the last one ended
+        wanted = keys[order]
+        for run_keys, run_values in self._runs:
+            lo = np.searchsorted(run_keys, wanted, "left")
+            hit = np.flatnonzero(run_keys[np.minimum(lo, len(run_keys) - 1)] == wanted)
+            if not len(hit):
+                continue
+            hi = np.searchsorted(run_keys, wanted[hit], "right")
+            for needle, start, end in zip(hit.tolist(), lo[hit].tolist(), hi.tolist(), strict=True):
+                positions.append(np.full(end - start, order[needle]))  # hits are rare: a loop over them is cheap
+                values.append(run_values[start:end])
+        if not positions:
+            return np.empty(0, np.int64), np.empty(0, np.uint32)
+        return np.concatenate(positions), np.concatenate(values)
 
     def _flush(self) -> None:
-        keys = np.fromiter((k for k, vs in self._recent.items() for _ in vs), np.uint64, self._recent_count)
-        values = np.fromiter((v for vs in self._recent.values() for v in vs), np.uint32, self._recent_count)
-        self._recent.clear()
-        self._recent_count = 0
-        self._runs.append(_sorted(keys, values))
+        if not self._pending:
+            return
+        keys = np.concatenate([k for k, _ in self._pending])
+        values = np.concatenate([v for _, v in self._pending])
+        self._pending.clear()
+        self._pending_count = 0
+        order = np.argsort(keys, kind="stable")
+        self._runs.append((keys[order], values[order]))
         # Merge while the newest run is at least half the size of the one before: O(log N) runs.
         while len(self._runs) > 1 and len(self._runs[-1][0]) * 2 >= len(self._runs[-2][0]):
-            (k2, v2), (k1, v1) = self._runs.pop(), self._runs.pop()
-            self._runs.append(_sorted(np.concatenate((k1, k2)), np.concatenate((v1, v2))))
+            newer, older = self._runs.pop(), self._runs.pop()
+            self._runs.append(_merged(older, newer))
 
 
-def _sorted(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    order = np.argsort(keys, kind="stable")
-    return keys[order], values[order]
+def _merged(
+    older: tuple[np.ndarray, np.ndarray], newer: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted runs as one, without the index arrays of a full sort (memory: the output plus a mask)."""
+    (old_keys, old_values), (new_keys, new_values) = older, newer
+    at = np.searchsorted(old_keys, new_keys, "right") + np.arange(len(new_keys))
+    keys = np.empty(len(old_keys) + len(new_keys), np.uint64)
+    values = np.empty(len(keys), np.uint32)
+    from_old = np.ones(len(keys), bool)
+    from_old[at] = False
+    keys[at], values[at] = new_keys, new_values
+    keys[from_old], values[from_old] = old_keys, old_values
+    return keys, values

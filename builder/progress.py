@@ -5,8 +5,6 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Any
 
-from builder.record import Record
-
 
 class BuildProgress:
     def __init__(self, enabled: bool) -> None:
@@ -34,13 +32,13 @@ class BuildProgress:
             self._task = self._bar.add_task("building", total=None, rejects=0, rate="")
         return self
 
-    def advance(self, record: Record) -> None:
+    def advance(self, inputs: int, rejected: int) -> None:
         if self._bar is None:
             return
-        self.rejects += record.reject is not None
+        self.rejects += rejected
         task = self._bar.tasks[0]
         rate = f"{task.speed:,.0f} files/s" if task.speed else ""
-        self._bar.update(self._task, advance=1, rejects=self.rejects, rate=rate)
+        self._bar.update(self._task, advance=inputs, rejects=self.rejects, rate=rate)
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         if self._bar is not None:

@@ -6,8 +6,8 @@ import heapq
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from builder.errors import InputPathError
 from builder.reasons import Reason
@@ -16,19 +16,19 @@ from builder.record import Record, Reject
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024  # a real page is ~7 KB; anything this big is not one
 
 
-@dataclass(frozen=True, order=True)
-class InputFile:
+class InputFile(NamedTuple):
     """A file to read: its `source_file` (relative to the PATH it was found under) and where it is.
 
     `error` is set for a folder the walk could not list: it becomes an `unreadable` reject, not a silent gap.
+    A tuple of strings, cheap to make and to send to a worker: there are millions.
     """
 
     source_file: str
-    path: Path
+    path: str
     error: str | None = None
 
 
-def _walk(folder: Path, prefix: str, skip: tuple[Path, ...]) -> Iterator[InputFile]:
+def _walk(folder: str, prefix: str, skip: tuple[str, ...]) -> Iterator[InputFile]:
     """Files under `folder` in the string order of their relative paths, one folder listing at a time.
 
     Children are visited in the order of their name, with "/" after a folder's name, so the walk
@@ -40,7 +40,8 @@ def _walk(folder: Path, prefix: str, skip: tuple[Path, ...]) -> Iterator[InputFi
         with os.scandir(folder) as listing:
             entries = list(listing)
     except OSError as err:
-        yield InputFile(prefix.rstrip("/") or folder.name, folder, f"folder cannot be listed: {err.strerror or err}")
+        name = prefix.rstrip("/") or os.path.basename(folder)
+        yield InputFile(name, folder, f"folder cannot be listed: {err.strerror or err}")
         return
     children = []
     for entry in entries:
@@ -49,12 +50,11 @@ def _walk(folder: Path, prefix: str, skip: tuple[Path, ...]) -> Iterator[InputFi
         elif not (entry.is_symlink() and _is_dir(entry)):
             children.append((entry.name, entry))
     for key, entry in sorted(children, key=lambda child: child[0]):
-        path = folder / entry.name
         if key.endswith("/"):
-            if path not in skip:
-                yield from _walk(path, prefix + key, skip)
+            if entry.path not in skip:
+                yield from _walk(entry.path, prefix + key, skip)
         else:
-            yield InputFile(prefix + key, path)
+            yield InputFile(prefix + key, entry.path)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -70,19 +70,19 @@ def discover(paths: Iterable[Path], skip: Iterable[Path] = ()) -> Iterator[Input
     Every PATH is checked before anything is read. `skip` lists folders never to descend into
     (the build's own output and report folders).
     """
-    skipped = tuple(p.resolve() for p in skip)
+    skipped = tuple(str(p.resolve()) for p in skip)
     streams: list[Iterable[InputFile]] = []
     for given in paths:
         if not os.path.lexists(given):
             raise InputPathError(f"input path does not exist: {given}")
         if given.is_dir():
-            streams.append(_walk(given.resolve(), "", skipped))
+            streams.append(_walk(str(given.resolve()), "", skipped))
         else:
-            streams.append([InputFile(given.name, given)])
-    return heapq.merge(*streams, key=lambda item: (item.source_file, str(item.path)))
+            streams.append([InputFile(given.name, str(given))])
+    return heapq.merge(*streams)  # tuples: by source_file, then path
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes | Reject:
+def read_bytes(path: str, max_bytes: int) -> bytes | Reject:
     """The file's bytes, or a reject; never blocks on a pipe or a device, never reads past max_bytes."""
     try:
         info = os.stat(path)

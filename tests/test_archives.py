@@ -92,7 +92,7 @@ def run(paths: list[Path], tmp: Path, **options: Any) -> tuple[BuildResult, dict
 
 
 def members(path: Path, max_bytes: int = 4 << 20) -> dict[str, Record]:
-    return {record.source_file: record for record in archive_members(InputFile(path.name, path), max_bytes)}
+    return {record.source_file: record for record in archive_members(InputFile(path.name, str(path)), max_bytes)}
 
 
 def reasons(records: dict[str, Record]) -> dict[str, str | None]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 DEFAULT_MAX_SHARD_BYTES = 256 * 1024 * 1024
@@ -28,7 +30,11 @@ PARQUET_OPTIONS: dict[str, Any] = {
 
 @dataclass
 class SplitWriter:
-    """Rolls to a new shard when the current one reaches `max_shard_bytes`; shard names are fixed at close."""
+    """Rolls to a new shard when the current one reaches `max_shard_bytes`; shard names are fixed at close.
+
+    Row groups hold `rows_per_group` rows, or fewer when their text reaches ROW_GROUP_BYTES: they are
+    cut from the row sequence alone, so the batches rows arrive in never change the file.
+    """
 
     folder: Path
     split: str
@@ -36,32 +42,43 @@ class SplitWriter:
     max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES
     rows_per_group: int = ROW_GROUP_ROWS
     num_rows: int = 0
-    _buffered_bytes: int = 0
-    _buffer: list[dict[str, Any]] = field(default_factory=list)
+    _pending: list[pa.RecordBatch] = field(default_factory=list)
+    _text_bytes: list[np.ndarray] = field(default_factory=list)  # per pending row: characters of its long texts
     _shards: list[Path] = field(default_factory=list)
     _sink: pa.NativeFile | None = None
     _writer: pq.ParquetWriter | None = None
 
-    def write(self, row: dict[str, Any]) -> None:
-        self._buffer.append(row)
-        self.num_rows += 1
-        self._buffered_bytes += len(row["body"]) + len(row["title"]) + len(row.get("summary") or "")
-        if len(self._buffer) >= self.rows_per_group or self._buffered_bytes >= min(
-            ROW_GROUP_BYTES, self.max_shard_bytes
-        ):
-            self._flush()
-
-    def _flush(self) -> None:
-        if not self._buffer:
+    def write(self, rows: pa.RecordBatch) -> None:
+        if not rows.num_rows:
             return
+        self._pending.append(rows)
+        self._text_bytes.append(_text_sizes(rows))
+        self.num_rows += rows.num_rows
+        while (size := self._full_group()) is not None:
+            self._write_group(size)
+
+    def _full_group(self) -> int | None:
+        """Rows in the next row group, if the pending rows fill one."""
+        if not self._text_bytes:
+            return None
+        sizes = np.concatenate(self._text_bytes)
+        over = np.flatnonzero(np.cumsum(sizes) >= min(ROW_GROUP_BYTES, self.max_shard_bytes))
+        if len(over) and over[0] < self.rows_per_group:
+            return int(over[0]) + 1
+        return self.rows_per_group if len(sizes) >= self.rows_per_group else None
+
+    def _write_group(self, size: int) -> None:
+        table = pa.Table.from_batches(self._pending, schema=self.schema)
+        sizes = np.concatenate(self._text_bytes)
         if self._writer is None:
             path = self.folder / f".{self.split}-{len(self._shards):05d}.parquet.partial"
             self._shards.append(path)
             self._sink = pa.OSFile(str(path), "wb")
             self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
-        self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self.schema))
-        self._buffer.clear()
-        self._buffered_bytes = 0
+        self._writer.write_table(table.slice(0, size), row_group_size=size)
+        rest = table.slice(size)
+        self._pending = rest.to_batches() if rest.num_rows else []
+        self._text_bytes = [sizes[size:]] if rest.num_rows else []
         if self._sink is not None and self._sink.tell() >= self.max_shard_bytes:
             self._close_shard()
 
@@ -73,7 +90,8 @@ class SplitWriter:
 
     def close(self) -> list[Path]:
         """Finish the last shard and give every shard its final `{split}-i-of-n` name."""
-        self._flush()
+        if self._pending:
+            self._write_group(sum(len(sizes) for sizes in self._text_bytes))
         self._close_shard()
         final = []
         for index, partial in enumerate(self._shards):
@@ -81,3 +99,11 @@ class SplitWriter:
             os.replace(partial, path)
             final.append(path)
         return final
+
+
+def _text_sizes(rows: pa.RecordBatch) -> np.ndarray:
+    """Characters of each row's body, title and summary: what makes a row group big."""
+    total = np.zeros(rows.num_rows, np.int64)
+    for name in ("body", "title", "summary"):
+        total += pc.fill_null(pc.utf8_length(rows.column(name)), 0).to_numpy()
+    return total

@@ -30,9 +30,9 @@ class BuildReport:
     rows_by_split: Counter[str] = field(default_factory=Counter)
     rejects: list[dict[str, str]] = field(default_factory=list)
 
-    def add_row(self, split: str) -> None:
-        self.inputs += 1
-        self.rows_by_split[split] += 1
+    def add_rows(self, split: str, count: int) -> None:
+        self.inputs += count
+        self.rows_by_split[split] += count
 
     def add_reject(self, record: Record) -> None:
         assert record.reject is not None

@@ -24,31 +24,55 @@ class Line:
 Block = list[Line]
 
 
-def split_lines(text: str, bullet: str) -> list[Line | None]:
-    """One entry per line; None for a blank line. Tabs and runs of spaces collapse to one space."""
-    lines: list[Line | None] = []
-    for raw in text.split("\n"):
-        words = raw.split()
-        if not words:
-            lines.append(None)
-        elif words[0] == bullet:
-            lines.append(Line(" ".join(words[1:]), True))
-        else:
-            lines.append(Line(" ".join(words), False))
-    return lines
+def _is_collapsed(raw: str) -> bool:
+    """Whether `raw` is non-blank and equals `" ".join(raw.split())`, told without splitting it.
+
+    Every whitespace character but the space is non-printable, so a printable line with no leading,
+    trailing or doubled space has nothing to collapse.
+    """
+    return bool(raw) and raw[0] != " " and raw[-1] != " " and "  " not in raw and raw.isprintable()
 
 
-def _header_end(lines: list[Line | None], profile: SiteProfile) -> int:
-    """Index of the first line after the navigation and ticker (0 when the page has no ticker)."""
-    marker = profile.header_marker
-    for i, line in enumerate(lines):
+def _line(raw: str, bullet: str) -> Line | None:
+    """One raw line read as a `Line`; None when blank. Tabs and runs of spaces collapse to one space."""
+    if _is_collapsed(raw) and not raw.startswith(bullet):  # most lines: prose, kept as it is
+        return Line(raw, False)
+    words = raw.split()
+    if not words:
+        return None
+    if words[0] == bullet:
+        return Line(" ".join(words[1:]), True)
+    return Line(" ".join(words), False)
+
+
+def _line_end(text: str, marker: str, bullet: str) -> int | None:
+    """Offset of the end of the first line that reads `marker` (not as a bullet), or None.
+
+    str.find looks for the marker's first word, so the navigation before it is never split into
+    lines; each hit is confirmed on its whole line, so the word inside a longer line does not count.
+    """
+    words = marker.split()
+    pos = text.find(words[0]) if words else -1
+    while pos >= 0:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = _line(text[text.rfind("\n", 0, pos) + 1 : end], bullet)
         if line is not None and not line.bullet and line.text == marker:
-            if not profile.header_through_blank:
-                return i + 1
-            while i < len(lines) and lines[i] is not None:
-                i += 1
-            return i
-    return 0
+            return end
+        pos = text.find(words[0], end + 1)
+    return None
+
+
+def _after_header(text: str, profile: SiteProfile) -> list[str]:
+    """The raw lines after the navigation and ticker (the whole page when it has no header marker)."""
+    end = _line_end(text, profile.header_marker, profile.bullet) if profile.header_marker else None
+    if end is None:
+        return text.split("\n")
+    raws = text[end + 1 :].split("\n") if end < len(text) else []
+    if profile.header_through_blank:  # the ticker runs up to the first blank line
+        blank = next((i for i, raw in enumerate(raws) if not raw.strip()), len(raws))
+        raws = raws[blank:]
+    return raws
 
 
 def _is_meta(line: Line, profile: SiteProfile) -> bool:
@@ -137,29 +161,43 @@ def _fill_content(blocks: list[Block], profile: SiteProfile, fields: dict[str, A
     fields["body"] = "\n\n".join(body)
 
 
+def _read_article(raws: list[str], profile: SiteProfile) -> tuple[list[Line | None], int, int, int] | Reject:
+    """The lines through the article's end, with the indexes of the title, the first meta line and the end.
+
+    Lines are built only up to the first article-end line after the meta line: the chrome after it is
+    never needed. Before the meta line an article-end line ends nothing.
+    """
+    lines: list[Line | None] = []
+    anchor = end = None
+    for raw in raws:
+        line = _line(raw, profile.bullet)
+        lines.append(line)
+        if line is None:
+            continue
+        if anchor is None and _is_meta(line, profile):
+            anchor = len(lines) - 1
+        if anchor is not None and not line.bullet and line.text in profile.article_end:
+            end = len(lines) - 1
+            break
+    title_at = None
+    if anchor is not None:
+        title_at = next((i for i in range(anchor - 1, -1, -1) if lines[i] and not lines[i].bullet), None)
+    if anchor is None or title_at is None:
+        return Reject(Reason.NO_ARTICLE, "no headline with a byline, date or reading-time line", "parse")
+    if end is None:
+        markers = " / ".join(sorted(profile.article_end))
+        return Reject(Reason.TRUNCATED, f"the dump ends before the article's end (no {markers} line)", "parse")
+    return lines, title_at, anchor, end
+
+
 def parse_article(record: Record) -> Reject | None:
     """Fill the article's schema fields from `record.text` using `record.site`."""
     profile = record.site
     assert profile is not None, "recognise runs before parse"
-    lines = split_lines(record.text, profile.bullet)
-    start = _header_end(lines, profile)
-    anchor = next((i for i in range(start, len(lines)) if lines[i] and _is_meta(lines[i], profile)), None)
-    title_at = None
-    if anchor is not None:
-        title_at = next((i for i in range(anchor - 1, start - 1, -1) if lines[i] and not lines[i].bullet), None)
-    if anchor is None or title_at is None:
-        return Reject(Reason.NO_ARTICLE, "no headline with a byline, date or reading-time line", "parse")
-    end = next(
-        (
-            i
-            for i in range(anchor, len(lines))
-            if lines[i] and not lines[i].bullet and lines[i].text in profile.article_end
-        ),
-        None,
-    )
-    if end is None:
-        markers = " / ".join(sorted(profile.article_end))
-        return Reject(Reason.TRUNCATED, f"the dump ends before the article's end (no {markers} line)", "parse")
+    found = _read_article(_after_header(record.text, profile), profile)
+    if isinstance(found, Reject):
+        return found
+    lines, title_at, anchor, end = found
     fields = record.fields
     fields.update(publisher=profile.publisher, title=lines[title_at].text, authors=[], source=None)
     fields.update(reading_time_minutes=None, summary=None, images=[], tags=[])

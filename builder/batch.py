@@ -1,0 +1,46 @@
+"""What the pipeline hands back for a batch of inputs: every record's outcome, and the valid rows as Arrow.
+
+The rows are turned into one Arrow batch where they were made (in a worker), so the single parent
+process receives compact column buffers instead of millions of Python objects, and only filters
+and writes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from builder.record import Record
+from builder.schema import load_schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+
+@dataclass
+class ProcessedBatch:
+    """`records`: every input in order, with its reject or none (fields moved out); `rows`: the valid ones' fields."""
+
+    records: list[Record]
+    rows: pa.RecordBatch
+
+    @property
+    def valid(self) -> list[Record]:
+        """The records behind `rows`, in the same order."""
+        return [record for record in self.records if record.reject is None]
+
+
+@cache
+def _row_schema() -> pa.Schema:
+    return load_schema().arrow()
+
+
+def pack(records: list[Record]) -> ProcessedBatch:
+    import pyarrow as pa
+
+    valid = [record for record in records if record.reject is None]
+    rows = pa.RecordBatch.from_pylist([record.fields for record in valid], schema=_row_schema())
+    for record in valid:
+        record.fields = {}
+    return ProcessedBatch(records, rows)
