@@ -11,46 +11,43 @@ import polars as pl
 TOP_N = 10
 
 
-def _counts(frame: pl.DataFrame, column: str, top: int | None = None, by_value: bool = False) -> list[dict[str, Any]]:
-    counted = frame.select(pl.col(column).drop_nulls().value_counts(name="count")).unnest(column)
-    counted = counted.sort(
-        [column] if by_value else [pl.col("count"), pl.col(column)], descending=[False] if by_value else [True, False]
-    )
+def _counts(
+    rows: pl.LazyFrame, column: pl.Expr, top: int | None = None, by_value: bool = False
+) -> list[dict[str, Any]]:
+    """Rows per value of `column` (exploded when it is a list), most frequent first or by value."""
+    name = column.meta.output_name()
+    counted = rows.select(column).drop_nulls().group_by(name).agg(pl.len().alias("count"))
+    order = [pl.col(name)] if by_value else [pl.col("count"), pl.col(name)]
+    counted = counted.sort(order, descending=[False] if by_value else [True, False])
     if top:
         counted = counted.head(top)
-    return [{"value": row[column], "count": row["count"]} for row in counted.iter_rows(named=True)]
+    return [
+        {"value": row[name], "count": row["count"]} for row in counted.collect(engine="streaming").iter_rows(named=True)
+    ]
 
 
 def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) -> dict[str, Any]:
     """Rows, date range, articles per year, top tags/authors, body length and language counts.
 
-    `body_words` holds each row's word count, counted while the rows streamed by, so the bodies
-    are not read back.
+    Each figure is its own streaming query over the few columns it needs, so memory stays flat
+    however many rows there are. `body_words` holds each row's word count, counted while the rows
+    streamed by, so the bodies are not read back.
     """
-    files = [str(path) for paths in shards.values() for path in paths]
-    frame = (
-        pl.scan_parquet(files)
-        .select(
-            pl.col("publisher"),
-            pl.col("published_at"),
-            pl.col("published_at").dt.year().alias("year"),
-            pl.col("language"),
-            pl.col("tags"),
-            pl.col("authors"),
-        )
-        .collect()
-    )
+    rows = pl.scan_parquet([str(path) for paths in shards.values() for path in paths])
+    dates = rows.select(
+        pl.len().alias("rows"), pl.col("published_at").min().alias("min"), pl.col("published_at").max().alias("max")
+    ).collect(engine="streaming")
     words = pl.Series("body_words", body_words, dtype=pl.UInt32)
     return {
-        "rows": frame.height,
+        "rows": dates["rows"][0],
         "splits": [{"name": name, "rows": sum(_rows(p) for p in paths)} for name, paths in shards.items()],
-        "publishers": sorted(frame["publisher"].unique().to_list()),
-        "date_min": frame["published_at"].min().strftime("%Y-%m-%d"),
-        "date_max": frame["published_at"].max().strftime("%Y-%m-%d"),
-        "per_year": _counts(frame, "year", by_value=True),
-        "languages": _counts(frame, "language"),
-        "top_tags": _counts(frame.explode("tags"), "tags", TOP_N),
-        "top_authors": _counts(frame.explode("authors"), "authors", TOP_N),
+        "publishers": [item["value"] for item in _counts(rows, pl.col("publisher"), by_value=True)],
+        "date_min": dates["min"][0].strftime("%Y-%m-%d"),
+        "date_max": dates["max"][0].strftime("%Y-%m-%d"),
+        "per_year": _counts(rows, pl.col("published_at").dt.year().alias("year"), by_value=True),
+        "languages": _counts(rows, pl.col("language")),
+        "top_tags": _counts(rows, pl.col("tags").explode(), TOP_N),
+        "top_authors": _counts(rows, pl.col("authors").explode(), TOP_N),
         "body_words": {
             "min": int(words.min()),
             "median": int(words.median()),
