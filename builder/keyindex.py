@@ -12,6 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 PENDING_LIMIT = 1 << 16  # keys added since the last run before they are sorted into one
+# Runs stop merging at this size (24 MB): a merge briefly needs both inputs and the output, so
+# unbounded merges would double the index's memory at the end of a big build.
+MAX_RUN_KEYS = 1 << 21
 
 
 class KeyIndex:
@@ -58,8 +61,13 @@ class KeyIndex:
         self._pending_count = 0
         order = np.argsort(keys, kind="stable")
         self._runs.append((keys[order], values[order]))
-        # Merge while the newest run is at least half the size of the one before: O(log N) runs.
-        while len(self._runs) > 1 and len(self._runs[-1][0]) * 2 >= len(self._runs[-2][0]):
+        # Merge while the newest run is at least half the size of the one before: O(log N) runs
+        # up to MAX_RUN_KEYS, then one more run per MAX_RUN_KEYS keys.
+        while (
+            len(self._runs) > 1
+            and len(self._runs[-1][0]) * 2 >= len(self._runs[-2][0])
+            and len(self._runs[-1][0]) + len(self._runs[-2][0]) <= MAX_RUN_KEYS
+        ):
             newer, older = self._runs.pop(), self._runs.pop()
             self._runs.append(_merged(older, newer))
 

@@ -18,6 +18,7 @@ from builder.record import Record
 
 def test_index_agrees_with_a_dict_across_many_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(keyindex, "PENDING_LIMIT", 50)  # many flushes and merges on a small input
+    monkeypatch.setattr(keyindex, "MAX_RUN_KEYS", 400)  # and runs that stop merging
     rng = random.Random(3)
     index, expected = KeyIndex(), defaultdict(list)
     universe = [rng.getrandbits(64) for _ in range(400)]  # few distinct keys: many keys repeat
@@ -32,6 +33,7 @@ def test_index_agrees_with_a_dict_across_many_runs(monkeypatch: pytest.MonkeyPat
     for at, value in zip(positions.tolist(), values.tolist(), strict=True):
         got[queries[at]].append(value)
     assert {k: sorted(v) for k, v in got.items()} == {k: sorted(expected[k]) for k in queries if expected[k]}
+    assert len(index._runs) > 3 and max(len(keys) for keys, _ in index._runs) <= 400
 
 
 def _article(body: str, name: str, fingerprint: Fingerprinter, article_id: int, chrome: str = "") -> Record:
