@@ -90,8 +90,10 @@ def read_bytes(path: str, max_bytes: int) -> bytes | Reject:
             return Reject(Reason.UNREADABLE, "not a regular file (a pipe, socket or device); not opened", "read")
         if info.st_size > max_bytes:
             return Reject(Reason.TOO_LARGE, f"{info.st_size} bytes, over --max-bytes {max_bytes}", "read")
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        with open(path, "rb", buffering=0) as handle:  # one read of the known size, no buffer to fill
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since the stat: read on, to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as err:
         return Reject(Reason.UNREADABLE, f"cannot read: {err.strerror or err}", "read")
     if len(data) > max_bytes:
