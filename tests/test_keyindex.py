@@ -80,3 +80,29 @@ def test_verdicts_do_not_depend_on_batches() -> None:
     assert sum(v is None for v in whole) == 60
     for size in (1, 7, 128):
         assert _verdicts(records, size) == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The  quick\tbrown fox\njumps over the lazy dog, again and again.",
+        "Ünïcode Wörds ÀND Çase — with  a\u00a0no-break space and\u2003an em space here",
+        "İstanbul ΣΊΣΥΦΟΣ straße",
+        "one two three",
+        "",
+    ],
+)
+def test_fast_shingles_give_the_same_minhash(text: str) -> None:
+    """The byte shingler must give the very shingles of `shingle_list`, and rensa must hash bytes as str."""
+    from rensa import RMinHash
+
+    from builder.fingerprint import MINHASH_SEED, NUM_PERM, shingle_batches, shingle_list
+
+    expected = shingle_list(text)
+    batches = shingle_batches(text)
+    if batches is not None:  # None: only the str path is exact for this text
+        assert sorted(s for batch in batches for s in batch) == sorted(s.encode() for s in expected)
+    as_str, as_bytes = RMinHash(NUM_PERM, MINHASH_SEED), RMinHash(NUM_PERM, MINHASH_SEED)
+    as_str.update(expected)
+    as_bytes.update([s.encode() for s in expected])
+    assert as_str.digest() == as_bytes.digest()

