@@ -7,6 +7,7 @@ the article id (re-crawl), and the LSH band keys of the body's MinHash (near-dup
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterator
 
@@ -15,7 +16,7 @@ import numpy as np
 from builder.record import Record
 
 DEFAULT_THRESHOLD = 0.8
-NUM_PERM = 128
+NUM_PERM = 128  # at most; the MinHash has as many permutations as the LSH bands use
 SHINGLE_WORDS = 5
 MINHASH_SEED = 20120611
 MIN_RECALL = 0.99  # chance that a pair exactly at the threshold becomes a candidate
@@ -52,13 +53,17 @@ def _cuts(size: int) -> list[tuple[bytes, bytes, int]]:
 _CUTS = _cuts(SHINGLE_WORDS)
 
 
-def lsh_shape(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
-    """(bands, rows): the most rows per band (fewest false candidates) that still reach MIN_RECALL."""
-    for rows in range(num_perm, 0, -1):
-        bands = num_perm // rows
-        if 1 - (1 - threshold**rows) ** bands >= MIN_RECALL:
+def lsh_shape(threshold: float, max_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows) of the LSH: the most rows per band (fewest false candidates), then the fewest bands
+    (fewest keys to store and permutations to compute) that still reach MIN_RECALL at the threshold."""
+    for rows in range(max_perm, 0, -1):
+        miss = 1 - threshold**rows  # chance that one band of a pair exactly at the threshold differs
+        if miss >= 1:
+            continue
+        bands = math.ceil(math.log(1 - MIN_RECALL) / math.log(miss)) if miss > 0 else 1
+        if bands * rows <= max_perm:
             return bands, rows
-    return num_perm, 1
+    return max_perm, 1
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -139,7 +144,7 @@ class Fingerprinter:
         from rensa import RMinHash
 
         body = record.fields["body"]
-        minhash = RMinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
+        minhash = RMinHash(num_perm=self.bands * self.rows, seed=MINHASH_SEED)
         # A MinHash is a minimum over the set: repeats, order and batching of the shingles change nothing.
         for batch in shingle_batches(body) or [shingle_list(body)]:
             minhash.update(batch)

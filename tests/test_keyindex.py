@@ -106,3 +106,18 @@ def test_fast_shingles_give_the_same_minhash(text: str) -> None:
     as_str.update(expected)
     as_bytes.update([s.encode() for s in expected])
     assert as_str.digest() == as_bytes.digest()
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99])
+def test_lsh_shape_reaches_the_recall_with_the_fewest_bands(threshold: float) -> None:
+    from builder.fingerprint import MIN_RECALL, NUM_PERM, lsh_shape
+
+    bands, rows = lsh_shape(threshold)
+
+    def recall(b: int) -> float:
+        return 1 - (1 - threshold**rows) ** b
+
+    assert bands * rows <= NUM_PERM
+    assert recall(bands) >= MIN_RECALL > recall(bands - 1)
+    more_rows = rows + 1  # and no taller band could reach the recall within NUM_PERM permutations
+    assert all(1 - (1 - threshold**more_rows) ** b < MIN_RECALL for b in range(1, NUM_PERM // more_rows + 1))
