@@ -35,9 +35,9 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _run_item(pipeline: Pipeline, item: WorkItem, max_bytes: int) -> Record:
-    record = read_record(item, max_bytes) if isinstance(item, InputFile) else item
-    return pipeline.process(record)
+def _run_items(pipeline: Pipeline, items: list[WorkItem], max_bytes: int) -> ProcessedBatch:
+    records = [read_record(item, max_bytes) if isinstance(item, InputFile) else item for item in items]
+    return pack(pipeline.process_batch(records))
 
 
 class _NoPandas:
@@ -64,7 +64,7 @@ def _init_worker(options: PipelineOptions, max_bytes: int) -> None:
 def _run_batch(batch: list[WorkItem]) -> ProcessedBatch:
     assert _worker is not None
     pipeline, max_bytes = _worker
-    return pack([_run_item(pipeline, item, max_bytes) for item in batch])
+    return _run_items(pipeline, batch, max_bytes)
 
 
 def run_pipeline(
@@ -74,7 +74,7 @@ def run_pipeline(
     if workers <= 1:
         pipeline = Pipeline(options)
         for batch in batched(items, BATCH_SIZE):
-            yield pack([_run_item(pipeline, item, max_bytes) for item in batch])
+            yield _run_items(pipeline, batch, max_bytes)
         return
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":

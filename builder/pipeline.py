@@ -44,21 +44,33 @@ class Pipeline:
         ]
 
     def process(self, record: Record) -> Record:
-        if record.reject is not None:  # rejected while reading (too large, unsafe archive member)
-            return record
-        try:
-            for step in self.steps:
-                record.reject = step(record)
-                if record.reject is not None:
-                    break
-            else:
-                finalize(record)
-                if self.fingerprint:
-                    self.fingerprint(record, record.data)
-        except Exception as err:
-            record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", "pipeline")
-        # Only fields, reject, digest and MinHash are needed downstream: keep records small on their way back.
-        record.data = b""
-        record.text = ""
-        record.extracted = {}
-        return record
+        return self.process_batch([record])[0]
+
+    def process_batch(self, records: list[Record]) -> list[Record]:
+        """Each step over the whole batch before the next: a step's tables and model stay in the CPU
+        cache (fastText ran 2-3x slower when every article went through all the steps in turn)."""
+        live = [record for record in records if record.reject is None]  # not rejected while reading
+        for step in self.steps:
+            live = [record for record in live if not _failed(step, record)]
+        for record in live:
+            _failed(_finish, record, self.fingerprint)
+        for record in records:  # only fields, reject and keys are needed downstream: keep them small
+            record.data = b""
+            record.text = ""
+            record.extracted = {}
+        return records
+
+
+def _finish(record: Record, fingerprint: Fingerprinter | None = None) -> None:
+    finalize(record)
+    if fingerprint:
+        fingerprint(record, record.data)
+
+
+def _failed(step: Callable[..., Reject | None], record: Record, *args: object) -> bool:
+    """Run one step on one record; any exception becomes that record's `parse_error` reject."""
+    try:
+        record.reject = step(record, *args)
+    except Exception as err:
+        record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", "pipeline")
+    return record.reject is not None

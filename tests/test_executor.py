@@ -42,3 +42,24 @@ def test_a_dying_worker_is_an_error_not_a_hang() -> None:
         worker.kill()
     with pytest.raises(WorkerError, match="worker process died"):
         list(results)
+
+
+def test_a_batch_step_by_step_gives_what_records_one_by_one_give() -> None:
+    from builder.pipeline import Pipeline
+    from tests.dumps import make_dump
+
+    texts = [p.read_bytes() for p in sorted(DATA.glob("*.txt"))]
+    inputs = [
+        *texts,
+        b"",
+        b"\x00binary\x00" * 50,
+        texts[0][: len(texts[0]) // 2],
+        make_dump(date="32 Jan 2021 10:00").encode(),
+    ]
+    pipeline = Pipeline(OPTIONS)
+    one_by_one = [pipeline.process(Record(source_file=f"{i}", data=data)) for i, data in enumerate(inputs)]
+    batch = pipeline.process_batch([Record(source_file=f"{i}", data=data) for i, data in enumerate(inputs)])
+    assert [(r.fields, r.reject, r.dedup_keys, r.body_words) for r in batch] == [
+        (r.fields, r.reject, r.dedup_keys, r.body_words) for r in one_by_one
+    ]
+    assert sum(r.reject is None for r in batch) == 2 and len({r.reject.reason for r in batch if r.reject}) >= 3
