@@ -105,10 +105,11 @@ class Deduplicator:
             matches = stored.get(i, []) + [(at, kept[j]) for at, j in in_batch.get(i, ()) if j in kept]
             verdict = self._verdict(i, matches, kinds) if matches else None
             if verdict is None:
-                kept[i] = self._kept.count + len(kept)
+                kept[i] = self._kept.count + i  # the number of its row in the spill
                 self._kept_rows[kept[i]] = i
             verdicts.append(verdict)
-        self._kept.append(rows.take(pa.array(list(kept), pa.int64())).select(["source_file", "body"]))
+        # The whole batch goes to the spill (cheaper than picking the kept rows); only kept rows are indexed.
+        self._kept.append(rows.select(["source_file", "body"]))
         self._kept_rows = {}
         self._store(flat, owner, kept)
         return verdicts
