@@ -15,7 +15,7 @@ from builder.reasons import Reason
 from builder.record import Record, Reject
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, and there are ~50 a page
 class Line:
     text: str  # whitespace collapsed; for a bullet, the item without its bullet
     bullet: bool
