@@ -19,7 +19,7 @@ from builder.record import Record
 from builder.sources import InputFile, read_record
 
 WorkItem = InputFile | Record  # a file to read, or bytes already read (an archive member)
-BATCH_SIZE = 128
+BATCH_SIZE = 256
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy and memory bounded
 
 _worker: tuple[Pipeline, int] | None = None

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from builder.errors import WorkerError
-from builder.executor import run_pipeline
+from builder.executor import BATCH_SIZE, run_pipeline
 from builder.pipeline import PipelineOptions
 from builder.record import Record
 from tests.conftest import DATA
@@ -21,13 +21,14 @@ def records(count: int) -> list[Record]:
 
 
 def test_order_is_kept_with_two_workers() -> None:
-    batches = list(run_pipeline(records(300), OPTIONS, max_bytes=1 << 20, workers=2))
-    assert len(batches) > 2  # several batches, so order across workers is really tested
+    count = 3 * BATCH_SIZE + 5  # several batches, so order across workers is really tested
+    batches = list(run_pipeline(records(count), OPTIONS, max_bytes=1 << 20, workers=2))
+    assert len(batches) == 4
     done = [record for batch in batches for record in batch.records]
-    assert [r.source_file for r in done] == [f"{i:04d}.txt" for i in range(300)]
+    assert [r.source_file for r in done] == [f"{i:04d}.txt" for i in range(count)]
     assert all(r.reject is None for r in done)
     titles = [title for batch in batches for title in batch.rows.column("title").to_pylist()]
-    assert len(titles) == 300 and len(set(titles)) == 2  # each valid record's row, in the same order
+    assert len(titles) == count and len(set(titles)) == 2  # each valid record's row, in the same order
 
 
 def test_a_dying_worker_is_an_error_not_a_hang() -> None:

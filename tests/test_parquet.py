@@ -16,7 +16,7 @@ from builder.schema import load_schema
 SCHEMA = load_schema().arrow()
 
 
-def _rows(count: int) -> list[dict]:
+def _rows(count: int, body_words: int = 10) -> list[dict]:
     when = datetime(2024, 1, 1, tzinfo=UTC)
     return [
         {
@@ -24,7 +24,7 @@ def _rows(count: int) -> list[dict]:
             "source_file": f"{i}.txt",
             "publisher": "P",
             "title": f"title {i}",
-            "body": "word " * (10 + i % 50),
+            "body": f"word{i} " * (body_words + i % 50),
             "published_at": when,
             "published_at_local": when.replace(tzinfo=None),
             "language": "en",
@@ -46,7 +46,7 @@ def _write(folder: Path, rows: list[dict], batch_size: int, **options: int) -> l
 
 @pytest.mark.parametrize("batch_size", [1, 7, 128])
 def test_batches_do_not_change_the_files(tmp_path: Path, batch_size: int) -> None:
-    rows = _rows(300)
+    rows = _rows(300, body_words=5000)  # several data pages per row group: pages must not follow batches
     whole = _write(tmp_path / "whole", rows, len(rows))
     assert _write(tmp_path / "cut", rows, batch_size) == whole
     metadata = pq.ParquetFile(tmp_path / "whole" / "train-00000-of-00001.parquet").metadata

@@ -74,7 +74,9 @@ class SplitWriter:
             self._shards.append(path)
             self._sink = pa.OSFile(str(path), "wb")
             self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
-        self._writer.write_table(table.slice(0, size), row_group_size=size)
+        # One chunk per column: the writer cuts pages at chunk boundaries, and the batches rows
+        # arrived in must not show in the file.
+        self._writer.write_table(table.slice(0, size).combine_chunks(), row_group_size=size)
         rest = table.slice(size)
         self._pending = rest.to_batches() if rest.num_rows else []
         self._text_bytes = [sizes[size:]] if rest.num_rows else []
