@@ -64,3 +64,21 @@ def test_a_batch_step_by_step_gives_what_records_one_by_one_give() -> None:
         (r.fields, r.reject, r.dedup_keys, r.body_words) for r in one_by_one
     ]
     assert sum(r.reject is None for r in batch) == 2 and len({r.reject.reason for r in batch if r.reject}) >= 3
+
+
+def test_workers_build_arrow_rows_without_importing_pandas() -> None:
+    """The import hook a worker installs keeps pyarrow from importing pandas (~45 MB a worker)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, datetime\n"
+        "from builder.executor import _NoPandas\n"
+        "sys.meta_path.insert(0, _NoPandas)\n"
+        "import pyarrow as pa\n"
+        "rows = pa.RecordBatch.from_pylist([{'t': datetime.datetime(2021, 7, 21, tzinfo=datetime.UTC), 'x': ['a']}])\n"
+        "assert rows.num_rows == 1 and 'pandas' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
