@@ -87,8 +87,7 @@ class Deduplicator:
         self.threshold = threshold
         self._index = KeyIndex()
         self._kept = Spill()
-        self._rows: pa.RecordBatch | None = None  # the batch being answered
-        self._kept_rows: dict[int, int] = {}  # article number -> its row in that batch, until it is spilled
+        self._rows: pa.RecordBatch | None = None  # the batch being answered, spilled once answered
 
     def __call__(self, keys: Sequence[tuple[int, ...]], rows: pa.RecordBatch) -> list[Reject | None]:
         """`keys[i]`: the `Fingerprinter` keys of row i; `rows` needs `source_file` and `body`."""
@@ -98,20 +97,20 @@ class Deduplicator:
         stored = self._stored_matches(flat, owner)
         in_batch = _shared_in_batch(flat, owner)
         kinds = flat & np.uint64(3)
-        self._rows, self._kept_rows = rows, {}
+        # The whole batch is spilled after it is answered (cheaper than picking the kept rows), so
+        # row i is article `first + i`; only kept rows are indexed.
+        first, self._rows = self._kept.count, rows
         verdicts: list[Reject | None] = []
-        kept: dict[int, int] = {}  # row -> article number
+        kept: list[int] = []
         for i in range(len(keys)):
-            matches = stored.get(i, []) + [(at, kept[j]) for at, j in in_batch.get(i, ()) if j in kept]
+            matches = stored.get(i, []) + [(at, first + j) for at, j in in_batch.get(i, ()) if verdicts[j] is None]
             verdict = self._verdict(i, matches, kinds) if matches else None
             if verdict is None:
-                kept[i] = self._kept.count + i  # the number of its row in the spill
-                self._kept_rows[kept[i]] = i
+                kept.append(i)
             verdicts.append(verdict)
-        # The whole batch goes to the spill (cheaper than picking the kept rows); only kept rows are indexed.
         self._kept.append(rows.select(["source_file", "body"]))
-        self._kept_rows = {}
-        self._store(flat, owner, kept)
+        is_kept = np.isin(owner, kept)
+        self._index.add(flat[is_kept], (first + owner[is_kept]).astype(np.uint32))
         return verdicts
 
     def _stored_matches(self, keys: np.ndarray, owner: np.ndarray) -> dict[int, list[Match]]:
@@ -122,9 +121,9 @@ class Deduplicator:
         return matches
 
     def _article(self, article: int) -> tuple[str, str]:
-        row = self._kept_rows.get(article)
-        if row is not None and self._rows is not None:
-            return _row(self._rows, row)
+        first = self._kept.count  # articles from here on are rows of the batch being answered
+        if article >= first and self._rows is not None:
+            return _row(self._rows, article - first)
         return self._kept.get(article)
 
     def _verdict(self, row: int, matches: list[Match], kinds: np.ndarray) -> Reject | None:
@@ -143,13 +142,6 @@ class Deduplicator:
             if similarity >= self.threshold:
                 return self._reject(candidate, f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}")
         return None
-
-    def _store(self, keys: np.ndarray, owner: np.ndarray, kept: dict[int, int]) -> None:
-        article = np.full(int(owner[-1]) + 1 if len(owner) else 0, -1, np.int64)
-        article[list(kept)] = list(kept.values())
-        values = article[owner]
-        is_kept = values >= 0
-        self._index.add(keys[is_kept], values[is_kept].astype(np.uint32))
 
     def _reject(self, kept: int, kind: str) -> Reject:
         return Reject(Reason.DUPLICATE, f"{kind}; kept {self._article(kept)[0]}", self.stage)
