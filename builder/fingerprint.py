@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections.abc import Iterator
 
 import numpy as np
 
 from builder.record import Record
+from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, non_ascii_chars
 
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 128  # at most; the MinHash has as many permutations as the LSH bands use
@@ -25,13 +25,11 @@ EXACT, SAME_ID, BAND = 0, 1, 2  # the key's kind, in its two low bits
 
 # The fast shingler works on UTF-8 bytes: rensa hashes a str token as its UTF-8 bytes, so a bytes
 # shingle gives the very same MinHash as the str one. It must split words exactly as str.split().
-_ASCII = bytes(range(128))
-# ASCII lower case, and every ASCII byte str.split() counts as whitespace (\x1c-\x1f included) made a space.
+_OTHER_SPACES = ASCII_SPACES.replace(b" ", b"")
+# ASCII lower case, and every ASCII byte str.split() counts as whitespace made a space.
 _LOWER_SPACED = bytes.maketrans(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"abcdefghijklmnopqrstuvwxyz" + b" " * 9
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" + _OTHER_SPACES, b"abcdefghijklmnopqrstuvwxyz" + b" " * len(_OTHER_SPACES)
 )
-# The non-ASCII characters str.split() splits at (str.isspace()); bytes.split() does not.
-NON_ASCII_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 # Word gaps are marked by their index modulo 5 with bytes no word can hold (whitespace, gone after
 # the translation above); cutting at one mark and making the other four spaces gives every fifth shingle.
 _GAP_MARKS = np.frombuffer(b"\t\n\x0b\x0c\r", np.uint8)
@@ -86,8 +84,7 @@ def _lowered_utf8(text: str) -> bytes | None:
     except UnicodeEncodeError:  # a lone surrogate: let the str path fail as it always did
         return None
     if not text.isascii():
-        # The non-ASCII characters alone (a UTF-8 byte >= 0x80 is never part of an ASCII one).
-        others = data.translate(None, _ASCII).decode()
+        others = non_ascii_chars(data)
         if NON_ASCII_SPACE.search(others):  # the str path splits there
             return None
         if others.lower() != others:  # cased letters beyond ASCII: bytes.lower() would miss them
