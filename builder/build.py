@@ -14,15 +14,22 @@ from typing import TYPE_CHECKING, Any
 from builder.archives import expand_archives
 from builder.batch import ProcessedBatch
 from builder.dedup import Deduplicator
-from builder.errors import NoRowsError, OptionError, OutputPathError, StrictModeError
+from builder.errors import NoRowsError, OptionError, StrictModeError
 from builder.executor import WorkItem, default_workers, run_pipeline
 from builder.export.card import CardOptions, render_card
+from builder.export.destination import (
+    check_destinations,
+    check_writable,
+    is_previous_report,
+    locked_destinations,
+)
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
 from builder.export.stats import dataset_stats
 from builder.fingerprint import DEFAULT_THRESHOLD
 from builder.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.output import staged_folder
+from builder.output_errors import write_error
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
 from builder.sources import DEFAULT_MAX_BYTES, discover
@@ -45,6 +52,7 @@ class BuildOptions:
     max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES
     test_size: float = 0.0
     fail_on_reject: bool = False
+    wait: bool = False  # for another build holding --out or --report, instead of failing at once
     card: CardOptions = field(default_factory=CardOptions)
 
 
@@ -59,17 +67,22 @@ Progress = Callable[[int, int], None]  # after each batch: inputs done, of which
 
 
 def _check(options: BuildOptions) -> None:
-    for name, folder in (("--out", options.out), ("--report", options.report)):
-        if folder.exists() and not folder.is_dir():
-            raise OutputPathError(f"{name} {folder} exists and is not a folder")
+    """Each option alone, named in its message (the CLI checks ranges too; this guards library callers)."""
     if options.lang_detector not in DETECTORS:
         raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
     if not 0.0 <= options.test_size < 1.0:
         raise OptionError(f"--test-size must be in [0, 1), got {options.test_size}")
     if not 0.0 < options.near_dup_threshold <= 1.0:
         raise OptionError(f"--near-dup-threshold must be in (0, 1], got {options.near_dup_threshold}")
-    if options.max_bytes <= 0 or options.max_shard_bytes <= 0 or options.workers <= 0:
-        raise OptionError("--max-bytes, --max-shard-size and --workers must be positive")
+    if options.min_words < 0:
+        raise OptionError(f"--min-words must be 0 or more, got {options.min_words}")
+    for name, value in (
+        ("--max-bytes", options.max_bytes),
+        ("--max-shard-size", options.max_shard_bytes),
+        ("--workers", options.workers),
+    ):
+        if value <= 0:
+            raise OptionError(f"{name} must be positive, got {value}")
 
 
 def split_of(article_id: str, test_size: float) -> str:
@@ -102,23 +115,54 @@ class _Written:
 
 
 def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the dataset at `options.out` and the report at `options.report` from the inputs under `paths`.
+
+    Nothing is read before the inputs, --out and --report have been checked; --out is replaced only
+    by a complete dataset, and only if it held nothing but an earlier build.
+    """
     _check(options)
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:  # a zone-less instant is taken as UTC, like --now
         now = now.replace(tzinfo=UTC)
-    items = expand_archives(discover(paths, skip=(options.out, options.report)), options.max_bytes)
+    inputs = discover(paths, skip=(options.out, options.report))
+    check_destinations(options.out, options.report, paths)
+    check_writable(options.out, options.report)
+    with locked_destinations(options.out, options.report, wait=options.wait):
+        check_destinations(options.out, options.report, paths)  # again: the folders may have changed meanwhile
+        try:
+            return _build(expand_archives(inputs, options.max_bytes), options, now, progress)
+        except OSError as err:
+            raise write_error(err, options.out, options.report) from err
+
+
+def _build(items: Iterable[WorkItem], options: BuildOptions, now: datetime, progress: Progress | None) -> BuildResult:
     recorded = recorded_options(options, now)
     with staged_folder(options.out) as staging:
         written = _write_rows(items, staging / "data", options, now, progress)
         report = written.report
-        summary = report.write(options.report, recorded)
+        with staged_folder(options.report, is_previous=is_previous_report) as report_folder:
+            summary = report.write(report_folder, recorded)
         if report.rows == 0:
-            raise NoRowsError(f"all {report.inputs} inputs were rejected; no dataset was written")
+            raise NoRowsError(_no_rows_message(report), rejects_by_reason=report.by_reason())
         if options.fail_on_reject and report.rejects:
-            raise StrictModeError(f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)")
+            raise StrictModeError(
+                f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)",
+                rejects_by_reason=report.by_reason(),
+            )
         _write_card(staging, written, recorded, options)
     final = {split: [options.out / "data" / p.name for p in paths] for split, paths in written.shards.items()}
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
+
+
+def _no_rows_message(report: BuildReport) -> str:
+    if not report.rejects:
+        return "no input files were found under the given paths; no dataset was written"
+    top = report.by_reason()[0]
+    most = "all" if top["count"] == report.inputs else f"{top['count']}"
+    return (
+        f"all {report.inputs} inputs were rejected ({most} as {top['reason']}, e.g. {top['example']}); "
+        "no dataset was written"
+    )
 
 
 def _write_rows(
@@ -151,6 +195,10 @@ def _write_rows(
                 report.add_rows(split, split_rows.num_rows)
             if progress:
                 progress(len(batch.records), len(batch.records) - rows.num_rows)
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
     finally:
         if dedup is not None:
             dedup.close()  # the index is freed on return, before the card's statistics need memory

@@ -11,8 +11,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+try:  # typer 0.2x carries its own copy of click; its exceptions are the ones raised
+    from typer._click import exceptions as click_errors
+    from typer._click.globals import get_current_context
+except ImportError:  # pragma: no cover - typer releases that use click itself
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+    from click.globals import get_current_context  # type: ignore[no-redef]
+
 from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail
 from builder.cli_push import push
+from builder.terminal import printable
 
 if TYPE_CHECKING:
     from builder.build import BuildResult
@@ -25,8 +33,21 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"builder {version('builder')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def cli() -> None:
+def cli(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
     """Build datasets from news page dumps (`builder build`) and publish them (`builder push`)."""
 
 
@@ -82,23 +103,38 @@ def build(
     now: Annotated[
         str | None, typer.Option("--now", help="ISO 8601 instant used as 'now' for future dates (default: the clock).")
     ] = None,
-    min_words: Annotated[int, typer.Option("--min-words", help="Shortest body accepted, in words.")] = 30,
+    min_words: Annotated[int, typer.Option("--min-words", min=0, help="Shortest body accepted, in words.")] = 30,
     lang_detector: Annotated[str, typer.Option("--lang-detector", help="fasttext or langdetect.")] = "fasttext",
     max_bytes: Annotated[str, typer.Option("--max-bytes", help="Largest input accepted (e.g. 4MiB).")] = "4MiB",
-    workers: Annotated[int | None, typer.Option("--workers", help="Worker processes (default: all cores).")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
+    ] = None,
     no_dedup: Annotated[bool, typer.Option("--no-dedup", help="Keep duplicates.")] = False,
     near_dup_threshold: Annotated[
-        float, typer.Option("--near-dup-threshold", help="Body Jaccard similarity from which a near copy is dropped.")
+        float,
+        typer.Option(
+            "--near-dup-threshold",
+            parser=lambda text: _fraction(text, low_open=True),
+            help="Body Jaccard similarity from which a near copy is dropped.",
+        ),
     ] = 0.8,
     max_shard_size: Annotated[str, typer.Option("--max-shard-size", help="Target Parquet shard size.")] = "256MiB",
     test_size: Annotated[
-        float, typer.Option("--test-size", help="Share of articles in a `test` split (by id hash).")
+        float,
+        typer.Option(
+            "--test-size",
+            parser=lambda text: _fraction(text, high_open=True),
+            help="Share of articles in a `test` split.",
+        ),
     ] = 0.0,
     title: Annotated[str | None, typer.Option("--title", help="Dataset title in the card.")] = None,
     description: Annotated[str | None, typer.Option("--description", help="Opening paragraph of the card.")] = None,
     license: Annotated[str, typer.Option("--license", help="License id for the card's metadata.")] = "other",
     fail_on_reject: Annotated[
         bool, typer.Option("--fail-on-reject", help="Exit non-zero if any input is rejected.")
+    ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="If another build is writing --out or --report, wait for it to finish.")
     ] = False,
     push_to: Annotated[
         str | None, typer.Option("--push-to", help="After a successful build, push it to this Hub dataset OWNER/NAME.")
@@ -110,7 +146,7 @@ def build(
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
     from builder.build import build as run_build
-    from builder.errors import BuilderError, NoRowsError, StrictModeError, WorkerError
+    from builder.errors import BuilderError, BuildLockedError, OutputWriteError, RejectedInputsError, WorkerError
     from builder.executor import default_workers
     from builder.export.card import CardOptions
     from builder.progress import BuildProgress
@@ -118,16 +154,17 @@ def build(
     options = BuildOptions(
         out=out,
         report=report,
-        now=parse_now(now) if now else None,
+        now=_now_option(now),
         min_words=min_words,
         lang_detector=lang_detector,
-        max_bytes=parse_size(max_bytes),
+        max_bytes=_size_option("--max-bytes", max_bytes),
         workers=workers or default_workers(),
         dedup=not no_dedup,
         near_dup_threshold=near_dup_threshold,
-        max_shard_bytes=parse_size(max_shard_size),
+        max_shard_bytes=_size_option("--max-shard-size", max_shard_size),
         test_size=test_size,
         fail_on_reject=fail_on_reject,
+        wait=wait,
         card=CardOptions(title=title, description=description, license=license, load_path=push_to),
     )
     stop = StopRequest()
@@ -141,9 +178,11 @@ def build(
             result = run_build(paths, options, progress=on_batch)
     except KeyboardInterrupt:
         fail("interrupted; the previous dataset (if any) is untouched", code=130)
-    except (NoRowsError, StrictModeError) as err:
+    except RejectedInputsError as err:
+        if not quiet:
+            print_rejects(err.rejects_by_reason, out, report)
         fail(str(err), err.hint + f"; report in {report}")
-    except WorkerError as err:
+    except (WorkerError, OutputWriteError, BuildLockedError) as err:
         fail(str(err), err.hint)
     except BuilderError as err:
         fail(str(err), err.hint, code=2)
@@ -155,30 +194,91 @@ def build(
         run_push(out, push_to, token=token, private=private, quiet=quiet)
 
 
-def print_summary(result: BuildResult, out: Path, report: Path) -> None:
+def _fraction(text: str, low_open: bool = False, high_open: bool = False) -> float:
+    """A number in [0, 1], either end excluded if asked; a bad one is a usage error naming the option."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a number") from None
+    if value < 0 or value > 1 or (low_open and value == 0) or (high_open and value == 1):
+        raise typer.BadParameter(f"{text} is not in {'(' if low_open else '['}0, 1{')' if high_open else ']'}")
+    return value
+
+
+def _size_option(name: str, text: str) -> int:
+    """A size option's bytes; a bad value is a usage error naming the option."""
+    context = get_current_context(silent=True)
+    try:
+        size = parse_size(text)
+    except typer.BadParameter as err:
+        raise typer.BadParameter(str(err), ctx=context, param_hint=f"'{name}'") from None
+    if size <= 0:
+        raise typer.BadParameter(f"{text!r} is not a positive size", ctx=context, param_hint=f"'{name}'")
+    return size
+
+
+def _now_option(text: str | None) -> datetime | None:
+    try:
+        return parse_now(text) if text else None
+    except typer.BadParameter as err:
+        raise typer.BadParameter(str(err), ctx=get_current_context(silent=True), param_hint="'--now'") from None
+
+
+def _outcome_table(title: str, rows: list[tuple[str, str, str]]) -> None:
+    """Print a table of (outcome, inputs, example); every cell is plain text, never markup."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    table = Table(title=Text(printable(title)), show_header=True)
+    for name, justify in (("outcome", "left"), ("inputs", "right"), ("example", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*(Text(printable(cell)) for cell in row))
+    Console(soft_wrap=True).print(table)
+
+
+def _reject_rows(rejects_by_reason: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    return [(f"reject: {row['reason']}", str(row["count"]), str(row["example"])) for row in rejects_by_reason]
+
+
+def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     summary = result.summary
-    table = Table(title=f"builder build → {out}", show_header=True)
-    table.add_column("outcome")
-    table.add_column("inputs", justify="right")
-    table.add_column("example")
-    for split, rows in summary["rows_by_split"].items():
-        table.add_row(f"row ({split})", str(rows), "")
-    for row in result.rejects_by_reason:
-        table.add_row(f"reject: {row['reason']}", str(row["count"]), row["example"])
-    table.add_row("total", str(summary["inputs"]), "reconciled" if summary["reconciled"] else "NOT RECONCILED")
-    console = Console()
-    console.print(table)
-    console.print(f"dataset: {out}   report: {report}")
+    rows = [(f"row ({split})", str(count), "") for split, count in summary["rows_by_split"].items()]
+    rows += _reject_rows(result.rejects_by_reason)
+    rows.append(("total", str(summary["inputs"]), "reconciled" if summary["reconciled"] else "NOT RECONCILED"))
+    _outcome_table(f"builder build → {out}", rows)
+    typer.echo(printable(f"dataset: {out}   report: {report}"))
+
+
+def print_rejects(rejects_by_reason: list[dict[str, Any]], out: Path, report: Path) -> None:
+    """The rejects table of a build that wrote no dataset, so the reasons show without opening the report."""
+    total = sum(int(row["count"]) for row in rejects_by_reason)
+    _outcome_table(
+        f"builder build → {out} (no dataset written)", [*_reject_rows(rejects_by_reason), ("total", str(total), "")]
+    )
+    typer.echo(printable(f"report: {report} (rejects.jsonl lists every reject)"))
 
 
 app.command()(push)
 
 
 def main() -> None:
-    app()
+    """Run the CLI; a usage error is one `error:` line and one hint line, never a boxed panel."""
+    try:
+        code = app(standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as err:  # the help was printed when it was raised
+        raise SystemExit(err.exit_code) from None
+    except click_errors.UsageError as err:
+        message = err.format_message()
+        typer.echo(f"error: {printable(message[:1].lower() + message[1:])}", err=True)
+        command = err.ctx.command_path if err.ctx is not None else "builder"
+        typer.echo(f"hint: run `{command} --help` for the options", err=True)
+        raise SystemExit(err.exit_code) from None
+    except typer.Abort:
+        typer.echo("error: interrupted", err=True)
+        raise SystemExit(130) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

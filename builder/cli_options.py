@@ -19,6 +19,11 @@ PrivateOption = Annotated[
 
 
 def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
-    """The one way the CLI reports an error: one line on stderr, a fix-it hint, a non-zero exit."""
-    typer.echo(f"error: {message}" + (f" ({hint})" if hint else ""), err=True)
+    """The one way the CLI reports an error: one line on stderr, a fix-it hint, a non-zero exit.
+
+    Messages quote file names and titles from the inputs: control characters are shown escaped.
+    """
+    from builder.terminal import printable
+
+    typer.echo(printable(f"error: {message}" + (f" ({hint})" if hint else "")), err=True)
     raise typer.Exit(code)

@@ -24,16 +24,36 @@ class InputPathError(BuilderError):
 
 
 class OutputPathError(BuilderError):
-    """An output folder cannot be used (it is a file, or inside an input)."""
+    """An output folder cannot be used: it holds other files, an input, or cannot be written."""
 
-    hint = "pass --out/--report a folder path that is not an existing file"
+    hint = "pass a folder that is missing, empty, or made by an earlier build"
+
+
+class BuildLockedError(BuilderError):
+    """Another build holds the lock on --out or --report."""
+
+    hint = "wait for it to finish, or pass --wait to queue behind it"
+
+
+class OutputWriteError(BuilderError):
+    """Writing the dataset, the report or a temporary file failed (disk full, I/O error); nothing was replaced."""
+
+    hint = "the previous dataset (if any) is untouched"
 
 
 class OptionError(BuilderError):
     """An option value is out of range or malformed."""
 
 
-class NoRowsError(BuilderError):
+class RejectedInputsError(BuilderError):
+    """The build ran, but its rejects stop it from writing a dataset; `rejects_by_reason` says why."""
+
+    def __init__(self, message: str, hint: str = "", rejects_by_reason: list[dict[str, object]] | None = None) -> None:
+        super().__init__(message, hint)
+        self.rejects_by_reason = rejects_by_reason or []
+
+
+class NoRowsError(RejectedInputsError):
     """Every input was rejected: there is no dataset to write."""
 
     hint = "see the rejects table in the report folder for the reason of each input"
@@ -45,7 +65,7 @@ class WorkerError(BuilderError):
     hint = "run again; if it keeps failing, try --workers 1 to see the failing input"
 
 
-class StrictModeError(BuilderError):
+class StrictModeError(RejectedInputsError):
     """--fail-on-reject was given and some inputs were rejected."""
 
     hint = "see the rejects table in the report folder, or drop --fail-on-reject"

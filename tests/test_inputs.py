@@ -252,10 +252,3 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch:
     assert [(r["source_file"], r["reason"]) for r in rejects] == [("locked", "unreadable")]
     assert "Permission denied" in rejects[0]["detail"]
     assert result.summary["inputs"] == 2 and result.summary["reconciled"]
-
-
-def test_output_folders_inside_the_input_are_not_read_back(tmp_path: Path) -> None:
-    write_dump(tmp_path, "page.txt", make_dump())
-    opts = BuildOptions(out=tmp_path / "out", report=tmp_path / "report", now=NOW, workers=1)
-    build([tmp_path], opts)
-    assert build([tmp_path], opts).summary["inputs"] == 1  # second run: out/ and report/ are skipped

@@ -79,7 +79,8 @@ def test_unreadable_detail_names_the_byte_cp1252_cannot_decode(pipeline: Pipelin
 
 
 def test_too_large_is_decided_from_stat_without_reading(tmp_path: Path) -> None:
-    sparse = tmp_path / "huge.txt"
+    (tmp_path / "in").mkdir()
+    sparse = tmp_path / "in" / "huge.txt"
     with open(sparse, "wb") as handle:
         handle.truncate(1 << 30)  # 1 GiB, no blocks on disk
     start = time.perf_counter()
@@ -87,8 +88,8 @@ def test_too_large_is_decided_from_stat_without_reading(tmp_path: Path) -> None:
     assert isinstance(reject, Reject) and reject.reason == Reason.TOO_LARGE
     assert str(1 << 30) in reject.detail
     assert time.perf_counter() - start < 0.5
-    write_dump(tmp_path, "page.txt", make_dump())  # fits the limit below: only the sparse file goes
-    result = build([tmp_path], options(tmp_path, max_bytes=len(make_dump().encode())))
+    write_dump(tmp_path / "in", "page.txt", make_dump())  # fits the limit below: only the sparse file goes
+    result = build([tmp_path / "in"], options(tmp_path, max_bytes=len(make_dump().encode())))
     assert result.summary["rejects_by_reason"] == {"too_large": 1}
 
 

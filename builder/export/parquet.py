@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,14 @@ class SplitWriter:
         if self._writer is not None and self._sink is not None:
             self._writer.close()
             self._sink.close()
+        self._writer = self._sink = None
+
+    def abort(self) -> None:
+        """After an error (a full disk): let go of the open shard without raising; the staging folder goes."""
+        for resource in (self._writer, self._sink):
+            if resource is not None:
+                with suppress(Exception):
+                    resource.close()
         self._writer = self._sink = None
 
     def close(self) -> list[Path]:

@@ -73,10 +73,13 @@ class BuildReport:
         }
 
     def write(self, folder: Path, options: dict[str, Any]) -> dict[str, Any]:
-        """Write `rejects.parquet` and `summary.json`; each file appears whole or not at all."""
+        """Write `rejects.parquet`, `rejects.jsonl` (the same rows, for jq and less) and `summary.json`;
+        each file appears whole or not at all."""
         folder.mkdir(parents=True, exist_ok=True)
         table = pa.Table.from_pylist(self.rejects, schema=REJECTS_SCHEMA)
         _replace(folder / "rejects.parquet", lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+        lines = "".join(json.dumps(reject, ensure_ascii=False) + "\n" for reject in self.rejects)
+        _replace(folder / "rejects.jsonl", lambda tmp: Path(tmp).write_text(lines, encoding="utf-8"))
         summary = self.summary(options)
         text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
         _replace(folder / "summary.json", lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
@@ -85,5 +88,9 @@ class BuildReport:
 
 def _replace(path: Path, write: Any) -> None:
     tmp = path.with_name(f".{path.name}.partial")
-    write(str(tmp))
-    os.replace(tmp, path)
+    try:
+        write(str(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk must not leave half a file behind
+        raise
