@@ -70,7 +70,7 @@ def _size(folder: Path) -> int:
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # no such process, or a number no process can have
         return False
     except PermissionError:
         return True

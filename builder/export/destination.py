@@ -53,10 +53,15 @@ def _is_within(path: Path, folder: Path) -> bool:
 
 def _check_not_special(option: str, folder: Path) -> None:
     """Never the working directory, the home folder, the root, or a folder holding any of them."""
-    for name, special in (("/", Path("/")), ("your home folder", Path.home()), ("the current folder", Path.cwd())):
+    specials = (("/", Path("/")), ("your home folder", Path.home()), ("the current folder", Path.cwd()))
+    for name, special in specials:
+        if folder == special.resolve():
+            raise OutputPathError(f"{option} {folder} is {name}; a build replaces its {option} folder", _NEW_FOLDER)
+    for name, special in specials:
         if _is_within(special.resolve(), folder):
-            what = name if folder == special.resolve() else f"a folder that holds {name}"
-            raise OutputPathError(f"{option} {folder} is {what}; a build replaces its {option} folder", _NEW_FOLDER)
+            raise OutputPathError(
+                f"{option} {folder} is a folder that holds {name}; a build replaces its {option} folder", _NEW_FOLDER
+            )
 
 
 def _check_apart_from_inputs(option: str, folder: Path, inputs: Sequence[Path]) -> None:
