@@ -62,7 +62,9 @@ def test_hostile_file_names_print_safely(tmp_path: Path, name: str) -> None:
         shutil.copy(dump, inputs / dump.name)
     (inputs / name).parent.mkdir(parents=True, exist_ok=True)  # "[/].txt" is the file "].txt" in the folder "["
     (inputs / name).write_text("Not a page of any known site.\n" * 40)
-    done = run_cli("build", str(inputs), "--out", str(tmp_path / "o"), "--report", str(tmp_path / "r"), "--now", NOW_ISO)
+    done = run_cli(
+        "build", str(inputs), "--out", str(tmp_path / "o"), "--report", str(tmp_path / "r"), "--now", NOW_ISO
+    )
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout
     assert printable(name) in done.stdout  # shown, escaped, in the rejects table

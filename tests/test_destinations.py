@@ -91,7 +91,7 @@ def test_a_previous_build_with_a_file_added_is_refused(workspace: Path) -> None:
 
 def test_library_refuses_before_reading_anything(workspace: Path) -> None:
     options = BuildOptions(out=workspace / "docs", report=workspace / "r", now=NOW, workers=1)
-    with pytest.raises(OutputPathError, match="thesis.txt"):
+    with pytest.raises(OutputPathError, match=r"thesis\.txt"):
         build([workspace / "messy"], options)
     assert not (workspace / "r").exists()
 
@@ -126,9 +126,9 @@ def test_a_second_build_on_the_same_out_fails_at_once_or_waits(workspace: Path) 
     holder = threading.Thread(target=hold)
     holder.start()
     time.sleep(0.2)
+    args = ["messy", "--out", str(out), "--report", str(report), "--wait", "--now", NOW_ISO, "--workers", "1", "-q"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "builder.cli", "build", "messy", "--out", str(out), "--report", str(report)]
-        + ["--now", NOW_ISO, "--workers", "1", "-q", "--wait"],
+        [sys.executable, "-m", "builder.cli", "build", *args],
         cwd=workspace,
         stderr=subprocess.PIPE,
         text=True,
