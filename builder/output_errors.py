@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from builder.errors import OutputWriteError
+from builder.export.destination import existing_folder as _existing
 
 
 def _size(count: int) -> str:
@@ -26,7 +27,8 @@ def _full_location(err: OSError, out: Path, report: Path) -> tuple[str, Path, in
     """The location the error names, else the one with the least free space: (option, folder, its size)."""
     named = Path(err.filename).absolute() if isinstance(err.filename, str) else None
     candidates = []
-    for option, folder in _locations(out, report):
+    for option, wanted in _locations(out, report):
+        folder = _existing(wanted)
         try:
             usage = shutil.disk_usage(folder)
         except OSError:

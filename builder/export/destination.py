@@ -120,17 +120,23 @@ def check_destinations(out: Path, report: Path, inputs: Sequence[Path]) -> None:
     _check_contents("--report", report.absolute(), is_previous_report(report))
 
 
+def existing_folder(folder: Path) -> Path:
+    """The folder, or its nearest ancestor that exists (where it would be created)."""
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    return folder
+
+
 def check_writable(out: Path, report: Path) -> None:
-    """Fail before reading any input if the dataset, the report or temporary files could not be written."""
+    """Fail before reading any input if the dataset, the report or temporary files could not be written.
+
+    Creates nothing that stays: a missing folder is judged by the folder it would be created in.
+    """
     for option, folder in (("--out", out.absolute().parent), ("--report", report.absolute()), ("TMPDIR", None)):
+        where = existing_folder(folder) if folder is not None else Path(tempfile.gettempdir())
         try:
-            if folder is None:
-                tempfile.TemporaryFile().close()
-                continue
-            folder.mkdir(parents=True, exist_ok=True)
-            tempfile.TemporaryFile(dir=folder).close()
+            tempfile.TemporaryFile(dir=where).close()
         except OSError as err:
-            where = folder or Path(tempfile.gettempdir())
             raise OutputPathError(
                 f"cannot write to {where} ({option}): {err.strerror or err}",
                 "choose a folder you can write to" if option != "TMPDIR" else "set TMPDIR to a writable folder",
