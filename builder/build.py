@@ -6,7 +6,7 @@ import dataclasses
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +70,7 @@ def _check(options: BuildOptions) -> None:
         raise OptionError(f"--near-dup-threshold must be in (0, 1], got {options.near_dup_threshold}")
     if options.max_bytes <= 0 or options.max_shard_bytes <= 0 or options.workers <= 0:
         raise OptionError("--max-bytes, --max-shard-size and --workers must be positive")
+    options.card.check()
 
 
 def split_of(article_id: str, test_size: float) -> str:
@@ -88,7 +89,7 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
         if options.dedup
         else "off",
         "test_size": options.test_size,
-        **{f"card_{k}": v for k, v in asdict(options.card).items() if k != "load_path"},
+        **options.card.recorded(),
     }
 
 
