@@ -13,6 +13,7 @@ import typer
 
 from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail
 from builder.cli_push import push
+from builder.cli_sites import sites
 
 if TYPE_CHECKING:
     from builder.build import BuildResult
@@ -193,6 +194,7 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
 
 
 app.command()(push)
+app.command()(sites)
 
 
 def main() -> None:
