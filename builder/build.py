@@ -6,7 +6,7 @@ import dataclasses
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,6 +83,7 @@ def _check(options: BuildOptions) -> None:
     ):
         if value <= 0:
             raise OptionError(f"{name} must be positive, got {value}")
+    options.card.check()
 
 
 def split_of(article_id: str, test_size: float) -> str:
@@ -101,7 +102,7 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
         if options.dedup
         else "off",
         "test_size": options.test_size,
-        **{f"card_{k}": v for k, v in asdict(options.card).items() if k != "load_path"},
+        **options.card.recorded(),
     }
 
 

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
 
 from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail
 from builder.cli_push import push
+from builder.cli_sites import sites
 from builder.terminal import printable
 
 if TYPE_CHECKING:
@@ -129,7 +130,15 @@ def build(
     ] = 0.0,
     title: Annotated[str | None, typer.Option("--title", help="Dataset title in the card.")] = None,
     description: Annotated[str | None, typer.Option("--description", help="Opening paragraph of the card.")] = None,
-    license: Annotated[str, typer.Option("--license", help="License id for the card's metadata.")] = "other",
+    license: Annotated[
+        str, typer.Option("--license", help="The card's Hub license id (apache-2.0, cc-by-4.0, ...).")
+    ] = "other",
+    license_name: Annotated[
+        str | None, typer.Option("--license-name", help="With --license other: the license's id, e.g. my-terms-1.0.")
+    ] = None,
+    license_link: Annotated[
+        str | None, typer.Option("--license-link", help="With --license other: its URL, or a repository file.")
+    ] = None,
     fail_on_reject: Annotated[
         bool, typer.Option("--fail-on-reject", help="Exit non-zero if any input is rejected.")
     ] = False,
@@ -149,6 +158,7 @@ def build(
     from builder.errors import BuilderError, BuildLockedError, OutputWriteError, RejectedInputsError, WorkerError
     from builder.executor import default_workers
     from builder.export.card import CardOptions
+    from builder.licenses import license_warnings
     from builder.progress import BuildProgress
 
     options = BuildOptions(
@@ -165,7 +175,14 @@ def build(
         test_size=test_size,
         fail_on_reject=fail_on_reject,
         wait=wait,
-        card=CardOptions(title=title, description=description, license=license, load_path=push_to),
+        card=CardOptions(
+            title=title,
+            description=description,
+            license=license,
+            load_path=push_to,
+            license_name=license_name,
+            license_link=license_link,
+        ),
     )
     stop = StopRequest()
     try:
@@ -188,6 +205,8 @@ def build(
         fail(str(err), err.hint, code=2)
     if not quiet:
         print_summary(result, out, report)
+    for warning in license_warnings(license, license_name, license_link, publishing=push_to is not None):
+        typer.echo(printable(f"warning: {warning}"), err=True)
     if push_to:
         from builder.cli_push import run_push
 
@@ -261,6 +280,7 @@ def print_rejects(rejects_by_reason: list[dict[str, Any]], out: Path, report: Pa
 
 
 app.command()(push)
+app.command()(sites)
 
 
 def main() -> None:

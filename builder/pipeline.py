@@ -13,7 +13,7 @@ from builder.reasons import Reason
 from builder.record import Record, Reject
 from builder.steps.decode import decode
 from builder.steps.finalize import finalize
-from builder.steps.recognise import recognise_site
+from builder.steps.recognise import recognise_format, recognise_site
 from builder.steps.validate import BodyLengthValidator, DateValidator, LanguageValidator
 
 Step = Callable[[Record], Reject | None]
@@ -35,6 +35,7 @@ class Pipeline:
     def __init__(self, options: PipelineOptions) -> None:
         self.fingerprint = Fingerprinter(options.near_dup_threshold) if options.fingerprint else None
         self.steps: list[Step] = [
+            recognise_format,
             decode,
             recognise_site,
             parse_article,

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 
+from builder.licenses import OTHER, check_license
 from builder.resources import resource_path
 from builder.schema import ArticleSchema
 
-DEFAULT_LICENSE = "other"
+DEFAULT_LICENSE = OTHER
+# Recorded only when given, so that reports of builds without them stay as they were.
+_RECORDED_WHEN_GIVEN = ("license_name", "license_link")
 _SIZE_CATEGORIES = (
     (1_000, "n<1K"),
     (10_000, "1K<n<10K"),
@@ -29,6 +32,20 @@ class CardOptions:
     description: str | None = None
     license: str = DEFAULT_LICENSE
     load_path: str | None = None  # what the card's load_dataset snippet loads: the Hub repo id (default: --out's name)
+    license_name: str | None = None  # with license `other`: the license's id, e.g. my-license-1.0
+    license_link: str | None = None  # with license `other`: a URL, or a file of the repository such as LICENSE.md
+
+    def check(self) -> None:
+        """Raise OptionError when the license metadata is not valid for the Hub."""
+        check_license(self.license, self.license_name, self.license_link)
+
+    def recorded(self) -> dict[str, Any]:
+        """The options as the build report records them (not load_path, which changes no output)."""
+        return {
+            f"card_{key}": value
+            for key, value in asdict(self).items()
+            if key != "load_path" and not (value is None and key in _RECORDED_WHEN_GIVEN)
+        }
 
 
 def size_category(rows: int) -> str:
@@ -70,6 +87,8 @@ def card_data(
         source_datasets=["original"],
         language_creators=["found"],
         annotations_creators=["no-annotation"],
+        license_name=options.license_name,  # None is left out of the metadata
+        license_link=options.license_link,
         tags=["news", "builder"],
         configs=[
             {
@@ -83,6 +102,17 @@ def card_data(
 
 def default_title(stats: dict[str, Any]) -> str:
     return f"{', '.join(stats['publishers'])} news articles"
+
+
+def license_cell(options: CardOptions) -> str | None:
+    """The summary table's License cell: only for a license the metadata names or links to."""
+    if options.license_name is None and options.license_link is None:
+        return None
+    text = (options.license_name or options.license_link or "").replace("|", "\\|")
+    if options.license_link is None:
+        return f"`{options.license}`: {text}"
+    target = options.license_link.replace("(", "%28").replace(")", "%29").replace("|", "%7C")
+    return f"`{options.license}`: [{text}]({target})"
 
 
 def render_card(
@@ -112,6 +142,7 @@ def render_card(
         options=build_options,
         fields=schema.fields,
         load_path=options.load_path,
+        license_cell=license_cell(options),
     )
     DatasetCard(str(card))  # parses the YAML header again: a broken header fails here, not on the Hub
     return str(card).rstrip("\n") + "\n"

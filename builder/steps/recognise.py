@@ -1,15 +1,26 @@
-"""Pick the site profile that recognises the dump."""
+"""Tell what an input is: a file in a format builder does not read, or a dump of a known site."""
 
 from __future__ import annotations
 
+from builder.formats import binary_format, text_format
 from builder.reasons import Reason
 from builder.record import Record, Reject
 from builder.sites import recognise
 
 
+def recognise_format(record: Record) -> Reject | None:
+    """Before decoding: a PDF, a compressed file or an image is named as such rather than `unreadable`."""
+    found = binary_format(record.data, record.source_file)
+    return None if found is None else Reject(Reason.UNSUPPORTED_FORMAT, found.detail(), "recognise")
+
+
 def recognise_site(record: Record) -> Reject | None:
     record.site = recognise(record.text)
-    if record.site is None:
-        first = next((line.strip() for line in record.text.split("\n", 20) if line.strip()), "")[:60]
-        return Reject(Reason.UNKNOWN_SITE, f"no site profile recognises a page starting {first!r}", "recognise")
-    return None
+    if record.site is not None:
+        return None
+    found = text_format(record.text, record.source_file)  # only here, off the path of recognised dumps
+    if found is not None:
+        return Reject(Reason.UNSUPPORTED_FORMAT, found.detail(), "recognise")
+    first = next((line.strip() for line in record.text.split("\n", 20) if line.strip()), "")[:60]
+    detail = f"no site profile recognises a page starting {first!r} (`builder sites` lists the known sites)"
+    return Reject(Reason.UNKNOWN_SITE, detail, "recognise")
