@@ -18,7 +18,14 @@ PrivateOption = Annotated[
 ]
 
 
-def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
-    """The one way the CLI reports an error: one line on stderr, a fix-it hint, a non-zero exit."""
-    typer.echo(f"error: {message}" + (f" ({hint})" if hint else ""), err=True)
+def fail(message: str, hint: str = "", code: int = 1, token: str | None = None) -> NoReturn:
+    """The one way the CLI reports an error: one line on stderr, a fix-it hint, a non-zero exit.
+
+    Every token is masked on the way out (`token`, the one in use, and any the environment or a saved login holds),
+    whatever produced the message: a Hub's answer may echo the Authorization header.
+    """
+    from builder.push.redact import redact
+
+    line = f"error: {message}" + (f" ({hint})" if hint else "")
+    typer.echo(redact(line, token), err=True)
     raise typer.Exit(code)

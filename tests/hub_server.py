@@ -2,8 +2,9 @@
 
 It speaks the endpoints huggingface_hub 2.4 calls to create a dataset repo, list it and commit to it through
 classic LFS (clients must set HF_HUB_DISABLE_XET=1): repos/create, datasets/{id}[/revision/{rev}],
-tree, preupload, branch, validate-yaml, the LFS batch API, an S3-like PUT + verify, and the ndjson commit.
-Everything it receives is kept in memory (`HubState`) so tests can assert what arrived, byte for byte.
+tree, preupload, branch, validate-yaml, agent-harnesses, the LFS batch API, an S3-like PUT + verify, and the ndjson
+commit. Everything it receives is kept in memory (`HubState`) so tests can assert what arrived, byte for byte; the
+knobs of `HubState` make it fail as a real Hub or a proxy in front of it can (rate limits, outages, silence, echoes).
 """
 
 from __future__ import annotations
@@ -95,7 +96,11 @@ class HubState:
     requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path) of every request
     rate_limited: bool = False
     fail_commits: int = 0  # answer the next N commits with a 500, after the LFS uploads went through
+    stall: int = 0  # accept the next N requests and never answer them (the connection stays open until shutdown)
+    echo_authorization: int | None = None  # answer every API call with this status, echoing the Authorization header
+    agent_harnesses: Any = None  # what GET /api/agent-harnesses answers (a 404 when None), e.g. a malformed registry
     lock: threading.Lock = field(default_factory=threading.Lock)
+    closing: threading.Event = field(default_factory=threading.Event)  # set at shutdown: stalled requests end
 
     def can_write(self, user: str | None, namespace: str) -> bool:
         return user is not None and namespace in self.writable.get(user, set())
@@ -116,6 +121,7 @@ _REPO = r"/api/datasets/(?P<ns>[^/]+)/(?P<name>[^/]+)"
 _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
     ("POST", re.compile(r"/api/repos/create"), "create_repo"),
     ("POST", re.compile(r"/api/validate-yaml"), "validate_yaml"),
+    ("GET", re.compile(r"/api/agent-harnesses"), "agent_harnesses"),
     ("GET", re.compile(_REPO + r"(?:/revision/(?P<rev>[^/]+))?"), "repo_info"),
     ("GET", re.compile(_REPO + r"/tree/(?P<rev>[^/]+)(?:/(?P<path>.+))?"), "tree"),
     ("POST", re.compile(_REPO + r"/preupload/(?P<rev>[^/]+)"), "preupload"),
@@ -165,9 +171,11 @@ class Handler(BaseHTTPRequestHandler):
             return b"".join(chunks)
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
-    def _send(self, status: int, payload: Any = None, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, payload: Any = None, headers: dict[str, str] | None = None, reason: str | None = None
+    ) -> None:
         body = b"" if payload is None else json.dumps(payload).encode()
-        self.send_response(status)
+        self.send_response(status, reason)
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         if payload is not None:
@@ -181,6 +189,16 @@ class Handler(BaseHTTPRequestHandler):
         body = self._body()
         with self.state.lock:
             self.state.requests.append((self.command, url.path))
+            stalled = self.state.stall > 0
+            if stalled:
+                self.state.stall -= 1
+        if stalled:
+            self.state.closing.wait()  # no answer at all, until the server shuts down
+            self.close_connection = True
+            return
+        if self.state.echo_authorization and url.path.startswith("/api/"):
+            self._echo_authorization(self.state.echo_authorization)
+            return
         query = {key: values[-1] for key, values in parse_qs(url.query).items()}
         for method, pattern, name in _ROUTES:
             match = pattern.fullmatch(url.path)
@@ -206,6 +224,12 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(status, payload, headers)
                 return
         self._send(404, {"error": f"no route for {self.command} {url.path}"})
+
+    def _echo_authorization(self, status: int) -> None:
+        """A misbehaving proxy's answer: the credentials sent come back in the reason phrase, a header and the body."""
+        sent = self.headers.get("Authorization", "")
+        leak = f"rejected {sent} (also seen: hf_{'Q' * 34}, Bearer another-credential-value)"
+        self._send(status, {"error": leak}, {"X-Error-Message": leak}, reason=f"Reason {sent}")
 
     # -- auth and lookups ------------------------------------------------------------------------------------------
 
@@ -254,6 +278,11 @@ class Handler(BaseHTTPRequestHandler):
             raise HubError(409, "You already created this dataset repo")
         self.state.create_repo(repo_id, private=data.get("visibility") == "private")
         return 200, {"url": url, "name": repo_id}, {}
+
+    def agent_harnesses(self, body: bytes, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
+        if self.state.agent_harnesses is None:
+            raise HubError(404, "Not Found")
+        return 200, self.state.agent_harnesses, {}
 
     def validate_yaml(self, body: bytes, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
         return 200, {"errors": [], "warnings": []}, {}
@@ -388,6 +417,7 @@ def running_hub(state: HubState | None = None) -> Iterator[HubServer]:
     try:
         yield server
     finally:
+        server.state.closing.set()
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
