@@ -34,14 +34,17 @@ def build_dataset(out: Path, max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES) -> 
     return out
 
 
-def push(*args: str, token: str | None = TOKEN, **env: str) -> subprocess.CompletedProcess[str]:
-    """The real CLI in a fresh process, so huggingface_hub reads the environment at import, as it would for a user."""
+def push(*args: str, token: str | None = TOKEN, within: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a fresh process, so huggingface_hub reads the environment at import, as it would for a user.
+
+    A run that takes more than `within` seconds fails the test (subprocess.TimeoutExpired).
+    """
     extra = {"HF_TOKEN": token} if token else {}
     return subprocess.run(
         [sys.executable, "-m", "builder.cli", "push", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=within,
         env={**os.environ, **extra, **env},
         stdin=subprocess.DEVNULL,
         cwd=ROOT,
@@ -72,7 +75,7 @@ def assert_refused(done: subprocess.CompletedProcess[str], hub: HubServer, code:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
     for fragment in fragments:
-        assert fragment in lines[0]
+        assert fragment in lines[0], lines[0]
     assert hub.state.lfs_puts == [] and not any(path.endswith("/commit/main") for _, path in writes(hub))
 
 

@@ -1,0 +1,48 @@
+"""No token in any message, even when the Hub (or a proxy before it) echoes the Authorization header back."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import pytest
+
+from builder.errors import HubError
+from builder.push import push_dataset
+from tests.hub_server import HubServer
+from tests.push_helpers import assert_refused, push
+
+pytest_plugins = ["tests.push_fixtures"]  # built, dataset, hub, in_process
+
+# None is shaped like a Hub token: only knowing where the token came from can mask it.
+SECRET = "not-shaped-like-a-hub-token-7f3a"
+# The server echoes these besides the token in use (see HubState.echo_authorization): masked by their shape.
+ALSO_ECHOED = ("hf_" + "Q" * 34, "another-credential-value")
+
+
+@pytest.mark.parametrize(
+    ("status", "source"),
+    [(400, "--token"), (500, "HF_TOKEN"), (502, "saved login"), (500, "HUGGING_FACE_HUB_TOKEN")],
+)
+def test_an_echoed_token_is_masked_whatever_its_source(
+    hub: HubServer, dataset: Path, tmp_path: Path, status: int, source: str
+) -> None:
+    hub.state.echo_authorization = status
+    if source == "saved login":
+        (tmp_path / "hf-home" / "token").write_text(SECRET)  # what `hf auth login` saves
+    option = ("--token", SECRET) if source == "--token" else ()
+    env = {source: SECRET} if source.isupper() else {}
+    done = push(str(dataset), "--repo-id", "alice/news", *option, token=None, **env)
+    assert_refused(done, hub, 1, f"the Hub answered {status} Reason Bearer ***")
+    for leaked in (SECRET, *ALSO_ECHOED):
+        assert leaked not in done.stdout + done.stderr
+
+
+def test_the_library_error_and_its_traceback_hold_no_token(in_process: HubServer, dataset: Path) -> None:
+    in_process.state.echo_authorization = 500
+    with pytest.raises(HubError) as caught:
+        push_dataset(dataset, "alice/news", token=SECRET)
+    printed = "".join(traceback.format_exception(caught.value))
+    assert "the Hub answered 500 Reason Bearer ***" in printed
+    for leaked in (SECRET, *ALSO_ECHOED):
+        assert leaked not in printed and leaked not in caught.value.hint
