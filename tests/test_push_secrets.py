@@ -6,7 +6,9 @@ import traceback
 from pathlib import Path
 
 import pytest
+import typer
 
+from builder.cli_options import fail
 from builder.errors import HubError
 from builder.push import push_dataset
 from tests.hub_server import HubServer
@@ -46,3 +48,22 @@ def test_the_library_error_and_its_traceback_hold_no_token(in_process: HubServer
     assert "the Hub answered 500 Reason Bearer ***" in printed
     for leaked in (SECRET, *ALSO_ECHOED):
         assert leaked not in printed and leaked not in caught.value.hint
+
+
+def test_every_cli_error_line_is_masked_whatever_produced_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`fail` is the one way the CLI reports an error: a message it did not make itself is masked there too."""
+    from huggingface_hub import constants
+
+    monkeypatch.setenv("HF_TOKEN", "env-token-value-01")
+    monkeypatch.setenv("HUGGING_FACE_HUB_TOKEN", "legacy-env-token-02")
+    (tmp_path / "token").write_text("saved-login-token-03\n")
+    monkeypatch.setattr(constants, "HF_TOKEN_PATH", str(tmp_path / "token"))
+    tokens = ("env-token-value-01", "legacy-env-token-02", "saved-login-token-03", SECRET)
+    message = f"unexpected KeyError: {' '.join(tokens)} hf_{'Q' * 34}, Bearer another-credential-value"
+    with pytest.raises(typer.Exit) as exited:
+        fail(message, f"Bearer {SECRET}", code=1, token=SECRET)
+    line = capsys.readouterr().err
+    assert exited.value.exit_code == 1
+    assert line == "error: unexpected KeyError: *** *** *** *** ***, Bearer *** (Bearer ***)\n"
