@@ -96,6 +96,42 @@ def _listing_without_the_hub(request: _Request, local: list[LocalFile], notes: l
     )
 
 
+def _files_for_hub(folder: Path, repo_id: str) -> tuple[list[LocalFile], list[str]]:
+    """The checked folder's files as the Hub gets them (the card loads `repo_id`), and notes on them."""
+    local = check_dataset_folder(folder)
+    card, card_note = card_for_hub(local[0], repo_id)
+    return [card, *local[1:]], [card_note] if card_note else []
+
+
+def _push(
+    request: _Request,
+    local: list[LocalFile],
+    notes: list[str],
+    token: str | None,
+    progress: Progress | None,
+    timeout: float,
+) -> PushResult:
+    """Compare and commit through the Hub; a dry run the Hub cannot answer lists every file as new instead."""
+    from huggingface_hub import HfApi
+
+    from builder import __version__
+
+    # token=False: never let the library fall back to a token other than the one resolved here
+    api = HfApi(token=token or False, library_name="builder", library_version=__version__)
+    try:
+        try:
+            with hub_session(timeout):
+                return _publish(api, request, local, notes, progress)
+        except PushError:
+            raise
+        except Exception as err:  # HTTP errors and plain connection errors alike become typed errors
+            raise translate(err, PushContext(request.repo_id, request.branch, api.endpoint, timeout)) from err
+    except (OfflineError, HubUnreachableError) as err:
+        if not request.dry_run:
+            raise
+        return _listing_without_the_hub(request, local, notes, err)
+
+
 def push_dataset(
     folder: Path | str,
     repo_id: str,
@@ -114,41 +150,23 @@ def push_dataset(
     The card is uploaded with its `load_dataset` snippet naming `repo_id`; the folder itself is never written.
     A dry run that cannot reach the Hub (offline mode, no network, no answer) lists every file as new instead of
     failing. `timeout` bounds every wait on the Hub, in seconds. `progress(sent, total)` is called with bytes as files
-    are uploaded. Raises a `PushError` subclass on any problem, its message free of any token.
+    are uploaded. Raises a `PushError` subclass on any problem; no message it raises or returns holds a token.
     """
-    from huggingface_hub import HfApi
-
-    from builder import __version__
-
     if not timeout > 0:
         raise OptionError(f"the timeout must be a positive number of seconds, not {timeout}")
-    _check_repo_id(repo_id)
-    local = check_dataset_folder(Path(folder))
-    card, card_note = card_for_hub(local[0], repo_id)
-    local = [card, *local[1:]]
-    token = _resolve_token(token, dry_run)
-    request = _Request(repo_id, revision or MAIN, revision, private, create_pr, commit_message, dry_run, not token)
-    # token=False: never let the library fall back to a token other than the one resolved here
-    api = HfApi(token=token or False, library_name="builder", library_version=__version__)
-    notes = [card_note] if card_note else []
+    in_use = token
     try:
-        try:
-            with hub_session(timeout):
-                result = _publish(api, request, local, notes, progress)
-        except PushError:
-            raise
-        except Exception as err:  # HTTP errors and plain connection errors alike become typed errors
-            raise translate(err, PushContext(repo_id, request.branch, api.endpoint, timeout)) from err
-    except (OfflineError, HubUnreachableError) as err:
-        if not dry_run:
-            raise redacted_error(err, token)  # noqa: B904 (the cause is chained there, unless it holds a token)
-        result = _listing_without_the_hub(request, local, notes, redacted_error(err, token))
-    except PushError as err:
-        raise redacted_error(err, token)  # noqa: B904
+        _check_repo_id(repo_id)
+        local, notes = _files_for_hub(Path(folder), repo_id)
+        in_use = _resolve_token(token, dry_run)
+        request = _Request(repo_id, revision or MAIN, revision, private, create_pr, commit_message, dry_run, not in_use)
+        result = _push(request, local, notes, in_use, progress, timeout)
+    except PushError as err:  # the one place every error of a push passes: tokens from any source are masked here
+        raise redacted_error(err, token, in_use)  # noqa: B904 (chained to its cause there, unless that holds a token)
     return replace(
         result,
-        notes=tuple(redact(note, token) for note in result.notes),
-        comparison=redact(result.comparison, token),
-        commit_url=result.commit_url and redact(result.commit_url, token),
-        pr_url=result.pr_url and redact(result.pr_url, token),
+        notes=tuple(redact(note, in_use) for note in result.notes),
+        comparison=redact(result.comparison, in_use),
+        commit_url=result.commit_url and redact(result.commit_url, in_use),
+        pr_url=result.pr_url and redact(result.pr_url, in_use),
     )
