@@ -110,6 +110,7 @@ def run_push(folder: Path, repo_id: str, *, quiet: bool, **options: Any) -> None
     from huggingface_hub.utils import disable_progress_bars
 
     from builder.push import PushError, push_dataset
+    from builder.push.redact import LONGEST_MESSAGE, redact
 
     disable_progress_bars()  # our bar replaces the library's tqdm bars
     token = options.get("token")
@@ -121,9 +122,9 @@ def run_push(folder: Path, repo_id: str, *, quiet: bool, **options: Any) -> None
         fail("interrupted", hint, code=130)
     except PushError as err:
         fail(str(err), err.hint, code=err.exit_code, token=token)
-    except Exception as err:  # a bug, not a user error: still one line, and without any token (fail masks them)
-        text = " ".join(str(err).split())
-        fail(f"unexpected {type(err).__name__}: {text}"[:400], "please report it with the command you ran", token=token)
+    except Exception as err:  # a bug, not a user error: still one line, and without any token
+        text = redact(" ".join(str(err).split()), token)[:LONGEST_MESSAGE]  # masked before it is cut
+        fail(f"unexpected {type(err).__name__}: {text}", "please report it with the command you ran", token=token)
     print_result(result, folder, quiet)
 
 

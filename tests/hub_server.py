@@ -145,7 +145,9 @@ class Handler(BaseHTTPRequestHandler):
     def _echo_authorization(self, status: int) -> None:
         """A misbehaving proxy's answer: the credentials sent come back in the reason phrase, a header and the body."""
         sent = self.headers.get("Authorization", "")
-        leak = f"rejected {sent} (also seen: hf_{'Q' * 34}, Bearer another-credential-value)"
+        token = sent.removeprefix("Bearer ")
+        filler = "." * self.state.echo_padding
+        leak = f"{filler}rejected {sent} (token {token}; also seen: hf_{'Q' * 34}, Bearer another-credential-value)"
         self._send(status, {"error": leak}, {"X-Error-Message": leak}, reason=f"Reason {sent}")
 
     # -- auth and lookups ------------------------------------------------------------------------------------------

@@ -83,6 +83,7 @@ class HubState:
     fail_commits: int = 0  # answer the next N commits with a 500, after the LFS uploads went through
     stall: int = 0  # accept the next N requests and never answer them (the connection stays open until shutdown)
     echo_authorization: int | None = None  # answer every API call with this status, echoing the Authorization header
+    echo_padding: int = 0  # characters of filler before the echo, to move the token along the message
     agent_harnesses: Any = None  # what GET /api/agent-harnesses answers (a 404 when None), e.g. a malformed registry
     lock: threading.Lock = field(default_factory=threading.Lock)
     closing: threading.Event = field(default_factory=threading.Event)  # set at shutdown: stalled requests end

@@ -67,3 +67,15 @@ def test_every_cli_error_line_is_masked_whatever_produced_it(
     line = capsys.readouterr().err
     assert exited.value.exit_code == 1
     assert line == "error: unexpected KeyError: *** *** *** *** ***, Bearer *** (Bearer ***)\n"
+
+
+@pytest.mark.parametrize("padding", range(244, 404, 8))  # the token crosses where a message is cut
+def test_a_long_answer_is_cut_after_masking_so_no_part_of_the_token_shows(
+    in_process: HubServer, dataset: Path, padding: int
+) -> None:
+    in_process.state.echo_authorization, in_process.state.echo_padding = 500, padding
+    with pytest.raises(HubError) as caught:
+        push_dataset(dataset, "alice/news", token=SECRET)
+    message = str(caught.value)
+    assert message.startswith("the Hub answered 500 Reason Bearer ***: ") and len(message) <= 400
+    assert not any(SECRET[:length] in message for length in range(6, len(SECRET) + 1))

@@ -36,7 +36,7 @@ class PushContext:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())[:300]
+    return " ".join(text.split())  # cut to length only once tokens are masked (see redact.py)
 
 
 def _root_cause(err: BaseException) -> BaseException:

@@ -14,9 +14,10 @@ from builder.errors import PushError
 
 MASK = "***"
 _HUB_TOKEN = re.compile(r"hf_[A-Za-z0-9]{20,}")
-_BEARER = re.compile(r"(?i)\b(bearer)\s+[^\s,;\"')\]}]+")
+_BEARER = re.compile(r"(?i)\b(bearer)\s+(?!\*\*\*)[^\s,;\"')\]}]+")  # not one already masked
 _ENV_TOKENS = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN")
 _SHORTEST_SECRET = 4  # an empty or one-letter "token" must not mask every occurrence of that letter
+LONGEST_MESSAGE = 400  # a Hub's answer may be a whole page; cut after masking, so no token is left half-shown
 
 
 def _saved_logins() -> list[str]:
@@ -60,7 +61,7 @@ def _chain_is_clean(err: BaseException | None, in_use: tuple[str | None, ...]) -
 def redacted_error(err: PushError, *in_use: str | None) -> PushError:
     """`err` with tokens masked in its message and hint; chained to its cause only when no error down the chain
     holds a token, since a printed traceback would show them."""
-    clean = type(err)(redact(str(err), *in_use), redact(err.hint, *in_use))
+    clean = type(err)(redact(str(err), *in_use)[:LONGEST_MESSAGE], redact(err.hint, *in_use))
     clean.__cause__ = err.__cause__ if _chain_is_clean(err.__cause__, in_use) else None
     clean.__suppress_context__ = True
     return clean
