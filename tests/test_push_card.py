@@ -8,13 +8,11 @@ import pytest
 
 from tests.conftest import NOW_ISO, files_of, run_cli
 from tests.hub_server import HubServer
-from tests.push_helpers import commits_in, push, snapshot, uploaded, writes
+from tests.push_helpers import ROOT, commits_in, push, snapshot, uploaded, writes
 
 pytest_plugins = ["tests.push_fixtures"]  # built, dataset, hub, in_process
 # huggingface_hub's own LFS upload passes a file as `data=`, which httpx2 deprecates: not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:Use 'content=<...>':DeprecationWarning")
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_pushed_card_loads_the_repo_and_the_folder_is_left_as_built(hub: HubServer, tmp_path: Path) -> None:
