@@ -19,8 +19,9 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click.globals import get_current_context  # type: ignore[no-redef]
 
 from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail
-from builder.cli_push import push
+from builder.cli_push import TimeoutOption, push
 from builder.cli_sites import sites
+from builder.push.session import DEFAULT_TIMEOUT
 from builder.terminal import printable
 
 if TYPE_CHECKING:
@@ -150,6 +151,7 @@ def build(
     ] = None,
     token: TokenOption = None,
     private: PrivateOption = False,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quiet: QuietOption = False,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
@@ -210,7 +212,7 @@ def build(
     if push_to:
         from builder.cli_push import run_push
 
-        run_push(out, push_to, token=token, private=private, quiet=quiet)
+        run_push(out, push_to, token=token, private=private, timeout=timeout, quiet=quiet)
 
 
 def _fraction(text: str, low_open: bool = False, high_open: bool = False) -> float:

@@ -18,12 +18,16 @@ PrivateOption = Annotated[
 ]
 
 
-def fail(message: str, hint: str = "", code: int = 1) -> NoReturn:
+def fail(message: str, hint: str = "", code: int = 1, token: str | None = None) -> NoReturn:
     """The one way the CLI reports an error: one line on stderr, a fix-it hint, a non-zero exit.
 
-    Messages quote file names and titles from the inputs: control characters are shown escaped.
+    Every token is masked on the way out (`token`, the one in use, and any the environment or a saved login holds),
+    whatever produced the message: a Hub's answer may echo the Authorization header. Messages quote file names
+    and titles from the inputs: control characters are shown escaped.
     """
+    from builder.push.redact import redact
     from builder.terminal import printable
 
-    typer.echo(printable(f"error: {message}" + (f" ({hint})" if hint else "")), err=True)
+    line = f"error: {message}" + (f" ({hint})" if hint else "")
+    typer.echo(printable(redact(line, token)), err=True)
     raise typer.Exit(code)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from builder.cli_options import PrivateOption, QuietOption, RepoIdOption, TokenOption, fail
+from builder.push.session import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from builder.push import PushResult
@@ -29,7 +29,15 @@ CommitMessageOption = Annotated[
 ]
 DryRunOption = Annotated[
     bool,
-    typer.Option("--dry-run", help="Check the folder and list what would be uploaded, with sizes; upload nothing."),
+    typer.Option(
+        "--dry-run",
+        help="Check the folder and list what would be uploaded, with sizes; upload nothing. Works offline: without "
+        "the Hub every file is listed as new.",
+    ),
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option("--timeout", min=0.1, help="Seconds to wait for the Hub to connect or answer before giving up."),
 ]
 
 
@@ -79,6 +87,7 @@ def push(
     commit_message: CommitMessageOption = None,
     dry_run: DryRunOption = False,
     token: TokenOption = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quiet: QuietOption = False,
 ) -> None:
     """Publish a dataset to the Hub in one commit: `builder push dataset --repo-id OWNER/NAME`."""
@@ -91,6 +100,7 @@ def push(
         create_pr=create_pr,
         commit_message=commit_message,
         dry_run=dry_run,
+        timeout=timeout,
         quiet=quiet,
     )
 
@@ -100,6 +110,7 @@ def run_push(folder: Path, repo_id: str, *, quiet: bool, **options: Any) -> None
     from huggingface_hub.utils import disable_progress_bars
 
     from builder.push import PushError, push_dataset
+    from builder.push.redact import LONGEST_MESSAGE, redact
 
     disable_progress_bars()  # our bar replaces the library's tqdm bars
     token = options.get("token")
@@ -110,12 +121,10 @@ def run_push(folder: Path, repo_id: str, *, quiet: bool, **options: Any) -> None
         hint = "a commit is all or nothing: run the same command again, files already uploaded are not sent twice"
         fail("interrupted", hint, code=130)
     except PushError as err:
-        fail(str(err), err.hint, code=err.exit_code)
+        fail(str(err), err.hint, code=err.exit_code, token=token)
     except Exception as err:  # a bug, not a user error: still one line, and without any token
-        text = " ".join(str(err).split())
-        for secret in filter(None, (token, os.environ.get("HF_TOKEN"), os.environ.get("HUGGING_FACE_HUB_TOKEN"))):
-            text = text.replace(secret, "***")
-        fail(f"unexpected {type(err).__name__}: {text}"[:400], "please report it with the command you ran")
+        text = redact(" ".join(str(err).split()), token)[:LONGEST_MESSAGE]  # masked before it is cut
+        fail(f"unexpected {type(err).__name__}: {text}", "please report it with the command you ran", token=token)
     print_result(result, folder, quiet)
 
 
@@ -123,17 +132,22 @@ def print_result(result: PushResult, folder: Path, quiet: bool) -> None:
     from rich.console import Console
     from rich.filesize import decimal
     from rich.table import Table
+    from rich.text import Text
+
+    from builder.terminal import printable
 
     where = f"{result.repo_id}@{result.revision}"
     for note in result.notes:
-        typer.echo(f"note: {note}", err=True)
+        typer.echo(printable(f"note: {note}"), err=True)
     if not quiet:
-        table = Table(title=f"builder push {folder} → {where}" + (" (dry run)" if result.dry_run else ""))
+        dry = " (dry run)" if result.compared else " (dry run, not compared with the Hub)"
+        title = f"builder push {folder} → {where}" + (dry if result.dry_run else "")
+        table = Table(title=Text(printable(title)))  # a folder named like markup ("[/]") stays text
         table.add_column("file")
         table.add_column("size", justify="right")
         table.add_column("status")
         for change in result.files:
-            table.add_row(change.path_in_repo, decimal(change.size), change.status)
+            table.add_row(Text(change.path_in_repo), decimal(change.size), change.status)
         Console(soft_wrap=True).print(table)
     uploads = sum(c.status in ("new", "changed") for c in result.files)
     deletions = sum(c.status == "deleted" for c in result.files)
@@ -154,3 +168,5 @@ def print_result(result: PushResult, folder: Path, quiet: bool) -> None:
         typer.echo(f"{created}pushed {what} to {where} in one commit: {result.commit_url}")
         if result.pr_url:
             typer.echo(f"pull request: {result.pr_url}")
+    if result.dry_run:  # whether the listing above was compared with the Hub, or every file is listed as new
+        typer.echo(result.comparison)

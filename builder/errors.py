@@ -71,7 +71,7 @@ class StrictModeError(RejectedInputsError):
     hint = "see the rejects table in the report folder, or drop --fail-on-reject"
 
 
-# `builder push` (builder/push.py): one class per problem, each with its fix-it hint and exit code.
+# `builder push` (builder/push/): one class per problem, each with its fix-it hint and exit code.
 
 
 class PushError(BuilderError):

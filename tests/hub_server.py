@@ -2,8 +2,9 @@
 
 It speaks the endpoints huggingface_hub 2.4 calls to create a dataset repo, list it and commit to it through
 classic LFS (clients must set HF_HUB_DISABLE_XET=1): repos/create, datasets/{id}[/revision/{rev}],
-tree, preupload, branch, validate-yaml, the LFS batch API, an S3-like PUT + verify, and the ndjson commit.
-Everything it receives is kept in memory (`HubState`) so tests can assert what arrived, byte for byte.
+tree, preupload, branch, validate-yaml, agent-harnesses, the LFS batch API, an S3-like PUT + verify, and the ndjson
+commit. Everything it receives is kept in memory (`HubState`) so tests can assert what arrived, byte for byte; the
+knobs of `HubState` make it fail as a real Hub or a proxy in front of it can (rate limits, outages, silence, echoes).
 """
 
 from __future__ import annotations
@@ -12,98 +13,19 @@ import base64
 import hashlib
 import json
 import re
-import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-MAIN = "main"
-GITATTRIBUTES = b"*.parquet filter=lfs diff=lfs merge=lfs -text\n"
+from tests.hub_state import MAIN, Blob, Commit, HubState, Repo, git_sha1
+
+__all__ = ["MAIN", "Blob", "Commit", "HubServer", "HubState", "Repo", "running_hub"]
+
 _LFS_EXTENSIONS = (".parquet", ".arrow", ".bin")
 _LFS_MIN_SIZE = 10 * 1024 * 1024  # the Hub's rule: large files go to LFS whatever their extension
-
-
-def git_sha1(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
-
-
-def lfs_pointer(data: bytes) -> bytes:
-    oid = hashlib.sha256(data).hexdigest()
-    return f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(data)}\n".encode()
-
-
-@dataclass
-class Blob:
-    content: bytes
-    lfs: bool
-
-    def entry(self, path: str) -> dict[str, Any]:
-        """A file as the tree endpoint lists it (the git oid of an LFS file is the one of its pointer)."""
-        if not self.lfs:
-            return {"type": "file", "path": path, "size": len(self.content), "oid": git_sha1(self.content)}
-        pointer = lfs_pointer(self.content)
-        lfs = {"oid": hashlib.sha256(self.content).hexdigest(), "size": len(self.content), "pointerSize": len(pointer)}
-        return {"type": "file", "path": path, "size": len(self.content), "oid": git_sha1(pointer), "lfs": lfs}
-
-
-@dataclass
-class Commit:
-    oid: str
-    message: str
-    files: dict[str, Blob]
-    parent: str | None = None
-
-
-@dataclass
-class Repo:
-    repo_id: str
-    private: bool
-    refs: dict[str, str] = field(default_factory=dict)  # branch or refs/pr/N -> commit oid
-    commits: dict[str, Commit] = field(default_factory=dict)
-    prs: int = 0
-
-    def commit(self, ref: str, message: str, files: dict[str, Blob]) -> Commit:
-        commit = Commit(secrets.token_hex(20), message, files, self.refs.get(ref))
-        self.commits[commit.oid] = commit
-        self.refs[ref] = commit.oid
-        return commit
-
-    def resolve(self, revision: str) -> Commit | None:
-        oid = self.refs.get(revision, revision)
-        return self.commits.get(oid)
-
-    def files(self, revision: str = MAIN) -> dict[str, bytes]:
-        commit = self.resolve(revision)
-        return {path: blob.content for path, blob in commit.files.items()} if commit else {}
-
-
-@dataclass
-class HubState:
-    """Users, tokens, repos and LFS storage; the knobs at the bottom make the server misbehave on purpose."""
-
-    tokens: dict[str, str] = field(default_factory=lambda: {"hf_test_alice_token": "alice"})
-    # namespaces each user may write to; a namespace absent from every set and from `namespaces` does not exist
-    writable: dict[str, set[str]] = field(default_factory=lambda: {"alice": {"alice", "acme"}})
-    namespaces: set[str] = field(default_factory=lambda: {"alice", "acme", "bob"})
-    repos: dict[str, Repo] = field(default_factory=dict)
-    lfs: dict[str, bytes] = field(default_factory=dict)  # sha256 -> content
-    lfs_puts: list[str] = field(default_factory=list)  # every LFS object received, in order (resume checks)
-    requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path) of every request
-    rate_limited: bool = False
-    fail_commits: int = 0  # answer the next N commits with a 500, after the LFS uploads went through
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def can_write(self, user: str | None, namespace: str) -> bool:
-        return user is not None and namespace in self.writable.get(user, set())
-
-    def create_repo(self, repo_id: str, private: bool = False) -> Repo:
-        repo = self.repos[repo_id] = Repo(repo_id, private)
-        repo.commit(MAIN, "initial commit", {".gitattributes": Blob(GITATTRIBUTES, lfs=False)})
-        return repo
 
 
 class HubError(Exception):
@@ -116,6 +38,7 @@ _REPO = r"/api/datasets/(?P<ns>[^/]+)/(?P<name>[^/]+)"
 _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
     ("POST", re.compile(r"/api/repos/create"), "create_repo"),
     ("POST", re.compile(r"/api/validate-yaml"), "validate_yaml"),
+    ("GET", re.compile(r"/api/agent-harnesses"), "agent_harnesses"),
     ("GET", re.compile(_REPO + r"(?:/revision/(?P<rev>[^/]+))?"), "repo_info"),
     ("GET", re.compile(_REPO + r"/tree/(?P<rev>[^/]+)(?:/(?P<path>.+))?"), "tree"),
     ("POST", re.compile(_REPO + r"/preupload/(?P<rev>[^/]+)"), "preupload"),
@@ -165,9 +88,11 @@ class Handler(BaseHTTPRequestHandler):
             return b"".join(chunks)
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
-    def _send(self, status: int, payload: Any = None, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, payload: Any = None, headers: dict[str, str] | None = None, reason: str | None = None
+    ) -> None:
         body = b"" if payload is None else json.dumps(payload).encode()
-        self.send_response(status)
+        self.send_response(status, reason)
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         if payload is not None:
@@ -181,6 +106,16 @@ class Handler(BaseHTTPRequestHandler):
         body = self._body()
         with self.state.lock:
             self.state.requests.append((self.command, url.path))
+            stalled = self.state.stall > 0
+            if stalled:
+                self.state.stall -= 1
+        if stalled:
+            self.state.closing.wait()  # no answer at all, until the server shuts down
+            self.close_connection = True
+            return
+        if self.state.echo_authorization and url.path.startswith("/api/"):
+            self._echo_authorization(self.state.echo_authorization)
+            return
         query = {key: values[-1] for key, values in parse_qs(url.query).items()}
         for method, pattern, name in _ROUTES:
             match = pattern.fullmatch(url.path)
@@ -206,6 +141,14 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(status, payload, headers)
                 return
         self._send(404, {"error": f"no route for {self.command} {url.path}"})
+
+    def _echo_authorization(self, status: int) -> None:
+        """A misbehaving proxy's answer: the credentials sent come back in the reason phrase, a header and the body."""
+        sent = self.headers.get("Authorization", "")
+        token = sent.removeprefix("Bearer ")
+        filler = "." * self.state.echo_padding
+        leak = f"{filler}rejected {sent} (token {token}; also seen: hf_{'Q' * 34}, Bearer another-credential-value)"
+        self._send(status, {"error": leak}, {"X-Error-Message": leak}, reason=f"Reason {sent}")
 
     # -- auth and lookups ------------------------------------------------------------------------------------------
 
@@ -254,6 +197,11 @@ class Handler(BaseHTTPRequestHandler):
             raise HubError(409, "You already created this dataset repo")
         self.state.create_repo(repo_id, private=data.get("visibility") == "private")
         return 200, {"url": url, "name": repo_id}, {}
+
+    def agent_harnesses(self, body: bytes, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
+        if self.state.agent_harnesses is None:
+            raise HubError(404, "Not Found")
+        return 200, self.state.agent_harnesses, {}
 
     def validate_yaml(self, body: bytes, query: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
         return 200, {"errors": [], "warnings": []}, {}
@@ -388,6 +336,7 @@ def running_hub(state: HubState | None = None) -> Iterator[HubServer]:
     try:
         yield server
     finally:
+        server.state.closing.set()
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)

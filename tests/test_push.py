@@ -1,104 +1,32 @@
-"""`builder push` against a local Hub-compatible server: what arrives, what is refused, and what is printed."""
+"""`builder push` against a local Hub-compatible server: pushes that succeed, the progress bar, the library."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from builder.build import BuildOptions, build
-from builder.errors import ConflictError, DatasetFolderError, RepoIdError
-from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES
-from builder.push import check_dataset_folder, push_dataset
+from builder.errors import ConflictError
+from builder.push import push_dataset
 from tests.conftest import files_of, run_cli_in_terminal
-from tests.hub_server import HubServer, HubState, running_hub
+from tests.hub_server import HubServer
+from tests.push_helpers import (
+    ROOT,
+    TOKEN,
+    commits_in,
+    head_message,
+    push,
+    snapshot,
+    uploaded,
+    writes,
+)
 
+pytest_plugins = ["tests.push_fixtures"]  # built, dataset, hub, in_process
 # huggingface_hub's own LFS upload passes a file as `data=`, which httpx2 deprecates: not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:Use 'content=<...>':DeprecationWarning")
-
-ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "hf_test_alice_token"
-NOW = datetime(2026, 11, 22, tzinfo=UTC)
-UNSET = ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_TOKEN_PATH", "HF_OIDC_RESOURCE", "HF_HUB_OFFLINE",
-         "TRANSFORMERS_OFFLINE", "HF_DEBUG", "HF_HUB_VERBOSITY", "HF_HUB_DISABLE_IMPLICIT_TOKEN")  # fmt: skip
-# XET off: the server speaks classic LFS only. COLUMNS: rich tables do not wrap paths.
-SETTINGS = {
-    "HF_HUB_DISABLE_XET": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "HF_HUB_DISABLE_UPDATE_CHECK": "1",
-    "COLUMNS": "200",
-}
-
-
-def build_dataset(out: Path, max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES) -> Path:
-    report = out.parent / f"{out.name}-report"
-    build([ROOT / "data"], BuildOptions(out, report, now=NOW, workers=1, max_shard_bytes=max_shard_bytes))
-    return out
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The bundled samples as one shard, and as two shards of one row each."""
-    root = tmp_path_factory.mktemp("push-builds")
-    return {"one": build_dataset(root / "one"), "two": build_dataset(root / "two", max_shard_bytes=1)}
-
-
-@pytest.fixture
-def dataset(built: dict[str, Path], tmp_path: Path) -> Path:
-    """A private copy of the two-shard build: tests may break it."""
-    return Path(shutil.copytree(built["two"], tmp_path / "dataset"))
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[HubServer]:
-    """A fresh server, and an environment where the CLI finds it and nothing else (no saved login, no real Hub)."""
-    for name in UNSET:
-        monkeypatch.delenv(name, raising=False)
-    (tmp_path / "hf-home").mkdir()
-    with running_hub(HubState()) as server:
-        for name, value in {**SETTINGS, "HF_ENDPOINT": server.url, "HF_HOME": str(tmp_path / "hf-home")}.items():
-            monkeypatch.setenv(name, value)
-        yield server
-
-
-def push(*args: str, token: str | None = TOKEN, **env: str) -> subprocess.CompletedProcess[str]:
-    """The real CLI in a fresh process, so huggingface_hub reads the environment at import, as it would for a user."""
-    extra = {"HF_TOKEN": token} if token else {}
-    return subprocess.run(
-        [sys.executable, "-m", "builder.cli", "push", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **extra, **env},
-        stdin=subprocess.DEVNULL,
-        cwd=ROOT,
-    )
-
-
-def snapshot(folder: Path) -> dict[str, tuple[bool, int]]:
-    return {p.relative_to(folder).as_posix(): (p.is_dir(), p.stat().st_mtime_ns) for p in folder.rglob("*")}
-
-
-def commits_in(hub: HubServer, repo_id: str) -> int:
-    return len(hub.state.repos[repo_id].commits)  # on every branch and PR: a stray extra commit counts too
-
-
-def head_message(hub: HubServer, repo_id: str, ref: str = "main") -> str:
-    commit = hub.state.repos[repo_id].resolve(ref)
-    assert commit is not None
-    return commit.message
-
-
-def writes(hub: HubServer) -> list[tuple[str, str]]:
-    return [(method, path) for method, path in hub.state.requests if method != "GET"]
-
 
 # -- pushes that succeed -------------------------------------------------------------------------------------------
 
@@ -109,7 +37,7 @@ def test_first_push_creates_the_repo_and_uploads_every_file_byte_identical(hub: 
     assert done.returncode == 0, done.stderr
     repo = hub.state.repos["alice/news"]
     remote = repo.files()
-    assert {path: remote[path] for path in local} == local  # every byte of the card and both shards
+    assert {path: remote[path] for path in local} == uploaded(dataset, "alice/news")  # every byte of all 3 files
     assert set(remote) == {*local, ".gitattributes"}
     assert repo.private is False
     assert commits_in(hub, "alice/news") == 2  # the repo's initial commit, then ONE commit with everything
@@ -143,7 +71,7 @@ def test_interrupted_push_resumes_without_resending_held_files(hub: HubServer, d
     again = push(str(dataset), "--repo-id", "alice/news")
     assert again.returncode == 0, again.stderr
     assert len(hub.state.lfs_puts) == 2  # the LFS batch said both shards were held: not sent again
-    assert files_of(dataset).items() <= hub.state.repos["alice/news"].files().items()
+    assert uploaded(dataset, "alice/news").items() <= hub.state.repos["alice/news"].files().items()
 
 
 def test_a_smaller_rebuild_removes_stale_shards_in_the_same_commit(
@@ -199,139 +127,6 @@ def test_dry_run_lists_files_with_sizes_and_uploads_nothing(hub: HubServer, data
     assert hub.state.repos == {} and writes(hub) == [] and hub.state.lfs_puts == []
 
 
-# -- refusals: one line on stderr, a non-zero exit, nothing uploaded ------------------------------------------------
-
-
-def assert_refused(done: subprocess.CompletedProcess[str], hub: HubServer, code: int, *fragments: str) -> None:
-    assert done.returncode == code, done.stdout + done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
-    for fragment in fragments:
-        assert fragment in lines[0]
-    assert hub.state.lfs_puts == [] and not any(path.endswith("/commit/main") for _, path in writes(hub))
-
-
-def test_no_token(hub: HubServer, dataset: Path) -> None:
-    done = push(str(dataset), "--repo-id", "alice/news", token=None)
-    assert_refused(done, hub, 1, "no Hugging Face token found", "set HF_TOKEN", "hf auth login")
-    assert hub.state.requests == []
-
-
-def test_invalid_token_is_a_401(hub: HubServer, dataset: Path) -> None:
-    done = push(str(dataset), "--repo-id", "alice/news", token="hf_revoked_token")
-    assert_refused(done, hub, 1, "the Hub rejected the token (401 Unauthorized)", "huggingface.co/settings/tokens")
-
-
-@pytest.mark.parametrize("existing", [False, True], ids=["create-refused", "commit-refused"])
-def test_a_namespace_the_token_cannot_write_is_a_403(hub: HubServer, dataset: Path, existing: bool) -> None:
-    if existing:  # a public repo of bob: readable, so the refusal comes at upload time
-        hub.state.create_repo("bob/news")
-    done = push(str(dataset), "--repo-id", "bob/news")
-    assert_refused(done, hub, 1, "the token may not write to bob/news (403 Forbidden)", "write access to 'bob'")
-    assert ("POST", "/api/repos/create") in writes(hub) or existing
-
-
-def test_a_missing_namespace_is_a_404(hub: HubServer, dataset: Path) -> None:
-    done = push(str(dataset), "--repo-id", "nobody/news")
-    assert_refused(done, hub, 1, "namespace 'nobody' does not exist on the Hub", "OWNER part of --repo-id")
-    assert hub.state.repos == {}
-
-
-def test_rate_limit_is_a_429(hub: HubServer, dataset: Path) -> None:
-    hub.state.rate_limited = True
-    done = push(str(dataset), "--repo-id", "alice/news")
-    assert_refused(done, hub, 1, "rate limit was reached (429", "wait 42 seconds")
-
-
-def test_unreachable_endpoint(hub: HubServer, dataset: Path) -> None:
-    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    done = push(str(dataset), "--repo-id", "alice/news", HF_ENDPOINT=f"http://127.0.0.1:{port}")
-    assert_refused(done, hub, 1, f"cannot reach the Hub at http://127.0.0.1:{port}", "check the network")
-    assert hub.state.requests == []
-
-
-def test_offline_mode(hub: HubServer, dataset: Path) -> None:
-    done = push(str(dataset), "--repo-id", "alice/news", HF_HUB_OFFLINE="1")
-    assert_refused(done, hub, 1, "offline mode is on (HF_HUB_OFFLINE=1)", "unset HF_HUB_OFFLINE")
-    assert hub.state.requests == []
-
-
-def test_malformed_repo_id(hub: HubServer, dataset: Path) -> None:
-    assert_refused(push(str(dataset), "--repo-id", "alice/bad name"), hub, 2, "'alice/bad name'", "OWNER/NAME")
-    assert hub.state.requests == []
-
-
-@pytest.mark.parametrize("repo_id", ["alice", "a/b/c", "alice/"])
-def test_repo_ids_that_are_not_owner_slash_name(dataset: Path, repo_id: str) -> None:
-    with pytest.raises(RepoIdError):
-        push_dataset(dataset, repo_id, token=TOKEN)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    path.write_text(path.read_text().replace(old, new))
-
-
-def truncate(path: Path) -> None:
-    path.write_bytes(path.read_bytes()[:100])
-
-
-# how to break a built folder -> what the error says
-FOLDER_PROBLEMS: dict[str, tuple[Callable[[Path], object], str]] = {
-    "stray file": (lambda d: (d / "notes.txt").write_text("todo"), "unexpected file(s) in"),
-    "build leftover": (lambda d: (d / "data/.train-00002.parquet.partial").write_bytes(b""), "partial"),
-    "missing card": (lambda d: (d / "README.md").unlink(), "has no README.md"),
-    "count mismatch": (
-        lambda d: edit(d / "README.md", "num_examples: 2", "num_examples: 3"),
-        "split 'train': the card says 3 examples, the shards hold 2",
-    ),
-    "missing shard": (
-        lambda d: (d / "data/train-00001-of-00002.parquet").unlink(),
-        "split 'train' is incomplete: data/train-00001-of-00002.parquet is missing",
-    ),
-    "damaged shard": (
-        lambda d: truncate(d / "data/train-00000-of-00002.parquet"),
-        "data/train-00000-of-00002.parquet is not a readable Parquet file",
-    ),
-    "foreign card": (lambda d: edit(d / "README.md", "configs:", "other:"), "was not written by `builder build`"),
-    "broken yaml": (lambda d: edit(d / "README.md", "license: other", "license: [other"), "not a valid dataset card"),
-}
-
-
-@pytest.mark.parametrize("how", ["stray file", "missing card", "count mismatch"])
-def test_an_invalid_folder_is_refused_before_any_request(hub: HubServer, dataset: Path, how: str) -> None:
-    breaks, message = FOLDER_PROBLEMS[how]
-    breaks(dataset)
-    assert_refused(push(str(dataset), "--repo-id", "alice/news"), hub, 2, message, "builder build")
-    assert hub.state.requests == []
-
-
-@pytest.mark.parametrize("how", sorted(FOLDER_PROBLEMS))
-def test_each_folder_problem_is_named(dataset: Path, how: str) -> None:
-    breaks, message = FOLDER_PROBLEMS[how]
-    breaks(dataset)
-    with pytest.raises(DatasetFolderError) as caught:
-        check_dataset_folder(dataset)
-    assert message in str(caught.value)
-
-
-def test_token_never_appears_in_any_output(hub: HubServer, dataset: Path) -> None:
-    secret = "hf_secretvalue_never_printed_0123456789"
-    hub.state.tokens[secret] = "alice"
-    debug = {"HF_DEBUG": "1", "HF_HUB_VERBOSITY": "debug"}
-    runs = [
-        push(str(dataset), "--repo-id", "alice/news", "--token", secret, token=None, **debug),
-        push(str(dataset), "--repo-id", "bob/news", "--token", secret, token=None, **debug),  # a 403
-        push(str(dataset), "--repo-id", "alice/news", token="hf_wrong_secret_987654321", **debug),  # a 401
-    ]
-    assert [done.returncode for done in runs] == [0, 1, 1]
-    assert "curl" in runs[0].stderr  # debug logging was really on: every request was logged
-    for done in runs:
-        assert secret not in done.stdout + done.stderr
-        assert "hf_wrong_secret_987654321" not in done.stdout + done.stderr
-
-
 # -- the progress bar ------------------------------------------------------------------------------------------------
 
 
@@ -349,22 +144,10 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(hub: HubServer, dataset: 
 # -- the library -----------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def in_process(hub: HubServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> HubServer:
-    """huggingface_hub read its settings when this process imported it: point them at the server."""
-    from huggingface_hub import constants
-
-    monkeypatch.setattr(constants, "ENDPOINT", hub.url)
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setattr(constants, "HF_HUB_DISABLE_XET", True)
-    monkeypatch.setattr(constants, "HF_TOKEN_PATH", str(tmp_path / "no-saved-token"))
-    return hub
-
-
 def test_push_dataset_reports_progress_and_what_it_did(in_process: HubServer, dataset: Path) -> None:
     calls: list[tuple[int, int]] = []
     result = push_dataset(dataset, "alice/news", token=TOKEN, progress=lambda sent, total: calls.append((sent, total)))
-    total = sum(len(content) for content in files_of(dataset).values())
+    total = sum(len(content) for content in uploaded(dataset, "alice/news").values())
     assert calls[0] == (0, total) and calls[-1] == (total, total)
     assert [sent for sent, _ in calls] == sorted(sent for sent, _ in calls)
     assert result.repo_created and not result.dry_run and result.upload_bytes == total
