@@ -10,6 +10,8 @@ class Reason(StrEnum):
     TOO_LARGE = "too_large"
     UNSAFE_MEMBER = "unsafe_member"
     CORRUPT_ARCHIVE = "corrupt_archive"
+    COMPRESSION_BOMB = "compression_bomb"
+    OUTSIDE_LINK = "outside_link"
     UNKNOWN_SITE = "unknown_site"
     NO_ARTICLE = "no_article"
     TRUNCATED = "truncated"
@@ -28,6 +30,9 @@ REASON_HELP: dict[Reason, str] = {
     Reason.TOO_LARGE: "larger than --max-bytes (checked before reading, and while an archive member streams)",
     Reason.UNSAFE_MEMBER: "archive member with an absolute or `..` path, a link, or a device; never followed",
     Reason.CORRUPT_ARCHIVE: "an archive (or one of its members) that cannot be read to the end",
+    Reason.COMPRESSION_BOMB: "an archive that inflates past 100 times its size (and past 4 x --max-bytes); "
+    "the members after that point are not read",
+    Reason.OUTSIDE_LINK: "a symbolic link in an input folder that leads outside it; never opened",
     Reason.UNKNOWN_SITE: "no site profile recognises the dump",
     Reason.NO_ARTICLE: "a page of a known site with no article on it (home or section page)",
     Reason.TRUNCATED: "the dump stops before the article's end (no end-of-article chrome)",
