@@ -7,6 +7,7 @@ import bz2
 import io
 import lzma
 import os
+import random
 import signal
 import tarfile
 import time
@@ -29,7 +30,7 @@ from builder.names import escape_name, name_bytes
 from builder.reasons import Reason
 from builder.record import Reject
 from builder.sources import InputFile, read_bytes
-from tests.dumps import BODY_2, TITLE_2, make_dump
+from tests.dumps import BODY, BODY_2, TITLE_2, make_dump
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 DUMP = make_dump().encode()
@@ -85,16 +86,25 @@ def _tar_pieces(members: Iterable[tuple[str, bytes | int]]) -> Iterator[bytes]:
     yield bytes(1024)  # the end-of-archive blocks
 
 
+class _Stored:
+    def compress(self, data: bytes) -> bytes:
+        return data
+
+    def flush(self) -> bytes:
+        return b""
+
+
 COMPRESSORS: dict[str, Callable[[], Any]] = {
     ".tar.gz": lambda: zlib.compressobj(9, zlib.DEFLATED, 31),  # wbits 31: a gzip stream
     ".tar.bz2": lambda: bz2.BZ2Compressor(9),
     ".tar.xz": lambda: lzma.LZMACompressor(lzma.FORMAT_XZ, preset=0),
     ".tar.zst": lambda: zstandard.ZstdCompressor(level=3).compressobj(),
 }
+WRITERS: dict[str, Callable[[], Any]] = {**COMPRESSORS, ".tar": _Stored}
 
 
 def write_tar(path: Path, members: Iterable[tuple[str, bytes | int]]) -> Path:
-    compressor = COMPRESSORS[next(suffix for suffix in COMPRESSORS if path.name.endswith(suffix))]()
+    compressor = WRITERS[next(suffix for suffix in WRITERS if path.name.endswith(suffix))]()
     with open(path, "wb") as out:
         for piece in _tar_pieces(members):
             out.write(compressor.compress(piece))
@@ -169,11 +179,32 @@ def test_a_zip_of_many_members_stops_at_the_inflation_limit(tmp_path: Path) -> N
     assert "after 4 members" in detail
 
 
-def test_an_archive_that_compresses_like_text_is_read_whole(tmp_path: Path) -> None:
-    members = [(f"{n:03}.txt", make_dump(title=f"Story number {n}").encode()) for n in range(300)]
-    path = write_tar(tmp_path / "dumps.tar.xz", members)
-    outcome, _detail, _seconds, _peak = consume_measured(path, max_bytes=MiB)
-    assert outcome == [(f"dumps.tar.xz/{name}", None) for name, _data in members]
+def varied_dump(seed: int) -> bytes:
+    """A dump whose body is words of the sample articles in a random order: it compresses like real pages."""
+    rng = random.Random(seed)
+    vocabulary = sorted({word for paragraph in BODY + BODY_2 for word in paragraph.split()})
+    paragraphs = (" ".join(rng.choices(vocabulary, k=rng.randint(40, 90))) for _ in range(rng.randint(4, 9)))
+    return make_dump(title=f"Story number {seed}", body=tuple(paragraphs)).encode()
+
+
+@pytest.mark.parametrize("suffix", list(COMPRESSORS))
+def test_an_archive_that_compresses_like_real_dumps_is_read_whole(tmp_path: Path, suffix: str) -> None:
+    members = [(f"{n:03}.txt", varied_dump(n)) for n in range(300)]  # 1.8 MB that compress 6 to 12 times
+    path = write_tar(tmp_path / f"dumps{suffix}", members)
+    outcome, _detail, _seconds, _peak = consume_measured(path, max_bytes=16_384)  # the 100 x rule admits it
+    assert outcome == [(f"{path.name}/{name}", None) for name, _data in members]
+
+
+def test_a_tar_of_many_members_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    path = write_tar(tmp_path / "many.tar", ((f"{n:05}.txt", b"") for n in range(20_000)))
+    tracemalloc.start()
+    try:
+        count = sum(1 for _record in archive_members(InputFile(path.name, str(path)), MiB))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 20_000
+    assert peak < 5 * MiB  # tarfile's stream mode keeps every header (~500 bytes each) unless told not to
 
 
 # -- names that are not UTF-8 ---------------------------------------------------------------------
