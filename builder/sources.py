@@ -70,6 +70,9 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+_OUTSIDE_LINK = Reject(Reason.OUTSIDE_LINK, "a symbolic link that leads outside the input folder; not followed", "read")
+
+
 def _linked_file(source_file: str, link: str, root: str) -> InputFile:
     """A link found by the walk: read where it leads if that is inside the input folder, else never opened.
 
@@ -79,10 +82,7 @@ def _linked_file(source_file: str, link: str, root: str) -> InputFile:
     target = os.path.realpath(link)
     if _inside(target, root):
         return InputFile(source_file, target)
-    return InputFile(source_file, link, Reject(Reason.OUTSIDE_LINK, _OUTSIDE_LINK_DETAIL, "read"))
-
-
-_OUTSIDE_LINK_DETAIL = "a symbolic link that leads outside the input folder; not followed"
+    return InputFile(source_file, link, _OUTSIDE_LINK)
 
 
 def _inside(path: str, root: str) -> bool:
@@ -127,7 +127,11 @@ def open_regular(path: str) -> tuple[int, int] | Reject:
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as err:
         return Reject(Reason.UNREADABLE, f"cannot read: {err.strerror or err}", "read")
-    info = os.fstat(descriptor)
+    try:
+        info = os.fstat(descriptor)
+    except OSError as err:
+        os.close(descriptor)
+        return Reject(Reason.UNREADABLE, f"cannot read: {err.strerror or err}", "read")
     if not stat.S_ISREG(info.st_mode):
         os.close(descriptor)
         return Reject(Reason.UNREADABLE, _NOT_REGULAR.format("read"), "read")
