@@ -10,6 +10,8 @@ class Reason(StrEnum):
     TOO_LARGE = "too_large"
     UNSAFE_MEMBER = "unsafe_member"
     CORRUPT_ARCHIVE = "corrupt_archive"
+    COMPRESSION_BOMB = "compression_bomb"
+    OUTSIDE_LINK = "outside_link"
     UNSUPPORTED_FORMAT = "unsupported_format"
     UNKNOWN_SITE = "unknown_site"
     NO_ARTICLE = "no_article"
@@ -29,6 +31,9 @@ REASON_HELP: dict[Reason, str] = {
     Reason.TOO_LARGE: "larger than --max-bytes (checked before reading, and while an archive member streams)",
     Reason.UNSAFE_MEMBER: "archive member with an absolute or `..` path, a link, or a device; never followed",
     Reason.CORRUPT_ARCHIVE: "an archive (or one of its members) that cannot be read to the end",
+    Reason.COMPRESSION_BOMB: "an archive that inflates past 100 times its size (and past 4 x --max-bytes); "
+    "the members after that point are not read",
+    Reason.OUTSIDE_LINK: "a symbolic link in an input folder that leads outside it; never opened",
     Reason.UNSUPPORTED_FORMAT: "a file in a format builder does not read yet (HTML, XML, JSON, PDF, WARC, Parquet, a compressed single file, an image, ...); the detail names it",
     Reason.UNKNOWN_SITE: "no site profile recognises the dump",
     Reason.NO_ARTICLE: "a page of a known site with no article on it (home or section page)",
