@@ -15,7 +15,10 @@ from multiprocessing import forkserver
 
 
 def _remove_socket() -> None:
-    address = forkserver._forkserver._forkserver_address  # set by the forkserver's main() before it serves
+    server = forkserver._forkserver
+    if server._forkserver_pid is not None:  # imported in a process that started a forkserver: not the forkserver
+        return
+    address = server._forkserver_address  # set by the forkserver's main() before it serves
     if not isinstance(address, str) or address.startswith("\0"):  # abstract sockets leave no file
         return
     with suppress(OSError):  # already removed by the build process's own exit
