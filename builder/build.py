@@ -27,6 +27,7 @@ from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
 from builder.export.stats import dataset_stats
 from builder.fingerprint import DEFAULT_THRESHOLD
+from builder.keep import KEEP_CHOICES, keep_latest
 from builder.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.output import staged_folder
 from builder.output_errors import write_error
@@ -49,6 +50,7 @@ class BuildOptions:
     workers: int = field(default_factory=default_workers)
     dedup: bool = True
     near_dup_threshold: float = DEFAULT_THRESHOLD
+    keep: str = "first"  # which copy of a duplicate stays: "first" in input order, or "latest" published
     max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES
     test_size: float = 0.0
     fail_on_reject: bool = False
@@ -72,6 +74,8 @@ def _check(options: BuildOptions) -> None:
         raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
     if not 0.0 <= options.test_size < 1.0:
         raise OptionError(f"--test-size must be in [0, 1), got {options.test_size}")
+    if options.keep not in KEEP_CHOICES:
+        raise OptionError(f"--keep must be one of {', '.join(KEEP_CHOICES)}, got {options.keep!r}")
     if not 0.0 < options.near_dup_threshold <= 1.0:
         raise OptionError(f"--near-dup-threshold must be in (0, 1], got {options.near_dup_threshold}")
     if options.min_words < 0:
@@ -99,6 +103,7 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
         "lang_detector": options.lang_detector,
         "max_bytes": options.max_bytes,
         "dedup": f"exact, re-crawl and near-duplicate (Jaccard >= {options.near_dup_threshold})"
+        + (", latest copy kept" if options.keep == "latest" else "")
         if options.dedup
         else "off",
         "test_size": options.test_size,
@@ -180,9 +185,12 @@ def _write_rows(
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
     )
-    dedup = Deduplicator(options.near_dup_threshold) if options.dedup else None
+    batches = run_pipeline(items, pipeline_options, options.max_bytes, options.workers)
+    dedup = Deduplicator(options.near_dup_threshold) if options.dedup and options.keep == "first" else None
+    if options.dedup and options.keep == "latest":  # decided once every row is known; it reports progress itself
+        batches, progress = keep_latest(batches, folder.parent, options.near_dup_threshold, progress), None
     try:
-        for batch in run_pipeline(items, pipeline_options, options.max_bytes, options.workers):
+        for batch in batches:
             rows = _deduplicate(batch, dedup) if dedup is not None else batch.rows
             for record in batch.records:
                 if record.reject is not None:

@@ -120,6 +120,9 @@ def build(
             help="Body Jaccard similarity from which a near copy is dropped.",
         ),
     ] = 0.8,
+    keep: Annotated[
+        str, typer.Option("--keep", help="Which copy of a duplicate stays: first (input order) or latest (published).")
+    ] = "first",
     max_shard_size: Annotated[str, typer.Option("--max-shard-size", help="Target Parquet shard size.")] = "256MiB",
     test_size: Annotated[
         float,
@@ -173,6 +176,7 @@ def build(
         workers=workers or default_workers(),
         dedup=not no_dedup,
         near_dup_threshold=near_dup_threshold,
+        keep=keep,
         max_shard_bytes=_size_option("--max-shard-size", max_shard_size),
         test_size=test_size,
         fail_on_reject=fail_on_reject,

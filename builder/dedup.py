@@ -1,6 +1,6 @@
 """Deduplication after validation: exact copies, re-crawls of the same article, near-duplicates.
 
-The first copy in input order is kept. The parallel half (`builder.fingerprint`, run in the
+The first copy shown is kept: in input order, or in the order `builder.keep` decides. The parallel half (`builder.fingerprint`, run in the
 workers) turns each article into 64-bit keys: a digest of its bytes, its id, and the LSH band keys
 of its body's MinHash. The sequential half here, in the parent, takes a batch of rows at a time:
 it keeps only those keys per kept article (12 bytes each, in `KeyIndex`), and the kept bodies and
@@ -14,7 +14,7 @@ import tempfile
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 
 import numpy as np
@@ -73,44 +73,61 @@ def _row(rows: pa.RecordBatch, index: int) -> tuple[str, str]:
 
 
 Match = tuple[int, int]  # (position of the key in the batch's key array, number of the kept article)
+ArticleLookup = Callable[[int], tuple[str, str]]  # article number -> (source_file, body)
 
 
 class Deduplicator:
     """Answers, for each row of a batch, ok (None) or a `duplicate` reject naming the kept copy and the kind of match.
 
-    A row is compared with every article kept before it, earlier rows of its own batch included.
+    Articles are numbered in the order they are shown, and a row is compared with every article
+    kept before it, earlier rows of its own batch included: the first copy shown is the one kept.
     """
 
     stage = "dedup"
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
+        self.count = 0  # articles shown so far
         self._index = KeyIndex()
-        self._kept = Spill()
-        self._rows: pa.RecordBatch | None = None  # the batch being answered, spilled once answered
+        self._kept: Spill | None = None  # made by the first call that needs it
 
     def __call__(self, keys: Sequence[tuple[int, ...]], rows: pa.RecordBatch) -> list[Reject | None]:
-        """`keys[i]`: the `Fingerprinter` keys of row i; `rows` needs `source_file` and `body`."""
+        """`keys[i]`: the `Fingerprinter` keys of row i; `rows` needs `source_file` and `body`.
+
+        The rows are kept in a spill file, so later batches can name and compare with them.
+        """
+        if self._kept is None:
+            self._kept = Spill()
+        spill, first = self._kept, self.count
         counts = [len(row_keys) for row_keys in keys]
         flat = np.fromiter(chain.from_iterable(keys), np.uint64, sum(counts))
-        owner = np.repeat(np.arange(len(keys)), counts)
-        stored = self._stored_matches(flat, owner)
-        in_batch = _shared_in_batch(flat, owner)
-        kinds = flat & np.uint64(3)
-        # The whole batch is spilled after it is answered (cheaper than picking the kept rows), so
-        # row i is article `first + i`; only kept rows are indexed.
-        first, self._rows = self._kept.count, rows
+
+        def article(number: int) -> tuple[str, str]:
+            return _row(rows, number - first) if number >= first else spill.get(number)
+
+        verdicts = self.judge(len(keys), flat, np.repeat(np.arange(len(keys)), counts), article)
+        # The whole batch is spilled (cheaper than picking the kept rows), so row i stays article first + i.
+        spill.append(rows.select(["source_file", "body"]))
+        return verdicts
+
+    def judge(self, rows: int, keys: np.ndarray, owner: np.ndarray, article: ArticleLookup) -> list[Reject | None]:
+        """The verdicts of the next `rows` rows, numbered from `count` on: `keys[k]` (uint64) is a key of row
+        `owner[k]` (in row order); `article(n)` gives any article shown so far, these rows included."""
+        stored = self._stored_matches(keys, owner)
+        in_batch = _shared_in_batch(keys, owner)
+        kinds = keys & np.uint64(3)
+        first = self.count
         verdicts: list[Reject | None] = []
         kept: list[int] = []
-        for i in range(len(keys)):
+        for i in range(rows):
             matches = stored.get(i, []) + [(at, first + j) for at, j in in_batch.get(i, ()) if verdicts[j] is None]
-            verdict = self._verdict(i, matches, kinds) if matches else None
+            verdict = self._verdict(first + i, matches, kinds, article) if matches else None
             if verdict is None:
                 kept.append(i)
             verdicts.append(verdict)
-        self._kept.append(rows.select(["source_file", "body"]))
+        self.count += rows
         is_kept = np.isin(owner, kept)
-        self._index.add(flat[is_kept], (first + owner[is_kept]).astype(np.uint32))
+        self._index.add(keys[is_kept], (first + owner[is_kept]).astype(np.uint32))  # only kept rows are indexed
         return verdicts
 
     def _stored_matches(self, keys: np.ndarray, owner: np.ndarray) -> dict[int, list[Match]]:
@@ -120,34 +137,29 @@ class Deduplicator:
             matches[int(owner[at])].append((at, value))
         return matches
 
-    def _article(self, article: int) -> tuple[str, str]:
-        first = self._kept.count  # articles from here on are rows of the batch being answered
-        if article >= first and self._rows is not None:
-            return _row(self._rows, article - first)
-        return self._kept.get(article)
-
-    def _verdict(self, row: int, matches: list[Match], kinds: np.ndarray) -> Reject | None:
+    def _verdict(self, number: int, matches: list[Match], kinds: np.ndarray, article: ArticleLookup) -> Reject | None:
         for kind, label in (
             (EXACT, "exact copy: byte-identical file"),
             (SAME_ID, "re-crawl: same article, different page chrome"),
         ):
             same = [value for at, value in matches if kinds[at] == kind]
             if same:
-                return self._reject(min(same), label)
+                return self._reject(article(min(same))[0], label)
         # Rare: shingle the body only to confirm a band candidate exactly.
-        assert self._rows is not None
-        body_shingles = shingles(_row(self._rows, row)[1])
+        body_shingles = shingles(article(number)[1])
         for candidate in sorted({value for _, value in matches}):
-            similarity = jaccard(body_shingles, shingles(self._article(candidate)[1]))
+            kept_file, kept_body = article(candidate)
+            similarity = jaccard(body_shingles, shingles(kept_body))
             if similarity >= self.threshold:
-                return self._reject(candidate, f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}")
+                return self._reject(kept_file, f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}")
         return None
 
-    def _reject(self, kept: int, kind: str) -> Reject:
-        return Reject(Reason.DUPLICATE, f"{kind}; kept {self._article(kept)[0]}", self.stage)
+    def _reject(self, kept_file: str, kind: str) -> Reject:
+        return Reject(Reason.DUPLICATE, f"{kind}; kept {kept_file}", self.stage)
 
     def close(self) -> None:
-        self._kept.close()
+        if self._kept is not None:
+            self._kept.close()
 
 
 def _shared_in_batch(keys: np.ndarray, owner: np.ndarray) -> dict[int, list[tuple[int, int]]]:

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from multiprocessing.connection import Connection
 
 from builder.batch import ProcessedBatch, pack
 from builder.errors import WorkerError
+from builder.lifeline import Lifeline, exit_with_builder
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.sources import InputFile, read_record
@@ -53,8 +55,9 @@ class _NoPandas:
             raise ModuleNotFoundError(f"No module named {name!r} (not needed in a worker)", name=name)
 
 
-def _init_worker(options: PipelineOptions, max_bytes: int) -> None:
+def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection) -> None:
     global _worker
+    exit_with_builder(lifeline)  # first: a worker must not outlive a build killed while it starts
     # Ctrl-C reaches the whole process group: only the parent handles it, and it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
@@ -78,24 +81,24 @@ def run_pipeline(
         return
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
-        context.set_forkserver_preload(["builder.pipeline", "pyarrow"])  # workers start with these imported
+        # Workers start with these imported; builder.forkserver_exit is for the forkserver itself.
+        context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.forkserver_exit"])
+    lifeline = Lifeline(context)
     # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
     # when a worker dies or cannot start.
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes, lifeline.reader)
+    )
     try:
         pending: deque[Future[ProcessedBatch]] = deque()
         for batch in batched(items, BATCH_SIZE):
-            pending.append(pool.submit(_run_batch, batch))
+            pending.append(pool.submit(_run_batch, batch))  # raises too once the pool is broken
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield _result(pending.popleft())
+                yield pending.popleft().result()
         while pending:
-            yield _result(pending.popleft())
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _result(future: Future[ProcessedBatch]) -> ProcessedBatch:
-    try:
-        return future.result()
+            yield pending.popleft().result()
     except BrokenProcessPool as err:
         raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        lifeline.close()

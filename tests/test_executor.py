@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+from contextlib import suppress
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -10,7 +17,11 @@ from builder.errors import WorkerError
 from builder.executor import BATCH_SIZE, run_pipeline
 from builder.pipeline import PipelineOptions
 from builder.record import Record
-from tests.conftest import DATA
+from tests.conftest import DATA, NOW_ISO
+from tests.test_atomic import many_dumps
+
+if TYPE_CHECKING:
+    import psutil
 
 OPTIONS = PipelineOptions(now=datetime(2026, 11, 22, tzinfo=UTC))
 
@@ -31,7 +42,8 @@ def test_order_is_kept_with_two_workers() -> None:
     assert len(titles) == count and len(set(titles)) == 2  # each valid record's row, in the same order
 
 
-def test_a_dying_worker_is_an_error_not_a_hang() -> None:
+@pytest.mark.parametrize("noticed", ["waiting for a result", "submitting the next batch"])
+def test_a_dying_worker_is_an_error_not_a_hang(noticed: str) -> None:
     """A worker killed outright (as the out-of-memory killer would) fails the build; it never hangs."""
     import psutil
 
@@ -41,6 +53,9 @@ def test_a_dying_worker_is_an_error_not_a_hang() -> None:
     assert workers
     for worker in workers:
         worker.kill()
+    if noticed == "submitting the next batch":
+        psutil.wait_procs(workers)
+        time.sleep(1)  # the pool marks itself broken before the build asks it for more
     with pytest.raises(WorkerError, match="worker process died"):
         list(results)
 
@@ -82,3 +97,61 @@ def test_workers_build_arrow_rows_without_importing_pandas() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_killed_build_leaves_no_process_and_no_temporary_file(tmp_path: Path) -> None:
+    """`kill -9` of the build: its workers, the forkserver and the resource tracker follow it within seconds,
+    and the forkserver's socket folder (`pymp-*`) does not stay behind in TMPDIR."""
+    import psutil
+
+    dumps = many_dumps(tmp_path / "in", 4000)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    command = [sys.executable, "-m", "builder.cli", "build", str(dumps), "--out", str(tmp_path / "out")]
+    command += ["--report", str(tmp_path / "report"), "--now", NOW_ISO, "--workers", "2", "-q"]
+    build = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.DEVNULL)
+    descendants: list[psutil.Process] = []
+    try:
+        descendants = _wait_for_workers(psutil.Process(build.pid), workers=2)
+        assert build.poll() is None, "the build ended before it could be killed"
+        build.kill()
+        build.wait()
+        deadline = time.monotonic() + 5
+        while (alive := [p for p in descendants if _running(p)]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert alive == [], [" ".join(p.cmdline())[:100] for p in alive]
+        assert list(temp.rglob("*")) == []
+    finally:
+        _end(descendants)
+
+
+def _wait_for_workers(build: psutil.Process, workers: int) -> list[psutil.Process]:
+    """Every descendant of `build`, once the forkserver has started `workers` workers."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        descendants = build.children(recursive=True)
+        if sum(len(p.children()) for p in build.children()) >= workers:
+            return descendants
+        time.sleep(0.05)
+    raise AssertionError("the workers did not start")
+
+
+def _end(processes: list[psutil.Process]) -> None:
+    """After a failed run: kill what is left but the resource tracker, which then exits by itself once the
+    others are gone, removing its semaphores from /dev/shm (killed, it would leave them there)."""
+    import psutil
+
+    for process in processes:
+        with suppress(psutil.NoSuchProcess):
+            if "resource_tracker" not in " ".join(process.cmdline()):
+                process.kill()
+
+
+def _running(process: psutil.Process) -> bool:
+    """Not ended; a zombie has ended (it only waits for its reaper, which is not the killed build)."""
+    import psutil
+
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
