@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from builder.archives import expand_archives
 from builder.batch import ProcessedBatch
 from builder.dedup import Deduplicator
-from builder.errors import NoRowsError, OptionError, StrictModeError
+from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.executor import WorkItem, default_workers, run_pipeline
 from builder.export.card import CardOptions, render_card
 from builder.export.destination import (
@@ -141,13 +141,33 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             raise write_error(err, options.out, options.report) from err
 
 
+class _Counted:
+    """The work items, counted as they are handed out: the report's `inputs`, found apart from their outcomes."""
+
+    def __init__(self, items: Iterable[WorkItem]) -> None:
+        self._items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[WorkItem]:
+        for item in self._items:
+            self.count += 1
+            yield item
+
+
 def _build(items: Iterable[WorkItem], options: BuildOptions, now: datetime, progress: Progress | None) -> BuildResult:
     recorded = recorded_options(options, now)
+    counted = _Counted(items)
     with staged_folder(options.out) as staging:
-        written = _write_rows(items, staging / "data", options, now, progress)
+        written = _write_rows(counted, staging / "data", options, now, progress)
         report = written.report
+        report.inputs = counted.count
         with staged_folder(options.report, is_previous=is_previous_report) as report_folder:
             summary = report.write(report_folder, recorded)
+        if not report.reconciled:
+            raise ReconcileError(
+                f"{report.inputs} inputs were found but {report.rows} rows and {len(report.rejects)} rejects came out; "
+                "no dataset was written"
+            )
         if report.rows == 0:
             raise NoRowsError(_no_rows_message(report), rejects_by_reason=report.by_reason())
         if options.fail_on_reject and report.rejects:

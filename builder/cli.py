@@ -43,14 +43,20 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+_debug = False  # `builder --debug ...`: an unexpected error shows its traceback
+
+
 @app.callback()
 def cli(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
 ) -> None:
     """Build datasets from news page dumps (`builder build`) and publish them (`builder push`)."""
+    global _debug
+    _debug = debug
 
 
 _SIZE = re.compile(r"(?i)^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$")
@@ -160,7 +166,14 @@ def build(
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
     from builder.build import build as run_build
-    from builder.errors import BuilderError, BuildLockedError, OutputWriteError, RejectedInputsError, WorkerError
+    from builder.errors import (
+        BuilderError,
+        BuildLockedError,
+        OutputWriteError,
+        ReconcileError,
+        RejectedInputsError,
+        WorkerError,
+    )
     from builder.executor import default_workers
     from builder.export.card import CardOptions
     from builder.licenses import license_warnings
@@ -205,7 +218,7 @@ def build(
         if not quiet:
             print_rejects(err.rejects_by_reason, out, report)
         fail(str(err), err.hint + f"; report in {report}")
-    except (WorkerError, OutputWriteError, BuildLockedError) as err:
+    except (WorkerError, OutputWriteError, BuildLockedError, ReconcileError) as err:
         fail(str(err), err.hint)
     except BuilderError as err:
         fail(str(err), err.hint, code=2)
@@ -304,6 +317,13 @@ def main() -> None:
     except typer.Abort:
         typer.echo("error: interrupted", err=True)
         raise SystemExit(130) from None
+    except Exception as err:  # a bug, not a user error: still one line unless asked for the traceback
+        if _debug:
+            raise
+        message = " ".join(str(err).split())[:400]
+        typer.echo(printable(f"error: unexpected {type(err).__name__}: {message}"), err=True)
+        typer.echo("hint: run again as `builder --debug ...` to see the traceback, and please report it", err=True)
+        raise SystemExit(1) from None
     raise SystemExit(code if isinstance(code, int) else 0)
 
 

@@ -59,6 +59,12 @@ class NoRowsError(RejectedInputsError):
     hint = "see the rejects table in the report folder for the reason of each input"
 
 
+class ReconcileError(BuilderError):
+    """Inputs found and outcomes (rows + rejects) differ: an input was lost on the way, a bug."""
+
+    hint = "the report holds what came out; please report this with the command you ran"
+
+
 class WorkerError(BuilderError):
     """A worker process died (killed, out of memory) or could not start."""
 

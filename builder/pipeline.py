@@ -68,10 +68,15 @@ def _finish(record: Record, fingerprint: Fingerprinter | None = None) -> None:
         fingerprint(record, record.data)
 
 
+def _stage(step: Callable[..., Reject | None]) -> str:
+    """The name a failure is reported under: a validator's own stage, else the step function's name."""
+    return getattr(step, "stage", None) or getattr(step, "__name__", type(step).__name__).lstrip("_")
+
+
 def _failed(step: Callable[..., Reject | None], record: Record, *args: object) -> bool:
-    """Run one step on one record; any exception becomes that record's `parse_error` reject."""
+    """Run one step on one record; any exception becomes that record's `parse_error` reject, naming the step."""
     try:
         record.reject = step(record, *args)
     except Exception as err:
-        record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", "pipeline")
+        record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", _stage(step))
     return record.reject is not None

@@ -26,17 +26,18 @@ REJECTS_SCHEMA = pa.schema(
 
 @dataclass
 class BuildReport:
+    """`inputs` is counted where inputs are found (files, archive members), apart from their outcomes,
+    so that an input lost on the way shows as counts that do not reconcile."""
+
     inputs: int = 0
     rows_by_split: Counter[str] = field(default_factory=Counter)
     rejects: list[dict[str, str]] = field(default_factory=list)
 
     def add_rows(self, split: str, count: int) -> None:
-        self.inputs += count
         self.rows_by_split[split] += count
 
     def add_reject(self, record: Record) -> None:
         assert record.reject is not None
-        self.inputs += 1
         self.rejects.append(
             {
                 "source_file": record.source_file,
@@ -49,6 +50,10 @@ class BuildReport:
     @property
     def rows(self) -> int:
         return sum(self.rows_by_split.values())
+
+    @property
+    def reconciled(self) -> bool:
+        return self.inputs == self.rows + len(self.rejects)
 
     def by_reason(self) -> list[dict[str, Any]]:
         """Rejects per reason, most frequent first, each with the first file that got it."""
@@ -68,7 +73,7 @@ class BuildReport:
             "rows_by_split": dict(sorted(self.rows_by_split.items())),
             "rejected": len(self.rejects),
             "rejects_by_reason": {row["reason"]: row["count"] for row in self.by_reason()},
-            "reconciled": self.inputs == self.rows + len(self.rejects),
+            "reconciled": self.reconciled,
             "options": options,
         }
 

@@ -1,0 +1,84 @@
+"""The report's counts are taken apart: inputs where they are found, outcomes where they are decided."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import builder.build
+from builder.batch import ProcessedBatch
+from builder.errors import NoRowsError, ReconcileError
+from builder.executor import run_pipeline
+from builder.record import Record
+from tests.conftest import DATA, run_build
+from tests.test_archives import make_zip
+
+
+def test_inputs_count_files_and_archive_members(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    dumps = {p.name: p.read_bytes() for p in DATA.glob("*.txt")}
+    make_zip(inputs / "a.zip", {**{f"z/{name}": data for name, data in dumps.items()}, "z/empty.txt": b""})
+    (inputs / "loose.txt").write_bytes(b"")
+    result, _, _ = run_build([inputs], tmp_path)
+    assert result.summary["inputs"] == 4 and result.summary["reconciled"] is True
+
+
+def test_an_input_lost_on_the_way_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def losing_pipeline(*args: object, **kwargs: object) -> Iterator[ProcessedBatch]:
+        for batch in run_pipeline(*args, **kwargs):  # type: ignore[arg-type]
+            lost_row = int(batch.records[-1].reject is None)  # the batch's last input vanishes, row and all
+            yield ProcessedBatch(batch.records[:-1], batch.rows.slice(0, batch.rows.num_rows - lost_row))
+
+    monkeypatch.setattr(builder.build, "run_pipeline", losing_pipeline)
+    with pytest.raises(ReconcileError, match="2 inputs were found but 1 rows and 0 rejects came out"):
+        run_build([DATA], tmp_path)
+    summary = json.loads((tmp_path / "report" / "summary.json").read_text())
+    assert summary["reconciled"] is False and summary["inputs"] == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_row_that_does_not_fit_the_schema_is_its_own_reject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder.steps import finalize as finalize_step
+
+    original = finalize_step.finalize
+
+    def spoiling_finalize(record: Record) -> None:
+        original(record)
+        if record.source_file.startswith("000_"):
+            record.fields["reading_time_minutes"] = "three"  # not an int32
+
+    monkeypatch.setattr("builder.pipeline.finalize", spoiling_finalize)
+    result, _, report = run_build([DATA], tmp_path)
+    assert result.summary["rows"] == 1 and result.summary["reconciled"]
+    reject = json.loads((report / "rejects.jsonl").read_text().splitlines()[0])
+    assert reject["reason"] == "parse_error" and reject["stage"] == "pack" and "schema" in reject["detail"]
+
+
+def test_a_failing_step_is_named_in_the_reject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_parse(record: Record) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("builder.pipeline.parse_article", broken_parse)
+    with pytest.raises(NoRowsError):
+        run_build([DATA], tmp_path)
+    rejects = [json.loads(line) for line in (tmp_path / "report" / "rejects.jsonl").read_text().splitlines()]
+    assert {(r["reason"], r["stage"], r["detail"]) for r in rejects} == {
+        ("parse_error", "broken_parse", "RuntimeError: boom")
+    }
+
+
+def test_an_unexpected_error_is_one_line_unless_debug(tmp_path: Path) -> None:
+    code = "import builder.build as b; b.build = lambda *a, **k: 1 / 0; from builder.cli import main; main()"
+    args = ["build", str(DATA), "--out", str(tmp_path / "o"), "--report", str(tmp_path / "r"), "-q"]
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines[0] == "error: unexpected ZeroDivisionError: division by zero" and "--debug" in lines[1]
+    debug = subprocess.run([sys.executable, "-c", code, "--debug", *args], capture_output=True, text=True, timeout=120)
+    assert debug.returncode == 1 and "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
