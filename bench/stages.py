@@ -191,7 +191,7 @@ def _dedup_write_report(batches: list[ProcessedBatch], work: Path, acc: dict[str
     t0 = time.perf_counter()
     stats = dataset_stats(shards, words)
     t1 = time.perf_counter()
-    render_card(schema, work, shards, stats, {"inputs": report.inputs, "rejects": []}, {}, CardOptions())
+    render_card(schema, shards, stats, {"inputs": report.inputs, "rejects": []}, {}, CardOptions())
     return {"stats_seconds": round(t1 - t0, 3), "card_seconds_first_call": round(time.perf_counter() - t1, 3)}
 
 

@@ -258,5 +258,5 @@ def _write_card(staging: Path, written: _Written, recorded: dict[str, Any], opti
     stats = dataset_stats(written.shards, written.body_words)
     card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
     card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
-    card = render_card(load_schema(), staging, written.shards, stats, card_report, recorded, card_options)
+    card = render_card(load_schema(), written.shards, stats, card_report, recorded, card_options)
     (staging / "README.md").write_text(card, encoding="utf-8")

@@ -18,6 +18,8 @@ from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, non_ascii_chars
 DEFAULT_THRESHOLD = 0.8
 NUM_PERM = 128  # at most; the MinHash has as many permutations as the LSH bands use
 SHINGLE_WORDS = 5
+# Any fixed value works: the permutations only have to be the same in every build and every worker. Changing it
+# changes which near-duplicate candidates the LSH proposes (and so, rarely, a verdict near the threshold).
 MINHASH_SEED = 20120611
 MIN_RECALL = 0.99  # chance that a pair exactly at the threshold becomes a candidate
 _MASK = (1 << 62) - 1

@@ -12,7 +12,6 @@ from builder.build import BuildResult
 from builder.schema import load_schema
 from tests.conftest import DATA, NOW_ISO, files_of, run_build, run_cli, run_cli_in_terminal
 
-SHARED_GOLDEN = Path(__file__).resolve().parents[2] / "shared" / "golden"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "almayadeen_en"
 
 Built = tuple[BuildResult, Path, Path]

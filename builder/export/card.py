@@ -9,6 +9,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from builder.export.layout import split_pattern
 from builder.licenses import OTHER, check_license
 from builder.resources import resource_path
 from builder.schema import ArticleSchema
@@ -52,7 +53,7 @@ def size_category(rows: int) -> str:
     return next((label for limit, label in _SIZE_CATEGORIES if rows < limit), "n>100M")
 
 
-def _dataset_info(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
+def _dataset_info(schema: ArticleSchema, shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
     from datasets import DatasetInfo, SplitDict, SplitInfo
 
     splits = SplitDict()
@@ -72,7 +73,7 @@ def _dataset_info(schema: ArticleSchema, out: Path, shards: dict[str, Sequence[P
 
 
 def card_data(
-    schema: ArticleSchema, out: Path, shards: dict[str, Sequence[Path]], stats: dict[str, Any], options: CardOptions
+    schema: ArticleSchema, shards: dict[str, Sequence[Path]], stats: dict[str, Any], options: CardOptions
 ) -> Any:
     from huggingface_hub import DatasetCardData
 
@@ -93,10 +94,10 @@ def card_data(
         configs=[
             {
                 "config_name": "default",
-                "data_files": [{"split": name, "path": f"data/{name}-*"} for name in shards],
+                "data_files": [{"split": name, "path": split_pattern(name)} for name in shards],
             }
         ],
-        dataset_info=_dataset_info(schema, out, shards),
+        dataset_info=_dataset_info(schema, shards),
     )
 
 
@@ -117,7 +118,6 @@ def license_cell(options: CardOptions) -> str | None:
 
 def render_card(
     schema: ArticleSchema,
-    out: Path,
     shards: dict[str, Sequence[Path]],
     stats: dict[str, Any],
     report: dict[str, Any],
@@ -127,7 +127,7 @@ def render_card(
     """The card's text, validated by huggingface_hub by parsing it back."""
     from huggingface_hub import DatasetCard
 
-    data = card_data(schema, out, shards, stats, options)
+    data = card_data(schema, shards, stats, options)
     description = options.description or (
         f"{stats['rows']} news articles from {', '.join(stats['publishers'])}, extracted from raw page dumps "
         "into a typed schema, validated and deduplicated."

@@ -10,15 +10,14 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from builder.errors import BuildLockedError, OutputPathError
+from builder.export.layout import is_shard_name
 
-SHARD_NAME = re.compile(r"^[a-z][a-z0-9_]*-\d{5}-of-\d{5}\.parquet$")
 REPORT_FILES = frozenset({"rejects.parquet", "rejects.jsonl", "summary.json"})
 _NEW_FOLDER = "pass a folder that is missing, empty, or made by an earlier build"
 
@@ -35,7 +34,7 @@ def is_previous_build(folder: Path) -> bool:
             shard_names = [(s.name, s.is_file(follow_symlinks=False)) for s in shards]
     except OSError:
         return False
-    return bool(shard_names) and all(SHARD_NAME.match(name) and is_file for name, is_file in shard_names)
+    return bool(shard_names) and all(is_shard_name(name) and is_file for name, is_file in shard_names)
 
 
 def is_previous_report(folder: Path) -> bool:

@@ -12,6 +12,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from builder.export.layout import shard_name
+
 DEFAULT_MAX_SHARD_BYTES = 256 * 1024 * 1024
 # Small row groups let the Hub's dataset viewer and random access read a few rows without the whole shard.
 ROW_GROUP_ROWS = 1000
@@ -105,7 +107,7 @@ class SplitWriter:
         self._close_shard()
         final = []
         for index, partial in enumerate(self._shards):
-            path = self.folder / f"{self.split}-{index:05d}-of-{len(self._shards):05d}.parquet"
+            path = self.folder / shard_name(self.split, index, len(self._shards))
             os.replace(partial, path)
             final.append(path)
         return final

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cached_property
@@ -11,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from builder.errors import DatasetFolderError
+from builder.export.layout import SHARD_PATH, shard_name, split_pattern
 
 CARD = "README.md"
-SHARD = re.compile(r"data/(?P<split>[\w.-]+?)-(?P<index>\d{5})-of-(?P<count>\d{5})\.parquet")
 
 
 @dataclass
@@ -50,8 +49,10 @@ def _card_layout(meta: dict[str, Any]) -> tuple[dict[str, str], dict[str, int], 
         raise DatasetFolderError("the card's `configs` lists no data_files per split")
     patterns = {str(f.get("split")): f["path"] for f in files}
     for split, pattern in patterns.items():
-        if pattern != f"data/{split}-*":
-            raise DatasetFolderError(f"split {split!r} reads {pattern!r}, not data/{split}-* as `builder build` writes")
+        if pattern != split_pattern(split):
+            raise DatasetFolderError(
+                f"split {split!r} reads {pattern!r}, not {split_pattern(split)} as `builder build` writes"
+            )
     if not (isinstance(info, dict) and isinstance(info.get("splits"), list)):
         raise DatasetFolderError("the card has no `dataset_info.splits`: it was not written by `builder build`")
     counts = {str(s.get("name")): s.get("num_examples") for s in info["splits"] if isinstance(s, dict)}
@@ -91,7 +92,7 @@ def check_dataset_folder(folder: Path) -> list[LocalFile]:
     stray: list[str] = []
     for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):  # empty folders are never uploaded
         name = path.relative_to(folder).as_posix()
-        match = SHARD.fullmatch(name)
+        match = SHARD_PATH.fullmatch(name)
         if match and match["split"] in patterns and fnmatchcase(name, patterns[match["split"]]):
             shards[match["split"]].append(name)
         elif name != CARD:
@@ -101,8 +102,8 @@ def check_dataset_folder(folder: Path) -> list[LocalFile]:
         raise DatasetFolderError(f"unexpected file(s) in {folder}: {shown}")
 
     for split, names in shards.items():
-        totals = {int(SHARD.fullmatch(name)["count"]) for name in names}  # type: ignore[index]
-        expected = {f"data/{split}-{i:05d}-of-{n:05d}.parquet" for n in totals for i in range(n)}
+        totals = {int(SHARD_PATH.fullmatch(name)["count"]) for name in names}  # type: ignore[index]
+        expected = {f"data/{shard_name(split, i, n)}" for n in totals for i in range(n)}
         if not names:
             raise DatasetFolderError(f"split {split!r} is in the card but {folder} has no data/{split}-* shard")
         if len(totals) > 1:

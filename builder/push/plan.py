@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from builder.push.folder import SHARD, LocalFile
+from builder.export.layout import SHARD_PATH
+from builder.push.folder import LocalFile
 
 if TYPE_CHECKING:
     from huggingface_hub.hf_api import RepoFile
@@ -59,6 +60,6 @@ def plan(local: list[LocalFile], remote: dict[str, RepoFile]) -> list[FileChange
         changes.append(FileChange(file.path_in_repo, file.size, status))
     ours = {file.path_in_repo for file in local}
     changes += [
-        FileChange(p, f.size, "deleted") for p, f in sorted(remote.items()) if p not in ours and SHARD.fullmatch(p)
+        FileChange(p, f.size, "deleted") for p, f in sorted(remote.items()) if p not in ours and SHARD_PATH.fullmatch(p)
     ]
     return changes
