@@ -33,6 +33,7 @@ from builder.output import staged_folder
 from builder.output_errors import write_error
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
+from builder.sites import registry
 from builder.sources import DEFAULT_MAX_BYTES, discover
 
 if TYPE_CHECKING:
@@ -69,7 +70,9 @@ Progress = Callable[[int, int], None]  # after each batch: inputs done, of which
 
 
 def _check(options: BuildOptions) -> None:
-    """Each option alone, named in its message (the CLI checks ranges too; this guards library callers)."""
+    """Each option alone, named in its message (the CLI checks ranges too; this guards library callers);
+    and every site profile, once: a broken one is one error here, not a reject for every input."""
+    registry()
     if options.lang_detector not in DETECTORS:
         raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
     if not 0.0 <= options.test_size < 1.0:

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
+from pydantic import ValidationError
 
 from builder.errors import ConfigError
+from builder.profile_model import ProfileFile, explain
 
 
 @dataclass(frozen=True)
@@ -56,53 +58,43 @@ class SiteProfile:
         return head.startswith(self.first_line) and head[: len(self.first_line) + 1].strip() == self.first_line
 
 
-def _get(doc: dict[str, Any], dotted: str, default: Any = ...) -> Any:
-    node: Any = doc
-    for key in dotted.split("."):
-        if not isinstance(node, dict) or key not in node:
-            if default is ...:
-                raise ConfigError(f"site profile is missing `{dotted}`")
-            return default
-        node = node[key]
-    return node
-
-
-def _separators(values: list[str] | None) -> re.Pattern[str] | None:
+def _separators(values: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(v) for v in values)) if values else None
 
 
-def parse_profile(doc: dict[str, Any]) -> SiteProfile:
-    try:
-        zone = ZoneInfo(_get(doc, "timezone"))
-    except ZoneInfoNotFoundError as err:
-        raise ConfigError(f"site profile {doc.get('site')}: unknown time zone {err}") from err
-    reading = _get(doc, "fields.reading_time_minutes.line_pattern", None)
-    inserts = tuple(Insert(i["marker"], int(i["paragraphs"])) for i in _get(doc, "layout.inserts", []))
+def parse_profile(doc: Any) -> SiteProfile:
+    """A profile from a loaded YAML document; raises pydantic's ValidationError when it is not a valid one."""
+    spec = ProfileFile.model_validate(doc)
+    fields, layout = spec.fields, spec.layout
+    reading = fields.reading_time_minutes.line_pattern
     return SiteProfile(
-        site=_get(doc, "site"),
-        publisher=_get(doc, "publisher"),
-        language=_get(doc, "language"),
-        timezone=zone,
-        launched=_get(doc, "launched"),
-        first_line=_get(doc, "recognise.first_line"),
-        bullet=_get(doc, "layout.bullet"),
-        header_marker=_get(doc, "layout.header_end.marker", None),
-        header_through_blank=bool(_get(doc, "layout.header_end.through_blank", False)),
-        article_end=frozenset(_get(doc, "layout.article_end")),
-        inserts=inserts,
-        image_block_start=_get(doc, "layout.image_block_start", None),
-        author_prefix=_get(doc, "fields.authors.bullet_prefix", None),
-        author_separators=_separators(_get(doc, "fields.authors.separators", None)),
-        source_prefix=_get(doc, "fields.source.bullet_prefix", None),
-        date_pattern=re.compile(_get(doc, "fields.published_at.bullet_pattern")),
-        date_format=_get(doc, "fields.published_at.format"),
+        site=spec.site,
+        publisher=spec.publisher,
+        language=spec.language,
+        timezone=ZoneInfo(spec.timezone),
+        launched=spec.launched,
+        first_line=spec.recognise.first_line,
+        bullet=layout.bullet,
+        header_marker=layout.header_end.marker,
+        header_through_blank=layout.header_end.through_blank,
+        article_end=frozenset(layout.article_end),
+        inserts=tuple(Insert(rule.marker, rule.paragraphs) for rule in layout.inserts),
+        image_block_start=layout.image_block_start,
+        author_prefix=fields.authors.bullet_prefix,
+        author_separators=_separators(fields.authors.separators),
+        source_prefix=fields.source.bullet_prefix,
+        date_pattern=re.compile(fields.published_at.bullet_pattern),
+        date_format=fields.published_at.format,
         reading_time_pattern=re.compile(reading) if reading else None,
-        trailing_tags=bool(_get(doc, "fields.tags.trailing_bullets", False)),
+        trailing_tags=fields.tags.trailing_bullets,
     )
 
 
 def load_profile(path: Path) -> SiteProfile:
+    """One profile file, validated; any problem is one ConfigError naming the file, the key and a fix."""
     try:
         return parse_profile(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, KeyError, TypeError, ValueError) as err:
-        raise ConfigError(f"site profile {path.name} is malformed: {err}") from err
+    except ValidationError as err:
+        raise ConfigError(f"site profile {path}: {explain(err)}") from None
+    except (OSError, yaml.YAMLError) as err:
+        raise ConfigError(f"site profile {path} cannot be read: {err}") from None
