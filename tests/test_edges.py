@@ -1,8 +1,10 @@
 """Boundaries, each tested on both sides: spacing around the meta lines, the near-duplicate threshold, the
-junk share, --max-bytes for archive members, member order in a zip, the order of reject reasons, size labels."""
+junk share, --max-bytes for archive members, member order in a zip, the order of reject reasons, size labels,
+the reading time's int32 range, the test split's share, multi-line captions and the card's top tags."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import tarfile
@@ -14,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from builder.build import BuildResult
+from builder.build import BuildResult, split_of
 from builder.export.card import size_category
 from builder.fingerprint import jaccard, shingles
 from builder.pipeline import Pipeline, PipelineOptions
@@ -295,3 +297,34 @@ def test_a_reading_time_past_int32_is_a_row_or_a_reject(tmp_path: Path) -> None:
     write_dump(tmp_path / "in", "b.txt", make_dump(title=TITLE_2, body=BODY_2))
     result, _, _ = run_build([tmp_path / "in"], tmp_path)
     assert result.summary["inputs"] == 2 and result.summary["reconciled"]
+
+
+# -- survivors of the second probe: the test split's share, multi-line captions, the card's top tags ----
+
+
+def test_the_test_split_holds_about_test_size_of_the_articles_and_grows_by_nesting() -> None:
+    ids = [hashlib.sha256(str(i).encode()).hexdigest()[:32] for i in range(4000)]
+    for test_size in (0.1, 0.25):
+        share = sum(split_of(article_id, test_size) == "test" for article_id in ids) / len(ids)
+        assert abs(share - test_size) < 0.03, (test_size, share)
+    small = {article_id for article_id in ids if split_of(article_id, 0.1) == "test"}
+    assert small <= {article_id for article_id in ids if split_of(article_id, 0.25) == "test"}
+    assert {split_of(article_id, 0.0) for article_id in ids} == {"train"}
+
+
+def test_a_caption_over_two_lines_is_one_caption(pipeline: Pipeline) -> None:
+    page = make_dump(images=(("A harbour at dawn", "Boats moored in Sour,\n    Monday (AP)"), ("A pier", None)))
+    assert fields_of(pipeline, page.encode())["images"] == [
+        {"alt": "A harbour at dawn", "caption": "Boats moored in Sour, Monday (AP)"},
+        {"alt": "A pier", "caption": None},
+    ]
+
+
+def test_the_card_lists_the_ten_most_frequent_tags(tmp_path: Path) -> None:
+    tags = [f"Tag {letter}" for letter in "LKJIHGFEDCBA"]  # twelve, listed against name order
+    write_dump(tmp_path / "in", "a.txt", make_dump(tags=tags))
+    write_dump(tmp_path / "in", "b.txt", make_dump(title=TITLE_2, body=BODY_2, tags=("Tag K", "Tag L")))
+    _, out, _ = run_build([tmp_path / "in"], tmp_path)
+    line = next(line for line in (out / "README.md").read_text().splitlines() if line.startswith("**Top tags**"))
+    expected = ["Tag K (2)", "Tag L (2)", *(f"Tag {letter} (1)" for letter in "ABCDEFGH")]
+    assert line == f"**Top tags**: {', '.join(expected)}"
