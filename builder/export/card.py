@@ -24,7 +24,11 @@ _SIZE_CATEGORIES = (
     (1_000_000, "100K<n<1M"),
     (10_000_000, "1M<n<10M"),
     (100_000_000, "10M<n<100M"),
-)
+    (1_000_000_000, "100M<n<1B"),
+    (10_000_000_000, "1B<n<10B"),
+    (100_000_000_000, "10B<n<100B"),
+    (1_000_000_000_000, "100B<n<1T"),
+)  # the Hub's labels (datasets/utils/resources/size_categories.json)
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class CardOptions:
 
 
 def size_category(rows: int) -> str:
-    return next((label for limit, label in _SIZE_CATEGORIES if rows < limit), "n>100M")
+    return next((label for limit, label in _SIZE_CATEGORIES if rows < limit), "n>1T")
 
 
 def _dataset_info(schema: ArticleSchema, shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
