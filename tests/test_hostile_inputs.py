@@ -8,14 +8,12 @@ import io
 import lzma
 import os
 import random
-import signal
 import tarfile
 import time
 import tracemalloc
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,27 +29,12 @@ from builder.reasons import Reason
 from builder.record import Reject
 from builder.sources import InputFile, read_bytes
 from tests.dumps import BODY, BODY_2, TITLE_2, make_dump
+from tests.test_inputs import deadline
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
 DUMP = make_dump().encode()
 DUMP_2 = make_dump(title=TITLE_2, body=BODY_2).encode()
 MiB = 1 << 20
-
-
-@contextmanager
-def deadline(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging (a blocked open() on a pipe, an archive inflating for minutes)."""
-
-    def expire(signum: int, frame: Any) -> None:
-        raise TimeoutError(f"still running after {seconds}s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def run(paths: list[Path], tmp: Path, **options: Any) -> tuple[BuildResult, list[dict[str, Any]], list[dict[str, Any]]]:

@@ -163,7 +163,7 @@ def test_make_dump_reproduces_a_real_page(pipeline: Pipeline, dump: Path) -> Non
 
 @contextmanager
 def deadline(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging (a blocked open() on a pipe, a walk that loops)."""
+    """Fail instead of hanging (a blocked open() on a pipe, a walk that loops, an archive inflating for minutes)."""
 
     def expire(signum: int, frame: Any) -> None:
         raise TimeoutError(f"still running after {seconds}s")
