@@ -1,6 +1,6 @@
 """Benchmark `builder build` against the floor (read dumps, write raw text to Parquet) on synthetic dumps.
 
-    .venv/bin/python bench/run.py --sizes 20000 200000      # the issue's sizes (~5 min on 2 cores, dumps cached)
+    .venv/bin/python bench/run.py --sizes 20000 200000      # the reference sizes (~5 min on 2 cores, dumps cached)
     .venv/bin/python bench/run.py --size 1000000            # add a size (repeatable; 1M = ~7 GB of dumps)
     .venv/bin/python bench/run.py --sizes 2000 --quick      # smoke run: small samples, no --workers 1 build
 
