@@ -126,13 +126,23 @@ def existing_folder(folder: Path) -> Path:
     return folder
 
 
+def write_locations(out: Path, report: Path) -> list[tuple[str, Path]]:
+    """Where a build writes, each with the option that chose it, as the folder that exists now: the dataset's
+    staging folder goes beside --out, the report in --report, spill files in the temporary folder."""
+    chosen = (
+        ("--out", out.absolute().parent),
+        ("--report", report.absolute()),
+        ("TMPDIR", Path(tempfile.gettempdir())),
+    )
+    return [(option, existing_folder(folder)) for option, folder in chosen]
+
+
 def check_writable(out: Path, report: Path) -> None:
     """Fail before reading any input if the dataset, the report or temporary files could not be written.
 
     Creates nothing that stays: a missing folder is judged by the folder it would be created in.
     """
-    for option, folder in (("--out", out.absolute().parent), ("--report", report.absolute()), ("TMPDIR", None)):
-        where = existing_folder(folder) if folder is not None else Path(tempfile.gettempdir())
+    for option, where in write_locations(out, report):
         try:
             tempfile.TemporaryFile(dir=where).close()
         except OSError as err:
