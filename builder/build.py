@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +15,7 @@ from builder.archives import expand_archives
 from builder.batch import ProcessedBatch
 from builder.dedup import Deduplicator
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
-from builder.executor import WorkItem, default_workers, run_pipeline
+from builder.executor import Progress, WorkItem, default_workers, run_pipeline
 from builder.export.card import CardOptions, render_card
 from builder.export.destination import (
     check_destinations,
@@ -64,9 +64,6 @@ class BuildResult:
     summary: dict[str, Any]
     rejects_by_reason: list[dict[str, Any]]
     shards: dict[str, list[Path]]
-
-
-Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 
 
 def _check(options: BuildOptions) -> None:

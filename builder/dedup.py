@@ -1,8 +1,9 @@
 """Deduplication after validation: exact copies, re-crawls of the same article, near-duplicates.
 
-The first copy shown is kept: in input order, or in the order `builder.keep` decides. The parallel half (`builder.fingerprint`, run in the
-workers) turns each article into 64-bit keys: a digest of its bytes, its id, and the LSH band keys
-of its body's MinHash. The sequential half here, in the parent, takes a batch of rows at a time:
+The first copy shown is kept: in input order, or in the order `builder.keep` decides. The parallel
+half (`builder.fingerprint`, run in the workers) turns each article into 64-bit keys: a digest of
+its bytes, its id, and the LSH band keys of its body's MinHash. The sequential half here, in the
+parent, takes a batch of rows at a time:
 it keeps only those keys per kept article (12 bytes each, in `KeyIndex`), and the kept bodies and
 paths in a spill file on disk, read back only to confirm an LSH candidate with the exact Jaccard
 similarity.

@@ -7,9 +7,10 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
 
@@ -21,6 +22,7 @@ from builder.record import Record
 from builder.sources import InputFile, read_record
 
 WorkItem = InputFile | Record  # a file to read, or bytes already read (an archive member)
+Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 BATCH_SIZE = 256
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy and memory bounded
 
@@ -94,11 +96,42 @@ def run_pipeline(
         for batch in batched(items, BATCH_SIZE):
             pending.append(pool.submit(_run_batch, batch))  # raises too once the pool is broken
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().result()
+                yield _result(pending.popleft(), pool)
         while pending:
-            yield pending.popleft().result()
+            yield _result(pending.popleft(), pool)
     except BrokenProcessPool as err:
         raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         lifeline.close()
+
+
+LIVENESS_POLL = 1.0  # seconds between checks that every worker lives, while a result is awaited
+
+
+def _result(future: Future[ProcessedBatch], pool: ProcessPoolExecutor) -> ProcessedBatch:
+    """The batch's result, or BrokenProcessPool when a worker died, never an endless wait.
+
+    A worker killed while it sends a result (the out-of-memory killer, `kill -9`) leaves half a
+    message in the result pipe, and CPython's pool reads on forever for the rest, since this process
+    holds a write end too. So while waiting, check that the workers live; after a death, close this
+    process's write end (it never writes there): the pool then reads end-of-file and breaks.
+    """
+    while True:
+        try:
+            return future.result(timeout=LIVENESS_POLL)
+        except TimeoutError:
+            if _a_worker_died(pool):
+                _close_result_writer(pool)
+
+
+def _a_worker_died(pool: ProcessPoolExecutor) -> bool:
+    processes = getattr(pool, "_processes", None) or {}
+    return any(process.exitcode is not None for process in list(processes.values()))
+
+
+def _close_result_writer(pool: ProcessPoolExecutor) -> None:
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with suppress(OSError):
+            writer.close()

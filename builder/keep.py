@@ -18,7 +18,7 @@ from __future__ import annotations
 import tempfile
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -26,15 +26,13 @@ import pyarrow as pa
 
 from builder.batch import ProcessedBatch
 from builder.dedup import Deduplicator
-from builder.executor import BATCH_SIZE
+from builder.executor import BATCH_SIZE, Progress
 from builder.record import Record, Reject
 
 KEEP_CHOICES = ("first", "latest")
 # Rows shown to the Deduplicator at a time, in preference order: as many as the streaming dedup is
 # shown, since copies of one article are compared pairwise within a chunk (and are adjacent here).
 RANK_CHUNK = BATCH_SIZE
-
-Progress = Callable[[int, int], None]  # inputs done, of which rejected
 
 
 def keep_latest(
