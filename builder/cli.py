@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
     from click.globals import get_current_context  # type: ignore[no-redef]
 
-from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail
+from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail, unexpected
 from builder.cli_push import TimeoutOption, push
 from builder.cli_sites import sites
 from builder.push.session import DEFAULT_TIMEOUT
@@ -320,8 +320,7 @@ def main() -> None:
     except Exception as err:  # a bug, not a user error: still one line unless asked for the traceback
         if _debug:
             raise
-        message = " ".join(str(err).split())[:400]
-        typer.echo(printable(f"error: unexpected {type(err).__name__}: {message}"), err=True)
+        typer.echo(printable(f"error: {unexpected(err)}"), err=True)
         typer.echo("hint: run again as `builder --debug ...` to see the traceback, and please report it", err=True)
         raise SystemExit(1) from None
     raise SystemExit(code if isinstance(code, int) else 0)

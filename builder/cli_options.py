@@ -31,3 +31,10 @@ def fail(message: str, hint: str = "", code: int = 1, token: str | None = None) 
     line = f"error: {message}" + (f" ({hint})" if hint else "")
     typer.echo(printable(redact(line, token)), err=True)
     raise typer.Exit(code)
+
+
+def unexpected(err: Exception, token: str | None = None) -> str:
+    """What a bug (not a user error) is reported as: its type and message on one line, tokens masked, then cut."""
+    from builder.push.redact import LONGEST_MESSAGE, redact
+
+    return f"unexpected {type(err).__name__}: {redact(' '.join(str(err).split()), token)[:LONGEST_MESSAGE]}"

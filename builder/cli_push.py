@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from builder.cli_options import PrivateOption, QuietOption, RepoIdOption, TokenOption, fail
+from builder.cli_options import PrivateOption, QuietOption, RepoIdOption, TokenOption, fail, unexpected
 from builder.push.session import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
@@ -110,7 +110,6 @@ def run_push(folder: Path, repo_id: str, *, quiet: bool, **options: Any) -> None
     from huggingface_hub.utils import disable_progress_bars
 
     from builder.push import PushError, push_dataset
-    from builder.push.redact import LONGEST_MESSAGE, redact
 
     disable_progress_bars()  # our bar replaces the library's tqdm bars
     token = options.get("token")
@@ -123,8 +122,7 @@ def run_push(folder: Path, repo_id: str, *, quiet: bool, **options: Any) -> None
     except PushError as err:
         fail(str(err), err.hint, code=err.exit_code, token=token)
     except Exception as err:  # a bug, not a user error: still one line, and without any token
-        text = redact(" ".join(str(err).split()), token)[:LONGEST_MESSAGE]  # masked before it is cut
-        fail(f"unexpected {type(err).__name__}: {text}", "please report it with the command you ran", token=token)
+        fail(unexpected(err, token), "please report it with the command you ran", token=token)
     print_result(result, folder, quiet)
 
 
