@@ -20,19 +20,19 @@ from typing import Any
 
 from generate import file_path
 
-import builder.dedup as dedup_module
+import builder.dedup.deduplicator as dedup_module
 import builder.pipeline as pipeline_module
-from builder.batch import ProcessedBatch, pack
 from builder.build import _deduplicate
-from builder.dedup import Deduplicator
-from builder.executor import BATCH_SIZE, batched, default_workers, run_pipeline
+from builder.dedup.deduplicator import Deduplicator
+from builder.engines.batch import ProcessedBatch, pack
+from builder.engines.local import BATCH_SIZE, batched, default_workers, run_pipeline
 from builder.export.parquet import SplitWriter
 from builder.export.report import BuildReport
-from builder.langid import FastTextDetector, LangdetectDetector
+from builder.inputs.files import DEFAULT_MAX_BYTES, InputFile, read_record
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.schema import load_schema
-from builder.sources import DEFAULT_MAX_BYTES, InputFile, read_record
+from builder.validate.langid import FastTextDetector, LangdetectDetector
 
 # Stages as the brief names them, from the finer timers below.
 GROUPS = {

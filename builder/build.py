@@ -11,11 +11,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builder.archives import expand_archives
-from builder.batch import ProcessedBatch
-from builder.dedup import Deduplicator
+from builder.dedup.deduplicator import Deduplicator
+from builder.dedup.fingerprint import DEFAULT_THRESHOLD
+from builder.dedup.keep import KEEP_CHOICES, keep_latest
+from builder.engines.batch import ProcessedBatch
+from builder.engines.local import Progress, WorkItem, default_workers, run_pipeline
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
-from builder.executor import Progress, WorkItem, default_workers, run_pipeline
 from builder.export.card import CardOptions, render_card
 from builder.export.destination import (
     check_destinations,
@@ -25,16 +26,15 @@ from builder.export.destination import (
 )
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
+from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
-from builder.fingerprint import DEFAULT_THRESHOLD
-from builder.keep import KEEP_CHOICES, keep_latest
-from builder.langid import DEFAULT_DETECTOR, DETECTORS
-from builder.output import staged_folder
-from builder.output_errors import write_error
+from builder.export.write_errors import write_error
+from builder.inputs.archives import expand_archives
+from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
 from builder.sites import registry
-from builder.sources import DEFAULT_MAX_BYTES, discover
+from builder.validate.langid import DEFAULT_DETECTOR, DETECTORS
 
 if TYPE_CHECKING:
     import pyarrow as pa

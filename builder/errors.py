@@ -77,7 +77,7 @@ class StrictModeError(RejectedInputsError):
     hint = "see the rejects table in the report folder, or drop --fail-on-reject"
 
 
-# `builder push` (builder/push/): one class per problem, each with its fix-it hint and exit code.
+# `builder push` (builder/hub/): one class per problem, each with its fix-it hint and exit code.
 
 
 class PushError(BuilderError):

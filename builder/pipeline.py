@@ -6,15 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from builder.fingerprint import DEFAULT_THRESHOLD, Fingerprinter
-from builder.langid import DEFAULT_DETECTOR, make_detector
-from builder.loaders.textdump import parse_article
+from builder.dedup.fingerprint import DEFAULT_THRESHOLD, Fingerprinter
+from builder.extract.decode import decode
+from builder.extract.finalize import finalize
+from builder.extract.recognise import recognise_format, recognise_site
+from builder.extract.textdump import parse_article
 from builder.reasons import Reason
 from builder.record import Record, Reject
-from builder.steps.decode import decode
-from builder.steps.finalize import finalize
-from builder.steps.recognise import recognise_format, recognise_site
-from builder.steps.validate import BodyLengthValidator, DateValidator, LanguageValidator
+from builder.validate.langid import DEFAULT_DETECTOR, make_detector
+from builder.validate.validators import BodyLengthValidator, DateValidator, LanguageValidator
 
 Step = Callable[[Record], Reject | None]
 DEFAULT_MIN_WORDS = 30

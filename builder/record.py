@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from builder.reasons import Reason
 
 if TYPE_CHECKING:
-    from builder.profile import SiteProfile
+    from builder.sites.profile import SiteProfile
 
 
 @dataclass(frozen=True, slots=True)

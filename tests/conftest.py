@@ -38,7 +38,7 @@ def run_build(paths: list[Path], tmp: Path, **options: object) -> tuple[BuildRes
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """The real command line, in a fresh process."""
     return subprocess.run(
-        [sys.executable, "-m", "builder.cli", *args],
+        [sys.executable, "-m", "builder.cli.main", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -55,7 +55,7 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult,
 def run_cli_in_terminal(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> str:
     """Run the CLI with stderr on a pseudo-terminal, as in an interactive shell; returns what the terminal got."""
     leader, follower = pty.openpty()
-    command = [sys.executable, "-m", "builder.cli", *args]
+    command = [sys.executable, "-m", "builder.cli.main", *args]
     environment = {**os.environ, "TERM": "xterm", **(env or {})}
     with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=environment, cwd=cwd) as process:
         os.close(follower)

@@ -41,7 +41,7 @@ def push(*args: str, token: str | None = TOKEN, within: float = 120, **env: str)
     """
     extra = {"HF_TOKEN": token} if token else {}
     return subprocess.run(
-        [sys.executable, "-m", "builder.cli", "push", *args],
+        [sys.executable, "-m", "builder.cli.main", "push", *args],
         capture_output=True,
         text=True,
         timeout=within,

@@ -21,11 +21,11 @@ import pyarrow.parquet as pq
 import pytest
 import zstandard
 
-from builder.archives import CHUNK, archive_members
 from builder.build import BuildOptions, BuildResult, build
+from builder.inputs.archives import CHUNK, archive_members
+from builder.inputs.files import InputFile
 from builder.reasons import Reason
 from builder.record import Record
-from builder.sources import InputFile
 from tests.dumps import BODY, BODY_2, TITLE_2, make_dump, write_dump
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)

@@ -38,7 +38,18 @@ def start_big_build(tmp_path: Path, workers: int) -> subprocess.Popen[str]:
     big = many_dumps(tmp_path / "big", 6000)
     args = ["build", str(big), "--out", str(tmp_path / "out"), "--report", str(tmp_path / "report")]
     process = subprocess.Popen(
-        [sys.executable, "-m", "builder.cli", *args, "--now", NOW_ISO, "--workers", str(workers), "-q", "--no-dedup"],
+        [
+            sys.executable,
+            "-m",
+            "builder.cli.main",
+            *args,
+            "--now",
+            NOW_ISO,
+            "--workers",
+            str(workers),
+            "-q",
+            "--no-dedup",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.terminal import printable
+from builder.cli.terminal import printable
 from tests.conftest import DATA, NOW_ISO, run_cli
 
 USAGE_ERRORS = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from builder.fingerprint import jaccard, shingles
+from builder.dedup.fingerprint import jaccard, shingles
 from tests.conftest import DATA, run_build
 
 ORIGINAL = (DATA / "000_4ba49e555d3fefc6.txt").read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ def tree(folder: Path) -> dict[str, bytes | None]:
 
 
 def cli(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "builder.cli", "build", *map(str, args), "--now", NOW_ISO, "--workers", "1"]
+    command = [sys.executable, "-m", "builder.cli.main", "build", *map(str, args), "--now", NOW_ISO, "--workers", "1"]
     environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment, timeout=300)
 
@@ -128,7 +128,7 @@ def test_a_second_build_on_the_same_out_fails_at_once_or_waits(workspace: Path) 
     time.sleep(0.2)
     args = ["messy", "--out", str(out), "--report", str(report), "--wait", "--now", NOW_ISO, "--workers", "1", "-q"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "builder.cli", "build", *args],
+        [sys.executable, "-m", "builder.cli.main", "build", *args],
         cwd=workspace,
         stderr=subprocess.PIPE,
         text=True,

@@ -16,8 +16,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from builder.build import BuildResult, split_of
+from builder.dedup.fingerprint import jaccard, shingles
 from builder.export.card import size_category
-from builder.fingerprint import jaccard, shingles
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from tests.conftest import NOW, NOW_ISO, run_build, run_cli

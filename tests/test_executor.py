@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from builder.engines.local import BATCH_SIZE, run_pipeline
 from builder.errors import WorkerError
-from builder.executor import BATCH_SIZE, run_pipeline
 from builder.pipeline import PipelineOptions
 from builder.record import Record
 from tests.conftest import DATA, NOW_ISO
@@ -88,7 +88,7 @@ def test_workers_build_arrow_rows_without_importing_pandas() -> None:
 
     code = (
         "import sys, datetime\n"
-        "from builder.executor import _NoPandas\n"
+        "from builder.engines.local import _NoPandas\n"
         "sys.meta_path.insert(0, _NoPandas)\n"
         "import pyarrow as pa\n"
         "rows = pa.RecordBatch.from_pylist([{'t': datetime.datetime(2021, 7, 21, tzinfo=datetime.UTC), 'x': ['a']}])\n"
@@ -107,7 +107,7 @@ def test_a_killed_build_leaves_no_process_and_no_temporary_file(tmp_path: Path) 
     dumps = many_dumps(tmp_path / "in", 4000)
     temp = tmp_path / "tmp"
     temp.mkdir()
-    command = [sys.executable, "-m", "builder.cli", "build", str(dumps), "--out", str(tmp_path / "out")]
+    command = [sys.executable, "-m", "builder.cli.main", "build", str(dumps), "--out", str(tmp_path / "out")]
     command += ["--report", str(tmp_path / "report"), "--now", NOW_ISO, "--workers", "2", "-q"]
     build = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.DEVNULL)
     descendants: list[psutil.Process] = []

@@ -22,12 +22,12 @@ import pyarrow.parquet as pq
 import pytest
 import zstandard
 
-from builder.archives import archive_members, inflation_limit
 from builder.build import BuildOptions, BuildResult, build
-from builder.names import escape_name, name_bytes
+from builder.inputs.archives import archive_members, inflation_limit
+from builder.inputs.files import InputFile, read_bytes
+from builder.inputs.names import escape_name, name_bytes
 from builder.reasons import Reason
 from builder.record import Reject
-from builder.sources import InputFile, read_bytes
 from tests.dumps import BODY, BODY_2, TITLE_2, make_dump
 from tests.test_inputs import deadline
 

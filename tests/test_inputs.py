@@ -16,9 +16,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from builder.build import BuildOptions, build
+from builder.inputs.files import discover
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
-from builder.sources import discover
 from tests.dumps import BODY, BODY_2, TITLE_2, make_dump, write_dump
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)

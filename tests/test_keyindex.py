@@ -9,10 +9,10 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from builder import keyindex
-from builder.dedup import Deduplicator
-from builder.fingerprint import Fingerprinter
-from builder.keyindex import KeyIndex
+from builder.dedup import keyindex
+from builder.dedup.deduplicator import Deduplicator
+from builder.dedup.fingerprint import Fingerprinter
+from builder.dedup.keyindex import KeyIndex
 from builder.record import Record
 
 
@@ -96,7 +96,7 @@ def test_fast_shingles_give_the_same_minhash(text: str) -> None:
     """The byte shingler must give the very shingles of `shingle_list`, and rensa must hash bytes as str."""
     from rensa import RMinHash
 
-    from builder.fingerprint import MINHASH_SEED, NUM_PERM, shingle_batches, shingle_list
+    from builder.dedup.fingerprint import MINHASH_SEED, NUM_PERM, shingle_batches, shingle_list
 
     expected = shingle_list(text)
     batches = shingle_batches(text)
@@ -110,7 +110,7 @@ def test_fast_shingles_give_the_same_minhash(text: str) -> None:
 
 @pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99])
 def test_lsh_shape_reaches_the_recall_with_the_fewest_bands(threshold: float) -> None:
-    from builder.fingerprint import MIN_RECALL, NUM_PERM, lsh_shape
+    from builder.dedup.fingerprint import MIN_RECALL, NUM_PERM, lsh_shape
 
     bands, rows = lsh_shape(threshold)
 

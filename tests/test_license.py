@@ -9,7 +9,7 @@ import pytest
 
 from builder.errors import OptionError
 from builder.export.card import CardOptions
-from builder.licenses import HUB_LICENSES, check_license
+from builder.export.licenses import HUB_LICENSES, check_license
 from tests.conftest import DATA, NOW_ISO, run_build, run_cli
 
 Built = tuple[object, Path, Path]

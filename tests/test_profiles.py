@@ -10,9 +10,9 @@ import yaml
 import builder.sites
 from builder.build import BuildOptions, build
 from builder.errors import ConfigError
-from builder.profile import load_profile
-from builder.profile_model import ProfileFile
 from builder.sites import SITES_DIR, registry
+from builder.sites.model import ProfileFile
+from builder.sites.profile import load_profile
 from tests.conftest import DATA, NOW
 
 BUNDLED = sorted(SITES_DIR.glob("*.yaml"))

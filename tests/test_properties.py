@@ -23,13 +23,13 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from builder.batch import pack
-from builder.dedup import Deduplicator
+from builder.dedup.deduplicator import Deduplicator
+from builder.engines.batch import pack
 from builder.errors import NoRowsError
+from builder.extract.decode import decode
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.schema import load_schema
-from builder.steps.decode import decode
 from tests.conftest import NOW, run_build
 from tests.dumps import BODY, BODY_2, MOST_READ, SPANISH_BODY, TITLE_2, home_page, make_dump
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import ConflictError
-from builder.push import push_dataset
+from builder.hub import push_dataset
 from tests.conftest import files_of, run_cli_in_terminal
 from tests.hub_server import HubServer
 from tests.push_helpers import (
@@ -183,7 +183,7 @@ def test_a_commit_made_meanwhile_is_a_conflict_not_an_overwrite(in_process: HubS
 def test_build_push_to_builds_then_pushes(hub: HubServer, tmp_path: Path) -> None:
     out = tmp_path / "built"
     done = subprocess.run(
-        [sys.executable, "-m", "builder.cli", "build", str(ROOT / "data"), "--out", str(out),
+        [sys.executable, "-m", "builder.cli.main", "build", str(ROOT / "data"), "--out", str(out),
          "--report", str(tmp_path / "report"), "--now", "2026-11-22T00:00:00Z", "--push-to", "alice/pushed", "-q"],
         capture_output=True, text=True, timeout=300, env={**os.environ, "HF_TOKEN": TOKEN}, stdin=subprocess.DEVNULL,
     )  # fmt: skip

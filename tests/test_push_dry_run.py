@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.push import push_dataset
+from builder.hub import push_dataset
 from tests.hub_server import Blob, HubServer
 from tests.push_helpers import TOKEN, push, uploaded
 

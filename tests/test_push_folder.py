@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import DatasetFolderError
-from builder.push import check_dataset_folder
+from builder.hub import check_dataset_folder
 from tests.conftest import DATA, run_build, run_cli
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import DatasetFolderError, RepoIdError
-from builder.push import check_dataset_folder, push_dataset
+from builder.hub import check_dataset_folder, push_dataset
 from tests.hub_server import HubServer
 from tests.push_helpers import TOKEN, assert_refused, push, writes
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import typer
 
-from builder.cli_options import fail
+from builder.cli.options import fail
 from builder.errors import HubError
-from builder.push import push_dataset
+from builder.hub import push_dataset
 from tests.hub_server import HubServer
 from tests.push_helpers import assert_refused, push
 

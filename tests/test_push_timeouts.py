@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import HubUnreachableError
-from builder.push import push_dataset
+from builder.hub import push_dataset
 from tests.hub_server import HubServer, HubState, running_hub
 from tests.push_helpers import TOKEN, assert_refused, push, uploaded
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import builder.build
-from builder.batch import ProcessedBatch
+from builder.engines.batch import ProcessedBatch
+from builder.engines.local import run_pipeline
 from builder.errors import NoRowsError, ReconcileError
-from builder.executor import run_pipeline
 from builder.record import Record
 from tests.conftest import DATA, run_build
 from tests.test_archives import make_zip
@@ -44,7 +44,7 @@ def test_an_input_lost_on_the_way_fails_the_build(tmp_path: Path, monkeypatch: p
 
 
 def test_a_row_that_does_not_fit_the_schema_is_its_own_reject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder.steps import finalize as finalize_step
+    from builder.extract import finalize as finalize_step
 
     original = finalize_step.finalize
 
@@ -74,7 +74,7 @@ def test_a_failing_step_is_named_in_the_reject(tmp_path: Path, monkeypatch: pyte
 
 
 def test_an_unexpected_error_is_one_line_unless_debug(tmp_path: Path) -> None:
-    code = "import builder.build as b; b.build = lambda *a, **k: 1 / 0; from builder.cli import main; main()"
+    code = "import builder.build as b; b.build = lambda *a, **k: 1 / 0; from builder.cli.main import main; main()"
     args = ["build", str(DATA), "--out", str(tmp_path / "o"), "--report", str(tmp_path / "r"), "-q"]
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stderr

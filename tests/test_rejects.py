@@ -19,10 +19,10 @@ import pytest
 import builder.pipeline
 from builder.build import BuildOptions, build
 from builder.errors import NoRowsError, StrictModeError
+from builder.inputs.files import read_bytes
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.reasons import Reason
 from builder.record import Record, Reject
-from builder.sources import read_bytes
 from tests.dumps import ARABIC_BODY, BODY, BODY_2, SPANISH_BODY, TITLE_2, home_page, make_dump, write_dump
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
@@ -307,7 +307,7 @@ def test_fail_on_reject(tmp_path: Path, mixed: Path) -> None:
 
 def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "builder.cli", "build", *map(str, args), "--now", "2026-11-22T00:00:00Z"]
+    command = [sys.executable, "-m", "builder.cli.main", "build", *map(str, args), "--now", "2026-11-22T00:00:00Z"]
     return subprocess.run([*command, "--workers", "1"], capture_output=True, text=True, env=env, timeout=120)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from builder.cli_sites import format_table
+from builder.cli.sites import format_table
 from builder.sites import registry
 from tests.conftest import run_cli
 

@@ -10,7 +10,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from builder.export.layout import split_pattern
-from builder.licenses import OTHER, check_license
+from builder.export.licenses import OTHER, check_license
 from builder.resources import resource_path
 from builder.schema import ArticleSchema
 

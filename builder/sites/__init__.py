@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from builder.profile import SiteProfile, load_profile
+from builder.sites.profile import SiteProfile, load_profile
 
 SITES_DIR = Path(__file__).resolve().parent
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.formats import binary_format, text_format
+from builder.inputs.formats import binary_format, text_format
 from builder.reasons import Reason
 from builder.record import Record, Reject
 from builder.sites import recognise

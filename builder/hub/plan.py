@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from builder.export.layout import SHARD_PATH
-from builder.push.folder import LocalFile
+from builder.hub.folder import LocalFile
 
 if TYPE_CHECKING:
     from huggingface_hub.hf_api import RepoFile

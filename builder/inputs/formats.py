@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from builder.archives import is_archive
+from builder.inputs.archives import is_archive
 
 
 @dataclass(frozen=True)

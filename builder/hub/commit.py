@@ -7,9 +7,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from builder.errors import NamespaceNotFoundError
-from builder.push.folder import LocalFile
-from builder.push.plan import PushResult
-from builder.push.session import retrying
+from builder.hub.folder import LocalFile
+from builder.hub.plan import PushResult
+from builder.hub.session import retrying
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi

@@ -2,7 +2,7 @@
 
 multiprocessing puts the forkserver's socket in a `pymp-*` folder under TMPDIR and removes it
 when the build process exits normally. A build killed outright never does; the forkserver
-outlives it by a moment (until its workers are gone, see `builder.lifeline`) and exits normally,
+outlives it by a moment (until its workers are gone, see `builder.engines.lifeline`) and exits normally,
 so it removes the socket and the folder then. Nothing else is removed: the folder only if empty.
 """
 

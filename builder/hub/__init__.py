@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from builder.errors import PushError
-    from builder.push.api import push_dataset
-    from builder.push.folder import LocalFile, check_dataset_folder
-    from builder.push.plan import FileChange, PushResult
-    from builder.push.session import DEFAULT_TIMEOUT
+    from builder.hub.api import push_dataset
+    from builder.hub.folder import LocalFile, check_dataset_folder
+    from builder.hub.plan import FileChange, PushResult
+    from builder.hub.session import DEFAULT_TIMEOUT
 
 _WHERE = {
-    "DEFAULT_TIMEOUT": "builder.push.session",
-    "FileChange": "builder.push.plan",
-    "LocalFile": "builder.push.folder",
+    "DEFAULT_TIMEOUT": "builder.hub.session",
+    "FileChange": "builder.hub.plan",
+    "LocalFile": "builder.hub.folder",
     "PushError": "builder.errors",
-    "PushResult": "builder.push.plan",
-    "check_dataset_folder": "builder.push.folder",
-    "push_dataset": "builder.push.api",
+    "PushResult": "builder.hub.plan",
+    "check_dataset_folder": "builder.hub.folder",
+    "push_dataset": "builder.hub.api",
 }
 __all__ = [
     "DEFAULT_TIMEOUT",

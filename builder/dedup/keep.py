@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from builder.batch import ProcessedBatch
-from builder.dedup import Deduplicator
-from builder.executor import BATCH_SIZE, Progress
+from builder.dedup.deduplicator import Deduplicator
+from builder.engines.batch import ProcessedBatch
+from builder.engines.local import BATCH_SIZE, Progress
 from builder.record import Record, Reject
 
 KEEP_CHOICES = ("first", "latest")

@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from builder.errors import ConfigError
-from builder.profile_model import ProfileFile, explain
+from builder.sites.model import ProfileFile, explain
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from builder.push.folder import LocalFile
+from builder.hub.folder import LocalFile
 from builder.resources import resource_path
 
 _PLACEHOLDER = re.compile(r"\{\{-?\s*load_path\s*-?\}\}")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from builder.errors import InputPathError
-from builder.names import escape_name
+from builder.inputs.names import escape_name
 from builder.reasons import Reason
 from builder.record import Record, Reject
 

@@ -29,10 +29,10 @@ from contextlib import ExitStack, contextmanager
 from pathlib import PurePosixPath
 from typing import IO
 
-from builder.names import escape_name
+from builder.inputs.files import InputFile, open_regular
+from builder.inputs.names import escape_name
 from builder.reasons import Reason
 from builder.record import Record, Reject
-from builder.sources import InputFile, open_regular
 
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst")
@@ -61,7 +61,7 @@ def unsafe_name(name: str) -> str | None:
 def member_name(prefix: str, name: str) -> str:
     """`archive/inner/path`: a safe name loses `./` and doubled slashes, an unsafe one is kept as written.
 
-    Bytes of the name that are not UTF-8 are escaped (`builder.names`), so `source_file` is always valid.
+    Bytes of the name that are not UTF-8 are escaped (`builder.inputs.names`), so `source_file` is always valid.
     """
     return f"{prefix}/{escape_name(name if unsafe_name(name) else PurePosixPath(name).as_posix())}"
 

@@ -6,10 +6,10 @@ from datetime import UTC, datetime, tzinfo
 
 import numpy as np
 
-from builder.langid import LanguageDetector
 from builder.reasons import Reason
 from builder.record import Record, Reject
 from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, non_ascii_chars
+from builder.validate.langid import LanguageDetector
 
 
 def _wall_clock_exists(local: datetime, instant: datetime, zone: tzinfo) -> bool:

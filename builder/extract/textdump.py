@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from builder.profile import SiteProfile
 from builder.reasons import Reason
 from builder.record import Record, Reject
+from builder.sites.profile import SiteProfile
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, and there are ~50 a page

@@ -16,7 +16,7 @@ from builder.errors import (
     PushError,
     RateLimitError,
 )
-from builder.push.session import error_names, is_timeout
+from builder.hub.session import error_names, is_timeout
 
 if TYPE_CHECKING:
     from huggingface_hub.errors import HfHubHTTPError

@@ -1,7 +1,7 @@
 """Deduplication after validation: exact copies, re-crawls of the same article, near-duplicates.
 
-The first copy shown is kept: in input order, or in the order `builder.keep` decides. The parallel
-half (`builder.fingerprint`, run in the workers) turns each article into 64-bit keys: a digest of
+The first copy shown is kept: in input order, or in the order `builder.dedup.keep` decides. The parallel
+half (`builder.dedup.fingerprint`, run in the workers) turns each article into 64-bit keys: a digest of
 its bytes, its id, and the LSH band keys of its body's MinHash. The sequential half here, in the
 parent, takes a batch of rows at a time:
 it keeps only those keys per kept article (12 bytes each, in `KeyIndex`), and the kept bodies and
@@ -21,8 +21,8 @@ from itertools import chain
 import numpy as np
 import pyarrow as pa
 
-from builder.fingerprint import DEFAULT_THRESHOLD, EXACT, SAME_ID, jaccard, shingles
-from builder.keyindex import KeyIndex
+from builder.dedup.fingerprint import DEFAULT_THRESHOLD, EXACT, SAME_ID, jaccard, shingles
+from builder.dedup.keyindex import KeyIndex
 from builder.reasons import Reason
 from builder.record import Reject
 

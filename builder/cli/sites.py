@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from builder.cli_options import fail
+from builder.cli.options import fail
 
 # (key of a row, column title): the profile's identity, then what a dump must start with to be recognised.
 _COLUMNS = (

@@ -25,8 +25,8 @@ def fail(message: str, hint: str = "", code: int = 1, token: str | None = None) 
     whatever produced the message: a Hub's answer may echo the Authorization header. Messages quote file names
     and titles from the inputs: control characters are shown escaped.
     """
-    from builder.push.redact import redact
-    from builder.terminal import printable
+    from builder.cli.terminal import printable
+    from builder.hub.redact import redact
 
     line = f"error: {message}" + (f" ({hint})" if hint else "")
     typer.echo(printable(redact(line, token)), err=True)
@@ -35,6 +35,6 @@ def fail(message: str, hint: str = "", code: int = 1, token: str | None = None) 
 
 def unexpected(err: Exception, token: str | None = None) -> str:
     """What a bug (not a user error) is reported as: its type and message on one line, tokens masked, then cut."""
-    from builder.push.redact import LONGEST_MESSAGE, redact
+    from builder.hub.redact import LONGEST_MESSAGE, redact
 
     return f"unexpected {type(err).__name__}: {redact(' '.join(str(err).split()), token)[:LONGEST_MESSAGE]}"

@@ -14,12 +14,12 @@ from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
 
-from builder.batch import ProcessedBatch, pack
+from builder.engines.batch import ProcessedBatch, pack
+from builder.engines.lifeline import Lifeline, exit_with_builder
 from builder.errors import WorkerError
-from builder.lifeline import Lifeline, exit_with_builder
+from builder.inputs.files import InputFile, read_record
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
-from builder.sources import InputFile, read_record
 
 WorkItem = InputFile | Record  # a file to read, or bytes already read (an archive member)
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
@@ -83,8 +83,8 @@ def run_pipeline(
         return
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
-        # Workers start with these imported; builder.forkserver_exit is for the forkserver itself.
-        context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.forkserver_exit"])
+        # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
+        context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.engines.forkserver_exit"])
     lifeline = Lifeline(context)
     # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
     # when a worker dies or cannot start.

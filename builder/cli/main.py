@@ -18,11 +18,11 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
     from click.globals import get_current_context  # type: ignore[no-redef]
 
-from builder.cli_options import PrivateOption, QuietOption, TokenOption, fail, unexpected
-from builder.cli_push import TimeoutOption, push
-from builder.cli_sites import sites
-from builder.push.session import DEFAULT_TIMEOUT
-from builder.terminal import printable
+from builder.cli.options import PrivateOption, QuietOption, TokenOption, fail, unexpected
+from builder.cli.push import TimeoutOption, push
+from builder.cli.sites import sites
+from builder.cli.terminal import printable
+from builder.hub.session import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from builder.build import BuildResult
@@ -166,6 +166,8 @@ def build(
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
     from builder.build import build as run_build
+    from builder.cli.progress import BuildProgress
+    from builder.engines.local import default_workers
     from builder.errors import (
         BuilderError,
         BuildLockedError,
@@ -174,10 +176,8 @@ def build(
         RejectedInputsError,
         WorkerError,
     )
-    from builder.executor import default_workers
     from builder.export.card import CardOptions
-    from builder.licenses import license_warnings
-    from builder.progress import BuildProgress
+    from builder.export.licenses import license_warnings
 
     options = BuildOptions(
         out=out,
@@ -227,7 +227,7 @@ def build(
     for warning in license_warnings(license, license_name, license_link, publishing=push_to is not None):
         typer.echo(printable(f"warning: {warning}"), err=True)
     if push_to:
-        from builder.cli_push import run_push
+        from builder.cli.push import run_push
 
         run_push(out, push_to, token=token, private=private, timeout=timeout, quiet=quiet)
 

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from builder.cli_options import PrivateOption, QuietOption, RepoIdOption, TokenOption, fail, unexpected
-from builder.push.session import DEFAULT_TIMEOUT
+from builder.cli.options import PrivateOption, QuietOption, RepoIdOption, TokenOption, fail, unexpected
+from builder.hub.session import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
-    from builder.push import PushResult
+    from builder.hub import PushResult
 
 RevisionOption = Annotated[
     str | None,
@@ -109,7 +109,7 @@ def run_push(folder: Path, repo_id: str, *, quiet: bool, **options: Any) -> None
     """Push with a progress bar and print the outcome; shared by `push` and `build --push-to`."""
     from huggingface_hub.utils import disable_progress_bars
 
-    from builder.push import PushError, push_dataset
+    from builder.hub import PushError, push_dataset
 
     disable_progress_bars()  # our bar replaces the library's tqdm bars
     token = options.get("token")
@@ -132,7 +132,7 @@ def print_result(result: PushResult, folder: Path, quiet: bool) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from builder.terminal import printable
+    from builder.cli.terminal import printable
 
     where = f"{result.repo_id}@{result.revision}"
     for note in result.notes:

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.errors import HubUnreachableError, NoTokenError, OfflineError, OptionError, PushError, RepoIdError
-from builder.push.commit import Progress, commit, create_repo, find_repo, remote_files
-from builder.push.folder import LocalFile, check_dataset_folder
-from builder.push.hub_card import card_for_hub
-from builder.push.hub_errors import PushContext, translate
-from builder.push.plan import FileChange, PushResult, plan
-from builder.push.redact import redact, redacted_error
-from builder.push.session import DEFAULT_TIMEOUT, hub_session
+from builder.hub.commit import Progress, commit, create_repo, find_repo, remote_files
+from builder.hub.folder import LocalFile, check_dataset_folder
+from builder.hub.hub_card import card_for_hub
+from builder.hub.hub_errors import PushContext, translate
+from builder.hub.plan import FileChange, PushResult, plan
+from builder.hub.redact import redact, redacted_error
+from builder.hub.session import DEFAULT_TIMEOUT, hub_session
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi

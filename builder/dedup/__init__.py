@@ -1,0 +1,1 @@
+"""Dedup: keys made in the workers, verdicts made in order in the parent."""

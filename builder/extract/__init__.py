@@ -1,0 +1,1 @@
+"""Extract: bytes to text, recognise the site, read the article's fields."""

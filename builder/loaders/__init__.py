@@ -1,1 +1,0 @@
-"""Loaders: parse a decoded dump into schema fields, driven by a site profile."""
