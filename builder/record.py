@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from builder.reasons import Reason
 
 if TYPE_CHECKING:
     from builder.sites.profile import SiteProfile
+
+TEXT_DUMP = "text/plain"  # a page rendered as plain text: the only media type read today
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,16 +27,25 @@ class Reject:
 class Record:
     """One input on its way to becoming a row (or a reject).
 
-    `fields` holds schema fields by name as they are filled in; `extracted` holds raw strings the
-    loader found for later steps (the date as printed, for instance).
+    What the input is: `source_file` (where it came from, down to an archive member), its bytes, its
+    `media_type` (guessed while reading; an extractor is chosen by it), and what the container knew of
+    it: the `url` it was crawled from, the `crawled_at` instant and free `metadata` (a WARC record's or
+    an export row's other fields). None of these is required: a loose text file has only its name.
+
+    What becomes of it: `fields` holds schema fields by name as they are filled in; `extracted` holds
+    raw strings the extractor found for later steps (the date as printed, for instance).
     """
 
     source_file: str
     data: bytes = b""
+    media_type: str = TEXT_DUMP
+    url: str | None = None
+    crawled_at: datetime | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
     text: str = ""
     site: SiteProfile | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     extracted: dict[str, str] = field(default_factory=dict)
     dedup_keys: tuple[int, ...] = ()  # computed in a worker by fingerprint.Fingerprinter
-    body_words: int = 0  # counted once by the body validator, for the card's statistics
+    body_words: int = 0  # counted once, for the card's statistics
     reject: Reject | None = None
