@@ -25,7 +25,7 @@ DEFAULT_MIN_WORDS = 30
 
 
 def bundled_sites() -> tuple[SiteProfile, ...]:
-    """The profiles in builder/sites, for callers that name none (looked up when called, not when imported)."""
+    """The profiles in builder/sites, for callers that name none; read when the options are made, in the parent."""
     return bundled.registry()
 
 
