@@ -204,6 +204,7 @@ def _write_rows(
         lang_detector=options.lang_detector,
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
+        sites=registry(),  # loaded and checked once, in _check; the workers get the profiles by value
     )
     batches = run_pipeline(items, pipeline_options, options.max_bytes, options.workers)
     dedup = Deduplicator(options.near_dup_threshold) if options.dedup and options.keep == "first" else None

@@ -1,32 +1,45 @@
-"""The per-input pipeline: decode, recognise, parse, validate. Free of input formats and scheduling."""
+"""The per-input pipeline: decode, extract, fill, validate. Free of input formats and scheduling."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from builder import sites as bundled
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD, Fingerprinter
+from builder.extract.dates import fill_dates
 from builder.extract.decode import decode
+from builder.extract.extractors import Extractor, Extractors, standard_extractors
 from builder.extract.finalize import finalize
-from builder.extract.recognise import recognise_format, recognise_site
+from builder.extract.measure import LanguageDetection, count_body_words
+from builder.extract.recognise import recognise_format
+from builder.extract.steps import Step, run_step
 from builder.extract.textdump import parse_article
-from builder.reasons import Reason
 from builder.record import Record, Reject
+from builder.sites.profile import SiteProfile
 from builder.validate.langid import DEFAULT_DETECTOR, make_detector
 from builder.validate.validators import BodyLengthValidator, DateValidator, LanguageValidator
 
-Step = Callable[[Record], Reject | None]
 DEFAULT_MIN_WORDS = 30
+
+
+def bundled_sites() -> tuple[SiteProfile, ...]:
+    """The profiles in builder/sites, for callers that name none; read when the options are made, in the parent."""
+    return bundled.registry()
 
 
 @dataclass(frozen=True)
 class PipelineOptions:
+    """What a pipeline is made from; it travels to worker processes by value, profiles and extractors included."""
+
     now: datetime
     min_words: int = DEFAULT_MIN_WORDS
     lang_detector: str = DEFAULT_DETECTOR
     fingerprint: bool = True  # compute the dedup keys here, in parallel, rather than in the parent
     near_dup_threshold: float = DEFAULT_THRESHOLD
+    sites: tuple[SiteProfile, ...] = field(default_factory=bundled_sites)  # recognised in this order
+    extractors: tuple[Extractor, ...] = ()  # tried after the sites' profiles, before the fallback
 
 
 class Pipeline:
@@ -34,14 +47,18 @@ class Pipeline:
 
     def __init__(self, options: PipelineOptions) -> None:
         self.fingerprint = Fingerprinter(options.near_dup_threshold) if options.fingerprint else None
+        detector = make_detector(options.lang_detector)
+        # Each value is filled just before it is judged: the language model sees only records still valid.
         self.steps: list[Step] = [
             recognise_format,
             decode,
-            recognise_site,
-            parse_article,
+            Extractors(standard_extractors(options.sites, parse_article, options.extractors)),
+            fill_dates,
             DateValidator(options.now),
+            count_body_words,
             BodyLengthValidator(options.min_words),
-            LanguageValidator(make_detector(options.lang_detector)),
+            LanguageDetection(detector),
+            LanguageValidator(detector.name),
         ]
 
     def process(self, record: Record) -> Record:
@@ -68,15 +85,7 @@ def _finish(record: Record, fingerprint: Fingerprinter | None = None) -> None:
         fingerprint(record, record.data)
 
 
-def _stage(step: Callable[..., Reject | None]) -> str:
-    """The name a failure is reported under: a validator's own stage, else the step function's name."""
-    return getattr(step, "stage", None) or getattr(step, "__name__", type(step).__name__).lstrip("_")
-
-
 def _failed(step: Callable[..., Reject | None], record: Record, *args: object) -> bool:
-    """Run one step on one record; any exception becomes that record's `parse_error` reject, naming the step."""
-    try:
-        record.reject = step(record, *args)
-    except Exception as err:
-        record.reject = Reject(Reason.PARSE_ERROR, f"{type(err).__name__}: {err}", _stage(step))
+    """Run one step on one record, keeping its reject (an exception becomes one); True when it rejected."""
+    record.reject = run_step(step, record, *args)
     return record.reject is not None

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -67,3 +71,30 @@ def test_a_broken_profile_stops_the_build_before_any_input(tmp_path: Path, monke
     finally:
         registry.cache_clear()
     assert not (tmp_path / "report").exists() and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])
+def test_the_site_facts_are_the_top_level_keys(path: Path) -> None:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    facts = load_profile(path).facts
+    assert (facts.publisher, facts.language, facts.timezone, facts.launched) == (
+        doc["publisher"],
+        doc["language"],
+        ZoneInfo(doc["timezone"]),
+        doc["launched"],
+    )
+
+
+def test_a_profile_pickles_by_value() -> None:
+    """Workers get the profile itself: one changed from the bundled file comes back changed, zone and patterns."""
+    bundled = registry()[0]
+    changed = dataclasses.replace(
+        bundled,
+        facts=dataclasses.replace(bundled.facts, timezone=ZoneInfo("Europe/Paris")),
+        date_pattern=re.compile(r"\d{4}-\d{2}-\d{2}"),
+    )
+    for profile in (bundled, changed):
+        again = pickle.loads(pickle.dumps(profile))
+        assert again == profile and again.facts.timezone.key == profile.facts.timezone.key
+        assert again.date_pattern.pattern == profile.date_pattern.pattern
+    assert pickle.loads(pickle.dumps(changed)) != bundled

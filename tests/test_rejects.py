@@ -23,6 +23,7 @@ from builder.inputs.files import read_bytes
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.reasons import Reason
 from builder.record import Record, Reject
+from builder.validate.validators import BodyLengthValidator, DateValidator, LanguageValidator
 from tests.dumps import ARABIC_BODY, BODY, BODY_2, SPANISH_BODY, TITLE_2, home_page, make_dump, write_dump
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
@@ -338,3 +339,31 @@ def test_cli_errors(tmp_path: Path, mixed: Path, out_args: list[str | Path]) -> 
     assert_one_line_error(cli(mixed, *out_args, "--fail-on-reject"), "--fail-on-reject")
     write_dump(tmp_path / "bad", "home.txt", home_page())
     assert_one_line_error(cli(tmp_path / "bad", *out_args), "rejected")
+
+
+# -- validators judge what the extract steps filled ------------------------------------------------
+
+JUDGED = {"good": None, "spanish": Reason.WRONG_LANGUAGE, "before launch": Reason.DATE_BEFORE_MIN}
+PAGES = {
+    "good": make_dump(),
+    "spanish": make_dump(body=SPANISH_BODY),
+    "before launch": make_dump(date="1 Jan 2010 10:00"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(JUDGED))
+def test_validators_only_judge(pipeline: Pipeline, case: str) -> None:
+    """A validator changes nothing on the record, whether it rejects it or not: earlier steps filled it all."""
+    validators = (DateValidator, BodyLengthValidator, LanguageValidator)
+    record = Record(source_file="page.txt", data=PAGES[case].encode())
+    verdict, judged = None, 0
+    for step in pipeline.steps:
+        before = (dict(record.fields), dict(record.extracted), record.body_words, record.site)
+        verdict = step(record)
+        if isinstance(step, validators):
+            judged += 1
+            assert (dict(record.fields), dict(record.extracted), record.body_words, record.site) == before, step
+        if verdict is not None:
+            break
+    assert (verdict.reason if verdict else None) == JUDGED[case]
+    assert judged >= 1 and record.fields["published_at"].tzinfo is UTC

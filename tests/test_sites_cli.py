@@ -18,7 +18,8 @@ def test_sites_lists_every_profile_as_a_plain_table() -> None:
     assert len(lines) == 2 + len(registry())
     for profile, line in zip(registry(), lines[2:], strict=True):
         assert line.startswith(profile.site + " ")
-        for value in (profile.publisher, profile.language, profile.timezone.key, profile.first_line):
+        facts = profile.facts
+        for value in (facts.publisher, facts.language, facts.timezone.key, profile.first_line):
             assert f"  {value}" in line
     assert done.stdout.isascii()
 
@@ -30,9 +31,9 @@ def test_sites_json_holds_the_same_profiles() -> None:
     assert rows == [
         {
             "site": p.site,
-            "publisher": p.publisher,
-            "language": p.language,
-            "timezone": p.timezone.key,
+            "publisher": p.facts.publisher,
+            "language": p.facts.language,
+            "timezone": p.facts.timezone.key,
             "first_line": p.first_line,
         }
         for p in registry()

@@ -26,9 +26,9 @@ def site_rows() -> list[dict[str, Any]]:
     return [
         {
             "site": profile.site,
-            "publisher": profile.publisher,
-            "language": profile.language,
-            "timezone": profile.timezone.key,
+            "publisher": profile.facts.publisher,
+            "language": profile.facts.language,
+            "timezone": profile.facts.timezone.key,
             "first_line": profile.first_line,
         }
         for profile in registry()

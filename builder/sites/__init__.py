@@ -14,17 +14,3 @@ SITES_DIR = Path(__file__).resolve().parent
 def registry() -> tuple[SiteProfile, ...]:
     """All known sites, in file-name order so recognition is deterministic."""
     return tuple(load_profile(path) for path in sorted(SITES_DIR.glob("*.yaml")))
-
-
-def site_by_name(name: str) -> SiteProfile:
-    for profile in registry():
-        if profile.site == name:
-            return profile
-    raise KeyError(name)
-
-
-def recognise(text: str) -> SiteProfile | None:
-    for profile in registry():
-        if profile.recognises(text):
-            return profile
-    return None

@@ -25,12 +25,25 @@ class Insert:
 
 
 @dataclass(frozen=True)
-class SiteProfile:
-    site: str
+class SiteFacts:
+    """What is true of the site whatever its pages look like: the rows' publisher and what validation expects."""
+
     publisher: str
-    language: str
-    timezone: ZoneInfo
-    launched: date
+    language: str  # ISO 639-1: the language its articles are written in
+    timezone: ZoneInfo  # the zone its printed times are in
+    launched: date  # no article can be older
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """One site: its name, its facts, and how its dumps are recognised and read (the layout, below).
+
+    Profiles travel to worker processes by value (in PipelineOptions, and on the records they read):
+    zones and compiled patterns pickle as their names and sources.
+    """
+
+    site: str
+    facts: SiteFacts
     first_line: str
     bullet: str
     header_marker: str | None
@@ -46,11 +59,10 @@ class SiteProfile:
     reading_time_pattern: re.Pattern[str] | None
     trailing_tags: bool
 
-    def __reduce__(self) -> tuple[Any, tuple[str]]:
-        # Records cross process boundaries: send the site's name, not its compiled patterns and zone.
-        from builder.sites import site_by_name
-
-        return site_by_name, (self.site,)
+    @property
+    def publisher(self) -> str:
+        """The publisher, for the text dump reader until it reads `facts.publisher`."""
+        return self.facts.publisher
 
     def recognises(self, text: str) -> bool:
         """A dump belongs to this site when its first non-blank line is the site's marker line."""
@@ -69,10 +81,9 @@ def parse_profile(doc: Any) -> SiteProfile:
     reading = fields.reading_time_minutes.line_pattern
     return SiteProfile(
         site=spec.site,
-        publisher=spec.publisher,
-        language=spec.language,
-        timezone=ZoneInfo(spec.timezone),
-        launched=spec.launched,
+        facts=SiteFacts(
+            publisher=spec.publisher, language=spec.language, timezone=ZoneInfo(spec.timezone), launched=spec.launched
+        ),
         first_line=spec.recognise.first_line,
         bullet=layout.bullet,
         header_marker=layout.header_end.marker,

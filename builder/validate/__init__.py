@@ -1,1 +1,1 @@
-"""Validate: judge each row (dates, body length, language); a validator answers ok or a reject."""
+"""Validate: judge each row (dates, body length, language) from what the extract steps filled; answer ok or a reject."""
