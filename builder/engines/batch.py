@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from builder.errors import ConfigError
 from builder.reasons import Reason
 from builder.record import Record, Reject
 from builder.schema import load_schema
@@ -46,15 +47,17 @@ def row_schema() -> pa.Schema:
 def batch_schema() -> pa.Schema:
     """The layout of a processed batch: one row per input, in input order.
 
-    First the dataset's row fields (`row_schema()`, made nullable): filled for an input that became a row,
-    null for one a worker rejected, except `source_file`, which names every input. Then the outcome columns
-    (OUTCOME_FIELDS): the reject's reason, detail and stage (null for a row), the dedup keys and body word count
-    of a row (null for a reject), the site that recognised the page, and the row's split. Whether an input is a row is told by
-    `reject_reason` alone: a parent stage that rejects a row (dedup) fills its reject and leaves its fields.
+    First the dataset's row fields (`row_schema()`, made nullable): filled for an input that became a
+    row, null for one a worker rejected, except `source_file`, which names every input. Then the outcome
+    columns (OUTCOME_FIELDS): the reject's reason, detail and stage (null for a row); the dedup keys and
+    body word count of a row (null for a reject); the site that recognised the page; the row's split.
+    Whether an input is a row is told by `reject_reason` alone: a parent stage that rejects a row
+    (dedup) fills in its reject and leaves its fields.
     """
     rows = row_schema()
-    clash = {field.name for field in OUTCOME_FIELDS} & set(rows.names)
-    assert not clash, f"outcome columns named like schema fields: {clash}"
+    clash = sorted({field.name for field in OUTCOME_FIELDS} & set(rows.names))
+    if clash:
+        raise ConfigError(f"schema fields {', '.join(clash)} are named like a processed batch's outcome columns")
     return pa.schema([*(field.with_nullable(True) for field in rows), *OUTCOME_FIELDS], metadata=rows.metadata)
 
 
@@ -68,19 +71,16 @@ def pack(records: list[Record]) -> pa.RecordBatch:
             if record.reject is None and not _fits(record):
                 record.fields = {}
         rows = _rows(records)
-    kept = [record.reject is None for record in records]
-    keys = [record.dedup_keys for record, is_row in zip(records, kept, strict=True) if is_row]
+    rows_at = [record.reject is None for record in records]
     outcome = [
         pa.array([r.reject and str(r.reject.reason) for r in records], pa.string()),
         pa.array([r.reject and r.reject.detail for r in records], pa.string()),
         pa.array([r.reject and r.reject.stage for r in records], pa.string()),
-        _key_lists(keys, kept),
+        _key_lists([record.dedup_keys for record in records if record.reject is None], rows_at),
         pa.array([r.body_words if r.reject is None else None for r in records], pa.uint32()),
         pa.array([r.site.site if r.site else None for r in records], pa.string()),
         pa.nulls(len(records), pa.string()),
     ]
-    for record in records:  # the fields now live in the batch only
-        record.fields = {}
     return pa.RecordBatch.from_arrays([*rows.columns, *outcome], schema=batch_schema())
 
 
@@ -106,14 +106,14 @@ def _fits(record: Record) -> bool:
     return True
 
 
-def _key_lists(keys: list[tuple[int, ...]], kept: list[bool]) -> pa.ListArray:
+def _key_lists(keys: list[tuple[int, ...]], rows_at: list[bool]) -> pa.ListArray:
     """The rows' keys as list<uint64>, null for a reject; built from one flat array, not per key."""
-    lengths = np.zeros(len(kept), np.int32)
-    lengths[np.flatnonzero(kept)] = [len(row_keys) for row_keys in keys]
-    offsets = np.zeros(len(kept) + 1, np.int32)
+    lengths = np.zeros(len(rows_at), np.int32)
+    lengths[np.flatnonzero(rows_at)] = [len(row_keys) for row_keys in keys]
+    offsets = np.zeros(len(rows_at) + 1, np.int32)
     np.cumsum(lengths, out=offsets[1:])
     flat = np.fromiter((key for row_keys in keys for key in row_keys), np.uint64, int(offsets[-1]))
-    mask = pa.array(np.logical_not(kept))
+    mask = pa.array(np.logical_not(rows_at))
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat), mask=mask)
 
 
