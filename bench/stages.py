@@ -79,13 +79,13 @@ def _timed(func: Callable[..., Any], name: str, acc: dict[str, float]) -> Callab
 
 @contextmanager
 def patched(targets: list[tuple[Any, str, str]], acc: dict[str, float]) -> Iterator[None]:
-    """Time functions by name (object, attribute, timer) for the duration of the block; absent ones are skipped."""
-    saved = [(obj, attr, obj.__dict__[attr]) for obj, attr, _ in targets if attr in vars(obj)]
-    for obj, attr, name in targets:
-        if attr in vars(obj):
-            original = vars(obj)[attr]
-            wrapped = _timed(original.__func__ if isinstance(original, staticmethod) else original, name, acc)
-            setattr(obj, attr, staticmethod(wrapped) if isinstance(original, staticmethod) else wrapped)
+    """Time functions by name (object, attribute, timer) for the duration of the block.
+
+    A target that is not there fails at once: skipping it would report a stage that measured nothing.
+    """
+    saved = [(obj, attr, vars(obj)[attr]) for obj, attr, _ in targets]  # KeyError names a renamed target
+    for (obj, attr, original), (_, _, name) in zip(saved, targets, strict=True):
+        setattr(obj, attr, _timed(original, name, acc))
     try:
         yield
     finally:
