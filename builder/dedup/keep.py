@@ -93,7 +93,7 @@ class _RowStore:
         self._writer.write_batch(batch)
         self._firsts.append(self._firsts[-1] + len(keys))
         self._positions.append(np.flatnonzero(outcome.is_row(batch)))
-        published = outcome.kept(batch).column("published_at").cast(pa.int64())
+        published = outcome.kept(batch, ["published_at"]).column(0).cast(pa.int64())
         self._published.append(published.to_numpy(zero_copy_only=False))
 
     def seal(self) -> None:
