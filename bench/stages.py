@@ -1,7 +1,8 @@
 """In-process measurements through the library: time per pipeline stage, language backends, dedup scaling.
 
 Nothing in builder/ is modified: steps are wrapped on a Pipeline instance, dedup helpers are patched
-on the module for the duration of one measurement and restored.
+on the module for the duration of one measurement and restored, and the parent's stages run one after
+the other over the whole sample, each timed alone.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import pickle
 import shutil
 import tempfile
 import time
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,20 +18,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from generate import file_path
 
 import builder.dedup.deduplicator as dedup_module
-import builder.pipeline as pipeline_module
-from builder.build import _deduplicate
 from builder.dedup.deduplicator import Deduplicator
-from builder.engines.batch import ProcessedBatch, pack
+from builder.dedup.fingerprint import DEFAULT_THRESHOLD
+from builder.engines import batch as outcome
+from builder.engines.batch import pack
 from builder.engines.local import BATCH_SIZE, batched, default_workers, run_pipeline
-from builder.export.parquet import SplitWriter
+from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
 from builder.inputs.files import DEFAULT_MAX_BYTES, InputFile, read_record
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.schema import load_schema
+from builder.stages import Count, Dedup, Split, WriteShards
 from builder.validate.langid import FastTextDetector, LangdetectDetector
 
 # Stages as the brief names them, from the finer timers below.
@@ -46,10 +48,11 @@ GROUPS = {
     "ipc (pickle both ways)": ("ipc_dump", "ipc_load"),
     "dedup fingerprint": ("fingerprint",),
     "dedup": ("dedup",),
+    "split": ("split",),
     "write": ("write",),
     "report": ("report",),
 }
-PARENT_STAGES = ("ipc_load", "dedup", "write", "report")  # done by the one parent process in a pooled build
+PARENT_STAGES = ("ipc_load", "dedup", "split", "write", "report")  # done by the one parent process in a pooled build
 
 
 def inputs(dumps: Path, count: int) -> list[InputFile]:
@@ -60,7 +63,7 @@ def inputs(dumps: Path, count: int) -> list[InputFile]:
 
 def _step_name(step: Callable[..., Any]) -> str:
     name = getattr(step, "stage", None) or getattr(step, "__name__", type(step).__name__)
-    return {"recognise_site": "recognise", "parse_article": "parse"}.get(name, name)
+    return {"recognise_format": "recognise", "recognise_site": "recognise", "parse_article": "parse"}.get(name, name)
 
 
 def _timed(func: Callable[..., Any], name: str, acc: dict[str, float]) -> Callable[..., Any]:
@@ -76,13 +79,13 @@ def _timed(func: Callable[..., Any], name: str, acc: dict[str, float]) -> Callab
 
 @contextmanager
 def patched(targets: list[tuple[Any, str, str]], acc: dict[str, float]) -> Iterator[None]:
-    """Time functions by name (object, attribute, timer) for the duration of the block; absent ones are skipped."""
-    saved = [(obj, attr, obj.__dict__[attr]) for obj, attr, _ in targets if attr in vars(obj)]
-    for obj, attr, name in targets:
-        if attr in vars(obj):
-            original = vars(obj)[attr]
-            wrapped = _timed(original.__func__ if isinstance(original, staticmethod) else original, name, acc)
-            setattr(obj, attr, staticmethod(wrapped) if isinstance(original, staticmethod) else wrapped)
+    """Time functions by name (object, attribute, timer) for the duration of the block.
+
+    A target that is not there fails at once: skipping it would report a stage that measured nothing.
+    """
+    saved = [(obj, attr, vars(obj)[attr]) for obj, attr, _ in targets]  # KeyError names a renamed target
+    for (obj, attr, original), (_, _, name) in zip(saved, targets, strict=True):
+        setattr(obj, attr, _timed(original, name, acc))
     try:
         yield
     finally:
@@ -99,13 +102,10 @@ def dedup_timers() -> list[tuple[Any, str, str]]:
     ]
 
 
-def fingerprint_timer(pipeline: Pipeline, acc: dict[str, float]) -> list[tuple[Any, str, str]]:
-    """Time the dedup fingerprint done inside Pipeline.process, if this version does it there."""
-    hook = getattr(pipeline, "fingerprint", None)
-    if callable(hook):  # a Fingerprinter instance on the pipeline
-        pipeline.fingerprint = _timed(hook, "fingerprint", acc)  # type: ignore[assignment]
-        return []
-    return [(pipeline_module, "fingerprint", "fingerprint")]  # a module-level function (older versions)
+def time_fingerprint(pipeline: Pipeline, acc: dict[str, float]) -> None:
+    """Time the dedup fingerprint the pipeline computes for each row (dedup is on by default)."""
+    assert pipeline.fingerprint is not None
+    pipeline.fingerprint = _timed(pipeline.fingerprint, "fingerprint", acc)  # type: ignore[assignment]
 
 
 def stage_times(dumps: Path, sample: int, now: datetime) -> dict[str, Any]:
@@ -120,15 +120,15 @@ def stage_times(dumps: Path, sample: int, now: datetime) -> dict[str, Any]:
     names = [_step_name(step) for step in pipeline.steps]
     pipeline.steps = [_timed(step, name, acc) for step, name in zip(pipeline.steps, names, strict=True)]
     records: list[Record] = []
-    with patched(fingerprint_timer(pipeline, acc), acc):
-        for chunk in batched(items, BATCH_SIZE):  # as a worker does: a batch at a time, step by step
-            t0 = time.perf_counter()
-            batch = [read_record(item, DEFAULT_MAX_BYTES) for item in chunk]
-            t1 = time.perf_counter()
-            pipeline.process_batch(batch)
-            acc["read"] += t1 - t0
-            acc["process"] += time.perf_counter() - t1
-            records.extend(batch)
+    time_fingerprint(pipeline, acc)
+    for chunk in batched(items, BATCH_SIZE):  # as a worker does: a batch at a time, step by step
+        t0 = time.perf_counter()
+        batch = [read_record(item, DEFAULT_MAX_BYTES) for item in chunk]
+        t1 = time.perf_counter()
+        pipeline.process_batch(batch)
+        acc["read"] += t1 - t0
+        acc["process"] += time.perf_counter() - t1
+        records.extend(batch)
     steps = sum(acc[name] for name in names) + acc["fingerprint"]
     acc["finalize+overhead"] = acc.pop("process") - steps  # what process() adds around the steps
     batches = []
@@ -153,45 +153,37 @@ def stage_times(dumps: Path, sample: int, now: datetime) -> dict[str, Any]:
     return _summarise(acc, sample, setup, post, pickled, records)
 
 
-def _dedup_write_report(batches: list[ProcessedBatch], work: Path, acc: dict[str, float]) -> dict[str, float]:
+def _timed_stage(stage: Any, batches: list[pa.RecordBatch], name: str, acc: dict[str, float]) -> list[pa.RecordBatch]:
+    """Run one parent stage over every batch, as the build does (a stream), alone on the clock."""
+    t0 = time.perf_counter()
+    out = list(stage(iter(batches)))
+    acc[name] += time.perf_counter() - t0
+    return out
+
+
+def _dedup_write_report(batches: list[pa.RecordBatch], work: Path, acc: dict[str, float]) -> dict[str, float]:
     from builder.export.card import CardOptions, render_card
     from builder.export.stats import dataset_stats
 
     schema = load_schema()
     (work / "warm").mkdir()
     warm = SplitWriter(work / "warm", "train", schema.arrow())  # one-off first-use cost (~0.3 s), untimed
-    warm.write(batches[0].rows)
+    warm.write(outcome.rows_of(batches[0]))
     warm.close()
     (work / "data").mkdir()
-    dedup, writer, report = Deduplicator(), SplitWriter(work / "data", "train", schema.arrow()), BuildReport()
-    words = array("I")
+    write, count = WriteShards(work / "data", DEFAULT_MAX_SHARD_BYTES), Count(BuildReport(), ("train",))
     with patched(dedup_timers(), acc):
-        for batch in batches:  # as the build does, a batch at a time
-            t0 = time.perf_counter()
-            rows = _deduplicate(batch, dedup)
-            t1 = time.perf_counter()
-            writer.write(rows)
-            t2 = time.perf_counter()
-            for record in batch.records:
-                if record.reject is not None:
-                    report.add_reject(record)
-                else:
-                    words.append(record.body_words)
-            report.add_rows("train", rows.num_rows)
-            acc["dedup"] += t1 - t0
-            acc["write"] += t2 - t1
-            acc["report"] += time.perf_counter() - t2
+        deduped = _timed_stage(Dedup(DEFAULT_THRESHOLD), batches, "dedup", acc)
+    split = _timed_stage(Split(0.0), deduped, "split", acc)
+    _timed_stage(write, split, "write", acc)
+    _timed_stage(count, split, "report", acc)
     t0 = time.perf_counter()
-    shards = {"train": writer.close()}
-    acc["write"] += time.perf_counter() - t0
-    t0 = time.perf_counter()
-    report.write(work / "report", {})
+    count.report.write(work / "report", {})
     acc["report"] += time.perf_counter() - t0
-    dedup.close()
     t0 = time.perf_counter()
-    stats = dataset_stats(shards, words)
+    stats = dataset_stats(write.shards, count.body_words)
     t1 = time.perf_counter()
-    render_card(schema, shards, stats, {"inputs": report.inputs, "rejects": []}, {}, CardOptions())
+    render_card(schema, write.shards, stats, {"inputs": count.report.inputs, "rejects": []}, {}, CardOptions())
     return {"stats_seconds": round(t1 - t0, 3), "card_seconds_first_call": round(time.perf_counter() - t1, 3)}
 
 
@@ -258,19 +250,19 @@ def langid_speed(dumps: Path, count: int, now: datetime, budget_seconds: float =
     return results
 
 
-def _dedup_pass(batches: list[ProcessedBatch]) -> tuple[float, int, dict[str, int]]:
-    """Seconds, rows and duplicates by kind of one pass; records are not modified, so passes repeat."""
-    keys = [[record.dedup_keys for record in batch.valid] for batch in batches]
+def _dedup_pass(batches: list[pa.RecordBatch]) -> tuple[float, int, dict[str, int]]:
+    """Seconds, rows and duplicates by kind of one pass; batches are not modified, so passes repeat."""
+    inputs = [(outcome.dedup_keys(batch), outcome.kept(batch, ["source_file", "body"])) for batch in batches]
     dedup = Deduplicator()
     kinds: dict[str, int] = defaultdict(int)
     t0 = time.perf_counter()
-    for batch_keys, batch in zip(keys, batches, strict=True):  # as the build calls it
-        for reject in dedup(batch_keys, batch.rows):
+    for keys, rows in inputs:  # as the build calls it
+        for reject in dedup(keys, rows):
             if reject is not None:
                 kinds[reject.detail.split(":")[0]] += 1
     seconds = time.perf_counter() - t0
     dedup.close()
-    return seconds, sum(batch.rows.num_rows for batch in batches), dict(kinds)
+    return seconds, sum(rows.num_rows for _, rows in inputs), dict(kinds)
 
 
 def dedup_scaling(dumps: Path, n: int, now: datetime) -> dict[str, Any]:

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import zlib
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builder.dedup.deduplicator import Deduplicator
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
-from builder.dedup.keep import KEEP_CHOICES, keep_latest
-from builder.engines.batch import ProcessedBatch
+from builder.dedup.keep import KEEP_CHOICES
 from builder.engines.local import Progress, WorkItem, default_workers, run_pipeline
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.export.card import CardOptions, render_card
@@ -24,7 +20,7 @@ from builder.export.destination import (
     is_previous_report,
     locked_destinations,
 )
-from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
+from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES
 from builder.export.report import BuildReport
 from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
@@ -34,10 +30,25 @@ from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
 from builder.sites import registry
+from builder.stages import (
+    Count,
+    Dedup,
+    KeepLatest,
+    ReportProgress,
+    Split,
+    Stage,
+    WriteShards,
+    duplicates_found,
+    inputs_done,
+    run_stages,
+    split_of,
+)
 from builder.validate.langid import DEFAULT_DETECTOR, DETECTORS
 
 if TYPE_CHECKING:
-    import pyarrow as pa
+    import numpy as np
+
+__all__ = ["BuildOptions", "BuildResult", "build", "recorded_options", "split_of"]
 
 
 @dataclass(frozen=True)
@@ -90,11 +101,6 @@ def _check(options: BuildOptions) -> None:
     options.card.check()
 
 
-def split_of(article_id: str, test_size: float) -> str:
-    """Deterministic split by a hash of the id: an article stays in its split across rebuilds."""
-    return "test" if test_size and zlib.crc32(article_id.encode()) / 2**32 < test_size else "train"
-
-
 def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
     """The options that shape the output, as they go into the summary and the card (no paths, no workers)."""
     return {
@@ -117,7 +123,7 @@ class _Written:
 
     report: BuildReport
     shards: dict[str, list[Path]]
-    body_words: array
+    body_words: np.ndarray
 
 
 def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -165,14 +171,14 @@ def _build(items: Iterable[WorkItem], options: BuildOptions, now: datetime, prog
             summary = report.write(report_folder, recorded)
         if not report.reconciled:
             raise ReconcileError(
-                f"{report.inputs} inputs were found but {report.rows} rows and {len(report.rejects)} rejects came out; "
+                f"{report.inputs} inputs were found but {report.rows} rows and {report.rejected} rejects came out; "
                 "no dataset was written"
             )
         if report.rows == 0:
             raise NoRowsError(_no_rows_message(report), rejects_by_reason=report.by_reason())
-        if options.fail_on_reject and report.rejects:
+        if options.fail_on_reject and report.rejected:
             raise StrictModeError(
-                f"{len(report.rejects)} of {report.inputs} inputs were rejected (--fail-on-reject)",
+                f"{report.rejected} of {report.inputs} inputs were rejected (--fail-on-reject)",
                 rejects_by_reason=report.by_reason(),
             )
         _write_card(staging, written, recorded, options)
@@ -181,7 +187,7 @@ def _build(items: Iterable[WorkItem], options: BuildOptions, now: datetime, prog
 
 
 def _no_rows_message(report: BuildReport) -> str:
-    if not report.rejects:
+    if not report.rejected:
         return "no input files were found under the given paths; no dataset was written"
     top = report.by_reason()[0]
     most = "all" if top["count"] == report.inputs else f"{top['count']}"
@@ -194,10 +200,9 @@ def _no_rows_message(report: BuildReport) -> str:
 def _write_rows(
     items: Iterable[WorkItem], folder: Path, options: BuildOptions, now: datetime, progress: Progress | None
 ) -> _Written:
-    """Run the pipeline, deduplicate, and stream every row to its split's shards (or the report)."""
+    """Run the pipeline, then the parent's stages over its batches: every row to its split's shards, every
+    input counted in the report."""
     folder.mkdir()
-    schema = load_schema().arrow()
-    report, writers, body_words = BuildReport(), dict[str, SplitWriter](), array("I")
     pipeline_options = PipelineOptions(
         now=now,
         min_words=options.min_words,
@@ -207,57 +212,31 @@ def _write_rows(
         sites=registry(),  # loaded and checked once, in _check; the workers get the profiles by value
     )
     batches = run_pipeline(items, pipeline_options, options.max_bytes, options.workers)
-    dedup = Deduplicator(options.near_dup_threshold) if options.dedup and options.keep == "first" else None
-    if options.dedup and options.keep == "latest":  # decided once every row is known; it reports progress itself
-        batches, progress = keep_latest(batches, folder.parent, options.near_dup_threshold, progress), None
-    try:
-        for batch in batches:
-            rows = _deduplicate(batch, dedup) if dedup is not None else batch.rows
-            for record in batch.records:
-                if record.reject is not None:
-                    report.add_reject(record)
-                else:
-                    body_words.append(record.body_words)
-            for split, split_rows in _splits(rows, options.test_size):
-                if split not in writers:
-                    writers[split] = SplitWriter(folder, split, schema, options.max_shard_bytes)
-                writers[split].write(split_rows)
-                report.add_rows(split, split_rows.num_rows)
-            if progress:
-                progress(len(batch.records), len(batch.records) - rows.num_rows)
-    except BaseException:
-        for writer in writers.values():
-            writer.abort()
-        raise
-    finally:
-        if dedup is not None:
-            dedup.close()  # the index is freed on return, before the card's statistics need memory
-    shards = {split: writers[split].close() for split in sorted(writers)}
-    return _Written(report, shards, body_words)
+    split = Split(options.test_size)
+    write, count = WriteShards(folder, options.max_shard_bytes), Count(BuildReport(), split.always)
+    run_stages(batches, _parent_stages(options, folder.parent, progress, [split, write, count]))
+    return _Written(count.report, write.shards, count.body_words)
 
 
-def _deduplicate(batch: ProcessedBatch, dedup: Deduplicator) -> pa.RecordBatch:
-    """The batch's rows that are not duplicates; the others' records get their reject."""
-    valid = batch.valid
-    verdicts = dedup([record.dedup_keys for record in valid], batch.rows)
-    for record, verdict in zip(valid, verdicts, strict=True):
-        record.reject = verdict
-    if all(verdict is None for verdict in verdicts):
-        return batch.rows
-    return batch.rows.filter([verdict is None for verdict in verdicts])
-
-
-def _splits(rows: pa.RecordBatch, test_size: float) -> list[tuple[str, pa.RecordBatch]]:
-    if not test_size:
-        return [("train", rows)]
-    splits = [split_of(article_id, test_size) for article_id in rows.column("id").to_pylist()]
-    return [(name, rows.filter([s == name for s in splits])) for name in sorted(set(splits))]
+def _parent_stages(
+    options: BuildOptions, spill_folder: Path, progress: Progress | None, output: list[Stage]
+) -> list[Stage]:
+    """The parent's stages, in order: progress as batches arrive, dedup, progress of its rejects, then `output`."""
+    stages: list[Stage] = []
+    if progress:
+        stages.append(ReportProgress("progress", progress, inputs_done))
+    if options.dedup:
+        threshold = options.near_dup_threshold
+        stages.append(Dedup(threshold) if options.keep == "first" else KeepLatest(spill_folder, threshold))
+        if progress:
+            stages.append(ReportProgress("progress of dedup", progress, duplicates_found))
+    return stages + output
 
 
 def _write_card(staging: Path, written: _Written, recorded: dict[str, Any], options: BuildOptions) -> None:
     report = written.report
     stats = dataset_stats(written.shards, written.body_words)
-    card_report = {"inputs": report.inputs, "rejected": len(report.rejects), "rejects": report.by_reason()}
+    card_report = {"inputs": report.inputs, "rejected": report.rejected, "rejects": report.by_reason()}
     card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
     card = render_card(load_schema(), written.shards, stats, card_report, recorded, card_options)
     (staging / "README.md").write_text(card, encoding="utf-8")

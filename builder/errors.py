@@ -157,3 +157,14 @@ class ConflictError(PushError):
 
 class HubError(PushError):
     """Any other refusal or failure of the Hub (5xx, unexpected answers)."""
+
+
+class StageError(Exception):
+    """A parent stage (builder.stages) failed unexpectedly, a bug: names the stage; the cause is chained.
+
+    Not a BuilderError: it is reported as an unexpected error, with the stage in its message.
+    """
+
+    def __init__(self, stage: str, cause: Exception) -> None:
+        super().__init__(f"in the parent stage {stage!r}: {type(cause).__name__}: {cause}")
+        self.stage = stage

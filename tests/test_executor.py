@@ -35,10 +35,10 @@ def test_order_is_kept_with_two_workers() -> None:
     count = 3 * BATCH_SIZE + 5  # several batches, so order across workers is really tested
     batches = list(run_pipeline(records(count), OPTIONS, max_bytes=1 << 20, workers=2))
     assert len(batches) == 4
-    done = [record for batch in batches for record in batch.records]
-    assert [r.source_file for r in done] == [f"{i:04d}.txt" for i in range(count)]
-    assert all(r.reject is None for r in done)
-    titles = [title for batch in batches for title in batch.rows.column("title").to_pylist()]
+    done = [name for batch in batches for name in batch.column("source_file").to_pylist()]
+    assert done == [f"{i:04d}.txt" for i in range(count)]
+    assert all(batch.column("reject_reason").null_count == len(batch) for batch in batches)
+    titles = [title for batch in batches for title in batch.column("title").to_pylist()]
     assert len(titles) == count and len(set(titles)) == 2  # each valid record's row, in the same order
 
 

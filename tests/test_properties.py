@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from builder.dedup.deduplicator import Deduplicator
-from builder.engines.batch import pack
+from builder.engines.batch import pack, rows_of
 from builder.errors import NoRowsError
 from builder.extract.decode import decode
 from builder.pipeline import Pipeline, PipelineOptions
@@ -300,7 +300,7 @@ def test_rows_made_from_any_page_fit_the_schema(pipeline: Pipeline, page: str) -
     if record.reject is not None:
         return
     schema = load_schema().arrow()
-    rows = pack([record]).rows
+    rows = rows_of(pack([record]))
     assert rows.schema.equals(schema, check_metadata=True)
     rows.validate(full=True)
     for field in schema:

@@ -8,15 +8,17 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 import builder.build
-from builder.engines.batch import ProcessedBatch
 from builder.engines.local import run_pipeline
 from builder.errors import NoRowsError, ReconcileError
 from builder.record import Record
+from builder.stages import Split
 from tests.conftest import DATA, run_build
 from tests.test_archives import make_zip
+from tests.test_atomic import many_dumps
 
 
 def test_inputs_count_files_and_archive_members(tmp_path: Path) -> None:
@@ -30,16 +32,31 @@ def test_inputs_count_files_and_archive_members(tmp_path: Path) -> None:
 
 
 def test_an_input_lost_on_the_way_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def losing_pipeline(*args: object, **kwargs: object) -> Iterator[ProcessedBatch]:
+    def losing_pipeline(*args: object, **kwargs: object) -> Iterator[pa.RecordBatch]:
         for batch in run_pipeline(*args, **kwargs):  # type: ignore[arg-type]
-            lost_row = int(batch.records[-1].reject is None)  # the batch's last input vanishes, row and all
-            yield ProcessedBatch(batch.records[:-1], batch.rows.slice(0, batch.rows.num_rows - lost_row))
+            yield batch.slice(0, len(batch) - 1)  # the batch's last input vanishes, row and all
 
     monkeypatch.setattr(builder.build, "run_pipeline", losing_pipeline)
     with pytest.raises(ReconcileError, match="2 inputs were found but 1 rows and 0 rejects came out"):
         run_build([DATA], tmp_path)
     summary = json.loads((tmp_path / "report" / "summary.json").read_text())
     assert summary["reconciled"] is False and summary["inputs"] == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_batch_lost_in_a_parent_stage_fails_the_reconciliation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """600 inputs, three batches; a stage before the writers drops the last batch: rows and rejects cannot add up."""
+    split = Split.__call__
+
+    def losing(self: Split, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        done = list(split(self, batches))
+        yield from done[:-1]
+
+    monkeypatch.setattr(Split, "__call__", losing)
+    with pytest.raises(ReconcileError, match="600 inputs were found but 512 rows and 0 rejects came out"):
+        run_build([many_dumps(tmp_path / "in", 600)], tmp_path, dedup=False)
     assert not (tmp_path / "out").exists()
 
 

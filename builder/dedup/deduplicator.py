@@ -16,7 +16,6 @@ from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from itertools import chain
 
 import numpy as np
 import pyarrow as pa
@@ -92,21 +91,21 @@ class Deduplicator:
         self._index = KeyIndex()
         self._kept: Spill | None = None  # made by the first call that needs it
 
-    def __call__(self, keys: Sequence[tuple[int, ...]], rows: pa.RecordBatch) -> list[Reject | None]:
-        """`keys[i]`: the `Fingerprinter` keys of row i; `rows` needs `source_file` and `body`.
+    def __call__(self, keys: np.ndarray | Sequence[tuple[int, ...]], rows: pa.RecordBatch) -> list[Reject | None]:
+        """`keys[i]`: the `Fingerprinter` keys of row i (rows × keys, uint64); `rows` needs `source_file` and `body`.
 
         The rows are kept in a spill file, so later batches can name and compare with them.
         """
         if self._kept is None:
             self._kept = Spill()
         spill, first = self._kept, self.count
-        counts = [len(row_keys) for row_keys in keys]
-        flat = np.fromiter(chain.from_iterable(keys), np.uint64, sum(counts))
+        grid = _key_grid(keys, rows.num_rows)
 
         def article(number: int) -> tuple[str, str]:
             return _row(rows, number - first) if number >= first else spill.get(number)
 
-        verdicts = self.judge(len(keys), flat, np.repeat(np.arange(len(keys)), counts), article)
+        owner = np.repeat(np.arange(rows.num_rows), grid.shape[1])
+        verdicts = self.judge(rows.num_rows, grid.ravel(), owner, article)
         # The whole batch is spilled (cheaper than picking the kept rows), so row i stays article first + i.
         spill.append(rows.select(["source_file", "body"]))
         return verdicts
@@ -161,6 +160,12 @@ class Deduplicator:
     def close(self) -> None:
         if self._kept is not None:
             self._kept.close()
+
+
+def _key_grid(keys: np.ndarray | Sequence[tuple[int, ...]], rows: int) -> np.ndarray:
+    """The keys as rows × keys uint64 (every row has as many: the LSH shape is the build's)."""
+    grid = np.asarray(keys, np.uint64)
+    return grid.reshape(rows, -1) if grid.size else np.empty((rows, 0), np.uint64)
 
 
 def _shared_in_batch(keys: np.ndarray, owner: np.ndarray) -> dict[int, list[tuple[int, int]]]:

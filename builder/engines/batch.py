@@ -1,59 +1,192 @@
-"""What the pipeline hands back for a batch of inputs: every record's outcome, and the valid rows as Arrow.
+"""The batch that crosses the process boundary: one Arrow record batch holding every input's outcome, in input order.
 
-The rows are turned into one Arrow batch where they were made (in a worker), so the single parent
-process receives compact column buffers instead of millions of Python objects, and only filters
-and writes them.
+A worker turns its records into this table where they were made, so the single parent process receives
+compact column buffers instead of Python objects, and only filters and writes them. The same table is what
+a distributed engine would hand over, and what a per-input build cache would store: its layout is
+`batch_schema()`, defined here and nowhere else; the functions below are how the parent reads it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from builder.errors import ConfigError
 from builder.reasons import Reason
 from builder.record import Record, Reject
 from builder.schema import load_schema
 
-if TYPE_CHECKING:
-    import pyarrow as pa
+# A batch is one contiguous pa.RecordBatch (not a chunked pa.Table): the parent reads the dedup keys as a
+# NumPy view over one buffer; `pa.Table.from_batches([batch])` gives an engine that wants a table one, copy-free.
+ProcessedBatch = pa.RecordBatch
 
-
-@dataclass
-class ProcessedBatch:
-    """`records`: every input in order, with its reject or none (fields moved out); `rows`: the valid ones' fields."""
-
-    records: list[Record]
-    rows: pa.RecordBatch
-
-    @property
-    def valid(self) -> list[Record]:
-        """The records behind `rows`, in the same order."""
-        return [record for record in self.records if record.reject is None]
+REASON, DETAIL, STAGE = "reject_reason", "reject_detail", "reject_stage"
+DEDUP_KEYS, BODY_WORDS, SITE, SPLIT = "dedup_keys", "body_words", "site", "split"
+OUTCOME_FIELDS = (
+    pa.field(REASON, pa.string()),  # null: the input is a row; else one of builder.reasons.Reason
+    pa.field(DETAIL, pa.string()),
+    pa.field(STAGE, pa.string()),  # the step or stage that rejected it
+    pa.field(DEDUP_KEYS, pa.list_(pa.uint64())),  # builder.dedup.fingerprint's keys; empty without dedup
+    pa.field(BODY_WORDS, pa.uint32()),  # for the card's statistics
+    pa.field(SITE, pa.string()),  # the site profile that recognised the page, if one did
+    pa.field(SPLIT, pa.string()),  # the split a row goes to: null until the parent decides it
+)
 
 
 @cache
-def _row_schema() -> pa.Schema:
+def row_schema() -> pa.Schema:
+    """The dataset's rows: schemas/article.yaml, as the shards hold them."""
     return load_schema().arrow()
 
 
-def pack(records: list[Record]) -> ProcessedBatch:
-    """The valid records' fields as one Arrow batch; a record whose fields do not fit the schema becomes
-    its own `parse_error` reject (stage `pack`) instead of failing the batch and the build."""
-    import pyarrow as pa
+@cache
+def batch_schema() -> pa.Schema:
+    """The layout of a processed batch: one row per input, in input order.
 
-    valid = [record for record in records if record.reject is None]
+    First the dataset's row fields (`row_schema()`, made nullable): filled for an input that became a
+    row, null for one a worker rejected, except `source_file`, which names every input. Then the outcome
+    columns (OUTCOME_FIELDS): the reject's reason, detail and stage (null for a row); the dedup keys and
+    body word count of a row (null for a reject); the site that recognised the page; the row's split.
+    Whether an input is a row is told by `reject_reason` alone: a parent stage that rejects a row
+    (dedup) fills in its reject and leaves its fields.
+    """
+    rows = row_schema()
+    clash = sorted({field.name for field in OUTCOME_FIELDS} & set(rows.names))
+    if clash:
+        raise ConfigError(f"schema fields {', '.join(clash)} are named like a processed batch's outcome columns")
+    return pa.schema([*(field.with_nullable(True) for field in rows), *OUTCOME_FIELDS], metadata=rows.metadata)
+
+
+def pack(records: list[Record]) -> pa.RecordBatch:
+    """The records' outcomes as one batch (`batch_schema()`); a record whose fields do not fit the schema
+    becomes its own `parse_error` reject (stage `pack`) instead of failing the batch and the build."""
     try:
-        rows = pa.RecordBatch.from_pylist([record.fields for record in valid], schema=_row_schema())
+        rows = _rows(records)
     except Exception:  # rare: find the record(s) at fault, one at a time
-        for record in valid:
-            try:
-                pa.RecordBatch.from_pylist([record.fields], schema=_row_schema())
-            except Exception as err:
-                detail = f"the row does not fit the schema: {type(err).__name__}: {err}"
-                record.reject = Reject(Reason.PARSE_ERROR, detail[:500], "pack")
-        valid = [record for record in valid if record.reject is None]
-        rows = pa.RecordBatch.from_pylist([record.fields for record in valid], schema=_row_schema())
-    for record in valid:
-        record.fields = {}
-    return ProcessedBatch(records, rows)
+        for record in records:
+            if record.reject is None and not _fits(record):
+                record.fields = {}
+        rows = _rows(records)
+    rows_at = [record.reject is None for record in records]
+    outcome = [
+        pa.array([r.reject and str(r.reject.reason) for r in records], pa.string()),
+        pa.array([r.reject and r.reject.detail for r in records], pa.string()),
+        pa.array([r.reject and r.reject.stage for r in records], pa.string()),
+        _key_lists([record.dedup_keys for record in records if record.reject is None], rows_at),
+        pa.array([r.body_words if r.reject is None else None for r in records], pa.uint32()),
+        pa.array([r.site.site if r.site else None for r in records], pa.string()),
+        pa.nulls(len(records), pa.string()),
+    ]
+    return pa.RecordBatch.from_arrays([*rows.columns, *outcome], schema=batch_schema())
+
+
+def _rows(records: list[Record]) -> pa.RecordBatch:
+    """The row fields of every record: a rejected one's are null but for its `source_file`."""
+    fields = [record.fields if record.reject is None else {"source_file": record.source_file} for record in records]
+    return pa.RecordBatch.from_pylist(fields, schema=_nullable_rows())
+
+
+@cache
+def _nullable_rows() -> pa.Schema:
+    return pa.schema(list(batch_schema())[: len(row_schema())], metadata=row_schema().metadata)
+
+
+def _fits(record: Record) -> bool:
+    """Whether the record's fields make a row; if not, the record gets its `pack` reject."""
+    try:
+        pa.RecordBatch.from_pylist([record.fields], schema=row_schema())
+    except Exception as err:
+        detail = f"the row does not fit the schema: {type(err).__name__}: {err}"
+        record.reject = Reject(Reason.PARSE_ERROR, detail[:500], "pack")
+        return False
+    return True
+
+
+def _key_lists(keys: list[tuple[int, ...]], rows_at: list[bool]) -> pa.ListArray:
+    """The rows' keys as list<uint64>, null for a reject; built from one flat array, not per key."""
+    lengths = np.zeros(len(rows_at), np.int32)
+    lengths[np.flatnonzero(rows_at)] = [len(row_keys) for row_keys in keys]
+    offsets = np.zeros(len(rows_at) + 1, np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    flat = np.fromiter((key for row_keys in keys for key in row_keys), np.uint64, int(offsets[-1]))
+    mask = pa.array(np.logical_not(rows_at))
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat), mask=mask)
+
+
+def is_row(batch: pa.RecordBatch) -> pa.BooleanArray:
+    """Per input: whether it is a row (no reject)."""
+    return batch.column(REASON).is_null()
+
+
+def kept(batch: pa.RecordBatch, columns: Sequence[str] | None = None) -> pa.RecordBatch:
+    """The inputs that are rows: `columns` of them, or every column (filtering copies: ask for few)."""
+    chosen = batch if columns is None else batch.select(columns)
+    reasons = batch.column(REASON)
+    return chosen if reasons.null_count == len(reasons) else chosen.filter(reasons.is_null())
+
+
+def as_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """A batch's row fields as the shards hold them (`row_schema()`), whatever its rows' outcomes."""
+    return pa.RecordBatch.from_arrays(batch.columns[: len(row_schema())], schema=row_schema())
+
+
+def rows_of(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The rows, as the shards hold them."""
+    return as_rows(kept(batch, row_schema().names))
+
+
+def rejected(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The rejects: source_file, reason, detail, stage, in input order."""
+    found = batch.select(["source_file", REASON, DETAIL, STAGE])
+    reasons = batch.column(REASON)
+    return found if reasons.null_count == 0 else found.filter(reasons.is_valid())
+
+
+def reject_count(batch: pa.RecordBatch, stage: str | None = None) -> int:
+    """How many inputs are rejected (by `stage`, if given)."""
+    if stage is None:
+        return len(batch) - batch.column(REASON).null_count
+    return int(pc.sum(pc.equal(batch.column(STAGE), stage)).as_py() or 0)
+
+
+def dedup_keys(batch: pa.RecordBatch) -> np.ndarray:
+    """The rows' dedup keys, rows × keys (uint64), a view over the batch's buffer when it can be one."""
+    lists = kept(batch, [DEDUP_KEYS]).column(0)
+    values = lists.flatten().to_numpy(zero_copy_only=False)  # zero-copy for uint64 without nulls
+    if not len(lists):
+        return values.reshape(0, 0)
+    width = len(values) // len(lists)
+    assert len(values) == width * len(lists), "every row has as many keys (the LSH shape is the build's)"
+    return values.reshape(len(lists), width)
+
+
+def body_words(batch: pa.RecordBatch) -> np.ndarray:
+    """Each row's body length in words."""
+    return kept(batch, [BODY_WORDS]).column(0).to_numpy(zero_copy_only=False)
+
+
+def with_rejects(batch: pa.RecordBatch, at: np.ndarray, rejects: Sequence[Reject]) -> pa.RecordBatch:
+    """The batch with `rejects[i]` given to input `at[i]` (positions in the batch, rising)."""
+    if not len(at):
+        return batch
+    mask = np.zeros(len(batch), bool)
+    mask[at] = True
+    mask_array = pa.array(mask)
+    for name, values in (
+        (REASON, [str(reject.reason) for reject in rejects]),
+        (DETAIL, [reject.detail for reject in rejects]),
+        (STAGE, [reject.stage for reject in rejects]),
+    ):
+        column = pc.replace_with_mask(batch.column(name), mask_array, pa.array(values, pa.string()))
+        batch = batch.set_column(batch.schema.get_field_index(name), batch.schema.field(name), column)
+    return batch
+
+
+def with_splits(batch: pa.RecordBatch, splits: pa.Array) -> pa.RecordBatch:
+    """The batch with each input's split (null for a reject)."""
+    index = batch.schema.get_field_index(SPLIT)
+    return batch.set_column(index, batch.schema.field(SPLIT), splits)

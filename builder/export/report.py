@@ -12,8 +12,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from builder.record import Record
-
 REJECTS_SCHEMA = pa.schema(
     [
         pa.field("source_file", pa.string(), nullable=False),
@@ -31,21 +29,28 @@ class BuildReport:
 
     inputs: int = 0
     rows_by_split: Counter[str] = field(default_factory=Counter)
-    rejects: list[dict[str, str]] = field(default_factory=list)
+    _rejects: list[pa.RecordBatch] = field(default_factory=list)
+    _table: pa.Table | None = None  # the rejects as one table, made when first asked for
 
     def add_rows(self, split: str, count: int) -> None:
         self.rows_by_split[split] += count
 
-    def add_reject(self, record: Record) -> None:
-        assert record.reject is not None
-        self.rejects.append(
-            {
-                "source_file": record.source_file,
-                "reason": str(record.reject.reason),
-                "detail": record.reject.detail,
-                "stage": record.reject.stage,
-            }
-        )
+    def add_rejects(self, rejects: pa.RecordBatch) -> None:
+        """Rejects as four columns, whatever their names: source_file, reason, detail, stage."""
+        if rejects.num_rows:
+            self._rejects.append(pa.RecordBatch.from_arrays(rejects.columns, schema=REJECTS_SCHEMA))
+            self._table = None
+
+    @property
+    def rejects(self) -> pa.Table:
+        """Every reject, in the order added (input order), as one contiguous table."""
+        if self._table is None:
+            self._table = pa.Table.from_batches(self._rejects, schema=REJECTS_SCHEMA).combine_chunks()
+        return self._table
+
+    @property
+    def rejected(self) -> int:
+        return sum(batch.num_rows for batch in self._rejects)
 
     @property
     def rows(self) -> int:
@@ -53,17 +58,20 @@ class BuildReport:
 
     @property
     def reconciled(self) -> bool:
-        return self.inputs == self.rows + len(self.rejects)
+        return self.inputs == self.rows + self.rejected
 
     def by_reason(self) -> list[dict[str, Any]]:
         """Rejects per reason, most frequent first, each with the first file that got it."""
-        counts = Counter(r["reason"] for r in self.rejects)
-        first: dict[str, str] = {}
-        for r in self.rejects:
-            first.setdefault(r["reason"], r["source_file"])
+        if not self.rejected:
+            return []
+        counts = (
+            self.rejects.group_by("reason", use_threads=False)  # unthreaded: "first" is the first in input order
+            .aggregate([("reason", "count"), ("source_file", "first")])
+            .to_pylist()
+        )
         return [
-            {"reason": k, "count": n, "example": first[k]}
-            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            {"reason": row["reason"], "count": row["reason_count"], "example": row["source_file_first"]}
+            for row in sorted(counts, key=lambda row: (-row["reason_count"], row["reason"]))
         ]
 
     def summary(self, options: dict[str, Any]) -> dict[str, Any]:
@@ -71,7 +79,7 @@ class BuildReport:
             "inputs": self.inputs,
             "rows": self.rows,
             "rows_by_split": dict(sorted(self.rows_by_split.items())),
-            "rejected": len(self.rejects),
+            "rejected": self.rejected,
             "rejects_by_reason": {row["reason"]: row["count"] for row in self.by_reason()},
             "reconciled": self.reconciled,
             "options": options,
@@ -81,9 +89,9 @@ class BuildReport:
         """Write `rejects.parquet`, `rejects.jsonl` (the same rows, for jq and less) and `summary.json`;
         each file appears whole or not at all."""
         folder.mkdir(parents=True, exist_ok=True)
-        table = pa.Table.from_pylist(self.rejects, schema=REJECTS_SCHEMA)
+        table = self.rejects
         _replace(folder / "rejects.parquet", lambda tmp: pq.write_table(table, tmp, compression="zstd"))
-        lines = "".join(json.dumps(reject, ensure_ascii=False) + "\n" for reject in self.rejects)
+        lines = "".join(json.dumps(reject, ensure_ascii=False) + "\n" for reject in table.to_pylist())
         _replace(folder / "rejects.jsonl", lambda tmp: Path(tmp).write_text(lines, encoding="utf-8"))
         summary = self.summary(options)
         text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
