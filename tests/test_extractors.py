@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from builder.engines.batch import rows_of
 from builder.engines.local import run_pipeline
 from builder.extract.steps import Step
 from builder.pipeline import Pipeline, PipelineOptions
@@ -126,6 +127,6 @@ def test_workers_get_the_profiles_of_the_options_by_value() -> None:
     assert pickle.loads(pickle.dumps(options)) == options
     items = [Record(source_file="c.txt", data=make_dump(site_name=COURIER).encode()), memo()]
     (batch,) = run_pipeline(items, options, max_bytes=1 << 20, workers=2)
-    assert [record.reject for record in batch.records] == [None, None]
-    assert batch.records[0].site == courier()  # not a bundled site: it came with the options
-    assert batch.rows.column("publisher").to_pylist() == ["Courier Media", "Memo Wire"]
+    assert batch.column("reject_reason").to_pylist() == [None, None]
+    assert batch.column("site").to_pylist()[0] == "courier"  # not a bundled site: it came with the options
+    assert rows_of(batch).column("publisher").to_pylist() == ["Courier Media", "Memo Wire"]
