@@ -12,10 +12,10 @@ from builder.extract.textdump.classified import AFTER_END, IN_HEADER
 from builder.extract.textdump.lines import BLANK, read_line
 from builder.reasons import Reason
 from builder.record import Record, Reject
-from builder.sites import registry, site_by_name
+from builder.sites import registry
 from tests.golden.goldens import golden_dumps
 
-SITE = site_by_name("almayadeen_en")
+SITE = next(profile for profile in registry() if profile.site == "almayadeen_en")
 HEAD = "Al Mayadeen English\n\nNews\nBREAKING\nA ticker headline\n\n"
 
 
