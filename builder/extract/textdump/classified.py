@@ -9,7 +9,7 @@ each line) so that a block is classified with one slice assignment.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from builder.extract.textdump.lines import BLANK, Line, Role, read_line
 
@@ -25,11 +25,11 @@ class Classified:
     lines: list[Line]  # the page's lines from the header's end through the article's end line
     roles: list[Role]  # the role of each of `lines`
     rules: list[str]  # why each of `lines` has its role: a profile key or a reading rule
-    values: dict[int, str] = field(default_factory=dict)  # by line index: the part a meta rule picked out
+    values: dict[int, str]  # by line index: the part of the line a meta rule picked out
     # Spans (start, stop) of `lines` that fill fields: the title, then the article's runs of non-blank
     # lines. A span whose first line is a LEAD or BODY line is one paragraph, all of that role; the
     # lines of any other span are read one by one.
-    groups: list[tuple[int, int]] = field(default_factory=list)
+    groups: list[tuple[int, int]]
 
     def rows(self, bullet: str) -> Iterator[tuple[Line, Role, str]]:
         """Every line of the page in order with its role and rule, the header and the chrome after the

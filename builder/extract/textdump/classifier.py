@@ -61,7 +61,7 @@ def classify(text: str, profile: SiteProfile) -> Classified | Reject:
     if isinstance(found, Reject):
         return found
     lines, title_at, anchor, end = found
-    page = Classified(text, len(raws), lines, [CHROME] * len(lines), [NO_RULE] * len(lines))
+    page = Classified(text, len(raws), lines, [CHROME] * len(lines), [NO_RULE] * len(lines), {}, [])
     _mark_head(page, title_at, anchor)
     _mark(page, end, end + 1, END, RULE_END)
     article = _blocks(page, anchor, end)
