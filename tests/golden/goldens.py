@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
+from builder import sites
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
+from builder.sites.profile import SiteProfile
 
 GOLDEN_DIR = Path(__file__).resolve().parent
 # A fixed clock, so no golden dump can become a future date.
@@ -23,13 +28,22 @@ def expected_path(dump: Path) -> Path:
     return dump.with_suffix(".json")
 
 
+@contextmanager
+def pipeline_for(profiles: tuple[SiteProfile, ...]) -> Iterator[Pipeline]:
+    """A pipeline that knows exactly these site profiles, for as long as the block runs.
+
+    The only place that says how a pipeline gets its sites: the registry is swapped while the block runs.
+    """
+    with mock.patch.object(sites, "registry", lambda: profiles):
+        yield Pipeline(PipelineOptions(now=NOW))
+
+
 def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def extract(dump: Path, pipeline: Pipeline | None = None) -> tuple[str | None, dict[str, Any]]:
+def extract(dump: Path, pipeline: Pipeline) -> tuple[str | None, dict[str, Any]]:
     """(site that recognised it, fields as JSON values) for one dump; a reject is returned as its fields."""
-    pipeline = pipeline or Pipeline(PipelineOptions(now=NOW))
     record = pipeline.process(Record(source_file=dump.name, data=dump.read_bytes()))
     if record.reject is not None:
         return None, {"reject": str(record.reject.reason), "detail": record.reject.detail}
@@ -39,3 +53,7 @@ def extract(dump: Path, pipeline: Pipeline | None = None) -> tuple[str | None, d
 
 def render(fields: dict[str, Any]) -> str:
     return json.dumps(fields, indent=2, ensure_ascii=False) + "\n"
+
+
+def expected(dump: Path) -> dict[str, Any]:
+    return json.loads(expected_path(dump).read_text(encoding="utf-8"))

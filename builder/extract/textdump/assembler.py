@@ -1,0 +1,71 @@
+"""Assemble a classified dump into the article's schema fields: roles in, field values out."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from builder.extract.textdump.classified import Classified
+from builder.extract.textdump.lines import BODY, BYLINE, DATE, IMAGE, INSERT, LEAD, READING_TIME, SOURCE, TAGS, TITLE
+from builder.sites.profile import SiteProfile
+
+
+class Assembled(NamedTuple):
+    fields: dict[str, Any]  # schema fields by name
+    extracted: dict[str, str]  # raw strings for later steps: the date as printed
+
+
+def assemble(classified: Classified, profile: SiteProfile) -> Assembled:
+    """The fields read from the classified lines; when a meta line appears twice, the last one counts."""
+    fields: dict[str, Any] = {"publisher": profile.publisher, "title": None, "authors": [], "source": None}
+    fields.update(reading_time_minutes=None, summary=None, images=[], tags=[])
+    extracted: dict[str, str] = {}
+    body: list[str] = []
+    lines, roles = classified.lines, classified.roles
+    for start, stop in classified.groups:
+        role = roles[start]
+        if role is BODY:
+            line = lines[start]
+            one_line = stop - start == 1 and not line.bullet  # most paragraphs
+            body.append(line.text if one_line else _paragraph(classified, start, stop, profile.bullet))
+        elif role is LEAD:
+            fields["summary"] = _paragraph(classified, start, stop, profile.bullet)
+        elif role is not INSERT:
+            for i in range(start, stop):
+                _read(classified, i, profile, fields, extracted)
+    fields["body"] = "\n\n".join(body)
+    return Assembled(fields, extracted)
+
+
+def _paragraph(classified: Classified, start: int, stop: int, bullet: str) -> str:
+    lines = classified.lines
+    if lines[start].bullet:  # a list inside the body keeps one item per line
+        return "\n".join([f"{bullet} {line.text}" if line.bullet else line.text for line in lines[start:stop]])
+    return " ".join([line.text for line in lines[start:stop]])
+
+
+def _read(
+    classified: Classified, i: int, profile: SiteProfile, fields: dict[str, Any], extracted: dict[str, str]
+) -> None:
+    """One line that fills a field by itself (a line of any other role fills none)."""
+    role, line = classified.roles[i], classified.lines[i]
+    if role is IMAGE:
+        images = fields["images"]
+        if line.bullet:
+            images.append({"alt": line.text, "caption": None})
+        else:
+            caption = images[-1]["caption"]
+            images[-1]["caption"] = f"{caption} {line.text}" if caption else line.text
+    elif role is TAGS:
+        fields["tags"].append(line.text)
+    elif role is TITLE:
+        fields["title"] = line.text
+    elif role is BYLINE:
+        names = classified.values[i]
+        parts = profile.author_separators.split(names) if profile.author_separators else [names]
+        fields["authors"] = [p.strip() for p in parts if p.strip()]
+    elif role is SOURCE:
+        fields["source"] = classified.values[i].strip() or None
+    elif role is READING_TIME:
+        fields["reading_time_minutes"] = int(classified.values[i])
+    elif role is DATE:
+        extracted["published_at"] = classified.values[i]

@@ -1,0 +1,80 @@
+"""The lines of a dump: each raw line read once into a `Line`, which a classifier then gives a role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Role(Enum):
+    """What a line of the dump is to the article."""
+
+    CHROME = "chrome"  # navigation, ticker, buttons: read into no field
+    TITLE = "title"
+    BYLINE = "byline"
+    DATE = "date"
+    SOURCE = "source"
+    READING_TIME = "reading_time"
+    LEAD = "lead"  # the summary paragraph
+    IMAGE = "image"  # an image's alt text (a bullet) or its caption
+    BODY = "body"
+    INSERT = "insert"  # crawl-time content dropped from the body
+    TAGS = "tags"
+    END = "end"  # the first line of the chrome after the article
+    BLANK = "blank"
+
+
+# The members as module globals for the per-line loops: `Role.BODY` is a descriptor lookup (~150 ns on
+# Python 3.11), a global ~10 ns.
+CHROME, TITLE, BYLINE, DATE, SOURCE = Role.CHROME, Role.TITLE, Role.BYLINE, Role.DATE, Role.SOURCE
+READING_TIME, LEAD, IMAGE, BODY, INSERT = Role.READING_TIME, Role.LEAD, Role.IMAGE, Role.BODY, Role.INSERT
+TAGS, END, BLANK_ROLE = Role.TAGS, Role.END, Role.BLANK
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, and there are ~50 a page
+class Line:
+    text: str  # whitespace collapsed; for a bullet, the item without its bullet
+    bullet: bool
+
+
+# Every blank line is this one object.
+BLANK = Line("", False)
+
+
+def _is_collapsed(raw: str) -> bool:
+    """Whether `raw` is non-blank and equals `" ".join(raw.split())`, told without splitting it.
+
+    Every whitespace character but the space is non-printable, so a printable line with no leading,
+    trailing or doubled space has nothing to collapse.
+    """
+    return bool(raw) and raw[0] != " " and raw[-1] != " " and "  " not in raw and raw.isprintable()
+
+
+def read_line(raw: str, bullet: str) -> Line:
+    """One raw line read as a `Line` (`BLANK` when blank). Tabs and runs of spaces collapse to one space."""
+    if _is_collapsed(raw) and not raw.startswith(bullet):  # most lines: prose, kept as it is
+        return Line(raw, False)
+    words = raw.split()
+    if not words:
+        return BLANK
+    if words[0] == bullet:
+        return Line(" ".join(words[1:]), True)
+    return Line(" ".join(words), False)
+
+
+def line_end(text: str, marker: str, bullet: str) -> int | None:
+    """Offset of the end of the first line that reads `marker` (not as a bullet), or None.
+
+    str.find looks for the marker's first word, so the navigation before it is never split into
+    lines; each hit is confirmed on its whole line, so the word inside a longer line does not count.
+    """
+    words = marker.split()
+    pos = text.find(words[0]) if words else -1
+    while pos >= 0:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = read_line(text[text.rfind("\n", 0, pos) + 1 : end], bullet)
+        if not line.bullet and line.text == marker:
+            return end
+        pos = text.find(words[0], end + 1)
+    return None
