@@ -122,7 +122,7 @@ def test_assemble_reads_roles_not_layout() -> None:
     page = Classified("", len(rows), lines, [role for *_, role, _ in rows], ["by hand"] * len(rows), values, groups)
     fields, extracted = assemble(page, SITE)
     assert fields == {
-        "publisher": SITE.publisher,
+        "publisher": SITE.facts.publisher,
         "title": "Headline",
         "authors": ["Ann Lee", "Bo Chan"],
         "source": None,

@@ -59,11 +59,6 @@ class SiteProfile:
     reading_time_pattern: re.Pattern[str] | None
     trailing_tags: bool
 
-    @property
-    def publisher(self) -> str:
-        """The publisher, for the text dump reader until it reads `facts.publisher`."""
-        return self.facts.publisher
-
     def recognises(self, text: str) -> bool:
         """A dump belongs to this site when its first non-blank line is the site's marker line."""
         head = text.lstrip()

@@ -8,9 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
-from builder import sites
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.sites.profile import SiteProfile
@@ -32,10 +30,9 @@ def expected_path(dump: Path) -> Path:
 def pipeline_for(profiles: tuple[SiteProfile, ...]) -> Iterator[Pipeline]:
     """A pipeline that knows exactly these site profiles, for as long as the block runs.
 
-    The only place that says how a pipeline gets its sites: the registry is swapped while the block runs.
+    The only place that says how a pipeline gets its sites: through its options, as a build hands them over.
     """
-    with mock.patch.object(sites, "registry", lambda: profiles):
-        yield Pipeline(PipelineOptions(now=NOW))
+    yield Pipeline(PipelineOptions(now=NOW, sites=profiles))
 
 
 def _jsonable(value: Any) -> Any:

@@ -16,7 +16,7 @@ class Assembled(NamedTuple):
 
 def assemble(classified: Classified, profile: SiteProfile) -> Assembled:
     """The fields read from the classified lines; when a meta line appears twice, the last one counts."""
-    fields: dict[str, Any] = {"publisher": profile.publisher, "title": None, "authors": [], "source": None}
+    fields: dict[str, Any] = {"publisher": profile.facts.publisher, "title": None, "authors": [], "source": None}
     fields.update(reading_time_minutes=None, summary=None, images=[], tags=[])
     extracted: dict[str, str] = {}
     body: list[str] = []
