@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from builder.dedup.deduplicator import Deduplicator
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
 from builder.dedup.keep import KEEP_CHOICES, keep_latest
+from builder.engines import Executor, WorkItem
 from builder.engines.batch import ProcessedBatch
-from builder.engines.local import Progress, WorkItem, default_workers, run_pipeline
+from builder.engines.local import Progress, default_workers, run_pipeline
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.export.card import CardOptions, render_card
 from builder.export.destination import (
@@ -29,7 +30,7 @@ from builder.export.report import BuildReport
 from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
 from builder.export.write_errors import write_error
-from builder.inputs.archives import expand_archives
+from builder.inputs.containers import plan_inputs
 from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
@@ -57,6 +58,7 @@ class BuildOptions:
     fail_on_reject: bool = False
     wait: bool = False  # for another build holding --out or --report, instead of failing at once
     card: CardOptions = field(default_factory=CardOptions)
+    executor: Executor | None = None  # what runs the pipeline; None: `workers` processes (1: this one)
 
 
 @dataclass(frozen=True)
@@ -136,22 +138,24 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     with locked_destinations(options.out, options.report, wait=options.wait):
         check_destinations(options.out, options.report, paths)  # again: the folders may have changed meanwhile
         try:
-            return _build(expand_archives(inputs, options.max_bytes), options, now, progress)
+            return _build(plan_inputs(inputs, options.max_bytes), options, now, progress)
         except OSError as err:
             raise write_error(err, options.out, options.report) from err
 
 
 class _Counted:
-    """The work items, counted as they are handed out: the report's `inputs`, found apart from their outcomes."""
+    """The work items, told how many inputs each batch's items opened to where they were opened (an
+    archive's members in a worker): the report's `inputs`, found apart from their outcomes."""
 
     def __init__(self, items: Iterable[WorkItem]) -> None:
         self._items = items
         self.count = 0
 
     def __iter__(self) -> Iterator[WorkItem]:
-        for item in self._items:
-            self.count += 1
-            yield item
+        return iter(self._items)
+
+    def opened(self, count: int) -> None:
+        self.count += count
 
 
 def _build(items: Iterable[WorkItem], options: BuildOptions, now: datetime, progress: Progress | None) -> BuildResult:
@@ -205,7 +209,7 @@ def _write_rows(
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
     )
-    batches = run_pipeline(items, pipeline_options, options.max_bytes, options.workers)
+    batches = run_pipeline(items, pipeline_options, options.max_bytes, options.executor or options.workers)
     dedup = Deduplicator(options.near_dup_threshold) if options.dedup and options.keep == "first" else None
     if options.dedup and options.keep == "latest":  # decided once every row is known; it reports progress itself
         batches, progress = keep_latest(batches, folder.parent, options.near_dup_threshold, progress), None

@@ -14,22 +14,22 @@ from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
 
+from builder.engines import Done, Executor, Tally, Task, WorkItem
 from builder.engines.batch import ProcessedBatch, pack
 from builder.engines.lifeline import Lifeline, exit_with_builder
-from builder.errors import WorkerError
-from builder.inputs.files import InputFile, read_record
+from builder.errors import ReconcileError, WorkerError
+from builder.inputs.containers import Part
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 
-WorkItem = InputFile | Record  # a file to read, or bytes already read (an archive member)
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 BATCH_SIZE = 256
-IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy and memory bounded
+IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memory bounded
 
 _worker: tuple[Pipeline, int] | None = None
 
 
-def batched(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+def batched(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -39,9 +39,83 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _run_items(pipeline: Pipeline, items: list[WorkItem], max_bytes: int) -> ProcessedBatch:
-    records = [read_record(item, max_bytes) if isinstance(item, InputFile) else item for item in items]
+def tasks(items: Iterable[WorkItem], size: int = BATCH_SIZE) -> Iterator[Task]:
+    """The work items in tasks of `size` records, cut where a flat run of records would be cut: a part of
+    known records is split where a task fills up; one whose records only reading tells is a task alone."""
+    task: Task = []
+    room = size
+    for item in items:
+        records = 1 if isinstance(item, Record) else item.records
+        if records is None:
+            if task:
+                yield task
+            yield [item]
+            task, room = [], size
+            continue
+        while records > room:
+            head, item = item.split(room)  # type: ignore[union-attr]  # only parts of several records split
+            yield [*task, head]
+            task, room, records = [], size, records - room
+        task.append(item)
+        room -= records
+        if not room:
+            yield task
+            task, room = [], size
+    if task:
+        yield task
+
+
+def run_task(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[Done]:
+    """Open the task's parts, here, and run the pipeline over their records, BATCH_SIZE at a time."""
+    records: list[Record] = []
+    for item in task:
+        for record in (item,) if isinstance(item, Record) else _opened(item, max_bytes):
+            records.append(record)
+            if len(records) == BATCH_SIZE:
+                yield Done(_run_items(pipeline, records), BATCH_SIZE)
+                records = []
+    if records:
+        yield Done(_run_items(pipeline, records), len(records))
+
+
+def _opened(part: Part, max_bytes: int) -> Iterator[Record]:
+    """The part's records; a part that gives other than the records its plan promised fails the build
+    (a count in the report would otherwise hide an input that went missing)."""
+    count = 0
+    for record in part.open(max_bytes):
+        count += 1
+        yield record
+    if part.records is not None and count != part.records:
+        raise ReconcileError(f"{part.records} inputs were planned but {count} were opened; no dataset was written")
+
+
+def _run_items(pipeline: Pipeline, records: list[Record]) -> ProcessedBatch:
     return pack(pipeline.process_batch(records))
+
+
+class Serial:
+    """Runs every task in this process, one after the other."""
+
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        pipeline = Pipeline(options)
+        for task in tasks:
+            yield from run_task(pipeline, task, max_bytes)
+
+
+def run_pipeline(
+    items: Iterable[WorkItem], options: PipelineOptions, max_bytes: int, workers: int | Executor
+) -> Iterator[ProcessedBatch]:
+    """Processed batches in the order of `items`, cut the same way whatever runs them.
+
+    `workers`: an executor, or a number of worker processes (1: this process). When `items` is a
+    `Tally`, it hears how many inputs each batch's parts opened to.
+    """
+    executor = workers if not isinstance(workers, int) else Serial() if workers <= 1 else Pool(workers)
+    tally = items if isinstance(items, Tally) else None
+    for done in executor.run(tasks(items), options, max_bytes):
+        if tally is not None:
+            tally.opened(done.inputs)
+        yield done.batch
 
 
 class _NoPandas:
@@ -66,51 +140,49 @@ def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection)
     _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
 
 
-def _run_batch(batch: list[WorkItem]) -> ProcessedBatch:
+def _run_task(task: Task) -> list[Done]:
     assert _worker is not None
     pipeline, max_bytes = _worker
-    return _run_items(pipeline, batch, max_bytes)
+    return list(run_task(pipeline, task, max_bytes))
 
 
-def run_pipeline(
-    items: Iterable[WorkItem], options: PipelineOptions, max_bytes: int, workers: int
-) -> Iterator[ProcessedBatch]:
-    """Processed batches in the order of `items`, cut the same way whatever the number of workers."""
-    if workers <= 1:
-        pipeline = Pipeline(options)
-        for batch in batched(items, BATCH_SIZE):
-            yield _run_items(pipeline, batch, max_bytes)
-        return
-    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    if os.name == "posix":
-        # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
-        context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.engines.forkserver_exit"])
-    lifeline = Lifeline(context)
-    # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
-    # when a worker dies or cannot start.
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes, lifeline.reader)
-    )
-    try:
-        pending: deque[Future[ProcessedBatch]] = deque()
-        for batch in batched(items, BATCH_SIZE):
-            pending.append(pool.submit(_run_batch, batch))  # raises too once the pool is broken
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield _result(pending.popleft(), pool)
-        while pending:
-            yield _result(pending.popleft(), pool)
-    except BrokenProcessPool as err:
-        raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        lifeline.close()
+class Pool:
+    """Runs tasks in `workers` worker processes, a few tasks ahead, handing results back in task order."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        if os.name == "posix":
+            # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
+            context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.engines.forkserver_exit"])
+        lifeline = Lifeline(context)
+        # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
+        # when a worker dies or cannot start.
+        pool = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes, lifeline.reader)
+        )
+        try:
+            pending: deque[Future[list[Done]]] = deque()
+            for task in tasks:
+                pending.append(pool.submit(_run_task, task))  # raises too once the pool is broken
+                if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
+                    yield from _result(pending.popleft(), pool)
+            while pending:
+                yield from _result(pending.popleft(), pool)
+        except BrokenProcessPool as err:
+            raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            lifeline.close()
 
 
 LIVENESS_POLL = 1.0  # seconds between checks that every worker lives, while a result is awaited
 
 
-def _result(future: Future[ProcessedBatch], pool: ProcessPoolExecutor) -> ProcessedBatch:
-    """The batch's result, or BrokenProcessPool when a worker died, never an endless wait.
+def _result(future: Future[list[Done]], pool: ProcessPoolExecutor) -> list[Done]:
+    """The task's result, or BrokenProcessPool when a worker died, never an endless wait.
 
     A worker killed while it sends a result (the out-of-memory killer, `kill -9`) leaves half a
     message in the result pipe, and CPython's pool reads on forever for the rest, since this process
