@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,11 +15,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from builder.engines.local import BATCH_SIZE, run_pipeline
+from builder.engines import Done, Task
+from builder.engines.local import BATCH_SIZE, run_pipeline, run_task
 from builder.errors import WorkerError
-from builder.pipeline import PipelineOptions
+from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
-from tests.conftest import DATA, NOW_ISO
+from tests.conftest import DATA, NOW_ISO, files_of, run_build
 from tests.test_atomic import many_dumps
 
 if TYPE_CHECKING:
@@ -155,3 +158,58 @@ def _running(process: psutil.Process) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+# -- the executor seam ----------------------------------------------------------------------------
+
+
+class Backwards:
+    """Test-only executor: runs the tasks last to first in this process, and hands their batches back in task order."""
+
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        pipeline = Pipeline(options)
+        done = [list(run_task(pipeline, task, max_bytes)) for task in reversed(list(tasks))]
+        for batches in reversed(done):
+            yield from batches
+
+
+@pytest.fixture(scope="module")
+def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Loose dumps, exact copies and edited copies (duplicates across and within batches), a zip, a tar.gz, a .gz."""
+    from tests.test_archives import MEMBERS, make_tar, make_zip
+
+    folder = many_dumps(tmp_path_factory.mktemp("mixed") / "in", 700)
+    copies = folder / "copies"
+    copies.mkdir()
+    for number in range(0, 700, 23):
+        text = (folder / f"{number // 500:03d}" / f"{number:05d}.txt").read_text(encoding="utf-8")
+        (copies / f"{number:05d}.txt").write_text(text, encoding="utf-8")
+        (copies / f"{number:05d}-edited.txt").write_text(text.replace("the", "a", 3), encoding="utf-8")
+    # Few empty members: `--keep latest` fails on a batch with no valid row (builder.dedup.keep, apart from this).
+    make_zip(folder / "m.zip", {**MEMBERS, **{f"z/{n:03d}.txt": b"" for n in range(3)}})
+    make_tar(folder / "m.tar.gz", MEMBERS)
+    (folder / "page.txt.gz").write_bytes(gzip.compress(MEMBERS["a.txt"], mtime=0))
+    return folder
+
+
+def build_files(inputs: Path, tmp: Path, **options: object) -> dict[str, bytes]:
+    _result, out, report = run_build([inputs], tmp, test_size=0.3, **options)
+    return {**files_of(out), **{f"report/{name}": data for name, data in files_of(report).items()}}
+
+
+def test_another_executor_gives_the_same_bytes(mixed_inputs: Path, tmp_path: Path) -> None:
+    pool = build_files(mixed_inputs, tmp_path / "pool", workers=2)
+    assert build_files(mixed_inputs, tmp_path / "backwards", executor=Backwards()) == pool
+    assert build_files(mixed_inputs, tmp_path / "serial", workers=1) == pool
+    rejects = pool["report/rejects.jsonl"].decode()
+    assert '"duplicate"' in rejects and "near-duplicate" in rejects and "m.zip/z/000.txt" in rejects
+
+
+@pytest.mark.parametrize("keep", ["first", "latest"])
+def test_where_batches_are_cut_does_not_show_in_the_output(
+    mixed_inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: str
+) -> None:
+    """Tars are cut into batches where they end: the bytes written must not depend on the cut."""
+    usual = build_files(mixed_inputs, tmp_path / "usual", keep=keep)
+    monkeypatch.setattr("builder.engines.local.BATCH_SIZE", 7)
+    assert build_files(mixed_inputs, tmp_path / "small", keep=keep) == usual

@@ -39,7 +39,7 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def tasks(items: Iterable[WorkItem], size: int = BATCH_SIZE) -> Iterator[Task]:
+def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
     """The work items in tasks of `size` records, cut where a flat run of records would be cut: a part of
     known records is split where a task fills up; one whose records only reading tells is a task alone."""
     task: Task = []
@@ -112,7 +112,7 @@ def run_pipeline(
     """
     executor = workers if not isinstance(workers, int) else Serial() if workers <= 1 else Pool(workers)
     tally = items if isinstance(items, Tally) else None
-    for done in executor.run(tasks(items), options, max_bytes):
+    for done in executor.run(tasks(items, BATCH_SIZE), options, max_bytes):
         if tally is not None:
             tally.opened(done.inputs)
         yield done.batch
