@@ -23,6 +23,7 @@ from builder.record import Record
 from tests.conftest import files_of, run_build
 from tests.dumps import BODY_2, TITLE_2, make_dump
 from tests.test_archives import MEMBERS, make_tar, make_zip
+from tests.test_atomic import many_dumps
 from tests.test_hostile_inputs import varied_dump
 
 DUMP = make_dump().encode()
@@ -189,3 +190,20 @@ def test_a_zip_bomb_past_its_first_slice_stops_once_whatever_the_workers(tmp_pat
         assert [r["reason"] for r in rejects].count("compression_bomb") == 1
         outcomes.append({**files_of(out), **{f"report/{k}": v for k, v in files_of(report).items()}})
     assert outcomes[0] == outcomes[1]
+
+
+# -- archives bigger than a batch ---------------------------------------------------------------
+
+
+def test_archives_of_many_batches_give_the_rows_of_the_loose_files(tmp_path: Path) -> None:
+    """A tar.gz (one task, cut into batches in its worker) and a zip (slices in several tasks) of 600 dumps."""
+    loose = many_dumps(tmp_path / "loose", 600)
+    members = {p.relative_to(loose).as_posix(): p.read_bytes() for p in sorted(loose.rglob("*.txt"))}
+    make_tar(tmp_path / "in" / "dumps.tar.gz", members)
+    make_zip(tmp_path / "in" / "dumps.zip", members)
+    _result, out, _report = run_build([loose], tmp_path / "from-loose", workers=2, dedup=False)
+    expected = pq.read_table(out / "data").to_pylist()
+    rows, rejects = rows_and_rejects(tmp_path, workers=2, dedup=False)
+    assert rejects == [] and len(rows) == 2 * len(expected)
+    for prefix, part in (("dumps.tar.gz/", rows[: len(expected)]), ("dumps.zip/", rows[len(expected) :])):
+        assert [{**row, "source_file": row["source_file"].removeprefix(prefix)} for row in part] == expected

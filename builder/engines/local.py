@@ -13,6 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
+from typing import TypeVar
 
 from builder.engines import Done, Executor, Tally, Task, WorkItem
 from builder.engines.batch import ProcessedBatch, pack
@@ -26,10 +27,11 @@ Progress = Callable[[int, int], None]  # after each batch: inputs done, of which
 BATCH_SIZE = 256
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memory bounded
 
+T = TypeVar("T")
 _worker: tuple[Pipeline, int] | None = None
 
 
-def batched(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
