@@ -16,7 +16,7 @@ import pytest
 from builder.engines.local import BATCH_SIZE, tasks
 from builder.errors import ReconcileError
 from builder.inputs.archives import archive_members
-from builder.inputs.containers import Part, Streamed, container_for, plan_inputs, registered
+from builder.inputs.containers import Part, Whole, container_for, plan_inputs, registered
 from builder.inputs.files import InputFile
 from builder.inputs.zips import ZipSlice
 from builder.record import Record
@@ -51,7 +51,7 @@ class Pages:
         return name.endswith(".pages")
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
-        return (Streamed(item, self),)
+        return (Whole(item, self),)
 
     def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
         pages = Path(item.path).read_bytes().split(b"\f")[:-1]

@@ -76,24 +76,25 @@ class Zip:
         return plan_zip(item, max_bytes)
 
 
-class Streamed(NamedTuple):
-    """A whole input that only reading tells the records of: opened by one worker from start to end."""
+class Whole(NamedTuple):
+    """A whole input opened by one reader in one worker; `known` is how many records it gives, when the plan
+    can tell without reading (a gzip file: one), else None (a tar: only reading tells)."""
 
     item: InputFile
-    container: StreamedContainer
+    reader: Reader
+    known: int | None = None
 
     @property
-    def records(self) -> None:
-        return None
+    def records(self) -> int | None:
+        return self.known
 
     def open(self, max_bytes: int) -> Iterator[Record]:
-        return self.container.read(self.item, max_bytes)
+        return self.reader.read(self.item, max_bytes)
 
 
-class StreamedContainer(Protocol):
-    name: str
-
-    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]: ...
+class Reader(Protocol):
+    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
+        """The input's records, in dataset order."""
 
 
 class Tar:
@@ -110,7 +111,7 @@ class Tar:
         return name.endswith(TAR_SUFFIXES)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
-        return (Streamed(item, self),)
+        return (Whole(item, self),)
 
     def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
         return tar_members(item, max_bytes)
@@ -130,7 +131,7 @@ class GzipFile:
         return name.endswith(".gz")
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
-        return (Streamed(item, self),)
+        return (Whole(item, self, 1),)
 
     def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
         yield gunzipped(item, max_bytes)
