@@ -213,3 +213,42 @@ def test_where_batches_are_cut_does_not_show_in_the_output(
     usual = build_files(mixed_inputs, tmp_path / "usual", keep=keep)
     monkeypatch.setattr("builder.engines.local.BATCH_SIZE", 7)
     assert build_files(mixed_inputs, tmp_path / "small", keep=keep) == usual
+
+
+def _outcomes(batches: list[Done]) -> list[object]:
+    return [
+        (done.inputs, [(r.source_file, r.reject) for r in done.batch.records], done.batch.rows.to_pylist())
+        for done in batches
+    ]
+
+
+def test_a_task_of_many_batches_comes_back_through_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole tar is one task: past SPILL_AFTER batches its results go through an anonymous file."""
+    from builder.engines import local
+    from builder.inputs.containers import plan_inputs
+    from builder.inputs.files import InputFile
+    from tests.test_archives import make_tar
+
+    dumps = many_dumps(tmp_path / "dumps", 30)
+    path = make_tar(tmp_path / "d.tar.gz", {p.name: p.read_bytes() for p in sorted(dumps.rglob("*.txt"))})
+    monkeypatch.setattr(local, "BATCH_SIZE", 4)
+    monkeypatch.setattr(local, "SPILL_AFTER", 2)
+    monkeypatch.setattr(local, "_worker", (Pipeline(OPTIONS), 1 << 20))
+    task = list(plan_inputs([InputFile(path.name, str(path))], 1 << 20))
+    spilled = local._run_task(task)
+    assert isinstance(spilled, local._Spilled)
+    from_file = list(local._done(spilled))
+    assert len(from_file) == 8 and sum(done.inputs for done in from_file) == 30
+    assert _outcomes(from_file) == _outcomes(list(run_task(Pipeline(OPTIONS), task, 1 << 20)))
+
+
+def test_a_big_tar_gives_the_same_bytes_with_workers(tmp_path: Path) -> None:
+    """Over SPILL_AFTER batches in one tar, through worker processes and in this one."""
+    from tests.test_archives import make_tar
+
+    members = {f"e/{n:05d}.txt": b"" for n in range(9 * BATCH_SIZE)}
+    members |= {p.name: p.read_bytes() for p in sorted(DATA.glob("*.txt"))}
+    make_tar(tmp_path / "in" / "big.tar.gz", members)
+    pool = build_files(tmp_path / "in", tmp_path / "pool", workers=2)
+    assert build_files(tmp_path / "in", tmp_path / "serial", workers=1) == pool
+    assert b'"inputs": %d' % len(members) in pool["report/summary.json"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -13,7 +15,8 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from multiprocessing.reduction import HAVE_SEND_HANDLE, DupFd
+from typing import IO, Any, NamedTuple, TypeVar
 
 from builder.engines import Done, Executor, Tally, Task, WorkItem
 from builder.engines.batch import ProcessedBatch, pack
@@ -26,6 +29,7 @@ from builder.record import Record
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 BATCH_SIZE = 256
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memory bounded
+SPILL_AFTER = 8  # batches a task's result holds in memory; more (a whole tar) go through a file
 
 T = TypeVar("T")
 _worker: tuple[Pipeline, int] | None = None
@@ -142,10 +146,47 @@ def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection)
     _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
 
 
-def _run_task(task: Task) -> list[Done]:
+def _run_task(task: Task) -> list[Done] | _Spilled:
+    """The task's batches; past SPILL_AFTER of them (a whole tar), in an anonymous file handed to the build
+    process, so neither process holds a big archive's rows at once."""
     assert _worker is not None
     pipeline, max_bytes = _worker
-    return list(run_task(pipeline, task, max_bytes))
+    done: list[Done] = []
+    spill: IO[bytes] | None = None
+    for result in run_task(pipeline, task, max_bytes):
+        if spill is None and (len(done) < SPILL_AFTER or not HAVE_SEND_HANDLE):
+            done.append(result)
+            continue
+        if spill is None:
+            spill = tempfile.TemporaryFile()  # no name: nothing is left behind, whatever ends the build
+            for earlier in done:
+                pickle.dump(earlier, spill, pickle.HIGHEST_PROTOCOL)
+            done = []
+        pickle.dump(result, spill, pickle.HIGHEST_PROTOCOL)
+    if spill is None:
+        return done
+    with spill:
+        spill.flush()
+        return _Spilled(DupFd(spill.fileno()))  # the build process gets its own descriptor of the file
+
+
+class _Spilled(NamedTuple):
+    """A task's batches in a file only open descriptors lead to; the worker serves one to the build process."""
+
+    descriptor: Any  # multiprocessing's DupFd
+
+    def batches(self) -> Iterator[Done]:
+        with os.fdopen(self.descriptor.detach(), "rb") as spill:
+            spill.seek(0)
+            while True:
+                try:
+                    yield pickle.load(spill)
+                except EOFError:
+                    return
+
+
+def _done(result: list[Done] | _Spilled) -> Iterator[Done]:
+    return iter(result) if isinstance(result, list) else result.batches()
 
 
 class Pool:
@@ -166,13 +207,13 @@ class Pool:
             self.workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes, lifeline.reader)
         )
         try:
-            pending: deque[Future[list[Done]]] = deque()
+            pending: deque[Future[list[Done] | _Spilled]] = deque()
             for task in tasks:
                 pending.append(pool.submit(_run_task, task))  # raises too once the pool is broken
                 if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
-                    yield from _result(pending.popleft(), pool)
+                    yield from _done(_result(pending.popleft(), pool))
             while pending:
-                yield from _result(pending.popleft(), pool)
+                yield from _done(_result(pending.popleft(), pool))
         except BrokenProcessPool as err:
             raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
         finally:
@@ -183,7 +224,7 @@ class Pool:
 LIVENESS_POLL = 1.0  # seconds between checks that every worker lives, while a result is awaited
 
 
-def _result(future: Future[list[Done]], pool: ProcessPoolExecutor) -> list[Done]:
+def _result(future: Future[list[Done] | _Spilled], pool: ProcessPoolExecutor) -> list[Done] | _Spilled:
     """The task's result, or BrokenProcessPool when a worker died, never an endless wait.
 
     A worker killed while it sends a result (the out-of-memory killer, `kill -9`) leaves half a
