@@ -2,8 +2,8 @@
 
 builder reads plain-text dumps of article pages (loose, in archives, or gzip-compressed and named
 `.gz`). An HTML page, a JSON file, a PDF or another compressed file is rejected as `unsupported_format`
-with a detail naming the format, instead of `unreadable` or `unknown_site`. The content decides; the file name only breaks a tie (a `{` that does not
-parse is JSON in `data.json`, and nothing in `notes.txt`).
+with a detail naming the format, instead of `unreadable` or `unknown_site`. The content decides; the
+file name only breaks a tie (a `{` that does not parse is JSON in `data.json`, and nothing in `notes.txt`).
 """
 
 from __future__ import annotations
