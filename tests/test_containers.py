@@ -207,3 +207,49 @@ def test_archives_of_many_batches_give_the_rows_of_the_loose_files(tmp_path: Pat
     assert rejects == [] and len(rows) == 2 * len(expected)
     for prefix, part in (("dumps.tar.gz/", rows[: len(expected)]), ("dumps.zip/", rows[len(expected) :])):
         assert [{**row, "source_file": row["source_file"].removeprefix(prefix)} for row in part] == expected
+
+
+# -- what can change between the plan and the worker ---------------------------------------------
+
+
+def test_a_zip_gone_after_its_plan_gives_each_planned_member_a_reject(tmp_path: Path) -> None:
+    path = make_zip(tmp_path / "x.zip", MEMBERS)
+    (part,) = plan_inputs([InputFile(path.name, str(path))], MiB)
+    path.unlink()
+    records = list(part.open(MiB))
+    assert len(records) == part.records == len(MEMBERS)
+    assert {r.source_file: r.reject.reason for r in records if r.reject} == {
+        f"x.zip/{name}": "unreadable" for name in sorted(MEMBERS)
+    }
+
+
+def test_a_zip_member_whose_local_header_names_another_file_is_corrupt(tmp_path: Path) -> None:
+    path = make_zip(tmp_path / "x.zip", MEMBERS)
+    with zipfile.ZipFile(path) as archive:
+        local = archive.getinfo("a.txt").header_offset
+    data = bytearray(path.read_bytes())
+    data[local + 30 : local + 35] = b"z.txt"  # the local header's copy of the name only
+    path.write_bytes(data)
+    found = {r.source_file: r.reject for r in archive_members(InputFile(path.name, str(path)), MiB)}
+    reject = found.pop("x.zip/a.txt")
+    assert reject is not None and reject.reason == "corrupt_archive" and "differ" in reject.detail
+    assert set(found.values()) == {None}
+
+
+def test_a_gzip_bomb_is_stopped_in_bounded_memory(tmp_path: Path) -> None:
+    import time
+    import tracemalloc
+
+    from builder.inputs.containers import gunzipped
+
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(bytes(256 * MiB), compresslevel=9, mtime=0))
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        record = gunzipped(InputFile(path.name, str(path)), MiB)
+        seconds, peak = time.perf_counter() - start, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert record.reject is not None and record.reject.reason == "too_large"
+    assert seconds < 2 and peak < 4 * MiB
