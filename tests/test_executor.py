@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
@@ -234,12 +235,15 @@ def test_a_task_of_many_batches_comes_back_through_a_file(tmp_path: Path, monkey
     monkeypatch.setattr(local, "BATCH_SIZE", 4)
     monkeypatch.setattr(local, "SPILL_AFTER", 2)
     monkeypatch.setattr(local, "_worker", (Pipeline(OPTIONS), 1 << 20))
+    monkeypatch.setattr(local, "_open_spills", deque(maxlen=1))
     task = list(plan_inputs([InputFile(path.name, str(path))], 1 << 20))
     spilled = local._run_task(task)
     assert isinstance(spilled, local._Spilled)
     from_file = list(local._done(spilled))
     assert len(from_file) == 8 and sum(done.inputs for done in from_file) == 30
     assert _outcomes(from_file) == _outcomes(list(run_task(Pipeline(OPTIONS), task, 1 << 20)))
+    (kept,) = local._open_spills  # held open in the worker for the build process to read
+    kept.close()
 
 
 def test_a_big_tar_gives_the_same_bytes_with_workers(tmp_path: Path) -> None:
@@ -252,3 +256,48 @@ def test_a_big_tar_gives_the_same_bytes_with_workers(tmp_path: Path) -> None:
     pool = build_files(tmp_path / "in", tmp_path / "pool", workers=2)
     assert build_files(tmp_path / "in", tmp_path / "serial", workers=1) == pool
     assert b'"inputs": %d' % len(members) in pool["report/summary.json"]
+
+
+def test_a_build_killed_while_tars_spill_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """Whole tars come back through files with no name: `kill -9` of the build leaves nothing in TMPDIR."""
+    import psutil
+
+    from tests.test_archives import make_tar
+    from tests.test_hostile_inputs import varied_dump
+
+    # 12 batches a tar, past SPILL_AFTER; varied texts: copies of one article would be a compression bomb
+    members = {f"{n:05d}.txt": varied_dump(n) for n in range(3000)}
+    for name in ("a", "b", "c"):
+        make_tar(tmp_path / "in" / f"{name}.tar.gz", members)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    command = [sys.executable, "-m", "builder.cli.main", "build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+    command += ["--report", str(tmp_path / "report"), "--now", NOW_ISO, "--workers", "2", "-q", "--no-dedup"]
+    build = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.DEVNULL)
+    descendants: list[psutil.Process] = []
+    try:
+        descendants = _wait_for_workers(psutil.Process(build.pid), workers=2)
+        deadline = time.monotonic() + 120
+        while not any(tmp_path.glob(".out.building-*/data/.train-*")) and time.monotonic() < deadline:
+            assert build.poll() is None, "the build ended before it could be killed"
+            time.sleep(0.02)
+        assert any(_held_in(p.pid, temp) for p in descendants), "no worker held a spill file"
+        build.kill()
+        build.wait()
+        deadline = time.monotonic() + 5
+        while (alive := [p for p in descendants if _running(p)]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert alive == []
+        assert list(temp.rglob("*")) == []
+    finally:
+        _end(descendants)
+
+
+def _held_in(pid: int, folder: Path) -> bool:
+    """Whether the process holds a file open in `folder` (one with no name too: psutil lists only named ones)."""
+    with suppress(OSError):
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            with suppress(OSError):
+                if os.readlink(f"/proc/{pid}/fd/{fd}").startswith(f"{folder}/"):
+                    return True
+    return False

@@ -15,8 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
-from multiprocessing.reduction import HAVE_SEND_HANDLE, DupFd
-from typing import IO, Any, NamedTuple, TypeVar
+from typing import IO, NamedTuple, TypeVar
 
 from builder.engines import Done, Executor, Tally, Task, WorkItem
 from builder.engines.batch import ProcessedBatch, pack
@@ -137,47 +136,58 @@ class _NoPandas:
             raise ModuleNotFoundError(f"No module named {name!r} (not needed in a worker)", name=name)
 
 
-def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection) -> None:
-    global _worker
+def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection, keep_open: int) -> None:
+    global _worker, _open_spills
     exit_with_builder(lifeline)  # first: a worker must not outlive a build killed while it starts
     # Ctrl-C reaches the whole process group: only the parent handles it, and it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
     _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
+    _open_spills = deque(maxlen=keep_open)
+
+
+# Spill files a worker keeps open for the build process to open through /proc (a file with no name
+# is reached only through a descriptor). The build process opens a task's result before it hands out
+# more than `workers * IN_FLIGHT_PER_WORKER` further tasks, so a worker keeps that many: an older one
+# has been opened already, and closing it frees nothing the build process still needs.
+_open_spills: deque[IO[bytes]] = deque()
+_SPILL_FDS = "/proc/self/fd"
 
 
 def _run_task(task: Task) -> list[Done] | _Spilled:
-    """The task's batches; past SPILL_AFTER of them (a whole tar), in an anonymous file handed to the build
-    process, so neither process holds a big archive's rows at once."""
+    """The task's batches; past SPILL_AFTER of them (a whole tar), in a file with no name that the build
+    process reads, so neither process holds a big archive's rows at once, and no kill leaves it behind."""
     assert _worker is not None
     pipeline, max_bytes = _worker
     done: list[Done] = []
     spill: IO[bytes] | None = None
     for result in run_task(pipeline, task, max_bytes):
-        if spill is None and (len(done) < SPILL_AFTER or not HAVE_SEND_HANDLE):
+        if spill is None and (len(done) < SPILL_AFTER or not os.path.isdir(_SPILL_FDS)):
             done.append(result)
             continue
         if spill is None:
-            spill = tempfile.TemporaryFile()  # no name: nothing is left behind, whatever ends the build
+            spill = tempfile.TemporaryFile()
             for earlier in done:
                 pickle.dump(earlier, spill, pickle.HIGHEST_PROTOCOL)
             done = []
         pickle.dump(result, spill, pickle.HIGHEST_PROTOCOL)
     if spill is None:
         return done
-    with spill:
-        spill.flush()
-        return _Spilled(DupFd(spill.fileno()))  # the build process gets its own descriptor of the file
+    spill.flush()
+    if len(_open_spills) == _open_spills.maxlen:
+        _open_spills[0].close()  # dropped from the deque by the append below
+    _open_spills.append(spill)
+    return _Spilled(os.getpid(), spill.fileno())
 
 
 class _Spilled(NamedTuple):
-    """A task's batches in a file only open descriptors lead to; the worker serves one to the build process."""
+    """A task's batches in a worker's file with no name: the build process opens it through /proc."""
 
-    descriptor: Any  # multiprocessing's DupFd
+    pid: int
+    descriptor: int
 
     def batches(self) -> Iterator[Done]:
-        with os.fdopen(self.descriptor.detach(), "rb") as spill:
-            spill.seek(0)
+        with open(f"/proc/{self.pid}/fd/{self.descriptor}", "rb") as spill:  # its own offset, from 0
             while True:
                 try:
                     yield pickle.load(spill)
@@ -204,7 +214,10 @@ class Pool:
         # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
         # when a worker dies or cannot start.
         pool = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes, lifeline.reader)
+            self.workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(options, max_bytes, lifeline.reader, self.workers * IN_FLIGHT_PER_WORKER),
         )
         try:
             pending: deque[Future[list[Done] | _Spilled]] = deque()
