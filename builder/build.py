@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
 from builder.dedup.keep import KEEP_CHOICES
-from builder.engines.local import Progress, WorkItem, default_workers, run_pipeline
+from builder.engines import Executor, WorkItem
+from builder.engines.local import Progress, default_workers, run_pipeline
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.export.card import CardOptions, render_card
 from builder.export.destination import (
@@ -25,9 +26,10 @@ from builder.export.report import BuildReport
 from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
 from builder.export.write_errors import write_error
-from builder.inputs.archives import expand_archives
+from builder.inputs.containers import plan_inputs
 from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
+from builder.record import Record
 from builder.schema import load_schema
 from builder.sites import registry
 from builder.stages import (
@@ -68,6 +70,7 @@ class BuildOptions:
     fail_on_reject: bool = False
     wait: bool = False  # for another build holding --out or --report, instead of failing at once
     card: CardOptions = field(default_factory=CardOptions)
+    executor: Executor | None = None  # what runs the pipeline; None: `workers` processes (1: this one)
 
 
 @dataclass(frozen=True)
@@ -142,13 +145,18 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     with locked_destinations(options.out, options.report, wait=options.wait):
         check_destinations(options.out, options.report, paths)  # again: the folders may have changed meanwhile
         try:
-            return _build(expand_archives(inputs, options.max_bytes), options, now, progress)
+            return _build(plan_inputs(inputs, options.max_bytes), options, now, progress)
         except OSError as err:
             raise write_error(err, options.out, options.report) from err
 
 
 class _Counted:
-    """The work items, counted as they are handed out: the report's `inputs`, found apart from their outcomes."""
+    """The work items, counted apart from their outcomes: the report's `inputs`.
+
+    Inputs the plan knows (a file, a zip's members) are counted here as they are handed out, so a batch
+    lost on its way back fails the reconciliation; the members of a tar are known only where it is
+    opened, and the engine reports them with their batch.
+    """
 
     def __init__(self, items: Iterable[WorkItem]) -> None:
         self._items = items
@@ -156,8 +164,11 @@ class _Counted:
 
     def __iter__(self) -> Iterator[WorkItem]:
         for item in self._items:
-            self.count += 1
+            self.count += 1 if isinstance(item, Record) else item.records or 0
             yield item
+
+    def opened(self, count: int) -> None:
+        self.count += count
 
 
 def _build(items: Iterable[WorkItem], options: BuildOptions, now: datetime, progress: Progress | None) -> BuildResult:
@@ -211,7 +222,7 @@ def _write_rows(
         near_dup_threshold=options.near_dup_threshold,
         sites=registry(),  # loaded and checked once, in _check; the workers get the profiles by value
     )
-    batches = run_pipeline(items, pipeline_options, options.max_bytes, options.workers)
+    batches = run_pipeline(items, pipeline_options, options.max_bytes, options.executor or options.workers)
     split = Split(options.test_size)
     write, count = WriteShards(folder, options.max_shard_bytes), Count(BuildReport(), split.always)
     run_stages(batches, _parent_stages(options, folder.parent, progress, [split, write, count]))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
 import time
+from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,11 +16,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from builder.engines.local import BATCH_SIZE, run_pipeline
+from builder.engines import Done, Task
+from builder.engines.local import BATCH_SIZE, run_pipeline, run_task
 from builder.errors import WorkerError
-from builder.pipeline import PipelineOptions
+from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
-from tests.conftest import DATA, NOW_ISO
+from tests.conftest import DATA, NOW_ISO, files_of, run_build
 from tests.test_atomic import many_dumps
 
 if TYPE_CHECKING:
@@ -155,3 +159,147 @@ def _running(process: psutil.Process) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+# -- the executor seam ----------------------------------------------------------------------------
+
+
+class Backwards:
+    """Test-only executor: runs the tasks last to first in this process, and hands their batches back in task order."""
+
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        pipeline = Pipeline(options)
+        done = [list(run_task(pipeline, task, max_bytes)) for task in reversed(list(tasks))]
+        for batches in reversed(done):
+            yield from batches
+
+
+@pytest.fixture(scope="module")
+def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Loose dumps, exact copies and edited copies (duplicates across and within batches), a zip, a tar.gz, a .gz."""
+    from tests.test_archives import MEMBERS, make_tar, make_zip
+
+    folder = many_dumps(tmp_path_factory.mktemp("mixed") / "in", 700)
+    copies = folder / "copies"
+    copies.mkdir()
+    for number in range(0, 700, 23):
+        text = (folder / f"{number // 500:03d}" / f"{number:05d}.txt").read_text(encoding="utf-8")
+        (copies / f"{number:05d}.txt").write_text(text, encoding="utf-8")
+        (copies / f"{number:05d}-edited.txt").write_text(text.replace("the", "a", 3), encoding="utf-8")
+    # Few empty members: `--keep latest` fails on a batch with no valid row (builder.dedup.keep, apart from this).
+    make_zip(folder / "m.zip", {**MEMBERS, **{f"z/{n:03d}.txt": b"" for n in range(3)}})
+    make_tar(folder / "m.tar.gz", MEMBERS)
+    (folder / "page.txt.gz").write_bytes(gzip.compress(MEMBERS["a.txt"], mtime=0))
+    return folder
+
+
+def build_files(inputs: Path, tmp: Path, **options: object) -> dict[str, bytes]:
+    _result, out, report = run_build([inputs], tmp, test_size=0.3, **options)
+    return {**files_of(out), **{f"report/{name}": data for name, data in files_of(report).items()}}
+
+
+def test_another_executor_gives_the_same_bytes(mixed_inputs: Path, tmp_path: Path) -> None:
+    pool = build_files(mixed_inputs, tmp_path / "pool", workers=2)
+    assert build_files(mixed_inputs, tmp_path / "backwards", executor=Backwards()) == pool
+    assert build_files(mixed_inputs, tmp_path / "serial", workers=1) == pool
+    rejects = pool["report/rejects.jsonl"].decode()
+    assert '"duplicate"' in rejects and "near-duplicate" in rejects and "m.zip/z/000.txt" in rejects
+
+
+@pytest.mark.parametrize("keep", ["first", "latest"])
+def test_where_batches_are_cut_does_not_show_in_the_output(
+    mixed_inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: str
+) -> None:
+    """Tars are cut into batches where they end: the bytes written must not depend on the cut."""
+    usual = build_files(mixed_inputs, tmp_path / "usual", keep=keep)
+    monkeypatch.setattr("builder.engines.local.BATCH_SIZE", 7)
+    assert build_files(mixed_inputs, tmp_path / "small", keep=keep) == usual
+
+
+def _outcomes(batches: list[Done]) -> list[object]:
+    return [
+        (done.unplanned, done.batch.to_pylist())
+        for done in batches
+    ]
+
+
+def test_a_task_of_many_batches_comes_back_through_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole tar is one task: past SPILL_AFTER batches its results go through an anonymous file."""
+    from builder.engines import local
+    from builder.inputs.containers import plan_inputs
+    from builder.inputs.files import InputFile
+    from tests.test_archives import make_tar
+
+    dumps = many_dumps(tmp_path / "dumps", 30)
+    path = make_tar(tmp_path / "d.tar.gz", {p.name: p.read_bytes() for p in sorted(dumps.rglob("*.txt"))})
+    monkeypatch.setattr(local, "BATCH_SIZE", 4)
+    monkeypatch.setattr(local, "SPILL_AFTER", 2)
+    monkeypatch.setattr(local, "_worker", (Pipeline(OPTIONS), 1 << 20))
+    monkeypatch.setattr(local, "_open_spills", deque(maxlen=1))
+    task = list(plan_inputs([InputFile(path.name, str(path))], 1 << 20))
+    spilled = local._run_task(task)
+    assert isinstance(spilled, local._Spilled)
+    from_file = list(local._done(spilled))
+    assert len(from_file) == 8 and sum(done.unplanned for done in from_file) == 30
+    assert _outcomes(from_file) == _outcomes(list(run_task(Pipeline(OPTIONS), task, 1 << 20)))
+    (kept,) = local._open_spills  # held open in the worker for the build process to read
+    kept.close()
+
+
+def test_a_big_tar_gives_the_same_bytes_with_workers(tmp_path: Path) -> None:
+    """Over SPILL_AFTER batches in one tar, through worker processes and in this one."""
+    from tests.test_archives import make_tar
+
+    members = {f"e/{n:05d}.txt": b"" for n in range(9 * BATCH_SIZE)}
+    members |= {p.name: p.read_bytes() for p in sorted(DATA.glob("*.txt"))}
+    make_tar(tmp_path / "in" / "big.tar.gz", members)
+    pool = build_files(tmp_path / "in", tmp_path / "pool", workers=2)
+    assert build_files(tmp_path / "in", tmp_path / "serial", workers=1) == pool
+    assert b'"inputs": %d' % len(members) in pool["report/summary.json"]
+
+
+def test_a_build_killed_while_tars_spill_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """Whole tars come back through files with no name: `kill -9` of the build leaves nothing in TMPDIR."""
+    import psutil
+
+    from tests.test_archives import make_tar
+    from tests.test_hostile_inputs import varied_dump
+
+    # 12 batches a tar, past SPILL_AFTER; varied texts: copies of one article would be a compression bomb
+    members = {f"{n:05d}.txt": varied_dump(n) for n in range(3000)}
+    for name in ("a", "b", "c"):
+        make_tar(tmp_path / "in" / f"{name}.tar.gz", members)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    command = [sys.executable, "-m", "builder.cli.main", "build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+    command += ["--report", str(tmp_path / "report"), "--now", NOW_ISO, "--workers", "2", "-q", "--no-dedup"]
+    build = subprocess.Popen(command, env={**os.environ, "TMPDIR": str(temp)}, stderr=subprocess.DEVNULL)
+    descendants: list[psutil.Process] = []
+    try:
+        descendants = _wait_for_workers(psutil.Process(build.pid), workers=2)
+        deadline = time.monotonic() + 120
+        while not any(tmp_path.glob(".out.building-*/data/.train-*")) and time.monotonic() < deadline:
+            assert build.poll() is None, "the build ended before it could be killed"
+            time.sleep(0.02)
+        # Now: a worker started on demand may have been missing from the first list.
+        descendants = psutil.Process(build.pid).children(recursive=True)
+        assert any(_held_in(p.pid, temp) for p in descendants), "no worker held a spill file"
+        build.kill()
+        build.wait()
+        deadline = time.monotonic() + 5
+        while (alive := [p for p in descendants if _running(p)]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert alive == []
+        assert list(temp.rglob("*")) == []
+    finally:
+        _end(descendants)
+
+
+def _held_in(pid: int, folder: Path) -> bool:
+    """Whether the process holds a file open in `folder` (one with no name too: psutil lists only named ones)."""
+    with suppress(OSError):
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            with suppress(OSError):
+                if os.readlink(f"/proc/{pid}/fd/{fd}").startswith(f"{folder}/"):
+                    return True
+    return False

@@ -53,7 +53,7 @@ UNSUPPORTED: dict[str, tuple[bytes, str]] = {
     "report.bin": (PDF_BYTES, "PDF"),  # content first: the name says nothing
     "crawl.warc": (b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n", "WARC"),
     "crawl.warc.gz": (gzip.compress(b"WARC/1.1\r\n\r\n", mtime=0), "WARC"),
-    "page.txt.gz": (gzip.compress(make_dump().encode(), mtime=0), "gzip"),
+    "page.gzipped": (gzip.compress(make_dump().encode(), mtime=0), "gzip"),  # gzip is read when named .gz only
     "table.parquet": (_parquet(), "Parquet"),
     "docs.bin": (_zip({"a.txt": b"x"}), "ZIP"),
     "photo.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8, "JPEG"),

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
 import builder.build
-from builder.engines.local import run_pipeline
+from builder.engines import Done, Task
+from builder.engines.local import Serial, run_pipeline
 from builder.errors import NoRowsError, ReconcileError
+from builder.pipeline import PipelineOptions
 from builder.record import Record
 from builder.stages import Split
 from tests.conftest import DATA, run_build
@@ -42,6 +44,24 @@ def test_an_input_lost_on_the_way_fails_the_build(tmp_path: Path, monkeypatch: p
     summary = json.loads((tmp_path / "report" / "summary.json").read_text())
     assert summary["reconciled"] is False and summary["inputs"] == 2
     assert not (tmp_path / "out").exists()
+
+
+class _LosingExecutor:
+    """Runs the tasks in this process and drops the last batch on its way back, count and all."""
+
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        done = list(Serial().run(tasks, options, max_bytes))
+        return iter(done[:-1])
+
+
+def test_a_batch_lost_by_the_engine_fails_the_reconciliation(tmp_path: Path) -> None:
+    """The build counts loose files and zip members itself, as it hands them out: a batch an engine
+    loses, with whatever count it carried, still shows."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    make_zip(inputs / "a.zip", {f"z/{n}.txt": b"" for n in range(300)})  # two batches
+    with pytest.raises(ReconcileError, match="300 inputs were found but 0 rows and 256 rejects came out"):
+        run_build([inputs], tmp_path, executor=_LosingExecutor())
 
 
 def test_a_batch_lost_in_a_parent_stage_fails_the_reconciliation(

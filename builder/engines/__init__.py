@@ -1,1 +1,44 @@
-"""Engines: run the per-input pipeline over work items (the local process pool today)."""
+"""Engines: run the per-input pipeline over the work, in input order.
+
+The work is a stream of tasks, each a few parts (`builder.inputs.containers`: a file, a zip's slice of
+members, a whole tar) or records already read. An `Executor` opens each task's parts where it runs
+them, runs the pipeline over their records a batch at a time, and hands the batches back in the order
+of the tasks. `builder.engines.local` has the two built in: in this process, and a pool of worker
+processes. An engine knows nothing of input formats or sites: a part opens itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
+
+from builder.inputs.containers import Part
+from builder.record import Record
+
+if TYPE_CHECKING:
+    from builder.engines.batch import ProcessedBatch
+    from builder.pipeline import PipelineOptions
+
+WorkItem = Part | Record  # a part to open (a file, a zip's slice of members...), or a record already read
+Task = list[WorkItem]  # work items whose records go through the pipeline together
+
+
+class Done(NamedTuple):
+    """A processed batch (opaque here), and how many of its inputs came from parts whose count only
+    opening them told (a tar's members): the build counts the others itself, as it hands them out."""
+
+    batch: ProcessedBatch
+    unplanned: int
+
+
+class Executor(Protocol):
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        """Every task's batches, in the order of `tasks`; a task's records are cut into batches of
+        `builder.engines.local.BATCH_SIZE` where they are opened, whatever runs them."""
+
+
+@runtime_checkable
+class Tally(Protocol):
+    """Work that wants to hear how many inputs of unplanned count were opened, as each batch comes back."""
+
+    def opened(self, count: int) -> None: ...

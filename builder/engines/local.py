@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -13,23 +15,26 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
+from typing import IO, NamedTuple, TypeVar
 
+from builder.engines import Done, Executor, Tally, Task, WorkItem
 from builder.engines.batch import ProcessedBatch, pack
 from builder.engines.lifeline import Lifeline, exit_with_builder
-from builder.errors import WorkerError
-from builder.inputs.files import InputFile, read_record
+from builder.errors import ReconcileError, WorkerError
+from builder.inputs.containers import Part
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 
-WorkItem = InputFile | Record  # a file to read, or bytes already read (an archive member)
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 BATCH_SIZE = 256
-IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy and memory bounded
+IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memory bounded
+SPILL_AFTER = 8  # batches a task's result holds in memory; more (a whole tar) go through a file
 
+T = TypeVar("T")
 _worker: tuple[Pipeline, int] | None = None
 
 
-def batched(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -39,9 +44,86 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _run_items(pipeline: Pipeline, items: list[WorkItem], max_bytes: int) -> ProcessedBatch:
-    records = [read_record(item, max_bytes) if isinstance(item, InputFile) else item for item in items]
+def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
+    """The work items in tasks of `size` records, cut where a flat run of records would be cut: a part of
+    known records is split where a task fills up; one whose records only reading tells is a task alone."""
+    task: Task = []
+    room = size
+    for item in items:
+        records = 1 if isinstance(item, Record) else item.records
+        if records is None:
+            if task:
+                yield task
+            yield [item]
+            task, room = [], size
+            continue
+        while records > room:
+            head, item = item.split(room)  # type: ignore[union-attr]  # only parts of several records split
+            yield [*task, head]
+            task, room, records = [], size, records - room
+        task.append(item)
+        room -= records
+        if not room:
+            yield task
+            task, room = [], size
+    if task:
+        yield task
+
+
+def run_task(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[Done]:
+    """Open the task's parts, here, and run the pipeline over their records, BATCH_SIZE at a time."""
+    records: list[Record] = []
+    unplanned = 0  # records of parts whose count the plan did not know
+    for item in task:
+        known = isinstance(item, Record) or item.records is not None
+        for record in (item,) if isinstance(item, Record) else _opened(item, max_bytes):
+            records.append(record)
+            unplanned += not known
+            if len(records) == BATCH_SIZE:
+                yield Done(_run_items(pipeline, records), unplanned)
+                records, unplanned = [], 0
+    if records:
+        yield Done(_run_items(pipeline, records), unplanned)
+
+
+def _opened(part: Part, max_bytes: int) -> Iterator[Record]:
+    """The part's records; a part that gives other than the records its plan promised fails the build
+    (a count in the report would otherwise hide an input that went missing)."""
+    count = 0
+    for record in part.open(max_bytes):
+        count += 1
+        yield record
+    if part.records is not None and count != part.records:
+        raise ReconcileError(f"{part.records} inputs were planned but {count} were opened; no dataset was written")
+
+
+def _run_items(pipeline: Pipeline, records: list[Record]) -> ProcessedBatch:
     return pack(pipeline.process_batch(records))
+
+
+class Serial:
+    """Runs every task in this process, one after the other."""
+
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        pipeline = Pipeline(options)
+        for task in tasks:
+            yield from run_task(pipeline, task, max_bytes)
+
+
+def run_pipeline(
+    items: Iterable[WorkItem], options: PipelineOptions, max_bytes: int, workers: int | Executor
+) -> Iterator[ProcessedBatch]:
+    """Processed batches in the order of `items`, cut the same way whatever runs them.
+
+    `workers`: an executor, or a number of worker processes (1: this process). When `items` is a
+    `Tally`, it hears how many inputs each batch's parts opened to.
+    """
+    executor = workers if not isinstance(workers, int) else Serial() if workers <= 1 else Pool(workers)
+    tally = items if isinstance(items, Tally) else None
+    for done in executor.run(tasks(items, BATCH_SIZE), options, max_bytes):
+        if tally is not None:
+            tally.opened(done.unplanned)
+        yield done.batch
 
 
 class _NoPandas:
@@ -57,60 +139,109 @@ class _NoPandas:
             raise ModuleNotFoundError(f"No module named {name!r} (not needed in a worker)", name=name)
 
 
-def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection) -> None:
-    global _worker
+def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection, keep_open: int) -> None:
+    global _worker, _open_spills
     exit_with_builder(lifeline)  # first: a worker must not outlive a build killed while it starts
     # Ctrl-C reaches the whole process group: only the parent handles it, and it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
     _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
+    _open_spills = deque(maxlen=keep_open)
 
 
-def _run_batch(batch: list[WorkItem]) -> ProcessedBatch:
+# Spill files a worker keeps open for the build process to open through /proc (a file with no name
+# is reached only through a descriptor). The build process opens a task's result before it hands out
+# more than `workers * IN_FLIGHT_PER_WORKER` further tasks, so a worker keeps that many: an older one
+# has been opened already, and closing it frees nothing the build process still needs.
+_open_spills: deque[IO[bytes]] = deque()
+_SPILL_FDS = "/proc/self/fd"
+
+
+def _run_task(task: Task) -> list[Done] | _Spilled:
+    """The task's batches; past SPILL_AFTER of them (a whole tar), in a file with no name that the build
+    process reads, so neither process holds a big archive's rows at once, and no kill leaves it behind."""
     assert _worker is not None
     pipeline, max_bytes = _worker
-    return _run_items(pipeline, batch, max_bytes)
+    done: list[Done] = []
+    spill: IO[bytes] | None = None
+    for result in run_task(pipeline, task, max_bytes):
+        if spill is None and (len(done) < SPILL_AFTER or not os.path.isdir(_SPILL_FDS)):
+            done.append(result)
+            continue
+        if spill is None:
+            spill = tempfile.TemporaryFile()
+            for earlier in done:
+                pickle.dump(earlier, spill, pickle.HIGHEST_PROTOCOL)
+            done = []
+        pickle.dump(result, spill, pickle.HIGHEST_PROTOCOL)
+    if spill is None:
+        return done
+    spill.flush()
+    if len(_open_spills) == _open_spills.maxlen:
+        _open_spills[0].close()  # dropped from the deque by the append below
+    _open_spills.append(spill)
+    return _Spilled(os.getpid(), spill.fileno())
 
 
-def run_pipeline(
-    items: Iterable[WorkItem], options: PipelineOptions, max_bytes: int, workers: int
-) -> Iterator[ProcessedBatch]:
-    """Processed batches in the order of `items`, cut the same way whatever the number of workers."""
-    if workers <= 1:
-        pipeline = Pipeline(options)
-        for batch in batched(items, BATCH_SIZE):
-            yield _run_items(pipeline, batch, max_bytes)
-        return
-    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    if os.name == "posix":
-        # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
-        context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.engines.forkserver_exit"])
-    lifeline = Lifeline(context)
-    # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
-    # when a worker dies or cannot start.
-    pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(options, max_bytes, lifeline.reader)
-    )
-    try:
-        pending: deque[Future[ProcessedBatch]] = deque()
-        for batch in batched(items, BATCH_SIZE):
-            pending.append(pool.submit(_run_batch, batch))  # raises too once the pool is broken
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield _result(pending.popleft(), pool)
-        while pending:
-            yield _result(pending.popleft(), pool)
-    except BrokenProcessPool as err:
-        raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        lifeline.close()
+class _Spilled(NamedTuple):
+    """A task's batches in a worker's file with no name: the build process opens it through /proc."""
+
+    pid: int
+    descriptor: int
+
+    def batches(self) -> Iterator[Done]:
+        with open(f"/proc/{self.pid}/fd/{self.descriptor}", "rb") as spill:  # its own offset, from 0
+            while True:
+                try:
+                    yield pickle.load(spill)
+                except EOFError:
+                    return
+
+
+def _done(result: list[Done] | _Spilled) -> Iterator[Done]:
+    return iter(result) if isinstance(result, list) else result.batches()
+
+
+class Pool:
+    """Runs tasks in `workers` worker processes, a few tasks ahead, handing results back in task order."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        if os.name == "posix":
+            # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
+            context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.engines.forkserver_exit"])
+        lifeline = Lifeline(context)
+        # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
+        # when a worker dies or cannot start.
+        pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(options, max_bytes, lifeline.reader, self.workers * IN_FLIGHT_PER_WORKER),
+        )
+        try:
+            pending: deque[Future[list[Done] | _Spilled]] = deque()
+            for task in tasks:
+                pending.append(pool.submit(_run_task, task))  # raises too once the pool is broken
+                if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
+                    yield from _done(_result(pending.popleft(), pool))
+            while pending:
+                yield from _done(_result(pending.popleft(), pool))
+        except BrokenProcessPool as err:
+            raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            lifeline.close()
 
 
 LIVENESS_POLL = 1.0  # seconds between checks that every worker lives, while a result is awaited
 
 
-def _result(future: Future[ProcessedBatch], pool: ProcessPoolExecutor) -> ProcessedBatch:
-    """The batch's result, or BrokenProcessPool when a worker died, never an endless wait.
+def _result(future: Future[list[Done] | _Spilled], pool: ProcessPoolExecutor) -> list[Done] | _Spilled:
+    """The task's result, or BrokenProcessPool when a worker died, never an endless wait.
 
     A worker killed while it sends a result (the out-of-memory killer, `kill -9`) leaves half a
     message in the result pipe, and CPython's pool reads on forever for the rest, since this process

@@ -1,4 +1,5 @@
-"""Archives given as inputs (.zip, .tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, .tar.zst), read member by member.
+"""Archives given as inputs (.zip, .tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, .tar.zst), read member by member:
+what every archive reader shares (safe names, the inflation budget, capped reads), and the tar reader.
 
 Nothing is extracted to disk. Members with absolute or `..` paths, links and devices are rejected and
 never followed; a member's size counts against --max-bytes as it streams, so a bomb is stopped early;
@@ -14,17 +15,14 @@ is one `compression_bomb` reject; every member before it is already accounted fo
 from __future__ import annotations
 
 import bz2
-import copy
 import gzip
 import io
 import lzma
 import os
-import posixpath
-import stat
 import tarfile
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import PurePosixPath
 from typing import IO
@@ -39,9 +37,9 @@ TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz
 CHUNK = 64 * 1024
 INFLATION_RATIO = 100  # an archive inflates to at most this many times its size on disk ...
 INFLATION_FLOOR = 4  # ... or this many times --max-bytes, whichever is more
-_ARCHIVE_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, ValueError)
+ARCHIVE_ERRORS = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, ValueError)
 # Also per zip member: NotImplementedError for an unknown compression method (RuntimeError, just in case).
-_MEMBER_ERRORS = (*_ARCHIVE_ERRORS, RuntimeError, NotImplementedError)
+MEMBER_ERRORS = (*ARCHIVE_ERRORS, RuntimeError, NotImplementedError)
 
 
 def is_archive(name: str) -> bool:
@@ -71,11 +69,11 @@ def inflation_limit(archive_bytes: int, max_bytes: int) -> int:
     return max(INFLATION_RATIO * archive_bytes, INFLATION_FLOOR * max_bytes)
 
 
-class _OverLimit(Exception):
+class OverLimit(Exception):
     """The archive inflated past its limit (not an archive error: nothing may catch it on the way out)."""
 
 
-class _Budget:
+class Budget:
     """The bytes an archive has inflated to so far, against its limit."""
 
     __slots__ = ("limit", "used")
@@ -86,68 +84,34 @@ class _Budget:
     def spend(self, count: int) -> None:
         self.used += count
         if self.used > self.limit:
-            raise _OverLimit
+            raise OverLimit
 
 
-def _read_capped(handle: IO[bytes], max_bytes: int, budget: _Budget) -> bytes | Reject:
-    """Read at most max_bytes; stop as soon as the stream goes past it (the real size, not the declared one)."""
+def read_capped(handle: IO[bytes], max_bytes: int, budget: Budget | None, over: str = "") -> bytes | Reject:
+    """Read at most max_bytes; stop as soon as the stream goes past it (the real size, not the declared one).
+
+    `over` says what was passed when it does (default: --max-bytes); a budget counts every byte read.
+    """
     chunks: list[bytes] = []
     total = 0
     while chunk := handle.read(min(CHUNK, max_bytes + 1 - total)):
-        budget.spend(len(chunk))
+        if budget is not None:
+            budget.spend(len(chunk))
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            return Reject(Reason.TOO_LARGE, f"member inflates past --max-bytes {max_bytes}; stopped reading", "archive")
+            detail = f"{over or f'member inflates past --max-bytes {max_bytes}'}; stopped reading"
+            return Reject(Reason.TOO_LARGE, detail, "archive")
     return b"".join(chunks)
 
 
-def _member(source_file: str, result: bytes | Reject) -> Record:
+def member_record(source_file: str, result: bytes | Reject) -> Record:
     if isinstance(result, Reject):
         return Record(source_file=source_file, reject=result)
     return Record(source_file=source_file, data=result)
 
 
-def _zip_member_kind(info: zipfile.ZipInfo) -> str | None:
-    """Why a member is not a plain file (from its Unix mode, when the zip records one), or None."""
-    mode = info.external_attr >> 16
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_IFMT(mode) not in (0, stat.S_IFREG):
-        return "a device, pipe or socket, not a regular file"
-    return None
-
-
-def _zip_members(archive: zipfile.ZipFile, prefix: str, max_bytes: int, budget: _Budget) -> Iterator[Record]:
-    for info in sorted(archive.infolist(), key=lambda i: i.filename):
-        if info.is_dir():
-            continue
-        name = member_name(prefix, info.filename)
-        why = unsafe_name(info.filename) or _zip_member_kind(info)
-        if why:
-            yield _member(name, Reject(Reason.UNSAFE_MEMBER, f"{why}; not read", "archive"))
-        elif info.flag_bits & 0x1:
-            yield _member(name, Reject(Reason.CORRUPT_ARCHIVE, "encrypted member; no password is asked for", "archive"))
-        elif info.file_size > max_bytes:
-            yield _member(
-                name,
-                Reject(Reason.TOO_LARGE, f"declares {info.file_size} bytes, over --max-bytes {max_bytes}", "archive"),
-            )
-        else:
-            # Inflate up to the stream's real end, not the declared size: a header that under-states the
-            # size then meets the cap (too_large) instead of failing its CRC after file_size bytes. The
-            # margin keeps zipfile's own end (and CRC check) out of reach of the capped reads.
-            real_end = copy.copy(info)
-            real_end.file_size = 2 * (max_bytes + CHUNK)
-            try:
-                with archive.open(real_end) as handle:
-                    yield _member(name, _read_capped(handle, max_bytes, budget))
-            except _MEMBER_ERRORS as err:
-                detail = f"member cannot be read: {type(err).__name__}: {err}"
-                yield _member(name, Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
-
-
-def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, max_bytes: int, budget: _Budget) -> bytes | Reject:
+def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, max_bytes: int, budget: Budget) -> bytes | Reject:
     why = unsafe_name(member.name)
     if why:
         return Reject(Reason.UNSAFE_MEMBER, f"{why}; not read", "archive")
@@ -158,7 +122,7 @@ def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, max_bytes: int, b
         return Reject(Reason.TOO_LARGE, f"declares {member.size} bytes, over --max-bytes {max_bytes}", "archive")
     handle = tar.extractfile(member)
     assert handle is not None
-    return _read_capped(handle, max_bytes, budget)
+    return read_capped(handle, max_bytes, budget)
 
 
 class _StrictTarInfo(tarfile.TarInfo):
@@ -177,7 +141,7 @@ class _Inflated:
     """The decompressed tar stream as tarfile reads it: every byte counted against the budget, and the
     decompressor's own errors (lzma's and zstd's are bare Exceptions) turned into archive errors."""
 
-    def __init__(self, stream: IO[bytes], budget: _Budget, errors: tuple[type[Exception], ...]) -> None:
+    def __init__(self, stream: IO[bytes], budget: Budget, errors: tuple[type[Exception], ...]) -> None:
         self._stream, self._budget, self._errors = stream, budget, errors
 
     def read(self, size: int = -1) -> bytes:
@@ -212,7 +176,7 @@ def _decompressed(raw: io.BufferedReader, name: str, stack: ExitStack) -> tuple[
 
 
 @contextmanager
-def _open_tar(raw: io.BufferedReader, name: str, budget: _Budget) -> Iterator[tarfile.TarFile]:
+def _open_tar(raw: io.BufferedReader, name: str, budget: Budget) -> Iterator[tarfile.TarFile]:
     with ExitStack() as stack:
         stream, errors = _decompressed(raw, name, stack)
         inflated = _Inflated(stream, budget, errors)
@@ -220,62 +184,61 @@ def _open_tar(raw: io.BufferedReader, name: str, budget: _Budget) -> Iterator[ta
         yield stack.enter_context(tarfile.open(fileobj=inflated, mode="r|", tarinfo=_StrictTarInfo))  # type: ignore[call-overload]
 
 
-def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int, budget: _Budget) -> Iterator[Record]:
+def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int, budget: Budget) -> Iterator[Record]:
     while (member := tar.next()) is not None:
         tar.members.clear()  # stream mode would keep every header read: memory that grows with the archive
         if not member.isdir():
             name = member_name(prefix, member.name)
-            yield _member(name, _tar_member(tar, member, max_bytes, budget))
-
-
-def _members(raw: io.BufferedReader, item: InputFile, max_bytes: int, budget: _Budget) -> Iterator[Record]:
-    if item.source_file.lower().endswith(ZIP_SUFFIXES):
-        with zipfile.ZipFile(raw) as archive:
-            yield from _zip_members(archive, item.source_file, max_bytes, budget)
-    else:
-        with _open_tar(raw, item.source_file, budget) as tar:
-            yield from _tar_members(tar, item.source_file, max_bytes, budget)
+            yield member_record(name, _tar_member(tar, member, max_bytes, budget))
 
 
 def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
-    """Each member as a record (bytes or a reject); a broken archive ends in one `corrupt_archive` reject,
-    one that inflates past its limit in one `compression_bomb` reject."""
+    """Each member as a record (bytes or a reject), the whole archive in this process; a broken archive
+    ends in one `corrupt_archive` reject, one that inflates past its limit in one `compression_bomb` reject."""
+    if item.source_file.lower().endswith(ZIP_SUFFIXES):
+        from builder.inputs.zips import zip_members  # imported here: the zip reader builds on this module
+
+        return zip_members(item, max_bytes)
+    return tar_members(item, max_bytes)
+
+
+def tar_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
+    """A tar archive's members as records, streamed: a tar (compressed or not) says where its members are
+    only as it is read, so one reader goes through it from start to end."""
     opened = item.error or open_regular(item.path)
     if isinstance(opened, Reject):
         yield Record(source_file=item.source_file, reject=opened)
         return
     descriptor, size = opened
-    budget = _Budget(inflation_limit(size, max_bytes))
+    budget = Budget(inflation_limit(size, max_bytes))
     count = 0
     try:
-        with os.fdopen(descriptor, "rb") as raw:
-            for record in _members(raw, item, max_bytes, budget):
+        with os.fdopen(descriptor, "rb") as raw, _open_tar(raw, item.source_file, budget) as tar:
+            for record in _tar_members(tar, item.source_file, max_bytes, budget):
                 count += 1
                 yield record
-    except _ARCHIVE_ERRORS as err:
-        detail = f"archive cannot be read after {count} members: {type(err).__name__}: {err}"
-        yield Record(source_file=item.source_file, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
+    except ARCHIVE_ERRORS as err:
+        yield corrupt_archive(item.source_file, count, err)
         return
-    except _OverLimit:
-        detail = (
-            f"inflates past {budget.limit} bytes ({INFLATION_RATIO} x its {size} bytes, at least "
-            f"{INFLATION_FLOOR} x --max-bytes) after {count} members; the rest of the archive is not read"
-        )
-        yield Record(source_file=item.source_file, reject=Reject(Reason.COMPRESSION_BOMB, detail, "archive"))
+    except OverLimit:
+        yield compression_bomb(item.source_file, budget.limit, size, count)
         return
     if count == 0:
-        yield Record(
-            source_file=item.source_file, reject=Reject(Reason.UNREADABLE, "archive holds no files", "archive")
-        )
+        yield empty_archive(item.source_file)
 
 
-def expand_archives(items: Iterable[InputFile], max_bytes: int) -> Iterator[InputFile | Record]:
-    """Plain files pass through (workers read them); archives become their members' records.
+def corrupt_archive(source_file: str, count: int, err: Exception) -> Record:
+    detail = f"archive cannot be read after {count} members: {type(err).__name__}: {err}"
+    return Record(source_file=source_file, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
 
-    An archive is known by its name in the inputs (a link named `x.tar.gz` may lead to a file named otherwise).
-    """
-    for item in items:
-        if is_archive(posixpath.basename(item.source_file)) and item.error is None and os.path.isfile(item.path):
-            yield from archive_members(item, max_bytes)
-        else:
-            yield item
+
+def compression_bomb(source_file: str, limit: int, size: int, count: int) -> Record:
+    detail = (
+        f"inflates past {limit} bytes ({INFLATION_RATIO} x its {size} bytes, at least "
+        f"{INFLATION_FLOOR} x --max-bytes) after {count} members; the rest of the archive is not read"
+    )
+    return Record(source_file=source_file, reject=Reject(Reason.COMPRESSION_BOMB, detail, "archive"))
+
+
+def empty_archive(source_file: str) -> Record:
+    return Record(source_file=source_file, reject=Reject(Reason.UNREADABLE, "archive holds no files", "archive"))

@@ -29,6 +29,14 @@ class InputFile(NamedTuple):
     path: str
     error: Reject | None = None
 
+    @property
+    def records(self) -> int:
+        """As a part of the work (`builder.inputs.containers`): a file is one record, read in a worker."""
+        return 1
+
+    def open(self, max_bytes: int) -> Iterator[Record]:
+        yield read_record(self, max_bytes)
+
 
 def _walk(folder: str, prefix: str, skip: tuple[str, ...], root: str) -> Iterator[InputFile]:
     """Files under `folder` in the string order of their relative paths, one folder listing at a time.

@@ -1,9 +1,9 @@
 """Input formats builder does not read (yet), told apart so that their rejects say what they are.
 
-builder reads plain-text dumps of article pages. An HTML page, a JSON file, a PDF or a compressed
-file is rejected as `unsupported_format` with a detail naming the format, instead of `unreadable`
-or `unknown_site`. The content decides; the file name only breaks a tie (a `{` that does not
-parse is JSON in `data.json`, and nothing in `notes.txt`).
+builder reads plain-text dumps of article pages (loose, in archives, or gzip-compressed and named
+`.gz`). An HTML page, a JSON file, a PDF or another compressed file is rejected as `unsupported_format`
+with a detail naming the format, instead of `unreadable` or `unknown_site`. The content decides; the
+file name only breaks a tie (a `{` that does not parse is JSON in `data.json`, and nothing in `notes.txt`).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ _COMPRESSORS: tuple[tuple[bytes, str, tuple[str, ...]], ...] = (
     (b"\x28\xb5\x2f\xfd", "zstd", (".zst", ".zstd")),
     (b"BZh", "bzip2", (".bz2", ".bzip2")),
 )
-_COMPRESSED_NOTE = "a compressed single file is not read; " + _ARCHIVE_NOTE
+_COMPRESSED_NOTE = "of compressed single files only gzip named .gz is read; " + _ARCHIVE_NOTE
 
 # Magic numbers at offset 0. None can begin a dump a profile recognises: a dump begins with its
 # site's first line, and these are binary or format markers.
