@@ -85,3 +85,11 @@ def test_a_bad_keep_value_is_one_error_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.splitlines() == ["error: --keep must be one of first, latest, got 'newest'"]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_batch_with_no_row_is_given_back_with_latest(tmp_path: Path) -> None:
+    """A whole batch of rejects (300 empty files, more than a batch) before the rows: nothing to rank in it."""
+    files = {f"e{n:03d}.txt": "" for n in range(300)} | {"x-a.txt": ORIGINAL, "x-b.txt": LATER}
+    kept, dropped = outcome(*build_rows(tmp_path / "latest", files, keep="latest"))
+    assert kept == ["x-b.txt"]
+    assert len(dropped) == 301 and dropped[-1][0] == "x-a.txt"
