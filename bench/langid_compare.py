@@ -9,9 +9,9 @@ import json
 import time
 from pathlib import Path
 
+from builder.extract.langid import DETECTORS, language_sample
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
-from builder.validate.langid import DETECTORS, language_sample
 from tests.golden.goldens import NOW, golden_dumps
 
 # Labelled texts written for this benchmark (news-style prose, two to four sentences each).

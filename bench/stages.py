@@ -22,19 +22,19 @@ import pyarrow as pa
 from generate import file_path
 
 import builder.dedup.deduplicator as dedup_module
+from builder import batch as outcome
+from builder.batch import pack
 from builder.dedup.deduplicator import Deduplicator
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
-from builder.engines import batch as outcome
-from builder.engines.batch import pack
 from builder.engines.local import BATCH_SIZE, batched, default_workers, run_pipeline
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
+from builder.extract.langid import FastTextDetector, LangdetectDetector
 from builder.inputs.files import DEFAULT_MAX_BYTES, InputFile, read_record
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.schema import load_schema
 from builder.stages import Count, Dedup, Split, WriteShards
-from builder.validate.langid import FastTextDetector, LangdetectDetector
 
 # Stages as the brief names them, from the finer timers below.
 GROUPS = {

@@ -26,6 +26,7 @@ from builder.export.report import BuildReport
 from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
 from builder.export.write_errors import write_error
+from builder.extract.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.inputs.containers import plan_inputs
 from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
@@ -45,7 +46,6 @@ from builder.stages import (
     run_stages,
     split_of,
 )
-from builder.validate.langid import DEFAULT_DETECTOR, DETECTORS
 
 if TYPE_CHECKING:
     import numpy as np

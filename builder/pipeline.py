@@ -12,13 +12,13 @@ from builder.extract.dates import fill_dates
 from builder.extract.decode import decode
 from builder.extract.extractors import Extractor, Extractors, standard_extractors
 from builder.extract.finalize import finalize
+from builder.extract.langid import DEFAULT_DETECTOR, make_detector
 from builder.extract.measure import LanguageDetection, count_body_words
 from builder.extract.recognise import recognise_format
 from builder.extract.steps import Step, run_step
 from builder.extract.textdump import parse_article
 from builder.record import Record, Reject
 from builder.sites.profile import SiteProfile
-from builder.validate.langid import DEFAULT_DETECTOR, make_detector
 from builder.validate.validators import BodyLengthValidator, DateValidator, LanguageValidator
 
 DEFAULT_MIN_WORDS = 30

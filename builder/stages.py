@@ -1,7 +1,7 @@
 """The parent's stages: what the one parent process does with the engine's batches, in order.
 
 The worker side is `builder.pipeline` (steps over records); this is the other side of the process
-boundary. A stage has a `name` and turns the stream of batches (`builder.engines.batch`) into the
+boundary. A stage has a `name` and turns the stream of batches (`builder.batch`) into the
 stream its next stage reads: most change one batch at a time and pass it on; one that must see every
 batch before deciding (`--keep latest`) takes them all, then gives them back. `builder.build` composes
 them; `run_stages` runs them, and an error says which stage it came from.
@@ -18,9 +18,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from builder import batch as outcome
 from builder.dedup.deduplicator import Deduplicator
 from builder.dedup.keep import keep_latest
-from builder.engines import batch as outcome
 from builder.engines.local import Progress
 from builder.errors import BuilderError, StageError
 from builder.export.parquet import SplitWriter

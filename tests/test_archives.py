@@ -22,7 +22,8 @@ import pytest
 import zstandard
 
 from builder.build import BuildOptions, BuildResult, build
-from builder.inputs.archives import CHUNK, archive_members
+from builder.inputs.archives import CHUNK
+from builder.inputs.containers import archive_members
 from builder.inputs.files import InputFile
 from builder.reasons import Reason
 from builder.record import Record

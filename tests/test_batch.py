@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pyarrow as pa
 
-from builder.engines import batch as outcome
+from builder import batch as outcome
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from tests.conftest import DATA

@@ -15,8 +15,7 @@ import pytest
 
 from builder.engines.local import BATCH_SIZE, tasks
 from builder.errors import ReconcileError
-from builder.inputs.archives import archive_members
-from builder.inputs.containers import Part, Whole, container_for, plan_inputs, registered
+from builder.inputs.containers import Part, Whole, archive_members, container_for, plan_inputs, registered
 from builder.inputs.files import InputFile
 from builder.inputs.zips import ZipSlice
 from builder.record import Record

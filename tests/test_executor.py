@@ -217,10 +217,7 @@ def test_where_batches_are_cut_does_not_show_in_the_output(
 
 
 def _outcomes(batches: list[Done]) -> list[object]:
-    return [
-        (done.unplanned, done.batch.to_pylist())
-        for done in batches
-    ]
+    return [(done.unplanned, done.batch.to_pylist()) for done in batches]
 
 
 def test_a_task_of_many_batches_comes_back_through_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

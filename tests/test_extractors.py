@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from builder.engines.batch import rows_of
+from builder.batch import rows_of
 from builder.engines.local import run_pipeline
 from builder.extract.steps import Step
 from builder.pipeline import Pipeline, PipelineOptions

@@ -23,7 +23,8 @@ import pytest
 import zstandard
 
 from builder.build import BuildOptions, BuildResult, build
-from builder.inputs.archives import archive_members, inflation_limit
+from builder.inputs.archives import inflation_limit
+from builder.inputs.containers import archive_members
 from builder.inputs.files import InputFile, read_bytes
 from builder.inputs.names import escape_name, name_bytes
 from builder.reasons import Reason

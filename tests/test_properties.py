@@ -23,8 +23,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from builder.batch import pack, rows_of
 from builder.dedup.deduplicator import Deduplicator
-from builder.engines.batch import pack, rows_of
 from builder.errors import NoRowsError
 from builder.extract.decode import decode
 from builder.pipeline import Pipeline, PipelineOptions

@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from builder import batch as outcome
+from builder.batch import BATCH_SIZE
 from builder.dedup.deduplicator import Deduplicator
-from builder.engines import batch as outcome
-from builder.engines.local import BATCH_SIZE
 from builder.record import Reject
 
 KEEP_CHOICES = ("first", "latest")

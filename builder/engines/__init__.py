@@ -16,7 +16,7 @@ from builder.inputs.containers import Part
 from builder.record import Record
 
 if TYPE_CHECKING:
-    from builder.engines.batch import ProcessedBatch
+    from builder.batch import ProcessedBatch
     from builder.pipeline import PipelineOptions
 
 WorkItem = Part | Record  # a part to open (a file, a zip's slice of members...), or a record already read
@@ -34,7 +34,7 @@ class Done(NamedTuple):
 class Executor(Protocol):
     def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
         """Every task's batches, in the order of `tasks`; a task's records are cut into batches of
-        `builder.engines.local.BATCH_SIZE` where they are opened, whatever runs them."""
+        `builder.batch.BATCH_SIZE` where they are opened, whatever runs them."""
 
 
 @runtime_checkable

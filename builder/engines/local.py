@@ -17,8 +17,8 @@ from itertools import islice
 from multiprocessing.connection import Connection
 from typing import IO, NamedTuple, TypeVar
 
+from builder.batch import BATCH_SIZE, ProcessedBatch, pack
 from builder.engines import Done, Executor, Tally, Task, WorkItem
-from builder.engines.batch import ProcessedBatch, pack
 from builder.engines.lifeline import Lifeline, exit_with_builder
 from builder.errors import ReconcileError, WorkerError
 from builder.inputs.containers import Part
@@ -26,7 +26,6 @@ from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
-BATCH_SIZE = 256
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memory bounded
 SPILL_AFTER = 8  # batches a task's result holds in memory; more (a whole tar) go through a file
 

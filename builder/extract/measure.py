@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from builder.extract.langid import LanguageDetector
 from builder.record import Record, Reject
 from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, non_ascii_chars
-from builder.validate.langid import LanguageDetector
 
 # Where the detector's confidence is kept (as `repr(float)`, which reads back exactly) for the language validator.
 LANGUAGE_CONFIDENCE = "language_confidence"

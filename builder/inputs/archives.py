@@ -192,16 +192,6 @@ def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int, budget: Budg
             yield member_record(name, _tar_member(tar, member, max_bytes, budget))
 
 
-def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
-    """Each member as a record (bytes or a reject), the whole archive in this process; a broken archive
-    ends in one `corrupt_archive` reject, one that inflates past its limit in one `compression_bomb` reject."""
-    if item.source_file.lower().endswith(ZIP_SUFFIXES):
-        from builder.inputs.zips import zip_members  # imported here: the zip reader builds on this module
-
-        return zip_members(item, max_bytes)
-    return tar_members(item, max_bytes)
-
-
 def tar_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
     """A tar archive's members as records, streamed: a tar (compressed or not) says where its members are
     only as it is read, so one reader goes through it from start to end."""

@@ -26,7 +26,7 @@ from typing import NamedTuple, Protocol
 
 from builder.inputs.archives import TAR_SUFFIXES, ZIP_SUFFIXES, Budget, inflation_limit, read_capped, tar_members
 from builder.inputs.files import InputFile, open_regular, read_record
-from builder.inputs.zips import plan_zip
+from builder.inputs.zips import plan_zip, zip_members
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
@@ -196,3 +196,11 @@ def plan_inputs(items: Iterable[InputFile], max_bytes: int) -> Iterator[Part]:
     """Every input's parts, in input order."""
     for item in items:
         yield from container_for(item).plan(item, max_bytes)
+
+
+def archive_members(item: InputFile, max_bytes: int) -> Iterator[Record]:
+    """Each member as a record (bytes or a reject), the whole archive in this process; a broken archive
+    ends in one `corrupt_archive` reject, one that inflates past its limit in one `compression_bomb` reject."""
+    if item.source_file.lower().endswith(ZIP_SUFFIXES):
+        return zip_members(item, max_bytes)
+    return tar_members(item, max_bytes)

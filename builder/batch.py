@@ -23,6 +23,7 @@ from builder.schema import load_schema
 # A batch is one contiguous pa.RecordBatch (not a chunked pa.Table): the parent reads the dedup keys as a
 # NumPy view over one buffer; `pa.Table.from_batches([batch])` gives an engine that wants a table one, copy-free.
 ProcessedBatch = pa.RecordBatch
+BATCH_SIZE = 256  # inputs per batch: the same cut whatever runs them (the output does not depend on it)
 
 REASON, DETAIL, STAGE = "reject_reason", "reject_detail", "reject_stage"
 DEDUP_KEYS, BODY_WORDS, SITE, SPLIT = "dedup_keys", "body_words", "site", "split"
