@@ -72,6 +72,8 @@ def pack(records: list[Record]) -> pa.RecordBatch:
             if record.reject is None and not _fits(record):
                 record.fields = {}
         rows = _rows(records)
+    if _reject_empty_required(records, rows):  # Arrow builds a non-nullable column with nulls without a word
+        rows = _rows(records)
     rows_at = [record.reject is None for record in records]
     outcome = [
         pa.array([r.reject and str(r.reject.reason) for r in records], pa.string()),
@@ -105,6 +107,41 @@ def _fits(record: Record) -> bool:
         record.reject = Reject(Reason.PARSE_ERROR, detail[:500], "pack")
         return False
     return True
+
+
+def _reject_empty_required(records: list[Record], rows: pa.RecordBatch) -> bool:
+    """Give a record whose row leaves a required field (at any depth) empty its `pack` reject; whether one did.
+
+    Such a row would otherwise fail the whole build when its shard is written, in the parent.
+    """
+    found = False
+    for field, column in zip(row_schema(), rows.columns, strict=False):
+        for index, path in _empty_required(column, field, field.name).items():
+            record = records[index]
+            if record.reject is None:
+                detail = f"the row does not fit the schema: the required field {path} is empty"
+                record.reject, record.fields, found = Reject(Reason.PARSE_ERROR, detail, "pack"), {}, True
+    return found
+
+
+def _empty_required(array: pa.Array, field: pa.Field, path: str) -> dict[int, str]:
+    """Row index -> the path of a required value that is null in that row, for `array` and what it holds."""
+    empty: dict[int, str] = {}
+    if not field.nullable and array.null_count:
+        empty.update((int(index), path) for index in np.flatnonzero(array.is_null().to_numpy(zero_copy_only=False)))
+    kind = field.type
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        parents = pc.list_parent_indices(array).to_numpy()
+        for index, inner in _empty_required(array.flatten(), kind.value_field, f"{path}[]").items():
+            empty.setdefault(int(parents[index]), inner)
+    elif pa.types.is_struct(kind):  # a child counts only where the struct itself is there
+        present = array.is_valid().to_numpy(zero_copy_only=False)
+        for position in range(kind.num_fields):
+            child = kind.field(position)
+            for index, inner in _empty_required(array.field(position), child, f"{path}.{child.name}").items():
+                if present[index]:
+                    empty.setdefault(index, inner)
+    return empty
 
 
 def _key_lists(keys: list[tuple[int, ...]], rows_at: list[bool]) -> pa.ListArray:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pytest
 
 from builder import batch as outcome
 from builder.pipeline import Pipeline, PipelineOptions
@@ -73,6 +76,34 @@ def test_a_row_that_does_not_fit_is_its_own_pack_reject_and_the_others_stay() ->
     rejects = {r["source_file"]: r for r in outcome.rejected(batch).to_pylist()}
     assert rejects["b.txt"][outcome.STAGE] == "pack" and rejects["b.txt"][outcome.REASON] == "parse_error"
     assert batch.column(outcome.DEDUP_KEYS)[2].as_py() is None  # a reject carries no keys
+
+
+@pytest.mark.parametrize(
+    ("spoil", "path"),
+    [
+        (lambda fields: fields.update(body=None), "body"),
+        (lambda fields: fields.pop("tags"), "tags"),
+        (lambda fields: fields.update(images=[{"alt": None, "caption": "a caption"}]), "images[].alt"),
+    ],
+    ids=["top-level null", "missing list", "null inside a struct in a list"],
+)
+def test_a_row_that_leaves_a_required_field_empty_is_its_own_pack_reject(
+    spoil: Callable[[dict[str, Any]], object], path: str
+) -> None:
+    """Arrow would take the null into a non-nullable column, and the whole build would fail writing the shard."""
+    records, _ = processed()
+    spoil(records[2].fields)
+    batch = outcome.pack(records)
+    assert outcome.rows_of(batch).column("source_file").to_pylist() == ["a.txt"]
+    (reject,) = [r for r in outcome.rejected(batch).to_pylist() if r["source_file"] == "b.txt"]
+    assert reject[outcome.STAGE] == "pack" and reject[outcome.DETAIL].endswith(f"the required field {path} is empty")
+    pa.Table.from_batches([outcome.rows_of(batch)]).cast(outcome.row_schema())  # the rows left fit the schema
+
+
+def test_optional_values_may_be_empty() -> None:
+    records, _ = processed()
+    records[2].fields.update(summary=None, images=[{"alt": "a photo", "caption": None}])
+    assert outcome.rows_of(outcome.pack(records)).column("source_file").to_pylist() == ["a.txt", "b.txt"]
 
 
 def test_the_batch_crosses_a_process_boundary_whole() -> None:

@@ -7,12 +7,11 @@ import os
 import subprocess
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
@@ -232,15 +231,17 @@ def test_a_task_of_many_batches_comes_back_through_a_file(tmp_path: Path, monkey
     monkeypatch.setattr(local, "BATCH_SIZE", 4)
     monkeypatch.setattr(local, "SPILL_AFTER", 2)
     monkeypatch.setattr(local, "_worker", (Pipeline(OPTIONS), 1 << 20))
-    monkeypatch.setattr(local, "_open_spills", deque(maxlen=1))
+    monkeypatch.setattr(local, "_spills", local._Spills(1))
     task = list(plan_inputs([InputFile(path.name, str(path))], 1 << 20))
     spilled = local._run_task(task)
     assert isinstance(spilled, local._Spilled)
     from_file = list(local._done(spilled))
     assert len(from_file) == 8 and sum(done.unplanned for done in from_file) == 30
+    assert [(done.seq, done.last) for done in from_file] == [(seq, seq == 7) for seq in range(8)]
     assert _outcomes(from_file) == _outcomes(list(run_task(Pipeline(OPTIONS), task, 1 << 20)))
-    (kept,) = local._open_spills  # held open in the worker for the build process to read
-    kept.close()
+    ((_, kept),) = local._spills.open  # held open in the worker for the build process to read
+    local._spills.task_started()  # the next task: the result has been read, its file is closed
+    assert kept.closed and not local._spills.open
 
 
 def test_a_big_tar_gives_the_same_bytes_with_workers(tmp_path: Path) -> None:
@@ -300,3 +301,29 @@ def _held_in(pid: int, folder: Path) -> bool:
                 if os.readlink(f"/proc/{pid}/fd/{fd}").startswith(f"{folder}/"):
                     return True
     return False
+
+
+class _SlowPart(NamedTuple):
+    """A part of unplanned count that takes `count` x 50 ms to open: a big tar, as far as the pool can tell."""
+
+    name: str
+    count: int
+
+    @property
+    def records(self) -> None:
+        return None
+
+    def open(self, max_bytes: int) -> Iterator[Record]:
+        for number in range(self.count):
+            time.sleep(0.05)
+            yield Record(source_file=f"{self.name}/{number:04d}.txt", data=b"")
+
+
+def test_a_build_that_stops_does_not_wait_for_the_running_tasks() -> None:
+    """Ctrl-C or a failing parent stage: the workers end at once, not after their tasks (20 s each here)."""
+    items = [Record(source_file="a.txt", data=b""), _SlowPart("slow-1", 400), _SlowPart("slow-2", 400)]
+    batches = run_pipeline(items, OPTIONS, 1 << 20, workers=2)
+    next(batches)  # the first task's batch; both workers are now in a slow task
+    started = time.monotonic()
+    batches.close()  # what an exception in a parent stage, or Ctrl-C, does to the stream
+    assert time.monotonic() - started < 10

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -19,7 +19,7 @@ from builder.pipeline import PipelineOptions
 from builder.record import Record
 from builder.stages import Split
 from tests.conftest import DATA, run_build
-from tests.test_archives import make_zip
+from tests.test_archives import make_tar, make_zip
 from tests.test_atomic import many_dumps
 
 
@@ -47,21 +47,41 @@ def test_an_input_lost_on_the_way_fails_the_build(tmp_path: Path, monkeypatch: p
 
 
 class _LosingExecutor:
-    """Runs the tasks in this process and drops the last batch on its way back, count and all."""
+    """Runs the tasks in this process and loses the batches `lose` picks, count and all."""
+
+    def __init__(self, lose: Callable[[list[Done]], list[Done]]) -> None:
+        self.lose = lose
 
     def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
-        done = list(Serial().run(tasks, options, max_bytes))
-        return iter(done[:-1])
+        return iter(self.lose(list(Serial().run(tasks, options, max_bytes))))
 
 
-def test_a_batch_lost_by_the_engine_fails_the_reconciliation(tmp_path: Path) -> None:
-    """The build counts loose files and zip members itself, as it hands them out: a batch an engine
-    loses, with whatever count it carried, still shows."""
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    make_zip(inputs / "a.zip", {f"z/{n}.txt": b"" for n in range(300)})  # two batches
-    with pytest.raises(ReconcileError, match="300 inputs were found but 0 rows and 256 rejects came out"):
-        run_build([inputs], tmp_path, executor=_LosingExecutor())
+def _archive_of_empty_files(folder: Path, kind: str, count: int) -> None:
+    folder.mkdir()
+    members = {f"z/{n:03d}.txt": b"" for n in range(count)}
+    make_zip(folder / "a.zip", members) if kind == "zip" else make_tar(folder / "a.tar.gz", members)
+
+
+@pytest.mark.parametrize("kind", ["zip", "tar"])
+@pytest.mark.parametrize(
+    ("lose", "error"),
+    [
+        (lambda done: done[:-1], "came back whole"),  # a task's last batch: the count of a tar's members with it
+        (lambda done: [done[0], *done[2:]], "where 1 was due"),  # a batch in the middle of a tar
+    ],
+    ids=["last batch", "middle batch"],
+)
+def test_a_batch_lost_by_the_engine_fails_the_build(
+    tmp_path: Path, kind: str, lose: Callable[[list[Done]], list[Done]], error: str
+) -> None:
+    """The build counts loose files and zip members as it hands them out, and numbers every task's
+    batches: a batch an engine loses, with whatever count it carried, still shows."""
+    _archive_of_empty_files(tmp_path / "in", kind, 600)  # three batches
+    if kind == "zip" and error.startswith("where"):
+        error = "came back whole"  # a zip's batches are tasks of their own
+    with pytest.raises(ReconcileError, match=error):
+        run_build([tmp_path / "in"], tmp_path, executor=_LosingExecutor(lose))
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_batch_lost_in_a_parent_stage_fails_the_reconciliation(

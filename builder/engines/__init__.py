@@ -24,11 +24,17 @@ Task = list[WorkItem]  # work items whose records go through the pipeline togeth
 
 
 class Done(NamedTuple):
-    """A processed batch (opaque here), and how many of its inputs came from parts whose count only
-    opening them told (a tar's members): the build counts the others itself, as it hands them out."""
+    """A processed batch (opaque here) and where it stands in its task.
+
+    `unplanned`: how many of its inputs came from parts whose count only opening them told (a tar's
+    members); the build counts the others itself, as it hands them out. `seq` numbers a task's batches
+    from 0 and `last` marks its final one, so a batch an engine loses is noticed, count and all.
+    """
 
     batch: ProcessedBatch
     unplanned: int
+    seq: int = 0
+    last: bool = True
 
 
 class Executor(Protocol):

@@ -70,19 +70,32 @@ def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
 
 
 def run_task(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[Done]:
-    """Open the task's parts, here, and run the pipeline over their records, BATCH_SIZE at a time."""
+    """Open the task's parts, here, and run the pipeline over their records, BATCH_SIZE at a time;
+    the batches are numbered and the last one says so (one batch, maybe empty, for any task)."""
+    batches = _task_batches(pipeline, task, max_bytes)
+    seq, held = 0, next(batches, None)
+    while held is not None:
+        following = next(batches, None)
+        yield Done(held[0], held[1], seq, following is None)
+        seq, held = seq + 1, following
+    if seq == 0:
+        yield Done(_run_items(pipeline, []), 0)
+
+
+def _task_batches(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[tuple[ProcessedBatch, int]]:
+    """The task's processed batches, each with how many of its records came from parts of unplanned count."""
     records: list[Record] = []
-    unplanned = 0  # records of parts whose count the plan did not know
+    unplanned = 0
     for item in task:
         known = isinstance(item, Record) or item.records is not None
         for record in (item,) if isinstance(item, Record) else _opened(item, max_bytes):
             records.append(record)
             unplanned += not known
             if len(records) == BATCH_SIZE:
-                yield Done(_run_items(pipeline, records), unplanned)
+                yield _run_items(pipeline, records), unplanned
                 records, unplanned = [], 0
     if records:
-        yield Done(_run_items(pipeline, records), unplanned)
+        yield _run_items(pipeline, records), unplanned
 
 
 def _opened(part: Part, max_bytes: int) -> Iterator[Record]:
@@ -119,10 +132,31 @@ def run_pipeline(
     """
     executor = workers if not isinstance(workers, int) else Serial() if workers <= 1 else Pool(workers)
     tally = items if isinstance(items, Tally) else None
-    for done in executor.run(tasks(items, BATCH_SIZE), options, max_bytes):
+    handed = _CountedTasks(tasks(items, BATCH_SIZE))
+    due, whole = 0, 0  # the batch number due next in the current task; tasks given back whole
+    for done in executor.run(handed, options, max_bytes):
+        if done.seq != due:
+            raise ReconcileError(
+                f"the engine gave back batch {done.seq} of a task where {due} was due; no dataset was written"
+            )
+        due, whole = (0, whole + 1) if done.last else (due + 1, whole)
         if tally is not None:
             tally.opened(done.unplanned)
         yield done.batch
+    if whole != handed.count:
+        raise ReconcileError(
+            f"{handed.count} tasks were handed to the engine but {whole} came back whole; no dataset was written"
+        )
+
+
+class _CountedTasks:
+    def __init__(self, tasks: Iterable[Task]) -> None:
+        self._tasks, self.count = tasks, 0
+
+    def __iter__(self) -> Iterator[Task]:
+        for task in self._tasks:
+            self.count += 1
+            yield task
 
 
 class _NoPandas:
@@ -139,20 +173,38 @@ class _NoPandas:
 
 
 def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection, keep_open: int) -> None:
-    global _worker, _open_spills
+    global _worker, _spills
     exit_with_builder(lifeline)  # first: a worker must not outlive a build killed while it starts
     # Ctrl-C reaches the whole process group: only the parent handles it, and it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
     _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
-    _open_spills = deque(maxlen=keep_open)
+    _spills = _Spills(keep_open)
 
 
-# Spill files a worker keeps open for the build process to open through /proc (a file with no name
-# is reached only through a descriptor). The build process opens a task's result before it hands out
-# more than `workers * IN_FLIGHT_PER_WORKER` further tasks, so a worker keeps that many: an older one
-# has been opened already, and closing it frees nothing the build process still needs.
-_open_spills: deque[IO[bytes]] = deque()
+class _Spills:
+    """Spill files a worker keeps open for the build process to open through /proc (a file with no name
+    is reached only through a descriptor).
+
+    The build process reads a task's result whole before it hands out more than `keep_open` further
+    tasks, so a spill made `keep_open` tasks ago in this worker has been read: it is closed then, and its
+    space freed, whether or not this worker spills again.
+    """
+
+    def __init__(self, keep_open: int) -> None:
+        self.keep_open, self.tasks = keep_open, 0
+        self.open: deque[tuple[int, IO[bytes]]] = deque()
+
+    def task_started(self) -> None:
+        self.tasks += 1
+        while self.open and self.open[0][0] <= self.tasks - self.keep_open:
+            self.open.popleft()[1].close()
+
+    def keep(self, spill: IO[bytes]) -> None:
+        self.open.append((self.tasks, spill))
+
+
+_spills = _Spills(1)
 _SPILL_FDS = "/proc/self/fd"
 
 
@@ -161,6 +213,7 @@ def _run_task(task: Task) -> list[Done] | _Spilled:
     process reads, so neither process holds a big archive's rows at once, and no kill leaves it behind."""
     assert _worker is not None
     pipeline, max_bytes = _worker
+    _spills.task_started()
     done: list[Done] = []
     spill: IO[bytes] | None = None
     for result in run_task(pipeline, task, max_bytes):
@@ -176,9 +229,7 @@ def _run_task(task: Task) -> list[Done] | _Spilled:
     if spill is None:
         return done
     spill.flush()
-    if len(_open_spills) == _open_spills.maxlen:
-        _open_spills[0].close()  # dropped from the deque by the append below
-    _open_spills.append(spill)
+    _spills.keep(spill)
     return _Spilled(os.getpid(), spill.fileno())
 
 
@@ -189,7 +240,11 @@ class _Spilled(NamedTuple):
     descriptor: int
 
     def batches(self) -> Iterator[Done]:
-        with open(f"/proc/{self.pid}/fd/{self.descriptor}", "rb") as spill:  # its own offset, from 0
+        try:
+            spill = open(f"/proc/{self.pid}/fd/{self.descriptor}", "rb")  # its own offset, from 0
+        except OSError as err:  # the worker is gone (killed) before its results were read
+            raise WorkerError(f"a worker process ended before its results were read ({err})") from err
+        with spill:
             while True:
                 try:
                     yield pickle.load(spill)
@@ -221,6 +276,7 @@ class Pool:
             initializer=_init_worker,
             initargs=(options, max_bytes, lifeline.reader, self.workers * IN_FLIGHT_PER_WORKER),
         )
+        finished = False
         try:
             pending: deque[Future[list[Done] | _Spilled]] = deque()
             for task in tasks:
@@ -229,9 +285,12 @@ class Pool:
                     yield from _done(_result(pending.popleft(), pool))
             while pending:
                 yield from _done(_result(pending.popleft(), pool))
+            finished = True
         except BrokenProcessPool as err:
             raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
         finally:
+            if not finished:  # Ctrl-C, an error, a stage that stopped reading: the workers end now, mid-task,
+                lifeline.close()  # rather than after their running tasks (a whole tar each)
             pool.shutdown(wait=True, cancel_futures=True)
             lifeline.close()
 
