@@ -11,11 +11,15 @@ past its declared size (`too_large`), so the declared sizes bound what the slice
 
 from __future__ import annotations
 
+import bz2
 import copy
+import io
+import lzma
 import os
 import stat
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, NamedTuple
@@ -41,6 +45,7 @@ _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a member's local header, before
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 _UTF8_NAME = 0x800
 _ENCRYPTED = 0x1
+_LZMA_HEADER = struct.Struct("<2BH")  # a zip LZMA member's data opens with a version and its properties' size
 
 
 class Ready(NamedTuple):
@@ -194,7 +199,76 @@ def _inflating(raw: IO[bytes], info: zipfile.ZipInfo, max_bytes: int) -> Iterato
         raise NotImplementedError(f"zip feature (flag bits {info.flag_bits:#x}) not supported")
     if stored_name.decode("utf-8" if fields[3] & _UTF8_NAME else "cp437") != info.orig_filename:
         raise zipfile.BadZipFile(f"File name in directory {info.orig_filename!r} and header {stored_name!r} differ.")
+    if info.compress_type in (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        with _BoundedInflater(raw, info) as bounded:
+            yield bounded
+        return
     real_end = copy.copy(info)
     real_end.file_size = 2 * (max_bytes + CHUNK)
     with zipfile.ZipExtFile(raw, "r", real_end) as handle:  # type: ignore[arg-type]
         yield handle
+
+
+class _BoundedInflater(io.RawIOBase):
+    """A bzip2 or LZMA member's inflated bytes, never more in one read than asked for.
+
+    zipfile inflates these methods with no output limit: a 4 KB read of a bzip2 member of zeros is
+    gigabytes at once, before any cap sees a byte. Here the decompressor is given a `max_length`, and the
+    CRC-32 is checked at the end of the stream as zipfile does. Stored and deflated members need none of
+    this: zipfile already inflates those a bounded piece at a time.
+    """
+
+    def __init__(self, raw: IO[bytes], info: zipfile.ZipInfo) -> None:
+        super().__init__()
+        self._raw, self._info, self._left, self._crc = raw, info, info.compress_size, 0
+        self._inflater: bz2.BZ2Decompressor | lzma.LZMADecompressor
+        if info.compress_type == zipfile.ZIP_BZIP2:
+            self._inflater = bz2.BZ2Decompressor()
+        else:
+            self._inflater = self._lzma_inflater()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = CHUNK) -> bytes:
+        """Up to `size` inflated bytes (a chunk when size is negative); b"" at the end of the member."""
+        limit = size if size >= 0 else CHUNK
+        while limit and not self._inflater.eof:
+            starved = self._inflater.needs_input
+            compressed = self._compressed() if starved else b""
+            data = self._inflate(compressed, limit)
+            if data:
+                self._crc = zlib.crc32(data, self._crc)
+                return data
+            if starved and not compressed:  # every compressed byte is in and nothing more comes out
+                break
+        if limit and self._crc != self._info.CRC:
+            raise zipfile.BadZipFile(f"Bad CRC-32 for file {self._info.filename!r}")
+        return b""
+
+    def _inflate(self, compressed: bytes, limit: int) -> bytes:
+        try:
+            return self._inflater.decompress(compressed, limit)
+        except lzma.LZMAError as err:  # a bare Exception: made a member error like bzip2's OSError
+            raise zipfile.BadZipFile(f"LZMAError: {err}") from None
+
+    def _compressed(self, most: int = CHUNK) -> bytes:
+        """The member's next compressed bytes (at most `most`), b"" past its compressed size."""
+        wanted = min(most, self._left)
+        data = self._raw.read(wanted)
+        if len(data) != wanted:
+            raise EOFError(f"member {self._info.filename!r} cut short: the archive ends inside it")
+        self._left -= wanted
+        return data
+
+    def _lzma_inflater(self) -> lzma.LZMADecompressor:
+        """A raw LZMA1 decompressor from the properties that open the member's data (as zipfile reads them)."""
+        header = self._compressed(_LZMA_HEADER.size)
+        if len(header) != _LZMA_HEADER.size:
+            raise zipfile.BadZipFile("LZMA member too short for its header")
+        properties = self._compressed(_LZMA_HEADER.unpack(header)[2])
+        try:
+            lzma1 = lzma._decode_filter_properties(lzma.FILTER_LZMA1, properties)  # type: ignore[attr-defined]
+        except lzma.LZMAError as err:
+            raise zipfile.BadZipFile(f"LZMA properties cannot be read: {err}") from None
+        return lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[lzma1])
