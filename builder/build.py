@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
 from builder.dedup.keep import KEEP_CHOICES
-from builder.engines import Executor, WorkItem
+from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import Progress, default_workers, run_pipeline
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.export.card import CardOptions, render_card
@@ -30,7 +30,6 @@ from builder.extract.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.inputs.containers import plan_inputs
 from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
-from builder.record import Record
 from builder.schema import load_schema
 from builder.sites import registry
 from builder.stages import (
@@ -164,7 +163,7 @@ class _Counted:
 
     def __iter__(self) -> Iterator[WorkItem]:
         for item in self._items:
-            self.count += 1 if isinstance(item, Record) else item.records or 0
+            self.count += planned_inputs(item) or 0
             yield item
 
     def opened(self, count: int) -> None:

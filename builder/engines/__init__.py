@@ -23,6 +23,12 @@ WorkItem = Part | Record  # a part to open (a file, a zip's slice of members...)
 Task = list[WorkItem]  # work items whose records go through the pipeline together
 
 
+def planned_inputs(item: WorkItem) -> int | None:
+    """How many inputs a work item opens to, when the plan knows (a record read already is one); None
+    when only opening it tells (a tar)."""
+    return 1 if isinstance(item, Record) else item.records
+
+
 class Done(NamedTuple):
     """A processed batch (opaque here) and where it stands in its task.
 

@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from typing import IO, NamedTuple, TypeVar
 
 from builder.batch import BATCH_SIZE, ProcessedBatch, pack
-from builder.engines import Done, Executor, Tally, Task, WorkItem
+from builder.engines import Done, Executor, Tally, Task, WorkItem, planned_inputs
 from builder.engines.lifeline import Lifeline, exit_with_builder
 from builder.errors import ReconcileError, WorkerError
 from builder.inputs.containers import Part
@@ -49,7 +49,7 @@ def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
     task: Task = []
     room = size
     for item in items:
-        records = 1 if isinstance(item, Record) else item.records
+        records = planned_inputs(item)
         if records is None:
             if task:
                 yield task
@@ -87,7 +87,7 @@ def _task_batches(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[tu
     records: list[Record] = []
     unplanned = 0
     for item in task:
-        known = isinstance(item, Record) or item.records is not None
+        known = planned_inputs(item) is not None
         for record in (item,) if isinstance(item, Record) else _opened(item, max_bytes):
             records.append(record)
             unplanned += not known

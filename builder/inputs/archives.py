@@ -27,7 +27,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import PurePosixPath
 from typing import IO
 
-from builder.inputs.files import InputFile, open_regular
+from builder.inputs.files import InputFile, open_regular, record_of
 from builder.inputs.names import escape_name
 from builder.reasons import Reason
 from builder.record import Record, Reject
@@ -103,12 +103,6 @@ def read_capped(handle: IO[bytes], max_bytes: int, budget: Budget | None, over: 
             detail = f"{over or f'member inflates past --max-bytes {max_bytes}'}; stopped reading"
             return Reject(Reason.TOO_LARGE, detail, "archive")
     return b"".join(chunks)
-
-
-def member_record(source_file: str, result: bytes | Reject) -> Record:
-    if isinstance(result, Reject):
-        return Record(source_file=source_file, reject=result)
-    return Record(source_file=source_file, data=result)
 
 
 def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, max_bytes: int, budget: Budget) -> bytes | Reject:
@@ -189,7 +183,7 @@ def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int, budget: Budg
         tar.members.clear()  # stream mode would keep every header read: memory that grows with the archive
         if not member.isdir():
             name = member_name(prefix, member.name)
-            yield member_record(name, _tar_member(tar, member, max_bytes, budget))
+            yield record_of(name, _tar_member(tar, member, max_bytes, budget))
 
 
 def tar_members(item: InputFile, max_bytes: int) -> Iterator[Record]:

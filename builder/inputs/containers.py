@@ -24,8 +24,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import NamedTuple, Protocol
 
-from builder.inputs.archives import TAR_SUFFIXES, ZIP_SUFFIXES, Budget, inflation_limit, read_capped, tar_members
-from builder.inputs.files import InputFile, open_regular, read_record
+from builder.inputs.archives import (
+    TAR_SUFFIXES,
+    ZIP_SUFFIXES,
+    Budget,
+    inflation_limit,
+    read_capped,
+    tar_members,
+)
+from builder.inputs.files import InputFile, open_regular, read_record, record_of
 from builder.inputs.zips import plan_zip, zip_members
 from builder.reasons import Reason
 from builder.record import Record, Reject
@@ -158,9 +165,7 @@ def gunzipped(item: InputFile, max_bytes: int) -> Record:
         except _GZIP_ERRORS as err:
             detail = f"compressed file cannot be read: {type(err).__name__}: {err}"
             return Record(source_file=item.source_file, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
-    if isinstance(result, Reject):
-        return Record(source_file=item.source_file, reject=result)
-    return Record(source_file=item.source_file, data=result)
+    return record_of(item.source_file, result)
 
 
 _REGISTRY: list[Container] = [Zip(), Tar(), GzipFile()]

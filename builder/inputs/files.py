@@ -179,10 +179,11 @@ def _read_to_end(descriptor: int, size: int, max_bytes: int) -> bytes:
 
 
 def read_record(item: InputFile, max_bytes: int) -> Record:
-    record = Record(source_file=item.source_file)
-    data = item.error or read_bytes(item.path, max_bytes)
-    if isinstance(data, Reject):
-        record.reject = data
-    else:
-        record.data = data
-    return record
+    return record_of(item.source_file, item.error or read_bytes(item.path, max_bytes))
+
+
+def record_of(source_file: str, read: bytes | Reject) -> Record:
+    """The record of an input (a file, an archive member) from what reading it gave: its bytes or its reject."""
+    if isinstance(read, Reject):
+        return Record(source_file=source_file, reject=read)
+    return Record(source_file=source_file, data=read)

@@ -33,11 +33,10 @@ from builder.inputs.archives import (
     empty_archive,
     inflation_limit,
     member_name,
-    member_record,
     read_capped,
     unsafe_name,
 )
-from builder.inputs.files import InputFile, open_regular
+from builder.inputs.files import InputFile, open_regular, record_of
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
@@ -172,7 +171,7 @@ def _member(raw: IO[bytes], info: zipfile.ZipInfo, prefix: str, max_bytes: int) 
     try:
         with _inflating(raw, info, max_bytes) as handle:
             over = f"member inflates past the {info.file_size} bytes it declares"
-            return member_record(name, read_capped(handle, info.file_size, None, over))
+            return record_of(name, read_capped(handle, info.file_size, None, over))
     except MEMBER_ERRORS as err:
         detail = f"member cannot be read: {type(err).__name__}: {err}"
         return Record(source_file=name, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
