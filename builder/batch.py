@@ -162,9 +162,16 @@ def is_row(batch: pa.RecordBatch) -> pa.BooleanArray:
 
 def kept(batch: pa.RecordBatch, columns: Sequence[str] | None = None) -> pa.RecordBatch:
     """The inputs that are rows: `columns` of them, or every column (filtering copies: ask for few)."""
+    return _outcome_is(batch, columns, row=True)
+
+
+def _outcome_is(batch: pa.RecordBatch, columns: Sequence[str] | None, row: bool) -> pa.RecordBatch:
+    """`columns` of the inputs that are rows (`row`) or rejects; no copy when every input is one."""
     chosen = batch if columns is None else batch.select(columns)
     reasons = batch.column(REASON)
-    return chosen if reasons.null_count == len(reasons) else chosen.filter(reasons.is_null())
+    if reasons.null_count == (len(reasons) if row else 0):
+        return chosen
+    return chosen.filter(reasons.is_null() if row else reasons.is_valid())
 
 
 def as_rows(batch: pa.RecordBatch) -> pa.RecordBatch:
@@ -179,9 +186,7 @@ def rows_of(batch: pa.RecordBatch) -> pa.RecordBatch:
 
 def rejected(batch: pa.RecordBatch) -> pa.RecordBatch:
     """The rejects: source_file, reason, detail, stage, in input order."""
-    found = batch.select(["source_file", REASON, DETAIL, STAGE])
-    reasons = batch.column(REASON)
-    return found if reasons.null_count == 0 else found.filter(reasons.is_valid())
+    return _outcome_is(batch, ["source_file", REASON, DETAIL, STAGE], row=False)
 
 
 def reject_count(batch: pa.RecordBatch, stage: str | None = None) -> int:
