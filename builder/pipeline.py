@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from builder import sites as bundled
+from builder.batch import ProcessedBatch, pack
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD, Fingerprinter
 from builder.extract.dates import fill_dates
 from builder.extract.decode import decode
@@ -40,6 +41,11 @@ class PipelineOptions:
     near_dup_threshold: float = DEFAULT_THRESHOLD
     sites: tuple[SiteProfile, ...] = field(default_factory=bundled_sites)  # recognised in this order
     extractors: tuple[Extractor, ...] = ()  # tried after the sites' profiles, before the fallback
+
+    def start(self) -> Callable[[list[Record]], ProcessedBatch]:
+        """The build's job for an engine (`builder.engines.Job`): a pipeline per worker, each batch packed."""
+        pipeline = Pipeline(self)
+        return lambda records: pack(pipeline.process_batch(records))
 
 
 class Pipeline:

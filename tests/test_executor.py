@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
-from builder.engines import Done, Task
+from builder.engines import Done, Job, Task
 from builder.engines.local import BATCH_SIZE, run_pipeline, run_task
 from builder.errors import WorkerError
 from builder.pipeline import Pipeline, PipelineOptions
@@ -64,7 +64,6 @@ def test_a_dying_worker_is_an_error_not_a_hang(noticed: str) -> None:
 
 
 def test_a_batch_step_by_step_gives_what_records_one_by_one_give() -> None:
-    from builder.pipeline import Pipeline
     from tests.dumps import make_dump
 
     texts = [p.read_bytes() for p in sorted(DATA.glob("*.txt"))]
@@ -166,9 +165,9 @@ def _running(process: psutil.Process) -> bool:
 class Backwards:
     """Test-only executor: runs the tasks last to first in this process, and hands their batches back in task order."""
 
-    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
-        pipeline = Pipeline(options)
-        done = [list(run_task(pipeline, task, max_bytes)) for task in reversed(list(tasks))]
+    def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
+        process = job.start()
+        done = [list(run_task(process, task, max_bytes)) for task in reversed(list(tasks))]
         for batches in reversed(done):
             yield from batches
 
@@ -230,7 +229,7 @@ def test_a_task_of_many_batches_comes_back_through_a_file(tmp_path: Path, monkey
     path = make_tar(tmp_path / "d.tar.gz", {p.name: p.read_bytes() for p in sorted(dumps.rglob("*.txt"))})
     monkeypatch.setattr(local, "BATCH_SIZE", 4)
     monkeypatch.setattr(local, "SPILL_AFTER", 2)
-    monkeypatch.setattr(local, "_worker", (Pipeline(OPTIONS), 1 << 20))
+    monkeypatch.setattr(local, "_worker", (OPTIONS.start(), 1 << 20))
     monkeypatch.setattr(local, "_spills", local._Spills(1))
     task = list(plan_inputs([InputFile(path.name, str(path))], 1 << 20))
     spilled = local._run_task(task)
@@ -238,7 +237,7 @@ def test_a_task_of_many_batches_comes_back_through_a_file(tmp_path: Path, monkey
     from_file = list(local._done(spilled))
     assert len(from_file) == 8 and sum(done.unplanned for done in from_file) == 30
     assert [(done.seq, done.last) for done in from_file] == [(seq, seq == 7) for seq in range(8)]
-    assert _outcomes(from_file) == _outcomes(list(run_task(Pipeline(OPTIONS), task, 1 << 20)))
+    assert _outcomes(from_file) == _outcomes(list(run_task(OPTIONS.start(), task, 1 << 20)))
     ((_, kept),) = local._spills.open  # held open in the worker for the build process to read
     local._spills.task_started()  # the next task: the result has been read, its file is closed
     assert kept.closed and not local._spills.open

@@ -12,10 +12,9 @@ import pyarrow as pa
 import pytest
 
 import builder.build
-from builder.engines import Done, Task
+from builder.engines import Done, Job, Task
 from builder.engines.local import Serial, run_pipeline
 from builder.errors import NoRowsError, ReconcileError
-from builder.pipeline import PipelineOptions
 from builder.record import Record
 from builder.stages import Split
 from tests.conftest import DATA, run_build
@@ -52,8 +51,8 @@ class _LosingExecutor:
     def __init__(self, lose: Callable[[list[Done]], list[Done]]) -> None:
         self.lose = lose
 
-    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
-        return iter(self.lose(list(Serial().run(tasks, options, max_bytes))))
+    def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
+        return iter(self.lose(list(Serial().run(tasks, job, max_bytes))))
 
 
 def _archive_of_empty_files(folder: Path, kind: str, count: int) -> None:

@@ -9,18 +9,24 @@ processes. An engine knows nothing of input formats or sites: a part opens itsel
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from builder.inputs.containers import Part
 from builder.record import Record
 
-if TYPE_CHECKING:
-    from builder.batch import ProcessedBatch
-    from builder.pipeline import PipelineOptions
-
 WorkItem = Part | Record  # a part to open (a file, a zip's slice of members...), or a record already read
 Task = list[WorkItem]  # work items whose records go through the pipeline together
+
+
+class Job(Protocol):
+    """What an engine runs over the records of its tasks: the build's pipeline, or a survey of the inputs.
+
+    A job travels to every worker by value; `start` runs once in each, and gives the function that
+    turns a batch of records into the batch's result (opaque to the engine).
+    """
+
+    def start(self) -> Callable[[list[Record]], Any]: ...
 
 
 def planned_inputs(item: WorkItem) -> int | None:
@@ -30,23 +36,23 @@ def planned_inputs(item: WorkItem) -> int | None:
 
 
 class Done(NamedTuple):
-    """A processed batch (opaque here) and where it stands in its task.
+    """A batch's result (opaque here: for the pipeline, a ProcessedBatch) and where it stands in its task.
 
     `unplanned`: how many of its inputs came from parts whose count only opening them told (a tar's
     members); the build counts the others itself, as it hands them out. `seq` numbers a task's batches
     from 0 and `last` marks its final one, so a batch an engine loses is noticed, count and all.
     """
 
-    batch: ProcessedBatch
+    batch: Any
     unplanned: int
     seq: int = 0
     last: bool = True
 
 
 class Executor(Protocol):
-    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
-        """Every task's batches, in the order of `tasks`; a task's records are cut into batches of
-        `builder.batch.BATCH_SIZE` where they are opened, whatever runs them."""
+    def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
+        """The job's result for every batch of every task, in the order of `tasks`; a task's records are
+        cut into batches of `builder.batch.BATCH_SIZE` where they are opened, whatever runs them."""
 
 
 @runtime_checkable

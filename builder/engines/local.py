@@ -1,4 +1,5 @@
-"""Run the pipeline over work items, in this process or in a pool of worker processes, keeping input order."""
+"""Run a job (the pipeline, a survey) over work items, in this process or in a pool of worker processes,
+keeping input order."""
 
 from __future__ import annotations
 
@@ -15,14 +16,13 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
-from typing import IO, NamedTuple, TypeVar
+from typing import IO, Any, NamedTuple, TypeVar
 
-from builder.batch import BATCH_SIZE, ProcessedBatch, pack
-from builder.engines import Done, Executor, Tally, Task, WorkItem, planned_inputs
+from builder.batch import BATCH_SIZE
+from builder.engines import Done, Executor, Job, Tally, Task, WorkItem, planned_inputs
 from builder.engines.lifeline import Lifeline, exit_with_builder
 from builder.errors import ReconcileError, WorkerError
 from builder.inputs.containers import Part
-from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
@@ -30,7 +30,8 @@ IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memo
 SPILL_AFTER = 8  # batches a task's result holds in memory; more (a whole tar) go through a file
 
 T = TypeVar("T")
-_worker: tuple[Pipeline, int] | None = None
+BatchFunction = Callable[[list[Record]], Any]  # what a started job does to each batch of records
+_worker: tuple[BatchFunction, int] | None = None
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -69,21 +70,21 @@ def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
         yield task
 
 
-def run_task(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[Done]:
-    """Open the task's parts, here, and run the pipeline over their records, BATCH_SIZE at a time;
+def run_task(process: BatchFunction, task: Task, max_bytes: int) -> Iterator[Done]:
+    """Open the task's parts, here, and run a started job over their records, BATCH_SIZE at a time;
     the batches are numbered and the last one says so (one batch, maybe empty, for any task)."""
-    batches = _task_batches(pipeline, task, max_bytes)
+    batches = _task_batches(process, task, max_bytes)
     seq, held = 0, next(batches, None)
     while held is not None:
         following = next(batches, None)
         yield Done(held[0], held[1], seq, following is None)
         seq, held = seq + 1, following
     if seq == 0:
-        yield Done(_run_items(pipeline, []), 0)
+        yield Done(process([]), 0)
 
 
-def _task_batches(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[tuple[ProcessedBatch, int]]:
-    """The task's processed batches, each with how many of its records came from parts of unplanned count."""
+def _task_batches(process: BatchFunction, task: Task, max_bytes: int) -> Iterator[tuple[Any, int]]:
+    """The task's batch results, each with how many of its records came from parts of unplanned count."""
     records: list[Record] = []
     unplanned = 0
     for item in task:
@@ -92,10 +93,10 @@ def _task_batches(pipeline: Pipeline, task: Task, max_bytes: int) -> Iterator[tu
             records.append(record)
             unplanned += not known
             if len(records) == BATCH_SIZE:
-                yield _run_items(pipeline, records), unplanned
+                yield process(records), unplanned
                 records, unplanned = [], 0
     if records:
-        yield _run_items(pipeline, records), unplanned
+        yield process(records), unplanned
 
 
 def _opened(part: Part, max_bytes: int) -> Iterator[Record]:
@@ -109,23 +110,18 @@ def _opened(part: Part, max_bytes: int) -> Iterator[Record]:
         raise ReconcileError(f"{part.records} inputs were planned but {count} were opened; no dataset was written")
 
 
-def _run_items(pipeline: Pipeline, records: list[Record]) -> ProcessedBatch:
-    return pack(pipeline.process_batch(records))
-
-
 class Serial:
     """Runs every task in this process, one after the other."""
 
-    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
-        pipeline = Pipeline(options)
+    def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
+        process = job.start()
         for task in tasks:
-            yield from run_task(pipeline, task, max_bytes)
+            yield from run_task(process, task, max_bytes)
 
 
-def run_pipeline(
-    items: Iterable[WorkItem], options: PipelineOptions, max_bytes: int, workers: int | Executor
-) -> Iterator[ProcessedBatch]:
-    """Processed batches in the order of `items`, cut the same way whatever runs them.
+def run_pipeline(items: Iterable[WorkItem], job: Job, max_bytes: int, workers: int | Executor) -> Iterator[Any]:
+    """The job's batch results (for the pipeline, processed batches) in the order of `items`, cut the
+    same way whatever runs them.
 
     `workers`: an executor, or a number of worker processes (1: this process). When `items` is a
     `Tally`, it hears how many inputs each batch's parts opened to.
@@ -134,7 +130,7 @@ def run_pipeline(
     tally = items if isinstance(items, Tally) else None
     handed = _CountedTasks(tasks(items, BATCH_SIZE))
     due, whole = 0, 0  # the batch number due next in the current task; tasks given back whole
-    for done in executor.run(handed, options, max_bytes):
+    for done in executor.run(handed, job, max_bytes):
         if done.seq != due:
             raise ReconcileError(
                 f"the engine gave back batch {done.seq} of a task where {due} was due; no dataset was written"
@@ -172,13 +168,13 @@ class _NoPandas:
             raise ModuleNotFoundError(f"No module named {name!r} (not needed in a worker)", name=name)
 
 
-def _init_worker(options: PipelineOptions, max_bytes: int, lifeline: Connection, keep_open: int) -> None:
+def _init_worker(job: Job, max_bytes: int, lifeline: Connection, keep_open: int) -> None:
     global _worker, _spills
     exit_with_builder(lifeline)  # first: a worker must not outlive a build killed while it starts
     # Ctrl-C reaches the whole process group: only the parent handles it, and it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
-    _worker = (Pipeline(options), max_bytes)  # one pipeline (and language model) per process
+    _worker = (job.start(), max_bytes)  # one pipeline (and language model) per process
     _spills = _Spills(keep_open)
 
 
@@ -212,11 +208,11 @@ def _run_task(task: Task) -> list[Done] | _Spilled:
     """The task's batches; past SPILL_AFTER of them (a whole tar), in a file with no name that the build
     process reads, so neither process holds a big archive's rows at once, and no kill leaves it behind."""
     assert _worker is not None
-    pipeline, max_bytes = _worker
+    process, max_bytes = _worker
     _spills.task_started()
     done: list[Done] = []
     spill: IO[bytes] | None = None
-    for result in run_task(pipeline, task, max_bytes):
+    for result in run_task(process, task, max_bytes):
         if spill is None and (len(done) < SPILL_AFTER or not os.path.isdir(_SPILL_FDS)):
             done.append(result)
             continue
@@ -262,7 +258,7 @@ class Pool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def run(self, tasks: Iterable[Task], options: PipelineOptions, max_bytes: int) -> Iterator[Done]:
+    def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
         if os.name == "posix":
             # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
@@ -274,7 +270,7 @@ class Pool:
             self.workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(options, max_bytes, lifeline.reader, self.workers * IN_FLIGHT_PER_WORKER),
+            initargs=(job, max_bytes, lifeline.reader, self.workers * IN_FLIGHT_PER_WORKER),
         )
         finished = False
         try:
