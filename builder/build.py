@@ -26,9 +26,12 @@ from builder.export.report import BuildReport
 from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
 from builder.export.write_errors import write_error
+from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex
+from builder.extract.generic.extractor import GenericTextExtractor
+from builder.extract.generic.survey import Survey
 from builder.extract.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.inputs.containers import plan_inputs
-from builder.inputs.files import DEFAULT_MAX_BYTES, discover
+from builder.inputs.files import DEFAULT_MAX_BYTES, InputFile, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
 from builder.sites import registry
@@ -45,9 +48,12 @@ from builder.stages import (
     run_stages,
     split_of,
 )
+from builder.validate.validators import UNDATED_CHOICES
 
 if TYPE_CHECKING:
     import numpy as np
+
+UNKNOWN_SITES_CHOICES = ("generic", "reject")
 
 __all__ = ["BuildOptions", "BuildResult", "build", "recorded_options", "split_of"]
 
@@ -70,6 +76,8 @@ class BuildOptions:
     wait: bool = False  # for another build holding --out or --report, instead of failing at once
     card: CardOptions = field(default_factory=CardOptions)
     executor: Executor | None = None  # what runs the pipeline; None: `workers` processes (1: this one)
+    unknown_sites: str = "generic"  # a dump no profile recognises: read by the generic reader, or "reject"ed
+    undated: str = "reject"  # an article that prints no date: rejected (missing_date), or "keep" (null date)
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,11 @@ def _check(options: BuildOptions) -> None:
         raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
     if not 0.0 <= options.test_size < 1.0:
         raise OptionError(f"--test-size must be in [0, 1), got {options.test_size}")
+    if options.unknown_sites not in UNKNOWN_SITES_CHOICES:
+        choices = ", ".join(UNKNOWN_SITES_CHOICES)
+        raise OptionError(f"--unknown-sites must be one of {choices}, got {options.unknown_sites!r}")
+    if options.undated not in UNDATED_CHOICES:
+        raise OptionError(f"--undated must be one of {', '.join(UNDATED_CHOICES)}, got {options.undated!r}")
     if options.keep not in KEEP_CHOICES:
         raise OptionError(f"--keep must be one of {', '.join(KEEP_CHOICES)}, got {options.keep!r}")
     if not 0.0 < options.near_dup_threshold <= 1.0:
@@ -115,6 +128,8 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
         if options.dedup
         else "off",
         "test_size": options.test_size,
+        "unknown_sites": options.unknown_sites,
+        "undated": options.undated,
         **options.card.recorded(),
     }
 
@@ -138,13 +153,15 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:  # a zone-less instant is taken as UTC, like --now
         now = now.replace(tzinfo=UTC)
-    inputs = discover(paths, skip=(options.out, options.report))
+    skip = (options.out, options.report)
+    inputs = discover(paths, skip)  # checks every path now
     check_destinations(options.out, options.report, paths)
     check_writable(options.out, options.report)
     with locked_destinations(options.out, options.report, wait=options.wait):
         check_destinations(options.out, options.report, paths)  # again: the folders may have changed meanwhile
         try:
-            return _build(plan_inputs(inputs, options.max_bytes), options, now, progress)
+            corpus = _survey(discover(paths, skip), options) if options.unknown_sites == "generic" else None
+            return _build(plan_inputs(inputs, options.max_bytes), options, now, progress, corpus)
         except OSError as err:
             raise write_error(err, options.out, options.report) from err
 
@@ -170,11 +187,27 @@ class _Counted:
         self.count += count
 
 
-def _build(items: Iterable[WorkItem], options: BuildOptions, now: datetime, progress: Progress | None) -> BuildResult:
+def _survey(inputs: Iterable[InputFile], options: BuildOptions) -> CorpusIndex:
+    """The first pass, for the generic reader: the unprofiled dumps grouped by site, each site's chrome counted."""
+    corpus = CorpusBuilder()
+    job = Survey(registry())
+    items = plan_inputs(inputs, options.max_bytes)
+    for sketches in run_pipeline(items, job, options.max_bytes, options.executor or options.workers):
+        corpus.add_all(sketches)
+    return corpus.index()
+
+
+def _build(
+    items: Iterable[WorkItem],
+    options: BuildOptions,
+    now: datetime,
+    progress: Progress | None,
+    corpus: CorpusIndex | None,
+) -> BuildResult:
     recorded = recorded_options(options, now)
     counted = _Counted(items)
     with staged_folder(options.out) as staging:
-        written = _write_rows(counted, staging / "data", options, now, progress)
+        written = _write_rows(counted, staging / "data", options, now, progress, corpus)
         report = written.report
         report.inputs = counted.count
         with staged_folder(options.report, is_previous=is_previous_report) as report_folder:
@@ -208,7 +241,12 @@ def _no_rows_message(report: BuildReport) -> str:
 
 
 def _write_rows(
-    items: Iterable[WorkItem], folder: Path, options: BuildOptions, now: datetime, progress: Progress | None
+    items: Iterable[WorkItem],
+    folder: Path,
+    options: BuildOptions,
+    now: datetime,
+    progress: Progress | None,
+    corpus: CorpusIndex | None,
 ) -> _Written:
     """Run the pipeline, then the parent's stages over its batches: every row to its split's shards, every
     input counted in the report."""
@@ -220,6 +258,8 @@ def _write_rows(
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
         sites=registry(),  # loaded and checked once, in _check; the workers get the profiles by value
+        generic=GenericTextExtractor(corpus) if corpus is not None else None,
+        undated=options.undated,
     )
     batches = run_pipeline(items, pipeline_options, options.max_bytes, options.executor or options.workers)
     split = Split(options.test_size)

@@ -41,6 +41,8 @@ class PipelineOptions:
     near_dup_threshold: float = DEFAULT_THRESHOLD
     sites: tuple[SiteProfile, ...] = field(default_factory=bundled_sites)  # recognised in this order
     extractors: tuple[Extractor, ...] = ()  # tried after the sites' profiles, before the fallback
+    generic: Extractor | None = None  # reads text dumps no profile recognises; None: they are unknown_site
+    undated: str = "reject"  # or "keep": an article that prints no date becomes a row with a null date
 
     def start(self) -> Callable[[list[Record]], ProcessedBatch]:
         """The build's job for an engine (`builder.engines.Job`): a pipeline per worker, each batch packed."""
@@ -58,9 +60,9 @@ class Pipeline:
         self.steps: list[Step] = [
             recognise_format,
             decode,
-            Extractors(standard_extractors(options.sites, parse_article, options.extractors)),
+            Extractors(standard_extractors(options.sites, parse_article, _others(options))),
             fill_dates,
-            DateValidator(options.now),
+            DateValidator(options.now, options.undated),
             count_body_words,
             BodyLengthValidator(options.min_words),
             LanguageDetection(detector),
@@ -83,6 +85,11 @@ class Pipeline:
             record.text = ""
             record.extracted = {}
         return records
+
+
+def _others(options: PipelineOptions) -> tuple[Extractor, ...]:
+    """The extractors tried after the profiles: the caller's, then the generic reader's."""
+    return (*options.extractors, *((options.generic,) if options.generic is not None else ()))
 
 
 def _finish(record: Record, fingerprint: Fingerprinter | None = None) -> None:

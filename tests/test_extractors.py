@@ -48,6 +48,7 @@ def read_memo(record: Record) -> Reject | None:
 @dataclasses.dataclass(frozen=True)
 class MemoExtractor:
     media_type: str = MEMO
+    name: str = "memo"
 
     def claim(self, record: Record) -> Step | None:
         return read_memo
@@ -58,6 +59,7 @@ class AnyTextExtractor:
     """A fallback for text no profile recognises: claims every text dump that reaches it."""
 
     media_type: str = TEXT_DUMP
+    name: str = "any-text"
 
     def claim(self, record: Record) -> Step | None:
         return read_unknown_page

@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
     from click.globals import get_current_context  # type: ignore[no-redef]
 
+from builder.cli.explain import explain
 from builder.cli.options import PrivateOption, QuietOption, TokenOption, fail, unexpected
 from builder.cli.push import TimeoutOption, push
 from builder.cli.sites import sites
@@ -129,6 +130,17 @@ def build(
     keep: Annotated[
         str, typer.Option("--keep", help="Which copy of a duplicate stays: first (input order) or latest (published).")
     ] = "first",
+    unknown_sites: Annotated[
+        str,
+        typer.Option(
+            "--unknown-sites",
+            help="A dump no site profile recognises: generic (read it with the generic reader) or reject (unknown_site).",
+        ),
+    ] = "generic",
+    undated: Annotated[
+        str,
+        typer.Option("--undated", help="An article that prints no date: reject (missing_date) or keep (null date)."),
+    ] = "reject",
     max_shard_size: Annotated[str, typer.Option("--max-shard-size", help="Target Parquet shard size.")] = "256MiB",
     test_size: Annotated[
         float,
@@ -190,6 +202,8 @@ def build(
         dedup=not no_dedup,
         near_dup_threshold=near_dup_threshold,
         keep=keep,
+        unknown_sites=unknown_sites,
+        undated=undated,
         max_shard_bytes=_size_option("--max-shard-size", max_shard_size),
         test_size=test_size,
         fail_on_reject=fail_on_reject,
@@ -300,6 +314,7 @@ def print_rejects(rejects_by_reason: list[dict[str, Any]], out: Path, report: Pa
 
 app.command()(push)
 app.command()(sites)
+app.command()(explain)
 
 
 def main() -> None:

@@ -105,8 +105,19 @@ def card_data(
     )
 
 
+def publishers_phrase(stats: dict[str, Any]) -> str:
+    """Who published the rows, short enough for a title: up to three names, else how many publishers."""
+    names = stats["publishers"]
+    if not names:
+        return "unnamed publishers"
+    return ", ".join(names) if len(names) <= 3 else f"{len(names)} publishers"
+
+
 def default_title(stats: dict[str, Any]) -> str:
-    return f"{', '.join(stats['publishers'])} news articles"
+    names = stats["publishers"]
+    return (
+        f"{', '.join(names)} news articles" if 0 < len(names) <= 3 else f"News articles from {publishers_phrase(stats)}"
+    )
 
 
 def license_cell(options: CardOptions) -> str | None:
@@ -133,7 +144,7 @@ def render_card(
 
     data = card_data(schema, shards, stats, options)
     description = options.description or (
-        f"{stats['rows']} news articles from {', '.join(stats['publishers'])}, extracted from raw page dumps "
+        f"{stats['rows']} news articles from {publishers_phrase(stats)}, extracted from raw page dumps "
         "into a typed schema, validated and deduplicated."
     )
     card = DatasetCard.from_template(

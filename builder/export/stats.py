@@ -27,7 +27,7 @@ def _counts(
 
 
 def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) -> dict[str, Any]:
-    """Rows, date range, articles per year, top tags/authors, body length and language counts.
+    """Rows, date range, articles per year, top tags/authors, body length, language and extractor counts.
 
     Each figure is its own streaming query over the few columns it needs, so memory stays flat
     however many rows there are. `body_words` holds each row's word count, counted while the rows
@@ -35,15 +35,21 @@ def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) 
     """
     rows = pl.scan_parquet([str(path) for paths in shards.values() for path in paths])
     dates = rows.select(
-        pl.len().alias("rows"), pl.col("published_at").min().alias("min"), pl.col("published_at").max().alias("max")
+        pl.len().alias("rows"),
+        pl.col("published_at").min().alias("min"),
+        pl.col("published_at").max().alias("max"),
+        pl.col("published_at").null_count().alias("undated"),
     ).collect(engine="streaming")
+    first, last = dates["min"][0], dates["max"][0]
     words = pl.Series("body_words", body_words, dtype=pl.UInt32)
     return {
         "rows": dates["rows"][0],
         "splits": [{"name": name, "rows": sum(_rows(p) for p in paths)} for name, paths in shards.items()],
         "publishers": [item["value"] for item in _counts(rows, pl.col("publisher"), by_value=True)],
-        "date_min": dates["min"][0].strftime("%Y-%m-%d"),
-        "date_max": dates["max"][0].strftime("%Y-%m-%d"),
+        "date_min": first.strftime("%Y-%m-%d") if first else None,  # None: no row is dated (--undated keep)
+        "date_max": last.strftime("%Y-%m-%d") if last else None,
+        "undated": dates["undated"][0],
+        "extractors": _counts(rows, pl.col("extractor")),
         "per_year": _counts(rows, pl.col("published_at").dt.year().alias("year"), by_value=True),
         "languages": _counts(rows, pl.col("language")),
         "top_tags": _counts(rows, pl.col("tags").explode(), TOP_N),

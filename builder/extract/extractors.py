@@ -24,6 +24,11 @@ class Extractor(Protocol):
         """The media type of the records it reads (`Record.media_type`)."""
         ...
 
+    @property
+    def name(self) -> str:
+        """How the rows it reads say they were read (their `extractor` column): `profile:<site>`, `generic`."""
+        ...
+
     def claim(self, record: Record) -> Step | None:
         """The step that fills the record's fields, or None when the record is not this extractor's to read.
 
@@ -40,6 +45,10 @@ class SiteTextExtractor:
     parse: Step = parse_article
     media_type: str = TEXT_DUMP
 
+    @property
+    def name(self) -> str:
+        return f"profile:{self.profile.site}"
+
     def claim(self, record: Record) -> Step | None:
         if not self.profile.recognises(record.text):
             return None
@@ -52,6 +61,7 @@ class UnrecognisedText:
     """Last for text dumps: claims every one, and rejects it as an unsupported format or an unknown site."""
 
     media_type: str = TEXT_DUMP
+    name: str = "none"  # it reads no row
 
     def claim(self, record: Record) -> Step:
         return unrecognised_text
@@ -78,5 +88,6 @@ class Extractors:
         for extractor in self.by_media_type.get(record.media_type, ()):
             step = extractor.claim(record)
             if step is not None:
+                record.fields["extractor"] = extractor.name
                 return run_step(step, record)
         return unsupported_media_type(record)

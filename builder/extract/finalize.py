@@ -9,8 +9,13 @@ from builder.schema import load_schema
 
 
 def article_id(fields: dict) -> str:
-    """Same publisher, title, local time and body: same id, whatever the page chrome or the crawl."""
-    key = "\x1f".join((fields["publisher"], fields["title"], fields["published_at_local"].isoformat(), fields["body"]))
+    """Same publisher, title, local time and body: same id, whatever the page chrome or the crawl.
+
+    A missing publisher or date counts as an empty string (a profiled row has both: its id is as in v1).
+    """
+    local = fields["published_at_local"]
+    parts = (fields["publisher"] or "", fields["title"], local.isoformat() if local else "", fields["body"])
+    key = "\x1f".join(parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 

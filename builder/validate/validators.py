@@ -12,20 +12,28 @@ from builder.extract.measure import LANGUAGE_CONFIDENCE
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
+UNDATED_CHOICES = ("reject", "keep")  # what becomes of an article that prints no date: `--undated`
+
 
 class DateValidator:
-    """Reject a missing or future publication instant, and one before the site's launch."""
+    """Reject a future publication instant, one before the site's launch, and a missing one unless
+    undated articles are kept (`undated="keep"`: a null date)."""
 
     stage = dates.STAGE
 
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, now: datetime, undated: str = "reject") -> None:
         # A naive `now` (from a library caller) is UTC: comparing it with aware instants would raise per record.
         self.now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+        self.keep_undated = undated == "keep"
 
     def __call__(self, record: Record) -> Reject | None:
         instant = record.fields.get("published_at")
         if instant is None:
-            return Reject(Reason.MISSING_DATE, "the article has no publication date line", self.stage)
+            if self.keep_undated:
+                return None
+            return Reject(
+                Reason.MISSING_DATE, "the article prints no publication date (--undated keep keeps it)", self.stage
+            )
         if instant > self.now:
             return Reject(
                 Reason.FUTURE_DATE, f"{instant.isoformat()} is after now ({self.now.isoformat()})", self.stage

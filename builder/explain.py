@@ -1,0 +1,90 @@
+"""`explain`: how one dump is read, line by line (role and why), and what row or reject it gives.
+
+The same steps as a build: the site profile that recognises the dump reads it, else the generic
+reader (helped by the corpus of the site's other dumps when one is given). The CLI prints the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from builder.engines.local import Serial, run_pipeline
+from builder.extract.generic.corpus import BULLET, CorpusBuilder, CorpusIndex
+from builder.extract.generic.extractor import GENERIC, GenericTextExtractor
+from builder.extract.generic.reader import read_generic
+from builder.extract.generic.survey import Survey
+from builder.extract.textdump import Line, Role, classify
+from builder.inputs.containers import plan_inputs
+from builder.inputs.files import DEFAULT_MAX_BYTES, discover
+from builder.pipeline import Pipeline, PipelineOptions
+from builder.record import Record, Reject
+from builder.sites.profile import SiteProfile
+
+
+@dataclass(frozen=True)
+class Explanation:
+    source_file: str
+    extractor: str  # `profile:<site>`, `generic`, or "none" when nothing reads the dump
+    site: str | None  # the corpus's name for the dump's site (generic), when the corpus knows it
+    lines: list[tuple[Line, Role, str]]  # every line of the page: its role and why
+    fields: dict[str, Any]  # the row's fields when it became one
+    reject: Reject | None  # else why not
+
+
+def corpus_of(paths: Sequence[Path], sites: tuple[SiteProfile, ...]) -> CorpusIndex:
+    """The corpus index of the unprofiled dumps under `paths` (a survey, in this process)."""
+    corpus = CorpusBuilder()
+    items = plan_inputs(discover(paths), DEFAULT_MAX_BYTES)
+    for sketches in run_pipeline(items, Survey(sites), DEFAULT_MAX_BYTES, Serial()):
+        corpus.add_all(sketches)
+    return corpus.index()
+
+
+def explain(
+    path: Path, sites: tuple[SiteProfile, ...], corpus: CorpusIndex | None = None, now: datetime | None = None
+) -> Explanation:
+    """How the dump at `path` is read. `corpus`: its site's other dumps (None: the dump is read alone)."""
+    data = path.read_bytes()
+    generic = GenericTextExtractor(corpus or CorpusIndex())
+    options = PipelineOptions(now=now or datetime.now(UTC), sites=sites, generic=generic, fingerprint=False)
+    record = Pipeline(options).process(Record(source_file=path.name, data=data))
+    text = _text(path.name, data)
+    extractor = record.fields.get("extractor") or "none"
+    site = None
+    if extractor == GENERIC:
+        chrome = generic.corpus.chrome_for(text)
+        site = chrome.group if chrome is not None else None
+    lines = list(_lines(text, extractor, sites, generic.corpus))
+    fields = record.fields if record.reject is None else {}
+    return Explanation(path.name, extractor, site, lines, fields, record.reject)
+
+
+def _text(source_file: str, data: bytes) -> str:
+    """The dump decoded as the pipeline decodes it."""
+    from builder.extract.decode import decode
+
+    record = Record(source_file=source_file, data=data)
+    return "" if decode(record) is not None else record.text
+
+
+def _lines(
+    text: str, extractor: str, sites: Iterable[SiteProfile], corpus: CorpusIndex
+) -> Iterable[tuple[Line, Role, str]]:
+    """Every line with its role and rule, from the reader that read the dump (none: every line unread)."""
+    profile = next((site for site in sites if f"profile:{site.site}" == extractor), None)
+    if profile is not None:
+        classified = classify(text, profile)
+        if not isinstance(classified, Reject):
+            return classified.rows(profile.bullet)
+    elif extractor == GENERIC:
+        reading = read_generic(text, corpus.chrome_for(text))
+        if not isinstance(reading, Reject):
+            return reading.classified.rows(BULLET)
+    from builder.extract.textdump.lines import BLANK, read_line
+
+    unread = (read_line(raw, BULLET) for raw in text.split("\n"))
+    return ((line, Role.BLANK if line is BLANK else Role.CHROME, "not read") for line in unread)

@@ -1,0 +1,159 @@
+"""Group the dumps of a build by site and count each site's recurring lines: its chrome.
+
+Dumps of one site open and close with the same navigation and footer, whatever the article. A survey
+of the build's unprofiled dumps sketches each one (`sketch_page`: the keys of its first and last lines,
+and of all its lines); `CorpusBuilder` takes the sketches in input order, puts each dump in the group
+whose founding dump's frame it shares most (or founds a new group), and counts the lines of the first
+`SAMPLE` dumps of every group. `CorpusIndex` then gives the `SiteChrome` of any dump, in any process (sites
+of one dump are left out: a lone dump says nothing of its site's chrome).
+
+Everything depends only on the sketches and their order (the order of the inputs), never on timing
+or on which worker read what, so the same inputs give the same groups and counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.textdump.lines import BLANK, read_line
+
+BULLET = "•"  # how the renderer marks list items
+FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
+SAME_SITE = 0.3  # least Jaccard similarity of two frames to call their dumps one site's
+SAMPLE = 200  # dumps of a group whose lines are counted: enough to tell chrome, and memory stays flat
+MAX_LINES = 2000  # distinct lines of a page counted, at most (a page of 10,000 lines is not an article)
+
+
+@dataclass(frozen=True, slots=True)
+class PageSketch:
+    """What the corpus needs of one dump: its frame (first and last lines), its lines, a name it shows."""
+
+    frame: frozenset[int]
+    lines: tuple[int, ...]  # distinct, in page order
+    name: str | None  # the publisher the page shows, if any
+    first_line: str  # to name the group to users
+
+
+def page_lines(text: str) -> list[str]:
+    """The page's non-blank lines, collapsed, bullets removed: the form every line key is taken of."""
+    return [line.text for raw in text.split("\n") if (line := read_line(raw, BULLET)) is not BLANK]
+
+
+def frame_of(lines: Sequence[str]) -> frozenset[int]:
+    """Keys of the first and last FRAME_LINES distinct lines."""
+    head = list(dict.fromkeys(lines[: FRAME_LINES * 2]))[:FRAME_LINES]
+    tail = list(dict.fromkeys(reversed(lines[-FRAME_LINES * 2 :])))[:FRAME_LINES]
+    return frozenset(line_key(text) for text in head + tail)
+
+
+def sketch_page(text: str, name: str | None) -> PageSketch:
+    lines = page_lines(text)
+    keys = tuple(dict.fromkeys(line_key(line) for line in lines))[:MAX_LINES]
+    return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
+
+
+def similarity(one: frozenset[int], other: frozenset[int]) -> float:
+    if not one or not other:
+        return 0.0
+    shared = len(one & other)
+    return shared / (len(one) + len(other) - shared)
+
+
+class FrameIndex:
+    """Founding frames, with an index from a frame line to the frames holding it."""
+
+    def __init__(self, frames: Iterable[frozenset[int]] = ()) -> None:
+        self.frames: list[frozenset[int]] = []
+        self.holding: dict[int, list[int]] = {}
+        for frame in frames:
+            self.add(frame)
+
+    def add(self, frame: frozenset[int]) -> int:
+        number = len(self.frames)
+        self.frames.append(frame)
+        for key in frame:
+            self.holding.setdefault(key, []).append(number)
+        return number
+
+    def best(self, frame: frozenset[int]) -> int | None:
+        """The frame this one shares most (the first added wins a tie), if similar enough: its number."""
+        candidates = {number for key in frame for number in self.holding.get(key, ())}
+        scored = [(similarity(frame, self.frames[number]), -number) for number in candidates]
+        best = max(scored, default=None)
+        return -best[1] if best and best[0] >= SAME_SITE else None
+
+
+@dataclass
+class _Group:
+    number: int
+    first_line: str
+    members: int = 0
+    sampled: int = 0
+    counts: Counter[int] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+
+
+class CorpusBuilder:
+    """Takes page sketches in input order; `index()` gives the groups and their recurring lines."""
+
+    def __init__(self) -> None:
+        self.frames = FrameIndex()
+        self.groups: list[_Group] = []
+
+    def add(self, sketch: PageSketch) -> None:
+        number = self.frames.best(sketch.frame)
+        if number is None:
+            number = self.frames.add(sketch.frame)
+            self.groups.append(_Group(number, sketch.first_line))
+        group = self.groups[number]
+        group.members += 1
+        if sketch.name:
+            group.names[sketch.name] += 1
+        if group.sampled < SAMPLE:
+            group.sampled += 1
+            group.counts.update(sketch.lines)
+
+    def add_all(self, sketches: Iterable[PageSketch | None]) -> None:
+        for sketch in sketches:
+            if sketch is not None:
+                self.add(sketch)
+
+    def index(self) -> CorpusIndex:
+        """The groups of two dumps or more (one dump alone says nothing of its site's chrome)."""
+        kept = [group for group in self.groups if group.sampled >= 2]
+        return CorpusIndex(
+            tuple(self.frames.frames[group.number] for group in kept), tuple(_site_chrome(g) for g in kept)
+        )
+
+
+def _site_chrome(group: _Group) -> SiteChrome:
+    recurring = {key: count for key, count in group.counts.items() if count >= 2}
+    # The name most of its dumps show; among equally common ones the first in alphabetical order.
+    name = min(group.names.items(), key=lambda item: (-item[1], item[0]))[0] if group.names else None
+    label = f"site {group.number + 1} ({group.members} dumps, starting {group.first_line!r})"
+    return SiteChrome(label, group.sampled, recurring, name)
+
+
+class CorpusIndex:
+    """The sites of a build's unprofiled dumps: founding frames and the chrome of each. Travels to workers."""
+
+    def __init__(self, frames: tuple[frozenset[int], ...] = (), chrome: tuple[SiteChrome, ...] = ()) -> None:
+        self.frames, self.chrome = frames, chrome
+        self._index = FrameIndex(frames)
+
+    def __reduce__(self) -> tuple[type[CorpusIndex], tuple[tuple[frozenset[int], ...], tuple[SiteChrome, ...]]]:
+        return CorpusIndex, (self.frames, self.chrome)  # the frame index is rebuilt where it is used
+
+    def chrome_for(self, text: str) -> SiteChrome | None:
+        """The chrome of the site the dump belongs to, or None when it matches none."""
+        if not self.frames:
+            return None
+        number = self._index.best(frame_of(page_lines(text)))
+        return None if number is None else self.chrome[number]
+
+    @property
+    def dumps(self) -> int:
+        return sum(chrome.dumps for chrome in self.chrome)

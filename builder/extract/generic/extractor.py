@@ -1,0 +1,47 @@
+"""The extractor for text dumps no site profile recognises: the generic reader, helped by the corpus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC
+
+from builder.extract.generic.corpus import CorpusIndex, page_lines
+from builder.extract.generic.reader import publisher_from_lines, read_generic
+from builder.extract.steps import Step
+from builder.inputs.formats import text_format
+from builder.record import TEXT_DUMP, Record, Reject
+
+GENERIC = "generic"  # the `extractor` of its rows
+
+
+@dataclass(frozen=True)
+class GenericTextExtractor:
+    """Claims a text dump that is not markup or JSON (those are left to the fallback, which names them).
+
+    `corpus` holds what the build's survey found of each site's recurring lines; with an empty one,
+    each dump is read on its own.
+    """
+
+    corpus: CorpusIndex = field(default_factory=CorpusIndex)
+    media_type: str = TEXT_DUMP
+    name: str = GENERIC
+
+    def claim(self, record: Record) -> Step | None:
+        if text_format(record.text, record.source_file) is not None:
+            return None
+        return self.parse
+
+    def parse(self, record: Record) -> Reject | None:
+        """Title, byline, body... from the reader; the publisher from the site's dumps; the printed date."""
+        chrome = self.corpus.chrome_for(record.text)
+        reading = read_generic(record.text, chrome)
+        if isinstance(reading, Reject):
+            return reading
+        fields = record.fields
+        fields.update(reading.fields)
+        named = chrome.publisher if chrome is not None else None
+        fields["publisher"] = named or publisher_from_lines(page_lines(record.text))
+        if reading.date is not None:
+            fields["published_at_local"] = reading.date.local
+            fields["published_at"] = reading.date.instant(UTC)  # a time printed with no zone is UTC
+        return None

@@ -1,0 +1,45 @@
+"""The survey: a first pass over a build's inputs that sketches every text dump no profile recognises.
+
+It is an engine job (`builder.engines.Job`) like the pipeline, so inputs are read where they are
+opened, in parallel; the build feeds the sketches, in input order, to a `CorpusBuilder`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from builder.extract.decode import decode
+from builder.extract.generic.corpus import PageSketch, page_lines, sketch_page
+from builder.extract.generic.reader import publisher_from_lines
+from builder.extract.recognise import recognise_format
+from builder.inputs.formats import text_format
+from builder.record import TEXT_DUMP, Record
+from builder.sites.profile import SiteProfile
+
+
+def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch | None:
+    """The sketch of a readable text dump that no profile recognises and that is no markup or JSON; else None.
+
+    The checks are the pipeline's own, in its order, so the survey sketches exactly the dumps the
+    generic reader will read.
+    """
+    if record.reject is not None or record.media_type != TEXT_DUMP:
+        return None
+    if recognise_format(record) is not None or decode(record) is not None:
+        return None
+    text = record.text
+    if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:
+        return None
+    return sketch_page(text, publisher_from_lines(page_lines(text)))
+
+
+@dataclass(frozen=True)
+class Survey:
+    """The survey as an engine job: a batch of records in, their sketches (None where none) out."""
+
+    sites: tuple[SiteProfile, ...]
+
+    def start(self) -> Callable[[list[Record]], list[PageSketch | None]]:
+        sites = self.sites
+        return lambda records: [sketch_record(record, sites) for record in records]

@@ -1,0 +1,81 @@
+"""The corpus: unprofiled dumps grouped by site, and each site's recurring lines counted."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+from builder.extract.generic.chrome import line_key
+from builder.extract.generic.corpus import SAMPLE, CorpusBuilder, CorpusIndex, sketch_page
+
+WORDS = "harbour council vote budget river bridge school storm market rail museum festival election court".split()
+
+
+def site_page(site: str, number: int, seed: int = 0) -> str:
+    """A page of a made-up site: its own navigation and footer around an article that is never repeated."""
+    rng = random.Random(f"{site}-{number}-{seed}")
+    nav = [f"{site} Home", "• World", "• Business", "• Sport", f"• {site} Opinion", "Subscribe"]
+    title = " ".join(rng.choice(WORDS).title() for _ in range(7))
+    body = [" ".join(rng.choice(WORDS) for _ in range(40)) + "." for _ in range(5)]
+    footer = [f"About {site}", "Contact us", "Privacy policy", f"© 2024 {site} Media. All rights reserved."]
+    return "\n".join([*nav, "", title, "", *("\n\n".join(body).split("\n")), "", *footer])
+
+
+def index_of(pages: list[str]) -> CorpusIndex:
+    corpus = CorpusBuilder()
+    corpus.add_all(sketch_page(page, None) for page in pages)
+    return corpus.index()
+
+
+def test_dumps_are_grouped_by_their_site_and_chrome_is_counted_per_site() -> None:
+    pages = [site_page(site, n) for n in range(6) for site in ("Daily Planet", "Gotham Gazette")]
+    index = index_of(pages)
+    assert len(index.chrome) == 2 and index.dumps == 12
+    planet = index.chrome_for(site_page("Daily Planet", 99))
+    gazette = index.chrome_for(site_page("Gotham Gazette", 99))
+    assert planet is not None and gazette is not None and planet is not gazette
+    assert planet.count("Daily Planet Home") == 6 and planet.count("Gotham Gazette Home") == 0
+    assert planet.count("Subscribe") == 6  # shared by both sites, counted within each
+    assert "starting 'Daily Planet Home'" in planet.group
+
+
+def test_lines_of_one_dump_only_are_not_counted() -> None:
+    pages = [site_page("Daily Planet", n) for n in range(4)]
+    chrome = index_of(pages).chrome_for(pages[0])
+    assert chrome is not None
+    title = pages[0].split("\n")[7]
+    assert title and chrome.count(title) == 0
+    assert line_key(title) not in chrome.recurring
+
+
+def test_a_lone_dump_and_an_unknown_site_get_no_chrome() -> None:
+    pages = [site_page("Daily Planet", n) for n in range(3)] + [site_page("Metropolis Mirror", 0)]
+    index = index_of(pages)
+    assert len(index.chrome) == 1  # the Mirror's one dump says nothing of its chrome
+    assert index.chrome_for(site_page("Metropolis Mirror", 1)) is None
+    assert index.chrome_for("a page\nwith nothing in common\nwith any site") is None
+    assert CorpusIndex().chrome_for(pages[0]) is None
+
+
+def test_counts_stop_at_the_sample_and_the_index_travels_by_value() -> None:
+    pages = [site_page("Daily Planet", n) for n in range(SAMPLE + 5)]
+    index = index_of(pages)
+    (chrome,) = index.chrome
+    assert chrome.dumps == SAMPLE and chrome.count("About Daily Planet") == SAMPLE
+    assert f"({SAMPLE + 5} dumps" in chrome.group
+    copy = pickle.loads(pickle.dumps(index))
+    assert copy.chrome == index.chrome and copy.chrome_for(pages[3]) == index.chrome_for(pages[3])
+
+
+def test_the_publisher_is_the_name_most_dumps_show() -> None:
+    corpus = CorpusBuilder()
+    for n, name in enumerate(["Daily Planet", "Daily Planet", None, "Planet Media", "Daily Planet"]):
+        corpus.add(sketch_page(site_page("Daily Planet", n), name))
+    (chrome,) = corpus.index().chrome
+    assert chrome.publisher == "Daily Planet"
+
+
+def test_the_same_sketches_in_the_same_order_give_the_same_index() -> None:
+    pages = [site_page(site, n) for n in range(5) for site in ("A Times", "B Post", "C Herald")]
+    one, two = index_of(pages), index_of(list(pages))
+    assert one.frames == two.frames and one.chrome == two.chrome
