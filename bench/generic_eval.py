@@ -1,0 +1,264 @@
+"""Per-field scores of the generic reader on a development set of dumps with silver truth.
+
+    python bench/generic_eval.py --devset ../shared/devsets/readability [--dataset BUILT_DIR [--report DIR]]
+        [--per-page OUT.tsv] [--timing]
+
+Without --dataset it calls `read_generic` on every dump (the fast loop; the language is detected on the
+body here as the build does). With --dataset it reads the rows a `builder build DEVSET/dumps --out DIR`
+wrote (DIR/data/**/*.parquet, `source_file` = NAME.txt) and the rejects (`--report` folder, default
+DIR/../report, rejects.parquet).
+
+Scores, for all pages, the train part and the held-out part (30 % of sites, chosen by a hash of the site's
+name: `held_out`): body F1 (../shared/tools/score_body.py's definition, imported from there), title exact
+(normalised case, whitespace and quotes; a truth title "Title | Site" / "Title - Site" also matches on its
+part before the separator, since the window title's site suffix is not on the page), authors (set match of
+normalised names, over pages whose truth names some), date within 24 h (pages whose truth states one),
+language (primary subtag, pages whose truth states one), no_article precision / recall against
+`readerable: false`. Two baselines in the same table: the whole dump as body, and the densest run of long
+lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+HELD_OUT_SHARE = 30  # percent of sites kept out of training and tuning
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+_")
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|\n|\band\b|&|;)\s*")
+QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
+Prediction = dict[str, Any]  # body, title, authors, date (aware datetime or None), language, no_article
+
+
+def site_of(name: str) -> str:
+    """The site a devset page comes from: its name without a trailing number ("nytimes-3" -> "nytimes")."""
+    return re.sub(r"-\d+$", "", name)
+
+
+def held_out(name: str) -> bool:
+    """Whether the page's site is in the held-out part (the same split in the training script)."""
+    digest = hashlib.blake2b(site_of(name).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % 100 < HELD_OUT_SHARE
+
+
+def _score_body_module(devset: Path) -> Any:
+    tools = (devset / ".." / ".." / "tools").resolve()
+    sys.path.insert(0, str(tools))
+    import score_body  # type: ignore[import-not-found]
+
+    return score_body
+
+
+def _norm_title(text: str | None) -> str:
+    return " ".join((text or "").translate(QUOTES).lower().split())
+
+
+def title_match(truth: str | None, predicted: str | None) -> bool:
+    """Exact after normalising; a truth with a site suffix also matches on its part before the separator."""
+    want, got = _norm_title(truth), _norm_title(predicted)
+    if not got:
+        return False
+    if want == got:
+        return True
+    parts = TITLE_SEPARATORS.split(truth or "")
+    return len(parts) > 1 and any(_norm_title(" - ".join(parts[:n])) == got for n in range(1, len(parts)))
+
+
+def _norm_names(names: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for entry in names:
+        for part in AUTHOR_SPLIT.split(entry):
+            part = re.sub(r"^(?:by|von|par|por)\s+", "", part.strip(), flags=re.I)
+            if part:
+                found.add(" ".join(part.lower().split()))
+    return found
+
+
+def _truth_date(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    text = re.sub(r"(\.\d{1,6})\d*", r"\1", text.strip().replace(" ", "T", 1))
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _language(truth: str | None) -> str | None:
+    return truth.split("-")[0].lower() if truth else None
+
+
+def predict_direct(devset: Path) -> tuple[dict[str, Prediction], list[float]]:
+    """read_generic on every dump; per-page milliseconds of the reader alone."""
+    from builder.extract.generic.reader import read_generic
+    from builder.extract.langid import make_detector
+    from builder.record import Reject
+
+    detector = make_detector("fasttext")
+    out: dict[str, Prediction] = {}
+    millis: list[float] = []
+    for path in sorted((devset / "dumps").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        began = time.perf_counter()
+        reading = read_generic(text)
+        millis.append((time.perf_counter() - began) * 1000)
+        if isinstance(reading, Reject):
+            out[path.stem] = {"no_article": True, "body": "", "title": None, "authors": [], "date": None}
+            continue
+        fields = reading.fields
+        date = reading.date.instant(UTC) if reading.date else None
+        language = detector.detect(fields["body"])[0] if fields["body"] else None
+        out[path.stem] = {**fields, "date": date, "language": language, "no_article": False}
+    return out, millis
+
+
+def predict_dataset(folder: Path, report: Path) -> dict[str, Prediction]:
+    """The rows and rejects of a built dataset, by page name."""
+    import pyarrow.parquet as pq
+
+    out: dict[str, Prediction] = {}
+    for shard in sorted((folder / "data").rglob("*.parquet")):
+        for row in pq.read_table(shard).to_pylist():
+            name = Path(row["source_file"]).stem
+            date = row.get("published_at")
+            date = date.replace(tzinfo=UTC) if date is not None and date.tzinfo is None else date
+            out[name] = {**row, "date": date, "no_article": False}
+    rejects = report / "rejects.parquet"
+    if rejects.exists():
+        for row in pq.read_table(rejects).to_pylist():
+            if row["reason"] == "no_article":
+                name = Path(row["source_file"]).stem
+                out[name] = {"no_article": True, "body": "", "title": None, "authors": [], "date": None}
+    return out
+
+
+def _whole_dump(text: str) -> str:
+    return text
+
+
+def _densest_run(text: str) -> str:
+    """Baseline: the run of non-blank lines where lines of 10+ words (+1) most outnumber the others (-1);
+    its long lines are the body."""
+    lines = [" ".join(raw.split()) for raw in text.split("\n")]
+    best, span, total, start = 0, (0, 0), 0, 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        score = 1 if line.count(" ") >= 9 else -1
+        total, start = (score, i) if total <= 0 else (total + score, start)
+        if total > best:
+            best, span = total, (start, i + 1)
+    return "\n\n".join(line for line in lines[span[0] : span[1]] if line.count(" ") >= 9)
+
+
+def _body_baseline(devset: Path, make: Callable[[str], str]) -> dict[str, Prediction]:
+    return {
+        path.stem: {"body": make(path.read_text(encoding="utf-8"))} for path in sorted((devset / "dumps").glob("*.txt"))
+    }
+
+
+def _ratio(hits: int, total: int) -> str:
+    return f"{hits / total:6.1%} ({hits}/{total})" if total else "     - (0/0)"
+
+
+def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any) -> dict[str, str]:
+    rows = [scorer.page_counts(truth[n]["body"], pred.get(n, {}).get("body", "")) for n in names]
+    p, r, f1 = scorer.aggregate(rows)
+    scores = {"body P/R/F1": f"{p:.3f} / {r:.3f} / {f1:.3f}"}
+    if not any("title" in pred.get(n, {}) for n in names):
+        return scores
+    titled = [n for n in names if truth[n]["title"]]
+    scores["title exact"] = _ratio(
+        sum(title_match(truth[n]["title"], pred[n].get("title")) for n in titled), len(titled)
+    )
+    authored = [n for n in names if truth[n]["authors"]]
+    same = sum(_norm_names(truth[n]["authors"]) == _norm_names(pred[n].get("authors") or []) for n in authored)
+    scores["authors set"] = _ratio(same, len(authored))
+    dated = [n for n in names if _truth_date(truth[n]["published"])]
+    near = sum(
+        pred[n].get("date") is not None
+        and abs(pred[n]["date"] - _truth_date(truth[n]["published"])) <= timedelta(hours=24)
+        for n in dated
+    )
+    scores["date ±24h"] = _ratio(near, len(dated))
+    spoken = [n for n in names if truth[n]["language"]]
+    same_language = sum(_language(truth[n]["language"]) == pred[n].get("language") for n in spoken)
+    scores["language"] = _ratio(same_language, len(spoken))
+    flagged = [n for n in names if pred[n].get("no_article")]
+    not_articles = [n for n in names if not truth[n]["readerable"]]
+    right = sum(not truth[n]["readerable"] for n in flagged)
+    scores["no_article P"] = _ratio(right, len(flagged))
+    scores["no_article R"] = _ratio(right, len(not_articles))
+    return scores
+
+
+def _print_table(
+    title: str, parts: dict[str, list[str]], truth: dict[str, Any], runs: dict[str, dict[str, Prediction]], scorer: Any
+) -> None:
+    print(f"\n{title}")
+    for run, pred in runs.items():
+        for part, names in parts.items():
+            for field, value in field_scores(names, truth, pred, scorer).items():
+                print(f"  {run:<16} {part:<18} {field:<14} {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--devset", type=Path, required=True)
+    parser.add_argument("--dataset", type=Path, help="a dataset built from DEVSET/dumps")
+    parser.add_argument("--report", type=Path, help="the build's --report folder (default DATASET/../report)")
+    parser.add_argument("--per-page", type=Path, help="write name, part, body F1, title ok per page")
+    args = parser.parse_args(argv)
+    truth = json.loads((args.devset / "truth.json").read_text(encoding="utf-8"))
+    scorer = _score_body_module(args.devset)
+    names = sorted(truth)
+    parts = {
+        f"all ({len(names)})": names,
+        f"train ({sum(not held_out(n) for n in names)})": [n for n in names if not held_out(n)],
+        f"held-out ({sum(held_out(n) for n in names)})": [n for n in names if held_out(n)],
+    }
+    millis: list[float] = []
+    if args.dataset:
+        pred = predict_dataset(args.dataset, args.report or args.dataset.parent / "report")
+    else:
+        pred, millis = predict_direct(args.devset)
+    runs = {
+        "generic": pred,
+        "whole dump": _body_baseline(args.devset, _whole_dump),
+        "densest run": _body_baseline(args.devset, _densest_run),
+    }
+    _print_table("field scores (held-out: sites chosen by hash, never trained or tuned on)", parts, truth, runs, scorer)
+    if millis:
+        ordered = sorted(millis)
+        p90 = ordered[int(0.9 * (len(ordered) - 1))]
+        print(f"\nreader ms/page: median {statistics.median(millis):.3f}  p90 {p90:.3f}  max {ordered[-1]:.3f}")
+    if args.per_page:
+        _write_per_page(args.per_page, names, truth, pred, scorer)
+    return 0
+
+
+def _write_per_page(
+    path: Path, names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any
+) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write("name\tpart\tbody_f1\ttitle_ok\tno_article\ttitle\n")
+        for n in names:
+            p, r, _ = scorer.aggregate([scorer.page_counts(truth[n]["body"], pred[n].get("body", ""))])
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            ok = title_match(truth[n]["title"], pred[n].get("title"))
+            part = "held-out" if held_out(n) else "train"
+            out.write(f"{n}\t{part}\t{f1:.3f}\t{ok}\t{pred[n].get('no_article')}\t{pred[n].get('title')}\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

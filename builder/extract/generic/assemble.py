@@ -1,0 +1,51 @@
+"""The fields of a generic reading, from its classified lines: the same group semantics as the profile
+assembler (a BODY or LEAD group is one paragraph; a list keeps one item per line), with the generic
+reading's own meta: authors from the head, captions under image file names, tags from a tag list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from builder.extract.textdump.classified import Classified
+from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE
+
+if TYPE_CHECKING:
+    from builder.extract.generic.head import Head
+
+BULLET = "•"
+
+
+def assemble(page: Classified, head: Head) -> dict[str, Any]:
+    """title, authors, summary, body, tags, images, source and reading time (the last two never shown)."""
+    fields: dict[str, Any] = {"title": None, "authors": list(head.authors), "summary": None, "body": ""}
+    fields.update(tags=[], images=[], source=None, reading_time_minutes=None)
+    body: list[str] = []
+    images: list[dict[str, str | None]] = fields["images"]
+    lines, roles, values = page.lines, page.roles, page.values
+    for start, stop in page.groups:
+        role = roles[start]
+        if role is BODY:
+            body.append(_paragraph(page, start, stop))
+        elif role is LEAD:
+            fields["summary"] = _paragraph(page, start, stop)
+        elif role is TITLE:
+            fields["title"] = lines[start].text
+        elif role is TAGS:
+            fields["tags"].extend(tag for tag in values.get(start, "").split(", ") if tag)
+        elif role is IMAGE:
+            caption = values.get(start) or None
+            if caption is None or not images or images[-1]["caption"] is not None:
+                images.append({"alt": None, "caption": caption})
+            else:
+                images[-1]["caption"] = caption
+    fields["body"] = "\n\n".join(body)
+    return fields
+
+
+def _paragraph(page: Classified, start: int, stop: int) -> str:
+    lines = page.lines[start:stop]
+    if len(lines) == 1 and not lines[0].bullet:
+        return lines[0].text
+    if any(line.bullet for line in lines):  # a list keeps one item per line
+        return "\n".join([f"{BULLET} {line.text}" if line.bullet else line.text for line in lines])
+    return " ".join([line.text for line in lines])

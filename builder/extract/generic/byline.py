@@ -1,0 +1,105 @@
+"""Bylines: "By Jane Doe and John Roe", "Von Hans Müller", "Par Sébastien Farcis | 30 avril 2015"."""
+
+from __future__ import annotations
+
+import re
+
+# The word that opens a byline, in the languages the reader knows; the names follow it.
+_BYLINE = re.compile(
+    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|By|BY|Von|VON|Par|PAR|Por|POR|Di|Door|Av|Af|"
+    r"Autor(?:in)?|Auteur|Author|Texto|Text|Автор|Авторы|Текст|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)",
+)
+# Where the names end: a separator before a date, a role or a place.
+_NAMES_END = re.compile(r"\s+[|·•—–]\s+|\s+-\s+|\s+(?:on|am|le|el|il|op|on)\s+\d|\s+(?:Updated|Published)\b|\d")
+_NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
+# Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
+_ROLE_WORDS = frozenset(
+    [
+        "staff",
+        "senior",
+        "editor",
+        "editors",
+        "correspondent",
+        "reporter",
+        "writer",
+        "writers",
+        "contributor",
+        "columnist",
+        "technologist",
+        "news",
+        "project",
+        "desk",
+        "team",
+        "agency",
+        "press",
+        "bureau",
+        "photographer",
+        "photos",
+        "photo",
+        "chief",
+        "political",
+        "science",
+        "health",
+        "analyst",
+        "associated",
+        "updated",
+        "published",
+        "minutes",
+        "min",
+        "read",
+        "ago",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "al",
+        "el",
+        "ten",
+        "ter",
+    ]
+)
+MAX_BYLINE_WORDS = 25
+
+
+def byline_names(text: str) -> list[str] | None:
+    """The authors a byline line names, or None when the line is not a byline."""
+    if len(text) > 200 or text.count(" ") >= MAX_BYLINE_WORDS:
+        return None
+    match = _BYLINE.fullmatch(text)
+    if match is None:
+        return None
+    names = match["names"]
+    end = _NAMES_END.search(names)
+    if end is not None:
+        names = names[: end.start()]
+    found = [part for part in _NAME_SPLIT.split(names.strip(" ,;:")) if _is_name(part)]
+    return found or None
+
+
+def _is_name(part: str) -> bool:
+    """One to five words, each capitalised (or a particle like "de", "van"), none a job title's word."""
+    words = part.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    for word in words:
+        low = word.lower()
+        if low in _ROLE_WORDS:
+            return False
+        if not (word[0].isupper() or low in _PARTICLES or not word[0].isalpha()):
+            return False
+    return any(word[0].isalpha() for word in words)

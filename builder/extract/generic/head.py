@@ -1,0 +1,140 @@
+"""The head of an article: its title, byline, date and lead, read from the lines above its prose.
+
+The title is the headline-like line closest above the byline or date (or, with neither, above the
+article's first paragraph); a line the page repeats near its top (the headline and the breadcrumb, the
+window title) counts for it. The byline and date are looked for between the title and the prose, and
+in the first lines of the prose (some sites print "By X" under the lead).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.markers import is_end_heading, is_image_file, tag_label
+from builder.extract.generic.region import PROSE_WORDS, Scored
+
+HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
+META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
+TITLE_MAX_WORDS = 30
+
+RULE_TITLE = "the headline: the line closest above the byline/date"
+RULE_TITLE_NO_META = "the headline: the line closest above the article's first paragraph"
+RULE_BYLINE = "a byline ('By ...')"
+RULE_DATE = "a date line"
+RULE_LEAD = "the lead: a paragraph between the headline and the body"
+
+
+@dataclass(slots=True)
+class Head:
+    title_at: int | None = None
+    title_rule: str = RULE_TITLE
+    authors: list[str] = field(default_factory=list)
+    bylines: dict[int, str] = field(default_factory=dict)  # line -> the names it gives, as printed
+    dates: dict[int, FoundDate] = field(default_factory=dict)  # date lines of the head
+    date: FoundDate | None = None
+    date_at: int | None = None
+    lead: tuple[int, int] | None = None  # (start, stop) of the lead paragraph
+
+
+def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
+    found: list[int] = []
+    i = start - 1
+    while i >= 0 and len(found) < count:
+        if scored.prose[i] is not None:
+            found.append(i)
+        i -= 1
+    return found
+
+
+def read_head(scored: Scored, start: int, stop: int) -> Head:
+    head = Head()
+    above = _nonblank_above(scored, start, HEAD_LINES)
+    first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
+    _find_meta(scored, head, [*reversed(above), *first_prose[:META_IN_PROSE]])
+    anchor = min([*head.bylines, *head.dates], default=None)
+    if anchor is not None and anchor < start:
+        candidates = [i for i in above if i < anchor]
+    else:
+        candidates, head.title_rule = above, RULE_TITLE_NO_META
+    head.title_at = _pick_title(scored, candidates)
+    if head.title_at is None and first_prose:  # a page with its headline inside the prose run
+        head.title_at = _pick_title(scored, [i for i in first_prose[:2] if _is_headline(scored, i)])
+    head.lead = _find_lead(scored, head, start)
+    return head
+
+
+def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
+    for i in indexes:
+        line = scored.lines[i]
+        text = line.text
+        if is_image_file(text) or tag_label(text) is not None:
+            continue
+        names = byline_names(text)
+        if names is not None:
+            head.bylines[i] = ", ".join(names)
+            if not head.authors:
+                head.authors = names
+        if len(text) < 120 and (names is not None or is_date_line(text)):
+            found = find_date(text)
+            if found is not None:
+                head.dates[i] = found
+    published = [i for i, found in head.dates.items() if found.kind != "updated"]
+    chosen = min(published or head.dates, default=None)
+    if chosen is not None:
+        head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _is_headline(scored: Scored, i: int) -> bool:
+    line, prose = scored.lines[i], scored.prose[i]
+    if (
+        prose is None
+        or line.bullet
+        or (i in scored.chrome_rules and not scored.chrome_rules[i].startswith("repeated in the"))
+    ):
+        return False
+    text = line.text
+    if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
+        return False
+    return not (is_end_heading(text, prose.words) or byline_names(text) or is_date_line(text))
+
+
+def _title_score(scored: Scored, i: int, distance: int) -> float:
+    prose = scored.prose[i]
+    assert prose is not None
+    score = -0.35 * distance
+    if 4 <= prose.words <= 20:
+        score += 2.0
+    elif prose.words <= 2:
+        score -= 1.5
+    if scored.lines[i].text.endswith("."):
+        score -= 1.5
+    if scored.chrome_rules.get(i, "").startswith("repeated in the"):
+        score += 0.5  # the headline printed twice (breadcrumb, window title)
+    return score
+
+
+def _pick_title(scored: Scored, candidates: list[int]) -> int | None:
+    best = None
+    best_score = -1e9
+    for distance, i in enumerate(candidates):
+        if not _is_headline(scored, i):
+            continue
+        score = _title_score(scored, i, distance)
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score > -3.0 else None
+
+
+def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None:
+    """A paragraph of prose between the headline and the first paragraph, not a byline or date."""
+    if head.title_at is None or head.title_at >= start:
+        return None
+    for i in range(head.title_at + 1, start):
+        prose = scored.prose[i]
+        if prose is None or i in head.bylines or i in head.dates or i in scored.chrome_rules:
+            continue
+        if not scored.lines[i].bullet and prose.words >= PROSE_WORDS and prose.stop_share >= 0.12:
+            return (i, i + 1)
+    return None

@@ -1,0 +1,102 @@
+"""Lines that say what follows them: the article's end ("Related", "Comments"), a tag list ("Tags:"),
+an image (its file name or a "Photo:" caption)."""
+
+from __future__ import annotations
+
+import re
+
+# Headings that open the chrome after an article, lower-cased, compared with a line's start (short lines only).
+END_HEADINGS = (
+    "related",
+    "comments",
+    "comment",
+    "share this",
+    "read more",
+    "read next",
+    "more from",
+    "more stories",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "most popular",
+    "most read",
+    "leave a comment",
+    "leave a reply",
+    "about the author",
+    "trending",
+    "popular now",
+    "what to read next",
+    "join the conversation",
+    "sign up for",
+    "subscribe to",
+    "weitere artikel",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "kommentare",
+    "lesen sie auch",
+    "articles liés",
+    "sur le même sujet",
+    "à lire aussi",
+    "commentaires",
+    "les plus lus",
+    "noticias relacionadas",
+    "comentarios",
+    "te puede interesar",
+    "lo más leído",
+    "leia também",
+    "comentários",
+    "mais lidas",
+    "notizie correlate",
+    "commenti",
+    "gerelateerde artikelen",
+    "reacties",
+    "читайте также",
+    "комментарии",
+    "похожие статьи",
+    "関連記事",
+    "コメント",
+    "相关文章",
+    "相关新闻",
+    "مقالات ذات صلة",
+    "اقرأ أيضا",
+)
+MAX_END_WORDS = 6
+# A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
+_TAGS_LABEL = re.compile(
+    r"(?:Tags|TAGS|Tagged(?: with)?|Topics|Filed under|Schlagwörter|Themen|Mots-clés|Étiquettes|Etiquetas|Temas|"
+    r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
+)
+_TAG_SPLIT = re.compile(r"\s*[,;|•·]\s*")
+_IMAGE_FILE = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
+_CAPTION_LABEL = re.compile(
+    r"(?:Media caption|Image caption|Caption|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)\s*[:：]?\s+\S",
+)
+
+
+def is_end_heading(text: str, words: int) -> bool:
+    """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)")."""
+    if words > MAX_END_WORDS:
+        return False
+    low = text.lower()
+    return low.startswith(END_HEADINGS)
+
+
+def tag_label(text: str) -> list[str] | None:
+    """The tags of a "Tags: a, b" line ([] for the label alone), None when the line is no tag label."""
+    if len(text) > 300:
+        return None
+    match = _TAGS_LABEL.fullmatch(text)
+    if match is None:
+        return None
+    rest = match["rest"]
+    return [tag for tag in _TAG_SPLIT.split(rest) if tag] if rest else []
+
+
+def is_image_file(text: str) -> bool:
+    """w3m prints an image with no alt text as its file name."""
+    return " " not in text and _IMAGE_FILE.fullmatch(text) is not None
+
+
+def is_caption_label(text: str) -> bool:
+    return _CAPTION_LABEL.match(text) is not None

@@ -1,0 +1,231 @@
+"""Read a dump of a site with no profile: find the article region, its head, its end, and fill the fields.
+
+Steps: score every line (region.py), take the best-scoring run as the article, cut it at an end heading
+("Related", "Comments"), read the headline, byline, date and lead above it (head.py), mark images, tags
+and chrome inside it, and assemble the fields (assemble.py). With a `SiteChrome`, lines that recur in
+many dumps of the site are chrome before anything else; when that leaves no article although the page
+alone shows one (two dumps of one article make its prose "recur"), the page is trusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from builder.extract.generic.assemble import assemble
+from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.dates import FoundDate
+from builder.extract.generic.head import RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
+from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
+from builder.extract.generic.region import PROSE_WORDS, RULE_OUTSIDE, Scored, best_region, prose_lines, score_lines
+from builder.extract.textdump.classified import Classified
+from builder.extract.textdump.lines import (
+    BLANK,
+    BLANK_ROLE,
+    BODY,
+    BYLINE,
+    CHROME,
+    DATE,
+    END,
+    IMAGE,
+    LEAD,
+    TAGS,
+    TITLE,
+    Line,
+    read_line,
+)
+from builder.reasons import Reason
+from builder.record import Reject
+
+BULLET = "•"
+MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
+MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
+MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
+TAIL_LINES = 12  # how far after the article a tag list is looked for
+
+RULE_BODY = "a paragraph of the article's prose"
+RULE_END = "an end heading: the chrome after the article starts here"
+RULE_AFTER = "the first line after the article's region"
+RULE_MENU = "a run of short bullets (menu, share bar)"
+RULE_IMAGE = "an image (its file name)"
+RULE_CAPTION = "an image's caption"
+RULE_TAGS = "a tag list"
+RULE_PAGE_TRUSTED = "; the site's corpus left no article, so the page alone was read"
+
+
+@dataclass(slots=True)
+class GenericReading:
+    classified: Classified
+    fields: dict[str, Any]
+    date: FoundDate | None
+
+
+def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading | Reject:
+    """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none."""
+    raws = text.split("\n")
+    lines = [read_line(raw, BULLET) for raw in raws]
+    found = _read(text, raws, lines, chrome, use_corpus=True)
+    if isinstance(found, Reject) and chrome is not None:
+        alone = _read(text, raws, lines, chrome, use_corpus=False)
+        if not isinstance(alone, Reject):
+            alone.classified.rules = [
+                rule + RULE_PAGE_TRUSTED if role is BODY else rule
+                for rule, role in zip(alone.classified.rules, alone.classified.roles, strict=True)
+            ]
+            return alone
+    return found
+
+
+def _read(
+    text: str, raws: Sequence[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool
+) -> GenericReading | Reject:
+    scored = score_lines(raws, lines, chrome, use_corpus)
+    span = best_region(scored)
+    if span is None:
+        return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")
+    start, stop = _cut_at_end(scored, *span)
+    count, words = prose_lines(scored, start, stop)
+    if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
+        return Reject(Reason.NO_ARTICLE, f"no run of prose: {count} lines, {words} words", "parse")
+    head = read_head(scored, start, stop)
+    page = Classified(text, len(lines), lines, [CHROME] * len(lines), [RULE_OUTSIDE] * len(lines), {}, [])
+    _mark_outside(page, scored)
+    _mark_region(page, scored, head, start, stop)
+    _mark_head(page, head)
+    _mark_tail(page, scored, stop)
+    page.groups = _groups(page, head, start, stop)
+    return GenericReading(page, assemble(page, head), head.date)
+
+
+def _cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
+    """The region up to its first end heading after some prose."""
+    seen_prose = False
+    for i in range(start, stop):
+        prose = scored.prose[i]
+        if prose is None:
+            continue
+        if seen_prose and is_end_heading(scored.lines[i].text, prose.words):
+            while scored.prose[i - 1] is None:
+                i -= 1
+            return start, i
+        seen_prose = seen_prose or scored.scores[i] >= 0.3
+    return start, stop
+
+
+def _mark_outside(page: Classified, scored: Scored) -> None:
+    for i, line in enumerate(page.lines):
+        if line is BLANK:
+            page.roles[i], page.rules[i] = BLANK_ROLE, ""
+        elif i in scored.chrome_rules:
+            page.rules[i] = scored.chrome_rules[i]
+
+
+def _menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
+    """Lines in runs of three or more short bullets: a menu or share bar inside the region."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in range(start, stop + 1):
+        prose = scored.prose[i] if i < stop else None
+        if prose is not None and scored.lines[i].bullet and prose.words <= MENU_ITEM_WORDS:
+            run.append(i)
+            continue
+        if prose is None and i < stop:
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
+
+
+def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop: int) -> None:
+    roles, rules = page.roles, page.rules
+    menus = _menu_lines(scored, start, stop)
+    after_image = False
+    for i in range(start, stop):
+        line = page.lines[i]
+        if line is BLANK:
+            continue
+        text = line.text
+        if i in scored.chrome_rules:
+            after_image = False
+        elif i in menus:
+            rules[i] = RULE_MENU
+        elif is_image_file(text):
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
+            after_image = True
+            continue
+        elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
+        else:
+            roles[i], rules[i] = BODY, RULE_BODY
+        after_image = False
+
+
+def _is_paragraph(scored: Scored, i: int) -> bool:
+    prose = scored.prose[i]
+    return prose is not None and prose.words >= 25 and prose.sentence_end
+
+
+def _mark_head(page: Classified, head: Head) -> None:
+    roles, rules, values = page.roles, page.rules, page.values
+    if head.title_at is not None:
+        roles[head.title_at], rules[head.title_at] = TITLE, head.title_rule
+    for i, names in head.bylines.items():
+        roles[i], rules[i], values[i] = BYLINE, RULE_BYLINE, names
+    for i, found in head.dates.items():
+        if i not in head.bylines:
+            roles[i], rules[i] = DATE, RULE_DATE
+        if i == head.date_at and i not in head.bylines:
+            values[i] = page.lines[i].text[found.start : found.end]
+    if head.lead is not None:
+        for i in range(*head.lead):
+            roles[i], rules[i] = LEAD, RULE_LEAD
+
+
+def _mark_tail(page: Classified, scored: Scored, stop: int) -> None:
+    """The end line, and a tag list shortly after the article."""
+    lines, roles, rules = page.lines, page.roles, page.rules
+    after = [i for i in range(stop, min(len(lines), stop + 4 * TAIL_LINES)) if lines[i] is not BLANK][:TAIL_LINES]
+    if after:
+        first = after[0]
+        prose = scored.prose[first]
+        roles[first] = END
+        rules[first] = RULE_END if prose is not None and is_end_heading(lines[first].text, prose.words) else RULE_AFTER
+    for n, i in enumerate(after):
+        tags = tag_label(lines[i].text)
+        if tags is None or lines[i].bullet:
+            continue
+        roles[i], rules[i], page.values[i] = TAGS, RULE_TAGS, ", ".join(tags)
+        if not tags:  # the label alone: the bullets under it are the tags
+            for j in after[n + 1 :]:
+                if not lines[j].bullet:
+                    break
+                roles[j], rules[j], page.values[j] = TAGS, RULE_TAGS, lines[j].text
+        break
+
+
+def _groups(page: Classified, head: Head, start: int, stop: int) -> list[tuple[int, int]]:
+    """The title, the lead, then runs of same-role lines of the region (a run of BODY lines is one paragraph);
+    lines of other roles are one group each."""
+    groups: list[tuple[int, int]] = []
+    if head.title_at is not None:
+        groups.append((head.title_at, head.title_at + 1))
+    others = sorted(i for i, role in enumerate(page.roles) if role in (BYLINE, DATE, TAGS) and not start <= i < stop)
+    groups.extend((i, i + 1) for i in others)
+    if head.lead is not None:
+        groups.append(head.lead)
+    roles, lines = page.roles, page.lines
+    i = start
+    while i < stop:
+        role = roles[i]
+        if lines[i] is BLANK or role is CHROME:
+            i += 1
+            continue
+        j = i + 1
+        if role is BODY or role is LEAD:
+            while j < stop and roles[j] is role and lines[j] is not BLANK:
+                j += 1
+        groups.append((i, j))
+        i = j
+    return groups

@@ -1,0 +1,123 @@
+"""Where the article is: each line scored for how much it reads like the article's prose, then the run of
+lines with the best total.
+
+A line of prose (eight words or more, with stop words or a sentence end) scores up with its length; a short
+line, a menu item, a form field, a line seen twice in the page or in many dumps of the site scores down.
+The article region is the contiguous run of non-blank lines with the highest sum (gaps of chrome inside it
+are allowed when the prose on both sides outweighs them), the classic maximum-subarray reading of a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.words import Prose, measure
+from builder.extract.textdump.lines import BLANK, Line
+
+PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
+CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
+CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
+
+RULE_SHORT = "a short line outside the article's prose"
+RULE_OUTSIDE = "outside the article's region"
+RULE_FORM = "a form field or button"
+RULE_REPEATED = "repeated in the page (menu, share or footer line)"
+
+
+@dataclass(slots=True)
+class Scored:
+    """The page's lines with what the region search and the later steps need to know about each."""
+
+    lines: list[Line]
+    indents: list[int]  # leading spaces of the raw line (nested menus are indented)
+    prose: list[Prose | None]  # None for blank lines
+    scores: list[float]
+    chrome_rules: dict[int, str]  # lines the corpus or the page itself marks as chrome, with why
+
+
+def corpus_rule(chrome: SiteChrome | None, text: str) -> str | None:
+    """ "repeated in N of M dumps of this site" when the site's other dumps make the line chrome."""
+    if chrome is None or chrome.dumps < CORPUS_MIN_DUMPS:
+        return None
+    count = chrome.count(text)
+    if count >= 2 and count >= CORPUS_SHARE * chrome.dumps:
+        return f"repeated in {count} of {chrome.dumps} dumps of this site"
+    return None
+
+
+def _is_form(text: str) -> bool:
+    """w3m prints input boxes as "[    ]" and buttons as "[Search]"."""
+    return (text.startswith("[") and text.endswith("]")) or ("[ " in text and " ]" in text)
+
+
+def _score(line: Line, prose: Prose) -> float:
+    words = prose.words
+    if words >= PROSE_WORDS and (prose.stop_share >= 0.12 or prose.sentence_end):
+        gain = min(words, 60) / 10 - 0.5  # a long paragraph is much stronger evidence than a short one
+        return gain * 0.6 if line.bullet else gain
+    if words >= 4 and prose.sentence_end and prose.stop_share >= 0.15:
+        return 0.3
+    return -1.0 if line.bullet else -0.6
+
+
+def score_lines(raws: Sequence[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
+    """Every line's score; the corpus marks are applied only when `use_corpus`."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        if line is not BLANK:
+            seen[line.text] = seen.get(line.text, 0) + 1
+    indents = [len(raw) - len(raw.lstrip(" ")) for raw in raws]
+    prose: list[Prose | None] = []
+    scores: list[float] = []
+    chrome_rules: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if line is BLANK:
+            prose.append(None)
+            scores.append(0.0)
+            continue
+        text = line.text
+        measured = measure(text)
+        prose.append(measured)
+        score = _score(line, measured)
+        if _is_form(text):
+            score, chrome_rules[i] = -1.5, RULE_FORM
+        elif seen[text] > 1 and measured.words < 15:
+            score, chrome_rules[i] = min(score, -1.5), RULE_REPEATED
+        if use_corpus:
+            rule = corpus_rule(chrome, text)
+            if rule is not None:
+                score, chrome_rules[i] = -4.0, rule
+        scores.append(score)
+    return Scored(lines, indents, prose, scores, chrome_rules)
+
+
+def best_region(scored: Scored) -> tuple[int, int] | None:
+    """(start, stop) of the run of lines with the highest total score, from and to a non-blank line;
+    None when no line scores above zero."""
+    best = 0.0
+    best_span = None
+    total = 0.0
+    start = 0
+    for i, score in enumerate(scored.scores):
+        if scored.prose[i] is None:
+            continue
+        if total <= 0.0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def prose_lines(scored: Scored, start: int, stop: int) -> tuple[int, int]:
+    """How many lines of prose lines[start:stop] holds, and their words."""
+    count = words = 0
+    for i in range(start, stop):
+        prose = scored.prose[i]
+        if prose is not None and scored.scores[i] >= 0.3:
+            count += 1
+            words += prose.words
+    return count, words
