@@ -8,7 +8,22 @@ import random
 from builder.extract.generic.chrome import line_key
 from builder.extract.generic.corpus import SAMPLE, CorpusBuilder, CorpusIndex, sketch_page
 
-WORDS = "harbour council vote budget river bridge school storm market rail museum festival election court".split()
+WORDS = [
+    "harbour",
+    "council",
+    "vote",
+    "budget",
+    "river",
+    "bridge",
+    "school",
+    "storm",
+    "market",
+    "rail",
+    "museum",
+    "festival",
+    "election",
+    "court",
+]
 
 
 def site_page(site: str, number: int, seed: int = 0) -> str:

@@ -107,6 +107,9 @@ def process(pipeline: Pipeline, name: str, data: bytes) -> Record:
         ("brace.txt", "{Editor's note} a plain page.\n"),
         ("par.txt", "PAR1 is the first word of this plain page.\n"),
         ("less.txt", "<3 a plain page that opens with a heart.\n"),
+        # Rendered pages may open with a form field or a tracking pixel the renderer printed as text.
+        ("form.txt", "[                    ]\n  • Sign In\n  • Politics\n\nA plain page.\n"),
+        ("pixel.txt", '<img src="https://example.org/tr?id=1" />\n[logo] World\n\nA plain page.\nMore text.\n'),
     ],
 )
 def test_plain_text_of_an_unknown_site_stays_unknown_site(pipeline: Pipeline, name: str, text: str) -> None:

@@ -13,8 +13,8 @@ def article_id(fields: dict) -> str:
 
     A missing publisher or date counts as an empty string (a profiled row has both: its id is as in v1).
     """
-    local = fields["published_at_local"]
-    parts = (fields["publisher"] or "", fields["title"], local.isoformat() if local else "", fields["body"])
+    local = fields.get("published_at_local")
+    parts = (fields.get("publisher") or "", fields["title"], local.isoformat() if local else "", fields["body"])
     key = "\x1f".join(parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 

@@ -86,8 +86,9 @@ _BY_SUFFIX: dict[str, InputFormat] = {
 _XML_ROOTS = ("<?xml", "<rss", "<feed", "<urlset", "<sitemapindex")
 # The start of a tag, comment, doctype or processing instruction.
 _MARKUP = re.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*[\s/>]|!--|![Dd][Oo][Cc][Tt][Yy][Pp][Ee]\s|\?[A-Za-z])")
-# The start of a JSON object or array: `{"`, `{}`, `[{`, `[[`, `["`, `[]` (not "[1] a footnote").
-_JSON_START = re.compile(r'\{\s*["}]|\[\s*[\[{"\]]')
+# The start of a JSON object or array: `{"`, `{}`, `[{`, `[[`, `["`, `[]` (not "[1] a footnote", nor a
+# rendered form field `[          ]`).
+_JSON_START = re.compile(r'\{\s*["}]|\[\s*[\[{"]|\[\]')
 _LEADING_BLANKS = " \t\r\n\ufeff"
 _HEAD = 4096  # enough of the text to see its first tags
 
@@ -143,7 +144,7 @@ def text_format(text: str, source_file: str) -> InputFormat | None:
 
 
 def _markup_format(head: str, hinted: InputFormat | None) -> InputFormat | None:
-    if not _MARKUP.match(head) and hinted not in (HTML, XML):
+    if hinted not in (HTML, XML) and not (_MARKUP.match(head) and _mostly_markup(head)):
         return None
     lower = head.lower()
     if "<html" in lower or "<!doctype html" in lower or hinted is HTML:
@@ -153,9 +154,16 @@ def _markup_format(head: str, hinted: InputFormat | None) -> InputFormat | None:
     return HTML  # a run of tags with no root element: most likely a saved fragment of a page
 
 
+def _mostly_markup(head: str) -> bool:
+    """Whether most lines of the head open with a tag: a dump may start with one stray tag (a tracking
+    pixel the renderer printed as text), a page or a fragment of one is tags throughout."""
+    lines = [line for line in head.split("\n")[:-1] or [head] if line.strip()]
+    return sum(line.lstrip().startswith("<") for line in lines) * 2 >= len(lines)
+
+
 def _json_format(text: str, hinted: InputFormat | None) -> InputFormat | None:
     first, _, rest = text.partition("\n")
-    if rest.strip() and _parses(first):
+    if rest.strip() and _JSON_START.match(first) and _parses(first):
         return JSON_LINES
     if _parses(text) or _JSON_START.match(text):
         return JSON_LINES if hinted is JSON_LINES else JSON

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 from builder.extract.generic.corpus import CorpusIndex, page_lines
-from builder.extract.generic.reader import publisher_from_lines, read_generic
+from builder.extract.generic.publisher import publisher_from_lines
+from builder.extract.generic.reader import read_generic
 from builder.extract.steps import Step
 from builder.inputs.formats import text_format
 from builder.record import TEXT_DUMP, Record, Reject

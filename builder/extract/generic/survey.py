@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from builder.extract.decode import decode
 from builder.extract.generic.corpus import PageSketch, page_lines, sketch_page
-from builder.extract.generic.reader import publisher_from_lines
+from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.recognise import recognise_format
 from builder.inputs.formats import text_format
 from builder.record import TEXT_DUMP, Record
