@@ -133,7 +133,7 @@ def _site_chrome(group: _Group) -> SiteChrome:
     recurring = {key: count for key, count in group.counts.items() if count >= 2}
     # The name most of its dumps show; among equally common ones the first in alphabetical order.
     name = min(group.names.items(), key=lambda item: (-item[1], item[0]))[0] if group.names else None
-    label = f"site {group.number + 1} ({group.members} dumps, starting {group.first_line!r})"
+    label = f"site {group.number + 1}: {group.members} dumps, starting {group.first_line!r}"
     return SiteChrome(label, group.sampled, recurring, name)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 # "©", "(c)", "Copyright" or the words for it, then maybe years, then the holder up to the end of
 # its sentence or a separator.
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright|&copy;)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    r"(?:(?:©|\(c\)|copyright|&copy;)\s*)+(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
     r"(?:by\s+)?(?P<holder>[^|•·;\n]+)",
     re.IGNORECASE,
 )
