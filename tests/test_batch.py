@@ -83,9 +83,8 @@ def test_a_row_that_does_not_fit_is_its_own_pack_reject_and_the_others_stay() ->
     [
         (lambda fields: fields.update(body=None), "body"),
         (lambda fields: fields.pop("tags"), "tags"),
-        (lambda fields: fields.update(images=[{"alt": None, "caption": "a caption"}]), "images[].alt"),
     ],
-    ids=["top-level null", "missing list", "null inside a struct in a list"],
+    ids=["top-level null", "missing list"],
 )
 def test_a_row_that_leaves_a_required_field_empty_is_its_own_pack_reject(
     spoil: Callable[[dict[str, Any]], object], path: str
@@ -100,9 +99,17 @@ def test_a_row_that_leaves_a_required_field_empty_is_its_own_pack_reject(
     pa.Table.from_batches([outcome.rows_of(batch)]).cast(outcome.row_schema())  # the rows left fit the schema
 
 
+def test_a_null_deep_inside_a_required_struct_field_is_found() -> None:
+    """The article schema has no required field inside a list of structs today; the guard looks there all the same."""
+    inner = pa.struct([pa.field("alt", pa.string(), nullable=False), pa.field("caption", pa.string())])
+    field = pa.field("images", pa.list_(inner), nullable=False)
+    images = pa.array([[{"alt": "a", "caption": None}], [{"alt": None, "caption": "c"}], [], None], pa.list_(inner))
+    assert outcome._empty_required(images, field, "images") == {1: "images[].alt", 3: "images"}
+
+
 def test_optional_values_may_be_empty() -> None:
     records, _ = processed()
-    records[2].fields.update(summary=None, images=[{"alt": "a photo", "caption": None}])
+    records[2].fields.update(summary=None, images=[{"alt": "a photo", "caption": None}, {"alt": None, "caption": "c"}])
     assert outcome.rows_of(outcome.pack(records)).column("source_file").to_pylist() == ["a.txt", "b.txt"]
 
 
