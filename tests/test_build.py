@@ -92,7 +92,7 @@ def test_unknown_site_is_a_reject_not_a_crash(tmp_path: Path) -> None:
     other = tmp_path / "in" / "other.txt"
     other.parent.mkdir()
     other.write_text("The Daily Planet\n\nSome other newspaper's page.\n" * 20)
-    result, _, report = run_build([DATA, other.parent], tmp_path)
+    result, _, report = run_build([DATA, other.parent], tmp_path, unknown_sites="reject")
     assert result.summary["rows"] == 2
     rejects = pq.read_table(report / "rejects.parquet").to_pylist()
     assert [(r["source_file"], r["reason"]) for r in rejects] == [("other.txt", "unknown_site")]

@@ -63,7 +63,16 @@ def test_hostile_file_names_print_safely(tmp_path: Path, name: str) -> None:
     (inputs / name).parent.mkdir(parents=True, exist_ok=True)  # "[/].txt" is the file "].txt" in the folder "["
     (inputs / name).write_text("Not a page of any known site.\n" * 40)
     done = run_cli(
-        "build", str(inputs), "--out", str(tmp_path / "o"), "--report", str(tmp_path / "r"), "--now", NOW_ISO
+        "build",
+        str(inputs),
+        "--out",
+        str(tmp_path / "o"),
+        "--report",
+        str(tmp_path / "r"),
+        "--now",
+        NOW_ISO,
+        "--unknown-sites",
+        "reject",
     )
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout

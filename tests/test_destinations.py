@@ -157,7 +157,7 @@ def test_all_rejected_prints_the_table_and_names_the_top_reason(workspace: Path)
     for name in ("a.txt", "b.txt"):
         (bad / name).write_text("Another site entirely.\n" * 40)
     (bad / "c.txt").write_bytes(b"")
-    done = cli("bad", "--out", "out", "--report", "r", cwd=workspace)
+    done = cli("bad", "--out", "out", "--report", "r", "--unknown-sites", "reject", cwd=workspace)
     assert done.returncode == 1
     assert "reject: unknown_site" in done.stdout and "a.txt" in done.stdout and "reject: unreadable" in done.stdout
     assert done.stdout.index("unknown_site") < done.stdout.index("unreadable")  # most frequent first

@@ -58,7 +58,7 @@ def test_rows_and_rejects_stay_in_input_order_across_batches(tmp_path: Path) -> 
     folder = many_dumps(tmp_path / "in", 600)
     (folder / "000" / "00100.txt").write_text("not a news page at all", encoding="utf-8")
     args = ["build", str(folder), "--out", str(tmp_path / "out"), "--report", str(tmp_path / "report")]
-    done = run_cli(*args, "--now", NOW_ISO, "--workers", "2", "-q", "--keep", "latest")
+    done = run_cli(*args, "--now", NOW_ISO, "--workers", "2", "-q", "--keep", "latest", "--unknown-sites", "reject")
     assert done.returncode == 0, done.stderr
     rows = pq.read_table(tmp_path / "out" / "data").to_pylist()
     rejects = pq.read_table(tmp_path / "report" / "rejects.parquet").to_pylist()

@@ -22,6 +22,7 @@ def _rows(count: int, body_words: int = 10) -> list[dict]:
         {
             "id": f"{i:032x}",
             "source_file": f"{i}.txt",
+            "extractor": "profile:p",
             "publisher": "P",
             "title": f"title {i}",
             "body": f"word{i} " * (body_words + i % 50),

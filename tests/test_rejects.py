@@ -51,7 +51,9 @@ def assert_reject(record: Record, reason: Reason) -> Reject:
 
 
 def options(tmp_path: Path, **kw: object) -> BuildOptions:
-    return BuildOptions(out=tmp_path / "out", report=tmp_path / "report", now=NOW, workers=1, **kw)  # type: ignore[arg-type]
+    """Dumps of other sites are rejected here: these tests are about rejects (tests/test_unknown_sites.py reads them)."""
+    settings: dict[str, object] = {"now": NOW, "workers": 1, "unknown_sites": "reject", **kw}
+    return BuildOptions(out=tmp_path / "out", report=tmp_path / "report", **settings)  # type: ignore[arg-type]
 
 
 # -- decode -----------------------------------------------------------------------------------
@@ -309,7 +311,8 @@ def test_fail_on_reject(tmp_path: Path, mixed: Path) -> None:
 def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "builder.cli.main", "build", *map(str, args), "--now", "2026-11-22T00:00:00Z"]
-    return subprocess.run([*command, "--workers", "1"], capture_output=True, text=True, env=env, timeout=120)
+    command += ["--workers", "1", "--unknown-sites", "reject"]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess[str], *words: str) -> None:

@@ -13,7 +13,7 @@ def test_arrow_schema_is_derived_from_the_file() -> None:
     arrow = schema.arrow()
     assert arrow.names == schema.names
     assert str(arrow.field("published_at").type) == "timestamp[us, tz=UTC]"
-    assert str(arrow.field("images").type) == "list<item: struct<alt: string not null, caption: string>>"
+    assert str(arrow.field("images").type) == "list<item: struct<alt: string, caption: string>>"
     assert not arrow.field("id").nullable and arrow.field("source").nullable
     assert all(arrow.field(f.name).metadata[b"description"] == f.description.encode() for f in schema.fields)
 
