@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -180,13 +181,14 @@ def run_floor(dumps: Path, work: Path) -> dict[str, Any]:
     return {**result.as_dict(), **extra}
 
 
-def run_build(dumps: Path, work: Path, workers: int | None = None) -> dict[str, Any]:
-    """`builder build` end to end as a user runs it; the output folders are removed afterwards."""
+def run_build(dumps: Path, work: Path, workers: int | None = None, options: Sequence[str] = ()) -> dict[str, Any]:
+    """`builder build` end to end as a user runs it (with `options` added); the output folders are removed afterwards."""
     out, report = work / "dataset", work / "build-report"
     shutil.rmtree(work, ignore_errors=True)
     command = [str(BUILDER), "build", str(dumps), "--out", str(out), "--report", str(report), "--now", NOW, "-q"]
     if workers is not None:
         command += ["--workers", str(workers)]
+    command += list(options)
     result = run_measured(command)
     if result.returncode:
         raise RuntimeError(f"build failed ({result.returncode}): {result.stderr[-2000:]}")

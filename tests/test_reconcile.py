@@ -35,6 +35,9 @@ def test_inputs_count_files_and_archive_members(tmp_path: Path) -> None:
 def test_an_input_lost_on_the_way_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def losing_pipeline(*args: object, **kwargs: object) -> Iterator[pa.RecordBatch]:
         for batch in run_pipeline(*args, **kwargs):  # type: ignore[arg-type]
+            if not isinstance(batch, pa.RecordBatch):  # the survey's sketches: the loss is in the pipeline's
+                yield batch
+                continue
             yield batch.slice(0, len(batch) - 1)  # the batch's last input vanishes, row and all
 
     monkeypatch.setattr(builder.build, "run_pipeline", losing_pipeline)

@@ -1,0 +1,95 @@
+"""Throughput of the generic reader in `builder build`, and what the corpus survey costs a profiled build.
+
+    .venv/bin/python bench/generic_speed.py --devset ../shared/devsets/readability --copies 100
+    .venv/bin/python bench/generic_speed.py --survey-cost 20000     # profiled dumps from bench/generate.py
+
+Generic dumps: every dump of the development set, `--copies` times. In copy c each line of 8 words or
+more has its words rotated by c, so prose differs from copy to copy while navigation, menus and footers
+(short lines) recur, as they do across the dumps of one site. The build runs with `--no-dedup
+--undated keep --min-words 0`, so every page that has an article is read through to a row.
+
+Survey cost: the same profiled dumps built with `--unknown-sites generic` (the default: a survey pass
+reads every input first) and `--unknown-sites reject` (no survey), best of `--runs`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from generate import cached, generate
+from measure import BENCH, run_build
+
+PROSE_WORDS = 8
+
+
+def rotated(text: str, copy: int) -> str:
+    lines = []
+    for line in text.split("\n"):
+        words = line.split()
+        if len(words) >= PROSE_WORDS:
+            shift = copy % len(words)
+            line = " ".join(words[shift:] + words[:shift])
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def generic_dumps(devset: Path, copies: int, root: Path) -> int:
+    marker = root / "manifest.json"
+    if marker.exists() and json.loads(marker.read_text())["copies"] == copies:
+        return json.loads(marker.read_text())["dumps"]
+    pages = sorted((devset / "dumps").glob("*.txt"))
+    count = 0
+    for copy in range(copies):
+        folder = root / f"{copy:04d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for page in pages:
+            (folder / page.name).write_text(rotated(page.read_text(encoding="utf-8"), copy), encoding="utf-8")
+            count += 1
+    marker.write_text(json.dumps({"copies": copies, "dumps": count}))
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--devset", type=Path)
+    parser.add_argument("--copies", type=int, default=100)
+    parser.add_argument("--survey-cost", type=int, metavar="N", help="profiled dumps to build with and without it")
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=BENCH / "out")
+    args = parser.parse_args()
+    results = {}
+    if args.devset:
+        root = args.out / f"generic-{args.copies}"
+        dumps = generic_dumps(args.devset, args.copies, root)
+        options = ["--no-dedup", "--undated", "keep", "--min-words", "0"]
+        runs = [run_build(root, args.out / "work-generic", options=options) for _ in range(args.runs)]
+        best = min(runs, key=lambda run: run["seconds"])
+        results["generic"] = {"dumps": dumps, **best}
+        print(
+            f"generic: {dumps} dumps in {best['seconds']} s = {best['inputs_per_second']} inputs/s, "
+            f"{best['rows']} rows, peak RSS {best['peak_rss_tree_mb']} MB",
+            file=sys.stderr,
+        )
+    if args.survey_cost:
+        root = args.out / f"dumps-{args.survey_cost}"
+        if cached(root, args.survey_cost, 7) is None:
+            generate(root, args.survey_cost, 7)
+        for choice in ("reject", "generic"):
+            runs = [
+                run_build(root, args.out / "work-survey", options=["--unknown-sites", choice]) for _ in range(args.runs)
+            ]
+            best = min(runs, key=lambda run: run["seconds"])
+            results[f"profiled, --unknown-sites {choice}"] = best
+            print(
+                f"profiled {args.survey_cost}, --unknown-sites {choice}: {best['seconds']} s = "
+                f"{best['inputs_per_second']} inputs/s",
+                file=sys.stderr,
+            )
+    print(json.dumps(results, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()
