@@ -1,0 +1,70 @@
+"""The site's facts: its name, who publishes it, its language, time zone and a launch date before its dates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from builder.extract.langid import FastTextDetector
+from builder.sites.draft.corpus import Corpus, most_common
+from builder.sites.draft.guesses import DraftError, Guess
+
+_COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.+?)[\s.,]*$")
+_RIGHTS = re.compile(r"(?i)[\s.,]*all rights reserved[\s.]*$")
+_NAME_WORDS = 8  # a line of more words is a sentence, not a site's name
+
+
+def site_name(given: str | None, file_name: str) -> Guess[str]:
+    """The profile's `site` key: given, or made from the output file's name (lower case, `_` between words)."""
+    name = given if given is not None else file_name
+    made = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    if not made:
+        raise DraftError(f"{name!r} gives no site name of letters and digits")
+    if given is not None:
+        return Guess(made, "given with --site", given=True)
+    return Guess(made, "the output file's name; the site's name in the dataset's rows")
+
+
+def publisher(corpus: Corpus, first_line: str) -> Guess[str]:
+    """The recognition line when it reads as a name, else the name in a copyright line, else the first line."""
+    if len(first_line.split()) <= _NAME_WORDS and not any(char.isdigit() for char in first_line):
+        return Guess(first_line, "the line every dump starts with")
+    names: Counter[str] = Counter()
+    for page in corpus.pages:
+        for line in page:
+            match = _COPYRIGHT.match(_RIGHTS.sub("", line.text))
+            if match and corpus.is_site_line(line):
+                names[match.group(1)] += 1
+    found = most_common(names)
+    if found is not None:
+        return Guess(found[0], f"the copyright line of {corpus.of(found[1])}")
+    return Guess(first_line, "the first line; no copyright line found: write the site's name")
+
+
+def language(prose: Sequence[str]) -> Guess[str]:
+    """The language fastText reads in most dumps' article prose."""
+    detector = FastTextDetector()
+    votes = Counter(code for text in prose if text and (code := detector.detect(text)[0]) != "und")
+    found = most_common(votes)
+    if found is None or not re.fullmatch(r"[a-z]{2}", found[0]):
+        return Guess("en", "no language detected in the article prose: a placeholder, set the site's language")
+    return Guess(found[0], f"fastText reads it in the article prose of {found[1]} of {len(prose)} dumps")
+
+
+def timezone(given: str | None) -> Guess[str]:
+    if given is None:
+        return Guess("UTC", "confirm: the dumps print no zone; set the zone the site prints its times in")
+    try:
+        ZoneInfo(given)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise DraftError(f"unknown time zone {given!r}", "use an IANA name such as Asia/Beirut") from None
+    return Guess(given, "given with --timezone", given=True)
+
+
+def launched(earliest: datetime) -> Guess[date]:
+    """1 January of the year before the earliest date seen: early enough to reject none of the site's own."""
+    day = date(earliest.year - 1, 1, 1)
+    return Guess(day, f"before the earliest date seen ({earliest:%Y-%m-%d}); set the site's launch date")

@@ -1,0 +1,184 @@
+"""The meta lines under the headline: the date (the anchor every dump has), byline, source and reading time.
+
+The first line after the header that reads as a date is taken as the article's date; the lines around it
+(its block, and a one-line block after it) are the meta lines. Meta lines that start alike across dumps
+("By ", "Source: ") give the prefixes; a short line with one number ("4 Min Read") the reading time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from builder.extract.textdump.lines import BLANK, Line
+from builder.sites.draft.corpus import Corpus, block_at, most_common
+from builder.sites.draft.dates import best_format, escape, first_format, pattern_of, reads
+from builder.sites.draft.guesses import DraftError, Guess
+
+# First words of a byline, by language: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", ...
+_BYLINE_WORDS = {"by", "von", "par", "por", "door", "di", "da", "av", "af", "author", "authors", "written by"}
+_SOURCE_WORDS = ("source", "quelle", "fuente", "fonte", "bron", "источник")
+# Name separators a byline may use, in the order they are written; those usual in a language are added
+# to those seen, as 20 dumps rarely show every one.
+SEPARATORS = (", ", " and ", " & ", " und ", " et ", " y ", " e ", " en ", " и ")
+_USUAL_SEPARATORS = {
+    "en": (", ", " and ", " & "),
+    "de": (", ", " und "),
+    "fr": (", ", " et "),
+    "es": (", ", " y "),
+    "pt": (", ", " e "),
+    "it": (", ", " e "),
+    "nl": (", ", " en "),
+    "ru": (", ", " и "),
+}
+_PREFIX = re.compile(r"^(\S[^:]{0,20}: |\S+ )")
+_ONE_NUMBER = re.compile(r"\D*(\d+)\D*")
+_SHORT_META = 5  # words: a one-line block after the meta lines that is longer is the lead, not "N Min Read"
+_LONG_META = 12  # words: a meta line that is longer is prose, whatever its first word
+
+
+@dataclass(frozen=True)
+class DateLines:
+    """The article's date line in each dump (None where none was found) and the format reading them."""
+
+    at: tuple[int | None, ...]
+    format: Guess[str]
+    pattern: Guess[str]
+    bullet: bool  # whether the date lines are list items
+    earliest: datetime
+
+
+def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
+    """The first line after each dump's header that some format reads whole."""
+    found: list[int | None] = []
+    for page, start in zip(corpus.pages, starts, strict=True):
+        found.append(next((i for i in range(start, len(page)) if first_format(page[i].text)), None))
+    texts = [page[i].text for page, i in zip(corpus.pages, found, strict=True) if i is not None]
+    if len(texts) * 2 <= corpus.size:
+        raise DraftError(f"no date line under a headline in {corpus.size - len(texts)} of {corpus.size} dumps")
+    format, count = best_format(texts)
+    moments = [moment for text in texts if (moment := reads(format, text))]
+    bullets = sum(1 for page, i in zip(corpus.pages, found, strict=True) if i is not None and page[i].bullet)
+    example = texts[0]
+    how = f"reads all {count} date lines" if count == len(texts) else f"reads {count} of {len(texts)} date lines"
+    return DateLines(
+        at=tuple(found),
+        format=Guess(format, f"{how}, e.g. {example!r} (the first date under the headline of {corpus.of(len(texts))})"),
+        pattern=Guess(pattern_of(format), f"made from the format; matches {example!r}"),
+        bullet=bullets * 2 > len(texts),
+        earliest=min(moments),
+    )
+
+
+def meta_span(page: Sequence[Line], date_at: int) -> tuple[int, int]:
+    """The date's block, and the one-line block after it (where "N Min Read" may stand alone)."""
+    start, stop = block_at(page, date_at)
+    if stop + 1 < len(page) and page[stop] is BLANK and page[stop + 1] is not BLANK:
+        after = block_at(page, stop + 1)
+        line = page[after[0]]
+        if after[1] - after[0] == 1 and len(line.text.split()) <= _SHORT_META and _ONE_NUMBER.fullmatch(line.text):
+            stop = after[1]
+    return start, stop
+
+
+def _spans(corpus: Corpus, dates: DateLines) -> list[list[Line]]:
+    return [
+        [line for line in page[slice(*meta_span(page, at))] if line is not BLANK] if at is not None else []
+        for page, at in zip(corpus.pages, dates.at, strict=True)
+    ]
+
+
+def reading_time(corpus: Corpus, dates: DateLines) -> Guess[str] | None:
+    """A plain meta line with one number whose words recur: its pattern with the number as the group."""
+    shapes: Counter[str] = Counter()
+    for meta in _spans(corpus, dates):
+        seen = set()
+        for line in meta:
+            match = _ONE_NUMBER.fullmatch(line.text)
+            if match and not line.bullet and not first_format(line.text):
+                text = line.text
+                seen.add(escape(text[: match.start(1)]) + r"(\d+)" + escape(text[match.end(1) :]))
+        shapes.update(seen)
+    found = most_common(shapes)
+    if found is None or found[1] < 2:
+        return None
+    return Guess(found[0], f"a meta line of one number in {corpus.of(found[1])}")
+
+
+@dataclass(frozen=True)
+class Prefixes:
+    authors: Guess[str] | None
+    authors_bullet: bool
+    source: Guess[str] | None
+    source_bullet: bool
+    bylines: tuple[str, ...]  # the names after the authors' prefix, one per dump that has them
+    others: tuple[str, ...]  # prefixes seen that fill no field
+
+
+def _prefix_kind(prefix: str) -> str | None:
+    word = prefix.strip().rstrip(":").lower()
+    if word in _BYLINE_WORDS:
+        return "authors"
+    if any(name in word for name in _SOURCE_WORDS):
+        return "source"
+    return None
+
+
+def prefixes(corpus: Corpus, dates: DateLines) -> Prefixes:
+    """Meta line prefixes shared by two dumps or more, sorted into byline, source and the rest."""
+    counts: Counter[tuple[str, bool]] = Counter()
+    values: dict[tuple[str, bool], list[str]] = {}
+    for meta in _spans(corpus, dates):
+        seen = set()
+        for line in meta:
+            match = _PREFIX.match(line.text)
+            if (
+                match
+                and len(line.text.split()) <= _LONG_META
+                and not first_format(line.text)
+                and not _ONE_NUMBER.fullmatch(line.text)
+            ):
+                seen.add((match.group(1), line.bullet))
+                values.setdefault((match.group(1), line.bullet), []).append(line.text[match.end() :])
+        counts.update(seen)
+    picked: dict[str, tuple[str, bool, int]] = {}
+    others = []
+    for (prefix, bullet), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        kind = _prefix_kind(prefix)
+        if count < 2:
+            continue
+        if kind is None or kind in picked:
+            others.append(f"{prefix!r} ({corpus.of(count)})")
+        else:
+            picked[kind] = (prefix, bullet, count)
+    guesses = {
+        kind: Guess(prefix, f"opens a {'list item' if bullet else 'line'} under the headline in {corpus.of(count)}")
+        for kind, (prefix, bullet, count) in picked.items()
+    }
+    authors = picked.get("authors")
+    return Prefixes(
+        authors=guesses.get("authors"),
+        authors_bullet=authors[1] if authors else True,
+        source=guesses.get("source"),
+        source_bullet=picked["source"][1] if "source" in picked else True,
+        bylines=tuple(values[authors[:2]]) if authors else (),
+        others=tuple(others),
+    )
+
+
+def separators(bylines: Sequence[str], language: str) -> Guess[list[str]] | None:
+    """The separators seen between names, with those usual in the site's language."""
+    if not bylines:
+        return None
+    seen = Counter(sep for sep in SEPARATORS for names in bylines if sep in names)
+    usual = _USUAL_SEPARATORS.get(language, (", ",))
+    chosen = [sep for sep in SEPARATORS if sep in seen or sep in usual]
+    told = ", ".join(f"{sep!r} in {seen[sep]}" for sep in chosen if seen[sep]) or "none"
+    added = [repr(sep) for sep in chosen if not seen[sep]]
+    reason = f"seen between names: {told} of {len(bylines)} bylines"
+    if added:
+        reason += f"; {', '.join(added)} added as usual in `{language}`"
+    return Guess(chosen, reason)
