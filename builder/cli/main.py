@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click.globals import get_current_context  # type: ignore[no-redef]
 
 from builder.cli.options import PrivateOption, QuietOption, TokenOption, fail, unexpected
+from builder.cli.profile import profile
 from builder.cli.push import TimeoutOption, push
 from builder.cli.sites import sites
 from builder.cli.terminal import printable
@@ -300,6 +301,7 @@ def print_rejects(rejects_by_reason: list[dict[str, Any]], out: Path, report: Pa
 
 app.command()(push)
 app.command()(sites)
+app.add_typer(profile, name="profile")
 
 
 def main() -> None:
