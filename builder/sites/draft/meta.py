@@ -60,16 +60,16 @@ def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
     if len(texts) * 2 <= corpus.size:
         raise DraftError(f"no date line under a headline in {corpus.size - len(texts)} of {corpus.size} dumps")
     format, count = best_format(texts)
-    moments = [moment for text in texts if (moment := reads(format, text))]
+    read = sorted((moment, text) for text in texts if (moment := reads(format, text)))
     bullets = sum(1 for page, i in zip(corpus.pages, found, strict=True) if i is not None and page[i].bullet)
-    example = texts[0]
+    example = read[0][1]  # the earliest: whatever the order of the dumps
     how = f"reads all {count} date lines" if count == len(texts) else f"reads {count} of {len(texts)} date lines"
     return DateLines(
         at=tuple(found),
         format=Guess(format, f"{how}, e.g. {example!r} (the first date under the headline of {corpus.of(len(texts))})"),
         pattern=Guess(pattern_of(format), f"made from the format; matches {example!r}"),
         bullet=bullets * 2 > len(texts),
-        earliest=min(moments),
+        earliest=read[0][0],
     )
 
 

@@ -1,0 +1,217 @@
+"""`builder profile draft`: a profile drafted from generated dumps of a site, unedited, reads the site's
+other dumps as its hand-written profile does; every value carries its reason; the CLI writes only --out."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from builder.extract.decode import decode
+from builder.record import Record
+from builder.sites import SITES_DIR
+from builder.sites.draft import Draft, DraftError, draft_profile, reading_check, validate
+from builder.sites.draft.dates import best_format, pattern_of
+from builder.sites.draft.guesses import Guess, scalar
+from builder.sites.profile import SiteProfile, parse_profile
+from tests.conftest import ROOT, run_cli
+from tests.golden.goldens import expected, extract, golden_dumps, pipeline_for
+
+DRAFT_DUMPS = 20
+SEED = 7  # the benchmark generator's seed: its dumps are no golden dump
+
+
+@pytest.fixture(scope="module")
+def generator() -> Iterator[ModuleType]:
+    """bench/generate.py, which writes Al Mayadeen dumps of made-up articles (it imports its word lists as `words`)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        yield importlib.import_module("generate")
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+def decoded(data: bytes) -> str | None:
+    """The dump's text as a build decodes it; None for the generator's unreadable inputs."""
+    record = Record(source_file="dump", data=data)
+    return None if decode(record) is not None else record.text
+
+
+@pytest.fixture(scope="module")
+def almayadeen_texts(generator: ModuleType) -> list[str]:
+    pages = (decoded(generator.page(SEED, i)[1]) for i in range(DRAFT_DUMPS))
+    return [text for text in pages if text is not None]
+
+
+@pytest.fixture(scope="module")
+def almayadeen_draft(almayadeen_texts: list[str]) -> Draft:
+    return draft_profile(almayadeen_texts, "almayadeen_en", timezone="Asia/Beirut")
+
+
+def bundled() -> dict[str, Any]:
+    return yaml.safe_load((SITES_DIR / "almayadeen_en.yaml").read_text(encoding="utf-8"))
+
+
+def read_goldens(profile: SiteProfile) -> dict[str, tuple[str | None, dict[str, Any]]]:
+    with pipeline_for((profile,)) as pipeline:
+        return {dump.name: extract(dump, pipeline) for dump in golden_dumps("almayadeen_en")}
+
+
+def test_a_draft_from_generated_dumps_reads_every_golden_dump_as_the_bundled_profile(almayadeen_draft: Draft) -> None:
+    profile = parse_profile(yaml.safe_load(almayadeen_draft.to_yaml()))  # the file as written, unedited
+    read = read_goldens(profile)
+    assert len(read) == len(golden_dumps("almayadeen_en")) > 10
+    for dump in golden_dumps("almayadeen_en"):
+        site, fields = read[dump.name]
+        assert site == "almayadeen_en", fields
+        assert fields == expected(dump), dump.name
+
+
+def test_the_draft_finds_the_hand_written_rules(almayadeen_draft: Draft) -> None:
+    """Each rule of the bundled profile is guessed as written; the article end lists more lines, the usual first."""
+    drafted, written = almayadeen_draft.document(), bundled()
+    for part in ("recognise", "fields"):
+        assert drafted[part] == written[part], part
+    layout = dict(drafted["layout"])
+    ends = layout.pop("article_end")
+    assert set(written["layout"].pop("article_end")) <= set(ends)
+    assert ends[0] == "Most Read"
+    assert layout == written["layout"]
+    assert (drafted["publisher"], drafted["language"]) == (written["publisher"], written["language"])
+
+
+def test_a_guessed_zone_is_utc_and_shifts_only_the_instant(almayadeen_texts: list[str]) -> None:
+    drafted = draft_profile(almayadeen_texts, "almayadeen_en")
+    assert "timezone: UTC  # guess: confirm" in drafted.to_yaml()
+    read = read_goldens(validate(drafted))
+    for dump in golden_dumps("almayadeen_en"):
+        want = expected(dump)
+        _, got = read[dump.name]
+        local = datetime.fromisoformat(want["published_at_local"])
+        assert got.pop("published_at") == local.replace(tzinfo=UTC).isoformat()
+        want.pop("published_at")
+        assert got == want, dump.name
+
+
+def value_lines(text: str) -> Iterator[str]:
+    """The lines that set a value, but the items of a list of rules (their reason is on the list's key line)."""
+    item_indent = None
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if line.lstrip().startswith("- "):
+            item_indent = indent + 2
+        elif item_indent is not None and indent >= item_indent:
+            continue
+        elif ": " in line:
+            item_indent = None
+            yield line
+
+
+def test_every_value_says_why_and_the_yaml_loads_as_the_draft(almayadeen_draft: Draft) -> None:
+    text = almayadeen_draft.to_yaml()
+    assert yaml.safe_load(text) == almayadeen_draft.document()
+    valued = [line for line in value_lines(text) if not line.startswith("#")]
+    assert len(valued) > 15 and all("  # guess: " in line or "  # given: " in line for line in valued), valued
+    reasons = almayadeen_draft.reasons()
+    assert (
+        reasons["recognise.first_line"] == "the first line of 19 of 19 dumps"
+    )  # one of the 20 generated inputs is binary
+    assert "'Most Read' in 19" in reasons["layout.article_end"]
+
+
+def test_the_drafted_profile_reads_its_own_dumps(almayadeen_draft: Draft, almayadeen_texts: list[str]) -> None:
+    assert reading_check(validate(almayadeen_draft), almayadeen_texts) == {"article": len(almayadeen_texts)}
+
+
+def test_the_draft_does_not_depend_on_the_order_of_the_dumps(
+    almayadeen_draft: Draft, almayadeen_texts: list[str]
+) -> None:
+    again = draft_profile(almayadeen_texts[::-1], "almayadeen_en", timezone="Asia/Beirut")
+    assert again.to_yaml() == almayadeen_draft.to_yaml()
+
+
+def test_too_few_dumps_or_no_dates_are_a_draft_error(almayadeen_texts: list[str]) -> None:
+    with pytest.raises(DraftError, match="at least"):
+        draft_profile(almayadeen_texts[:2], "x")
+    undated = ["Site\n\nMenu\n\nHeadline\n\nA paragraph of the article, with no date above it.\n\nFooter"] * 5
+    with pytest.raises(DraftError, match="no date line"):
+        draft_profile(undated, "x")
+
+
+@pytest.mark.parametrize(
+    ("printed", "format"),
+    [
+        (["21 Jul 2021 14:49", "3 May 2022 09:05"], "%d %b %Y %H:%M"),
+        (["3 May 2022 09:05", "21 September 2021 14:49"], "%d %B %Y %H:%M"),  # %b cannot read September
+        (["July 21, 2021 2:49 PM", "May 3, 2022 11:05 AM"], "%B %d, %Y %I:%M %p"),
+        (["2021-07-21 14:49", "2022-05-03 09:05"], "%Y-%m-%d %H:%M"),
+        (["21 July 2021", "3 May 2022"], "%d %B %Y"),
+    ],
+)
+def test_the_date_format_reads_every_date_and_its_pattern_matches_them(printed: list[str], format: str) -> None:
+    assert best_format(printed) == (format, len(printed))
+    import re
+
+    assert all(re.fullmatch(pattern_of(format), text) for text in printed)
+
+
+@pytest.mark.parametrize("value", ["By ", "Source: ", "a # b", "*x", "'quoted'", ": x", "yes", "12", "[x]", "a, b"])
+def test_scalars_load_back_as_written(value: str) -> None:
+    assert yaml.safe_load(f"key: {scalar(value)}  # guess: x") == {"key": value}
+    assert yaml.safe_load(f"key: [{scalar(value, in_list=True)}]  # guess: x") == {"key": [value]}
+
+
+def test_a_given_value_says_so() -> None:
+    assert Guess("Asia/Beirut", "given with --timezone", given=True).comment == "# given: given with --timezone"
+
+
+# The command line: it reads the dumps, writes --out and nothing else.
+
+
+def write_dumps(folder: Path, generator: ModuleType, count: int = DRAFT_DUMPS) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_bytes(generator.page(SEED, i)[1])
+    return folder
+
+
+def test_the_cli_writes_a_valid_draft_and_nothing_else(tmp_path: Path, generator: ModuleType) -> None:
+    dumps = write_dumps(tmp_path / "dumps", generator)
+    before = sorted(dumps.iterdir())
+    out = tmp_path / "Al-Mayadeen English.yaml"
+    done = run_cli("profile", "draft", str(dumps), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "valid" in done.stdout and "article: 19" in done.stdout
+    assert "skipped" in done.stderr  # the generator's binary input
+    assert sorted(dumps.iterdir()) == before
+    assert sorted(tmp_path.iterdir()) == [out, dumps]
+    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert doc["site"] == "al_mayadeen_english"  # from the file's name
+    assert parse_profile(doc).site == "al_mayadeen_english"
+
+
+def test_the_cli_never_overwrites_without_force(tmp_path: Path, generator: ModuleType) -> None:
+    dumps = write_dumps(tmp_path / "dumps", generator, count=6)
+    out = tmp_path / "site.yaml"
+    out.write_text("mine\n", encoding="utf-8")
+    refused = run_cli("profile", "draft", str(dumps), "--out", str(out), "--site", "mine")
+    assert refused.returncode != 0 and "--force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "mine\n"
+    forced = run_cli("profile", "draft", str(dumps), "--out", str(out), "--site", "mine", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["site"] == "mine"
+
+
+def test_the_cli_reports_a_draft_error_and_writes_nothing(tmp_path: Path, generator: ModuleType) -> None:
+    dumps = write_dumps(tmp_path / "dumps", generator, count=2)
+    out = tmp_path / "site.yaml"
+    done = run_cli("profile", "draft", str(dumps), "--out", str(out), "--timezone", "Mars/Olympus")
+    assert done.returncode == 2 and done.stderr.startswith("error: ")
+    assert not out.exists()
