@@ -43,11 +43,12 @@ class Content:
         ]
 
 
-def _recurs(corpus: Corpus, count: int) -> bool:
+def recurs(corpus: Corpus, count: int) -> bool:
+    """Whether a thing seen in `count` dumps recurs: in two dumps or more, and in a tenth of them."""
     return count >= 2 and count >= _RECURRING * corpus.size
 
 
-def _headlines_after(page: Sequence[Block], at: int) -> int:
+def headlines_after(page: Sequence[Block], at: int) -> int:
     """How many one-line blocks that read as no sentence follow block `at` (the inserted headlines)."""
     count = 0
     for block in page[at + 1 :]:
@@ -71,8 +72,8 @@ def inserts(corpus: Corpus, content: Content, markers: Sequence[str]) -> Guess[l
                 continue
             if any(is_prose(later) for later in page[i + 1 :]):  # mid-article: prose follows
                 seen[line.text] += 1
-                follow.setdefault(line.text, Counter())[_headlines_after(page, i)] += 1
-    found = [(text, count) for text, count in sorted(seen.items()) if _recurs(corpus, count)]
+                follow.setdefault(line.text, Counter())[headlines_after(page, i)] += 1
+    found = [(text, count) for text, count in sorted(seen.items()) if recurs(corpus, count)]
     if not found:
         return None
     rules: list[dict[str, object]] = []
@@ -98,7 +99,7 @@ def image_block_start(corpus: Corpus, content: Content) -> Guess[str] | None:
         opening = {block[0].text for block in page[:-1] if block[0].bullet and len(block) > 1}
         opens.update(opening)
     found = most_common(opens)
-    if found is None or not _recurs(corpus, found[1]):
+    if found is None or not recurs(corpus, found[1]):
         return None
     text, count = found
     return Guess(text, f"opens a block of bullets and captions in the article in {corpus.of(count)}")
@@ -107,6 +108,6 @@ def image_block_start(corpus: Corpus, content: Content) -> Guess[str] | None:
 def trailing_tags(corpus: Corpus, content: Content, image_start: str | None) -> Guess[bool] | None:
     """Whether a bullet run closes the article in a good share of the dumps."""
     count = sum(1 for page in content.pages if _closing_bullets(page, image_start))
-    if not _recurs(corpus, count):
+    if not recurs(corpus, count):
         return None
     return Guess(True, f"a bullet list closes the article in {corpus.of(count)}")

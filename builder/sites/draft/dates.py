@@ -64,7 +64,8 @@ _DIRECTIVES = {
     "p": r"[AaPp][Mm]",
     "%": "%",
 }
-_LONGEST_DATE = 48  # characters: a longer line is prose that happens to start with a date
+_LONGEST_DATE = 60  # characters: a longer line is prose that happens to hold a date
+_PREFIX_WORDS = 3  # a date line may open with a few words: "Published on", "Updated:"
 
 
 def escape(text: str) -> str:
@@ -95,6 +96,20 @@ def first_format(text: str) -> str | None:
     if not looks_like_date(text):
         return None
     return next((format for format in FORMATS if reads(format, text)), None)
+
+
+def date_in(text: str) -> tuple[str, str] | None:
+    """(prefix, date) when `text` is a date, whole or after a few words ("Published: 21 July 2021")."""
+    if first_format(text):
+        return "", text
+    if not looks_like_date(text):
+        return None
+    words = text.split(" ")
+    for cut in range(1, min(len(words), _PREFIX_WORDS + 1)):
+        rest = " ".join(words[cut:])
+        if first_format(rest):
+            return text[: len(text) - len(rest)], rest
+    return None
 
 
 def best_format(texts: Sequence[str]) -> tuple[str, int]:

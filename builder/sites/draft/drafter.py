@@ -18,7 +18,7 @@ from builder.extract.textdump.classifier import classify
 from builder.extract.textdump.lines import Line
 from builder.record import Reject
 from builder.sites.draft import content as article
-from builder.sites.draft import facts, layout, meta
+from builder.sites.draft import facts, layout, meta, plain
 from builder.sites.draft.corpus import Corpus
 from builder.sites.draft.guesses import Draft, DraftError, Guess
 from builder.sites.model import explain
@@ -34,7 +34,7 @@ def draft_profile(texts: Sequence[str], site: str, timezone: str | None = None) 
         raise DraftError(f"{len(texts)} dump{'s' if len(texts) != 1 else ''} given; at least {MIN_DUMPS} are needed")
     corpus = Corpus.read(texts)
     draft = Draft(site=site, dumps=corpus.size)
-    first_line = layout.recognition(corpus)
+    recognise = layout.recognition(corpus)
     header = layout.header_end(corpus)
     dates = meta.find_dates(corpus, [header.start(page) for page in corpus.pages])
     names = meta.prefixes(corpus, dates)
@@ -47,16 +47,18 @@ def draft_profile(texts: Sequence[str], site: str, timezone: str | None = None) 
     language = facts.language(found.prose())
 
     draft.put("site", Guess(site, "the site's name in the dataset's rows", given=True))
-    draft.put("publisher", facts.publisher(corpus, first_line.value))
+    draft.put("publisher", facts.publisher(corpus, recognise))
     draft.put("language", language)
     draft.put("timezone", facts.timezone(timezone))
     draft.put("launched", facts.launched(dates.earliest))
-    draft.put("recognise.first_line", first_line)
+    for path, guess in recognise.items():
+        draft.put(path, guess)
     draft.put("layout.bullet", corpus.bullet)
     draft.put("layout.header_end.marker", header.marker)
     draft.put("layout.header_end.through_blank", header.through_blank)
     draft.put("layout.article_end", layout.article_end(corpus, tail))
-    draft.put("layout.inserts", article.inserts(corpus, found, tail.inserts))
+    line_rules = plain.plain_rules(corpus, found)
+    draft.put("layout.inserts", _inserts(article.inserts(corpus, found, tail.inserts), line_rules))
     draft.put("layout.image_block_start", image_start)
     draft.put(_rule_key("authors", names.authors_bullet, "prefix"), names.authors)
     draft.put("fields.authors.separators", meta.separators(names.bylines, language.value))
@@ -64,12 +66,35 @@ def draft_profile(texts: Sequence[str], site: str, timezone: str | None = None) 
     draft.put(_rule_key("published_at", dates.bullet, "pattern"), dates.pattern)
     draft.put("fields.published_at.format", dates.format)
     draft.put("fields.reading_time_minutes.line_pattern", reading)
-    draft.put("fields.tags.trailing_bullets", article.trailing_tags(corpus, found, _value(image_start)))
+    if "fields.tags.after_marker" not in line_rules.entries:
+        draft.put("fields.tags.trailing_bullets", article.trailing_tags(corpus, found, _value(image_start)))
+    for path in _PLAIN_KEYS:
+        draft.put(path, line_rules.entries.get(path))
+    draft.notes += line_rules.notes
     if names.others:
         draft.notes.append(f"meta line prefixes read into no field: {', '.join(names.others)}")
     if "layout.article_end" not in draft.entries:
         raise DraftError("no line after the article recurs in nearly every dump: the article's end is unknown")
     return draft
+
+
+# The plain-line rules, in the order the format lists them.
+_PLAIN_KEYS = (
+    "fields.tags.after_marker",
+    "fields.tags.line_prefix",
+    "fields.tags.separators",
+    "fields.images.line_pattern",
+    "fields.images.caption_follows",
+)
+
+
+def _inserts(
+    markers: Guess[list[dict[str, object]]] | None, line_rules: plain.PlainRules
+) -> Guess[list[dict[str, object]]] | None:
+    """The insert rules by marker line, then those by pattern, their reasons joined."""
+    rules = [*(markers.value if markers else []), *(rule for rule, _ in line_rules.inserts)]
+    reasons = [*([markers.reason] if markers else []), *(reason for _, reason in line_rules.inserts)]
+    return Guess(rules, "; ".join(reasons)) if rules else None
 
 
 def _value(guess: Guess[Any] | None) -> Any:

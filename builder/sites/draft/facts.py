@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from builder.extract.langid import FastTextDetector
@@ -28,10 +29,11 @@ def site_name(given: str | None, file_name: str) -> Guess[str]:
     return Guess(made, "the output file's name; the site's name in the dataset's rows")
 
 
-def publisher(corpus: Corpus, first_line: str) -> Guess[str]:
-    """The recognition line when it reads as a name, else the name in a copyright line, else the first line."""
-    if len(first_line.split()) <= _NAME_WORDS and not any(char.isdigit() for char in first_line):
-        return Guess(first_line, "the line every dump starts with")
+def publisher(corpus: Corpus, recognise: dict[str, Guess[Any]]) -> Guess[str]:
+    """The recognition line when it reads as a name, else the name in a copyright line, else a placeholder."""
+    first = recognise.get("recognise.first_line")
+    if first is not None and len(first.value.split()) <= _NAME_WORDS and not any(c.isdigit() for c in first.value):
+        return Guess(first.value, "the line every dump starts with")
     names: Counter[str] = Counter()
     for page in corpus.pages:
         for line in page:
@@ -41,7 +43,8 @@ def publisher(corpus: Corpus, first_line: str) -> Guess[str]:
     found = most_common(names)
     if found is not None:
         return Guess(found[0], f"the copyright line of {corpus.of(found[1])}")
-    return Guess(first_line, "the first line; no copyright line found: write the site's name")
+    fallback = first.value if first is not None else recognise["recognise.lines"].value[0]
+    return Guess(fallback, "a line every dump holds; no copyright line found: write the site's name")
 
 
 def language(prose: Sequence[str]) -> Guess[str]:

@@ -11,21 +11,49 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
+from typing import Any
 
 from builder.extract.textdump.lines import BLANK, Line
 from builder.sites.draft.corpus import Corpus, Key, blocks, is_prose, key, most_common
 from builder.sites.draft.guesses import Guess
+from builder.sites.draft.words import TAG_WORDS, label_word
 
 
-def recognition(corpus: Corpus) -> Guess[str]:
-    """The first non-blank line most dumps share."""
+def recognition(corpus: Corpus) -> dict[str, Guess[Any]]:
+    """The first non-blank line when every dump shares it; else whole lines every dump holds (a footer's)."""
     firsts = Counter(next((line.text for line in page if line is not BLANK), "") for page in corpus.pages)
     found = most_common(firsts)
     assert found is not None  # a corpus holds at least one dump
     line, count = found
-    if count < corpus.size:
-        return Guess(line, f"the first line of {corpus.of(count)}: the others will not be recognised")
-    return Guess(line, f"the first line of {corpus.of(count)}")
+    if count == corpus.size:
+        return {"recognise.first_line": Guess(line, f"the first line of {corpus.of(count)}")}
+    lines = _recognition_lines(corpus)
+    if not lines:
+        return {
+            "recognise.first_line": Guess(
+                line, f"the first line of {corpus.of(count)}: the others will not be recognised"
+            )
+        }
+    why = f"first lines differ (the most common starts {corpus.of(count)})"
+    return {
+        "recognise.lines": Guess(lines, f"{why}; {' and '.join(map(repr, lines))} appear once in every dump"),
+        "recognise.where": Guess("anywhere", "where those lines stand varies with the article's length"),
+    }
+
+
+_COPYRIGHT = ("©", "(c)", "copyright")
+_RECOGNITION_LINES = 2  # two distinctive lines: one alone may be shared by another site ("All Rights Reserved")
+
+
+def _recognition_lines(corpus: Corpus) -> list[str]:
+    """Plain lines found once in every dump, those naming a copyright first, then the longest."""
+    once: Counter[str] = Counter()
+    for page in corpus.pages:
+        counts = Counter(key(line) for line in page if line is not BLANK)
+        once.update(text for (text, bullet), n in counts.items() if n == 1 and not bullet)
+    everywhere = [text for text, n in once.items() if n == corpus.size]
+    ranked = sorted(everywhere, key=lambda text: (not text.lower().startswith(_COPYRIGHT), -len(text), text))
+    return ranked[:_RECOGNITION_LINES]
 
 
 @dataclass(frozen=True)
@@ -116,7 +144,9 @@ def tail(corpus: Corpus, anchors: Sequence[int | None]) -> Tail:
             if line is not BLANK and not line.bullet and once[key(line)] == 1:
                 after[key(line)] += 1
                 positions.setdefault(key(line), []).append(i / len(page))
-    candidates = {k for k, n in after.items() if n >= corpus.nearly_all and k not in above}
+    candidates = {
+        k for k, n in after.items() if n >= corpus.nearly_all and k not in above and label_word(k[0]) not in TAG_WORDS
+    }
     prose_after: Counter[Key] = Counter()
     for page, anchor in zip(corpus.pages, anchors, strict=True):
         for i in range(anchor + 1 if anchor is not None else len(page), len(page)):

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from builder.extract.textdump.lines import BLANK, Line
 from builder.sites.draft.corpus import Corpus, block_at, most_common
-from builder.sites.draft.dates import best_format, escape, first_format, pattern_of, reads
+from builder.sites.draft.dates import best_format, date_in, escape, pattern_of, reads
 from builder.sites.draft.guesses import DraftError, Guess
 
 # First words of a byline, by language: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", ...
@@ -52,36 +52,59 @@ class DateLines:
 
 
 def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
-    """The first line after each dump's header that some format reads whole."""
+    """The first line after each dump's header that holds a date (whole, or after a few words)."""
     found: list[int | None] = []
+    split: list[tuple[str, str]] = []
     for page, start in zip(corpus.pages, starts, strict=True):
-        found.append(next((i for i in range(start, len(page)) if first_format(page[i].text)), None))
-    texts = [page[i].text for page, i in zip(corpus.pages, found, strict=True) if i is not None]
-    if len(texts) * 2 <= corpus.size:
-        raise DraftError(f"no date line under a headline in {corpus.size - len(texts)} of {corpus.size} dumps")
+        at = next((i for i in range(start, len(page)) if date_in(page[i].text)), None)
+        found.append(at)
+        if at is not None:
+            split.append(date_in(page[at].text) or ("", ""))
+    if len(split) * 2 <= corpus.size:
+        raise DraftError(f"no date line under a headline in {corpus.size - len(split)} of {corpus.size} dumps")
+    prefix, with_prefix = min(Counter(p for p, _ in split).items(), key=lambda item: (-item[1], item[0]))
+    texts = [text for p, text in split if p == prefix]
     format, count = best_format(texts)
     read = sorted((moment, text) for text in texts if (moment := reads(format, text)))
     bullets = sum(1 for page, i in zip(corpus.pages, found, strict=True) if i is not None and page[i].bullet)
     example = read[0][1]  # the earliest: whatever the order of the dumps
-    how = f"reads all {count} date lines" if count == len(texts) else f"reads {count} of {len(texts)} date lines"
+    how = f"reads all {count} dates" if count == len(texts) else f"reads {count} of {len(texts)} dates"
+    pattern = pattern_of(format)
+    if prefix:
+        pattern = f"{escape(prefix)}({pattern})"
+        how += f" after {prefix!r} ({with_prefix} of {len(split)} date lines)"
     return DateLines(
         at=tuple(found),
-        format=Guess(format, f"{how}, e.g. {example!r} (the first date under the headline of {corpus.of(len(texts))})"),
-        pattern=Guess(pattern_of(format), f"made from the format; matches {example!r}"),
-        bullet=bullets * 2 > len(texts),
+        format=Guess(format, f"{how}, e.g. {example!r} (the first date under the headline of {corpus.of(len(split))})"),
+        pattern=Guess(pattern, f"made from the format; matches {prefix + example!r}"),
+        bullet=bullets * 2 > len(split),
         earliest=read[0][0],
     )
 
 
 def meta_span(page: Sequence[Line], date_at: int) -> tuple[int, int]:
-    """The date's block, and the one-line block after it (where "N Min Read" may stand alone)."""
+    """The date's block, with a byline block just above it and a one-line meta block just below it
+    ("By Jane Doe" over the date, "4 Min Read" under it, each after a blank line)."""
     start, stop = block_at(page, date_at)
+    if start >= 2 and page[start - 1] is BLANK and page[start - 2] is not BLANK:
+        above = block_at(page, start - 2)
+        if all(_is_byline(line) for line in page[above[0] : above[1]]):
+            start = above[0]
     if stop + 1 < len(page) and page[stop] is BLANK and page[stop + 1] is not BLANK:
-        after = block_at(page, stop + 1)
-        line = page[after[0]]
-        if after[1] - after[0] == 1 and len(line.text.split()) <= _SHORT_META and _ONE_NUMBER.fullmatch(line.text):
-            stop = after[1]
+        below = block_at(page, stop + 1)
+        line = page[below[0]]
+        if below[1] - below[0] == 1 and (_is_byline(line) or _is_number_line(line)):
+            stop = below[1]
     return start, stop
+
+
+def _is_byline(line: Line) -> bool:
+    match = _PREFIX.match(line.text)
+    return match is not None and len(line.text.split()) <= _LONG_META and _prefix_kind(match.group(1)) == "authors"
+
+
+def _is_number_line(line: Line) -> bool:
+    return len(line.text.split()) <= _SHORT_META and _ONE_NUMBER.fullmatch(line.text) is not None
 
 
 def _spans(corpus: Corpus, dates: DateLines) -> list[list[Line]]:
@@ -98,7 +121,7 @@ def reading_time(corpus: Corpus, dates: DateLines) -> Guess[str] | None:
         seen = set()
         for line in meta:
             match = _ONE_NUMBER.fullmatch(line.text)
-            if match and not line.bullet and not first_format(line.text):
+            if match and not line.bullet and not date_in(line.text):
                 text = line.text
                 seen.add(escape(text[: match.start(1)]) + r"(\d+)" + escape(text[match.end(1) :]))
         shapes.update(seen)
@@ -138,7 +161,7 @@ def prefixes(corpus: Corpus, dates: DateLines) -> Prefixes:
             if (
                 match
                 and len(line.text.split()) <= _LONG_META
-                and not first_format(line.text)
+                and not date_in(line.text)
                 and not _ONE_NUMBER.fullmatch(line.text)
             ):
                 seen.add((match.group(1), line.bullet))
