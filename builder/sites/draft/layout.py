@@ -41,18 +41,18 @@ def recognition(corpus: Corpus) -> dict[str, Guess[Any]]:
     }
 
 
-_COPYRIGHT = ("©", "(c)", "copyright")
 _RECOGNITION_LINES = 2  # two distinctive lines: one alone may be shared by another site ("All Rights Reserved")
 
 
 def _recognition_lines(corpus: Corpus) -> list[str]:
-    """Plain lines found once in every dump, those naming a copyright first, then the longest."""
+    """Plain lines found once in every dump, the most distinctive first."""
     once: Counter[str] = Counter()
     for page in corpus.pages:
         counts = Counter(key(line) for line in page if line is not BLANK)
         once.update(text for (text, bullet), n in counts.items() if n == 1 and not bullet)
     everywhere = [text for text, n in once.items() if n == corpus.size]
-    ranked = sorted(everywhere, key=lambda text: (not text.lower().startswith(_COPYRIGHT), -len(text), text))
+    # A line with digits may change (the copyright's year): lines without any first, the longest first.
+    ranked = sorted(everywhere, key=lambda text: (any(c.isdigit() for c in text), -len(text), text))
     return ranked[:_RECOGNITION_LINES]
 
 

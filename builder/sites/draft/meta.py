@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from builder.extract.textdump.lines import BLANK, Line
-from builder.sites.draft.corpus import Corpus, block_at, most_common
+from builder.sites.draft.corpus import Corpus, block_at, blocks, is_prose, most_common
 from builder.sites.draft.dates import best_format, date_in, escape, pattern_of, reads
 from builder.sites.draft.guesses import DraftError, Guess
 
@@ -37,6 +37,8 @@ _USUAL_SEPARATORS = {
 _PREFIX = re.compile(r"^(\S[^:]{0,20}: |\S+ )")
 _ONE_NUMBER = re.compile(r"\D*(\d+)\D*")
 _SHORT_META = 5  # words: a one-line block after the meta lines that is longer is the lead, not "N Min Read"
+_BLOCKS_TO_TEXT = 2  # the lead or the body's first paragraph, maybe after an image block
+_TEXT_WORDS = 15  # a paragraph of article text has more words than a headline
 _LONG_META = 12  # words: a meta line that is longer is prose, whatever its first word
 
 
@@ -56,7 +58,7 @@ def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
     found: list[int | None] = []
     split: list[tuple[str, str]] = []
     for page, start in zip(corpus.pages, starts, strict=True):
-        at = next((i for i in range(start, len(page)) if date_in(page[i].text)), None)
+        at = next((i for i in range(start, len(page)) if date_in(page[i].text) and _text_follows(page, i)), None)
         found.append(at)
         if at is not None:
             split.append(date_in(page[at].text) or ("", ""))
@@ -80,6 +82,16 @@ def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
         bullet=bullets * 2 > len(split),
         earliest=read[0][0],
     )
+
+
+def _text_follows(page: Sequence[Line], at: int) -> bool:
+    """Whether article text (a paragraph of many words) follows line `at` within two blocks of its own:
+    the date under a headline has the article under it; a date atop the page or in a sidebar has none."""
+    stop = block_at(page, at)[1]
+    for start, end in blocks(page, stop, len(page))[:_BLOCKS_TO_TEXT]:
+        if is_prose(page[start:end]) and sum(len(line.text.split()) for line in page[start:end]) >= _TEXT_WORDS:
+            return True
+    return False
 
 
 def meta_span(page: Sequence[Line], date_at: int) -> tuple[int, int]:
