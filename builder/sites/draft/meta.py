@@ -37,7 +37,7 @@ _USUAL_SEPARATORS = {
 _PREFIX = re.compile(r"^(\S[^:]{0,20}: |\S+ )")
 _ONE_NUMBER = re.compile(r"\D*(\d+)\D*")
 _SHORT_META = 5  # words: a one-line block after the meta lines that is longer is the lead, not "N Min Read"
-_BLOCKS_TO_TEXT = 2  # the lead or the body's first paragraph, maybe after an image block
+_BLOCKS_TO_TEXT = 2  # the lead, or the body's first paragraph
 _TEXT_WORDS = 15  # a paragraph of article text has more words than a headline
 _LONG_META = 12  # words: a meta line that is longer is prose, whatever its first word
 
@@ -85,13 +85,15 @@ def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
 
 
 def _text_follows(page: Sequence[Line], at: int) -> bool:
-    """Whether article text (a paragraph of many words) follows line `at` within two blocks of its own:
-    the date under a headline has the article under it; a date atop the page or in a sidebar has none."""
+    """Whether article text (a paragraph of many words) follows line `at` within two paragraphs, lists and
+    image blocks left aside: the date under a headline has the article under it (maybe after a short
+    lead); a date atop the page (over the headline) or in a sidebar has none."""
     stop = block_at(page, at)[1]
-    for start, end in blocks(page, stop, len(page))[:_BLOCKS_TO_TEXT]:
-        if is_prose(page[start:end]) and sum(len(line.text.split()) for line in page[start:end]) >= _TEXT_WORDS:
-            return True
-    return False
+    paragraphs = [page[a:b] for a, b in blocks(page, stop, len(page)) if not any(line.bullet for line in page[a:b])]
+    return any(
+        is_prose(paragraph) and sum(len(line.text.split()) for line in paragraph) >= _TEXT_WORDS
+        for paragraph in paragraphs[:_BLOCKS_TO_TEXT]
+    )
 
 
 def meta_span(page: Sequence[Line], date_at: int) -> tuple[int, int]:
