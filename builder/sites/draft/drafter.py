@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -28,54 +29,97 @@ MIN_DUMPS = 3  # fewer cannot tell the site's lines from an article's
 
 
 def draft_profile(texts: Sequence[str], site: str, timezone: str | None = None) -> Draft:
-    """A draft profile of the site whose dumps (decoded texts) are `texts`; raises DraftError when the
-    dumps do not say enough, or when the draft does not validate (which would be a bug here)."""
+    """A draft profile of the site whose dumps (decoded texts) are `texts`, validated as builder loads a
+    profile; raises DraftError when the dumps do not say enough."""
     if len(texts) < MIN_DUMPS:
         raise DraftError(f"{len(texts)} dump{'s' if len(texts) != 1 else ''} given; at least {MIN_DUMPS} are needed")
-    corpus = Corpus.read(texts)
-    draft = Draft(site=site, dumps=corpus.size)
-    recognise = layout.recognition(corpus)
-    header = layout.header_end(corpus)
-    dates = meta.find_dates(corpus, [header.start(page) for page in corpus.pages])
-    names = meta.prefixes(corpus, dates)
-    reading = meta.reading_time(corpus, dates)
-    anchors = [_anchor(page, at, names) for page, at in zip(corpus.pages, dates.at, strict=True)]
-    tail = layout.tail(corpus, anchors)
-    spans = [_content_span(corpus, page, at, tail) for page, at in zip(corpus.pages, dates.at, strict=True)]
-    found = article.Content.of(corpus, spans)
-    image_start = article.image_block_start(corpus, found)
-    language = facts.language(found.prose())
+    found = _Findings.of(Corpus.read(texts))
+    draft = Draft(site=site, dumps=found.corpus.size)
+    _put_facts(draft, found, timezone)
+    _put_layout(draft, found)
+    _put_fields(draft, found)
+    if found.names.others:
+        draft.notes.append(f"meta line prefixes read into no field: {', '.join(found.names.others)}")
+    draft.notes += found.line_rules.notes
+    validate(draft)
+    return draft
 
-    draft.put("site", Guess(site, "the site's name in the dataset's rows", given=True))
-    draft.put("publisher", facts.publisher(corpus, recognise))
-    draft.put("language", language)
+
+@dataclass(frozen=True)
+class _Findings:
+    """What the dumps say, found from the top of the page down: each step leans on those before it."""
+
+    corpus: Corpus
+    recognise: dict[str, Guess[Any]]
+    header: layout.Header
+    dates: meta.DateLines
+    names: meta.Prefixes
+    reading: Guess[str] | None
+    tail: layout.Tail
+    content: article.Content
+    image_start: Guess[str] | None
+    line_rules: plain.PlainRules
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> _Findings:
+        header = layout.header_end(corpus)
+        dates = meta.find_dates(corpus, [header.start(page) for page in corpus.pages])
+        names = meta.prefixes(corpus, dates)
+        anchors = [_anchor(page, at, names) for page, at in zip(corpus.pages, dates.at, strict=True)]
+        tail = layout.tail(corpus, anchors)
+        if not tail.lines:
+            raise DraftError("no line after the article recurs in nearly every dump: the article's end is unknown")
+        spans = [_content_span(page, at, tail) for page, at in zip(corpus.pages, dates.at, strict=True)]
+        content = article.Content.of(corpus, spans)
+        return cls(
+            corpus=corpus,
+            recognise=layout.recognition(corpus),
+            header=header,
+            dates=dates,
+            names=names,
+            reading=meta.reading_time(corpus, dates),
+            tail=tail,
+            content=content,
+            image_start=article.image_block_start(corpus, content),
+            line_rules=plain.plain_rules(corpus, content),
+        )
+
+
+def _put_facts(draft: Draft, found: _Findings, timezone: str | None) -> None:
+    draft.put("site", Guess(draft.site, "the site's name in the dataset's rows", given=True))
+    draft.put("publisher", facts.publisher(found.corpus, found.recognise))
+    draft.put("language", facts.language(found.content.prose()))
     draft.put("timezone", facts.timezone(timezone))
-    draft.put("launched", facts.launched(dates.earliest))
-    for path, guess in recognise.items():
+    draft.put("launched", facts.launched(found.dates.earliest))
+    for path, guess in found.recognise.items():
         draft.put(path, guess)
+
+
+def _put_layout(draft: Draft, found: _Findings) -> None:
+    corpus = found.corpus
     draft.put("layout.bullet", corpus.bullet)
-    draft.put("layout.header_end.marker", header.marker)
-    draft.put("layout.header_end.through_blank", header.through_blank)
-    draft.put("layout.article_end", layout.article_end(corpus, tail))
-    line_rules = plain.plain_rules(corpus, found)
-    draft.put("layout.inserts", _inserts(article.inserts(corpus, found, tail.inserts), line_rules))
-    draft.put("layout.image_block_start", image_start)
+    draft.put("layout.header_end.marker", found.header.marker)
+    draft.put("layout.header_end.through_blank", found.header.through_blank)
+    draft.put("layout.article_end", layout.article_end(corpus, found.tail))
+    markers = article.inserts(corpus, found.content, found.tail.inserts)
+    draft.put("layout.inserts", _inserts(markers, found.line_rules))
+    draft.put("layout.image_block_start", found.image_start)
+
+
+def _put_fields(draft: Draft, found: _Findings) -> None:
+    names, dates = found.names, found.dates
     draft.put(_rule_key("authors", names.authors_bullet, "prefix"), names.authors)
-    draft.put("fields.authors.separators", meta.separators(names.bylines, language.value))
+    draft.put("fields.authors.separators", meta.separators(names.bylines, draft.value("language")))
     draft.put(_rule_key("source", names.source_bullet, "prefix"), names.source)
     draft.put(_rule_key("published_at", dates.bullet, "pattern"), dates.pattern)
     draft.put("fields.published_at.format", dates.format)
-    draft.put("fields.reading_time_minutes.line_pattern", reading)
-    if "fields.tags.after_marker" not in line_rules.entries:
-        draft.put("fields.tags.trailing_bullets", article.trailing_tags(corpus, found, _value(image_start)))
+    draft.put("fields.reading_time_minutes.line_pattern", found.reading)
+    line_rules = found.line_rules.entries
+    if "fields.tags.after_marker" not in line_rules:  # the bullets after the marker are the tags
+        image_start = found.image_start.value if found.image_start else None
+        draft.put("fields.tags.trailing_bullets", article.trailing_tags(found.corpus, found.content, image_start))
     for path in _PLAIN_KEYS:
-        draft.put(path, line_rules.entries.get(path))
-    draft.notes += line_rules.notes
-    if names.others:
-        draft.notes.append(f"meta line prefixes read into no field: {', '.join(names.others)}")
-    if "layout.article_end" not in draft.entries:
-        raise DraftError("no line after the article recurs in nearly every dump: the article's end is unknown")
-    return draft
+        draft.put(path, line_rules.get(path))
 
 
 # The plain-line rules, in the order the format lists them.
@@ -97,10 +141,6 @@ def _inserts(
     return Guess(rules, "; ".join(reasons)) if rules else None
 
 
-def _value(guess: Guess[Any] | None) -> Any:
-    return guess.value if guess is not None else None
-
-
 def _rule_key(field: str, bullet: bool, kind: str) -> str:
     """`fields.<field>.bullet_<kind>` for list items, `line_<kind>` for plain lines."""
     return f"fields.{field}.{'bullet' if bullet else 'line'}_{kind}"
@@ -115,9 +155,7 @@ def _anchor(page: Sequence[Line], date_at: int | None, names: meta.Prefixes) -> 
     return next((i for i in range(start, date_at) if prefixes and page[i].text.startswith(prefixes)), date_at)
 
 
-def _content_span(
-    corpus: Corpus, page: Sequence[Line], date_at: int | None, tail: layout.Tail
-) -> tuple[int, int] | None:
+def _content_span(page: Sequence[Line], date_at: int | None, tail: layout.Tail) -> tuple[int, int] | None:
     """From after the meta lines to the first line of the chrome after the article."""
     if date_at is None:
         return None
