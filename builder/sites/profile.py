@@ -93,7 +93,7 @@ class SiteProfile:
 
     # Derived, so that the reader of Al Mayadeen's layout skips the rules it does not use with one test.
     plain_meta: bool = field(init=False)  # a plain line (not a bullet) can be a byline, source or date line
-    plain_content: bool = field(init=False)  # a plain line of the body can be an image, caption, tags or insert
+    plain_content: bool = field(init=False)  # a plain line of the body can be an image, caption, tags line or insert
 
     def __post_init__(self) -> None:
         plain_meta = bool(self.author_line_prefix or self.source_line_prefix or self.date_line_pattern)
@@ -101,7 +101,6 @@ class SiteProfile:
             self.image_line_pattern
             or self.caption_pattern
             or self.tags_line_prefix
-            or self.tags_marker
             or any(insert.pattern for insert in self.inserts)
         )
         object.__setattr__(self, "plain_meta", plain_meta)  # frozen: set once, here
