@@ -83,7 +83,7 @@ def classify(text: str, profile: SiteProfile) -> Classified | Reject:
     _mark_meta(page, *article[0], profile)
     content = 1
     # More meta paragraphs after a blank line: "N Min Read", or a date line under a byline.
-    while content < len(article) and _is_meta_paragraph(lines[article[content][0]], profile):
+    while content < len(article) and _is_meta_paragraph(page, *article[content], profile):
         _mark_meta(page, *article[content], profile)
         content += 1
     _mark_content(page, article[content:], profile)
@@ -131,9 +131,11 @@ def _date(pattern: re.Pattern[str] | None, text: str, rule: str) -> tuple[Role, 
     return DATE, rule, match.group(1) if match.re.groups else text
 
 
-def _is_meta_paragraph(line: Line, profile: SiteProfile) -> bool:
-    """Whether a paragraph opening with `line` after the meta lines is more of them (a list is not)."""
-    return not line.bullet and _meta(line, profile) is not None
+def _is_meta_paragraph(page: Classified, start: int, stop: int, profile: SiteProfile) -> bool:
+    """Whether a paragraph after the meta lines is more of them: every line a meta line, and no list (a
+    lead that happens to open with a byline's prefix stays the lead)."""
+    lines = page.lines
+    return all(not lines[i].bullet and _meta(lines[i], profile) is not None for i in range(start, stop))
 
 
 def _read_article(raws: list[str], profile: SiteProfile) -> tuple[list[Line], int, int, int] | Reject:
