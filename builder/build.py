@@ -70,6 +70,7 @@ class BuildOptions:
     wait: bool = False  # for another build holding --out or --report, instead of failing at once
     card: CardOptions = field(default_factory=CardOptions)
     executor: Executor | None = None  # what runs the pipeline; None: `workers` processes (1: this one)
+    profiles: tuple[Path, ...] = ()  # folders of users' site profiles, tried before the bundled ones
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class BuildResult:
 def _check(options: BuildOptions) -> None:
     """Each option alone, named in its message (the CLI checks ranges too; this guards library callers);
     and every site profile, once: a broken one is one error here, not a reject for every input."""
-    registry()
+    registry(options.profiles)
     if options.lang_detector not in DETECTORS:
         raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
     if not 0.0 <= options.test_size < 1.0:
@@ -219,7 +220,7 @@ def _write_rows(
         lang_detector=options.lang_detector,
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
-        sites=registry(),  # loaded and checked once, in _check; the workers get the profiles by value
+        sites=registry(options.profiles),  # loaded and checked once, in _check; the workers get the profiles by value
     )
     batches = run_pipeline(items, pipeline_options, options.max_bytes, options.executor or options.workers)
     split = Split(options.test_size)

@@ -22,33 +22,74 @@ from tests.conftest import DATA, NOW
 BUNDLED = sorted(SITES_DIR.glob("*.yaml"))
 PROFILE = (SITES_DIR / "almayadeen_en.yaml").read_text(encoding="utf-8")
 
+# (text of the bundled profile, what replaces it, the line the error names: the replacement's, or the
+# first line of the mapping that lacks a key, the message, the fix).
 BROKEN = [
     (
         "image_block_start",
         "image_block_strat",
-        "unknown key `layout.image_block_strat` (did you mean `image_block_start`?)",
+        "image_block_strat",
+        "unknown key `layout.image_block_strat`",
+        "did you mean `image_block_start`?",
     ),
-    ('  bullet: "•"', '  bulet: "•"', "unknown key `layout.bulet` (did you mean `bullet`?)"),
-    ("      paragraphs: 2", "      paragraphs: 2\n      paragraps: 3", "unknown key `layout.inserts.0.paragraps`"),
-    ("Asia/Beirut", "Asia/Beyrouth", "`timezone`: unknown time zone 'Asia/Beyrouth'"),
+    ('  bullet: "•"', '  bulet: "•"', "bulet", "unknown key `layout.bulet`", "did you mean `bullet`?"),
+    (
+        '    bullet_prefix: "By "',
+        '    bulet_prefix: "By "',
+        "bulet_prefix",
+        "unknown key `fields.authors.bulet_prefix`",
+        "did you mean `bullet_prefix`?",
+    ),
+    (
+        "      paragraphs: 2",
+        "      paragraphs: 2\n      paragraps: 3",
+        "paragraps",
+        "unknown key `layout.inserts.0.paragraps`",
+        "did you mean `paragraphs`?",
+    ),
+    ("Asia/Beirut", "Asia/Beyrouth", "timezone:", "`timezone`: unknown time zone 'Asia/Beyrouth'", "README"),
     (
         "'(\\d+) Min Read'",
         "'((\\d+) Min Read'",
+        "((",
         "`fields.reading_time_minutes.line_pattern`: not a valid regular expression",
+        "README",
     ),
-    ("publisher: Al Mayadeen English\n", "", "`publisher` is missing"),
-    ("language: en", "language: English", "`language`"),
+    ("publisher: Al Mayadeen English\n", "", "site:", "`publisher` is missing", "add it"),
+    ("  article_end: [Most Read, Read Next, Coverage]\n", "", "layout:", "`layout.article_end` is missing", "add it"),
+    ("language: en", "language: English", "language:", "`language`", "README"),
+    ("paragraphs: 2", "paragraphs: two", "two", "`layout.inserts.0.paragraphs`: Input should be a valid integer", ""),
+    ("through_blank: true", "through_blank: [yes]", "through_blank", "`layout.header_end.through_blank`", ""),
+    ('format: "%d %b %Y %H:%M"', 'format: "%d %b %Y %H:%M %z"', "%z", "a printed zone is not read", ""),
+    ("first_line: Al Mayadeen English", "where: last", "recognise:", "give `first_line` or `lines`", ""),
+    ("recognise:\n", "recognise:\n  lines: [Al Mayadeen English]\n  within: 3\n", "recognise:", "`within`", ""),
+    ('  bullet: "•"', '  bullet: "•"\n   oops', "oops", "expected <block end>", "not valid YAML"),
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "message"), BROKEN, ids=[b[1].strip()[:24] for b in BROKEN])
-def test_a_broken_profile_names_the_file_the_key_and_the_fix(tmp_path: Path, old: str, new: str, message: str) -> None:
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("old", "new", "at", "message", "fix"), BROKEN, ids=[b[1].strip()[:24] for b in BROKEN])
+def test_a_broken_profile_names_the_file_the_line_what_is_wrong_and_a_fix(
+    tmp_path: Path, old: str, new: str, at: str, message: str, fix: str
+) -> None:
     assert old in PROFILE
     path = tmp_path / "site.yaml"
-    path.write_text(PROFILE.replace(old, new), encoding="utf-8")
+    text = PROFILE.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as raised:
         load_profile(path)
-    assert str(path) in str(raised.value) and message in str(raised.value)
+    assert str(raised.value).startswith(f"site profile {path} line {_line_of(text, at)}: ")
+    assert message in str(raised.value) and fix in raised.value.hint and raised.value.hint
+
+
+def test_an_empty_profile_file_is_no_profile(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 1: the file holds no profile"):
+        load_profile(path)
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=[p.stem for p in BUNDLED])

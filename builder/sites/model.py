@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -186,17 +186,30 @@ def _model_at(location: tuple[int | str, ...]) -> type[BaseModel] | None:
     return model
 
 
-def explain(error: ValidationError) -> str:
-    """The first problem as `key: what is wrong (fix)`; a misspelt key first, as it also explains a missing one."""
+class Problem(NamedTuple):
+    """What is wrong with a profile: where (pydantic's location of the key), what, and how to fix it."""
+
+    location: tuple[int | str, ...]
+    message: str
+    fix: str
+
+
+GUIDE = "see `Site profiles` in the README for every key"
+
+
+def explain(error: ValidationError) -> Problem:
+    """The first problem; a misspelt key first, as it also explains a missing one."""
     first = min(error.errors(), key=lambda e: e["type"] != "extra_forbidden")
-    location = first["loc"]
+    location = tuple(first["loc"])
     key = ".".join(str(part) for part in location) or "(top level)"
     if first["type"] == "extra_forbidden":
         model = _model_at(location)
         known = list(model.model_fields) if model else []
         close = difflib.get_close_matches(str(location[-1]), known, n=1)
         fix = f"did you mean `{close[0]}`?" if close else f"known keys here: {', '.join(known)}"
-        return f"unknown key `{key}` ({fix})"
+        return Problem(location, f"unknown key `{key}`", fix)
+    if not location:  # an empty file, or a list or a string where the profile's keys belong
+        return Problem(location, "the file holds no profile (a mapping of keys)", f"start from `site: ...`; {GUIDE}")
     if first["type"] == "missing":
-        return f"`{key}` is missing (add it; see builder/sites/almayadeen_en.yaml for an example)"
-    return f"`{key}`: {first['msg'].removeprefix('Value error, ')}"
+        return Problem(location, f"`{key}` is missing", f"add it; {GUIDE}")
+    return Problem(location, f"`{key}`: {first['msg'].removeprefix('Value error, ')}", GUIDE)

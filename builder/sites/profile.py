@@ -13,6 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from builder.errors import ConfigError
+from builder.sites.marks import line_of
 from builder.sites.model import ProfileFile, explain
 from builder.sites.recognition import has_lines
 
@@ -93,7 +94,7 @@ class SiteProfile:
 
     # Derived, so that the reader of Al Mayadeen's layout skips the rules it does not use with one test.
     plain_meta: bool = field(init=False)  # a plain line (not a bullet) can be a byline, source or date line
-    plain_content: bool = field(init=False)  # a plain line of the body can be an image, caption, tags or insert
+    plain_content: bool = field(init=False)  # a plain line of the body can be an image, caption, tags line or insert
 
     def __post_init__(self) -> None:
         plain_meta = bool(self.author_line_prefix or self.source_line_prefix or self.date_line_pattern)
@@ -101,7 +102,6 @@ class SiteProfile:
             self.image_line_pattern
             or self.caption_pattern
             or self.tags_line_prefix
-            or self.tags_marker
             or any(insert.pattern for insert in self.inserts)
         )
         object.__setattr__(self, "plain_meta", plain_meta)  # frozen: set once, here
@@ -155,10 +155,27 @@ def parse_profile(doc: Any) -> SiteProfile:
 
 
 def load_profile(path: Path) -> SiteProfile:
-    """One profile file, validated; any problem is one ConfigError naming the file, the key and a fix."""
+    """One profile file, validated; any problem is one ConfigError naming the file, the line, what is wrong
+    and (as its hint) a fix."""
     try:
-        return parse_profile(yaml.safe_load(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"site profile {path} cannot be read: {err}", "pass a UTF-8 text file") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        doc = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"site profile {path}{where}: {err.problem or err}", _YAML_FIX) from None
+    except yaml.YAMLError as err:
+        raise ConfigError(f"site profile {path}: {err}", _YAML_FIX) from None
+    try:
+        return parse_profile(doc)
     except ValidationError as err:
-        raise ConfigError(f"site profile {path}: {explain(err)}") from None
-    except (OSError, yaml.YAMLError) as err:
-        raise ConfigError(f"site profile {path} cannot be read: {err}") from None
+        problem = explain(err)
+        line = line_of(root, problem.location)
+        raise ConfigError(f"site profile {path} line {line}: {problem.message}", problem.fix) from None
+
+
+_YAML_FIX = "this is not valid YAML: check the indentation and quote values holding `: `, `#` or a leading `*`"

@@ -83,7 +83,7 @@ def classify(text: str, profile: SiteProfile) -> Classified | Reject:
     _mark_meta(page, *article[0], profile)
     content = 1
     # More meta paragraphs after a blank line: "N Min Read", or a date line under a byline.
-    while content < len(article) and _is_meta_paragraph(lines[article[content][0]], profile):
+    while content < len(article) and _is_meta_paragraph(page, *article[content], profile):
         _mark_meta(page, *article[content], profile)
         content += 1
     _mark_content(page, article[content:], profile)
@@ -131,9 +131,11 @@ def _date(pattern: re.Pattern[str] | None, text: str, rule: str) -> tuple[Role, 
     return DATE, rule, match.group(1) if match.re.groups else text
 
 
-def _is_meta_paragraph(line: Line, profile: SiteProfile) -> bool:
-    """Whether a paragraph opening with `line` after the meta lines is more of them (a list is not)."""
-    return not line.bullet and _meta(line, profile) is not None
+def _is_meta_paragraph(page: Classified, start: int, stop: int, profile: SiteProfile) -> bool:
+    """Whether a paragraph after the meta lines is more of them: every line a meta line, and no list (a
+    lead that happens to open with a byline's prefix stays the lead)."""
+    lines = page.lines
+    return all(not lines[i].bullet and _meta(lines[i], profile) is not None for i in range(start, stop))
 
 
 def _read_article(raws: list[str], profile: SiteProfile) -> tuple[list[Line], int, int, int] | Reject:
@@ -228,6 +230,8 @@ def _mark_content(page: Classified, content: list[tuple[int, int]], profile: Sit
             for i in range(start, stop):
                 roles[i], rules[i] = (TAGS, RULE_TAGS) if lines[i].bullet else (CHROME, RULE_TAGS_NOT_BULLET)
             content = content[:-1]
+    if profile.tags_marker:
+        content = _take_marked_tags(page, content, profile.tags_marker)
     plain = profile.plain_content  # Al Mayadeen's layout has no plain-line rules: one test a block
     # A first block that a plain-line rule claims is no lead; the loop reads it (again) for its skips.
     if content and not lines[content[0][0]].bullet and not (plain and _mark_plain(page, *content[0], profile)):
@@ -235,7 +239,6 @@ def _mark_content(page: Classified, content: list[tuple[int, int]], profile: Sit
         content = content[1:]
     inserts = {insert.marker: insert.paragraphs for insert in profile.inserts if insert.marker is not None}
     skip = 0
-    tags_next = False  # the block after a tags marker standing alone
     for start, stop in content:
         first = lines[start]
         if skip and not first.bullet:
@@ -246,26 +249,42 @@ def _mark_content(page: Classified, content: list[tuple[int, int]], profile: Sit
             _mark(page, start, stop, INSERT, RULE_INSERT_MARKER)
         elif _is_image_block(first, profile):
             _mark_images(page, start, stop)
-        elif tags_next and first.bullet:
-            _mark_tag_bullets(page, start, stop)
         elif plain and (found := _mark_plain(page, start, stop, profile)):
-            tags_next = found == _TAGS_MARKER_ALONE
-            skip = 0 if tags_next else found - 1
-            continue
+            skip = found - 1
         elif stop - start == 1:  # most paragraphs are one line: _mark's first case, without the call (~2% a page)
             roles[start], rules[start] = BODY, RULE_BODY
         else:
             _mark(page, start, stop, BODY, RULE_BODY)
-        tags_next = False
 
 
-# What _mark_plain returns: 0 when the block is none of its rules' (it is left unmarked), else 1 + the
-# paragraphs an insert drops after it, or _TAGS_MARKER_ALONE.
-_TAGS_MARKER_ALONE = -1
+def _take_marked_tags(page: Classified, content: list[tuple[int, int]], marker: str) -> list[tuple[int, int]]:
+    """The tags after their marker line (its bullets, or the next block's when it stands alone), marked
+    and taken out of `content`, which is returned without them."""
+    lines = page.lines
+    at = next(
+        (n for n, (start, _) in enumerate(content) if lines[start].text == marker and not lines[start].bullet), None
+    )
+    if at is None:
+        return content
+    start, stop = content[at]
+    page.rules[start] = RULE_TAGS_MARKER
+    taken = 1
+    if stop - start == 1 and at + 1 < len(content) and lines[content[at + 1][0]].bullet:
+        start, stop = content[at + 1]
+        taken = 2
+    else:
+        start += 1
+    for i in range(start, stop):
+        if lines[i].bullet:
+            page.roles[i], page.rules[i] = TAGS, RULE_TAGS_AFTER_MARKER
+        else:
+            page.rules[i] = RULE_TAGS_NOT_BULLET
+    return content[:at] + content[at + taken :]
 
 
 def _mark_plain(page: Classified, start: int, stop: int, profile: SiteProfile) -> int:
-    """A block opening with a plain line that an image, caption, tags or insert-pattern rule claims."""
+    """A block opening with a plain line that an image, caption, tags-line or insert-pattern rule claims:
+    0 when none does (the block is left unmarked), else 1 + the paragraphs an insert drops after it."""
     lines, roles, rules, values = page.lines, page.roles, page.rules, page.values
     first = lines[start]
     if first.bullet:
@@ -286,27 +305,12 @@ def _mark_plain(page: Classified, start: int, stop: int, profile: SiteProfile) -
         values[start] = text[len(profile.tags_line_prefix) :]
         _mark(page, start + 1, stop, CHROME, RULE_TAGS_LINE_REST)
         return 1
-    if profile.tags_marker and text == profile.tags_marker:
-        rules[start] = RULE_TAGS_MARKER
-        if stop - start == 1:
-            return _TAGS_MARKER_ALONE
-        _mark_tag_bullets(page, start + 1, stop)
-        return 1
     if stop - start == 1:
         for insert in profile.inserts:
             if insert.pattern and insert.pattern.fullmatch(text):
                 roles[start], rules[start] = INSERT, RULE_INSERT_PATTERN
                 return 1 + insert.paragraphs
     return 0
-
-
-def _mark_tag_bullets(page: Classified, start: int, stop: int) -> None:
-    """After a tags marker: its bullets are the tags, any other line chrome."""
-    for i in range(start, stop):
-        if page.lines[i].bullet:
-            page.roles[i], page.rules[i] = TAGS, RULE_TAGS_AFTER_MARKER
-        else:
-            page.rules[i] = RULE_TAGS_NOT_BULLET
 
 
 def _mark_images(page: Classified, start: int, stop: int) -> None:
