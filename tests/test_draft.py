@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -20,9 +21,10 @@ from builder.sites import SITES_DIR
 from builder.sites.draft import Draft, DraftError, draft_profile, reading_check, validate
 from builder.sites.draft.dates import best_format, pattern_of
 from builder.sites.draft.guesses import Guess, scalar
-from builder.sites.profile import SiteProfile, parse_profile
+from builder.sites.profile import SiteProfile, load_profile, parse_profile
 from tests.conftest import ROOT, run_cli
 from tests.golden.goldens import expected, extract, golden_dumps, pipeline_for
+from tests.layouts import ledger
 
 DRAFT_DUMPS = 20
 SEED = 7  # the benchmark generator's seed: its dumps are no golden dump
@@ -170,6 +172,74 @@ def test_scalars_load_back_as_written(value: str) -> None:
 
 def test_a_given_value_says_so() -> None:
     assert Guess("Asia/Beirut", "given with --timezone", given=True).comment == "# given: given with --timezone"
+
+
+# The second layout: The Harbour Ledger (tests/layouts/ledger.py), plain-line meta lines, tags and images.
+
+LEDGER_ZONE = "America/New_York"  # what a user who knows the site passes with --timezone
+
+
+@pytest.fixture(scope="module")
+def ledger_dumps(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list[Path], list[ledger.Article]]:
+    """40 dumps: 20 to draft from, and 20 others to read, with what each of the others holds."""
+    folder = tmp_path_factory.mktemp("ledger")
+    articles = ledger.write_dumps(folder, 2 * DRAFT_DUMPS)
+    dumps = sorted(folder.glob("*.txt"))
+    return dumps[:DRAFT_DUMPS], dumps[DRAFT_DUMPS:], articles[DRAFT_DUMPS:]
+
+
+@pytest.fixture(scope="module")
+def ledger_draft(ledger_dumps: tuple[list[Path], list[Path], list[ledger.Article]]) -> Draft:
+    texts = [path.read_text(encoding="utf-8") for path in ledger_dumps[0]]
+    return draft_profile(texts, "harbour_ledger", timezone=LEDGER_ZONE)
+
+
+def read_with(profile: SiteProfile, dumps: list[Path]) -> list[tuple[str | None, dict[str, Any]]]:
+    with pipeline_for((profile,)) as pipeline:
+        return [extract(dump, pipeline) for dump in dumps]
+
+
+def test_a_ledger_draft_reads_other_dumps_as_the_hand_written_profile(
+    ledger_dumps: tuple[list[Path], list[Path], list[ledger.Article]], ledger_draft: Draft
+) -> None:
+    _, others, _ = ledger_dumps
+    drafted = parse_profile(yaml.safe_load(ledger_draft.to_yaml()))  # the file as written, unedited
+    by_hand = read_with(load_profile(ledger.PROFILE), others)
+    assert [site for site, _ in by_hand] == ["harbour_ledger"] * DRAFT_DUMPS
+    assert read_with(drafted, others) == by_hand
+
+
+def test_a_ledger_draft_reads_every_field_the_dumps_hold(
+    ledger_dumps: tuple[list[Path], list[Path], list[ledger.Article]], ledger_draft: Draft
+) -> None:
+    _, others, truths = ledger_dumps
+    read = read_with(validate(ledger_draft), others)
+    for (_, fields), truth in zip(read, truths, strict=True):
+        want = {key: value for key, value in asdict(truth).items() if key != "source_file"}
+        assert {key: fields[key] for key in want} == want, truth.source_file
+
+
+def test_the_ledger_draft_uses_the_plain_line_keys(ledger_draft: Draft) -> None:
+    doc = ledger_draft.document()
+    assert doc["fields"]["authors"]["line_prefix"] == "By "
+    assert doc["fields"]["source"]["line_prefix"] == "Source: "
+    assert doc["fields"]["tags"] == {"line_prefix": "Tags: ", "separators": [", "]}
+    assert doc["fields"]["images"] == {"line_pattern": r"\[Image: (.+)\]", "caption_follows": True}
+    assert {"pattern": "Read more: .*", "paragraphs": 0} in doc["layout"]["inserts"]
+    assert {"marker": "Advertisement", "paragraphs": 0} in doc["layout"]["inserts"]
+
+
+def test_recognition_by_shared_lines_when_first_lines_differ(
+    ledger_dumps: tuple[list[Path], list[Path], list[ledger.Article]],
+) -> None:
+    """Dumps that open with a line of their own are told by lines every one of them holds."""
+    texts = [f"Edition {i}\n{path.read_text(encoding='utf-8')}" for i, path in enumerate(ledger_dumps[0])]
+    drafted = draft_profile(texts, "harbour_ledger", timezone=LEDGER_ZONE)
+    recognise = drafted.document()["recognise"]
+    assert "first_line" not in recognise and len(recognise["lines"]) == 2
+    profile = validate(drafted)
+    assert all(profile.recognises(text) for text in texts)
+    assert reading_check(profile, texts) == {"article": DRAFT_DUMPS}
 
 
 # The command line: it reads the dumps, writes --out and nothing else.

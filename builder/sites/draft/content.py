@@ -8,6 +8,7 @@ run as the last block closes the article with its tags.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,10 +59,13 @@ def headlines_after(page: Sequence[Block], at: int) -> int:
     return count
 
 
-def inserts(corpus: Corpus, content: Content, markers: Sequence[str]) -> Guess[list[dict[str, object]]] | None:
+def inserts(
+    corpus: Corpus, content: Content, markers: Sequence[str], read: Sequence[re.Pattern[str]] = ()
+) -> Guess[list[dict[str, object]]] | None:
     """Short recurring lines with article prose after them, and how many paragraphs follow each.
 
-    `markers` are the lines the tail analysis found in nearly every dump with prose after them.
+    `markers` are the lines the tail analysis found in nearly every dump with prose after them; lines
+    that a pattern of `read` matches are another rule's ("Read more: ..." repeats a headline).
     """
     seen: Counter[str] = Counter()
     follow: dict[str, Counter[int]] = {}
@@ -69,6 +73,8 @@ def inserts(corpus: Corpus, content: Content, markers: Sequence[str]) -> Guess[l
         for i, block in enumerate(page):
             line = block[0]
             if len(block) != 1 or not is_label(line) or not (line.text in markers or corpus.count(line) >= 2):
+                continue
+            if any(pattern.fullmatch(line.text) for pattern in read):
                 continue
             if any(is_prose(later) for later in page[i + 1 :]):  # mid-article: prose follows
                 seen[line.text] += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 # Tried in order; a format with a time comes before the same without, so a time is never left unread.
 FORMATS: tuple[str, ...] = (
@@ -66,6 +67,7 @@ _DIRECTIVES = {
 }
 _LONGEST_DATE = 60  # characters: a longer line is prose that happens to hold a date
 _PREFIX_WORDS = 3  # a date line may open with a few words: "Published on", "Updated:"
+_SUFFIX_WORDS = 2  # and end with a zone or a word: "EDT", "GMT+3"
 
 
 def escape(text: str) -> str:
@@ -98,18 +100,39 @@ def first_format(text: str) -> str | None:
     return next((format for format in FORMATS if reads(format, text)), None)
 
 
-def date_in(text: str) -> tuple[str, str] | None:
-    """(prefix, date) when `text` is a date, whole or after a few words ("Published: 21 July 2021")."""
-    if first_format(text):
-        return "", text
+class DateText(NamedTuple):
+    """A line holding a date: the words before it, the date, the words after it (" EDT")."""
+
+    prefix: str
+    date: str
+    suffix: str
+
+
+def date_in(text: str) -> DateText | None:
+    """The date in `text`: the whole line, or all but a few words before it or after it."""
     if not looks_like_date(text):
         return None
     words = text.split(" ")
-    for cut in range(1, min(len(words), _PREFIX_WORDS + 1)):
-        rest = " ".join(words[cut:])
-        if first_format(rest):
-            return text[: len(text) - len(rest)], rest
+    cuts = sorted(
+        ((front, back) for front in range(_PREFIX_WORDS + 1) for back in range(_SUFFIX_WORDS + 1)),
+        key=lambda cut: (sum(cut), cut),
+    )
+    for front, back in cuts:
+        if front + back < len(words):
+            date = " ".join(words[front : len(words) - back])
+            if first_format(date):
+                prefix = " ".join(words[:front]) + " " if front else ""
+                return DateText(prefix, date, text[len(prefix) + len(date) :])
     return None
+
+
+def line_pattern(prefix: str, format: str, suffixes: Sequence[str]) -> str:
+    """A pattern for date lines: the date as group 1 when words stand around it, any of `suffixes` optional."""
+    pattern = pattern_of(format)
+    if not prefix and not suffixes:
+        return pattern
+    after = f"(?:{'|'.join(escape(suffix) for suffix in sorted(suffixes))})?" if suffixes else ""
+    return f"{escape(prefix)}({pattern}){after}"
 
 
 def best_format(texts: Sequence[str]) -> tuple[str, int]:

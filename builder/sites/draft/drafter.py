@@ -7,6 +7,7 @@ the article's own blocks (inserts, images, tags, and the prose that tells its la
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,7 +102,8 @@ def _put_layout(draft: Draft, found: _Findings) -> None:
     draft.put("layout.header_end.marker", found.header.marker)
     draft.put("layout.header_end.through_blank", found.header.through_blank)
     draft.put("layout.article_end", layout.article_end(corpus, found.tail))
-    markers = article.inserts(corpus, found.content, found.tail.inserts)
+    patterns = [re.compile(str(rule["pattern"])) for rule, _ in found.line_rules.inserts]
+    markers = article.inserts(corpus, found.content, found.tail.inserts, patterns)
     draft.put("layout.inserts", _inserts(markers, found.line_rules))
     draft.put("layout.image_block_start", found.image_start)
 

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from builder.extract.textdump.lines import BLANK, Line
 from builder.sites.draft.corpus import Corpus, block_at, blocks, is_prose, most_common
-from builder.sites.draft.dates import best_format, date_in, escape, pattern_of, reads
+from builder.sites.draft.dates import DateText, best_format, date_in, escape, line_pattern, reads
 from builder.sites.draft.guesses import DraftError, Guess
 
 # First words of a byline, by language: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", ...
@@ -56,29 +56,30 @@ class DateLines:
 def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
     """The first line after each dump's header that holds a date (whole, or after a few words)."""
     found: list[int | None] = []
-    split: list[tuple[str, str]] = []
+    split: list[DateText] = []
     for page, start in zip(corpus.pages, starts, strict=True):
         at = next((i for i in range(start, len(page)) if date_in(page[i].text) and _text_follows(page, i)), None)
         found.append(at)
         if at is not None:
-            split.append(date_in(page[at].text) or ("", ""))
+            split.append(date_in(page[at].text) or DateText("", "", ""))
     if len(split) * 2 <= corpus.size:
         raise DraftError(f"no date line under a headline in {corpus.size - len(split)} of {corpus.size} dumps")
-    prefix, with_prefix = min(Counter(p for p, _ in split).items(), key=lambda item: (-item[1], item[0]))
-    texts = [text for p, text in split if p == prefix]
+    prefix, with_prefix = min(Counter(p.prefix for p in split).items(), key=lambda item: (-item[1], item[0]))
+    texts = [p.date for p in split if p.prefix == prefix]
+    suffixes = sorted({p.suffix for p in split if p.prefix == prefix} - {""})
     format, count = best_format(texts)
     read = sorted((moment, text) for text in texts if (moment := reads(format, text)))
     bullets = sum(1 for page, i in zip(corpus.pages, found, strict=True) if i is not None and page[i].bullet)
     example = read[0][1]  # the earliest: whatever the order of the dumps
     how = f"reads all {count} dates" if count == len(texts) else f"reads {count} of {len(texts)} dates"
-    pattern = pattern_of(format)
     if prefix:
-        pattern = f"{escape(prefix)}({pattern})"
         how += f" after {prefix!r} ({with_prefix} of {len(split)} date lines)"
+    around = f"; {', '.join(map(repr, suffixes))} after the date left out" if suffixes else ""
+    pattern = line_pattern(prefix, format, suffixes)
     return DateLines(
         at=tuple(found),
         format=Guess(format, f"{how}, e.g. {example!r} (the first date under the headline of {corpus.of(len(split))})"),
-        pattern=Guess(pattern, f"made from the format; matches {prefix + example!r}"),
+        pattern=Guess(pattern, f"made from the format; matches {prefix + example!r}{around}"),
         bullet=bullets * 2 > len(split),
         earliest=read[0][0],
     )
