@@ -4,6 +4,7 @@ other dumps as its hand-written profile does; every value carries its reason; th
 from __future__ import annotations
 
 import importlib
+import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -12,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 import yaml
 
@@ -22,7 +24,7 @@ from builder.sites.draft import Draft, DraftError, draft_profile, reading_check,
 from builder.sites.draft.dates import best_format, pattern_of
 from builder.sites.draft.guesses import Guess, scalar
 from builder.sites.profile import SiteProfile, load_profile, parse_profile
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_build, run_cli
 from tests.golden.goldens import expected, extract, golden_dumps, pipeline_for
 from tests.layouts import ledger
 
@@ -285,3 +287,29 @@ def test_the_cli_reports_a_draft_error_and_writes_nothing(tmp_path: Path, genera
     done = run_cli("profile", "draft", str(dumps), "--out", str(out), "--timezone", "Mars/Olympus")
     assert done.returncode == 2 and done.stderr.startswith("error: ")
     assert not out.exists()
+
+
+def dataset_rows(out: Path) -> list[dict[str, Any]]:
+    return [row for shard in sorted((out / "data").glob("*.parquet")) for row in pq.read_table(shard).to_pylist()]
+
+
+def test_draft_then_build_with_profiles_gives_the_rows_of_the_hand_written_profile(
+    tmp_path: Path, ledger_dumps: tuple[list[Path], list[Path], list[ledger.Article]]
+) -> None:
+    """`builder profile draft` into a folder, then `builder build --profiles` that folder: the rows of a
+    build with the hand-written profile, byte for byte the same values."""
+    drafts, others, _ = ledger_dumps
+    mine, by_hand = tmp_path / "mine", tmp_path / "by_hand"
+    mine.mkdir()
+    by_hand.mkdir()
+    shutil.copy(ledger.PROFILE, by_hand / "harbour_ledger.yaml")
+    done = run_cli(
+        "profile", "draft", *map(str, drafts), "--out", str(mine / "harbour_ledger.yaml"), "--timezone", LEDGER_ZONE
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {}
+    for folder in (mine, by_hand):
+        _, out, _ = run_build(others, tmp_path / f"build-{folder.name}", profiles=(folder,))
+        rows[folder.name] = dataset_rows(out)
+    assert len(rows["mine"]) == DRAFT_DUMPS
+    assert rows["mine"] == rows["by_hand"]
