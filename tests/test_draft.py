@@ -4,6 +4,7 @@ other dumps as its hand-written profile does; every value carries its reason; th
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from builder.extract.decode import decode
 from builder.record import Record
 from builder.sites import SITES_DIR
 from builder.sites.draft import Draft, DraftError, draft_profile, reading_check, validate
-from builder.sites.draft.dates import best_format, pattern_of
+from builder.sites.draft.dates import best_format, date_in, line_pattern, pattern_of
 from builder.sites.draft.guesses import Guess, scalar
 from builder.sites.profile import SiteProfile, load_profile, parse_profile
 from tests.conftest import ROOT, run_build, run_cli
@@ -149,6 +150,39 @@ def test_too_few_dumps_or_no_dates_are_a_draft_error(almayadeen_texts: list[str]
         draft_profile(undated, "x")
 
 
+def test_pages_that_are_no_article_do_not_change_the_draft(
+    generator: ModuleType, almayadeen_texts: list[str], almayadeen_draft: Draft
+) -> None:
+    """A home page or two among the dumps (the site's chrome, no article under a date) change no value."""
+    pools = generator.pools(SEED)
+    homes = [generator.home_page(generator.rng_for(SEED, 10_000 + i), pools) for i in range(2)]
+    again = draft_profile([*almayadeen_texts, *homes], "almayadeen_en", timezone="Asia/Beirut")
+    assert again.document() == almayadeen_draft.document()
+    assert again.reasons()["fields.published_at.format"].endswith("of 19 of 21 dumps)")
+
+
+@pytest.mark.parametrize(
+    ("line", "found", "pattern"),
+    [
+        ("21 Jul 2021 14:49", ("", "21 Jul 2021 14:49", ""), r"\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2}"),
+        ("Published: 21 July 2021", ("Published: ", "21 July 2021", ""), r"Published: (\d{1,2} [A-Za-z]+ \d{4})"),
+        ("July 21, 2021 2:49 PM EDT", ("", "July 21, 2021 2:49 PM", " EDT"), None),
+        ("The council met on 21 July 2021 to vote on the plan", None, None),
+        ("Page 2 of 3", None, None),
+    ],
+)
+def test_a_date_is_found_with_words_around_it(
+    line: str, found: tuple[str, str, str] | None, pattern: str | None
+) -> None:
+    assert date_in(line) == found
+    if found is not None:
+        prefix, date, suffix = found
+        made = line_pattern(prefix, best_format([date])[0], [suffix] if suffix else [])
+        match = re.fullmatch(made, line)
+        assert match is not None and (match.group(1) if match.re.groups else match.group(0)) == date
+        assert pattern is None or made == pattern
+
+
 @pytest.mark.parametrize(
     ("printed", "format"),
     [
@@ -161,8 +195,6 @@ def test_too_few_dumps_or_no_dates_are_a_draft_error(almayadeen_texts: list[str]
 )
 def test_the_date_format_reads_every_date_and_its_pattern_matches_them(printed: list[str], format: str) -> None:
     assert best_format(printed) == (format, len(printed))
-    import re
-
     assert all(re.fullmatch(pattern_of(format), text) for text in printed)
 
 
