@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from builder.extract.textdump.lines import BLANK, Line
 from builder.sites.draft.corpus import Corpus, block_at, blocks, is_prose, most_common
@@ -165,44 +166,52 @@ def _prefix_kind(prefix: str) -> str | None:
     return None
 
 
-def prefixes(corpus: Corpus, dates: DateLines) -> Prefixes:
-    """Meta line prefixes shared by two dumps or more, sorted into byline, source and the rest."""
+class _Picked(NamedTuple):
+    prefix: str
+    bullet: bool
+    count: int  # dumps
+
+    def guess(self, corpus: Corpus) -> Guess[str]:
+        where = "list item" if self.bullet else "line"
+        return Guess(self.prefix, f"opens a {where} under the headline in {corpus.of(self.count)}")
+
+
+def _meta_prefixes(
+    corpus: Corpus, dates: DateLines
+) -> tuple[Counter[tuple[str, bool]], dict[tuple[str, bool], list[str]]]:
+    """How many dumps open a short meta line (no date, no lone number) with each prefix, and what follows it."""
     counts: Counter[tuple[str, bool]] = Counter()
     values: dict[tuple[str, bool], list[str]] = {}
     for meta in _spans(corpus, dates):
         seen = set()
         for line in meta:
             match = _PREFIX.match(line.text)
-            if (
-                match
-                and len(line.text.split()) <= _LONG_META
-                and not date_in(line.text)
-                and not _ONE_NUMBER.fullmatch(line.text)
-            ):
-                seen.add((match.group(1), line.bullet))
-                values.setdefault((match.group(1), line.bullet), []).append(line.text[match.end() :])
+            if match is None or len(line.text.split()) > _LONG_META or date_in(line.text) or _is_number_line(line):
+                continue
+            seen.add((match.group(1), line.bullet))
+            values.setdefault((match.group(1), line.bullet), []).append(line.text[match.end() :])
         counts.update(seen)
-    picked: dict[str, tuple[str, bool, int]] = {}
+    return counts, values
+
+
+def prefixes(corpus: Corpus, dates: DateLines) -> Prefixes:
+    """Meta line prefixes shared by two dumps or more, sorted into byline, source and the rest."""
+    counts, values = _meta_prefixes(corpus, dates)
+    picked: dict[str, _Picked] = {}
     others = []
     for (prefix, bullet), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         kind = _prefix_kind(prefix)
-        if count < 2:
-            continue
-        if kind is None or kind in picked:
+        if count >= 2 and (kind is None or kind in picked):
             others.append(f"{prefix!r} ({corpus.of(count)})")
-        else:
-            picked[kind] = (prefix, bullet, count)
-    guesses = {
-        kind: Guess(prefix, f"opens a {'list item' if bullet else 'line'} under the headline in {corpus.of(count)}")
-        for kind, (prefix, bullet, count) in picked.items()
-    }
-    authors = picked.get("authors")
+        elif count >= 2 and kind is not None:
+            picked[kind] = _Picked(prefix, bullet, count)
+    authors, source = picked.get("authors"), picked.get("source")
     return Prefixes(
-        authors=guesses.get("authors"),
-        authors_bullet=authors[1] if authors else True,
-        source=guesses.get("source"),
-        source_bullet=picked["source"][1] if "source" in picked else True,
-        bylines=tuple(values[authors[:2]]) if authors else (),
+        authors=authors.guess(corpus) if authors else None,
+        authors_bullet=authors.bullet if authors else True,
+        source=source.guess(corpus) if source else None,
+        source_bullet=source.bullet if source else True,
+        bylines=tuple(values[(authors.prefix, authors.bullet)]) if authors else (),
         others=tuple(others),
     )
 
