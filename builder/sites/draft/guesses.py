@@ -10,6 +10,7 @@ import yaml
 from builder.errors import BuilderError
 
 T = TypeVar("T")
+_LONGEST_FLOW = 60  # characters: a longer list is written one item a line
 
 
 class DraftError(BuilderError):
@@ -113,6 +114,8 @@ def _entry(key: str, guess: Guess[Any], indent: str) -> list[str]:
         return lines
     if isinstance(value, list):
         text = "[" + ", ".join(scalar(item, in_list=True) for item in value) + "]"
+        if len(text) > _LONGEST_FLOW:  # one item a line, the reason on the key's line
+            return [f"{indent}{key}:  {guess.comment}", *(f"{indent}  - {scalar(item)}" for item in value)]
     else:
         text = scalar(value)
     return [f"{indent}{key}: {text}  {guess.comment}"]

@@ -169,9 +169,11 @@ def article_end(corpus: Corpus, found: Tail) -> Guess[list[str]] | None:
     if not found.lines:
         return None
     order = sorted(found.lines, key=lambda text: -found.first[text])  # stable: page order among equals
-    ending = [f"{text!r} in {found.first[text]}" for text in order if found.first[text]]
+    ending = [text for text in order if found.first[text]]
+    counts = [f"{ending[0]!r} ends the article in {corpus.of(found.first[ending[0]])}"]
+    counts += [f"{text!r} in {found.first[text]}" for text in ending[1:]]
     later = len(order) - len(ending)
-    reason = f"ends the article in {', '.join(ending)} of {corpus.size} dumps"
+    reason = ", ".join(counts)
     if later:
         reason += f"; the {later} other line{'s' if later > 1 else ''} of the chrome after it follow in nearly all"
     return Guess(order, reason)
