@@ -23,6 +23,7 @@ from builder.record import Record
 from builder.sites import SITES_DIR
 from builder.sites.draft import Draft, DraftError, draft_profile, reading_check, validate
 from builder.sites.draft.dates import best_format, date_in, line_pattern, pattern_of
+from builder.sites.draft.facts import timezone
 from builder.sites.draft.guesses import Guess, scalar
 from builder.sites.profile import SiteProfile, load_profile, parse_profile
 from tests.conftest import ROOT, run_build, run_cli
@@ -204,13 +205,28 @@ def test_scalars_load_back_as_written(value: str) -> None:
     assert yaml.safe_load(f"key: [{scalar(value, in_list=True)}]  # guess: x") == {"key": [value]}
 
 
+@pytest.mark.parametrize(
+    ("printed", "zone"),
+    [
+        ((" EDT", " EST"), "America/New_York"),
+        ((" CET",), "Europe/Berlin"),
+        ((" EET",), "UTC"),  # shared by zones whose summer times differ: no guess
+        ((" EST", " CET"), "UTC"),  # two zones: no guess
+        ((), "UTC"),
+    ],
+)
+def test_the_zone_is_guessed_from_abbreviations_that_name_one(printed: tuple[str, ...], zone: str) -> None:
+    guess = timezone(None, printed)
+    assert guess.value == zone and guess.reason.startswith("confirm: ") and not guess.given
+
+
 def test_a_given_value_says_so() -> None:
     assert Guess("Asia/Beirut", "given with --timezone", given=True).comment == "# given: given with --timezone"
 
 
 # The second layout: The Harbour Ledger (tests/layouts/ledger.py), plain-line meta lines, tags and images.
 
-LEDGER_ZONE = "America/New_York"  # what a user who knows the site passes with --timezone
+LEDGER_ZONE = "America/New_York"  # guessed from the EDT and EST some of its dates end with
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +241,7 @@ def ledger_dumps(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], 
 @pytest.fixture(scope="module")
 def ledger_draft(ledger_dumps: tuple[list[Path], list[Path], list[ledger.Article]]) -> Draft:
     texts = [path.read_text(encoding="utf-8") for path in ledger_dumps[0]]
-    return draft_profile(texts, "harbour_ledger", timezone=LEDGER_ZONE)
+    return draft_profile(texts, "harbour_ledger")
 
 
 def read_with(profile: SiteProfile, dumps: list[Path]) -> list[tuple[str | None, dict[str, Any]]]:
@@ -255,6 +271,8 @@ def test_a_ledger_draft_reads_every_field_the_dumps_hold(
 
 def test_the_ledger_draft_uses_the_plain_line_keys(ledger_draft: Draft) -> None:
     doc = ledger_draft.document()
+    assert doc["timezone"] == LEDGER_ZONE
+    assert ledger_draft.reasons()["timezone"] == "confirm: the dates are printed with EDT, EST"
     assert doc["fields"]["authors"]["line_prefix"] == "By "
     assert doc["fields"]["source"]["line_prefix"] == "Source: "
     assert doc["fields"]["tags"] == {"line_prefix": "Tags: ", "separators": [", "]}
@@ -268,7 +286,7 @@ def test_recognition_by_shared_lines_when_first_lines_differ(
 ) -> None:
     """Dumps that open with a line of their own are told by lines every one of them holds."""
     texts = [f"Edition {i}\n{path.read_text(encoding='utf-8')}" for i, path in enumerate(ledger_dumps[0])]
-    drafted = draft_profile(texts, "harbour_ledger", timezone=LEDGER_ZONE)
+    drafted = draft_profile(texts, "harbour_ledger")
     recognise = drafted.document()["recognise"]
     assert "first_line" not in recognise and len(recognise["lines"]) == 2
     profile = validate(drafted)
@@ -335,9 +353,7 @@ def test_draft_then_build_with_profiles_gives_the_rows_of_the_hand_written_profi
     mine.mkdir()
     by_hand.mkdir()
     shutil.copy(ledger.PROFILE, by_hand / "harbour_ledger.yaml")
-    done = run_cli(
-        "profile", "draft", *map(str, drafts), "--out", str(mine / "harbour_ledger.yaml"), "--timezone", LEDGER_ZONE
-    )
+    done = run_cli("profile", "draft", *map(str, drafts), "--out", str(mine / "harbour_ledger.yaml"))
     assert done.returncode == 0, done.stderr
     rows = {}
     for folder in (mine, by_hand):

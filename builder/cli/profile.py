@@ -82,5 +82,6 @@ def draft(
     typer.echo(f"wrote {out}: a draft profile of `{name}` from {len(texts)} dumps, {guesses} guessed values")
     typer.echo("valid: it loads as builder loads a site profile")
     typer.echo(f"its own dumps read as: {read}")
-    if "timezone" in drafted.entries and not drafted.entries["timezone"].given:
-        typer.echo("review: the time zone is UTC until you set it (or pass --timezone)")
+    zone = drafted.entries["timezone"]
+    if not zone.given:
+        typer.echo(f"review: the time zone {zone.value} is a guess ({zone.reason}); or pass --timezone")

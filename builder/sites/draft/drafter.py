@@ -90,7 +90,7 @@ def _put_facts(draft: Draft, found: _Findings, timezone: str | None) -> None:
     draft.put("site", Guess(draft.site, "the site's name in the dataset's rows", given=True))
     draft.put("publisher", facts.publisher(found.corpus, found.recognise))
     draft.put("language", facts.language(found.content.prose()))
-    draft.put("timezone", facts.timezone(timezone))
+    draft.put("timezone", facts.timezone(timezone, found.dates.suffixes))
     draft.put("launched", facts.launched(found.dates.earliest))
     for path, guess in found.recognise.items():
         draft.put(path, guess)

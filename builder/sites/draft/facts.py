@@ -57,14 +57,42 @@ def language(prose: Sequence[str]) -> Guess[str]:
     return Guess(found[0], f"fastText reads it in the article prose of {found[1]} of {len(prose)} dumps")
 
 
-def timezone(given: str | None) -> Guess[str]:
-    if given is None:
-        return Guess("UTC", "confirm: the dumps print no zone; set the zone the site prints its times in")
-    try:
-        ZoneInfo(given)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise DraftError(f"unknown time zone {given!r}", "use an IANA name such as Asia/Beirut") from None
-    return Guess(given, "given with --timezone", given=True)
+# Zone abbreviations that name one set of rules, and a zone that keeps them (EET, IST and others are
+# shared by zones whose summer times differ, so they are not guessed from).
+_ABBREVIATIONS = {
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "GMT": "Europe/London",
+    "BST": "Europe/London",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MSK": "Europe/Moscow",
+    "JST": "Asia/Tokyo",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "UTC": "UTC",
+}
+
+
+def timezone(given: str | None, printed: Sequence[str] = ()) -> Guess[str]:
+    """The zone given; else the one the abbreviations printed after the dates name; else UTC."""
+    if given is not None:
+        try:
+            ZoneInfo(given)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise DraftError(f"unknown time zone {given!r}", "use an IANA name such as Asia/Beirut") from None
+        return Guess(given, "given with --timezone", given=True)
+    words = sorted({suffix.strip() for suffix in printed})
+    zones = {_ABBREVIATIONS.get(word) for word in words}
+    if words and len(zones) == 1 and None not in zones:
+        return Guess(zones.pop(), f"confirm: the dates are printed with {', '.join(words)}")
+    return Guess("UTC", "confirm: the dumps print no zone; set the zone the site prints its times in")
 
 
 def launched(earliest: datetime) -> Guess[date]:

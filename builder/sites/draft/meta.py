@@ -51,6 +51,7 @@ class DateLines:
     format: Guess[str]
     pattern: Guess[str]
     bullet: bool  # whether the date lines are list items
+    suffixes: tuple[str, ...]  # words printed after some dates (" EDT"), left out of the date read
     earliest: datetime
 
 
@@ -82,6 +83,7 @@ def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
         format=Guess(format, f"{how}, e.g. {example!r} (the first date under the headline of {corpus.of(len(split))})"),
         pattern=Guess(pattern, f"made from the format; matches {prefix + example!r}{around}"),
         bullet=bullets * 2 > len(split),
+        suffixes=tuple(suffixes),
         earliest=read[0][0],
     )
 
