@@ -61,7 +61,7 @@ def headlines_after(page: Sequence[Block], at: int) -> int:
 
 def inserts(
     corpus: Corpus, content: Content, markers: Sequence[str], read: Sequence[re.Pattern[str]] = ()
-) -> Guess[list[dict[str, object]]] | None:
+) -> list[tuple[dict[str, object], str]]:
     """Short recurring lines with article prose after them, and how many paragraphs follow each.
 
     `markers` are the lines the tail analysis found in nearly every dump with prose after them; lines
@@ -80,15 +80,12 @@ def inserts(
                 seen[line.text] += 1
                 follow.setdefault(line.text, Counter())[headlines_after(page, i)] += 1
     found = [(text, count) for text, count in sorted(seen.items()) if recurs(corpus, count)]
-    if not found:
-        return None
-    rules: list[dict[str, object]] = []
-    reasons = []
+    rules: list[tuple[dict[str, object], str]] = []
     for text, count in found:
         paragraphs, times = min(follow[text].items(), key=lambda item: (-item[1], item[0]))
-        rules.append({"marker": text, "paragraphs": paragraphs})
-        reasons.append(f"{text!r} mid-article in {corpus.of(count)}, {paragraphs} short lines after it in {times}")
-    return Guess(rules, "; ".join(reasons))
+        rule: dict[str, object] = {"marker": text, "paragraphs": paragraphs}
+        rules.append((rule, f"mid-article in {corpus.of(count)}, {paragraphs} short lines after it in {times}"))
+    return rules
 
 
 def _closing_bullets(page: Sequence[Block], image_start: str | None) -> bool:

@@ -134,13 +134,13 @@ _PLAIN_KEYS = (
 )
 
 
-def _inserts(
-    markers: Guess[list[dict[str, object]]] | None, line_rules: plain.PlainRules
-) -> Guess[list[dict[str, object]]] | None:
-    """The insert rules by marker line, then those by pattern, their reasons joined."""
-    rules = [*(markers.value if markers else []), *(rule for rule, _ in line_rules.inserts)]
-    reasons = [*([markers.reason] if markers else []), *(reason for _, reason in line_rules.inserts)]
-    return Guess(rules, "; ".join(reasons)) if rules else None
+def _inserts(markers: list[tuple[dict[str, object], str]], line_rules: plain.PlainRules) -> Guess[Any] | None:
+    """The insert rules by marker line, then those by pattern, each with its reason."""
+    found = [*markers, *line_rules.inserts]
+    if not found:
+        return None
+    reason = "lines dropped from the body, and the paragraphs after each"
+    return Guess([rule for rule, _ in found], reason, items=tuple(why for _, why in found))
 
 
 def _rule_key(field: str, bullet: bool, kind: str) -> str:

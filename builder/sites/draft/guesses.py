@@ -26,6 +26,10 @@ class Guess(Generic[T]):
     value: T
     reason: str
     given: bool = False  # stated by the user (an option), not read from the dumps
+    items: tuple[str, ...] = ()  # for a list of rules: the reason of each
+
+    def item_comment(self, index: int) -> str:
+        return f"  # guess: {self.items[index]}" if index < len(self.items) else ""
 
     @property
     def comment(self) -> str:
@@ -107,9 +111,9 @@ def _entry(key: str, guess: Guess[Any], indent: str) -> list[str]:
     value = guess.value
     if isinstance(value, list) and value and isinstance(value[0], dict):
         lines = [f"{indent}{key}:  {guess.comment}"]
-        for item in value:
+        for index, item in enumerate(value):
             pairs = [f"{name}: {scalar(part)}" for name, part in item.items()]
-            lines.append(f"{indent}  - {pairs[0]}")
+            lines.append(f"{indent}  - {pairs[0]}{guess.item_comment(index)}")
             lines += [f"{indent}    {pair}" for pair in pairs[1:]]
         return lines
     if isinstance(value, list):
