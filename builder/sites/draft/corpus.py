@@ -57,7 +57,7 @@ def _bullet_guess(texts: Sequence[str]) -> Guess[str]:
         dumps.update(seen)
     if not lines:
         return Guess("•", "no indented list item in any dump; a placeholder, check how lists are rendered")
-    bullet, count = lines.most_common(1)[0]
+    bullet, count = most_common(lines) or ("•", 0)
     return Guess(bullet, f"opens {count} indented lines in {dumps[bullet]} of {len(texts)} dumps")
 
 
@@ -67,16 +67,18 @@ class Corpus:
 
     bullet: Guess[str]
     pages: tuple[tuple[Line, ...], ...]
+    in_page: tuple[Counter[Key], ...]  # per page: how many times it holds each line
     holding: Counter[Key] = field(default_factory=Counter)  # line -> number of dumps holding it
 
     @classmethod
     def read(cls, texts: Sequence[str]) -> Corpus:
         bullet = _bullet_guess(texts)
         pages = tuple(tuple(read_line(raw, bullet.value) for raw in text.split("\n")) for text in texts)
+        in_page = tuple(Counter(key(line) for line in page if line is not BLANK) for page in pages)
         holding: Counter[Key] = Counter()
-        for page in pages:
-            holding.update({key(line) for line in page if line is not BLANK})
-        return cls(bullet, pages, holding)
+        for counts in in_page:
+            holding.update(counts.keys())
+        return cls(bullet, pages, in_page, holding)
 
     @property
     def size(self) -> int:

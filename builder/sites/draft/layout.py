@@ -47,8 +47,7 @@ _RECOGNITION_LINES = 2  # two distinctive lines: one alone may be shared by anot
 def _recognition_lines(corpus: Corpus) -> list[str]:
     """Plain lines found once in every dump, the most distinctive first."""
     once: Counter[str] = Counter()
-    for page in corpus.pages:
-        counts = Counter(key(line) for line in page if line is not BLANK)
+    for counts in corpus.in_page:
         once.update(text for (text, bullet), n in counts.items() if n == 1 and not bullet)
     everywhere = [text for text, n in once.items() if n == corpus.size]
     # A line with digits may change (the copyright's year): lines without any first, the longest first.
@@ -91,8 +90,7 @@ def header_end(corpus: Corpus) -> Header:
     """The last plain line of the top run the dumps share, found once in each dump (the reader cuts at the
     first one), and whether varying lines (a ticker) follow it up to a blank line."""
     markers: Counter[str] = Counter()
-    for page in corpus.pages:
-        once = Counter(key(line) for line in page if line is not BLANK)
+    for page, once in zip(corpus.pages, corpus.in_page, strict=True):
         plain = [i for i in _top_run(corpus, page) if not page[i].bullet and once[key(page[i])] == 1]
         if plain:
             markers[page[plain[-1]].text] += 1
@@ -134,10 +132,9 @@ def tail(corpus: Corpus, anchors: Sequence[int | None]) -> Tail:
     after: Counter[Key] = Counter()
     above: set[Key] = set()
     positions: dict[Key, list[float]] = {}
-    for page, anchor in zip(corpus.pages, anchors, strict=True):
+    for page, once, anchor in zip(corpus.pages, corpus.in_page, anchors, strict=True):
         if anchor is None:
             continue
-        once = Counter(key(line) for line in page if line is not BLANK)
         above.update(key(line) for line in page[: anchor + 1] if line is not BLANK)
         for i in range(anchor + 1, len(page)):
             line = page[i]
