@@ -127,8 +127,9 @@ def _prose_follows(corpus: Corpus, page: Sequence[Line], at: int, stops: set[Key
     )
 
 
-def tail(corpus: Corpus, anchors: Sequence[int | None]) -> Tail:
-    """The site's lines found once after the article's first meta line (`anchors`) of nearly every dump."""
+def _once_after(corpus: Corpus, anchors: Sequence[int | None]) -> tuple[Counter[Key], dict[Key, float]]:
+    """The plain lines found once in a dump, after its anchor and never at or above any dump's anchor:
+    in how many dumps each stands so, and where (its median share of the page's lines)."""
     after: Counter[Key] = Counter()
     above: set[Key] = set()
     positions: dict[Key, list[float]] = {}
@@ -141,22 +142,39 @@ def tail(corpus: Corpus, anchors: Sequence[int | None]) -> Tail:
             if line is not BLANK and not line.bullet and once[key(line)] == 1:
                 after[key(line)] += 1
                 positions.setdefault(key(line), []).append(i / len(page))
-    candidates = {
-        k for k, n in after.items() if n >= corpus.nearly_all and k not in above and label_word(k[0]) not in TAG_WORDS
-    }
+    kept = Counter({k: n for k, n in after.items() if k not in above})
+    return kept, {k: median(positions[k]) for k in kept}
+
+
+def _first_after(corpus: Corpus, anchors: Sequence[int | None], wanted: set[Key]) -> Counter[str]:
+    """How many dumps each of the `wanted` lines is the first of after the anchor."""
+    first: Counter[str] = Counter()
+    for page, anchor in zip(corpus.pages, anchors, strict=True):
+        found = (
+            next((line.text for line in page[anchor + 1 :] if key(line) in wanted), None)
+            if anchor is not None
+            else None
+        )
+        if found is not None:
+            first[found] += 1
+    return first
+
+
+def tail(corpus: Corpus, anchors: Sequence[int | None]) -> Tail:
+    """The site's lines found once after the article's first meta line (`anchors`) of nearly every dump.
+
+    A tags heading ("Tags", then the tags as bullets) is no end: the tags are the article's.
+    """
+    after, position = _once_after(corpus, anchors)
+    candidates = {k for k, n in after.items() if n >= corpus.nearly_all and label_word(k[0]) not in TAG_WORDS}
     prose_after: Counter[Key] = Counter()
     for page, anchor in zip(corpus.pages, anchors, strict=True):
         for i in range(anchor + 1 if anchor is not None else len(page), len(page)):
             if key(page[i]) in candidates and _prose_follows(corpus, page, i, candidates):
                 prose_after[key(page[i])] += 1
     inserts = {k for k in candidates if prose_after[k] * 2 > after[k]}
-    ends = sorted(candidates - inserts, key=lambda k: (median(positions[k]), k))
-    first: Counter[str] = Counter()
-    for page, anchor in zip(corpus.pages, anchors, strict=True):
-        if anchor is not None:
-            found = next((line.text for line in page[anchor + 1 :] if key(line) in set(ends)), None)
-            if found is not None:
-                first[found] += 1
+    ends = sorted(candidates - inserts, key=lambda k: (position[k], k))
+    first = _first_after(corpus, anchors, set(ends))
     return Tail(tuple(text for text, _ in ends), first, tuple(sorted(text for text, _ in inserts)))
 
 
