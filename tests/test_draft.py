@@ -22,7 +22,7 @@ from builder.extract.decode import decode
 from builder.record import Record
 from builder.sites import SITES_DIR
 from builder.sites.draft import Draft, DraftError, draft_profile, reading_check, validate
-from builder.sites.draft.dates import best_format, date_in, line_pattern, pattern_of
+from builder.sites.draft.dates import best_format, date_in, line_pattern, pattern_of, rivals
 from builder.sites.draft.facts import timezone
 from builder.sites.draft.guesses import Guess, scalar
 from builder.sites.profile import SiteProfile, load_profile, parse_profile
@@ -196,7 +196,17 @@ def test_a_date_is_found_with_words_around_it(
 )
 def test_the_date_format_reads_every_date_and_its_pattern_matches_them(printed: list[str], format: str) -> None:
     assert best_format(printed) == (format, len(printed))
+    assert rivals(format, printed) == []
     assert all(re.fullmatch(pattern_of(format), text) for text in printed)
+
+
+def test_a_format_that_reads_the_dates_as_other_dates_is_named() -> None:
+    """03/04/2021 is 3 April or 4 March: as long as no day is over 12, both formats read every date."""
+    printed = ["03/04/2021", "11/12/2022"]
+    assert best_format(printed) == ("%d/%m/%Y", 2)
+    assert rivals("%d/%m/%Y", printed) == ["%m/%d/%Y"]
+    assert best_format([*printed, "25/12/2022"]) == ("%d/%m/%Y", 3)
+    assert rivals("%d/%m/%Y", [*printed, "25/12/2022"]) == []
 
 
 @pytest.mark.parametrize("value", ["By ", "Source: ", "a # b", "*x", "'quoted'", ": x", "yes", "12", "[x]", "a, b"])

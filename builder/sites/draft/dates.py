@@ -145,3 +145,14 @@ def best_format(texts: Sequence[str]) -> tuple[str, int]:
         if count > most:
             best, most = format, count
     return best, most
+
+
+def rivals(format: str, texts: Sequence[str]) -> list[str]:
+    """Other formats that read every text too, as other dates (day and month swapped): the user must choose."""
+    mine = [reads(format, text) for text in texts]
+    found = []
+    for other in FORMATS:
+        theirs = [reads(other, text) for text in texts]
+        if other != format and None not in theirs and theirs != mine:
+            found.append(other)
+    return found

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from builder.extract.textdump.lines import BLANK, Line
 from builder.sites.draft.corpus import Corpus, block_at, blocks, is_prose, most_common
-from builder.sites.draft.dates import DateText, best_format, date_in, escape, line_pattern, reads
+from builder.sites.draft.dates import DateText, best_format, date_in, escape, line_pattern, reads, rivals
 from builder.sites.draft.guesses import DraftError, Guess
 
 # First words of a byline, by language: "By Jane Doe", "Von Max Muster", "Par Jean Dupont", ...
@@ -55,8 +55,8 @@ class DateLines:
     earliest: datetime
 
 
-def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
-    """The first line after each dump's header that holds a date (whole, or after a few words)."""
+def _first_dates(corpus: Corpus, starts: Sequence[int]) -> tuple[list[int | None], list[DateText]]:
+    """Each dump's first line after its header that holds a date with article text under it."""
     found: list[int | None] = []
     split: list[DateText] = []
     for page, start in zip(corpus.pages, starts, strict=True):
@@ -64,6 +64,12 @@ def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
         found.append(at)
         if at is not None:
             split.append(date_in(page[at].text) or DateText("", "", ""))
+    return found, split
+
+
+def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
+    """The article's date line in each dump, and the format and pattern that read the most usual kind."""
+    found, split = _first_dates(corpus, starts)
     if len(split) * 2 <= corpus.size:
         raise DraftError(f"no date line under a headline in {corpus.size - len(split)} of {corpus.size} dumps")
     prefix, with_prefix = min(Counter(p.prefix for p in split).items(), key=lambda item: (-item[1], item[0]))
@@ -71,17 +77,21 @@ def find_dates(corpus: Corpus, starts: Sequence[int]) -> DateLines:
     suffixes = sorted({p.suffix for p in split if p.prefix == prefix} - {""})
     format, count = best_format(texts)
     read = sorted((moment, text) for text in texts if (moment := reads(format, text)))
-    bullets = sum(1 for page, i in zip(corpus.pages, found, strict=True) if i is not None and page[i].bullet)
     example = read[0][1]  # the earliest: whatever the order of the dumps
     how = f"reads all {count} dates" if count == len(texts) else f"reads {count} of {len(texts)} dates"
     if prefix:
         how += f" after {prefix!r} ({with_prefix} of {len(split)} date lines)"
+    how += f", e.g. {example!r} (the first date under the headline of {corpus.of(len(split))})"
+    if others := rivals(format, texts):
+        how += f"; {', '.join(map(repr, others))} read them too, as other dates: choose"
     around = f"; {', '.join(map(repr, suffixes))} after the date left out" if suffixes else ""
-    pattern = line_pattern(prefix, format, suffixes)
+    bullets = sum(1 for page, i in zip(corpus.pages, found, strict=True) if i is not None and page[i].bullet)
     return DateLines(
         at=tuple(found),
-        format=Guess(format, f"{how}, e.g. {example!r} (the first date under the headline of {corpus.of(len(split))})"),
-        pattern=Guess(pattern, f"made from the format; matches {prefix + example!r}{around}"),
+        format=Guess(format, how),
+        pattern=Guess(
+            line_pattern(prefix, format, suffixes), f"made from the format; matches {prefix + example!r}{around}"
+        ),
         bullet=bullets * 2 > len(split),
         suffixes=tuple(suffixes),
         earliest=read[0][0],
