@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from builder.cli.options import QuietOption, fail
+from builder.cli.terminal import printable
 
 profile = typer.Typer(help="Site profiles: draft one from dumps of a site.", no_args_is_help=True)
 
@@ -29,17 +30,22 @@ def _files(paths: list[Path]) -> Iterator[Path]:
 def _read(paths: list[Path], quiet: bool) -> list[str]:
     """The dumps' texts, decoded as a build decodes them; one that cannot be read is skipped and said so."""
     from builder.extract.decode import decode
+    from builder.inputs.files import DEFAULT_MAX_BYTES
     from builder.record import Record
 
     texts = []
     for path in _files(paths):
-        record = Record(source_file=str(path), data=path.read_bytes())
-        reject = decode(record)
-        if reject is not None:
-            if not quiet:
-                typer.echo(f"skipped {path}: {reject.detail}", err=True)
-            continue
-        texts.append(record.text)
+        if path.stat().st_size > DEFAULT_MAX_BYTES:
+            skipped = f"larger than {DEFAULT_MAX_BYTES} bytes, as no page is"
+        else:
+            record = Record(source_file=str(path), data=path.read_bytes())
+            reject = decode(record)
+            if reject is None:
+                texts.append(record.text)
+                continue
+            skipped = reject.detail
+        if not quiet:
+            typer.echo(printable(f"skipped {path}: {skipped}"), err=True)
     return texts
 
 
@@ -69,7 +75,7 @@ def draft(
         fail(f"{out} is one of the dumps", "choose another --out")
     try:
         texts = _read(dumps, quiet)
-        name = site_name(site, out.stem).value
+        name = site_name(site, out.stem)
         drafted = draft_profile(texts, name, timezone)
         outcomes = reading_check(validate(drafted), texts)
     except BuilderError as err:
@@ -79,9 +85,16 @@ def draft(
         return
     guesses = sum(1 for guess in drafted.entries.values() if not guess.given)
     read = ", ".join(f"{outcome}: {count}" for outcome, count in sorted(outcomes.items()))
-    typer.echo(f"wrote {out}: a draft profile of `{name}` from {len(texts)} dumps, {guesses} guessed values")
-    typer.echo("valid: it loads as builder loads a site profile")
-    typer.echo(f"its own dumps read as: {read}")
     zone = drafted.entries["timezone"]
-    if not zone.given:
-        typer.echo(f"review: the time zone {zone.value} is a guess ({zone.reason}); or pass --timezone")
+    lines = [
+        f"wrote {out}: a draft profile of `{name}` from {len(texts)} dumps, {guesses} guessed values",
+        "valid: it loads as builder loads a site profile",
+        f"its own dumps read as: {read}",
+        *(
+            [f"review: the time zone {zone.value} is a guess ({zone.reason}); or pass --timezone"]
+            if not zone.given
+            else []
+        ),
+    ]
+    for line in lines:
+        typer.echo(printable(line))

@@ -87,7 +87,7 @@ class _Findings:
 
 
 def _put_facts(draft: Draft, found: _Findings, timezone: str | None) -> None:
-    draft.put("site", Guess(draft.site, "the site's name in the dataset's rows", given=True))
+    draft.put("site", Guess(draft.site, "the name the rows carry (--site, else the output file's name)", given=True))
     draft.put("publisher", facts.publisher(found.corpus, found.recognise))
     draft.put("language", facts.language(found.content.prose()))
     draft.put("timezone", facts.timezone(timezone, found.dates.suffixes))

@@ -18,15 +18,13 @@ _RIGHTS = re.compile(r"(?i)[\s.,]*all rights reserved[\s.]*$")
 _NAME_WORDS = 8  # a line of more words is a sentence, not a site's name
 
 
-def site_name(given: str | None, file_name: str) -> Guess[str]:
-    """The profile's `site` key: given, or made from the output file's name (lower case, `_` between words)."""
+def site_name(given: str | None, file_name: str) -> str:
+    """The profile's `site` key: the name given, or the output file's, in lower case with `_` between words."""
     name = given if given is not None else file_name
     made = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
     if not made:
-        raise DraftError(f"{name!r} gives no site name of letters and digits")
-    if given is not None:
-        return Guess(made, "given with --site", given=True)
-    return Guess(made, "the output file's name; the site's name in the dataset's rows")
+        raise DraftError(f"{name!r} gives no site name of letters and digits", "pass --site my_site")
+    return made
 
 
 def publisher(corpus: Corpus, recognise: dict[str, Guess[Any]]) -> Guess[str]:
