@@ -37,13 +37,13 @@ class PlainRules:
 @dataclass
 class _Labelled:
     dumps: set[int] = field(default_factory=set)
-    bracketed: int = 0
     rests: list[str] = field(default_factory=list)
     with_lines_under: int = 0  # blocks with more lines under the labelled one
     headlines_after: Counter[int] = field(default_factory=Counter)
 
 
 def _labelled(content: Content) -> dict[str, _Labelled]:
+    """The paragraphs whose first line is labelled ("Tags: ", "[Image: "), by label."""
     found: dict[str, _Labelled] = {}
     for number, page in enumerate(content.pages):
         for i, block in enumerate(page):
@@ -52,7 +52,6 @@ def _labelled(content: Content) -> dict[str, _Labelled]:
                 continue
             seen = found.setdefault(f"{match.group(1)}{match.group(2)}: ", _Labelled())
             seen.dumps.add(number)
-            seen.bracketed += match.group(1) == "["
             seen.rests.append(match.group(3))
             seen.with_lines_under += len(block) > 1
             seen.headlines_after[headlines_after(page, i)] += 1
