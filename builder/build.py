@@ -78,6 +78,7 @@ class BuildOptions:
     executor: Executor | None = None  # what runs the pipeline; None: `workers` processes (1: this one)
     unknown_sites: str = "generic"  # a dump no profile recognises: read by the generic reader, or "reject"ed
     undated: str = "reject"  # an article that prints no date: rejected (missing_date), or "keep" (null date)
+    profiles: tuple[Path, ...] = ()  # folders of users' site profiles, tried before the bundled ones
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class BuildResult:
 def _check(options: BuildOptions) -> None:
     """Each option alone, named in its message (the CLI checks ranges too; this guards library callers);
     and every site profile, once: a broken one is one error here, not a reject for every input."""
-    registry()
+    registry(options.profiles)
     if options.lang_detector not in DETECTORS:
         raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
     if not 0.0 <= options.test_size < 1.0:
@@ -190,7 +191,7 @@ class _Counted:
 def _survey(inputs: Iterable[InputFile], options: BuildOptions) -> CorpusIndex:
     """The first pass, for the generic reader: the unprofiled dumps grouped by site, each site's chrome counted."""
     corpus = CorpusBuilder()
-    job = Survey(registry())
+    job = Survey(registry(options.profiles))
     items = plan_inputs(inputs, options.max_bytes)
     for sketches in run_pipeline(items, job, options.max_bytes, options.executor or options.workers):
         corpus.add_all(sketches)
@@ -257,7 +258,7 @@ def _write_rows(
         lang_detector=options.lang_detector,
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
-        sites=registry(),  # loaded and checked once, in _check; the workers get the profiles by value
+        sites=registry(options.profiles),  # loaded and checked once, in _check; the workers get the profiles by value
         generic=GenericTextExtractor(corpus) if corpus is not None else None,
         undated=options.undated,
     )

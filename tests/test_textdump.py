@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
+import yaml
 
 from builder.extract.decode import decode
 from builder.extract.textdump import Classified, Line, Role, assemble, classify
-from builder.extract.textdump.classified import AFTER_END, IN_HEADER
+from builder.extract.textdump.classified import AFTER_END, IN_HEADER, NO_RULE
+from builder.extract.textdump.classifier import (
+    RULE_BODY,
+    RULE_INSERT_PARAGRAPH,
+    RULE_LEAD,
+    RULE_TITLE,
+    RULE_UNREAD_META,
+)
 from builder.extract.textdump.lines import BLANK, read_line
 from builder.reasons import Reason
 from builder.record import Record, Reject
 from builder.sites import registry
+from builder.sites.profile import SiteProfile, parse_profile
 from tests.golden.goldens import golden_dumps
+from tests.layouts.ledger import PROFILE as LEDGER_PROFILE
 
 SITE = next(profile for profile in registry() if profile.site == "almayadeen_en")
 HEAD = "Al Mayadeen English\n\nNews\nBREAKING\nA ticker headline\n\n"
@@ -133,3 +144,128 @@ def test_assemble_reads_roles_not_layout() -> None:
         "tags": ["A tag"],
     }
     assert extracted == {"published_at": "2 Jan 2025 09:00"}
+
+
+# Layouts unlike Al Mayadeen's: plain-line meta, image lines, tags lines and markers, insert patterns.
+
+LEDGER = yaml.safe_load(LEDGER_PROFILE.read_text(encoding="utf-8"))
+LEDGER_HEAD = "The Harbour Ledger\nHome  World\nSearch  Subscribe | Sign in\n\nWorld\n\nA storm floods the quay\n\n"
+LEDGER_META = "By Ann Lee and Bo Chan\nJuly 21, 2021 2:49 PM EDT\nUpdated July 22, 2021 9:00 AM\n3 min read\n\n"
+LEDGER_FOOT = "Share this article\n\nAbout us | Contact | Privacy | Terms\n"
+
+
+def _ledger(changes: dict[str, dict[str, object]] | None = None) -> SiteProfile:
+    """The Harbour Ledger's profile, with some of its `fields` rules replaced."""
+    doc = copy.deepcopy(LEDGER)
+    for key, rule in (changes or {}).items():
+        doc["fields"][key] = rule
+    return parse_profile(doc)
+
+
+def _read(body: str, profile: SiteProfile) -> tuple[list[tuple[Role, str, str]], dict[str, object]]:
+    """The (role, rule, text) of each non-blank line of a ledger page with this body, and its fields."""
+    page = classify(LEDGER_HEAD + LEDGER_META + body + LEDGER_FOOT, profile)
+    assert isinstance(page, Classified), page
+    read = [(r, rule, line.text) for line, r, rule in zip(page.lines, page.roles, page.rules, strict=True)]
+    return [row for row in read if row[0] is not Role.BLANK], assemble(page, profile).fields
+
+
+def test_a_plain_line_layout_gets_its_roles_and_fields() -> None:
+    body = (
+        "The lead.\n\n[Image: The quay at noon]\nWater on the quay. (Photo: AP)\n\nFirst paragraph.\n\n"
+        "Read more: Another story\n\nAdvertisement\n\nSecond paragraph.\n\nTags: Weather, Floods\n\n"
+    )
+    read, fields = _read(body, _ledger())
+    assert [(role, rule) for role, rule, _ in read] == [
+        (Role.CHROME, NO_RULE),  # the section's name, between the header and the title
+        (Role.TITLE, RULE_TITLE),
+        (Role.BYLINE, "fields.authors.line_prefix"),
+        (Role.DATE, "fields.published_at.line_pattern"),
+        (Role.CHROME, RULE_UNREAD_META),  # "Updated ...": a meta line no rule reads
+        (Role.READING_TIME, "fields.reading_time_minutes.line_pattern"),
+        (Role.LEAD, RULE_LEAD),
+        (Role.IMAGE, "fields.images.line_pattern"),
+        (Role.IMAGE, "fields.images.caption_follows"),
+        (Role.BODY, RULE_BODY),
+        (Role.INSERT, "layout.inserts.pattern"),
+        (Role.INSERT, "layout.inserts.marker"),
+        (Role.BODY, RULE_BODY),
+        (Role.TAGS, "fields.tags.line_prefix"),
+        (Role.END, "layout.article_end"),
+    ]
+    assert fields == {
+        "publisher": "The Harbour Ledger",
+        "title": "A storm floods the quay",
+        "authors": ["Ann Lee", "Bo Chan"],
+        "source": None,
+        "reading_time_minutes": 3,
+        "summary": "The lead.",
+        "images": [{"alt": "The quay at noon", "caption": "Water on the quay. (Photo: AP)"}],
+        "body": "First paragraph.\n\nSecond paragraph.",
+        "tags": ["Weather", "Floods"],
+    }
+
+
+def test_the_date_is_the_patterns_group_the_zone_printed_after_it_left_out() -> None:
+    page = classify(LEDGER_HEAD + LEDGER_META + "Lead.\n\n" + LEDGER_FOOT, _ledger())
+    assert isinstance(page, Classified)
+    assert assemble(page, _ledger()).extracted == {"published_at": "July 21, 2021 2:49 PM"}
+
+
+def test_captions_by_their_pattern_anywhere() -> None:
+    images = {"line_pattern": r"\[Image: (.+)\]", "caption_pattern": r"Photo: .+"}
+    body = "Lead.\n\n[Image: A boat]\n\nPhoto: the boat at dawn\n\nBody.\n\nPhoto: a crane\n\n"
+    read, fields = _read(body, _ledger({"images": images}))
+    captions = [text for role, rule, text in read if rule == "fields.images.caption_pattern"]
+    assert captions == ["Photo: the boat at dawn", "Photo: a crane"]
+    assert fields["images"] == [{"alt": "A boat", "caption": "Photo: the boat at dawn Photo: a crane"}]
+    _, alone = _read("Lead.\n\nPhoto: a crane\n\nBody.\n\n", _ledger({"images": images}))
+    assert alone["images"] == [{"alt": "", "caption": "Photo: a crane"}]  # no image line before it
+
+
+def test_an_image_line_without_caption_follows_keeps_the_lines_under_it_out() -> None:
+    read, fields = _read(
+        "Lead.\n\n[Image: A boat]\nnot a caption\n\nBody.\n\n",
+        _ledger({"images": {"line_pattern": r"\[Image: (.+)\]"}}),
+    )
+    assert (Role.CHROME, "fields.images.line_pattern: a line under an image, not its caption", "not a caption") in read
+    assert fields["images"] == [{"alt": "A boat", "caption": None}]
+
+
+@pytest.mark.parametrize(
+    "tags_block",
+    ["Topics\n\n  • Weather\n  • Ports\n\n", "Topics\n  • Weather\n  • Ports\n\n"],
+    ids=["marker alone", "marker over its bullets"],
+)
+def test_tags_as_the_bullets_after_a_marker_anywhere(tags_block: str) -> None:
+    profile = _ledger({"tags": {"after_marker": "Topics"}})
+    read, fields = _read("Lead.\n\n" + tags_block + "Body after the tags.\n\n", profile)
+    assert fields["tags"] == ["Weather", "Ports"] and fields["body"] == "Body after the tags."
+    assert (Role.CHROME, "fields.tags.after_marker", "Topics") in read
+
+
+def test_an_insert_pattern_drops_the_paragraphs_after_it() -> None:
+    layout = copy.deepcopy(LEDGER)
+    layout["layout"]["inserts"] = [{"pattern": "Related: .+", "paragraphs": 1}]
+    profile = parse_profile(layout)
+    read, fields = _read("Lead.\n\nOne.\n\nRelated: more\n\nA headline of it\n\nTwo.\n\n", profile)
+    assert fields["body"] == "One.\n\nTwo."
+    assert [rule for role, rule, _ in read if role is Role.INSERT] == ["layout.inserts.pattern", RULE_INSERT_PARAGRAPH]
+
+
+def test_a_lead_opening_like_a_byline_stays_the_lead() -> None:
+    _, fields = _read("By noon the water had gone.\nThe quay reopened.\n\nBody.\n\n", _ledger())
+    assert fields["summary"] == "By noon the water had gone. The quay reopened."
+
+
+def test_a_first_paragraph_a_plain_rule_claims_is_no_lead() -> None:
+    _, fields = _read("[Image: A boat]\nIts caption\n\nBody.\n\n", _ledger())
+    assert fields["summary"] is None and fields["body"] == "Body."
+    assert fields["images"] == [{"alt": "A boat", "caption": "Its caption"}]
+
+
+def test_a_meta_paragraph_after_a_blank_line_is_read_as_meta() -> None:
+    page = classify(LEDGER_HEAD + "By Ann Lee\n\nJuly 21, 2021 2:49 PM\n\nLead.\n\n" + LEDGER_FOOT, _ledger())
+    assert isinstance(page, Classified)
+    fields = assemble(page, _ledger()).fields
+    assert (fields["authors"], fields["summary"]) == (["Ann Lee"], "Lead.")

@@ -20,8 +20,9 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
 
 from builder.cli.explain import explain
 from builder.cli.options import PrivateOption, QuietOption, TokenOption, fail, unexpected
+from builder.cli.profile import profile
 from builder.cli.push import TimeoutOption, push
-from builder.cli.sites import sites
+from builder.cli.sites import ProfilesOption, sites
 from builder.cli.terminal import printable
 from builder.hub.session import DEFAULT_TIMEOUT
 
@@ -174,6 +175,7 @@ def build(
     private: PrivateOption = False,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quiet: QuietOption = False,
+    profiles: ProfilesOption = None,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
@@ -208,6 +210,7 @@ def build(
         test_size=test_size,
         fail_on_reject=fail_on_reject,
         wait=wait,
+        profiles=tuple(profiles or ()),
         card=CardOptions(
             title=title,
             description=description,
@@ -315,6 +318,7 @@ def print_rejects(rejects_by_reason: list[dict[str, Any]], out: Path, report: Pa
 app.command()(push)
 app.command()(sites)
 app.command()(explain)
+app.add_typer(profile, name="profile")
 
 
 def main() -> None:

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from builder.cli.options import fail
+
+# `--profiles DIR` on the commands that read dumps and on `builder sites`, defined once.
+ProfilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--profiles",
+        metavar="DIR",
+        help="A folder of your own site profiles (*.yaml), tried before the bundled ones; repeatable.",
+        file_okay=False,
+    ),
+]
 
 # (key of a row, column title): the profile's identity, then what a dump must start with to be recognised.
 _COLUMNS = (
@@ -19,8 +31,8 @@ _COLUMNS = (
 _GAP = "  "
 
 
-def site_rows() -> list[dict[str, Any]]:
-    """One row per bundled profile, in recognition order."""
+def site_rows(profiles: tuple[Path, ...] = ()) -> list[dict[str, Any]]:
+    """One row per profile, users' (from the `profiles` folders) and bundled, in recognition order."""
     from builder.sites import registry
 
     return [
@@ -29,10 +41,15 @@ def site_rows() -> list[dict[str, Any]]:
             "publisher": profile.facts.publisher,
             "language": profile.facts.language,
             "timezone": profile.facts.timezone.key,
-            "first_line": profile.first_line,
+            "first_line": profile.first_line or _recognised_by(profile.recognise_lines),
         }
-        for profile in registry()
+        for profile in registry(profiles)
     ]
+
+
+def _recognised_by(lines: frozenset[str]) -> str:
+    """What a profile with no first line recognises its pages by, for the table's last column."""
+    return "(lines) " + " | ".join(sorted(lines))
 
 
 def _plain(value: object) -> str:
@@ -54,6 +71,7 @@ def format_table(rows: list[dict[str, Any]]) -> str:
 
 def sites(
     as_json: Annotated[bool, typer.Option("--json", help="Print the profiles as a JSON array.")] = False,
+    profiles: ProfilesOption = None,
 ) -> None:
     """List the news sites whose dumps are recognised: site, publisher, language, time zone."""
     import json
@@ -61,7 +79,7 @@ def sites(
     from builder.errors import BuilderError
 
     try:
-        rows = site_rows()
+        rows = site_rows(tuple(profiles or ()))
     except BuilderError as err:  # a malformed profile
         fail(str(err), err.hint, code=2)
     typer.echo(json.dumps(rows, indent=2) if as_json else format_table(rows))

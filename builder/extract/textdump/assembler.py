@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from builder.extract.textdump.classified import Classified
@@ -52,20 +53,32 @@ def _read(
         images = fields["images"]
         if line.bullet:
             images.append({"alt": line.text, "caption": None})
+        elif i in classified.values:  # an image line (fields.images.line_pattern): the value is its alt
+            images.append({"alt": classified.values[i], "caption": None})
+        elif not images:  # a caption by its pattern with no image before it: an image known by its caption
+            images.append({"alt": "", "caption": line.text})
         else:
             caption = images[-1]["caption"]
             images[-1]["caption"] = f"{caption} {line.text}" if caption else line.text
     elif role is TAGS:
-        fields["tags"].append(line.text)
+        listed = classified.values.get(i)  # a tags line (fields.tags.line_prefix), else one tag a bullet
+        if listed is None:
+            fields["tags"].append(line.text)
+        else:
+            fields["tags"].extend(_split(listed, profile.tag_separators))
     elif role is TITLE:
         fields["title"] = line.text
     elif role is BYLINE:
-        names = classified.values[i]
-        parts = profile.author_separators.split(names) if profile.author_separators else [names]
-        fields["authors"] = [p.strip() for p in parts if p.strip()]
+        fields["authors"] = _split(classified.values[i], profile.author_separators)
     elif role is SOURCE:
         fields["source"] = classified.values[i].strip() or None
     elif role is READING_TIME:
         fields["reading_time_minutes"] = int(classified.values[i])
     elif role is DATE:
         extracted["published_at"] = classified.values[i]
+
+
+def _split(listed: str, separators: re.Pattern[str] | None) -> list[str]:
+    """The names or tags of one line, split at its separators, blank parts dropped."""
+    parts = separators.split(listed) if separators else [listed]
+    return [part.strip() for part in parts if part.strip()]

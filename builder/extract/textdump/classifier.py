@@ -8,6 +8,8 @@ after the meta lines is the lead; a bullet list closing the article may be its t
 
 from __future__ import annotations
 
+import re
+
 from builder.extract.textdump.classified import NO_RULE, Classified
 from builder.extract.textdump.lines import (
     BLANK,
@@ -37,19 +39,31 @@ from builder.sites.profile import SiteProfile
 RULE_TITLE = "the last line above the first meta line"
 RULE_BEFORE_META = "a bullet between the title and the meta lines"
 RULE_AUTHORS = "fields.authors.bullet_prefix"
+RULE_AUTHORS_LINE = "fields.authors.line_prefix"
 RULE_SOURCE = "fields.source.bullet_prefix"
+RULE_SOURCE_LINE = "fields.source.line_prefix"
 RULE_DATE = "fields.published_at.bullet_pattern"
+RULE_DATE_LINE = "fields.published_at.line_pattern"
 RULE_READING_TIME = "fields.reading_time_minutes.line_pattern"
 RULE_UNREAD_META = "in the meta lines, matching no meta rule"
 RULE_LEAD = "the first paragraph after the meta lines"
 RULE_TAGS = "fields.tags.trailing_bullets"
 RULE_TAGS_NOT_BULLET = "fields.tags.trailing_bullets: not a bullet"
+RULE_TAGS_MARKER = "fields.tags.after_marker"
+RULE_TAGS_AFTER_MARKER = "fields.tags.after_marker: a bullet after it"
+RULE_TAGS_LINE = "fields.tags.line_prefix"
+RULE_TAGS_LINE_REST = "fields.tags.line_prefix: the rest of its paragraph"
 RULE_INSERT_MARKER = "layout.inserts.marker"
+RULE_INSERT_PATTERN = "layout.inserts.pattern"
 RULE_INSERT_PARAGRAPH = "layout.inserts.paragraphs"
 RULE_IMAGE_START = "layout.image_block_start"
 RULE_IMAGE_ALT = "an image's alt text: a bullet in an image block"
 RULE_IMAGE_CAPTION = "an image's caption: the lines under its alt text"
 RULE_IMAGE_STRAY = "a line in an image block above any alt text"
+RULE_IMAGE_LINE = "fields.images.line_pattern"
+RULE_IMAGE_CAPTION_FOLLOWS = "fields.images.caption_follows"
+RULE_IMAGE_NO_CAPTION = "fields.images.line_pattern: a line under an image, not its caption"
+RULE_CAPTION_PATTERN = "fields.images.caption_pattern"
 RULE_BODY = "a paragraph of the body"
 RULE_END = "layout.article_end"
 
@@ -68,9 +82,10 @@ def classify(text: str, profile: SiteProfile) -> Classified | Reject:
     page.groups = [(title_at, title_at + 1), *article]
     _mark_meta(page, *article[0], profile)
     content = 1
-    if len(article) > 1 and not lines[article[1][0]].bullet and _is_meta(lines[article[1][0]], profile):
-        _mark_meta(page, *article[1], profile)  # "N Min Read" after a blank line
-        content = 2
+    # More meta paragraphs after a blank line: "N Min Read", or a date line under a byline.
+    while content < len(article) and _is_meta_paragraph(page, *article[content], profile):
+        _mark_meta(page, *article[content], profile)
+        content += 1
     _mark_content(page, article[content:], profile)
     return page
 
@@ -87,15 +102,40 @@ def _after_header(text: str, profile: SiteProfile) -> list[str]:
     return raws
 
 
-def _is_meta(line: Line, profile: SiteProfile) -> bool:
+def _meta(line: Line, profile: SiteProfile) -> tuple[Role, str, str] | None:
+    """The meta field a line fills, the rule that says so and the part of the line the field is read from."""
+    text = line.text
     if line.bullet:
-        text = line.text
-        return bool(
-            (profile.author_prefix and text.startswith(profile.author_prefix))
-            or (profile.source_prefix and text.startswith(profile.source_prefix))
-            or profile.date_pattern.fullmatch(text)
-        )
-    return bool(profile.reading_time_pattern and profile.reading_time_pattern.fullmatch(line.text))
+        if profile.author_prefix and text.startswith(profile.author_prefix):
+            return BYLINE, RULE_AUTHORS, text[len(profile.author_prefix) :]
+        if profile.source_prefix and text.startswith(profile.source_prefix):
+            return SOURCE, RULE_SOURCE, text[len(profile.source_prefix) :]
+        return _date(profile.date_pattern, text, RULE_DATE)
+    if profile.plain_meta:
+        if profile.author_line_prefix and text.startswith(profile.author_line_prefix):
+            return BYLINE, RULE_AUTHORS_LINE, text[len(profile.author_line_prefix) :]
+        if profile.source_line_prefix and text.startswith(profile.source_line_prefix):
+            return SOURCE, RULE_SOURCE_LINE, text[len(profile.source_line_prefix) :]
+        found = _date(profile.date_line_pattern, text, RULE_DATE_LINE)
+        if found:
+            return found
+    match = profile.reading_time_pattern.fullmatch(text) if profile.reading_time_pattern else None
+    return (READING_TIME, RULE_READING_TIME, match.group(1)) if match else None
+
+
+def _date(pattern: re.Pattern[str] | None, text: str, rule: str) -> tuple[Role, str, str] | None:
+    """A date line: its pattern's group 1 is the printed date, or the whole line when it has no group."""
+    match = pattern.fullmatch(text) if pattern else None
+    if match is None:
+        return None
+    return DATE, rule, match.group(1) if match.re.groups else text
+
+
+def _is_meta_paragraph(page: Classified, start: int, stop: int, profile: SiteProfile) -> bool:
+    """Whether a paragraph after the meta lines is more of them: every line a meta line, and no list (a
+    lead that happens to open with a byline's prefix stays the lead)."""
+    lines = page.lines
+    return all(not lines[i].bullet and _meta(lines[i], profile) is not None for i in range(start, stop))
 
 
 def _read_article(raws: list[str], profile: SiteProfile) -> tuple[list[Line], int, int, int] | Reject:
@@ -111,7 +151,7 @@ def _read_article(raws: list[str], profile: SiteProfile) -> tuple[list[Line], in
         lines.append(line)
         if line is BLANK:
             continue
-        if anchor is None and _is_meta(line, profile):
+        if anchor is None and _meta(line, profile) is not None:
             anchor = len(lines) - 1
         if anchor is not None and not line.bullet and line.text in profile.article_end:
             end = len(lines) - 1
@@ -169,22 +209,11 @@ def _mark_meta(page: Classified, start: int, stop: int, profile: SiteProfile) ->
     """Byline, source, date and reading time; the value is the part of the line the field is read from."""
     roles, rules, values = page.roles, page.rules, page.values
     for i in range(start, stop):
-        line = page.lines[i]
-        text = line.text
-        if not line.bullet:
-            match = profile.reading_time_pattern.fullmatch(text) if profile.reading_time_pattern else None
-            if match:
-                roles[i], rules[i], values[i] = READING_TIME, RULE_READING_TIME, match.group(1)
-            else:
-                rules[i] = RULE_UNREAD_META
-        elif profile.author_prefix and text.startswith(profile.author_prefix):
-            roles[i], rules[i], values[i] = BYLINE, RULE_AUTHORS, text[len(profile.author_prefix) :]
-        elif profile.source_prefix and text.startswith(profile.source_prefix):
-            roles[i], rules[i], values[i] = SOURCE, RULE_SOURCE, text[len(profile.source_prefix) :]
-        elif profile.date_pattern.fullmatch(text):
-            roles[i], rules[i], values[i] = DATE, RULE_DATE, text
-        else:
+        found = _meta(page.lines[i], profile)
+        if found is None:
             rules[i] = RULE_UNREAD_META
+        else:
+            roles[i], rules[i], values[i] = found
 
 
 def _is_image_block(line: Line, profile: SiteProfile) -> bool:
@@ -201,10 +230,14 @@ def _mark_content(page: Classified, content: list[tuple[int, int]], profile: Sit
             for i in range(start, stop):
                 roles[i], rules[i] = (TAGS, RULE_TAGS) if lines[i].bullet else (CHROME, RULE_TAGS_NOT_BULLET)
             content = content[:-1]
-    if content and not lines[content[0][0]].bullet:
+    if profile.tags_marker:
+        content = _take_marked_tags(page, content, profile.tags_marker)
+    plain = profile.plain_content  # Al Mayadeen's layout has no plain-line rules: one test a block
+    # A first block that a plain-line rule claims is no lead; the loop reads it (again) for its skips.
+    if content and not lines[content[0][0]].bullet and not (plain and _mark_plain(page, *content[0], profile)):
         _mark(page, *content[0], LEAD, RULE_LEAD)
         content = content[1:]
-    inserts = {insert.marker: insert.paragraphs for insert in profile.inserts}
+    inserts = {insert.marker: insert.paragraphs for insert in profile.inserts if insert.marker is not None}
     skip = 0
     for start, stop in content:
         first = lines[start]
@@ -216,10 +249,68 @@ def _mark_content(page: Classified, content: list[tuple[int, int]], profile: Sit
             _mark(page, start, stop, INSERT, RULE_INSERT_MARKER)
         elif _is_image_block(first, profile):
             _mark_images(page, start, stop)
+        elif plain and (found := _mark_plain(page, start, stop, profile)):
+            skip = found - 1
         elif stop - start == 1:  # most paragraphs are one line: _mark's first case, without the call (~2% a page)
             roles[start], rules[start] = BODY, RULE_BODY
         else:
             _mark(page, start, stop, BODY, RULE_BODY)
+
+
+def _take_marked_tags(page: Classified, content: list[tuple[int, int]], marker: str) -> list[tuple[int, int]]:
+    """The tags after their marker line (its bullets, or the next block's when it stands alone), marked
+    and taken out of `content`, which is returned without them."""
+    lines = page.lines
+    at = next(
+        (n for n, (start, _) in enumerate(content) if lines[start].text == marker and not lines[start].bullet), None
+    )
+    if at is None:
+        return content
+    start, stop = content[at]
+    page.rules[start] = RULE_TAGS_MARKER
+    taken = 1
+    if stop - start == 1 and at + 1 < len(content) and lines[content[at + 1][0]].bullet:
+        start, stop = content[at + 1]
+        taken = 2
+    else:
+        start += 1
+    for i in range(start, stop):
+        if lines[i].bullet:
+            page.roles[i], page.rules[i] = TAGS, RULE_TAGS_AFTER_MARKER
+        else:
+            page.rules[i] = RULE_TAGS_NOT_BULLET
+    return content[:at] + content[at + taken :]
+
+
+def _mark_plain(page: Classified, start: int, stop: int, profile: SiteProfile) -> int:
+    """A block opening with a plain line that an image, caption, tags-line or insert-pattern rule claims:
+    0 when none does (the block is left unmarked), else 1 + the paragraphs an insert drops after it."""
+    lines, roles, rules, values = page.lines, page.roles, page.rules, page.values
+    first = lines[start]
+    if first.bullet:
+        return 0
+    text = first.text
+    image = profile.image_line_pattern.fullmatch(text) if profile.image_line_pattern else None
+    if image:
+        roles[start], rules[start] = IMAGE, RULE_IMAGE_LINE
+        values[start] = image.group(1) if image.re.groups else text
+        rule = RULE_IMAGE_CAPTION_FOLLOWS if profile.caption_follows else RULE_IMAGE_NO_CAPTION
+        _mark(page, start + 1, stop, IMAGE if profile.caption_follows else CHROME, rule)
+        return 1
+    if stop - start == 1 and profile.caption_pattern and profile.caption_pattern.fullmatch(text):
+        roles[start], rules[start] = IMAGE, RULE_CAPTION_PATTERN
+        return 1
+    if profile.tags_line_prefix and text.startswith(profile.tags_line_prefix):
+        roles[start], rules[start] = TAGS, RULE_TAGS_LINE
+        values[start] = text[len(profile.tags_line_prefix) :]
+        _mark(page, start + 1, stop, CHROME, RULE_TAGS_LINE_REST)
+        return 1
+    if stop - start == 1:
+        for insert in profile.inserts:
+            if insert.pattern and insert.pattern.fullmatch(text):
+                roles[start], rules[start] = INSERT, RULE_INSERT_PATTERN
+                return 1 + insert.paragraphs
+    return 0
 
 
 def _mark_images(page: Classified, start: int, stop: int) -> None:
