@@ -57,6 +57,22 @@ def test_a_profiled_dump_shows_the_profile_rules(tmp_path: Path) -> None:
     assert len(found.lines) == len(make_dump().split("\n"))  # every line of the page, header and footer too
 
 
+def test_users_profiles_read_their_site(tmp_path: Path) -> None:
+    """With --profiles, a dump of the user's site is read by the user's profile, and its rules are shown."""
+    from tests.layouts.ledger import PROFILE, write_dumps
+
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / PROFILE.name).write_bytes(PROFILE.read_bytes())
+    write_dumps(tmp_path / "dumps", 1)
+    (dump,) = sorted((tmp_path / "dumps").rglob("*.txt"))
+    plain = run_cli("explain", str(dump), "--now", NOW_ISO)
+    assert plain.returncode == 0 and "read by: generic" in plain.stdout
+    done = run_cli("explain", str(dump), "--profiles", str(profiles), "--now", NOW_ISO)
+    assert done.returncode == 0, done.stderr
+    assert "read by: profile:" in done.stdout and "fields.published_at.line_pattern" in done.stdout
+
+
 def test_a_page_with_no_article_is_explained_as_a_reject(tmp_path: Path) -> None:
     page = tmp_path / "front.txt"
     page.write_text("\n".join(["The Daily Planet", *(f"  • Section {n}" for n in range(30))]), encoding="utf-8")

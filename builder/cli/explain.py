@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from builder.cli.options import fail
+from builder.cli.sites import ProfilesOption
 from builder.cli.terminal import printable
 
 if TYPE_CHECKING:
@@ -35,9 +36,16 @@ def explain(
     file: Annotated[Path, typer.Argument(help="One dump.", exists=True, dir_okay=False, readable=True)],
     corpus: Annotated[
         list[Path] | None,
-        typer.Option("--corpus", help="Other dumps of the site (files or folders): their shared lines are chrome."),
+        typer.Option(
+            "--corpus",
+            metavar="PATH",
+            help="Other dumps of the site (files or folders): their shared lines are chrome.",
+        ),
     ] = None,
-    now: Annotated[str | None, typer.Option("--now", help="ISO 8601 instant used as 'now' for future dates.")] = None,
+    now: Annotated[
+        str | None, typer.Option("--now", metavar="ISO8601", help="ISO 8601 instant used as 'now' for future dates.")
+    ] = None,
+    profiles: ProfilesOption = None,
 ) -> None:
     """Show how a dump is read: each line's role and why, then the row's fields (or why it is rejected)."""
     from builder.cli.main import parse_now
@@ -47,7 +55,7 @@ def explain(
     from builder.sites import registry
 
     try:
-        sites = registry()
+        sites = registry(tuple(profiles or ()))
         index = corpus_of(corpus, sites) if corpus else None
         found = explain_dump(file, sites, index, parse_now(now) if now else None)
     except BuilderError as err:
