@@ -198,10 +198,13 @@ def test_a_users_profile_reads_a_site_in_another_layout_every_field(
 
 
 def test_without_its_profile_the_site_is_unknown(ledger: tuple[Path, Path, list[Article]], tmp_path: Path) -> None:
+    """Rejected with --unknown-sites reject; by default read by the generic reader instead."""
     dumps, _, _ = ledger
     with pytest.raises(NoRowsError) as raised:
-        run_build([dumps], tmp_path)
+        run_build([dumps], tmp_path / "rejected", unknown_sites="reject")
     assert {row["reason"] for row in raised.value.rejects_by_reason} == {"unknown_site"}
+    _, out, _ = run_build([dumps], tmp_path / "generic")
+    assert {row["extractor"] for row in pq.read_table(out / "data").to_pylist()} == {"generic"}
 
 
 def _profile_like(source: Path, folder: Path, name: str, **changes: str) -> Path:
