@@ -94,3 +94,20 @@ def test_the_same_sketches_in_the_same_order_give_the_same_index() -> None:
     pages = [site_page(site, n) for n in range(5) for site in ("A Times", "B Post", "C Herald")]
     one, two = index_of(pages), index_of(list(pages))
     assert one.frames == two.frames and one.chrome == two.chrome
+
+
+def test_the_survey_sketches_only_what_the_generic_reader_will_read() -> None:
+    from builder.extract.generic.survey import sketch_record
+    from builder.record import Record
+    from builder.sites import registry
+    from tests.dumps import make_dump
+
+    def sketch(data: bytes) -> object:
+        return sketch_record(Record(source_file="a.txt", data=data), registry())
+
+    assert sketch(make_dump().encode()) is None  # a profile's
+    assert sketch(b"\xef\xbb\xbf" + make_dump().encode()) is None  # the same with a BOM: the full decoding decides
+    assert sketch(b"<!doctype html><html><body><p>x</p></body></html>") is None  # markup: not a dump
+    assert sketch(b"\x00\x01binary") is None
+    found = sketch(site_page("Daily Planet", 1).encode())
+    assert found is not None and found.first_line == "Daily Planet Home"
