@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from builder.extract.generic.dates import find_date
+
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
-    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|By|BY|Von|VON|Par|PAR|Por|POR|Di|Door|Av|Af|"
+    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Texto|Text|Автор|Авторы|Текст|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)",
 )
 # Where the names end: a separator before a date, a role or a place.
-_NAMES_END = re.compile(r"\s+[|·•—–]\s+|\s+-\s+|\s+(?:on|am|le|el|il|op|on)\s+\d|\s+(?:Updated|Published)\b|\d")
+_NAMES_END = re.compile(r"\s*[|·•—–@(]|\s+-\s+|\s+(?:on|am|le|el|il|op|on)\s+\d|\s+(?:Updated|Published)\b|\d")
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
 _ROLE_WORDS = frozenset(
@@ -77,13 +79,24 @@ MAX_BYLINE_WORDS = 25
 
 
 def byline_names(text: str) -> list[str] | None:
-    """The authors a byline line names, or None when the line is not a byline."""
+    """The authors a byline line names, or None when the line is not a byline: "By A and B", or a name
+    followed by a date ("Dan Goodin - Apr 16, 2015 8:02 pm UTC")."""
     if len(text) > 200 or text.count(" ") >= MAX_BYLINE_WORDS:
         return None
     match = _BYLINE.fullmatch(text)
-    if match is None:
-        return None
-    names = match["names"]
+    if match is not None:
+        return _names(match["names"])
+    date = find_date(text) if any(char.isdigit() for char in text) else None
+    if date is not None and date.start > 0:
+        names = _names(text[: date.start])
+        return names if names is not None and len(names) == 1 and 2 <= len(names[0].split()) <= 4 else None
+    return None
+
+
+def _names(names: str) -> list[str] | None:
+    date = find_date(names)  # "By JANE DOE JULY 29"
+    if date is not None:
+        names = names[: date.start]
     end = _NAMES_END.search(names)
     if end is not None:
         names = names[: end.start()]

@@ -135,6 +135,7 @@ def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None
         prose = scored.prose[i]
         if prose is None or i in head.bylines or i in head.dates or i in scored.chrome_rules:
             continue
-        if not scored.lines[i].bullet and prose.words >= PROSE_WORDS and prose.stop_share >= 0.12:
+        line = scored.lines[i]
+        if not line.bullet and prose.words >= PROSE_WORDS and prose.stop_share >= 0.12 and prose.sentence_end:
             return (i, i + 1)
     return None

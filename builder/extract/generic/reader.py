@@ -9,7 +9,6 @@ alone shows one (two dumps of one article make its prose "recur"), the page is t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,8 +41,10 @@ BULLET = "•"
 MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
+BOX_SHARE = 0.6  # an end heading followed by this much of the prose before it opens a box, not the end
 TAIL_LINES = 12  # how far after the article a tag list is looked for
 
+RULE_BOX = "a box inside the article, under a heading like 'Related'"
 RULE_BODY = "a paragraph of the article's prose"
 RULE_END = "an end heading: the chrome after the article starts here"
 RULE_AFTER = "the first line after the article's region"
@@ -78,7 +79,7 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
 
 
 def _read(
-    text: str, raws: Sequence[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool
+    text: str, raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool
 ) -> GenericReading | Reject:
     scored = score_lines(raws, lines, chrome, use_corpus)
     span = best_region(scored)
@@ -99,17 +100,29 @@ def _read(
 
 
 def _cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
-    """The region up to its first end heading after some prose."""
-    seen_prose = False
-    for i in range(start, stop):
-        prose = scored.prose[i]
-        if prose is None:
+    """The region up to its first end heading after some prose. A heading with more prose after it than
+    BOX_SHARE of the prose before it opens a box inside the article ("Related Coverage" between two
+    paragraphs): the box, up to the next paragraph, is chrome and the article goes on."""
+    scores, prose = scored.scores, scored.prose
+    before = 0.0
+    i = start
+    while i < stop:
+        measured = prose[i]
+        if measured is not None and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
+            resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
+            after = sum(score for score in scores[resume:stop] if score > 0.0)
+            if after < BOX_SHARE * before:
+                while prose[i - 1] is None:
+                    i -= 1
+                return start, i
+            for j in range(i, resume):
+                if prose[j] is not None:
+                    scored.chrome_rules[j] = RULE_BOX
+            i = resume
             continue
-        if seen_prose and is_end_heading(scored.lines[i].text, prose.words):
-            while scored.prose[i - 1] is None:
-                i -= 1
-            return start, i
-        seen_prose = seen_prose or scored.scores[i] >= 0.3
+        if scores[i] > 0.0:
+            before += scores[i]
+        i += 1
     return start, stop
 
 

@@ -9,7 +9,7 @@ are allowed when the prose on both sides outweighs them), the classic maximum-su
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
 from dataclasses import dataclass
 
 from builder.extract.generic.chrome import SiteChrome
@@ -31,7 +31,6 @@ class Scored:
     """The page's lines with what the region search and the later steps need to know about each."""
 
     lines: list[Line]
-    indents: list[int]  # leading spaces of the raw line (nested menus are indented)
     prose: list[Prose | None]  # None for blank lines
     scores: list[float]
     chrome_rules: dict[int, str]  # lines the corpus or the page itself marks as chrome, with why
@@ -52,6 +51,10 @@ def _is_form(text: str) -> bool:
     return (text.startswith("[") and text.endswith("]")) or ("[ " in text and " ]" in text)
 
 
+def _has_letter(text: str) -> bool:
+    return any(char.isalpha() for char in text)
+
+
 def _score(line: Line, prose: Prose) -> float:
     words = prose.words
     if words >= PROSE_WORDS and (prose.stop_share >= 0.12 or prose.sentence_end):
@@ -62,13 +65,13 @@ def _score(line: Line, prose: Prose) -> float:
     return -1.0 if line.bullet else -0.6
 
 
-def score_lines(raws: Sequence[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
-    """Every line's score; the corpus marks are applied only when `use_corpus`."""
-    seen: dict[str, int] = {}
-    for line in lines:
-        if line is not BLANK:
-            seen[line.text] = seen.get(line.text, 0) + 1
-    indents = [len(raw) - len(raw.lstrip(" ")) for raw in raws]
+def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
+    """Every line's score; the corpus marks are applied only when `use_corpus`.
+
+    An indented line that is no bullet (code, a quotation, a poem) and a line with no letter ("}", "...")
+    weigh almost nothing either way: they break no article in two and make none."""
+    seen = Counter([line.text for line in lines])
+    corpus = chrome if use_corpus and chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS else None
     prose: list[Prose | None] = []
     scores: list[float] = []
     chrome_rules: dict[int, str] = {}
@@ -81,16 +84,18 @@ def score_lines(raws: Sequence[str], lines: list[Line], chrome: SiteChrome | Non
         measured = measure(text)
         prose.append(measured)
         score = _score(line, measured)
-        if _is_form(text):
+        if "[" in text and _is_form(text):
             score, chrome_rules[i] = -1.5, RULE_FORM
+        elif score < 0.0 and ((raws[i].startswith("    ") and not line.bullet) or not _has_letter(text)):
+            score = -0.1
         elif seen[text] > 1 and measured.words < 15:
             score, chrome_rules[i] = min(score, -1.5), RULE_REPEATED
-        if use_corpus:
-            rule = corpus_rule(chrome, text)
+        if corpus is not None:
+            rule = corpus_rule(corpus, text)
             if rule is not None:
                 score, chrome_rules[i] = -4.0, rule
         scores.append(score)
-    return Scored(lines, indents, prose, scores, chrome_rules)
+    return Scored(lines, prose, scores, chrome_rules)
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:
