@@ -1,0 +1,286 @@
+"""Find and read the date a line of a text dump prints, for pages no site profile describes.
+
+Absolute dates only: ISO and numeric forms, month names in English, German, French, Spanish, Portuguese,
+Italian, Dutch, Russian, Arabic, Czech and Polish, and Japanese/Chinese/Korean 年月日. Relative dates
+("3 hours ago") are not read: they need the time the page was saved, which a dump does not carry.
+
+Rules a reader of the results should know:
+- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021" or "Mar 17" is no date.
+- Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
+  or less, slashes follow `day_first` (default True) and dots or dashes are always day first.
+- A date, or its time, that cannot exist (31 Feb, 25:00) is no date; the search goes on along the line.
+- `offset` is what the page states (Z, +02:00, GMT+2, UTC, a zone abbreviation from `date_words.ZONES`);
+  `instant` applies the caller's default zone when it states none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+
+from builder.extract.generic.date_words import BYLINE_MARKERS, FILLERS, KIND_LABELS, MONTHS, WEEKDAYS, ZONES
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date printed on a line: its wall-clock value, the zone the page states, and where it stands."""
+
+    local: datetime  # naive: the date and time as printed (00:00 when no time is printed)
+    offset: timedelta | None  # the UTC offset the page states, None when it states none
+    has_time: bool  # whether a time of day was printed
+    kind: str | None  # "published" / "updated" when the line's label says so
+    start: int  # span of the date (with its weekday, time and zone) in the line
+    end: int
+
+    def instant(self, default: tzinfo) -> datetime:
+        """The aware UTC instant: the stated offset when there is one, else the wall clock read in `default`."""
+        zone = default if self.offset is None else timezone(self.offset)
+        return self.local.replace(tzinfo=zone).astimezone(UTC)
+
+
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NO_LETTER_AFTER = r"(?![^\W\d_])"
+
+# Any digit a date is printed with: a line without one holds no date.
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]")
+_ASCII_DIGITS = {
+    first + offset: ord("0") + offset for first in (0x660, 0x6F0, 0x966, 0xFF10) for offset in range(10)
+}  # Arabic-Indic, Persian, Devanagari and full-width digits
+_OTHER_DIGIT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]")
+# A four-digit year, 1990..2109 (the day's check stops at 2100); a digit before it is checked apart, since a
+# lookbehind first would cost the regex its fast scan for the leading digit.
+_YEAR = re.compile(r"(?:199|20\d|210)\d(?!\d)")
+
+# The dates that start with their year, matched forwards from it: 2021-07-21, 2021/07/21, 2021年7月21日.
+_YEAR_FIRST = re.compile(
+    r"(?<![\d.])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?!\d)"
+    r"|(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]"
+)
+# The dates that end with their year, matched backwards over the reversed text before it (searching forwards
+# would try every position of the window), so their digits and words come reversed:
+#   numeric     21.07.2021, 21/07/2021, 07/21/2021, 21-07-2021
+#   day month   21 July 2021, 21. Juli 2021, 21 de julio de 2021, 21.dez.2018, 22 Dec, 2016, 1er mars 2021
+#   month day   July 21, 2021, Jul. 21 2021, July 21st, 2021
+# A month is any word here, looked up afterwards; Arabic's Levantine names take two words (كانون الثاني).
+_MONTH_REVERSED = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
+_YEAR_LAST_REVERSED = re.compile(
+    r"(?P<nsep>[-/.])(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,:/-])"
+    r"|(?:\s*[,،]\s*|\s+(?:l?ed\s+)?|\s*[-/.]\s*)\.?(?!(?:ts|dn|dr|ht)\d)"  # "21st, 2021" has no month
+    + _MONTH_REVERSED.format(name="dm")
+    + r"(?:\s*[-/]\s*|\s+(?:ed\s+)?|)(?:ts|dn|dr|ht|re|º|°|\.)?(?P<dd>\d{1,2})(?![\d.,:])"
+    r"|\s*[,،]?\s*(?:ts|dn|dr|ht)?(?P<md>\d{1,2})(?!\d)\s*\.?" + _MONTH_REVERSED.format(name="mm"),
+    re.IGNORECASE,
+)
+
+# A time of day: 14:49, 14:49:05.000, 2:49 PM, 2.49pm, 14h49, 14 h 49, 14時49分, 午後2時49分, 3 pm.
+_TIME = (
+    r"(?:(?:(?P<cjk_ap>午前|午後|上午|下午)\s*)?(?<!\d)(?P<h>\d{1,2})(?:[:.]|\s?h\s?|\s*[時时시]\s*)(?P<mi>\d{2})"
+    r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*[分분])?"
+    r"|(?<!\d)(?P<h_only>\d{1,2})(?=\s?[ap]\.?\s?m\b))"
+    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ar_ap>ص|م)" + _NO_LETTER_AFTER + r")?(?:\s*uhr\b)?"
+)
+_ZONE_TEXT = (
+    r"(?:(?P<sign>[+\-−])(?P<oh>\d{2}):?(?P<om>\d{2})(?!\d)"  # +02:00, -0400: written against the time
+    r"|(?P<z>Z)" + _NO_LETTER_AFTER + r"|\s*\(?\s*(?:(?P<gmt>GMT|UTC|UT)(?:\s*(?P<gsign>[+\-−])\s*(?P<gh>\d{1,2})"
+    r"(?::?(?P<gm>\d{2}))?)?|(?-i:(?P<abbr>[A-ZА-Я]{2,5})))" + _NO_LETTER_AFTER + r"\)?)"
+)
+_ZONE = re.compile(_ZONE_TEXT, re.IGNORECASE)
+# What joins a date to the time after it: "T", ", ", " | ", " at ", " à ", " a las ", " um ", " в ", "（水）".
+_AFTER = re.compile(
+    r"(?:\s*[（(][^)）\d]{1,3}[)）])?(?:T|\s*[,،|·•–—-]\s*|\s+(?:at|à|a\s+las?|às|alle(?:\s+ore)?|ore|om|um|o|в|kl\.?"
+    r"|klo|في|الساعة)\s+|\s*)" + _TIME,
+    re.IGNORECASE,
+)
+# A time (and zone) before a date on its line, then maybe a weekday: "3:49 AM EDT, Wed ".
+_BEFORE = re.compile(
+    _TIME.replace("?P<", "?P<b_") + r"(?P<b_zone>" + _ZONE_TEXT.replace("?P<", "?P<b_") + r")?"
+    r"\s*[,|·•–—-]?\s*(?:" + _NO_LETTER_BEFORE + r"(?P<b_weekday>[^\W\d_]+)\.?\s*,?\s*)?\Z",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_LABEL_WORDS = max(len(label.split()) for label in KIND_LABELS)  # the longest label, in words ("mis à jour")
+_LABEL_LAST_WORDS = frozenset(label.split()[-1] for label in KIND_LABELS)
+_LABEL_PUNCTUATION = ":：,.;|()[]-–—•·*"
+_ACCOMPANYING = frozenset(
+    {word.lower() for word in FILLERS | WEEKDAYS | ZONES.keys()}
+    | {word for label in KIND_LABELS for word in label.split()}
+)
+
+_YEAR_LAST_REACH = 28  # how far before its year a date can start ("21st of September, 2021": 22)
+_BEFORE_REACH = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
+_LABEL_REACH = 48  # how far before a date its "Published"/"Updated" label may stand
+_DATE_LINE_MAX = 160  # a longer line is a sentence or a byline, not a date line
+
+
+def find_date(line: str, *, day_first: bool = True) -> FoundDate | None:
+    """The first date printed in one line of text, or None."""
+    if not _DIGIT.search(line):  # most lines: no digit, no date (checked here, before a generator is made)
+        return None
+    return next(_dates(line, day_first), None)
+
+
+def is_date_line(line: str, *, day_first: bool = True) -> bool:
+    """True when the line is mostly a date: dates plus labels, weekdays, times, zones and at most a short word.
+
+    The short word lets "AFP 30 avril 2015 à 07:19" through; a byline word ("By", "Von", "Par") does not.
+    """
+    if len(line) > _DATE_LINE_MAX or not _DIGIT.search(line):
+        return False
+    rest, cut = [], 0
+    for found in _dates(line, day_first):
+        rest.append(line[cut : found.start])
+        cut = found.end
+    if not rest:
+        return False
+    rest.append(line[cut:])
+    left = [word for word in _WORD.findall(" ".join(rest)) if word.lower() not in _ACCOMPANYING]
+    return not left or (len(left) == 1 and len(left[0]) <= 4 and left[0].lower() not in BYLINE_MARKERS)
+
+
+def _dates(line: str, day_first: bool) -> Iterator[FoundDate]:
+    """Every date on the line (which holds a digit), left to right, with the time, zone and label around it."""
+    if not line.isascii() and _OTHER_DIGIT.search(line):
+        line = line.translate(_ASCII_DIGITS)  # one character for one: the spans stay those of the line as given
+    done = 0  # where the last date found ended: the next starts after it
+    for year in _YEAR.finditer(line):
+        at = year.start()
+        if at < done or (at and line[at - 1].isdigit()):
+            continue
+        found = _date_at_year(line, at, done, day_first)
+        if found is not None:
+            yield found
+            done = found.end
+
+
+def _date_at_year(line: str, at: int, done: int, day_first: bool) -> FoundDate | None:
+    """The date whose year starts at `at` (ending with it, else starting with it), or None."""
+    back = _YEAR_LAST_REVERSED.match(line[max(done, at - _YEAR_LAST_REACH) : at][::-1])
+    if back is not None:
+        day = _day_ending_with(back, int(line[at : at + 4]), day_first)
+        found = _complete(line, day, at - back.end(), at + 4) if day is not None else None
+        if found is not None:
+            return found
+    ahead = _YEAR_FIRST.match(line, at)
+    if ahead is None:
+        return None
+    numbers = ahead.group("iy", "im", "id") if ahead.group("iy") else ahead.group("cy", "cm", "cd")
+    day = _calendar_day(*(int(number) for number in numbers))
+    return _complete(line, day, at, ahead.end()) if day is not None else None
+
+
+def _day_ending_with(back: re.Match[str], year: int, day_first: bool) -> datetime | None:
+    """The day a date read backwards from its year names (its digits and month word come reversed)."""
+    group = back.group
+    if group("nsep"):
+        first, second = int(group("na")[::-1]), int(group("nb")[::-1])
+        month_first = second > 12 or (first <= 12 and group("nsep") == "/" and not day_first)
+        month, day = (first, second) if month_first else (second, first)
+    elif group("dm"):
+        month, day = _month(group("dm")[::-1]), int(group("dd")[::-1])
+    else:
+        month, day = _month(group("mm")[::-1]), int(group("md")[::-1])
+    return _calendar_day(year, month, day)
+
+
+def _month(word: str) -> int:
+    """The month a word names, 0 for a word that names none."""
+    return MONTHS.get(" ".join(word.lower().split()), 0)
+
+
+def _calendar_day(year: int, month: int, day: int) -> datetime | None:
+    """The day at midnight, or None when it does not exist or its year is out of range."""
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _complete(line: str, day: datetime, start: int, end: int) -> FoundDate | None:
+    """The date on `line[start:end]` with the weekday, time and zone beside it; None when its time cannot be."""
+    lead = max(0, start - _BEFORE_REACH)
+    before = _BEFORE.search(line, lead, start) if _DIGIT.search(line, lead, start) else None
+    weekday = before.group("b_weekday") if before is not None else None
+    if weekday is not None and weekday.lower() not in WEEKDAYS:
+        before = None  # another word stands between: the time is not this date's
+    after = _AFTER.match(line, end)
+    if after is not None:
+        begin = _weekday_start(line, lead, start)
+        return _with_time(line, day, after, "", begin, after.end())
+    if before is not None:
+        return _with_time(line, day, before, "b_", before.start(), end)
+    begin = _weekday_start(line, lead, start)
+    return FoundDate(day, None, False, _kind(line, begin), begin, end)
+
+
+def _weekday_start(line: str, lead: int, start: int) -> int:
+    """Where a weekday written just before the date starts ("Wednesday 21 July", "Wed, July 21"), else `start`."""
+    kept = line[lead:start].rstrip(" ,.\t")
+    word = kept.rsplit(None, 1)[-1] if kept else ""
+    return lead + len(kept) - len(word) if word.lower() in WEEKDAYS else start
+
+
+def _with_time(line: str, day: datetime, match: re.Match[str], prefix: str, start: int, end: int) -> FoundDate | None:
+    """The date at the time `match` reads (its groups named with `prefix`), and the zone written after it."""
+    moment = _clock(match, prefix)
+    if moment is None:
+        return None
+    if prefix:  # the zone was matched with the time, before the date
+        zone = _ZONE.match(match.group("b_zone")) if match.group("b_zone") else None
+        offset = _offset(zone) if zone is not None else None
+    else:
+        zone = _ZONE.match(line, end)
+        offset = _offset(zone) if zone is not None else None
+        end = zone.end() if zone is not None and offset is not None else end
+    local = day.replace(hour=moment[0], minute=moment[1], second=moment[2])
+    return FoundDate(local, offset, True, _kind(line, start), start, end)
+
+
+def _clock(match: re.Match[str], prefix: str) -> tuple[int, int, int] | None:
+    """(hour, minute, second) of a time match, 12-hour forms turned to 24; None for a time that cannot be."""
+    group = match.group
+    only = group(prefix + "h_only")
+    hour = int(only or group(prefix + "h"))
+    minute = 0 if only else int(group(prefix + "mi"))
+    second = 0 if only else int(group(prefix + "s") or 0)
+    ap, ar_ap, cjk_ap = group(prefix + "ap"), group(prefix + "ar_ap"), group(prefix + "cjk_ap")
+    if ap or ar_ap or cjk_ap:
+        if not 1 <= hour <= 12:
+            return None
+        pm = (ap or "").lower() == "p" or ar_ap == "م" or cjk_ap in ("午後", "下午")
+        hour = hour % 12 + (12 if pm else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def _offset(zone: re.Match[str]) -> timedelta | None:
+    """The UTC offset a zone match states, or None when it names no known zone or an impossible offset."""
+    group = zone.group
+    if group("z"):
+        return timedelta(0)
+    if group("abbr"):
+        return ZONES.get(group("abbr"))
+    sign, hours, minutes = group("sign", "oh", "om") if group("sign") else group("gsign", "gh", "gm")
+    if not sign:
+        return timedelta(0) if group("gmt") else None
+    if int(hours) > 14 or int(minutes or 0) > 59:
+        return None
+    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    return -offset if sign in "-−" else offset
+
+
+def _kind(line: str, start: int) -> str | None:
+    """ "published" or "updated" when the nearest label before the date says which, else None."""
+    words = [word.strip(_LABEL_PUNCTUATION) for word in line[max(0, start - _LABEL_REACH) : start].lower().split()]
+    for end in range(len(words), 0, -1):
+        if words[end - 1] not in _LABEL_LAST_WORDS:
+            continue
+        for size in range(1, min(end, _LABEL_WORDS) + 1):
+            kind = KIND_LABELS.get(" ".join(words[end - size : end]))
+            if kind is not None:
+                return kind
+    return None
