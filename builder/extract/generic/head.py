@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
-from builder.extract.generic.markers import is_end_heading, is_image_file, tag_label
+from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, Scored
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
+SHORT_DATE_LINE = 60  # a line this short with a date in it, in the head, is a date line
 
 RULE_TITLE = "the headline: the line closest above the byline/date"
 RULE_TITLE_NO_META = "the headline: the line closest above the article's first paragraph"
@@ -48,19 +49,17 @@ def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
     return found
 
 
-def read_head(scored: Scored, start: int, stop: int) -> Head:
+def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     head = Head()
     above = _nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
     _find_meta(scored, head, [*reversed(above), *first_prose[:META_IN_PROSE]])
-    anchor = min([*head.bylines, *head.dates], default=None)
-    if anchor is not None and anchor < start:
-        candidates = [i for i in above if i < anchor]
-    else:
-        candidates, head.title_rule = above, RULE_TITLE_NO_META
-    head.title_at = _pick_title(scored, candidates)
-    if head.title_at is None and first_prose:  # a page with its headline inside the prose run
-        head.title_at = _pick_title(scored, [i for i in first_prose[:2] if _is_headline(scored, i)])
+    # Candidates nearest first: the region's first line (a headline the prose run swallowed), then upwards.
+    candidates = [i for i in first_prose[:1] if not _is_sentence(scored, i)] + above
+    meta = {*head.bylines, *head.dates}
+    head.title_at = _pick_title(scored, page, candidates, meta)
+    if not meta:
+        head.title_rule = RULE_TITLE_NO_META
     head.lead = _find_lead(scored, head, start)
     return head
 
@@ -76,8 +75,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
             head.bylines[i] = ", ".join(names)
             if not head.authors:
                 head.authors = names
-        if len(text) < 120 and (names is not None or is_date_line(text)):
-            found = find_date(text)
+        if names is not None or len(text) < SHORT_DATE_LINE or is_date_line(text):
+            found = find_date(text)  # "Oct 18, 2019 · 8 min read" is no pure date line, but short
             if found is not None:
                 head.dates[i] = found
     published = [i for i, found in head.dates.items() if found.kind != "updated"]
@@ -97,34 +96,62 @@ def _is_headline(scored: Scored, i: int) -> bool:
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
+    if is_caption_label(text) or tag_label(text) is not None:
+        return False
     return not (is_end_heading(text, prose.words) or byline_names(text) or is_date_line(text))
 
 
-def _title_score(scored: Scored, i: int, distance: int) -> float:
+def _is_sentence(scored: Scored, i: int) -> bool:
+    prose = scored.prose[i]
+    return prose is not None and prose.sentence_end and prose.words > TITLE_MAX_WORDS // 2
+
+
+def _title_score(scored: Scored, page: str, i: int, rank: int, meta: set[int]) -> float:
+    """How much a line looks like the headline: its length, how many headline-like lines lie between it
+    and the prose (`rank`), a byline or date beside it, the page printing it twice (the headline and a
+    breadcrumb, a "Section|Headline" line, a sticky header)."""
     prose = scored.prose[i]
     assert prose is not None
-    score = -0.35 * distance
+    text = scored.lines[i].text
+    score = -0.3 * rank
     if 4 <= prose.words <= 20:
         score += 2.0
     elif prose.words <= 2:
         score -= 1.5
-    if scored.lines[i].text.endswith("."):
-        score -= 1.5
-    if scored.chrome_rules.get(i, "").startswith("repeated in the"):
-        score += 0.5  # the headline printed twice (breadcrumb, window title)
+    if text.endswith("."):
+        score -= 2.0
+    above, below = _neighbours(scored, i)
+    if below in meta:
+        score += 1.5
+    elif above in meta:
+        score += 0.5
+    if "|" in text or "«" in text or "»" in text or " > " in text or "/" in text:
+        score -= 1.5  # navigation ("« Previous | Next »", a breadcrumb) or a photo credit ("AFP/Getty")
+    if prose.words >= 4 and (scored.seen[text] > 1 or page.count(text) > 1):
+        score += 2.0
     return score
 
 
-def _pick_title(scored: Scored, candidates: list[int]) -> int | None:
+def _pick_title(scored: Scored, page: str, candidates: list[int], meta: set[int]) -> int | None:
     best = None
     best_score = -1e9
-    for distance, i in enumerate(candidates):
+    rank = 0
+    for i in candidates:
         if not _is_headline(scored, i):
             continue
-        score = _title_score(scored, i, distance)
+        score = _title_score(scored, page, i, rank, meta)
+        rank += 1
         if score > best_score:
             best, best_score = i, score
     return best if best_score > -3.0 else None
+
+
+def _neighbours(scored: Scored, i: int) -> tuple[int, int]:
+    """The nearest non-blank lines above and below line i (-1 where there is none)."""
+    prose = scored.prose
+    before = next((j for j in range(i - 1, max(-1, i - 4), -1) if prose[j] is not None), -1)
+    after = next((j for j in range(i + 1, min(len(prose), i + 4)) if prose[j] is not None), -1)
+    return before, after
 
 
 def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None:

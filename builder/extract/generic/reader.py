@@ -89,7 +89,7 @@ def _read(
     count, words = prose_lines(scored, start, stop)
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
         return Reject(Reason.NO_ARTICLE, f"no run of prose: {count} lines, {words} words", "parse")
-    head = read_head(scored, start, stop)
+    head = read_head(scored, text, start, stop)
     page = Classified(text, len(lines), lines, [CHROME] * len(lines), [RULE_OUTSIDE] * len(lines), {}, [])
     _mark_outside(page, scored)
     _mark_region(page, scored, head, start, stop)

@@ -34,6 +34,7 @@ class Scored:
     prose: list[Prose | None]  # None for blank lines
     scores: list[float]
     chrome_rules: dict[int, str]  # lines the corpus or the page itself marks as chrome, with why
+    seen: Counter[str]  # how many lines of the page read the same
 
 
 def corpus_rule(chrome: SiteChrome | None, text: str) -> str | None:
@@ -95,7 +96,7 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
             if rule is not None:
                 score, chrome_rules[i] = -4.0, rule
         scores.append(score)
-    return Scored(lines, prose, scores, chrome_rules)
+    return Scored(lines, prose, scores, chrome_rules, seen)
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:

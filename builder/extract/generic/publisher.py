@@ -1,0 +1,72 @@
+"""The site's name as its dumps print it: a copyright line, an "About <Name>" link, a name line that
+opens the page and comes back in its footer. None when no line is credible: a wrong publisher on every
+row of a site is worse than none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|Copyright|&copy;)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?P<name>[^.|•·,©—–]+?)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*(?:[.|•·,]|All rights|Alle Rechte|"
+    r"Tous droits|Todos los derechos|Tutti i diritti|Все права|$)",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(r"(?:About|Über|À propos de|Acerca de|Sobre|Chi siamo|Over|О)\s+(?P<name>.+)")
+_NOT_NAMES = frozenset(
+    {
+        "us",
+        "uns",
+        "nous",
+        "nosotros",
+        "nós",
+        "ons",
+        "this site",
+        "the author",
+        "the site",
+        "me",
+        "home",
+        "menu",
+        "search",
+    }
+)
+_LEGAL = re.compile(r",?\s+(?:Inc|LLC|Ltd|GmbH|S\.A|SA|AG|plc|Limited|Corp|Corporation)\.?$")
+MAX_NAME_WORDS = 6
+HEADER_NAME_WORDS = 4  # a bare name line is short: "The Daily Planet"
+HEADER_LINES = 8  # a name line among the page's first lines...
+FOOTER_LINES = 40  # ...that comes back among its last ones
+
+
+def _credible(name: str) -> str | None:
+    """The name cleaned of a legal suffix, if it reads as a name: 1-6 words, a capital, no address."""
+    name = _LEGAL.sub("", " ".join(name.split()).strip(" -–—:"))
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or len(name) < 2:
+        return None
+    if "://" in name or "@" in name or name.lower() in _NOT_NAMES or not any(c.isupper() for c in name):
+        return None
+    if sum(c.isdigit() for c in name) > 2:
+        return None
+    return name
+
+
+def publisher_from_lines(lines: Sequence[str]) -> str | None:
+    """The site's name from a dump's lines (collapsed text, bullets removed), or None."""
+    for text in reversed(lines):  # the footer's copyright line is the most deliberate statement of it
+        if "©" in text or "opyright" in text or "(c)" in text.lower():
+            match = _COPYRIGHT.search(text)
+            name = _credible(match["name"]) if match else None
+            if name:
+                return name
+    for text in lines:
+        match = _ABOUT.fullmatch(text) if len(text) < 60 else None
+        name = _credible(match["name"]) if match else None
+        if name:
+            return name
+    head = [text for text in lines[:HEADER_LINES] if text]
+    tail = set(lines[-FOOTER_LINES:])
+    for text in head:
+        if text in tail and len(text.split()) <= HEADER_NAME_WORDS and text[:1].isupper():
+            return _credible(text)
+    return None
