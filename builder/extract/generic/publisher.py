@@ -64,9 +64,9 @@ def publisher_from_lines(lines: Sequence[str]) -> str | None:
         name = _credible(match["name"]) if match else None
         if name:
             return name
-    head = [text for text in lines[:HEADER_LINES] if text]
-    tail = set(lines[-FOOTER_LINES:])
-    for text in head:
-        if text in tail and len(text.split()) <= HEADER_NAME_WORDS and text[:1].isupper():
+    tail_start = max(0, len(lines) - FOOTER_LINES)
+    for i, text in enumerate(lines[:HEADER_LINES]):  # printed again further down, in the footer
+        short = bool(text) and len(text.split()) <= HEADER_NAME_WORDS and text[:1].isupper()
+        if short and text in lines[max(i + 1, tail_start) :]:
             return _credible(text)
     return None

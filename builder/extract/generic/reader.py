@@ -42,7 +42,9 @@ MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
 BOX_SHARE = 0.6  # an end heading followed by this much of the prose before it opens a box, not the end
-TAIL_LINES = 12  # how far after the article a tag list is looked for
+TAIL_LINES = 12
+IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
+CAPTION_WORDS = 25  # a caption is shorter than this  # how far after the article a tag list is looked for
 
 RULE_BOX = "a box inside the article, under a heading like 'Related'"
 RULE_BODY = "a paragraph of the article's prose"
@@ -86,6 +88,7 @@ def _read(
     if span is None:
         return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")
     start, stop = _cut_at_end(scored, *span)
+    start = _with_image_above(scored, start)
     count, words = prose_lines(scored, start, stop)
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
         return Reject(Reason.NO_ARTICLE, f"no run of prose: {count} lines, {words} words", "parse")
@@ -124,6 +127,20 @@ def _cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _with_image_above(scored: Scored, start: int) -> int:
+    """The region's start moved up to an image printed just above its first paragraph (an image file
+    name, then its caption): the caption may read as prose and open the region by itself."""
+    for i in range(start - 1, max(-1, start - IMAGE_ABOVE), -1):
+        prose = scored.prose[i]
+        if prose is None:
+            continue
+        if is_image_file(scored.lines[i].text):
+            return i
+        if scored.lines[i].bullet or prose.words > CAPTION_WORDS:
+            break
+    return start
 
 
 def _mark_outside(page: Classified, scored: Scored) -> None:
@@ -177,7 +194,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
 
 def _is_paragraph(scored: Scored, i: int) -> bool:
     prose = scored.prose[i]
-    return prose is not None and prose.words >= 25 and prose.sentence_end
+    return prose is not None and prose.words >= CAPTION_WORDS and prose.sentence_end
 
 
 def _mark_head(page: Classified, head: Head) -> None:
@@ -200,11 +217,13 @@ def _mark_tail(page: Classified, scored: Scored, stop: int) -> None:
     """The end line, and a tag list shortly after the article."""
     lines, roles, rules = page.lines, page.roles, page.rules
     after = [i for i in range(stop, min(len(lines), stop + 4 * TAIL_LINES)) if lines[i] is not BLANK][:TAIL_LINES]
-    if after:
+    heading = next((i for i in after if _is_end(scored, i)), None)
+    if heading is not None:
+        roles[heading], rules[heading] = END, RULE_END
+    elif after:
         first = after[0]
-        prose = scored.prose[first]
-        roles[first] = END
-        rules[first] = RULE_END if prose is not None and is_end_heading(lines[first].text, prose.words) else RULE_AFTER
+        corpus = scored.chrome_rules.get(first)  # the reason it is chrome stays in view
+        roles[first], rules[first] = END, f"{corpus}; {RULE_AFTER}" if corpus else RULE_AFTER
     for n, i in enumerate(after):
         tags = tag_label(lines[i].text)
         if tags is None or lines[i].bullet:
@@ -216,6 +235,11 @@ def _mark_tail(page: Classified, scored: Scored, stop: int) -> None:
                     break
                 roles[j], rules[j], page.values[j] = TAGS, RULE_TAGS, lines[j].text
         break
+
+
+def _is_end(scored: Scored, i: int) -> bool:
+    prose = scored.prose[i]
+    return prose is not None and is_end_heading(scored.lines[i].text, prose.words)
 
 
 def _groups(page: Classified, head: Head, start: int, stop: int) -> list[tuple[int, int]]:
