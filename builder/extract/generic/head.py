@@ -18,7 +18,8 @@ from builder.extract.generic.region import PROSE_WORDS, Scored
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
-SHORT_DATE_LINE = 60  # a line this short with a date in it, in the head, is a date line
+SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
+DATE_LABEL = 16  # is a date line
 
 RULE_TITLE = "the headline: the line closest above the byline/date"
 RULE_TITLE_NO_META = "the headline: the line closest above the article's first paragraph"
@@ -76,8 +77,9 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
             if not head.authors:
                 head.authors = names
         if names is not None or len(text) < SHORT_DATE_LINE or is_date_line(text):
-            found = find_date(text)  # "Oct 18, 2019 · 8 min read" is no pure date line, but short
-            if found is not None:
+            found = find_date(text)
+            # "Oct 18, 2019 · 8 min read" is no pure date line, but a short line opening with a date
+            if found is not None and (names is not None or found.start <= DATE_LABEL or is_date_line(text)):
                 head.dates[i] = found
     published = [i for i, found in head.dates.items() if found.kind != "updated"]
     chosen = min(published or head.dates, default=None)

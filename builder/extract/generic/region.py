@@ -20,6 +20,8 @@ PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
 
+BLOCK_LINE = -0.1  # the score of a short line under another in one block (no blank line between)
+
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
 RULE_FORM = "a form field or button"
@@ -52,6 +54,11 @@ def _is_form(text: str) -> bool:
     return (text.startswith("[") and text.endswith("]")) or ("[ " in text and " ]" in text)
 
 
+def _is_code(text: str) -> bool:
+    """A line of a program: it ends with a bracket or punctuation, or assigns."""
+    return text[-1] in "{}[]();,:" or " = " in text
+
+
 def _has_letter(text: str) -> bool:
     return any(char.isalpha() for char in text)
 
@@ -69,8 +76,8 @@ def _score(line: Line, prose: Prose) -> float:
 def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
     """Every line's score; the corpus marks are applied only when `use_corpus`.
 
-    An indented line that is no bullet (code, a quotation, a poem) and a line with no letter ("}", "...")
-    weigh almost nothing either way: they break no article in two and make none."""
+    An indented line of code and a line with no letter ("}", "...") weigh almost nothing either way: they
+    break no article in two and make none."""
     seen = Counter([line.text for line in lines])
     corpus = chrome if use_corpus and chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS else None
     prose: list[Prose | None] = []
@@ -87,10 +94,12 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
         score = _score(line, measured)
         if "[" in text and _is_form(text):
             score, chrome_rules[i] = -1.5, RULE_FORM
-        elif score < 0.0 and ((raws[i].startswith("    ") and not line.bullet) or not _has_letter(text)):
+        elif score < 0.0 and (not _has_letter(text) or (raws[i].startswith("    ") and _is_code(text))):
             score = -0.1
         elif seen[text] > 1 and measured.words < 15:
             score, chrome_rules[i] = min(score, -1.5), RULE_REPEATED
+        elif score < 0.0 and not line.bullet and i and lines[i - 1] is not BLANK and not lines[i - 1].bullet:
+            score = BLOCK_LINE  # a table or a program: its block pays for its first line only
         if corpus is not None:
             rule = corpus_rule(corpus, text)
             if rule is not None:
