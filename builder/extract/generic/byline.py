@@ -76,6 +76,7 @@ _PARTICLES = frozenset(
     ]
 )
 MAX_BYLINE_WORDS = 25
+_DIGIT = re.compile(r"\d")
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -86,7 +87,7 @@ def byline_names(text: str) -> list[str] | None:
     match = _BYLINE.fullmatch(text)
     if match is not None:
         return _names(match["names"])
-    date = find_date(text) if any(char.isdigit() for char in text) else None
+    date = find_date(text) if _DIGIT.search(text) else None
     if date is not None and date.start > 0:
         names = _names(text[: date.start])
         return names if names is not None and len(names) == 1 and 2 <= len(names[0].split()) <= 4 else None

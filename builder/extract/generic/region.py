@@ -9,6 +9,7 @@ are allowed when the prose on both sides outweighs them), the classic maximum-su
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -59,8 +60,11 @@ def _is_code(text: str) -> bool:
     return text[-1] in "{}[]();,:" or " = " in text
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _has_letter(text: str) -> bool:
-    return any(char.isalpha() for char in text)
+    return _LETTER.search(text) is not None
 
 
 def _score(line: Line, prose: Prose) -> float:
