@@ -77,6 +77,7 @@ def _norm_names(names: Iterable[str]) -> set[str]:
     """Lower-cased names; silver bylines keep only their first line, before any digit ("By X\\n March 25")."""
     found: set[str] = set()
     for entry in names:
+        entry = re.sub(r"^\s*by\s+|\(.*?\)", "", entry, flags=re.IGNORECASE)
         entry = re.split(r"\d", entry.strip().split("\n")[0])[0]
         for part in AUTHOR_SPLIT.split(entry):
             part = re.sub(r"^(?:by|von|par|por)\s+", "", part.strip(), flags=re.I)

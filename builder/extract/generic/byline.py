@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from builder.extract.generic.dates import find_date
+from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
@@ -84,9 +85,10 @@ def byline_names(text: str) -> list[str] | None:
     followed by a date ("Dan Goodin - Apr 16, 2015 8:02 pm UTC")."""
     if len(text) > 200 or text.count(" ") >= MAX_BYLINE_WORDS:
         return None
-    match = _BYLINE.fullmatch(text)
-    if match is not None:
-        return _names(match["names"])
+    for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
+        match = _BYLINE.fullmatch(part.lstrip("/-—|•· "))  # "// By Arun Sai Krishnan • Nov 11, 2020"
+        if match is not None:
+            return _names(match["names"])
     date = find_date(text) if _DIGIT.search(text) else None
     if date is not None and date.start > 0:
         names = _names(text[: date.start])
@@ -117,3 +119,16 @@ def _is_name(part: str) -> bool:
         if not (word[0].isupper() or low in _PARTICLES or not word[0].isalpha()):
             return False
     return any(word[0].isalpha() for word in words)
+
+
+def bare_name(text: str) -> str | None:
+    """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
+    no stop word. Read as a byline only beside the headline or a date line."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 50:
+        return None
+    if not all(word.replace(".", "").replace("-", "").replace("'", "").isalpha() for word in words):
+        return None
+    if any(word.lower() in STOP_WORDS and word.lower() not in _PARTICLES for word in words):
+        return None
+    return text if _is_name(text) else None

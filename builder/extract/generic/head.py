@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, Scored
@@ -24,6 +24,7 @@ DATE_LABEL = 16  # is a date line
 RULE_TITLE = "the headline: the line closest above the byline/date"
 RULE_TITLE_NO_META = "the headline: the line closest above the article's first paragraph"
 RULE_BYLINE = "a byline ('By ...')"
+RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
 RULE_DATE = "a date line"
 RULE_LEAD = "the lead: a paragraph between the headline and the body"
 
@@ -38,6 +39,7 @@ class Head:
     date: FoundDate | None = None
     date_at: int | None = None
     lead: tuple[int, int] | None = None  # (start, stop) of the lead paragraph
+    bare_name: bool = False  # the byline is a name alone on its line
 
 
 def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
@@ -61,8 +63,37 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     head.title_at = _pick_title(scored, page, candidates, meta)
     if not meta:
         head.title_rule = RULE_TITLE_NO_META
+    if not head.authors:
+        _find_bare_name(scored, head)
     head.lead = _find_lead(scored, head, start)
     return head
+
+
+def _find_bare_name(scored: Scored, head: Head) -> None:
+    """A line that is only a name, right under the headline or beside the date line, is the byline."""
+    near: list[int] = []
+    if head.title_at is not None:
+        near.extend(_following(scored, head.title_at, 2))
+    if head.date_at is not None:
+        near.extend(_neighbours(scored, head.date_at))
+    for i in near:
+        if i < 0 or i in scored.chrome_rules or scored.lines[i].bullet or i == head.title_at:
+            continue
+        name = bare_name(scored.lines[i].text)
+        if name is not None:
+            head.authors, head.bylines[i] = [name], name
+            head.bare_name = True
+            return
+
+
+def _following(scored: Scored, i: int, count: int) -> list[int]:
+    found: list[int] = []
+    for j in range(i + 1, min(len(scored.prose), i + 3 * count + 1)):
+        if scored.prose[j] is not None:
+            found.append(j)
+            if len(found) == count:
+                break
+    return found
 
 
 def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:

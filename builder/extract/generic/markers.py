@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import re
 
+# The rules of image lines, read back by the assembler: a file name or an alt text opens an image.
+RULE_IMAGE = "an image (its file name)"
+RULE_ALT = "an image's alt text (in brackets)"
+RULE_CAPTION = "an image's caption"
+
 # Headings that open the chrome after an article, lower-cased, compared with a line's start (short lines only).
 END_HEADINGS = (
     "related",

@@ -15,9 +15,25 @@ from typing import Any
 from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.dates import FoundDate
-from builder.extract.generic.head import RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
-from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
-from builder.extract.generic.region import PROSE_WORDS, RULE_OUTSIDE, Scored, best_region, prose_lines, score_lines
+from builder.extract.generic.head import RULE_BARE_NAME, RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
+from builder.extract.generic.markers import (
+    RULE_ALT,
+    RULE_CAPTION,
+    RULE_IMAGE,
+    is_caption_label,
+    is_end_heading,
+    is_image_file,
+    tag_label,
+)
+from builder.extract.generic.region import (
+    PROSE_WORDS,
+    RULE_OUTSIDE,
+    Scored,
+    best_region,
+    is_bracketed,
+    prose_lines,
+    score_lines,
+)
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import (
     BLANK,
@@ -51,8 +67,6 @@ RULE_BODY = "a paragraph of the article's prose"
 RULE_END = "an end heading: the chrome after the article starts here"
 RULE_AFTER = "the first line after the article's region"
 RULE_MENU = "a run of short bullets (menu, share bar)"
-RULE_IMAGE = "an image (its file name)"
-RULE_CAPTION = "an image's caption"
 RULE_TAGS = "a tag list"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article, so the page alone was read"
 
@@ -185,6 +199,10 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
             after_image = True
             continue
+        elif is_bracketed(text):
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[1:-1]
+            after_image = True
+            continue
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
         else:
@@ -202,7 +220,7 @@ def _mark_head(page: Classified, head: Head) -> None:
     if head.title_at is not None:
         roles[head.title_at], rules[head.title_at] = TITLE, head.title_rule
     for i, names in head.bylines.items():
-        roles[i], rules[i], values[i] = BYLINE, RULE_BYLINE, names
+        roles[i], rules[i], values[i] = BYLINE, RULE_BARE_NAME if head.bare_name else RULE_BYLINE, names
     for i, found in head.dates.items():
         if i not in head.bylines:
             roles[i], rules[i] = DATE, RULE_DATE

@@ -21,11 +21,12 @@ PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
 
+BRACKETED = -0.3  # the score of a bracketed line: an image's alt text or a button
 BLOCK_LINE = -0.1  # the score of a short line under another in one block (no blank line between)
 
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
-RULE_FORM = "a form field or button"
+RULE_FORM = "a form field"
 RULE_REPEATED = "repeated in the page (menu, share or footer line)"
 
 
@@ -51,8 +52,13 @@ def corpus_rule(chrome: SiteChrome | None, text: str) -> str | None:
 
 
 def _is_form(text: str) -> bool:
-    """w3m prints input boxes as "[    ]" and buttons as "[Search]"."""
-    return (text.startswith("[") and text.endswith("]")) or ("[ " in text and " ]" in text)
+    """w3m prints an input box as "[    ]" (collapsed to "[ ]")."""
+    return "[ " in text or " ]" in text
+
+
+def is_bracketed(text: str) -> bool:
+    """w3m prints an image's alt text, and a button, in brackets: "[Harbour at dawn]", "[Search]"."""
+    return text.startswith("[") and text.endswith("]") and len(text) > 2
 
 
 def _is_code(text: str) -> bool:
@@ -98,6 +104,8 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
         score = _score(line, measured)
         if "[" in text and _is_form(text):
             score, chrome_rules[i] = -1.5, RULE_FORM
+        elif text[:1] == "[" and is_bracketed(text):
+            score = BRACKETED  # an image inside the article as often as a button outside it
         elif score < 0.0 and (not _has_letter(text) or (raws[i].startswith("    ") and _is_code(text))):
             score = -0.1
         elif seen[text] > 1 and measured.words < 15:
