@@ -107,8 +107,7 @@ def _read(
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
         return Reject(Reason.NO_ARTICLE, f"no run of prose: {count} lines, {words} words", "parse")
     head = read_head(scored, text, start, stop)
-    page = Classified(text, len(lines), lines, [CHROME] * len(lines), [RULE_OUTSIDE] * len(lines), {}, [])
-    _mark_outside(page, scored)
+    page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
     _mark_head(page, head)
     _mark_tail(page, scored, stop)
@@ -157,12 +156,14 @@ def _with_image_above(scored: Scored, start: int) -> int:
     return start
 
 
-def _mark_outside(page: Classified, scored: Scored) -> None:
-    for i, line in enumerate(page.lines):
-        if line is BLANK:
-            page.roles[i], page.rules[i] = BLANK_ROLE, ""
-        elif i in scored.chrome_rules:
-            page.rules[i] = scored.chrome_rules[i]
+def _outside(text: str, scored: Scored) -> Classified:
+    """The page with every line chrome (blank lines blank), with the reason the scoring gave where it gave one."""
+    lines = scored.lines
+    roles = [BLANK_ROLE if line is BLANK else CHROME for line in lines]
+    rules = ["" if line is BLANK else RULE_OUTSIDE for line in lines]
+    for i, rule in scored.chrome_rules.items():
+        rules[i] = rule
+    return Classified(text, len(lines), lines, roles, rules, {}, [])
 
 
 def _menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
@@ -266,7 +267,8 @@ def _groups(page: Classified, head: Head, start: int, stop: int) -> list[tuple[i
     groups: list[tuple[int, int]] = []
     if head.title_at is not None:
         groups.append((head.title_at, head.title_at + 1))
-    others = sorted(i for i, role in enumerate(page.roles) if role in (BYLINE, DATE, TAGS) and not start <= i < stop)
+    meta = [*head.bylines, *head.dates, *(i for i in page.values if page.roles[i] is TAGS)]
+    others = sorted(i for i in set(meta) if not start <= i < stop)
     groups.extend((i, i + 1) for i in others)
     if head.lead is not None:
         groups.append(head.lead)

@@ -83,6 +83,18 @@ def _score(line: Line, prose: Prose) -> float:
     return -1.0 if line.bullet else -0.6
 
 
+REPEATED_WORD = -1.5
+
+
+def _one_word(seen: int, line: Line, previous: Line) -> float:
+    """The score of a one-word line: the same rules as any short line, in their order."""
+    if seen > 1:
+        return REPEATED_WORD
+    if not line.bullet and previous is not BLANK and not previous.bullet:
+        return BLOCK_LINE
+    return -1.0 if line.bullet else -0.6
+
+
 def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
     """Every line's score; the corpus marks are applied only when `use_corpus`.
 
@@ -93,16 +105,22 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
     prose: list[Prose | None] = []
     scores: list[float] = []
     chrome_rules: dict[int, str] = {}
+    previous = BLANK
     for i, line in enumerate(lines):
         if line is BLANK:
             prose.append(None)
             scores.append(0.0)
+            previous = line
             continue
         text = line.text
         measured = measure(text)
         prose.append(measured)
         score = _score(line, measured)
-        if "[" in text and _is_form(text):
+        if score < 0.0 and text.isalpha():  # a one-word menu item: the common case, settled here
+            score = _one_word(seen[text], line, previous)
+            if score is REPEATED_WORD:
+                chrome_rules[i] = RULE_REPEATED
+        elif "[" in text and _is_form(text):
             score, chrome_rules[i] = -1.5, RULE_FORM
         elif text[:1] == "[" and is_bracketed(text):
             score = BRACKETED  # an image inside the article as often as a button outside it
@@ -110,13 +128,14 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
             score = -0.1
         elif seen[text] > 1 and measured.words < 15:
             score, chrome_rules[i] = min(score, -1.5), RULE_REPEATED
-        elif score < 0.0 and not line.bullet and i and lines[i - 1] is not BLANK and not lines[i - 1].bullet:
+        elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
             score = BLOCK_LINE  # a table or a program: its block pays for its first line only
         if corpus is not None:
             rule = corpus_rule(corpus, text)
             if rule is not None:
                 score, chrome_rules[i] = -4.0, rule
         scores.append(score)
+        previous = line
     return Scored(lines, prose, scores, chrome_rules, seen)
 
 

@@ -26,6 +26,7 @@ def _load_stop_words() -> frozenset[str]:
 STOP_WORDS = _load_stop_words()
 # CJK ideographs, kana, Hangul and full-width forms: scripts (or uses) with no spaces between words.
 _UNSPACED = re.compile("[\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
+PROSE_SPACES = 7  # a line of eight words or more may be prose without a sentence end
 SAMPLE_CHARS = 240  # the share of stop words is read on a paragraph's start: enough to tell, cheap
 SENTENCE_ENDS = frozenset(".!?。！？…\"”»)'’:")
 
@@ -34,6 +35,10 @@ class Prose(NamedTuple):
     words: int  # words, or for unspaced scripts half the characters
     stop_share: float  # share of the words that are stop words (1.0 for unspaced scripts: they have none)
     sentence_end: bool  # ends as a sentence or quotation does
+
+
+# Most lines of a page are menu items of one to three words: their measures are built once.
+_SHORT = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words in (1, 2, 3)]
 
 
 def measure(text: str) -> Prose:
@@ -45,7 +50,9 @@ def measure(text: str) -> Prose:
         if unspaced * 2 > len(text):  # mostly Chinese or Japanese
             return Prose(unspaced // 2 + spaces, 1.0, sentence_end)
     if spaces < 3:  # too short to be prose whatever its words: skip the lookups
-        return Prose(spaces + 1, 0.0, sentence_end)
+        return _SHORT[spaces][sentence_end]
+    if spaces < PROSE_SPACES and not sentence_end:  # a short line that is no sentence: nothing to weigh
+        return Prose(spaces + 1, 0.0, False)
     # Distinct stop words among the sample's tokens: a set intersection runs in C (a regex tokeniser costs
     # ten times more); punctuation glued to a stop word ("the,") is rare enough to ignore.
     sample = text[:SAMPLE_CHARS].lower().split(" ")
