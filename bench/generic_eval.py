@@ -32,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+TIMING_RUNS = 3
 HELD_OUT_SHARE = 30  # percent of sites kept out of training and tuning
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+_")
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\n|\band\b|&|;)\s*")
@@ -112,9 +113,8 @@ def predict_direct(devset: Path) -> tuple[dict[str, Prediction], list[float]]:
     millis: list[float] = []
     for path in sorted((devset / "dumps").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        began = time.process_time()  # CPU time: the machine is shared, wall time would count the others
-        reading = read_generic(text)
-        millis.append((time.process_time() - began) * 1000)
+        reading, spent = _timed(read_generic, text)
+        millis.append(spent)
         if isinstance(reading, Reject):
             out[path.stem] = {"no_article": True, "body": "", "title": None, "authors": [], "date": None}
             continue
@@ -143,6 +143,16 @@ def predict_dataset(folder: Path, report: Path) -> dict[str, Prediction]:
                 name = Path(row["source_file"]).stem
                 out[name] = {"no_article": True, "body": "", "title": None, "authors": [], "date": None}
     return out
+
+
+def _timed(read: Callable[[str], Any], text: str) -> tuple[Any, float]:
+    """The reading and its best CPU milliseconds of TIMING_RUNS (CPU time: the machine is shared)."""
+    best = float("inf")
+    for _ in range(TIMING_RUNS):
+        began = time.process_time()
+        reading = read(text)
+        best = min(best, (time.process_time() - began) * 1000)
+    return reading, best
 
 
 def _reference_loop_ms() -> float:

@@ -33,7 +33,7 @@ def test_golden_reading(dump: Path) -> None:
 
 
 def test_fixtures_cover_layouts_and_languages() -> None:
-    assert {"en_blog", "de_news", "fr_news", "es_news", "ja_news", "section_front"} <= set(FIXTURES)
+    assert {"en_blog", "de_news", "fr_news", "es_news", "ja_news", "pt_blog", "section_front"} <= set(FIXTURES)
 
 
 # What a reader of each page would write down by hand, independent of the golden files.
@@ -47,6 +47,7 @@ EXPECTED = {
     "fr_news": ("Le festival de jazz du lac retrouve son public", ["Sébastien Martin"], (2021, 7, 21, 14, 49)),
     "es_news": ("Los vecinos del barrio alto recuperan la huerta comunitaria", ["María García"], (2021, 7, 21, 0, 0)),
     "ja_news": ("湖畔の古い駅舎が図書館として生まれ変わる", [], (2021, 7, 21, 14, 49)),
+    "pt_blog": ("O mercado do peixe volta a abrir ao amanhecer", ["Ana Ribeiro"], (2021, 7, 21, 0, 0)),
 }
 
 
@@ -82,6 +83,32 @@ def test_tags_list_and_image_caption() -> None:
     assert _read("en_blog").fields["tags"] == ["otters", "rivers", "wildlife"]
     assert _read("de_news").fields["images"] == [{"alt": None, "caption": "Die Backstube am Hafen im Jahr 1925."}]
     assert "• Planting willows" in _read("en_blog").fields["body"]  # a list keeps one item per line
+
+
+def test_a_box_inside_the_article_is_cut_out_and_the_article_goes_on() -> None:
+    """ "Leia também" with two links between paragraphs: the links are chrome, the paragraphs after them body."""
+    reading = _read("pt_blog")
+    body = reading.fields["body"]
+    assert "ciclovia" not in body and "Leia também" not in body
+    assert body.endswith("antes do fim do verão.")
+    assert _role_of(reading, "O cais ganha") == (
+        Role.CHROME,
+        "a box inside the article, under a heading like 'Related'",
+    )
+
+
+def test_bracketed_alt_text_and_a_name_alone() -> None:
+    reading = _read("pt_blog")
+    assert reading.fields["images"] == [
+        {
+            "alt": "Vista do mercado ao amanhecer",
+            "caption": "As bancas foram pintadas de novo pelos próprios vendedores.",
+        }
+    ]
+    assert _role_of(reading, "Ana Ribeiro") == (
+        Role.BYLINE,
+        "a byline: a name alone under the headline or beside the date",
+    )
 
 
 def test_section_front_is_no_article() -> None:

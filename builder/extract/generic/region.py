@@ -84,6 +84,8 @@ def _score(line: Line, prose: Prose) -> float:
 
 
 REPEATED_WORD = -1.5
+ONE_WORD = measure("word")
+ONE_WORD_CHARS = 20  # longer runs of letters may be CJK sentences: measured in full
 
 
 def _one_word(seen: int, line: Line, previous: Line) -> float:
@@ -113,14 +115,22 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
             previous = line
             continue
         text = line.text
-        measured = measure(text)
-        prose.append(measured)
-        score = _score(line, measured)
-        if score < 0.0 and text.isalpha():  # a one-word menu item: the common case, settled here
+        if text.isalpha() and len(text) < ONE_WORD_CHARS:  # a one-word menu item: the common case, settled here
+            prose.append(ONE_WORD)
             score = _one_word(seen[text], line, previous)
             if score is REPEATED_WORD:
                 chrome_rules[i] = RULE_REPEATED
-        elif "[" in text and _is_form(text):
+            if corpus is not None:
+                rule = corpus_rule(corpus, text)
+                if rule is not None:
+                    score, chrome_rules[i] = -4.0, rule
+            scores.append(score)
+            previous = line
+            continue
+        measured = measure(text)
+        prose.append(measured)
+        score = _score(line, measured)
+        if "[" in text and _is_form(text):
             score, chrome_rules[i] = -1.5, RULE_FORM
         elif text[:1] == "[" and is_bracketed(text):
             score = BRACKETED  # an image inside the article as often as a button outside it
