@@ -41,6 +41,7 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("Wednesday 21 July 2021 14.49 BST", datetime(2021, 7, 21, 14, 49), True),
     ("22 Dec, 2016", datetime(2016, 12, 22), False),
     ("April 28, 2019 at 6:01 am", datetime(2019, 4, 28, 6, 1), True),
+    ("posted on April 21, 2015, at 11:29 a.m.", datetime(2015, 4, 21, 11, 29), True),
     ("Jun 7, 2023, 8:54 PM UTC|", datetime(2023, 6, 7, 20, 54), True),
     ("April 5, 2018 | 6:00 PM", datetime(2018, 4, 5, 18, 0), True),
     ("Published 3:49 AM EDT, Wed July 21, 2021", datetime(2021, 7, 21, 3, 49), True),
@@ -141,6 +142,8 @@ def test_the_span_covers_weekday_time_and_zone(line: str, span: str) -> None:
         ("2021-07-21T14:49:00Z", timedelta(0)),
         ("2021-07-21T14:49:00+02:00", 2 * H),
         ("2021-07-21T14:49:00-0400", -4 * H),
+        ("2020-08-01 18:00:00+00", timedelta(0)),
+        ("21 July 2021 14:49 -05 degrees", None),
         ("21 July 2021 14:49 GMT+2", 2 * H),
         ("21 July 2021 14:49 (UTC+05:30)", timedelta(hours=5, minutes=30)),
         ("21 July 2021 14:49 UTC−3", -3 * H),
@@ -273,6 +276,8 @@ def test_non_dates_are_not_read(line: str) -> None:
         ("Sarah Gooding March 9, 2017 13", False),
         ("On July 21, 2021 the council met to discuss the budget for the coming year.", False),
         ("Copyright © 2017 Breitbart", False),
+        ("400 │ 2020-08-01 18:00:00+00 │ 24 │ 6.823777", False),
+        ("22 Dec, 2016 651", True),
     ],
 )
 def test_a_date_line_is_mostly_a_date(line: str, expected: bool) -> None:
@@ -306,3 +311,22 @@ def test_an_impossible_first_date_does_not_hide_a_later_one() -> None:
     found = find_date("31 Feb 2021, corrected to 28 Feb 2021")
     assert found is not None
     assert found.local == datetime(2021, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("line", "local", "offset"),
+    [
+        ("Wed, 21 Jul 2021 14:49:00 +0200", datetime(2021, 7, 21, 14, 49), 2 * H),
+        ("21-Jul-2021 14:49 -0500", datetime(2021, 7, 21, 14, 49), -5 * H),
+        ("7/21/2021 2:49 PM ET", datetime(2021, 7, 21, 14, 49), -5 * H),
+    ],
+)
+def test_mail_and_us_forms_keep_their_offsets(line: str, local: datetime, offset: timedelta) -> None:
+    found = find_date(line)
+    assert found is not None
+    assert (found.local, found.offset, found.start, found.end) == (local, offset, 0, len(line))
+
+
+def test_a_reading_time_beside_the_date_keeps_it_a_date_line() -> None:
+    assert is_date_line("Oct 18, 2019 · 8 min read")
+    assert not is_date_line("Oct 18, 2019 · 8 comments so far")

@@ -82,15 +82,16 @@ _TIME = (
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ar_ap>ص|م)" + _NO_LETTER_AFTER + r")?(?:\s*uhr\b)?"
 )
 _ZONE_TEXT = (
-    r"(?:(?P<sign>[+\-−])(?P<oh>\d{2}):?(?P<om>\d{2})(?!\d)"  # +02:00, -0400: written against the time
+    # +02:00, +0200, +02 against the time; " +0200" after a space only with its minutes
+    r"(?:(?:\s(?=[+\-−]\d\d:?\d\d))?(?P<sign>[+\-−])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?(?!\d)"
     r"|(?P<z>Z)" + _NO_LETTER_AFTER + r"|\s*\(?\s*(?:(?P<gmt>GMT|UTC|UT)(?:\s*(?P<gsign>[+\-−])\s*(?P<gh>\d{1,2})"
     r"(?::?(?P<gm>\d{2}))?)?|(?-i:(?P<abbr>[A-ZА-Я]{2,5})))" + _NO_LETTER_AFTER + r"\)?)"
 )
 _ZONE = re.compile(_ZONE_TEXT, re.IGNORECASE)
 # What joins a date to the time after it: "T", ", ", " | ", " at ", " à ", " a las ", " um ", " в ", "（水）".
 _AFTER = re.compile(
-    r"(?:\s*[（(][^)）\d]{1,3}[)）])?(?:T|\s*[,،|·•–—-]\s*|\s+(?:at|à|a\s+las?|às|alle(?:\s+ore)?|ore|om|um|o|в|kl\.?"
-    r"|klo|في|الساعة)\s+|\s*)" + _TIME,
+    r"(?:\s*[（(][^)）\d]{1,3}[)）])?(?:T|\s*[,،|·•–—-]?\s*(?:(?:at|à|a\s+las?|às|alle(?:\s+ore)?|ore|om|um|o|в|kl\.?"
+    r"|klo|في|الساعة)\s+)?)" + _TIME,
     re.IGNORECASE,
 )
 # A time (and zone) before a date on its line, then maybe a weekday: "3:49 AM EDT, Wed ".
@@ -99,7 +100,7 @@ _BEFORE = re.compile(
     r"\s*[,|·•–—-]?\s*(?:" + _NO_LETTER_BEFORE + r"(?P<b_weekday>[^\W\d_]+)\.?\s*,?\s*)?\Z",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")  # a word or a number
 _LABEL_WORDS = max(len(label.split()) for label in KIND_LABELS)  # the longest label, in words ("mis à jour")
 _LABEL_LAST_WORDS = frozenset(label.split()[-1] for label in KIND_LABELS)
 _LABEL_PUNCTUATION = ":：,.;|()[]-–—•·*"
@@ -122,9 +123,11 @@ def find_date(line: str, *, day_first: bool = True) -> FoundDate | None:
 
 
 def is_date_line(line: str, *, day_first: bool = True) -> bool:
-    """True when the line is mostly a date: dates plus labels, weekdays, times, zones and at most a short word.
+    """True when the line is mostly a date: dates plus labels, weekdays, times, zones and at most one short word
+    or number.
 
-    The short word lets "AFP 30 avril 2015 à 07:19" through; a byline word ("By", "Von", "Par") does not.
+    The short word lets "AFP 30 avril 2015 à 07:19" through; a byline word ("By", "Von", "Par") does not, nor
+    do the other cells of a table row that holds a date.
     """
     if len(line) > _DATE_LINE_MAX or not _DIGIT.search(line):
         return False
@@ -135,7 +138,7 @@ def is_date_line(line: str, *, day_first: bool = True) -> bool:
     if not rest:
         return False
     rest.append(line[cut:])
-    left = [word for word in _WORD.findall(" ".join(rest)) if word.lower() not in _ACCOMPANYING]
+    left = [token for token in _TOKEN.findall(" ".join(rest)) if token.lower() not in _ACCOMPANYING]
     return not left or (len(left) == 1 and len(left[0]) <= 4 and left[0].lower() not in BYLINE_MARKERS)
 
 
