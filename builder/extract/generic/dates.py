@@ -74,11 +74,12 @@ _YEAR_LAST_REVERSED = re.compile(
     re.IGNORECASE,
 )
 
-# A time of day: 14:49, 14:49:05.000, 2:49 PM, 2.49pm, 14h49, 14 h 49, 14時49分, 午後2時49分, 3 pm.
+# A time of day: 14:49, 14:49:05.000, 2:49 PM, 2.49pm, 14h49, 14 h 49, 14時49分, 午後2時49分.
+# An hour alone counts with am/pm or an hour word: "3 pm", "à 14h", "um 14 Uhr", "14時".
 _TIME = (
-    r"(?:(?:(?P<cjk_ap>午前|午後|上午|下午)\s*)?(?<!\d)(?P<h>\d{1,2})(?:[:.]|\s?h\s?|\s*[時时시]\s*)(?P<mi>\d{2})"
-    r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*[分분])?"
-    r"|(?<!\d)(?P<h_only>\d{1,2})(?=\s?[ap]\.?\s?m\b))"
+    r"(?:(?P<cjk_ap>午前|午後|上午|下午)\s*)?(?<!\d)"
+    r"(?:(?P<h>\d{1,2})(?:[:.]|\s?h\s?|\s*[時时시]\s*)(?P<mi>\d{2}|(?<=[時时시])\d(?=[分분]))(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*[分분])?"
+    r"|(?P<h_only>\d{1,2})(?:(?=\s?[ap]\.?\s?m\b)|\s?h" + _NO_LETTER_AFTER + r"|\s?[時时시](?!\s*\d)|(?=\s?uhr\b)))"
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ar_ap>ص|م)" + _NO_LETTER_AFTER + r")?(?:\s*uhr\b)?"
 )
 _ZONE_TEXT = (
