@@ -42,6 +42,7 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("Wed, July 21, 2021", datetime(2021, 7, 21), False),
     ("Wednesday 21 July 2021 14.49 BST", datetime(2021, 7, 21, 14, 49), True),
     ("22 Dec, 2016", datetime(2016, 12, 22), False),
+    ("21st of September, 2021", datetime(2021, 9, 21), False),
     ("April 28, 2019 at 6:01 am", datetime(2019, 4, 28, 6, 1), True),
     ("posted on April 21, 2015, at 11:29 a.m.", datetime(2015, 4, 21, 11, 29), True),
     ("Jun 7, 2023, 8:54 PM UTC|", datetime(2023, 6, 7, 20, 54), True),
@@ -338,7 +339,14 @@ def test_a_reading_time_beside_the_date_keeps_it_a_date_line() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["21 July 2021, 12 people", "21.07.2021 3-1", "July 21, 2021 2.5 million", "21 July 2021 5 min read"]
+    "line",
+    [
+        "Score 31.12 July 21, 2021",
+        "21 July 2021, 12 people",
+        "21.07.2021 3-1",
+        "July 21, 2021 2.5 million",
+        "21 July 2021 5 min read",
+    ],
 )
 def test_a_number_after_a_date_is_not_its_time(line: str) -> None:
     found = find_date(line)
