@@ -276,6 +276,8 @@ def test_non_dates_are_not_read(line: str) -> None:
         ("  • 24 July 2015", True),
         ("Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST", True),
         ("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", True),
+        ("Datum: 21.07.2021", True),
+        ("Fecha: 21/07/2021 - 14:49", True),
         ("By X | July 21, 2021", False),
         ("By John Smith | July 21, 2021", False),
         ("Von Anna Schmidt, 21.07.2021", False),
