@@ -167,6 +167,18 @@ def _reference_loop_ms() -> float:
     return best
 
 
+def _mark_printed_titles(devset: Path, truth: dict[str, Any]) -> None:
+    """truth[name]["title_printed"]: whether some line of the dump matches the truth title at all (a truth
+    title is often the window title, which a dump never shows: "title (printed)" scores only those pages)."""
+    for name, entry in truth.items():
+        lines = [" ".join(raw.replace("•", " ").split()) for raw in _dump(devset, name).split("\n")]
+        entry["title_printed"] = bool(entry["title"]) and any(title_match(entry["title"], line) for line in lines)
+
+
+def _dump(devset: Path, name: str) -> str:
+    return (devset / "dumps" / f"{name}.txt").read_text(encoding="utf-8")
+
+
 def _whole_dump(text: str) -> str:
     return text
 
@@ -206,6 +218,10 @@ def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Predic
     titled = [n for n in names if truth[n]["title"]]
     scores["title exact"] = _ratio(
         sum(title_match(truth[n]["title"], pred[n].get("title")) for n in titled), len(titled)
+    )
+    printed = [n for n in titled if truth[n]["title_printed"]]
+    scores["title (printed)"] = _ratio(
+        sum(title_match(truth[n]["title"], pred[n].get("title")) for n in printed), len(printed)
     )
     authored = [n for n in names if truth[n]["authors"]]
     same = sum(_norm_names(truth[n]["authors"]) == _norm_names(pred[n].get("authors") or []) for n in authored)
@@ -247,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     truth = json.loads((args.devset / "truth.json").read_text(encoding="utf-8"))
     scorer = _score_body_module(args.devset)
+    _mark_printed_titles(args.devset, truth)
     names = sorted(truth)
     parts = {
         f"all ({len(names)})": names,

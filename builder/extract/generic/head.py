@@ -170,13 +170,20 @@ def _pick_title(scored: Scored, page: str, candidates: list[int], meta: set[int]
     best_score = -1e9
     rank = 0
     for i in candidates:
-        if not _is_headline(scored, i):
+        if not _is_headline(scored, i) or _under_end_heading(scored, i):
             continue
         score = _title_score(scored, page, i, rank, meta)
         rank += 1
         if score > best_score:
             best, best_score = i, score
     return best if best_score > -3.0 else None
+
+
+def _under_end_heading(scored: Scored, i: int) -> bool:
+    """A line under "Comments", "Related": a link or a count, not the headline."""
+    above = _neighbours(scored, i)[0]
+    prose = scored.prose[above] if above >= 0 else None
+    return prose is not None and is_end_heading(scored.lines[above].text, prose.words)
 
 
 def _neighbours(scored: Scored, i: int) -> tuple[int, int]:
