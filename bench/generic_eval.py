@@ -1,7 +1,7 @@
 """Per-field scores of the generic reader on a development set of dumps with silver truth.
 
     python bench/generic_eval.py --devset ../shared/devsets/readability [--dataset BUILT_DIR [--report DIR]]
-        [--per-page OUT.tsv] [--timing]
+        [--per-page OUT.tsv] [--score-body TOOLS_DIR]
 
 Without --dataset it calls `read_generic` on every dump (the fast loop; the language is detected on the
 body here as the build does). With --dataset it reads the rows a `builder build DEVSET/dumps --out DIR`
@@ -51,12 +51,18 @@ def held_out(name: str) -> bool:
     return int.from_bytes(digest, "big") % 100 < HELD_OUT_SHARE
 
 
-def _score_body_module(devset: Path) -> Any:
-    tools = (devset / ".." / ".." / "tools").resolve()
-    sys.path.insert(0, str(tools))
-    import score_body  # type: ignore[import-not-found]
+def _score_body_module(devset: Path, given: Path | None) -> Any:
+    """../shared/tools/score_body.py, imported (its definition of body F1 is the one to use, not a copy):
+    --score-body, else beside the devset (DEVSET/../../tools), else ../shared/tools from the repo."""
+    repo = Path(__file__).resolve().parents[1]
+    candidates = [given] if given else [devset / ".." / ".." / "tools", repo / ".." / "shared" / "tools"]
+    for folder in candidates:
+        if folder is not None and (folder / "score_body.py").exists():
+            sys.path.insert(0, str(folder.resolve()))
+            import score_body  # type: ignore[import-not-found]
 
-    return score_body
+            return score_body
+    raise SystemExit(f"score_body.py not found in {', '.join(map(str, candidates))}: pass --score-body DIR")
 
 
 def _norm_title(text: str | None) -> str:
@@ -259,10 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devset", type=Path, required=True)
     parser.add_argument("--dataset", type=Path, help="a dataset built from DEVSET/dumps")
     parser.add_argument("--report", type=Path, help="the build's --report folder (default DATASET/../report)")
+    parser.add_argument("--score-body", type=Path, help="the folder of score_body.py (default ../shared/tools)")
     parser.add_argument("--per-page", type=Path, help="write name, part, body F1, title ok per page")
     args = parser.parse_args(argv)
     truth = json.loads((args.devset / "truth.json").read_text(encoding="utf-8"))
-    scorer = _score_body_module(args.devset)
+    scorer = _score_body_module(args.devset, args.score_body)
     _mark_printed_titles(args.devset, truth)
     names = sorted(truth)
     parts = {

@@ -9,12 +9,14 @@ alone shows one (two dumps of one article make its prose "recur"), the page is t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from builder.extract.generic.assemble import assemble
+from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import SiteChrome
-from builder.extract.generic.dates import FoundDate
+from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.head import RULE_BARE_NAME, RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
 from builder.extract.generic.markers import (
     RULE_ALT,
@@ -59,6 +61,10 @@ MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragr
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
 BOX_SHARE = 0.6  # an end heading followed by this much of the prose before it opens a box, not the end
 TAIL_LINES = 12
+NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date or byline line opens the next article
+NEXT_META_CHARS = 80
+NEXT_HEADLINE_WORDS = 20
+_DIGIT = re.compile(r"\d")
 IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this  # how far after the article a tag list is looked for
 
@@ -136,10 +142,49 @@ def _cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
                     scored.chrome_rules[j] = RULE_BOX
             i = resume
             continue
+        if measured is not None and before >= NEXT_ARTICLE_AFTER and _opens_article(scored, i):
+            return start, _heading_start(scored, i)
         if scores[i] > 0.0:
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _opens_article(scored: Scored, i: int) -> bool:
+    """A date line (or a byline with its date) right under a headline-like line: the head of another
+    article (a teaser, the next story of an endless page)."""
+    line = scored.lines[i]
+    if line.bullet or len(line.text) > NEXT_META_CHARS or not _DIGIT.search(line.text):
+        return False
+    if not (is_date_line(line.text) or (byline_names(line.text) is not None and find_date(line.text) is not None)):
+        return False
+    above = next((j for j in range(i - 1, max(-1, i - 4), -1) if scored.prose[j] is not None), -1)
+    return above >= 0 and _is_headline_like(scored, above)
+
+
+def _is_headline_like(scored: Scored, i: int) -> bool:
+    prose, text = scored.prose[i], scored.lines[i].text
+    return (
+        prose is not None
+        and 2 <= prose.words <= NEXT_HEADLINE_WORDS
+        and not prose.sentence_end
+        and (text[0].isalpha() or text[0] in "\"'“„«")
+        and not scored.lines[i].bullet
+    )
+
+
+def _heading_start(scored: Scored, i: int) -> int:
+    """Where the head above line i starts: the headline-like lines (headline, kicker) right above it."""
+    first = i
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if scored.prose[j] is None:
+            continue
+        if not _is_headline_like(scored, j):
+            break
+        first = j
+    while first > 0 and scored.prose[first - 1] is None:
+        first -= 1
+    return first
 
 
 def _with_image_above(scored: Scored, start: int) -> int:
