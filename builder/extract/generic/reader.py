@@ -9,14 +9,13 @@ alone shows one (two dumps of one article make its prose "recur"), the page is t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from builder.extract.generic.assemble import assemble
-from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import SiteChrome
-from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.dates import FoundDate
+from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, with_image_above
 from builder.extract.generic.head import RULE_BARE_NAME, RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
 from builder.extract.generic.markers import (
     RULE_ALT,
@@ -59,16 +58,8 @@ BULLET = "•"
 MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
-BOX_SHARE = 0.6  # an end heading followed by this much of the prose before it opens a box, not the end
-TAIL_LINES = 12
-NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date or byline line opens the next article
-NEXT_META_CHARS = 80
-NEXT_HEADLINE_WORDS = 20
-_DIGIT = re.compile(r"\d")
-IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
-CAPTION_WORDS = 25  # a caption is shorter than this  # how far after the article a tag list is looked for
+TAIL_LINES = 12  # how far after the article a tag list is looked for
 
-RULE_BOX = "a box inside the article, under a heading like 'Related'"
 RULE_BODY = "a paragraph of the article's prose"
 RULE_END = "an end heading: the chrome after the article starts here"
 RULE_AFTER = "the first line after the article's region"
@@ -107,8 +98,8 @@ def _read(
     span = best_region(scored)
     if span is None:
         return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")
-    start, stop = _cut_at_end(scored, *span)
-    start = _with_image_above(scored, start)
+    start, stop = cut_at_end(scored, *span)
+    start = with_image_above(scored, start)
     count, words = prose_lines(scored, start, stop)
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
         return Reject(Reason.NO_ARTICLE, f"no run of prose: {count} lines, {words} words", "parse")
@@ -119,86 +110,6 @@ def _read(
     _mark_tail(page, scored, stop)
     page.groups = _groups(page, head, start, stop)
     return GenericReading(page, assemble(page, head), head.date)
-
-
-def _cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
-    """The region up to its first end heading after some prose. A heading with more prose after it than
-    BOX_SHARE of the prose before it opens a box inside the article ("Related Coverage" between two
-    paragraphs): the box, up to the next paragraph, is chrome and the article goes on."""
-    scores, prose = scored.scores, scored.prose
-    before = 0.0
-    i = start
-    while i < stop:
-        measured = prose[i]
-        if measured is not None and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
-            resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
-            after = sum(score for score in scores[resume:stop] if score > 0.0)
-            if after < BOX_SHARE * before:
-                while prose[i - 1] is None:
-                    i -= 1
-                return start, i
-            for j in range(i, resume):
-                if prose[j] is not None:
-                    scored.chrome_rules[j] = RULE_BOX
-            i = resume
-            continue
-        if measured is not None and before >= NEXT_ARTICLE_AFTER and _opens_article(scored, i):
-            return start, _heading_start(scored, i)
-        if scores[i] > 0.0:
-            before += scores[i]
-        i += 1
-    return start, stop
-
-
-def _opens_article(scored: Scored, i: int) -> bool:
-    """A date line (or a byline with its date) right under a headline-like line: the head of another
-    article (a teaser, the next story of an endless page)."""
-    line = scored.lines[i]
-    if line.bullet or len(line.text) > NEXT_META_CHARS or not _DIGIT.search(line.text):
-        return False
-    if not (is_date_line(line.text) or (byline_names(line.text) is not None and find_date(line.text) is not None)):
-        return False
-    above = next((j for j in range(i - 1, max(-1, i - 4), -1) if scored.prose[j] is not None), -1)
-    return above >= 0 and _is_headline_like(scored, above)
-
-
-def _is_headline_like(scored: Scored, i: int) -> bool:
-    prose, text = scored.prose[i], scored.lines[i].text
-    return (
-        prose is not None
-        and 2 <= prose.words <= NEXT_HEADLINE_WORDS
-        and not prose.sentence_end
-        and (text[0].isalpha() or text[0] in "\"'“„«")
-        and not scored.lines[i].bullet
-    )
-
-
-def _heading_start(scored: Scored, i: int) -> int:
-    """Where the head above line i starts: the headline-like lines (headline, kicker) right above it."""
-    first = i
-    for j in range(i - 1, max(-1, i - 6), -1):
-        if scored.prose[j] is None:
-            continue
-        if not _is_headline_like(scored, j):
-            break
-        first = j
-    while first > 0 and scored.prose[first - 1] is None:
-        first -= 1
-    return first
-
-
-def _with_image_above(scored: Scored, start: int) -> int:
-    """The region's start moved up to an image printed just above its first paragraph (an image file
-    name, then its caption): the caption may read as prose and open the region by itself."""
-    for i in range(start - 1, max(-1, start - IMAGE_ABOVE), -1):
-        prose = scored.prose[i]
-        if prose is None:
-            continue
-        if is_image_file(scored.lines[i].text):
-            return i
-        if scored.lines[i].bullet or prose.words > CAPTION_WORDS:
-            break
-    return start
 
 
 def _outside(text: str, scored: Scored) -> Classified:
