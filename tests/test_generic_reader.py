@@ -115,7 +115,7 @@ def test_section_front_is_no_article() -> None:
     reading = read_generic(FIXTURES["section_front"].read_text(encoding="utf-8"))
     assert isinstance(reading, Reject)
     assert reading.reason is Reason.NO_ARTICLE and reading.stage == "parse"
-    assert reading.detail.startswith("no run of prose: ")
+    assert reading.detail == "no run of prose: 1 line of prose (11 words)"
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "Home\n\n  • News\n  • Sport\n", "Page not found\n\nSearch [   ]"])

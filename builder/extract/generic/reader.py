@@ -102,7 +102,8 @@ def _read(
     start = with_image_above(scored, start)
     count, words = prose_lines(scored, start, stop)
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
-        return Reject(Reason.NO_ARTICLE, f"no run of prose: {count} lines, {words} words", "parse")
+        lines_of = f"{count} line{'' if count == 1 else 's'} of prose"
+        return Reject(Reason.NO_ARTICLE, f"no run of prose: {lines_of} ({words} words)", "parse")
     head = read_head(scored, text, start, stop)
     page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
