@@ -7,7 +7,7 @@ import re
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
-from builder.extract.generic.markers import is_end_heading, is_image_file
+from builder.extract.generic.markers import is_comment_heading, is_end_heading, is_image_file
 from builder.extract.generic.region import Scored
 
 BOX_SHARE = 0.6  # an end heading followed by this much of the prose before it opens a box, not the end
@@ -33,7 +33,7 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
         if measured is not None and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
             after = sum(score for score in scores[resume:stop] if score > 0.0)
-            if after < BOX_SHARE * before:
+            if after < BOX_SHARE * before or is_comment_heading(scored.lines[i].text):
                 while prose[i - 1] is None:
                     i -= 1
                 return start, i

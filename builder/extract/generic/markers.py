@@ -79,6 +79,29 @@ _CAPTION_LABEL = re.compile(
 )
 
 
+# Of those, the headings of a comment section: the article never goes on after one, however long the
+# comments are (a "Related" heading may open a box with more of the article under it).
+COMMENT_HEADINGS = (
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "join the conversation",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "comentários",
+    "commenti",
+    "reacties",
+    "комментарии",
+    "コメント",
+)
+
+
+def is_comment_heading(text: str) -> bool:
+    return text.lower().startswith(COMMENT_HEADINGS)
+
+
 def is_end_heading(text: str, words: int) -> bool:
     """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)")."""
     if words > MAX_END_WORDS:
