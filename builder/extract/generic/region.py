@@ -22,7 +22,9 @@ CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing 
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
 
 BRACKETED = -0.3  # the score of a bracketed line: an image's alt text or a button
-BLOCK_LINE = -0.1  # the score of a short line under another in one block (no blank line between)
+BLOCK_LINE = -0.1
+SCRIPT = -1.0  # the score of a long line of program text
+SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters  # the score of a short line under another in one block (no blank line between)
 
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
@@ -61,6 +63,13 @@ def is_bracketed(text: str) -> bool:
     return text.startswith("[") and text.endswith("]") and len(text) > 2
 
 
+def _is_script(text: str) -> bool:
+    """A long line of program text (a page's inline script printed as text): brackets, semicolons and
+    equals signs where prose has a few commas."""
+    signs = text.count("(") + text.count("{") + text.count(";") + text.count("=") + text.count("}")
+    return signs > SCRIPT_SIGNS * len(text)
+
+
 def _is_code(text: str) -> bool:
     """A line of a program: it ends with a bracket or punctuation, or assigns."""
     return text[-1] in "{}[]();,:" or " = " in text
@@ -76,6 +85,9 @@ def _has_letter(text: str) -> bool:
 def _score(line: Line, prose: Prose) -> float:
     words = prose.words
     if words >= PROSE_WORDS and (prose.stop_share >= 0.12 or prose.sentence_end):
+        if _is_script(line.text):
+            return SCRIPT
+
         gain = min(words, 60) / 10 - 0.5  # a long paragraph is much stronger evidence than a short one
         return gain * 0.6 if line.bullet else gain
     if words >= 4 and prose.sentence_end and prose.stop_share >= 0.15:
