@@ -36,7 +36,9 @@ TIMING_RUNS = 3
 HELD_OUT_SHARE = 30  # percent of sites kept out of training and tuning
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+_")
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\n|\band\b|&|;)\s*")
-QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
+QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " ", "–": "-", "—": "-"}
+)
 Prediction = dict[str, Any]  # body, title, authors, date (aware datetime or None), language, no_article
 
 
@@ -66,7 +68,8 @@ def _score_body_module(devset: Path, given: Path | None) -> Any:
 
 
 def _norm_title(text: str | None) -> str:
-    return " ".join((text or "").translate(QUOTES).lower().split())
+    """Case, whitespace (also before a colon), quotes and dashes normalised."""
+    return " ".join((text or "").translate(QUOTES).lower().replace(" :", ":").split())
 
 
 def title_match(truth: str | None, predicted: str | None) -> bool:

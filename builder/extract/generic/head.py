@@ -8,6 +8,7 @@ in the first lines of the prose (some sites print "By X" under the lead).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from builder.extract.generic.byline import bare_name, byline_names
@@ -18,6 +19,7 @@ from builder.extract.generic.region import PROSE_WORDS, Scored
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
+_DIGIT = re.compile(r"\d")
 SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL = 16  # is a date line
 
@@ -129,7 +131,7 @@ def _is_headline(scored: Scored, i: int) -> bool:
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
-    if is_caption_label(text) or tag_label(text) is not None:
+    if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text):
         return False
     return not (is_end_heading(text, prose.words) or byline_names(text) or is_date_line(text))
 
@@ -158,8 +160,12 @@ def _title_score(scored: Scored, page: str, i: int, rank: int, meta: set[int]) -
         score += 1.5
     elif above in meta:
         score += 0.5
-    if "|" in text or "«" in text or "»" in text or " > " in text or "/" in text:
-        score -= 1.5  # navigation ("« Previous | Next »", a breadcrumb) or a photo credit ("AFP/Getty")
+    if "|" in text or "/" in text:
+        score -= 1.5  # navigation ("Previous | Next") or a photo credit ("AFP/Getty")
+    if not text[0].isupper() and text[0].isalpha():
+        score -= 1.0  # a headline starts with a capital (scripts with no case never get here)
+    if _DIGIT.search(text) and find_date(text) is not None:
+        score -= 1.5  # "Published on 6 July 2015 by ...": a meta line no rule above read
     if prose.words >= 4 and (scored.seen[text] > 1 or page.count(text) > 1):
         score += 2.0
     return score
@@ -177,6 +183,11 @@ def _pick_title(scored: Scored, page: str, candidates: list[int], meta: set[int]
         if score > best_score:
             best, best_score = i, score
     return best if best_score > -3.0 else None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """ "Home > News > Headline", "« Previous", "Travel » Asia": the path to the page, or paging links."""
+    return " > " in text or "»" in text or "«" in text or " › " in text
 
 
 def _under_end_heading(scored: Scored, i: int) -> bool:
