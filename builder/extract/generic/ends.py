@@ -3,14 +3,17 @@ heading ("Related", "Comments") or a box inside it, the head of the next article
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import is_comment_heading, is_end_heading, is_image_file
 from builder.extract.generic.region import Scored
 
-BOX_SHARE = 0.6  # an end heading followed by this much of the prose before it opens a box, not the end
+# An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
+BOX_SHARE = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))["box_share"]
 NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date line under a headline opens the next article
 NEXT_META_CHARS = 80
 NEXT_HEADLINE_WORDS = 20

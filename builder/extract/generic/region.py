@@ -9,9 +9,11 @@ are allowed when the prose on both sides outweighs them), the classic maximum-su
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.words import Prose, measure
@@ -21,10 +23,21 @@ PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
 
-BRACKETED = -0.3  # the score of a bracketed line: an image's alt text or a button
-BLOCK_LINE = -0.1
-SCRIPT = -1.0  # the score of a long line of program text
-SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters  # the score of a short line under another in one block (no blank line between)
+SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
+PROSE_MAX_WORDS = 60  # a paragraph longer than this scores as one of this length
+
+# The scores of the kinds of lines, fitted on the training pages by bench/train_generic.py (weights.json).
+_WEIGHTS = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))
+PROSE_PER_WORD = _WEIGHTS["prose_per_word"]  # a line of prose scores this much a word...
+PROSE_OFFSET = _WEIGHTS["prose_offset"]  # ...plus this
+BULLET_PROSE = _WEIGHTS["bullet_prose_factor"]  # a list item of prose scores this share of a paragraph
+SENTENCE_LINE = _WEIGHTS["sentence_line"]  # a short sentence (4 to 7 words, with stop words)
+SHORT_LINE = _WEIGHTS["short_line"]  # a short line that is no sentence
+SHORT_BULLET = _WEIGHTS["short_bullet"]  # a short list item (a menu entry)
+REPEATED = _WEIGHTS["repeated"]  # a short line the page prints twice or more
+BLOCK_LINE = _WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
+BRACKETED = _WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
+SCRIPT = _WEIGHTS["script"]  # a long line of program text
 
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
@@ -87,15 +100,14 @@ def _score(line: Line, prose: Prose) -> float:
     if words >= PROSE_WORDS and (prose.stop_share >= 0.12 or prose.sentence_end):
         if _is_script(line.text):
             return SCRIPT
-
-        gain = min(words, 60) / 10 - 0.5  # a long paragraph is much stronger evidence than a short one
-        return gain * 0.6 if line.bullet else gain
+        # A long paragraph is much stronger evidence than a short one.
+        gain = min(words, PROSE_MAX_WORDS) * PROSE_PER_WORD + PROSE_OFFSET
+        return gain * BULLET_PROSE if line.bullet else gain
     if words >= 4 and prose.sentence_end and prose.stop_share >= 0.15:
-        return 0.3
-    return -1.0 if line.bullet else -0.6
+        return SENTENCE_LINE
+    return SHORT_BULLET if line.bullet else SHORT_LINE
 
 
-REPEATED_WORD = -1.5
 ONE_WORD = measure("word")
 ONE_WORD_CHARS = 20  # longer runs of letters may be CJK sentences: measured in full
 
@@ -103,10 +115,10 @@ ONE_WORD_CHARS = 20  # longer runs of letters may be CJK sentences: measured in 
 def _one_word(seen: int, line: Line, previous: Line) -> float:
     """The score of a one-word line: the same rules as any short line, in their order."""
     if seen > 1:
-        return REPEATED_WORD
+        return REPEATED
     if not line.bullet and previous is not BLANK and not previous.bullet:
         return BLOCK_LINE
-    return -1.0 if line.bullet else -0.6
+    return SHORT_BULLET if line.bullet else SHORT_LINE
 
 
 def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
@@ -130,7 +142,7 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
         if text.isalpha() and len(text) < ONE_WORD_CHARS:  # a one-word menu item: the common case, settled here
             prose.append(ONE_WORD)
             score = _one_word(seen[text], line, previous)
-            if score is REPEATED_WORD:
+            if seen[text] > 1:
                 chrome_rules[i] = RULE_REPEATED
             if corpus is not None:
                 rule = corpus_rule(corpus, text)
@@ -149,7 +161,7 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
         elif score < 0.0 and (not _has_letter(text) or (raws[i].startswith("    ") and _is_code(text))):
             score = -0.1
         elif seen[text] > 1 and measured.words < 15:
-            score, chrome_rules[i] = min(score, -1.5), RULE_REPEATED
+            score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
         elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
             score = BLOCK_LINE  # a table or a program: its block pays for its first line only
         if corpus is not None:
