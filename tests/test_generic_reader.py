@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.publisher import publisher_from_lines
@@ -227,3 +229,23 @@ def test_publisher_of_the_fixtures() -> None:
         text = FIXTURES[name].read_text(encoding="utf-8")
         names[name] = publisher_from_lines([read_line(raw, "•").text for raw in text.split("\n")])
     assert names == {"en_blog": "The Daily Planet", "de_news": "Stadtbote Verlag", "es_news": "Diario del Valle"}
+
+
+_LINE = st.one_of(
+    st.sampled_from(["", "  • Home", "• ", "[ ]", "[Search]", "By Jane Doe", "July 21, 2021", "Related", "photo.jpg"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
+    st.sampled_from(["The river rose again this week, and the town said it would build a wall along the bank."]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=60))
+def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
+    """Whatever the dump, the reader answers: a reading whose roles cover every line, or no_article."""
+    text = "\n".join(raws)
+    reading = read_generic(text)
+    if isinstance(reading, Reject):
+        assert reading.reason is Reason.NO_ARTICLE
+        return
+    assert len(reading.classified.roles) == len(reading.classified.lines) == len(text.split("\n"))
+    assert reading.fields["body"]
