@@ -9,13 +9,14 @@ from pathlib import Path
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
-from builder.extract.generic.markers import is_comment_heading, is_end_heading, is_image_file
+from builder.extract.generic.markers import MAX_END_WORDS, is_comment_heading, is_end_heading, is_image_file
 from builder.extract.generic.region import Scored
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))["box_share"]
 NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date line under a headline opens the next article
 NEXT_META_CHARS = 80
+NEXT_META_WORDS = 16
 NEXT_HEADLINE_WORDS = 20
 IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this
@@ -33,7 +34,11 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
     i = start
     while i < stop:
         measured = prose[i]
-        if measured is not None and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
+        if measured is None:
+            i += 1
+            continue
+        short = measured.words <= MAX_END_WORDS  # end headings are short: most lines are settled here
+        if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
             after = sum(score for score in scores[resume:stop] if score > 0.0)
             if after < BOX_SHARE * before or is_comment_heading(scored.lines[i].text):
@@ -45,7 +50,7 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
                     scored.chrome_rules[j] = RULE_BOX
             i = resume
             continue
-        if measured is not None and before >= NEXT_ARTICLE_AFTER and _opens_article(scored, i):
+        if before >= NEXT_ARTICLE_AFTER and measured.words <= NEXT_META_WORDS and _opens_article(scored, i):
             return start, _heading_start(scored, i)
         if scores[i] > 0.0:
             before += scores[i]

@@ -19,6 +19,7 @@ from builder.extract.generic.region import PROSE_WORDS, Scored
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
+PRINTED_TWICE = 2.0  # the headline's bonus for being printed twice in the page
 _DIGIT = re.compile(r"\d")
 SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL = 16  # is a date line
@@ -166,9 +167,13 @@ def _title_score(scored: Scored, page: str, i: int, rank: int, meta: set[int]) -
         score -= 1.0  # a headline starts with a capital (scripts with no case never get here)
     if _DIGIT.search(text) and find_date(text) is not None:
         score -= 1.5  # "Published on 6 July 2015 by ...": a meta line no rule above read
-    if prose.words >= 4 and (scored.seen[text] > 1 or page.count(text) > 1):
-        score += 2.0
     return score
+
+
+def _printed_twice(scored: Scored, page: str, i: int) -> bool:
+    """The page prints the line again, alone or inside a longer line (a breadcrumb, "Section|Headline")."""
+    text = scored.lines[i].text
+    return scored.seen[text] > 1 or page.count(text) > 1
 
 
 def _pick_title(scored: Scored, page: str, candidates: list[int], meta: set[int]) -> int | None:
@@ -180,6 +185,9 @@ def _pick_title(scored: Scored, page: str, candidates: list[int], meta: set[int]
             continue
         score = _title_score(scored, page, i, rank, meta)
         rank += 1
+        # Searching the page costs most: only for a line the bonus could make the best.
+        if score + PRINTED_TWICE > best_score and scored.prose[i].words >= 4 and _printed_twice(scored, page, i):
+            score += PRINTED_TWICE
         if score > best_score:
             best, best_score = i, score
     return best if best_score > -3.0 else None

@@ -88,11 +88,7 @@ def _is_code(text: str) -> bool:
     return text[-1] in "{}[]();,:" or " = " in text
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _has_letter(text: str) -> bool:
-    return _LETTER.search(text) is not None
+_LETTER = re.compile(r"[^\W\d_]")  # any letter
 
 
 def _score(line: Line, prose: Prose) -> float:
@@ -128,47 +124,40 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
     break no article in two and make none."""
     seen = Counter([line.text for line in lines])
     corpus = chrome if use_corpus and chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS else None
-    prose: list[Prose | None] = []
-    scores: list[float] = []
+    prose: list[Prose | None] = [None] * len(lines)  # blank lines keep None and score 0
+    scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
+    has_letter = _LETTER.search
     previous = BLANK
     for i, line in enumerate(lines):
         if line is BLANK:
-            prose.append(None)
-            scores.append(0.0)
             previous = line
             continue
         text = line.text
         if text.isalpha() and len(text) < ONE_WORD_CHARS:  # a one-word menu item: the common case, settled here
-            prose.append(ONE_WORD)
-            score = _one_word(seen[text], line, previous)
-            if seen[text] > 1:
+            prose[i] = ONE_WORD
+            repeats = seen[text]
+            score = _one_word(repeats, line, previous)
+            if repeats > 1:
                 chrome_rules[i] = RULE_REPEATED
-            if corpus is not None:
-                rule = corpus_rule(corpus, text)
-                if rule is not None:
-                    score, chrome_rules[i] = -4.0, rule
-            scores.append(score)
-            previous = line
-            continue
-        measured = measure(text)
-        prose.append(measured)
-        score = _score(line, measured)
-        if "[" in text and _is_form(text):
-            score, chrome_rules[i] = -1.5, RULE_FORM
-        elif text[:1] == "[" and is_bracketed(text):
-            score = BRACKETED  # an image inside the article as often as a button outside it
-        elif score < 0.0 and (not _has_letter(text) or (raws[i].startswith("    ") and _is_code(text))):
-            score = -0.1
-        elif seen[text] > 1 and measured.words < 15:
-            score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
-        elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
-            score = BLOCK_LINE  # a table or a program: its block pays for its first line only
+        else:
+            prose[i] = measured = measure(text)
+            score = _score(line, measured)
+            if "[" in text and _is_form(text):
+                score, chrome_rules[i] = -1.5, RULE_FORM
+            elif text[:1] == "[" and is_bracketed(text):
+                score = BRACKETED  # an image inside the article as often as a button outside it
+            elif score < 0.0 and (has_letter(text) is None or (raws[i].startswith("    ") and _is_code(text))):
+                score = -0.1
+            elif seen[text] > 1 and measured.words < 15:
+                score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
+            elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
+                score = BLOCK_LINE  # a table or a program: its block pays for its first line only
         if corpus is not None:
             rule = corpus_rule(corpus, text)
             if rule is not None:
                 score, chrome_rules[i] = -4.0, rule
-        scores.append(score)
+        scores[i] = score
         previous = line
     return Scored(lines, prose, scores, chrome_rules, seen)
 

@@ -41,6 +41,9 @@ class Prose(NamedTuple):
 _SHORT = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words in (1, 2, 3)]
 
 
+_MEDIUM = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
+
+
 def measure(text: str) -> Prose:
     """The prose measures of one collapsed line."""
     spaces = text.count(" ")
@@ -52,7 +55,7 @@ def measure(text: str) -> Prose:
     if spaces < 3:  # too short to be prose whatever its words: skip the lookups
         return _SHORT[spaces][sentence_end]
     if spaces < PROSE_SPACES and not sentence_end:  # a short line that is no sentence: nothing to weigh
-        return Prose(spaces + 1, 0.0, False)
+        return _MEDIUM[spaces]
     # Distinct stop words among the sample's tokens: a set intersection runs in C (a regex tokeniser costs
     # ten times more); punctuation glued to a stop word ("the,") is rare enough to ignore.
     sample = text[:SAMPLE_CHARS].lower().split(" ")
