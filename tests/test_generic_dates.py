@@ -255,6 +255,8 @@ def test_impossible_dates_are_no_dates(line: str) -> None:
         "The final score was 3-1",
         "July 2021",
         "Mar 17",
+        "21.07.21",
+        "Updated 3 hours ago",
         "In 2021, 12 people",
         "Chapter 21 of 2021",
         "Over 2021 people came",

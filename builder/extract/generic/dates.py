@@ -5,7 +5,8 @@ Italian, Dutch, Russian, Arabic, Czech and Polish, and Japanese/Chinese/Korean å
 ("3 hours ago") are not read: they need the time the page was saved, which a dump does not carry.
 
 Rules a reader of the results should know:
-- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021" or "Mar 17" is no date.
+- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021", "Mar 17" or "21.07.21" is no
+  date (a month and year alone would need a day made up; the others, a year guessed).
 - Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
   or less, slashes follow `day_first` (default True) and dots or dashes are always day first.
 - A date, or its time, that cannot exist (31 Feb, 25:00) is no date; the search goes on along the line.
