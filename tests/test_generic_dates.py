@@ -111,6 +111,7 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("2021年7月21日 午後2時", datetime(2021, 7, 21, 14, 0), True),
     # Czech and Polish
     ("1. listopadu 2021", datetime(2021, 11, 1), False),
+    ("Zveřejněno 21. 7. 2021 14:49", datetime(2021, 7, 21, 14, 49), True),
     ("21. července 2021 14:49", datetime(2021, 7, 21, 14, 49), True),
     ("21 lipca 2021", datetime(2021, 7, 21), False),
     ("3 października 2021, 09:15", datetime(2021, 10, 3, 9, 15), True),
@@ -254,6 +255,8 @@ def test_impossible_dates_are_no_dates(line: str) -> None:
         "The final score was 3-1",
         "July 2021",
         "Mar 17",
+        "21.07.21",
+        "Updated 3 hours ago",
         "In 2021, 12 people",
         "Chapter 21 of 2021",
         "Over 2021 people came",

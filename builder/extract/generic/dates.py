@@ -5,7 +5,8 @@ Italian, Dutch, Russian, Arabic, Czech and Polish, and Japanese/Chinese/Korean �
 ("3 hours ago") are not read: they need the time the page was saved, which a dump does not carry.
 
 Rules a reader of the results should know:
-- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021" or "Mar 17" is no date.
+- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021", "Mar 17" or "21.07.21" is no
+  date (a month and year alone would need a day made up; the others, a year guessed).
 - Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
   or less, slashes follow `day_first` (default True) and dots or dashes are always day first.
 - A date, or its time, that cannot exist (31 Feb, 25:00) is no date; the search goes on along the line.
@@ -61,14 +62,14 @@ _YEAR_FIRST = re.compile(
 )
 # The dates that end with their year, matched backwards over the reversed text before it (searching forwards
 # would try every position of the window), so their digits and words come reversed:
-#   numeric     21.07.2021, 21/07/2021, 07/21/2021, 21-07-2021
+#   numeric     21.07.2021, 21/07/2021, 07/21/2021, 21-07-2021, 21. 7. 2021 (Czech)
 #   day month   21 July 2021, 21. Juli 2021, 21 de julio de 2021, 21.dez.2018, 22 Dec, 2016, 1er mars 2021,
 #               21st of September, 2021
 #   month day   July 21, 2021, Jul. 21 2021, July 21st, 2021
 # A month is any word here, looked up afterwards; Arabic's Levantine names take two words (كانون الثاني).
 _MONTH_REVERSED = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
 _YEAR_LAST_REVERSED = re.compile(
-    r"(?P<nsep>[-/.])(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,:/-])"
+    r"(?P<nsep>[-/.]|\s\.)(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,:/-])"
     r"|(?:\s*[,،]\s*|\s+(?:l?ed\s+)?|\s*[-/.]\s*)\.?(?!(?:ts|dn|dr|ht)\d)"  # "21st, 2021" has no month
     + _MONTH_REVERSED.format(name="dm")
     + r"(?:\s*[-/]\s*|\s+(?:ed\s+|fo\s+)?|)(?:ts|dn|dr|ht|re|º|°|\.)?(?P<dd>\d{1,2})(?![\d.,:])"
