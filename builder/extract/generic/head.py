@@ -19,7 +19,9 @@ from builder.extract.generic.region import PROSE_WORDS, Scored
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
-PRINTED_TWICE = 2.0  # the headline's bonus for being printed twice in the page
+PRINTED_TWICE = 2.0
+DATE_AFTER_LINES = 10  # a date line this close under the article is still its date
+DATE_LINE_CHARS = 80  # the headline's bonus for being printed twice in the page
 _DIGIT = re.compile(r"\d")
 SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL = 16  # is a date line
@@ -60,6 +62,8 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     above = _nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
     _find_meta(scored, head, [*reversed(above), *first_prose[:META_IN_PROSE]])
+    if head.date is None:
+        _find_date_elsewhere(scored, head, stop)
     # Candidates nearest first: the region's first line (a headline the prose run swallowed), then upwards.
     candidates = [i for i in first_prose[:1] if not _is_sentence(scored, i)] + above
     meta = {*head.bylines, *head.dates}
@@ -70,6 +74,19 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         _find_bare_name(scored, head)
     head.lead = _find_lead(scored, head, start)
     return head
+
+
+def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
+    """With no date in the head, the first date line of the page down to the article's end ("Posted on ..."
+    above the navigation, under the last paragraph)."""
+    lines = scored.lines
+    for i in range(min(stop + DATE_AFTER_LINES, len(lines))):
+        text = lines[i].text
+        if scored.prose[i] is not None and len(text) < DATE_LINE_CHARS and _DIGIT.search(text) and is_date_line(text):
+            found = find_date(text)
+            if found is not None:
+                head.date, head.date_at, head.dates[i] = found, i, found
+                return
 
 
 def _find_bare_name(scored: Scored, head: Head) -> None:
