@@ -25,6 +25,7 @@ DATE_LINE_CHARS = 80  # the headline's bonus for being printed twice in the page
 _DIGIT = re.compile(r"\d")
 SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL = 16  # is a date line
+LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
 
 RULE_TITLE = "the headline: the line closest above the byline/date"
 RULE_TITLE_NO_META = "the headline: the line closest above the article's first paragraph"
@@ -127,10 +128,16 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
             head.bylines[i] = ", ".join(names)
             if not head.authors:
                 head.authors = names
-        if names is not None or len(text) < SHORT_DATE_LINE or is_date_line(text):
+        if len(text) < LABELLED_DATE_LINE and _DIGIT.search(text):
             found = find_date(text)
-            # "Oct 18, 2019 · 8 min read" is no pure date line, but a short line opening with a date
-            if found is not None and (names is not None or found.start <= DATE_LABEL or is_date_line(text)):
+            # "Oct 18, 2019 · 8 min read" is no pure date line, but a short line opening with a date; a date
+            # labelled "Published"/"Veröffentlicht am" is one in a longer line too
+            if found is not None and (
+                names is not None
+                or found.kind is not None
+                or (len(text) < SHORT_DATE_LINE and found.start <= DATE_LABEL)
+                or is_date_line(text)
+            ):
                 head.dates[i] = found
     published = [i for i, found in head.dates.items() if found.kind != "updated"]
     chosen = min(published or head.dates, default=None)
