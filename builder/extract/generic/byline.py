@@ -45,6 +45,7 @@ _ROLE_WORDS = frozenset(
         "health",
         "analyst",
         "associated",
+        "logo",
         "updated",
         "published",
         "minutes",
@@ -92,7 +93,7 @@ def byline_names(text: str) -> list[str] | None:
     date = find_date(text) if _DIGIT.search(text) else None
     if date is not None and date.start > 0:
         names = _names(text[: date.start])
-        return names if names is not None and len(names) == 1 and 2 <= len(names[0].split()) <= 4 else None
+        return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
     return None
 
 
@@ -127,8 +128,15 @@ def bare_name(text: str) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
-    if not all(word.replace(".", "").replace("-", "").replace("'", "").isalpha() for word in words):
+    if not all(_is_name_word(word) for word in words):
         return None
     if any(word.lower() in STOP_WORDS and word.lower() not in _PARTICLES for word in words):
         return None
     return text if _is_name(text) else None
+
+
+def _is_name_word(word: str) -> bool:
+    """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.")."""
+    if "." in word and (len(word) > 3 or not word.endswith(".")):
+        return False  # "Phys.org", "www.site.com"
+    return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

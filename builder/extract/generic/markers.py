@@ -36,6 +36,8 @@ END_HEADINGS = (
     "sign up for",
     "subscribe to",
     "weitere artikel",
+    "ähnliche beiträge",
+    "ähnliche artikel",
     "mehr zum thema",
     "das könnte sie auch interessieren",
     "kommentare",
