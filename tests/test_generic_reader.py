@@ -120,6 +120,13 @@ def test_section_front_is_no_article() -> None:
     assert reading.detail == "no run of prose: 1 line of prose (11 words)"
 
 
+def test_a_list_of_teasers_is_no_article() -> None:
+    """A section front whose teasers each have a summary sentence: prose, but the heads of four articles."""
+    reading = read_generic(FIXTURES["section_front_teasers"].read_text(encoding="utf-8"))
+    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
+    assert reading.detail == "a list of 4 teasers (headline, date, summary): a section front"
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "Home\n\n  • News\n  • Sport\n", "Page not found\n\nSearch [   ]"])
 def test_pages_with_no_prose_are_no_article(text: str) -> None:
     reading = read_generic(text)

@@ -58,6 +58,16 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
     return start, stop
 
 
+def teaser_heads(scored: Scored, start: int, stop: int) -> int:
+    """How many heads of articles (a headline-like line over a date line) lines[start - 2:stop] holds: three
+    or more make it a list of teasers, a section front, not an article."""
+    return sum(
+        1
+        for i in range(max(0, start - 2), stop)
+        if (measured := scored.prose[i]) is not None and measured.words <= NEXT_META_WORDS and _opens_article(scored, i)
+    )
+
+
 def _opens_article(scored: Scored, i: int) -> bool:
     """A date line (or a byline with its date) right under a headline-like line: the head of another
     article (a teaser, the next story of an endless page)."""

@@ -15,7 +15,7 @@ from typing import Any
 from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.dates import FoundDate
-from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, with_image_above
+from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, teaser_heads, with_image_above
 from builder.extract.generic.head import RULE_BARE_NAME, RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
 from builder.extract.generic.markers import (
     RULE_ALT,
@@ -58,6 +58,7 @@ BULLET = "•"
 MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
+TEASER_HEADS = 3  # a region with this many headline-and-date heads is a list of teasers
 TAIL_LINES = 12  # how far after the article a tag list is looked for
 
 RULE_BODY = "a paragraph of the article's prose"
@@ -104,6 +105,11 @@ def _read(
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
         lines_of = f"{count} line{'' if count == 1 else 's'} of prose"
         return Reject(Reason.NO_ARTICLE, f"no run of prose: {lines_of} ({words} words)", "parse")
+    heads = teaser_heads(scored, start, stop)
+    if heads >= TEASER_HEADS:
+        return Reject(
+            Reason.NO_ARTICLE, f"a list of {heads} teasers (headline, date, summary): a section front", "parse"
+        )
     head = read_head(scored, text, start, stop)
     page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
