@@ -62,13 +62,14 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     head = Head()
     above = _nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
-    _find_meta(scored, head, [*reversed(above), *first_prose[:META_IN_PROSE]])
+    checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
+    _find_meta(scored, head, checked)
     if head.date is None:
         _find_date_elsewhere(scored, head, stop)
     # Candidates nearest first: the region's first line (a headline the prose run swallowed), then upwards.
     candidates = [i for i in first_prose[:1] if not _is_sentence(scored, i)] + above
     meta = {*head.bylines, *head.dates}
-    head.title_at = _pick_title(scored, page, candidates, meta)
+    head.title_at = _pick_title(scored, page, candidates, set(checked), meta)
     if not meta:
         head.title_rule = RULE_TITLE_NO_META
     if not head.authors:
@@ -145,7 +146,7 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
         head.date, head.date_at = head.dates[chosen], chosen
 
 
-def _is_headline(scored: Scored, i: int) -> bool:
+def _is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
     line, prose = scored.lines[i], scored.prose[i]
     if (
         prose is None
@@ -158,7 +159,11 @@ def _is_headline(scored: Scored, i: int) -> bool:
         return False
     if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text):
         return False
-    return not (is_end_heading(text, prose.words) or byline_names(text) or is_date_line(text))
+    if is_end_heading(text, prose.words):
+        return False
+    if i in checked:  # _find_meta has read the line: a byline or a date line is in `meta`
+        return i not in meta
+    return not (byline_names(text) or is_date_line(text))
 
 
 def _is_sentence(scored: Scored, i: int) -> bool:
@@ -200,12 +205,12 @@ def _printed_twice(scored: Scored, page: str, i: int) -> bool:
     return scored.seen[text] > 1 or page.count(text) > 1
 
 
-def _pick_title(scored: Scored, page: str, candidates: list[int], meta: set[int]) -> int | None:
+def _pick_title(scored: Scored, page: str, candidates: list[int], checked: set[int], meta: set[int]) -> int | None:
     best = None
     best_score = -1e9
     rank = 0
     for i in candidates:
-        if not _is_headline(scored, i) or _under_end_heading(scored, i):
+        if not _is_headline(scored, i, checked, meta) or _under_end_heading(scored, i):
             continue
         score = _title_score(scored, page, i, rank, meta)
         rank += 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.extract.generic.chrome import SiteChrome
-from builder.extract.generic.words import Prose, measure
+from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
 from builder.extract.textdump.lines import BLANK, Line
 
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
@@ -141,8 +141,13 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
             if repeats > 1:
                 chrome_rules[i] = RULE_REPEATED
         else:
-            prose[i] = measured = measure(text)
-            score = _score(line, measured)
+            spaces = text.count(" ")
+            if spaces < 3 and text.isascii():  # a short line: no prose to weigh (measure's first case, inlined)
+                prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
+                score = SHORT_BULLET if line.bullet else SHORT_LINE
+            else:
+                prose[i] = measured = measure(text)
+                score = _score(line, measured)
             if "[" in text and _is_form(text):
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):

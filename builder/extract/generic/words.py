@@ -38,7 +38,7 @@ class Prose(NamedTuple):
 
 
 # Most lines of a page are menu items of one to three words: their measures are built once.
-_SHORT = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words in (1, 2, 3)]
+SHORT_MEASURES = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words in (1, 2, 3)]
 
 
 _MEDIUM = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
@@ -53,7 +53,7 @@ def measure(text: str) -> Prose:
         if unspaced * 2 > len(text):  # mostly Chinese or Japanese
             return Prose(unspaced // 2 + spaces, 1.0, sentence_end)
     if spaces < 3:  # too short to be prose whatever its words: skip the lookups
-        return _SHORT[spaces][sentence_end]
+        return SHORT_MEASURES[spaces][sentence_end]
     if spaces < PROSE_SPACES and not sentence_end:  # a short line that is no sentence: nothing to weigh
         return _MEDIUM[spaces]
     # Distinct stop words among the sample's tokens: a set intersection runs in C (a regex tokeniser costs
