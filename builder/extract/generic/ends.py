@@ -74,10 +74,11 @@ def _opens_article(scored: Scored, i: int) -> bool:
     line = scored.lines[i]
     if line.bullet or len(line.text) > NEXT_META_CHARS or not _DIGIT.search(line.text):
         return False
-    if not (is_date_line(line.text) or (byline_names(line.text) is not None and find_date(line.text) is not None)):
-        return False
     above = next((j for j in range(i - 1, max(-1, i - 4), -1) if scored.prose[j] is not None), -1)
-    return above >= 0 and _is_headline_like(scored, above)
+    if above < 0 or not _is_headline_like(scored, above):  # checked first: reading a date costs more
+        return False
+    text = line.text
+    return is_date_line(text) or (byline_names(text) is not None and find_date(text) is not None)
 
 
 def _is_headline_like(scored: Scored, i: int) -> bool:
