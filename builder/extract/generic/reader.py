@@ -33,6 +33,7 @@ from builder.extract.generic.region import (
     best_region,
     is_bracketed,
     prose_lines,
+    uses_corpus,
     score_lines,
 )
 from builder.extract.textdump.classified import Classified
@@ -71,9 +72,9 @@ RULE_PAGE_TRUSTED = "; the site's corpus left no article, so the page alone was 
 
 @dataclass(slots=True)
 class GenericReading:
-    classified: Classified
-    fields: dict[str, Any]
-    date: FoundDate | None
+    classified: Classified  # every line of the page with its role and the rule that gave it
+    fields: dict[str, Any]  # title, authors, summary, body, tags, images, source, reading_time_minutes
+    date: FoundDate | None  # the publication date the page prints, a "published" one before an "updated" one
 
 
 def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading | Reject:
@@ -81,7 +82,7 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
     raws = text.split("\n")
     lines = [read_line(raw, BULLET) for raw in raws]
     found = _read(text, raws, lines, chrome, use_corpus=True)
-    if isinstance(found, Reject) and chrome is not None:
+    if isinstance(found, Reject) and uses_corpus(chrome):
         alone = _read(text, raws, lines, chrome, use_corpus=False)
         if not isinstance(alone, Reject):
             alone.classified.rules = [

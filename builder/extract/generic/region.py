@@ -56,8 +56,13 @@ class Scored:
     seen: Counter[str]  # how many lines of the page read the same
 
 
+def uses_corpus(chrome: SiteChrome | None) -> bool:
+    """Whether the site's dumps are enough for their counts to say anything about a line."""
+    return chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS
+
+
 def corpus_rule(chrome: SiteChrome | None, text: str) -> str | None:
-    """ "repeated in N of M dumps of this site" when the site's other dumps make the line chrome."""
+    """The rule "repeated in N of M dumps of this site" when the site's dumps make the line chrome, else None."""
     if chrome is None or chrome.dumps < CORPUS_MIN_DUMPS:
         return None
     count = chrome.count(text)
@@ -123,7 +128,7 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
     An indented line of code and a line with no letter ("}", "...") weigh almost nothing either way: they
     break no article in two and make none."""
     seen = Counter([line.text for line in lines])
-    corpus = chrome if use_corpus and chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS else None
+    corpus = chrome if use_corpus and uses_corpus(chrome) else None
     prose: list[Prose | None] = [None] * len(lines)  # blank lines keep None and score 0
     scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
