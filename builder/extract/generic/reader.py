@@ -33,8 +33,8 @@ from builder.extract.generic.region import (
     best_region,
     is_bracketed,
     prose_lines,
-    uses_corpus,
     score_lines,
+    uses_corpus,
 )
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import (
