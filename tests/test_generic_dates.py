@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 
@@ -40,7 +42,9 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("Wed, July 21, 2021", datetime(2021, 7, 21), False),
     ("Wednesday 21 July 2021 14.49 BST", datetime(2021, 7, 21, 14, 49), True),
     ("22 Dec, 2016", datetime(2016, 12, 22), False),
+    ("21st of September, 2021", datetime(2021, 9, 21), False),
     ("April 28, 2019 at 6:01 am", datetime(2019, 4, 28, 6, 1), True),
+    ("posted on April 21, 2015, at 11:29 a.m.", datetime(2015, 4, 21, 11, 29), True),
     ("Jun 7, 2023, 8:54 PM UTC|", datetime(2023, 6, 7, 20, 54), True),
     ("April 5, 2018 | 6:00 PM", datetime(2018, 4, 5, 18, 0), True),
     ("Published 3:49 AM EDT, Wed July 21, 2021", datetime(2021, 7, 21, 3, 49), True),
@@ -53,6 +57,7 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("Mittwoch, 21. Juli 2021 um 14:49 Uhr", datetime(2021, 7, 21, 14, 49), True),
     ("3. März 2021", datetime(2021, 3, 3), False),
     ("21. Okt. 2021", datetime(2021, 10, 21), False),
+    ("Mittwoch, 21. Juli 2021, um 9 Uhr", datetime(2021, 7, 21, 9, 0), True),
     ("Veröffentlicht am 21.07.2021 um 14:49 Uhr", datetime(2021, 7, 21, 14, 49), True),
     # French
     ("le 21 juillet 2021 à 14h49", datetime(2021, 7, 21, 14, 49), True),
@@ -61,6 +66,7 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("mercredi 21 juillet 2021 à 14 h 49", datetime(2021, 7, 21, 14, 49), True),
     ("Publié le 30 avril 2015 à 07:19", datetime(2015, 4, 30, 7, 19), True),
     ("21 août 2021", datetime(2021, 8, 21), False),
+    ("le 21 juillet 2021 à 14h", datetime(2021, 7, 21, 14, 0), True),
     # Spanish
     ("21 de julio de 2021", datetime(2021, 7, 21), False),
     ("21 de julio de 2021 a las 14:49", datetime(2021, 7, 21, 14, 49), True),
@@ -102,8 +108,10 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("２０２１年７月２１日", datetime(2021, 7, 21), False),
     ("2021年07月21日 下午2时49分", datetime(2021, 7, 21, 14, 49), True),
     ("2021년 7월 21일", datetime(2021, 7, 21), False),
+    ("2021年7月21日 午後2時", datetime(2021, 7, 21, 14, 0), True),
     # Czech and Polish
     ("1. listopadu 2021", datetime(2021, 11, 1), False),
+    ("Zveřejněno 21. 7. 2021 14:49", datetime(2021, 7, 21, 14, 49), True),
     ("21. července 2021 14:49", datetime(2021, 7, 21, 14, 49), True),
     ("21 lipca 2021", datetime(2021, 7, 21), False),
     ("3 października 2021, 09:15", datetime(2021, 10, 3, 9, 15), True),
@@ -141,6 +149,8 @@ def test_the_span_covers_weekday_time_and_zone(line: str, span: str) -> None:
         ("2021-07-21T14:49:00Z", timedelta(0)),
         ("2021-07-21T14:49:00+02:00", 2 * H),
         ("2021-07-21T14:49:00-0400", -4 * H),
+        ("2020-08-01 18:00:00+00", timedelta(0)),
+        ("21 July 2021 14:49 -05 degrees", None),
         ("21 July 2021 14:49 GMT+2", 2 * H),
         ("21 July 2021 14:49 (UTC+05:30)", timedelta(hours=5, minutes=30)),
         ("21 July 2021 14:49 UTC−3", -3 * H),
@@ -245,6 +255,8 @@ def test_impossible_dates_are_no_dates(line: str) -> None:
         "The final score was 3-1",
         "July 2021",
         "Mar 17",
+        "21.07.21",
+        "Updated 3 hours ago",
         "In 2021, 12 people",
         "Chapter 21 of 2021",
         "Over 2021 people came",
@@ -267,12 +279,16 @@ def test_non_dates_are_not_read(line: str) -> None:
         ("  • 24 July 2015", True),
         ("Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST", True),
         ("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)", True),
+        ("Datum: 21.07.2021", True),
+        ("Fecha: 21/07/2021 - 14:49", True),
         ("By X | July 21, 2021", False),
         ("By John Smith | July 21, 2021", False),
         ("Von Anna Schmidt, 21.07.2021", False),
         ("Sarah Gooding March 9, 2017 13", False),
         ("On July 21, 2021 the council met to discuss the budget for the coming year.", False),
         ("Copyright © 2017 Breitbart", False),
+        ("400 │ 2020-08-01 18:00:00+00 │ 24 │ 6.823777", False),
+        ("22 Dec, 2016 651", True),
     ],
 )
 def test_a_date_line_is_mostly_a_date(line: str, expected: bool) -> None:
@@ -306,3 +322,94 @@ def test_an_impossible_first_date_does_not_hide_a_later_one() -> None:
     found = find_date("31 Feb 2021, corrected to 28 Feb 2021")
     assert found is not None
     assert found.local == datetime(2021, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("line", "local", "offset"),
+    [
+        ("Wed, 21 Jul 2021 14:49:00 +0200", datetime(2021, 7, 21, 14, 49), 2 * H),
+        ("21-Jul-2021 14:49 -0500", datetime(2021, 7, 21, 14, 49), -5 * H),
+        ("7/21/2021 2:49 PM ET", datetime(2021, 7, 21, 14, 49), -5 * H),
+    ],
+)
+def test_mail_and_us_forms_keep_their_offsets(line: str, local: datetime, offset: timedelta) -> None:
+    found = find_date(line)
+    assert found is not None
+    assert (found.local, found.offset, found.start, found.end) == (local, offset, 0, len(line))
+
+
+def test_a_reading_time_beside_the_date_keeps_it_a_date_line() -> None:
+    assert is_date_line("Oct 18, 2019 · 8 min read")
+    assert not is_date_line("Oct 18, 2019 · 8 comments so far")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Score 31.12 July 21, 2021",
+        "21 July 2021, 12 people",
+        "21.07.2021 3-1",
+        "July 21, 2021 2.5 million",
+        "21 July 2021 5 min read",
+    ],
+)
+def test_a_number_after_a_date_is_not_its_time(line: str) -> None:
+    found = find_date(line)
+    assert found is not None
+    assert (found.local, found.has_time) == (datetime(2021, 7, 21), False)
+
+
+# Month names written out here, apart from the reader's own tables, for the round trip below.
+MONTH_NAMES = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+}
+TEMPLATES = [
+    "{name_en} {d}, {y} {h12}:{mi:02d} {ap}",
+    "{d}. {name_de} {y}, {h}:{mi:02d} Uhr",
+    "{d} {name_fr} {y} à {h}h{mi:02d}",
+    "{d} de {name_es} de {y} a las {h}:{mi:02d}",
+    "{d} {name_ru} {y}, {h}:{mi:02d}",
+    "{d} {name_ar} {y} {h}:{mi:02d}",
+    "{y}-{m:02d}-{d:02d}T{h:02d}:{mi:02d}:00",
+    "{d:02d}.{m:02d}.{y} {h:02d}:{mi:02d}",
+    "{y}年{m}月{d}日 {h}時{mi}分",
+]
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=300)
+@given(
+    moment=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 31, 23, 59)),
+    template=st.sampled_from(TEMPLATES),
+    before=st.sampled_from(["", "Published: ", "By Jane Doe | ", "• "]),
+)
+def test_any_real_moment_printed_in_a_known_form_is_read_back(moment: datetime, template: str, before: str) -> None:
+    names = {f"name_{language}": names.split()[moment.month - 1] for language, names in MONTH_NAMES.items()}
+    hour12, ap = (moment.hour % 12 or 12), ("AM" if moment.hour < 12 else "PM")
+    printed = template.format(
+        y=moment.year, m=moment.month, d=moment.day, h=moment.hour, mi=moment.minute, h12=hour12, ap=ap, **names
+    )
+    found = find_date(before + printed)
+    assert found is not None
+    assert found.local == moment.replace(second=0, microsecond=0)
+    assert (found.start, found.end) == (len(before), len(before) + len(printed))
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=300)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 .,:/-+TZhapmAPM年月日٢٠١２Jul July juillet июля de Uhr à|")),
+        max_size=60,
+    )
+)
+def test_any_text_gives_a_date_inside_the_line_or_none(line: str) -> None:
+    found = find_date(line)
+    assert isinstance(is_date_line(line), bool)
+    if found is not None:
+        assert 0 <= found.start < found.end <= len(line)
+        assert 1990 <= found.local.year <= 2100
+        assert found.offset is None or abs(found.offset) <= timedelta(hours=14)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from builder.extract.generic.markers import RULE_ALT, RULE_IMAGE
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE
 
@@ -33,13 +34,21 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
         elif role is TAGS:
             fields["tags"].extend(tag for tag in values.get(start, "").split(", ") if tag)
         elif role is IMAGE:
-            caption = values.get(start) or None
-            if caption is None or not images or images[-1]["caption"] is not None:
-                images.append({"alt": None, "caption": caption})
-            else:
-                images[-1]["caption"] = caption
+            _read_image(images, page.rules[start], values.get(start) or None)
     fields["body"] = "\n\n".join(body)
     return fields
+
+
+def _read_image(images: list[dict[str, str | None]], rule: str, value: str | None) -> None:
+    """A file name or an alt text opens an image; a caption goes to the image above it, if it has none."""
+    if rule == RULE_ALT:
+        images.append({"alt": value, "caption": None})
+    elif rule == RULE_IMAGE:
+        images.append({"alt": None, "caption": None})
+    elif images and images[-1]["caption"] is None:
+        images[-1]["caption"] = value
+    else:
+        images.append({"alt": None, "caption": value})
 
 
 def _paragraph(page: Classified, start: int, stop: int) -> str:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
+from builder.extract.generic.dates import find_date
+from builder.extract.generic.words import STOP_WORDS
+
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
-    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|By|BY|Von|VON|Par|PAR|Por|POR|Di|Door|Av|Af|"
+    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Texto|Text|Автор|Авторы|Текст|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)",
 )
 # Where the names end: a separator before a date, a role or a place.
-_NAMES_END = re.compile(r"\s+[|·•—–]\s+|\s+-\s+|\s+(?:on|am|le|el|il|op|on)\s+\d|\s+(?:Updated|Published)\b|\d")
+_NAMES_END = re.compile(r"\s*[|·•—–@(]|\s+-\s+|\s+(?:on|am|le|el|il|op|on)\s+\d|\s+(?:Updated|Published)\b|\d")
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
 _ROLE_WORDS = frozenset(
@@ -42,6 +45,7 @@ _ROLE_WORDS = frozenset(
         "health",
         "analyst",
         "associated",
+        "logo",
         "updated",
         "published",
         "minutes",
@@ -74,16 +78,29 @@ _PARTICLES = frozenset(
     ]
 )
 MAX_BYLINE_WORDS = 25
+_DIGIT = re.compile(r"\d")
 
 
 def byline_names(text: str) -> list[str] | None:
-    """The authors a byline line names, or None when the line is not a byline."""
+    """The authors a byline line names, or None when the line is not a byline: "By A and B", or a name
+    followed by a date ("Dan Goodin - Apr 16, 2015 8:02 pm UTC")."""
     if len(text) > 200 or text.count(" ") >= MAX_BYLINE_WORDS:
         return None
-    match = _BYLINE.fullmatch(text)
-    if match is None:
-        return None
-    names = match["names"]
+    for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
+        match = _BYLINE.fullmatch(part.lstrip("/-—|•· "))  # "// By Arun Sai Krishnan • Nov 11, 2020"
+        if match is not None:
+            return _names(match["names"])
+    date = find_date(text) if _DIGIT.search(text) else None
+    if date is not None and date.start > 0:
+        names = _names(text[: date.start])
+        return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
+    return None
+
+
+def _names(names: str) -> list[str] | None:
+    date = find_date(names)  # "By JANE DOE JULY 29"
+    if date is not None:
+        names = names[: date.start]
     end = _NAMES_END.search(names)
     if end is not None:
         names = names[: end.start()]
@@ -103,3 +120,23 @@ def _is_name(part: str) -> bool:
         if not (word[0].isupper() or low in _PARTICLES or not word[0].isalpha()):
             return False
     return any(word[0].isalpha() for word in words)
+
+
+def bare_name(text: str) -> str | None:
+    """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
+    no stop word. Read as a byline only beside the headline or a date line."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 50:
+        return None
+    if not all(_is_name_word(word) for word in words):
+        return None
+    if any(word.lower() in STOP_WORDS and word.lower() not in _PARTICLES for word in words):
+        return None
+    return text if _is_name(text) else None
+
+
+def _is_name_word(word: str) -> bool:
+    """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.")."""
+    if "." in word and (len(word) > 3 or not word.endswith(".")):
+        return False  # "Phys.org", "www.site.com"
+    return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

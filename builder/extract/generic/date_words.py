@@ -269,11 +269,14 @@ ZONES: dict[str, timedelta] = {
     "WIB": _hours(7),
 }
 
-# Words that may stand beside a date on a line that is only a date ("on", "à", "Uhr", "г.", "في").
+# Words that may stand beside a date on a line that is only a date ("on", "à", "Uhr", "г.", "في"), with the
+# reading time blogs print after it ("Oct 18, 2019 · 8 min read").
 FILLERS: frozenset[str] = _words(
     """
-    on at the date time of am um uhr den der le la à a las às alle ore om op el de del du h o в г года год
-    في بتاريخ الساعة ص م 日 年 last and und et y e ed en и i oraz a
+    on at the of am um den der le la à a las às alle om op el de del du o в г года год في بتاريخ ص م 日 年
+    last and und et y e ed en и i oraz
+    date time datum zeit uhr heure h fecha hora data ora uur дата время تاريخ التاريخ الساعة 日付 日期
+    min mins read
     """
 )
 

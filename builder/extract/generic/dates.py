@@ -5,7 +5,8 @@ Italian, Dutch, Russian, Arabic, Czech and Polish, and Japanese/Chinese/Korean �
 ("3 hours ago") are not read: they need the time the page was saved, which a dump does not carry.
 
 Rules a reader of the results should know:
-- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021" or "Mar 17" is no date.
+- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021", "Mar 17" or "21.07.21" is no
+  date (a month and year alone would need a day made up; the others, a year guessed).
 - Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
   or less, slashes follow `day_first` (default True) and dots or dashes are always day first.
 - A date, or its time, that cannot exist (31 Feb, 25:00) is no date; the search goes on along the line.
@@ -43,12 +44,13 @@ class FoundDate:
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
 
-# Any digit a date is printed with: a line without one holds no date.
-_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]")
-_ASCII_DIGITS = {
-    first + offset: ord("0") + offset for first in (0x660, 0x6F0, 0x966, 0xFF10) for offset in range(10)
-}  # Arabic-Indic, Persian, Devanagari and full-width digits
-_OTHER_DIGIT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\uFF10-\uFF19]")
+# The digits other than ASCII a date is printed with: Arabic-Indic, Persian, Devanagari and full-width ones.
+# A line holding one is read with them turned to ASCII, one character for one.
+_OTHER_ZEROS = (0x660, 0x6F0, 0x966, 0xFF10)
+_OTHER_DIGITS = "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _OTHER_ZEROS)
+_ASCII_DIGITS = {zero + value: ord("0") + value for zero in _OTHER_ZEROS for value in range(10)}
+_OTHER_DIGIT = re.compile(f"[{_OTHER_DIGITS}]")
+_DIGIT = re.compile(f"[0-9{_OTHER_DIGITS}]")  # a line without one holds no date
 # A four-digit year, 1990..2109 (the day's check stops at 2100); a digit before it is checked apart, since a
 # lookbehind first would cost the regex its fast scan for the leading digit.
 _YEAR = re.compile(r"(?:199|20\d|210)\d(?!\d)")
@@ -60,37 +62,41 @@ _YEAR_FIRST = re.compile(
 )
 # The dates that end with their year, matched backwards over the reversed text before it (searching forwards
 # would try every position of the window), so their digits and words come reversed:
-#   numeric     21.07.2021, 21/07/2021, 07/21/2021, 21-07-2021
-#   day month   21 July 2021, 21. Juli 2021, 21 de julio de 2021, 21.dez.2018, 22 Dec, 2016, 1er mars 2021
+#   numeric     21.07.2021, 21/07/2021, 07/21/2021, 21-07-2021, 21. 7. 2021 (Czech)
+#   day month   21 July 2021, 21. Juli 2021, 21 de julio de 2021, 21.dez.2018, 22 Dec, 2016, 1er mars 2021,
+#               21st of September, 2021
 #   month day   July 21, 2021, Jul. 21 2021, July 21st, 2021
 # A month is any word here, looked up afterwards; Arabic's Levantine names take two words (كانون الثاني).
 _MONTH_REVERSED = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
 _YEAR_LAST_REVERSED = re.compile(
-    r"(?P<nsep>[-/.])(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,:/-])"
+    r"(?P<nsep>[-/.]|\s\.)(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,:/-])"
     r"|(?:\s*[,،]\s*|\s+(?:l?ed\s+)?|\s*[-/.]\s*)\.?(?!(?:ts|dn|dr|ht)\d)"  # "21st, 2021" has no month
     + _MONTH_REVERSED.format(name="dm")
-    + r"(?:\s*[-/]\s*|\s+(?:ed\s+)?|)(?:ts|dn|dr|ht|re|º|°|\.)?(?P<dd>\d{1,2})(?![\d.,:])"
+    + r"(?:\s*[-/]\s*|\s+(?:ed\s+|fo\s+)?|)(?:ts|dn|dr|ht|re|º|°|\.)?(?P<dd>\d{1,2})(?![\d.,:])"
     r"|\s*[,،]?\s*(?:ts|dn|dr|ht)?(?P<md>\d{1,2})(?!\d)\s*\.?" + _MONTH_REVERSED.format(name="mm"),
     re.IGNORECASE,
 )
 
-# A time of day: 14:49, 14:49:05.000, 2:49 PM, 2.49pm, 14h49, 14 h 49, 14時49分, 午後2時49分, 3 pm.
+# A time of day: 14:49, 14:49:05.000, 2:49 PM, 2.49pm, 14h49, 14 h 49, 14時49分, 午後2時49分.
+# An hour alone counts with am/pm or an hour word: "3 pm", "à 14h", "um 14 Uhr", "14時".
 _TIME = (
-    r"(?:(?:(?P<cjk_ap>午前|午後|上午|下午)\s*)?(?<!\d)(?P<h>\d{1,2})(?:[:.]|\s?h\s?|\s*[時时시]\s*)(?P<mi>\d{2})"
+    r"(?:(?P<cjk_ap>午前|午後|上午|下午)\s*)?(?<!\d)"
+    r"(?:(?P<h>\d{1,2})(?:[:.]|\s?h\s?|\s*[時时시]\s*)(?P<mi>\d{2}|(?<=[時时시])\d(?=[分분]))"
     r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*[分분])?"
-    r"|(?<!\d)(?P<h_only>\d{1,2})(?=\s?[ap]\.?\s?m\b))"
+    r"|(?P<h_only>\d{1,2})(?:(?=\s?[ap]\.?\s?m\b)|\s?h" + _NO_LETTER_AFTER + r"|\s?[時时시](?!\s*\d)|(?=\s?uhr\b)))"
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ar_ap>ص|م)" + _NO_LETTER_AFTER + r")?(?:\s*uhr\b)?"
 )
 _ZONE_TEXT = (
-    r"(?:(?P<sign>[+\-−])(?P<oh>\d{2}):?(?P<om>\d{2})(?!\d)"  # +02:00, -0400: written against the time
+    # +02:00, +0200, +02 against the time; " +0200" after a space only with its minutes
+    r"(?:(?:\s(?=[+\-−]\d\d:?\d\d))?(?P<sign>[+\-−])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?(?!\d)"
     r"|(?P<z>Z)" + _NO_LETTER_AFTER + r"|\s*\(?\s*(?:(?P<gmt>GMT|UTC|UT)(?:\s*(?P<gsign>[+\-−])\s*(?P<gh>\d{1,2})"
     r"(?::?(?P<gm>\d{2}))?)?|(?-i:(?P<abbr>[A-ZА-Я]{2,5})))" + _NO_LETTER_AFTER + r"\)?)"
 )
 _ZONE = re.compile(_ZONE_TEXT, re.IGNORECASE)
 # What joins a date to the time after it: "T", ", ", " | ", " at ", " à ", " a las ", " um ", " в ", "（水）".
 _AFTER = re.compile(
-    r"(?:\s*[（(][^)）\d]{1,3}[)）])?(?:T|\s*[,،|·•–—-]\s*|\s+(?:at|à|a\s+las?|às|alle(?:\s+ore)?|ore|om|um|o|в|kl\.?"
-    r"|klo|في|الساعة)\s+|\s*)" + _TIME,
+    r"(?:\s*[（(][^)）\d]{1,3}[)）])?(?:T|\s*[,،|·•–—-]?\s*(?:(?:at|à|a\s+las?|às|alle(?:\s+ore)?|ore|om|um|o|в|kl\.?"
+    r"|klo|في|الساعة)\s+)?)" + _TIME,
     re.IGNORECASE,
 )
 # A time (and zone) before a date on its line, then maybe a weekday: "3:49 AM EDT, Wed ".
@@ -99,7 +105,7 @@ _BEFORE = re.compile(
     r"\s*[,|·•–—-]?\s*(?:" + _NO_LETTER_BEFORE + r"(?P<b_weekday>[^\W\d_]+)\.?\s*,?\s*)?\Z",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")  # a word or a number
 _LABEL_WORDS = max(len(label.split()) for label in KIND_LABELS)  # the longest label, in words ("mis à jour")
 _LABEL_LAST_WORDS = frozenset(label.split()[-1] for label in KIND_LABELS)
 _LABEL_PUNCTUATION = ":：,.;|()[]-–—•·*"
@@ -122,9 +128,11 @@ def find_date(line: str, *, day_first: bool = True) -> FoundDate | None:
 
 
 def is_date_line(line: str, *, day_first: bool = True) -> bool:
-    """True when the line is mostly a date: dates plus labels, weekdays, times, zones and at most a short word.
+    """True when the line is mostly a date: dates plus labels, weekdays, times, zones and at most one short word
+    or number.
 
-    The short word lets "AFP 30 avril 2015 à 07:19" through; a byline word ("By", "Von", "Par") does not.
+    The short word lets "AFP 30 avril 2015 à 07:19" through; a byline word ("By", "Von", "Par") does not, nor
+    do the other cells of a table row that holds a date.
     """
     if len(line) > _DATE_LINE_MAX or not _DIGIT.search(line):
         return False
@@ -135,7 +143,7 @@ def is_date_line(line: str, *, day_first: bool = True) -> bool:
     if not rest:
         return False
     rest.append(line[cut:])
-    left = [word for word in _WORD.findall(" ".join(rest)) if word.lower() not in _ACCOMPANYING]
+    left = [token for token in _TOKEN.findall(" ".join(rest)) if token.lower() not in _ACCOMPANYING]
     return not left or (len(left) == 1 and len(left[0]) <= 4 and left[0].lower() not in BYLINE_MARKERS)
 
 
@@ -200,7 +208,8 @@ def _calendar_day(year: int, month: int, day: int) -> datetime | None:
 
 
 def _complete(line: str, day: datetime, start: int, end: int) -> FoundDate | None:
-    """The date on `line[start:end]` with the weekday, time and zone beside it; None when its time cannot be."""
+    """The date on `line[start:end]` with the weekday, time and zone beside it; None when the time after it
+    cannot be (21 July 2021 25:00)."""
     lead = max(0, start - _BEFORE_REACH)
     before = _BEFORE.search(line, lead, start) if _DIGIT.search(line, lead, start) else None
     weekday = before.group("b_weekday") if before is not None else None
@@ -210,8 +219,9 @@ def _complete(line: str, day: datetime, start: int, end: int) -> FoundDate | Non
     if after is not None:
         begin = _weekday_start(line, lead, start)
         return _with_time(line, day, after, "", begin, after.end())
-    if before is not None:
-        return _with_time(line, day, before, "b_", before.start(), end)
+    timed = _with_time(line, day, before, "b_", before.start(), end) if before is not None else None
+    if timed is not None:
+        return timed  # a number before the date that is no time ("Score 31.12 July 21") leaves the date alone
     begin = _weekday_start(line, lead, start)
     return FoundDate(day, None, False, _kind(line, begin), begin, end)
 

@@ -8,20 +8,29 @@ in the first lines of the prose (some sites print "By X" under the lead).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
-from builder.extract.generic.markers import is_end_heading, is_image_file, tag_label
+from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, Scored
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
+PRINTED_TWICE = 2.0
+DATE_AFTER_LINES = 10  # a date line this close under the article is still its date
+DATE_LINE_CHARS = 80  # the headline's bonus for being printed twice in the page
+_DIGIT = re.compile(r"\d")
+SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
+DATE_LABEL = 16  # is a date line
+LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
 
 RULE_TITLE = "the headline: the line closest above the byline/date"
 RULE_TITLE_NO_META = "the headline: the line closest above the article's first paragraph"
 RULE_BYLINE = "a byline ('By ...')"
+RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
 RULE_DATE = "a date line"
 RULE_LEAD = "the lead: a paragraph between the headline and the body"
 
@@ -36,6 +45,7 @@ class Head:
     date: FoundDate | None = None
     date_at: int | None = None
     lead: tuple[int, int] | None = None  # (start, stop) of the lead paragraph
+    bare_name: bool = False  # the byline is a name alone on its line
 
 
 def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
@@ -48,21 +58,64 @@ def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
     return found
 
 
-def read_head(scored: Scored, start: int, stop: int) -> Head:
+def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     head = Head()
     above = _nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
-    _find_meta(scored, head, [*reversed(above), *first_prose[:META_IN_PROSE]])
-    anchor = min([*head.bylines, *head.dates], default=None)
-    if anchor is not None and anchor < start:
-        candidates = [i for i in above if i < anchor]
-    else:
-        candidates, head.title_rule = above, RULE_TITLE_NO_META
-    head.title_at = _pick_title(scored, candidates)
-    if head.title_at is None and first_prose:  # a page with its headline inside the prose run
-        head.title_at = _pick_title(scored, [i for i in first_prose[:2] if _is_headline(scored, i)])
+    checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
+    _find_meta(scored, head, checked)
+    if head.date is None:
+        _find_date_elsewhere(scored, head, stop)
+    # Candidates nearest first: the region's first line (a headline the prose run swallowed), then upwards.
+    candidates = [i for i in first_prose[:1] if not _is_sentence(scored, i)] + above
+    meta = {*head.bylines, *head.dates}
+    head.title_at = _pick_title(scored, page, candidates, set(checked), meta)
+    if not meta:
+        head.title_rule = RULE_TITLE_NO_META
+    if not head.authors:
+        _find_bare_name(scored, head)
     head.lead = _find_lead(scored, head, start)
     return head
+
+
+def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
+    """With no date in the head, the first date line of the page down to the article's end ("Posted on ..."
+    above the navigation, under the last paragraph)."""
+    lines = scored.lines
+    for i in range(min(stop + DATE_AFTER_LINES, len(lines))):
+        text = lines[i].text
+        if scored.prose[i] is not None and len(text) < DATE_LINE_CHARS and _DIGIT.search(text) and is_date_line(text):
+            found = find_date(text)
+            if found is not None:
+                head.date, head.date_at, head.dates[i] = found, i, found
+                return
+
+
+def _find_bare_name(scored: Scored, head: Head) -> None:
+    """A line that is only a name, right under the headline or beside the date line, is the byline."""
+    near: list[int] = []
+    if head.title_at is not None:
+        near.extend(_following(scored, head.title_at, 2))
+    if head.date_at is not None:
+        near.extend(_neighbours(scored, head.date_at))
+    for i in near:
+        if i < 0 or i in scored.chrome_rules or scored.lines[i].bullet or i == head.title_at:
+            continue
+        name = bare_name(scored.lines[i].text)
+        if name is not None:
+            head.authors, head.bylines[i] = [name], name
+            head.bare_name = True
+            return
+
+
+def _following(scored: Scored, i: int, count: int) -> list[int]:
+    found: list[int] = []
+    for j in range(i + 1, min(len(scored.prose), i + 3 * count + 1)):
+        if scored.prose[j] is not None:
+            found.append(j)
+            if len(found) == count:
+                break
+    return found
 
 
 def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
@@ -76,9 +129,16 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
             head.bylines[i] = ", ".join(names)
             if not head.authors:
                 head.authors = names
-        if len(text) < 120 and (names is not None or is_date_line(text)):
+        if len(text) < LABELLED_DATE_LINE and _DIGIT.search(text):
             found = find_date(text)
-            if found is not None:
+            # "Oct 18, 2019 · 8 min read" is no pure date line, but a short line opening with a date; a date
+            # labelled "Published"/"Veröffentlicht am" is one in a longer line too
+            if found is not None and (
+                names is not None
+                or found.kind is not None
+                or (len(text) < SHORT_DATE_LINE and found.start <= DATE_LABEL)
+                or is_date_line(text)
+            ):
                 head.dates[i] = found
     published = [i for i, found in head.dates.items() if found.kind != "updated"]
     chosen = min(published or head.dates, default=None)
@@ -86,7 +146,7 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
         head.date, head.date_at = head.dates[chosen], chosen
 
 
-def _is_headline(scored: Scored, i: int) -> bool:
+def _is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
     line, prose = scored.lines[i], scored.prose[i]
     if (
         prose is None
@@ -97,34 +157,89 @@ def _is_headline(scored: Scored, i: int) -> bool:
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
-    return not (is_end_heading(text, prose.words) or byline_names(text) or is_date_line(text))
+    if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text):
+        return False
+    if is_end_heading(text, prose.words):
+        return False
+    if i in checked:  # _find_meta has read the line: a byline or a date line is in `meta`
+        return i not in meta
+    return not (byline_names(text) or is_date_line(text))
 
 
-def _title_score(scored: Scored, i: int, distance: int) -> float:
+def _is_sentence(scored: Scored, i: int) -> bool:
+    prose = scored.prose[i]
+    return prose is not None and prose.sentence_end and prose.words > TITLE_MAX_WORDS // 2
+
+
+def _title_score(scored: Scored, page: str, i: int, rank: int, meta: set[int]) -> float:
+    """How much a line looks like the headline: its length, how many headline-like lines lie between it
+    and the prose (`rank`), a byline or date beside it, the page printing it twice (the headline and a
+    breadcrumb, a "Section|Headline" line, a sticky header)."""
     prose = scored.prose[i]
     assert prose is not None
-    score = -0.35 * distance
+    text = scored.lines[i].text
+    score = -0.3 * rank
     if 4 <= prose.words <= 20:
         score += 2.0
     elif prose.words <= 2:
         score -= 1.5
-    if scored.lines[i].text.endswith("."):
-        score -= 1.5
-    if scored.chrome_rules.get(i, "").startswith("repeated in the"):
-        score += 0.5  # the headline printed twice (breadcrumb, window title)
+    if text.endswith("."):
+        score -= 2.0
+    above, below = _neighbours(scored, i)
+    if below in meta:
+        score += 1.5
+    elif above in meta:
+        score += 0.5
+    if "|" in text or "/" in text:
+        score -= 1.5  # navigation ("Previous | Next") or a photo credit ("AFP/Getty")
+    if not text[0].isupper() and text[0].isalpha():
+        score -= 1.0  # a headline starts with a capital (scripts with no case never get here)
+    if _DIGIT.search(text) and find_date(text) is not None:
+        score -= 1.5  # "Published on 6 July 2015 by ...": a meta line no rule above read
     return score
 
 
-def _pick_title(scored: Scored, candidates: list[int]) -> int | None:
+def _printed_twice(scored: Scored, page: str, i: int) -> bool:
+    """The page prints the line again, alone or inside a longer line (a breadcrumb, "Section|Headline")."""
+    text = scored.lines[i].text
+    return scored.seen[text] > 1 or page.count(text) > 1
+
+
+def _pick_title(scored: Scored, page: str, candidates: list[int], checked: set[int], meta: set[int]) -> int | None:
     best = None
     best_score = -1e9
-    for distance, i in enumerate(candidates):
-        if not _is_headline(scored, i):
+    rank = 0
+    for i in candidates:
+        if not _is_headline(scored, i, checked, meta) or _under_end_heading(scored, i):
             continue
-        score = _title_score(scored, i, distance)
+        score = _title_score(scored, page, i, rank, meta)
+        rank += 1
+        # Searching the page costs most: only for a line the bonus could make the best.
+        if score + PRINTED_TWICE > best_score and scored.prose[i].words >= 4 and _printed_twice(scored, page, i):
+            score += PRINTED_TWICE
         if score > best_score:
             best, best_score = i, score
     return best if best_score > -3.0 else None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """ "Home > News > Headline", "« Previous", "Travel » Asia": the path to the page, or paging links."""
+    return " > " in text or "»" in text or "«" in text or " › " in text
+
+
+def _under_end_heading(scored: Scored, i: int) -> bool:
+    """A line under "Comments", "Related": a link or a count, not the headline."""
+    above = _neighbours(scored, i)[0]
+    prose = scored.prose[above] if above >= 0 else None
+    return prose is not None and is_end_heading(scored.lines[above].text, prose.words)
+
+
+def _neighbours(scored: Scored, i: int) -> tuple[int, int]:
+    """The nearest non-blank lines above and below line i (-1 where there is none)."""
+    prose = scored.prose
+    before = next((j for j in range(i - 1, max(-1, i - 4), -1) if prose[j] is not None), -1)
+    after = next((j for j in range(i + 1, min(len(prose), i + 4)) if prose[j] is not None), -1)
+    return before, after
 
 
 def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None:
@@ -135,6 +250,7 @@ def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None
         prose = scored.prose[i]
         if prose is None or i in head.bylines or i in head.dates or i in scored.chrome_rules:
             continue
-        if not scored.lines[i].bullet and prose.words >= PROSE_WORDS and prose.stop_share >= 0.12:
+        line = scored.lines[i]
+        if not line.bullet and prose.words >= PROSE_WORDS and prose.stop_share >= 0.12 and prose.sentence_end:
             return (i, i + 1)
     return None

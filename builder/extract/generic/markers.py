@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import re
 
+# The rules of image lines, read back by the assembler: a file name or an alt text opens an image.
+RULE_IMAGE = "an image (its file name)"
+RULE_ALT = "an image's alt text (in brackets)"
+RULE_CAPTION = "an image's caption"
+
 # Headings that open the chrome after an article, lower-cased, compared with a line's start (short lines only).
 END_HEADINGS = (
     "related",
@@ -31,6 +36,8 @@ END_HEADINGS = (
     "sign up for",
     "subscribe to",
     "weitere artikel",
+    "ähnliche beiträge",
+    "ähnliche artikel",
     "mehr zum thema",
     "das könnte sie auch interessieren",
     "kommentare",
@@ -72,6 +79,29 @@ _IMAGE_FILE = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.I
 _CAPTION_LABEL = re.compile(
     r"(?:Media caption|Image caption|Caption|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)\s*[:：]?\s+\S",
 )
+
+
+# Of those, the headings of a comment section: the article never goes on after one, however long the
+# comments are (a "Related" heading may open a box with more of the article under it).
+COMMENT_HEADINGS = (
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "join the conversation",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "comentários",
+    "commenti",
+    "reacties",
+    "комментарии",
+    "コメント",
+)
+
+
+def is_comment_heading(text: str) -> bool:
+    return text.lower().startswith(COMMENT_HEADINGS)
 
 
 def is_end_heading(text: str, words: int) -> bool:

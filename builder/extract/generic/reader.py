@@ -9,16 +9,33 @@ alone shows one (two dumps of one article make its prose "recur"), the page is t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.dates import FoundDate
-from builder.extract.generic.head import RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
-from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
-from builder.extract.generic.region import PROSE_WORDS, RULE_OUTSIDE, Scored, best_region, prose_lines, score_lines
+from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, teaser_heads, with_image_above
+from builder.extract.generic.head import RULE_BARE_NAME, RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
+from builder.extract.generic.markers import (
+    RULE_ALT,
+    RULE_CAPTION,
+    RULE_IMAGE,
+    is_caption_label,
+    is_end_heading,
+    is_image_file,
+    tag_label,
+)
+from builder.extract.generic.region import (
+    PROSE_WORDS,
+    RULE_OUTSIDE,
+    Scored,
+    best_region,
+    is_bracketed,
+    prose_lines,
+    score_lines,
+    uses_corpus,
+)
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import (
     BLANK,
@@ -42,23 +59,22 @@ BULLET = "•"
 MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
+TEASER_HEADS = 3  # a region with this many headline-and-date heads is a list of teasers
 TAIL_LINES = 12  # how far after the article a tag list is looked for
 
 RULE_BODY = "a paragraph of the article's prose"
 RULE_END = "an end heading: the chrome after the article starts here"
 RULE_AFTER = "the first line after the article's region"
 RULE_MENU = "a run of short bullets (menu, share bar)"
-RULE_IMAGE = "an image (its file name)"
-RULE_CAPTION = "an image's caption"
 RULE_TAGS = "a tag list"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article, so the page alone was read"
 
 
 @dataclass(slots=True)
 class GenericReading:
-    classified: Classified
-    fields: dict[str, Any]
-    date: FoundDate | None
+    classified: Classified  # every line of the page with its role and the rule that gave it
+    fields: dict[str, Any]  # title, authors, summary, body, tags, images, source, reading_time_minutes
+    date: FoundDate | None  # the publication date the page prints, a "published" one before an "updated" one
 
 
 def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading | Reject:
@@ -66,7 +82,7 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
     raws = text.split("\n")
     lines = [read_line(raw, BULLET) for raw in raws]
     found = _read(text, raws, lines, chrome, use_corpus=True)
-    if isinstance(found, Reject) and chrome is not None:
+    if isinstance(found, Reject) and uses_corpus(chrome):
         alone = _read(text, raws, lines, chrome, use_corpus=False)
         if not isinstance(alone, Reject):
             alone.classified.rules = [
@@ -78,19 +94,25 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
 
 
 def _read(
-    text: str, raws: Sequence[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool
+    text: str, raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool
 ) -> GenericReading | Reject:
     scored = score_lines(raws, lines, chrome, use_corpus)
     span = best_region(scored)
     if span is None:
         return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")
-    start, stop = _cut_at_end(scored, *span)
+    start, stop = cut_at_end(scored, *span)
+    start = with_image_above(scored, start)
     count, words = prose_lines(scored, start, stop)
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
-        return Reject(Reason.NO_ARTICLE, f"no run of prose: {count} lines, {words} words", "parse")
-    head = read_head(scored, start, stop)
-    page = Classified(text, len(lines), lines, [CHROME] * len(lines), [RULE_OUTSIDE] * len(lines), {}, [])
-    _mark_outside(page, scored)
+        lines_of = f"{count} line{'' if count == 1 else 's'} of prose"
+        return Reject(Reason.NO_ARTICLE, f"no run of prose: {lines_of} ({words} words)", "parse")
+    heads = teaser_heads(scored, start, stop)
+    if heads >= TEASER_HEADS:
+        return Reject(
+            Reason.NO_ARTICLE, f"a list of {heads} teasers (headline, date, summary): a section front", "parse"
+        )
+    head = read_head(scored, text, start, stop)
+    page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
     _mark_head(page, head)
     _mark_tail(page, scored, stop)
@@ -98,27 +120,14 @@ def _read(
     return GenericReading(page, assemble(page, head), head.date)
 
 
-def _cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
-    """The region up to its first end heading after some prose."""
-    seen_prose = False
-    for i in range(start, stop):
-        prose = scored.prose[i]
-        if prose is None:
-            continue
-        if seen_prose and is_end_heading(scored.lines[i].text, prose.words):
-            while scored.prose[i - 1] is None:
-                i -= 1
-            return start, i
-        seen_prose = seen_prose or scored.scores[i] >= 0.3
-    return start, stop
-
-
-def _mark_outside(page: Classified, scored: Scored) -> None:
-    for i, line in enumerate(page.lines):
-        if line is BLANK:
-            page.roles[i], page.rules[i] = BLANK_ROLE, ""
-        elif i in scored.chrome_rules:
-            page.rules[i] = scored.chrome_rules[i]
+def _outside(text: str, scored: Scored) -> Classified:
+    """The page with every line chrome (blank lines blank), with the reason the scoring gave where it gave one."""
+    lines = scored.lines
+    roles = [BLANK_ROLE if line is BLANK else CHROME for line in lines]
+    rules = ["" if line is BLANK else RULE_OUTSIDE for line in lines]
+    for i, rule in scored.chrome_rules.items():
+        rules[i] = rule
+    return Classified(text, len(lines), lines, roles, rules, {}, [])
 
 
 def _menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
@@ -155,6 +164,10 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
             after_image = True
             continue
+        elif is_bracketed(text):
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[1:-1]
+            after_image = True
+            continue
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
         else:
@@ -164,7 +177,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
 
 def _is_paragraph(scored: Scored, i: int) -> bool:
     prose = scored.prose[i]
-    return prose is not None and prose.words >= 25 and prose.sentence_end
+    return prose is not None and prose.words >= CAPTION_WORDS and prose.sentence_end
 
 
 def _mark_head(page: Classified, head: Head) -> None:
@@ -172,7 +185,7 @@ def _mark_head(page: Classified, head: Head) -> None:
     if head.title_at is not None:
         roles[head.title_at], rules[head.title_at] = TITLE, head.title_rule
     for i, names in head.bylines.items():
-        roles[i], rules[i], values[i] = BYLINE, RULE_BYLINE, names
+        roles[i], rules[i], values[i] = BYLINE, RULE_BARE_NAME if head.bare_name else RULE_BYLINE, names
     for i, found in head.dates.items():
         if i not in head.bylines:
             roles[i], rules[i] = DATE, RULE_DATE
@@ -187,11 +200,13 @@ def _mark_tail(page: Classified, scored: Scored, stop: int) -> None:
     """The end line, and a tag list shortly after the article."""
     lines, roles, rules = page.lines, page.roles, page.rules
     after = [i for i in range(stop, min(len(lines), stop + 4 * TAIL_LINES)) if lines[i] is not BLANK][:TAIL_LINES]
-    if after:
+    heading = next((i for i in after if _is_end(scored, i)), None)
+    if heading is not None:
+        roles[heading], rules[heading] = END, RULE_END
+    elif after:
         first = after[0]
-        prose = scored.prose[first]
-        roles[first] = END
-        rules[first] = RULE_END if prose is not None and is_end_heading(lines[first].text, prose.words) else RULE_AFTER
+        corpus = scored.chrome_rules.get(first)  # the reason it is chrome stays in view
+        roles[first], rules[first] = END, f"{corpus}; {RULE_AFTER}" if corpus else RULE_AFTER
     for n, i in enumerate(after):
         tags = tag_label(lines[i].text)
         if tags is None or lines[i].bullet:
@@ -205,13 +220,19 @@ def _mark_tail(page: Classified, scored: Scored, stop: int) -> None:
         break
 
 
+def _is_end(scored: Scored, i: int) -> bool:
+    prose = scored.prose[i]
+    return prose is not None and is_end_heading(scored.lines[i].text, prose.words)
+
+
 def _groups(page: Classified, head: Head, start: int, stop: int) -> list[tuple[int, int]]:
     """The title, the lead, then runs of same-role lines of the region (a run of BODY lines is one paragraph);
     lines of other roles are one group each."""
     groups: list[tuple[int, int]] = []
     if head.title_at is not None:
         groups.append((head.title_at, head.title_at + 1))
-    others = sorted(i for i, role in enumerate(page.roles) if role in (BYLINE, DATE, TAGS) and not start <= i < stop)
+    meta = [*head.bylines, *head.dates, *(i for i in page.values if page.roles[i] is TAGS)]
+    others = sorted(i for i in set(meta) if not start <= i < stop)
     groups.extend((i, i + 1) for i in others)
     if head.lead is not None:
         groups.append(head.lead)

@@ -9,20 +9,39 @@ are allowed when the prose on both sides outweighs them), the classic maximum-su
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import re
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from builder.extract.generic.chrome import SiteChrome
-from builder.extract.generic.words import Prose, measure
+from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
 from builder.extract.textdump.lines import BLANK, Line
 
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
 
+SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
+PROSE_MAX_WORDS = 60  # a paragraph longer than this scores as one of this length
+
+# The scores of the kinds of lines, fitted on the training pages by bench/train_generic.py (weights.json).
+_WEIGHTS = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))
+PROSE_PER_WORD = _WEIGHTS["prose_per_word"]  # a line of prose scores this much a word...
+PROSE_OFFSET = _WEIGHTS["prose_offset"]  # ...plus this
+BULLET_PROSE = _WEIGHTS["bullet_prose_factor"]  # a list item of prose scores this share of a paragraph
+SENTENCE_LINE = _WEIGHTS["sentence_line"]  # a short sentence (4 to 7 words, with stop words)
+SHORT_LINE = _WEIGHTS["short_line"]  # a short line that is no sentence
+SHORT_BULLET = _WEIGHTS["short_bullet"]  # a short list item (a menu entry)
+REPEATED = _WEIGHTS["repeated"]  # a short line the page prints twice or more
+BLOCK_LINE = _WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
+BRACKETED = _WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
+SCRIPT = _WEIGHTS["script"]  # a long line of program text
+
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
-RULE_FORM = "a form field or button"
+RULE_FORM = "a form field"
 RULE_REPEATED = "repeated in the page (menu, share or footer line)"
 
 
@@ -31,14 +50,19 @@ class Scored:
     """The page's lines with what the region search and the later steps need to know about each."""
 
     lines: list[Line]
-    indents: list[int]  # leading spaces of the raw line (nested menus are indented)
     prose: list[Prose | None]  # None for blank lines
     scores: list[float]
     chrome_rules: dict[int, str]  # lines the corpus or the page itself marks as chrome, with why
+    seen: Counter[str]  # how many lines of the page read the same
+
+
+def uses_corpus(chrome: SiteChrome | None) -> bool:
+    """Whether the site's dumps are enough for their counts to say anything about a line."""
+    return chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS
 
 
 def corpus_rule(chrome: SiteChrome | None, text: str) -> str | None:
-    """ "repeated in N of M dumps of this site" when the site's other dumps make the line chrome."""
+    """The rule "repeated in N of M dumps of this site" when the site's dumps make the line chrome, else None."""
     if chrome is None or chrome.dumps < CORPUS_MIN_DUMPS:
         return None
     count = chrome.count(text)
@@ -48,49 +72,104 @@ def corpus_rule(chrome: SiteChrome | None, text: str) -> str | None:
 
 
 def _is_form(text: str) -> bool:
-    """w3m prints input boxes as "[    ]" and buttons as "[Search]"."""
-    return (text.startswith("[") and text.endswith("]")) or ("[ " in text and " ]" in text)
+    """w3m prints an input box as "[    ]" (collapsed to "[ ]")."""
+    return "[ " in text or " ]" in text
+
+
+def is_bracketed(text: str) -> bool:
+    """w3m prints an image's alt text, and a button, in brackets: "[Harbour at dawn]", "[Search]"."""
+    return text.startswith("[") and text.endswith("]") and len(text) > 2
+
+
+def _is_script(text: str) -> bool:
+    """A long line of program text (a page's inline script printed as text): brackets, semicolons and
+    equals signs where prose has a few commas."""
+    signs = text.count("(") + text.count("{") + text.count(";") + text.count("=") + text.count("}")
+    return signs > SCRIPT_SIGNS * len(text)
+
+
+def _is_code(text: str) -> bool:
+    """A line of a program: it ends with a bracket or punctuation, or assigns."""
+    return text[-1] in "{}[]();,:" or " = " in text
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # any letter
 
 
 def _score(line: Line, prose: Prose) -> float:
     words = prose.words
     if words >= PROSE_WORDS and (prose.stop_share >= 0.12 or prose.sentence_end):
-        gain = min(words, 60) / 10 - 0.5  # a long paragraph is much stronger evidence than a short one
-        return gain * 0.6 if line.bullet else gain
+        if _is_script(line.text):
+            return SCRIPT
+        # A long paragraph is much stronger evidence than a short one.
+        gain = min(words, PROSE_MAX_WORDS) * PROSE_PER_WORD + PROSE_OFFSET
+        return gain * BULLET_PROSE if line.bullet else gain
     if words >= 4 and prose.sentence_end and prose.stop_share >= 0.15:
-        return 0.3
-    return -1.0 if line.bullet else -0.6
+        return SENTENCE_LINE
+    return SHORT_BULLET if line.bullet else SHORT_LINE
 
 
-def score_lines(raws: Sequence[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
-    """Every line's score; the corpus marks are applied only when `use_corpus`."""
-    seen: dict[str, int] = {}
-    for line in lines:
-        if line is not BLANK:
-            seen[line.text] = seen.get(line.text, 0) + 1
-    indents = [len(raw) - len(raw.lstrip(" ")) for raw in raws]
-    prose: list[Prose | None] = []
-    scores: list[float] = []
+ONE_WORD = measure("word")
+ONE_WORD_CHARS = 20  # longer runs of letters may be CJK sentences: measured in full
+
+
+def _one_word(seen: int, line: Line, previous: Line) -> float:
+    """The score of a one-word line: the same rules as any short line, in their order."""
+    if seen > 1:
+        return REPEATED
+    if not line.bullet and previous is not BLANK and not previous.bullet:
+        return BLOCK_LINE
+    return SHORT_BULLET if line.bullet else SHORT_LINE
+
+
+def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
+    """Every line's score; the corpus marks are applied only when `use_corpus`.
+
+    An indented line of code and a line with no letter ("}", "...") weigh almost nothing either way: they
+    break no article in two and make none."""
+    seen = Counter([line.text for line in lines])
+    corpus = chrome if use_corpus and uses_corpus(chrome) else None
+    prose: list[Prose | None] = [None] * len(lines)  # blank lines keep None and score 0
+    scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
+    has_letter = _LETTER.search
+    previous = BLANK
     for i, line in enumerate(lines):
         if line is BLANK:
-            prose.append(None)
-            scores.append(0.0)
+            previous = line
             continue
         text = line.text
-        measured = measure(text)
-        prose.append(measured)
-        score = _score(line, measured)
-        if _is_form(text):
-            score, chrome_rules[i] = -1.5, RULE_FORM
-        elif seen[text] > 1 and measured.words < 15:
-            score, chrome_rules[i] = min(score, -1.5), RULE_REPEATED
-        if use_corpus:
-            rule = corpus_rule(chrome, text)
+        if text.isalpha() and len(text) < ONE_WORD_CHARS:  # a one-word menu item: the common case, settled here
+            prose[i] = ONE_WORD
+            repeats = seen[text]
+            score = _one_word(repeats, line, previous)
+            if repeats > 1:
+                chrome_rules[i] = RULE_REPEATED
+        else:
+            spaces = text.count(" ")
+            if spaces < 3 and text.isascii():  # a short line: no prose to weigh (measure's first case, inlined)
+                prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
+                score = SHORT_BULLET if line.bullet else SHORT_LINE
+            else:
+                prose[i] = measured = measure(text)
+                score = _score(line, measured)
+            if "[" in text and _is_form(text):
+                score, chrome_rules[i] = -1.5, RULE_FORM
+            elif text[:1] == "[" and is_bracketed(text):
+                score = BRACKETED  # an image inside the article as often as a button outside it
+            elif score < 0.0 and (has_letter(text) is None or (raws[i].startswith("    ") and _is_code(text))):
+                score = -0.1
+            elif seen[text] > 1 and measured.words < 15:
+                score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
+            elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
+                score = BLOCK_LINE  # a table or a program: its block pays for its first line only
+        if corpus is not None:
+            rule = corpus_rule(corpus, text)
             if rule is not None:
                 score, chrome_rules[i] = -4.0, rule
-        scores.append(score)
-    return Scored(lines, indents, prose, scores, chrome_rules)
+        scores[i] = score
+        previous = line
+    return Scored(lines, prose, scores, chrome_rules, seen)
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:

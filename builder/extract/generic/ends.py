@@ -1,0 +1,120 @@
+"""Where the article's prose run really starts and ends: an image just above its first paragraph, an end
+heading ("Related", "Comments") or a box inside it, the head of the next article (a teaser, an endless page)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.markers import MAX_END_WORDS, is_comment_heading, is_end_heading, is_image_file
+from builder.extract.generic.region import Scored
+
+# An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
+BOX_SHARE = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))["box_share"]
+NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date line under a headline opens the next article
+NEXT_META_CHARS = 80
+NEXT_META_WORDS = 16
+NEXT_HEADLINE_WORDS = 20
+IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
+CAPTION_WORDS = 25  # a caption is shorter than this
+_DIGIT = re.compile(r"\d")
+
+RULE_BOX = "a box inside the article, under a heading like 'Related'"
+
+
+def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
+    """The region up to its first end heading after some prose. A heading with more prose after it than
+    BOX_SHARE of the prose before it opens a box inside the article ("Related Coverage" between two
+    paragraphs): the box, up to the next paragraph, is chrome and the article goes on."""
+    scores, prose = scored.scores, scored.prose
+    before = 0.0
+    i = start
+    while i < stop:
+        measured = prose[i]
+        if measured is None:
+            i += 1
+            continue
+        short = measured.words <= MAX_END_WORDS  # end headings are short: most lines are settled here
+        if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
+            resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
+            after = sum(score for score in scores[resume:stop] if score > 0.0)
+            if after < BOX_SHARE * before or is_comment_heading(scored.lines[i].text):
+                while prose[i - 1] is None:
+                    i -= 1
+                return start, i
+            for j in range(i, resume):
+                if prose[j] is not None:
+                    scored.chrome_rules[j] = RULE_BOX
+            i = resume
+            continue
+        if before >= NEXT_ARTICLE_AFTER and measured.words <= NEXT_META_WORDS and _opens_article(scored, i):
+            return start, _heading_start(scored, i)
+        if scores[i] > 0.0:
+            before += scores[i]
+        i += 1
+    return start, stop
+
+
+def teaser_heads(scored: Scored, start: int, stop: int) -> int:
+    """How many heads of articles (a headline-like line over a date line) lines[start - 2:stop] holds: three
+    or more make it a list of teasers, a section front, not an article."""
+    return sum(
+        1
+        for i in range(max(0, start - 2), stop)
+        if (measured := scored.prose[i]) is not None and measured.words <= NEXT_META_WORDS and _opens_article(scored, i)
+    )
+
+
+def _opens_article(scored: Scored, i: int) -> bool:
+    """A date line (or a byline with its date) right under a headline-like line: the head of another
+    article (a teaser, the next story of an endless page)."""
+    line = scored.lines[i]
+    if line.bullet or len(line.text) > NEXT_META_CHARS or not _DIGIT.search(line.text):
+        return False
+    above = next((j for j in range(i - 1, max(-1, i - 4), -1) if scored.prose[j] is not None), -1)
+    if above < 0 or not _is_headline_like(scored, above):  # checked first: reading a date costs more
+        return False
+    text = line.text
+    return is_date_line(text) or (byline_names(text) is not None and find_date(text) is not None)
+
+
+def _is_headline_like(scored: Scored, i: int) -> bool:
+    prose, text = scored.prose[i], scored.lines[i].text
+    return (
+        prose is not None
+        and 2 <= prose.words <= NEXT_HEADLINE_WORDS
+        and not prose.sentence_end
+        and (text[0].isalpha() or text[0] in "\"'“„«")
+        and not scored.lines[i].bullet
+    )
+
+
+def _heading_start(scored: Scored, i: int) -> int:
+    """Where the head above line i starts: the headline-like lines (headline, kicker) right above it."""
+    first = i
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if scored.prose[j] is None:
+            continue
+        if not _is_headline_like(scored, j):
+            break
+        first = j
+    while first > 0 and scored.prose[first - 1] is None:
+        first -= 1
+    return first
+
+
+def with_image_above(scored: Scored, start: int) -> int:
+    """The region's start moved up to an image printed just above its first paragraph (an image file
+    name, then its caption): the caption may read as prose and open the region by itself."""
+    for i in range(start - 1, max(-1, start - IMAGE_ABOVE), -1):
+        prose = scored.prose[i]
+        if prose is None:
+            continue
+        if is_image_file(scored.lines[i].text):
+            return i
+        if scored.lines[i].bullet or prose.words > CAPTION_WORDS:
+            break
+    return start

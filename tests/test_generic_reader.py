@@ -1,0 +1,258 @@
+"""The generic reader of dumps of sites with no profile: golden readings of fixture pages of several layouts
+and languages, pages that are no article, the site corpus as a chrome signal, the publisher's name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.generic.publisher import publisher_from_lines
+from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.textdump.lines import BLANK, Role, read_line
+from builder.reasons import Reason
+from builder.record import Reject
+from tests.generic.regenerate import expected_path, fixture_dumps, render
+
+FIXTURES = {dump.stem: dump for dump in fixture_dumps()}
+
+
+def _read(name: str, chrome: SiteChrome | None = None) -> GenericReading:
+    reading = read_generic(FIXTURES[name].read_text(encoding="utf-8"), chrome)
+    assert isinstance(reading, GenericReading), reading
+    return reading
+
+
+@pytest.mark.parametrize("dump", fixture_dumps(), ids=lambda dump: dump.stem)
+def test_golden_reading(dump: Path) -> None:
+    """The whole reading (fields, date, every line's role) is the one reviewed in NAME.json."""
+    assert render(dump) == expected_path(dump).read_text(encoding="utf-8")
+
+
+def test_fixtures_cover_layouts_and_languages() -> None:
+    assert {"en_blog", "de_news", "fr_news", "es_news", "ja_news", "pt_blog", "section_front"} <= set(FIXTURES)
+
+
+# What a reader of each page would write down by hand, independent of the golden files.
+EXPECTED = {
+    "en_blog": (
+        "Why the river otters came back to the old mill town",
+        ["Jane Doe", "Martin Cole"],
+        (2021, 7, 21, 14, 49),
+    ),
+    "de_news": ("Bäckerei im Hafenviertel feiert hundert Jahre", ["Hans Müller"], (2021, 7, 21, 14, 49)),
+    "fr_news": ("Le festival de jazz du lac retrouve son public", ["Sébastien Martin"], (2021, 7, 21, 14, 49)),
+    "es_news": ("Los vecinos del barrio alto recuperan la huerta comunitaria", ["María García"], (2021, 7, 21, 0, 0)),
+    "ja_news": ("湖畔の古い駅舎が図書館として生まれ変わる", [], (2021, 7, 21, 14, 49)),
+    "pt_blog": ("O mercado do peixe volta a abrir ao amanhecer", ["Ana Ribeiro"], (2021, 7, 21, 0, 0)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_title_authors_date(name: str) -> None:
+    title, authors, date = EXPECTED[name]
+    reading = _read(name)
+    assert reading.fields["title"] == title
+    assert reading.fields["authors"] == authors
+    assert reading.date is not None and reading.date.local == datetime(*date)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_body_is_the_article_only(name: str) -> None:
+    """The first and last paragraphs are in the body; navigation, related links and the footer are not."""
+    text = FIXTURES[name].read_text(encoding="utf-8")
+    body = _read(name).fields["body"]
+    assert "©" not in body and "[" not in body
+    assert body.split("\n\n")[0][:20] in text
+    for line in text.split("\n"):
+        if line.startswith("  • ") and len(line.split()) <= 4:  # menu items and related links
+            assert line[4:] not in body.split("\n"), line
+
+
+def test_fields_the_lead_fills_are_absent() -> None:
+    """Publisher, dates and language are filled by the build, not by the reader."""
+    fields = _read("en_blog").fields
+    assert set(fields) == {"title", "authors", "summary", "body", "tags", "images", "source", "reading_time_minutes"}
+    assert fields["source"] is None and fields["reading_time_minutes"] is None
+
+
+def test_tags_list_and_image_caption() -> None:
+    assert _read("en_blog").fields["tags"] == ["otters", "rivers", "wildlife"]
+    assert _read("de_news").fields["images"] == [{"alt": None, "caption": "Die Backstube am Hafen im Jahr 1925."}]
+    assert "• Planting willows" in _read("en_blog").fields["body"]  # a list keeps one item per line
+
+
+def test_a_box_inside_the_article_is_cut_out_and_the_article_goes_on() -> None:
+    """ "Leia também" with two links between paragraphs: the links are chrome, the paragraphs after them body."""
+    reading = _read("pt_blog")
+    body = reading.fields["body"]
+    assert "ciclovia" not in body and "Leia também" not in body
+    assert body.endswith("antes do fim do verão.")
+    assert _role_of(reading, "O cais ganha") == (
+        Role.CHROME,
+        "a box inside the article, under a heading like 'Related'",
+    )
+
+
+def test_bracketed_alt_text_and_a_name_alone() -> None:
+    reading = _read("pt_blog")
+    assert reading.fields["images"] == [
+        {
+            "alt": "Vista do mercado ao amanhecer",
+            "caption": "As bancas foram pintadas de novo pelos próprios vendedores.",
+        }
+    ]
+    assert _role_of(reading, "Ana Ribeiro") == (
+        Role.BYLINE,
+        "a byline: a name alone under the headline or beside the date",
+    )
+
+
+def test_section_front_is_no_article() -> None:
+    reading = read_generic(FIXTURES["section_front"].read_text(encoding="utf-8"))
+    assert isinstance(reading, Reject)
+    assert reading.reason is Reason.NO_ARTICLE and reading.stage == "parse"
+    assert reading.detail == "no run of prose: 1 line of prose (11 words)"
+
+
+def test_a_list_of_teasers_is_no_article() -> None:
+    """A section front whose teasers each have a summary sentence: prose, but the heads of four articles."""
+    reading = read_generic(FIXTURES["section_front_teasers"].read_text(encoding="utf-8"))
+    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
+    assert reading.detail == "a list of 4 teasers (headline, date, summary): a section front"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Home\n\n  • News\n  • Sport\n", "Page not found\n\nSearch [   ]"])
+def test_pages_with_no_prose_are_no_article(text: str) -> None:
+    reading = read_generic(text)
+    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
+
+
+def test_every_line_has_a_role_and_a_rule() -> None:
+    reading = _read("en_blog")
+    page = reading.classified
+    raws = FIXTURES["en_blog"].read_text(encoding="utf-8").split("\n")
+    rows = list(page.rows("•"))
+    assert len(rows) == len(raws) == page.after_header
+    for (line, role, rule), raw in zip(rows, raws, strict=True):
+        assert (role is Role.BLANK) == (line is BLANK), raw
+        assert rule or role is Role.BLANK, raw
+    roles = {line.text: (role, rule) for line, role, rule in rows}
+    assert roles["Related stories"] == (Role.END, "an end heading: the chrome after the article starts here")
+    assert roles["By Jane Doe and Martin Cole"][0] is Role.BYLINE
+    assert roles["Home"][0] is Role.CHROME
+
+
+# The site corpus: dumps of one site share their chrome.
+SITE_HEADER = "The Harbour Gazette\n\n  • News\n  • Port\n  • Weather\n\n"
+SITE_FOOTER = (
+    "\n\nThe Harbour Gazette is an independent newspaper owned by its readers, and it has reported on the port and "
+    "the people who work in it since the first ferry crossed the bay in 1901.\n\n  • About\n  • Contact\n"
+)
+
+
+def _site_dump(number: int) -> str:
+    """One article of the site: its own headline and paragraphs between the shared header and footer."""
+    paragraphs = [
+        f"The harbour master said on Monday that berth {number}.{k} would be closed for repairs during the "
+        f"winter, and that the ships which use it will be moved to the new quay at the north end of the port."
+        for k in range(4)
+    ]
+    return (
+        SITE_HEADER + f"Berth {number} closes for the winter\n\nBy Ann Lee\n\n" + "\n\n".join(paragraphs) + SITE_FOOTER
+    )
+
+
+def site_chrome(dumps: list[str]) -> SiteChrome:
+    """What the build's survey would hand over for these dumps: in how many of them each line appears."""
+    counts: Counter[int] = Counter()
+    for dump in dumps:
+        texts = {line.text for line in (read_line(raw, "•") for raw in dump.split("\n")) if line is not BLANK}
+        counts.update(line_key(text) for text in texts)
+    return SiteChrome("site 1: starts 'The Harbour Gazette'", len(dumps), {k: n for k, n in counts.items() if n >= 2})
+
+
+def _role_of(reading: GenericReading, text: str) -> tuple[Role, str]:
+    page = reading.classified
+    i = next(i for i, line in enumerate(page.lines) if line.text.startswith(text))
+    return page.roles[i], page.rules[i]
+
+
+def test_a_line_every_dump_of_the_site_shows_is_chrome() -> None:
+    dumps = [_site_dump(n) for n in range(1, 6)]
+    alone = read_generic(dumps[0])
+    with_site = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(alone, GenericReading) and isinstance(with_site, GenericReading)
+    assert "independent newspaper" in alone.fields["body"]  # the page alone cannot tell the footer from prose
+    assert "independent newspaper" not in with_site.fields["body"]
+    role, rule = _role_of(with_site, "The Harbour Gazette is")
+    assert role in (Role.CHROME, Role.END) and rule.startswith("repeated in 5 of 5 dumps of this site")
+    assert with_site.fields["body"].count("The harbour master said") == 4
+
+
+def test_too_few_dumps_say_nothing() -> None:
+    dumps = [_site_dump(1), _site_dump(2)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert "independent newspaper" in reading.fields["body"]
+
+
+def test_the_page_is_trusted_when_the_corpus_leaves_no_article() -> None:
+    """Three saved copies of one article: every line recurs, yet the page alone shows a solid article."""
+    dumps = [_site_dump(7)] * 3
+    alone = read_generic(dumps[0])
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(alone, GenericReading) and isinstance(reading, GenericReading)
+    assert reading.fields == alone.fields
+    role, rule = _role_of(reading, "The harbour master said")
+    assert role is Role.BODY and rule.endswith("the site's corpus left no article, so the page alone was read")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Some article", "© 2021 The Daily Planet. All rights reserved."], "The Daily Planet"),
+        (["Copyright © 2017 Mozilla Corporation"], "Mozilla"),
+        (["© Haki Benita 2016-2020"], "Haki Benita"),
+        (["© 2021 Stadtbote Verlag GmbH"], "Stadtbote Verlag"),
+        (["Home", "About The Daily Planet", "Contact"], "The Daily Planet"),
+        (["About us", "Contact"], None),
+        (["Just an article line with nothing credible in it."], None),
+        (["© 2021 https://example.com/"], None),
+    ],
+)
+def test_publisher_from_lines(lines: list[str], expected: str | None) -> None:
+    assert publisher_from_lines(lines) == expected
+
+
+def test_publisher_of_the_fixtures() -> None:
+    names = {}
+    for name in ("en_blog", "de_news", "es_news"):
+        text = FIXTURES[name].read_text(encoding="utf-8")
+        names[name] = publisher_from_lines([read_line(raw, "•").text for raw in text.split("\n")])
+    assert names == {"en_blog": "The Daily Planet", "de_news": "Stadtbote Verlag", "es_news": "Diario del Valle"}
+
+
+_LINE = st.one_of(
+    st.sampled_from(["", "  • Home", "• ", "[ ]", "[Search]", "By Jane Doe", "July 21, 2021", "Related", "photo.jpg"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
+    st.sampled_from(["The river rose again this week, and the town said it would build a wall along the bank."]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=60))
+def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
+    """Whatever the dump, the reader answers: a reading whose roles cover every line, or no_article."""
+    text = "\n".join(raws)
+    reading = read_generic(text)
+    if isinstance(reading, Reject):
+        assert reading.reason is Reason.NO_ARTICLE
+        return
+    assert len(reading.classified.roles) == len(reading.classified.lines) == len(text.split("\n"))
+    assert reading.fields["body"]
