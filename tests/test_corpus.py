@@ -6,7 +6,15 @@ import pickle
 import random
 
 from builder.extract.generic.chrome import line_key
-from builder.extract.generic.corpus import SAMPLE, CorpusBuilder, CorpusIndex, sketch_page
+from builder.extract.generic.corpus import (
+    SAMPLE,
+    CorpusBuilder,
+    CorpusIndex,
+    frame_of,
+    page_frame,
+    page_lines,
+    sketch_page,
+)
 
 WORDS = [
     "harbour",
@@ -38,7 +46,7 @@ def site_page(site: str, number: int, seed: int = 0) -> str:
 
 def index_of(pages: list[str]) -> CorpusIndex:
     corpus = CorpusBuilder()
-    corpus.add_all(sketch_page(page, None) for page in pages)
+    corpus.add_all(sketch_page(page_lines(page), None) for page in pages)
     return corpus.index()
 
 
@@ -85,7 +93,7 @@ def test_counts_stop_at_the_sample_and_the_index_travels_by_value() -> None:
 def test_the_publisher_is_the_name_most_dumps_show() -> None:
     corpus = CorpusBuilder()
     for n, name in enumerate(["Daily Planet", "Daily Planet", None, "Planet Media", "Daily Planet"]):
-        corpus.add(sketch_page(site_page("Daily Planet", n), name))
+        corpus.add(sketch_page(page_lines(site_page("Daily Planet", n)), name))
     (chrome,) = corpus.index().chrome
     assert chrome.publisher == "Daily Planet"
 
@@ -111,3 +119,10 @@ def test_the_survey_sketches_only_what_the_generic_reader_will_read() -> None:
     assert sketch(b"\x00\x01binary") is None
     found = sketch(site_page("Daily Planet", 1).encode())
     assert found is not None and found.first_line == "Daily Planet Home"
+
+
+def test_the_frame_of_a_long_page_is_read_from_its_ends() -> None:
+    long = "\n\n".join([site_page("Daily Planet", 1), *(f"paragraph {n} of a very long page" for n in range(500))])
+    assert page_frame(long) == frame_of(page_lines(long))
+    blank_ends = "\n" * 300 + long + "\n" * 300
+    assert page_frame(blank_ends) == frame_of(page_lines(blank_ends))

@@ -49,8 +49,20 @@ def frame_of(lines: Sequence[str]) -> frozenset[int]:
     return frozenset(line_key(text) for text in head + tail)
 
 
-def sketch_page(text: str, name: str | None) -> PageSketch:
-    lines = page_lines(text)
+def page_frame(text: str) -> frozenset[int]:
+    """`frame_of(page_lines(text))`, reading only the page's ends: a page may have thousands of lines."""
+    raws = text.split("\n")
+    if len(raws) <= FRAME_LINES * 16:
+        return frame_of(page_lines(text))
+    ends = FRAME_LINES * 8  # enough raw lines, blank ones and all, for the distinct non-blank ones wanted
+    head, tail = page_lines("\n".join(raws[:ends])), page_lines("\n".join(raws[-ends:]))
+    if len(head) < FRAME_LINES * 2 or len(tail) < FRAME_LINES * 2:
+        return frame_of(page_lines(text))  # mostly blank ends: read it all
+    return frame_of(head[: FRAME_LINES * 2] + tail[-FRAME_LINES * 2 :])
+
+
+def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
+    """The sketch of a page from its `page_lines`."""
     keys = tuple(dict.fromkeys(line_key(line) for line in lines))[:MAX_LINES]
     return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
 
@@ -151,7 +163,7 @@ class CorpusIndex:
         """The chrome of the site the dump belongs to, or None when it matches none."""
         if not self.frames:
             return None
-        number = self._index.best(frame_of(page_lines(text)))
+        number = self._index.best(page_frame(text))
         return None if number is None else self.chrome[number]
 
     @property

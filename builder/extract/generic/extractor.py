@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC
 
-from builder.extract.generic.corpus import CorpusIndex, page_lines
+from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import read_generic
 from builder.extract.steps import Step
+from builder.extract.textdump.lines import BLANK
 from builder.inputs.formats import text_format
 from builder.reasons import Reason
 from builder.record import TEXT_DUMP, Record, Reject
@@ -44,7 +45,10 @@ class GenericTextExtractor:
         fields = record.fields
         fields.update(reading.fields)
         named = chrome.publisher if chrome is not None else None
-        fields["publisher"] = named or publisher_from_lines(page_lines(record.text))
+        if named is None:  # no other dump of its site names it: the page's own lines may
+            lines = reading.classified.lines
+            named = publisher_from_lines([line.text for line in lines if line is not BLANK])
+        fields["publisher"] = named
         if reading.date is not None:
             fields["published_at_local"] = reading.date.local
             fields["published_at"] = reading.date.instant(UTC)  # a time printed with no zone is UTC

@@ -36,7 +36,8 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     text = record.text
     if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:
         return None
-    return sketch_page(text, publisher_from_lines(page_lines(text)))
+    lines = page_lines(text)
+    return sketch_page(lines, publisher_from_lines(lines))
 
 
 @dataclass(frozen=True)
