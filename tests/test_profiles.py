@@ -282,7 +282,7 @@ def test_a_broken_users_profile_is_one_error_line_with_its_line_and_a_fix(
 
 # Recognition by whole lines: anywhere, or within the first or last N non-blank lines.
 
-PAGE = "Masthead\n\nNav | Links\n\nHeadline\n\nBody of it.\n\n  About us | Contact  \nThe Footer Line\n\n"
+PAGE = "Masthead\n\nNav  |  Links\n\nHeadline\n\nBody of it.\n\n  About us | Contact  \nThe Footer Line\n\n"
 
 
 def _recogniser(**recognise: object) -> SiteProfile:
@@ -297,13 +297,14 @@ def _recogniser(**recognise: object) -> SiteProfile:
         ({"lines": ["The Footer Line", "About us | Contact"]}, True),  # surrounding spaces are not part of a line
         ({"lines": ["The Footer Line", "About us | Contact"], "where": "last", "within": 2}, True),
         ({"lines": ["The Footer Line", "About us | Contact"], "where": "last", "within": 1}, False),
-        ({"lines": ["Nav | Links"], "where": "first", "within": 2}, True),
+        ({"lines": ["Nav | Links"], "where": "first", "within": 2}, True),  # runs of spaces collapse
+        ({"lines": ["Nav  |  Links"]}, True),  # in the profile too
         ({"lines": ["Nav | Links"], "where": "first", "within": 1}, False),
         ({"lines": ["The Footer Line"], "where": "first", "within": 3}, False),
         ({"lines": ["Footer Line"]}, False),  # part of a line is no line
         ({"lines": ["Body of it.", "Not on the page"]}, False),  # every line must appear
         ({"first_line": "Masthead", "lines": ["The Footer Line"]}, True),
-        ({"first_line": "Nav | Links", "lines": ["The Footer Line"]}, False),  # both must hold
+        ({"first_line": "Headline", "lines": ["The Footer Line"]}, False),  # both must hold
         ({"first_line": "Masthead"}, True),
     ],
 )
