@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pyarrow.parquet as pq
 import pytest
 import yaml
+from pydantic import BaseModel
 
 import builder.sites
 from builder.build import BuildOptions, build
@@ -285,7 +286,7 @@ def test_a_broken_users_profile_is_one_error_line_with_its_line_and_a_fix(
 
 # Recognition by whole lines: anywhere, or within the first or last N non-blank lines.
 
-PAGE = "Masthead\n\nNav | Links\n\nHeadline\n\nBody of it.\n\n  About us | Contact  \nThe Footer Line\n\n"
+PAGE = "Masthead\n\nNav  |  Links\n\nHeadline\n\nBody of it.\n\n  About us | Contact  \nThe Footer Line\n\n"
 
 
 def _recogniser(**recognise: object) -> SiteProfile:
@@ -300,15 +301,39 @@ def _recogniser(**recognise: object) -> SiteProfile:
         ({"lines": ["The Footer Line", "About us | Contact"]}, True),  # surrounding spaces are not part of a line
         ({"lines": ["The Footer Line", "About us | Contact"], "where": "last", "within": 2}, True),
         ({"lines": ["The Footer Line", "About us | Contact"], "where": "last", "within": 1}, False),
-        ({"lines": ["Nav | Links"], "where": "first", "within": 2}, True),
+        ({"lines": ["Nav | Links"], "where": "first", "within": 2}, True),  # runs of spaces collapse
+        ({"lines": ["Nav  |  Links"]}, True),  # in the profile too
         ({"lines": ["Nav | Links"], "where": "first", "within": 1}, False),
         ({"lines": ["The Footer Line"], "where": "first", "within": 3}, False),
         ({"lines": ["Footer Line"]}, False),  # part of a line is no line
         ({"lines": ["Body of it.", "Not on the page"]}, False),  # every line must appear
         ({"first_line": "Masthead", "lines": ["The Footer Line"]}, True),
-        ({"first_line": "Nav | Links", "lines": ["The Footer Line"]}, False),  # both must hold
+        ({"first_line": "Headline", "lines": ["The Footer Line"]}, False),  # both must hold
         ({"first_line": "Masthead"}, True),
     ],
 )
 def test_a_profile_recognises_its_pages_by_whole_lines(recognise: dict[str, object], found: bool) -> None:
     assert _recogniser(**recognise).recognises(PAGE) is found
+
+
+def _key_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """Every key a profile may hold, dotted (`layout.inserts[].marker`), from the model itself."""
+    paths = []
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        paths.append(path)
+        args = getattr(field.annotation, "__args__", None) or (field.annotation,)
+        for arg in args:
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                listed = getattr(field.annotation, "__origin__", None) is list
+                paths += _key_paths(arg, f"{path}[]." if listed else f"{path}.")
+    return paths
+
+
+def test_every_profile_key_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Site profiles") : readme.index("## Benchmark")]
+    paths = _key_paths(ProfileFile)
+    assert "fields.images.caption_pattern" in paths and "layout.inserts[].pattern" in paths
+    leaves = [p for p in paths if not any(q.startswith(p + ".") or q.startswith(p + "[]") for q in paths)]
+    assert [p for p in leaves if f"`{p}`" not in section] == []

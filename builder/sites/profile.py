@@ -126,7 +126,7 @@ def parse_profile(doc: Any) -> SiteProfile:
             publisher=spec.publisher, language=spec.language, timezone=ZoneInfo(spec.timezone), launched=spec.launched
         ),
         first_line=recognise.first_line,
-        recognise_lines=frozenset(line.strip() for line in recognise.lines),
+        recognise_lines=frozenset(" ".join(line.split()) for line in recognise.lines),
         recognise_where=recognise.where,
         recognise_within=recognise.within,
         bullet=layout.bullet,
@@ -165,9 +165,7 @@ def load_profile(path: Path) -> SiteProfile:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         doc = yaml.safe_load(text)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = f" line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"site profile {path}{where}: {err.problem or err}", _YAML_FIX) from None
+        raise ConfigError(f"site profile {path}{_yaml_problem(err)}", _YAML_FIX) from None
     except yaml.YAMLError as err:
         raise ConfigError(f"site profile {path}: {err}", _YAML_FIX) from None
     try:
@@ -176,6 +174,15 @@ def load_profile(path: Path) -> SiteProfile:
         problem = explain(err)
         line = line_of(root, problem.location)
         raise ConfigError(f"site profile {path} line {line}: {problem.message}", problem.fix) from None
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError) -> str:
+    """` line N: the problem` as the YAML parser marks it, with the construct it was reading and where that began."""
+    mark = err.problem_mark or err.context_mark
+    told = f" line {mark.line + 1}: {err.problem or err}" if mark else f": {err}"
+    if err.context and err.context_mark:
+        told += f" ({err.context} that begins on line {err.context_mark.line + 1})"
+    return told
 
 
 _YAML_FIX = "this is not valid YAML: check the indentation and quote values holding `: `, `#` or a leading `*`"

@@ -7,52 +7,56 @@ walks in from the dump's start or end only as far as its `within` non-blank line
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 
 def has_lines(text: str, wanted: frozenset[str], where: str, within: int | None) -> bool:
-    """Whether every line of `wanted` is a whole line of `text` (surrounding spaces ignored), in its window."""
+    """Whether every line of `wanted` is a whole line of `text` (spaces collapsed, as `wanted` is), in its window."""
     if where == "anywhere" or within is None:
         return all(_has_line(text, line) for line in wanted)
-    lines = _from_start(text) if where == "first" else _from_end(text)
-    missing = set(wanted)
-    for count, line in enumerate(lines, 1):
-        missing.discard(line)
-        if not missing or count >= within:
-            break
-    return not missing
+    return wanted.issubset(_window(text, where == "first", within))
 
 
 def _has_line(text: str, line: str) -> bool:
-    pos = text.find(line)
+    """Found by its longest word (the page may print the line with runs of spaces), confirmed on its line."""
+    probe = max(line.split(), key=len)
+    pos = text.find(probe)
     while pos >= 0:
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        if text[start:end].strip() == line:
+        if _collapsed(text[start:end]) == line:
             return True
-        pos = text.find(line, end)
+        pos = text.find(probe, end)
     return False
 
 
-def _from_start(text: str) -> Iterator[str]:
-    """The non-blank lines of `text`, stripped, first to last."""
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        line = text[start:end].strip()
-        if line:
-            yield line
-        start = end + 1
+def _collapsed(raw: str) -> str:
+    """`raw` stripped, runs of spaces collapsed to one; most lines have none, and skip the split and join."""
+    line = raw.strip()
+    return " ".join(line.split()) if "  " in line or not line.isprintable() else line
 
 
-def _from_end(text: str) -> Iterator[str]:
-    """The non-blank lines of `text`, stripped, last to first."""
-    end = len(text)
-    while end >= 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if line:
-            yield line
-        end = start - 1
+def _window(text: str, from_start: bool, within: int) -> list[str]:
+    """The first (or last) `within` non-blank lines of `text`, spaces collapsed.
+
+    Walked with str.find or str.rfind from that end, slicing one line at a time: str.split with a
+    maximum would copy the rest of the page, which costs more than the lines (a wide page is scanned
+    for its widest character when it is copied).
+    """
+    found: list[str] = []
+    size = len(text)
+    if from_start:
+        start = 0
+        while start <= size and len(found) < within:
+            end = text.find("\n", start)
+            end = size if end < 0 else end
+            if line := _collapsed(text[start:end]):
+                found.append(line)
+            start = end + 1
+    else:
+        end = size
+        while end >= 0 and len(found) < within:
+            start = text.rfind("\n", 0, end) + 1
+            if line := _collapsed(text[start:end]):
+                found.append(line)
+            end = start - 1
+    return found

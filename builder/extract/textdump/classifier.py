@@ -135,7 +135,10 @@ def _is_meta_paragraph(page: Classified, start: int, stop: int, profile: SitePro
     """Whether a paragraph after the meta lines is more of them: every line a meta line, and no list (a
     lead that happens to open with a byline's prefix stays the lead)."""
     lines = page.lines
-    return all(not lines[i].bullet and _meta(lines[i], profile) is not None for i in range(start, stop))
+    for i in range(start, stop):  # noqa: SIM110 - a loop, not all(): no generator to build on every page
+        if lines[i].bullet or _meta(lines[i], profile) is None:
+            return False
+    return True
 
 
 def _read_article(raws: list[str], profile: SiteProfile) -> tuple[list[Line], int, int, int] | Reject:
@@ -233,11 +236,10 @@ def _mark_content(page: Classified, content: list[tuple[int, int]], profile: Sit
     if profile.tags_marker:
         content = _take_marked_tags(page, content, profile.tags_marker)
     plain = profile.plain_content  # Al Mayadeen's layout has no plain-line rules: one test a block
-    # A first block that a plain-line rule claims is no lead; the loop reads it (again) for its skips.
-    if content and not lines[content[0][0]].bullet and not (plain and _mark_plain(page, *content[0], profile)):
+    inserts = {insert.marker: insert.paragraphs for insert in profile.inserts if insert.marker is not None}
+    if content and _is_lead(page, *content[0], profile, inserts):
         _mark(page, *content[0], LEAD, RULE_LEAD)
         content = content[1:]
-    inserts = {insert.marker: insert.paragraphs for insert in profile.inserts if insert.marker is not None}
     skip = 0
     for start, stop in content:
         first = lines[start]
@@ -255,6 +257,15 @@ def _mark_content(page: Classified, content: list[tuple[int, int]], profile: Sit
             roles[start], rules[start] = BODY, RULE_BODY
         else:
             _mark(page, start, stop, BODY, RULE_BODY)
+
+
+def _is_lead(page: Classified, start: int, stop: int, profile: SiteProfile, inserts: dict[str, int]) -> bool:
+    """Whether the first paragraph after the meta lines is the lead: not a list, an insert, or a paragraph a
+    plain-line rule claims (that one is marked here and read again by the content loop, for its skips)."""
+    first = page.lines[start]
+    if first.bullet or (stop - start == 1 and first.text in inserts):
+        return False
+    return not (profile.plain_content and _mark_plain(page, start, stop, profile))
 
 
 def _take_marked_tags(page: Classified, content: list[tuple[int, int]], marker: str) -> list[tuple[int, int]]:
