@@ -28,6 +28,7 @@ from builder.extract.textdump.lines import (
     TITLE,
     Line,
     Role,
+    blocks,
     line_end,
     read_line,
 )
@@ -182,20 +183,16 @@ def _mark_head(page: Classified, title_at: int, anchor: int) -> None:
 
 
 def _blocks(page: Classified, start: int, stop: int) -> list[tuple[int, int]]:
-    """The runs of non-blank lines in lines[start:stop], as (start, stop) pairs; the blank lines get their role."""
-    lines, roles = page.lines, page.roles
-    found: list[tuple[int, int]] = []
-    first = None
-    for i in range(start, stop):
-        if lines[i] is BLANK:
+    """The runs of non-blank lines in lines[start:stop], as (start, stop) pairs; the blank lines between get their role."""
+    found = blocks(page.lines, start, stop)
+    roles = page.roles
+    edge = start
+    for first, last in found:
+        for i in range(edge, first):
             roles[i] = BLANK_ROLE
-            if first is not None:
-                found.append((first, i))
-                first = None
-        elif first is None:
-            first = i
-    if first is not None:
-        found.append((first, stop))
+        edge = last
+    for i in range(edge, stop):
+        roles[i] = BLANK_ROLE
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -60,6 +61,22 @@ def read_line(raw: str, bullet: str) -> Line:
     if words[0] == bullet:
         return Line(" ".join(words[1:]), True)
     return Line(" ".join(words), False)
+
+
+def blocks(lines: Sequence[Line], start: int, stop: int) -> list[tuple[int, int]]:
+    """The runs of non-blank lines in lines[start:stop], as (start, stop) pairs."""
+    found: list[tuple[int, int]] = []
+    first = None
+    for i in range(start, stop):
+        if lines[i] is BLANK:
+            if first is not None:
+                found.append((first, i))
+                first = None
+        elif first is None:
+            first = i
+    if first is not None:
+        found.append((first, stop))
+    return found
 
 
 def line_end(text: str, marker: str, bullet: str) -> int | None:

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from builder.extract.textdump.lines import Line
-from builder.sites.draft.corpus import Corpus, blocks, is_label, is_prose, most_common
+from builder.extract.textdump.lines import Line, blocks
+from builder.sites.draft.corpus import Corpus, is_label, is_prose, most_common
 from builder.sites.draft.guesses import Guess
 
 Block = tuple[Line, ...]

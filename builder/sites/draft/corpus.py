@@ -104,22 +104,6 @@ class Corpus:
         return f"{count} of {self.size} dumps"
 
 
-def blocks(page: Sequence[Line], start: int, stop: int) -> list[tuple[int, int]]:
-    """The runs of non-blank lines in page[start:stop], as (start, stop) pairs."""
-    found: list[tuple[int, int]] = []
-    first = None
-    for i in range(start, stop):
-        if page[i] is BLANK:
-            if first is not None:
-                found.append((first, i))
-                first = None
-        elif first is None:
-            first = i
-    if first is not None:
-        found.append((first, stop))
-    return found
-
-
 def block_at(page: Sequence[Line], index: int) -> tuple[int, int]:
     """The run of non-blank lines that holds line `index`."""
     start = index

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from builder.extract.textdump.lines import BLANK, Line
-from builder.sites.draft.corpus import Corpus, Key, blocks, is_prose, key, most_common
+from builder.extract.textdump.lines import BLANK, Line, blocks
+from builder.sites.draft.corpus import Corpus, Key, is_prose, key, most_common
 from builder.sites.draft.guesses import Guess
 from builder.sites.draft.words import TAG_WORDS, label_word
 

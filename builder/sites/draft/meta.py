@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from builder.extract.textdump.lines import BLANK, Line
-from builder.sites.draft.corpus import Corpus, block_at, blocks, is_prose, most_common
+from builder.extract.textdump.lines import BLANK, Line, blocks
+from builder.sites.draft.corpus import Corpus, block_at, is_prose, most_common
 from builder.sites.draft.dates import DateText, best_format, date_in, escape, line_pattern, reads, rivals
 from builder.sites.draft.guesses import DraftError, Guess
 
