@@ -10,10 +10,11 @@ For every HTML page under SRC_DIR (*.html, *.htm, optionally gzipped: *.html.gz;
 NAME is the file name without its extensions (a clash between two files is an error, never a rename).
 
 Labels ("silver": what a well-kept extractor reads from the HTML, not hand-made):
-  body         trafilatura 2.x on the page (include_comments=False, include_tables=True, every other option
-               at its default) as HTML, rendered by the same render_dump.py: the devset's bodies are
-               readability.js's HTML rendered that way, so paragraphs are split by a blank line and lists,
-               quotes and tables look as they do in the dumps
+  body         trafilatura 2.x on the page (bare_extraction with include_comments=False, include_tables=True,
+               with_metadata=True, every other option at its default), its body turned into HTML as its own
+               HTML output does (but <ol> kept ordered and inline <code> inline) and rendered by the same
+               render_dump.py: the devset's bodies are readability.js's HTML rendered that way, so paragraphs
+               are split by a blank line and lists, quotes and tables look as they do in the dumps
   readerable   false when that body has fewer than 50 words (\\w+ runs), or when trafilatura finds none ("")
   title, summary, authors, site_name
                trafilatura's metadata (summary = description). authors is a list like the devset's: [] or one
@@ -27,6 +28,7 @@ Pages whose path mentions a data set held out for acceptance (scrapinghub's arti
 fundus) are skipped. With --devset (default: shared/devsets/readability), the summary lists the pages whose
 site also has pages there. The same inputs give the same bytes: sorted inputs, fixed options, no clock.
 Needs trafilatura (the `bench` extra) and w3m; writes only into OUT_DIR, which must be empty or absent.
+Tests: .venv/bin/python -m pytest -q -p no:cacheprovider bench/devdata/test_make_silver.py
 """
 
 from __future__ import annotations
