@@ -184,7 +184,7 @@ def declared_language(tree: Any) -> str | None:
         tree,
         (
             "/html/@lang",
-            "/html/@xml:lang",
+            "/html/@*[name()='xml:lang']",  # the HTML parser keeps the prefix as part of the name
             "//meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')='content-language']/@content",
         ),
     )
@@ -213,19 +213,25 @@ def site_name(document: Any) -> str | None:
     return None if from_url and from_url[1] == name else name
 
 
+def metadata_field(meta: Any, field: str) -> str | None:
+    value = getattr(meta, field, None) if meta is not None else None
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def label(page: bytes, render: Renderer, source: str) -> dict[str, Any]:
     """The truth record of one page, keys in the devset's order then source and site."""
     body, document = rendered_body(page, render)
+    # a page without a body still has its metadata
+    meta = document if document is not None else trafilatura.extract_metadata(page)
     tree = parse_tree(page)
-    meta = document if document is not None else None
-    author = (meta.author or "").strip() if meta else ""
+    author = metadata_field(meta, "author")
     return {
-        "title": (meta.title or None) if meta else None,
+        "title": metadata_field(meta, "title"),
         "authors": [author] if author else [],
-        "summary": (meta.description or None) if meta else None,
+        "summary": metadata_field(meta, "description"),
         "published": published(page),
         "language": declared_language(tree),
-        "site_name": site_name(meta) if meta else None,
+        "site_name": site_name(meta) if meta is not None else None,
         "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS,
         "body": body,
         "source": source,

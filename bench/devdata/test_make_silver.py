@@ -81,6 +81,7 @@ def make_source(src: Path) -> None:
     code = "<p>Run <code>pip install tram</code> to follow the vote, then read the list:</p>"
     steps = "<ol><li>Buy a ticket at the kiosk</li><li>Board at the front door</li></ol>"
     (src / "cache" / "tram.html").write_bytes(article("Tram line approved", 4, extra_body=code + steps))
+    (src / "cache" / "empty.html").write_bytes(b'<html lang="fr"><head><title>Rien</title></head><body></body></html>')
     (src / "cache" / "short.html.gz").write_bytes(gzip.compress(article("Short note", 0, extra_body="<p>Hi.</p>")))
 
 
@@ -91,18 +92,21 @@ def test_build_writes_the_devset_layout_the_same_bytes_every_time(tmp_path: Path
     for out in outs:
         make_silver.main([str(tmp_path / "src"), str(out), "--source-prefix", "demo@1/"])
     files = sorted(p.relative_to(outs[0]).as_posix() for p in outs[0].rglob("*") if p.is_file())
-    assert files == ["dumps/short.txt", "dumps/tram.txt", "html/short.html", "html/tram.html", "truth.json"]
+    names = ("empty", "short", "tram")
+    assert files == [*(f"dumps/{n}.txt" for n in names), *(f"html/{n}.html" for n in names), "truth.json"]
     assert all((outs[0] / f).read_bytes() == (outs[1] / f).read_bytes() for f in files)
     assert (outs[0] / "html" / "short.html").read_bytes().startswith(b"<!DOCTYPE html>")  # gunzipped copy
 
     truth = json.loads((outs[0] / "truth.json").read_text(encoding="utf-8"))
-    assert list(truth) == ["short", "tram"]
+    assert list(truth) == list(names)
     tram = truth["tram"]
     assert list(tram) == [*DEVSET_KEYS, "source", "site"]
     assert tram["authors"] == ["Ann Smith"]
     assert (tram["language"], tram["site_name"], tram["site"]) == ("en-GB", "Town News", "example.co.uk")
     assert tram["source"] == "demo@1/cache/tram.html"
     assert tram["readerable"] is True and truth["short"]["readerable"] is False
+    empty = truth["empty"]  # no body: its metadata is still read
+    assert (empty["title"], empty["language"], empty["body"], empty["readerable"]) == ("Rien", "fr", "", False)
 
 
 @needs_w3m
@@ -123,3 +127,17 @@ def test_the_body_reads_like_the_devsets_bodies(tmp_path: Path) -> None:
 def test_a_site_name_taken_from_the_url_is_dropped(sitename: str, expected: str | None) -> None:
     document = SimpleNamespace(sitename=sitename, url="https://www.news.example.co.uk/town/tram.html")
     assert make_silver.site_name(document) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<html lang="de-DE" xml:lang="de-AT">', "de-DE"),
+        ('<html xml:lang="de-AT">', "de-AT"),
+        ('<html><head><meta http-equiv="Content-Language" content="fr"></head>', "fr"),
+        ("<html>", None),
+    ],
+)
+def test_the_declared_language_is_read_as_written(html: str, expected: str | None) -> None:
+    tree = make_silver.parse_tree(f"{html}<body><p>Texte</p></body></html>".encode())
+    assert make_silver.declared_language(tree) == expected
