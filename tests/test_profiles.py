@@ -337,3 +337,12 @@ def test_every_profile_key_is_documented_in_the_readme() -> None:
     assert "fields.images.caption_pattern" in paths and "layout.inserts[].pattern" in paths
     leaves = [p for p in paths if not any(q.startswith(p + ".") or q.startswith(p + "[]") for q in paths)]
     assert [p for p in leaves if f"`{p}`" not in section] == []
+
+
+def test_a_written_profile_leaves_defaults_out_and_loads_back_equal() -> None:
+    spec = ProfileFile.model_validate(yaml.safe_load(LEDGER_PROFILE.read_text(encoding="utf-8")))
+    written = spec.to_yaml()
+    assert ProfileFile.model_validate(yaml.safe_load(written)) == spec
+    doc = yaml.safe_load(written)
+    assert "bullet" not in doc["layout"] and "first_line" not in doc["recognise"]  # defaults, left out
+    assert doc["recognise"]["where"] == "last" and doc["fields"]["images"]["caption_follows"] is True

@@ -269,3 +269,8 @@ def test_a_meta_paragraph_after_a_blank_line_is_read_as_meta() -> None:
     assert isinstance(page, Classified)
     fields = assemble(page, _ledger()).fields
     assert (fields["authors"], fields["summary"]) == (["Ann Lee"], "Lead.")
+
+
+def test_an_insert_first_after_the_meta_lines_is_no_lead() -> None:
+    _, fields = _read("Advertisement\n\nFirst paragraph.\n\nSecond.\n\n", _ledger())
+    assert fields["summary"] is None and fields["body"] == "First paragraph.\n\nSecond."

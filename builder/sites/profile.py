@@ -38,7 +38,7 @@ class SiteFacts:
     launched: date  # no article can be older
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: ~30 fields; attribute reads stay fast (no shared-keys dict)
 class SiteProfile:
     """One site: its name, its facts, and how its dumps are recognised and read (the layout, below).
 
@@ -83,16 +83,22 @@ class SiteProfile:
     def recognises(self, text: str) -> bool:
         """A dump belongs to this site when its first non-blank line is the site's marker line (where the
         profile names one) and every line of `recognise_lines` appears where the profile says."""
+        if self.by_lines:
+            return self._recognises_by_lines(text)
+        first: str = self.first_line  # type: ignore[assignment]  # a profile without lines has a first line
+        head = text.lstrip()
+        return head.startswith(first) and head[: len(first) + 1].strip() == first
+
+    def _recognises_by_lines(self, text: str) -> bool:
         first = self.first_line
         if first is not None:
             head = text.lstrip()
             if not (head.startswith(first) and head[: len(first) + 1].strip() == first):
                 return False
-        return not self.recognise_lines or has_lines(
-            text, self.recognise_lines, self.recognise_where, self.recognise_within
-        )
+        return has_lines(text, self.recognise_lines, self.recognise_where, self.recognise_within)
 
     # Derived, so that the reader of Al Mayadeen's layout skips the rules it does not use with one test.
+    by_lines: bool = field(init=False)  # recognised by `recognise_lines` (else by its first line alone)
     plain_meta: bool = field(init=False)  # a plain line (not a bullet) can be a byline, source or date line
     plain_content: bool = field(init=False)  # a plain line of the body can be an image, caption, tags line or insert
 
@@ -104,6 +110,7 @@ class SiteProfile:
             or self.tags_line_prefix
             or any(insert.pattern for insert in self.inserts)
         )
+        object.__setattr__(self, "by_lines", bool(self.recognise_lines))
         object.__setattr__(self, "plain_meta", plain_meta)  # frozen: set once, here
         object.__setattr__(self, "plain_content", plain_content)
 
