@@ -84,6 +84,8 @@ def is_bracketed(text: str) -> bool:
 def _is_script(text: str) -> bool:
     """A long line of program text (a page's inline script printed as text): brackets, semicolons and
     equals signs where prose has a few commas."""
+    if "(" not in text and "{" not in text and ";" not in text and "=" not in text and "}" not in text:
+        return False  # most prose has none of them: five scans that stop early cost less than five counts
     signs = text.count("(") + text.count("{") + text.count(";") + text.count("=") + text.count("}")
     return signs > SCRIPT_SIGNS * len(text)
 
@@ -151,7 +153,7 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
                 prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
             else:
-                prose[i] = measured = measure(text)
+                prose[i] = measured = measure(text, spaces)
                 score = _score(line, measured)
             if "[" in text and _is_form(text):
                 score, chrome_rules[i] = -1.5, RULE_FORM

@@ -44,9 +44,10 @@ SHORT_MEASURES = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words 
 _MEDIUM = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
 
 
-def measure(text: str) -> Prose:
-    """The prose measures of one collapsed line."""
-    spaces = text.count(" ")
+def measure(text: str, spaces: int | None = None) -> Prose:
+    """The prose measures of one collapsed line; `spaces`, its count of spaces when the caller has it."""
+    if spaces is None:
+        spaces = text.count(" ")
     sentence_end = text[-1:] in SENTENCE_ENDS
     if not text.isascii():  # most lines are ASCII: no unspaced script to look for
         unspaced = len(_UNSPACED.findall(text))
