@@ -15,6 +15,7 @@ from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, Scored
+from builder.extract.generic.words import share_of
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
@@ -251,6 +252,6 @@ def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None
         if prose is None or i in head.bylines or i in head.dates or i in scored.chrome_rules:
             continue
         line = scored.lines[i]
-        if not line.bullet and prose.words >= PROSE_WORDS and prose.stop_share >= 0.12 and prose.sentence_end:
+        if not line.bullet and prose.words >= PROSE_WORDS and prose.sentence_end and share_of(prose, line.text) >= 0.12:
             return (i, i + 1)
     return None

@@ -100,13 +100,14 @@ _LETTER = re.compile(r"[^\W\d_]")  # any letter
 
 def _score(line: Line, prose: Prose) -> float:
     words = prose.words
-    if words >= PROSE_WORDS and (prose.stop_share >= 0.12 or prose.sentence_end):
+    share = prose.stop_share  # None only for a long sentence, which the first test takes
+    if words >= PROSE_WORDS and (prose.sentence_end or (share is not None and share >= 0.12)):
         if _is_script(line.text):
             return SCRIPT
         # A long paragraph is much stronger evidence than a short one.
         gain = min(words, PROSE_MAX_WORDS) * PROSE_PER_WORD + PROSE_OFFSET
         return gain * BULLET_PROSE if line.bullet else gain
-    if words >= 4 and prose.sentence_end and prose.stop_share >= 0.15:
+    if words >= 4 and prose.sentence_end and share is not None and share >= 0.15:
         return SENTENCE_LINE
     return SHORT_BULLET if line.bullet else SHORT_LINE
 
