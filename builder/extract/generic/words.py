@@ -51,7 +51,9 @@ def measure(text: str, spaces: int | None = None) -> Prose:
     if spaces is None:
         spaces = text.count(" ")
     sentence_end = text[-1:] in SENTENCE_ENDS
-    if not text.isascii():  # most lines are ASCII: no unspaced script to look for
+    # Most lines are ASCII, and the rest mostly Latin: every unspaced character takes three bytes in UTF-8,
+    # so a line of at most two bytes a character cannot be mostly unspaced, and is not searched.
+    if not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > 2 * len(text):
         unspaced = len(_UNSPACED.findall(text))
         if unspaced * 2 > len(text):  # mostly Chinese or Japanese
             return Prose(unspaced // 2 + spaces, 1.0, sentence_end)
