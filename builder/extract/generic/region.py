@@ -160,7 +160,10 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
-            elif score < 0.0 and (has_letter(text) is None or (raws[i].startswith("    ") and _is_code(text))):
+            elif score < 0.0 and (
+                (not text[:1].isalpha() and has_letter(text) is None)  # most lines open with a letter: no search
+                or (raws[i].startswith("    ") and _is_code(text))
+            ):
                 score = -0.1
             elif seen[text] > 1 and measured.words < 15:
                 score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
