@@ -240,8 +240,9 @@ def _pick_title(scored: Scored, page: str, candidates: list[int], checked: set[i
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """ "Home > News > Headline", "« Previous", "Travel » Asia": the path to the page, or paging links."""
-    return " > " in text or "»" in text or "«" in text or " › " in text
+    """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post": the path to the page, or paging
+    links."""
+    return " > " in text or "»" in text or "«" in text or " › " in text or "←" in text or "→" in text
 
 
 def _under_end_heading(scored: Scored, i: int) -> bool:
