@@ -113,6 +113,43 @@ def test_bracketed_alt_text_and_a_name_alone() -> None:
     )
 
 
+LABELS_UNDER_HEADLINE = """\
+Harbour Weekly | Night ferries return to the northern islands
+
+Harbour Weekly
+
+  • News
+  • Sport
+
+Night ferries return to the northern islands
+
+Ana Costa
+Follow
+Share
+Tweet
+Email
+Save
+Print
+Ships and crews of the line
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+
+© 2019 Harbour Weekly
+"""
+
+
+def test_one_word_labels_under_the_headline_push_it_down_no_further() -> None:
+    """A share bar of one-word lines and a name between the headline and a subhead: the headline, printed
+    twice (the window title), still wins over the subhead closest to the prose."""
+    reading = read_generic(LABELS_UNDER_HEADLINE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the northern islands"
+
+
 def test_section_front_is_no_article() -> None:
     reading = read_generic(FIXTURES["section_front"].read_text(encoding="utf-8"))
     assert isinstance(reading, Reject)

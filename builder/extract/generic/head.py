@@ -15,14 +15,19 @@ from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, Scored
+from builder.extract.generic.words import share_of
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
-PRINTED_TWICE = 2.0
+PRINTED_TWICE = 2.0  # the headline's bonus for being printed twice in the page
+RANKED = 2  # a candidate of more words than this counts in the rank of those above it
 DATE_AFTER_LINES = 10  # a date line this close under the article is still its date
-DATE_LINE_CHARS = 80  # the headline's bonus for being printed twice in the page
+DATE_LINE_CHARS = 80  # a date line found outside the head is shorter than this
 _DIGIT = re.compile(r"\d")
+# A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
+COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
 SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL = 16  # is a date line
 LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
@@ -200,9 +205,20 @@ def _title_score(scored: Scored, page: str, i: int, rank: int, meta: set[int]) -
 
 
 def _printed_twice(scored: Scored, page: str, i: int) -> bool:
-    """The page prints the line again, alone or inside a longer line (a breadcrumb, "Section|Headline")."""
+    """The page prints the line again, alone or inside a longer line (a breadcrumb, "Section|Headline"); the
+    site's name in its copyright line ("© 2021 Le Courrier du Lac") is no headline printed twice."""
     text = scored.lines[i].text
-    return scored.seen[text] > 1 or page.count(text) > 1
+    if scored.seen[text] > 1:
+        return True
+    printed = 0
+    at = page.find(text)
+    while at >= 0:
+        if _COPYRIGHT.search(page, max(0, at - COPYRIGHT_CHARS), at) is None:
+            printed += 1
+            if printed > 1:
+                return True
+        at = page.find(text, at + len(text))
+    return False
 
 
 def _pick_title(scored: Scored, page: str, candidates: list[int], checked: set[int], meta: set[int]) -> int | None:
@@ -213,7 +229,8 @@ def _pick_title(scored: Scored, page: str, candidates: list[int], checked: set[i
         if not _is_headline(scored, i, checked, meta) or _under_end_heading(scored, i):
             continue
         score = _title_score(scored, page, i, rank, meta)
-        rank += 1
+        if scored.prose[i].words > RANKED:  # a one-word label ("Follow") or a name pushes no headline down
+            rank += 1
         # Searching the page costs most: only for a line the bonus could make the best.
         if score + PRINTED_TWICE > best_score and scored.prose[i].words >= 4 and _printed_twice(scored, page, i):
             score += PRINTED_TWICE
@@ -223,8 +240,9 @@ def _pick_title(scored: Scored, page: str, candidates: list[int], checked: set[i
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """ "Home > News > Headline", "« Previous", "Travel » Asia": the path to the page, or paging links."""
-    return " > " in text or "»" in text or "«" in text or " › " in text
+    """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post": the path to the page, or paging
+    links."""
+    return " > " in text or "»" in text or "«" in text or " › " in text or "←" in text or "→" in text
 
 
 def _under_end_heading(scored: Scored, i: int) -> bool:
@@ -251,6 +269,6 @@ def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None
         if prose is None or i in head.bylines or i in head.dates or i in scored.chrome_rules:
             continue
         line = scored.lines[i]
-        if not line.bullet and prose.words >= PROSE_WORDS and prose.stop_share >= 0.12 and prose.sentence_end:
+        if not line.bullet and prose.words >= PROSE_WORDS and prose.sentence_end and share_of(prose, line.text) >= 0.12:
             return (i, i + 1)
     return None

@@ -80,7 +80,8 @@ class GenericReading:
 def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading | Reject:
     """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none."""
     raws = text.split("\n")
-    lines = [read_line(raw, BULLET) for raw in raws]
+    # A third of a dump's lines are empty: they are BLANK without a call.
+    lines = [read_line(raw, BULLET) if raw else BLANK for raw in raws]
     found = _read(text, raws, lines, chrome, use_corpus=True)
     if isinstance(found, Reject) and uses_corpus(chrome):
         alone = _read(text, raws, lines, chrome, use_corpus=False)

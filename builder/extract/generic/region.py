@@ -84,6 +84,8 @@ def is_bracketed(text: str) -> bool:
 def _is_script(text: str) -> bool:
     """A long line of program text (a page's inline script printed as text): brackets, semicolons and
     equals signs where prose has a few commas."""
+    if "(" not in text and "{" not in text and ";" not in text and "=" not in text and "}" not in text:
+        return False  # most prose has none of them: five scans that stop early cost less than five counts
     signs = text.count("(") + text.count("{") + text.count(";") + text.count("=") + text.count("}")
     return signs > SCRIPT_SIGNS * len(text)
 
@@ -98,13 +100,14 @@ _LETTER = re.compile(r"[^\W\d_]")  # any letter
 
 def _score(line: Line, prose: Prose) -> float:
     words = prose.words
-    if words >= PROSE_WORDS and (prose.stop_share >= 0.12 or prose.sentence_end):
+    share = prose.stop_share  # None only for a long sentence, which the first test takes
+    if words >= PROSE_WORDS and (prose.sentence_end or (share is not None and share >= 0.12)):
         if _is_script(line.text):
             return SCRIPT
         # A long paragraph is much stronger evidence than a short one.
         gain = min(words, PROSE_MAX_WORDS) * PROSE_PER_WORD + PROSE_OFFSET
         return gain * BULLET_PROSE if line.bullet else gain
-    if words >= 4 and prose.sentence_end and prose.stop_share >= 0.15:
+    if words >= 4 and prose.sentence_end and share is not None and share >= 0.15:
         return SENTENCE_LINE
     return SHORT_BULLET if line.bullet else SHORT_LINE
 
@@ -151,13 +154,16 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
                 prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
             else:
-                prose[i] = measured = measure(text)
+                prose[i] = measured = measure(text, spaces)
                 score = _score(line, measured)
             if "[" in text and _is_form(text):
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
-            elif score < 0.0 and (has_letter(text) is None or (raws[i].startswith("    ") and _is_code(text))):
+            elif score < 0.0 and (
+                (not text[:1].isalpha() and has_letter(text) is None)  # most lines open with a letter: no search
+                or (raws[i].startswith("    ") and _is_code(text))
+            ):
                 score = -0.1
             elif seen[text] > 1 and measured.words < 15:
                 score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED

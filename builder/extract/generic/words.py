@@ -33,7 +33,9 @@ SENTENCE_ENDS = frozenset(".!?。！？…\"”»)'’:")
 
 class Prose(NamedTuple):
     words: int  # words, or for unspaced scripts half the characters
-    stop_share: float  # share of the words that are stop words (1.0 for unspaced scripts: they have none)
+    # share of the words that are stop words (1.0 for unspaced scripts: they have none); None for a long
+    # sentence, which is prose whatever its words: `share_of` reads it where a step needs it
+    stop_share: float | None
     sentence_end: bool  # ends as a sentence or quotation does
 
 
@@ -44,11 +46,14 @@ SHORT_MEASURES = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words 
 _MEDIUM = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
 
 
-def measure(text: str) -> Prose:
-    """The prose measures of one collapsed line."""
-    spaces = text.count(" ")
+def measure(text: str, spaces: int | None = None) -> Prose:
+    """The prose measures of one collapsed line; `spaces`, its count of spaces when the caller has it."""
+    if spaces is None:
+        spaces = text.count(" ")
     sentence_end = text[-1:] in SENTENCE_ENDS
-    if not text.isascii():  # most lines are ASCII: no unspaced script to look for
+    # Most lines are ASCII, and the rest mostly Latin: every unspaced character takes three bytes in UTF-8,
+    # so a line of at most two bytes a character cannot be mostly unspaced, and is not searched.
+    if not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > 2 * len(text):
         unspaced = len(_UNSPACED.findall(text))
         if unspaced * 2 > len(text):  # mostly Chinese or Japanese
             return Prose(unspaced // 2 + spaces, 1.0, sentence_end)
@@ -56,7 +61,20 @@ def measure(text: str) -> Prose:
         return SHORT_MEASURES[spaces][sentence_end]
     if spaces < PROSE_SPACES and not sentence_end:  # a short line that is no sentence: nothing to weigh
         return _MEDIUM[spaces]
-    # Distinct stop words among the sample's tokens: a set intersection runs in C (a regex tokeniser costs
-    # ten times more); punctuation glued to a stop word ("the,") is rare enough to ignore.
+    if sentence_end and spaces >= PROSE_SPACES:  # most paragraphs: their share decides nothing in the scoring
+        return Prose(spaces + 1, None, True)
+    return Prose(spaces + 1, stop_share(text), sentence_end)
+
+
+def stop_share(text: str) -> float:
+    """The share of stop words among the tokens of the line's start.
+
+    Distinct stop words among the sample's tokens: a set intersection runs in C (a regex tokeniser costs
+    ten times more); punctuation glued to a stop word ("the,") is rare enough to ignore."""
     sample = text[:SAMPLE_CHARS].lower().split(" ")
-    return Prose(spaces + 1, len(STOP_WORDS.intersection(sample)) / len(sample), sentence_end)
+    return len(STOP_WORDS.intersection(sample)) / len(sample)
+
+
+def share_of(prose: Prose, text: str) -> float:
+    """The line's share of stop words, read now if `measure` left it unread."""
+    return stop_share(text) if prose.stop_share is None else prose.stop_share
