@@ -1,9 +1,12 @@
 """Per-field scores of the generic reader on a development set of dumps with silver truth.
 
+    python bench/generic_eval.py --devset ../shared/devsets/readability --build
     python bench/generic_eval.py --devset ../shared/devsets/readability [--dataset BUILT_DIR [--report DIR]]
         [--per-page OUT.tsv] [--score-body TOOLS_DIR]
 
-Without --dataset it calls `read_generic` on every dump (the fast loop; the language is detected on the
+With --build it runs `builder build DEVSET/dumps` (every page with an article kept: --no-dedup --undated
+keep --min-words 0) and scores the dataset and rejects it wrote. Without --build or --dataset it calls
+`read_generic` on every dump (the fast loop; the language is detected on the
 body here as the build does). With --dataset it reads the rows a `builder build DEVSET/dumps --out DIR`
 wrote (DIR/data/**/*.parquet, `source_file` = NAME.txt) and the rejects (`--report` folder, default
 DIR/../report, rejects.parquet).
@@ -25,7 +28,9 @@ import hashlib
 import json
 import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -263,10 +268,28 @@ def _print_table(
                 print(f"  {run:<16} {part:<18} {field:<14} {value}")
 
 
+BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--min-words", "0", "--now", "2026-12-01T00:00:00Z", "-q"]
+
+
+def _built(devset: Path, work: Path) -> tuple[Path, Path]:
+    """`builder build DEVSET/dumps` as a user runs it, every page with an article kept: (dataset, report)."""
+    out, report = work / "dataset", work / "report"
+    command = [sys.executable, "-m", "builder.cli.main", "build", str(devset / "dumps"), "--out", str(out)]
+    done = subprocess.run([*command, "--report", str(report), *BUILD_OPTIONS], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"builder build failed: {done.stderr.strip()}")
+    return out, report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--devset", type=Path, required=True)
     parser.add_argument("--dataset", type=Path, help="a dataset built from DEVSET/dumps")
+    parser.add_argument(
+        "--build",
+        action="store_true",
+        help="build DEVSET/dumps with `builder build` first (in a temporary folder), and score that",
+    )
     parser.add_argument("--report", type=Path, help="the build's --report folder (default DATASET/../report)")
     parser.add_argument("--score-body", type=Path, help="the folder of score_body.py (default ../shared/tools)")
     parser.add_argument("--per-page", type=Path, help="write name, part, body F1, title ok per page")
@@ -281,7 +304,10 @@ def main(argv: list[str] | None = None) -> int:
         f"held-out ({sum(held_out(n) for n in names)})": [n for n in names if held_out(n)],
     }
     millis: list[float] = []
-    if args.dataset:
+    if args.build:
+        with tempfile.TemporaryDirectory(prefix="generic-eval-") as work:
+            pred = predict_dataset(*_built(args.devset, Path(work)))
+    elif args.dataset:
         pred = predict_dataset(args.dataset, args.report or args.dataset.parent / "report")
     else:
         pred, millis = predict_direct(args.devset)
