@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.engines.local import Serial, run_pipeline
+from builder.errors import InputPathError
 from builder.extract.generic.corpus import BULLET, CorpusBuilder, CorpusIndex
 from builder.extract.generic.extractor import GENERIC, GenericTextExtractor
 from builder.extract.generic.reader import read_generic
@@ -48,6 +49,8 @@ def explain(
     path: Path, sites: tuple[SiteProfile, ...], corpus: CorpusIndex | None = None, now: datetime | None = None
 ) -> Explanation:
     """How the dump at `path` is read. `corpus`: its site's other dumps (None: the dump is read alone)."""
+    if path.stat().st_size > DEFAULT_MAX_BYTES:
+        raise InputPathError(f"{path} is larger than {DEFAULT_MAX_BYTES} bytes: not a page a build would read")
     data = path.read_bytes()
     generic = GenericTextExtractor(corpus or CorpusIndex())
     options = PipelineOptions(now=now or datetime.now(UTC), sites=sites, generic=generic, fingerprint=False)

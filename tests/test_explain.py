@@ -92,3 +92,12 @@ def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     done = run_cli("explain", str(tmp_path / "nope.txt"))
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.startswith("error:")
+
+
+def test_a_file_larger_than_a_page_is_refused(tmp_path: Path) -> None:
+    from builder.inputs.files import DEFAULT_MAX_BYTES
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (DEFAULT_MAX_BYTES + 1))
+    done = run_cli("explain", str(big))
+    assert done.returncode == 2 and done.stderr.startswith("error:") and "larger than" in done.stderr
