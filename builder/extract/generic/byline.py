@@ -9,11 +9,11 @@ from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
-    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|(?:Ein\s+Artikel|Ein\s+Beitrag|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Texto|Text|Автор|Авторы|Текст|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)",
 )
 # Where the names end: a separator before a date, a role or a place.
-_NAMES_END = re.compile(r"\s*[|·•—–@(]|\s+-\s+|\s+(?:on|am|le|el|il|op|on)\s+\d|\s+(?:Updated|Published)\b|\d")
+_NAMES_END = re.compile(r"\s*[|·•—–@(]|\s+-\s+|\s+(?:on|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?:Updated|Published)\b|\d")
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
 _ROLE_WORDS = frozenset(
@@ -79,6 +79,7 @@ _PARTICLES = frozenset(
 )
 MAX_BYLINE_WORDS = 25
 _DIGIT = re.compile(r"\d")
+_FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -92,7 +93,8 @@ def byline_names(text: str) -> list[str] | None:
             return _names(match["names"])
     date = find_date(text) if _DIGIT.search(text) else None
     if date is not None and date.start > 0:
-        names = _names(text[: date.start])
+        # "[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013": the name is the last field before the date
+        names = _names(_FIELD_SEPARATOR.split(text[: date.start].rstrip(" /|·•-—–"))[-1])
         return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
     return None
 

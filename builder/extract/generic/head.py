@@ -141,7 +141,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
             if found is not None and (
                 names is not None
                 or found.kind is not None
-                or (len(text) < SHORT_DATE_LINE and found.start <= DATE_LABEL)
+                or found.has_time  # a date with its time of day is a dateline, whatever else the line holds
+                or (found.start <= DATE_LABEL and (len(text) < SHORT_DATE_LINE or not text.endswith(".")))
                 or is_date_line(text)
             ):
                 head.dates[i] = found
