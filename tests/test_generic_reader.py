@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import GenericReading, read_generic
@@ -293,3 +294,56 @@ def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
         return
     assert len(reading.classified.roles) == len(reading.classified.lines) == len(text.split("\n"))
     assert reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ein Artikel von Anja Franzenburg 06.05.2019", ["Anja Franzenburg"]),
+        ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", ["Anja Schmoll-Trautmann"]),
+        ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013", ["Cory Doctorow"]),
+        ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Sections / News / 10:08 am Fri Jul 19, 2013", None),
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", None),
+    ],
+)
+def test_byline_forms(line: str, names: list[str] | None) -> None:
+    assert byline_names(line) == names
+
+
+DATELINE_AMONG_FIELDS = """Notes from the harbour
+
+  • Home
+  • Archive
+
+Why the ferries stopped running in the winter
+
+{dateline}
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+"""
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        (
+            "January 13, 2020 at 08:45 AM | categories: Ferries, Islands, Winter | View Comments",
+            datetime(2020, 1, 13, 8, 45),
+        ),
+        ("12. September 2013 getaggt mit: Fähre Hafen Winter Inseln Nächste Vorherige", datetime(2013, 9, 12)),
+        ("NDR Info - Das Hafen-Update mit der Redaktion am Kai - 18.03.2020 13:15 Uhr", datetime(2020, 3, 18, 13, 15)),
+        ("Ferries and islands: what changed since the report of 12 March 2019 and why.", None),
+    ],
+)
+def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | None) -> None:
+    """A line opening with a date, or a date with its time, is the dateline however much else it holds; a
+    sentence that mentions a date inside it is not."""
+    reading = read_generic(DATELINE_AMONG_FIELDS.format(dateline=dateline))
+    assert isinstance(reading, GenericReading), reading
+    assert (reading.date.local if reading.date else None) == expected
