@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import GenericReading, read_generic
@@ -303,6 +303,7 @@ def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
         ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", ["Anja Schmoll-Trautmann"]),
         ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013", ["Cory Doctorow"]),
         ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]),
+        ("on March 10, 2015 by Nikhil Marathe", ["Nikhil Marathe"]),
         ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
         ("Sections / News / 10:08 am Fri Jul 19, 2013", None),
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", None),
@@ -347,3 +348,43 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
     reading = read_generic(DATELINE_AMONG_FIELDS.format(dateline=dateline))
     assert isinstance(reading, GenericReading), reading
     assert (reading.date.local if reading.date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Aleš Vávra Aleš Vávra", "Aleš Vávra"),
+        ("John C. Welch", "John C. Welch"),
+        ("Sony’s PlayStation VR.", None),
+        ("Ships and crews", None),
+    ],
+)
+def test_a_name_alone(line: str, name: str | None) -> None:
+    """A name printed twice (an avatar's alt text, then the name) is one name; a dot ends only an initial."""
+    assert bare_name(line) == name
+
+
+BYLINE_BESIDE_A_LATE_DATE = """Harbour Weekly
+
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+
+The harbour master said the timetable would stay the same through the spring, with one crossing each night and two on the weekend when the weather allows the ships to sail.
+
+By Nelson D. Schwartz
+Sept. 25, 2018
+
+The second ship of the line is due in the harbour next month, once its crew has finished the training the company asked of them after the inspection of the old ships.
+"""
+
+
+def test_a_byline_beside_a_date_found_under_the_head() -> None:
+    reading = read_generic(BYLINE_BESIDE_A_LATE_DATE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == datetime(2018, 9, 25)
+    assert reading.fields["authors"] == ["Nelson D. Schwartz"]

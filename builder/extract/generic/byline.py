@@ -79,6 +79,7 @@ _PARTICLES = frozenset(
 )
 MAX_BYLINE_WORDS = 25
 _DIGIT = re.compile(r"\d")
+_BYLINE_AFTER_DATE = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
 
@@ -92,6 +93,9 @@ def byline_names(text: str) -> list[str] | None:
         if match is not None:
             return _names(match["names"])
     date = find_date(text) if _DIGIT.search(text) else None
+    after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
+    if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
+        return _names(after["names"])
     if date is not None and date.start > 0:
         # "[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013": the name is the last field before the date
         names = _names(_FIELD_SEPARATOR.split(text[: date.start].rstrip(" /|·•-—–"))[-1])
@@ -128,6 +132,10 @@ def bare_name(text: str) -> str | None:
     """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
     no stop word. Read as a byline only beside the headline or a date line."""
     words = text.split()
+    half = len(words) // 2
+    if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name
+        words = words[:half]
+        text = " ".join(words)
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
     if not all(_is_name_word(word) for word in words):
@@ -139,6 +147,6 @@ def bare_name(text: str) -> str | None:
 
 def _is_name_word(word: str) -> bool:
     """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.")."""
-    if "." in word and (len(word) > 3 or not word.endswith(".")):
+    if "." in word and (len(word) > 2 or not word.endswith(".")):
         return False  # "Phys.org", "www.site.com"
     return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

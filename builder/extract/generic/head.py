@@ -97,7 +97,8 @@ def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
 
 
 def _find_bare_name(scored: Scored, head: Head) -> None:
-    """A line that is only a name, right under the headline or beside the date line, is the byline."""
+    """A byline ("By X") or a line that is only a name, right under the headline or beside the date line, is
+    the byline (a date found far under the head brings its byline with it)."""
     near: list[int] = []
     if head.title_at is not None:
         near.extend(_following(scored, head.title_at, 2))
@@ -106,6 +107,10 @@ def _find_bare_name(scored: Scored, head: Head) -> None:
     for i in near:
         if i < 0 or i in scored.chrome_rules or scored.lines[i].bullet or i == head.title_at:
             continue
+        names = byline_names(scored.lines[i].text)
+        if names is not None:
+            head.authors, head.bylines[i] = names, ", ".join(names)
+            return
         name = bare_name(scored.lines[i].text)
         if name is not None:
             head.authors, head.bylines[i] = [name], name
