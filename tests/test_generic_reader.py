@@ -388,3 +388,34 @@ def test_a_byline_beside_a_date_found_under_the_head() -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.date is not None and reading.date.local == datetime(2018, 9, 25)
     assert reading.fields["authors"] == ["Nelson D. Schwartz"]
+
+
+TEASERS_ABOVE_THE_ARTICLE = """\
+Harbour Weekly
+
+More news
+
+New quay for the fishing boats
+05.10.2016
+
+Ferry prices stay the same
+04.10.2016
+
+Zurück zur Übersicht
+
+Night ferries return to the northern islands
+22.05.2014 - Islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+"""
+
+
+def test_the_date_under_the_headline_wins_over_teasers_above() -> None:
+    reading = read_generic(TEASERS_ABOVE_THE_ARTICLE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the northern islands"
+    assert reading.date is not None and reading.date.local == datetime(2014, 5, 22)

@@ -22,6 +22,8 @@ META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
 PRINTED_TWICE = 2.0  # the headline's bonus for being printed twice in the page
 RANKED = 2  # a candidate of more words than this counts in the rank of those above it
+TITLE_META_LINES = 3  # a date line this close under the headline is the article's
+TEASER_DATES = 2  # this many date lines above the headline are a list of teasers
 DATE_AFTER_LINES = 10  # a date line this close under the article is still its date
 DATE_LINE_CHARS = 80  # a date line found outside the head is shorter than this
 _DIGIT = re.compile(r"\d")
@@ -75,12 +77,27 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     candidates = [i for i in first_prose[:1] if not _is_sentence(scored, i)] + above
     meta = {*head.bylines, *head.dates}
     head.title_at = _pick_title(scored, page, candidates, set(checked), meta)
+    _prefer_date_under_title(scored, head)
     if not meta:
         head.title_rule = RULE_TITLE_NO_META
     if not head.authors:
         _find_bare_name(scored, head)
     head.lead = _find_lead(scored, head, start)
     return head
+
+
+def _prefer_date_under_title(scored: Scored, head: Head) -> None:
+    """A date line right under the headline is the article's, not the first one of a list of teasers with their
+    dates above it (one date above the headline stays the article's: the headline may be a subhead)."""
+    if head.title_at is None or head.date_at is None or head.date_at > head.title_at:
+        return
+    if sum(i < head.title_at for i in head.dates) < TEASER_DATES:
+        return
+    under = [i for i in _following(scored, head.title_at, TITLE_META_LINES) if i in head.dates]
+    published = [i for i in under if head.dates[i].kind != "updated"]
+    chosen = min(published or under, default=None)
+    if chosen is not None:
+        head.date, head.date_at = head.dates[chosen], chosen
 
 
 def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
