@@ -80,6 +80,11 @@ _PARTICLES = frozenset(
 MAX_BYLINE_WORDS = 25
 _DIGIT = re.compile(r"\d")
 _BYLINE_AFTER_DATE = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
+# A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
+_RELATIVE = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago)"
+_RELATIVE_TIME = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
+_PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE)
+_IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
 
@@ -97,10 +102,23 @@ def byline_names(text: str) -> list[str] | None:
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
         return _names(after["names"])
     if date is not None and date.start > 0:
-        # "[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013": the name is the last field before the date
-        names = _names(_FIELD_SEPARATOR.split(text[: date.start].rstrip(" /|·•-—–"))[-1])
-        return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
+        return _name_before(text[: date.start])
+    relative = _RELATIVE_TIME.search(text)
+    if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
+        return _name_before(text[: relative.start()])
     return None
+
+
+def _name_before(text: str) -> list[str] | None:
+    """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013")."""
+    field = _FIELD_SEPARATOR.split(text.rstrip(" /|·•-—–"))[-1]
+    names = _names(_IMAGE_MARK.sub("", field))
+    return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
+
+
+def is_profile_mark(text: str) -> bool:
+    """A line that follows an author's name on a profile card: "Follow", "11 min read", "8h", "1 day ago"."""
+    return _PROFILE_MARK.fullmatch(text.strip()) is not None
 
 
 def _names(names: str) -> list[str] | None:

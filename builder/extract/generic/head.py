@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from builder.extract.generic.byline import bare_name, byline_names
+from builder.extract.generic.byline import bare_name, byline_names, is_profile_mark
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
-from builder.extract.generic.region import PROSE_WORDS, Scored
+from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored
 from builder.extract.generic.words import share_of
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
@@ -82,6 +82,8 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         head.title_rule = RULE_TITLE_NO_META
     if not head.authors:
         _find_bare_name(scored, head)
+    if not head.authors:
+        _find_profile_card(scored, head, checked)
     head.lead = _find_lead(scored, head, start)
     return head
 
@@ -130,6 +132,26 @@ def _find_bare_name(scored: Scored, head: Head) -> None:
             return
         name = bare_name(scored.lines[i].text)
         if name is not None:
+            head.authors, head.bylines[i] = [name], name
+            head.bare_name = True
+            return
+
+
+def _find_profile_card(scored: Scored, head: Head, checked: list[int]) -> None:
+    """A name alone (printed once or twice) over "Follow" or "11 min read", in the head: the author's card. The
+    page may print the name again (a bio, a card at the end): a line repeated in the page may be the name."""
+    for i in checked:
+        rule = scored.chrome_rules.get(i)
+        if (rule is not None and rule != RULE_REPEATED) or scored.lines[i].bullet or i == head.title_at:
+            continue
+        text = scored.lines[i].text
+        name = bare_name(text)
+        if name is None:
+            continue
+        after = _following(scored, i, 2)
+        if after and scored.lines[after[0]].text == text:  # the avatar's alt text, then the name
+            after = after[1:]
+        if after and is_profile_mark(scored.lines[after[0]].text):
             head.authors, head.bylines[i] = [name], name
             head.bare_name = True
             return
