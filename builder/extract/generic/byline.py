@@ -103,7 +103,7 @@ def byline_names(text: str) -> list[str] | None:
         return _names(after["names"])
     if date is not None and date.start > 0:
         return _name_before(text[: date.start])
-    relative = _RELATIVE_TIME.search(text)
+    relative = _RELATIVE_TIME.search(text) if _DIGIT.search(text) or "ago" in text else None
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
     return None
