@@ -304,6 +304,8 @@ def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
         ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013", ["Cory Doctorow"]),
         ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]),
         ("on March 10, 2015 by Nikhil Marathe", ["Nikhil Marathe"]),
+        ("by Bob Yirka , Phys.org", ["Bob Yirka"]),
+        ("By J.R. Smith", ["J.R. Smith"]),
         ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
         ("Sections / News / 10:08 am Fri Jul 19, 2013", None),
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", None),
@@ -356,6 +358,7 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Aleš Vávra Aleš Vávra", "Aleš Vávra"),
         ("John C. Welch", "John C. Welch"),
         ("Sony’s PlayStation VR.", None),
+        ("Link Copied", None),
         ("Ships and crews", None),
     ],
 )

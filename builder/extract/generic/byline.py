@@ -52,6 +52,8 @@ _ROLE_WORDS = frozenset(
         "min",
         "read",
         "ago",
+        "link",
+        "copied",
     ]
 )
 _PARTICLES = frozenset(
@@ -85,6 +87,7 @@ _RELATIVE = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?
 _RELATIVE_TIME = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
 _PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE)
 _IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
+_DOMAIN = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
 
@@ -139,7 +142,7 @@ def _is_name(part: str) -> bool:
         return False
     for word in words:
         low = word.lower()
-        if low in _ROLE_WORDS:
+        if low in _ROLE_WORDS or _DOMAIN.search(word):  # "by Bob Yirka , Phys.org": the site, not a name
             return False
         if not (word[0].isupper() or low in _PARTICLES or not word[0].isalpha()):
             return False
