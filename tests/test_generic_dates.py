@@ -190,6 +190,7 @@ def test_instant_uses_the_stated_offset_else_the_default_zone() -> None:
         ("Updated 21 Jul 2021 14:49 GMT", "updated"),
         ("Last updated: 21/07/2021", "updated"),
         ("Veröffentlicht: 21.07.2021", "published"),
+        ("Erstellt am 21.07.2021", "published"),
         ("Aktualisiert am 21.07.2021, 14:49 Uhr", "updated"),
         ("Publié le 21 juillet 2021", "published"),
         ("Mis à jour le 21 juillet 2021 à 14h49", "updated"),

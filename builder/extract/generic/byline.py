@@ -9,11 +9,11 @@ from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
-    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|(?:Ein\s+Artikel|Ein\s+Beitrag|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Texto|Text|Автор|Авторы|Текст|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)",
 )
 # Where the names end: a separator before a date, a role or a place.
-_NAMES_END = re.compile(r"\s*[|·•—–@(]|\s+-\s+|\s+(?:on|am|le|el|il|op|on)\s+\d|\s+(?:Updated|Published)\b|\d")
+_NAMES_END = re.compile(r"\s*[|·•—–@(]|\s+-\s+|\s+(?:on|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?:Updated|Published)\b|\d")
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
 _ROLE_WORDS = frozenset(
@@ -52,6 +52,8 @@ _ROLE_WORDS = frozenset(
         "min",
         "read",
         "ago",
+        "link",
+        "copied",
     ]
 )
 _PARTICLES = frozenset(
@@ -79,6 +81,14 @@ _PARTICLES = frozenset(
 )
 MAX_BYLINE_WORDS = 25
 _DIGIT = re.compile(r"\d")
+_BYLINE_AFTER_DATE = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
+# A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
+_RELATIVE = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago)"
+_RELATIVE_TIME = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
+_PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE)
+_IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
+_DOMAIN = re.compile(r"\w\.\w{2}")
+_FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -91,10 +101,27 @@ def byline_names(text: str) -> list[str] | None:
         if match is not None:
             return _names(match["names"])
     date = find_date(text) if _DIGIT.search(text) else None
+    after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
+    if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
+        return _names(after["names"])
     if date is not None and date.start > 0:
-        names = _names(text[: date.start])
-        return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
+        return _name_before(text[: date.start])
+    relative = _RELATIVE_TIME.search(text) if _DIGIT.search(text) or "ago" in text else None
+    if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
+        return _name_before(text[: relative.start()])
     return None
+
+
+def _name_before(text: str) -> list[str] | None:
+    """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013")."""
+    field = _FIELD_SEPARATOR.split(text.rstrip(" /|·•-—–"))[-1]
+    names = _names(_IMAGE_MARK.sub("", field))
+    return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
+
+
+def is_profile_mark(text: str) -> bool:
+    """A line that follows an author's name on a profile card: "Follow", "11 min read", "8h", "1 day ago"."""
+    return _PROFILE_MARK.fullmatch(text.strip()) is not None
 
 
 def _names(names: str) -> list[str] | None:
@@ -115,7 +142,7 @@ def _is_name(part: str) -> bool:
         return False
     for word in words:
         low = word.lower()
-        if low in _ROLE_WORDS:
+        if low in _ROLE_WORDS or _DOMAIN.search(word):  # "by Bob Yirka , Phys.org": the site, not a name
             return False
         if not (word[0].isupper() or low in _PARTICLES or not word[0].isalpha()):
             return False
@@ -126,6 +153,10 @@ def bare_name(text: str) -> str | None:
     """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
     no stop word. Read as a byline only beside the headline or a date line."""
     words = text.split()
+    half = len(words) // 2
+    if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name
+        words = words[:half]
+        text = " ".join(words)
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
     if not all(_is_name_word(word) for word in words):
@@ -137,6 +168,6 @@ def bare_name(text: str) -> str | None:
 
 def _is_name_word(word: str) -> bool:
     """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.")."""
-    if "." in word and (len(word) > 3 or not word.endswith(".")):
+    if "." in word and (len(word) > 2 or not word.endswith(".")):
         return False  # "Phys.org", "www.site.com"
     return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

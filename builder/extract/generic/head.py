@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from builder.extract.generic.byline import bare_name, byline_names
+from builder.extract.generic.byline import bare_name, byline_names, is_profile_mark
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
-from builder.extract.generic.region import PROSE_WORDS, Scored
+from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored
 from builder.extract.generic.words import share_of
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title is looked for in
@@ -22,6 +22,8 @@ META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_MAX_WORDS = 30
 PRINTED_TWICE = 2.0  # the headline's bonus for being printed twice in the page
 RANKED = 2  # a candidate of more words than this counts in the rank of those above it
+TITLE_META_LINES = 3  # a date line this close under the headline is the article's
+TEASER_DATES = 2  # this many date lines above the headline are a list of teasers
 DATE_AFTER_LINES = 10  # a date line this close under the article is still its date
 DATE_LINE_CHARS = 80  # a date line found outside the head is shorter than this
 _DIGIT = re.compile(r"\d")
@@ -75,12 +77,29 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     candidates = [i for i in first_prose[:1] if not _is_sentence(scored, i)] + above
     meta = {*head.bylines, *head.dates}
     head.title_at = _pick_title(scored, page, candidates, set(checked), meta)
+    _prefer_date_under_title(scored, head)
     if not meta:
         head.title_rule = RULE_TITLE_NO_META
     if not head.authors:
         _find_bare_name(scored, head)
+    if not head.authors:
+        _find_profile_card(scored, head, checked)
     head.lead = _find_lead(scored, head, start)
     return head
+
+
+def _prefer_date_under_title(scored: Scored, head: Head) -> None:
+    """A date line right under the headline is the article's, not the first one of a list of teasers with their
+    dates above it (one date above the headline stays the article's: the headline may be a subhead)."""
+    if head.title_at is None or head.date_at is None or head.date_at > head.title_at:
+        return
+    if sum(i < head.title_at for i in head.dates) < TEASER_DATES:
+        return
+    under = [i for i in _following(scored, head.title_at, TITLE_META_LINES) if i in head.dates]
+    published = [i for i in under if head.dates[i].kind != "updated"]
+    chosen = min(published or under, default=None)
+    if chosen is not None:
+        head.date, head.date_at = head.dates[chosen], chosen
 
 
 def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
@@ -97,7 +116,8 @@ def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
 
 
 def _find_bare_name(scored: Scored, head: Head) -> None:
-    """A line that is only a name, right under the headline or beside the date line, is the byline."""
+    """A byline ("By X") or a line that is only a name, right under the headline or beside the date line, is
+    the byline (a date found far under the head brings its byline with it)."""
     near: list[int] = []
     if head.title_at is not None:
         near.extend(_following(scored, head.title_at, 2))
@@ -106,8 +126,32 @@ def _find_bare_name(scored: Scored, head: Head) -> None:
     for i in near:
         if i < 0 or i in scored.chrome_rules or scored.lines[i].bullet or i == head.title_at:
             continue
+        names = byline_names(scored.lines[i].text)
+        if names is not None:
+            head.authors, head.bylines[i] = names, ", ".join(names)
+            return
         name = bare_name(scored.lines[i].text)
         if name is not None:
+            head.authors, head.bylines[i] = [name], name
+            head.bare_name = True
+            return
+
+
+def _find_profile_card(scored: Scored, head: Head, checked: list[int]) -> None:
+    """A name alone (printed once or twice) over "Follow" or "11 min read", in the head: the author's card. The
+    page may print the name again (a bio, a card at the end): a line repeated in the page may be the name."""
+    for i in checked:
+        rule = scored.chrome_rules.get(i)
+        if (rule is not None and rule != RULE_REPEATED) or scored.lines[i].bullet or i == head.title_at:
+            continue
+        text = scored.lines[i].text
+        name = bare_name(text)
+        if name is None:
+            continue
+        after = _following(scored, i, 2)
+        if after and scored.lines[after[0]].text == text:  # the avatar's alt text, then the name
+            after = after[1:]
+        if after and is_profile_mark(scored.lines[after[0]].text):
             head.authors, head.bylines[i] = [name], name
             head.bare_name = True
             return
@@ -141,7 +185,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
             if found is not None and (
                 names is not None
                 or found.kind is not None
-                or (len(text) < SHORT_DATE_LINE and found.start <= DATE_LABEL)
+                or found.has_time  # a date with its time of day is a dateline, whatever else the line holds
+                or (found.start <= DATE_LABEL and (len(text) < SHORT_DATE_LINE or not text.endswith(".")))
                 or is_date_line(text)
             ):
                 head.dates[i] = found
