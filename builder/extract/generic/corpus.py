@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from builder.extract.generic.chrome import SiteChrome, line_key
-from builder.extract.textdump.lines import BLANK, read_line
+from builder.extract.textdump.lines import line_text
 
 BULLET = "•"  # how the renderer marks list items
 FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
@@ -39,7 +39,7 @@ class PageSketch:
 
 def page_lines(text: str) -> list[str]:
     """The page's non-blank lines, collapsed, bullets removed: the form every line key is taken of."""
-    return [line.text for raw in text.split("\n") if (line := read_line(raw, BULLET)) is not BLANK]
+    return [line for raw in text.split("\n") if raw and (line := line_text(raw, BULLET)) is not None]
 
 
 def frame_of(lines: Sequence[str]) -> frozenset[int]:
