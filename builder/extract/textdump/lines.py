@@ -55,9 +55,23 @@ def read_line(raw: str, bullet: str) -> Line:
     """One raw line read as a `Line` (`BLANK` when blank). Tabs and runs of spaces collapse to one space."""
     if _is_collapsed(raw) and not raw.startswith(bullet):  # most lines: prose, kept as it is
         return Line(raw, False)
-    item = _bullet_item(raw, bullet)
-    if item is not None:
-        return Line(item, True)
+    return _read_uncommon(raw, bullet)
+
+
+def _read_uncommon(raw: str, bullet: str) -> Line:
+    """`read_line` for a line that is not already collapsed prose."""
+    text = raw.lstrip(" ")
+    # The renderer indents list items and preformatted text: an indented line with nothing else to
+    # collapse is read without splitting it into words. A bullet with a space in it is never a word of
+    # its own, so only the general path below reads it right.
+    if _is_collapsed(text) and " " not in bullet:
+        if not text.startswith(bullet):
+            return Line(text, False)
+        if text == bullet:
+            return Line("", True)
+        if text[len(bullet)] == " ":
+            return Line(text[len(bullet) + 1 :], True)
+        return Line(text, False)  # "•x": the bullet is no word of its own
     words = raw.split()
     if not words:
         return BLANK
@@ -66,24 +80,11 @@ def read_line(raw: str, bullet: str) -> Line:
     return Line(" ".join(words), False)
 
 
-def _bullet_item(raw: str, bullet: str) -> str | None:
-    """The item of an indented bullet ("  • item") whose item needs no collapsing, told without splitting.
-
-    The renderer indents every list item, so these are the common lines the prose test turns away.
-    None for any other line, which the general path reads.
-    """
-    lead = raw.find(bullet + " ")
-    if lead < 0 or raw[:lead].strip(" ") or not bullet.isprintable() or " " in bullet or not bullet:
-        return None  # a bullet with whitespace in it is never a word of its own: the general path says so
-    item = raw[lead + len(bullet) + 1 :]
-    return item if _is_collapsed(item) else None
-
-
 def line_text(raw: str, bullet: str) -> str | None:
-    """`read_line(raw, bullet).text`, None when the line is blank, without building a `Line`."""
+    """`read_line(raw, bullet).text`, None when the line is blank; collapsed prose builds no `Line`."""
     if _is_collapsed(raw) and not raw.startswith(bullet):
         return raw
-    line = read_line(raw, bullet)
+    line = _read_uncommon(raw, bullet)
     return None if line is BLANK else line.text
 
 
