@@ -63,7 +63,8 @@ def page_frame(text: str) -> frozenset[int]:
 
 def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
     """The sketch of a page from its `page_lines`."""
-    keys = tuple(dict.fromkeys(line_key(line) for line in lines))[:MAX_LINES]
+    # A page repeats many of its lines (menus, share bars): each distinct one is keyed once.
+    keys = tuple(dict.fromkeys(line_key(line) for line in dict.fromkeys(lines)))[:MAX_LINES]
     return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
 
 
