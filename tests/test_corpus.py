@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 import random
+import subprocess
+import sys
 
 from builder.extract.generic.chrome import line_key
 from builder.extract.generic.corpus import (
@@ -15,6 +17,7 @@ from builder.extract.generic.corpus import (
     page_lines,
     sketch_page,
 )
+from builder.extract.textdump.lines import BLANK, read_line
 
 WORDS = [
     "harbour",
@@ -126,3 +129,26 @@ def test_the_frame_of_a_long_page_is_read_from_its_ends() -> None:
     assert page_frame(long) == frame_of(page_lines(long))
     blank_ends = "\n" * 300 + long + "\n" * 300
     assert page_frame(blank_ends) == frame_of(page_lines(blank_ends))
+
+
+def test_line_keys_are_the_same_in_every_process() -> None:
+    """Keys travel from the survey's workers to the readers' in SiteChrome: a salted hash would not match."""
+    lines = ["Home", "Sign in to comment", "• Weather", "Café society — ünïcode"]
+    code = f"from builder.extract.generic.chrome import line_key; print([line_key(t) for t in {lines!r}])"
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={"PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert keys == {f"{[line_key(t) for t in lines]}\n"}
+    assert len({line_key(t) for t in lines}) == len(lines)
+    assert all(0 <= line_key(t) < 2**64 for t in lines)
+
+
+def test_page_lines_read_each_line_as_read_line_does() -> None:
+    """page_lines skips building Line objects; the text it keys must be read_line's, blank lines left out."""
+    raws = ["Prose as it is.", "  • Indented  item ", "•", "  •", "   ", "", "\tTabbed\xa0text", "•x y", "a  b"]
+    expected = [line.text for raw in raws if (line := read_line(raw, "•")) is not BLANK]
+    assert page_lines("\n".join(raws)) == expected
+    assert "" in expected and "Indented item" in expected  # a lone bullet is a line, with no text

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from builder.extract.generic.chrome import SiteChrome, line_key
-from builder.extract.textdump.lines import BLANK, read_line
+from builder.extract.textdump.lines import line_text
 
 BULLET = "•"  # how the renderer marks list items
 FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
@@ -39,7 +39,7 @@ class PageSketch:
 
 def page_lines(text: str) -> list[str]:
     """The page's non-blank lines, collapsed, bullets removed: the form every line key is taken of."""
-    return [line.text for raw in text.split("\n") if (line := read_line(raw, BULLET)) is not BLANK]
+    return [line for raw in text.split("\n") if raw and (line := line_text(raw, BULLET)) is not None]
 
 
 def frame_of(lines: Sequence[str]) -> frozenset[int]:
@@ -63,7 +63,8 @@ def page_frame(text: str) -> frozenset[int]:
 
 def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
     """The sketch of a page from its `page_lines`."""
-    keys = tuple(dict.fromkeys(line_key(line) for line in lines))[:MAX_LINES]
+    # A page repeats many of its lines (menus, share bars): each distinct one is keyed once.
+    keys = tuple(dict.fromkeys(line_key(line) for line in dict.fromkeys(lines)))[:MAX_LINES]
     return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
 
 

@@ -42,18 +42,9 @@ class Line:
 BLANK = Line("", False)
 
 
-def _is_collapsed(raw: str) -> bool:
-    """Whether `raw` is non-blank and equals `" ".join(raw.split())`, told without splitting it.
-
-    Every whitespace character but the space is non-printable, so a printable line with no leading,
-    trailing or doubled space has nothing to collapse.
-    """
-    return bool(raw) and raw[0] != " " and raw[-1] != " " and "  " not in raw and raw.isprintable()
-
-
 def read_line(raw: str, bullet: str) -> Line:
     """One raw line read as a `Line` (`BLANK` when blank). Tabs and runs of spaces collapse to one space."""
-    if _is_collapsed(raw) and not raw.startswith(bullet):  # most lines: prose, kept as it is
+    if _is_prose(raw, bullet):  # most lines: kept as they are
         return Line(raw, False)
     words = raw.split()
     if not words:
@@ -61,6 +52,31 @@ def read_line(raw: str, bullet: str) -> Line:
     if words[0] == bullet:
         return Line(" ".join(words[1:]), True)
     return Line(" ".join(words), False)
+
+
+def line_text(raw: str, bullet: str) -> str | None:
+    """`read_line(raw, bullet).text`, None when the line is blank; a line of prose builds no `Line`."""
+    if _is_prose(raw, bullet):
+        return raw
+    line = read_line(raw, bullet)
+    return None if line is BLANK else line.text
+
+
+def _is_prose(raw: str, bullet: str) -> bool:
+    """Whether `raw` is non-blank, no bullet, and equals `" ".join(raw.split())`, told without splitting it.
+
+    Every whitespace character but the space is non-printable, so a printable line with no leading,
+    trailing or doubled space has nothing to collapse. (An indented line fails at its first character
+    and is split: str.split and str.join cost less than any test of it in Python.)
+    """
+    return (
+        bool(raw)
+        and raw[0] != " "
+        and raw[-1] != " "
+        and "  " not in raw
+        and raw.isprintable()
+        and not raw.startswith(bullet)
+    )
 
 
 def blocks(lines: Sequence[Line], start: int, stop: int) -> list[tuple[int, int]]:
