@@ -14,15 +14,16 @@ from typing import Any
 
 from builder.engines.local import Serial, run_pipeline
 from builder.errors import InputPathError
-from builder.extract.generic.corpus import BULLET, CorpusBuilder, CorpusIndex
+from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex
 from builder.extract.generic.extractor import GENERIC, GenericTextExtractor
 from builder.extract.generic.reader import read_generic
 from builder.extract.generic.survey import Survey
 from builder.extract.textdump import Line, Role, classify
+from builder.extract.textdump.lines import BLANK, read_line
 from builder.inputs.containers import plan_inputs
 from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import Pipeline, PipelineOptions
-from builder.record import Record, Reject
+from builder.record import RENDERED_BULLET, Record, Reject
 from builder.sites.profile import SiteProfile
 
 
@@ -86,8 +87,6 @@ def _lines(
     elif extractor == GENERIC:
         reading = read_generic(text, corpus.chrome_for(text))
         if not isinstance(reading, Reject):
-            return reading.classified.rows(BULLET)
-    from builder.extract.textdump.lines import BLANK, read_line
-
-    unread = (read_line(raw, BULLET) for raw in text.split("\n"))
+            return reading.classified.rows(RENDERED_BULLET)
+    unread = (read_line(raw, RENDERED_BULLET) for raw in text.split("\n"))
     return ((line, Role.BLANK if line is BLANK else Role.CHROME, "not read") for line in unread)

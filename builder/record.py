@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from builder.sites.profile import SiteProfile
 
 TEXT_DUMP = "text/plain"  # a page rendered as plain text: the only media type read today
+RENDERED_BULLET = "•"  # how the renderer marks a list item ("  • item"): a profile's default, the generic reader's
 
 
 @dataclass(frozen=True, slots=True)

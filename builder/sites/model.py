@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from builder.record import RENDERED_BULLET
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -78,7 +80,7 @@ class InsertRule(_Strict):
 
 
 class Layout(_Strict):
-    bullet: str = Field("•", min_length=1)  # how the dump renders a list item: "  • item"
+    bullet: str = Field(RENDERED_BULLET, min_length=1)  # how the dump renders a list item: "  • item"
     header_end: HeaderEnd = HeaderEnd()
     article_end: list[str] = Field(min_length=1)  # whole lines; the first after the meta lines ends the article
     inserts: list[InsertRule] = []

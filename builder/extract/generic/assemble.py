@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 from builder.extract.generic.markers import RULE_ALT, RULE_IMAGE
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE
+from builder.record import RENDERED_BULLET
 
 if TYPE_CHECKING:
     from builder.extract.generic.head import Head
-
-BULLET = "•"
 
 
 def assemble(page: Classified, head: Head) -> dict[str, Any]:
@@ -56,5 +55,5 @@ def _paragraph(page: Classified, start: int, stop: int) -> str:
     if len(lines) == 1 and not lines[0].bullet:
         return lines[0].text
     if any(line.bullet for line in lines):  # a list keeps one item per line
-        return "\n".join([f"{BULLET} {line.text}" if line.bullet else line.text for line in lines])
+        return "\n".join([f"{RENDERED_BULLET} {line.text}" if line.bullet else line.text for line in lines])
     return " ".join([line.text for line in lines])

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.textdump.lines import line_text
+from builder.record import RENDERED_BULLET
 
-BULLET = "•"  # how the renderer marks list items
 FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
 SAME_SITE = 0.3  # least Jaccard similarity of two frames to call their dumps one site's
 SAMPLE = 200  # dumps of a group whose lines are counted: enough to tell chrome, and memory stays flat
@@ -39,7 +39,7 @@ class PageSketch:
 
 def page_lines(text: str) -> list[str]:
     """The page's non-blank lines, collapsed, bullets removed: the form every line key is taken of."""
-    return [line for raw in text.split("\n") if raw and (line := line_text(raw, BULLET)) is not None]
+    return [line for raw in text.split("\n") if raw and (line := line_text(raw, RENDERED_BULLET)) is not None]
 
 
 def frame_of(lines: Sequence[str]) -> frozenset[int]:

@@ -53,9 +53,8 @@ from builder.extract.textdump.lines import (
     read_line,
 )
 from builder.reasons import Reason
-from builder.record import Reject
+from builder.record import RENDERED_BULLET, Reject
 
-BULLET = "•"
 MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
@@ -81,7 +80,7 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
     """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none."""
     raws = text.split("\n")
     # A third of a dump's lines are empty: they are BLANK without a call.
-    lines = [read_line(raw, BULLET) if raw else BLANK for raw in raws]
+    lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
     found = _read(text, raws, lines, chrome, use_corpus=True)
     if isinstance(found, Reject) and uses_corpus(chrome):
         alone = _read(text, raws, lines, chrome, use_corpus=False)
