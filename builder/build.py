@@ -35,6 +35,7 @@ from builder.inputs.files import DEFAULT_MAX_BYTES, InputFile, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
 from builder.sites import registry
+from builder.sites.profile import SiteProfile
 from builder.stages import (
     Count,
     Dedup,
@@ -188,14 +189,18 @@ class _Counted:
         self.count += count
 
 
-def _survey(inputs: Iterable[InputFile], options: BuildOptions) -> CorpusIndex:
+def survey(
+    inputs: Iterable[InputFile], sites: tuple[SiteProfile, ...], max_bytes: int, workers: int | Executor
+) -> CorpusIndex:
     """The first pass, for the generic reader: the unprofiled dumps grouped by site, each site's chrome counted."""
     corpus = CorpusBuilder()
-    job = Survey(registry(options.profiles))
-    items = plan_inputs(inputs, options.max_bytes)
-    for sketches in run_pipeline(items, job, options.max_bytes, options.executor or options.workers):
+    for sketches in run_pipeline(plan_inputs(inputs, max_bytes), Survey(sites), max_bytes, workers):
         corpus.add_all(sketches)
     return corpus.index()
+
+
+def _survey(inputs: Iterable[InputFile], options: BuildOptions) -> CorpusIndex:
+    return survey(inputs, registry(options.profiles), options.max_bytes, options.executor or options.workers)
 
 
 def _build(

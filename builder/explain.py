@@ -12,15 +12,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from builder.engines.local import Serial, run_pipeline
+from builder.build import survey
+from builder.engines.local import Serial
 from builder.errors import InputPathError
-from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex
+from builder.extract.decode import decode
+from builder.extract.extractors import SiteTextExtractor
+from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.extractor import GENERIC, GenericTextExtractor
 from builder.extract.generic.reader import read_generic
-from builder.extract.generic.survey import Survey
 from builder.extract.textdump import Line, Role, classify
 from builder.extract.textdump.lines import BLANK, read_line
-from builder.inputs.containers import plan_inputs
 from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import RENDERED_BULLET, Record, Reject
@@ -38,12 +40,8 @@ class Explanation:
 
 
 def corpus_of(paths: Sequence[Path], sites: tuple[SiteProfile, ...]) -> CorpusIndex:
-    """The corpus index of the unprofiled dumps under `paths` (a survey, in this process)."""
-    corpus = CorpusBuilder()
-    items = plan_inputs(discover(paths), DEFAULT_MAX_BYTES)
-    for sketches in run_pipeline(items, Survey(sites), DEFAULT_MAX_BYTES, Serial()):
-        corpus.add_all(sketches)
-    return corpus.index()
+    """The corpus index of the unprofiled dumps under `paths` (a build's survey, in this process)."""
+    return survey(discover(paths), sites, DEFAULT_MAX_BYTES, Serial())
 
 
 def explain(
@@ -58,34 +56,30 @@ def explain(
     record = Pipeline(options).process(Record(source_file=path.name, data=data))
     text = _text(path.name, data)
     extractor = record.fields.get("extractor") or "none"
-    site = None
-    if extractor == GENERIC:
-        chrome = generic.corpus.chrome_for(text)
-        site = chrome.group if chrome is not None else None
-    lines = list(_lines(text, extractor, sites, generic.corpus))
+    chrome = generic.corpus.chrome_for(text) if extractor == GENERIC else None
+    site = chrome.group if chrome is not None else None
+    lines = list(_lines(text, extractor, sites, chrome))
     fields = record.fields if record.reject is None else {}
     return Explanation(path.name, extractor, site, lines, fields, record.reject)
 
 
 def _text(source_file: str, data: bytes) -> str:
     """The dump decoded as the pipeline decodes it."""
-    from builder.extract.decode import decode
-
     record = Record(source_file=source_file, data=data)
     return "" if decode(record) is not None else record.text
 
 
 def _lines(
-    text: str, extractor: str, sites: Iterable[SiteProfile], corpus: CorpusIndex
+    text: str, extractor: str, sites: Iterable[SiteProfile], chrome: SiteChrome | None
 ) -> Iterable[tuple[Line, Role, str]]:
     """Every line with its role and rule, from the reader that read the dump (none: every line unread)."""
-    profile = next((site for site in sites if f"profile:{site.site}" == extractor), None)
+    profile = next((site for site in sites if SiteTextExtractor(site).name == extractor), None)
     if profile is not None:
         classified = classify(text, profile)
         if not isinstance(classified, Reject):
             return classified.rows(profile.bullet)
     elif extractor == GENERIC:
-        reading = read_generic(text, corpus.chrome_for(text))
+        reading = read_generic(text, chrome)
         if not isinstance(reading, Reject):
             return reading.classified.rows(RENDERED_BULLET)
     unread = (read_line(raw, RENDERED_BULLET) for raw in text.split("\n"))
