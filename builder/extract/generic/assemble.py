@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from builder.extract.generic.markers import RULE_ALT, RULE_IMAGE
 from builder.extract.textdump.classified import Classified
-from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE
+from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE, paragraph_text
 from builder.record import RENDERED_BULLET
 
 if TYPE_CHECKING:
@@ -54,6 +54,4 @@ def _paragraph(page: Classified, start: int, stop: int) -> str:
     lines = page.lines[start:stop]
     if len(lines) == 1 and not lines[0].bullet:
         return lines[0].text
-    if any(line.bullet for line in lines):  # a list keeps one item per line
-        return "\n".join([f"{RENDERED_BULLET} {line.text}" if line.bullet else line.text for line in lines])
-    return " ".join([line.text for line in lines])
+    return paragraph_text(lines, RENDERED_BULLET, as_list=any(line.bullet for line in lines))

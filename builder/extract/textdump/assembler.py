@@ -6,7 +6,19 @@ import re
 from typing import Any, NamedTuple
 
 from builder.extract.textdump.classified import Classified
-from builder.extract.textdump.lines import BODY, BYLINE, DATE, IMAGE, INSERT, LEAD, READING_TIME, SOURCE, TAGS, TITLE
+from builder.extract.textdump.lines import (
+    BODY,
+    BYLINE,
+    DATE,
+    IMAGE,
+    INSERT,
+    LEAD,
+    READING_TIME,
+    SOURCE,
+    TAGS,
+    TITLE,
+    paragraph_text,
+)
 from builder.sites.profile import SiteProfile
 
 
@@ -39,9 +51,7 @@ def assemble(classified: Classified, profile: SiteProfile) -> Assembled:
 
 def _paragraph(classified: Classified, start: int, stop: int, bullet: str) -> str:
     lines = classified.lines
-    if lines[start].bullet:  # a list inside the body keeps one item per line
-        return "\n".join([f"{bullet} {line.text}" if line.bullet else line.text for line in lines[start:stop]])
-    return " ".join([line.text for line in lines[start:stop]])
+    return paragraph_text(lines[start:stop], bullet, as_list=lines[start].bullet)  # a list opens with a bullet
 
 
 def _read(

@@ -95,6 +95,14 @@ def blocks(lines: Sequence[Line], start: int, stop: int) -> list[tuple[int, int]
     return found
 
 
+def paragraph_text(lines: Sequence[Line], bullet: str, as_list: bool) -> str:
+    """A paragraph's lines as one field value: a list keeps one item per line, bullets written back;
+    prose joins its lines with spaces."""
+    if as_list:
+        return "\n".join([f"{bullet} {line.text}" if line.bullet else line.text for line in lines])
+    return " ".join([line.text for line in lines])
+
+
 def line_end(text: str, marker: str, bullet: str) -> int | None:
     """Offset of the end of the first line that reads `marker` (not as a bullet), or None.
 
