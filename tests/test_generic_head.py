@@ -1,0 +1,182 @@
+"""The generic reader's head: byline forms, names alone, datelines, and which date and byline the head takes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from builder.extract.generic.byline import bare_name, byline_names
+from builder.extract.generic.reader import GenericReading, read_generic
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ein Artikel von Anja Franzenburg 06.05.2019", ["Anja Franzenburg"]),
+        ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", ["Anja Schmoll-Trautmann"]),
+        ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013", ["Cory Doctorow"]),
+        ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]),
+        ("on March 10, 2015 by Nikhil Marathe", ["Nikhil Marathe"]),
+        ("by Bob Yirka , Phys.org", ["Bob Yirka"]),
+        ("By J.R. Smith", ["J.R. Smith"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Sections / News / 10:08 am Fri Jul 19, 2013", None),
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", None),
+    ],
+)
+def test_byline_forms(line: str, names: list[str] | None) -> None:
+    assert byline_names(line) == names
+
+
+DATELINE_AMONG_FIELDS = """Notes from the harbour
+
+  • Home
+  • Archive
+
+Why the ferries stopped running in the winter
+
+{dateline}
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+"""
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        (
+            "January 13, 2020 at 08:45 AM | categories: Ferries, Islands, Winter | View Comments",
+            datetime(2020, 1, 13, 8, 45),
+        ),
+        ("12. September 2013 getaggt mit: Fähre Hafen Winter Inseln Nächste Vorherige", datetime(2013, 9, 12)),
+        ("NDR Info - Das Hafen-Update mit der Redaktion am Kai - 18.03.2020 13:15 Uhr", datetime(2020, 3, 18, 13, 15)),
+        ("Ferries and islands: what changed since the report of 12 March 2019 and why.", None),
+    ],
+)
+def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | None) -> None:
+    """A line opening with a date, or a date with its time, is the dateline however much else it holds; a
+    sentence that mentions a date inside it is not."""
+    reading = read_generic(DATELINE_AMONG_FIELDS.format(dateline=dateline))
+    assert isinstance(reading, GenericReading), reading
+    assert (reading.date.local if reading.date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Aleš Vávra Aleš Vávra", "Aleš Vávra"),
+        ("John C. Welch", "John C. Welch"),
+        ("Sony’s PlayStation VR.", None),
+        ("Link Copied", None),
+        ("Ships and crews", None),
+    ],
+)
+def test_a_name_alone(line: str, name: str | None) -> None:
+    """A name printed twice (an avatar's alt text, then the name) is one name; a dot ends only an initial."""
+    assert bare_name(line) == name
+
+
+BYLINE_BESIDE_A_LATE_DATE = """Harbour Weekly
+
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+
+The harbour master said the timetable would stay the same through the spring, with one crossing each night and two on the weekend when the weather allows the ships to sail.
+
+By Nelson D. Schwartz
+Sept. 25, 2018
+
+The second ship of the line is due in the harbour next month, once its crew has finished the training the company asked of them after the inspection of the old ships.
+"""
+
+
+def test_a_byline_beside_a_date_found_under_the_head() -> None:
+    reading = read_generic(BYLINE_BESIDE_A_LATE_DATE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == datetime(2018, 9, 25)
+    assert reading.fields["authors"] == ["Nelson D. Schwartz"]
+
+
+TEASERS_ABOVE_THE_ARTICLE = """\
+Harbour Weekly
+
+More news
+
+New quay for the fishing boats
+05.10.2016
+
+Ferry prices stay the same
+04.10.2016
+
+Zurück zur Übersicht
+
+Night ferries return to the northern islands
+22.05.2014 - Islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+"""
+
+
+def test_the_date_under_the_headline_wins_over_teasers_above() -> None:
+    reading = read_generic(TEASERS_ABOVE_THE_ARTICLE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the northern islands"
+    assert reading.date is not None and reading.date.local == datetime(2014, 5, 22)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Alex Perry 1 day ago", ["Alex Perry"]),
+        ("[6eef5bc5-c] James Akinaka • 8h", ["James Akinaka"]),
+        ("Updated 3 hours ago", None),
+    ],
+)
+def test_a_name_beside_the_page_age(line: str, names: list[str] | None) -> None:
+    assert byline_names(line) == names
+
+
+AUTHOR_CARD = """\
+Harbour Weekly
+{card}
+Sign in
+
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+
+Ana Costa
+"""
+
+
+@pytest.mark.parametrize(
+    ("card", "authors"),
+    [
+        ("Ana Costa\n11 min read", ["Ana Costa"]),
+        ("Ana Costa\nAna Costa\nFollow", ["Ana Costa"]),
+        ("Ana Costa\nNews desk", []),
+    ],
+)
+def test_an_author_card_in_the_head(card: str, authors: list[str]) -> None:
+    """A name over "Follow" or a reading time is the author, though the page prints the name again."""
+    reading = read_generic(AUTHOR_CARD.format(card=card))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
