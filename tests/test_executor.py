@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import subprocess
@@ -52,10 +53,14 @@ def test_a_dying_worker_is_an_error_not_a_hang(noticed: str) -> None:
 
     results = run_pipeline(records(3000), OPTIONS, max_bytes=1 << 20, workers=2)
     next(results)
-    workers = [worker for child in psutil.Process().children() for worker in child.children()]  # forked by the server
+    workers = []
+    for child in psutil.Process().children():  # the workers are forked by the forkserver, a child of this process
+        with contextlib.suppress(psutil.NoSuchProcess):  # a process of an earlier test may end meanwhile
+            workers += child.children()
     assert workers
     for worker in workers:
-        worker.kill()
+        with contextlib.suppress(psutil.NoSuchProcess):
+            worker.kill()
     if noticed == "submitting the next batch":
         psutil.wait_procs(workers)
         time.sleep(1)  # the pool marks itself broken before the build asks it for more
