@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.publisher import publisher_from_lines
-from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.reader import RULE_PAGE_TRUSTED, GenericReading, read_generic
 from builder.extract.textdump.lines import BLANK, Role, read_line
 from builder.reasons import Reason
 from builder.record import Reject
@@ -247,7 +247,23 @@ def test_the_page_is_trusted_when_the_corpus_leaves_no_article() -> None:
     assert isinstance(alone, GenericReading) and isinstance(reading, GenericReading)
     assert reading.fields == alone.fields
     role, rule = _role_of(reading, "The harbour master said")
-    assert role is Role.BODY and rule.endswith("the site's corpus left no article, so the page alone was read")
+    assert role is Role.BODY and rule.endswith(RULE_PAGE_TRUSTED)
+
+
+def test_the_page_is_trusted_when_the_corpus_calls_the_headline_chrome() -> None:
+    """Every dump of the site prints the same headline over its own text: the corpus alone would leave none."""
+    dumps = [_site_dump(n).replace(f"Berth {n} closes for the winter", "Notice to mariners") for n in range(1, 6)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == "Notice to mariners"
+    assert _role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
+
+
+def test_prose_without_a_headline_is_no_article() -> None:
+    paragraphs = "\n\n".join(_site_dump(1).split("\n\n")[3:7])
+    reading = read_generic(paragraphs)
+    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
+    assert "no headline" in reading.detail
 
 
 @pytest.mark.parametrize(

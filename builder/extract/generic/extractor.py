@@ -11,7 +11,6 @@ from builder.extract.generic.reader import read_generic
 from builder.extract.steps import Step
 from builder.extract.textdump.lines import BLANK
 from builder.inputs.formats import text_format
-from builder.reasons import Reason
 from builder.record import TEXT_DUMP, Record, Reject
 
 GENERIC = "generic"  # the `extractor` of its rows
@@ -40,8 +39,6 @@ class GenericTextExtractor:
         reading = read_generic(record.text, chrome)
         if isinstance(reading, Reject):
             return reading
-        if not reading.fields.get("title"):
-            return Reject(Reason.NO_ARTICLE, "no headline found above the article's text", "parse")
         fields = record.fields
         fields.update(reading.fields)
         named = chrome.publisher if chrome is not None else None

@@ -66,7 +66,7 @@ RULE_END = "an end heading: the chrome after the article starts here"
 RULE_AFTER = "the first line after the article's region"
 RULE_MENU = "a run of short bullets (menu, share bar)"
 RULE_TAGS = "a tag list"
-RULE_PAGE_TRUSTED = "; the site's corpus left no article, so the page alone was read"
+RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
 
 
 @dataclass(slots=True)
@@ -81,9 +81,11 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
     raws = text.split("\n")
     # A third of a dump's lines are empty: they are BLANK without a call.
     lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
-    found = _read(text, raws, lines, chrome, use_corpus=True)
+    found = _titled(_read(text, raws, lines, chrome, use_corpus=True))
+    # The corpus may call the headline chrome: a site whose pages all print one title, or unrelated dumps
+    # grouped as one site because both open with the same words. The page alone then decides.
     if isinstance(found, Reject) and uses_corpus(chrome):
-        alone = _read(text, raws, lines, chrome, use_corpus=False)
+        alone = _titled(_read(text, raws, lines, chrome, use_corpus=False))
         if not isinstance(alone, Reject):
             alone.classified.rules = [
                 rule + RULE_PAGE_TRUSTED if role is BODY else rule
@@ -91,6 +93,13 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
             ]
             return alone
     return found
+
+
+def _titled(reading: GenericReading | Reject) -> GenericReading | Reject:
+    """The reading, or a Reject when it found prose but no headline: a row needs a title."""
+    if isinstance(reading, Reject) or reading.fields.get("title"):
+        return reading
+    return Reject(Reason.NO_ARTICLE, "no headline found above the article's text", "parse")
 
 
 def _read(
