@@ -71,6 +71,36 @@ def test_detection_reads_a_bounded_sample(backend: str) -> None:
     assert make_detector(backend).detect(text)[0] == "en"
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "sample_from"),
+    [
+        (["Short kicker", "x" * SAMPLE_CHARS, "y" * 50], 1),  # the first paragraph long enough
+        (["x" * SAMPLE_CHARS, "y" * SAMPLE_CHARS], 0),
+        (["a" * 50, "b" * 60, "c" * 70, "d" * 80], 0),  # none long enough: the body's start
+        (["a" * 50, "z" * SAMPLE_CHARS], 1),  # the last paragraph, reached without a break after it
+    ],
+)
+def test_the_sample_is_the_first_full_paragraph(paragraphs: list[str], sample_from: int) -> None:
+    text = "\n\n".join(paragraphs)
+    assert language_sample(text) == text[text.index(paragraphs[sample_from]) :][:SAMPLE_CHARS]
+
+
+@pytest.mark.parametrize("backend", sorted(DETECTORS))
+def test_a_kicker_of_quoted_foreign_titles_does_not_count(backend: str) -> None:
+    """A French review opening with a list of English film titles in guillemets reads as its prose alone does."""
+    kicker = (
+        "«Vape Wave», «Six Days», «The Death and Life of Marsha», «Braguino», «Into the Inferno», «Stranger Things»"
+    )
+    french = (
+        "Cette semaine, notre sélection de séries et de documentaires à regarder sur vos écrans commence par "
+        "un film militant sur la cigarette électronique, présenté dans toute la France lors de projections "
+        "qui tenaient presque de la prédication, puis par une série venue des États-Unis."
+    )
+    detector = make_detector(backend)
+    assert detector.detect(kicker)[0] != "fr"  # alone, the kicker would decide wrongly
+    assert detector.detect(kicker + "\n\n" + french) == detector.detect(french)
+
+
 def test_empty_text_is_undetermined() -> None:
     for backend in DETECTORS:
         assert make_detector(backend).detect("   ")[0] == "und"

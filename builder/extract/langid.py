@@ -8,6 +8,7 @@ from typing import Protocol
 # Detection reads at most this many characters of the body, cut at a word boundary,
 # so a long article costs no more than a short one.
 SAMPLE_CHARS = 200
+PARAGRAPH_BREAK = "\n\n"  # between the body's paragraphs
 
 
 class LanguageDetector(Protocol):
@@ -19,10 +20,28 @@ class LanguageDetector(Protocol):
 
 
 def language_sample(text: str, limit: int = SAMPLE_CHARS) -> str:
+    """The first `limit` characters of the body's first paragraph that has as many, else of the body.
+
+    A short opening paragraph is often a kicker, a caption or a list of quoted titles (film, book or
+    song names in another language): weak evidence next to a paragraph of prose.
+    """
     if len(text) <= limit:
         return text
+    text = text[_first_full_paragraph(text, limit) :]
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > 0 else limit]
+
+
+def _first_full_paragraph(text: str, limit: int) -> int:
+    """Where the first paragraph of at least `limit` characters starts; 0 when none has as many."""
+    start = 0
+    while True:
+        end = text.find(PARAGRAPH_BREAK, start)
+        if end < 0:
+            return start if len(text) - start >= limit else 0
+        if end - start >= limit:
+            return start
+        start = end + len(PARAGRAPH_BREAK)
 
 
 def _iso639_1(code: str) -> str:
