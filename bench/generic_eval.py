@@ -15,7 +15,8 @@ Scores, for all pages, the train part and the held-out part (30 % of sites, chos
 name: `held_out`): body F1 (../shared/tools/score_body.py's definition, imported from there), title exact
 (normalised case, whitespace and quotes; a truth title "Title | Site" / "Title - Site" also matches on its
 part before the separator, since the window title's site suffix is not on the page), authors (set match of
-normalised names, over pages whose truth names some), date within 24 h (pages whose truth states one),
+normalised names, over pages whose truth names some), date within 24 h (pages whose truth states one; "date (printed)": of those, the pages whose dump prints that
+date in a form a reader could read, ISO, numeric or with a month name, found by a matcher of its own),
 language (primary subtag, pages whose truth states one), no_article precision / recall against
 `readerable: false`. Two baselines in the same table: the whole dump as body, and the densest run of long
 lines.
@@ -189,6 +190,50 @@ def _mark_printed_titles(devset: Path, truth: dict[str, Any]) -> None:
         entry["title_printed"] = bool(entry["title"]) and any(title_match(entry["title"], line) for line in lines)
 
 
+# Month names for telling whether a dump prints a date at all, written apart from the reader's own tables
+# (en, de, fr, es, it, nl, pt; the first three letters match abbreviations too).
+_MONTHS = (
+    "january janvier enero gennaio januari janeiro januar jänner",
+    "february février febrero febbraio februari fevereiro februar",
+    "march mars marzo maart março märz",
+    "april avril abril aprile",
+    "may mai mayo maggio mei maio",
+    "june juin junio giugno juni junho",
+    "july juillet julio luglio juli julho",
+    "august août agosto augustus",
+    "september septembre septiembre settembre setembro",
+    "october octobre octubre ottobre oktober outubro",
+    "november novembre noviembre novembro",
+    "december décembre diciembre dicembre dezember dezembro",
+)
+
+
+def _printed_forms(day: datetime) -> list[re.Pattern[str]]:
+    """Patterns a line printing `day` matches: ISO and numeric forms, or the day, a month name and the year."""
+    y, m, d = day.year, day.month, day.day
+    numeric = [f"{y}-{m:02}-{d:02}", f"{y}/{m:02}/{d:02}", f"{y}年{m}月{d}日"]
+    numeric += [f"{dd}{sep}{mm}{sep}{y}" for sep in "./-" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
+    numeric += [f"{mm}/{dd}/{y}" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
+    forms = [re.compile(r"(?<!\d)" + re.escape(text) + r"(?!\d)") for text in numeric]
+    names = "|".join(name[:3] for name in _MONTHS[m - 1].split())
+    month = rf"\b(?:{names})\w*\.?"
+    forms.append(re.compile(rf"(?=.*(?<!\d){d}(?!\d))(?=.*{month})(?=.*(?<!\d){y}(?!\d))", re.IGNORECASE))
+    return forms
+
+
+def _mark_printed_dates(devset: Path, truth: dict[str, Any]) -> None:
+    """truth[name]["date_printed"]: whether some line of the dump prints the truth date (or the day before or
+    after: the zone may move it) in a form a reader could read: "date (printed)" scores only those pages."""
+    for name, entry in truth.items():
+        when = _truth_date(entry["published"])
+        entry["date_printed"] = False
+        if when is None:
+            continue
+        forms = [form for shift in (-1, 0, 1) for form in _printed_forms(when + timedelta(days=shift))]
+        lines = _dump(devset, name).split("\n")
+        entry["date_printed"] = any(form.search(line) for line in lines for form in forms)
+
+
 def _dump(devset: Path, name: str) -> str:
     return (devset / "dumps" / f"{name}.txt").read_text(encoding="utf-8")
 
@@ -222,6 +267,11 @@ def _ratio(hits: int, total: int) -> str:
     return f"{hits / total:6.1%} ({hits}/{total})" if total else "     - (0/0)"
 
 
+def _near_date(truth: dict[str, Any], pred: Prediction) -> bool:
+    want = _truth_date(truth["published"])
+    return want is not None and pred.get("date") is not None and abs(pred["date"] - want) <= timedelta(hours=24)
+
+
 def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any) -> dict[str, str]:
     pred = {n: pred.get(n, {}) for n in names}  # a page with no row nor no_article reject predicts nothing
     rows = [scorer.page_counts(truth[n]["body"], pred[n].get("body") or "") for n in names]
@@ -241,12 +291,10 @@ def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Predic
     same = sum(_norm_names(truth[n]["authors"]) == _norm_names(pred[n].get("authors") or []) for n in authored)
     scores["authors set"] = _ratio(same, len(authored))
     dated = [n for n in names if _truth_date(truth[n]["published"])]
-    near = sum(
-        pred[n].get("date") is not None
-        and abs(pred[n]["date"] - _truth_date(truth[n]["published"])) <= timedelta(hours=24)
-        for n in dated
-    )
+    near = sum(_near_date(truth[n], pred[n]) for n in dated)
     scores["date ±24h"] = _ratio(near, len(dated))
+    printed_dates = [n for n in dated if truth[n]["date_printed"]]
+    scores["date (printed)"] = _ratio(sum(_near_date(truth[n], pred[n]) for n in printed_dates), len(printed_dates))
     spoken = [n for n in names if truth[n]["language"]]
     same_language = sum(_language(truth[n]["language"]) == pred[n].get("language") for n in spoken)
     scores["language"] = _ratio(same_language, len(spoken))
@@ -297,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     truth = json.loads((args.devset / "truth.json").read_text(encoding="utf-8"))
     scorer = _score_body_module(args.devset, args.score_body)
     _mark_printed_titles(args.devset, truth)
+    _mark_printed_dates(args.devset, truth)
     names = sorted(truth)
     parts = {
         f"all ({len(names)})": names,
