@@ -27,11 +27,17 @@ BATCH_SIZE = 256  # inputs per batch: the same cut whatever runs them (the outpu
 
 REASON, DETAIL, STAGE = "reject_reason", "reject_detail", "reject_stage"
 DEDUP_KEYS, BODY_WORDS, SITE, SPLIT = "dedup_keys", "body_words", "site", "split"
+URL_KEY, CRAWL_TIME = "url_key", "crawl_time"
+_CRAWL_TIME_TYPE = pa.timestamp("us", tz="UTC")
 OUTCOME_FIELDS = (
     pa.field(REASON, pa.string()),  # null: the input is a row; else one of builder.reasons.Reason
     pa.field(DETAIL, pa.string()),
     pa.field(STAGE, pa.string()),  # the step or stage that rejected it
     pa.field(DEDUP_KEYS, pa.list_(pa.uint64())),  # builder.dedup.fingerprint's keys; empty without dedup
+    # A row's canonical URL key and crawl time, for re-crawl dedup (builder.dedup.recrawl); all null in a
+    # batch where no row has a URL key (every text dump): nothing more to carry or read.
+    pa.field(URL_KEY, pa.uint64()),
+    pa.field(CRAWL_TIME, _CRAWL_TIME_TYPE),
     pa.field(BODY_WORDS, pa.uint32()),  # for the card's statistics
     pa.field(SITE, pa.string()),  # the site profile that recognised the page, if one did
     pa.field(SPLIT, pa.string()),  # the split a row goes to: null until the parent decides it
@@ -80,6 +86,7 @@ def pack(records: list[Record]) -> pa.RecordBatch:
         pa.array([r.reject and r.reject.detail for r in records], pa.string()),
         pa.array([r.reject and r.reject.stage for r in records], pa.string()),
         _key_lists([record.dedup_keys for record in records if record.reject is None], rows_at),
+        *_recrawl_columns(records),
         pa.array([r.body_words if r.reject is None else None for r in records], pa.uint32()),
         pa.array([r.site.site if r.site else None for r in records], pa.string()),
         pa.nulls(len(records), pa.string()),
@@ -155,6 +162,16 @@ def _key_lists(keys: list[tuple[int, ...]], rows_at: list[bool]) -> pa.ListArray
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat), mask=mask)
 
 
+def _recrawl_columns(records: list[Record]) -> tuple[pa.Array, pa.Array]:
+    """The rows' URL keys and crawl times; all null unless some row has a URL key (a crawl time alone is
+    of no use: it only ranks copies of one URL)."""
+    if not any(record.url_key is not None and record.reject is None for record in records):
+        return pa.nulls(len(records), pa.uint64()), pa.nulls(len(records), _CRAWL_TIME_TYPE)
+    keys = [record.url_key if record.reject is None else None for record in records]
+    times = [record.crawled_at if record.reject is None else None for record in records]
+    return pa.array(keys, pa.uint64()), pa.array(times, _CRAWL_TIME_TYPE)
+
+
 def is_row(batch: pa.RecordBatch) -> pa.BooleanArray:
     """Per input: whether it is a row (no reject)."""
     return batch.column(REASON).is_null()
@@ -205,6 +222,24 @@ def dedup_keys(batch: pa.RecordBatch) -> np.ndarray:
     width = len(values) // len(lists)
     assert len(values) == width * len(lists), "every row has as many keys (the LSH shape is the build's)"
     return values.reshape(len(lists), width)
+
+
+def has_urls(batch: pa.RecordBatch) -> bool:
+    """Whether some row has a canonical URL key."""
+    return batch.column(URL_KEY).null_count < len(batch)
+
+
+def url_keys(batch: pa.RecordBatch) -> np.ndarray | None:
+    """The rows' canonical URL keys (uint64, 0 for a row without one), or None when no row has one."""
+    if not has_urls(batch):
+        return None
+    return kept(batch, [URL_KEY]).column(0).fill_null(0).to_numpy()
+
+
+def crawl_times(batch: pa.RecordBatch, missing: int) -> np.ndarray:
+    """The rows' crawl times (µs since the epoch, int64), `missing` for a row without one."""
+    times = kept(batch, [CRAWL_TIME]).column(0).cast(pa.int64())
+    return times.fill_null(missing).to_numpy()
 
 
 def body_words(batch: pa.RecordBatch) -> np.ndarray:

@@ -283,7 +283,9 @@ def _parent_stages(
         stages.append(ReportProgress("progress", progress, inputs_done))
     if options.dedup:
         threshold = options.near_dup_threshold
-        stages.append(Dedup(threshold) if options.keep == "first" else KeepLatest(spill_folder, threshold))
+        stages.append(
+            Dedup(threshold, spill_folder) if options.keep == "first" else KeepLatest(spill_folder, threshold)
+        )
         if progress:
             stages.append(ReportProgress("progress of dedup", progress, duplicates_found))
     return stages + output

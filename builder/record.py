@@ -48,5 +48,6 @@ class Record:
     fields: dict[str, Any] = field(default_factory=dict)
     extracted: dict[str, str] = field(default_factory=dict)
     dedup_keys: tuple[int, ...] = ()  # computed in a worker by fingerprint.Fingerprinter
+    url_key: int | None = None  # the canonical url's dedup key, by the same; None without a url
     body_words: int = 0  # counted once, for the card's statistics
     reject: Reject | None = None

@@ -9,6 +9,7 @@ them; `run_stages` runs them, and an error says which stage it came from.
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ import pyarrow.compute as pc
 
 from builder import batch as outcome
 from builder.dedup.deduplicator import Deduplicator
-from builder.dedup.keep import keep_latest
+from builder.dedup.keep import keep_latest, keep_ranked
 from builder.engines.local import Progress
 from builder.errors import BuilderError, StageError
 from builder.export.parquet import SplitWriter
@@ -70,17 +71,25 @@ def _named(name: str, batches: Batches) -> Batches:
 
 
 class Dedup:
-    """`--keep first`: each row against every row kept before it, a batch at a time."""
+    """`--keep first`: each row against every row kept before it, a batch at a time.
+
+    Until a row has a URL: which crawl of a URL stays is known only once every batch is in, so from the
+    first batch holding one, the rest is ranked as `--keep latest` does (`keep_ranked`), in input order,
+    against the rows judged so far. Spill files then go in `spill_folder` (None: the system's).
+    """
 
     name = Deduplicator.stage
 
-    def __init__(self, threshold: float) -> None:
-        self.threshold = threshold
+    def __init__(self, threshold: float, spill_folder: Path | None = None) -> None:
+        self.threshold, self.spill_folder = threshold, spill_folder
 
     def __call__(self, batches: Batches) -> Batches:
         dedup = Deduplicator(self.threshold)
         try:
             for batch in batches:
+                if outcome.has_urls(batch):
+                    yield from keep_ranked(itertools.chain([batch], batches), self.spill_folder, dedup, latest=False)
+                    return
                 rows = outcome.kept(batch, ["source_file", "body"])
                 verdicts = dedup(outcome.dedup_keys(batch), rows)
                 duplicates = [i for i, verdict in enumerate(verdicts) if verdict is not None]

@@ -16,6 +16,7 @@ from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -76,6 +77,13 @@ Match = tuple[int, int]  # (position of the key in the batch's key array, number
 ArticleLookup = Callable[[int], tuple[str, str]]  # article number -> (source_file, body)
 
 
+class Duplicate(NamedTuple):
+    """A row's verdict when it is a duplicate: its reject, and the number of the article kept in its place."""
+
+    reject: Reject
+    kept: int
+
+
 class Deduplicator:
     """Answers, for each row of a batch, ok (None) or a `duplicate` reject naming the kept copy and the kind of match.
 
@@ -108,16 +116,21 @@ class Deduplicator:
         verdicts = self.judge(rows.num_rows, grid.ravel(), owner, article)
         # The whole batch is spilled (cheaper than picking the kept rows), so row i stays article first + i.
         spill.append(rows.select(["source_file", "body"]))
-        return verdicts
+        return [verdict and verdict.reject for verdict in verdicts]
 
-    def judge(self, rows: int, keys: np.ndarray, owner: np.ndarray, article: ArticleLookup) -> list[Reject | None]:
+    def article(self, number: int) -> tuple[str, str]:
+        """(source_file, body) of an article shown through `__call__`."""
+        assert self._kept is not None, "only articles shown through __call__ are spilled"
+        return self._kept.get(number)
+
+    def judge(self, rows: int, keys: np.ndarray, owner: np.ndarray, article: ArticleLookup) -> list[Duplicate | None]:
         """The verdicts of the next `rows` rows, numbered from `count` on: `keys[k]` (uint64) is a key of row
         `owner[k]` (in row order); `article(n)` gives any article shown so far, these rows included."""
         stored = self._stored_matches(keys, owner)
         in_batch = _shared_in_batch(keys, owner)
         kinds = keys & np.uint64(3)
         first = self.count
-        verdicts: list[Reject | None] = []
+        verdicts: list[Duplicate | None] = []
         kept: list[int] = []
         for i in range(rows):
             matches = stored.get(i, []) + [(at, first + j) for at, j in in_batch.get(i, ()) if verdicts[j] is None]
@@ -137,25 +150,29 @@ class Deduplicator:
             matches[int(owner[at])].append((at, value))
         return matches
 
-    def _verdict(self, number: int, matches: list[Match], kinds: np.ndarray, article: ArticleLookup) -> Reject | None:
+    def _verdict(
+        self, number: int, matches: list[Match], kinds: np.ndarray, article: ArticleLookup
+    ) -> Duplicate | None:
         for kind, label in (
             (EXACT, "exact copy: byte-identical file"),
             (SAME_ID, "re-crawl: same article, different page chrome"),
         ):
             same = [value for at, value in matches if kinds[at] == kind]
             if same:
-                return self._reject(article(min(same))[0], label)
+                return Duplicate(self.reject(f"{label}; kept {article(min(same))[0]}"), min(same))
         # Rare: shingle the body only to confirm a band candidate exactly.
         body_shingles = shingles(article(number)[1])
         for candidate in sorted({value for _, value in matches}):
             kept_file, kept_body = article(candidate)
             similarity = jaccard(body_shingles, shingles(kept_body))
             if similarity >= self.threshold:
-                return self._reject(kept_file, f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}")
+                detail = f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}; kept {kept_file}"
+                return Duplicate(self.reject(detail), candidate)
         return None
 
-    def _reject(self, kept_file: str, kind: str) -> Reject:
-        return Reject(Reason.DUPLICATE, f"{kind}; kept {kept_file}", self.stage)
+    def reject(self, detail: str) -> Reject:
+        """A `duplicate` reject from this stage."""
+        return Reject(Reason.DUPLICATE, detail, self.stage)
 
     def close(self) -> None:
         if self._kept is not None:

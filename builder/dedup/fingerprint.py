@@ -2,6 +2,8 @@
 
 Keys are tagged with their kind in the two low bits: a digest of the file's bytes (exact copy),
 the article id (re-crawl), and the LSH band keys of the body's MinHash (near-duplicate candidates).
+A record crawled from a URL has one more key, of its canonical URL (`builder.dedup.recrawl`): only some
+records have one, so it is kept apart from the others, which every row has as many of.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from builder.dedup.recrawl import url_hash
 from builder.record import Record
 from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, non_ascii_chars
 
@@ -23,7 +26,7 @@ SHINGLE_WORDS = 5
 MINHASH_SEED = 20120611
 MIN_RECALL = 0.99  # chance that a pair exactly at the threshold becomes a candidate
 _MASK = (1 << 62) - 1
-EXACT, SAME_ID, BAND = 0, 1, 2  # the key's kind, in its two low bits
+EXACT, SAME_ID, BAND, URL = 0, 1, 2, 3  # the key's kind, in its two low bits
 
 # The fast shingler works on UTF-8 bytes: rensa hashes a str token as its UTF-8 bytes, so a bytes
 # shingle gives the very same MinHash as the str one. It must split words exactly as str.split().
@@ -154,3 +157,6 @@ class Fingerprinter:
         bands = [((value & _MASK) << 2) | BAND for value in band_hashes]  # tagged(), inlined
         exact = int.from_bytes(hashlib.sha256(data).digest()[:8], "big")
         record.dedup_keys = (tagged(exact, EXACT), tagged(int(record.fields["id"][:16], 16), SAME_ID), *bands)
+        if record.url is not None:
+            canonical = url_hash(record.url)
+            record.url_key = None if canonical is None else tagged(canonical, URL)
