@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from datetime import UTC, datetime
@@ -151,3 +152,46 @@ def test_the_cli_maps_columns_and_records_the_mapping(tmp_path: Path) -> None:
     assert summary["rows"] == 1 and summary["options"]["columns"] == {"text": "body"}
     bad = run_cli(*args, "--column", "body", "--workers", "1")
     assert bad.returncode != 0 and "--column" in bad.stderr
+
+
+def _warc_resource(page: bytes) -> bytes:
+    """A WARC of one `resource` record holding `page` as a text dump."""
+    head = (
+        "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: https://english.almayadeen.net/news/x\r\n"
+        f"WARC-Date: 2024-03-05T10:20:30Z\r\nContent-Type: text/plain\r\nContent-Length: {len(page)}\r\n\r\n"
+    )
+    return head.encode() + page + b"\r\n\r\n"
+
+
+def _parquet_of(page: bytes) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.table({"text": [page.decode()], "url": ["https://english.almayadeen.net/news/x"]}), sink)
+    return sink.getvalue().to_pybytes()
+
+
+FORMS = {
+    "dump.txt": lambda page: page,
+    "export.jsonl": lambda page: json.dumps({"text": page.decode()}).encode() + b"\n",
+    "export.jsonl.gz": lambda page: gzip.compress(json.dumps({"text": page.decode()}).encode()),
+    "pages.parquet": _parquet_of,
+    "crawl.warc": _warc_resource,
+}
+
+
+def test_a_text_dump_gives_the_same_row_in_every_format(tmp_path: Path) -> None:
+    rows = {}
+    for name, form in FORMS.items():
+        folder = tmp_path / name / "in"
+        folder.mkdir(parents=True)
+        (folder / name).write_bytes(form(DUMP))
+        result, out, _ = run_build([folder], tmp_path / name)
+        assert result.summary["rows"] == 1 and result.summary["inputs"] == 1, name
+        (rows[name],) = pq.read_table(out / "data").to_pylist()
+    assert [row["source_file"] for row in rows.values()] == [
+        "dump.txt",
+        "export.jsonl#L1",
+        "export.jsonl.gz#L1",
+        "pages.parquet#0",
+        "crawl.warc#0",
+    ]
+    assert len({json.dumps({**row, "source_file": ""}, default=str, sort_keys=True) for row in rows.values()}) == 1
