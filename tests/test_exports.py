@@ -110,6 +110,15 @@ def test_a_line_past_max_bytes_is_too_large_and_the_next_is_read(tmp_path: Path)
     ]
 
 
+def test_a_page_that_is_not_text_is_a_missing_column_reject(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"html": 5}\n{"text": ["a"]}\n{"text": "\\ud800 lone"}\n')
+    records = records_of(path)
+    assert [outcome(r) for r in records] == ["missing_column", "missing_column", "text/plain"]
+    assert "holds a JSON int, not text" in (records[0].reject.detail if records[0].reject else "")
+    assert records[2].data == b"? lone"
+
+
 def test_a_broken_parquet_file_is_one_reject(tmp_path: Path) -> None:
     path = tmp_path / "broken.parquet"
     path.write_bytes(b"PAR1 not really PAR1")

@@ -135,3 +135,20 @@ def test_a_build_counts_skips_apart_from_rejects(tmp_path: Path, workers: int) -
     assert summary["inputs"] == summary["rows"] + summary["rejected"] + summary["skipped"] == 13 + 5
     assert summary["reconciled"]
     assert f"of which {summary['rejected']} rejected and 6 skipped" in (out / "README.md").read_text()
+
+
+def test_a_response_whose_http_head_is_garbage_is_rejected_and_the_next_is_read(tmp_path: Path) -> None:
+    page = b"<!DOCTYPE html><html><body><p>Fine.</p></body></html>"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+
+    def response(block: bytes) -> bytes:
+        head = (
+            f"WARC/1.1\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: {len(block)}\r\n\r\n"
+        )
+        return head.encode() + block + b"\r\n\r\n"
+
+    path = tmp_path / "odd.warc"
+    path.write_bytes(response(b"\x00\x01garbage\r\nno head") + response(http))
+    records = records_of(path)
+    assert [outcome(r) for r in records] == ["corrupt_archive", "text/html"]
+    assert records[1].data == page and records[1].url is None and records[1].crawled_at is None

@@ -94,7 +94,10 @@ def row_record(source_file: str, row: Mapping[str, Any], columns: ExportColumns,
         wanted = " or ".join(repr(name) for name in (*columns.html, *columns.text))
         detail = f"the row has no {wanted} column with a value (map another with --column html=NAME or text=NAME)"
         return Record(source_file=source_file, reject=Reject(Reason.MISSING_COLUMN, detail, _STAGE))
-    data = page.encode("utf-8", "surrogatepass") if isinstance(page, str) else bytes(page)
+    if not isinstance(page, str | bytes):
+        detail = f"the row's page column holds a JSON {type(page).__name__}, not text"
+        return Record(source_file=source_file, reject=Reject(Reason.MISSING_COLUMN, detail, _STAGE))
+    data = page.encode("utf-8", "replace") if isinstance(page, str) else page  # "replace": a lone surrogate from JSON
     if len(data) > max_bytes:
         detail = f"the row's page is {len(data)} bytes, over --max-bytes {max_bytes}"
         return Record(source_file=source_file, reject=Reject(Reason.TOO_LARGE, detail, _STAGE))

@@ -11,7 +11,8 @@ some point (a broken gzip member) ends in one `corrupt_archive` reject.
 `source_file` is `crawl.warc.gz#<offset>`: the record's offset in the file as stored, the compressed
 offset for a per-record gzip (as Common Crawl indexes it), so `dd`/a range request finds the record.
 A WARC gzipped as one stream has no such offsets: it is inflated here and the offset is the record's
-in the inflated WARC.
+in the inflated WARC (so is a per-record gzip whose first member is over 64 KiB: it cannot be told
+from one stream without inflating it all).
 
 A WARC is read from start to end in one worker, like a tar: a record's start is known only once the
 one before it has been read.
@@ -54,7 +55,7 @@ def warc_records(item: InputFile, max_bytes: int) -> Iterator[Record]:
         try:
             for warc_record in records:
                 position = warc_record.stream_pos
-                yield _record(warc_record, f"{item.source_file}#{position}", max_bytes)
+                yield _guarded(warc_record, f"{item.source_file}#{position}", max_bytes)
         except (OSError, EOFError, zlib.error, ValueError) as err:
             detail = f"WARC cannot be read after offset {position}: {type(err).__name__}: {err}"
             yield Record(
@@ -80,6 +81,15 @@ def _whole_gzip(raw: IO[bytes]) -> bool:
     )  # per record: a member ends, more follow
 
 
+def _guarded(warc_record: Any, source_file: str, max_bytes: int) -> Record:
+    """The record, or its reject when reading it fails unexpectedly: one bad record never stops the archive."""
+    try:
+        return _record(warc_record, source_file, max_bytes)
+    except Exception as err:  # the reader skips to the next record on the next step of the iterator
+        detail = f"WARC record at offset {_offset(source_file)} cannot be read: {type(err).__name__}: {err}"
+        return Record(source_file=source_file, reject=Reject(Reason.PARSE_ERROR, detail[:500], _STAGE))
+
+
 def _record(warc_record: Any, source_file: str, max_bytes: int) -> Record:
     """One WARC record as a page, a skip or a reject."""
     kind = str(warc_record.record_type)
@@ -98,7 +108,10 @@ def _response(warc_record: Any, source_file: str, max_bytes: int) -> Record:
     warc_record.parse_http()
     headers = warc_record.http_headers
     status = headers.status_code if headers is not None else None
-    if status is None or not 200 <= status < 300:
+    if status is None:
+        detail = f"WARC record at offset {_offset(source_file)}: its HTTP response head cannot be parsed"
+        return Record(source_file=source_file, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, _STAGE))
+    if not 200 <= status < 300:
         return skipped(source_file, f"a WARC response record of HTTP status {status}: not a page")
     body = _payload(warc_record, source_file, max_bytes)
     if isinstance(body, Record):
