@@ -55,7 +55,7 @@ def test_a_parquet_row_is_a_record_named_by_its_row_across_row_groups() -> None:
     path = FIXTURES / "pages.parquet"
     assert pq.ParquetFile(path).metadata.num_row_groups == 2
     parts = list(plan_inputs([InputFile(path.name, str(path))], 4 << 20))
-    assert [part.records for part in parts] == [2, 1]  # one part per row group, its rows known from the footer
+    assert [(part.first_row, part.rows) for part in parts] == [(0, 2), (2, 1)]  # a part per row group, from the footer
     records = records_of(path)
     assert [(r.source_file, outcome(r)) for r in records] == [
         ("pages.parquet#0", "text/html"),

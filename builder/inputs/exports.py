@@ -34,6 +34,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
 _STAGE = "read"
 _SLICE = 256  # Parquet rows read at a time: a slice of a row group, never a whole file
+_BUFFER = 1 << 20  # bytes of a column chunk read at a time
 _EPOCH_MS = 10**11  # an epoch number past this is in milliseconds (10**11 s is the year 5138)
 
 # The columns each field is read from, in order of preference; `--column FIELD=NAME` replaces a field's list.
@@ -190,7 +191,13 @@ def _line_record(source_file: str, line: bytes | None, columns: ExportColumns, m
 
 
 class ParquetSlice(NamedTuple):
-    """One row group of a Parquet export, read in a worker; `first_row` is its first row's number in the file."""
+    """One row group of a Parquet export, read in a worker; `first_row` is its first row's number in the file.
+
+    Its `records` are left to reading (None), though the footer tells them: the engine would cut a part of
+    known records into tasks of a batch, and Parquet cannot start reading in the middle of a row group, so
+    every cut would decode the group again up to it (writers often put a whole export in one row group).
+    Opened whole in one worker instead, the row group is decoded once, a slice of rows at a time.
+    """
 
     item: InputFile
     columns: ExportColumns
@@ -199,14 +206,14 @@ class ParquetSlice(NamedTuple):
     rows: int
 
     @property
-    def records(self) -> int:
-        return self.rows
+    def records(self) -> int | None:
+        return None
 
     def open(self, max_bytes: int) -> Iterator[Record]:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        parquet = pq.ParquetFile(self.item.path)
+        parquet = pq.ParquetFile(self.item.path, buffer_size=_BUFFER, pre_buffer=False)  # pages streamed, not the group
         present = [name for name in self.columns.names() if name in parquet.schema_arrow.names]
         number, end = self.first_row, self.first_row + self.rows
         try:
