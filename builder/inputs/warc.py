@@ -57,10 +57,8 @@ def warc_records(item: InputFile, max_bytes: int) -> Iterator[Record]:
                 position = warc_record.stream_pos
                 yield _guarded(warc_record, f"{item.source_file}#{position}", max_bytes)
         except (OSError, EOFError, zlib.error, ValueError) as err:
-            detail = f"WARC cannot be read after offset {position}: {type(err).__name__}: {err}"
-            yield Record(
-                source_file=f"{item.source_file}#{position}", reject=Reject(Reason.CORRUPT_ARCHIVE, detail, _STAGE)
-            )
+            detail = f"WARC cannot be read past the record at offset {position}: {type(err).__name__}: {err}"
+            yield Record(source_file=item.source_file, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, _STAGE))
 
 
 def _whole_gzip(raw: IO[bytes]) -> bool:
@@ -76,9 +74,8 @@ def _whole_gzip(raw: IO[bytes]) -> bool:
         inflater.decompress(head, _PROBE * 16)  # bounded: a bomb's first bytes inflate no further than this
     except zlib.error:
         return False  # not gzip after all: FastWARC says what it is
-    return not (
-        inflater.eof and (inflater.unused_data or len(head) == _PROBE)
-    )  # per record: a member ends, more follow
+    per_record = inflater.eof and (bool(inflater.unused_data) or len(head) == _PROBE)  # a member ends, more follow
+    return not per_record
 
 
 def _guarded(warc_record: Any, source_file: str, max_bytes: int) -> Record:
