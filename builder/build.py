@@ -255,8 +255,9 @@ def _no_rows_message(report: BuildReport) -> str:
     top = (report.by_reason() or report.by_reason(skips=True))[0]
     most = "all" if top["count"] == report.inputs else f"{top['count']}"
     return (
-        f"all {report.inputs} inputs were rejected ({most} as {top['reason']}, e.g. {top['example']}); "
-        "no dataset was written"
+        f"all {report.inputs} inputs were rejected ({most} as {top['reason']}, e.g. {top['example']})"
+        + (f" or skipped ({report.skipped} WARC records that are not pages)" if report.skipped else "")
+        + "; no dataset was written"
     )
 
 

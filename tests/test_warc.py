@@ -11,6 +11,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from builder.errors import NoRowsError
 from builder.inputs.containers import container_for, plan_inputs
 from builder.inputs.files import InputFile
 from builder.record import Record
@@ -156,3 +157,8 @@ def test_a_response_whose_http_head_is_garbage_is_rejected_and_the_next_is_read(
     records = records_of(path)
     assert [outcome(r) for r in records] == ["corrupt_archive", "text/html"]
     assert records[1].data == page and records[1].url is None and records[1].crawled_at is None
+
+
+def test_a_build_of_no_page_says_how_many_were_skipped(tmp_path: Path) -> None:
+    with pytest.raises(NoRowsError, match=r"all 13 inputs were rejected \(.*\) or skipped \(6 WARC records"):
+        run_build([FIXTURES / "crawl.warc.gz"], tmp_path)
