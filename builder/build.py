@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +31,8 @@ from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex
 from builder.extract.generic.extractor import GenericTextExtractor
 from builder.extract.generic.survey import Survey
 from builder.extract.langid import DEFAULT_DETECTOR, DETECTORS
-from builder.inputs.containers import plan_inputs
+from builder.inputs.containers import export_containers, plan_inputs, registered
+from builder.inputs.exports import ExportColumns
 from builder.inputs.files import DEFAULT_MAX_BYTES, InputFile, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
@@ -80,6 +82,7 @@ class BuildOptions:
     unknown_sites: str = "generic"  # a dump no profile recognises: read by the generic reader, or "reject"ed
     undated: str = "reject"  # an article that prints no date: rejected (missing_date), or "keep" (null date)
     profiles: tuple[Path, ...] = ()  # folders of users' site profiles, tried before the bundled ones
+    columns: tuple[tuple[str, str], ...] = ()  # --column FIELD=NAME: the export columns a field is read from
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ def _check(options: BuildOptions) -> None:
         if value <= 0:
             raise OptionError(f"{name} must be positive, got {value}")
     options.card.check()
+    ExportColumns.mapped(options.columns)
 
 
 def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
@@ -133,6 +137,7 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
         "unknown_sites": options.unknown_sites,
         "undated": options.undated,
         **options.card.recorded(),
+        **({"columns": dict(options.columns)} if options.columns else {}),  # only when given: other reports stay
     }
 
 
@@ -159,7 +164,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     inputs = discover(paths, skip)  # checks every path now
     check_destinations(options.out, options.report, paths)
     check_writable(options.out, options.report)
-    with locked_destinations(options.out, options.report, wait=options.wait):
+    with locked_destinations(options.out, options.report, wait=options.wait), _exports_read(options.columns):
         check_destinations(options.out, options.report, paths)  # again: the folders may have changed meanwhile
         try:
             corpus = _survey(discover(paths, skip), options) if options.unknown_sites == "generic" else None
@@ -235,14 +240,24 @@ def _build(
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
 
 
+@contextmanager
+def _exports_read(columns: tuple[tuple[str, str], ...]) -> Iterator[None]:
+    """JSON Lines and Parquet exports read from the --column mapping while the block runs (planned in this process)."""
+    with ExitStack() as stack:
+        for container in export_containers(ExportColumns.mapped(columns)) if columns else ():
+            stack.enter_context(registered(container))
+        yield
+
+
 def _no_rows_message(report: BuildReport) -> str:
-    if not report.rejected:
+    if not report.rejected and not report.skipped:
         return "no input files were found under the given paths; no dataset was written"
-    top = report.by_reason()[0]
+    top = (report.by_reason() or report.by_reason(skips=True))[0]
     most = "all" if top["count"] == report.inputs else f"{top['count']}"
     return (
-        f"all {report.inputs} inputs were rejected ({most} as {top['reason']}, e.g. {top['example']}); "
-        "no dataset was written"
+        f"all {report.inputs} inputs were rejected ({most} as {top['reason']}, e.g. {top['example']})"
+        + (f" or skipped ({report.skipped} WARC records that are not pages)" if report.skipped else "")
+        + "; no dataset was written"
     )
 
 
@@ -294,7 +309,12 @@ def _parent_stages(
 def _write_card(staging: Path, written: _Written, recorded: dict[str, Any], options: BuildOptions) -> None:
     report = written.report
     stats = dataset_stats(written.shards, written.body_words)
-    card_report = {"inputs": report.inputs, "rejected": report.rejected, "rejects": report.by_reason()}
+    card_report = {
+        "inputs": report.inputs,
+        "rejected": report.rejected,
+        "rejects": report.by_reason(),
+        "skipped": report.skipped,
+    }
     card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
     card = render_card(load_schema(), written.shards, stats, card_report, recorded, card_options)
     (staging / "README.md").write_text(card, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Reject reason codes: every input that does not become a row gets exactly one of these."""
+"""Reject reason codes: every input that does not become a row gets exactly one of these (a skip is one too)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,12 @@ class Reason(StrEnum):
     SHORT_BODY = "short_body"
     DUPLICATE = "duplicate"
     PARSE_ERROR = "parse_error"
+    TRUNCATED_RECORD = "truncated_record"  # a WARC record cut short, or not the length its headers declare
+    INVALID_JSON = "invalid_json"  # a JSON Lines line that does not parse as one JSON object
+    MISSING_COLUMN = "missing_column"  # an export's row with neither an html nor a text column
+    SKIPPED_RECORD = "skipped_record"  # not a reject: a WARC record that is no page (request, revisit...)
+
+
+# Reasons that count an input read and set aside on purpose, not a failure: the report and the card
+# show them apart from the rejects, and --fail-on-reject ignores them.
+SKIPS = frozenset({Reason.SKIPPED_RECORD})

@@ -48,13 +48,13 @@ UNSUPPORTED: dict[str, tuple[bytes, str]] = {
     "data.json": (json.dumps({"title": "A", "body": "B"}, indent=2).encode(), "JSON"),
     "list.txt": (b'[{"title": "A"}, {"title": "B"}]', "JSON"),
     "cut.json": (b'{"title": "A", "bo', "JSON"),  # does not parse: the name decides
-    "rows.jsonl": (b'{"title": "A"}\n{"title": "B"}\n', "JSON Lines"),
+    "rows.txt": (b'{"title": "A"}\n{"title": "B"}\n', "JSON Lines"),  # .jsonl is read: see test_exports
     "report.pdf": (PDF_BYTES, "PDF"),
     "report.bin": (PDF_BYTES, "PDF"),  # content first: the name says nothing
-    "crawl.warc": (b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n", "WARC"),
-    "crawl.warc.gz": (gzip.compress(b"WARC/1.1\r\n\r\n", mtime=0), "WARC"),
+    "crawl.dat": (b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n", "WARC"),
+    "crawl.warc.gzip": (gzip.compress(b"WARC/1.1\r\n\r\n", mtime=0), "WARC"),  # .warc(.gz) is read: test_warc
     "page.gzipped": (gzip.compress(make_dump().encode(), mtime=0), "gzip"),  # gzip is read when named .gz only
-    "table.parquet": (_parquet(), "Parquet"),
+    "table.bin": (_parquet(), "Parquet"),  # .parquet is read: see test_exports
     "docs.bin": (_zip({"a.txt": b"x"}), "ZIP"),
     "photo.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8, "JPEG"),
 }

@@ -176,6 +176,14 @@ def build(
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quiet: QuietOption = False,
     profiles: ProfilesOption = None,
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            metavar="FIELD=NAME",
+            help="JSONL/Parquet exports: read FIELD (html, text, url, crawled_at) from column NAME; repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
@@ -211,6 +219,7 @@ def build(
         fail_on_reject=fail_on_reject,
         wait=wait,
         profiles=tuple(profiles or ()),
+        columns=_column_option(column or []),
         card=CardOptions(
             title=title,
             description=description,
@@ -272,6 +281,17 @@ def _size_option(name: str, text: str) -> int:
     return size
 
 
+def _column_option(values: list[str]) -> tuple[tuple[str, str], ...]:
+    """--column FIELD=NAME pairs; a bad one is a usage error naming the option."""
+    from builder.errors import OptionError
+    from builder.inputs.exports import parse_column_options
+
+    try:
+        return parse_column_options(values)
+    except OptionError as err:
+        raise typer.BadParameter(str(err), ctx=get_current_context(silent=True), param_hint="'--column'") from None
+
+
 def _now_option(text: str | None) -> datetime | None:
     try:
         return parse_now(text) if text else None
@@ -301,6 +321,8 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     summary = result.summary
     rows = [(f"row ({split})", str(count), "") for split, count in summary["rows_by_split"].items()]
     rows += _reject_rows(result.rejects_by_reason)
+    if summary.get("skipped"):  # WARC records that are not pages: counted, not rejects
+        rows.append(("skipped (not pages)", str(summary["skipped"]), ""))
     rows.append(("total", str(summary["inputs"]), "reconciled" if summary["reconciled"] else "NOT RECONCILED"))
     _outcome_table(f"builder build → {out}", rows)
     typer.echo(printable(f"dataset: {out}   report: {report}"))

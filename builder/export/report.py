@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+from builder.reasons import SKIPS
 
 REJECTS_SCHEMA = pa.schema(
     [
@@ -50,7 +53,14 @@ class BuildReport:
 
     @property
     def rejected(self) -> int:
-        return sum(batch.num_rows for batch in self._rejects)
+        """Inputs rejected, not counting the skips (`builder.reasons.SKIPS`)."""
+        return sum(batch.num_rows for batch in self._rejects) - self.skipped
+
+    @property
+    def skipped(self) -> int:
+        """Inputs read and set aside on purpose (a WARC's request records...): in rejects.parquet, counted apart."""
+        skips = pa.array(sorted(SKIPS), pa.string())
+        return sum(int(pc.sum(pc.is_in(batch.column(1), skips)).as_py() or 0) for batch in self._rejects)
 
     @property
     def rows(self) -> int:
@@ -58,11 +68,11 @@ class BuildReport:
 
     @property
     def reconciled(self) -> bool:
-        return self.inputs == self.rows + self.rejected
+        return self.inputs == self.rows + self.rejected + self.skipped
 
-    def by_reason(self) -> list[dict[str, Any]]:
-        """Rejects per reason, most frequent first, each with the first file that got it."""
-        if not self.rejected:
+    def by_reason(self, skips: bool = False) -> list[dict[str, Any]]:
+        """Rejects per reason (or, with `skips`, the skips), most frequent first, each with the first file that got it."""
+        if not (self.skipped if skips else self.rejected):
             return []
         counts = (
             self.rejects.group_by("reason", use_threads=False)  # unthreaded: "first" is the first in input order
@@ -72,15 +82,19 @@ class BuildReport:
         return [
             {"reason": row["reason"], "count": row["reason_count"], "example": row["source_file_first"]}
             for row in sorted(counts, key=lambda row: (-row["reason_count"], row["reason"]))
+            if (row["reason"] in SKIPS) == skips
         ]
 
     def summary(self, options: dict[str, Any]) -> dict[str, Any]:
+        """The counts; `skipped` only when some input was skipped, so that other builds' summaries stay as they were."""
+        skipped = {"skipped": self.skipped} if self.skipped else {}
         return {
             "inputs": self.inputs,
             "rows": self.rows,
             "rows_by_split": dict(sorted(self.rows_by_split.items())),
             "rejected": self.rejected,
             "rejects_by_reason": {row["reason"]: row["count"] for row in self.by_reason()},
+            **skipped,
             "reconciled": self.reconciled,
             "options": options,
         }

@@ -11,7 +11,8 @@ Each container in the registry says three things:
 A part says how many records it opens to when that is known in the plan (a loose file: one; a zip
 slice: its members), so the engine can cut its batches where it always did; a part that cannot know
 (a tar is read from start to end to find its members) is opened in one worker, cut into batches there.
-Adding a kind of input (WARC, JSON Lines) is one more container here; the engine does not change.
+Adding a kind of input is one more container here (WARC archives: `builder.inputs.warc`; JSON Lines and
+Parquet exports: `builder.inputs.exports`); the engine does not change.
 """
 
 from __future__ import annotations
@@ -32,7 +33,17 @@ from builder.inputs.archives import (
     read_capped,
     tar_members,
 )
+from builder.inputs.exports import (
+    DEFAULT_EXPORT_COLUMNS,
+    JSONL_SUFFIXES,
+    PARQUET_SUFFIXES,
+    ExportColumns,
+    jsonl_records,
+    plan_parquet,
+    unreadable_parquet,
+)
 from builder.inputs.files import InputFile, open_regular, read_record, record_of
+from builder.inputs.warc import WARC_SUFFIXES, warc_records
 from builder.inputs.zips import plan_zip, zip_members
 from builder.reasons import Reason
 from builder.record import Record, Reject
@@ -168,7 +179,64 @@ def gunzipped(item: InputFile, max_bytes: int) -> Record:
     return record_of(item.source_file, result)
 
 
-_REGISTRY: list[Container] = [Zip(), Tar(), GzipFile()]
+class Warc:
+    """A WARC archive (`builder.inputs.warc`): one part, read from start to end in one worker, like a tar."""
+
+    name = "warc"
+
+    def claims(self, name: str) -> bool:
+        return name.endswith(WARC_SUFFIXES)
+
+    def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
+        return (Whole(item, self),)
+
+    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
+        return warc_records(item, max_bytes)
+
+
+class JsonLines:
+    """A JSON Lines export (`builder.inputs.exports`): one part, its lines read in order in one worker."""
+
+    name = "jsonl"
+
+    def __init__(self, columns: ExportColumns = DEFAULT_EXPORT_COLUMNS) -> None:
+        self.columns = columns
+
+    def claims(self, name: str) -> bool:
+        return name.endswith(JSONL_SUFFIXES)
+
+    def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
+        return (Whole(item, self),)
+
+    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
+        return jsonl_records(item, self.columns, max_bytes)
+
+
+class Parquet:
+    """A Parquet export (`builder.inputs.exports`): planned from its footer, a part per row group."""
+
+    name = "parquet"
+
+    def __init__(self, columns: ExportColumns = DEFAULT_EXPORT_COLUMNS) -> None:
+        self.columns = columns
+
+    def claims(self, name: str) -> bool:
+        return name.endswith(PARQUET_SUFFIXES)
+
+    def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
+        return plan_parquet(item, self.columns) or (Whole(item, self, 1),)
+
+    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
+        return unreadable_parquet(item)
+
+
+def export_containers(columns: ExportColumns) -> tuple[Container, ...]:
+    """The export containers reading `columns` (`--column`), to be `registered` ahead of the default ones."""
+    return JsonLines(columns), Parquet(columns)
+
+
+# Tried in order: a `.warc.gz` or `.jsonl.gz` is read as such before the gzip of a single file claims it.
+_REGISTRY: list[Container] = [Zip(), Tar(), Warc(), JsonLines(), Parquet(), GzipFile()]
 _FALLBACK = LooseFile()
 
 

@@ -1,7 +1,7 @@
 """Input formats builder does not read (yet), told apart so that their rejects say what they are.
 
 builder reads plain-text dumps of article pages (loose, in archives, or gzip-compressed and named
-`.gz`). An HTML page, a JSON file, a PDF or another compressed file is rejected as `unsupported_format`
+`.gz`), and WARC archives and JSON Lines/Parquet exports named as such (their containers read them). An HTML page, a JSON file, a PDF or another compressed file is rejected as `unsupported_format`
 with a detail naming the format, instead of `unreadable` or `unknown_site`. The content decides; the
 file name only breaks a tie (a `{` that does not parse is JSON in `data.json`, and nothing in `notes.txt`).
 """
@@ -28,10 +28,14 @@ class InputFormat:
 HTML = InputFormat("HTML", "an HTML page")
 XML = InputFormat("XML", "an XML document")
 JSON = InputFormat("JSON", "a JSON document")
-JSON_LINES = InputFormat("JSON Lines", "a JSON Lines file")
+# Read by their containers (builder.inputs.warc, builder.inputs.exports) when so named; only a file under
+# another name, or inside an archive, is told apart here.
+JSON_LINES = InputFormat(
+    "JSON Lines", "a JSON Lines file", "JSON Lines exports are read when named .jsonl or .jsonl.gz"
+)
 PDF = InputFormat("PDF", "a PDF document")
-WARC = InputFormat("WARC", "a WARC web archive")
-PARQUET = InputFormat("Parquet", "a Parquet file")
+WARC = InputFormat("WARC", "a WARC web archive", "WARC archives are read when named .warc or .warc.gz")
+PARQUET = InputFormat("Parquet", "a Parquet file", "Parquet exports are read when named .parquet")
 SQLITE = InputFormat("SQLite", "an SQLite database")
 _ARCHIVE_NOTE = "only archives named .zip, .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz or .tar.zst are read"
 ZIP = InputFormat("ZIP", "a ZIP file under another name (or a .docx, .epub, .xlsx)", _ARCHIVE_NOTE)
