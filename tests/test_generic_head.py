@@ -253,3 +253,31 @@ def test_chrome_phrases_match_whole_words_in_several_languages(line: str, chrome
 def test_every_feature_of_the_headline_model_has_a_weight() -> None:
     weights = json.loads(Path(headline.__file__).with_name("headline_weights.json").read_text(encoding="utf-8"))
     assert set(weights) == {*headline.FEATURES, "threshold"}
+
+
+# Teasers with their dates, then the headline, its date and the headline again over the prose (a German
+# party's site): the date between the two copies is the article's.
+HEADLINE_DATE_HEADLINE = """\
+Harbour Weekly
+More news
+New quay for the fishing boats
+05.10.2016
+Ferry prices stay the same
+04.10.2016
+Zurück zur Übersicht
+[pdf] [print]
+Night ferries return to the northern islands
+22.05.2014 - Islands
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+"""
+
+
+def test_the_date_between_the_headline_and_its_copy_wins_over_teasers_above() -> None:
+    reading = read_generic(HEADLINE_DATE_HEADLINE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the northern islands"
+    assert reading.date is not None and reading.date.local == datetime(2014, 5, 22)

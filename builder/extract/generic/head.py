@@ -83,7 +83,9 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
 
 def _prefer_date_under_title(scored: Scored, head: Head) -> None:
     """A date line right under the headline is the article's, not the first one of a list of teasers with their
-    dates above it (one date above the headline stays the article's: the headline may be a subhead)."""
+    dates above it (one date above the headline stays the article's: the headline may be a subhead). With none
+    under it, the date line between the headline and its copy right above is (a page that prints the headline,
+    the date, the headline again)."""
     if head.title_at is None or head.date_at is None or head.date_at > head.title_at:
         return
     if sum(i < head.title_at for i in head.dates) < TEASER_DATES:
@@ -91,8 +93,15 @@ def _prefer_date_under_title(scored: Scored, head: Head) -> None:
     under = [i for i in _following(scored, head.title_at, TITLE_META_LINES) if i in head.dates]
     published = [i for i in under if head.dates[i].kind != "updated"]
     chosen = min(published or under, default=None)
+    above = neighbours(scored, head.title_at)[0]
+    if chosen is None and above in head.dates and _is_copy(scored, neighbours(scored, above)[0], head.title_at):
+        chosen = above
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _is_copy(scored: Scored, i: int, of: int) -> bool:
+    return i >= 0 and scored.lines[i].text == scored.lines[of].text
 
 
 def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
