@@ -38,12 +38,11 @@ def _record(text: str) -> list[headline.Candidate]:
     seen: list[headline.Candidate] = []
     original = headline.choose
 
-    def recording(ranked: list[headline.Candidate], printed_twice: Callable[[int], bool]) -> int | None:
+    def recording(ranked: list[headline.Candidate], completing: Callable[[headline.Candidate], None]) -> int | None:
         for candidate in ranked:  # every feature read, not only where it may decide
-            if candidate.may_be_printed and printed_twice(candidate.at):
-                candidate.features[headline.PRINTED_TWICE] = 1.0
+            completing(candidate)
         seen[:] = ranked
-        return original(ranked, printed_twice)
+        return original(ranked, completing)
 
     headline.choose = recording
     try:

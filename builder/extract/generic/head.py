@@ -17,9 +17,8 @@ from builder.extract.generic.markers import is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored
 from builder.extract.generic.words import share_of
 
-HEAD_LINES = 30  # how many non-blank lines above the prose bylines and dates are looked for in
-TITLE_LINES = 60  # how many non-blank lines above the prose the title is looked for in
-REGION_LINES = 10  # ...and how many of the region's first lines (a headline the prose run swallowed)
+HEAD_LINES = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
+REGION_LINES = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 TITLE_META_LINES = 3  # a date line this close under the headline is the article's
 TEASER_DATES = 2  # this many date lines above the headline are a list of teasers
@@ -61,8 +60,7 @@ def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
 
 def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     head = Head()
-    window = _nonblank_above(scored, start, TITLE_LINES)
-    above = window[:HEAD_LINES]
+    above = _nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
     checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
     _find_meta(scored, head, checked)
@@ -70,7 +68,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         _find_date_elsewhere(scored, head, stop)
     meta = {*head.bylines, *head.dates}
     region = [i for i in range(start, min(stop, start + 3 * REGION_LINES)) if scored.prose[i] is not None]
-    title_window = Window(window, region[:REGION_LINES], HEAD_LINES)
+    title_window = Window(above, region[:REGION_LINES])
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta)
     _prefer_date_under_title(scored, head)
     if not head.authors:

@@ -24,11 +24,11 @@ from builder.extract.generic.markers import is_caption_label, is_end_heading, is
 from builder.extract.generic.region import Scored
 from builder.extract.generic.words import STOP_WORDS
 
-TITLE_MAXWORDS = 30
+TITLE_MAX_WORDS = 30
 RANKED = 2  # a candidate of more words than this counts in the rank of those above it
 LEAD_LINES = 3  # the headline's words are looked for in this many prose lines of the article's start
 LEAD_CHARS = 1200  # ...and in at most this many of their characters
-KEYWORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
+KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
 STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
 _DIGIT = re.compile(r"\d")
 UNSPACED_START = 0x3000  # characters from here on are of scripts that do not space their words (CJK)
@@ -60,9 +60,14 @@ FEATURES = (
     "blank_above",  # a blank line above it, as a heading is rendered
     "blank_below",
     "after_paragraph",  # a line of the region under a paragraph of its prose: a subheading
-    "far_above",  # farther above the prose than the head's window (HEAD_LINES)
 )
 PRINTED_TWICE = FEATURES.index("printed_twice")
+HOLDS_DATE = FEATURES.index("holds_date")
+LEAD_WORDS = FEATURES.index("lead_words")
+CHROME_PHRASE = FEATURES.index("chrome_phrase")
+TITLE_CASE = FEATURES.index("title_case")
+# The features that cost a search of the line or the page: read only for a candidate they may make the best.
+COSTLY = (HOLDS_DATE, PRINTED_TWICE, LEAD_WORDS, CHROME_PHRASE, TITLE_CASE)
 # How `explain` names a feature that raised the chosen headline's score.
 REASONS = {
     "medium_length": "4 to 20 words",
@@ -118,14 +123,15 @@ def _chrome_phrases() -> ChromePhrases:
 
 
 WEIGHTS, THRESHOLD = _load_weights()
+COSTLY_GAIN = sum(max(WEIGHTS[k], 0.0) for k in COSTLY)  # the most the costly features (0 to 1 each) add
 CHROME_PHRASES = _chrome_phrases()
 
 
 @dataclass(slots=True)
 class Candidate:
     at: int  # the line's index
-    features: list[float]  # in the order of FEATURES; printed_twice is read only where it may decide
-    may_be_printed: bool  # long enough for printed_twice to be read
+    features: list[float]  # in the order of FEATURES; the COSTLY ones are 0 until `complete` reads them
+    complete: bool = False
 
     def score(self, weights: tuple[float, ...] = WEIGHTS) -> float:
         return sum(w * f for w, f in zip(weights, self.features, strict=True))
@@ -137,13 +143,13 @@ class Window(NamedTuple):
 
     above: list[int]
     in_region: list[int]
-    head_lines: int  # the first this many of `above` are the head (where bylines and dates are read)
 
 
 def pick_title(scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]) -> tuple[int | None, str]:
     """The headline in the window (None when no line looks like one) and the rule that says why."""
     ranked = headline_candidates(scored, window, checked, meta)
-    best = choose(ranked, lambda i: _printed_twice(scored, page, i))
+    lead = _lead_words(scored, window.in_region)
+    best = choose(ranked, lambda candidate: complete(scored, page, lead, candidate))
     chosen = next((candidate for candidate in ranked if candidate.at == best), None)
     return best, "" if chosen is None else title_rule(chosen, len(ranked))
 
@@ -158,24 +164,43 @@ def title_rule(chosen: Candidate, count: int) -> str:
     return RULE_TITLE.format(count=count, s="" if count == 1 else "s", reasons=", ".join(reasons) or "no strong sign")
 
 
-def choose(ranked: list[Candidate], printed_twice: Callable[[int], bool]) -> int | None:
-    """The best-scoring candidate, if it scores above the threshold (the nearest one on a tie). Searching the
-    page for a line costs most: only done for a line the bonus could make the best."""
+def choose(ranked: list[Candidate], completing: Callable[[Candidate], None]) -> int | None:
+    """The best-scoring candidate, if it scores above the threshold (the nearest one on a tie). The costly
+    features are read best cheap score first, and no more once the rest could not win even with all of them."""
     best, best_score = None, THRESHOLD
-    bonus = WEIGHTS[PRINTED_TWICE]
-    for candidate in ranked:
+    for k in sorted(range(len(ranked)), key=lambda k: -ranked[k].score()):
+        candidate = ranked[k]
+        if candidate.score() + COSTLY_GAIN < best_score:
+            break
+        completing(candidate)
         score = candidate.score()
-        if candidate.may_be_printed and score + bonus > best_score and printed_twice(candidate.at):
-            candidate.features[PRINTED_TWICE] = 1.0
-            score += bonus
-        if score > best_score:
-            best, best_score = candidate.at, score
-    return best
+        if score > best_score or (score == best_score and best is not None and k < best):
+            best, best_score = k, score
+    return None if best is None else ranked[best].at
+
+
+def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candidate) -> None:
+    """The COSTLY features of a candidate, read once."""
+    if candidate.complete:
+        return
+    candidate.complete = True
+    text = scored.lines[candidate.at].text
+    lowered = text.lower()
+    tokens = WORD.findall(lowered)
+    features = candidate.features
+    features[HOLDS_DATE] = float(bool(_DIGIT.search(text)) and find_date(text) is not None)
+    prose = scored.prose[candidate.at]
+    features[PRINTED_TWICE] = float(
+        prose is not None and prose.words >= 4 and _printed_twice(scored, page, candidate.at)
+    )
+    features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
+    features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens))
+    features[TITLE_CASE] = _title_case(text)
 
 
 def headline_candidates(scored: Scored, window: Window, checked: set[int], meta: set[int]) -> list[Candidate]:
-    """The headline-like lines of the window with their features, those of the region first, then upwards."""
-    lead = _lead_words(scored, window.in_region)
+    """The headline-like lines of the window with their cheap features, those of the region first, then
+    upwards."""
     first = window.in_region[:1]
     found: list[Candidate] = []
     rank = 0
@@ -184,11 +209,11 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
         if _is_sentence(scored, i):
             after_paragraph = True
         elif is_headline(scored, i, checked, meta) and not _under_end_heading(scored, i) and not _is_caption(scored, i):
-            found.append(_candidate(scored, i, 0, meta, lead, (i in first, i not in first, False, after_paragraph)))
-    for k, i in enumerate(window.above):
+            found.append(_candidate(scored, i, 0, meta, (i in first, i not in first, after_paragraph)))
+    for i in window.above:
         if not is_headline(scored, i, checked, meta) or _under_end_heading(scored, i):
             continue
-        found.append(_candidate(scored, i, rank, meta, lead, (False, False, k >= window.head_lines, False)))
+        found.append(_candidate(scored, i, rank, meta, (False, False, False)))
         if scored.prose[i].words > RANKED:  # type: ignore[union-attr]  # a label or a name pushes none down
             rank += 1
     return found
@@ -196,20 +221,15 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
 
 def _is_sentence(scored: Scored, i: int) -> bool:
     prose = scored.prose[i]
-    return prose is not None and prose.sentence_end and prose.words > TITLE_MAXWORDS // 2
+    return prose is not None and prose.sentence_end and prose.words > TITLE_MAX_WORDS // 2
 
 
-def _candidate(
-    scored: Scored, i: int, rank: int, meta: set[int], lead: frozenset[str], place: tuple[bool, bool, bool, bool]
-) -> Candidate:
-    """`place`: the region's first line, a later line of the region, farther above than the head, under a
-    paragraph of the region."""
-    first, inside, far, after_paragraph = place
+def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[bool, bool, bool]) -> Candidate:
+    """`place`: the region's first line, a later line of the region, a line of the region under a paragraph."""
+    first, inside, after_paragraph = place
     prose = scored.prose[i]
     assert prose is not None
     text = scored.lines[i].text
-    lowered = text.lower()
-    tokens = WORD.findall(lowered)
     words = prose.words
     above, below = neighbours(scored, i)
     features = [
@@ -222,11 +242,11 @@ def _candidate(
         float(above in meta and below not in meta),
         float("|" in text or "/" in text),
         float(not text[0].isupper() and text[0].isalpha()),
-        float(bool(_DIGIT.search(text)) and find_date(text) is not None),
-        0.0,  # printed_twice: read by `choose` where it may decide
-        _share_in(_key_words(lowered, tokens), lead),
-        float(CHROME_PHRASES.found_in(lowered, tokens)),
-        _title_case(text),
+        0.0,  # holds_date, printed_twice, lead_words, chrome_phrase, title_case: `complete` reads them
+        0.0,
+        0.0,
+        0.0,
+        0.0,
         float(text.endswith(":")),
         float(i in scored.chrome_rules),
         float(first),
@@ -234,14 +254,13 @@ def _candidate(
         float(_blank(scored, i - 1)),
         float(_blank(scored, i + 1)),
         float(after_paragraph),
-        float(far),
     ]
-    return Candidate(i, features, words >= 4)
+    return Candidate(i, features)
 
 
 def _key_words(lowered: str, tokens: list[str]) -> set[str]:
     """Words of three characters or more that are no stop words; for unspaced scripts, their characters."""
-    words = {w[:STEM_CHARS] for w in tokens if len(w) >= KEYWORD_CHARS and w not in STOP_WORDS}
+    words = {w[:STEM_CHARS] for w in tokens if len(w) >= KEY_WORD_CHARS and w not in STOP_WORDS}
     if not words or (not lowered.isascii() and any(ord(c) >= UNSPACED_START for c in lowered[:4])):
         return {c for c in lowered if c.isalnum()}
     return words
@@ -271,7 +290,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     if prose is None or line.bullet or (i in scored.chrome_rules and not scored.chrome_rules[i].startswith(REPEATED)):
         return False
     text = line.text
-    if not 1 <= prose.words <= TITLE_MAXWORDS or is_image_file(text) or text.startswith("["):
+    if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
     if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text):
         return False
