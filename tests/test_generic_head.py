@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
+from builder.extract.generic import headline
 from builder.extract.generic.byline import bare_name, byline_names
+from builder.extract.generic.headline import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.textdump.lines import Line
 
 
 @pytest.mark.parametrize(
@@ -180,3 +185,99 @@ def test_an_author_card_in_the_head(card: str, authors: list[str]) -> None:
     reading = read_generic(AUTHOR_CARD.format(card=card))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+# The headline of another article (a teaser in a sidebar) sits closer to the prose than the article's own.
+TEASER_BETWEEN_HEADLINE_AND_PROSE = """\
+The Coast Courier
+
+Skip to main content
+
+Lighthouse keepers return to Granite Point after forty years
+
+Council approves the new bus timetable
+
+The lighthouse at Granite Point has a keeper again: two retired sailors moved into the cottage below the lamp on Monday, forty years after the last keeper left the rock.
+
+The keepers will guide visitors, log the weather and look after the lamp, which the coast guard still runs from the mainland but which needs someone on the rock to keep it clean.
+
+Boats to the point leave the harbour twice a day in summer, and the keepers say they hope to welcome school classes again from the autumn on.
+"""
+
+
+def test_the_headline_shares_its_words_with_the_lead_and_a_teaser_does_not() -> None:
+    reading = read_generic(TEASER_BETWEEN_HEADLINE_AND_PROSE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Lighthouse keepers return to Granite Point after forty years"
+
+
+# A site's slogan and its chrome lines above a headline the prose run swallowed (no blank line under it); the
+# rule `explain` shows names the signs that chose it.
+HEADLINE_AT_THE_TOP_OF_THE_PROSE = """\
+Sign in to read the newsletter
+
+Harbour news since 1921
+
+Seals are back on the sandbank off the harbour mouth
+Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
+Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
+The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
+"""
+
+
+def test_a_headline_at_the_top_of_the_prose_wins_over_a_slogan_above_and_says_why() -> None:
+    reading = read_generic(HEADLINE_AT_THE_TOP_OF_THE_PROSE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals are back on the sandbank off the harbour mouth"
+    rule = reading.classified.rules[reading.classified.lines.index(Line(reading.fields["title"], False))]
+    assert rule.startswith("the headline: the best of") and "its words in the article's first lines" in rule
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Skip to main content", True),
+        ("Why you can trust SCMP", True),
+        ("Abonnez-vous à notre newsletter", True),
+        ("部落格全站分類：休閒旅遊", True),
+        ("Zurück zur Übersicht", True),
+        ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
+        ("Seals are back on the sandbank", False),
+    ],
+)
+def test_chrome_phrases_match_whole_words_in_several_languages(line: str, chrome: bool) -> None:
+    lowered = line.lower()
+    assert CHROME_PHRASES.found_in(lowered, WORD.findall(lowered)) is chrome
+
+
+def test_every_feature_of_the_headline_model_has_a_weight() -> None:
+    weights = json.loads(Path(headline.__file__).with_name("headline_weights.json").read_text(encoding="utf-8"))
+    assert set(weights) == {*headline.FEATURES, "threshold"}
+
+
+# Teasers with their dates, then the headline, its date and the headline again over the prose (a German
+# party's site): the date between the two copies is the article's.
+HEADLINE_DATE_HEADLINE = """\
+Harbour Weekly
+More news
+New quay for the fishing boats
+05.10.2016
+Ferry prices stay the same
+04.10.2016
+Zurück zur Übersicht
+[pdf] [print]
+Night ferries return to the northern islands
+22.05.2014 - Islands
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection, and the new ones were delivered only last month after a long delay at the yard in the south.
+"""
+
+
+def test_the_date_between_the_headline_and_its_copy_wins_over_teasers_above() -> None:
+    reading = read_generic(HEADLINE_DATE_HEADLINE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the northern islands"
+    assert reading.date is not None and reading.date.local == datetime(2014, 5, 22)

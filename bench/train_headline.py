@@ -1,0 +1,123 @@
+"""Fit the headline model of the generic reader (builder/extract/generic/headline_weights.json) on training pages.
+
+    python bench/train_headline.py --devset ../shared/devsets/readability --devset /work/devdata/silver [--write]
+
+Each TRAIN page (the held-out 30 % of sites, chosen by a hash of the name as in generic_eval.py, is never
+read) whose truth title is printed in its dump is read once by `read_generic`; the headline candidates the
+reader scores, with their features, are recorded, and each is labelled by whether it matches the truth title
+(generic_eval's `title_match`). The weights are then fitted by coordinate descent over a fixed grid: each
+weight in turn takes the grid value that picks the right candidate on the most pages (mean over the devsets
+of the share of pages right); a tie keeps the current value, so a weight moves only for a real gain. Three
+passes. Pages, features and grids are in a fixed order: the result is the same on every run. The threshold
+(under which no line is a headline) is not fitted: on a page whose headline is printed, a line always wins.
+--write saves the fitted weights; without it the script only prints them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generic_eval import _dump, _mark_printed_titles, held_out, title_match
+
+from builder.extract.generic import headline
+from builder.extract.generic.reader import read_generic
+
+GRID = [x / 2 for x in range(-8, 9)]  # -4.0 .. 4.0
+PASSES = 3
+Page = tuple[list[list[float]], list[bool]]  # candidates' features, whether each is the headline
+
+
+def _record(text: str) -> list[headline.Candidate]:
+    """The candidates the reader weighed for the page's headline (none when it found no article)."""
+    seen: list[headline.Candidate] = []
+    original = headline.choose
+
+    def recording(ranked: list[headline.Candidate], completing: Callable[[headline.Candidate], None]) -> int | None:
+        for candidate in ranked:  # every feature read, not only where it may decide
+            completing(candidate)
+        seen[:] = ranked
+        return original(ranked, completing)
+
+    headline.choose = recording
+    try:
+        read_generic(text)
+    finally:
+        headline.choose = original
+    return seen
+
+
+def training_pages(devset: Path) -> tuple[list[Page], int]:
+    """The train pages with a printed truth title, as (features, labels), in name order; and how many such
+    pages there are (those whose headline is among no candidate count as misses)."""
+    truth = json.loads((devset / "truth.json").read_text(encoding="utf-8"))
+    _mark_printed_titles(devset, truth)
+    names = [n for n in sorted(truth) if not held_out(n) and truth[n]["title_printed"]]
+    pages: list[Page] = []
+    for name in names:
+        text = _dump(devset, name)
+        lines = text.split("\n")
+        ranked = _record(text)
+        labels = [title_match(truth[name]["title"], " ".join(lines[c.at].split())) for c in ranked]
+        if any(labels):
+            pages.append(([c.features for c in ranked], labels))
+    return pages, len(names)
+
+
+def accuracy(sets: list[tuple[list[Page], int]], weights: list[float]) -> float:
+    """Mean over the devsets of the share of pages whose best candidate is the headline."""
+    shares = []
+    for pages, total in sets:
+        right = 0
+        for features, labels in pages:
+            scores = [sum(w * f for w, f in zip(weights, row, strict=True)) for row in features]
+            best = max(range(len(scores)), key=lambda k: (scores[k], -k))  # the nearest on a tie, as `choose`
+            right += labels[best] and scores[best] > headline.THRESHOLD
+        shares.append(right / total)
+    return sum(shares) / len(shares)
+
+
+def fit(sets: list[tuple[list[Page], int]]) -> tuple[list[float], float]:
+    weights = list(headline.WEIGHTS)
+    best = accuracy(sets, weights)
+    print(f"start: {best:.4f}", file=sys.stderr)
+    for number in range(PASSES):
+        for k, name in enumerate(headline.FEATURES):
+            current = weights[k]
+            for value in GRID:
+                if value == current:
+                    continue
+                weights[k] = value
+                score = accuracy(sets, weights)
+                if score > best + 1e-9:
+                    best, current = score, value
+            weights[k] = current
+            print(f"pass {number + 1} {name} = {current}: {best:.4f}", file=sys.stderr)
+    return weights, best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--devset", type=Path, action="append", required=True)
+    parser.add_argument("--write", action="store_true", help="save the fitted weights to headline_weights.json")
+    args = parser.parse_args(argv)
+    sets = [training_pages(devset) for devset in args.devset]
+    for devset, (pages, total) in zip(args.devset, sets, strict=True):
+        print(f"{devset}: {total} train pages with a printed title, {len(pages)} with it among the candidates")
+    weights, score = fit(sets)
+    fitted = {**dict(zip(headline.FEATURES, weights, strict=True)), "threshold": headline.THRESHOLD}
+    text = json.dumps(fitted, indent=1, sort_keys=True) + "\n"
+    print(text, end="")
+    print(f"train headline accuracy (mean over {len(sets)} devsets): {score:.4f}", file=sys.stderr)
+    if args.write:
+        Path(headline.__file__).with_name("headline_weights.json").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

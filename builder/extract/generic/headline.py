@@ -1,0 +1,349 @@
+"""The headline: every headline-like line in a window above the article's prose (and its first line) scored
+by a small linear model, the best one kept.
+
+A candidate's features are what a dump keeps of a headline: its length, its case and last sign, a byline or
+date beside it, how many headline-like lines lie between it and the prose (`rank`), the page printing it
+twice (the headline and a breadcrumb, a "Section|Headline" line, a sticky header), its words coming back
+in the article's first lines (a headline names what the lead tells; a teaser of another article, a slogan,
+a section label do not), and chrome words ("Skip to", "Sign in", "Newsletter": chrome_phrases.json). The
+weights (headline_weights.json) are fitted on the training pages by bench/train_headline.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
+from builder.extract.generic.region import Scored
+from builder.extract.generic.words import STOP_WORDS
+
+TITLE_MAX_WORDS = 30
+RANKED = 2  # a candidate of more words than this counts in the rank of those above it
+LEAD_LINES = 3  # the headline's words are looked for in this many prose lines of the article's start
+LEAD_CHARS = 1200  # ...and in at most this many of their characters
+KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
+STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
+_DIGIT = re.compile(r"\d")
+UNSPACED_START = 0x3000  # characters from here on are of scripts that do not space their words (CJK)
+WORD = re.compile(r"\w+")
+# A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
+COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
+REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
+
+FEATURES = (
+    "rank",  # headline-like lines between the candidate and the prose
+    "medium_length",  # 4 to 20 words
+    "one_or_two_words",
+    "long",  # more than 20 words
+    "ends_with_period",
+    "meta_below",  # a byline or date line right under it
+    "meta_above",
+    "pipe_or_slash",  # navigation ("Previous | Next") or a photo credit ("AFP/Getty")
+    "lower_start",  # a headline starts with a capital (scripts with no case never get this)
+    "holds_date",  # "Published on 6 July 2015 by ...": a meta line no rule read
+    "printed_twice",
+    "lead_words",  # share of its key words found in the article's first lines
+    "chrome_phrase",  # holds a word or phrase of chrome_phrases.json
+    "title_case",  # most of its words are capitalised ("The Spectacular Story Of Metroid")
+    "ends_with_colon",  # a label ("Related:", "Read more:")
+    "repeated_line",  # the page, or the site's other dumps, print it again
+    "first_prose_line",  # the first line of the article's region (a headline the prose run swallowed)
+    "in_region",  # a line inside the article's region, under its first line
+    "blank_above",  # a blank line above it, as a heading is rendered
+    "blank_below",
+    "after_paragraph",  # a line of the region under a paragraph of its prose: a subheading
+)
+PRINTED_TWICE = FEATURES.index("printed_twice")
+HOLDS_DATE = FEATURES.index("holds_date")
+LEAD_WORDS = FEATURES.index("lead_words")
+CHROME_PHRASE = FEATURES.index("chrome_phrase")
+TITLE_CASE = FEATURES.index("title_case")
+# The features that cost a search of the line or the page: read only for a candidate they may make the best.
+COSTLY = (HOLDS_DATE, PRINTED_TWICE, LEAD_WORDS, CHROME_PHRASE, TITLE_CASE)
+# How `explain` names a feature that raised the chosen headline's score.
+REASONS = {
+    "medium_length": "4 to 20 words",
+    "meta_below": "a byline or date under it",
+    "meta_above": "a byline or date above it",
+    "printed_twice": "printed twice in the page",
+    "lead_words": "its words in the article's first lines",
+    "title_case": "title case",
+    "first_prose_line": "the region's first line",
+    "blank_above": "a blank line above",
+    "blank_below": "a blank line below",
+}
+REASONS_SHOWN = 3
+RULE_TITLE = "the headline: the best of {count} headline-like line{s} ({reasons})"
+_WEIGHTS_FILE = Path(__file__).with_name("headline_weights.json")
+_PHRASES_FILE = Path(__file__).with_name("chrome_phrases.json")
+
+
+def _load_weights() -> tuple[tuple[float, ...], float]:
+    weights: dict[str, float] = json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return tuple(weights[name] for name in FEATURES), weights["threshold"]
+
+
+class ChromePhrases(NamedTuple):
+    """chrome_phrases.json, ready to match: phrases of spaced scripts as word sequences by their first word
+    (matched on whole words: "abo" is no match in "about"), those of unspaced scripts as strings."""
+
+    by_first_word: dict[str, list[tuple[str, ...]]]
+    unspaced: tuple[str, ...]
+
+    def found_in(self, lowered: str, tokens: list[str]) -> bool:
+        for k, token in enumerate(tokens):
+            for phrase in self.by_first_word.get(token, ()):
+                if tuple(tokens[k : k + len(phrase)]) == phrase:
+                    return True
+        return not lowered.isascii() and any(phrase in lowered for phrase in self.unspaced)
+
+
+def _chrome_phrases() -> ChromePhrases:
+    by_language: dict[str, list[str] | str] = json.loads(_PHRASES_FILE.read_text(encoding="utf-8"))
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    unspaced: list[str] = []
+    for language, phrases in sorted(by_language.items()):
+        if language.startswith("_"):
+            continue
+        for phrase in phrases:
+            if ord(phrase[0]) >= UNSPACED_START:
+                unspaced.append(phrase)
+            else:
+                words = tuple(WORD.findall(phrase.lower()))
+                by_first_word.setdefault(words[0], []).append(words)
+    return ChromePhrases(by_first_word, tuple(unspaced))
+
+
+WEIGHTS, THRESHOLD = _load_weights()
+COSTLY_GAIN = sum(max(WEIGHTS[k], 0.0) for k in COSTLY)  # the most the costly features (0 to 1 each) add
+CHROME_PHRASES = _chrome_phrases()
+
+
+@dataclass(slots=True)
+class Candidate:
+    at: int  # the line's index
+    features: list[float]  # in the order of FEATURES; the COSTLY ones are 0 until `complete` reads them
+    complete: bool = False
+
+    def score(self, weights: tuple[float, ...] = WEIGHTS) -> float:
+        return sum(w * f for w, f in zip(weights, self.features, strict=True))
+
+
+class Window(NamedTuple):
+    """Where the headline is looked for: lines above the article's prose, nearest first, and the first lines of
+    the article's region."""
+
+    above: list[int]
+    in_region: list[int]
+
+
+def pick_title(scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]) -> tuple[int | None, str]:
+    """The headline in the window (None when no line looks like one) and the rule that says why."""
+    ranked = headline_candidates(scored, window, checked, meta)
+    lead = _lead_words(scored, window.in_region)
+    best = choose(ranked, lambda candidate: complete(scored, page, lead, candidate))
+    chosen = next((candidate for candidate in ranked if candidate.at == best), None)
+    return best, "" if chosen is None else title_rule(chosen, len(ranked))
+
+
+def title_rule(chosen: Candidate, count: int) -> str:
+    """The rule for `explain`: how many lines were weighed, and the features that most raised the chosen one."""
+    gains = sorted(
+        ((w * f, name) for name, w, f in zip(FEATURES, WEIGHTS, chosen.features, strict=True) if name in REASONS),
+        key=lambda gain: -gain[0],
+    )
+    reasons = [REASONS[name] for gain, name in gains[:REASONS_SHOWN] if gain > 0]
+    return RULE_TITLE.format(count=count, s="" if count == 1 else "s", reasons=", ".join(reasons) or "no strong sign")
+
+
+def choose(ranked: list[Candidate], completing: Callable[[Candidate], None]) -> int | None:
+    """The best-scoring candidate, if it scores above the threshold (the nearest one on a tie). The costly
+    features are read best cheap score first, and no more once the rest could not win even with all of them."""
+    best, best_score = None, THRESHOLD
+    for k in sorted(range(len(ranked)), key=lambda k: -ranked[k].score()):
+        candidate = ranked[k]
+        if candidate.score() + COSTLY_GAIN < best_score:
+            break
+        completing(candidate)
+        score = candidate.score()
+        if score > best_score or (score == best_score and best is not None and k < best):
+            best, best_score = k, score
+    return None if best is None else ranked[best].at
+
+
+def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candidate) -> None:
+    """The COSTLY features of a candidate, read once."""
+    if candidate.complete:
+        return
+    candidate.complete = True
+    text = scored.lines[candidate.at].text
+    lowered = text.lower()
+    tokens = WORD.findall(lowered)
+    features = candidate.features
+    features[HOLDS_DATE] = float(bool(_DIGIT.search(text)) and find_date(text) is not None)
+    prose = scored.prose[candidate.at]
+    features[PRINTED_TWICE] = float(
+        prose is not None and prose.words >= 4 and _printed_twice(scored, page, candidate.at)
+    )
+    features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
+    features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens))
+    features[TITLE_CASE] = _title_case(text)
+
+
+def headline_candidates(scored: Scored, window: Window, checked: set[int], meta: set[int]) -> list[Candidate]:
+    """The headline-like lines of the window with their cheap features, those of the region first, then
+    upwards."""
+    first = window.in_region[:1]
+    found: list[Candidate] = []
+    rank = 0
+    after_paragraph = False
+    for i in window.in_region:
+        if _is_sentence(scored, i):
+            after_paragraph = True
+        elif is_headline(scored, i, checked, meta) and not _under_end_heading(scored, i) and not _is_caption(scored, i):
+            found.append(_candidate(scored, i, 0, meta, (i in first, i not in first, after_paragraph)))
+    for i in window.above:
+        if not is_headline(scored, i, checked, meta) or _under_end_heading(scored, i):
+            continue
+        found.append(_candidate(scored, i, rank, meta, (False, False, False)))
+        if scored.prose[i].words > RANKED:  # type: ignore[union-attr]  # a label or a name pushes none down
+            rank += 1
+    return found
+
+
+def _is_sentence(scored: Scored, i: int) -> bool:
+    prose = scored.prose[i]
+    return prose is not None and prose.sentence_end and prose.words > TITLE_MAX_WORDS // 2
+
+
+def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[bool, bool, bool]) -> Candidate:
+    """`place`: the region's first line, a later line of the region, a line of the region under a paragraph."""
+    first, inside, after_paragraph = place
+    prose = scored.prose[i]
+    assert prose is not None
+    text = scored.lines[i].text
+    words = prose.words
+    above, below = neighbours(scored, i)
+    features = [
+        float(rank),
+        float(4 <= words <= 20),
+        float(words <= 2),
+        float(words > 20),
+        float(text.endswith(".")),
+        float(below in meta),
+        float(above in meta and below not in meta),
+        float("|" in text or "/" in text),
+        float(not text[0].isupper() and text[0].isalpha()),
+        0.0,  # holds_date, printed_twice, lead_words, chrome_phrase, title_case: `complete` reads them
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        float(text.endswith(":")),
+        float(i in scored.chrome_rules),
+        float(first),
+        float(inside),
+        float(_blank(scored, i - 1)),
+        float(_blank(scored, i + 1)),
+        float(after_paragraph),
+    ]
+    return Candidate(i, features)
+
+
+def _key_words(lowered: str, tokens: list[str]) -> set[str]:
+    """Words of three characters or more that are no stop words; for unspaced scripts, their characters."""
+    words = {w[:STEM_CHARS] for w in tokens if len(w) >= KEY_WORD_CHARS and w not in STOP_WORDS}
+    if not words or (not lowered.isascii() and any(ord(c) >= UNSPACED_START for c in lowered[:4])):
+        return {c for c in lowered if c.isalnum()}
+    return words
+
+
+def _lead_words(scored: Scored, region: list[int]) -> frozenset[str]:
+    """The key words of the article's first lines of prose."""
+    texts = [scored.lines[i].text for i in region if _is_sentence(scored, i)][:LEAD_LINES]
+    lowered = " ".join(texts)[:LEAD_CHARS].lower()
+    return frozenset(_key_words(lowered, WORD.findall(lowered)))
+
+
+def _share_in(words: set[str], lead: frozenset[str]) -> float:
+    return len(words & lead) / len(words) if words else 0.0
+
+
+def _title_case(text: str) -> float:
+    """1.0 when most words of four letters or more start with a capital."""
+    long_words = [w for w in text.split(" ") if len(w) >= 4 and w[0].isalpha()]
+    if len(long_words) < 2:
+        return 0.0
+    return float(sum(w[0].isupper() for w in long_words) * 4 >= len(long_words) * 3)
+
+
+def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
+    line, prose = scored.lines[i], scored.prose[i]
+    if prose is None or line.bullet or (i in scored.chrome_rules and not scored.chrome_rules[i].startswith(REPEATED)):
+        return False
+    text = line.text
+    if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
+        return False
+    if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text):
+        return False
+    if is_end_heading(text, prose.words):
+        return False
+    if i in checked:  # the head has read the line for a byline or date: those are in `meta`
+        return i not in meta
+    return not (byline_names(text) or is_date_line(text))
+
+
+def _printed_twice(scored: Scored, page: str, i: int) -> bool:
+    """The page prints the line again, alone or inside a longer line (a breadcrumb, "Section|Headline"); the
+    site's name in its copyright line ("© 2021 Le Courrier du Lac") is no headline printed twice."""
+    text = scored.lines[i].text
+    if scored.seen[text] > 1:
+        return True
+    printed = 0
+    at = page.find(text)
+    while at >= 0:
+        if _COPYRIGHT.search(page, max(0, at - COPYRIGHT_CHARS), at) is None:
+            printed += 1
+            if printed > 1:
+                return True
+        at = page.find(text, at + len(text))
+    return False
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post": the path to the page, or paging
+    links."""
+    return " > " in text or "»" in text or "«" in text or " › " in text or "←" in text or "→" in text
+
+
+def _under_end_heading(scored: Scored, i: int) -> bool:
+    """A line under "Comments", "Related": a link or a count, not the headline."""
+    above = neighbours(scored, i)[0]
+    prose = scored.prose[above] if above >= 0 else None
+    return prose is not None and is_end_heading(scored.lines[above].text, prose.words)
+
+
+def neighbours(scored: Scored, i: int) -> tuple[int, int]:
+    """The nearest non-blank lines above and below line i (-1 where there is none)."""
+    prose = scored.prose
+    before = next((j for j in range(i - 1, max(-1, i - 4), -1) if prose[j] is not None), -1)
+    after = next((j for j in range(i + 1, min(len(prose), i + 4)) if prose[j] is not None), -1)
+    return before, after
+
+
+def _is_caption(scored: Scored, i: int) -> bool:
+    """A line right under an image's file name, in the article: its caption."""
+    above = neighbours(scored, i)[0]
+    return above >= 0 and is_image_file(scored.lines[above].text)
+
+
+def _blank(scored: Scored, i: int) -> bool:
+    return 0 <= i < len(scored.prose) and scored.prose[i] is None
