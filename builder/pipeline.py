@@ -91,10 +91,9 @@ class Pipeline:
 
 
 def _others(options: PipelineOptions) -> tuple[Extractor, ...]:
-    """The extractors tried after the profiles: the caller's, then the generic reader's; and HTML pages'
-    (dates after `--now` are not read as publication dates)."""
+    """The extractors tried after the profiles: the caller's, then the generic reader's; and HTML pages'."""
     generic = (options.generic,) if options.generic is not None else ()
-    return (*options.extractors, *generic, HtmlExtractor(max_date=options.now.date().isoformat()))
+    return (*options.extractors, *generic, HtmlExtractor.at(options.now))
 
 
 def _finish(record: Record, fingerprint: Fingerprinter | None = None) -> None:

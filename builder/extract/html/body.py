@@ -21,6 +21,7 @@ class ArticleParts:
 
     paragraphs: list[str] = field(default_factory=list)
     images: list[dict[str, str | None]] = field(default_factory=list)
+    text_chars: int = 0  # characters of text outside headings: how much article there is
 
     @property
     def body(self) -> str:
@@ -45,14 +46,17 @@ def _read(element: Any, captions: Mapping[str, str], parts: ArticleParts) -> Non
     if tag == "graphic":
         return
     if tag in _CONTAINERS:
-        if _words(element.text or ""):
-            parts.paragraphs.append(_words(element.text))
+        own = _words(element.text or "")
+        if own:
+            parts.paragraphs.append(own)
+            parts.text_chars += len(own)
         for child in element:
             _read(child, captions, parts)
         return
     text = _block_text(element)
     if text:
         parts.paragraphs.append(text)
+        parts.text_chars += len(text) if tag != "head" else 0
 
 
 def _block_text(element: Any) -> str:

@@ -1,5 +1,9 @@
-"""An HTML page's bytes to text: the charset from the byte-order mark, else the page's own declaration
-(`<meta charset>` or `http-equiv="Content-Type"`), else UTF-8 when the bytes are UTF-8, else detection."""
+"""An HTML page's bytes to text: the charset from the byte-order mark, else UTF-8 when the bytes are UTF-8,
+else the page's own declaration (`<meta charset>` or `http-equiv="Content-Type"`), else detection.
+
+UTF-8 goes before the declaration: text in another charset is almost never valid UTF-8 by chance, while
+pages that declare Latin-1 and hold UTF-8 are common (a template's old header); in a single-byte charset
+such bytes would still decode, into mojibake."""
 
 from __future__ import annotations
 
@@ -23,9 +27,8 @@ _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
 )
 # As browsers read labels (WHATWG Encoding): Latin-1 and ASCII pages are windows-1252, whose extra
 # characters (curly quotes, dashes) they often hold; a UTF-16 label in bytes that parsed as ASCII is wrong.
-_READ_AS = {
-    "iso-8859-1": "cp1252",
-    "latin-1": "cp1252",
+_READ_AS = {  # keys: codecs.lookup(label).name
+    "iso8859-1": "cp1252",
     "ascii": "cp1252",
     "utf-16": "utf-8",
     "utf-16-le": "utf-8",
@@ -68,8 +71,7 @@ def decode_html(data: bytes) -> tuple[str, str] | Reject:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
                 return _reject(f"starts with a {encoding} byte-order mark but does not decode: {err.reason}")
-    declared = declared_charset(data)
-    for encoding in dict.fromkeys(filter(None, (declared, "utf-8"))):  # a wrong declaration: try UTF-8 next
+    for encoding in filter(None, ("utf-8", declared_charset(data))):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:

@@ -16,17 +16,28 @@ if TYPE_CHECKING:
 
 TRAFILATURA = "html:trafilatura"  # the `extractor` of its rows
 STAGE = "parse"
+# Less text than this outside headings is no article (a section front, a gallery, an error page):
+# readability.js's least content for a readable page (isProbablyReaderable's minContentLength).
+MIN_ARTICLE_CHARS = 140
 _JSON_OPENERS = ("{", "[")
 _MARKUP_SPAN = 1024  # a page opens with a tag within its first characters (a stray line before it at most)
 
 
 @dataclass(frozen=True)
 class HtmlExtractor:
-    """Claims every `text/html` record. `max_date` (YYYY-MM-DD, the build's `--now`) bounds the dates read."""
+    """Claims every `text/html` record. `max_date` (YYYY-MM-DD) is htmldate's latest date: fixed by the
+    build's `--now` (htmldate's default, today, would make a build depend on the day it runs)."""
 
     max_date: str
     media_type: str = HTML_PAGE
     name: str = TRAFILATURA
+
+    @classmethod
+    def at(cls, now: datetime) -> HtmlExtractor:
+        """The extractor of a build run at `now`. htmldate gives a date past its bound as the bound itself,
+        so the bound is a year on: a page dated after `now` keeps its date and the date validator rejects
+        it as `future_date`, as it does any other row's."""
+        return cls(max_date=f"{now.year + 1}-12-31")
 
     def claim(self, record: Record) -> Step:
         return self.parse
@@ -60,8 +71,9 @@ def _fill(fields: dict[str, Any], reading: PageReading) -> Reject | None:
     if reading.body is None:
         return Reject(Reason.NO_ARTICLE, "trafilatura found no article text on the page", STAGE)
     parts = article_parts(reading.body, reading.captions, reading.title)
-    if not parts.paragraphs:
-        return Reject(Reason.NO_ARTICLE, "the page's article holds no text (images or headings only)", STAGE)
+    if parts.text_chars < MIN_ARTICLE_CHARS:
+        detail = f"{parts.text_chars} characters of text besides headings: too little to be an article"
+        return Reject(Reason.NO_ARTICLE, detail, STAGE)
     if not reading.title:
         return Reject(Reason.NO_ARTICLE, "the page names no headline (no <title>, <h1> or og:title)", STAGE)
     fields.update(

@@ -35,8 +35,7 @@ class PageReading:
 
 
 def read_page(html: str, url: str | None, max_date: str) -> PageReading:
-    """Read one page; `max_date` (YYYY-MM-DD) bounds the dates htmldate accepts (the build's `--now`:
-    trafilatura's default, today, would make a build depend on the day it runs)."""
+    """Read one page; `max_date` (YYYY-MM-DD) bounds the dates htmldate accepts."""
     tree = load_html(html)
     if tree is None:
         return PageReading(None, None, [], None, [], None, None, url, {})
