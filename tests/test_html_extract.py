@@ -136,3 +136,19 @@ def test_a_build_reads_loose_and_gzipped_pages_beside_dumps(tmp_path: Path) -> N
     assert table.schema.metadata[b"schema"] == b"article/v3"
     (front,) = pq.read_table(report / "rejects.parquet").to_pylist()
     assert front["source_file"] == "front.xhtml" and front["reason"] == Reason.NO_ARTICLE
+
+
+def test_the_body_keeps_the_text_rows_form_and_each_image_once() -> None:
+    from lxml import etree
+
+    from builder.extract.html.body import article_parts
+
+    tree = etree.fromstring(
+        "<body><head>The headline</head><p>First  paragraph,\n wrapped.</p>"
+        "<quote><p>A quoted paragraph.</p><graphic src='https://x.example/a.jpg' alt='A'/></quote>"
+        "<list><item>one</item><item>two<list><item>nested</item></list></item></list>"
+        "<graphic src='https://x.example/b.jpg'/><graphic src='https://x.example/c.jpg' title='no alt'/></body>"
+    )
+    parts = article_parts(tree, {"https://x.example/b.jpg": "Caption of b."}, "The headline")
+    assert parts.body == "First paragraph, wrapped.\n\nA quoted paragraph.\n\n• one\n• two\n• nested"
+    assert parts.images == [{"alt": "A", "caption": None}, {"alt": None, "caption": "Caption of b."}]

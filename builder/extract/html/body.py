@@ -41,17 +41,17 @@ def article_parts(tree: Any, captions: Mapping[str, str], title: str | None) -> 
 
 def _read(element: Any, captions: Mapping[str, str], parts: ArticleParts) -> None:
     tag = element.tag
-    for image in element.iter("graphic"):
-        _add_image(image, captions, parts)
-    if tag == "graphic":
-        return
-    if tag in _CONTAINERS:
+    if tag in _CONTAINERS:  # its children are read on their own, images included
         own = _words(element.text or "")
         if own:
             parts.paragraphs.append(own)
             parts.text_chars += len(own)
         for child in element:
             _read(child, captions, parts)
+        return
+    for image in element.iter("graphic"):  # the element itself, or images inside a paragraph
+        _add_image(image, captions, parts)
+    if tag == "graphic":
         return
     text = _block_text(element)
     if text:
