@@ -138,6 +138,18 @@ def test_a_build_reads_loose_and_gzipped_pages_beside_dumps(tmp_path: Path) -> N
     assert front["source_file"] == "front.xhtml" and front["reason"] == Reason.NO_ARTICLE
 
 
+def test_a_page_inside_an_archive_is_read(tmp_path: Path) -> None:
+    import zipfile
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    with zipfile.ZipFile(inputs / "pages.zip", "w") as archive:
+        archive.write(FIXTURES / "http_equiv_latin1.html", "2025/pier.htm")
+    _, out, _ = run_build([inputs], tmp_path)
+    (row,) = pq.read_table(next((out / "data").rglob("*.parquet"))).to_pylist()
+    assert row["source_file"] == "pages.zip/2025/pier.htm" and row["title"] == TITLES["http_equiv_latin1"]
+
+
 def test_the_body_keeps_the_text_rows_form_and_each_image_once() -> None:
     from lxml import etree
 
