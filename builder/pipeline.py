@@ -13,6 +13,8 @@ from builder.extract.dates import fill_dates
 from builder.extract.decode import decode
 from builder.extract.extractors import Extractor, Extractors, standard_extractors
 from builder.extract.finalize import finalize
+from builder.extract.html.extractor import HtmlExtractor
+from builder.extract.html.media import recognise_html
 from builder.extract.langid import DEFAULT_DETECTOR, make_detector
 from builder.extract.measure import LanguageDetection, count_body_words
 from builder.extract.recognise import recognise_format
@@ -59,6 +61,7 @@ class Pipeline:
         # Each value is filled just before it is judged: the language model sees only records still valid.
         self.steps: list[Step] = [
             recognise_format,
+            recognise_html,
             decode,
             Extractors(standard_extractors(options.sites, parse_article, _others(options))),
             fill_dates,
@@ -88,8 +91,9 @@ class Pipeline:
 
 
 def _others(options: PipelineOptions) -> tuple[Extractor, ...]:
-    """The extractors tried after the profiles: the caller's, then the generic reader's."""
-    return (*options.extractors, *((options.generic,) if options.generic is not None else ()))
+    """The extractors tried after the profiles: the caller's, then the generic reader's; and HTML pages'."""
+    generic = (options.generic,) if options.generic is not None else ()
+    return (*options.extractors, *generic, HtmlExtractor.at(options.now))
 
 
 def _finish(record: Record, fingerprint: Fingerprinter | None = None) -> None:

@@ -1,4 +1,5 @@
-"""Bytes to clean text: BOM-aware decoding, UTF-8 then cp1252, control characters removed."""
+"""Bytes to clean text: BOM-aware decoding, UTF-8 then cp1252 (an HTML page: its declared charset, then
+detection), control characters removed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import functools
 import re
 import unicodedata
 
+from builder.extract.html import HTML_PAGE
+from builder.extract.html.charset import decode_html
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
@@ -113,7 +116,7 @@ def decode(record: Record) -> Reject | None:
     """Fill `record.text` from `record.data`."""
     if not record.data:
         return _reject("empty file (0 bytes)")
-    decoded = _decode_bytes(record.data)
+    decoded = decode_html(record.data) if record.media_type == HTML_PAGE else _decode_bytes(record.data)
     if isinstance(decoded, Reject):
         return decoded
     text, encoding = decoded

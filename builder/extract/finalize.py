@@ -23,4 +23,5 @@ def finalize(record: Record) -> None:
     fields = record.fields
     fields["id"] = article_id(fields)
     fields["source_file"] = record.source_file
+    fields["url"] = record.url
     record.fields = {name: fields.get(name) for name in load_schema().names}

@@ -1,13 +1,17 @@
-"""Input formats builder does not read (yet), told apart so that their rejects say what they are.
+"""Input formats told apart by content: HTML pages to read as such, and formats builder does not read.
 
-builder reads plain-text dumps of article pages (loose, in archives, or gzip-compressed and named
-`.gz`), and WARC archives and JSON Lines/Parquet exports named as such (their containers read them). An HTML page, a JSON file, a PDF or another compressed file is rejected as `unsupported_format`
-with a detail naming the format, instead of `unreadable` or `unknown_site`. The content decides; the
-file name only breaks a tie (a `{` that does not parse is JSON in `data.json`, and nothing in `notes.txt`).
+builder reads plain-text dumps of article pages and HTML pages (loose, in archives, or gzip-compressed and
+named `.gz`), and WARC archives and JSON Lines/Parquet exports named as such (their containers read them).
+`looks_like_html` tells an HTML page from a dump before decoding. A JSON file, a PDF or another compressed
+file is rejected as `unsupported_format` with a detail naming the format, instead of `unreadable` or
+`unknown_site`. The content decides; the file name only breaks a tie (a `{` that does not parse is JSON in
+`data.json`, and nothing in `notes.txt`; a page of tags is HTML in `page.html` even when it opens with a tag
+of no particular kind).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -131,6 +135,50 @@ def _compressed(compressor: str, suffixes: tuple[str, ...], source_file: str) ->
 def _by_suffix(source_file: str) -> InputFormat | None:
     dot = source_file.rfind(".")
     return _BY_SUFFIX.get(source_file[dot:].lower()) if dot > source_file.rfind("/") else None
+
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")  # and each with .gz: read through the gzip container
+_HTML_PROBE = 256  # bytes looked at to find the first character of a page: blanks rarely run longer
+# Byte-order marks of the encodings an HTML page may be in, and how to read a head after each.
+_HTML_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's: its mark starts with UTF-16's
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HTML_FIRST_BYTES = frozenset({ord("<"), *(bom[0] for bom, _ in _HTML_BOMS)})
+_BLANK_BYTES = b" \t\r\n"
+_HTML_OR_BLANK_FIRST_BYTES = _HTML_FIRST_BYTES | frozenset(_BLANK_BYTES)
+
+
+def looks_like_html(data: bytes, source_file: str) -> bool:
+    """Whether raw bytes are an HTML page, or a saved fragment of one: tags by content, the name breaking a tie.
+
+    Runs on every input before decoding. A dump opens with its site's first line, neither a tag nor a
+    byte-order mark: its first non-blank byte answers (~100 ns). Markup is judged on the decoded head as
+    `text_format` judges it, so what one calls HTML the other does too.
+    """
+    if not data or data[0] not in _HTML_OR_BLANK_FIRST_BYTES:  # most dumps stop here
+        return False
+    start = data[3 if data.startswith(codecs.BOM_UTF8) else 0 : _HTML_PROBE].lstrip(_BLANK_BYTES)
+    if not start or start[0] not in _HTML_FIRST_BYTES:  # UTF-16 and UTF-32 pages open with their mark
+        return False
+    head = _head_text(data)
+    if not head.startswith("<"):
+        return False
+    return _markup_format(head, _by_suffix(_without_gz(source_file))) is HTML
+
+
+def _head_text(data: bytes) -> str:
+    """The first characters of the bytes, blanks and mark stripped; tags are ASCII, so without a mark any
+    single-byte reading serves (latin-1 never fails)."""
+    encoding = next((name for bom, name in _HTML_BOMS if data.startswith(bom)), "latin-1")
+    return data[: _HEAD * 4].decode(encoding, errors="ignore").lstrip(_LEADING_BLANKS)[:_HEAD]
+
+
+def _without_gz(source_file: str) -> str:
+    return source_file[:-3] if source_file.lower().endswith(".gz") else source_file
 
 
 def text_format(text: str, source_file: str) -> InputFormat | None:
