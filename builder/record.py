@@ -11,7 +11,8 @@ from builder.reasons import Reason
 if TYPE_CHECKING:
     from builder.sites.profile import SiteProfile
 
-TEXT_DUMP = "text/plain"  # a page rendered as plain text: the only media type read today
+TEXT_DUMP = "text/plain"  # a page rendered as plain text
+HTML_PAGE = "text/html"  # an HTML page, recognised by its bytes or set by its container (WARC, JSONL)
 RENDERED_BULLET = "•"  # how the renderer marks a list item ("  • item"): a profile's default, the generic reader's
 
 

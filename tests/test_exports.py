@@ -143,7 +143,8 @@ def test_a_text_column_holding_a_dump_becomes_the_row_the_loose_dump_makes(tmp_p
     (row,) = pq.read_table(out / "data").to_pylist()
     (loose,) = pq.read_table(loose_out / "data").to_pylist()
     assert row["source_file"] == "export.jsonl#L2"
-    assert {**row, "source_file": ""} == {**loose, "source_file": ""}
+    assert row["url"] == "https://english.almayadeen.net/news/x" and loose["url"] is None  # the export's url column
+    assert {**row, "source_file": "", "url": None} == {**loose, "source_file": ""}
     summary = result.summary
     assert summary["inputs"] == 5 and summary["rows"] == 1 and summary["reconciled"]
     assert summary["rejects_by_reason"]["invalid_json"] == 2 and "skipped" not in summary
@@ -163,10 +164,13 @@ def test_the_cli_maps_columns_and_records_the_mapping(tmp_path: Path) -> None:
     assert bad.returncode != 0 and "--column" in bad.stderr
 
 
+URL = "https://english.almayadeen.net/news/x"
+
+
 def _warc_resource(page: bytes) -> bytes:
     """A WARC of one `resource` record holding `page` as a text dump."""
     head = (
-        "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: https://english.almayadeen.net/news/x\r\n"
+        f"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: {URL}\r\n"
         f"WARC-Date: 2024-03-05T10:20:30Z\r\nContent-Type: text/plain\r\nContent-Length: {len(page)}\r\n\r\n"
     )
     return head.encode() + page + b"\r\n\r\n"
@@ -174,14 +178,18 @@ def _warc_resource(page: bytes) -> bytes:
 
 def _parquet_of(page: bytes) -> bytes:
     sink = pa.BufferOutputStream()
-    pq.write_table(pa.table({"text": [page.decode()], "url": ["https://english.almayadeen.net/news/x"]}), sink)
+    pq.write_table(pa.table({"text": [page.decode()], "url": [URL]}), sink)
     return sink.getvalue().to_pybytes()
+
+
+def _jsonl_of(page: bytes) -> bytes:
+    return json.dumps({"text": page.decode(), "url": URL}).encode() + b"\n"
 
 
 FORMS = {
     "dump.txt": lambda page: page,
-    "export.jsonl": lambda page: json.dumps({"text": page.decode()}).encode() + b"\n",
-    "export.jsonl.gz": lambda page: gzip.compress(json.dumps({"text": page.decode()}).encode()),
+    "export.jsonl": _jsonl_of,
+    "export.jsonl.gz": lambda page: gzip.compress(_jsonl_of(page)),
     "pages.parquet": _parquet_of,
     "crawl.warc": _warc_resource,
 }
@@ -203,4 +211,6 @@ def test_a_text_dump_gives_the_same_row_in_every_format(tmp_path: Path) -> None:
         "pages.parquet#0",
         "crawl.warc#0",
     ]
-    assert len({json.dumps({**row, "source_file": ""}, default=str, sort_keys=True) for row in rows.values()}) == 1
+    assert [row["url"] for row in rows.values()] == [None, URL, URL, URL, URL]  # a loose file has no url
+    same = {json.dumps({**row, "source_file": "", "url": None}, default=str, sort_keys=True) for row in rows.values()}
+    assert len(same) == 1

@@ -13,11 +13,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from builder.extract.html import HTML_PAGE
 from builder.extract.html.extractor import TRAFILATURA, page_times
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.reasons import Reason
-from builder.record import Record
+from builder.record import HTML_PAGE, Record
 from builder.schema import load_schema
 from tests.conftest import NOW, run_build
 

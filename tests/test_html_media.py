@@ -7,11 +7,10 @@ import codecs
 
 import pytest
 
-from builder.extract.html import HTML_PAGE
 from builder.extract.html.charset import declared_charset, decode_html
 from builder.extract.html.media import recognise_html
 from builder.inputs.formats import looks_like_html
-from builder.record import TEXT_DUMP, Record, Reject
+from builder.record import HTML_PAGE, TEXT_DUMP, Record, Reject
 from tests.dumps import make_dump
 
 PAGE = "<!doctype html><html><head><title>t</title></head><body><p>x</p></body></html>"

@@ -8,10 +8,9 @@ import functools
 import re
 import unicodedata
 
-from builder.extract.html import HTML_PAGE
 from builder.extract.html.charset import decode_html
 from builder.reasons import Reason
-from builder.record import Record, Reject
+from builder.record import HTML_PAGE, Record, Reject
 
 # C0 controls except tab/newline/CR, DEL, C1 controls, and U+FFFD left by an earlier lossy decode.
 _JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")

@@ -27,9 +27,8 @@ from typing import IO, Any, NamedTuple
 from builder.errors import OptionError
 from builder.inputs.files import InputFile, open_regular
 from builder.reasons import Reason
-from builder.record import TEXT_DUMP, Record, Reject
+from builder.record import HTML_PAGE, TEXT_DUMP, Record, Reject
 
-HTML = "text/html"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
 _STAGE = "read"
@@ -88,7 +87,7 @@ def parse_column_options(values: Iterable[str]) -> tuple[tuple[str, str], ...]:
 def row_record(source_file: str, row: Mapping[str, Any], columns: ExportColumns, max_bytes: int) -> Record:
     """One export row as a record: its page (html, else text), url and crawl time; or its reject."""
     page = _first(row, columns.html)
-    media_type = HTML
+    media_type = HTML_PAGE
     if page is None:
         page, media_type = _first(row, columns.text), TEXT_DUMP
     if page is None:

@@ -28,9 +28,8 @@ from typing import IO, Any
 
 from builder.inputs.files import InputFile, open_regular
 from builder.reasons import Reason
-from builder.record import TEXT_DUMP, Record, Reject
+from builder.record import HTML_PAGE, TEXT_DUMP, Record, Reject
 
-HTML = "text/html"
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFF = 1024  # bytes of a payload looked at for an HTML start when its type says nothing
@@ -125,7 +124,7 @@ def _response(warc_record: Any, source_file: str, max_bytes: int) -> Record:
     mime = (warc_record.http_content_type or "").lower()
     if mime not in _HTML_TYPES and not (_untyped(mime) and _sniffed_html(decoded)):
         return skipped(source_file, f"a WARC response record of {mime or 'unknown type'}: not HTML")
-    return _page(warc_record, source_file, decoded, HTML)
+    return _page(warc_record, source_file, decoded, HTML_PAGE)
 
 
 def _resource(warc_record: Any, source_file: str, kind: str, max_bytes: int) -> Record:
@@ -134,7 +133,7 @@ def _resource(warc_record: Any, source_file: str, kind: str, max_bytes: int) -> 
     if isinstance(body, Record):
         return body
     if mime in _HTML_TYPES or (_untyped(mime) and _sniffed_html(body)):
-        return _page(warc_record, source_file, body, HTML)
+        return _page(warc_record, source_file, body, HTML_PAGE)
     if mime in ("text/plain", ""):
         return _page(warc_record, source_file, body, TEXT_DUMP)
     return skipped(source_file, f"a WARC {kind} record of {mime}: not HTML or text")

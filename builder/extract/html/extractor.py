@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from builder.extract.html import HTML_PAGE
 from builder.extract.steps import Step
 from builder.reasons import Reason
-from builder.record import Record, Reject
+from builder.record import HTML_PAGE, Record, Reject
 
 if TYPE_CHECKING:
     from builder.extract.html.reading import PageReading

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from builder.extract.html import HTML_PAGE
 from builder.inputs.formats import looks_like_html
-from builder.record import TEXT_DUMP, Record, Reject
+from builder.record import HTML_PAGE, TEXT_DUMP, Record, Reject
 
 
 def recognise_html(record: Record) -> Reject | None:
