@@ -35,6 +35,7 @@ from builder.extract.generic.region import (
     prose_lines,
     score_lines,
     uses_corpus,
+    with_corpus,
 )
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import (
@@ -49,7 +50,6 @@ from builder.extract.textdump.lines import (
     LEAD,
     TAGS,
     TITLE,
-    Line,
     read_line,
 )
 from builder.reasons import Reason
@@ -81,9 +81,12 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
     raws = text.split("\n")
     # A third of a dump's lines are empty: they are BLANK without a call.
     lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
-    found = _read(text, raws, lines, chrome, use_corpus=True)
-    if isinstance(found, Reject) and uses_corpus(chrome):
-        alone = _read(text, raws, lines, chrome, use_corpus=False)
+    page = score_lines(raws, lines)
+    if chrome is None or not uses_corpus(chrome):
+        return _read(text, page)
+    found = _read(text, with_corpus(page, chrome))
+    if isinstance(found, Reject):
+        alone = _read(text, page)
         if not isinstance(alone, Reject):
             alone.classified.rules = [
                 rule + RULE_PAGE_TRUSTED if role is BODY else rule
@@ -93,10 +96,8 @@ def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading 
     return found
 
 
-def _read(
-    text: str, raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool
-) -> GenericReading | Reject:
-    scored = score_lines(raws, lines, chrome, use_corpus)
+def _read(text: str, scored: Scored) -> GenericReading | Reject:
+    """The reading of the page as `scored` (alone or with its site's corpus); `scored`'s rules gain the boxes found."""
     span = best_region(scored)
     if span is None:
         return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")
