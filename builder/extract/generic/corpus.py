@@ -162,9 +162,14 @@ class CorpusIndex:
 
     def chrome_for(self, text: str) -> SiteChrome | None:
         """The chrome of the site the dump belongs to, or None when it matches none."""
-        if not self.frames:
-            return None
-        number = self._index.best(page_frame(text))
+        return self._chrome_of(page_frame(text)) if self.frames else None
+
+    def chrome_for_lines(self, lines: Sequence[str]) -> SiteChrome | None:
+        """`chrome_for` a dump already read into its `page_lines`: its frame is taken of them, not read again."""
+        return self._chrome_of(frame_of(lines)) if self.frames else None
+
+    def _chrome_of(self, frame: frozenset[int]) -> SiteChrome | None:
+        number = self._index.best(frame)
         return None if number is None else self.chrome[number]
 
     @property

@@ -50,6 +50,7 @@ from builder.extract.textdump.lines import (
     LEAD,
     TAGS,
     TITLE,
+    Line,
     read_line,
 )
 from builder.reasons import Reason
@@ -76,11 +77,20 @@ class GenericReading:
     date: FoundDate | None  # the publication date the page prints, a "published" one before an "updated" one
 
 
-def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading | Reject:
-    """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none."""
+def dump_lines(text: str) -> tuple[list[str], list[Line]]:
+    """The dump's raw lines, and each read as a `Line`: what `read_generic` reads, for a caller that needs
+    the lines first (to find the site's chrome) to read them once."""
     raws = text.split("\n")
     # A third of a dump's lines are empty: they are BLANK without a call.
-    lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
+    return raws, [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
+
+
+def read_generic(
+    text: str, chrome: SiteChrome | None = None, read: tuple[list[str], list[Line]] | None = None
+) -> GenericReading | Reject:
+    """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none.
+    `read`: the text's `dump_lines`, when the caller has them."""
+    raws, lines = read or dump_lines(text)
     page = score_lines(raws, lines)
     if chrome is None or not uses_corpus(chrome):
         return _read(text, page)
