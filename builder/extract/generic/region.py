@@ -175,10 +175,11 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
     alone may be read again: it is left as it was). Each distinct line is looked up once: a page prints its
     menus and share bars more than once."""
     rules = {}
-    for text in scored.seen:
-        rule = _repeated_rule(chrome, chrome.count(text))
-        if rule is not None:
-            rules[text] = rule
+    for text, count in zip(scored.seen, chrome.counts(scored.seen), strict=True):
+        if count >= 2:  # most lines: no rule to write
+            rule = _repeated_rule(chrome, count)
+            if rule is not None:
+                rules[text] = rule
     scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
     if rules:
         for i, line in enumerate(scored.lines):
