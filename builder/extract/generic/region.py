@@ -61,13 +61,6 @@ def uses_corpus(chrome: SiteChrome | None) -> bool:
     return chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS
 
 
-def _repeated_rule(chrome: SiteChrome, count: int) -> str | None:
-    """The rule "repeated in N of M dumps of this site" when a line in `count` of the site's dumps is its chrome."""
-    if count >= 2 and count >= CORPUS_SHARE * chrome.dumps:
-        return f"repeated in {count} of {chrome.dumps} dumps of this site"
-    return None
-
-
 def _is_form(text: str) -> bool:
     """w3m prints an input box as "[    ]" (collapsed to "[ ]")."""
     return "[ " in text or " ]" in text
@@ -174,19 +167,18 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
     """A copy of the page's scores with the lines that recur in many dumps of the site made chrome (the page
     alone may be read again: it is left as it was). Each distinct line is looked up once: a page prints its
     menus and share bars more than once."""
-    rules = {}
-    for text, count in zip(scored.seen, chrome.counts(scored.seen), strict=True):
-        if count >= 2:  # most lines: no rule to write
-            rule = _repeated_rule(chrome, count)
-            if rule is not None:
-                rules[text] = rule
+    least = max(2.0, CORPUS_SHARE * chrome.dumps)  # a line in one dump only is never counted
+    seen = scored.seen
+    recurring = {text: count for text, count in zip(seen, chrome.counts(seen), strict=True) if count >= least}
     scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
-    if rules:
+    if recurring:
+        worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
+        rules = {text: worded[count] for text, count in recurring.items()}
         for i, line in enumerate(scored.lines):
             rule = rules.get(line.text)
             if rule is not None and line is not BLANK:  # a bullet with no text is read, and may recur
                 scores[i], chrome_rules[i] = -4.0, rule
-    return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
+    return Scored(scored.lines, scored.prose, scores, chrome_rules, seen)
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:
