@@ -8,6 +8,10 @@ more has its words rotated by c, so prose differs from copy to copy while naviga
 (short lines) recur, as they do across the dumps of one site. The build runs with `--no-dedup
 --undated keep --min-words 0`, so every page that has an article is read through to a row.
 
+CPU a page (`--cpu`, with `--devset`): the survey's and one worker's batch function over the same dumps,
+in this process, best of `--runs` by `time.process_time` (steadier than wall time on a shared machine);
+`--profile` prints where that time goes (cProfile, by own time).
+
 Survey cost: the same profiled dumps built with `--unknown-sites generic` (the default: a survey pass
 reads every input first) and `--unknown-sites reject` (no survey), best of `--runs`.
 """
@@ -15,8 +19,13 @@ reads every input first) and `--unknown-sites reject` (no survey), best of `--ru
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from generate import cached, generate
@@ -52,18 +61,75 @@ def generic_dumps(devset: Path, copies: int, root: Path) -> int:
     return count
 
 
+def cpu_per_page(root: Path, runs: int, profile: bool) -> dict[str, float]:
+    """Microseconds of CPU a dump for the survey and for the pipeline's batch function, in this process."""
+    # Imported here: the other modes time the CLI in its own processes, and need none of this.
+    from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex
+    from builder.extract.generic.extractor import GenericTextExtractor
+    from builder.extract.generic.survey import Survey
+    from builder.pipeline import PipelineOptions
+    from builder.record import Record
+    from builder.sites import registry
+
+    datas = [(str(path), path.read_bytes()) for path in sorted(root.glob("*/*.txt"))]
+    sites = registry()
+    sketch = Survey(sites).start()
+
+    def survey() -> CorpusIndex:
+        corpus = CorpusBuilder()
+        corpus.add_all(sketch([Record(source_file=name, data=data) for name, data in datas]))
+        return corpus.index()
+
+    options = PipelineOptions(
+        now=datetime(2026, 11, 22, tzinfo=UTC), min_words=0, fingerprint=False, sites=sites,
+        generic=GenericTextExtractor(survey()), undated="keep",
+    )  # fmt: skip
+    batch = options.start()
+
+    def pipeline() -> None:
+        records = [Record(source_file=name, data=data) for name, data in datas]
+        for start in range(0, len(records), 256):
+            batch(records[start : start + 256])
+
+    return {
+        name: _best_cpu(job, runs, profile) / len(datas) * 1e6
+        for name, job in (("survey", survey), ("batch", pipeline))
+    }
+
+
+def _best_cpu(job: Callable[[], object], runs: int, profile: bool) -> float:
+    if profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(job)
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(25)
+    best = float("inf")
+    for _ in range(runs):
+        started = time.process_time()
+        job()
+        best = min(best, time.process_time() - started)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--devset", type=Path)
     parser.add_argument("--copies", type=int, default=100)
     parser.add_argument("--survey-cost", type=int, metavar="N", help="profiled dumps to build with and without it")
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument(
+        "--cpu", action="store_true", help="CPU a dump of the survey and the batch function, in-process"
+    )
+    parser.add_argument("--profile", action="store_true", help="with --cpu: where the time goes (cProfile)")
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     args = parser.parse_args()
     results = {}
     if args.devset:
         root = args.out / f"generic-{args.copies}"
         dumps = generic_dumps(args.devset, args.copies, root)
+        if args.cpu:
+            cpu = cpu_per_page(root, args.runs, args.profile)
+            results["cpu_us_per_dump"] = {name: round(us) for name, us in cpu.items()}
+            print(f"CPU a dump: survey {cpu['survey']:.0f} us, batch {cpu['batch']:.0f} us", file=sys.stderr)
         options = ["--no-dedup", "--undated", "keep", "--min-words", "0"]
         runs = [run_build(root, args.out / "work-generic", options=options) for _ in range(args.runs)]
         best = min(runs, key=lambda run: run["seconds"])

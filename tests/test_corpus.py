@@ -7,7 +7,7 @@ import random
 import subprocess
 import sys
 
-from builder.extract.generic.chrome import line_key
+from builder.extract.generic.chrome import line_key, line_keys
 from builder.extract.generic.corpus import (
     SAMPLE,
     CorpusBuilder,
@@ -152,3 +152,20 @@ def test_page_lines_read_each_line_as_read_line_does() -> None:
     expected = [line.text for raw in raws if (line := read_line(raw, "•")) is not BLANK]
     assert page_lines("\n".join(raws)) == expected
     assert "" in expected and "Indented item" in expected  # a lone bullet is a line, with no text
+
+
+def test_many_lines_are_keyed_and_counted_as_one_line_is() -> None:
+    pages = [site_page("Daily Planet", n) for n in range(4)]
+    texts = page_lines(pages[0])
+    assert line_keys(texts) == [line_key(text) for text in texts]
+    chrome = index_of(pages).chrome[0]
+    assert chrome.counts(texts) == [chrome.count(text) for text in texts] and max(chrome.counts(texts)) == 4
+
+
+def test_the_chrome_of_a_page_read_into_lines_is_the_chrome_of_its_text() -> None:
+    pages = [site_page(site, n) for n in range(4) for site in ("Daily Planet", "Gotham Gazette")]
+    index = index_of(pages)
+    long = site_page("Gotham Gazette", 9).replace("\n\n", "\n\n\n\n") * 20  # read from its ends by page_frame
+    for page in [*pages, long, "a page\nwith nothing in common"]:
+        assert index.chrome_for_lines(page_lines(page)) is index.chrome_for(page)
+    assert index.chrome_for_lines(page_lines(long)) is index.chrome[1]

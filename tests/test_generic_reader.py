@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import RULE_PAGE_TRUSTED, GenericReading, read_generic
-from builder.extract.textdump.lines import BLANK, Role, read_line
+from builder.extract.generic.region import score_lines, with_corpus
+from builder.extract.textdump.lines import BLANK, Line, Role, read_line
 from builder.reasons import Reason
 from builder.record import Reject
 from tests.generic.regenerate import expected_path, fixture_dumps, render
@@ -309,3 +310,18 @@ def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
         return
     assert len(reading.classified.roles) == len(reading.classified.lines) == len(text.split("\n"))
     assert reading.fields["body"]
+
+
+def test_the_corpus_marks_a_copy_of_the_page_scores_and_no_blank_line() -> None:
+    """The page's own scores stay as they were (the page alone may be read next); an empty list item that
+    every dump shows is chrome like any recurring line, though its text is a blank line's."""
+    dumps = [_site_dump(n) + "\n•\n" for n in range(1, 6)]
+    raws = dumps[0].split("\n")
+    page = score_lines(raws, [read_line(raw, "•") if raw else BLANK for raw in raws])
+    scores, rules = list(page.scores), dict(page.chrome_rules)
+    marked = with_corpus(page, site_chrome(dumps))
+    assert page.scores == scores and page.chrome_rules == rules
+    lone = len(raws) - 2
+    assert page.lines[lone] == Line("", True)
+    assert marked.chrome_rules[lone] == "repeated in 5 of 5 dumps of this site" and marked.scores[lone] < 0
+    assert not any(marked.lines[i] is BLANK for i in marked.chrome_rules)

@@ -8,7 +8,7 @@ to the worker that reads one dump of the group.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -19,8 +19,14 @@ def line_key(text: str) -> int:
     thousand lines as unlikely as a cryptographic digest would, at a third of blake2b's cost (the survey
     keys every line of every dump).
     """
-    data = text.encode("utf-8", "surrogatepass")
-    return zlib.crc32(data) << 32 | zlib.adler32(data)
+    return line_keys((text,))[0]
+
+
+def line_keys(texts: Iterable[str]) -> list[int]:
+    """`line_key` of each text, in one comprehension: the survey keys hundreds of lines a page, and a call
+    per line cost as much as the checksums."""
+    crc32, adler32 = zlib.crc32, zlib.adler32
+    return [crc32(data) << 32 | adler32(data) for data in [text.encode("utf-8", "surrogatepass") for text in texts]]
 
 
 @dataclass(frozen=True)
@@ -35,3 +41,8 @@ class SiteChrome:
     def count(self, text: str) -> int:
         """In how many of the group's dumps the line (collapsed, without its bullet) appears; 0 if in one only."""
         return self.recurring.get(line_key(text), 0)
+
+    def counts(self, texts: Iterable[str]) -> list[int]:
+        """`count` of each text."""
+        get = self.recurring.get
+        return [get(key, 0) for key in line_keys(texts)]

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.generic.chrome import SiteChrome, line_keys
 from builder.extract.textdump.lines import line_text
 from builder.record import RENDERED_BULLET
 
@@ -46,7 +46,7 @@ def frame_of(lines: Sequence[str]) -> frozenset[int]:
     """Keys of the first and last FRAME_LINES distinct lines."""
     head = list(dict.fromkeys(lines[: FRAME_LINES * 2]))[:FRAME_LINES]
     tail = list(dict.fromkeys(reversed(lines[-FRAME_LINES * 2 :])))[:FRAME_LINES]
-    return frozenset(line_key(text) for text in head + tail)
+    return frozenset(line_keys(head + tail))
 
 
 def page_frame(text: str) -> frozenset[int]:
@@ -64,7 +64,7 @@ def page_frame(text: str) -> frozenset[int]:
 def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
     """The sketch of a page from its `page_lines`."""
     # A page repeats many of its lines (menus, share bars): each distinct one is keyed once.
-    keys = tuple(dict.fromkeys(line_key(line) for line in dict.fromkeys(lines)))[:MAX_LINES]
+    keys = tuple(dict.fromkeys(line_keys(dict.fromkeys(lines))))[:MAX_LINES]
     return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
 
 
@@ -162,9 +162,14 @@ class CorpusIndex:
 
     def chrome_for(self, text: str) -> SiteChrome | None:
         """The chrome of the site the dump belongs to, or None when it matches none."""
-        if not self.frames:
-            return None
-        number = self._index.best(page_frame(text))
+        return self._chrome_of(page_frame(text)) if self.frames else None
+
+    def chrome_for_lines(self, lines: Sequence[str]) -> SiteChrome | None:
+        """`chrome_for` a dump already read into its `page_lines`: its frame is taken of them, not read again."""
+        return self._chrome_of(frame_of(lines)) if self.frames else None
+
+    def _chrome_of(self, frame: frozenset[int]) -> SiteChrome | None:
+        number = self._index.best(frame)
         return None if number is None else self.chrome[number]
 
     @property

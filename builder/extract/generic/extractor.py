@@ -7,7 +7,7 @@ from datetime import UTC
 
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.publisher import publisher_from_lines
-from builder.extract.generic.reader import read_generic
+from builder.extract.generic.reader import dump_lines, read_generic
 from builder.extract.steps import Step
 from builder.extract.textdump.lines import BLANK
 from builder.inputs.formats import text_format
@@ -35,16 +35,17 @@ class GenericTextExtractor:
 
     def parse(self, record: Record) -> Reject | None:
         """Title, byline, body... from the reader; the publisher from the site's dumps; the printed date."""
-        chrome = self.corpus.chrome_for(record.text)
-        reading = read_generic(record.text, chrome)
+        read = dump_lines(record.text)
+        texts = [line.text for line in read[1] if line is not BLANK]  # the page's `page_lines`
+        chrome = self.corpus.chrome_for_lines(texts)
+        reading = read_generic(record.text, chrome, read)
         if isinstance(reading, Reject):
             return reading
         fields = record.fields
         fields.update(reading.fields)
         named = chrome.publisher if chrome is not None else None
         if named is None:  # no other dump of its site names it: the page's own lines may
-            lines = reading.classified.lines
-            named = publisher_from_lines([line.text for line in lines if line is not BLANK])
+            named = publisher_from_lines(texts)
         fields["publisher"] = named
         if reading.date is not None:
             fields["published_at_local"] = reading.date.local

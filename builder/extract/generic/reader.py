@@ -35,6 +35,7 @@ from builder.extract.generic.region import (
     prose_lines,
     score_lines,
     uses_corpus,
+    with_corpus,
 )
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import (
@@ -76,16 +77,28 @@ class GenericReading:
     date: FoundDate | None  # the publication date the page prints, a "published" one before an "updated" one
 
 
-def read_generic(text: str, chrome: SiteChrome | None = None) -> GenericReading | Reject:
-    """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none."""
+def dump_lines(text: str) -> tuple[list[str], list[Line]]:
+    """The dump's raw lines, and each read as a `Line`: what `read_generic` reads, for a caller that needs
+    the lines first (to find the site's chrome) to read them once."""
     raws = text.split("\n")
     # A third of a dump's lines are empty: they are BLANK without a call.
-    lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
-    found = _titled(_read(text, raws, lines, chrome, use_corpus=True))
+    return raws, [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
+
+
+def read_generic(
+    text: str, chrome: SiteChrome | None = None, read: tuple[list[str], list[Line]] | None = None
+) -> GenericReading | Reject:
+    """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none.
+    `read`: the text's `dump_lines`, when the caller has them."""
+    raws, lines = read or dump_lines(text)
+    page = score_lines(raws, lines)
+    if chrome is None or not uses_corpus(chrome):
+        return _titled(_read(text, page))
+    found = _titled(_read(text, with_corpus(page, chrome)))
     # The corpus may call the headline chrome: a site whose pages all print one title, or unrelated dumps
     # grouped as one site because both open with the same words. The page alone then decides.
-    if isinstance(found, Reject) and uses_corpus(chrome):
-        alone = _titled(_read(text, raws, lines, chrome, use_corpus=False))
+    if isinstance(found, Reject):
+        alone = _titled(_read(text, page))
         if not isinstance(alone, Reject):
             alone.classified.rules = [
                 rule + RULE_PAGE_TRUSTED if role is BODY else rule
@@ -102,10 +115,8 @@ def _titled(reading: GenericReading | Reject) -> GenericReading | Reject:
     return Reject(Reason.NO_ARTICLE, "no headline found above the article's text", "parse")
 
 
-def _read(
-    text: str, raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool
-) -> GenericReading | Reject:
-    scored = score_lines(raws, lines, chrome, use_corpus)
+def _read(text: str, scored: Scored) -> GenericReading | Reject:
+    """The reading of the page as `scored` (alone or with its site's corpus); `scored`'s rules gain the boxes found."""
     span = best_region(scored)
     if span is None:
         return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")

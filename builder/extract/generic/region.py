@@ -61,16 +61,6 @@ def uses_corpus(chrome: SiteChrome | None) -> bool:
     return chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS
 
 
-def corpus_rule(chrome: SiteChrome | None, text: str) -> str | None:
-    """The rule "repeated in N of M dumps of this site" when the site's dumps make the line chrome, else None."""
-    if chrome is None or chrome.dumps < CORPUS_MIN_DUMPS:
-        return None
-    count = chrome.count(text)
-    if count >= 2 and count >= CORPUS_SHARE * chrome.dumps:
-        return f"repeated in {count} of {chrome.dumps} dumps of this site"
-    return None
-
-
 def _is_form(text: str) -> bool:
     """w3m prints an input box as "[    ]" (collapsed to "[ ]")."""
     return "[ " in text or " ]" in text
@@ -125,13 +115,12 @@ def _one_word(seen: int, line: Line, previous: Line) -> float:
     return SHORT_BULLET if line.bullet else SHORT_LINE
 
 
-def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, use_corpus: bool) -> Scored:
-    """Every line's score; the corpus marks are applied only when `use_corpus`.
+def score_lines(raws: list[str], lines: list[Line]) -> Scored:
+    """Every line's score, read from the page alone (`with_corpus` adds what the site's dumps say).
 
     An indented line of code and a line with no letter ("}", "...") weigh almost nothing either way: they
     break no article in two and make none."""
     seen = Counter([line.text for line in lines])
-    corpus = chrome if use_corpus and uses_corpus(chrome) else None
     prose: list[Prose | None] = [None] * len(lines)  # blank lines keep None and score 0
     scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
@@ -169,13 +158,27 @@ def score_lines(raws: list[str], lines: list[Line], chrome: SiteChrome | None, u
                 score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
             elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
                 score = BLOCK_LINE  # a table or a program: its block pays for its first line only
-        if corpus is not None:
-            rule = corpus_rule(corpus, text)
-            if rule is not None:
-                score, chrome_rules[i] = -4.0, rule
         scores[i] = score
         previous = line
     return Scored(lines, prose, scores, chrome_rules, seen)
+
+
+def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
+    """A copy of the page's scores with the lines that recur in many dumps of the site made chrome (the page
+    alone may be read again: it is left as it was). Each distinct line is looked up once: a page prints its
+    menus and share bars more than once."""
+    least = max(2.0, CORPUS_SHARE * chrome.dumps)  # a line in one dump only is never counted
+    seen = scored.seen
+    recurring = {text: count for text, count in zip(seen, chrome.counts(seen), strict=True) if count >= least}
+    scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
+    if recurring:
+        worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
+        rules = {text: worded[count] for text, count in recurring.items()}
+        for i, line in enumerate(scored.lines):
+            rule = rules.get(line.text)
+            if rule is not None and line is not BLANK:  # a bullet with no text is read, and may recur
+                scores[i], chrome_rules[i] = -4.0, rule
+    return Scored(scored.lines, scored.prose, scores, chrome_rules, seen)
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:

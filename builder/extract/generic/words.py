@@ -44,6 +44,9 @@ SHORT_MEASURES = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words 
 
 
 _MEDIUM = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
+# And the measures of most paragraphs (a sentence end, up to 400 words): a NamedTuple costs more to build
+# than to look up.
+_SENTENCES = [Prose(spaces + 1, None, True) for spaces in range(400)]
 
 
 def measure(text: str, spaces: int | None = None) -> Prose:
@@ -62,7 +65,7 @@ def measure(text: str, spaces: int | None = None) -> Prose:
     if spaces < PROSE_SPACES and not sentence_end:  # a short line that is no sentence: nothing to weigh
         return _MEDIUM[spaces]
     if sentence_end and spaces >= PROSE_SPACES:  # most paragraphs: their share decides nothing in the scoring
-        return Prose(spaces + 1, None, True)
+        return _SENTENCES[spaces] if spaces < len(_SENTENCES) else Prose(spaces + 1, None, True)
     return Prose(spaces + 1, stop_share(text), sentence_end)
 
 
