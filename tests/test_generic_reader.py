@@ -325,3 +325,14 @@ def test_the_corpus_marks_a_copy_of_the_page_scores_and_no_blank_line() -> None:
     assert page.lines[lone] == Line("", True)
     assert marked.chrome_rules[lone] == "repeated in 5 of 5 dumps of this site" and marked.scores[lone] < 0
     assert not any(marked.lines[i] is BLANK for i in marked.chrome_rules)
+
+
+def test_a_reading_whose_headline_took_the_only_prose_is_no_article() -> None:
+    """Whatever picked the headline, a row needs a body too: the reader's last check says no_article."""
+    from builder.extract.generic.reader import _titled
+
+    reading = read_generic(_site_dump(1))
+    assert isinstance(reading, GenericReading) and _titled(reading) is reading
+    reading.fields["body"] = ""
+    verdict = _titled(reading)
+    assert isinstance(verdict, Reject) and verdict.reason is Reason.NO_ARTICLE and "no prose" in verdict.detail

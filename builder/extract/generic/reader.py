@@ -109,10 +109,15 @@ def read_generic(
 
 
 def _titled(reading: GenericReading | Reject) -> GenericReading | Reject:
-    """The reading, or a Reject when it found prose but no headline: a row needs a title."""
-    if isinstance(reading, Reject) or reading.fields.get("title"):
+    """The reading, or a Reject when it found prose but no headline, or a headline that took the only
+    prose there was: a row needs a title and a body."""
+    if isinstance(reading, Reject):
         return reading
-    return Reject(Reason.NO_ARTICLE, "no headline found above the article's text", "parse")
+    if not reading.fields.get("title"):
+        return Reject(Reason.NO_ARTICLE, "no headline found above the article's text", "parse")
+    if not reading.fields.get("body"):
+        return Reject(Reason.NO_ARTICLE, "no prose left under the headline", "parse")
+    return reading
 
 
 def _read(text: str, scored: Scored) -> GenericReading | Reject:
