@@ -100,6 +100,18 @@ COMMENT_HEADINGS = (
 )
 
 
+# A comment count: "27 commentaires", "3 Comments", "36 Kommentare".
+_COMMENT_COUNT = re.compile(
+    r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|"
+    r"комментари\w*|responses?|replies|antworten|réponses?|respuestas?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_comment_count(text: str) -> bool:
+    return len(text) <= 40 and _COMMENT_COUNT.fullmatch(text.strip(" ()[]:")) is not None
+
+
 def is_comment_heading(text: str) -> bool:
     return text.lower().startswith(COMMENT_HEADINGS)
 
