@@ -53,7 +53,11 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
             after = sum(score for score in scores[resume : _comments_start(scored, resume, stop)] if score > 0.0)
-            if after < BOX_SHARE * before or is_comment_heading(scored.lines[i].text):
+            if (
+                after < BOX_SHARE * before
+                or is_comment_heading(scored.lines[i].text)
+                or _end_heading_between(scored, i + 1, resume)
+            ):
                 while prose[i - 1] is None:
                     i -= 1
                 return start, i
@@ -68,6 +72,20 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _end_heading_between(scored: Scored, start: int, stop: int) -> bool:
+    """Whether another end heading follows before the prose resumes ("Related", then "Up next", "You may
+    like"): a run of the page's end blocks, not a box inside the article."""
+    for j in range(start, stop):
+        measured = scored.prose[j]
+        if (
+            measured is not None
+            and measured.words <= MAX_END_WORDS
+            and is_end_heading(scored.lines[j].text, measured.words)
+        ):
+            return True
+    return False
 
 
 def _opens_comments(scored: Scored, i: int, stop: int) -> bool:
