@@ -75,6 +75,7 @@ END_HEADINGS = (
     "اقرأ أيضا",
 )
 MAX_END_WORDS = 6
+HEADING_MARKS = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL = re.compile(
     r"(?:Tags|TAGS|Tagged(?: with)?|Topics|Filed under|Schlagwörter|Themen|Mots-clés|Étiquettes|Etiquetas|Temas|"
@@ -126,7 +127,7 @@ def is_end_heading(text: str, words: int) -> bool:
     """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)")."""
     if words > MAX_END_WORDS:
         return False
-    low = text.lower()
+    low = text.lower().lstrip(HEADING_MARKS)
     return low.startswith(END_HEADINGS)
 
 
