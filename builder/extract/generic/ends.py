@@ -48,7 +48,7 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             i += 1
             continue
         short = measured.words <= MAX_END_WORDS  # end headings are short: most lines are settled here
-        if before >= NEXT_ARTICLE_AFTER and scores[i] <= 0.0 and _opens_comments(scored, i, stop):
+        if before > 0.0 and scores[i] <= 0.0 and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER):
             return start, _trimmed(scored, start, i)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
@@ -88,9 +88,10 @@ def _end_heading_between(scored: Scored, start: int, stop: int) -> bool:
     return False
 
 
-def _opens_comments(scored: Scored, i: int, stop: int) -> bool:
-    """Whether line i opens a comment section: a comment form, a count ("27 commentaires"), or the first of
-    several short lines with a date (each comment's name-and-date line) close together."""
+def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bool:
+    """Whether line i opens a comment section: a comment form, a count ("27 commentaires"), or (with `dated`,
+    after enough of the article) the first of several short lines with a date close together (each
+    comment's name-and-date line)."""
     text = scored.lines[i].text
     if scored.chrome_rules.get(i) == RULE_FORM:
         return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
@@ -98,7 +99,7 @@ def _opens_comments(scored: Scored, i: int, stop: int) -> bool:
         return False
     if is_comment_count(text):
         return True
-    return _is_comment_meta(scored, i) and _comment_metas(scored, i, stop) >= STREAM_LINES
+    return dated and _is_comment_meta(scored, i) and _comment_metas(scored, i, stop) >= STREAM_LINES
 
 
 def _is_comment_meta(scored: Scored, i: int) -> bool:
