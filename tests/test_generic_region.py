@@ -3,6 +3,9 @@ compete, where a comment section ends it, and which lists inside it belong to it
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.ends import cut_at_end
 from builder.extract.generic.lists import with_lists
 from builder.extract.generic.markers import is_comment_count, is_end_heading
@@ -35,15 +38,15 @@ def _page(*blocks: list[str]) -> str:
     return "\n\n".join("\n\n".join(block) for block in blocks) + "\n"
 
 
-def _scored(text: str) -> Scored:
+def _scored(text: str, chrome: SiteChrome | None = None) -> Scored:
     raws = text.split("\n")
     lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
-    return score_lines(raws, lines, None, use_corpus=False)
+    return score_lines(raws, lines, chrome, use_corpus=chrome is not None)
 
 
-def _region_text(text: str) -> list[str]:
+def _region_text(text: str, chrome: SiteChrome | None = None) -> list[str]:
     """The lines of the region the reader keeps (best run, widened over lists, cut at its end)."""
-    scored = _scored(text)
+    scored = _scored(text, chrome)
     span = best_region(scored)
     assert span is not None
     start, stop = cut_at_end(scored, *with_lists(scored, *span))
@@ -57,7 +60,7 @@ def test_candidates_are_disjoint_and_best_first() -> None:
     totals = [total for _, _, total in candidates]
     assert totals == sorted(totals, reverse=True)
     spans = sorted((start, stop) for start, stop, _ in candidates)
-    assert all(stop <= next_start for (_, stop), (next_start, _) in zip(spans, spans[1:], strict=False))
+    assert all(stop <= next_start for (_, stop), (next_start, _) in pairwise(spans))
 
 
 def test_the_run_above_a_comment_form_wins_over_a_longer_block_under_it() -> None:
@@ -99,6 +102,15 @@ def test_the_region_ends_at_a_comment_count() -> None:
 def test_the_region_ends_at_a_comment_form() -> None:
     after = ["[ ] Name", "[ ] Email", "[ ] Website", *SIDEBAR]  # comments longer than the article
     assert _region_text(_page(ARTICLE, after)) == ARTICLE
+
+
+def test_a_comment_form_the_site_corpus_made_chrome_still_ends_the_article() -> None:
+    """Every dump of the site shows the form: its lines carry the corpus's rule, and still open the comments."""
+    form = ["[ ] Name", "[ ] Email", "[ ] Website"]
+    chrome = SiteChrome("site 1", 5, {line_key(text): 5 for text in form})
+    scored = _scored(_page(ARTICLE, form, SIDEBAR), chrome)
+    assert any(rule.startswith("repeated in 5 of 5") for rule in scored.chrome_rules.values())
+    assert _region_text(_page(ARTICLE, form, SIDEBAR), chrome) == ARTICLE
 
 
 REFERENCES = [

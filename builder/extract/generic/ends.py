@@ -16,7 +16,7 @@ from builder.extract.generic.markers import (
     is_end_heading,
     is_image_file,
 )
-from builder.extract.generic.region import RULE_FORM, Scored, comment_form_at
+from builder.extract.generic.region import Scored, comment_form_at, is_form_field
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))["box_share"]
@@ -93,7 +93,7 @@ def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bo
     after enough of the article) the first of several short lines with a date close together (each
     comment's name-and-date line)."""
     text = scored.lines[i].text
-    if scored.chrome_rules.get(i) == RULE_FORM:
+    if is_form_field(text):
         return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
     if not _DIGIT.search(text):
         return False

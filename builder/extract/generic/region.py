@@ -82,6 +82,11 @@ def _is_form(text: str) -> bool:
     return "[ " in text or " ]" in text
 
 
+def is_form_field(text: str) -> bool:
+    """A line with an input box, whether or not the site's corpus has already made it chrome."""
+    return "[" in text and _is_form(text)
+
+
 def is_bracketed(text: str) -> bool:
     """w3m prints an image's alt text, and a button, in brackets: "[Harbour at dawn]", "[Search]"."""
     return text.startswith("[") and text.endswith("]") and len(text) > 2
@@ -238,7 +243,7 @@ def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
     website, text), or None. A single field (a search box, a newsletter sign-up) is no comment form."""
     fields: list[int] = []
     for i in range(start, stop):
-        if scored.chrome_rules.get(i) != RULE_FORM:
+        if not is_form_field(scored.lines[i].text):  # the text, not the rule: the corpus may have set another
             continue
         fields.append(i)
         while fields[0] < i - FORM_WINDOW:
