@@ -8,7 +8,7 @@ from itertools import pairwise
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.ends import cut_at_end
 from builder.extract.generic.lists import with_lists
-from builder.extract.generic.markers import is_comment_count, is_end_heading
+from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_end_heading
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.generic.region import Scored, best_region, candidate_regions, score_lines
 from builder.extract.textdump.lines import BLANK, read_line
@@ -173,5 +173,7 @@ def test_a_list_between_paragraphs_joins_the_article_and_a_menu_after_it_does_no
 def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("【関連記事】", 1)
     assert is_end_heading("■ Related articles", 3)
+    assert is_end_heading("Partager cet article /", 3) and is_end_heading("Article précédent", 2)
+    assert is_comment_heading("Écrire un commentaire")
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")
