@@ -174,6 +174,7 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("【関連記事】", 1)
     assert is_end_heading("■ Related articles", 3)
     assert is_end_heading("Partager cet article /", 3) and is_end_heading("Article précédent", 2)
+    assert is_end_heading("Explore further", 2)
     assert is_comment_heading("Écrire un commentaire")
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")

@@ -34,6 +34,7 @@ END_HEADINGS = (
     "most read",
     "leave a comment",
     "leave a reply",
+    "explore further",
     "previous article",
     "next article",
     "post navigation",
