@@ -139,7 +139,7 @@ def test_a_related_heading_followed_by_another_end_heading_ends_the_article() ->
 
 RECIPE = [
     ["Almond biscuits"],
-    ["Ingredients:", "300 g flour", "100 g ground almonds", "200 g sugar", "1 egg", "Flaked almonds"],
+    ["\n".join(["Ingredients:", "300 g flour", "100 g ground almonds", "200 g sugar", "1 egg", "Flaked almonds"])],
     ["Method:"],
     [
         "1. Put all the ingredients in a bowl and knead them into a smooth dough with the hook of the mixer.",
@@ -153,6 +153,13 @@ def test_a_recipe_keeps_its_labelled_ingredients_above_the_steps() -> None:
     region = _region_text(_page(["Home", "  • Recipes"], *RECIPE, COMMENT_FORM))
     assert region[0] == "Ingredients:" and "1 egg" in region and "Method:" in region
     assert region[-1] == RECIPE[-1][-1]
+
+
+def test_labels_each_over_one_value_stay_out() -> None:
+    """A table of facts ("Words:" over "67379") above a label that opens the article is no list."""
+    facts = ["Words:", "67379", "Chapters:", "14/14", "Hits:", "152759", "Summary:"]
+    region = _region_text(_page(["Home", "  • Stories"], facts, ARTICLE))
+    assert region == ["Summary:", *ARTICLE]
 
 
 def test_unlabelled_short_lines_above_the_article_stay_out() -> None:

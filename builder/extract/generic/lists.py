@@ -76,19 +76,33 @@ def _list_after(scored: Scored, stop: int) -> int | None:
 
 def _labelled_lists_before(scored: Scored, start: int) -> int:
     """The start moved up over lists right above it that a label opens (a recipe's ingredients above its
-    steps, "Zutaten:" over "300 g Mehl"); short lines with no label over them may be a menu and stay out."""
+    steps, "Zutaten:" over "300 g Mehl"). A label's list is the unbroken run of lines under it: labels each
+    over one value ("Words:" over "67379") are a table of facts, and short lines with no label over them may
+    be a menu; both stay out."""
     first = start
-    items = 0
     adjacent = _previous_line(scored, start)
     for i in range(start - 1, max(-1, start - LOOK_ABOVE), -1):
         kind = _kind(scored, i, marked=False)
         if kind is None:
             break
-        if kind == "item":
-            items += 1
-        elif kind == "label" and (items >= MIN_ITEMS or i == adjacent):
-            first, items = i, 0
+        if kind != "label":
+            continue
+        if i != adjacent and _items_under(scored, i) < MIN_ITEMS:
+            break
+        first = i
     return first
+
+
+def _items_under(scored: Scored, label: int) -> int:
+    """How many list items follow a label in one unbroken run of lines (one blank line after it allowed)."""
+    i = label + 1
+    if i < len(scored.prose) and scored.prose[i] is None:
+        i += 1
+    count = 0
+    while i < len(scored.prose) and _kind(scored, i, marked=False) == "item":
+        count += 1
+        i += 1
+    return count
 
 
 def _previous_line(scored: Scored, start: int) -> int:
