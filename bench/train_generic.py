@@ -4,7 +4,8 @@
         [--score-body ../shared/tools] [--write]
 
 The reader is rules whose constants are the scores of the kinds of lines (a word of prose, a short line, a
-menu entry, a repeated line...) and the share of prose that makes an end heading a box. This script fits
+menu entry, a repeated line...), the share of prose that makes an end heading a box, and the share of the best
+run's score that a run ending above a comment form needs to be chosen instead. This script fits
 them by coordinate descent over fixed grids: each constant in turn takes the grid value that gives the best
 mean body F1 (score_body.py's definition) over the TRAIN part of every devset (the held-out part, 30 % of
 sites chosen by a hash of the name as in generic_eval.py, is never read); a tie keeps the current value.
@@ -42,6 +43,7 @@ PARAMETERS: dict[str, tuple[Any, str, list[float]]] = {
     "bracketed": (region, "BRACKETED", [-0.6, -0.3, -0.1]),
     "script": (region, "SCRIPT", [-2.0, -1.0, -0.5]),
     "box_share": (ends, "BOX_SHARE", [0.4, 0.6, 0.8, 1.0, 1.5]),
+    "rival_share": (region, "RIVAL_SHARE", [0.15, 0.3, 0.5, 0.7, 1.0]),
 }
 PASSES = 2
 

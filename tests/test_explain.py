@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.cli.explain import format_explanation
+from builder.cli.explain import _shown, format_explanation
 from builder.explain import corpus_of, explain
 from builder.sites import registry
 from tests.conftest import NOW, NOW_ISO, run_cli
@@ -101,3 +101,11 @@ def test_a_file_larger_than_a_page_is_refused(tmp_path: Path) -> None:
     big.write_bytes(b"x" * (DEFAULT_MAX_BYTES + 1))
     done = run_cli("explain", str(big))
     assert done.returncode == 2 and done.stderr.startswith("error:") and "larger than" in done.stderr
+
+
+def test_a_long_list_field_is_cut_and_counted_in_items() -> None:
+    """An image's long caption made the images list longer than a line: it is cut, not split like text."""
+    images = [{"alt": "a harbour", "caption": "word " * 60}, {"alt": None, "caption": None}]
+    shown = _shown(images)
+    assert shown.endswith("… (2 items)") and len(shown) < 200
+    assert _shown("word " * 60).endswith("(60 words)")

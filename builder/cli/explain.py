@@ -99,5 +99,8 @@ def _shown(value: Any) -> str:
     """A field's value in one line: long text cut, lists and times as written in the row."""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    text = repr(value) if not isinstance(value, str) else value.replace("\n", " ¶ ")
+    if not isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= 160 else f"{text[:159]}… ({len(value)} items)"
+    text = value.replace("\n", " ¶ ")
     return text if len(text) <= 160 else f"{text[:159]}… ({len(value.split())} words)"

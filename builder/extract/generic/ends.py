@@ -9,8 +9,14 @@ from pathlib import Path
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
-from builder.extract.generic.markers import MAX_END_WORDS, is_comment_heading, is_end_heading, is_image_file
-from builder.extract.generic.region import Scored
+from builder.extract.generic.markers import (
+    MAX_END_WORDS,
+    is_comment_count,
+    is_comment_heading,
+    is_end_heading,
+    is_image_file,
+)
+from builder.extract.generic.region import Scored, comment_form_at, is_form_field
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))["box_share"]
@@ -21,6 +27,10 @@ NEXT_HEADLINE_WORDS = 20
 IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this
 _DIGIT = re.compile(r"\d")
+
+STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
+COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
+STREAM_LINES = 3  # ...and a comment section shows at least this many of them
 
 RULE_BOX = "a box inside the article, under a heading like 'Related'"
 
@@ -38,10 +48,16 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             i += 1
             continue
         short = measured.words <= MAX_END_WORDS  # end headings are short: most lines are settled here
+        if before > 0.0 and scores[i] <= 0.0 and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER):
+            return start, _trimmed(scored, start, i)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
-            after = sum(score for score in scores[resume:stop] if score > 0.0)
-            if after < BOX_SHARE * before or is_comment_heading(scored.lines[i].text):
+            after = sum(score for score in scores[resume : _comments_start(scored, resume, stop)] if score > 0.0)
+            if (
+                after < BOX_SHARE * before
+                or is_comment_heading(scored.lines[i].text)
+                or _end_heading_between(scored, i + 1, resume)
+            ):
                 while prose[i - 1] is None:
                     i -= 1
                 return start, i
@@ -56,6 +72,86 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _end_heading_between(scored: Scored, start: int, stop: int) -> bool:
+    """Whether another end heading follows before the prose resumes ("Related", then "Up next", "You may
+    like"): a run of the page's end blocks, not a box inside the article."""
+    for j in range(start, stop):
+        measured = scored.prose[j]
+        if (
+            measured is not None
+            and measured.words <= MAX_END_WORDS
+            and is_end_heading(scored.lines[j].text, measured.words)
+        ):
+            return True
+    return False
+
+
+def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bool:
+    """Whether line i opens a comment section: a comment form, a count ("27 commentaires"), or (with `dated`,
+    after enough of the article) the first of several short lines with a date close together (each
+    comment's name-and-date line)."""
+    text = scored.lines[i].text
+    if is_form_field(text):
+        return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
+    if not _DIGIT.search(text):
+        return False
+    if is_comment_count(text):
+        return True
+    return dated and _is_comment_meta(scored, i) and _comment_metas(scored, i, stop) >= STREAM_LINES
+
+
+def _is_comment_meta(scored: Scored, i: int) -> bool:
+    """A short line with a date: a comment's author and time ("Red Bastard (22 juin 2018 @11h29)")."""
+    measured, text = scored.prose[i], scored.lines[i].text
+    return (
+        measured is not None
+        and measured.words <= NEXT_META_WORDS
+        and len(text) <= NEXT_META_CHARS
+        and scored.scores[i] <= 0.0
+        and find_date(text) is not None
+        and _prose_follows(scored, i)
+    )
+
+
+def _prose_follows(scored: Scored, i: int) -> bool:
+    """Whether a paragraph of prose with no date (the comment's text) follows line i within a few lines: a
+    list of dated references ("Retrieved 27 January 2020") has none."""
+    seen = 0
+    for j in range(i + 1, len(scored.prose)):
+        if scored.prose[j] is None:
+            continue
+        if scored.scores[j] >= 1.0:  # a dated line under a dated line is the next reference, not a comment
+            return find_date(scored.lines[j].text) is None
+        seen += 1
+        if seen > COMMENT_HEAD_LINES:
+            return False
+    return False
+
+
+def _comment_metas(scored: Scored, i: int, stop: int) -> int:
+    """How many comment meta lines follow one another from line i on, each within STREAM_WINDOW of the last."""
+    count, last, j = 1, i, i + 1
+    while j < stop and j - last <= STREAM_WINDOW and count < STREAM_LINES:
+        if _DIGIT.search(scored.lines[j].text) is not None and _is_comment_meta(scored, j):
+            count, last = count + 1, j
+        j += 1
+    return count
+
+
+def _comments_start(scored: Scored, start: int, stop: int) -> int:
+    """The first line of lines[start:stop] that opens a comment section, or stop."""
+    return next(
+        (i for i in range(start, stop) if scored.prose[i] is not None and _opens_comments(scored, i, stop)), stop
+    )
+
+
+def _trimmed(scored: Scored, start: int, stop: int) -> int:
+    """The region's stop moved up over the short lines above a cut (a "Comments" label, a numbering "15.")."""
+    while stop > start + 1 and (scored.prose[stop - 1] is None or scored.scores[stop - 1] <= 0.0):
+        stop -= 1
+    return stop
 
 
 def teaser_heads(scored: Scored, start: int, stop: int) -> int:

@@ -23,11 +23,21 @@ END_HEADINGS = (
     "more on this",
     "you may also like",
     "you might also like",
+    "you may like",
+    "you might like",
+    "up next",
+    "don't miss",
+    "latest news",
+    "latest stories",
     "recommended",
     "most popular",
     "most read",
     "leave a comment",
     "leave a reply",
+    "explore further",
+    "previous article",
+    "next article",
+    "post navigation",
     "about the author",
     "trending",
     "popular now",
@@ -42,6 +52,18 @@ END_HEADINGS = (
     "das könnte sie auch interessieren",
     "kommentare",
     "lesen sie auch",
+    "diesen artikel teilen",
+    "vorheriger beitrag",
+    "nächster beitrag",
+    "schreibe einen kommentar",
+    "partager cet article",
+    "article précédent",
+    "article suivant",
+    "écrire un commentaire",
+    "laisser un commentaire",
+    "compartir este artículo",
+    "deja un comentario",
+    "deixe um comentário",
     "articles liés",
     "sur le même sujet",
     "à lire aussi",
@@ -69,6 +91,7 @@ END_HEADINGS = (
     "اقرأ أيضا",
 )
 MAX_END_WORDS = 6
+HEADING_MARKS = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL = re.compile(
     r"(?:Tags|TAGS|Tagged(?: with)?|Topics|Filed under|Schlagwörter|Themen|Mots-clés|Étiquettes|Etiquetas|Temas|"
@@ -89,6 +112,11 @@ COMMENT_HEADINGS = (
     "leave a comment",
     "leave a reply",
     "join the conversation",
+    "schreibe einen kommentar",
+    "écrire un commentaire",
+    "laisser un commentaire",
+    "deja un comentario",
+    "deixe um comentário",
     "kommentare",
     "commentaires",
     "comentarios",
@@ -100,6 +128,18 @@ COMMENT_HEADINGS = (
 )
 
 
+# A comment count: "27 commentaires", "3 Comments", "36 Kommentare".
+_COMMENT_COUNT = re.compile(
+    r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|"
+    r"комментари\w*|responses?|replies|antworten|réponses?|respuestas?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_comment_count(text: str) -> bool:
+    return len(text) <= 40 and _COMMENT_COUNT.fullmatch(text.strip(" ()[]:")) is not None
+
+
 def is_comment_heading(text: str) -> bool:
     return text.lower().startswith(COMMENT_HEADINGS)
 
@@ -108,7 +148,7 @@ def is_end_heading(text: str, words: int) -> bool:
     """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)")."""
     if words > MAX_END_WORDS:
         return False
-    low = text.lower()
+    low = text.lower().lstrip(HEADING_MARKS)
     return low.startswith(END_HEADINGS)
 
 

@@ -38,6 +38,12 @@ REPEATED = _WEIGHTS["repeated"]  # a short line the page prints twice or more
 BLOCK_LINE = _WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
 BRACKETED = _WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
 SCRIPT = _WEIGHTS["script"]  # a long line of program text
+RIVAL_SHARE = _WEIGHTS["rival_share"]  # a run above a comment form wins over a better one below at this share
+
+RIVALS = 4  # how many candidate runs are weighed against the best one
+FORM_FIELDS = 3  # a comment form shows at least this many fields...
+FORM_WINDOW = 16  # ...within this many lines
+FORM_AFTER_ARTICLE = 30  # how far under the article's last line its comment form starts
 
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
@@ -64,6 +70,11 @@ def uses_corpus(chrome: SiteChrome | None) -> bool:
 def _is_form(text: str) -> bool:
     """w3m prints an input box as "[    ]" (collapsed to "[ ]")."""
     return "[ " in text or " ]" in text
+
+
+def is_form_field(text: str) -> bool:
+    """A line with an input box, whether or not the site's corpus has already made it chrome."""
+    return "[" in text and _is_form(text)
 
 
 def is_bracketed(text: str) -> bool:
@@ -182,22 +193,81 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:
-    """(start, stop) of the run of lines with the highest total score, from and to a non-blank line;
-    None when no line scores above zero."""
+    """(start, stop) of the article's region: the run of lines with the highest total score, unless that run
+    lies under a comment form that closes another strong run just above it (a sidebar or a footer block
+    after the article and its comment form: see `_before_comment_form`); None when no line scores above zero."""
+    candidates = candidate_regions(scored, RIVALS)
+    if not candidates:
+        return None
+    chosen = _before_comment_form(scored, candidates)
+    start, stop, _ = chosen if chosen is not None else candidates[0]
+    return start, stop
+
+
+def candidate_regions(scored: Scored, count: int) -> list[tuple[int, int, float]]:
+    """Up to `count` runs of lines with the highest total score, best first, none overlapping another:
+    (start, stop, total). Each is the best run of the page with the ones before it taken out."""
+    taken = [False] * len(scored.scores)
+    found: list[tuple[int, int, float]] = []
+    for _ in range(count):
+        span = _best_run(scored, taken)
+        if span is None:
+            break
+        found.append(span)
+        for i in range(span[0], span[1]):
+            taken[i] = True
+    return found
+
+
+def _best_run(scored: Scored, taken: list[bool]) -> tuple[int, int, float] | None:
+    """The maximum-sum run of non-blank lines outside the taken ones (a taken line breaks any run)."""
     best = 0.0
     best_span = None
     total = 0.0
     start = 0
+    prose = scored.prose
     for i, score in enumerate(scored.scores):
-        if scored.prose[i] is None:
+        if prose[i] is None:
+            continue
+        if taken[i]:
+            total = 0.0
             continue
         if total <= 0.0:
             total, start = score, i
         else:
             total += score
         if total > best:
-            best, best_span = total, (start, i + 1)
+            best, best_span = total, (start, i + 1, total)
     return best_span
+
+
+def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
+    """The first line of lines[start:stop] that opens a form of several fields (a comment form: name, e-mail,
+    website, text), or None. A single field (a search box, a newsletter sign-up) is no comment form."""
+    fields: list[int] = []
+    for i in range(start, stop):
+        if not is_form_field(scored.lines[i].text):  # the text, not the rule: the corpus may have set another
+            continue
+        fields.append(i)
+        while fields[0] < i - FORM_WINDOW:
+            fields.pop(0)
+        if len(fields) >= FORM_FIELDS:
+            return fields[0]
+    return None
+
+
+def _before_comment_form(scored: Scored, candidates: list[tuple[int, int, float]]) -> tuple[int, int, float] | None:
+    """A candidate that ends shortly above a comment form, when the best run starts below that form and the
+    candidate has at least RIVAL_SHARE of its score: the article is the prose the comment form answers,
+    what comes after it is the sidebar or the footer (a party programme, a licence notice)."""
+    best_start, _, best_total = candidates[0]
+    for start, stop, total in candidates[1:]:
+        if stop > best_start or total < RIVAL_SHARE * best_total:
+            continue
+        form = comment_form_at(scored, stop, min(best_start, stop + FORM_AFTER_ARTICLE))
+        if form is not None:
+            return start, stop, total
+    return None
 
 
 def prose_lines(scored: Scored, start: int, stop: int) -> tuple[int, int]:

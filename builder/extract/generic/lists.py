@@ -1,0 +1,112 @@
+"""Lists inside an article: the ingredients and steps of a recipe, the points of a guide. Their items are short
+lines that score below zero, so the best-scoring run of prose stops at them; a list between the article's
+paragraphs (prose after it), or one under a label ("Zutaten:", "Ingredients:") just above them, is the
+article's and joins the region.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.extract.generic.region import Scored
+
+LIST_ITEM_WORDS = 12  # a list item is no longer than this
+LABEL_WORDS = 4  # a label over a list ("Zutaten:", "Was ihr braucht:") is no longer than this
+MIN_ITEMS = 2  # fewer items than this are no list
+LOOK_ABOVE = 60  # how far above the region a labelled list is looked for
+PROSE_LINE = 1.0  # a line scoring this much is a paragraph of prose
+MIN_PARAGRAPHS = 2  # the article goes on after a list when this many paragraphs follow it
+MENU_ITEM_WORDS = 3  # a list whose items have no more words than this on average is a menu
+_NUMBERED = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake", "300 g Mehl", "1/2 cup"
+
+
+def with_lists(scored: Scored, start: int, stop: int) -> tuple[int, int]:
+    """The region widened over the lists that belong to it: after its end while prose follows a list, and
+    before its start over labelled lists."""
+    while True:
+        after = _list_after(scored, stop)
+        if after is None:
+            break
+        stop = after
+    return _labelled_lists_before(scored, start), stop
+
+
+def _kind(scored: Scored, i: int, marked: bool) -> str | None:
+    """'item' for a list item, 'label' for a label line, 'blank', or None for any other line. With `marked`,
+    an item is a bullet or starts with a number; without, any short line (under a label) is one."""
+    measured = scored.prose[i]
+    if measured is None:
+        return "blank"
+    if i in scored.chrome_rules:  # a repeated line, a form field: chrome, not a list item
+        return None
+    text = scored.lines[i].text
+    if text.endswith(":") and measured.words <= LABEL_WORDS:
+        return "label"
+    if measured.words <= LIST_ITEM_WORDS and (not marked or scored.lines[i].bullet or _NUMBERED.match(text)):
+        return "item"
+    return None
+
+
+def _list_after(scored: Scored, stop: int) -> int | None:
+    """The new stop when a list of MIN_ITEMS or more follows the region and paragraphs follow the list: after
+    the prose right under it. None when no such list follows, or when its items are as short as a menu's
+    ("Apps", "Cookies", "Terms of Use") or a single line follows it (a footer's notice)."""
+    items = words = 0
+    i = stop
+    while i < len(scored.prose):
+        kind = _kind(scored, i, marked=True)
+        if kind is None:
+            break
+        if kind == "item":
+            items += 1
+            words += scored.prose[i].words  # type: ignore[union-attr]  # an item is never blank
+        i += 1
+    if items < MIN_ITEMS or words <= MENU_ITEM_WORDS * items:
+        return None
+    paragraphs = 0
+    while i < len(scored.prose) and (scored.prose[i] is None or scored.scores[i] > 0.0):
+        paragraphs += scored.scores[i] >= PROSE_LINE
+        i += 1
+    if paragraphs < MIN_PARAGRAPHS:
+        return None
+    while scored.prose[i - 1] is None:
+        i -= 1
+    return i
+
+
+def _labelled_lists_before(scored: Scored, start: int) -> int:
+    """The start moved up over lists right above it that a label opens (a recipe's ingredients above its
+    steps, "Zutaten:" over "300 g Mehl"). A label's list is the unbroken run of lines under it: labels each
+    over one value ("Words:" over "67379") are a table of facts, and short lines with no label over them may
+    be a menu; both stay out."""
+    first = start
+    adjacent = _previous_line(scored, start)
+    for i in range(start - 1, max(-1, start - LOOK_ABOVE), -1):
+        kind = _kind(scored, i, marked=False)
+        if kind is None:
+            break
+        if kind != "label":
+            continue
+        if i != adjacent and _items_under(scored, i) < MIN_ITEMS:
+            break
+        first = i
+    return first
+
+
+def _items_under(scored: Scored, label: int) -> int:
+    """How many list items follow a label in one unbroken run of lines (one blank line after it allowed)."""
+    i = label + 1
+    if i < len(scored.prose) and scored.prose[i] is None:
+        i += 1
+    count = 0
+    while i < len(scored.prose) and _kind(scored, i, marked=False) == "item":
+        count += 1
+        i += 1
+    return count
+
+
+def _previous_line(scored: Scored, start: int) -> int:
+    i = start - 1
+    while i >= 0 and scored.prose[i] is None:
+        i -= 1
+    return i

@@ -1,0 +1,187 @@
+"""The choice of the article's region in the generic reader: which run of prose is the article when several
+compete, where a comment section ends it, and which lists inside it belong to it."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.generic.ends import cut_at_end
+from builder.extract.generic.lists import with_lists
+from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_end_heading
+from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.region import Scored, best_region, candidate_regions, score_lines
+from builder.extract.textdump.lines import BLANK, read_line
+from builder.record import RENDERED_BULLET
+
+ARTICLE = [
+    "The town council voted on Tuesday to reopen the old swimming pool by the river next summer.",
+    "The pool had been closed for six years after a storm damaged its roof and the changing rooms.",
+    "Neighbours who had collected signatures for two years were in the hall when the vote was read out.",
+    "The work on the roof will start in the autumn and should be finished before the end of the spring.",
+]
+# A sidebar block longer than the article: it wins the plain best-run search.
+SIDEBAR = [
+    "Our programme for the coming elections sets out what the party wants to change in the region.",
+    "We want every village to have a bus that runs at least once an hour from early in the morning.",
+    "We want the schools to stay open in the small towns even when the number of pupils goes down.",
+    "We want the hospitals of the region to keep their maternity wards and their emergency rooms open.",
+    "We want the farmers who grow food for the region to be paid a fair price for what they grow.",
+    "We want the energy of the region to come from the wind and the sun and to be owned by its people.",
+    "We want the internet to reach every house of the region with a fast and affordable connection.",
+]
+MENU = [f"  • {name}" for name in ("Sport", "Weather", "Jobs", "Travel", "Money", "Culture", "Science", "Health")]
+COMMENT_FORM = ["Leave a reply", "", "[ ] Name *", "", "[ ] Email *", "", "[ ] Website", "", "[Post comment]"]
+
+
+def _page(*blocks: list[str]) -> str:
+    return "\n\n".join("\n\n".join(block) for block in blocks) + "\n"
+
+
+def _scored(text: str, chrome: SiteChrome | None = None) -> Scored:
+    raws = text.split("\n")
+    lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
+    return score_lines(raws, lines, chrome, use_corpus=chrome is not None)
+
+
+def _region_text(text: str, chrome: SiteChrome | None = None) -> list[str]:
+    """The lines of the region the reader keeps (best run, widened over lists, cut at its end)."""
+    scored = _scored(text, chrome)
+    span = best_region(scored)
+    assert span is not None
+    start, stop = cut_at_end(scored, *with_lists(scored, *span))
+    return [line.text for line in scored.lines[start:stop] if line is not BLANK]
+
+
+def test_candidates_are_disjoint_and_best_first() -> None:
+    text = _page(["Home", "  • News"], ARTICLE, MENU, SIDEBAR)
+    candidates = candidate_regions(_scored(text), 4)
+    assert len(candidates) >= 2
+    totals = [total for _, _, total in candidates]
+    assert totals == sorted(totals, reverse=True)
+    spans = sorted((start, stop) for start, stop, _ in candidates)
+    assert all(stop <= next_start for (_, stop), (next_start, _) in pairwise(spans))
+
+
+def test_the_run_above_a_comment_form_wins_over_a_longer_block_under_it() -> None:
+    text = _page(
+        ["Home", "  • News"], ["Pool to reopen next summer"], ARTICLE, ["12 March 2024"], COMMENT_FORM, SIDEBAR
+    )
+    scored = _scored(text)
+    best_start = candidate_regions(scored, 1)[0][0]
+    assert scored.lines[best_start].text == SIDEBAR[0]  # the plain best run is the sidebar...
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["body"].split("\n\n") == ARTICLE  # ...the article above the form is read
+
+
+def test_a_longer_block_wins_when_no_comment_form_sits_between() -> None:
+    text = _page(["Home", "  • News"], ARTICLE, MENU, SIDEBAR)
+    assert _region_text(text) == SIDEBAR
+
+
+COMMENTS = [
+    "Red Bastard (22 June 2018 @11h13)",
+    "I do not think that the pool will ever open again, the roof was the least of its problems.",
+    "Anna Berg (22 June 2018 @12h40)",
+    "We have waited for this for years and my children will be the first ones in the water.",
+    "Tom Hale (23 June 2018 @09h02)",
+    "The council should have spent the money on the roads first, they are in a terrible state.",
+]
+
+
+def test_the_region_ends_where_dated_comments_begin() -> None:
+    article = ARTICLE + SIDEBAR  # name-and-date lines end only an article of some length
+    assert _region_text(_page(article, ["Share"], COMMENTS)) == article
+
+
+def test_the_region_ends_at_a_comment_count() -> None:
+    assert _region_text(_page(ARTICLE, ["27 comments"], COMMENTS[1::2], ARTICLE[:1])) == ARTICLE
+
+
+def test_the_region_ends_at_a_comment_form() -> None:
+    after = ["[ ] Name", "[ ] Email", "[ ] Website", *SIDEBAR]  # comments longer than the article
+    assert _region_text(_page(ARTICLE, after)) == ARTICLE
+
+
+def test_a_comment_form_the_site_corpus_made_chrome_still_ends_the_article() -> None:
+    """Every dump of the site shows the form: its lines carry the corpus's rule, and still open the comments."""
+    form = ["[ ] Name", "[ ] Email", "[ ] Website"]
+    chrome = SiteChrome("site 1", 5, {line_key(text): 5 for text in form})
+    scored = _scored(_page(ARTICLE, form, SIDEBAR), chrome)
+    assert any(rule.startswith("repeated in 5 of 5") for rule in scored.chrome_rules.values())
+    assert _region_text(_page(ARTICLE, form, SIDEBAR), chrome) == ARTICLE
+
+
+REFERENCES = [
+    "1. Miller, Anna (2017). Swimming pools of the north. Retrieved 27 January 2020.",
+    ". 24 August 2021.",
+    "2. Hale, Tom (3 September 1998). A history of the river baths and of the people who built them.",
+    ". The Town Gazette. Retrieved 15 May 2017.",
+    "3. Berg, Anna (9 August 2017). The roof that fell in: what the storm did to the old pool.",
+    ". The Town Gazette. Retrieved 1 May 2015.",
+]
+
+
+def test_dated_references_are_no_comment_section() -> None:
+    """Short dated lines each followed by a dated line (a list of references): no comment heads."""
+    region = _region_text(_page(ARTICLE, REFERENCES))
+    assert region[-1] == REFERENCES[-1]
+
+
+def test_a_related_heading_followed_by_another_end_heading_ends_the_article() -> None:
+    """'Related' then 'Up next' before any prose: the page's end blocks, not a box inside the article; the
+    next story's paragraphs after them stay out however long they are."""
+    next_story = [sentence.replace("pool", "library") for sentence in ARTICLE + SIDEBAR]
+    text = _page(ARTICLE, ["Related Topics: pools", "Up next", "Library to open on Sundays"], next_story)
+    assert _region_text(text) == ARTICLE
+
+
+RECIPE = [
+    ["Almond biscuits"],
+    ["\n".join(["Ingredients:", "300 g flour", "100 g ground almonds", "200 g sugar", "1 egg", "Flaked almonds"])],
+    ["Method:"],
+    [
+        "1. Put all the ingredients in a bowl and knead them into a smooth dough with the hook of the mixer.",
+        "2. Roll the dough out on a floured board and cut out the biscuits with the shapes you like best.",
+        "3. Bake them in the middle of the oven for fifteen minutes until they are golden brown.",
+    ],
+]
+
+
+def test_a_recipe_keeps_its_labelled_ingredients_above_the_steps() -> None:
+    region = _region_text(_page(["Home", "  • Recipes"], *RECIPE, COMMENT_FORM))
+    assert region[0] == "Ingredients:" and "1 egg" in region and "Method:" in region
+    assert region[-1] == RECIPE[-1][-1]
+
+
+def test_labels_each_over_one_value_stay_out() -> None:
+    """A table of facts ("Words:" over "67379") above a label that opens the article is no list."""
+    facts = ["Words:", "67379", "Chapters:", "14/14", "Hits:", "152759", "Summary:"]
+    region = _region_text(_page(["Home", "  • Stories"], facts, ARTICLE))
+    assert region == ["Summary:", *ARTICLE]
+
+
+def test_unlabelled_short_lines_above_the_article_stay_out() -> None:
+    region = _region_text(_page(["Home", "News", "Sport", "Weather"], ARTICLE))
+    assert region == ARTICLE
+
+
+def test_a_list_between_paragraphs_joins_the_article_and_a_menu_after_it_does_not() -> None:
+    points = ["  • a new roof over the pool", "  • a ramp at the entrance", "  • showers that work"]
+    menu = ["  • Apps", "  • Newsletters", "  • Cookies", "  • Terms of Use"]
+    footer = ["All quotes are delayed by at least fifteen minutes, see the list of exchanges for the delays."]
+    text = _page(ARTICLE[:2], ["The plan has two parts:"], points, ARTICLE[2:], menu, footer)
+    region = _region_text(text)
+    assert region[0] == ARTICLE[0] and region[-1] == ARTICLE[-1]
+    assert points[0].strip(" •") in region
+
+
+def test_end_heading_and_comment_count_markers() -> None:
+    assert is_end_heading("【関連記事】", 1)
+    assert is_end_heading("■ Related articles", 3)
+    assert is_end_heading("Partager cet article /", 3) and is_end_heading("Article précédent", 2)
+    assert is_end_heading("Explore further", 2)
+    assert is_comment_heading("Écrire un commentaire")
+    assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
+    assert not is_comment_count("27 people came") and not is_comment_count("Comments")
