@@ -9,10 +9,9 @@ from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.ends import cut_at_end
 from builder.extract.generic.lists import with_lists
 from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_end_heading
-from builder.extract.generic.reader import GenericReading, read_generic
-from builder.extract.generic.region import Scored, best_region, candidate_regions, score_lines
-from builder.extract.textdump.lines import BLANK, read_line
-from builder.record import RENDERED_BULLET
+from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
+from builder.extract.generic.region import Scored, best_region, candidate_regions, score_lines, with_corpus
+from builder.extract.textdump.lines import BLANK
 
 ARTICLE = [
     "The town council voted on Tuesday to reopen the old swimming pool by the river next summer.",
@@ -39,9 +38,8 @@ def _page(*blocks: list[str]) -> str:
 
 
 def _scored(text: str, chrome: SiteChrome | None = None) -> Scored:
-    raws = text.split("\n")
-    lines = [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
-    return score_lines(raws, lines, chrome, use_corpus=chrome is not None)
+    page = score_lines(*dump_lines(text))
+    return with_corpus(page, chrome) if chrome is not None else page
 
 
 def _region_text(text: str, chrome: SiteChrome | None = None) -> list[str]:
