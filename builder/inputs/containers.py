@@ -43,7 +43,7 @@ from builder.inputs.exports import (
     unreadable_parquet,
 )
 from builder.inputs.files import InputFile, open_regular, read_record, record_of
-from builder.inputs.warc import WARC_SUFFIXES, warc_records
+from builder.inputs.warc import WARC_SUFFIXES, plan_warc
 from builder.inputs.zips import plan_zip, zip_members
 from builder.reasons import Reason
 from builder.record import Record, Reject
@@ -180,7 +180,7 @@ def gunzipped(item: InputFile, max_bytes: int) -> Record:
 
 
 class Warc:
-    """A WARC archive (`builder.inputs.warc`): one part, read from start to end in one worker, like a tar."""
+    """A WARC archive (`builder.inputs.warc`): scanned here for record starts, read in ranges by the workers."""
 
     name = "warc"
 
@@ -188,10 +188,7 @@ class Warc:
         return name.endswith(WARC_SUFFIXES)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
-        return (Whole(item, self),)
-
-    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
-        return warc_records(item, max_bytes)
+        return plan_warc(item)
 
 
 class JsonLines:
