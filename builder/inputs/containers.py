@@ -38,7 +38,7 @@ from builder.inputs.exports import (
     JSONL_SUFFIXES,
     PARQUET_SUFFIXES,
     ExportColumns,
-    jsonl_records,
+    plan_jsonl,
     plan_parquet,
     unreadable_parquet,
 )
@@ -192,7 +192,8 @@ class Warc:
 
 
 class JsonLines:
-    """A JSON Lines export (`builder.inputs.exports`): one part, its lines read in order in one worker."""
+    """A JSON Lines export (`builder.inputs.exports`): a plain file scanned here for newlines and read in
+    ranges of lines by the workers; a gzip-compressed one read whole in one worker."""
 
     name = "jsonl"
 
@@ -203,10 +204,7 @@ class JsonLines:
         return name.endswith(JSONL_SUFFIXES)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
-        return (Whole(item, self),)
-
-    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
-        return jsonl_records(item, self.columns, max_bytes)
+        return plan_jsonl(item, self.columns)
 
 
 class Parquet:
