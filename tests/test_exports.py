@@ -70,7 +70,7 @@ def test_column_mapping_reads_other_names(tmp_path: Path) -> None:
     columns = ExportColumns.mapped(parse_column_options(["html=raw_content", "url=link", "crawled_at=fetch_time"]))
     item = InputFile("mapped.jsonl", str(FIXTURES / "mapped.jsonl"))
 
-    (record,) = JsonLines(columns).read(item, 4 << 20)
+    (record,) = [record for part in JsonLines(columns).plan(item, 4 << 20) for record in part.open(4 << 20)]
     assert record.media_type == "text/html" and record.url == "https://news.example/mapped"
     assert record.crawled_at == datetime(2024, 3, 5, 22, tzinfo=UTC)
     (unmapped,) = records_of(FIXTURES / "mapped.jsonl")

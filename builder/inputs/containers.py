@@ -38,12 +38,12 @@ from builder.inputs.exports import (
     JSONL_SUFFIXES,
     PARQUET_SUFFIXES,
     ExportColumns,
-    jsonl_records,
+    plan_jsonl,
     plan_parquet,
     unreadable_parquet,
 )
 from builder.inputs.files import InputFile, open_regular, read_record, record_of
-from builder.inputs.warc import WARC_SUFFIXES, warc_records
+from builder.inputs.warc import WARC_SUFFIXES, plan_warc
 from builder.inputs.zips import plan_zip, zip_members
 from builder.reasons import Reason
 from builder.record import Record, Reject
@@ -180,7 +180,7 @@ def gunzipped(item: InputFile, max_bytes: int) -> Record:
 
 
 class Warc:
-    """A WARC archive (`builder.inputs.warc`): one part, read from start to end in one worker, like a tar."""
+    """A WARC archive (`builder.inputs.warc`): scanned here for record starts, read in ranges by the workers."""
 
     name = "warc"
 
@@ -188,14 +188,12 @@ class Warc:
         return name.endswith(WARC_SUFFIXES)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
-        return (Whole(item, self),)
-
-    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
-        return warc_records(item, max_bytes)
+        return plan_warc(item)
 
 
 class JsonLines:
-    """A JSON Lines export (`builder.inputs.exports`): one part, its lines read in order in one worker."""
+    """A JSON Lines export (`builder.inputs.exports`): a plain file scanned here for newlines and read in
+    ranges of lines by the workers; a gzip-compressed one read whole in one worker."""
 
     name = "jsonl"
 
@@ -206,10 +204,7 @@ class JsonLines:
         return name.endswith(JSONL_SUFFIXES)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
-        return (Whole(item, self),)
-
-    def read(self, item: InputFile, max_bytes: int) -> Iterator[Record]:
-        return jsonl_records(item, self.columns, max_bytes)
+        return plan_jsonl(item, self.columns)
 
 
 class Parquet:

@@ -11,8 +11,10 @@ A line that is not a JSON object is an `invalid_json` reject, a row with neither
 `missing_column` reject; the rest of the file is read on. `source_file` names the row:
 `export.jsonl#L123` (the 1-based line), `pages.parquet#17` (the 0-based row).
 
-A JSON Lines file is read from start to end in one worker (a line's number is known only by reading
-the lines before it); a Parquet file is planned from its footer into one part per row group, each
+A plain JSON Lines file is split in the build process (`plan_jsonl`): a scan counts its newlines a
+chunk at a time (nothing parsed, nothing kept) and every PART_LINES lines are a `JsonLinesRange` a
+worker seeks to, knowing the number of the line before it. A gzip-compressed one cannot be entered in
+the middle: it is one part, inflated and read in one worker. A Parquet file is planned from its footer into one part per row group, each
 read in a worker in slices of rows, so memory stays flat whatever the file's size.
 """
 
@@ -35,6 +37,9 @@ _STAGE = "read"
 _SLICE = 256  # Parquet rows read at a time: a slice of a row group, never a whole file
 _BUFFER = 1 << 20  # bytes of a column chunk read at a time
 _EPOCH_MS = 10**11  # an epoch number past this is in milliseconds (10**11 s is the year 5138)
+PART_LINES = 256  # lines of a plain JSON Lines file a part holds: the engine's BATCH_SIZE, so about a task
+_SCAN_CHUNK = 1 << 20  # bytes read at a time by the scan for newlines
+_GZIP_MAGIC = b"\x1f\x8b"
 
 # The columns each field is read from, in order of preference; `--column FIELD=NAME` replaces a field's list.
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -140,19 +145,63 @@ def crawl_time(value: Any) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def jsonl_records(item: InputFile, columns: ExportColumns, max_bytes: int) -> Iterator[Record]:
-    """Every non-blank line of a JSON Lines file (gzip-compressed or not) as a record, in file order."""
+class JsonLinesRange(NamedTuple):
+    """`lines` lines of a JSON Lines file from byte `start` (None: to the end of the file), `first` lines
+    coming before them, for a worker to read. How many records they hold (blank lines are none) is left
+    to reading: the engine makes each part a task of its own."""
+
+    item: InputFile
+    columns: ExportColumns
+    start: int = 0
+    first: int = 0
+    lines: int | None = None
+
+    @property
+    def records(self) -> int | None:
+        return None
+
+    def open(self, max_bytes: int) -> Iterator[Record]:
+        return jsonl_records(self.item, self.columns, max_bytes, self)
+
+
+def plan_jsonl(item: InputFile, columns: ExportColumns, per_part: int | None = None) -> Iterator[JsonLinesRange]:
+    """The file's parts of `per_part` lines (PART_LINES), in order; a gzip-compressed file is one part."""
+    opened = item.error or open_regular(item.path)
+    if isinstance(opened, Reject):
+        yield JsonLinesRange(item, columns)  # opened in a worker, to its reject
+        return
+    descriptor, size = opened
+    with open(descriptor, "rb") as raw:
+        if raw.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
+            yield JsonLinesRange(item, columns)
+            return
+        raw.seek(0)
+        per_part = per_part or PART_LINES
+        start, first = 0, 0
+        for end in _line_cuts(raw, per_part):
+            yield JsonLinesRange(item, columns, start, first, per_part)
+            start, first = end, first + per_part
+        if start < size or not first:  # the lines after the last cut (none when it fell at the file's end)
+            yield JsonLinesRange(item, columns, start, first)
+
+
+def jsonl_records(
+    item: InputFile, columns: ExportColumns, max_bytes: int, part: JsonLinesRange | None = None
+) -> Iterator[Record]:
+    """Every non-blank line of a JSON Lines file (of `part` of it; gzip-compressed or not) as a record, in order."""
     opened = item.error or open_regular(item.path)
     if isinstance(opened, Reject):
         yield Record(source_file=item.source_file, reject=opened)
         return
     descriptor, _ = opened
+    part = part or JsonLinesRange(item, columns)
     with open(descriptor, "rb") as raw:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if raw.read(2) == b"\x1f\x8b" else raw
-        raw.seek(0)
-        number = 0
+        gzipped = not part.start and raw.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC  # only a plain file is split
+        raw.seek(part.start)
+        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if gzipped else raw
+        number = part.first
         try:
-            for number, line in _lines(stream, max_bytes):
+            for number, line in _lines(stream, max_bytes, part.first, part.lines):
                 yield _line_record(f"{item.source_file}#L{number}", line, columns, max_bytes)
         except (OSError, EOFError) as err:
             detail = f"JSON Lines file cannot be read after line {number}: {type(err).__name__}: {err}"
@@ -160,11 +209,28 @@ def jsonl_records(item: InputFile, columns: ExportColumns, max_bytes: int) -> It
             yield Record(source_file=source, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, _STAGE))
 
 
-def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """(1-based number, line) of each non-blank line; None for a line longer than max_bytes, read past
-    in bounded pieces so that one huge line does not fill memory."""
-    number = 0
-    while line := stream.readline(max_bytes + 1):
+def _line_cuts(raw: IO[bytes], per_part: int) -> Iterator[int]:
+    """The offset after every `per_part`-th newline, from a read of the file a chunk at a time."""
+    at, wanted = 0, per_part  # newlines still wanted before the next cut
+    while chunk := raw.read(_SCAN_CHUNK):
+        newlines, position = chunk.count(b"\n"), 0
+        while newlines >= wanted:
+            for _ in range(wanted):
+                position = chunk.index(b"\n", position) + 1
+            yield at + position
+            newlines, wanted = newlines - wanted, per_part
+        wanted -= newlines
+        at += len(chunk)
+
+
+def _lines(
+    stream: IO[bytes], max_bytes: int, first: int = 0, count: int | None = None
+) -> Iterator[tuple[int, bytes | None]]:
+    """(1-based number, line) of each non-blank line of the next `count` lines (None: all), `first` lines
+    coming before them; None for a line longer than max_bytes, read past in bounded pieces so that one
+    huge line does not fill memory."""
+    number, last = first, None if count is None else first + count
+    while number != last and (line := stream.readline(max_bytes + 1)):
         number += 1
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while (rest := stream.readline(max_bytes + 1)) and not rest.endswith(b"\n"):

@@ -14,8 +14,13 @@ A WARC gzipped as one stream has no such offsets: it is inflated here and the of
 in the inflated WARC (so is a per-record gzip whose first member is over 64 KiB: it cannot be told
 from one stream without inflating it all).
 
-A WARC is read from start to end in one worker, like a tar: a record's start is known only once the
-one before it has been read.
+A WARC is split for the workers in the build process (`plan_warc`): a streaming scan finds where each
+record starts (a plain WARC: reading each record's header and seeking past its content; a per-record
+gzip: inflating each member, output thrown away), and every PART_RECORDS records are a `WarcRange` a
+worker seeks to. Only records whose size the scan can check are boundaries: from the first record that
+is cut short, malformed or not one gzip member, the last part runs to the end of the file, so a worker
+reads it as the whole file would be read (its rejects, a corrupt stream's one reject). A WARC gzipped as
+one stream cannot be entered in the middle: it stays one part, read from start to end in one worker.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import gzip
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from builder.inputs.files import InputFile, open_regular
 from builder.reasons import Reason
@@ -36,10 +41,124 @@ _SNIFF = 1024  # bytes of a payload looked at for an HTML start when its type sa
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 _STAGE = "read"
 _PROBE = 64 * 1024  # compressed bytes inflated to tell a per-record gzip (a member ends in them) from a whole one
+PART_RECORDS = 256  # WARC records a part holds: the engine's BATCH_SIZE, so a part is about one task
+_PEEK = 4096  # bytes read at a record's start: its WARC header as a rule
+_HEAD = 64 * 1024  # a WARC header longer than this is not trusted as a boundary by the scan
+_CHUNK = 1 << 20  # compressed bytes read, and inflated bytes made, at a time by the scan
+_GZIP_MAGIC = b"\x1f\x8b"
+_END = b"\r\n\r\n"  # ends a record's header, and the record itself after its content
 
 
-def warc_records(item: InputFile, max_bytes: int) -> Iterator[Record]:
-    """Every record of the WARC, in file order: a page, a skip or a reject; memory bounded by one record."""
+class WarcRange(NamedTuple):
+    """The records of one WARC that start at offsets in [start, end) of the file as stored (end None: to
+    the end of the file), for a worker to read. `before` is the offset of the record before `start`, which
+    a corrupt stream's reject names as when the whole file is read. How many records it holds is not
+    planned (None): the engine makes each part a task of its own."""
+
+    item: InputFile
+    start: int = 0
+    end: int | None = None
+    before: int = 0
+
+    @property
+    def records(self) -> int | None:
+        return None
+
+    def open(self, max_bytes: int) -> Iterator[Record]:
+        return warc_records(self.item, max_bytes, self)
+
+
+def plan_warc(item: InputFile, per_part: int | None = None) -> Iterator[WarcRange]:
+    """The WARC's parts of `per_part` records (PART_RECORDS), in file order, from a streaming scan for
+    record starts (offsets only: memory flat)."""
+    opened = item.error or open_regular(item.path)
+    if isinstance(opened, Reject):
+        yield WarcRange(item)  # opened in a worker, to its reject
+        return
+    descriptor, size = opened
+    with open(descriptor, "rb") as raw:
+        gzipped = raw.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
+        raw.seek(0)
+        if gzipped and _whole_gzip(raw):
+            yield WarcRange(item)
+            return
+        starts = _member_starts(raw) if gzipped else _record_starts(raw, size)
+        yield from _ranges(item, starts, per_part or PART_RECORDS)
+
+
+def _ranges(item: InputFile, starts: Iterator[int], per_part: int) -> Iterator[WarcRange]:
+    """Ranges of `per_part` record starts each; the last one runs to the end of the file, past the scan's end."""
+    start, before, previous, count = 0, 0, 0, 0
+    for offset in starts:
+        if count == per_part:
+            yield WarcRange(item, start, offset, before)
+            start, before, count = offset, previous, 0
+        previous = offset
+        count += 1
+    yield WarcRange(item, start, None, before)
+
+
+def _record_size(head: bytes) -> int | None:
+    """A record's size as stored (header, content, closing CRLFs) from its first bytes; None when they are
+    not a WARC header the scan can trust (the reader then decides what they are)."""
+    header_end = head.find(_END)
+    if not head.startswith(b"WARC/") or header_end < 0:
+        return None
+    for line in head[:header_end].split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            value = value.strip()
+            return header_end + len(_END) + int(value) + len(_END) if value.isdigit() else None
+    return None
+
+
+def _record_starts(raw: IO[bytes], size: int) -> Iterator[int]:
+    """The offset of each record of a plain WARC, while each is whole and followed by the next: its header
+    read, its content skipped by a seek."""
+    offset = 0
+    while offset < size:
+        raw.seek(offset)
+        head = raw.read(_PEEK)
+        if _END not in head and len(head) == _PEEK:
+            head += raw.read(_HEAD - _PEEK)
+        length = _record_size(head)
+        if length is None or offset + length > size:
+            return
+        raw.seek(offset + length - len(_END))
+        if raw.read(len(_END)) != _END:
+            return
+        yield offset
+        offset += length
+
+
+def _member_starts(raw: IO[bytes]) -> Iterator[int]:
+    """The offset of each gzip member of a per-record gzip WARC, while each member inflates to exactly one
+    whole record: inflated a chunk at a time, only its first and last bytes kept."""
+    offset, pending = 0, b""
+    while pending or (pending := raw.read(_CHUNK)):
+        inflater = zlib.decompressobj(wbits=31)
+        head, tail, inflated, used = b"", b"", 0, 0
+        while not inflater.eof:
+            if not pending and not (pending := raw.read(_CHUNK)):
+                return  # the file ends inside the member
+            try:
+                out = inflater.decompress(pending, _CHUNK)
+            except zlib.error:
+                return
+            rest = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
+            used, pending = used + len(pending) - len(rest), rest
+            head += out[: max(0, _HEAD - len(head))]
+            tail = (tail + out)[-len(_END) :]
+            inflated += len(out)
+        if _record_size(head) != inflated or tail != _END:
+            return
+        yield offset
+        offset += used
+
+
+def warc_records(item: InputFile, max_bytes: int, part: WarcRange | None = None) -> Iterator[Record]:
+    """Every record of the WARC (of `part` of it), in file order: a page, a skip or a reject; memory
+    bounded by one record."""
     from fastwarc.warc import ArchiveIterator  # imported in the worker only: `builder --help` stays fast
 
     opened = item.error or open_regular(item.path)
@@ -48,12 +167,16 @@ def warc_records(item: InputFile, max_bytes: int) -> Iterator[Record]:
         return
     descriptor, _ = opened
     with open(descriptor, "rb") as raw:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if _whole_gzip(raw) else raw
+        part = part or WarcRange(item)
+        raw.seek(part.start)  # a part past the start is a per-record gzip or plain: FastWARC reads on from there
+        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if not part.start and _whole_gzip(raw) else raw
         records = ArchiveIterator(stream, parse_http=False, auto_decode="none", fsspec_args=False)
-        position = 0
+        position = part.before
         try:
             for warc_record in records:
                 position = warc_record.stream_pos
+                if part.end is not None and position >= part.end:
+                    return
                 yield _guarded(warc_record, f"{item.source_file}#{position}", max_bytes)
         except (OSError, EOFError, zlib.error, ValueError) as err:
             detail = f"WARC cannot be read past the record at offset {position}: {type(err).__name__}: {err}"
