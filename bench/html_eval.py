@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     truth = json.loads((args.devset / "truth.json").read_text(encoding="utf-8"))
     for entry in truth.values():
         entry["title_printed"] = bool(entry["title"])  # the page's own <title>: every title is on the page
+        entry["date_printed"] = True  # the page's metadata: every stated date is in the page
     scorer = _score_body_module(args.devset, args.score_body)
     pages = page_files(args.devset)
     with tempfile.TemporaryDirectory(prefix="html-eval-") as work:
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} pages x {args.repeat}, truth for {len(names)}")
     for run, found in (("builder build", _as_copy_names(build_rows)), ("trafilatura alone", alone_rows)):
         for field, value in field_scores(names, truth, found, scorer).items():
-            if field != "title (printed)":
+            if field not in ("title (printed)", "date (printed)"):
                 print(f"  {run:<18} {field:<14} {value}")
     total = len(pages) * args.repeat
     build_rate, alone_rate = total / build_seconds, total / alone_seconds
