@@ -16,21 +16,12 @@ from builder.errors import OptionError
 from builder.inputs.containers import JsonLines, plan_inputs
 from builder.inputs.exports import ExportColumns, crawl_time, parse_column_options
 from builder.inputs.files import InputFile
-from builder.record import Record
 from tests.conftest import run_build, run_cli
+from tests.input_records import outcome, records_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exports"
 DUMP = (FIXTURES / "dump.txt").read_bytes()
 CRAWLED = datetime(2024, 3, 5, 10, 20, 30, tzinfo=UTC)
-
-
-def records_of(path: Path, max_bytes: int = 4 << 20) -> list[Record]:
-    item = InputFile(path.name, str(path))
-    return [record for part in plan_inputs([item], max_bytes) for record in part.open(max_bytes)]
-
-
-def outcome(record: Record) -> str:
-    return record.reject.reason.value if record.reject else record.media_type
 
 
 @pytest.mark.parametrize("name", ["export.jsonl", "export.jsonl.gz"])

@@ -12,10 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from builder.errors import NoRowsError
-from builder.inputs.containers import container_for, plan_inputs
+from builder.inputs.containers import container_for
 from builder.inputs.files import InputFile
-from builder.record import Record
 from tests.conftest import run_build
+from tests.input_records import outcome, records_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "warc"
 CRAWLED = datetime(2024, 3, 5, 10, 20, 30, tzinfo=UTC)
@@ -26,15 +26,6 @@ PAGE_URLS = [
     "file:///dump/port.txt",
     "https://news.example/port",
 ]
-
-
-def records_of(path: Path, max_bytes: int = 4 << 20) -> list[Record]:
-    item = InputFile(path.name, str(path))
-    return [record for part in plan_inputs([item], max_bytes) for record in part.open(max_bytes)]
-
-
-def outcome(record: Record) -> str:
-    return record.reject.reason.value if record.reject else record.media_type
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])

@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click.globals import get_current_context  # type: ignore[no-redef]
 
 from builder.cli.explain import explain
-from builder.cli.options import PrivateOption, QuietOption, TokenOption, fail, unexpected
+from builder.cli.options import ColumnOption, PrivateOption, QuietOption, TokenOption, fail, unexpected
 from builder.cli.profile import profile
 from builder.cli.push import TimeoutOption, push
 from builder.cli.sites import ProfilesOption, sites
@@ -176,14 +176,7 @@ def build(
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     quiet: QuietOption = False,
     profiles: ProfilesOption = None,
-    column: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--column",
-            metavar="FIELD=NAME",
-            help="JSONL/Parquet exports: read FIELD (html, text, url, crawled_at) from column NAME; repeatable.",
-        ),
-    ] = None,
+    column: ColumnOption = None,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions

@@ -7,6 +7,14 @@ from typing import Annotated, NoReturn
 import typer
 
 # Options shared by commands that take them, defined once.
+ColumnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--column",
+        metavar="FIELD=NAME",
+        help="JSONL/Parquet exports: read FIELD (html, text, url, crawled_at) from column NAME; repeatable.",
+    ),
+]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
 TokenOption = Annotated[
     str | None,

@@ -3,27 +3,18 @@ detection), control characters removed."""
 
 from __future__ import annotations
 
-import codecs
 import functools
 import re
 import unicodedata
 
+from builder.extract.bom import decode_marked, unreadable
 from builder.extract.html.charset import decode_html
-from builder.reasons import Reason
 from builder.record import HTML_PAGE, Record, Reject
 
 # C0 controls except tab/newline/CR, DEL, C1 controls, and U+FFFD left by an earlier lossy decode.
 _JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # More junk than this share of characters means binary content, not a damaged text.
 MAX_JUNK_SHARE = 0.01
-_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_BOM_FIRST_BYTES = bytes({bom[0] for bom, _ in _BOMS})
 # The ASCII characters that are not junk: deleting them from a text's UTF-8 leaves its junk and its
 # non-ASCII characters.
 _PLAIN_ASCII = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
@@ -32,30 +23,22 @@ _PLAIN_ASCII = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
 _COMMON_NON_ASCII = ((0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x2100, 0x2150))
 
 
-def _reject(detail: str) -> Reject:
-    return Reject(Reason.UNREADABLE, detail, stage="decode")
-
-
 def _decode_bytes(data: bytes) -> tuple[str, str] | Reject:
     """The text and the encoding it was decoded with."""
-    if data[:1] in _BOM_FIRST_BYTES:  # most files have no mark: one test instead of five
-        for bom, encoding in _BOMS:
-            if data.startswith(bom):
-                try:
-                    return data.decode(encoding), encoding
-                except UnicodeDecodeError as err:
-                    return _reject(f"starts with a {encoding} byte-order mark but does not decode: {err.reason}")
+    marked = decode_marked(data)
+    if marked is not None:
+        return marked
     # Many NULs: binary, or UTF-16 without a mark. A stray one is junk that clean_text removes.
     nuls = data.count(0) if 0 in data else 0  # the membership test is a memchr, much cheaper than count
     if nuls > MAX_JUNK_SHARE * len(data):
-        return _reject(f"binary content: {nuls} NUL bytes in {len(data)}, the first at offset {data.find(0)}")
+        return unreadable(f"binary content: {nuls} NUL bytes in {len(data)}, the first at offset {data.find(0)}")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as cp1252_error:
-            return _reject(
+            return unreadable(
                 f"neither UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) nor cp1252 "
                 f"(byte 0x{data[cp1252_error.start]:02x} at offset {cp1252_error.start})"
             )
@@ -100,12 +83,12 @@ def clean_text(text: str, utf8: bytes | None = None) -> str | Reject:
     junk = len(_JUNK.findall(rest))
     if junk:
         if junk > MAX_JUNK_SHARE * len(text):
-            return _reject(f"binary content: {junk} control characters in {len(text)}")
+            return unreadable(f"binary content: {junk} control characters in {len(text)}")
         text = _JUNK.sub("", text)
     if "\r" in text:  # cheaper than two replace calls that find nothing
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return _reject("no text: the file holds only whitespace")
+        return unreadable("no text: the file holds only whitespace")
     if not junk and _surely_nfc(rest):
         return text
     return unicodedata.normalize("NFC", text)
@@ -114,7 +97,7 @@ def clean_text(text: str, utf8: bytes | None = None) -> str | Reject:
 def decode(record: Record) -> Reject | None:
     """Fill `record.text` from `record.data`."""
     if not record.data:
-        return _reject("empty file (0 bytes)")
+        return unreadable("empty file (0 bytes)")
     decoded = decode_html(record.data) if record.media_type == HTML_PAGE else _decode_bytes(record.data)
     if isinstance(decoded, Reject):
         return decoded

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from builder.reasons import Reason
+from builder.extract.bom import decode_marked, unreadable
 from builder.record import Reject
 
 # Where browsers look for the declaration is the first 1024 bytes; pages put it later behind long
@@ -18,13 +18,6 @@ from builder.record import Reject
 DECLARATION_SPAN = 8192
 # `<meta charset="x">` and `<meta http-equiv="Content-Type" content="text/html; charset=x">` alike.
 _DECLARED = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # As browsers read labels (WHATWG Encoding): Latin-1 and ASCII pages are windows-1252, whose extra
 # characters (curly quotes, dashes) they often hold; a UTF-16 label in bytes that parsed as ASCII is wrong.
 _READ_AS = {  # keys: codecs.lookup(label).name
@@ -37,10 +30,6 @@ _READ_AS = {  # keys: codecs.lookup(label).name
     "utf-32-le": "utf-8",
     "utf-32-be": "utf-8",
 }
-
-
-def _reject(detail: str) -> Reject:
-    return Reject(Reason.UNREADABLE, detail, stage="decode")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -65,12 +54,9 @@ def detected_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes) -> tuple[str, str] | Reject:
     """The page's text and the codec it was read with."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError as err:
-                return _reject(f"starts with a {encoding} byte-order mark but does not decode: {err.reason}")
+    marked = decode_marked(data)
+    if marked is not None:
+        return marked
     for encoding in filter(None, ("utf-8", declared_charset(data))):
         try:
             return data.decode(encoding), encoding
@@ -78,5 +64,5 @@ def decode_html(data: bytes) -> tuple[str, str] | Reject:
             continue
     detected = detected_charset(data)
     if detected is None:
-        return _reject("an HTML page in no charset: undeclared, not UTF-8, and no detected charset reads it")
+        return unreadable("an HTML page in no charset: undeclared, not UTF-8, and no detected charset reads it")
     return data.decode(detected), detected
