@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
@@ -330,4 +330,31 @@ def test_a_build_that_stops_does_not_wait_for_the_running_tasks() -> None:
     next(batches)  # the first task's batch; both workers are now in a slow task
     started = time.monotonic()
     batches.close()  # what an exception in a parent stage, or Ctrl-C, does to the stream
+    assert time.monotonic() - started < 10
+
+
+class _BigPart(NamedTuple):
+    """A part whose description is big (300 KB pickled): tasks of such parts fill the pool's call-queue pipe."""
+
+    name: str
+    payload: bytes
+
+    @property
+    def records(self) -> None:
+        return None
+
+    def open(self, max_bytes: int) -> Iterator[Record]:
+        yield Record(source_file=self.name, data=b"")
+
+
+def test_a_build_that_stops_while_big_tasks_wait_for_busy_workers_does_not_hang() -> None:
+    """Both workers busy, big tasks queued for them: the pool's feeder thread is blocked writing into a full
+    pipe when the stream stops; closing must not wait for a write no one will read."""
+    items: list[Any] = [Record(source_file="a.txt", data=b""), _SlowPart("slow-1", 400), _SlowPart("slow-2", 400)]
+    items += [_BigPart(f"big-{number}", b"x" * 300_000) for number in range(6)]
+    batches = run_pipeline(items, OPTIONS, 1 << 20, workers=2)
+    next(batches)
+    time.sleep(1)  # the queued tasks reach the feeder thread, which blocks on the full pipe
+    started = time.monotonic()
+    batches.close()
     assert time.monotonic() - started < 10

@@ -287,6 +287,7 @@ class Pool:
         finally:
             if not finished:  # Ctrl-C, an error, a stage that stopped reading: the workers end now, mid-task,
                 lifeline.close()  # rather than after their running tasks (a whole tar each)
+                _close_call_reader(pool)
             pool.shutdown(wait=True, cancel_futures=True)
             lifeline.close()
 
@@ -313,6 +314,20 @@ def _result(future: Future[list[Done] | _Spilled], pool: ProcessPoolExecutor) ->
 def _a_worker_died(pool: ProcessPoolExecutor) -> bool:
     processes = getattr(pool, "_processes", None) or {}
     return any(process.exitcode is not None for process in list(processes.values()))
+
+
+def _close_call_reader(pool: ProcessPoolExecutor) -> None:
+    """Close this process's read end of the pool's call queue, once the workers are told to end.
+
+    The queue's feeder thread may be blocked writing a task into the pipe, full, that only the workers
+    read; this process holds a read end too, so the write never fails, and `shutdown` waits for that
+    thread forever (seen once: a Ctrl-C that hung). CPython closes it only on a pool it saw broken
+    (gh-94777); with every read end closed, the write fails and the thread ends.
+    """
+    reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
+    if reader is not None:
+        with suppress(OSError):
+            reader.close()
 
 
 def _close_result_writer(pool: ProcessPoolExecutor) -> None:
