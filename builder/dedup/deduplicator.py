@@ -73,6 +73,20 @@ def _row(rows: pa.RecordBatch, index: int) -> tuple[str, str]:
     return rows.column("source_file")[index].as_py(), rows.column("body")[index].as_py()
 
 
+# The key kinds a match of which decides alone, in the order they are checked, before any near-duplicate.
+KEY_MATCHES = {EXACT: "exact copy: byte-identical file", SAME_ID: "re-crawl: same article, different page chrome"}
+
+
+def key_detail(kind: int, kept_file: str) -> str:
+    """The detail of a duplicate that shares a key of `kind` (one of KEY_MATCHES) with the kept copy."""
+    return f"{KEY_MATCHES[kind]}; kept {kept_file}"
+
+
+def near_detail(similarity: float, threshold: float, kept_file: str) -> str:
+    """The detail of a near-duplicate of the kept copy."""
+    return f"near-duplicate: body Jaccard {similarity:.3f} >= {threshold}; kept {kept_file}"
+
+
 Match = tuple[int, int]  # (position of the key in the batch's key array, number of the kept article)
 ArticleLookup = Callable[[int], tuple[str, str]]  # article number -> (source_file, body)
 
@@ -153,21 +167,17 @@ class Deduplicator:
     def _verdict(
         self, number: int, matches: list[Match], kinds: np.ndarray, article: ArticleLookup
     ) -> Duplicate | None:
-        for kind, label in (
-            (EXACT, "exact copy: byte-identical file"),
-            (SAME_ID, "re-crawl: same article, different page chrome"),
-        ):
+        for kind in KEY_MATCHES:
             same = [value for at, value in matches if kinds[at] == kind]
             if same:
-                return Duplicate(self.reject(f"{label}; kept {article(min(same))[0]}"), min(same))
+                return Duplicate(self.reject(key_detail(kind, article(min(same))[0])), min(same))
         # Rare: shingle the body only to confirm a band candidate exactly.
         body_shingles = shingles(article(number)[1])
         for candidate in sorted({value for _, value in matches}):
             kept_file, kept_body = article(candidate)
             similarity = jaccard(body_shingles, shingles(kept_body))
             if similarity >= self.threshold:
-                detail = f"near-duplicate: body Jaccard {similarity:.3f} >= {self.threshold}; kept {kept_file}"
-                return Duplicate(self.reject(detail), candidate)
+                return Duplicate(self.reject(near_detail(similarity, self.threshold, kept_file)), candidate)
         return None
 
     def reject(self, detail: str) -> Reject:

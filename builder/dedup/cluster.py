@@ -1,0 +1,257 @@
+"""`--engine ray`'s dedup stage: the verdicts of `builder.stages.Dedup`, with the heavy part on the Ray cluster.
+
+The local dedup is sequential: rows are judged in input order, each against the rows KEPT before it (the
+first copy stays), re-crawls of one canonical URL settled first. Which rows share a key, and how similar two
+bodies are, does not depend on that order: the cluster works these out over every row at once
+(`builder.dedup.cluster_keys`), in three steps on Ray, the batches staying in the object store:
+
+1. URL keys grouped (Ray Data, by bucket): the older crawls of each URL, which the body dedup never sees;
+2. dedup keys exploded per row with a global ordinal and grouped (Ray Data, by bucket): the rows holding a
+   shared exact or same-id key, and the pairs of rows sharing an LSH band;
+3. those pairs' exact Jaccard similarities, in Ray tasks given the batches that hold their bodies.
+
+The driver then replays the sequential rule over these sparse results only, in ordinal order (`resolve`):
+exact, then same id, then the first kept earlier row similar enough, as `Deduplicator` checks them. It keeps
+one object reference and a row count per batch, and the sparse arrays; rows that share nothing cost it nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+import pyarrow as pa
+
+from builder import batch as outcome
+from builder.dedup import cluster_keys as work
+from builder.dedup.deduplicator import KEY_MATCHES, Deduplicator, key_detail, near_detail
+from builder.dedup.fingerprint import BAND
+from builder.dedup.recrawl import recrawl_detail
+from builder.reasons import Reason
+from builder.record import Reject
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+Batches = Iterator[pa.RecordBatch]
+KEY_ROWS_PER_BUCKET = 1 << 20  # key rows one groupby call sorts (~40 MB of columns)
+PAIRS_PER_TASK = 4096  # candidate pairs one verification task shingles and compares
+
+
+class Verdict(NamedTuple):
+    """A duplicate row's verdict: the kind of key that decided (BAND: a near-duplicate), the kept row, and the
+    similarity of the bodies (near-duplicates only)."""
+
+    kind: int
+    kept: int
+    similarity: float = 1.0
+
+
+class ClusterDedup:
+    """`--keep first` on Ray: the batches back in order, with the rejects `builder.stages.Dedup` gives.
+
+    Assumes Ray is initialised (by the engine). Nothing comes out before every batch has gone in. The batches
+    and the work between the steps live in Ray's object store, which spills as the cluster is set up to;
+    `spill_folder` is taken for a build to construct either dedup stage alike.
+    """
+
+    name = Deduplicator.stage
+
+    def __init__(self, threshold: float, spill_folder: Path | None = None) -> None:
+        self.threshold, self.spill_folder = threshold, spill_folder
+
+    def __call__(self, batches: Batches) -> Batches:
+        stream = _Stream()
+        try:
+            for batch in batches:
+                stream.put(batch)
+            yield from stream.judged(self._rejects(stream))
+        finally:
+            stream.release()
+
+    def _rejects(self, stream: _Stream) -> dict[int, Reject]:
+        """The `duplicate` reject of each row that is not kept, by ordinal."""
+        older = stream.older_crawls() if stream.has_urls else work.OLDER_SCHEMA.empty_table()
+        hidden = np.sort(older.column(work.ORDINAL).to_numpy())
+        shared = stream.shared_keys(hidden)
+        earlier, later = (shared.column(name).to_numpy() for name in (work.EARLIER, work.LATER))
+        is_pair = earlier != work.HOLDER
+        pairs = np.unique(np.stack([later[is_pair], earlier[is_pair]], axis=1), axis=0)  # one per pair
+        similarity = stream.similarities(pairs[:, 1], pairs[:, 0])
+        near = similarity >= self.threshold
+        keys = shared.column(work.KEY).to_numpy()
+        verdicts = resolve(keys[~is_pair], later[~is_pair], pairs[near, 1], pairs[near, 0], similarity[near])
+        return self._details(stream, verdicts, older)
+
+    def _details(self, stream: _Stream, verdicts: dict[int, Verdict], older: pa.Table) -> dict[int, Reject]:
+        rows, standing, crawled, latest = (older.column(i).to_numpy() for i in range(4))
+        kept_for = [verdicts[s].kept if s in verdicts else s for s in standing.tolist()]
+        names = stream.source_files([v.kept for v in verdicts.values()] + standing.tolist() + kept_for)
+        rejects: dict[int, Reject] = {}
+        for ordinal, verdict in verdicts.items():
+            kept_file = names[verdict.kept]
+            if verdict.kind == BAND:
+                rejects[ordinal] = _reject(near_detail(verdict.similarity, self.threshold, kept_file))
+            else:
+                rejects[ordinal] = _reject(key_detail(verdict.kind, kept_file))
+        older_crawls = zip(rows.tolist(), standing.tolist(), kept_for, crawled.tolist(), latest.tolist(), strict=True)
+        for row, latest_row, kept, row_crawled, latest_crawled in older_crawls:
+            detail = recrawl_detail(row_crawled, latest_crawled, names[latest_row], names[kept])
+            rejects[row] = _reject(detail)
+        return rejects
+
+
+def _reject(detail: str) -> Reject:
+    return Reject(Reason.DUPLICATE, detail, Deduplicator.stage)
+
+
+def resolve(
+    holder_keys: np.ndarray, holders: np.ndarray, earlier: np.ndarray, later: np.ndarray, similarity: np.ndarray
+) -> dict[int, Verdict]:
+    """The sequential rule over sparse facts: row `holders[i]` holds shared key `holder_keys[i]` (exact or same
+    id); rows `earlier[j]` < `later[j]` share a band and are similar enough (`similarity[j]`). Every row in none
+    of these is kept. Rows are judged in ordinal order against the rows kept before them, as `Deduplicator`
+    does: a shared key of each kind in KEY_MATCHES order (the first kept holder), then the first kept
+    similar row."""
+    keys_of: dict[int, list[tuple[int, int]]] = defaultdict(list)  # row -> its shared (kind, key)s
+    for key, row in zip(holder_keys.tolist(), holders.tolist(), strict=True):
+        keys_of[row].append((key & 3, key))
+    similar: dict[int, list[tuple[int, float]]] = defaultdict(list)  # row -> (earlier row, similarity)
+    for order in np.lexsort((earlier, later)).tolist():
+        similar[int(later[order])].append((int(earlier[order]), float(similarity[order])))
+    first_kept: dict[int, int] = {}  # shared key -> its first kept holder
+    verdicts: dict[int, Verdict] = {}
+    for row in sorted(keys_of.keys() | similar.keys()):
+        verdict = _key_verdict(keys_of.get(row, []), first_kept) or next(
+            (Verdict(BAND, kept, value) for kept, value in similar.get(row, []) if kept not in verdicts), None
+        )
+        if verdict is not None:
+            verdicts[row] = verdict
+            continue
+        for _, key in keys_of.get(row, []):
+            first_kept.setdefault(key, row)
+    return verdicts
+
+
+def _key_verdict(keys: list[tuple[int, int]], first_kept: dict[int, int]) -> Verdict | None:
+    for kind in KEY_MATCHES:
+        kept = [first_kept[key] for of_kind, key in keys if of_kind == kind and key in first_kept]
+        if kept:
+            return Verdict(kind, min(kept))
+    return None
+
+
+@cache
+def _remote(function: Callable[..., Any]) -> Any:
+    """`function` as a Ray task (Ray imported only once a build runs on it)."""
+    import ray
+
+    return ray.remote(function)
+
+
+class _Stream:
+    """The batches in Ray's object store, in order; rows numbered across them (their ordinal)."""
+
+    def __init__(self) -> None:
+        self._refs: list[Any] = []
+        self._firsts = [0]  # ordinal of each batch's first row, then the row count
+        self._width = 0  # dedup keys per row
+        self.has_urls = False
+
+    def put(self, batch: pa.RecordBatch) -> None:
+        import ray
+
+        rows = len(batch) - outcome.reject_count(batch)
+        if rows and not self._width:
+            self._width = outcome.dedup_keys(batch).shape[1]
+        self.has_urls = self.has_urls or outcome.has_urls(batch)
+        self._refs.append(ray.put(batch))
+        self._firsts.append(self._firsts[-1] + rows)
+
+    @property
+    def rows(self) -> int:
+        return self._firsts[-1]
+
+    def _buckets(self, key_rows: int) -> int:
+        import ray
+
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        return max(cpus, -(-key_rows // KEY_ROWS_PER_BUCKET))
+
+    def _grouped(
+        self, tables: list[Any], buckets: int, udf: Callable[[pa.Table], pa.Table], schema: pa.Schema
+    ) -> pa.Table:
+        """`udf` over each bucket of the tables' rows (Ray Data's groupby), the results in one table."""
+        import ray
+
+        if not tables:
+            return schema.empty_table()
+        # As many partitions as buckets: Ray's default (200) costs seconds of idle tasks on a small build.
+        by_bucket = ray.data.from_arrow_refs(tables).groupby(work.BUCKET, num_partitions=buckets)
+        grouped = by_bucket.map_groups(udf, batch_format="pyarrow")
+        results = [table.select(schema.names) for table in ray.get(grouped.to_arrow_refs())]
+        return pa.concat_tables([schema.empty_table(), *results]).cast(schema)
+
+    def older_crawls(self) -> pa.Table:
+        buckets = self._buckets(self.rows)
+        url_rows = _remote(work.url_rows)
+        tables = [url_rows.remote(ref, first, buckets) for ref, first in zip(self._refs, self._firsts, strict=False)]
+        return self._grouped(tables, buckets, work.older_crawls, work.OLDER_SCHEMA)
+
+    def shared_keys(self, hidden: np.ndarray) -> pa.Table:
+        """Holders of shared exact and same-id keys, and pairs sharing a band, of the rows not `hidden`."""
+        if not self._width or not self.rows:
+            return work.SHARED_SCHEMA.empty_table()
+        buckets, key_rows = self._buckets(self.rows * self._width), _remote(work.key_rows)
+        tables = []
+        for ref, first, end in zip(self._refs, self._firsts, self._firsts[1:], strict=False):
+            low, high = np.searchsorted(hidden, [first, end])
+            tables.append(key_rows.remote(ref, first, hidden[low:high], buckets))
+        return self._grouped(tables, buckets, work.shared_keys, work.SHARED_SCHEMA)
+
+    def _batches_of(self, ordinals: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self._firsts, ordinals, "right") - 1
+
+    def similarities(self, earlier: np.ndarray, later: np.ndarray) -> np.ndarray:
+        """The exact Jaccard similarity of each pair's bodies, computed in Ray tasks."""
+        import ray
+
+        compare, tasks = _remote(work.similarities), []
+        for start in range(0, len(earlier), PAIRS_PER_TASK):
+            chunk = slice(start, start + PAIRS_PER_TASK)
+            needed = np.unique(self._batches_of(np.concatenate([earlier[chunk], later[chunk]]))).tolist()
+            firsts = [self._firsts[i] for i in needed]
+            tasks.append(compare.remote(earlier[chunk], later[chunk], firsts, *(self._refs[i] for i in needed)))
+        return np.concatenate([np.empty(0), *ray.get(tasks)])
+
+    def source_files(self, ordinals: Iterable[int]) -> dict[int, str]:
+        """The `source_file` of these rows, fetched from their batches on the cluster."""
+        import ray
+
+        wanted = np.unique(np.fromiter(ordinals, np.int64))
+        batches = self._batches_of(wanted)
+        name, tasks = _remote(work.source_files), []
+        for batch in np.unique(batches).tolist():
+            rows = wanted[batches == batch]
+            tasks.append((rows, name.remote(self._refs[batch], rows - self._firsts[batch])))
+        return {row: found for rows, task in tasks for row, found in zip(rows.tolist(), ray.get(task), strict=True)}
+
+    def judged(self, rejects: dict[int, Reject]) -> Batches:
+        """Every batch as it came, in order, with `rejects` (by ordinal) given to its rows."""
+        import ray
+
+        numbers = np.array(sorted(rejects), np.int64)
+        for index, (first, end) in enumerate(zip(self._firsts, self._firsts[1:], strict=False)):
+            batch = ray.get(self._refs[index])
+            self._refs[index] = None  # the store may free it once the next stages are done with it
+            low, high = np.searchsorted(numbers, [first, end])
+            rows = numbers[low:high]
+            positions = np.flatnonzero(outcome.is_row(batch))[rows - first]
+            yield outcome.with_rejects(batch, positions, [rejects[row] for row in rows.tolist()])
+
+    def release(self) -> None:
+        self._refs.clear()

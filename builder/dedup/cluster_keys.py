@@ -1,0 +1,156 @@
+"""What `builder.dedup.cluster` runs on the Ray cluster: plain functions over Arrow batches and NumPy arrays.
+
+Rows are numbered across the whole stream in input order (their ordinal), as the local `Deduplicator`
+numbers the articles it is shown. Each batch's dedup keys are exploded into one Arrow row per (key, ordinal);
+a group of Ray Data's groupby is a bucket of keys (their top bits), not one key: most keys are held by one row,
+and a call per key would cost more than the work. Within a bucket, the rows that share a key are found by a
+sort: for an exact or same-id key, each holder is reported; for a band key, each pair (earlier, later) is a
+candidate for the exact Jaccard similarity, computed here too from the bodies in the batches.
+
+Nothing here imports Ray: the functions run in Ray tasks, and tests call them directly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from builder import batch as outcome
+from builder.dedup.fingerprint import BAND, EXACT, SAME_ID, jaccard, shingles
+from builder.dedup.recrawl import NO_CRAWL_TIME, latest_crawls
+
+BUCKET, KEY, ORDINAL = "bucket", "key", "ordinal"
+EXACT_KEY, ID_KEY = "exact_key", "id_key"  # the row's own exact and same-id keys, beside each of its keys
+EARLIER, LATER = "earlier", "later"
+CRAWLED, STANDING, LATEST_CRAWLED = "crawled", "standing", "latest_crawled"
+HOLDER = -1  # `earlier` of a row that holds a shared exact or same-id key (not a pair)
+NO_KEY = np.uint64(0)  # a row's exact or same-id key when it has none
+
+SHARED_SCHEMA = pa.schema([(KEY, pa.uint64()), (EARLIER, pa.int64()), (LATER, pa.int64())])
+OLDER_SCHEMA = pa.schema(
+    [(ORDINAL, pa.int64()), (STANDING, pa.int64()), (CRAWLED, pa.int64()), (LATEST_CRAWLED, pa.int64())]
+)
+
+
+def bucket_of(keys: np.ndarray, buckets: int) -> np.ndarray:
+    """Each key's bucket: keys are hashes, their high bits are uniform."""
+    return ((keys >> np.uint64(32)) % np.uint64(buckets)).astype(np.int64)
+
+
+def key_rows(batch: pa.RecordBatch, first: int, hidden: np.ndarray, buckets: int) -> pa.Table:
+    """One row per (key, ordinal) of the batch's rows, numbered from `first`; rows whose ordinal is in
+    `hidden` (older crawls, never shown to the body dedup) are left out."""
+    keys = outcome.dedup_keys(batch)
+    ordinals = first + np.arange(len(keys), dtype=np.int64)
+    shown = ~np.isin(ordinals, hidden)
+    keys, ordinals = keys[shown], ordinals[shown]
+    width = keys.shape[1] if keys.ndim == 2 else 0
+    flat = keys.ravel()
+    return pa.table(
+        {
+            BUCKET: bucket_of(flat, buckets),
+            KEY: flat,
+            ORDINAL: np.repeat(ordinals, width),
+            EXACT_KEY: np.repeat(_key_of_kind(keys, EXACT), width),
+            ID_KEY: np.repeat(_key_of_kind(keys, SAME_ID), width),
+        }
+    )
+
+
+def _key_of_kind(keys: np.ndarray, kind: int) -> np.ndarray:
+    """Per row, its (first) key of `kind`, NO_KEY without one."""
+    if not keys.size:
+        return np.full(len(keys), NO_KEY)
+    of_kind = (keys & np.uint64(3)) == kind
+    found = of_kind.any(axis=1)
+    return np.where(found, keys[np.arange(len(keys)), of_kind.argmax(axis=1)], NO_KEY)
+
+
+def url_rows(batch: pa.RecordBatch, first: int, buckets: int) -> pa.Table:
+    """One row per row with a canonical URL key: its bucket, key, ordinal and crawl time (µs)."""
+    url_keys = outcome.url_keys(batch)
+    if url_keys is None:
+        url_keys = np.zeros(0, np.uint64)
+    crawled = outcome.crawl_times(batch, NO_CRAWL_TIME)[: len(url_keys)]
+    with_url = np.flatnonzero(url_keys)
+    return pa.table(
+        {
+            BUCKET: bucket_of(url_keys[with_url], buckets),
+            KEY: url_keys[with_url],
+            ORDINAL: first + with_url.astype(np.int64),
+            CRAWLED: crawled[with_url],
+        }
+    )
+
+
+def older_crawls(group: pa.Table) -> pa.Table:
+    """Of a bucket of URL rows: each row a later crawl of its URL stands for (`latest_crawls` decides, on the
+    rows in input order), with that row's ordinal and both crawl times."""
+    order = np.argsort(group.column(ORDINAL).to_numpy(), kind="stable")
+    ordinals = group.column(ORDINAL).to_numpy()[order]
+    crawled = group.column(CRAWLED).to_numpy()[order]
+    standing = latest_crawls(group.column(KEY).to_numpy()[order], crawled)
+    older = np.flatnonzero(standing != np.arange(len(standing)))
+    latest = standing[older]
+    columns = [ordinals[older], ordinals[latest], crawled[older], crawled[latest]]
+    return pa.Table.from_arrays([pa.array(c, pa.int64()) for c in columns], schema=OLDER_SCHEMA)
+
+
+def shared_keys(group: pa.Table) -> pa.Table:
+    """Of a bucket of key rows: each holder of a shared exact or same-id key (earlier = HOLDER), and each pair
+    of rows sharing a band key (earlier < later) that shares neither the exact nor the same-id key: such a pair
+    never decides (a kept earlier row already makes the later one an exact or same-id duplicate)."""
+    order = np.lexsort((group.column(ORDINAL).to_numpy(), group.column(KEY).to_numpy()))
+    keys = group.column(KEY).to_numpy()[order]
+    ordinals = group.column(ORDINAL).to_numpy()[order]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    sizes = np.diff(np.append(starts, len(keys)))
+    starts, sizes = starts[sizes > 1], sizes[sizes > 1]  # the keys that are shared
+    banded = (keys[starts] & np.uint64(3)) == BAND
+    holders = _spans(starts[~banded], sizes[~banded])
+    pairs = [_band_pairs(group, order, start, size) for start, size in zip(starts[banded], sizes[banded], strict=True)]
+    earlier = np.concatenate([np.full(len(holders), HOLDER), *(a for a, _ in pairs)])
+    later = np.concatenate([ordinals[holders], *(b for _, b in pairs)])
+    key = np.concatenate([keys[holders], *(np.full(len(a), np.uint64(BAND)) for a, _ in pairs)])
+    return pa.Table.from_arrays(
+        [pa.array(key, pa.uint64()), pa.array(earlier, pa.int64()), pa.array(later, pa.int64())],
+        schema=SHARED_SCHEMA,
+    )
+
+
+def _spans(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The positions start .. start + size - 1 of every run, one after the other."""
+    offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return np.repeat(starts, sizes) + offsets
+
+
+def _band_pairs(group: pa.Table, order: np.ndarray, start: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (earlier, later) of a run of rows sharing a band key, but those sharing an exact or id key."""
+    rows = order[start : start + size]
+    ordinals = group.column(ORDINAL).to_numpy()[rows]
+    exact, same_id = group.column(EXACT_KEY).to_numpy()[rows], group.column(ID_KEY).to_numpy()[rows]
+    a, b = np.triu_indices(size, 1)  # run members are in ordinal order: a before b
+    differ = (ordinals[a] < ordinals[b]) & ((exact[a] != exact[b]) | (exact[a] == NO_KEY))
+    differ &= (same_id[a] != same_id[b]) | (same_id[a] == NO_KEY)
+    return ordinals[a[differ]], ordinals[b[differ]]
+
+
+def similarities(earlier: np.ndarray, later: np.ndarray, firsts: list[int], *batches: pa.RecordBatch) -> np.ndarray:
+    """The exact Jaccard similarity of each pair's bodies (shingled as the local dedup does); `batches` hold
+    every ordinal of the pairs, batch i's rows numbered from `firsts[i]`."""
+    bodies = [outcome.kept(batch, ["body"]).column(0) for batch in batches]
+    cache: dict[int, set[str]] = {}
+
+    def shingled(ordinal: int) -> set[str]:
+        if ordinal not in cache:
+            at = int(np.searchsorted(firsts, ordinal, "right")) - 1
+            cache[ordinal] = shingles(bodies[at][ordinal - firsts[at]].as_py())
+        return cache[ordinal]
+
+    pairs = zip(earlier.tolist(), later.tolist(), strict=True)
+    return np.array([jaccard(shingled(b), shingled(a)) for a, b in pairs], np.float64)
+
+
+def source_files(batch: pa.RecordBatch, rows: np.ndarray) -> list[str]:
+    """The `source_file` of the batch's rows at these row indices (rows only, rejects not counted)."""
+    return outcome.kept(batch, ["source_file"]).column(0).take(pa.array(rows, pa.int64())).to_pylist()
