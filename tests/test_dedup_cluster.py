@@ -20,6 +20,7 @@ from builder import batch as outcome
 from builder.batch import pack
 from builder.dedup.cluster import ClusterDedup, resolve
 from builder.dedup.fingerprint import BAND, EXACT, SAME_ID, jaccard, shingles
+from builder.errors import ConfigError
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.stages import Dedup
@@ -191,6 +192,12 @@ def test_an_empty_stream_and_one_without_duplicates(pipeline: Pipeline, tmp_path
     assert same_verdicts(batches_of(pipeline, records, 4), tmp_path) == {}
     rejects_only = batches_of(pipeline, [Record(source_file="empty.txt", data=b"")], 4)
     assert same_verdicts(rejects_only, tmp_path / "none") == {}
+
+
+def test_without_a_ray_instance_nothing_starts_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    with pytest.raises(ConfigError, match="Ray instance"):
+        next(ClusterDedup(0.8)(iter([])))
 
 
 def test_a_row_is_judged_against_kept_rows_only_in_order() -> None:
