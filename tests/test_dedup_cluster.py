@@ -18,7 +18,8 @@ import pytest
 
 from builder import batch as outcome
 from builder.batch import pack
-from builder.dedup.cluster import ClusterDedup, resolve
+from builder.dedup import cluster_keys as work
+from builder.dedup.cluster import ClusterDedup, Facts, resolve
 from builder.dedup.fingerprint import BAND, EXACT, SAME_ID, jaccard, shingles
 from builder.errors import ConfigError
 from builder.pipeline import Pipeline, PipelineOptions
@@ -117,8 +118,11 @@ def generated(rng: random.Random) -> list[tuple[str, str]]:
         ("chrome_s03.txt", dump(stories[3], "Story 3", other_chrome)),  # same id as s03 and copy_s03
     ]
     mixed = pages[:12] + extra[:3] + pages[12:25] + extra[3:] + pages[25:]
+    # One body under other titles (other ids): s12's body thrice, and a near copy of s15's twice.
+    same_body = [(f"title_s12_{k}.txt", dump(stories[12], f"Other title {k}")) for k in range(3)]
+    same_body += [(f"title_near_s15_{k}.txt", dump(edited(stories[15], [4]), f"Other title {k}")) for k in range(2)]
     # An exact copy of a rejected same-id copy: the id still matches the kept s05.
-    return [*mixed, ("copy_chrome_s05.txt", dump(stories[5], "Story 5", other_chrome))]
+    return [*mixed, *same_body, ("copy_chrome_s05.txt", dump(stories[5], "Story 5", other_chrome))]
 
 
 @pytest.mark.parametrize("size", [3, 256])
@@ -137,7 +141,12 @@ def test_generated_dumps_with_injected_copies(pipeline: Pipeline, tmp_path: Path
     assert rejects["copy_near_s07.txt"] == rejects["near_s07.txt"]
     assert rejects["chain_b.txt"].endswith("kept s10.txt") and "chain_c.txt" not in rejects
     assert rejects["back_b.txt"].endswith("kept s20.txt") and "back_c.txt" not in rejects
-    assert len(rejects) == 8
+    assert [rejects[f"title_s12_{k}.txt"] for k in range(3)] == [
+        "near-duplicate: body Jaccard 1.000 >= 0.8; kept s12.txt"
+    ] * 3
+    assert rejects["title_near_s15_0.txt"] == rejects["title_near_s15_1.txt"]
+    assert rejects["title_near_s15_1.txt"].startswith("near-duplicate: body Jaccard 0.9")
+    assert len(rejects) == 13
 
 
 def jsonl_line(text: str, url: str | None, crawled: datetime | None, column: str = "text") -> str:
@@ -202,10 +211,41 @@ def test_without_a_ray_instance_nothing_starts_one(monkeypatch: pytest.MonkeyPat
 
 def test_a_row_is_judged_against_kept_rows_only_in_order() -> None:
     """resolve() alone: 1 exact-copies 0; 3 is like 2 and 4 like 3 (a chain): 3 goes, 4 stays; 5 is like 1
-    (gone) and 4: it names 4; 6 shares an id with 2 and is like 0: the id decides first."""
+    (gone) and 4: it names 4; 6 shares an id with 2 and is like 0: the id decides first; 7 has 3's body, which
+    is gone: like 3, it names 2."""
     exact, same_id = np.uint64(4 << 2 | EXACT), np.uint64(9 << 2 | SAME_ID)
     keys = np.array([exact, exact, same_id, same_id], np.uint64)
-    holders = np.array([0, 1, 2, 6])
+    body = np.array([77, 77], np.uint64)
     earlier, later = np.array([2, 3, 1, 4, 0]), np.array([3, 4, 5, 5, 6])
-    verdicts = resolve(keys, holders, earlier, later, np.array([0.9, 0.85, 0.95, 0.8, 0.99]))
-    assert verdicts == {1: (EXACT, 0, 1.0), 3: (BAND, 2, 0.9), 5: (BAND, 4, 0.8), 6: (SAME_ID, 2, 1.0)}
+    facts = Facts(
+        keys, np.array([0, 1, 2, 6]), body, np.array([7, 3]), earlier, later, np.array([0.9, 0.85, 0.95, 0.8, 0.99])
+    )
+    verdicts = resolve(facts, 0.8)
+    assert verdicts == {
+        1: (EXACT, 0, 1.0),
+        3: (BAND, 2, 0.9),
+        5: (BAND, 4, 0.8),
+        6: (SAME_ID, 2, 1.0),
+        7: (BAND, 2, 0.9),
+    }
+
+
+def test_a_body_many_rows_hold_makes_rows_not_pairs() -> None:
+    """Forty rows with one body and a band key: forty rows, and one pair with the other body."""
+    ordinals = np.arange(41, dtype=np.int64)
+    body_keys = np.array([5] * 20 + [6] + [5] * 20, np.uint64)
+    band = np.uint64(123 << 2 | BAND)
+    group = pa.table(
+        {
+            "bucket": np.zeros(41, np.int64),
+            "key": np.full(41, band),
+            "ordinal": ordinals[::-1].copy(),
+            "body_key": body_keys[::-1].copy(),
+        }
+    )
+    shared = work.shared_keys(group).to_pydict()
+    same_body = [(work.SAME_BODY, i) for i in range(41) if i != 20]
+    assert sorted(zip(shared["earlier"], shared["later"], strict=True)) == sorted([(0, 20), *same_body])
+    assert all(
+        key == 5 for key, earlier in zip(shared["key"], shared["earlier"], strict=True) if earlier == work.SAME_BODY
+    )

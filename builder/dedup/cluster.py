@@ -86,14 +86,16 @@ class ClusterDedup:
         older = stream.older_crawls() if stream.has_urls else work.OLDER_SCHEMA.empty_table()
         hidden = np.sort(older.column(work.ORDINAL).to_numpy())
         shared = stream.shared_keys(hidden)
-        earlier, later = (shared.column(name).to_numpy() for name in (work.EARLIER, work.LATER))
-        is_pair = earlier != work.HOLDER
-        pairs = np.unique(np.stack([later[is_pair], earlier[is_pair]], axis=1), axis=0)  # one per pair
+        key, earlier, later = (shared.column(name).to_numpy() for name in (work.KEY, work.EARLIER, work.LATER))
+        is_pair, holds = earlier >= 0, earlier == work.HOLDER
+        pairs = np.unique(np.stack([later[is_pair], earlier[is_pair]], axis=1), axis=0)  # one per pair of bodies
         similarity = stream.similarities(pairs[:, 1], pairs[:, 0])
         near = similarity >= self.threshold
-        keys = shared.column(work.KEY).to_numpy()
-        verdicts = resolve(keys[~is_pair], later[~is_pair], pairs[near, 1], pairs[near, 0], similarity[near])
-        return self._details(stream, verdicts, older)
+        bodies = np.unique(np.stack([key, later], axis=1)[earlier == work.SAME_BODY], axis=0)
+        facts = Facts(
+            key[holds], later[holds], bodies[:, 0], bodies[:, 1], pairs[near, 1], pairs[near, 0], similarity[near]
+        )
+        return self._details(stream, resolve(facts, self.threshold), older)
 
     def _details(self, stream: _Stream, verdicts: dict[int, Verdict], older: pa.Table) -> dict[int, Reject]:
         rows, standing, crawled, latest = (older.column(i).to_numpy() for i in range(4))
@@ -117,40 +119,70 @@ def _reject(detail: str) -> Reject:
     return Reject(Reason.DUPLICATE, detail, Deduplicator.stage)
 
 
-def resolve(
-    holder_keys: np.ndarray, holders: np.ndarray, earlier: np.ndarray, later: np.ndarray, similarity: np.ndarray
-) -> dict[int, Verdict]:
-    """The sequential rule over sparse facts: row `holders[i]` holds shared key `holder_keys[i]` (exact or same
-    id); rows `earlier[j]` < `later[j]` share a band and are similar enough (`similarity[j]`). Every row in none
-    of these is kept. Rows are judged in ordinal order against the rows kept before them, as `Deduplicator`
-    does: a shared key of each kind in KEY_MATCHES order (the first kept holder), then the first kept
-    similar row."""
+class Facts(NamedTuple):
+    """What the cluster found, sparse (every array holds row ordinals but for the keys)."""
+
+    holder_keys: np.ndarray  # a shared exact or same-id key...
+    holders: np.ndarray  # ...and a row that holds it
+    body_keys: np.ndarray  # a body several rows hold (its hash)...
+    body_rows: np.ndarray  # ...and a row that holds it
+    earlier: np.ndarray  # the first rows of two bodies that share a band and are similar enough
+    later: np.ndarray
+    similarity: np.ndarray  # of these two bodies
+
+
+def resolve(facts: Facts, threshold: float) -> dict[int, Verdict]:
+    """The sequential rule over the sparse facts; every row in none of them is kept. Rows are judged in ordinal
+    order against the rows kept before them, as `Deduplicator` does: a shared key of each kind in KEY_MATCHES
+    order (its first kept holder), then the first kept row with a similar body, the same body included."""
     keys_of: dict[int, list[tuple[int, int]]] = defaultdict(list)  # row -> its shared (kind, key)s
-    for key, row in zip(holder_keys.tolist(), holders.tolist(), strict=True):
+    for key, row in zip(facts.holder_keys.tolist(), facts.holders.tolist(), strict=True):
         keys_of[row].append((key & 3, key))
-    similar: dict[int, list[tuple[int, float]]] = defaultdict(list)  # row -> (earlier row, similarity)
-    for order in np.lexsort((earlier, later)).tolist():
-        similar[int(later[order])].append((int(earlier[order]), float(similarity[order])))
-    first_kept: dict[int, int] = {}  # shared key -> its first kept holder
+    body_of: dict[int, int] = {}  # row -> the first row with its body (rows not in here: themselves)
+    heads: dict[int, int] = {}  # body hash -> its first row
+    for key, row in sorted(zip(facts.body_keys.tolist(), facts.body_rows.tolist(), strict=True), key=_second):
+        body_of[row] = heads.setdefault(key, row)
+    similar: dict[int, list[tuple[int, float]]] = defaultdict(list)  # body -> (similar body, similarity)
+    for a, b, value in zip(facts.earlier.tolist(), facts.later.tolist(), facts.similarity.tolist(), strict=True):
+        similar[a].append((b, value))
+        similar[b].append((a, value))
+    kept_key: dict[int, int] = {}  # shared key -> its first kept holder
+    kept_body: dict[int, int] = {}  # body -> its first kept row
     verdicts: dict[int, Verdict] = {}
-    for row in sorted(keys_of.keys() | similar.keys()):
-        verdict = _key_verdict(keys_of.get(row, []), first_kept) or next(
-            (Verdict(BAND, kept, value) for kept, value in similar.get(row, []) if kept not in verdicts), None
+    for row in sorted(keys_of.keys() | body_of.keys() | similar.keys()):
+        body = body_of.get(row, row)
+        verdict = _key_verdict(keys_of.get(row, []), kept_key) or _near_verdict(
+            body, similar.get(body, []), kept_body, threshold <= 1.0
         )
         if verdict is not None:
             verdicts[row] = verdict
             continue
         for _, key in keys_of.get(row, []):
-            first_kept.setdefault(key, row)
+            kept_key.setdefault(key, row)
+        kept_body.setdefault(body, row)
     return verdicts
 
 
-def _key_verdict(keys: list[tuple[int, int]], first_kept: dict[int, int]) -> Verdict | None:
+def _second(pair: tuple[int, int]) -> int:
+    return pair[1]
+
+
+def _key_verdict(keys: list[tuple[int, int]], kept_key: dict[int, int]) -> Verdict | None:
     for kind in KEY_MATCHES:
-        kept = [first_kept[key] for of_kind, key in keys if of_kind == kind and key in first_kept]
+        kept = [kept_key[key] for of_kind, key in keys if of_kind == kind and key in kept_key]
         if kept:
             return Verdict(kind, min(kept))
     return None
+
+
+def _near_verdict(
+    body: int, similar: list[tuple[int, float]], kept_body: dict[int, int], same_is_near: bool
+) -> Verdict | None:
+    """The first kept row of a body similar to `body` (of `body` itself too, when an identical body is near)."""
+    candidates = [(kept_body[other], value) for other, value in similar if other in kept_body]
+    if same_is_near and body in kept_body:
+        candidates.append((kept_body[body], 1.0))
+    return Verdict(BAND, *min(candidates)) if candidates else None
 
 
 @cache

@@ -4,27 +4,30 @@ Rows are numbered across the whole stream in input order (their ordinal), as the
 numbers the articles it is shown. Each batch's dedup keys are exploded into one Arrow row per (key, ordinal);
 a group of Ray Data's groupby is a bucket of keys (their top bits), not one key: most keys are held by one row,
 and a call per key would cost more than the work. Within a bucket, the rows that share a key are found by a
-sort: for an exact or same-id key, each holder is reported; for a band key, each pair (earlier, later) is a
-candidate for the exact Jaccard similarity, computed here too from the bodies in the batches.
+sort: for an exact or same-id key, each holder is reported; for a band key, each pair (earlier, later) of
+distinct bodies is a candidate for the exact Jaccard similarity, computed here too from the bodies in the
+batches, and the rows of a body held more than once are reported (their similarity is 1).
 
 Nothing here imports Ray: the functions run in Ray tasks, and tests call them directly.
 """
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pyarrow as pa
 
 from builder import batch as outcome
-from builder.dedup.fingerprint import BAND, EXACT, SAME_ID, jaccard, shingles
+from builder.dedup.fingerprint import BAND, jaccard, shingles
 from builder.dedup.recrawl import NO_CRAWL_TIME, latest_crawls
 
 BUCKET, KEY, ORDINAL = "bucket", "key", "ordinal"
-EXACT_KEY, ID_KEY = "exact_key", "id_key"  # the row's own exact and same-id keys, beside each of its keys
+BODY_KEY = "body_key"  # a hash of the row's body, beside each of its keys
 EARLIER, LATER = "earlier", "later"
 CRAWLED, STANDING, LATEST_CRAWLED = "crawled", "standing", "latest_crawled"
 HOLDER = -1  # `earlier` of a row that holds a shared exact or same-id key (not a pair)
-NO_KEY = np.uint64(0)  # a row's exact or same-id key when it has none
+SAME_BODY = -2  # `earlier` of a row whose body another row has too (`key`: the body's hash)
 
 SHARED_SCHEMA = pa.schema([(KEY, pa.uint64()), (EARLIER, pa.int64()), (LATER, pa.int64())])
 OLDER_SCHEMA = pa.schema(
@@ -38,11 +41,13 @@ def bucket_of(keys: np.ndarray, buckets: int) -> np.ndarray:
 
 
 def key_rows(batch: pa.RecordBatch, first: int, hidden: np.ndarray, buckets: int) -> pa.Table:
-    """One row per (key, ordinal) of the batch's rows, numbered from `first`; rows whose ordinal is in
-    `hidden` (older crawls, never shown to the body dedup) are left out."""
+    """One row per (key, ordinal) of the batch's rows, numbered from `first`, with the hash of the row's body;
+    rows whose ordinal is in `hidden` (older crawls, never shown to the body dedup) are left out."""
     keys = outcome.dedup_keys(batch)
     ordinals = first + np.arange(len(keys), dtype=np.int64)
     shown = ~np.isin(ordinals, hidden)
+    bodies = outcome.kept(batch, ["body"]).column(0).cast(pa.binary()).filter(pa.array(shown))
+    body_keys = np.fromiter((_body_hash(body) for body in bodies.to_pylist()), np.uint64, len(bodies))
     keys, ordinals = keys[shown], ordinals[shown]
     width = keys.shape[1] if keys.ndim == 2 else 0
     flat = keys.ravel()
@@ -51,19 +56,13 @@ def key_rows(batch: pa.RecordBatch, first: int, hidden: np.ndarray, buckets: int
             BUCKET: bucket_of(flat, buckets),
             KEY: flat,
             ORDINAL: np.repeat(ordinals, width),
-            EXACT_KEY: np.repeat(_key_of_kind(keys, EXACT), width),
-            ID_KEY: np.repeat(_key_of_kind(keys, SAME_ID), width),
+            BODY_KEY: np.repeat(body_keys, width),
         }
     )
 
 
-def _key_of_kind(keys: np.ndarray, kind: int) -> np.ndarray:
-    """Per row, its (first) key of `kind`, NO_KEY without one."""
-    if not keys.size:
-        return np.full(len(keys), NO_KEY)
-    of_kind = (keys & np.uint64(3)) == kind
-    found = of_kind.any(axis=1)
-    return np.where(found, keys[np.arange(len(keys)), of_kind.argmax(axis=1)], NO_KEY)
+def _body_hash(body: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(body, digest_size=8).digest(), "big")
 
 
 def url_rows(batch: pa.RecordBatch, first: int, buckets: int) -> pa.Table:
@@ -97,21 +96,23 @@ def older_crawls(group: pa.Table) -> pa.Table:
 
 
 def shared_keys(group: pa.Table) -> pa.Table:
-    """Of a bucket of key rows: each holder of a shared exact or same-id key (earlier = HOLDER), and each pair
-    of rows sharing a band key (earlier < later) that shares neither the exact nor the same-id key: such a pair
-    never decides (a kept earlier row already makes the later one an exact or same-id duplicate)."""
+    """Of a bucket of key rows: each holder of a shared exact or same-id key (earlier = HOLDER); and per key of a
+    band, the rows of each body held by more than one of them (earlier = SAME_BODY, key = the body's hash) and
+    the pairs (earlier, later) of the bodies' first rows. A body shared by k rows makes k rows, not k² pairs:
+    rows with one body are alike to every other row (which is all `resolve` needs to know)."""
     order = np.lexsort((group.column(ORDINAL).to_numpy(), group.column(KEY).to_numpy()))
     keys = group.column(KEY).to_numpy()[order]
     ordinals = group.column(ORDINAL).to_numpy()[order]
+    body_keys = group.column(BODY_KEY).to_numpy()[order]
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     sizes = np.diff(np.append(starts, len(keys)))
     starts, sizes = starts[sizes > 1], sizes[sizes > 1]  # the keys that are shared
     banded = (keys[starts] & np.uint64(3)) == BAND
     holders = _spans(starts[~banded], sizes[~banded])
-    pairs = [_band_pairs(group, order, start, size) for start, size in zip(starts[banded], sizes[banded], strict=True)]
-    earlier = np.concatenate([np.full(len(holders), HOLDER), *(a for a, _ in pairs)])
-    later = np.concatenate([ordinals[holders], *(b for _, b in pairs)])
-    key = np.concatenate([keys[holders], *(np.full(len(a), np.uint64(BAND)) for a, _ in pairs)])
+    parts = [(keys[holders], np.full(len(holders), HOLDER), ordinals[holders])]
+    for start, end in zip(starts[banded].tolist(), (starts + sizes)[banded].tolist(), strict=True):
+        parts.extend(_band_run(ordinals[start:end], body_keys[start:end]))
+    key, earlier, later = (np.concatenate(columns) for columns in zip(*parts, strict=True))
     return pa.Table.from_arrays(
         [pa.array(key, pa.uint64()), pa.array(earlier, pa.int64()), pa.array(later, pa.int64())],
         schema=SHARED_SCHEMA,
@@ -124,15 +125,18 @@ def _spans(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.repeat(starts, sizes) + offsets
 
 
-def _band_pairs(group: pa.Table, order: np.ndarray, start: int, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs (earlier, later) of a run of rows sharing a band key, but those sharing an exact or id key."""
-    rows = order[start : start + size]
-    ordinals = group.column(ORDINAL).to_numpy()[rows]
-    exact, same_id = group.column(EXACT_KEY).to_numpy()[rows], group.column(ID_KEY).to_numpy()[rows]
-    a, b = np.triu_indices(size, 1)  # run members are in ordinal order: a before b
-    differ = (ordinals[a] < ordinals[b]) & ((exact[a] != exact[b]) | (exact[a] == NO_KEY))
-    differ &= (same_id[a] != same_id[b]) | (same_id[a] == NO_KEY)
-    return ordinals[a[differ]], ordinals[b[differ]]
+Part = tuple[np.ndarray, np.ndarray, np.ndarray]  # key, earlier, later
+
+
+def _band_run(ordinals: np.ndarray, body_keys: np.ndarray) -> list[Part]:
+    """Of the rows sharing one band key (in ordinal order): the rows of bodies held more than once, and the
+    pairs of distinct bodies' first rows."""
+    bodies, firsts, counts = np.unique(body_keys, return_index=True, return_counts=True)
+    repeated = np.isin(body_keys, bodies[counts > 1])
+    same_body = (body_keys[repeated], np.full(int(repeated.sum()), SAME_BODY), ordinals[repeated])
+    heads = np.sort(ordinals[firsts])  # each body's first row
+    a, b = np.triu_indices(len(heads), 1)
+    return [same_body, (np.full(len(a), np.uint64(BAND)), heads[a], heads[b])]
 
 
 def similarities(earlier: np.ndarray, later: np.ndarray, firsts: list[int], *batches: pa.RecordBatch) -> np.ndarray:
