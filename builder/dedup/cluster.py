@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 Batches = Iterator[pa.RecordBatch]
 KEY_ROWS_PER_BUCKET = 1 << 20  # key rows one groupby call sorts (~40 MB of columns)
+BATCHES_PER_BLOCK = 16  # batches exploded into one Ray Data block (~45,000 key rows)
 PAIRS_PER_TASK = 4096  # candidate pairs one verification task shingles and compares
 # Ray Data's sort-based shuffle for the groupby: over the key rows of 20,000 dumps on 2 CPUs it took 7 s where
 # the default hash shuffle (aggregator actors) took 24 s.
@@ -241,21 +242,26 @@ class _Stream:
             context.shuffle_strategy = default_shuffle
         return pa.concat_tables([schema.empty_table(), *results]).cast(schema)
 
+    def _chunks(self) -> Iterator[tuple[list[int], list[Any], int]]:
+        """The batches, BATCHES_PER_BLOCK at a time: their first ordinals, object references, and the end ordinal."""
+        for start in range(0, len(self._refs), BATCHES_PER_BLOCK):
+            end = min(start + BATCHES_PER_BLOCK, len(self._refs))
+            yield self._firsts[start:end], self._refs[start:end], self._firsts[end]
+
     def older_crawls(self) -> pa.Table:
-        buckets = self._buckets(self.rows)
-        url_rows = _remote(work.url_rows)
-        tables = [url_rows.remote(ref, first, buckets) for ref, first in zip(self._refs, self._firsts, strict=False)]
+        buckets, url_rows = self._buckets(self.rows), _remote(work.url_rows_of)
+        tables = [url_rows.remote(firsts, buckets, *refs) for firsts, refs, _ in self._chunks()]
         return self._grouped(tables, buckets, work.older_crawls, work.OLDER_SCHEMA)
 
     def shared_keys(self, hidden: np.ndarray) -> pa.Table:
         """Holders of shared exact and same-id keys, and pairs sharing a band, of the rows not `hidden`."""
         if not self._width or not self.rows:
             return work.SHARED_SCHEMA.empty_table()
-        buckets, key_rows = self._buckets(self.rows * self._width), _remote(work.key_rows)
+        buckets, key_rows = self._buckets(self.rows * self._width), _remote(work.key_rows_of)
         tables = []
-        for ref, first, end in zip(self._refs, self._firsts, self._firsts[1:], strict=False):
-            low, high = np.searchsorted(hidden, [first, end])
-            tables.append(key_rows.remote(ref, first, hidden[low:high], buckets))
+        for firsts, refs, end in self._chunks():
+            low, high = np.searchsorted(hidden, [firsts[0], end])
+            tables.append(key_rows.remote(firsts, hidden[low:high], buckets, *refs))
         return self._grouped(tables, buckets, work.shared_keys, work.SHARED_SCHEMA)
 
     def _batches_of(self, ordinals: np.ndarray) -> np.ndarray:

@@ -61,6 +61,14 @@ def key_rows(batch: pa.RecordBatch, first: int, hidden: np.ndarray, buckets: int
     )
 
 
+def key_rows_of(firsts: list[int], hidden: np.ndarray, buckets: int, *batches: pa.RecordBatch) -> pa.Table:
+    """`key_rows` of several batches (batch i numbered from `firsts[i]`) in one table: Ray Data's shuffle
+    costs a task per block, so fewer, larger blocks group faster."""
+    return pa.concat_tables(
+        [key_rows(batch, first, hidden, buckets) for batch, first in zip(batches, firsts, strict=True)]
+    )
+
+
 def _body_hash(body: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(body, digest_size=8).digest(), "big")
 
@@ -80,6 +88,11 @@ def url_rows(batch: pa.RecordBatch, first: int, buckets: int) -> pa.Table:
             CRAWLED: crawled[with_url],
         }
     )
+
+
+def url_rows_of(firsts: list[int], buckets: int, *batches: pa.RecordBatch) -> pa.Table:
+    """`url_rows` of several batches in one table, as `key_rows_of`."""
+    return pa.concat_tables([url_rows(batch, first, buckets) for batch, first in zip(batches, firsts, strict=True)])
 
 
 def older_crawls(group: pa.Table) -> pa.Table:
