@@ -7,7 +7,7 @@ bodies are, does not depend on that order: the cluster works these out over ever
 
 1. URL keys grouped (Ray Data, by bucket): the older crawls of each URL, which the body dedup never sees;
 2. dedup keys exploded per row with a global ordinal and grouped (Ray Data, by bucket): the rows holding a
-   shared exact or same-id key, and the pairs of rows sharing an LSH band;
+   shared exact or same-id key, the rows holding one body, and the pairs of distinct bodies sharing an LSH band;
 3. those pairs' exact Jaccard similarities, in Ray tasks given the batches that hold their bodies.
 
 The driver then replays the sequential rule over these sparse results only, in ordinal order (`resolve`):
@@ -88,13 +88,14 @@ class ClusterDedup:
         hidden = np.sort(older.column(work.ORDINAL).to_numpy())
         shared = stream.shared_keys(hidden)
         key, earlier, later = (shared.column(name).to_numpy() for name in (work.KEY, work.EARLIER, work.LATER))
-        is_pair, holds = earlier >= 0, earlier == work.HOLDER
-        pairs = np.unique(np.stack([later[is_pair], earlier[is_pair]], axis=1), axis=0)  # one per pair of bodies
-        similarity = stream.similarities(pairs[:, 1], pairs[:, 0])
+        is_pair, holds, same_body = earlier >= 0, earlier == work.HOLDER, earlier == work.SAME_BODY
+        # A pair of bodies, or a row of a body, is reported once per band key they share: once is enough.
+        first_rows, second_rows = _distinct(earlier[is_pair], later[is_pair])
+        similarity = stream.similarities(first_rows, second_rows)
         near = similarity >= self.threshold
-        bodies = np.unique(np.stack([key, later], axis=1)[earlier == work.SAME_BODY], axis=0)
+        body_keys, body_rows = _distinct(key[same_body], later[same_body])
         facts = Facts(
-            key[holds], later[holds], bodies[:, 0], bodies[:, 1], pairs[near, 1], pairs[near, 0], similarity[near]
+            key[holds], later[holds], body_keys, body_rows, first_rows[near], second_rows[near], similarity[near]
         )
         return self._details(stream, resolve(facts, self.threshold), older)
 
@@ -114,6 +115,14 @@ class ClusterDedup:
             detail = recrawl_detail(row_crawled, latest_crawled, names[latest_row], names[kept])
             rejects[row] = _reject(detail)
         return rejects
+
+
+def _distinct(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (first[i], second[i]) pairs, each array keeping its own type."""
+    order = np.lexsort((second, first))
+    first, second = first[order], second[order]
+    new = np.concatenate(([True], (first[1:] != first[:-1]) | (second[1:] != second[:-1])))
+    return first[new], second[new]
 
 
 def _reject(detail: str) -> Reject:
