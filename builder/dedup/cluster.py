@@ -121,7 +121,8 @@ def _distinct(first: np.ndarray, second: np.ndarray) -> tuple[np.ndarray, np.nda
     """The distinct (first[i], second[i]) pairs, each array keeping its own type."""
     order = np.lexsort((second, first))
     first, second = first[order], second[order]
-    new = np.concatenate(([True], (first[1:] != first[:-1]) | (second[1:] != second[:-1])))
+    new = np.ones(len(first), bool)
+    new[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
     return first[new], second[new]
 
 
