@@ -3,8 +3,9 @@
 Changes are defined over the dataset's rows only (a dataset folder holds no rejects): an input that was a
 row and is now a reject counts as removed, and the other way round as added. A row is changed when its
 `source_file` is in both builds and its `id` or any other field differs. `id` is a SHA-256 over the
-publisher, title, local time and body, so the body (the bulk of a shard) is compared through the `id` and
-never read; the other fields are read one record batch at a time and kept only as a 16-byte digest per row.
+publisher, title, local time and body, so those (the body is the bulk of a shard) are compared through the
+`id` and never read; the other fields are read one record batch at a time and kept only as a 16-byte digest
+per row.
 Fields only one of the two builds has (a schema change) are not compared.
 """
 
@@ -34,7 +35,7 @@ CHANGES_SCHEMA = pa.schema(
 )
 KINDS = ("added", "removed", "changed")
 _KEY, _ID, _DIGEST = "source_file", "id", "digest"
-_COMPARED_THROUGH_ID = frozenset({"body"})  # large, and part of what the id hashes
+_COMPARED_THROUGH_ID = frozenset({"body", "title", "publisher", "published_at_local"})  # what the id hashes
 _DIGEST_BYTES = 16
 _BATCH_ROWS = 4096  # rows held at a time while digesting a shard: memory stays flat whatever its size
 
@@ -113,9 +114,7 @@ def row_digests(folder: Path, fields: list[str]) -> pa.Table:
                 keys.append(batch.column(_KEY))
                 ids.append(batch.column(_ID))
                 digests.append(_digest_rows(batch, fields))
-        except ChangesError:
-            raise
-        except Exception as err:
+        except (OSError, pa.ArrowInvalid) as err:  # a damaged or truncated file
             raise ChangesError(f"{path} is not a readable Parquet file ({type(err).__name__})") from err
     table = pa.table(
         {
@@ -130,14 +129,39 @@ def row_digests(folder: Path, fields: list[str]) -> pa.Table:
 
 
 def _digest_rows(batch: pa.RecordBatch, fields: list[str]) -> pa.Array:
-    """One digest per row of its fields' values; repr() of Python values is exact for every Arrow type here."""
+    """One digest per row of its fields' values: Arrow renders each row as one string (no Python object per
+    value), then each string is hashed."""
     if not fields:  # nothing but the id to compare
         return pa.array([bytes(_DIGEST_BYTES)] * batch.num_rows, pa.binary(_DIGEST_BYTES))
-    columns = [batch.column(name).to_pylist() for name in fields]
-    digests = [
-        hashlib.blake2b(repr(row).encode(), digest_size=_DIGEST_BYTES).digest() for row in zip(*columns, strict=True)
-    ]
+    rows = _joined([_as_text(batch.column(name)) for name in fields], _FIELD_SEPARATOR)
+    digests = [hashlib.blake2b(row, digest_size=_DIGEST_BYTES).digest() for row in rows.to_pylist()]
     return pa.array(digests, pa.binary(_DIGEST_BYTES))
+
+
+# Separators no extracted text holds (control characters are removed from it), one per nesting level,
+# and a null told apart from an empty value.
+_FIELD_SEPARATOR, _MEMBER_SEPARATOR, _ITEM_SEPARATOR, _NULL = "\x1d", "\x1e", "\x1f", "\x00"
+
+
+def _joined(columns: list[pa.Array], separator: str) -> pa.Array:
+    return pc.binary_join_element_wise(
+        *columns, pa.scalar(separator.encode(), pa.binary()), null_handling="replace", null_replacement=_NULL
+    )
+
+
+def _as_text(array: pa.Array) -> pa.Array:
+    """Any column of the schema as a binary column, one value per row, equal only for equal values."""
+    kind = array.type
+    if pa.types.is_struct(kind):
+        members = [_as_text(array.field(i)) for i in range(kind.num_fields)]
+        return pc.if_else(array.is_valid(), _joined(members, _MEMBER_SEPARATOR), pa.scalar(None, pa.binary()))
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        items = _as_text(array.values)
+        lists = type(array).from_arrays(array.offsets, items, mask=array.is_null())
+        return pc.binary_join(lists, pa.scalar(_ITEM_SEPARATOR.encode(), pa.binary()))
+    if pa.types.is_binary(kind) or pa.types.is_string(kind):
+        return array.cast(pa.binary())
+    return array.cast(pa.string()).cast(pa.binary())
 
 
 def compare(before: pa.Table, after: pa.Table) -> pa.Table:
