@@ -132,10 +132,15 @@ def _digest_rows(batch: pa.RecordBatch, fields: list[str]) -> pa.Array:
     """One digest per row of its fields' values: Arrow renders each row as one string (no Python object per
     value), then each string is hashed."""
     if not fields:  # nothing but the id to compare
-        return pa.array([bytes(_DIGEST_BYTES)] * batch.num_rows, pa.binary(_DIGEST_BYTES))
+        return _digest_array(bytes(_DIGEST_BYTES) * batch.num_rows, batch.num_rows)
     rows = _joined([_as_text(batch.column(name)) for name in fields], _FIELD_SEPARATOR)
-    digests = [hashlib.blake2b(row, digest_size=_DIGEST_BYTES).digest() for row in rows.to_pylist()]
-    return pa.array(digests, pa.binary(_DIGEST_BYTES))
+    digests = b"".join(hashlib.blake2b(row, digest_size=_DIGEST_BYTES).digest() for row in rows.to_pylist())
+    return _digest_array(digests, batch.num_rows)
+
+
+def _digest_array(digests: bytes, rows: int) -> pa.Array:
+    """From one buffer: pa.array() of a Python list would import pandas (seconds) to check the list's type."""
+    return pa.FixedSizeBinaryArray.from_buffers(pa.binary(_DIGEST_BYTES), rows, [None, pa.py_buffer(digests)])
 
 
 # Separators no extracted text holds (control characters are removed from it), one per nesting level,
@@ -161,6 +166,8 @@ def _as_text(array: pa.Array) -> pa.Array:
         return pc.binary_join(lists, pa.scalar(_ITEM_SEPARATOR.encode(), pa.binary()))
     if pa.types.is_binary(kind) or pa.types.is_string(kind):
         return array.cast(pa.binary())
+    if pa.types.is_timestamp(kind):  # as its count of units: a text rendering of a zone would import pandas
+        array = array.cast(pa.int64())
     return array.cast(pa.string()).cast(pa.binary())
 
 
