@@ -52,12 +52,13 @@ def reuse(old: Path, new: Path) -> dict[str, int]:
         size = path.stat().st_size
         figures["shards"] += 1
         figures["shard_bytes"] += size
-        if _sha256(path.read_bytes()) in old_files:
+        if _sha256(path.read_bytes()) in old_files:  # all of it, footer included
             figures["same_shards"] += 1
             figures["same_shard_bytes"] += size
-        figures["same_chunk_bytes"] += sum(
-            chunk_size for digest, chunk_size in column_chunks(path) if digest in old_chunks
-        )
+            figures["same_chunk_bytes"] += size
+        else:
+            chunks = column_chunks(path)
+            figures["same_chunk_bytes"] += sum(chunk_size for digest, chunk_size in chunks if digest in old_chunks)
     return figures
 
 
