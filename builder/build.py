@@ -16,6 +16,7 @@ from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import Progress, default_workers, run_pipeline
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.export.card import CardOptions, render_card
+from builder.export.changes import Changes, check_since, since_previous, write_changes
 from builder.export.destination import (
     check_destinations,
     check_writable,
@@ -83,6 +84,7 @@ class BuildOptions:
     undated: str = "reject"  # an article that prints no date: rejected (missing_date), or "keep" (null date)
     profiles: tuple[Path, ...] = ()  # folders of users' site profiles, tried before the bundled ones
     columns: tuple[tuple[str, str], ...] = ()  # --column FIELD=NAME: the export columns a field is read from
+    since: Path | None = None  # the build the changelog compares with (default: the --out being replaced)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def _check(options: BuildOptions) -> None:
             raise OptionError(f"{name} must be positive, got {value}")
     options.card.check()
     ExportColumns.mapped(options.columns)
+    if options.since is not None:
+        check_since(options.since)
 
 
 def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
@@ -221,8 +225,10 @@ def _build(
         written = _write_rows(counted, staging / "data", options, now, progress, corpus)
         report = written.report
         report.inputs = counted.count
+        changes = since_previous(options.since or options.out, staging, explicit=options.since is not None)
         with staged_folder(options.report, is_previous=is_previous_report) as report_folder:
-            summary = report.write(report_folder, recorded)
+            summary = report.write(report_folder, recorded, changes.summary())
+            write_changes(report_folder, changes)
         if not report.reconciled:
             raise ReconcileError(
                 f"{report.inputs} inputs were found but {report.rows} rows and {report.rejected} rejects came out; "
@@ -235,7 +241,7 @@ def _build(
                 f"{report.rejected} of {report.inputs} inputs were rejected (--fail-on-reject)",
                 rejects_by_reason=report.by_reason(),
             )
-        _write_card(staging, written, recorded, options)
+        _write_card(staging, written, recorded, options, changes)
     final = {split: [options.out / "data" / p.name for p in paths] for split, paths in written.shards.items()}
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
 
@@ -306,7 +312,9 @@ def _parent_stages(
     return stages + output
 
 
-def _write_card(staging: Path, written: _Written, recorded: dict[str, Any], options: BuildOptions) -> None:
+def _write_card(
+    staging: Path, written: _Written, recorded: dict[str, Any], options: BuildOptions, changes: Changes
+) -> None:
     report = written.report
     stats = dataset_stats(written.shards, written.body_words)
     card_report = {
@@ -316,5 +324,5 @@ def _write_card(staging: Path, written: _Written, recorded: dict[str, Any], opti
         "skipped": report.skipped,
     }
     card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
-    card = render_card(load_schema(), written.shards, stats, card_report, recorded, card_options)
+    card = render_card(load_schema(), written.shards, stats, card_report, recorded, card_options, changes.summary())
     (staging / "README.md").write_text(card, encoding="utf-8")

@@ -77,6 +77,12 @@ class StrictModeError(RejectedInputsError):
     hint = "see the rejects table in the report folder, or drop --fail-on-reject"
 
 
+class ChangesError(BuilderError):
+    """A folder to compare (`builder diff`, --since) is not a readable dataset folder of `builder build`."""
+
+    hint = "pass the --out folder of a `builder build`"
+
+
 # `builder push` (builder/hub/): one class per problem, each with its fix-it hint and exit code.
 
 

@@ -275,10 +275,10 @@ def test_parse_error_is_one_reject_and_the_build_goes_on(
 
 def test_now_makes_builds_reproducible(tmp_path: Path, mixed: Path) -> None:
     outputs = []
-    for _run in range(2):  # same --out both times: the card's load_dataset() example names the folder
-        build([mixed], options(tmp_path))
-        files = sorted((tmp_path / "out").rglob("*.*"))
-        outputs.append([(p.relative_to(tmp_path / "out").as_posix(), p.read_bytes()) for p in files])
+    for run in ("a", "b"):  # an --out of the same name (the card's load_dataset() example names the folder),
+        build([mixed], options(tmp_path / run))  # in another place: a rebuild over the first would list its changes
+        files = sorted((tmp_path / run / "out").rglob("*.*"))
+        outputs.append([(p.relative_to(tmp_path / run / "out").as_posix(), p.read_bytes()) for p in files])
     assert outputs[0] == outputs[1]
     assert [name for name, _data in outputs[0]] == ["README.md", "data/train-00000-of-00001.parquet"]
 

@@ -18,6 +18,7 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
     from click.globals import get_current_context  # type: ignore[no-redef]
 
+from builder.cli.diff import diff
 from builder.cli.explain import explain
 from builder.cli.options import ColumnOption, PrivateOption, QuietOption, TokenOption, fail, unexpected
 from builder.cli.profile import profile
@@ -177,6 +178,10 @@ def build(
     quiet: QuietOption = False,
     profiles: ProfilesOption = None,
     column: ColumnOption = None,
+    since: Annotated[
+        Path | None,
+        typer.Option("--since", help="Dataset folder the changelog compares with (default: the --out it replaces)."),
+    ] = None,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
@@ -213,6 +218,7 @@ def build(
         wait=wait,
         profiles=tuple(profiles or ()),
         columns=_column_option(column or []),
+        since=since,
         card=CardOptions(
             title=title,
             description=description,
@@ -317,6 +323,8 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     if summary.get("skipped"):  # WARC records that are not pages: counted, not rejects
         rows.append(("skipped (not pages)", str(summary["skipped"]), ""))
     rows.append(("total", str(summary["inputs"]), "reconciled" if summary["reconciled"] else "NOT RECONCILED"))
+    if changes := summary.get("changes"):  # only when there was a previous build to compare with
+        rows.append(("changes", changes["line"], f"since {changes['since'][:12]}"))
     _outcome_table(f"builder build → {out}", rows)
     typer.echo(printable(f"dataset: {out}   report: {report}"))
 
@@ -333,6 +341,7 @@ def print_rejects(rejects_by_reason: list[dict[str, Any]], out: Path, report: Pa
 app.command()(push)
 app.command()(sites)
 app.command()(explain)
+app.command()(diff)
 app.add_typer(profile, name="profile")
 
 

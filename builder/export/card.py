@@ -138,8 +138,10 @@ def render_card(
     report: dict[str, Any],
     build_options: dict[str, Any],
     options: CardOptions,
+    changes: dict[str, Any] | None = None,
 ) -> str:
-    """The card's text, validated by huggingface_hub by parsing it back."""
+    """The card's text, validated by huggingface_hub by parsing it back; `changes` (builder.export.changes)
+    adds the "Changes" section, only when there was a previous build to compare with."""
     from huggingface_hub import DatasetCard
 
     data = card_data(schema, shards, stats, options)
@@ -158,6 +160,7 @@ def render_card(
         fields=schema.fields,
         load_path=options.load_path,
         license_cell=license_cell(options),
+        changes=changes,
     )
     DatasetCard(str(card))  # parses the YAML header again: a broken header fails here, not on the Hub
     return str(card).rstrip("\n") + "\n"

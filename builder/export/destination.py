@@ -18,7 +18,7 @@ from pathlib import Path
 from builder.errors import BuildLockedError, OutputPathError
 from builder.export.layout import is_shard_name
 
-REPORT_FILES = frozenset({"rejects.parquet", "rejects.jsonl", "summary.json"})
+REPORT_FILES = frozenset({"rejects.parquet", "rejects.jsonl", "summary.json", "changes.parquet"})
 _NEW_FOLDER = "pass a folder that is missing, empty, or made by an earlier build"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,10 @@ DEFAULT_MAX_SHARD_BYTES = 256 * 1024 * 1024
 # Small row groups let the Hub's dataset viewer and random access read a few rows without the whole shard.
 ROW_GROUP_ROWS = 1000
 ROW_GROUP_BYTES = 64 * 1024 * 1024  # of text, before compression
+# Past half its size, a shard ends before a row whose id hashes low: a boundary that moves with the
+# rows, not their positions, so an insert or a removal re-writes the shard it falls in, not every later
+# one. Boundaries are drawn about every max_shard_bytes / 8 of shard, assuming rows of this size on disk.
+ROW_BYTES_ESTIMATE = 2048
 
 PARQUET_OPTIONS: dict[str, Any] = {
     "compression": "zstd",
@@ -46,6 +51,7 @@ class SplitWriter:
     num_rows: int = 0
     _pending: list[pa.RecordBatch] = field(default_factory=list)
     _text_bytes: list[np.ndarray] = field(default_factory=list)  # per pending row: bytes of its long texts
+    _boundaries: list[np.ndarray] = field(default_factory=list)  # per pending row: may a shard start there
     _shards: list[Path] = field(default_factory=list)
     _sink: pa.NativeFile | None = None
     _writer: pq.ParquetWriter | None = None
@@ -55,6 +61,7 @@ class SplitWriter:
             return
         self._pending.append(rows)
         self._text_bytes.append(_text_sizes(rows))
+        self._boundaries.append(_boundary_rows(rows, self.max_shard_bytes))
         self.num_rows += rows.num_rows
         while (size := self._full_group()) is not None:
             self._write_group(size)
@@ -66,8 +73,18 @@ class SplitWriter:
         sizes = np.concatenate(self._text_bytes)
         over = np.flatnonzero(np.cumsum(sizes) >= min(ROW_GROUP_BYTES, self.max_shard_bytes))
         if len(over) and over[0] < self.rows_per_group:
-            return int(over[0]) + 1
-        return self.rows_per_group if len(sizes) >= self.rows_per_group else None
+            return self._before_boundary(int(over[0]) + 1)
+        return self._before_boundary(self.rows_per_group) if len(sizes) >= self.rows_per_group else None
+
+    def _past_half(self) -> bool:
+        return self._sink is not None and self._sink.tell() >= self.max_shard_bytes // 2
+
+    def _before_boundary(self, size: int) -> int:
+        """Past half a shard, the next row group stops before the first boundary row: the shard ends there."""
+        if not self._past_half():
+            return size
+        hits = np.flatnonzero(np.concatenate(self._boundaries)[1:size])
+        return int(hits[0]) + 1 if len(hits) else size
 
     def _write_group(self, size: int) -> None:
         table = pa.Table.from_batches(self._pending, schema=self.schema)
@@ -81,9 +98,12 @@ class SplitWriter:
         # arrived in must not show in the file.
         self._writer.write_table(table.slice(0, size).combine_chunks(), row_group_size=size)
         rest = table.slice(size)
+        boundaries = np.concatenate(self._boundaries)
         self._pending = rest.to_batches() if rest.num_rows else []
         self._text_bytes = [sizes[size:]] if rest.num_rows else []
-        if self._sink is not None and self._sink.tell() >= self.max_shard_bytes:
+        self._boundaries = [boundaries[size:]] if rest.num_rows else []
+        full = self._sink is not None and self._sink.tell() >= self.max_shard_bytes
+        if full or (self._past_half() and rest.num_rows and boundaries[size]):
             self._close_shard()
 
     def _close_shard(self) -> None:
@@ -102,8 +122,8 @@ class SplitWriter:
 
     def close(self) -> list[Path]:
         """Finish the last shard and give every shard its final `{split}-i-of-n` name."""
-        if self._pending:
-            self._write_group(sum(len(sizes) for sizes in self._text_bytes))
+        while self._pending:
+            self._write_group(self._before_boundary(sum(len(sizes) for sizes in self._text_bytes)))
         self._close_shard()
         final = []
         for index, partial in enumerate(self._shards):
@@ -121,3 +141,11 @@ def _text_sizes(rows: pa.RecordBatch) -> np.ndarray:
         offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + len(column) + 1]
         total += np.diff(offsets)  # a null's offsets are equal: 0 bytes
     return total
+
+
+def _boundary_rows(rows: pa.RecordBatch, max_shard_bytes: int) -> np.ndarray:
+    """Which rows a shard may start at: those whose id hashes below a share of the hash range, so that a
+    boundary comes about every max_shard_bytes / 8 bytes of rows (every row for small shards)."""
+    share = min(1.0, ROW_BYTES_ESTIMATE * 8 / max_shard_bytes)
+    limit = int(share * 2**32)
+    return np.array([zlib.crc32(row_id.encode()) < limit for row_id in rows.column("id").to_pylist()], bool)

@@ -85,8 +85,9 @@ class BuildReport:
             if (row["reason"] in SKIPS) == skips
         ]
 
-    def summary(self, options: dict[str, Any]) -> dict[str, Any]:
-        """The counts; `skipped` only when some input was skipped, so that other builds' summaries stay as they were."""
+    def summary(self, options: dict[str, Any], changes: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The counts; `skipped` only when some input was skipped, `changes` only when there was a previous
+        build to compare with, so that other builds' summaries stay as they were."""
         skipped = {"skipped": self.skipped} if self.skipped else {}
         return {
             "inputs": self.inputs,
@@ -96,10 +97,11 @@ class BuildReport:
             "rejects_by_reason": {row["reason"]: row["count"] for row in self.by_reason()},
             **skipped,
             "reconciled": self.reconciled,
+            **({"changes": changes} if changes else {}),
             "options": options,
         }
 
-    def write(self, folder: Path, options: dict[str, Any]) -> dict[str, Any]:
+    def write(self, folder: Path, options: dict[str, Any], changes: dict[str, Any] | None = None) -> dict[str, Any]:
         """Write `rejects.parquet`, `rejects.jsonl` (the same rows, for jq and less) and `summary.json`;
         each file appears whole or not at all."""
         folder.mkdir(parents=True, exist_ok=True)
@@ -107,13 +109,14 @@ class BuildReport:
         _replace(folder / "rejects.parquet", lambda tmp: pq.write_table(table, tmp, compression="zstd"))
         lines = "".join(json.dumps(reject, ensure_ascii=False) + "\n" for reject in table.to_pylist())
         _replace(folder / "rejects.jsonl", lambda tmp: Path(tmp).write_text(lines, encoding="utf-8"))
-        summary = self.summary(options)
+        summary = self.summary(options, changes)
         text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
         _replace(folder / "summary.json", lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         return summary
 
 
 def _replace(path: Path, write: Any) -> None:
+    """Write `path` through `write(tmp)`, then rename: the file appears whole or not at all."""
     tmp = path.with_name(f".{path.name}.partial")
     try:
         write(str(tmp))
@@ -121,3 +124,6 @@ def _replace(path: Path, write: Any) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)  # a full disk must not leave half a file behind
         raise
+
+
+replace_whole = _replace  # for the other files of the report folder (changes.parquet)
