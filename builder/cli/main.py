@@ -19,7 +19,16 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click.globals import get_current_context  # type: ignore[no-redef]
 
 from builder.cli.explain import explain
-from builder.cli.options import ColumnOption, PrivateOption, QuietOption, TokenOption, fail, unexpected
+from builder.cli.options import (
+    ColumnOption,
+    EngineOption,
+    PrivateOption,
+    QuietOption,
+    RayAddressOption,
+    TokenOption,
+    fail,
+    unexpected,
+)
 from builder.cli.profile import profile
 from builder.cli.push import TimeoutOption, push
 from builder.cli.sites import ProfilesOption, sites
@@ -119,6 +128,8 @@ def build(
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
     ] = None,
+    engine: EngineOption = "local",
+    ray_address: RayAddressOption = None,
     no_dedup: Annotated[bool, typer.Option("--no-dedup", help="Keep duplicates.")] = False,
     near_dup_threshold: Annotated[
         float,
@@ -213,6 +224,8 @@ def build(
         wait=wait,
         profiles=tuple(profiles or ()),
         columns=_column_option(column or []),
+        engine=engine,
+        ray_address=ray_address,
         card=CardOptions(
             title=title,
             description=description,
