@@ -104,7 +104,8 @@ class RayExecutor:
             compute=ray.data.ActorPoolStrategy(size=actors),
             num_cpus=1,
         )
-        batches = dataset.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=2)
+        # The generator itself, so that closing it (below) shuts the dataset's execution down.
+        batches = iter(dataset.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=2))
         try:
             for batch in _unwrapped(batches):
                 for results in batch.column(DONE).to_pylist():
@@ -113,8 +114,10 @@ class RayExecutor:
                         raise done.error
                     yield from done
         finally:
-            with suppress(Exception):  # Ctrl-C or an error: stop the dataset's actors now, not when collected
-                batches.close()  # type: ignore[attr-defined]
+            close = getattr(batches, "close", None)
+            if close is not None:  # Ctrl-C or an error: the dataset's actors stop now, not when collected
+                with suppress(Exception):
+                    close()
 
 
 def _configure(context: DataContext) -> None:
