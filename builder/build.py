@@ -10,10 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from builder.dedup.cluster import ClusterDedup
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
 from builder.dedup.keep import KEEP_CHOICES
 from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import Progress, default_workers, run_pipeline
+from builder.engines.ray import RayExecutor, ray_session, require_ray
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.export.card import CardOptions, render_card
 from builder.export.changes import Changes, check_since, since_previous, write_changes
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 UNKNOWN_SITES_CHOICES = ("generic", "reject")
+ENGINE_CHOICES = ("local", "ray")  # what runs the per-input pipeline; the output is the same bytes either way
 
 __all__ = ["BuildOptions", "BuildResult", "build", "recorded_options", "split_of"]
 
@@ -85,6 +88,8 @@ class BuildOptions:
     profiles: tuple[Path, ...] = ()  # folders of users' site profiles, tried before the bundled ones
     columns: tuple[tuple[str, str], ...] = ()  # --column FIELD=NAME: the export columns a field is read from
     since: Path | None = None  # the build the changelog compares with (default: the --out being replaced)
+    engine: str = "local"  # "ray": the pipeline runs on Ray (builder[ray]); ignored when `executor` is given
+    ray_address: str | None = None  # the Ray cluster to join (else RAY_ADDRESS, else a local Ray of `workers` CPUs)
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,10 @@ def _check(options: BuildOptions) -> None:
         raise OptionError(f"--unknown-sites must be one of {choices}, got {options.unknown_sites!r}")
     if options.undated not in UNDATED_CHOICES:
         raise OptionError(f"--undated must be one of {', '.join(UNDATED_CHOICES)}, got {options.undated!r}")
+    if options.engine not in ENGINE_CHOICES:
+        raise OptionError(f"--engine must be one of {', '.join(ENGINE_CHOICES)}, got {options.engine!r}")
+    if options.engine == "ray" and options.executor is None:
+        require_ray()  # before anything is read: a missing extra names its install command
     if options.keep not in KEEP_CHOICES:
         raise OptionError(f"--keep must be one of {', '.join(KEEP_CHOICES)}, got {options.keep!r}")
     if not 0.0 < options.near_dup_threshold <= 1.0:
@@ -168,7 +177,11 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     inputs = discover(paths, skip)  # checks every path now
     check_destinations(options.out, options.report, paths)
     check_writable(options.out, options.report)
-    with locked_destinations(options.out, options.report, wait=options.wait), _exports_read(options.columns):
+    with (
+        locked_destinations(options.out, options.report, wait=options.wait),
+        _exports_read(options.columns),
+        _engine(options) as options,
+    ):
         check_destinations(options.out, options.report, paths)  # again: the folders may have changed meanwhile
         try:
             corpus = _survey(discover(paths, skip), options) if options.unknown_sites == "generic" else None
@@ -247,6 +260,16 @@ def _build(
 
 
 @contextmanager
+def _engine(options: BuildOptions) -> Iterator[BuildOptions]:
+    """The options with the executor that --engine names, running while the block runs (a local Ray is stopped after)."""
+    if options.engine == "local" or options.executor is not None:
+        yield options
+        return
+    with ray_session(options.ray_address, options.workers) as executor:
+        yield dataclasses.replace(options, executor=executor)
+
+
+@contextmanager
 def _exports_read(columns: tuple[tuple[str, str], ...]) -> Iterator[None]:
     """JSON Lines and Parquet exports read from the --column mapping while the block runs (planned in this process)."""
     with ExitStack() as stack:
@@ -303,13 +326,21 @@ def _parent_stages(
     if progress:
         stages.append(ReportProgress("progress", progress, inputs_done))
     if options.dedup:
-        threshold = options.near_dup_threshold
-        stages.append(
-            Dedup(threshold, spill_folder) if options.keep == "first" else KeepLatest(spill_folder, threshold)
-        )
+        stages.append(_dedup_stage(options, spill_folder))
         if progress:
             stages.append(ReportProgress("progress of dedup", progress, duplicates_found))
     return stages + output
+
+
+def _dedup_stage(options: BuildOptions, spill_folder: Path) -> Stage:
+    """The one place the dedup stage is chosen, for every engine: on Ray, the keys are grouped and the bodies
+    compared on the cluster, with the local stage's verdicts; `--keep latest` ranks copies in this process."""
+    threshold = options.near_dup_threshold
+    if options.keep == "latest":
+        return KeepLatest(spill_folder, threshold)
+    if isinstance(options.executor, RayExecutor):
+        return ClusterDedup(threshold, spill_folder)
+    return Dedup(threshold, spill_folder)
 
 
 def _write_card(

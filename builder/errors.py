@@ -71,6 +71,16 @@ class WorkerError(BuilderError):
     hint = "run again; if it keeps failing, try --workers 1 to see the failing input"
 
 
+class EngineMissingError(BuilderError):
+    """The engine asked for (--engine ray) needs an optional extra that is not installed; the hint installs it."""
+
+
+class EngineConnectError(BuilderError):
+    """The engine's cluster cannot be reached or started (--ray-address, RAY_ADDRESS)."""
+
+    hint = "check the address and that the cluster is up (`ray status` on its head node), or drop --ray-address"
+
+
 class StrictModeError(RejectedInputsError):
     """--fail-on-reject was given and some inputs were rejected."""
 

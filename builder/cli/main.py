@@ -20,7 +20,16 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
 
 from builder.cli.diff import diff
 from builder.cli.explain import explain
-from builder.cli.options import ColumnOption, PrivateOption, QuietOption, TokenOption, fail, unexpected
+from builder.cli.options import (
+    ColumnOption,
+    EngineOption,
+    PrivateOption,
+    QuietOption,
+    RayAddressOption,
+    TokenOption,
+    fail,
+    unexpected,
+)
 from builder.cli.profile import profile
 from builder.cli.push import TimeoutOption, push
 from builder.cli.sites import ProfilesOption, sites
@@ -120,6 +129,8 @@ def build(
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Worker processes (default: all cores).")
     ] = None,
+    engine: EngineOption = "local",
+    ray_address: RayAddressOption = None,
     no_dedup: Annotated[bool, typer.Option("--no-dedup", help="Keep duplicates.")] = False,
     near_dup_threshold: Annotated[
         float,
@@ -219,6 +230,8 @@ def build(
         profiles=tuple(profiles or ()),
         columns=_column_option(column or []),
         since=since,
+        engine=engine,
+        ray_address=ray_address,
         card=CardOptions(
             title=title,
             description=description,

@@ -15,6 +15,22 @@ ColumnOption = Annotated[
         help="JSONL/Parquet exports: read FIELD (html, text, url, crawled_at) from column NAME; repeatable.",
     ),
 ]
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        help="What runs the pipeline: local (worker processes) or ray (a Ray cluster; pip install 'builder[ray]').",
+    ),
+]
+RayAddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--ray-address",
+        metavar="ADDRESS",
+        help="--engine ray: the cluster to join, ray://HOST:10001 or HOST:6379 (default: RAY_ADDRESS, else a local Ray).",
+        show_default=False,
+    ),
+]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
 TokenOption = Annotated[
     str | None,
