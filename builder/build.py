@@ -355,5 +355,5 @@ def _write_card(
         "skipped": report.skipped,
     }
     card_options = dataclasses.replace(options.card, load_path=options.card.load_path or options.out.name)
-    card = render_card(load_schema(), written.shards, stats, card_report, recorded, card_options, changes.summary())
+    card = render_card(load_schema(), written.shards, stats, card_report, recorded, card_options, changes.card())
     (staging / "README.md").write_text(card, encoding="utf-8")

@@ -81,6 +81,7 @@ def test_an_unchanged_rebuild_reports_zero_changes(tmp_path: Path) -> None:
         "since": digest, "added": 0, "removed": 0, "changed": 0, "line": "+0 added, −0 removed, 0 changed"
     }  # fmt: skip
     assert changes_rows(out) == []
+    assert "## Changes" not in (out / "README.md").read_text(encoding="utf-8")  # the card is the previous one's
 
 
 def test_since_compares_with_another_folder(tmp_path: Path) -> None:

@@ -60,10 +60,15 @@ class Changes:
         return f"+{counts['added']} added, \u2212{counts['removed']} removed, {counts['changed']} changed"
 
     def summary(self) -> dict[str, Any] | None:
-        """What summary.json and the card say; None for a first build."""
+        """What summary.json says; None for a first build."""
         if self.since is None:
             return None
         return {"since": self.since, **self.counts(), "line": self.line()}
+
+    def card(self) -> dict[str, Any] | None:
+        """What the card says; None for a first build and for a rebuild that changed no row, so building the
+        same inputs again gives the same card as the build it replaces (and a push has nothing to send)."""
+        return self.summary() if len(self.table) else None
 
 
 def shards(folder: Path) -> list[Path]:
