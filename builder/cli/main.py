@@ -19,7 +19,16 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
     from click.globals import get_current_context  # type: ignore[no-redef]
 
 from builder.cli.explain import explain
-from builder.cli.options import ColumnOption, PrivateOption, QuietOption, TokenOption, fail, unexpected
+from builder.cli.options import (
+    CacheOption,
+    ColumnOption,
+    NoCacheOption,
+    PrivateOption,
+    QuietOption,
+    TokenOption,
+    fail,
+    unexpected,
+)
 from builder.cli.profile import profile
 from builder.cli.push import TimeoutOption, push
 from builder.cli.sites import ProfilesOption, sites
@@ -177,6 +186,8 @@ def build(
     quiet: QuietOption = False,
     profiles: ProfilesOption = None,
     column: ColumnOption = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
@@ -213,6 +224,7 @@ def build(
         wait=wait,
         profiles=tuple(profiles or ()),
         columns=_column_option(column or []),
+        cache=None if no_cache else cache or report.with_name(f"{report.name}.cache"),
         card=CardOptions(
             title=title,
             description=description,
@@ -241,6 +253,8 @@ def build(
         fail(str(err), err.hint)
     except BuilderError as err:
         fail(str(err), err.hint, code=2)
+    for warning in result.warnings:
+        typer.echo(printable(f"warning: {warning}"), err=True)
     if not quiet:
         print_summary(result, out, report)
     for warning in license_warnings(license, license_name, license_link, publishing=push_to is not None):
@@ -317,6 +331,8 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     if summary.get("skipped"):  # WARC records that are not pages: counted, not rejects
         rows.append(("skipped (not pages)", str(summary["skipped"]), ""))
     rows.append(("total", str(summary["inputs"]), "reconciled" if summary["reconciled"] else "NOT RECONCILED"))
+    if "cache" in summary:  # how much of the work the build cache saved
+        rows += [(f"{name} (cache)", str(summary["cache"][name]), "") for name in ("reused", "parsed")]
     _outcome_table(f"builder build → {out}", rows)
     typer.echo(printable(f"dataset: {out}   report: {report}"))
 
