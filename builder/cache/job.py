@@ -11,18 +11,21 @@ the one the pipeline would have made; beside it go the manifest rows of its inpu
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from builder.batch import ProcessedBatch, batch_schema, pack
 from builder.cache.keys import chrome_digest, input_key
 from builder.cache.store import (
     CHECK_DATE,
+    DATE_AT,
+    DATE_REPLAY,
     KEY,
     PUBLISHED_AT,
     PUBLISHED_AT_LOCAL,
@@ -37,6 +40,7 @@ from builder.cache.store import (
 from builder.extract.generic.extractor import GenericTextExtractor
 from builder.pipeline import Dated, Pipeline, PipelineOptions, run_steps
 from builder.record import TEXT_DUMP, Record
+from builder.validate.validators import DateValidator
 
 
 class Looked(NamedTuple):
@@ -76,47 +80,69 @@ class CachedWorker:
         self.keys = key_array(self.manifest.column("key"))  # sorted: the manifest is written in key order
         self.segments = SegmentReader(job.folder)
         self._chrome: dict[int, bytes] = {}
+        self.now = pa.scalar(job.options.now, pa.timestamp("us", tz="UTC"))
+        self.never = DateValidator(datetime.max.replace(tzinfo=UTC), job.options.undated)  # no date is after it
 
     def __call__(self, records: list[Record]) -> Looked:
         keys = [input_key(record, self.job.context) if record.reject is None else None for record in records]
-        found, problem = self._found(records, keys)
-        reused = [position for position in range(len(records)) if position in found]
+        hits = self._found(records, keys)
+        found = set(hits.positions)
         fresh = [position for position in range(len(records)) if position not in found]
         new, chrome = self._parse([records[position] for position in fresh], [keys[p] for p in fresh])
-        parts = [found[position] for position in reused]
-        entries = pa.concat_batches([*parts, new]) if parts else new
+        entries = pa.concat_batches([*hits.entries, new])
         order = np.empty(len(records), np.int64)
-        order[reused + fresh] = np.arange(len(records))
+        order[hits.positions + fresh] = np.arange(len(records))
         batch = self._dated(entries).take(pa.array(order))
         segment = self._store(new)
-        manifest = self._manifest_rows(keys, reused, fresh, chrome, segment)
-        return Looked(batch, manifest, len(reused), len(fresh), segment, problem)
+        stored = [(keys[p], digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None]
+        manifest = pa.concat_batches([*hits.manifest, _manifest_rows(stored, segment)])
+        return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem)
 
-    def _found(self, records: list[Record], keys: list[bytes | None]) -> tuple[dict[int, pa.RecordBatch], str | None]:
-        """Position -> the cached entry (one row) of each input found in the cache and still good."""
-        if not len(self.keys):
-            return {}, None
-        wanted = [(position, key) for position, key in enumerate(keys) if key is not None]
-        if not wanted:
-            return {}, None
-        queries = np.array([key for _, key in wanted], dtype=self.keys.dtype)
-        at = np.minimum(np.searchsorted(self.keys, queries), len(self.keys) - 1)
-        hits = [(wanted[i][0], int(at[i])) for i in np.flatnonzero(self.keys[at] == queries)]
-        rows = self.manifest.take(pa.array([row for _, row in hits], pa.int64())).to_pylist()
-        found: dict[int, pa.RecordBatch] = {}
-        problem = None
-        for (position, _), row in zip(hits, rows, strict=True):
-            if row["chrome"] is not None and row["chrome"] != self._chrome_now(records[position]):
-                continue  # a generic dump whose site's chrome changed: read it again
+    def _found(self, records: list[Record], keys: list[bytes | None]) -> _Hits:
+        """The inputs found in the cache whose entries are sound and still good, with their entries."""
+        hits = _Hits()
+        positions, rows, wanted = self._matched(keys)
+        if not positions:
+            return hits
+        within = rows.column("row").to_numpy()
+        for (segment, part), indices in self._by_part(records, positions, rows).items():
             try:
-                entry = self.segments.part(row["segment"], row["part"]).slice(row["row"], 1)
-                if len(entry) != 1 or entry.column(KEY)[0].as_py() != keys[position]:
-                    raise CacheProblem(f"segment {row['segment']} does not hold the entry its manifest says")
-            except (OSError, pa.ArrowException, CacheProblem, IndexError) as err:
-                problem = problem or f"{type(err).__name__}: {err}"
+                taken = self.segments.part(segment, part).take(pa.array(within[indices]))
+                if not np.array_equal(key_array(taken.column(KEY)), wanted[indices]):
+                    raise CacheProblem(f"segment {segment} does not hold the entries its manifest says")
+            except (OSError, pa.ArrowException, CacheProblem) as err:
+                hits.problem = hits.problem or f"{type(err).__name__}: {err}"
                 continue
-            found[position] = entry
-        return found, problem
+            hits.positions += [positions[index] for index in indices]
+            hits.entries.append(taken)
+            hits.manifest.append(rows.take(pa.array(indices)))
+        return hits
+
+    def _matched(self, keys: list[bytes | None]) -> tuple[list[int], pa.RecordBatch, np.ndarray]:
+        """The positions of the keys the manifest holds, their manifest rows and their keys."""
+        asked = [(position, key) for position, key in enumerate(keys) if key is not None]
+        if not len(self.keys) or not asked:
+            return [], pa.RecordBatch.from_pylist([], self.manifest.schema), self.keys[:0]
+        queries = np.array([key for _, key in asked], dtype=self.keys.dtype)
+        at = np.minimum(np.searchsorted(self.keys, queries), len(self.keys) - 1)
+        matched = np.flatnonzero(self.keys[at] == queries)
+        if not len(matched):
+            return [], pa.RecordBatch.from_pylist([], self.manifest.schema), queries[:0]
+        rows = pa.concat_batches(self.manifest.take(pa.array(at[matched])).to_batches())
+        return [asked[index][0] for index in matched], rows, queries[matched]
+
+    def _by_part(
+        self, records: list[Record], positions: list[int], rows: pa.RecordBatch
+    ) -> dict[tuple[str, int], list[int]]:
+        """The matched entries still good, by the segment part holding them (each part is read once)."""
+        chrome = rows.column("chrome").to_pylist() if rows.column("chrome").null_count < len(rows) else None
+        parts: dict[tuple[str, int], list[int]] = {}
+        segments, numbers = rows.column("segment").to_pylist(), rows.column("part").to_pylist()
+        for index, where in enumerate(zip(segments, numbers, strict=True)):
+            if chrome and chrome[index] is not None and chrome[index] != self._chrome_now(records[positions[index]]):
+                continue  # a dump the generic reader read, and its site's chrome changed: read it again
+            parts.setdefault(where, []).append(index)
+        return parts
 
     def _chrome_now(self, record: Record) -> bytes | None:
         """The chrome digest a dump would be read with now: its reading steps run on a copy of it."""
@@ -141,20 +167,40 @@ class CachedWorker:
             chrome.update((id(record), self._chrome_of(record)) for record in read)
 
         dated = self.pipeline.process_undated(records, note)
+        replay = [
+            facts is not None and self._replayed(facts, record) for facts, record in zip(dated, records, strict=True)
+        ]
         packed = pack(records)
         extra = [
             pa.array(keys, pa.binary(16)),
             pa.array([facts is not None for facts in dated], pa.bool_()),
+            pa.array(replay, pa.bool_()),
+            pa.array([_aware(facts and facts.published_at) for facts in dated], pa.timestamp("us", tz="UTC")),
             pa.array([_iso(facts and facts.published_at) for facts in dated], pa.string()),
             pa.array([_iso(facts and facts.published_at_local) for facts in dated], pa.string()),
         ]
         entries = pa.RecordBatch.from_arrays([*packed.columns, *extra], schema=entry_schema())
         return entries, [chrome.get(id(record)) for record in records]
 
+    def _replayed(self, facts: Dated, record: Record) -> bool:
+        """Whether the date check is to be made again on every build, whatever its `now`: it rejects (or
+        fails) even under a `now` after every date, or the date has no zone (`DATE_AT` cannot hold it)."""
+        instant = facts.published_at
+        if instant is not None and (instant.tzinfo is None or instant.utcoffset() is None):
+            return True
+        return facts.check(self.never, record.source_file, record.site) is not None
+
     def _dated(self, entries: pa.RecordBatch) -> ProcessedBatch:
-        """The entries as the pipeline's batch, the date check made under this build's `--now`."""
+        """The entries as the pipeline's batch, the date check made under this build's `--now`.
+
+        Only where the check may reject is it made again (in Python, the validator itself): where it
+        rejected or failed under a `now` after every date (`DATE_REPLAY`: missing date, before the
+        site's launch), and where the date is after this build's `now`. Elsewhere it passes.
+        """
         outcome = pa.RecordBatch.from_arrays(entries.columns[: len(batch_schema())], schema=batch_schema())
-        checked = np.flatnonzero(entries.column(CHECK_DATE).to_numpy(zero_copy_only=False))
+        later = pc.fill_null(pc.greater(entries.column(DATE_AT), self.now), False)
+        maybe = pc.and_(entries.column(CHECK_DATE), pc.or_(entries.column(DATE_REPLAY), later))
+        checked = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
         if not len(checked):
             return outcome
         rows = entries.select(["source_file", "site", PUBLISHED_AT, PUBLISHED_AT_LOCAL]).take(pa.array(checked))
@@ -179,30 +225,33 @@ class CachedWorker:
             return None
         return write_segment(self.job.folder, cacheable), len(cacheable)
 
-    def _manifest_rows(
-        self,
-        keys: list[bytes | None],
-        reused: list[int],
-        fresh: list[int],
-        chrome: list[bytes | None],
-        segment: tuple[str, int] | None,
-    ) -> pa.RecordBatch:
-        """The manifest rows of this batch's inputs: where a reused one was, where a new one went."""
-        rows = []
-        if reused:
-            at = np.searchsorted(self.keys, np.array([keys[p] for p in reused], dtype=self.keys.dtype))
-            rows = self.manifest.take(pa.array(at)).to_pylist()
-        stored = [(keys[p], c) for p, c in zip(fresh, chrome, strict=True) if keys[p] is not None]
-        if segment is not None:
-            rows += [
-                {"key": key, "segment": segment[0], "part": 0, "row": index, "chrome": digest}
-                for index, (key, digest) in enumerate(stored)
-            ]
-        return pa.RecordBatch.from_pylist(rows, schema=manifest_schema())
+
+@dataclass
+class _Hits:
+    """The inputs of a batch found in the cache: their positions, entries and manifest rows, in one order."""
+
+    positions: list[int] = field(default_factory=list)
+    entries: list[pa.RecordBatch] = field(default_factory=list)
+    manifest: list[pa.RecordBatch] = field(default_factory=list)
+    problem: str | None = None
+
+
+def _manifest_rows(stored: list[tuple[bytes, bytes | None]], segment: tuple[str, int] | None) -> pa.RecordBatch:
+    """The manifest rows of new entries (key, chrome digest), at their rows of the new segment."""
+    rows = [
+        {"key": key, "segment": segment[0], "part": 0, "row": index, "chrome": digest}
+        for index, (key, digest) in enumerate(stored if segment is not None else [])
+    ]
+    return pa.RecordBatch.from_pylist(rows, schema=manifest_schema())
 
 
 def _iso(instant: datetime | None) -> str | None:
     return instant.isoformat() if instant is not None else None
+
+
+def _aware(instant: datetime | None) -> datetime | None:
+    """An instant with a zone (for `DATE_AT`); one without is left out and its check always made again."""
+    return instant if instant is not None and instant.utcoffset() is not None else None
 
 
 def _instant(text: str | None) -> datetime | None:

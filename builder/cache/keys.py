@@ -11,6 +11,7 @@ the dates read from HTML pages (`HtmlExtractor.at`).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -106,9 +107,13 @@ def context_digest(options: PipelineOptions, profiles: tuple[Path, ...], facts: 
 def input_key(record: Record, context: bytes) -> bytes:
     """The key of one input read under `context`: its bytes and what its container said of it."""
     crawled = record.crawled_at.isoformat() if record.crawled_at else None
-    digest = _Digest().add(context).add(record.source_file).add(record.media_type).add(record.url).add(crawled)
-    digest.add_all(part for item in sorted(record.metadata.items()) for part in item)
-    return digest.add(record.data).digest()
+    said = [record.source_file, record.media_type, record.url, crawled, sorted(record.metadata.items())]
+    head = json.dumps(said, ensure_ascii=False).encode("utf-8", "surrogatepass")  # one call: keyed per input
+    digest = hashlib.blake2b(context, digest_size=KEY_BYTES)
+    digest.update(len(head).to_bytes(8, "little"))
+    digest.update(head)
+    digest.update(record.data)
+    return digest.digest()
 
 
 def chrome_digest(chrome: SiteChrome | None) -> bytes:

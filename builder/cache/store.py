@@ -36,8 +36,11 @@ _MARK = {"made_by": "builder", "what": "build cache", "format": FORMAT}
 _WRITE = pa.ipc.IpcWriteOptions(compression=pa.Codec("zstd", compression_level=3))
 KEY = "cache_key"
 # What an entry holds beside the input's outcome: whether the date check is to be made on it (it passed
-# every step before the check), and the dates the check reads, as ISO text (they keep their zone).
-CHECK_DATE, PUBLISHED_AT, PUBLISHED_AT_LOCAL = "cache_check_date", "cache_published_at", "cache_published_at_local"
+# every step before the check); whether it must be made again whatever `now` (it rejects even when no
+# date is in the future); the instant, to compare with `now` at once; and the dates the check reads, as
+# ISO text (they keep their zone).
+CHECK_DATE, DATE_REPLAY, DATE_AT = "cache_check_date", "cache_date_replay", "cache_date_at"
+PUBLISHED_AT, PUBLISHED_AT_LOCAL = "cache_published_at", "cache_published_at_local"
 _KEY_TYPE = pa.binary(KEY_BYTES)
 
 
@@ -47,6 +50,8 @@ def entry_schema() -> pa.Schema:
     extra = [
         pa.field(KEY, _KEY_TYPE),
         pa.field(CHECK_DATE, pa.bool_()),
+        pa.field(DATE_REPLAY, pa.bool_()),
+        pa.field(DATE_AT, pa.timestamp("us", tz="UTC")),
         pa.field(PUBLISHED_AT, pa.string()),
         pa.field(PUBLISHED_AT_LOCAL, pa.string()),
     ]
