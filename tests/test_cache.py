@@ -28,11 +28,12 @@ def profiled(number: int, date: str = "21 Jul 2021 14:49", words: int = 9) -> st
 
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
-    """Profiled dumps, a short one, two dated after NOW (one short), unprofiled dumps of one site, a JSON file."""
+    """Profiled dumps, a short one, an undated one, two dated after NOW (one short), unprofiled dumps of one site, a JSON file."""
     folder = tmp_path / "inputs"
     for number in range(8):
         write_dump(folder, f"am_{number:02}.txt", profiled(number))
     write_dump(folder, "am_short.txt", profiled(50, words=1))
+    write_dump(folder, "am_undated.txt", make_dump(title="A page with no date", body=paragraphs(1053), date=None))
     write_dump(folder, "am_future.txt", profiled(51, date="03 Dec 2026 10:00"))
     write_dump(folder, "am_future_short.txt", profiled(52, date="04 Dec 2026 10:00", words=1))
     for number in range(3):
@@ -70,6 +71,7 @@ def test_second_build_reuses_every_input(inputs: Path, tmp_path: Path) -> None:
     counts, second = same_as_clean([inputs], tmp_path, cache)
     assert counts == {"reused": total, "parsed": 0}
     assert second.summary["rejects_by_reason"]["future_date"] == 2  # judged again from the cached dates
+    assert second.summary["rejects_by_reason"]["missing_date"] == 1
 
 
 def test_added_edited_deleted_and_renamed_inputs_are_parsed(inputs: Path, tmp_path: Path) -> None:
@@ -98,7 +100,7 @@ def test_a_changed_profile_parses_its_site_again(inputs: Path, tmp_path: Path) -
     registry.cache_clear()  # the profiles of a folder are read once per process
     counts, result = same_as_clean([inputs], tmp_path, cache, profiles=(profiles,))
     assert counts["reused"] == 0
-    assert result.summary["rejects_by_reason"]["date_before_min"] == 9
+    assert result.summary["rejects_by_reason"]["date_before_min"] == 9  # the undated one stays missing_date
 
 
 def test_a_changed_option_parses_everything_again(inputs: Path, tmp_path: Path) -> None:
@@ -193,13 +195,13 @@ def test_a_folder_holding_other_files_is_refused_untouched(inputs: Path, tmp_pat
 
 
 def test_the_cli_caches_beside_the_report_unless_told_not_to(inputs: Path, tmp_path: Path) -> None:
-    args = [str(inputs), "--now", NOW_ISO, "--workers", "1"]
+    args = [str(inputs), "--now", NOW_ISO, "--workers", "2"]  # worker processes: outcomes and entries cross over
     first = run_cli("build", *args, "--out", str(tmp_path / "o1"), "--report", str(tmp_path / "r1"))
     assert first.returncode == 0, first.stderr
     assert (tmp_path / "r1.cache" / MANIFEST).is_file()
-    assert '"parsed": 15' in (tmp_path / "r1" / "summary.json").read_text()
+    assert '"parsed": 16' in (tmp_path / "r1" / "summary.json").read_text()
     again = run_cli("build", *args, "--out", str(tmp_path / "o1"), "--report", str(tmp_path / "r1"))
-    assert '"reused": 15' in (tmp_path / "r1" / "summary.json").read_text()
+    assert '"reused": 16' in (tmp_path / "r1" / "summary.json").read_text()
     assert "reused (cache)" in again.stdout
     plain = run_cli("build", *args, "--out", str(tmp_path / "o2"), "--report", str(tmp_path / "r2"), "--no-cache")
     assert plain.returncode == 0, plain.stderr
