@@ -79,10 +79,8 @@ class Pipeline:
     def process_batch(self, records: list[Record]) -> list[Record]:
         """Each step over the whole batch before the next: a step's tables and model stay in the CPU
         cache (fastText ran 2-3x slower when every article went through all the steps in turn)."""
-        live = run_steps(
-            [record for record in records if record.reject is None], self.steps
-        )  # not rejected while reading
-        self._finish(live)
+        readable = [record for record in records if record.reject is None]  # not rejected while reading
+        self._finish(run_steps(readable, self.steps))
         return _emptied(records)
 
     def process_undated(self, records: list[Record], extracted: Callable[[list[Record]], None]) -> list[Dated | None]:

@@ -157,6 +157,20 @@ def test_a_damaged_cache_is_ignored_with_a_warning(inputs: Path, tmp_path: Path,
     assert counts["parsed"] == 0 and not result.warnings
 
 
+def test_a_segment_damaged_inside_is_parsed_again_with_a_warning(inputs: Path, tmp_path: Path) -> None:
+    """Its footer whole (the parent's check passes), its record batch garbled: the worker reading it says so."""
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    segment = next((cache / SEGMENTS).iterdir())
+    data = bytearray(segment.read_bytes())
+    middle = len(data) // 2
+    data[middle - 200 : middle + 200] = b"\xaa" * 400
+    segment.write_bytes(bytes(data))
+    counts, result = same_as_clean([inputs], tmp_path, cache)
+    assert counts["parsed"] > 0
+    assert len(result.warnings) == 1 and "could not be used in part" in result.warnings[0]
+
+
 def test_a_failed_build_leaves_the_cache_as_it_was(inputs: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     same_as_clean([inputs], tmp_path, cache)
@@ -165,6 +179,9 @@ def test_a_failed_build_leaves_the_cache_as_it_was(inputs: Path, tmp_path: Path)
     with pytest.raises(StrictModeError):
         built([inputs], tmp_path / "failed", cache, fail_on_reject=True)
     assert (cache / MANIFEST).read_bytes() == manifest
+    with pytest.raises(StrictModeError):  # a cache this failed build made goes with it
+        built([inputs], tmp_path / "failed", tmp_path / "new cache", fail_on_reject=True)
+    assert not (tmp_path / "new cache").exists()
     orphans = len(list((cache / SEGMENTS).iterdir()))
     counts, _ = same_as_clean([inputs], tmp_path, cache)
     assert counts["parsed"] == 1  # the failed build's outcome of the new dump was not trusted

@@ -6,6 +6,8 @@ with it, `session` what the parent does. `builder.build` uses it when given a ca
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +34,14 @@ def check_place(cache: Path, out: Path, report: Path, inputs: Sequence[Path]) ->
 
 @contextmanager
 def held(cache: Path) -> Iterator[None]:
-    """The cache folder made and locked for this build."""
+    """The cache folder made and locked for this build; made by a build that then failed, it goes again
+    (nothing in it was committed), so a failed first build leaves nothing beside --report."""
+    new = not os.path.lexists(cache)
     prepare(cache)
-    with locked(cache):
-        yield
+    try:
+        with locked(cache):
+            yield
+    except BaseException:
+        if new:
+            shutil.rmtree(cache, ignore_errors=True)
+        raise

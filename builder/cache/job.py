@@ -93,10 +93,10 @@ class CachedWorker:
         order = np.empty(len(records), np.int64)
         order[hits.positions + fresh] = np.arange(len(records))
         batch = self._dated(entries).take(pa.array(order))
-        segment = self._store(new)
+        segment, unwritten = self._store(new)
         stored = [(keys[p], digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None]
         manifest = pa.concat_batches([*hits.manifest, _manifest_rows(stored, segment)])
-        return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem)
+        return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten)
 
     def _found(self, records: list[Record], keys: list[bytes | None]) -> _Hits:
         """The inputs found in the cache whose entries are sound and still good, with their entries."""
@@ -219,11 +219,16 @@ class CachedWorker:
         order[at] = len(outcome) + np.arange(len(at))
         return pa.concat_batches([outcome, pack(rejected)]).take(pa.array(order))
 
-    def _store(self, new: pa.RecordBatch) -> tuple[str, int] | None:
+    def _store(self, new: pa.RecordBatch) -> tuple[tuple[str, int] | None, str | None]:
+        """The new entries as a segment (its name and rows); a segment that cannot be written (a full disk)
+        costs the next build their parsing, not this build its dataset: the reason is the second value."""
         cacheable = new.filter(new.column(KEY).is_valid())
         if not len(cacheable):
-            return None
-        return write_segment(self.job.folder, cacheable), len(cacheable)
+            return None, None
+        try:
+            return (write_segment(self.job.folder, cacheable), len(cacheable)), None
+        except OSError as err:
+            return None, f"a segment could not be written: {err.strerror or err}"
 
 
 @dataclass

@@ -72,9 +72,9 @@ class BuildCache:
             self._entries.append(looked.entries)
             if looked.segment is not None:
                 self._new_segments[looked.segment[0]] = looked.segment[1]
-            if looked.problem and len(self.warnings) < 3:
+            if looked.problem and not self.warnings:  # one line, for the first problem
                 self.warnings.append(
-                    f"the build cache {self.folder} could not be read in part ({looked.problem}); those inputs were parsed"
+                    f"the build cache {self.folder} could not be used in part ({looked.problem}); those inputs are parsed"
                 )
             yield looked.batch
 

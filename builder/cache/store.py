@@ -202,7 +202,11 @@ def _check_segments(folder: Path, table: pa.Table, segment_rows: dict[str, int])
 def write_segment(folder: Path, entries: pa.RecordBatch) -> str:
     """Write new entries as a segment of their own; its name (new, random: workers never collide)."""
     name = f"{uuid.uuid4().hex}.arrow"
-    _write_ipc(folder / SEGMENTS / name, entries, entry_schema())
+    try:
+        _write_ipc(folder / SEGMENTS / name, entries, entry_schema())
+    except BaseException:
+        (folder / SEGMENTS / name).unlink(missing_ok=True)  # half a segment would only be an orphan
+        raise
     return name
 
 
