@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from builder.cache import BuildCache, check_place, held
+from builder.cache.keys import context_digest
 from builder.dedup.cluster import ClusterDedup
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
 from builder.dedup.keep import KEEP_CHOICES
@@ -90,6 +92,7 @@ class BuildOptions:
     since: Path | None = None  # the build the changelog compares with (default: the --out being replaced)
     engine: str = "local"  # "ray": the pipeline runs on Ray (builder[ray]); ignored when `executor` is given
     ray_address: str | None = None  # the Ray cluster to join (else RAY_ADDRESS, else a local Ray of `workers` CPUs)
+    cache: Path | None = None  # the build cache's folder (builder.cache): outcomes reused across builds; None: none
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class BuildResult:
     summary: dict[str, Any]
     rejects_by_reason: list[dict[str, Any]]
     shards: dict[str, list[Path]]
+    warnings: tuple[str, ...] = ()  # for the user: the build cache was unsound and ignored...
 
 
 def _check(options: BuildOptions) -> None:
@@ -173,21 +177,28 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:  # a zone-less instant is taken as UTC, like --now
         now = now.replace(tzinfo=UTC)
-    skip = (options.out, options.report)
+    skip = (options.out, options.report, *((options.cache,) if options.cache else ()))
     inputs = discover(paths, skip)  # checks every path now
-    check_destinations(options.out, options.report, paths)
+    _check_destinations(options, paths)
     check_writable(options.out, options.report)
     with (
         locked_destinations(options.out, options.report, wait=options.wait),
         _exports_read(options.columns),
         _engine(options) as options,
+        held(options.cache) if options.cache else nullcontext(),
     ):
-        check_destinations(options.out, options.report, paths)  # again: the folders may have changed meanwhile
+        _check_destinations(options, paths)  # again: the folders may have changed meanwhile
         try:
             corpus = _survey(discover(paths, skip), options) if options.unknown_sites == "generic" else None
             return _build(plan_inputs(inputs, options.max_bytes), options, now, progress, corpus)
         except OSError as err:
             raise write_error(err, options.out, options.report) from err
+
+
+def _check_destinations(options: BuildOptions, paths: Sequence[Path]) -> None:
+    check_destinations(options.out, options.report, paths)
+    if options.cache:
+        check_place(options.cache, options.out, options.report, paths)
 
 
 class _Counted:
@@ -234,11 +245,15 @@ def _build(
 ) -> BuildResult:
     recorded = recorded_options(options, now)
     counted = _Counted(items)
+    pipeline = _pipeline_options(options, now, corpus)
+    cache = BuildCache.open(options.cache, _context(options, pipeline)) if options.cache else None
     with staged_folder(options.out) as staging:
-        written = _write_rows(counted, staging / "data", options, now, progress, corpus)
+        written = _write_rows(counted, staging / "data", options, pipeline, progress, cache)
         report = written.report
         report.inputs = counted.count
         changes = since_previous(options.since or options.out, staging, explicit=options.since is not None)
+        if cache is not None:
+            report.cache = {"reused": cache.reused, "parsed": cache.parsed}
         with staged_folder(options.report, is_previous=is_previous_report) as report_folder:
             summary = report.write(report_folder, recorded, changes.summary())
             write_changes(report_folder, changes)
@@ -256,7 +271,16 @@ def _build(
             )
         _write_card(staging, written, recorded, options, changes)
     final = {split: [options.out / "data" / p.name for p in paths] for split, paths in written.shards.items()}
-    return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final)
+    if cache is not None:
+        cache.commit()  # only now: a build that failed or was stopped leaves the cache as it was
+    warnings = tuple(cache.warnings) if cache is not None else ()
+    return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final, warnings=warnings)
+
+
+def _context(options: BuildOptions, pipeline: PipelineOptions) -> bytes:
+    """The build cache's context digest: the pipeline's options, and those of the build that reach the workers."""
+    facts = {"max_bytes": options.max_bytes, "columns": options.columns, "unknown_sites": options.unknown_sites}
+    return context_digest(pipeline, options.profiles, facts)
 
 
 @contextmanager
@@ -290,18 +314,8 @@ def _no_rows_message(report: BuildReport) -> str:
     )
 
 
-def _write_rows(
-    items: Iterable[WorkItem],
-    folder: Path,
-    options: BuildOptions,
-    now: datetime,
-    progress: Progress | None,
-    corpus: CorpusIndex | None,
-) -> _Written:
-    """Run the pipeline, then the parent's stages over its batches: every row to its split's shards, every
-    input counted in the report."""
-    folder.mkdir()
-    pipeline_options = PipelineOptions(
+def _pipeline_options(options: BuildOptions, now: datetime, corpus: CorpusIndex | None) -> PipelineOptions:
+    return PipelineOptions(
         now=now,
         min_words=options.min_words,
         lang_detector=options.lang_detector,
@@ -311,7 +325,24 @@ def _write_rows(
         generic=GenericTextExtractor(corpus) if corpus is not None else None,
         undated=options.undated,
     )
-    batches = run_pipeline(items, pipeline_options, options.max_bytes, options.executor or options.workers)
+
+
+def _write_rows(
+    items: Iterable[WorkItem],
+    folder: Path,
+    options: BuildOptions,
+    pipeline: PipelineOptions,
+    progress: Progress | None,
+    cache: BuildCache | None,
+) -> _Written:
+    """Run the pipeline (through the cache, if any), then the parent's stages over its batches: every row
+    to its split's shards, every input counted in the report."""
+    folder.mkdir()
+    workers = options.executor or options.workers
+    if cache is None:
+        batches = run_pipeline(items, pipeline, options.max_bytes, workers)
+    else:
+        batches = cache.batches(run_pipeline(items, cache.job(pipeline), options.max_bytes, workers))
     split = Split(options.test_size)
     write, count = WriteShards(folder, options.max_shard_bytes), Count(BuildReport(), split.always)
     run_stages(batches, _parent_stages(options, folder.parent, progress, [split, write, count]))

@@ -58,19 +58,20 @@ class Pipeline:
     def __init__(self, options: PipelineOptions) -> None:
         self.fingerprint = Fingerprinter(options.near_dup_threshold) if options.fingerprint else None
         detector = make_detector(options.lang_detector)
+        self.date_check = DateValidator(options.now, options.undated)
         # Each value is filled just before it is judged: the language model sees only records still valid.
-        self.steps: list[Step] = [
-            recognise_format,
-            recognise_html,
-            decode,
+        self.reading: list[Step] = [recognise_format, recognise_html, decode]
+        self.extracting: list[Step] = [
             Extractors(standard_extractors(options.sites, parse_article, _others(options))),
             fill_dates,
-            DateValidator(options.now, options.undated),
+        ]
+        self.judging: list[Step] = [
             count_body_words,
             BodyLengthValidator(options.min_words),
             LanguageDetection(detector),
             LanguageValidator(detector.name),
         ]
+        self.steps = [*self.reading, *self.extracting, self.date_check, *self.judging]
 
     def process(self, record: Record) -> Record:
         return self.process_batch([record])[0]
@@ -78,16 +79,62 @@ class Pipeline:
     def process_batch(self, records: list[Record]) -> list[Record]:
         """Each step over the whole batch before the next: a step's tables and model stay in the CPU
         cache (fastText ran 2-3x slower when every article went through all the steps in turn)."""
-        live = [record for record in records if record.reject is None]  # not rejected while reading
-        for step in self.steps:
-            live = [record for record in live if not _failed(step, record)]
+        readable = [record for record in records if record.reject is None]  # not rejected while reading
+        self._finish(run_steps(readable, self.steps))
+        return _emptied(records)
+
+    def process_undated(self, records: list[Record], extracted: Callable[[list[Record]], None]) -> list[Dated | None]:
+        """Every step but the date check, whose verdict depends on `--now`: what a build cache keeps.
+
+        Returns, per record, the dates the check would have judged, or None for a record rejected
+        before it; `extracted` hears the records that were read (rejected or not) while their text is
+        still there. Steps run per record, so leaving the check out changes no other record's outcome;
+        a record the check would reject is judged by the later steps too, and the check, made
+        afterwards (`Dated.check`), takes precedence over them as it does in `process_batch`.
+        """
+        read = run_steps([record for record in records if record.reject is None], self.reading)
+        live = run_steps(read, self.extracting)
+        extracted(read)
+        dated = {
+            id(record): Dated(record.fields.get("published_at"), record.fields.get("published_at_local"))
+            for record in live
+        }
+        self._finish(run_steps(live, self.judging))
+        _emptied(records)
+        return [dated.get(id(record)) for record in records]
+
+    def _finish(self, live: list[Record]) -> None:
         for record in live:
             _failed(_finish, record, self.fingerprint)
-        for record in records:  # only fields, reject and keys are needed downstream: keep them small
-            record.data = b""
-            record.text = ""
-            record.extracted = {}
-        return records
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """What the date check of one record reads, besides its site: kept so the check can be made again."""
+
+    published_at: datetime | None
+    published_at_local: datetime | None
+
+    def check(self, date_check: DateValidator, source_file: str, site: SiteProfile | None) -> Reject | None:
+        """The date check's verdict, as `process_batch` makes it (an exception is the record's reject)."""
+        fields = {"published_at": self.published_at, "published_at_local": self.published_at_local}
+        return run_step(date_check, Record(source_file, site=site, fields=fields))
+
+
+def run_steps(records: list[Record], steps: list[Step]) -> list[Record]:
+    """The steps in turn, each over every record still live; the records none rejected."""
+    for step in steps:
+        records = [record for record in records if not _failed(step, record)]
+    return records
+
+
+def _emptied(records: list[Record]) -> list[Record]:
+    """Only fields, reject and keys are needed downstream: keep them small."""
+    for record in records:
+        record.data = b""
+        record.text = ""
+        record.extracted = {}
+    return records
 
 
 def _others(options: PipelineOptions) -> tuple[Extractor, ...]:

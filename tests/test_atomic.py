@@ -74,7 +74,7 @@ def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: sign
     assert process.returncode != 0
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert files_of(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report", "report.cache"]
 
 
 def test_killed_build_leaves_the_previous_dataset_and_is_cleaned_up_next_time(tmp_path: Path) -> None:
@@ -87,7 +87,12 @@ def test_killed_build_leaves_the_previous_dataset_and_is_cleaned_up_next_time(tm
     assert files_of(out) == before
     assert any(tmp_path.glob(".out.building-*"))  # what a killed build leaves behind...
     run_build([DATA], tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report"]  # ...is gone after the next one
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "big",
+        "out",
+        "report",
+        "report.cache",
+    ]  # ...is gone after the next one
 
 
 def test_rebuild_is_byte_identical_whatever_order_workers_zone_and_locale(tmp_path: Path) -> None:

@@ -21,8 +21,10 @@ except ImportError:  # pragma: no cover - typer releases that use click itself
 from builder.cli.diff import diff
 from builder.cli.explain import explain
 from builder.cli.options import (
+    CacheOption,
     ColumnOption,
     EngineOption,
+    NoCacheOption,
     PrivateOption,
     QuietOption,
     RayAddressOption,
@@ -193,6 +195,8 @@ def build(
         Path | None,
         typer.Option("--since", help="Dataset folder the changelog compares with (default: the --out it replaces)."),
     ] = None,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.build import BuildOptions
@@ -232,6 +236,7 @@ def build(
         since=since,
         engine=engine,
         ray_address=ray_address,
+        cache=None if no_cache else cache or report.with_name(f"{report.name}.cache"),
         card=CardOptions(
             title=title,
             description=description,
@@ -260,6 +265,8 @@ def build(
         fail(str(err), err.hint)
     except BuilderError as err:
         fail(str(err), err.hint, code=2)
+    for warning in result.warnings:
+        typer.echo(printable(f"warning: {warning}"), err=True)
     if not quiet:
         print_summary(result, out, report)
     for warning in license_warnings(license, license_name, license_link, publishing=push_to is not None):
@@ -338,6 +345,8 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     rows.append(("total", str(summary["inputs"]), "reconciled" if summary["reconciled"] else "NOT RECONCILED"))
     if changes := summary.get("changes"):  # only when there was a previous build to compare with
         rows.append(("changes", changes["line"], f"since {changes['since'][:12]}"))
+    if "cache" in summary:  # how much of the work the build cache saved
+        rows += [(f"{name} (cache)", str(summary["cache"][name]), "") for name in ("reused", "parsed")]
     _outcome_table(f"builder build → {out}", rows)
     typer.echo(printable(f"dataset: {out}   report: {report}"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -31,6 +32,15 @@ RayAddressOption = Annotated[
         show_default=False,
     ),
 ]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        help="Build cache folder: outcomes of unchanged inputs are reused (default: REPORT.cache beside --report).",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every input; neither read nor write the cache.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
 TokenOption = Annotated[
     str | None,

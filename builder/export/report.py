@@ -32,6 +32,9 @@ class BuildReport:
 
     inputs: int = 0
     rows_by_split: Counter[str] = field(default_factory=Counter)
+    # With a build cache: inputs whose outcome was reused, and inputs parsed ({"reused": n, "parsed": m}).
+    # Not in the card: a cached build's dataset is byte-identical to a clean one's.
+    cache: dict[str, int] | None = None
     _rejects: list[pa.RecordBatch] = field(default_factory=list)
     _table: pa.Table | None = None  # the rejects as one table, made when first asked for
 
@@ -86,9 +89,10 @@ class BuildReport:
         ]
 
     def summary(self, options: dict[str, Any], changes: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The counts; `skipped` only when some input was skipped, `changes` only when there was a previous
-        build to compare with, so that other builds' summaries stay as they were."""
+        """The counts; `skipped` only when some input was skipped, `cache` only with a build cache and `changes`
+        only when there was a previous build to compare with, so that other builds' summaries stay as they were."""
         skipped = {"skipped": self.skipped} if self.skipped else {}
+        cache = {"cache": self.cache} if self.cache is not None else {}
         return {
             "inputs": self.inputs,
             "rows": self.rows,
@@ -98,6 +102,7 @@ class BuildReport:
             **skipped,
             "reconciled": self.reconciled,
             **({"changes": changes} if changes else {}),
+            **cache,
             "options": options,
         }
 

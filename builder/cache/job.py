@@ -1,0 +1,263 @@
+"""The cached pipeline, in the workers: reuse each input's cached outcome, run the steps on the others.
+
+Whatever engine runs it, a worker keys each input (`builder.cache.keys`), looks the keys up in the
+committed manifest, reads the hits' outcomes from their segments and runs the pipeline (all but the date
+check) on the misses, whose outcomes it writes to a new segment. Then the date check is made on every
+input that reached it, cached or not, under this build's `--now`: an input it rejects gets the date
+reject, as in a build without cache (the check comes before the later steps). The batch handed back is
+the one the pipeline would have made; beside it go the manifest rows of its inputs, for the parent.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from builder.batch import ProcessedBatch, batch_schema, pack
+from builder.cache.keys import chrome_digest, input_key
+from builder.cache.store import (
+    CHECK_DATE,
+    DATE_AT,
+    DATE_REPLAY,
+    KEY,
+    PUBLISHED_AT,
+    PUBLISHED_AT_LOCAL,
+    CacheProblem,
+    SegmentReader,
+    entry_schema,
+    key_array,
+    manifest_schema,
+    read_manifest,
+    write_segment,
+)
+from builder.extract.generic.extractor import GenericTextExtractor
+from builder.pipeline import Dated, Pipeline, PipelineOptions, run_steps
+from builder.record import TEXT_DUMP, Record
+from builder.validate.validators import DateValidator
+
+
+class Looked(NamedTuple):
+    """A batch's result: the processed batch, the manifest rows of its cacheable inputs (`manifest_schema()`),
+    how many inputs were reused and how many parsed, and what went wrong reading the cache, if anything."""
+
+    batch: ProcessedBatch
+    entries: pa.RecordBatch
+    reused: int
+    parsed: int
+    segment: tuple[str, int] | None  # the new segment's name and rows
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class CachedPipeline:
+    """The build's job with a cache (`builder.engines.Job`): travels to every worker by value."""
+
+    options: PipelineOptions
+    folder: Path
+    context: bytes
+    trusted: bool  # False: the cache is new or was ignored; nothing is read from it
+
+    def start(self) -> CachedWorker:
+        return CachedWorker(self)
+
+
+class CachedWorker:
+    def __init__(self, job: CachedPipeline) -> None:
+        self.job, self.pipeline = job, Pipeline(job.options)
+        self.sites = {site.site: site for site in job.options.sites}
+        generic = job.options.generic
+        self.corpus = generic.corpus if isinstance(generic, GenericTextExtractor) else None
+        self.manifest = (
+            read_manifest(job.folder, check_segments=False).table if job.trusted else manifest_schema().empty_table()
+        )
+        self.keys = key_array(self.manifest.column("key"))  # sorted: the manifest is written in key order
+        self.segments = SegmentReader(job.folder)
+        self._chrome: dict[int, bytes] = {}
+        self.now = pa.scalar(job.options.now, pa.timestamp("us", tz="UTC"))
+        self.never = DateValidator(datetime.max.replace(tzinfo=UTC), job.options.undated)  # no date is after it
+
+    def __call__(self, records: list[Record]) -> Looked:
+        keys = [input_key(record, self.job.context) if record.reject is None else None for record in records]
+        hits = self._found(records, keys)
+        found = set(hits.positions)
+        fresh = [position for position in range(len(records)) if position not in found]
+        new, chrome = self._parse([records[position] for position in fresh], [keys[p] for p in fresh])
+        entries = pa.concat_batches([*hits.entries, new])
+        order = np.empty(len(records), np.int64)
+        order[hits.positions + fresh] = np.arange(len(records))
+        batch = self._dated(entries).take(pa.array(order))
+        segment, unwritten = self._store(new)
+        stored = [(keys[p], digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None]
+        manifest = pa.concat_batches([*hits.manifest, _manifest_rows(stored, segment)])
+        return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten)
+
+    def _found(self, records: list[Record], keys: list[bytes | None]) -> _Hits:
+        """The inputs found in the cache whose entries are sound and still good, with their entries."""
+        hits = _Hits()
+        positions, rows, wanted = self._matched(keys)
+        if not positions:
+            return hits
+        within = rows.column("row").to_numpy()
+        for (segment, part), indices in self._by_part(records, positions, rows).items():
+            try:
+                taken = self.segments.part(segment, part).take(pa.array(within[indices]))
+                if not np.array_equal(key_array(taken.column(KEY)), wanted[indices]):
+                    raise CacheProblem(f"segment {segment} does not hold the entries its manifest says")
+            except (OSError, pa.ArrowException, CacheProblem) as err:
+                hits.problem = hits.problem or f"{type(err).__name__}: {err}"
+                continue
+            hits.positions += [positions[index] for index in indices]
+            hits.entries.append(taken)
+            hits.manifest.append(rows.take(pa.array(indices)))
+        return hits
+
+    def _matched(self, keys: list[bytes | None]) -> tuple[list[int], pa.RecordBatch, np.ndarray]:
+        """The positions of the keys the manifest holds, their manifest rows and their keys."""
+        asked = [(position, key) for position, key in enumerate(keys) if key is not None]
+        if not len(self.keys) or not asked:
+            return [], pa.RecordBatch.from_pylist([], self.manifest.schema), self.keys[:0]
+        queries = np.array([key for _, key in asked], dtype=self.keys.dtype)
+        at = np.minimum(np.searchsorted(self.keys, queries), len(self.keys) - 1)
+        matched = np.flatnonzero(self.keys[at] == queries)
+        if not len(matched):
+            return [], pa.RecordBatch.from_pylist([], self.manifest.schema), queries[:0]
+        rows = pa.concat_batches(self.manifest.take(pa.array(at[matched])).to_batches())
+        return [asked[index][0] for index in matched], rows, queries[matched]
+
+    def _by_part(
+        self, records: list[Record], positions: list[int], rows: pa.RecordBatch
+    ) -> dict[tuple[str, int], list[int]]:
+        """The matched entries still good, by the segment part holding them (each part is read once)."""
+        chrome = rows.column("chrome").to_pylist() if rows.column("chrome").null_count < len(rows) else None
+        parts: dict[tuple[str, int], list[int]] = {}
+        segments, numbers = rows.column("segment").to_pylist(), rows.column("part").to_pylist()
+        for index, where in enumerate(zip(segments, numbers, strict=True)):
+            if chrome and chrome[index] is not None and chrome[index] != self._chrome_now(records[positions[index]]):
+                continue  # a dump the generic reader read, and its site's chrome changed: read it again
+            parts.setdefault(where, []).append(index)
+        return parts
+
+    def _chrome_now(self, record: Record) -> bytes | None:
+        """The chrome digest a dump would be read with now: its reading steps run on a copy of it."""
+        copy = dataclasses.replace(record, metadata=dict(record.metadata), fields={}, extracted={})
+        run_steps([copy], self.pipeline.reading)
+        return self._chrome_of(copy) if copy.reject is None else None
+
+    def _chrome_of(self, record: Record) -> bytes | None:
+        """For a dump no profile read, the digest of the site chrome the generic reader reads it with."""
+        if self.corpus is None or record.site is not None or record.media_type != TEXT_DUMP or not record.text:
+            return None
+        chrome = self.corpus.chrome_for(record.text)
+        if id(chrome) not in self._chrome:
+            self._chrome[id(chrome)] = chrome_digest(chrome)
+        return self._chrome[id(chrome)]
+
+    def _parse(self, records: list[Record], keys: list[bytes | None]) -> tuple[pa.RecordBatch, list[bytes | None]]:
+        """The inputs not found, through the pipeline: their entries, and each one's chrome digest."""
+        chrome: dict[int, bytes | None] = {}
+
+        def note(read: list[Record]) -> None:
+            chrome.update((id(record), self._chrome_of(record)) for record in read)
+
+        dated = self.pipeline.process_undated(records, note)
+        replay = [
+            facts is not None and self._replayed(facts, record) for facts, record in zip(dated, records, strict=True)
+        ]
+        packed = pack(records)
+        extra = [
+            pa.array(keys, pa.binary(16)),
+            pa.array([facts is not None for facts in dated], pa.bool_()),
+            pa.array(replay, pa.bool_()),
+            pa.array([_aware(facts and facts.published_at) for facts in dated], pa.timestamp("us", tz="UTC")),
+            pa.array([_iso(facts and facts.published_at) for facts in dated], pa.string()),
+            pa.array([_iso(facts and facts.published_at_local) for facts in dated], pa.string()),
+        ]
+        entries = pa.RecordBatch.from_arrays([*packed.columns, *extra], schema=entry_schema())
+        return entries, [chrome.get(id(record)) for record in records]
+
+    def _replayed(self, facts: Dated, record: Record) -> bool:
+        """Whether the date check is to be made again on every build, whatever its `now`: it rejects (or
+        fails) even under a `now` after every date, or the date has no zone (`DATE_AT` cannot hold it)."""
+        instant = facts.published_at
+        if instant is not None and (instant.tzinfo is None or instant.utcoffset() is None):
+            return True
+        return facts.check(self.never, record.source_file, record.site) is not None
+
+    def _dated(self, entries: pa.RecordBatch) -> ProcessedBatch:
+        """The entries as the pipeline's batch, the date check made under this build's `--now`.
+
+        Only where the check may reject is it made again (in Python, the validator itself): where it
+        rejected or failed under a `now` after every date (`DATE_REPLAY`: missing date, before the
+        site's launch), and where the date is after this build's `now`. Elsewhere it passes.
+        """
+        outcome = pa.RecordBatch.from_arrays(entries.columns[: len(batch_schema())], schema=batch_schema())
+        later = pc.fill_null(pc.greater(entries.column(DATE_AT), self.now), False)
+        maybe = pc.and_(entries.column(CHECK_DATE), pc.or_(entries.column(DATE_REPLAY), later))
+        checked = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+        if not len(checked):
+            return outcome
+        rows = entries.select(["source_file", "site", PUBLISHED_AT, PUBLISHED_AT_LOCAL]).take(pa.array(checked))
+        rejected: list[Record] = []
+        at: list[int] = []
+        for index, row in zip(checked, rows.to_pylist(), strict=True):
+            site = self.sites.get(row["site"]) if row["site"] else None
+            facts = Dated(_instant(row[PUBLISHED_AT]), _instant(row[PUBLISHED_AT_LOCAL]))
+            reject = facts.check(self.pipeline.date_check, row["source_file"], site)
+            if reject is not None:
+                rejected.append(Record(row["source_file"], site=site, reject=reject))
+                at.append(int(index))
+        if not rejected:
+            return outcome
+        order = np.arange(len(outcome))
+        order[at] = len(outcome) + np.arange(len(at))
+        return pa.concat_batches([outcome, pack(rejected)]).take(pa.array(order))
+
+    def _store(self, new: pa.RecordBatch) -> tuple[tuple[str, int] | None, str | None]:
+        """The new entries as a segment (its name and rows); a segment that cannot be written (a full disk)
+        costs the next build their parsing, not this build its dataset: the reason is the second value."""
+        cacheable = new.filter(new.column(KEY).is_valid())
+        if not len(cacheable):
+            return None, None
+        try:
+            return (write_segment(self.job.folder, cacheable), len(cacheable)), None
+        except OSError as err:
+            return None, f"a segment could not be written: {err.strerror or err}"
+
+
+@dataclass
+class _Hits:
+    """The inputs of a batch found in the cache: their positions, entries and manifest rows, in one order."""
+
+    positions: list[int] = field(default_factory=list)
+    entries: list[pa.RecordBatch] = field(default_factory=list)
+    manifest: list[pa.RecordBatch] = field(default_factory=list)
+    problem: str | None = None
+
+
+def _manifest_rows(stored: list[tuple[bytes, bytes | None]], segment: tuple[str, int] | None) -> pa.RecordBatch:
+    """The manifest rows of new entries (key, chrome digest), at their rows of the new segment."""
+    rows = [
+        {"key": key, "segment": segment[0], "part": 0, "row": index, "chrome": digest}
+        for index, (key, digest) in enumerate(stored if segment is not None else [])
+    ]
+    return pa.RecordBatch.from_pylist(rows, schema=manifest_schema())
+
+
+def _iso(instant: datetime | None) -> str | None:
+    return instant.isoformat() if instant is not None else None
+
+
+def _aware(instant: datetime | None) -> datetime | None:
+    """An instant with a zone (for `DATE_AT`); one without is left out and its check always made again."""
+    return instant if instant is not None and instant.utcoffset() is not None else None
+
+
+def _instant(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text is not None else None

@@ -1,0 +1,135 @@
+"""The cache in the parent: opened before the build, fed each batch's manifest rows, committed after it.
+
+The parent checks the folder, reads and checks the committed manifest (an unsound one is ignored with a
+warning: the build then parses everything and rewrites the cache), hands the workers a `CachedPipeline`,
+and collects what they report. Only a build that succeeded commits: the entries it used, each once,
+become the manifest; the others are dropped, so the cache follows the inputs and does not grow without
+bound. Segments mostly emptied and the many small ones an incremental build leaves are merged first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from builder.batch import BATCH_SIZE, ProcessedBatch
+from builder.cache.job import CachedPipeline, Looked
+from builder.cache.store import (
+    SEGMENTS,
+    CacheProblem,
+    Manifest,
+    entry_schema,
+    key_array,
+    manifest_schema,
+    mark,
+    prepare,
+    read_manifest,
+    remove_unlisted,
+    write_manifest,
+    write_segment,
+)
+from builder.pipeline import PipelineOptions
+
+SMALL_SEGMENT = 64  # entries: segments smaller than this are merged at commit (an incremental build's)
+LEAST_LIVE = 0.5  # share of a segment's entries still used, below which its live ones are moved
+
+
+@dataclass
+class BuildCache:
+    folder: Path
+    context: bytes
+    manifest: Manifest
+    trusted: bool
+    warnings: list[str] = field(default_factory=list)
+    reused: int = 0
+    parsed: int = 0
+    _entries: list[pa.RecordBatch] = field(default_factory=list)
+    _new_segments: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, folder: Path, context: bytes) -> BuildCache:
+        """The cache at `folder` (checked by `check_folder` already), created if missing."""
+        prepare(folder)
+        try:
+            return cls(folder, context, read_manifest(folder), trusted=True)
+        except CacheProblem as problem:
+            warning = f"the build cache {folder} is ignored and will be rewritten: {problem}"
+            return cls(folder, context, Manifest.empty(), trusted=False, warnings=[warning])
+
+    def job(self, options: PipelineOptions) -> CachedPipeline:
+        return CachedPipeline(options, self.folder, self.context, self.trusted and bool(len(self.manifest.table)))
+
+    def batches(self, results: Iterable[Looked]) -> Iterator[ProcessedBatch]:
+        """The processed batches; what each result says of the cache is kept for the commit and the report."""
+        for looked in results:
+            self.reused += looked.reused
+            self.parsed += looked.parsed
+            self._entries.append(looked.entries)
+            if looked.segment is not None:
+                self._new_segments[looked.segment[0]] = looked.segment[1]
+            if looked.problem and not self.warnings:  # one line, for the first problem
+                self.warnings.append(
+                    f"the build cache {self.folder} could not be used in part ({looked.problem}); those inputs are parsed"
+                )
+            yield looked.batch
+
+    def commit(self) -> None:
+        """Make the entries this build used the cache's manifest; remove every segment it no longer names."""
+        table = pa.Table.from_batches(self._entries, schema=manifest_schema())
+        rows = {**self.manifest.segment_rows, **self._new_segments}
+        table, rows = _compacted(self.folder, table, rows)
+        table = _by_key(table)
+        named = set(table.column("segment").unique().to_pylist())
+        if not self.trusted:
+            mark(self.folder)  # before the manifest: a marker of another format must not vouch for it
+        write_manifest(self.folder, table, {name: rows[name] for name in sorted(named)})
+        remove_unlisted(self.folder, named)
+
+
+def _by_key(table: pa.Table) -> pa.Table:
+    """Sorted by key for the workers' binary search, each key once (an input given twice is one entry)."""
+    keys = key_array(table.column("key"))
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.ones(len(ordered), bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return table.take(pa.array(order[first]))
+
+
+def _compacted(folder: Path, table: pa.Table, rows: dict[str, int]) -> tuple[pa.Table, dict[str, int]]:
+    """Move the entries of small or mostly unused segments into one new segment, in the order they were used."""
+    counts = pc.value_counts(table.column("segment").combine_chunks())
+    live = dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True))
+    moved = sorted(name for name, used in live.items() if rows[name] < SMALL_SEGMENT or used < LEAST_LIVE * rows[name])
+    if len(moved) < 2 and not any(live[name] < LEAST_LIVE * rows[name] for name in moved):
+        return table, rows
+    chosen = pc.is_in(table.column("segment"), pa.array(moved))
+    where = np.flatnonzero(chosen.to_numpy(zero_copy_only=False))
+    old = table.take(pa.array(where)).to_pylist()
+    entries = _read_entries(folder, old)
+    parts = [entries.slice(start, BATCH_SIZE) for start in range(0, len(entries), BATCH_SIZE)]
+    name = write_segment(folder, [part.combine_chunks().to_batches()[0] for part in parts if len(part)])
+    new = [
+        {**row, "segment": name, "part": index // BATCH_SIZE, "row": index % BATCH_SIZE}
+        for index, row in enumerate(old)
+    ]
+    kept = table.filter(pc.invert(chosen))
+    return pa.concat_tables([kept, pa.Table.from_pylist(new, schema=manifest_schema())]), {**rows, name: len(new)}
+
+
+def _read_entries(folder: Path, rows: list[dict]) -> pa.Table:
+    """The entries the manifest rows point at, in their order."""
+    import pyarrow.ipc as ipc
+
+    tables: dict[str, list[pa.RecordBatch]] = {}
+    for name in {row["segment"] for row in rows}:
+        with pa.OSFile(str(folder / SEGMENTS / name)) as source:
+            reader = ipc.open_file(source.read_buffer())
+            tables[name] = [reader.get_batch(index) for index in range(reader.num_record_batches)]
+    taken = [tables[row["segment"]][row["part"]].slice(row["row"], 1) for row in rows]
+    return pa.Table.from_batches(taken, schema=entry_schema())
