@@ -62,6 +62,8 @@ def title_of(markup: str) -> str | None:
             "",
             f"Gazette - {HEADLINE}",
         ),
+        # an inline SVG's <title> names the image, not the page
+        ("", f"<svg><title>Search icon</title></svg><h1>{HEADLINE}</h1>", HEADLINE),
         # no window title: the first heading
         ("", f"<h1>{HEADLINE}</h1><h2>Comments</h2>", HEADLINE),
         ("", "", None),

@@ -87,7 +87,7 @@ def choose_title(statements: TitleStatements) -> str | None:
 def title_statements(tree: Any) -> TitleStatements:
     """The page's statements of its title, its site's name and its headings."""
     statements = TitleStatements()
-    window = tree.find(".//title")
+    window = next((title for title in tree.iter("title") if not _in_svg(title)), None)
     statements.window = _words(window.text_content()) if window is not None else None
     statements.headings = [text for tag in HEADING_TAGS for text in map(_element_words, tree.iter(tag)) if text]
     metas = meta_contents(tree)
@@ -218,6 +218,11 @@ def _joined(pieces: Iterable[str], separators: list[str]) -> str:
 def fold(text: str) -> str:
     """A title or name as compared: case, whitespace and edge punctuation ignored."""
     return " ".join(text.casefold().split()).strip(" .,:;!?'\"“”‘’«»[]()@")
+
+
+def _in_svg(element: Any) -> bool:
+    """Whether an element is inside an inline SVG image (whose `<title>` names the image, not the page)."""
+    return any(ancestor.tag == "svg" for ancestor in element.iterancestors())
 
 
 def _element_words(element: Any) -> str:
