@@ -1,7 +1,7 @@
 """HTML extraction through `builder build` against trafilatura called alone, on the same pages in one run.
 
     python bench/html_eval.py [--devset ../shared/devsets/readability] [--workers 2] [--repeat N]
-        [--score-body TOOLS_DIR] [--per-page OUT.tsv]
+        [--subset all|design|held] [--score-body TOOLS_DIR]
 
 Builds DEVSET/html with `builder build` (every page with an article kept: --no-dedup --undated keep
 --min-words 0, on --workers processes) and calls trafilatura alone in a loop in this one process on the same
@@ -12,6 +12,10 @@ and no_article precision / recall against `readerable: false`. Throughput: pages
 the whole build (start-up, language detection, shards and card included) against the single loop.
 --repeat N gives both every page N times (copies under other names) to weigh the build's start-up less.
 
+The title chooser (builder/extract/html/title.py) was designed on 70 % of the devset's pages; the other 30 %
+(`held_back`: fixed by a hash of the page name) were kept out. Title exact is printed for both parts apart;
+--subset limits the whole run to one of them.
+
 Targets (issue 16): body F1 within 0.01 of trafilatura alone, title >= 85 %, date >= 90 % of the pages that
 state one, build throughput >= 1.5x the single loop.
 """
@@ -19,6 +23,7 @@ state one, build throughput >= 1.5x the single loop.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import subprocess
@@ -37,15 +42,31 @@ from builder.extract.html.reading import DATE_FORMAT
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--min-words", "0", "--now", NOW.isoformat(), "-q"]
 COPY_SEPARATOR = "~"  # page `name~2.html`: the second copy of `name.html` under --repeat
+HELD_BACK_SHARE = 0.3
+SUBSETS = ("all", "design", "held")
 
 
-def page_files(devset: Path) -> list[Path]:
-    return sorted((devset / "html").glob("*.html"))
+def held_back(names: list[str]) -> set[str]:
+    """The pages kept out of the title chooser's design: the 30 % whose names hash lowest (sha256), so the
+    split is fixed and needs no list."""
+    ranked = sorted(names, key=lambda name: hashlib.sha256(name.encode()).hexdigest())
+    return set(ranked[: round(len(names) * HELD_BACK_SHARE)])
 
 
-def staged_pages(pages: list[Path], repeat: int, folder: Path) -> Path:
-    """The pages as the build reads them: the devset folder itself, or `repeat` copies of each page."""
-    if repeat == 1:
+def in_subset(names: list[str], subset: str) -> list[str]:
+    held = held_back(names)
+    return [name for name in names if subset == "all" or (name in held) == (subset == "held")]
+
+
+def page_files(devset: Path, subset: str = "all") -> list[Path]:
+    pages = {path.stem: path for path in (devset / "html").glob("*.html")}
+    return [pages[name] for name in in_subset(sorted(pages), subset)]
+
+
+def staged_pages(pages: list[Path], repeat: int, folder: Path, whole: bool) -> Path:
+    """The pages as the build reads them: the devset folder itself (`whole`: all its pages, once), or
+    `repeat` copies of each page."""
+    if repeat == 1 and whole:
         return pages[0].parent
     folder.mkdir()
     for path in pages:
@@ -126,6 +147,17 @@ def _as_copy_names(found: dict[str, Any]) -> dict[str, Any]:
     return {name.removesuffix(f"{COPY_SEPARATOR}0"): row for name, row in found.items()}
 
 
+def _print_title_parts(names: list[str], truth: dict[str, Any], runs: dict[str, Any], scorer: Any) -> None:
+    """Title exact on the pages the chooser was designed on and on the held-back ones, apart."""
+    held = held_back(sorted(truth))
+    for part, members in (("design", [n for n in names if n not in held]), ("held", [n for n in names if n in held])):
+        if not members:
+            continue
+        for run, found in runs.items():
+            value = field_scores(members, truth, found, scorer)["title exact"]
+            print(f"  {run:<18} {'title ' + part:<14} {value}")
+
+
 def main(argv: list[str] | None = None) -> int:
     repo = Path(__file__).resolve().parents[1]  # ../shared beside the main checkout, ../../shared beside worktrees
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -133,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devset", type=Path, default=(shared or repo.parent / "shared") / "devsets" / "readability")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1, help="read every page this many times (both sides)")
+    parser.add_argument("--subset", choices=SUBSETS, default="all", help="the pages of one part of the devset")
     parser.add_argument("--score-body", type=Path, help="the folder of score_body.py (default ../shared/tools)")
     args = parser.parse_args(argv)
     truth = json.loads((args.devset / "truth.json").read_text(encoding="utf-8"))
@@ -140,17 +173,19 @@ def main(argv: list[str] | None = None) -> int:
         entry["title_printed"] = bool(entry["title"])  # the page's own <title>: every title is on the page
         entry["date_printed"] = True  # the page's metadata: every stated date is in the page
     scorer = _score_body_module(args.devset, args.score_body)
-    pages = page_files(args.devset)
+    pages = page_files(args.devset, args.subset)
     with tempfile.TemporaryDirectory(prefix="html-eval-") as work:
-        folder = staged_pages(pages, args.repeat, Path(work) / "pages")
+        folder = staged_pages(pages, args.repeat, Path(work) / "pages", args.subset == "all")
         build_rows, build_seconds, build_cpu = built(folder, Path(work), args.workers)
     alone_rows, alone_seconds, alone_cpu = trafilatura_alone(pages, args.repeat)
-    names = sorted(truth)
+    names = in_subset(sorted(truth), args.subset)
     print(f"{len(pages)} pages x {args.repeat}, truth for {len(names)}")
-    for run, found in (("builder build", _as_copy_names(build_rows)), ("trafilatura alone", alone_rows)):
+    runs = {"builder build": _as_copy_names(build_rows), "trafilatura alone": alone_rows}
+    for run, found in runs.items():
         for field, value in field_scores(names, truth, found, scorer).items():
             if field not in ("title (printed)", "date (printed)"):
                 print(f"  {run:<18} {field:<14} {value}")
+    _print_title_parts(names, truth, runs, scorer)
     total = len(pages) * args.repeat
     build_rate, alone_rate = total / build_seconds, total / alone_seconds
     print(

@@ -163,3 +163,26 @@ def test_the_body_keeps_the_text_rows_form_and_each_image_once() -> None:
     parts = article_parts(tree, {"https://x.example/b.jpg": "Caption of b."}, "The headline")
     assert parts.body == "First paragraph, wrapped.\n\nA quoted paragraph.\n\n• one\n• two\n• nested"
     assert parts.images == [{"alt": "A", "caption": None}, {"alt": None, "caption": "Caption of b."}]
+
+
+def test_the_survey_never_decodes_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generic reader's survey skips an HTML page on its first bytes (it sketches text dumps only)."""
+    from builder.extract.generic import survey
+    from builder.pipeline import bundled_sites
+    from tests.dumps import make_dump
+
+    decoded: list[str] = []
+    real_decode = survey.decode
+
+    def counting_decode(record: Record) -> Any:
+        decoded.append(record.source_file)
+        return real_decode(record)
+
+    monkeypatch.setattr(survey, "decode", counting_decode)
+    sites = bundled_sites()
+    for page in PAGES:
+        record = Record(source_file=f"{page}.html", data=(FIXTURES / f"{page}.html").read_bytes())
+        assert survey.sketch_record(record, sites) is None
+    unprofiled = make_dump().replace("Al Mayadeen English", "The Harbour Weekly")
+    survey.sketch_record(Record(source_file="dump.txt", data=unprofiled.encode()), sites)
+    assert decoded == ["dump.txt"]  # the one text dump only

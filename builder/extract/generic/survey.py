@@ -13,7 +13,7 @@ from builder.extract.decode import decode
 from builder.extract.generic.corpus import PageSketch, page_lines, sketch_page
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.recognise import recognise_format
-from builder.inputs.formats import text_format
+from builder.inputs.formats import looks_like_html, text_format
 from builder.record import TEXT_DUMP, Record
 from builder.sites.profile import SiteProfile
 
@@ -28,6 +28,8 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     """
     if record.reject is not None or record.media_type != TEXT_DUMP:
         return None
+    if looks_like_html(record.data, record.source_file):  # the pipeline's first look, on the first bytes:
+        return None  # an HTML page is never decoded here (a dump answers at its first byte, ~100 ns)
     lenient = record.data.decode("utf-8", "replace")
     if any(site.recognises(lenient) for site in sites):
         return None

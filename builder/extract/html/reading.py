@@ -1,5 +1,6 @@
-"""An HTML page read with trafilatura 2.x: metadata (title, authors, date through htmldate, tags,
-description, site name), the article's tree and the captions printed under its images.
+"""An HTML page read with trafilatura 2.x: metadata (authors, date through htmldate, tags, description,
+site name), the article's tree and the captions printed under its images; the title is `title.page_title`'s
+choice from the same parsed tree.
 
 Imported in worker processes only (by the extractor, on its first page): trafilatura takes ~0.3 s to load.
 """
@@ -14,6 +15,8 @@ from urllib.parse import urljoin
 import tld
 import trafilatura
 from trafilatura.utils import image_src, load_html
+
+from builder.extract.html.title import page_title
 
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # htmldate gives the time and offset when the page states them
 _AUTHOR_SEPARATOR = re.compile(r"\s*;\s*")  # how trafilatura joins the names of a byline
@@ -53,7 +56,7 @@ def read_page(html: str, url: str | None, max_date: str) -> PageReading:
     page_url = url or document.url
     return PageReading(
         body=document.body,
-        title=document.title,
+        title=page_title(tree) or document.title,  # the page's own statements, trafilatura's pick else
         authors=[name for name in _AUTHOR_SEPARATOR.split(document.author or "") if name],
         date=document.date,
         tags=list(document.tags or []),
