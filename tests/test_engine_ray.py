@@ -276,7 +276,7 @@ def test_the_cli_on_ray_shows_one_bar_and_leaves_nothing_in_the_users_tree(tmp_p
     (tmp_path / "ray").mkdir()
     terminal = run_cli_in_terminal(*common, "--out", "o", "--report", "r", "--engine", "ray", "--workers", "2",
                                    cwd=tmp_path / "ray")  # fmt: skip
-    assert sorted(p.name for p in (tmp_path / "ray").iterdir()) == ["o", "r"]
+    assert sorted(p.name for p in (tmp_path / "ray").iterdir()) == ["o", "r", "r.cache"]  # the cache: beside the report
     assert "building" in terminal  # the build's own bar
     assert "MapBatches" not in terminal and "Running Dataset" not in terminal  # none of Ray Data's
     (tmp_path / "local").mkdir()
