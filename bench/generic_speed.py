@@ -10,7 +10,9 @@ more has its words rotated by c, so prose differs from copy to copy while naviga
 
 CPU a page (`--cpu`, with `--devset`): the survey's and one worker's batch function over the same dumps,
 in this process, best of `--runs` by `time.process_time` (steadier than wall time on a shared machine);
-`--profile` prints where that time goes (cProfile, by own time).
+`--profile` prints where that time goes (cProfile, by own time); `--stages` the CPU a dump of each step
+of the survey and of the reader (sketch, line reading, scoring, the corpus, region and head, and the page
+read again alone when the corpus left no article).
 
 Survey cost: the same profiled dumps built with `--unknown-sites generic` (the default: a survey pass
 reads every input first) and `--unknown-sites reject` (no survey), best of `--runs`.
@@ -27,6 +29,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from generate import cached, generate
 from measure import BENCH, run_build
@@ -97,6 +100,53 @@ def cpu_per_page(root: Path, runs: int, profile: bool) -> dict[str, float]:
     }
 
 
+def stage_cpu(root: Path) -> dict[str, float]:
+    """Microseconds of CPU a dump in each step of the survey and of the generic reader, in this process
+    (one pass; the pipeline's other steps, decoding, language and packing, are left out)."""
+    from builder.extract.decode import decode
+    from builder.extract.generic.corpus import CorpusBuilder, page_lines, sketch_page
+    from builder.extract.generic.publisher import publisher_from_lines
+    from builder.extract.generic.reader import _read, _titled, dump_lines
+    from builder.extract.generic.region import score_lines, uses_corpus, with_corpus
+    from builder.extract.textdump.lines import BLANK
+    from builder.record import Record, Reject
+
+    def _read_titled(text: str, scored: Any) -> Any:
+        return _titled(_read(text, scored))
+
+    texts = []
+    for path in sorted(root.glob("*/*.txt")):
+        record = Record(source_file=str(path), data=path.read_bytes())
+        decode(record)
+        texts.append(record.text)
+    spent: dict[str, float] = {}
+
+    def timed(stage: str, job: Callable[..., Any], *args: Any) -> Any:
+        started = time.process_time()
+        out = job(*args)
+        spent[stage] = spent.get(stage, 0.0) + time.process_time() - started
+        return out
+
+    corpus = CorpusBuilder()
+    for text in texts:
+        lines = timed("survey: page_lines", page_lines, text)
+        name = timed("survey: publisher", publisher_from_lines, lines)
+        corpus.add(timed("survey: sketch (keys, frame)", sketch_page, lines, name))
+    index = corpus.index()
+    for text in texts:
+        read = timed("read: dump_lines", dump_lines, text)
+        texts_of = [line.text for line in read[1] if line is not BLANK]
+        chrome = timed("read: site of the dump", index.chrome_for_lines, texts_of)
+        page = timed("read: score_lines", score_lines, *read)
+        if chrome is None or not uses_corpus(chrome):
+            timed("read: region, head, fields", _read_titled, text, page)
+            continue
+        scored = timed("read: with_corpus", with_corpus, page, chrome)
+        if isinstance(timed("read: region, head, fields", _read_titled, text, scored), Reject):
+            timed("read: page alone again", _read_titled, text, page)  # as read_generic does
+    return {stage: seconds / len(texts) * 1e6 for stage, seconds in spent.items()}
+
+
 def _best_cpu(job: Callable[[], object], runs: int, profile: bool) -> float:
     if profile:
         profiler = cProfile.Profile()
@@ -120,6 +170,7 @@ def main() -> None:
         "--cpu", action="store_true", help="CPU a dump of the survey and the batch function, in-process"
     )
     parser.add_argument("--profile", action="store_true", help="with --cpu: where the time goes (cProfile)")
+    parser.add_argument("--stages", action="store_true", help="with --devset: CPU a dump in each step, in-process")
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     args = parser.parse_args()
     results = {}
@@ -130,6 +181,11 @@ def main() -> None:
             cpu = cpu_per_page(root, args.runs, args.profile)
             results["cpu_us_per_dump"] = {name: round(us) for name, us in cpu.items()}
             print(f"CPU a dump: survey {cpu['survey']:.0f} us, batch {cpu['batch']:.0f} us", file=sys.stderr)
+        if args.stages:
+            stages = stage_cpu(root)
+            results["stage_cpu_us_per_dump"] = {name: round(us) for name, us in stages.items()}
+            for name, us in stages.items():
+                print(f"  {name:32s} {us:6.0f} us a dump", file=sys.stderr)
         options = ["--no-dedup", "--undated", "keep", "--min-words", "0"]
         runs = [run_build(root, args.out / "work-generic", options=options) for _ in range(args.runs)]
         best = min(runs, key=lambda run: run["seconds"])

@@ -70,7 +70,8 @@ def copyright_holder(line: str) -> str | None:
 def publisher_from_lines(lines: Sequence[str]) -> str | None:
     """The site's name from a dump's lines (collapsed text, bullets removed), or None."""
     for text in reversed(lines):  # the footer's copyright line is the most deliberate statement of it
-        if ("©" in text or "opyright" in text or "(c)" in text.lower()) and (name := copyright_holder(text)):
+        # "(c)" in text.lower(), without lower-casing every line: only "C" lower-cases to "c"
+        if ("©" in text or "opyright" in text or "(c)" in text or "(C)" in text) and (name := copyright_holder(text)):
             return name
     for text in lines:
         match = _ABOUT.fullmatch(text) if len(text) < 60 else None
