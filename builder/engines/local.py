@@ -322,8 +322,11 @@ def _close_call_reader(pool: ProcessPoolExecutor) -> None:
     The queue's feeder thread may be blocked writing a task into the pipe, full, that only the workers
     read; this process holds a read end too, so the write never fails, and `shutdown` waits for that
     thread forever (seen once: a Ctrl-C that hung). CPython closes it only on a pool it saw broken
-    (gh-94777); with every read end closed, the write fails and the thread ends.
+    (gh-94777); with every read end closed, the write fails and the thread ends. On a broken pool it is
+    left to CPython: its thread closing the same pipe at the same time would fail on a closed descriptor.
     """
+    if getattr(pool, "_broken", False):  # set before the futures fail, so before this runs
+        return
     reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
     if reader is not None:
         with suppress(OSError):
