@@ -6,8 +6,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 
@@ -358,59 +356,3 @@ def test_a_number_after_a_date_is_not_its_time(line: str) -> None:
     found = find_date(line)
     assert found is not None
     assert (found.local, found.has_time) == (datetime(2021, 7, 21), False)
-
-
-# Month names written out here, apart from the reader's own tables, for the round trip below.
-MONTH_NAMES = {
-    "en": "January February March April May June July August September October November December",
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-}
-TEMPLATES = [
-    "{name_en} {d}, {y} {h12}:{mi:02d} {ap}",
-    "{d}. {name_de} {y}, {h}:{mi:02d} Uhr",
-    "{d} {name_fr} {y} à {h}h{mi:02d}",
-    "{d} de {name_es} de {y} a las {h}:{mi:02d}",
-    "{d} {name_ru} {y}, {h}:{mi:02d}",
-    "{d} {name_ar} {y} {h}:{mi:02d}",
-    "{y}-{m:02d}-{d:02d}T{h:02d}:{mi:02d}:00",
-    "{d:02d}.{m:02d}.{y} {h:02d}:{mi:02d}",
-    "{y}年{m}月{d}日 {h}時{mi}分",
-]
-
-
-@settings(derandomize=True, database=None, deadline=None, max_examples=300)
-@given(
-    moment=st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 31, 23, 59)),
-    template=st.sampled_from(TEMPLATES),
-    before=st.sampled_from(["", "Published: ", "By Jane Doe | ", "• "]),
-)
-def test_any_real_moment_printed_in_a_known_form_is_read_back(moment: datetime, template: str, before: str) -> None:
-    names = {f"name_{language}": names.split()[moment.month - 1] for language, names in MONTH_NAMES.items()}
-    hour12, ap = (moment.hour % 12 or 12), ("AM" if moment.hour < 12 else "PM")
-    printed = template.format(
-        y=moment.year, m=moment.month, d=moment.day, h=moment.hour, mi=moment.minute, h12=hour12, ap=ap, **names
-    )
-    found = find_date(before + printed)
-    assert found is not None
-    assert found.local == moment.replace(second=0, microsecond=0)
-    assert (found.start, found.end) == (len(before), len(before) + len(printed))
-
-
-@settings(derandomize=True, database=None, deadline=None, max_examples=300)
-@given(
-    st.text(
-        alphabet=st.sampled_from(list("0123456789 .,:/-+TZhapmAPM年月日٢٠١２Jul July juillet июля de Uhr à|")),
-        max_size=60,
-    )
-)
-def test_any_text_gives_a_date_inside_the_line_or_none(line: str) -> None:
-    found = find_date(line)
-    assert isinstance(is_date_line(line), bool)
-    if found is not None:
-        assert 0 <= found.start < found.end <= len(line)
-        assert 1990 <= found.local.year <= 2100
-        assert found.offset is None or abs(found.offset) <= timedelta(hours=14)
