@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 from typing import IO, Any, NamedTuple, TypeVar
 
 from builder.batch import BATCH_SIZE
-from builder.engines import Done, Executor, Job, Tally, Task, WorkItem, planned_inputs
+from builder.engines import Done, Executor, Job, Tally, Task, WorkItem, planned_inputs, planned_weight
 from builder.engines.lifeline import Lifeline, exit_with_builder
 from builder.errors import ReconcileError, WorkerError
 from builder.inputs.containers import Part
@@ -45,8 +45,9 @@ def default_workers() -> int:
 
 
 def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
-    """The work items in tasks of `size` records, cut where a flat run of records would be cut: a part of
-    known records is split where a task fills up; one whose records only reading tells is a task alone."""
+    """The work items in tasks of `size` places, cut where a flat run of records would be cut: a record
+    takes one place, or its part's weight (`planned_weight`); a part of known records is split where a
+    task fills up; one whose records only reading tells is a task alone."""
     task: Task = []
     room = size
     for item in items:
@@ -57,12 +58,16 @@ def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
             yield [item]
             task, room = [], size
             continue
-        while records > room:
-            head, item = item.split(room)  # type: ignore[union-attr]  # only parts of several records split
-            yield [*task, head]
-            task, room, records = [], size, records - room
+        weight = min(planned_weight(item), size)
+        while records * weight > room:
+            fits = room // weight
+            if fits:  # only parts of several records split
+                head, item = item.split(fits)  # type: ignore[union-attr]
+                task.append(head)
+            yield task
+            task, room, records = [], size, records - fits
         task.append(item)
-        room -= records
+        room -= records * weight
         if not room:
             yield task
             task, room = [], size
