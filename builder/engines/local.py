@@ -3,7 +3,6 @@ keeping input order."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -21,6 +20,7 @@ from typing import IO, Any, NamedTuple, TypeVar
 from builder.batch import BATCH_SIZE
 from builder.engines import Done, Executor, Job, Tally, Task, WorkItem, planned_inputs, planned_weight
 from builder.engines.lifeline import Lifeline, exit_with_builder
+from builder.engines.processes import worker_context
 from builder.errors import ReconcileError, WorkerError
 from builder.inputs.containers import Part
 from builder.record import Record
@@ -38,10 +38,6 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
@@ -264,10 +260,7 @@ class Pool:
         self.workers = workers
 
     def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        if os.name == "posix":
-            # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
-            context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.engines.forkserver_exit"])
+        context = worker_context()
         lifeline = Lifeline(context)
         # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
         # when a worker dies or cannot start.
