@@ -75,9 +75,10 @@ def staged_pages(pages: list[Path], repeat: int, folder: Path, whole: bool) -> P
     return folder
 
 
-def built(pages: Path, work: Path, workers: int) -> tuple[dict[str, Any], float, float]:
+def built(pages: Path, work: Path, workers: int) -> tuple[dict[str, Any], float, dict[int, float]]:
     """`builder build PAGES` as a user runs it: its rows and rejects by page name, its wall seconds and the
-    CPU seconds of its process tree (polled: the pool's workers are not waited for, so rusage misses them)."""
+    CPU seconds of each process of its tree, the build process's first (polled: the pool's workers are not
+    waited for, so rusage misses them)."""
     import psutil
 
     out, report = work / "dataset", work / "report"
@@ -95,8 +96,8 @@ def built(pages: Path, work: Path, workers: int) -> tuple[dict[str, Any], float,
     return rows, seconds, cpu
 
 
-def _tree_cpu(root: Any) -> float:
-    """User + system seconds of a process and its descendants, each as last seen before it ended."""
+def _tree_cpu(root: Any) -> dict[int, float]:
+    """User + system seconds of a process and of each of its descendants, as last seen before it ended."""
     import psutil
 
     seen: dict[int, float] = {}
@@ -108,7 +109,7 @@ def _tree_cpu(root: Any) -> float:
                 continue
             seen[process.pid] = times.user + times.system
         time.sleep(0.1)
-    return sum(seen.values())
+    return seen
 
 
 def trafilatura_alone(pages: list[Path], repeat: int) -> tuple[dict[str, Any], float, float]:
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = page_files(args.devset, args.subset)
     with tempfile.TemporaryDirectory(prefix="html-eval-") as work:
         folder = staged_pages(pages, args.repeat, Path(work) / "pages", args.subset == "all")
-        build_rows, build_seconds, build_cpu = built(folder, Path(work), args.workers)
+        build_rows, build_seconds, processes = built(folder, Path(work), args.workers)
     alone_rows, alone_seconds, alone_cpu = trafilatura_alone(pages, args.repeat)
     names = in_subset(sorted(truth), args.subset)
     print(f"{len(pages)} pages x {args.repeat}, truth for {len(names)}")
@@ -193,12 +194,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"                   trafilatura alone, 1 process {alone_rate:.1f} pages/s ({alone_seconds:.1f} s)")
     print(f"                   ratio {build_rate / alone_rate:.2f}x (target >= 1.5x)")
+    build_cpu = sum(processes.values())
     print(
         f"CPU a page: builder build {build_cpu / total * 1000:.0f} ms (all its processes), trafilatura alone ", end=""
     )
     print(f"{alone_cpu / total * 1000:.0f} ms: on {args.workers} idle cores the build would read ", end="")
     print(f"{args.workers * alone_cpu / build_cpu:.2f}x the loop's pages/s")
+    _print_processes(processes)
     return 0
+
+
+def _print_processes(processes: dict[int, float]) -> None:
+    """Where the build's CPU went: its own process, then the busiest others (the workers: their spread
+    says whether one ran on alone at the end; on a busy machine it is the figure wall time is not)."""
+    root, *others = processes.values()
+    busiest = ", ".join(f"{seconds:.1f}" for seconds in sorted(others, reverse=True)[:4])
+    print(f"CPU seconds: build process {root:.1f}; busiest others (workers) {busiest}")
 
 
 if __name__ == "__main__":

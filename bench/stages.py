@@ -26,7 +26,8 @@ from builder import batch as outcome
 from builder.batch import pack
 from builder.dedup.deduplicator import Deduplicator
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
-from builder.engines.local import BATCH_SIZE, batched, default_workers, run_pipeline
+from builder.engines.local import BATCH_SIZE, batched, run_pipeline
+from builder.engines.processes import default_workers
 from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES, SplitWriter
 from builder.export.report import BuildReport
 from builder.extract.langid import FastTextDetector, LangdetectDetector

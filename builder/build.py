@@ -16,7 +16,8 @@ from builder.dedup.cluster import ClusterDedup
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
 from builder.dedup.keep import KEEP_CHOICES
 from builder.engines import Executor, WorkItem, planned_inputs
-from builder.engines.local import Progress, default_workers, run_pipeline
+from builder.engines.local import Progress, run_pipeline
+from builder.engines.processes import default_workers
 from builder.engines.ray import RayExecutor, ray_session, require_ray
 from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
 from builder.export.card import CardOptions, render_card

@@ -16,7 +16,7 @@ import pytest
 from builder.engines.local import BATCH_SIZE, tasks
 from builder.errors import ReconcileError
 from builder.inputs.containers import Part, Whole, archive_members, container_for, plan_inputs, registered
-from builder.inputs.files import InputFile
+from builder.inputs.files import HTML_PAGE_WEIGHT, InputFile
 from builder.inputs.zips import ZipSlice
 from builder.record import Record
 from tests.conftest import files_of, run_build
@@ -161,6 +161,35 @@ def test_a_zip_is_planned_as_one_slice_and_cut_where_batches_end(tmp_path: Path)
     assert [sum(item.records for item in task) for task in cut] == [BATCH_SIZE, BATCH_SIZE, 4]  # type: ignore[misc]
     slices = [item for task in cut for item in task if isinstance(item, ZipSlice)]
     assert [(s.first, len(s.members)) for s in slices] == [(0, BATCH_SIZE - 3), (BATCH_SIZE - 3, BATCH_SIZE), (509, 3)]
+
+
+def test_an_html_page_takes_the_places_of_its_weight_in_a_task() -> None:
+    """16 pages to a task (256 places): a dump beside them takes one place, a gzipped page a page's."""
+    pages = [InputFile(f"{n:03}.html", "unread") for n in range(40)]
+    others = [InputFile("a.txt", "unread"), InputFile("b.HTM.gz", "unread")]
+    planned = list(plan_inputs([*pages[:20], *others, *pages[20:]], MiB))
+    assert [part.weight for part in planned[19:23]] == [HTML_PAGE_WEIGHT, 1, HTML_PAGE_WEIGHT, HTML_PAGE_WEIGHT]
+    cut = list(tasks(planned, BATCH_SIZE))
+    assert BATCH_SIZE // HTML_PAGE_WEIGHT == 16 and [len(task) for task in cut] == [16, 4 + 2 + 10, 10]
+    assert [item for task in cut for item in task] == planned
+
+
+def test_the_rows_do_not_depend_on_how_pages_are_cut_into_tasks(tmp_path: Path, monkeypatch: Any) -> None:
+    """Pages alone in their tasks, or all in one task beside dumps: the same shard and card bytes."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    pages = sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))
+    for copy in range(2):
+        for page in pages:
+            (inputs / f"{page.stem}-{copy}.html").write_bytes(page.read_bytes())
+        (inputs / f"dump-{copy}.txt").write_bytes(varied_dump(copy))
+    built = []
+    for weight in (1, BATCH_SIZE):
+        monkeypatch.setattr("builder.inputs.files.HTML_PAGE_WEIGHT", weight)
+        result, out, _ = run_build([inputs], tmp_path / f"w{weight}", dedup=False)
+        assert result.summary["rows"] >= len(pages)
+        built.append({path.name: path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()})
+    assert built[0] == built[1]
 
 
 def test_a_zip_bomb_past_its_first_slice_stops_once_whatever_the_workers(tmp_path: Path) -> None:

@@ -46,6 +46,26 @@ def test_order_is_kept_with_two_workers() -> None:
     assert len(titles) == count and len(set(titles)) == 2  # each valid record's row, in the same order
 
 
+class _WorkersParent:
+    """A job whose result is the process its worker was forked from."""
+
+    def start(self) -> Any:
+        return lambda records: os.getppid()
+
+
+def test_a_forkserver_started_before_the_pool_forks_its_workers() -> None:
+    """What the command line does first: the pool's workers then come from that forkserver, not a new one."""
+    from multiprocessing import forkserver
+
+    from builder.engines.processes import start_forkserver
+
+    start_forkserver()
+    server = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    assert server is not None and server != os.getpid()
+    items = [Record(source_file="a.txt", data=b""), Record(source_file="b.txt", data=b"")]
+    assert set(run_pipeline(items, _WorkersParent(), 1 << 20, workers=2)) == {server}
+
+
 @pytest.mark.parametrize("noticed", ["waiting for a result", "submitting the next batch"])
 def test_a_dying_worker_is_an_error_not_a_hang(noticed: str) -> None:
     """A worker killed outright (as the out-of-memory killer would) fails the build; it never hangs."""

@@ -142,7 +142,9 @@ class Manifest:
 
     @classmethod
     def empty(cls) -> Manifest:
-        return cls(manifest_schema().empty_table(), {})
+        # Not `Schema.empty_table()`: it imports pandas (~0.2 s) in the build process before the pool starts.
+        schema = manifest_schema()
+        return cls(pa.Table.from_arrays([pa.nulls(0, field.type) for field in schema], schema=schema), {})
 
     @property
     def keys(self) -> np.ndarray:

@@ -199,10 +199,14 @@ def build(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
+    from builder.engines.processes import default_workers, start_forkserver
+
+    workers = workers or default_workers()
+    if workers > 1 and engine == "local":
+        start_forkserver()  # first: it imports the workers' modules while this process imports the build's
     from builder.build import BuildOptions
     from builder.build import build as run_build
     from builder.cli.progress import BuildProgress
-    from builder.engines.local import default_workers
     from builder.errors import (
         BuilderError,
         BuildLockedError,
@@ -221,7 +225,7 @@ def build(
         min_words=min_words,
         lang_detector=lang_detector,
         max_bytes=_size_option("--max-bytes", max_bytes),
-        workers=workers or default_workers(),
+        workers=workers,
         dedup=not no_dedup,
         near_dup_threshold=near_dup_threshold,
         keep=keep,

@@ -35,6 +35,13 @@ def planned_inputs(item: WorkItem) -> int | None:
     return 1 if isinstance(item, Record) else item.records
 
 
+def planned_weight(item: WorkItem) -> int:
+    """How many of a task's places each record of a work item takes: 1, or a part's `weight` when its
+    records cost far more to read than a text dump (an HTML page), so that tasks of them stay short and
+    the workers end together."""
+    return getattr(item, "weight", 1)
+
+
 class Done(NamedTuple):
     """A batch's result (opaque here: for the pipeline, a ProcessedBatch) and where it stands in its task.
 

@@ -3,7 +3,6 @@ keeping input order."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -19,8 +18,9 @@ from multiprocessing.connection import Connection
 from typing import IO, Any, NamedTuple, TypeVar
 
 from builder.batch import BATCH_SIZE
-from builder.engines import Done, Executor, Job, Tally, Task, WorkItem, planned_inputs
+from builder.engines import Done, Executor, Job, Tally, Task, WorkItem, planned_inputs, planned_weight
 from builder.engines.lifeline import Lifeline, exit_with_builder
+from builder.engines.processes import worker_context
 from builder.errors import ReconcileError, WorkerError
 from builder.inputs.containers import Part
 from builder.record import Record
@@ -40,13 +40,10 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
-    """The work items in tasks of `size` records, cut where a flat run of records would be cut: a part of
-    known records is split where a task fills up; one whose records only reading tells is a task alone."""
+    """The work items in tasks of `size` places, cut where a flat run of records would be cut: a record
+    takes one place, or its part's weight (`planned_weight`); a part of known records is split where a
+    task fills up; one whose records only reading tells is a task alone."""
     task: Task = []
     room = size
     for item in items:
@@ -57,12 +54,16 @@ def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
             yield [item]
             task, room = [], size
             continue
-        while records > room:
-            head, item = item.split(room)  # type: ignore[union-attr]  # only parts of several records split
-            yield [*task, head]
-            task, room, records = [], size, records - room
+        weight = min(planned_weight(item), size)
+        while records * weight > room:
+            fits = room // weight
+            if fits:  # only parts of several records split
+                head, item = item.split(fits)  # type: ignore[union-attr]
+                task.append(head)
+            yield task
+            task, room, records = [], size, records - fits
         task.append(item)
-        room -= records
+        room -= records * weight
         if not room:
             yield task
             task, room = [], size
@@ -259,10 +260,7 @@ class Pool:
         self.workers = workers
 
     def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
-        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        if os.name == "posix":
-            # Workers start with these imported; builder.engines.forkserver_exit is for the forkserver itself.
-            context.set_forkserver_preload(["builder.pipeline", "pyarrow", "builder.engines.forkserver_exit"])
+        context = worker_context()
         lifeline = Lifeline(context)
         # ProcessPoolExecutor, unlike multiprocessing.Pool, fails (BrokenProcessPool) instead of hanging
         # when a worker dies or cannot start.

@@ -106,6 +106,10 @@ class Whole(NamedTuple):
     def records(self) -> int | None:
         return self.known
 
+    @property
+    def weight(self) -> int:
+        return self.item.weight if self.known == 1 else 1  # a gzip-compressed page weighs as the page
+
     def open(self, max_bytes: int) -> Iterator[Record]:
         return self.reader.read(self.item, max_bytes)
 

@@ -137,7 +137,6 @@ def _by_suffix(source_file: str) -> InputFormat | None:
     return _BY_SUFFIX.get(source_file[dot:].lower()) if dot > source_file.rfind("/") else None
 
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")  # and each with .gz: read through the gzip container
 _HTML_PROBE = 256  # bytes looked at to find the first character of a page: blanks rarely run longer
 # Byte-order marks of the encodings an HTML page may be in, and how to read a head after each.
 _HTML_BOMS = (
