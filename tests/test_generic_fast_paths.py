@@ -5,10 +5,42 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder.extract.decode import decode
 from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.region import Scored, candidate_regions
 from builder.extract.generic.words import Prose
 from builder.extract.textdump.lines import BLANK, Line
+from builder.record import Record
+
+# Bytes of valid and broken UTF-8: ASCII, a BOM's bytes, lead and continuation bytes, NUL, the encoded U+FFFD.
+_BYTES = st.lists(
+    st.sampled_from(
+        [
+            b"a",
+            b" ",
+            b"\n",
+            b"\r",
+            b"\x00",
+            b"\xef\xbb\xbf",
+            b"\xef\xbf\xbd",
+            b"\xc3",
+            b"\xa9",
+            b"\xe2\x80",
+            b"\x99",
+            b"\xff",
+        ]
+    )
+).map(b"".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_BYTES)
+def test_the_survey_s_lenient_decoding_decodes_as_the_full_one(data: bytes) -> None:
+    plain, reused = Record(source_file="a.txt", data=data), Record(source_file="a.txt", data=data)
+    rejected = decode(plain)
+    assert decode(reused, data.decode("utf-8", "replace")) == rejected
+    assert rejected is not None or reused.text == plain.text
+
 
 # Characters that make and break relative times: digits (one not ASCII), units, "ago", separators, spaces.
 _TIME_CHARS = st.sampled_from(list("0123456789٣ hrsmindagoweku•·|-—\t\n\xa0xyz"))
