@@ -335,9 +335,17 @@ def _under_end_heading(scored: Scored, i: int) -> bool:
 
 def neighbours(scored: Scored, i: int) -> tuple[int, int]:
     """The nearest non-blank lines above and below line i (-1 where there is none)."""
+    # Plain loops: a generator and next() for each side cost more than the three lines they look at.
     prose = scored.prose
-    before = next((j for j in range(i - 1, max(-1, i - 4), -1) if prose[j] is not None), -1)
-    after = next((j for j in range(i + 1, min(len(prose), i + 4)) if prose[j] is not None), -1)
+    before = after = -1
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if prose[j] is not None:
+            before = j
+            break
+    for j in range(i + 1, min(len(prose), i + 4)):
+        if prose[j] is not None:
+            after = j
+            break
     return before, after
 
 
