@@ -174,9 +174,9 @@ def test_the_survey_never_decodes_a_page(monkeypatch: pytest.MonkeyPatch) -> Non
     decoded: list[str] = []
     real_decode = survey.decode
 
-    def counting_decode(record: Record) -> Any:
+    def counting_decode(record: Record, lenient: str | None = None) -> Any:
         decoded.append(record.source_file)
-        return real_decode(record)
+        return real_decode(record, lenient)
 
     monkeypatch.setattr(survey, "decode", counting_decode)
     sites = bundled_sites()

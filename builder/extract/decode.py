@@ -23,8 +23,9 @@ _PLAIN_ASCII = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
 _COMMON_NON_ASCII = ((0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x2100, 0x2150))
 
 
-def _decode_bytes(data: bytes) -> tuple[str, str] | Reject:
-    """The text and the encoding it was decoded with."""
+def _decode_bytes(data: bytes, lenient: str | None = None) -> tuple[str, str] | Reject:
+    """The text and the encoding it was decoded with. `lenient`: the data decoded as UTF-8 with errors
+    replaced, when the caller has it: with no replacement character in it, it is the UTF-8 decoding."""
     marked = decode_marked(data)
     if marked is not None:
         return marked
@@ -32,6 +33,8 @@ def _decode_bytes(data: bytes) -> tuple[str, str] | Reject:
     nuls = data.count(0) if 0 in data else 0  # the membership test is a memchr, much cheaper than count
     if nuls > MAX_JUNK_SHARE * len(data):
         return unreadable(f"binary content: {nuls} NUL bytes in {len(data)}, the first at offset {data.find(0)}")
+    if lenient is not None and "\ufffd" not in lenient:  # no byte was replaced: the data is UTF-8
+        return lenient, "utf-8"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -94,11 +97,13 @@ def clean_text(text: str, utf8: bytes | None = None) -> str | Reject:
     return unicodedata.normalize("NFC", text)
 
 
-def decode(record: Record) -> Reject | None:
-    """Fill `record.text` from `record.data`."""
+def decode(record: Record, lenient: str | None = None) -> Reject | None:
+    """Fill `record.text` from `record.data`. `lenient`: `record.data.decode("utf-8", "replace")`, when the
+    caller has decoded it so (the survey's first look): a valid UTF-8 file is then not decoded again."""
     if not record.data:
         return unreadable("empty file (0 bytes)")
-    decoded = decode_html(record.data) if record.media_type == HTML_PAGE else _decode_bytes(record.data)
+    data = record.data
+    decoded = decode_html(data) if record.media_type == HTML_PAGE else _decode_bytes(data, lenient)
     if isinstance(decoded, Reject):
         return decoded
     text, encoding = decoded

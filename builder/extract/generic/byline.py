@@ -85,6 +85,7 @@ _BYLINE_AFTER_DATE = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)
 # A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
 _RELATIVE = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago)"
 _RELATIVE_TIME = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
+RELATIVE_END = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
 _PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE)
 _IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 _DOMAIN = re.compile(r"\w\.\w{2}")
@@ -106,10 +107,22 @@ def byline_names(text: str) -> list[str] | None:
         return _names(after["names"])
     if date is not None and date.start > 0:
         return _name_before(text[: date.start])
-    relative = _RELATIVE_TIME.search(text) if _DIGIT.search(text) or "ago" in text else None
+    relative = relative_time(text)
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
     return None
+
+
+def relative_time(text: str) -> re.Match[str] | None:
+    """The relative time ending the line ("• 8h", "1 day ago"), if any.
+
+    Most lines end otherwise, and the search tries the pattern at every position of the line: the line's
+    end is looked at first. A match ends with "ago" or with a unit right after a digit ("8h", "12 min"),
+    so the line, trailing spaces removed, ends with "ago" or holds a digit in its last five characters."""
+    end = text.rstrip()[-RELATIVE_END:]
+    if not end.endswith("ago") and _DIGIT.search(end) is None:
+        return None
+    return _RELATIVE_TIME.search(text)
 
 
 def _name_before(text: str) -> list[str] | None:

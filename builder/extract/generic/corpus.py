@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from builder.extract.generic.chrome import SiteChrome, line_keys
 from builder.extract.textdump.lines import line_text
@@ -68,13 +69,6 @@ def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
     return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
 
 
-def similarity(one: frozenset[int], other: frozenset[int]) -> float:
-    if not one or not other:
-        return 0.0
-    shared = len(one & other)
-    return shared / (len(one) + len(other) - shared)
-
-
 class FrameIndex:
     """Founding frames, with an index from a frame line to the frames holding it."""
 
@@ -93,9 +87,13 @@ class FrameIndex:
 
     def best(self, frame: frozenset[int]) -> int | None:
         """The frame this one shares most (the first added wins a tie), if similar enough: its number."""
-        candidates = {number for key in frame for number in self.holding.get(key, ())}
-        scored = [(similarity(frame, self.frames[number]), -number) for number in candidates]
-        best = max(scored, default=None)
+        # Each frame holding one of this frame's lines, with how many of them it holds (the size of the two
+        # frames' intersection, counted in C), rather than a set intersection with every candidate.
+        holding = self.holding
+        shared = Counter(chain.from_iterable([numbers for key in frame if (numbers := holding.get(key))]))
+        size, frames = len(frame), self.frames
+        scored = [(count / (size + len(frames[number]) - count), -number) for number, count in shared.items()]
+        best = max(scored, default=None)  # the frames' Jaccard similarity; the first frame added on a tie
         return -best[1] if best and best[0] >= SAME_SITE else None
 
 

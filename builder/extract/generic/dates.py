@@ -16,6 +16,7 @@ Rules a reader of the results should know:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -118,10 +119,15 @@ _YEAR_LAST_REACH = 28  # how far before its year a date can start ("21st of Sept
 _BEFORE_REACH = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
 _LABEL_REACH = 48  # how far before a date its "Published"/"Updated" label may stand
 _DATE_LINE_MAX = 160  # a longer line is a sentence or a byline, not a date line
+FOUND_DATES = 4096  # lines whose first date `find_date` remembers (the least recently asked are dropped)
 
 
+@functools.lru_cache(maxsize=FOUND_DATES)
 def find_date(line: str, *, day_first: bool = True) -> FoundDate | None:
-    """The first date printed in one line of text, or None."""
+    """The first date printed in one line of text, or None.
+
+    Remembered: the reader asks it of one line in several steps (the head, the headline's features, the
+    article's end, a byline), and a site's dumps print the same dated lines; a FoundDate is frozen."""
     if not _DIGIT.search(line):  # most lines: no digit, no date (checked here, before a generator is made)
         return None
     return next(_dates(line, day_first), None)

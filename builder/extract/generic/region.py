@@ -207,38 +207,46 @@ def best_region(scored: Scored) -> tuple[int, int] | None:
 def candidate_regions(scored: Scored, count: int) -> list[tuple[int, int, float]]:
     """Up to `count` runs of lines with the highest total score, best first, none overlapping another:
     (start, stop, total). Each is the best run of the page with the ones before it taken out."""
-    taken = [False] * len(scored.scores)
+    # A taken run splits the page in two: no run crosses it, so the best run of each part is found once
+    # (over its non-blank lines only) and only the part a run is taken from is searched again.
+    at = [i for i, prose in enumerate(scored.prose) if prose is not None]
+    scores = [scored.scores[i] for i in at]
+    parts = [(0, len(at), _best_run(scores, 0, len(at)))]
     found: list[tuple[int, int, float]] = []
-    for _ in range(count):
-        span = _best_run(scored, taken)
-        if span is None:
+    while len(found) < count:
+        # The best part's run; on a tie the first part's, as one scan of the whole page would find it.
+        k = max(range(len(parts)), key=lambda k: (_total(parts[k][2]), -k))
+        first, last, run = parts[k]
+        if run is None:
             break
-        found.append(span)
-        for i in range(span[0], span[1]):
-            taken[i] = True
+        start, stop, total = run
+        found.append((at[start], at[stop - 1] + 1, total))
+        parts[k : k + 1] = [
+            (first, start, _best_run(scores, first, start)),
+            (stop, last, _best_run(scores, stop, last)),
+        ]
     return found
 
 
-def _best_run(scored: Scored, taken: list[bool]) -> tuple[int, int, float] | None:
-    """The maximum-sum run of non-blank lines outside the taken ones (a taken line breaks any run)."""
+def _total(run: tuple[int, int, float] | None) -> float:
+    return 0.0 if run is None else run[2]
+
+
+def _best_run(scores: list[float], first: int, last: int) -> tuple[int, int, float] | None:
+    """The maximum-sum run of scores[first:last] (start, stop, total), None when no run sums above zero."""
     best = 0.0
-    best_span = None
+    best_run = None
     total = 0.0
-    start = 0
-    prose = scored.prose
-    for i, score in enumerate(scored.scores):
-        if prose[i] is None:
-            continue
-        if taken[i]:
-            total = 0.0
-            continue
+    start = first
+    for i in range(first, last):
+        score = scores[i]
         if total <= 0.0:
             total, start = score, i
         else:
             total += score
         if total > best:
-            best, best_span = total, (start, i + 1, total)
-    return best_span
+            best, best_run = total, (start, i + 1, total)
+    return best_run
 
 
 def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:

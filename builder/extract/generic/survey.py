@@ -33,7 +33,7 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     lenient = record.data.decode("utf-8", "replace")
     if any(site.recognises(lenient) for site in sites):
         return None
-    if recognise_format(record) is not None or decode(record) is not None:
+    if recognise_format(record) is not None or decode(record, lenient) is not None:
         return None
     text = record.text
     if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:

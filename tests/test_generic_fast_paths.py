@@ -1,0 +1,99 @@
+"""The generic reader's fast paths give what the plain computations they replace give, on any input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.extract.decode import decode
+from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
+from builder.extract.generic.region import Scored, candidate_regions
+from builder.extract.generic.words import Prose
+from builder.extract.textdump.lines import BLANK, Line
+from builder.record import Record
+
+# Bytes of valid and broken UTF-8: ASCII, a BOM's bytes, lead and continuation bytes, NUL, the encoded U+FFFD.
+_BYTES = st.lists(
+    st.sampled_from(
+        [
+            b"a",
+            b" ",
+            b"\n",
+            b"\r",
+            b"\x00",
+            b"\xef\xbb\xbf",
+            b"\xef\xbf\xbd",
+            b"\xc3",
+            b"\xa9",
+            b"\xe2\x80",
+            b"\x99",
+            b"\xff",
+        ]
+    )
+).map(b"".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_BYTES)
+def test_the_survey_s_lenient_decoding_decodes_as_the_full_one(data: bytes) -> None:
+    plain, reused = Record(source_file="a.txt", data=data), Record(source_file="a.txt", data=data)
+    rejected = decode(plain)
+    assert decode(reused, data.decode("utf-8", "replace")) == rejected
+    assert rejected is not None or reused.text == plain.text
+
+
+# Characters that make and break relative times: digits (one not ASCII), units, "ago", separators, spaces.
+_TIME_CHARS = st.sampled_from(list("0123456789٣ hrsmindagoweku•·|-—\t\n\xa0xyz"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(_TIME_CHARS, max_size=24))
+def test_the_relative_time_pre_check_never_misses_one(text: str) -> None:
+    expected = _RELATIVE_TIME.search(text)
+    found = relative_time(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_relative_times_are_found_at_a_line_end() -> None:
+    assert relative_time("Alex Perry 1 day ago") is not None
+    assert relative_time("James Akinaka • 8h ") is not None
+    assert relative_time("Read 12 min") is not None
+    assert relative_time("8h of reading, then more") is None
+
+
+def _naive_regions(scores: list[float | None], count: int) -> list[tuple[int, int, float]]:
+    """The best run of the page, `count` times, each with the runs before it taken out: one scan a run."""
+    taken = [False] * len(scores)
+    found: list[tuple[int, int, float]] = []
+    for _ in range(count):
+        best, best_span, total, start = 0.0, None, 0.0, 0
+        for i, score in enumerate(scores):
+            if score is None:
+                continue
+            if taken[i]:
+                total = 0.0
+                continue
+            if total <= 0.0:
+                total, start = score, i
+            else:
+                total += score
+            if total > best:
+                best, best_span = total, (start, i + 1, total)
+        if best_span is None:
+            break
+        found.append(best_span)
+        for i in range(best_span[0], best_span[1]):
+            taken[i] = True
+    return found
+
+
+_SCORES = st.lists(st.one_of(st.none(), st.sampled_from([-4.0, -1.5, -0.6, -0.1, 0.0, 0.3, 0.5, 1.0, 2.25])))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SCORES, st.integers(1, 5))
+def test_the_split_region_search_finds_the_runs_one_scan_a_run_finds(scores: list[float | None], count: int) -> None:
+    lines = [BLANK if score is None else Line("x", False) for score in scores]
+    prose = [None if score is None else Prose(1, 0.0, False) for score in scores]
+    scored = Scored(lines, prose, [score or 0.0 for score in scores], {}, None)  # type: ignore[arg-type]
+    assert candidate_regions(scored, count) == _naive_regions(scores, count)
