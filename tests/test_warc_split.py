@@ -44,7 +44,7 @@ def test_a_split_warc_gives_the_records_of_the_whole_file(name: str, per_part: i
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
 def test_parts_start_at_records_and_hold_at_most_per_part(name: str) -> None:
     path = FIXTURES / name
-    parts = list(plan_warc(InputFile(name, str(path)), 2))
+    parts = list(plan_warc(InputFile(name, str(path)), 2, weigh=lambda header: 1))  # every record one place
     offsets = record_offsets(path)
     assert len(parts) > 3
     assert [part.start for part in parts] == offsets[: 2 * (len(parts) - 1) + 1 : 2]
@@ -123,15 +123,36 @@ def test_a_build_is_the_same_split_or_one_part(tmp_path: Path, monkeypatch: pyte
     export = Path(__file__).parent / "fixtures" / "exports" / "export.jsonl"  # a row, so that a dataset is written
     inputs = [FIXTURES / "crawl.warc", FIXTURES / "crawl.warc.gz", export]
     one_part = _build_outcomes(inputs, tmp_path / "one", workers)
-    monkeypatch.setattr(warc, "PART_RECORDS", 2)  # the plan runs in this process: the workers get its ranges
+    monkeypatch.setattr(warc, "PART_PLACES", 2)  # the plan runs in this process: the workers get its ranges
     split = _build_outcomes(inputs, tmp_path / "split", workers)
     assert split == one_part
     assert one_part[1][0]["inputs"] == 26 + 5  # type: ignore[index]
 
 
-def _resource(content: bytes) -> bytes:
-    head = f"WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/plain\r\nContent-Length: {len(content)}\r\n\r\n"
+def _resource(content: bytes, kind: str = "resource", content_type: str = "text/plain") -> bytes:
+    head = f"WARC/1.1\r\nWARC-Type: {kind}\r\nContent-Type: {content_type}\r\nContent-Length: {len(content)}\r\n\r\n"
     return head.encode() + content + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_page_takes_the_places_of_a_loose_page_in_a_part(tmp_path: Path, gzipped: bool) -> None:
+    """Responses and HTML resources weigh HTML_PAGE_WEIGHT places, other records one: a part of pages is a
+    short task, a part of text records or of records to skip a long one."""
+    page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>A page.</p></body></html>"
+    records = [
+        *[_resource(page, "response", "application/http; msgtype=response") for _ in range(6)],
+        *[_resource(b"<html><p>A page.</p></html>", "conversion", "text/html; charset=utf-8") for _ in range(2)],
+        *[_resource(b"Plain text of a page.") for _ in range(40)],
+        *[_resource(b"GET / HTTP/1.1\r\n\r\n", "request", "application/http; msgtype=request") for _ in range(40)],
+    ]
+    stored = [gzip.compress(record, mtime=0) for record in records] if gzipped else records
+    path = tmp_path / ("mixed.warc.gz" if gzipped else "mixed.warc")
+    path.write_bytes(b"".join(stored))
+    parts = list(plan_warc(InputFile(path.name, str(path)), 32))
+    starts = list(itertools.accumulate([0, *map(len, stored)]))
+    # 2 pages a part (16 + 16 = 32 places), then 32 records of one place a part, then the 16 left
+    assert [part.start for part in parts] == [starts[i] for i in (0, 2, 4, 6, 8, 40, 72)]
+    assert split_records(path, 32) == whole_records(path)
 
 
 def test_the_scan_of_a_plain_warc_does_not_read_the_content() -> None:

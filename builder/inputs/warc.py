@@ -16,8 +16,10 @@ from one stream without inflating it all).
 
 A WARC is split for the workers in the build process (`plan_warc`): a streaming scan finds where each
 record starts (a plain WARC: reading each record's header and seeking past its content; a per-record
-gzip: inflating each member, output thrown away), and every PART_RECORDS records are a `WarcRange` a
-worker seeks to. Only records whose size the scan can check are boundaries: from the first record that
+gzip: inflating each member, output thrown away), and the records are cut into `WarcRange`s a worker
+seeks to, of PART_PLACES task places each: a record that is likely a page to extract (a response, or an
+HTML resource) takes HTML_PAGE_WEIGHT places, as a loose page does, any other record one, so a part of
+pages is a short task (both workers end together) and a part of text records or skipped ones a long one. Only records whose size the scan can check are boundaries: from the first record that
 is cut short, malformed or not one gzip member, the last part runs to the end of the file, so a worker
 reads it as the whole file would be read (its rejects, a corrupt stream's one reject). A WARC gzipped as
 one stream cannot be entered in the middle: it stays one part, read from start to end in one worker.
@@ -27,11 +29,11 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import IO, Any, NamedTuple
 
-from builder.inputs.files import InputFile, open_regular
+from builder.inputs.files import HTML_PAGE_WEIGHT, InputFile, open_regular
 from builder.reasons import Reason
 from builder.record import HTML_PAGE, TEXT_DUMP, Record, Reject
 
@@ -41,7 +43,9 @@ _SNIFF = 1024  # bytes of a payload looked at for an HTML start when its type sa
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 _STAGE = "read"
 _PROBE = 64 * 1024  # compressed bytes inflated to tell a per-record gzip (a member ends in them) from a whole one
-PART_RECORDS = 256  # WARC records a part holds: the engine's BATCH_SIZE, so a part is about one task
+PART_PLACES = 256  # task places a part holds (`builder.engines.planned_weight`): the engine's BATCH_SIZE
+_PAGE_TYPES = frozenset({b"response"})  # records extracted as HTML pages as a rule (else skipped, cheaply)
+_CONTENT_TYPES = frozenset({b"resource", b"conversion"})  # records whose own Content-Type tells
 _PEEK = 4096  # bytes read at a record's start: its WARC header as a rule
 _HEAD = 64 * 1024  # a WARC header longer than this is not trusted as a boundary by the scan
 _CHUNK = 1 << 20  # compressed bytes read, and inflated bytes made, at a time by the scan
@@ -68,9 +72,11 @@ class WarcRange(NamedTuple):
         return warc_records(self.item, max_bytes, self)
 
 
-def plan_warc(item: InputFile, per_part: int | None = None) -> Iterator[WarcRange]:
-    """The WARC's parts of `per_part` records (PART_RECORDS), in file order, from a streaming scan for
-    record starts (offsets only: memory flat)."""
+def plan_warc(
+    item: InputFile, per_part: int | None = None, weigh: Callable[[dict[bytes, bytes]], int] | None = None
+) -> Iterator[WarcRange]:
+    """The WARC's parts of `per_part` task places (PART_PLACES), each record taking `weigh(its header)`
+    (`record_weight`), in file order, from a streaming scan for record starts (offsets only: memory flat)."""
     opened = item.error or open_regular(item.path)
     if isinstance(opened, Reject):
         yield WarcRange(item)  # opened in a worker, to its reject
@@ -83,57 +89,78 @@ def plan_warc(item: InputFile, per_part: int | None = None) -> Iterator[WarcRang
             yield WarcRange(item)
             return
         starts = _member_starts(raw) if gzipped else _record_starts(raw, size)
-        yield from _ranges(item, starts, per_part or PART_RECORDS)
+        yield from _ranges(item, starts, per_part or PART_PLACES, weigh or record_weight)
 
 
-def _ranges(item: InputFile, starts: Iterator[int], per_part: int) -> Iterator[WarcRange]:
-    """Ranges of `per_part` record starts each; the last one runs to the end of the file, past the scan's end."""
-    start, before, previous, count = 0, 0, 0, 0
-    for offset in starts:
-        if count == per_part:
+def record_weight(header: dict[bytes, bytes]) -> int:
+    """Task places a record takes, from its WARC header: a page to extract weighs as a loose page."""
+    kind = header.get(b"warc-type", b"").lower()
+    if kind in _PAGE_TYPES:
+        return HTML_PAGE_WEIGHT
+    content_type = header.get(b"content-type", b"").partition(b";")[0].strip().lower()
+    return HTML_PAGE_WEIGHT if kind in _CONTENT_TYPES and content_type.decode() in _HTML_TYPES else 1
+
+
+def _ranges(
+    item: InputFile, starts: Iterator[tuple[int, dict[bytes, bytes]]], per_part: int, weigh: Callable[..., int]
+) -> Iterator[WarcRange]:
+    """Ranges of at most `per_part` places each (at least one record); the last one runs to the end of the
+    file, past the scan's end."""
+    start, before, previous, used = 0, 0, 0, 0
+    for offset, header in starts:
+        weight = weigh(header)
+        if used and used + weight > per_part:
             yield WarcRange(item, start, offset, before)
-            start, before, count = offset, previous, 0
+            start, before, used = offset, previous, 0
         previous = offset
-        count += 1
+        used += weight
     yield WarcRange(item, start, None, before)
 
 
-def _record_size(head: bytes) -> int | None:
-    """A record's size as stored (header, content, closing CRLFs) from its first bytes; None when they are
-    not a WARC header the scan can trust (the reader then decides what they are)."""
+def _header(head: bytes) -> dict[bytes, bytes] | None:
+    """A record's WARC header fields (names in lower case) from its first bytes; None when they are not a
+    WARC header the scan can trust (the reader then decides what they are)."""
     header_end = head.find(_END)
     if not head.startswith(b"WARC/") or header_end < 0:
         return None
+    fields = {}
     for line in head[:header_end].split(b"\r\n")[1:]:
         name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            value = value.strip()
-            return header_end + len(_END) + int(value) + len(_END) if value.isdigit() else None
-    return None
+        fields.setdefault(name.strip().lower(), value.strip())
+    return fields
 
 
-def _record_starts(raw: IO[bytes], size: int) -> Iterator[int]:
-    """The offset of each record of a plain WARC, while each is whole and followed by the next: its header
-    read, its content skipped by a seek."""
+def _record_size(head: bytes, header: dict[bytes, bytes] | None) -> int | None:
+    """A record's size as stored (header, content, closing CRLFs); None when the scan cannot trust it."""
+    length = header.get(b"content-length") if header is not None else None
+    if length is None or not length.isdigit():
+        return None
+    return head.find(_END) + len(_END) + int(length) + len(_END)
+
+
+def _record_starts(raw: IO[bytes], size: int) -> Iterator[tuple[int, dict[bytes, bytes]]]:
+    """The offset and header of each record of a plain WARC, while each is whole and followed by the next:
+    its header read, its content skipped by a seek."""
     offset = 0
     while offset < size:
         raw.seek(offset)
         head = raw.read(_PEEK)
         if _END not in head and len(head) == _PEEK:
             head += raw.read(_HEAD - _PEEK)
-        length = _record_size(head)
-        if length is None or offset + length > size:
+        header = _header(head)
+        length = _record_size(head, header)
+        if header is None or length is None or offset + length > size:
             return
         raw.seek(offset + length - len(_END))
         if raw.read(len(_END)) != _END:
             return
-        yield offset
+        yield offset, header
         offset += length
 
 
-def _member_starts(raw: IO[bytes]) -> Iterator[int]:
-    """The offset of each gzip member of a per-record gzip WARC, while each member inflates to exactly one
-    whole record: inflated a chunk at a time, only its first and last bytes kept."""
+def _member_starts(raw: IO[bytes]) -> Iterator[tuple[int, dict[bytes, bytes]]]:
+    """The offset and record header of each gzip member of a per-record gzip WARC, while each member
+    inflates to exactly one whole record: inflated a chunk at a time, only its first and last bytes kept."""
     offset, pending = 0, b""
     while pending or (pending := raw.read(_CHUNK)):
         inflater = zlib.decompressobj(wbits=31)
@@ -150,9 +177,10 @@ def _member_starts(raw: IO[bytes]) -> Iterator[int]:
             head += out[: max(0, _HEAD - len(head))]
             tail = (tail + out)[-len(_END) :]
             inflated += len(out)
-        if _record_size(head) != inflated or tail != _END:
+        header = _header(head)
+        if header is None or _record_size(head, header) != inflated or tail != _END:
             return
-        yield offset
+        yield offset, header
         offset += used
 
 
