@@ -19,8 +19,8 @@ record starts (a plain WARC: reading each record's header and seeking past its c
 gzip: inflating each member, output thrown away), and the records are cut into `WarcRange`s a worker
 seeks to, of PART_PLACES task places each: a record that is likely a page to extract (a response, or an
 HTML resource) takes HTML_PAGE_WEIGHT places, as a loose page does, any other record one, so a part of
-pages is a short task (both workers end together) and a part of text records or skipped ones a long one. Only records whose size the scan can check are boundaries: from the first record that
-is cut short, malformed or not one gzip member, the last part runs to the end of the file, so a worker
+pages is a short task (both workers end together) and a part of text records or skipped ones a long one.
+Only records whose size the scan can check are boundaries: from the first record that is cut short, malformed or not one gzip member, the last part runs to the end of the file, so a worker
 reads it as the whole file would be read (its rejects, a corrupt stream's one reject). A WARC gzipped as
 one stream cannot be entered in the middle: it stays one part, read from start to end in one worker.
 """
@@ -44,8 +44,7 @@ _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 _STAGE = "read"
 _PROBE = 64 * 1024  # compressed bytes inflated to tell a per-record gzip (a member ends in them) from a whole one
 PART_PLACES = 256  # task places a part holds (`builder.engines.planned_weight`): the engine's BATCH_SIZE
-_PAGE_TYPES = frozenset({b"response"})  # records extracted as HTML pages as a rule (else skipped, cheaply)
-_CONTENT_TYPES = frozenset({b"resource", b"conversion"})  # records whose own Content-Type tells
+_RESOURCE_KINDS = ("resource", "conversion")  # records whose own Content-Type says what they hold
 _PEEK = 4096  # bytes read at a record's start: its WARC header as a rule
 _HEAD = 64 * 1024  # a WARC header longer than this is not trusted as a boundary by the scan
 _CHUNK = 1 << 20  # compressed bytes read, and inflated bytes made, at a time by the scan
@@ -93,16 +92,19 @@ def plan_warc(
 
 
 def record_weight(header: dict[bytes, bytes]) -> int:
-    """Task places a record takes, from its WARC header: a page to extract weighs as a loose page."""
-    kind = header.get(b"warc-type", b"").lower()
-    if kind in _PAGE_TYPES:
-        return HTML_PAGE_WEIGHT
-    content_type = header.get(b"content-type", b"").partition(b";")[0].strip().lower()
-    return HTML_PAGE_WEIGHT if kind in _CONTENT_TYPES and content_type.decode() in _HTML_TYPES else 1
+    """Task places a record takes, from its WARC header: a page to extract weighs as a loose page (a
+    response counts as one: one that is not HTML is skipped cheaply, and only its task is the shorter)."""
+    kind = header.get(b"warc-type", b"").decode("latin-1").lower()
+    mime = _mime(header.get(b"content-type", b"").decode("latin-1"))
+    is_page = kind == "response" or (kind in _RESOURCE_KINDS and mime in _HTML_TYPES)
+    return HTML_PAGE_WEIGHT if is_page else 1
 
 
 def _ranges(
-    item: InputFile, starts: Iterator[tuple[int, dict[bytes, bytes]]], per_part: int, weigh: Callable[..., int]
+    item: InputFile,
+    starts: Iterator[tuple[int, dict[bytes, bytes]]],
+    per_part: int,
+    weigh: Callable[[dict[bytes, bytes]], int],
 ) -> Iterator[WarcRange]:
     """Ranges of at most `per_part` places each (at least one record); the last one runs to the end of the
     file, past the scan's end."""
@@ -130,12 +132,10 @@ def _header(head: bytes) -> dict[bytes, bytes] | None:
     return fields
 
 
-def _record_size(head: bytes, header: dict[bytes, bytes] | None) -> int | None:
+def _record_size(head: bytes, header: dict[bytes, bytes]) -> int | None:
     """A record's size as stored (header, content, closing CRLFs); None when the scan cannot trust it."""
-    length = header.get(b"content-length") if header is not None else None
-    if length is None or not length.isdigit():
-        return None
-    return head.find(_END) + len(_END) + int(length) + len(_END)
+    length = header.get(b"content-length", b"")
+    return head.find(_END) + len(_END) + int(length) + len(_END) if length.isdigit() else None
 
 
 def _record_starts(raw: IO[bytes], size: int) -> Iterator[tuple[int, dict[bytes, bytes]]]:
@@ -148,8 +148,7 @@ def _record_starts(raw: IO[bytes], size: int) -> Iterator[tuple[int, dict[bytes,
         if _END not in head and len(head) == _PEEK:
             head += raw.read(_HEAD - _PEEK)
         header = _header(head)
-        length = _record_size(head, header)
-        if header is None or length is None or offset + length > size:
+        if header is None or (length := _record_size(head, header)) is None or offset + length > size:
             return
         raw.seek(offset + length - len(_END))
         if raw.read(len(_END)) != _END:
@@ -242,7 +241,7 @@ def _record(warc_record: Any, source_file: str, max_bytes: int) -> Record:
     kind = str(warc_record.record_type)
     if kind == "response":
         return _response(warc_record, source_file, max_bytes)
-    if kind in ("resource", "conversion"):
+    if kind in _RESOURCE_KINDS:
         return _resource(warc_record, source_file, kind, max_bytes)
     return skipped(source_file, f"a WARC {kind} record: not a page")
 
@@ -279,7 +278,7 @@ def _response(warc_record: Any, source_file: str, max_bytes: int) -> Record:
 
 
 def _resource(warc_record: Any, source_file: str, kind: str, max_bytes: int) -> Record:
-    mime = warc_record.headers.get("Content-Type", "").partition(";")[0].strip().lower()
+    mime = _mime(warc_record.headers.get("Content-Type", ""))
     body = _payload(warc_record, source_file, max_bytes)
     if isinstance(body, Record):
         return body
@@ -315,6 +314,11 @@ def _truncated(source_file: str, detail: str) -> Record:
 
 def _offset(source_file: str) -> str:
     return source_file.rpartition("#")[2]
+
+
+def _mime(content_type: str) -> str:
+    """The media type of a Content-Type value, without its parameters."""
+    return content_type.partition(";")[0].strip().lower()
 
 
 def _untyped(mime: str) -> bool:
