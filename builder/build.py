@@ -190,8 +190,14 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     ):
         _check_destinations(options, paths)  # again: the folders may have changed meanwhile
         try:
-            corpus = _survey(discover(paths, skip), options) if options.unknown_sites == "generic" else None
-            return _build(plan_inputs(inputs, options.max_bytes), options, now, progress, corpus)
+            cache = BuildCache.open(options.cache, _context(options, now)) if options.cache else None
+            items = plan_inputs(inputs, options.max_bytes)
+            survey_items = plan_inputs(discover(paths, skip), options.max_bytes)
+            if cache is not None:  # a loose file the cache vouches for is neither read nor surveyed
+                vouched = cache.stats()
+                items, survey_items = vouched.stated(items), vouched.unvouched(survey_items)
+            corpus = _survey(survey_items, options) if options.unknown_sites == "generic" else None
+            return _build(items, options, now, progress, corpus, cache)
         except OSError as err:
             raise write_error(err, options.out, options.report) from err
 
@@ -227,14 +233,20 @@ def survey(
     inputs: Iterable[InputFile], sites: tuple[SiteProfile, ...], max_bytes: int, workers: int | Executor
 ) -> CorpusIndex:
     """The first pass, for the generic reader: the unprofiled dumps grouped by site, each site's chrome counted."""
+    return _surveyed(plan_inputs(inputs, max_bytes), sites, max_bytes, workers)
+
+
+def _surveyed(
+    items: Iterable[WorkItem], sites: tuple[SiteProfile, ...], max_bytes: int, workers: int | Executor
+) -> CorpusIndex:
     corpus = CorpusBuilder()
-    for sketches in run_pipeline(plan_inputs(inputs, max_bytes), Survey(sites), max_bytes, workers):
+    for sketches in run_pipeline(items, Survey(sites), max_bytes, workers):
         corpus.add_all(sketches)
     return corpus.index()
 
 
-def _survey(inputs: Iterable[InputFile], options: BuildOptions) -> CorpusIndex:
-    return survey(inputs, registry(options.profiles), options.max_bytes, options.executor or options.workers)
+def _survey(items: Iterable[WorkItem], options: BuildOptions) -> CorpusIndex:
+    return _surveyed(items, registry(options.profiles), options.max_bytes, options.executor or options.workers)
 
 
 def _build(
@@ -243,11 +255,11 @@ def _build(
     now: datetime,
     progress: Progress | None,
     corpus: CorpusIndex | None,
+    cache: BuildCache | None,
 ) -> BuildResult:
     recorded = recorded_options(options, now)
     counted = _Counted(items)
     pipeline = _pipeline_options(options, now, corpus)
-    cache = BuildCache.open(options.cache, _context(options, pipeline)) if options.cache else None
     with staged_folder(options.out) as staging:
         written = _write_rows(counted, staging / "data", options, pipeline, progress, cache)
         report = written.report
@@ -278,10 +290,10 @@ def _build(
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final, warnings=warnings)
 
 
-def _context(options: BuildOptions, pipeline: PipelineOptions) -> bytes:
+def _context(options: BuildOptions, now: datetime) -> bytes:
     """The build cache's context digest: the pipeline's options, and those of the build that reach the workers."""
     facts = {"max_bytes": options.max_bytes, "columns": options.columns, "unknown_sites": options.unknown_sites}
-    return context_digest(pipeline, options.profiles, facts)
+    return context_digest(_pipeline_options(options, now, None), options.profiles, facts)
 
 
 @contextmanager
@@ -343,7 +355,7 @@ def _write_rows(
     if cache is None:
         batches = run_pipeline(items, pipeline, options.max_bytes, workers)
     else:
-        batches = cache.batches(run_pipeline(items, cache.job(pipeline), options.max_bytes, workers))
+        batches = cache.batches(run_pipeline(items, cache.job(pipeline, options.max_bytes), options.max_bytes, workers))
     split = Split(options.test_size)
     write, count = WriteShards(folder, options.max_shard_bytes), Count(BuildReport(), split.always)
     run_stages(batches, _parent_stages(options, folder.parent, progress, [split, write, count]))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from builder.reasons import Reason
 
 if TYPE_CHECKING:
+    from builder.cache.stats import StatSeen
     from builder.sites.profile import SiteProfile
 
 TEXT_DUMP = "text/plain"  # a page rendered as plain text
@@ -52,3 +53,4 @@ class Record:
     url_key: int | None = None  # the canonical url's dedup key, by the same; None without a url
     body_words: int = 0  # counted once, for the card's statistics
     reject: Reject | None = None
+    cache_stat: StatSeen | None = None  # a loose file's stat as the build cache saw it (builder.cache.stats)

@@ -38,6 +38,7 @@ from builder.cache.store import (
     write_segment,
 )
 from builder.extract.generic.extractor import GenericTextExtractor
+from builder.inputs.files import InputFile, read_record
 from builder.pipeline import Dated, Pipeline, PipelineOptions, run_steps
 from builder.record import TEXT_DUMP, Record
 from builder.validate.validators import DateValidator
@@ -63,6 +64,7 @@ class CachedPipeline:
     folder: Path
     context: bytes
     trusted: bool  # False: the cache is new or was ignored; nothing is read from it
+    max_bytes: int  # for a file its stat vouched for whose entry cannot be read: it is read after all
 
     def start(self) -> CachedWorker:
         return CachedWorker(self)
@@ -84,19 +86,40 @@ class CachedWorker:
         self.never = DateValidator(datetime.max.replace(tzinfo=UTC), job.options.undated)  # no date is after it
 
     def __call__(self, records: list[Record]) -> Looked:
-        keys = [input_key(record, self.job.context) if record.reject is None else None for record in records]
+        keys = [self._key(record) for record in records]
         hits = self._found(records, keys)
         found = set(hits.positions)
         fresh = [position for position in range(len(records)) if position not in found]
+        for position in fresh:
+            if records[position].cache_stat and not records[position].data:  # vouched for, its entry unread
+                records[position] = self._read(records[position])
+                keys[position] = self._key(records[position])
         new, chrome = self._parse([records[position] for position in fresh], [keys[p] for p in fresh])
         entries = pa.concat_batches([*hits.entries, new])
         order = np.empty(len(records), np.int64)
         order[hits.positions + fresh] = np.arange(len(records))
         batch = self._dated(entries).take(pa.array(order))
         segment, unwritten = self._store(new)
-        stored = [(keys[p], digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None]
-        manifest = pa.concat_batches([*hits.manifest, _manifest_rows(stored, segment)])
+        stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
+        manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
+        manifest = _with_stats(manifest, [records[p] for p in [*hits.positions, *(p for p, _ in stored)]])
         return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten)
+
+    def _key(self, record: Record) -> bytes | None:
+        """The input's key: the one its stat stands for, when the cache vouched for it; else its digest."""
+        if record.reject is not None:
+            return None
+        if record.cache_stat is not None and record.cache_stat.key is not None:
+            return record.cache_stat.key
+        return input_key(record, self.job.context)
+
+    def _read(self, record: Record) -> Record:
+        """A file the cache vouched for whose entry could not be used: read after all, and digested."""
+        seen = record.cache_stat
+        assert seen is not None
+        read = read_record(InputFile(record.source_file, seen.path), self.job.max_bytes)
+        read.cache_stat = seen._replace(key=None)
+        return read
 
     def _found(self, records: list[Record], keys: list[bytes | None]) -> _Hits:
         """The inputs found in the cache whose entries are sound and still good, with their entries."""
@@ -239,6 +262,13 @@ class _Hits:
     entries: list[pa.RecordBatch] = field(default_factory=list)
     manifest: list[pa.RecordBatch] = field(default_factory=list)
     problem: str | None = None
+
+
+def _with_stats(manifest: pa.RecordBatch, records: list[Record]) -> pa.RecordBatch:
+    """The manifest rows with each input's stat signature as this build saw it (null when it had none)."""
+    signatures = [record.cache_stat.signature if record.cache_stat else None for record in records]
+    at = manifest.schema.get_field_index("stat")
+    return manifest.set_column(at, manifest.schema.field(at), pa.array(signatures, manifest.schema.field(at).type))
 
 
 def _manifest_rows(stored: list[tuple[bytes, bytes | None]], segment: tuple[str, int] | None) -> pa.RecordBatch:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from builder.record import Record
 
 KEY_BYTES = 16  # blake2b-128: collisions among a few million inputs are out of reach
-FORMAT = 1  # the cache's layout; a cache of another format is ignored, then rewritten
+FORMAT = 2  # the cache's layout; a cache of another format is ignored, then rewritten
 _PACKAGE = Path(__file__).resolve().parent.parent
 _CODE_SUFFIXES = (".py", ".json", ".yaml")
 # The libraries whose output lands in a row: a new release may read a page otherwise.
@@ -86,7 +86,8 @@ def profile_files(extra: tuple[Path, ...]) -> list[Path]:
 
 def context_digest(options: PipelineOptions, profiles: tuple[Path, ...], facts: dict[str, object]) -> bytes:
     """The build's context: code, libraries, schema, profile files, the pipeline's options and `facts`
-    (the build's other options that change what a worker makes of an input: max_bytes, --column...)."""
+    (the build's other options that change what a worker makes of an input: max_bytes, --column,
+    --unknown-sites...). It is made before the survey: the generic reader's corpus is no part of it."""
     digest = _Digest().add(f"builder cache format {FORMAT}").add(code_digest()).add_all(_library_versions())
     digest.add_all(_files_digest([resource_path("schemas") / "article.yaml"]))
     digest.add_all(_files_digest(profile_files(profiles)))
@@ -96,7 +97,6 @@ def context_digest(options: PipelineOptions, profiles: tuple[Path, ...], facts: 
         f"fingerprint={options.fingerprint}",
         f"near_dup_threshold={options.near_dup_threshold!r}",
         f"undated={options.undated}",
-        f"generic={options.generic is not None}",
         f"html_year={options.now.year}",
         *(type(extractor).__qualname__ for extractor in options.extractors),
     )

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from builder.batch import BATCH_SIZE, ProcessedBatch
 from builder.cache.job import CachedPipeline, Looked
+from builder.cache.stats import StatIndex
 from builder.cache.store import (
     SEGMENTS,
     CacheProblem,
@@ -61,8 +62,13 @@ class BuildCache:
             warning = f"the build cache {folder} is ignored and will be rewritten: {problem}"
             return cls(folder, context, Manifest.empty(), trusted=False, warnings=[warning])
 
-    def job(self, options: PipelineOptions) -> CachedPipeline:
-        return CachedPipeline(options, self.folder, self.context, self.trusted and bool(len(self.manifest.table)))
+    def job(self, options: PipelineOptions, max_bytes: int) -> CachedPipeline:
+        trusted = self.trusted and bool(len(self.manifest.table))
+        return CachedPipeline(options, self.folder, self.context, trusted, max_bytes)
+
+    def stats(self) -> StatIndex:
+        """The loose files the cache vouches for by their stat (none when it is not trusted)."""
+        return StatIndex(self.context, self.manifest.table if self.trusted else Manifest.empty().table)
 
     def batches(self, results: Iterable[Looked]) -> Iterator[ProcessedBatch]:
         """The processed batches; what each result says of the cache is kept for the commit and the report."""

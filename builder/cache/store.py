@@ -61,7 +61,8 @@ def entry_schema() -> pa.Schema:
 @cache
 def manifest_schema() -> pa.Schema:
     """One row per entry, sorted by key; `chrome`: for a dump the generic reader may have read, the digest
-    of the site chrome it was read with (null for any other input)."""
+    of the site chrome it was read with (null for any other input); `stat`: for a loose file, its stat
+    signature when the entry was used (`builder.cache.stats`; null when it had none)."""
     return pa.schema(
         [
             pa.field("key", _KEY_TYPE, nullable=False),
@@ -69,6 +70,7 @@ def manifest_schema() -> pa.Schema:
             pa.field("part", pa.uint32(), nullable=False),
             pa.field("row", pa.uint32(), nullable=False),
             pa.field("chrome", _KEY_TYPE),
+            pa.field("stat", _KEY_TYPE),
         ]
     )
 

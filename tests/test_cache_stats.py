@@ -1,0 +1,121 @@
+"""Loose files the build cache vouches for by their stat: not read, not surveyed, the same bytes as a clean build."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import builder.cache.stats as stats
+import builder.extract.generic.survey as survey
+import builder.inputs.files as files
+from builder.cache.store import SEGMENTS
+from tests.dumps import write_dump
+from tests.test_cache import profiled, same_as_clean
+from tests.test_unknown_sites import planet_page
+
+LONG_AGO = 1_600_000_000  # a time stamp set on the inputs: written long before the build looks
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """Profiled dumps, a future-dated one, unprofiled dumps of one site, a JSON file: none changed lately."""
+    folder = tmp_path / "inputs"
+    for number in range(6):
+        write_dump(folder, f"am_{number:02}.txt", profiled(number))
+    write_dump(folder, "am_future.txt", profiled(51, date="03 Dec 2026 10:00"))
+    for number in range(3):
+        write_dump(folder, f"planet_{number}.txt", planet_page(number))
+    write_dump(folder, "notes.json", '{"not": "a page"}')
+    for path in folder.iterdir():
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    return folder
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled at once: a test's files have just been made (their ctime is now)."""
+    monkeypatch.setattr(stats, "SETTLED_SECONDS", 0)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """The files read (by base name), counted: the builds run in this process (workers=1)."""
+    counted: Counter[str] = Counter()
+    real = files.read_bytes
+
+    def counting(path: str, max_bytes: int) -> bytes | files.Reject:
+        counted[os.path.basename(path)] += 1
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(files, "read_bytes", counting)
+    return counted
+
+
+def test_unchanged_files_are_not_read_again_and_give_the_same_bytes(
+    inputs: Path, tmp_path: Path, settled: None, reads: Counter[str]
+) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    reads.clear()
+    counts, result = same_as_clean([inputs], tmp_path, cache)
+    assert counts == {"reused": result.summary["inputs"], "parsed": 0}
+    # The clean build reads every file twice (survey, pass); the cached one only the text files no profile
+    # recognised (their outcome may depend on their site's chrome, which is checked against their text).
+    unprofiled = {*(f"planet_{number}.txt" for number in range(3)), "notes.json"}
+    assert {name: count for name, count in reads.items() if count != 2} == dict.fromkeys(unprofiled, 4)
+    assert sum(reads.values()) == result.summary["inputs"] * 2 + len(unprofiled) * 2
+
+
+def test_a_file_edited_to_the_same_size_and_time_is_read_again(inputs: Path, tmp_path: Path, settled: None) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    path = inputs / "am_02.txt"
+    old = path.read_text(encoding="utf-8")
+    new = old.replace("Harbour story number 2", "Harbour story number 9")
+    assert new != old and len(new) == len(old)
+    path.write_text(new, encoding="utf-8")
+    os.utime(path, (LONG_AGO, LONG_AGO))  # size and mtime as before: only the ctime tells
+    counts, result = same_as_clean([inputs], tmp_path, cache)
+    assert counts == {"reused": result.summary["inputs"] - 1, "parsed": 1}
+
+
+def test_a_file_changed_lately_is_not_vouched_for(inputs: Path, tmp_path: Path, reads: Counter[str]) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)  # the files' ctimes are seconds old: no signature is kept
+    reads.clear()
+    counts, result = same_as_clean([inputs], tmp_path, cache)
+    assert counts == {"reused": result.summary["inputs"], "parsed": 0}  # by their digests
+    assert reads["am_00.txt"] == 4  # survey and pass, in both builds
+
+
+def test_a_vouched_file_whose_entry_is_lost_is_read_after_all(inputs: Path, tmp_path: Path, settled: None) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    for segment in (cache / SEGMENTS).iterdir():
+        data = bytearray(segment.read_bytes())
+        data[len(data) // 3 : len(data) // 3 + 64] = b"\xff" * 64  # inside: the footer still reads
+        segment.write_bytes(bytes(data))
+    counts, result = same_as_clean([inputs], tmp_path, cache)
+    assert counts["parsed"] > 0 and result.warnings
+
+
+def test_the_survey_skips_the_files_vouched_for(
+    inputs: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    sketched: list[str] = []
+    real = survey.sketch_record
+
+    def counting(record: survey.Record, sites: tuple) -> survey.PageSketch | None:
+        sketched.append(record.source_file)
+        return real(record, sites)
+
+    monkeypatch.setattr(survey, "sketch_record", counting)
+    same_as_clean([inputs], tmp_path, cache)
+    cached_build, clean_build = sketched[:4], sketched[4:]
+    assert sorted(cached_build) == ["notes.json", *(f"planet_{number}.txt" for number in range(3))]
+    assert len(clean_build) == len(list(inputs.iterdir()))
