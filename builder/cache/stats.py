@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import struct
 import time
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -26,11 +27,14 @@ import pyarrow.compute as pc
 
 from builder.cache.keys import KEY_BYTES
 from builder.cache.store import key_array
+from builder.engines.local import batched
 from builder.inputs.containers import Part
 from builder.inputs.files import InputFile, read_record
 from builder.record import Record
 
 SETTLED_SECONDS = 2
+LOOKUP_CHUNK = 4096  # loose files stat'ed, then looked up in the manifest at once
+_FACTS = struct.Struct("<qqqqq")  # size, mtime, ctime, inode, device: fixed width
 
 
 class StatSeen(NamedTuple):
@@ -74,13 +78,9 @@ def signature(context: bytes, source_file: str, path: str, now_ns: int) -> bytes
         return None
     if not stat.S_ISREG(info.st_mode) or now_ns - max(info.st_mtime_ns, info.st_ctime_ns) < SETTLED_SECONDS * 10**9:
         return None
-    facts = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-    digest = hashlib.blake2b(context, digest_size=KEY_BYTES)
-    for part in (source_file.encode("utf-8", "surrogatepass"), path.encode("utf-8", "surrogateescape")):
-        digest.update(len(part).to_bytes(8, "little"))
-        digest.update(part)
-    digest.update(b"".join(int(fact).to_bytes(16, "little", signed=True) for fact in facts))
-    return digest.digest()
+    facts = _FACTS.pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    names = f"{source_file}\0{path}".encode("utf-8", "surrogateescape")  # no name holds a NUL: unambiguous
+    return hashlib.blake2b(context + facts + names, digest_size=KEY_BYTES).digest()
 
 
 class StatIndex:
@@ -95,23 +95,26 @@ class StatIndex:
         self._signatures = signatures[order]
         self._keys = key_array(vouched.column("key"))[order]
 
-    def seen(self, item: InputFile, now_ns: int) -> StatSeen:
-        found = signature(self.context, item.source_file, item.path, now_ns)
-        return StatSeen(found, self._key(found) if found is not None else None, item.path)
-
-    def _key(self, found: bytes) -> bytes | None:
-        needle = np.bytes_(found)
-        at = int(np.searchsorted(self._signatures, needle))
-        if at < len(self._signatures) and self._signatures[at] == needle:
-            return bytes(self._keys[at]).ljust(KEY_BYTES, b"\0")  # NumPy drops trailing NULs
-        return None
-
     def stated(self, parts: Iterable[Part]) -> Iterator[Part]:
         """The parts, each loose file among them with what its stat says (`StatedFile`)."""
-        now_ns = time.time_ns()
-        for part in parts:
-            is_loose = type(part) is InputFile and part.error is None
-            yield StatedFile(part.source_file, self.seen(part, now_ns)) if is_loose else part
+        for chunk in batched(parts, LOOKUP_CHUNK):
+            loose = [index for index, part in enumerate(chunk) if type(part) is InputFile and part.error is None]
+            now_ns = time.time_ns()
+            found = [signature(self.context, chunk[i].source_file, chunk[i].path, now_ns) for i in loose]
+            for index, seen, key in zip(loose, found, self._keys_of(found), strict=True):
+                chunk[index] = StatedFile(chunk[index].source_file, StatSeen(seen, key, chunk[index].path))
+            yield from chunk
+
+    def _keys_of(self, signatures: list[bytes | None]) -> list[bytes | None]:
+        """The key each signature stands for, where the manifest has it."""
+        if not len(self._signatures):
+            return [None] * len(signatures)
+        needles = np.array([found or b"" for found in signatures], f"S{KEY_BYTES}")
+        at = np.minimum(np.searchsorted(self._signatures, needles), len(self._signatures) - 1)
+        hit = (self._signatures[at] == needles) & np.array([found is not None for found in signatures], bool)
+        keys = self._keys[at]
+        # NumPy drops a value's trailing NUL bytes: put them back.
+        return [bytes(keys[i]).ljust(KEY_BYTES, b"\0") if hit[i] else None for i in range(len(signatures))]
 
     def unvouched(self, parts: Iterable[Part]) -> Iterator[Part]:
         """The parts but the loose files the cache vouches for (what the generic reader's survey must read)."""
