@@ -95,10 +95,10 @@ class CachedWorker:
                 records[position] = self._read(records[position])
                 keys[position] = self._key(records[position])
         new, chrome = self._parse([records[position] for position in fresh], [keys[p] for p in fresh])
-        entries = pa.concat_batches([*hits.entries, new])
+        entries = _joined([*hits.entries, new] if len(new) or not hits.entries else hits.entries)
         order = np.empty(len(records), np.int64)
         order[hits.positions + fresh] = np.arange(len(records))
-        batch = self._dated(entries).take(pa.array(order))
+        batch = _rows_at(self._dated(entries), order)
         segment, unwritten = self._store(new)
         stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
         manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
@@ -130,7 +130,7 @@ class CachedWorker:
         within = rows.column("row").to_numpy()
         for (segment, part), indices in self._by_part(records, positions, rows).items():
             try:
-                taken = self.segments.part(segment, part).take(pa.array(within[indices]))
+                taken = _rows_at(self.segments.part(segment, part), within[indices])
                 if not np.array_equal(key_array(taken.column(KEY)), wanted[indices]):
                     raise CacheProblem(f"segment {segment} does not hold the entries its manifest says")
             except (OSError, pa.ArrowException, CacheProblem) as err:
@@ -236,11 +236,7 @@ class CachedWorker:
             if reject is not None:
                 rejected.append(Record(row["source_file"], site=site, reject=reject))
                 at.append(int(index))
-        if not rejected:
-            return outcome
-        order = np.arange(len(outcome))
-        order[at] = len(outcome) + np.arange(len(at))
-        return pa.concat_batches([outcome, pack(rejected)]).take(pa.array(order))
+        return _replaced(outcome, at, pack(rejected)) if rejected else outcome
 
     def _store(self, new: pa.RecordBatch) -> tuple[tuple[str, int] | None, str | None]:
         """The new entries as a segment (its name and rows); a segment that cannot be written (a full disk)
@@ -262,6 +258,29 @@ class _Hits:
     entries: list[pa.RecordBatch] = field(default_factory=list)
     manifest: list[pa.RecordBatch] = field(default_factory=list)
     problem: str | None = None
+
+
+def _rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:
+    """The batch's rows at `rows`: a slice, not a copy, when they follow each other (a batch of inputs
+    cached together, read again in the same order: the usual case)."""
+    if len(rows) and rows[-1] - rows[0] == len(rows) - 1 and (len(rows) < 2 or bool(np.all(np.diff(rows) == 1))):
+        return batch.slice(int(rows[0]), len(rows))
+    return batch.take(pa.array(rows))
+
+
+def _replaced(batch: pa.RecordBatch, at: list[int], rows: pa.RecordBatch) -> pa.RecordBatch:
+    """The batch with its rows at `at` (ascending) replaced by `rows`, in one copy of slices (a `take`
+    copies the long texts value by value)."""
+    pieces, start = [], 0
+    for index, position in enumerate(at):
+        pieces += [batch.slice(start, position - start), rows.slice(index, 1)]
+        start = position + 1
+    return pa.concat_batches([*pieces, batch.slice(start)])
+
+
+def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
+    """One batch of several (copied), or the one itself."""
+    return batches[0] if len(batches) == 1 else pa.concat_batches(batches)
 
 
 def _with_stats(manifest: pa.RecordBatch, records: list[Record]) -> pa.RecordBatch:
