@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 import builder.cache.stats as stats
 import builder.extract.generic.survey as survey
 import builder.inputs.files as files
-from builder.cache.store import SEGMENTS
+from builder.cache.store import SEGMENTS, manifest_schema
 from tests.dumps import write_dump
 from tests.test_cache import profiled, same_as_clean
 from tests.test_unknown_sites import planet_page
@@ -119,3 +121,49 @@ def test_the_survey_skips_the_files_vouched_for(
     cached_build, clean_build = sketched[:4], sketched[4:]
     assert sorted(cached_build) == ["notes.json", *(f"planet_{number}.txt" for number in range(3))]
     assert len(clean_build) == len(list(inputs.iterdir()))
+
+
+def test_the_second_walk_takes_the_first_walks_stats(
+    inputs: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    stated: Counter[str] = Counter()
+    real = stats.signature
+
+    def counting(context: bytes, source_file: str, path: str, now_ns: int) -> bytes | None:
+        stated[source_file] += 1
+        return real(context, source_file, path, now_ns)
+
+    monkeypatch.setattr(stats, "signature", counting)
+    counts, result = same_as_clean([inputs], tmp_path, cache)
+    assert counts["reused"] == result.summary["inputs"]
+    assert stated == Counter({path.name: 1 for path in inputs.iterdir()})  # in the survey's walk only
+
+
+def test_a_second_walk_that_parts_from_the_first_stats_its_files(inputs: Path, settled: None) -> None:
+    index = stats.StatIndex(b"context", _manifest_vouching(inputs))
+    first = [files.InputFile(path.name, str(path)) for path in sorted(inputs.iterdir())]
+    second = [*first[:3], files.InputFile("added.txt", str(inputs / "am_00.txt")), *first[3:]]
+    list(index.unvouched(first))
+    replayed = [part.seen for part in index.stated(second)]  # type: ignore[union-attr]
+    fresh = [part.seen for part in stats.StatIndex(b"context", _manifest_vouching(inputs)).stated(second)]  # type: ignore[union-attr]
+    assert replayed == fresh
+    assert [seen.key is not None for seen in fresh] == [file.source_file != "added.txt" for file in second]
+
+
+def _manifest_vouching(folder: Path) -> pa.Table:
+    """A manifest whose every row vouches for one of the folder's files (under context b"context")."""
+    now = time.time_ns()
+    rows = [
+        {
+            "key": bytes([n]) * 16,
+            "segment": "s",
+            "part": 0,
+            "row": n,
+            "chrome": None,
+            "stat": stats.signature(b"context", path.name, str(path), now),
+        }
+        for n, path in enumerate(sorted(folder.iterdir()))
+    ]
+    return pa.Table.from_pylist(rows, schema=manifest_schema())

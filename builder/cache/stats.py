@@ -18,6 +18,7 @@ import os
 import stat
 import struct
 import time
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -84,7 +85,12 @@ def signature(context: bytes, source_file: str, path: str, now_ns: int) -> bytes
 
 
 class StatIndex:
-    """The manifest's signatures, sorted for lookup, with the keys they stand for."""
+    """The manifest's signatures, sorted for lookup, with the keys they stand for.
+
+    A build walks its inputs twice (the generic reader's survey, then the pipeline): what the first
+    walk's stats said is remembered, 28 bytes a file, and the second walk takes it instead of stat'ing
+    every file again, as long as it meets the same files in the same order.
+    """
 
     def __init__(self, context: bytes, manifest: pa.Table) -> None:
         self.context = context
@@ -94,28 +100,78 @@ class StatIndex:
         order = np.argsort(signatures, kind="stable")
         self._signatures = signatures[order]
         self._keys = key_array(vouched.column("key"))[order]
+        self._seen = _Seen()
+        self._replayed: int | None = 0  # files of the first walk met again by the second; None: it went its own way
 
-    def stated(self, parts: Iterable[Part]) -> Iterator[Part]:
-        """The parts, each loose file among them with what its stat says (`StatedFile`)."""
+    def stated(self, parts: Iterable[Part], remember: bool = False) -> Iterator[Part]:
+        """The parts, each loose file among them with what its stat says (`StatedFile`); `remember`: for a
+        second walk over the same inputs."""
         for chunk in batched(parts, LOOKUP_CHUNK):
             loose = [index for index, part in enumerate(chunk) if type(part) is InputFile and part.error is None]
-            now_ns = time.time_ns()
-            found = [signature(self.context, chunk[i].source_file, chunk[i].path, now_ns) for i in loose]
-            for index, seen, key in zip(loose, found, self._keys_of(found), strict=True):
-                chunk[index] = StatedFile(chunk[index].source_file, StatSeen(seen, key, chunk[index].path))
+            files = [chunk[index] for index in loose]
+            found = self._look(files, remember=True) if remember else self._replay(files) or self._look(files)
+            for index, seen in zip(loose, found, strict=True):
+                chunk[index] = StatedFile(chunk[index].source_file, seen)
             yield from chunk
-
-    def _keys_of(self, signatures: list[bytes | None]) -> list[bytes | None]:
-        """The key each signature stands for, where the manifest has it."""
-        if not len(self._signatures):
-            return [None] * len(signatures)
-        needles = np.array([found or b"" for found in signatures], f"S{KEY_BYTES}")
-        at = np.minimum(np.searchsorted(self._signatures, needles), len(self._signatures) - 1)
-        hit = (self._signatures[at] == needles) & np.array([found is not None for found in signatures], bool)
-        keys = self._keys[at]
-        # NumPy drops a value's trailing NUL bytes: put them back.
-        return [bytes(keys[i]).ljust(KEY_BYTES, b"\0") if hit[i] else None for i in range(len(signatures))]
 
     def unvouched(self, parts: Iterable[Part]) -> Iterator[Part]:
         """The parts but the loose files the cache vouches for (what the generic reader's survey must read)."""
-        return (part for part in self.stated(parts) if not (isinstance(part, StatedFile) and part.seen.key))
+        stated = self.stated(parts, remember=True)
+        return (part for part in stated if not (isinstance(part, StatedFile) and part.seen.key))
+
+    def _look(self, files: list[InputFile], remember: bool = False) -> list[StatSeen]:
+        """Stat the files, and find what their signatures stand for."""
+        now_ns = time.time_ns()
+        found = [signature(self.context, file.source_file, file.path, now_ns) for file in files]
+        rows = self._rows_of(found)
+        if remember:
+            self._seen.add(files, found, rows)
+        return [StatSeen(seen, self._key(row), file.path) for file, seen, row in zip(files, found, rows, strict=True)]
+
+    def _replay(self, files: list[InputFile]) -> list[StatSeen] | None:
+        """What the first walk saw of these files, if it met the same ones at this point."""
+        start = self._replayed
+        if start is None or not files:
+            return None
+        if start + len(files) > len(self._seen.names) or not self._seen.same(start, files):
+            self._replayed = None  # the walks part here (or there was no first walk): the files are stat'ed
+            return None
+        self._replayed = start + len(files)
+        return [
+            StatSeen(self._seen.signature(start + at), self._key(self._seen.rows[start + at]), file.path)
+            for at, file in enumerate(files)
+        ]
+
+    def _rows_of(self, signatures: list[bytes | None]) -> list[int]:
+        """The sorted row of each signature's key: -1 where the manifest does not have it, -2 where no signature."""
+        if not len(self._signatures):
+            return [-1 if found else -2 for found in signatures]
+        needles = np.array([found or b"" for found in signatures], f"S{KEY_BYTES}")
+        at = np.minimum(np.searchsorted(self._signatures, needles), len(self._signatures) - 1)
+        hit = self._signatures[at] == needles
+        return [int(at[i]) if hit[i] and found else -1 if found else -2 for i, found in enumerate(signatures)]
+
+    def _key(self, row: int) -> bytes | None:
+        # NumPy drops a value's trailing NUL bytes: put them back.
+        return bytes(self._keys[row]).ljust(KEY_BYTES, b"\0") if row >= 0 else None
+
+
+class _Seen:
+    """What a walk's stats said, file by file: a hash of its name, its signature, its key's row (`_rows_of`)."""
+
+    def __init__(self) -> None:
+        self.names = array("q")
+        self.signatures = bytearray()
+        self.rows = array("i")
+
+    def add(self, files: list[InputFile], signatures: list[bytes | None], rows: list[int]) -> None:
+        self.names.extend(hash(file.source_file) for file in files)
+        self.signatures += b"".join(found or bytes(KEY_BYTES) for found in signatures)
+        self.rows.extend(rows)
+
+    def same(self, start: int, files: list[InputFile]) -> bool:
+        names = np.frombuffer(self.names, np.int64)[start : start + len(files)]
+        return bool(np.array_equal(names, np.fromiter((hash(file.source_file) for file in files), np.int64)))
+
+    def signature(self, at: int) -> bytes | None:
+        return bytes(self.signatures[at * KEY_BYTES : (at + 1) * KEY_BYTES]) if self.rows[at] != -2 else None
