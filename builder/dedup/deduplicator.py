@@ -11,6 +11,7 @@ similarity.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from array import array
 from bisect import bisect_right
@@ -28,16 +29,17 @@ from builder.record import Reject
 
 
 class Spill:
-    """Kept articles' paths and bodies, in an anonymous temporary file a batch at a time (Arrow IPC).
+    """Kept articles' paths and bodies, in an anonymous temporary file a batch at a time, as raw UTF-8.
 
-    Memory holds only where each batch starts; a body is read back only to confirm a candidate.
+    Memory holds where each row's text starts (8 bytes a row); a candidate's body is read back alone,
+    with one positioned read, only to confirm it.
     """
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()
-        self._starts = array("q", [0])  # file offset of each batch, then the end
+        self._end = 0
         self._firsts = array("q", [0])  # number of each batch's first article, then the count
-        self._cached: tuple[int, pa.RecordBatch] | None = None
+        self._texts: list[tuple[_Texts, _Texts]] = []  # per batch: its paths, its bodies
 
     @property
     def count(self) -> int:
@@ -47,26 +49,42 @@ class Spill:
         """Add rows with `source_file` and `body`; they are numbered from `count` on."""
         if not rows.num_rows:
             return
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, rows.schema) as writer:
-            writer.write_batch(rows)
-        data = sink.getvalue()
-        self._file.seek(self._starts[-1])  # the end; a seek relative to the end would flush every time
-        self._file.write(data)
-        self._starts.append(self._starts[-1] + data.size)
+        names, bodies = (self._write(rows.column(name)) for name in ("source_file", "body"))
+        self._texts.append((names, bodies))
         self._firsts.append(self._firsts[-1] + rows.num_rows)
+
+    def _write(self, column: pa.Array) -> _Texts:
+        """A string column's values, one after the other, at the file's end; where each starts."""
+        if column.null_count:
+            column = column.fill_null("")
+        offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + len(column) + 1]
+        data = column.buffers()[2]
+        if data is not None:
+            os.pwrite(self._file.fileno(), memoryview(data)[offsets[0] : offsets[-1]], self._end)
+        texts = _Texts(self._end, offsets.astype(np.int64) - offsets[0])
+        self._end += int(texts.offsets[-1])
+        return texts
 
     def get(self, article: int) -> tuple[str, str]:
         """(source_file, body) of an article."""
         batch = bisect_right(self._firsts, article) - 1
-        if self._cached is None or self._cached[0] != batch:
-            self._file.seek(self._starts[batch])
-            data = self._file.read(self._starts[batch + 1] - self._starts[batch])
-            self._cached = (batch, pa.ipc.open_stream(data).read_next_batch())
-        return _row(self._cached[1], article - self._firsts[batch])
+        row = article - self._firsts[batch]
+        names, bodies = self._texts[batch]
+        return self._read(names, row), self._read(bodies, row)
+
+    def _read(self, texts: _Texts, row: int) -> str:
+        start, end = int(texts.offsets[row]), int(texts.offsets[row + 1])
+        return os.pread(self._file.fileno(), end - start, texts.start + start).decode("utf-8")
 
     def close(self) -> None:
         self._file.close()
+
+
+class _Texts(NamedTuple):
+    """A batch's values of one column in the spill file: where they start, and each one's offset from there."""
+
+    start: int
+    offsets: np.ndarray
 
 
 def _row(rows: pa.RecordBatch, index: int) -> tuple[str, str]:
