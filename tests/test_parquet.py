@@ -105,7 +105,7 @@ def test_a_write_on_the_thread_gives_the_bytes_of_a_write_in_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_shard_bytes: int
 ) -> None:
     rows = _rows(300, body_words=40)
-    threads = _slow_writes(monkeypatch, 0.002)
+    threads = _slow_writes(monkeypatch, 0.005)
     threaded = _write(tmp_path / "threaded", rows, 7, max_shard_bytes=max_shard_bytes)
     assert threads and threading.main_thread().name not in threads
     monkeypatch.setattr(parquet, "ThreadPoolExecutor", lambda *args: InLine())
