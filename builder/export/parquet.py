@@ -114,8 +114,8 @@ class SplitWriter:
         self._boundary_next = bool(rest.num_rows and boundaries[size])
 
     def _settle(self) -> None:
-        """Wait for the row group in flight (its error is raised here, as it was); with its bytes in the file,
-        end the shard if it is full, or past half with a boundary at the next row."""
+        """Wait for the row group in flight (the write's error is raised here, unchanged); with its bytes in
+        the file, end the shard if it is full, or past half with a boundary at the next row."""
         if self._in_flight is None:
             return
         in_flight, self._in_flight = self._in_flight, None
