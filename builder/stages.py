@@ -172,11 +172,11 @@ class WriteShards:
                         writers[split] = SplitWriter(self.folder, split, outcome.row_schema(), self.max_shard_bytes)
                     writers[split].write(rows)
                 yield batch
+            self.shards = {split: writers[split].close() for split in sorted(writers)}
         except BaseException:  # a full disk, or a later stage's failure: the staging folder goes anyway
-            for writer in writers.values():
+            for writer in writers.values():  # each ends its thread before the folder goes
                 writer.abort()
             raise
-        self.shards = {split: writers[split].close() for split in sorted(writers)}
 
 
 class Count:

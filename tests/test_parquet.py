@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -63,3 +68,56 @@ def test_row_groups_close_early_on_text_bytes(tmp_path: Path, monkeypatch: pytes
     groups = [table.metadata.row_group(i).num_rows for i in range(table.metadata.num_row_groups)]
     assert sum(groups) == 100 and max(groups) < 40  # text, not the row count, closed the groups
     assert table.read().column("id").to_pylist() == [row["id"] for row in rows]
+
+
+class InLine:
+    """Runs each row group's write at once on the caller's thread: the writer as it was without its thread."""
+
+    def submit(self, write: Callable[..., None], *args: Any) -> Future[None]:
+        future: Future[None] = Future()
+        future.set_result(write(*args))
+        return future
+
+    def shutdown(self, wait: bool = True) -> None:
+        pass
+
+
+def _slow_writes(monkeypatch: pytest.MonkeyPatch, seconds: float) -> list[str]:
+    """Each row group's write starts late, so the caller's thread runs ahead of it; gives the writing threads."""
+    write, threads = parquet._write_table, []
+
+    def slow(*args: Any) -> None:
+        time.sleep(seconds)
+        write(*args)
+        threads.append(threading.current_thread().name)
+
+    monkeypatch.setattr(parquet, "_write_table", slow)
+    return threads
+
+
+def _writer_threads(before: set[threading.Thread]) -> list[str]:
+    """Writer threads started since `before` and still running (one left by an earlier failed test is not)."""
+    return [t.name for t in set(threading.enumerate()) - before if t.name.startswith("parquet-row-groups")]
+
+
+@pytest.mark.parametrize("max_shard_bytes", [3_000, 8_000, 20_000, 1 << 30])
+def test_a_write_on_the_thread_gives_the_bytes_of_a_write_in_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_shard_bytes: int
+) -> None:
+    rows = _rows(300, body_words=40)
+    threads = _slow_writes(monkeypatch, 0.005)
+    threaded = _write(tmp_path / "threaded", rows, 7, max_shard_bytes=max_shard_bytes)
+    assert threads and threading.main_thread().name not in threads
+    monkeypatch.setattr(parquet, "ThreadPoolExecutor", lambda *args: InLine())
+    assert _write(tmp_path / "in-line", rows, 7, max_shard_bytes=max_shard_bytes) == threaded
+
+
+def test_abort_waits_for_the_row_group_in_flight_and_ends_the_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads, before = _slow_writes(monkeypatch, 0.3), set(threading.enumerate())
+    writer = SplitWriter(tmp_path, "train", SCHEMA, rows_per_group=40)
+    writer.write(pa.RecordBatch.from_pylist(_rows(50), schema=SCHEMA))  # a group of 40 in flight
+    writer.abort()
+    assert len(threads) == 1  # written, not left running into a folder about to go
+    assert not _writer_threads(before)

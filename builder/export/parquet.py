@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,11 @@ class SplitWriter:
 
     Row groups hold `rows_per_group` rows, or fewer when their text reaches ROW_GROUP_BYTES: they are
     cut from the row sequence alone, so the batches rows arrive in never change the file.
+
+    A row group is compressed and written on a thread of the writer's own (zstd and the page index free
+    the GIL): the caller's thread, the build's busiest, goes on with the next batches meanwhile. One
+    group at most is in flight; it is waited for before anything reads the file's size, so the shard
+    boundaries, and the bytes, are those of a write done in line. `close` or `abort` ends the thread.
     """
 
     folder: Path
@@ -55,6 +61,9 @@ class SplitWriter:
     _shards: list[Path] = field(default_factory=list)
     _sink: pa.NativeFile | None = None
     _writer: pq.ParquetWriter | None = None
+    _thread: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "parquet-row-groups"))
+    _in_flight: Future[None] | None = None
+    _boundary_next: bool = False  # may a shard start at the row after the group in flight
 
     def write(self, rows: pa.RecordBatch) -> None:
         if not rows.num_rows:
@@ -81,12 +90,14 @@ class SplitWriter:
 
     def _before_boundary(self, size: int) -> int:
         """Past half a shard, the next row group stops before the first boundary row: the shard ends there."""
+        self._settle()
         if not self._past_half():
             return size
         hits = np.flatnonzero(np.concatenate(self._boundaries)[1:size])
         return int(hits[0]) + 1 if len(hits) else size
 
     def _write_group(self, size: int) -> None:
+        self._settle()
         table = pa.Table.from_batches(self._pending, schema=self.schema)
         sizes = np.concatenate(self._text_bytes)
         if self._writer is None:
@@ -94,16 +105,23 @@ class SplitWriter:
             self._shards.append(path)
             self._sink = pa.OSFile(str(path), "wb")
             self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
-        # One chunk per column: the writer cuts pages at chunk boundaries, and the batches rows
-        # arrived in must not show in the file.
-        self._writer.write_table(table.slice(0, size).combine_chunks(), row_group_size=size)
+        self._in_flight = self._thread.submit(_write_table, self._writer, table.slice(0, size))
         rest = table.slice(size)
         boundaries = np.concatenate(self._boundaries)
         self._pending = rest.to_batches() if rest.num_rows else []
         self._text_bytes = [sizes[size:]] if rest.num_rows else []
         self._boundaries = [boundaries[size:]] if rest.num_rows else []
+        self._boundary_next = bool(rest.num_rows and boundaries[size])
+
+    def _settle(self) -> None:
+        """Wait for the row group in flight (the write's error is raised here, unchanged); with its bytes in
+        the file, end the shard if it is full, or past half with a boundary at the next row."""
+        if self._in_flight is None:
+            return
+        in_flight, self._in_flight = self._in_flight, None
+        in_flight.result()
         full = self._sink is not None and self._sink.tell() >= self.max_shard_bytes
-        if full or (self._past_half() and rest.num_rows and boundaries[size]):
+        if full or (self._past_half() and self._boundary_next):
             self._close_shard()
 
     def _close_shard(self) -> None:
@@ -113,7 +131,10 @@ class SplitWriter:
         self._writer = self._sink = None
 
     def abort(self) -> None:
-        """After an error (a full disk): let go of the open shard without raising; the staging folder goes."""
+        """After an error (a full disk) or an interrupt: let go of the open shard without raising, once the
+        row group in flight is written or failed (its error is dropped); the staging folder goes."""
+        self._thread.shutdown(wait=True)
+        self._in_flight = None
         for resource in (self._writer, self._sink):
             if resource is not None:
                 with suppress(Exception):
@@ -124,13 +145,21 @@ class SplitWriter:
         """Finish the last shard and give every shard its final `{split}-i-of-n` name."""
         while self._pending:
             self._write_group(self._before_boundary(sum(len(sizes) for sizes in self._text_bytes)))
+        self._settle()
         self._close_shard()
+        self._thread.shutdown()
         final = []
         for index, partial in enumerate(self._shards):
             path = self.folder / shard_name(self.split, index, len(self._shards))
             os.replace(partial, path)
             final.append(path)
         return final
+
+
+def _write_table(writer: pq.ParquetWriter, group: pa.Table) -> None:
+    # One chunk per column: the writer cuts pages at chunk boundaries, and the batches rows
+    # arrived in must not show in the file.
+    writer.write_table(group.combine_chunks(), row_group_size=group.num_rows)
 
 
 def _text_sizes(rows: pa.RecordBatch) -> np.ndarray:
