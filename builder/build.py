@@ -33,17 +33,16 @@ from builder.export.report import BuildReport
 from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
 from builder.export.write_errors import write_error
-from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex
+from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.extractor import GenericTextExtractor
-from builder.extract.generic.survey import Survey
+from builder.extract.generic.survey import surveyed
 from builder.extract.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.inputs.containers import export_containers, plan_inputs, registered
 from builder.inputs.exports import ExportColumns
-from builder.inputs.files import DEFAULT_MAX_BYTES, InputFile, discover
+from builder.inputs.files import DEFAULT_MAX_BYTES, discover
 from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
 from builder.schema import load_schema
 from builder.sites import registry
-from builder.sites.profile import SiteProfile
 from builder.stages import (
     Count,
     Dedup,
@@ -229,24 +228,8 @@ class _Counted:
         self.count += count
 
 
-def survey(
-    inputs: Iterable[InputFile], sites: tuple[SiteProfile, ...], max_bytes: int, workers: int | Executor
-) -> CorpusIndex:
-    """The first pass, for the generic reader: the unprofiled dumps grouped by site, each site's chrome counted."""
-    return _surveyed(plan_inputs(inputs, max_bytes), sites, max_bytes, workers)
-
-
-def _surveyed(
-    items: Iterable[WorkItem], sites: tuple[SiteProfile, ...], max_bytes: int, workers: int | Executor
-) -> CorpusIndex:
-    corpus = CorpusBuilder()
-    for sketches in run_pipeline(items, Survey(sites), max_bytes, workers):
-        corpus.add_all(sketches)
-    return corpus.index()
-
-
 def _survey(items: Iterable[WorkItem], options: BuildOptions) -> CorpusIndex:
-    return _surveyed(items, registry(options.profiles), options.max_bytes, options.executor or options.workers)
+    return surveyed(items, registry(options.profiles), options.max_bytes, options.executor or options.workers)
 
 
 def _build(

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from builder.build import survey
 from builder.engines.local import Serial
 from builder.errors import InputPathError
 from builder.extract.decode import decode
@@ -21,6 +20,7 @@ from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.extractor import GENERIC, GenericTextExtractor
 from builder.extract.generic.reader import read_generic
+from builder.extract.generic.survey import survey
 from builder.extract.textdump import Line, Role, classify
 from builder.extract.textdump.lines import BLANK, read_line
 from builder.inputs.files import DEFAULT_MAX_BYTES, discover

@@ -6,16 +6,23 @@ opened, in parallel; the build feeds the sketches, in input order, to a `CorpusB
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from builder.engines import Executor, WorkItem, planned_inputs
+from builder.engines.local import run_pipeline
 from builder.extract.decode import decode
-from builder.extract.generic.corpus import PageSketch, page_lines, sketch_page
+from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex, PageSketch, page_lines, sketch_page
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.recognise import recognise_format
+from builder.inputs.containers import plan_inputs
+from builder.inputs.files import InputFile
 from builder.inputs.formats import looks_like_html, text_format
 from builder.record import TEXT_DUMP, Record
 from builder.sites.profile import SiteProfile
+
+SMALL_SURVEY = 4096  # inputs at most for the survey to run in this process (an incremental build's few)
 
 
 def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch | None:
@@ -51,3 +58,34 @@ class Survey:
     def start(self) -> Callable[[list[Record]], list[PageSketch | None]]:
         sites = self.sites
         return lambda records: [sketch_record(record, sites) for record in records]
+
+
+def survey(
+    inputs: Iterable[InputFile], sites: tuple[SiteProfile, ...], max_bytes: int, workers: int | Executor
+) -> CorpusIndex:
+    """The first pass, for the generic reader: the unprofiled dumps grouped by site, each site's chrome counted."""
+    return surveyed(plan_inputs(inputs, max_bytes), sites, max_bytes, workers)
+
+
+def surveyed(
+    items: Iterable[WorkItem], sites: tuple[SiteProfile, ...], max_bytes: int, workers: int | Executor
+) -> CorpusIndex:
+    """The survey's sketches of the work items, gathered by site."""
+    corpus = CorpusBuilder()
+    items, small = _few(items, SMALL_SURVEY)
+    if small and isinstance(workers, int):  # a sketch costs ~15 us: less than starting worker processes
+        workers = 1
+    for sketches in run_pipeline(items, Survey(sites), max_bytes, workers):
+        corpus.add_all(sketches)
+    return corpus.index()
+
+
+def _few(items: Iterable[WorkItem], most: int) -> tuple[Iterator[WorkItem], bool]:
+    """The items again, and whether they open to at most `most` inputs (read ahead that far, no further)."""
+    iterator, head, count = iter(items), [], 0
+    for item in iterator:
+        head.append(item)
+        count += planned_inputs(item) or most + 1  # a part whose count only opening tells may hold many
+        if count > most:
+            return itertools.chain(head, iterator), False
+    return iter(head), True
