@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -184,6 +185,8 @@ class CachedWorker:
 
     def _parse(self, records: list[Record], keys: list[bytes | None]) -> tuple[pa.RecordBatch, list[bytes | None]]:
         """The inputs not found, through the pipeline: their entries, and each one's chrome digest."""
+        if not records:  # a batch of reused inputs only: nothing to run
+            return _no_entries(), []
         chrome: dict[int, bytes | None] = {}
 
         def note(read: list[Record]) -> None:
@@ -258,6 +261,12 @@ class _Hits:
     entries: list[pa.RecordBatch] = field(default_factory=list)
     manifest: list[pa.RecordBatch] = field(default_factory=list)
     problem: str | None = None
+
+
+@cache
+def _no_entries() -> pa.RecordBatch:
+    schema = entry_schema()
+    return pa.RecordBatch.from_arrays([pa.array([], field.type) for field in schema], schema=schema)
 
 
 def _rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:
