@@ -7,11 +7,12 @@ opened, in parallel; the build feeds the sketches, in input order, to a `CorpusB
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from builder.engines import Executor, WorkItem, planned_inputs
-from builder.engines.local import run_pipeline
+from builder.engines.local import run_pipeline, run_task
 from builder.extract.decode import decode
 from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex, PageSketch, page_lines, sketch_page
 from builder.extract.generic.publisher import publisher_from_lines
@@ -22,7 +23,8 @@ from builder.inputs.formats import looks_like_html, text_format
 from builder.record import TEXT_DUMP, Record
 from builder.sites.profile import SiteProfile
 
-SMALL_SURVEY = 4096  # inputs at most for the survey to run in this process (an incremental build's few)
+SURVEY_HERE_SECONDS = 0.3  # the survey reads its first inputs in the build process, for about as long as
+HERE_CHUNK = 64  # starting the worker processes takes, this many at a time
 
 
 def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch | None:
@@ -72,20 +74,28 @@ def surveyed(
 ) -> CorpusIndex:
     """The survey's sketches of the work items, gathered by site."""
     corpus = CorpusBuilder()
-    items, small = _few(items, SMALL_SURVEY)
-    if small and isinstance(workers, int):  # a sketch costs ~15 us: less than starting worker processes
-        workers = 1
-    for sketches in run_pipeline(items, Survey(sites), max_bytes, workers):
+    rest: Iterable[WorkItem] = items
+    if isinstance(workers, int) and workers > 1:
+        rest = _surveyed_here(items, corpus, Survey(sites), max_bytes)
+    for sketches in run_pipeline(rest, Survey(sites), max_bytes, workers):
         corpus.add_all(sketches)
     return corpus.index()
 
 
-def _few(items: Iterable[WorkItem], most: int) -> tuple[Iterator[WorkItem], bool]:
-    """The items again, and whether they open to at most `most` inputs (read ahead that far, no further)."""
-    iterator, head, count = iter(items), [], 0
-    for item in iterator:
-        head.append(item)
-        count += planned_inputs(item) or most + 1  # a part whose count only opening tells may hold many
-        if count > most:
-            return itertools.chain(head, iterator), False
-    return iter(head), True
+def _surveyed_here(items: Iterable[WorkItem], corpus: CorpusBuilder, job: Survey, max_bytes: int) -> Iterator[WorkItem]:
+    """Survey the first items in this process, for as long as starting worker processes would take: an
+    incremental build's few changed files need no workers (no worker starts for no work). The items
+    left, in order; where they are read changes no sketch, and the sketches are gathered in order."""
+    sketch = job.start()
+    iterator = iter(items)
+    deadline = time.monotonic() + SURVEY_HERE_SECONDS
+    while time.monotonic() < deadline:
+        chunk = list(itertools.islice(iterator, HERE_CHUNK))
+        if not chunk:
+            break
+        big = next((at for at, item in enumerate(chunk) if (planned_inputs(item) or HERE_CHUNK + 1) > HERE_CHUNK), None)
+        for done in run_task(sketch, chunk[:big], max_bytes):
+            corpus.add_all(done.batch)
+        if big is not None:  # an archive of many records (or of a count only opening tells) goes to the workers
+            return itertools.chain(chunk[big:], iterator)
+    return iterator
