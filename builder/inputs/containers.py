@@ -86,9 +86,10 @@ class Zip:
     """A zip: recognised by its name; planned from its central directory; read in slices (`builder.inputs.zips`)."""
 
     name = "zip"
+    suffixes = ZIP_SUFFIXES  # what it claims, for `container_for`'s first look
 
     def claims(self, name: str) -> bool:
-        return name.endswith(ZIP_SUFFIXES)
+        return name.endswith(self.suffixes)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
         return plan_zip(item, max_bytes)
@@ -128,9 +129,10 @@ class Tar:
     """
 
     name = "tar"
+    suffixes = TAR_SUFFIXES  # what it claims, for `container_for`'s first look
 
     def claims(self, name: str) -> bool:
-        return name.endswith(TAR_SUFFIXES)
+        return name.endswith(self.suffixes)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
         return (Whole(item, self),)
@@ -148,9 +150,10 @@ class GzipFile:
     is not gzip is read as it is, as any other file."""
 
     name = "gzip"
+    suffixes = (".gz",)  # what it claims, for `container_for`'s first look
 
     def claims(self, name: str) -> bool:
-        return name.endswith(".gz")
+        return name.endswith(self.suffixes)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
         return (Whole(item, self, 1),)
@@ -187,9 +190,10 @@ class Warc:
     """A WARC archive (`builder.inputs.warc`): scanned here for record starts, read in ranges by the workers."""
 
     name = "warc"
+    suffixes = WARC_SUFFIXES  # what it claims, for `container_for`'s first look
 
     def claims(self, name: str) -> bool:
-        return name.endswith(WARC_SUFFIXES)
+        return name.endswith(self.suffixes)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
         return plan_warc(item)
@@ -200,12 +204,13 @@ class JsonLines:
     ranges of lines by the workers; a gzip-compressed one read whole in one worker."""
 
     name = "jsonl"
+    suffixes = JSONL_SUFFIXES  # what it claims, for `container_for`'s first look
 
     def __init__(self, columns: ExportColumns = DEFAULT_EXPORT_COLUMNS) -> None:
         self.columns = columns
 
     def claims(self, name: str) -> bool:
-        return name.endswith(JSONL_SUFFIXES)
+        return name.endswith(self.suffixes)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
         return plan_jsonl(item, self.columns)
@@ -215,12 +220,13 @@ class Parquet:
     """A Parquet export (`builder.inputs.exports`): planned from its footer, a part per row group."""
 
     name = "parquet"
+    suffixes = PARQUET_SUFFIXES  # what it claims, for `container_for`'s first look
 
     def __init__(self, columns: ExportColumns = DEFAULT_EXPORT_COLUMNS) -> None:
         self.columns = columns
 
     def claims(self, name: str) -> bool:
-        return name.endswith(PARQUET_SUFFIXES)
+        return name.endswith(self.suffixes)
 
     def plan(self, item: InputFile, max_bytes: int) -> Iterable[Part]:
         return plan_parquet(item, self.columns) or (Whole(item, self, 1),)
@@ -244,19 +250,33 @@ def containers() -> tuple[Container, ...]:
     return tuple(_REGISTRY)
 
 
+def _claimed(registry: list[Container]) -> tuple[str, ...] | None:
+    """Every name suffix the containers claim, when each says which (`suffixes`); else None: ask each."""
+    said = [getattr(container, "suffixes", None) for container in registry]
+    return None if any(suffixes is None for suffixes in said) else tuple(s for suffixes in said for s in suffixes)
+
+
+_CLAIMED = _claimed(_REGISTRY)
+
+
 @contextmanager
 def registered(container: Container) -> Iterator[Container]:
     """`container` tried first while the block runs (for a container that is not built in)."""
+    global _CLAIMED
     _REGISTRY.insert(0, container)
+    _CLAIMED = _claimed(_REGISTRY)
     try:
         yield container
     finally:
         _REGISTRY.remove(container)
+        _CLAIMED = _claimed(_REGISTRY)
 
 
 def container_for(item: InputFile) -> Container:
     """The container of an input, by its name in the inputs (a link named `x.tar.gz` may lead to a file named
     otherwise); an input that must not be read, or is not a regular file, is a loose file (its reject)."""
+    if _CLAIMED is not None and not item.source_file.lower().endswith(_CLAIMED):
+        return _FALLBACK  # most inputs of a big build: one look instead of one per container
     name = posixpath.basename(item.source_file).lower()
     for container in _REGISTRY:
         if container.claims(name) and item.error is None and os.path.isfile(item.path):
