@@ -93,6 +93,7 @@ class BuildOptions:
     engine: str = "local"  # "ray": the pipeline runs on Ray (builder[ray]); ignored when `executor` is given
     ray_address: str | None = None  # the Ray cluster to join (else RAY_ADDRESS, else a local Ray of `workers` CPUs)
     cache: Path | None = None  # the build cache's folder (builder.cache): outcomes reused across builds; None: none
+    rehash: bool = False  # read and digest every input, even a file the cache would vouch for by its stat
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             cache = BuildCache.open(options.cache, _context(options, now)) if options.cache else None
             items = plan_inputs(inputs, options.max_bytes)
             survey_items = plan_inputs(discover(paths, skip), options.max_bytes)
-            if cache is not None:  # a loose file the cache vouches for is neither read nor surveyed
+            if cache is not None and not options.rehash:  # a file the cache vouches for is neither read nor surveyed
                 vouched = cache.stats()
                 items, survey_items = vouched.stated(items), vouched.unvouched(survey_items)
             corpus = _survey(survey_items, options) if options.unknown_sites == "generic" else None
@@ -249,7 +250,7 @@ def _build(
         report.inputs = counted.count
         changes = since_previous(options.since or options.out, staging, explicit=options.since is not None)
         if cache is not None:
-            report.cache = {"reused": cache.reused, "parsed": cache.parsed}
+            report.cache = {"reused": cache.reused, "unread": cache.unread, "parsed": cache.parsed}
         with staged_folder(options.report, is_previous=is_previous_report) as report_folder:
             summary = report.write(report_folder, recorded, changes.summary())
             write_changes(report_folder, changes)

@@ -67,9 +67,9 @@ def test_second_build_reuses_every_input(inputs: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     counts, first = same_as_clean([inputs], tmp_path, cache)
     total = first.summary["inputs"]
-    assert counts == {"reused": 0, "parsed": total}
+    assert counts == {"reused": 0, "unread": 0, "parsed": total}
     counts, second = same_as_clean([inputs], tmp_path, cache)
-    assert counts == {"reused": total, "parsed": 0}
+    assert counts == {"reused": total, "unread": 0, "parsed": 0}
     assert second.summary["rejects_by_reason"]["future_date"] == 2  # judged again from the cached dates
     assert second.summary["rejects_by_reason"]["missing_date"] == 1
 
@@ -83,7 +83,7 @@ def test_added_edited_deleted_and_renamed_inputs_are_parsed(inputs: Path, tmp_pa
     (inputs / "am_07.txt").unlink()
     (inputs / "am_06.txt").rename(inputs / "am_renamed.txt")
     counts, result = same_as_clean([inputs], tmp_path, cache)
-    assert counts == {"reused": result.summary["inputs"] - 3, "parsed": 3}
+    assert counts == {"reused": result.summary["inputs"] - 3, "unread": 0, "parsed": 3}
     manifest = ipc.open_file(str(cache / MANIFEST)).read_all()
     assert manifest.num_rows == result.summary["inputs"]  # the deleted, edited and renamed inputs' entries dropped
 
@@ -107,7 +107,7 @@ def test_a_changed_option_parses_everything_again(inputs: Path, tmp_path: Path) 
     cache = tmp_path / "cache"
     _, before = same_as_clean([inputs], tmp_path, cache)
     counts, after = same_as_clean([inputs], tmp_path, cache, min_words=135)  # bodies have 130 to 141 words
-    assert counts == {"reused": 0, "parsed": after.summary["inputs"]}
+    assert counts == {"reused": 0, "unread": 0, "parsed": after.summary["inputs"]}
     assert after.summary["rejects_by_reason"]["short_body"] > before.summary["rejects_by_reason"]["short_body"]
 
 
@@ -116,7 +116,7 @@ def test_a_moved_now_judges_the_dates_again_from_the_cache(inputs: Path, tmp_pat
     _, before = same_as_clean([inputs], tmp_path, cache)
     assert before.summary["rejects_by_reason"]["future_date"] == 2
     counts, after = same_as_clean([inputs], tmp_path, cache, now=LATER)
-    assert counts == {"reused": after.summary["inputs"], "parsed": 0}
+    assert counts == {"reused": after.summary["inputs"], "unread": 0, "parsed": 0}
     assert "future_date" not in after.summary["rejects_by_reason"]
     assert after.summary["rows"] == before.summary["rows"] + 1  # the long one is a row now...
     reasons = {row["example"]: row["reason"] for row in after.rejects_by_reason}
@@ -132,7 +132,7 @@ def test_generic_dumps_are_read_again_when_their_sites_chrome_changes(inputs: Pa
     for number in range(3, 6):  # more dumps of the site: its recurring lines are counted over six now
         write_dump(inputs, f"planet_{number}.txt", planet_page(number))
     counts, result = same_as_clean([inputs], tmp_path, cache)
-    assert counts == {"reused": result.summary["inputs"] - 6, "parsed": 6}  # the three old ones again
+    assert counts == {"reused": result.summary["inputs"] - 6, "unread": 0, "parsed": 6}  # the three old ones again
     counts, _ = same_as_clean([inputs], tmp_path, cache)
     assert counts["parsed"] == 0
 
@@ -151,7 +151,7 @@ def test_a_damaged_cache_is_ignored_with_a_warning(inputs: Path, tmp_path: Path,
     else:
         (cache / "builder-cache.json").write_text('{"made_by": "builder", "format": 0}\n')
     counts, result = same_as_clean([inputs], tmp_path, cache)
-    assert counts == {"reused": 0, "parsed": result.summary["inputs"]}
+    assert counts == {"reused": 0, "unread": 0, "parsed": result.summary["inputs"]}
     assert len(result.warnings) == 1 and "ignored" in result.warnings[0]
     counts, result = same_as_clean([inputs], tmp_path, cache)  # rewritten: whole again
     assert counts["parsed"] == 0 and not result.warnings

@@ -63,10 +63,11 @@ def test_unchanged_files_are_not_read_again_and_give_the_same_bytes(
     same_as_clean([inputs], tmp_path, cache)
     reads.clear()
     counts, result = same_as_clean([inputs], tmp_path, cache)
-    assert counts == {"reused": result.summary["inputs"], "parsed": 0}
+    unprofiled = {*(f"planet_{number}.txt" for number in range(3)), "notes.json"}
+    inputs_count = result.summary["inputs"]
+    assert counts == {"reused": inputs_count, "unread": inputs_count - len(unprofiled), "parsed": 0}
     # The clean build reads every file twice (survey, pass); the cached one only the text files no profile
     # recognised (their outcome may depend on their site's chrome, which is checked against their text).
-    unprofiled = {*(f"planet_{number}.txt" for number in range(3)), "notes.json"}
     assert {name: count for name, count in reads.items() if count != 2} == dict.fromkeys(unprofiled, 4)
     assert sum(reads.values()) == result.summary["inputs"] * 2 + len(unprofiled) * 2
 
@@ -81,7 +82,8 @@ def test_a_file_edited_to_the_same_size_and_time_is_read_again(inputs: Path, tmp
     path.write_text(new, encoding="utf-8")
     os.utime(path, (LONG_AGO, LONG_AGO))  # size and mtime as before: only the ctime tells
     counts, result = same_as_clean([inputs], tmp_path, cache)
-    assert counts == {"reused": result.summary["inputs"] - 1, "parsed": 1}
+    assert counts["reused"] == result.summary["inputs"] - 1 and counts["parsed"] == 1
+    assert counts["unread"] == result.summary["inputs"] - 5  # the edited file and the four unprofiled are read
 
 
 def test_a_file_changed_lately_is_not_vouched_for(inputs: Path, tmp_path: Path, reads: Counter[str]) -> None:
@@ -89,7 +91,7 @@ def test_a_file_changed_lately_is_not_vouched_for(inputs: Path, tmp_path: Path, 
     same_as_clean([inputs], tmp_path, cache)  # the files' ctimes are seconds old: no signature is kept
     reads.clear()
     counts, result = same_as_clean([inputs], tmp_path, cache)
-    assert counts == {"reused": result.summary["inputs"], "parsed": 0}  # by their digests
+    assert counts == {"reused": result.summary["inputs"], "unread": 0, "parsed": 0}  # by their digests
     assert reads["am_00.txt"] == 4  # survey and pass, in both builds
 
 
@@ -167,3 +169,12 @@ def _manifest_vouching(folder: Path) -> pa.Table:
         for n, path in enumerate(sorted(folder.iterdir()))
     ]
     return pa.Table.from_pylist(rows, schema=manifest_schema())
+
+
+def test_rehash_reads_and_digests_every_input(inputs: Path, tmp_path: Path, settled: None, reads: Counter[str]) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    reads.clear()
+    counts, result = same_as_clean([inputs], tmp_path, cache, rehash=True)
+    assert counts == {"reused": result.summary["inputs"], "unread": 0, "parsed": 0}
+    assert reads == Counter({path.name: 4 for path in inputs.iterdir()})  # survey and pass, in both builds

@@ -55,6 +55,7 @@ class Looked(NamedTuple):
     parsed: int
     segment: tuple[str, int] | None  # the new segment's name and rows
     problem: str | None = None
+    unread: int = 0  # of the reused, the files not read: the cache vouched for them by their stat
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,10 @@ class CachedWorker:
         stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
         manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
         manifest = _with_stats(manifest, [records[p] for p in [*hits.positions, *(p for p, _ in stored)]])
-        return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten)
+        unread = sum(
+            not records[position].data and records[position].cache_stat is not None for position in hits.positions
+        )
+        return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten, unread)
 
     def _key(self, record: Record) -> bytes | None:
         """The input's key: the one its stat stands for, when the cache vouched for it; else its digest."""

@@ -48,6 +48,7 @@ class BuildCache:
     trusted: bool
     warnings: list[str] = field(default_factory=list)
     reused: int = 0
+    unread: int = 0  # of the reused, the files not even read: their stat stood for their digest
     parsed: int = 0
     _entries: list[pa.RecordBatch] = field(default_factory=list)
     _new_segments: dict[str, int] = field(default_factory=dict)
@@ -74,6 +75,7 @@ class BuildCache:
         """The processed batches; what each result says of the cache is kept for the commit and the report."""
         for looked in results:
             self.reused += looked.reused
+            self.unread += looked.unread
             self.parsed += looked.parsed
             self._entries.append(looked.entries)
             if looked.segment is not None:

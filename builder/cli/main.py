@@ -28,6 +28,7 @@ from builder.cli.options import (
     PrivateOption,
     QuietOption,
     RayAddressOption,
+    RehashOption,
     TokenOption,
     fail,
     unexpected,
@@ -197,6 +198,7 @@ def build(
     ] = None,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
+    rehash: RehashOption = False,
 ) -> None:
     """Build a dataset from dumps: `builder build data/ --out dataset --report build-report`."""
     from builder.engines.processes import default_workers, start_forkserver
@@ -241,6 +243,7 @@ def build(
         engine=engine,
         ray_address=ray_address,
         cache=None if no_cache else cache or report.with_name(f"{report.name}.cache"),
+        rehash=rehash,
         card=CardOptions(
             title=title,
             description=description,
@@ -350,7 +353,7 @@ def print_summary(result: BuildResult, out: Path, report: Path) -> None:
     if changes := summary.get("changes"):  # only when there was a previous build to compare with
         rows.append(("changes", changes["line"], f"since {changes['since'][:12]}"))
     if "cache" in summary:  # how much of the work the build cache saved
-        rows += [(f"{name} (cache)", str(summary["cache"][name]), "") for name in ("reused", "parsed")]
+        rows += [(f"{name} (cache)", str(summary["cache"][name]), "") for name in ("reused", "unread", "parsed")]
     _outcome_table(f"builder build → {out}", rows)
     typer.echo(printable(f"dataset: {out}   report: {report}"))
 

@@ -41,6 +41,10 @@ CacheOption = Annotated[
     ),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every input; neither read nor write the cache.")]
+RehashOption = Annotated[
+    bool,
+    typer.Option("--rehash", help="Read and digest every input, even a file whose size and times are unchanged."),
+]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")]
 TokenOption = Annotated[
     str | None,

@@ -32,7 +32,8 @@ class BuildReport:
 
     inputs: int = 0
     rows_by_split: Counter[str] = field(default_factory=Counter)
-    # With a build cache: inputs whose outcome was reused, and inputs parsed ({"reused": n, "parsed": m}).
+    # With a build cache: inputs whose outcome was reused, of them those not even read (their stat was
+    # unchanged), and inputs parsed ({"reused": n, "unread": u, "parsed": m}).
     # Not in the card: a cached build's dataset is byte-identical to a clean one's.
     cache: dict[str, int] | None = None
     _rejects: list[pa.RecordBatch] = field(default_factory=list)
