@@ -93,7 +93,7 @@ class CachedWorker:
         found = set(hits.positions)
         fresh = [position for position in range(len(records)) if position not in found]
         for position in fresh:
-            if records[position].cache_stat and not records[position].data:  # vouched for, its entry unread
+            if _vouched(records[position]):  # its entry could not be used: the file is read after all
                 records[position] = self._read(records[position])
                 keys[position] = self._key(records[position])
         new, chrome = self._parse([records[position] for position in fresh], [keys[p] for p in fresh])
@@ -105,16 +105,14 @@ class CachedWorker:
         stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
         manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
         manifest = _with_stats(manifest, [records[p] for p in [*hits.positions, *(p for p, _ in stored)]])
-        unread = sum(
-            not records[position].data and records[position].cache_stat is not None for position in hits.positions
-        )
+        unread = sum(_vouched(records[position]) for position in hits.positions)
         return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten, unread)
 
     def _key(self, record: Record) -> bytes | None:
         """The input's key: the one its stat stands for, when the cache vouched for it; else its digest."""
         if record.reject is not None:
             return None
-        if record.cache_stat is not None and record.cache_stat.key is not None:
+        if record.cache_stat is not None and record.cache_stat.key is not None:  # vouched for: not read
             return record.cache_stat.key
         return input_key(record, self.job.context)
 
@@ -265,6 +263,11 @@ class _Hits:
     entries: list[pa.RecordBatch] = field(default_factory=list)
     manifest: list[pa.RecordBatch] = field(default_factory=list)
     problem: str | None = None
+
+
+def _vouched(record: Record) -> bool:
+    """Whether the cache vouched for the input by its stat, so it was not read (`builder.cache.stats`)."""
+    return record.cache_stat is not None and record.cache_stat.key is not None
 
 
 @cache

@@ -60,7 +60,10 @@ class Spill:
         offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + len(column) + 1]
         data = column.buffers()[2]
         if data is not None:
-            os.pwrite(self._file.fileno(), memoryview(data)[offsets[0] : offsets[-1]], self._end)
+            view, at = memoryview(data)[offsets[0] : offsets[-1]], self._end
+            while view:  # a write may take less than it is given
+                written = os.pwrite(self._file.fileno(), view, at)
+                view, at = view[written:], at + written
         texts = _Texts(self._end, offsets.astype(np.int64) - offsets[0])
         self._end += int(texts.offsets[-1])
         return texts
