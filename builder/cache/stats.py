@@ -99,7 +99,7 @@ class StatIndex:
         signatures = key_array(vouched.column("stat"))
         order = np.argsort(signatures, kind="stable")
         self._signatures = signatures[order]
-        self._keys = key_array(vouched.column("key"))[order]
+        self._keys = key_array(vouched.column("key"))[order].tobytes()  # sliced per key: no NumPy scalar
         self._seen = _Seen()
         self._replayed: int | None = 0  # files of the first walk met again by the second; None: it went its own way
 
@@ -152,8 +152,7 @@ class StatIndex:
         return [int(at[i]) if hit[i] and found else -1 if found else -2 for i, found in enumerate(signatures)]
 
     def _key(self, row: int) -> bytes | None:
-        # NumPy drops a value's trailing NUL bytes: put them back.
-        return bytes(self._keys[row]).ljust(KEY_BYTES, b"\0") if row >= 0 else None
+        return self._keys[row * KEY_BYTES : (row + 1) * KEY_BYTES] if row >= 0 else None
 
 
 class _Seen:
