@@ -6,6 +6,7 @@ import os
 import time
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyarrow as pa
 import pytest
@@ -178,3 +179,14 @@ def test_rehash_reads_and_digests_every_input(inputs: Path, tmp_path: Path, sett
     counts, result = same_as_clean([inputs], tmp_path, cache, rehash=True)
     assert counts == {"reused": result.summary["inputs"], "unread": 0, "parsed": 0}
     assert reads == Counter({path.name: 4 for path in inputs.iterdir()})  # survey and pass, in both builds
+
+
+def test_a_signature_takes_any_inode_and_device_number(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("x", encoding="utf-8")
+    real = os.stat(path)
+    times = {name: getattr(real, name) for name in ("st_atime_ns", "st_mtime_ns", "st_ctime_ns")}
+    faked = os.stat_result((real.st_mode, 2**64 - 1, 2**63 + 5, *real[3:10]), times)  # inode, device: unsigned 64 bits
+    monkeypatch.setattr(stats, "os", SimpleNamespace(stat=lambda _: faked))
+    found = stats.signature(b"context", "page.txt", str(path), real.st_ctime_ns + 10**10)
+    assert found is not None and len(found) == 16

@@ -33,9 +33,9 @@ from builder.inputs.containers import Part
 from builder.inputs.files import InputFile, read_record
 from builder.record import Record
 
-SETTLED_SECONDS = 2
+SETTLED_SECONDS = 2  # a file changed more lately than this gets no signature (coarse file system clocks)
 LOOKUP_CHUNK = 4096  # loose files stat'ed, then looked up in the manifest at once
-_FACTS = struct.Struct("<qqqqq")  # size, mtime, ctime, inode, device: fixed width
+_FACTS = struct.Struct("<qqqQQ")  # size, mtime, ctime (before 1970: negative), inode, device: fixed width
 
 
 class StatSeen(NamedTuple):
