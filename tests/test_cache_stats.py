@@ -190,3 +190,9 @@ def test_a_signature_takes_any_inode_and_device_number(tmp_path: Path, monkeypat
     monkeypatch.setattr(stats, "os", SimpleNamespace(stat=lambda _: faked))
     found = stats.signature(b"context", "page.txt", str(path), real.st_ctime_ns + 10**10)
     assert found is not None and len(found) == 16
+
+
+def test_a_stated_file_takes_the_task_places_of_its_name() -> None:
+    seen = stats.StatSeen(None, None, "/nowhere")
+    assert stats.StatedFile("page.HTML.gz", seen).weight == files.HTML_PAGE_WEIGHT
+    assert stats.StatedFile("dump.txt", seen).weight == 1

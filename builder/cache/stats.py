@@ -30,7 +30,7 @@ from builder.cache.keys import KEY_BYTES
 from builder.cache.store import key_array
 from builder.engines.local import batched
 from builder.inputs.containers import Part
-from builder.inputs.files import InputFile, read_record
+from builder.inputs.files import InputFile, page_weight, read_record
 from builder.record import Record
 
 SETTLED_SECONDS = 2  # a file changed more lately than this gets no signature (coarse file system clocks)
@@ -59,7 +59,7 @@ class StatedFile(NamedTuple):
 
     @property
     def weight(self) -> int:
-        return InputFile(self.source_file, self.seen.path).weight
+        return page_weight(self.source_file)
 
     def open(self, max_bytes: int) -> Iterator[Record]:
         if self.seen.key is not None:  # vouched for: the worker takes its outcome from the cache

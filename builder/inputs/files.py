@@ -44,10 +44,15 @@ class InputFile(NamedTuple):
         """Task places one record of this file takes (`builder.engines.planned_weight`): a page named as
         HTML (`.html`, `.htm`, `.xhtml`, each maybe `.gz`) is read by a full extractor, not a text dump's
         line rules."""
-        return HTML_PAGE_WEIGHT if self.source_file.lower().removesuffix(".gz").endswith(HTML_SUFFIXES) else 1
+        return page_weight(self.source_file)
 
     def open(self, max_bytes: int) -> Iterator[Record]:
         yield read_record(self, max_bytes)
+
+
+def page_weight(source_file: str) -> int:
+    """Task places a file of this name takes: HTML_PAGE_WEIGHT for a page named as HTML, else 1."""
+    return HTML_PAGE_WEIGHT if source_file.lower().removesuffix(".gz").endswith(HTML_SUFFIXES) else 1
 
 
 def _walk(folder: str, prefix: str, skip: tuple[str, ...], root: str) -> Iterator[InputFile]:
