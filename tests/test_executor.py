@@ -7,6 +7,7 @@ import gzip
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
@@ -378,3 +379,38 @@ def test_a_build_that_stops_while_big_tasks_wait_for_busy_workers_does_not_hang(
     started = time.monotonic()
     batches.close()
     assert time.monotonic() - started < 10
+
+
+class _OnePart(NamedTuple):
+    """A part of unplanned count with one record: a task of its own."""
+
+    name: str
+
+    @property
+    def records(self) -> None:
+        return None
+
+    def open(self, max_bytes: int) -> Iterator[Record]:
+        yield Record(source_file=self.name, data=b"")
+
+
+class _HugeResults(NamedTuple):
+    """A job whose result for a record named huge-* is `size` bytes: sending it takes a while."""
+
+    size: int
+
+    def start(self) -> Any:
+        return lambda records: b"x" * self.size if records and records[0].source_file.startswith("huge") else b""
+
+
+def test_a_build_that_stops_while_workers_send_big_results_does_not_hang() -> None:
+    """Workers told to end while they write a result leave half a message in the result pipe: the pool must
+    not read on for the rest forever (seen once: a SIGTERM that never ended the build)."""
+    items = [_OnePart("a.txt"), *(_OnePart(f"huge-{number}.txt") for number in range(4))]
+    batches = run_pipeline(items, _HugeResults(300_000_000), 1 << 20, workers=2)
+    next(batches)
+    time.sleep(0.5)  # the workers are writing their 300 MB results into the pipe
+    closing = threading.Thread(target=batches.close, daemon=True)  # a hang fails the test, not the run
+    closing.start()
+    closing.join(timeout=20)
+    assert not closing.is_alive()

@@ -286,6 +286,8 @@ class Pool:
             if not finished:  # Ctrl-C, an error, a stage that stopped reading: the workers end now, mid-task,
                 lifeline.close()  # rather than after their running tasks (a whole tar each)
                 _close_call_reader(pool)
+                if not getattr(pool, "_broken", False):  # a worker ended mid-send must not leave the pool
+                    _close_result_writer(pool)  # reading the rest of its result forever (see `_result`)
             pool.shutdown(wait=True, cancel_futures=True)
             lifeline.close()
 
