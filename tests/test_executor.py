@@ -381,19 +381,6 @@ def test_a_build_that_stops_while_big_tasks_wait_for_busy_workers_does_not_hang(
     assert time.monotonic() - started < 10
 
 
-class _OnePart(NamedTuple):
-    """A part of unplanned count with one record: a task of its own."""
-
-    name: str
-
-    @property
-    def records(self) -> None:
-        return None
-
-    def open(self, max_bytes: int) -> Iterator[Record]:
-        yield Record(source_file=self.name, data=b"")
-
-
 class _HugeResults(NamedTuple):
     """A job whose result for a record named huge-* is `size` bytes: sending it takes a while."""
 
@@ -406,7 +393,7 @@ class _HugeResults(NamedTuple):
 def test_a_build_that_stops_while_workers_send_big_results_does_not_hang() -> None:
     """Workers told to end while they write a result leave half a message in the result pipe: the pool must
     not read on for the rest forever (seen once: a SIGTERM that never ended the build)."""
-    items = [_OnePart("a.txt"), *(_OnePart(f"huge-{number}.txt") for number in range(4))]
+    items = [_BigPart("a.txt", b""), *(_BigPart(f"huge-{number}.txt", b"") for number in range(4))]  # a task each
     batches = run_pipeline(items, _HugeResults(300_000_000), 1 << 20, workers=2)
     next(batches)
     time.sleep(0.5)  # the workers are writing their 300 MB results into the pipe
