@@ -32,6 +32,7 @@ from builder.cache.store import (
     PUBLISHED_AT_LOCAL,
     CacheProblem,
     SegmentReader,
+    empty_batch,
     entry_schema,
     key_array,
     manifest_schema,
@@ -93,7 +94,7 @@ class CachedWorker:
         found = set(hits.positions)
         fresh = [position for position in range(len(records)) if position not in found]
         for position in fresh:
-            if _vouched(records[position]):  # its entry could not be used: the file is read after all
+            if _vouched_key(records[position]) is not None:  # its entry could not be used: the file is read after all
                 records[position] = self._read(records[position])
                 keys[position] = self._key(records[position])
         new, chrome = self._parse([records[position] for position in fresh], [keys[p] for p in fresh])
@@ -105,16 +106,14 @@ class CachedWorker:
         stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
         manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
         manifest = _with_stats(manifest, [records[p] for p in [*hits.positions, *(p for p, _ in stored)]])
-        unread = sum(_vouched(records[position]) for position in hits.positions)
+        unread = sum(_vouched_key(records[position]) is not None for position in hits.positions)
         return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten, unread)
 
     def _key(self, record: Record) -> bytes | None:
         """The input's key: the one its stat stands for, when the cache vouched for it; else its digest."""
         if record.reject is not None:
             return None
-        if record.cache_stat is not None and record.cache_stat.key is not None:  # vouched for: not read
-            return record.cache_stat.key
-        return input_key(record, self.job.context)
+        return _vouched_key(record) or input_key(record, self.job.context)
 
     def _read(self, record: Record) -> Record:
         """A file the cache vouched for whose entry could not be used: read after all, and digested."""
@@ -265,15 +264,14 @@ class _Hits:
     problem: str | None = None
 
 
-def _vouched(record: Record) -> bool:
-    """Whether the cache vouched for the input by its stat, so it was not read (`builder.cache.stats`)."""
-    return record.cache_stat is not None and record.cache_stat.key is not None
+def _vouched_key(record: Record) -> bytes | None:
+    """The key the cache vouched for the input with, by its stat, so it was not read (`builder.cache.stats`)."""
+    return record.cache_stat.key if record.cache_stat is not None else None
 
 
 @cache
 def _no_entries() -> pa.RecordBatch:
-    schema = entry_schema()
-    return pa.RecordBatch.from_arrays([pa.array([], field.type) for field in schema], schema=schema)
+    return empty_batch(entry_schema())
 
 
 def _rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:

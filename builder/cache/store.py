@@ -144,13 +144,16 @@ class Manifest:
 
     @classmethod
     def empty(cls) -> Manifest:
-        # Not `Schema.empty_table()`: it imports pandas (~0.2 s) in the build process before the pool starts.
-        schema = manifest_schema()
-        return cls(pa.Table.from_arrays([pa.nulls(0, field.type) for field in schema], schema=schema), {})
+        return cls(pa.Table.from_batches([empty_batch(manifest_schema())]), {})
 
     @property
     def keys(self) -> np.ndarray:
         return key_array(self.table.column("key"))
+
+
+def empty_batch(schema: pa.Schema) -> pa.RecordBatch:
+    """No rows of `schema`. Not `Schema.empty_table()`: it imports pandas (~0.2 s) in the build process."""
+    return pa.RecordBatch.from_arrays([pa.nulls(0, field.type) for field in schema], schema=schema)
 
 
 def key_array(column: pa.ChunkedArray | pa.Array) -> np.ndarray:

@@ -23,8 +23,10 @@ from builder.inputs.formats import looks_like_html, text_format
 from builder.record import TEXT_DUMP, Record
 from builder.sites.profile import SiteProfile
 
-SURVEY_HERE_SECONDS = 0.3  # the survey reads its first inputs in the build process, for about as long as
-HERE_CHUNK = 64  # starting the worker processes takes, this many at a time
+# The survey reads its first inputs in the build process, this many at a time, for about as long as
+# starting the worker processes would take.
+SURVEY_HERE_SECONDS = 0.3
+HERE_CHUNK = 64
 
 
 def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch | None:
