@@ -90,11 +90,11 @@ class Dedup:
                 if outcome.has_urls(batch):
                     yield from keep_ranked(itertools.chain([batch], batches), self.spill_folder, dedup, latest=False)
                     return
-                rows = outcome.kept(batch, ["source_file", "body"])
-                verdicts = dedup(outcome.dedup_keys(batch), rows)
+                at = np.flatnonzero(outcome.is_row(batch))  # the rows' texts are read in place, not copied out
+                verdicts = dedup(outcome.dedup_keys(batch), batch.select(["source_file", "body"]), at)
                 duplicates = [i for i, verdict in enumerate(verdicts) if verdict is not None]
                 rejects = [verdict for verdict in verdicts if verdict is not None]
-                yield outcome.with_rejects(batch, np.flatnonzero(outcome.is_row(batch))[duplicates], rejects)
+                yield outcome.with_rejects(batch, at[duplicates], rejects)
         finally:
             dedup.close()  # the index is freed once the last batch is through, before the card needs memory
 

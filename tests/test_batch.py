@@ -70,6 +70,17 @@ def test_keys_are_a_view_over_the_batch_when_every_input_is_a_row() -> None:
     assert np.shares_memory(keys, np.frombuffer(values.buffers()[1], np.uint64))
 
 
+def test_keys_of_a_batch_with_rejects_are_read_in_place_and_a_reject_that_kept_its_keys_is_left_out() -> None:
+    records, batch = processed()
+    keys = outcome.dedup_keys(batch)  # rejects' lists are null: the column's values are the rows' keys alone
+    assert np.shares_memory(keys, np.frombuffer(batch.column(outcome.DEDUP_KEYS).values.buffers()[1], np.uint64))
+    # A reject holding keys of its own (as if judged after its keys were made) must not lend them to a row.
+    column = batch.column(outcome.DEDUP_KEYS)
+    spoiled = pa.array([*column.to_pylist()[:1], [7] * keys.shape[1], *column.to_pylist()[2:]], column.type)
+    held = batch.set_column(batch.schema.get_field_index(outcome.DEDUP_KEYS), outcome.DEDUP_KEYS, spoiled)
+    assert outcome.dedup_keys(held).tolist() == [list(records[0].dedup_keys), list(records[2].dedup_keys)]
+
+
 def test_a_row_that_does_not_fit_is_its_own_pack_reject_and_the_others_stay() -> None:
     _, batch = processed(spoil="b.txt")
     assert outcome.rows_of(batch).column("source_file").to_pylist() == ["a.txt"]

@@ -45,27 +45,31 @@ class Spill:
     def count(self) -> int:
         return self._firsts[-1]
 
-    def append(self, rows: pa.RecordBatch) -> None:
-        """Add rows with `source_file` and `body`; they are numbered from `count` on."""
-        if not rows.num_rows:
+    def append(self, rows: pa.RecordBatch, at: np.ndarray | None = None) -> None:
+        """Add rows with `source_file` and `body` (those `at`, if given: the others are not copied out);
+        they are numbered from `count` on."""
+        count = rows.num_rows if at is None else len(at)
+        if not count:
             return
-        names, bodies = (self._write(rows.column(name)) for name in ("source_file", "body"))
+        names, bodies = (self._write(rows.column(name), at) for name in ("source_file", "body"))
         self._texts.append((names, bodies))
-        self._firsts.append(self._firsts[-1] + rows.num_rows)
+        self._firsts.append(self._firsts[-1] + count)
 
-    def _write(self, column: pa.Array) -> _Texts:
-        """A string column's values, one after the other, at the file's end; where each starts."""
-        if column.null_count:
-            column = column.fill_null("")
+    def _write(self, column: pa.Array, at: np.ndarray | None) -> _Texts:
+        """A string column's bytes, as they are, at the file's end; where each value (of those `at`) starts
+        and ends there. A null's offsets are equal: it reads back as ""."""
         offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + len(column) + 1]
         data = column.buffers()[2]
         if data is not None:
-            view, at = memoryview(data)[offsets[0] : offsets[-1]], self._end
+            view, where = memoryview(data)[offsets[0] : offsets[-1]], self._end
             while view:  # a write may take less than it is given
-                written = os.pwrite(self._file.fileno(), view, at)
-                view, at = view[written:], at + written
-        texts = _Texts(self._end, offsets.astype(np.int64) - offsets[0])
-        self._end += int(texts.offsets[-1])
+                written = os.pwrite(self._file.fileno(), view, where)
+                view, where = view[written:], where + written
+        relative = offsets.astype(np.int64) - offsets[0]
+        texts = _Texts(
+            self._end, relative[:-1] if at is None else relative[at], relative[1:] if at is None else relative[at + 1]
+        )
+        self._end += int(relative[-1])
         return texts
 
     def get(self, article: int) -> tuple[str, str]:
@@ -76,7 +80,7 @@ class Spill:
         return self._read(names, row), self._read(bodies, row)
 
     def _read(self, texts: _Texts, row: int) -> str:
-        start, end = int(texts.offsets[row]), int(texts.offsets[row + 1])
+        start, end = int(texts.starts[row]), int(texts.ends[row])
         return os.pread(self._file.fileno(), end - start, texts.start + start).decode("utf-8")
 
     def close(self) -> None:
@@ -84,10 +88,12 @@ class Spill:
 
 
 class _Texts(NamedTuple):
-    """A batch's values of one column in the spill file: where they start, and each one's offset from there."""
+    """A batch's values of one column in the spill file: where they start, and each value's start and end
+    offsets from there."""
 
     start: int
-    offsets: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
 
 
 def _row(rows: pa.RecordBatch, index: int) -> tuple[str, str]:
@@ -134,23 +140,29 @@ class Deduplicator:
         self._index = KeyIndex()
         self._kept: Spill | None = None  # made by the first call that needs it
 
-    def __call__(self, keys: np.ndarray | Sequence[tuple[int, ...]], rows: pa.RecordBatch) -> list[Reject | None]:
-        """`keys[i]`: the `Fingerprinter` keys of row i (rows × keys, uint64); `rows` needs `source_file` and `body`.
+    def __call__(
+        self, keys: np.ndarray | Sequence[tuple[int, ...]], rows: pa.RecordBatch, at: np.ndarray | None = None
+    ) -> list[Reject | None]:
+        """`keys[i]`: the `Fingerprinter` keys of row i (rows × keys, uint64); `rows` needs `source_file` and
+        `body`; `at`: which of them are the rows (positions, rising; None: all), so they need not be copied out.
 
         The rows are kept in a spill file, so later batches can name and compare with them.
         """
         if self._kept is None:
             self._kept = Spill()
         spill, first = self._kept, self.count
-        grid = _key_grid(keys, rows.num_rows)
+        count = rows.num_rows if at is None else len(at)
+        grid = _key_grid(keys, count)
 
         def article(number: int) -> tuple[str, str]:
-            return _row(rows, number - first) if number >= first else spill.get(number)
+            if number < first:
+                return spill.get(number)
+            return _row(rows, number - first if at is None else int(at[number - first]))
 
-        owner = np.repeat(np.arange(rows.num_rows), grid.shape[1])
-        verdicts = self.judge(rows.num_rows, grid.ravel(), owner, article)
+        owner = np.repeat(np.arange(count), grid.shape[1])
+        verdicts = self.judge(count, grid.ravel(), owner, article)
         # The whole batch is spilled (cheaper than picking the kept rows), so row i stays article first + i.
-        spill.append(rows.select(["source_file", "body"]))
+        spill.append(rows, at)
         return [verdict and verdict.reject for verdict in verdicts]
 
     def article(self, number: int) -> tuple[str, str]:
