@@ -227,6 +227,18 @@ def dedup_keys(batch: pa.RecordBatch) -> np.ndarray:
     return values.reshape(rows, width)
 
 
+def keyed(batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The inputs that hold dedup keys (the rows, and in a cached build the inputs only the date check
+    rejected): their positions, whether each is a row, and their keys (inputs × keys, uint64)."""
+    lists = batch.column(DEDUP_KEYS)
+    positions = np.flatnonzero(lists.is_valid().to_numpy(zero_copy_only=False))
+    is_row = batch.column(REASON).is_null().to_numpy(zero_copy_only=False)[positions]
+    values = lists.flatten().to_numpy(zero_copy_only=False)  # a null list has no values to skip
+    width = len(values) // len(positions) if len(positions) else 0
+    assert len(values) == width * len(positions), "every input has as many keys (the LSH shape is the build's)"
+    return positions, is_row, values.reshape(len(positions), width)
+
+
 def has_urls(batch: pa.RecordBatch) -> bool:
     """Whether some row has a canonical URL key."""
     return batch.column(URL_KEY).null_count < len(batch)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from builder.cache import BuildCache, check_place, held
+from builder.cache.focus import Changed, focus_dedup
 from builder.cache.keys import context_digest
 from builder.dedup.cluster import ClusterDedup
 from builder.dedup.fingerprint import DEFAULT_THRESHOLD
@@ -166,6 +167,7 @@ class _Written:
     report: BuildReport
     shards: dict[str, list[Path]]
     body_words: np.ndarray
+    shared: np.ndarray | None  # the dedup keys two inputs or more held, for the build cache (None: not known)
 
 
 def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -193,11 +195,13 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             cache = BuildCache.open(options.cache, _context(options, now)) if options.cache else None
             items = plan_inputs(inputs, options.max_bytes)
             survey_items = plan_inputs(discover(paths, skip), options.max_bytes)
+            changed = None
             if cache is not None and not options.rehash:  # a file the cache vouches for is neither read nor surveyed
                 vouched = cache.stats()
-                items, survey_items = vouched.stated(items), vouched.unvouched(survey_items)
+                items = vouched.stated(items)
+                survey_items = changed = Changed(vouched, survey_items)
             corpus = _survey(survey_items, options) if options.unknown_sites == "generic" else None
-            return _build(items, options, now, progress, corpus, cache)
+            return _build(items, options, now, progress, corpus, cache, changed)
         except OSError as err:
             raise write_error(err, options.out, options.report) from err
 
@@ -240,10 +244,13 @@ def _build(
     progress: Progress | None,
     corpus: CorpusIndex | None,
     cache: BuildCache | None,
+    changed: Changed | None = None,
 ) -> BuildResult:
     recorded = recorded_options(options, now)
     counted = _Counted(items)
     pipeline = _pipeline_options(options, now, corpus)
+    if cache is not None and changed is not None and options.dedup and not _ranked_dedup(options):
+        focus_dedup(cache, changed, pipeline, options.max_bytes, options.executor or options.workers)
     with staged_folder(options.out) as staging:
         written = _write_rows(counted, staging / "data", options, pipeline, progress, cache)
         report = written.report
@@ -269,7 +276,7 @@ def _build(
         _write_card(staging, written, recorded, options, changes)
     final = {split: [options.out / "data" / p.name for p in paths] for split, paths in written.shards.items()}
     if cache is not None:
-        cache.commit()  # only now: a build that failed or was stopped leaves the cache as it was
+        cache.commit(written.shared)  # only now: a build that failed or was stopped leaves the cache as it was
     warnings = tuple(cache.warnings) if cache is not None else ()
     return BuildResult(summary=summary, rejects_by_reason=report.by_reason(), shards=final, warnings=warnings)
 
@@ -342,33 +349,40 @@ def _write_rows(
         batches = cache.batches(run_pipeline(items, cache.job(pipeline, options.max_bytes), options.max_bytes, workers))
     split = Split(options.test_size)
     write, count = WriteShards(folder, options.max_shard_bytes), Count(BuildReport(), split.always)
-    run_stages(batches, _parent_stages(options, folder.parent, progress, [split, write, count]))
-    return _Written(count.report, write.shards, count.body_words)
+    dedup = _dedup_stage(options, folder.parent, cache.focus if cache is not None else None)
+    run_stages(batches, _parent_stages(progress, dedup, [split, write, count]))
+    shared = dedup.shared if isinstance(dedup, Dedup) else None
+    return _Written(count.report, write.shards, count.body_words, shared)
 
 
-def _parent_stages(
-    options: BuildOptions, spill_folder: Path, progress: Progress | None, output: list[Stage]
-) -> list[Stage]:
+def _parent_stages(progress: Progress | None, dedup: Stage | None, output: list[Stage]) -> list[Stage]:
     """The parent's stages, in order: progress as batches arrive, dedup, progress of its rejects, then `output`."""
     stages: list[Stage] = []
     if progress:
         stages.append(ReportProgress("progress", progress, inputs_done))
-    if options.dedup:
-        stages.append(_dedup_stage(options, spill_folder))
+    if dedup is not None:
+        stages.append(dedup)
         if progress:
             stages.append(ReportProgress("progress of dedup", progress, duplicates_found))
     return stages + output
 
 
-def _dedup_stage(options: BuildOptions, spill_folder: Path) -> Stage:
+def _ranked_dedup(options: BuildOptions) -> bool:
+    """Whether dedup ranks all copies before it judges (`--keep latest`, or on Ray): no focus then."""
+    return options.keep == "latest" or isinstance(options.executor, RayExecutor)
+
+
+def _dedup_stage(options: BuildOptions, spill_folder: Path, focus: np.ndarray | None) -> Stage | None:
     """The one place the dedup stage is chosen, for every engine: on Ray, the keys are grouped and the bodies
     compared on the cluster, with the local stage's verdicts; `--keep latest` ranks copies in this process."""
     threshold = options.near_dup_threshold
+    if not options.dedup:
+        return None
     if options.keep == "latest":
         return KeepLatest(spill_folder, threshold)
     if isinstance(options.executor, RayExecutor):
         return ClusterDedup(threshold, spill_folder)
-    return Dedup(threshold, spill_folder)
+    return Dedup(threshold, spill_folder, focus)
 
 
 def _write_card(

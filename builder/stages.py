@@ -76,27 +76,62 @@ class Dedup:
     Until a row has a URL: which crawl of a URL stays is known only once every batch is in, so from the
     first batch holding one, the rest is ranked as `--keep latest` does (`keep_ranked`), in input order,
     against the rows judged so far. Spill files then go in `spill_folder` (None: the system's).
+
+    `focus` (sorted uint64 keys, `builder.cache.focus`): every key two inputs of the build hold is among
+    them, so an input holding none of them can match no other and is kept unseen. Once the last batch is
+    through, `shared` holds the keys two inputs or more were found to hold.
     """
 
     name = Deduplicator.stage
 
-    def __init__(self, threshold: float, spill_folder: Path | None = None) -> None:
+    def __init__(self, threshold: float, spill_folder: Path | None = None, focus: np.ndarray | None = None) -> None:
         self.threshold, self.spill_folder = threshold, spill_folder
+        self.focus = Focus(focus) if focus is not None else None
+        self.shared: np.ndarray | None = None
 
     def __call__(self, batches: Batches) -> Batches:
         dedup = Deduplicator(self.threshold)
         try:
             for batch in batches:
                 if outcome.has_urls(batch):
+                    if self.focus is not None:
+                        raise BuilderError("dedup was focused on a change, but a row has a URL; build with --no-cache")
                     yield from keep_ranked(itertools.chain([batch], batches), self.spill_folder, dedup, latest=False)
                     return
-                at = np.flatnonzero(outcome.is_row(batch))  # the rows' texts are read in place, not copied out
-                verdicts = dedup(outcome.dedup_keys(batch), batch.select(["source_file", "body"]), at)
+                at, is_row, keys = outcome.keyed(batch)  # the rows' texts are read in place, not copied out
+                if self.focus is not None:
+                    near = self.focus.held(keys)
+                    at, is_row, keys = at[near], is_row[near], keys[near]
+                verdicts = dedup(keys, batch.select(["source_file", "body"]), at, is_row)
                 duplicates = [i for i, verdict in enumerate(verdicts) if verdict is not None]
                 rejects = [verdict for verdict in verdicts if verdict is not None]
                 yield outcome.with_rejects(batch, at[duplicates], rejects)
+            self.shared = dedup.shared_keys()
         finally:
             dedup.close()  # the index is freed once the last batch is through, before the card needs memory
+
+
+class Focus:
+    """Sorted dedup keys, asked whether rows of keys hold one: a bitmap of the keys' top bits answers most
+    keys (they are hashes), a binary search the few it lets through."""
+
+    BITS = 24  # 2 MB: a few hundred thousand keys leave it mostly empty
+
+    def __init__(self, keys: np.ndarray) -> None:
+        self.keys = keys
+        self._bitmap = np.zeros(1 << self.BITS, bool)
+        self._bitmap[keys >> np.uint64(64 - self.BITS)] = True
+
+    def held(self, keys: np.ndarray) -> np.ndarray:
+        """Per row of `keys` (rows × keys, uint64), whether it holds one of these keys."""
+        held = np.zeros(len(keys), bool)
+        if not len(self.keys) or not keys.size:
+            return held
+        rows, columns = np.nonzero(self._bitmap[keys >> np.uint64(64 - self.BITS)])
+        candidates = keys[rows, columns]
+        at = np.minimum(np.searchsorted(self.keys, candidates), len(self.keys) - 1)
+        held[rows[self.keys[at] == candidates]] = True
+        return held
 
 
 class KeepLatest:

@@ -68,7 +68,7 @@ def test_a_stage_added_to_the_composition_sees_every_batch_after_dedup(
     monkeypatch.setattr(
         builder.build,
         "_parent_stages",
-        lambda options, spill, progress, output: compose(options, spill, progress, [watch, *output]),
+        lambda progress, dedup, output: compose(progress, dedup, [watch, *output]),
     )
     rows, rejects = build_rows(tmp_path, {"a.txt": ORIGINAL, "b.txt": ORIGINAL, "c.txt": ""}, keep=keep)
     assert watch.seen == [[None, "dedup", "decode"]]

@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from builder.batch import ProcessedBatch, batch_schema, pack
+from builder.batch import DEDUP_KEYS, ProcessedBatch, batch_schema, pack
 from builder.cache.keys import chrome_digest, input_key
 from builder.cache.store import (
     CHECK_DATE,
@@ -68,6 +68,7 @@ class CachedPipeline:
     context: bytes
     trusted: bool  # False: the cache is new or was ignored; nothing is read from it
     max_bytes: int  # for a file its stat vouched for whose entry cannot be read: it is read after all
+    first: pa.Table | None = None  # manifest rows of the entries a first pass made (`BuildCache.first_pass`)
 
     def start(self) -> CachedWorker:
         return CachedWorker(self)
@@ -79,10 +80,11 @@ class CachedWorker:
         self.sites = {site.site: site for site in job.options.sites}
         generic = job.options.generic
         self.corpus = generic.corpus if isinstance(generic, GenericTextExtractor) else None
-        self.manifest = (
-            read_manifest(job.folder, check_segments=False).table if job.trusted else manifest_schema().empty_table()
+        self.manifest = _sorted_by_key(
+            read_manifest(job.folder, check_segments=False).table if job.trusted else manifest_schema().empty_table(),
+            job.first,
         )
-        self.keys = key_array(self.manifest.column("key"))  # sorted: the manifest is written in key order
+        self.keys = key_array(self.manifest.column("key"))  # sorted, for a binary search
         self.segments = SegmentReader(job.folder)
         self._chrome: dict[int, bytes] = {}
         self.now = pa.scalar(job.options.now, pa.timestamp("us", tz="UTC"))
@@ -240,7 +242,12 @@ class CachedWorker:
             if reject is not None:
                 rejected.append(Record(row["source_file"], site=site, reject=reject))
                 at.append(int(index))
-        return _replaced(outcome, at, pack(rejected)) if rejected else outcome
+        if not rejected:
+            return outcome
+        # The inputs the date check rejects keep their dedup keys: they count when keys shared are found.
+        replaced = _replaced(outcome, at, pack(rejected))
+        index = outcome.schema.get_field_index(DEDUP_KEYS)
+        return replaced.set_column(index, outcome.schema.field(index), outcome.column(index))
 
     def _store(self, new: pa.RecordBatch) -> tuple[tuple[str, int] | None, str | None]:
         """The new entries as a segment (its name and rows); a segment that cannot be written (a full disk)
@@ -272,6 +279,14 @@ def _vouched_key(record: Record) -> bytes | None:
 @cache
 def _no_entries() -> pa.RecordBatch:
     return empty_batch(entry_schema())
+
+
+def _sorted_by_key(manifest: pa.Table, first: pa.Table | None) -> pa.Table:
+    """The committed manifest (written in key order), with the first pass's rows merged in."""
+    if first is None or not len(first):
+        return manifest
+    joined = pa.concat_tables([manifest, first.cast(manifest.schema)])
+    return joined.take(pa.array(np.argsort(key_array(joined.column("key")), kind="stable")))
 
 
 def _rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:

@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from builder.batch import BATCH_SIZE, ProcessedBatch
+from builder.batch import BATCH_SIZE, ProcessedBatch, has_urls, keyed
 from builder.cache.job import CachedPipeline, Looked
 from builder.cache.stats import StatIndex
 from builder.cache.store import (
@@ -30,9 +30,11 @@ from builder.cache.store import (
     mark,
     prepare,
     read_manifest,
+    read_shared,
     remove_unlisted,
     write_manifest,
     write_segment,
+    write_shared,
 )
 from builder.pipeline import PipelineOptions
 
@@ -50,8 +52,11 @@ class BuildCache:
     reused: int = 0
     unread: int = 0  # of the reused, the files not even read: their stat stood for their digest
     parsed: int = 0
+    focus: np.ndarray | None = None  # set by `first_pass`: the keys dedup is focused on (`builder.cache.focus`)
     _entries: list[pa.RecordBatch] = field(default_factory=list)
     _new_segments: dict[str, int] = field(default_factory=dict)
+    _first: list[pa.RecordBatch] = field(default_factory=list)  # manifest rows of the first pass's inputs
+    _parsed_first: int = 0
 
     @classmethod
     def open(cls, folder: Path, context: bytes) -> BuildCache:
@@ -64,8 +69,28 @@ class BuildCache:
             return cls(folder, context, Manifest.empty(), trusted=False, warnings=[warning])
 
     def job(self, options: PipelineOptions, max_bytes: int) -> CachedPipeline:
-        trusted = self.trusted and bool(len(self.manifest.table))
-        return CachedPipeline(options, self.folder, self.context, trusted, max_bytes)
+        first = pa.Table.from_batches(self._first, schema=manifest_schema()) if self._first else None
+        trusted = self.trusted and bool(len(self.manifest.table) or first)
+        return CachedPipeline(options, self.folder, self.context, trusted, max_bytes, first)
+
+    def previous_shared(self) -> np.ndarray | None:
+        """The dedup keys the build that committed this cache found shared, if it kept them, under this context."""
+        if not self.trusted or self.manifest.shared is None:
+            return None
+        return read_shared(self.folder, self.manifest.shared, self.context)
+
+    def first_pass(self, results: Iterable[Looked], previous: np.ndarray) -> None:
+        """Take the outcomes of the inputs the cache did not vouch for, run before the others (their entries
+        are found by the build's pass, not parsed again), and focus dedup on `previous` and their keys: every
+        key two inputs of the build hold is then among them. No focus when one of them has a URL."""
+        found, urls = [previous], False
+        for looked in results:
+            self._note(looked)
+            self._first.append(looked.entries)
+            self._parsed_first += looked.parsed
+            found.append(keyed(looked.batch)[2].ravel())
+            urls = urls or has_urls(looked.batch)
+        self.focus = None if urls else np.unique(np.concatenate(found).astype(np.uint64))
 
     def stats(self) -> StatIndex:
         """The loose files the cache vouches for by their stat (none when it is not trusted)."""
@@ -74,20 +99,27 @@ class BuildCache:
     def batches(self, results: Iterable[Looked]) -> Iterator[ProcessedBatch]:
         """The processed batches; what each result says of the cache is kept for the commit and the report."""
         for looked in results:
+            self._note(looked)
             self.reused += looked.reused
             self.unread += looked.unread
             self.parsed += looked.parsed
             self._entries.append(looked.entries)
-            if looked.segment is not None:
-                self._new_segments[looked.segment[0]] = looked.segment[1]
-            if looked.problem and not self.warnings:  # one line, for the first problem
-                self.warnings.append(
-                    f"the build cache {self.folder} could not be used in part ({looked.problem}); those inputs are parsed"
-                )
             yield looked.batch
+        # The first pass's parsed inputs were found again by this one: they count as parsed, once.
+        self.reused, self.parsed = self.reused - self._parsed_first, self.parsed + self._parsed_first
+        self._parsed_first = 0
 
-    def commit(self) -> None:
-        """Make the entries this build used the cache's manifest; remove every segment it no longer names."""
+    def _note(self, looked: Looked) -> None:
+        if looked.segment is not None:
+            self._new_segments[looked.segment[0]] = looked.segment[1]
+        if looked.problem and not self.warnings:  # one line, for the first problem
+            self.warnings.append(
+                f"the build cache {self.folder} could not be used in part ({looked.problem}); those inputs are parsed"
+            )
+
+    def commit(self, shared: np.ndarray | None = None) -> None:
+        """Make the entries this build used the cache's manifest, with the dedup keys it found `shared` (None:
+        not known; the next build judges every row); remove every segment it no longer names."""
         table = pa.Table.from_batches(self._entries, schema=manifest_schema())
         rows = {**self.manifest.segment_rows, **self._new_segments}
         table, rows = _compacted(self.folder, table, rows)
@@ -95,7 +127,8 @@ class BuildCache:
         named = set(table.column("segment").unique().to_pylist())
         if not self.trusted:
             mark(self.folder)  # before the manifest: a marker of another format must not vouch for it
-        write_manifest(self.folder, table, {name: rows[name] for name in sorted(named)})
+        keys = write_shared(self.folder, shared, self.context) if shared is not None else None
+        write_manifest(self.folder, table, {name: rows[name] for name in sorted(named)}, keys)
         remove_unlisted(self.folder, named)
 
 

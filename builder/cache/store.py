@@ -2,6 +2,8 @@
 
     builder-cache.json    the marker: this folder is a builder cache, of this format
     manifest.arrow        every entry's key, segment, record batch and row; replaced whole, atomically
+    shared-keys.arrow     the dedup keys the last build found two inputs holding (builder.cache.focus),
+                          trusted only when the manifest names its digest
     segments/<hex>.arrow  outcomes, Arrow IPC files compressed with zstd, written by the workers
 
 Workers write a new segment for each batch holding new outcomes; none is trusted until a build that
@@ -12,6 +14,7 @@ a folder with anything else in it is refused, and only files named like ours are
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -30,7 +33,8 @@ from builder.cache.keys import FORMAT, KEY_BYTES
 from builder.errors import OutputPathError
 
 MARKER, MANIFEST, SEGMENTS, LOCK = "builder-cache.json", "manifest.arrow", "segments", ".lock"
-_PARTIAL = f".{MANIFEST}.partial"
+SHARED = "shared-keys.arrow"  # the dedup keys the last build found shared, named by the manifest's digest of it
+_PARTIAL, _SHARED_PARTIAL = f".{MANIFEST}.partial", f".{SHARED}.partial"
 _SEGMENT_NAME = re.compile(r"^[0-9a-f]{32}\.arrow$")
 _MARK = {"made_by": "builder", "what": "build cache", "format": FORMAT}
 _WRITE = pa.ipc.IpcWriteOptions(compression=pa.Codec("zstd", compression_level=3))
@@ -88,7 +92,7 @@ def check_folder(folder: Path) -> None:
     names = {entry.name for entry in os.scandir(folder)}
     if not names:
         return
-    foreign = sorted(names - {MARKER, MANIFEST, _PARTIAL, SEGMENTS, LOCK})
+    foreign = sorted(names - {MARKER, MANIFEST, _PARTIAL, SHARED, _SHARED_PARTIAL, SEGMENTS, LOCK})
     if MARKER not in names:
         foreign = sorted(names)
     elif SEGMENTS in names:
@@ -141,6 +145,7 @@ class Manifest:
 
     table: pa.Table
     segment_rows: dict[str, int]
+    shared: str | None = None  # the digest of the shared dedup keys file its build wrote (`write_shared`)
 
     @classmethod
     def empty(cls) -> Manifest:
@@ -180,6 +185,7 @@ def read_manifest(folder: Path, check_segments: bool = True) -> Manifest:
     try:
         table = pa.ipc.open_file(_read(path)).read_all()
         segment_rows = json.loads(table.schema.metadata[b"segments"])
+        shared = table.schema.metadata.get(b"shared", b"").decode() or None
         table = table.replace_schema_metadata(None)
     except (OSError, pa.ArrowException, KeyError, TypeError, ValueError) as err:
         raise CacheProblem(f"its manifest cannot be read ({type(err).__name__}: {err})") from None
@@ -187,7 +193,7 @@ def read_manifest(folder: Path, check_segments: bool = True) -> Manifest:
         raise CacheProblem("its manifest has another layout")
     if check_segments:
         _check_segments(folder, table, segment_rows)
-    return Manifest(table, {str(name): int(rows) for name, rows in segment_rows.items()})
+    return Manifest(table, {str(name): int(rows) for name, rows in segment_rows.items()}, shared)
 
 
 def _check_segments(folder: Path, table: pa.Table, segment_rows: dict[str, int]) -> None:
@@ -223,9 +229,11 @@ def _write_ipc(path: Path, batches: pa.RecordBatch | list[pa.RecordBatch], schem
             writer.write_batch(batch)
 
 
-def write_manifest(folder: Path, table: pa.Table, segment_rows: dict[str, int]) -> None:
-    """Replace the manifest whole: a build stopped halfway leaves the previous one."""
-    schema = manifest_schema().with_metadata({"segments": json.dumps(segment_rows, sort_keys=True)})
+def write_manifest(folder: Path, table: pa.Table, segment_rows: dict[str, int], shared: str | None = None) -> None:
+    """Replace the manifest whole: a build stopped halfway leaves the previous one. `shared`: the name of
+    the build's shared dedup keys file, which is trusted only through the manifest that names it."""
+    metadata = {"segments": json.dumps(segment_rows, sort_keys=True), **({"shared": shared} if shared else {})}
+    schema = manifest_schema().with_metadata(metadata)
     partial = folder / _PARTIAL
     try:
         _write_ipc(partial, table.cast(schema).combine_chunks().to_batches(), schema)
@@ -235,6 +243,43 @@ def write_manifest(folder: Path, table: pa.Table, segment_rows: dict[str, int]) 
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+_SHARED_SCHEMA = pa.schema([pa.field("shared_key", pa.uint64(), nullable=False)])
+
+
+def write_shared(folder: Path, keys: np.ndarray, context: bytes) -> str:
+    """Write the dedup keys two inputs of a build or more held (sorted uint64), for the next build under the
+    same `context` (`builder.cache.focus`); the digest of the file, for the manifest to name it by."""
+    schema = _SHARED_SCHEMA.with_metadata({"context": context.hex()})
+    partial = folder / _SHARED_PARTIAL
+    try:
+        _write_ipc(partial, pa.record_batch([pa.array(keys, pa.uint64())], schema=schema), schema)
+        data = partial.read_bytes()
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(partial, folder / SHARED)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return hashlib.blake2b(data, digest_size=KEY_BYTES).hexdigest()
+
+
+def read_shared(folder: Path, digest: str, context: bytes) -> np.ndarray | None:
+    """The shared dedup keys, if the file is the one the manifest names (`digest`) and was written under `context`."""
+    try:
+        data = (folder / SHARED).read_bytes()
+        if hashlib.blake2b(data, digest_size=KEY_BYTES).hexdigest() != digest:
+            return None
+        table = pa.ipc.open_file(pa.py_buffer(data)).read_all()
+    except (OSError, pa.ArrowException):
+        return None
+    if (
+        not table.schema.equals(_SHARED_SCHEMA)
+        or (table.schema.metadata or {}).get(b"context") != context.hex().encode()
+    ):
+        return None
+    return table.column(0).combine_chunks().to_numpy(zero_copy_only=False).astype(np.uint64)
 
 
 def remove_unlisted(folder: Path, kept: set[str]) -> None:

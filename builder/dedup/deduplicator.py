@@ -56,21 +56,30 @@ class Spill:
         self._firsts.append(self._firsts[-1] + count)
 
     def _write(self, column: pa.Array, at: np.ndarray | None) -> _Texts:
-        """A string column's bytes, as they are, at the file's end; where each value (of those `at`) starts
-        and ends there. A null's offsets are equal: it reads back as ""."""
+        """A string column's values (those `at`) at the file's end; where each starts and ends there. Most
+        of a batch is written as its buffer is, a few of its values one by one. A null reads back as ""."""
         offsets = np.frombuffer(column.buffers()[1], np.int32)[column.offset : column.offset + len(column) + 1]
-        data = column.buffers()[2]
-        if data is not None:
-            view, where = memoryview(data)[offsets[0] : offsets[-1]], self._end
-            while view:  # a write may take less than it is given
-                written = os.pwrite(self._file.fileno(), view, where)
-                view, where = view[written:], where + written
+        data = memoryview(column.buffers()[2] or b"")
+        if at is not None and 4 * len(at) < len(column):  # a few rows (dedup focused on a change): their values
+            starts, ends = offsets[at].astype(np.int64), offsets[at + 1].astype(np.int64)
+            placed = np.concatenate(([0], np.cumsum(ends - starts)))
+            self._put(b"".join(data[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)))
+            texts = _Texts(self._end, placed[:-1], placed[1:])
+            self._end += int(placed[-1])
+            return texts
+        self._put(data[offsets[0] : offsets[-1]])
         relative = offsets.astype(np.int64) - offsets[0]
-        texts = _Texts(
-            self._end, relative[:-1] if at is None else relative[at], relative[1:] if at is None else relative[at + 1]
-        )
+        starts, ends = (relative[:-1], relative[1:]) if at is None else (relative[at], relative[at + 1])
+        texts = _Texts(self._end, starts, ends)
         self._end += int(relative[-1])
         return texts
+
+    def _put(self, data: bytes | memoryview) -> None:
+        """Write at the file's end (`_end`, moved by the caller)."""
+        view, where = memoryview(data), self._end
+        while view:  # a write may take less than it is given
+            written = os.pwrite(self._file.fileno(), view, where)
+            view, where = view[written:], where + written
 
     def get(self, article: int) -> tuple[str, str]:
         """(source_file, body) of an article."""
@@ -130,6 +139,10 @@ class Deduplicator:
 
     Articles are numbered in the order they are shown, and a row is compared with every article
     kept before it, earlier rows of its own batch included: the first copy shown is the one kept.
+    Articles may also be shown only to be held (`judged` False: an input the date check rejected): they
+    are never judged nor kept, but the keys they share are found. `shared_keys` gives every key held by
+    two articles shown or more, which a later build needs to judge only the rows a change reaches
+    (`builder.dedup.focus`).
     """
 
     stage = "dedup"
@@ -137,14 +150,21 @@ class Deduplicator:
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
         self.count = 0  # articles shown so far
-        self._index = KeyIndex()
+        self._index = KeyIndex()  # every article's keys; only kept ones are matched (`_is_kept`)
+        self._is_kept = np.zeros(1024, bool)
+        self._shared: list[np.ndarray] = []
         self._kept: Spill | None = None  # made by the first call that needs it
 
     def __call__(
-        self, keys: np.ndarray | Sequence[tuple[int, ...]], rows: pa.RecordBatch, at: np.ndarray | None = None
+        self,
+        keys: np.ndarray | Sequence[tuple[int, ...]],
+        rows: pa.RecordBatch,
+        at: np.ndarray | None = None,
+        judged: np.ndarray | None = None,
     ) -> list[Reject | None]:
         """`keys[i]`: the `Fingerprinter` keys of row i (rows × keys, uint64); `rows` needs `source_file` and
-        `body`; `at`: which of them are the rows (positions, rising; None: all), so they need not be copied out.
+        `body`; `at`: which of them are the rows (positions, rising; None: all), so they need not be copied
+        out; `judged[i]` (default: all): whether row i is judged, or only held.
 
         The rows are kept in a spill file, so later batches can name and compare with them.
         """
@@ -160,40 +180,64 @@ class Deduplicator:
             return _row(rows, number - first if at is None else int(at[number - first]))
 
         owner = np.repeat(np.arange(count), grid.shape[1])
-        verdicts = self.judge(count, grid.ravel(), owner, article)
+        verdicts = self.judge(count, grid.ravel(), owner, article, judged)
         # The whole batch is spilled (cheaper than picking the kept rows), so row i stays article first + i.
         spill.append(rows, at)
         return [verdict and verdict.reject for verdict in verdicts]
+
+    def shared_keys(self) -> np.ndarray:
+        """Every key held by two articles shown or more, sorted, once each (uint64)."""
+        return np.unique(np.concatenate([np.empty(0, np.uint64), *self._shared]))
 
     def article(self, number: int) -> tuple[str, str]:
         """(source_file, body) of an article shown through `__call__`."""
         assert self._kept is not None, "only articles shown through __call__ are spilled"
         return self._kept.get(number)
 
-    def judge(self, rows: int, keys: np.ndarray, owner: np.ndarray, article: ArticleLookup) -> list[Duplicate | None]:
+    def judge(
+        self,
+        rows: int,
+        keys: np.ndarray,
+        owner: np.ndarray,
+        article: ArticleLookup,
+        judged: np.ndarray | None = None,
+    ) -> list[Duplicate | None]:
         """The verdicts of the next `rows` rows, numbered from `count` on: `keys[k]` (uint64) is a key of row
-        `owner[k]` (in row order); `article(n)` gives any article shown so far, these rows included."""
+        `owner[k]` (in row order); `article(n)` gives any article shown so far, these rows included;
+        `judged[i]` False: row i is only held (its verdict is None, and it is not kept)."""
         stored = self._stored_matches(keys, owner)
         in_batch = _shared_in_batch(keys, owner)
+        if in_batch:  # a key two rows of the batch hold is shared too
+            self._shared.append(keys[[later for pairs in in_batch.values() for later, _ in pairs]])
         kinds = keys & np.uint64(3)
         first = self.count
+        held = np.zeros(rows, bool) if judged is None else ~judged
+        kept = np.zeros(rows, bool)
         verdicts: list[Duplicate | None] = []
-        kept: list[int] = []
         for i in range(rows):
-            matches = stored.get(i, []) + [(at, first + j) for at, j in in_batch.get(i, ()) if verdicts[j] is None]
-            verdict = self._verdict(first + i, matches, kinds, article) if matches else None
-            if verdict is None:
-                kept.append(i)
+            matches = stored.get(i, []) + [(at, first + j) for at, j in in_batch.get(i, ()) if kept[j]]
+            verdict = self._verdict(first + i, matches, kinds, article) if matches and not held[i] else None
+            kept[i] = verdict is None and not held[i]
             verdicts.append(verdict)
         self.count += rows
-        is_kept = np.isin(owner, kept)
-        self._index.add(keys[is_kept], (first + owner[is_kept]).astype(np.uint32))  # only kept rows are indexed
+        self._mark_kept(first, kept)
+        self._index.add(keys, (first + owner).astype(np.uint32))
         return verdicts
 
+    def _mark_kept(self, first: int, kept: np.ndarray) -> None:
+        if first + len(kept) > len(self._is_kept):
+            grown = np.zeros(max(2 * len(self._is_kept), first + len(kept)), bool)
+            grown[: len(self._is_kept)] = self._is_kept
+            self._is_kept = grown
+        self._is_kept[first : first + len(kept)] = kept
+
     def _stored_matches(self, keys: np.ndarray, owner: np.ndarray) -> dict[int, list[Match]]:
+        """Per row, its keys' matches with earlier kept articles; every key an earlier article holds is shared."""
         matches: dict[int, list[Match]] = defaultdict(list)
         positions, values = self._index.lookup(keys)
-        for at, value in zip(positions.tolist(), values.tolist(), strict=True):
+        self._shared.append(keys[positions])
+        good = self._is_kept[values]
+        for at, value in zip(positions[good].tolist(), values[good].tolist(), strict=True):
             matches[int(owner[at])].append((at, value))
         return matches
 
