@@ -71,15 +71,10 @@ def batch_schema() -> pa.Schema:
 def pack(records: list[Record]) -> pa.RecordBatch:
     """The records' outcomes as one batch (`batch_schema()`); a record whose fields do not fit the schema
     becomes its own `parse_error` reject (stage `pack`) instead of failing the batch and the build."""
-    try:
-        rows = _rows(records)
-    except Exception:  # rare: find the record(s) at fault, one at a time
-        for record in records:
-            if record.reject is None and not _fits(record):
-                record.fields = {}
-        rows = _rows(records)
-    if _reject_empty_required(records, rows):  # Arrow builds a non-nullable column with nulls without a word
-        rows = _rows(records)
+    if all(record.reject is not None for record in records):  # no row: nothing to fit, no field but the name
+        rows = _reject_rows([record.source_file for record in records])
+    else:
+        rows = _fitted_rows(records)
     rows_at = [record.reject is None for record in records]
     outcome = [
         pa.array([r.reject and str(r.reject.reason) for r in records], pa.string()),
@@ -92,6 +87,26 @@ def pack(records: list[Record]) -> pa.RecordBatch:
         pa.nulls(len(records), pa.string()),
     ]
     return pa.RecordBatch.from_arrays([*rows.columns, *outcome], schema=batch_schema())
+
+
+def _fitted_rows(records: list[Record]) -> pa.RecordBatch:
+    try:
+        rows = _rows(records)
+    except Exception:  # rare: find the record(s) at fault, one at a time
+        for record in records:
+            if record.reject is None and not _fits(record):
+                record.fields = {}
+        rows = _rows(records)
+    if _reject_empty_required(records, rows):  # Arrow builds a non-nullable column with nulls without a word
+        rows = _rows(records)
+    return rows
+
+
+def _reject_rows(names: list[str]) -> pa.RecordBatch:
+    """The row fields of rejects: null but for their `source_file` (what `_rows` makes of them, faster)."""
+    schema = _nullable_rows()
+    columns = [pa.array(names, f.type) if f.name == "source_file" else pa.nulls(len(names), f.type) for f in schema]
+    return pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def _rows(records: list[Record]) -> pa.RecordBatch:

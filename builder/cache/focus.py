@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from builder.cache.session import BuildCache
-from builder.cache.stats import StatIndex
+from builder.cache.stats import StatedFile, StatIndex
 from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import run_pipeline
 from builder.pipeline import PipelineOptions
@@ -70,6 +70,6 @@ def focus_dedup(
     """Run the changed inputs first and focus the build's dedup (`cache.focus`), when it pays and is sound."""
     previous = cache.previous_shared()
     parts = changed.first() if previous is not None else None
-    if parts is None or previous is None:
-        return
+    if parts is None or previous is None or not all(isinstance(part, StatedFile) for part in parts):
+        return  # too many changed, no shared keys kept, or an archive among them (its members are not loose files)
     cache.first_pass(run_pipeline(parts, cache.job(pipeline, max_bytes), max_bytes, workers), previous)

@@ -11,9 +11,10 @@ the one the pipeline would have made; beside it go the manifest rows of its inpu
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,6 +24,7 @@ import pyarrow.compute as pc
 
 from builder.batch import DEDUP_KEYS, ProcessedBatch, batch_schema, pack
 from builder.cache.keys import chrome_digest, input_key
+from builder.cache.stats import StatedFile
 from builder.cache.store import (
     CHECK_DATE,
     DATE_AT,
@@ -39,6 +41,7 @@ from builder.cache.store import (
     read_manifest,
     write_segment,
 )
+from builder.engines import Task, WorkItem
 from builder.extract.generic.extractor import GenericTextExtractor
 from builder.inputs.files import InputFile, read_record
 from builder.pipeline import Dated, Pipeline, PipelineOptions, run_steps
@@ -68,27 +71,57 @@ class CachedPipeline:
     context: bytes
     trusted: bool  # False: the cache is new or was ignored; nothing is read from it
     max_bytes: int  # for a file its stat vouched for whose entry cannot be read: it is read after all
-    first: pa.Table | None = None  # manifest rows of the entries a first pass made (`BuildCache.first_pass`)
+    first: FirstPass | None = None  # the outcomes of the inputs run first (`builder.cache.focus`)
 
     def start(self) -> CachedWorker:
         return CachedWorker(self)
 
+    def answers_here(self, item: WorkItem) -> bool:
+        """A file the cache vouched for by its stat, or one the first pass ran: its outcome is taken in the
+        build process, for less than a worker's hand-back through a pipe costs (`builder.engines.AnswersHere`)."""
+        if not isinstance(item, StatedFile):
+            return False
+        return item.seen.entry >= 0 or (self.first is not None and item.source_file in self.first.rows)
+
+    def start_here(self) -> Callable[[Task], Looked]:
+        from builder.cache.here import Answers  # it builds on this module
+
+        return Answers(CachedWorker(self))
+
+
+@dataclass(frozen=True)
+class FirstPass:
+    """The outcomes of the inputs run before the others (`builder.cache.focus`): their manifest rows, their
+    batches, and where each input's row is, by its `source_file` (loose files only: one row each)."""
+
+    manifest: pa.Table
+    batches: tuple[ProcessedBatch, ...]
+    rows: dict[str, tuple[int, int]]
+
 
 class CachedWorker:
     def __init__(self, job: CachedPipeline) -> None:
-        self.job, self.pipeline = job, Pipeline(job.options)
+        self.job = job
         self.sites = {site.site: site for site in job.options.sites}
         generic = job.options.generic
         self.corpus = generic.corpus if isinstance(generic, GenericTextExtractor) else None
-        self.manifest = _sorted_by_key(
-            read_manifest(job.folder, check_segments=False).table if job.trusted else manifest_schema().empty_table(),
-            job.first,
+        # The committed manifest's rows, as numbered by the stat index (`StatSeen.entry`); with the first
+        # pass's rows merged in, in key order, for a binary search.
+        self.committed = (
+            read_manifest(job.folder, check_segments=False).table if job.trusted else manifest_schema().empty_table()
         )
+        self.manifest = _sorted_by_key(self.committed, job.first.manifest if job.first is not None else None)
         self.keys = key_array(self.manifest.column("key"))  # sorted, for a binary search
         self.segments = SegmentReader(job.folder)
         self._chrome: dict[int, bytes] = {}
         self.now = pa.scalar(job.options.now, pa.timestamp("us", tz="UTC"))
         self.never = DateValidator(datetime.max.replace(tzinfo=UTC), job.options.undated)  # no date is after it
+        self.date_check = DateValidator(job.options.now, job.options.undated)
+
+    @cached_property
+    def pipeline(self) -> Pipeline:
+        """Made when an input is parsed: a worker of reused inputs only (or the build process) loads no model."""
+        return Pipeline(self.job.options)
 
     def __call__(self, records: list[Record]) -> Looked:
         keys = [self._key(record) for record in records]
@@ -100,10 +133,10 @@ class CachedWorker:
                 records[position] = self._read(records[position])
                 keys[position] = self._key(records[position])
         new, chrome = self._parse([records[position] for position in fresh], [keys[p] for p in fresh])
-        entries = _joined([*hits.entries, new] if len(new) or not hits.entries else hits.entries)
+        entries = joined([*hits.entries, new] if len(new) or not hits.entries else hits.entries)
         order = np.empty(len(records), np.int64)
         order[hits.positions + fresh] = np.arange(len(records))
-        batch = _rows_at(self._dated(entries), order)
+        batch = rows_at(self.dated(entries), order)
         segment, unwritten = self._store(new)
         stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
         manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
@@ -134,7 +167,7 @@ class CachedWorker:
         within = rows.column("row").to_numpy()
         for (segment, part), indices in self._by_part(records, positions, rows).items():
             try:
-                taken = _rows_at(self.segments.part(segment, part), within[indices])
+                taken = rows_at(self.segments.part(segment, part), within[indices])
                 if not np.array_equal(key_array(taken.column(KEY)), wanted[indices]):
                     raise CacheProblem(f"segment {segment} does not hold the entries its manifest says")
             except (OSError, pa.ArrowException, CacheProblem) as err:
@@ -219,7 +252,7 @@ class CachedWorker:
             return True
         return facts.check(self.never, record.source_file, record.site) is not None
 
-    def _dated(self, entries: pa.RecordBatch) -> ProcessedBatch:
+    def dated(self, entries: pa.RecordBatch) -> ProcessedBatch:
         """The entries as the pipeline's batch, the date check made under this build's `--now`.
 
         Only where the check may reject is it made again (in Python, the validator itself): where it
@@ -238,7 +271,7 @@ class CachedWorker:
         for index, row in zip(checked, rows.to_pylist(), strict=True):
             site = self.sites.get(row["site"]) if row["site"] else None
             facts = Dated(_instant(row[PUBLISHED_AT]), _instant(row[PUBLISHED_AT_LOCAL]))
-            reject = facts.check(self.pipeline.date_check, row["source_file"], site)
+            reject = facts.check(self.date_check, row["source_file"], site)
             if reject is not None:
                 rejected.append(Record(row["source_file"], site=site, reject=reject))
                 at.append(int(index))
@@ -289,7 +322,7 @@ def _sorted_by_key(manifest: pa.Table, first: pa.Table | None) -> pa.Table:
     return joined.take(pa.array(np.argsort(key_array(joined.column("key")), kind="stable")))
 
 
-def _rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:
+def rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:
     """The batch's rows at `rows`: a slice, not a copy, when they follow each other (a batch of inputs
     cached together, read again in the same order: the usual case)."""
     if len(rows) and rows[-1] - rows[0] == len(rows) - 1 and (len(rows) < 2 or bool(np.all(np.diff(rows) == 1))):
@@ -307,7 +340,7 @@ def _replaced(batch: pa.RecordBatch, at: list[int], rows: pa.RecordBatch) -> pa.
     return pa.concat_batches([*pieces, batch.slice(start)])
 
 
-def _joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
+def joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
     """One batch of several (copied), or the one itself."""
     return batches[0] if len(batches) == 1 else pa.concat_batches(batches)
 

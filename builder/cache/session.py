@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from builder.batch import BATCH_SIZE, ProcessedBatch, has_urls, keyed
-from builder.cache.job import CachedPipeline, Looked
+from builder.cache.job import CachedPipeline, FirstPass, Looked
 from builder.cache.stats import StatIndex
 from builder.cache.store import (
     SEGMENTS,
@@ -55,8 +55,7 @@ class BuildCache:
     focus: np.ndarray | None = None  # set by `first_pass`: the keys dedup is focused on (`builder.cache.focus`)
     _entries: list[pa.RecordBatch] = field(default_factory=list)
     _new_segments: dict[str, int] = field(default_factory=dict)
-    _first: list[pa.RecordBatch] = field(default_factory=list)  # manifest rows of the first pass's inputs
-    _parsed_first: int = 0
+    _first: FirstPass | None = None
 
     @classmethod
     def open(cls, folder: Path, context: bytes) -> BuildCache:
@@ -69,9 +68,8 @@ class BuildCache:
             return cls(folder, context, Manifest.empty(), trusted=False, warnings=[warning])
 
     def job(self, options: PipelineOptions, max_bytes: int) -> CachedPipeline:
-        first = pa.Table.from_batches(self._first, schema=manifest_schema()) if self._first else None
-        trusted = self.trusted and bool(len(self.manifest.table) or first)
-        return CachedPipeline(options, self.folder, self.context, trusted, max_bytes, first)
+        trusted = self.trusted and bool(len(self.manifest.table) or self._first)
+        return CachedPipeline(options, self.folder, self.context, trusted, max_bytes, self._first)
 
     def previous_shared(self) -> np.ndarray | None:
         """The dedup keys the build that committed this cache found shared, if it kept them, under this context."""
@@ -80,16 +78,26 @@ class BuildCache:
         return read_shared(self.folder, self.manifest.shared, self.context)
 
     def first_pass(self, results: Iterable[Looked], previous: np.ndarray) -> None:
-        """Take the outcomes of the inputs the cache did not vouch for, run before the others (their entries
-        are found by the build's pass, not parsed again), and focus dedup on `previous` and their keys: every
-        key two inputs of the build hold is then among them. No focus when one of them has a URL."""
+        """Take the outcomes of the loose files the cache did not vouch for, run before the others: the build
+        process hands them out in their turn (`builder.cache.here`), and dedup is focused on `previous` and
+        their keys, since every key two inputs of the build hold is then among them. No focus when one of
+        them has a URL (its copies are ranked, not judged in turn)."""
         found, urls = [previous], False
+        manifests, batches, rows = [], [], {}
         for looked in results:
             self._note(looked)
-            self._first.append(looked.entries)
-            self._parsed_first += looked.parsed
+            self.reused, self.unread, self.parsed = (
+                self.reused + looked.reused,
+                self.unread + looked.unread,
+                self.parsed + looked.parsed,
+            )
+            manifests.append(looked.entries)
+            names = looked.batch.column("source_file").to_pylist()
+            rows.update((name, (len(batches), row)) for row, name in enumerate(names))
+            batches.append(looked.batch)
             found.append(keyed(looked.batch)[2].ravel())
             urls = urls or has_urls(looked.batch)
+        self._first = FirstPass(pa.Table.from_batches(manifests, schema=manifest_schema()), tuple(batches), rows)
         self.focus = None if urls else np.unique(np.concatenate(found).astype(np.uint64))
 
     def stats(self) -> StatIndex:
@@ -105,9 +113,6 @@ class BuildCache:
             self.parsed += looked.parsed
             self._entries.append(looked.entries)
             yield looked.batch
-        # The first pass's parsed inputs were found again by this one: they count as parsed, once.
-        self.reused, self.parsed = self.reused - self._parsed_first, self.parsed + self._parsed_first
-        self._parsed_first = 0
 
     def _note(self, looked: Looked) -> None:
         if looked.segment is not None:
@@ -120,7 +125,8 @@ class BuildCache:
     def commit(self, shared: np.ndarray | None = None) -> None:
         """Make the entries this build used the cache's manifest, with the dedup keys it found `shared` (None:
         not known; the next build judges every row); remove every segment it no longer names."""
-        table = pa.Table.from_batches(self._entries, schema=manifest_schema())
+        first = [] if self._first is None else self._first.manifest.to_batches()
+        table = pa.Table.from_batches([*self._entries, *first], schema=manifest_schema())
         rows = {**self.manifest.segment_rows, **self._new_segments}
         table, rows = _compacted(self.folder, table, rows)
         table = _by_key(table)

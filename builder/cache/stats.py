@@ -40,11 +40,13 @@ _FACTS = struct.Struct("<qqqQQ")  # size, mtime, ctime (before 1970: negative), 
 
 class StatSeen(NamedTuple):
     """What the build saw of a loose file: its `signature` (None: changed too lately to vouch for it next
-    time), the cached `key` it stands for (None: not vouched for, the file is read), and its `path`."""
+    time), the cached `key` it stands for (None: not vouched for, the file is read), its `path`, and the
+    row of the committed manifest that vouched for it (-1: none)."""
 
     signature: bytes | None
     key: bytes | None
     path: str
+    entry: int = -1
 
 
 class StatedFile(NamedTuple):
@@ -100,6 +102,7 @@ class StatIndex:
         order = np.argsort(signatures, kind="stable")
         self._signatures = signatures[order]
         self._keys = key_array(vouched.column("key"))[order].tobytes()  # sliced per key: no NumPy scalar
+        self._entries = np.flatnonzero(usable.to_numpy(zero_copy_only=False))[order].tolist()  # manifest rows
         self._seen = _Seen()
         self._replayed: int | None = 0  # files of the first walk met again by the second; None: it went its own way
 
@@ -126,7 +129,7 @@ class StatIndex:
         rows = self._rows_of(found)
         if remember:
             self._seen.add(files, found, rows)
-        return [StatSeen(seen, self._key(row), file.path) for file, seen, row in zip(files, found, rows, strict=True)]
+        return [self._seen_as(seen, row, file.path) for file, seen, row in zip(files, found, rows, strict=True)]
 
     def _replay(self, files: list[InputFile]) -> list[StatSeen] | None:
         """What the first walk saw of these files, if it met the same ones at this point."""
@@ -138,7 +141,7 @@ class StatIndex:
             return None
         self._replayed = start + len(files)
         return [
-            StatSeen(self._seen.signature(start + at), self._key(self._seen.rows[start + at]), file.path)
+            self._seen_as(self._seen.signature(start + at), self._seen.rows[start + at], file.path)
             for at, file in enumerate(files)
         ]
 
@@ -151,8 +154,11 @@ class StatIndex:
         hit = self._signatures[at] == needles
         return [int(at[i]) if hit[i] and found else -1 if found else -2 for i, found in enumerate(signatures)]
 
-    def _key(self, row: int) -> bytes | None:
-        return self._keys[row * KEY_BYTES : (row + 1) * KEY_BYTES] if row >= 0 else None
+    def _seen_as(self, signature: bytes | None, row: int, path: str) -> StatSeen:
+        """What a file's stat says, from its signature and the sorted row of its key (`_rows_of`)."""
+        if row < 0:
+            return StatSeen(signature, None, path)
+        return StatSeen(signature, self._keys[row * KEY_BYTES : (row + 1) * KEY_BYTES], path, self._entries[row])
 
 
 class _Seen:

@@ -63,6 +63,20 @@ class Executor(Protocol):
 
 
 @runtime_checkable
+class AnswersHere(Protocol):
+    """A job that answers some work items in the build process, for less than a worker's round trip
+    costs (the build cache: an unchanged file's outcome is read, not computed, and handing it back
+    through a pipe costs more than reading it). Tasks never mix such items with others; an engine
+    with workers may run them here, any engine may also send them to its workers."""
+
+    def answers_here(self, item: WorkItem) -> bool: ...
+
+    def start_here(self) -> Callable[[Task], Any]:
+        """Once, in the build process: the function that gives a task of such items its one batch's result."""
+        ...
+
+
+@runtime_checkable
 class Tally(Protocol):
     """Work that wants to hear how many inputs of unplanned count were opened, as each batch comes back."""
 

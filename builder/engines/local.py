@@ -10,7 +10,7 @@ import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
@@ -18,7 +18,17 @@ from multiprocessing.connection import Connection
 from typing import IO, Any, NamedTuple, TypeVar
 
 from builder.batch import BATCH_SIZE
-from builder.engines import Done, Executor, Job, Tally, Task, WorkItem, planned_inputs, planned_weight
+from builder.engines import (
+    AnswersHere,
+    Done,
+    Executor,
+    Job,
+    Tally,
+    Task,
+    WorkItem,
+    planned_inputs,
+    planned_weight,
+)
 from builder.engines.lifeline import Lifeline, exit_with_builder
 from builder.engines.processes import worker_context
 from builder.errors import ReconcileError, WorkerError
@@ -27,6 +37,7 @@ from builder.record import Record
 
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memory bounded
+HERE_AHEAD = 32  # tasks the build process answers itself, queued beyond those: work items only, no rows
 SPILL_AFTER = 8  # batches a task's result holds in memory; more (a whole tar) go through a file
 
 T = TypeVar("T")
@@ -40,14 +51,18 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def tasks(items: Iterable[WorkItem], size: int) -> Iterator[Task]:
+def tasks(items: Iterable[WorkItem], size: int, here: Callable[[WorkItem], bool] | None = None) -> Iterator[Task]:
     """The work items in tasks of `size` places, cut where a flat run of records would be cut: a record
     takes one place, or its part's weight (`planned_weight`); a part of known records is split where a
-    task fills up; one whose records only reading tells is a task alone."""
+    task fills up; one whose records only reading tells is a task alone. With `here` (what the job
+    answers in the build process, `AnswersHere`), a task is also cut where the answer changes."""
     task: Task = []
     room = size
     for item in items:
         records = planned_inputs(item)
+        if here is not None and task and here(item) != here(task[0]):
+            yield task
+            task, room = [], size
         if records is None:
             if task:
                 yield task
@@ -115,9 +130,12 @@ class Serial:
     """Runs every task in this process, one after the other."""
 
     def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
-        process = job.start()
+        process, here = job.start(), _Here(job)
         for task in tasks:
-            yield from run_task(process, task, max_bytes)
+            if here.answers(task):
+                yield here.answer(task)
+            else:
+                yield from run_task(process, task, max_bytes)
 
 
 def run_pipeline(items: Iterable[WorkItem], job: Job, max_bytes: int, workers: int | Executor) -> Iterator[Any]:
@@ -129,7 +147,8 @@ def run_pipeline(items: Iterable[WorkItem], job: Job, max_bytes: int, workers: i
     """
     executor = workers if not isinstance(workers, int) else Serial() if workers <= 1 else Pool(workers)
     tally = items if isinstance(items, Tally) else None
-    handed = _CountedTasks(tasks(items, BATCH_SIZE))
+    here = job.answers_here if isinstance(job, AnswersHere) else None
+    handed = _CountedTasks(tasks(items, BATCH_SIZE, here))
     due, whole = 0, 0  # the batch number due next in the current task; tasks given back whole
     for done in executor.run(handed, job, max_bytes):
         if done.seq != due:
@@ -271,18 +290,26 @@ class Pool:
             initargs=(job, max_bytes, lifeline.reader, self.workers * IN_FLIGHT_PER_WORKER),
         )
         finished = False
+        here = _Here(job)
         try:
-            pending: deque[Future[list[Done] | _Spilled]] = deque()
+            pending: deque[tuple[bool, Future[Any]]] = deque()  # (answered here, its future), in task order
+            away, most = 0, self.workers * IN_FLIGHT_PER_WORKER
             for task in tasks:
-                pending.append(pool.submit(_run_task, task))  # raises too once the pool is broken
-                if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
-                    yield from _done(_result(pending.popleft(), pool))
+                if here.answers(task):
+                    pending.append((True, here.submit(task)))
+                else:
+                    pending.append((False, pool.submit(_run_task, task)))  # raises too once the pool is broken
+                    away += 1
+                while away >= most or len(pending) >= most + HERE_AHEAD:
+                    away -= not pending[0][0]
+                    yield from _next_done(pending.popleft(), pool)
             while pending:
-                yield from _done(_result(pending.popleft(), pool))
+                yield from _next_done(pending.popleft(), pool)
             finished = True
         except BrokenProcessPool as err:
             raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
         finally:
+            here.close()
             if not finished:  # Ctrl-C, an error, a stage that stopped reading: the workers end now, mid-task,
                 lifeline.close()  # rather than after their running tasks (a whole tar each)
                 _close_call_reader(pool)
@@ -290,6 +317,41 @@ class Pool:
                     _close_result_writer(pool)  # reading the rest of its result forever (see `_result`)
             pool.shutdown(wait=True, cancel_futures=True)
             lifeline.close()
+
+
+def _next_done(next_up: tuple[bool, Future[Any]], pool: ProcessPoolExecutor) -> Iterator[Done]:
+    answered_here, future = next_up
+    return iter([future.result()]) if answered_here else _done(_result(future, pool))
+
+
+class _Here:
+    """The tasks a job answers in the build process (`AnswersHere`), by the function the job starts here
+    the first time one comes. In a pool, they are answered ahead on a thread of their own: reading a
+    cache segment frees the GIL while it decompresses, so the build's busiest thread goes on meanwhile."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job if isinstance(job, AnswersHere) else None
+        self._answer: Callable[[Task], Any] | None = None
+        self._thread: ThreadPoolExecutor | None = None
+
+    def answers(self, task: Task) -> bool:
+        return self.job is not None and bool(task) and self.job.answers_here(task[0])
+
+    def answer(self, task: Task) -> Done:
+        assert self.job is not None
+        if self._answer is None:
+            self._answer = self.job.start_here()
+        return Done(self._answer(task), 0)  # a task it answers is no more than one batch, of known inputs
+
+    def submit(self, task: Task) -> Future[Done]:
+        """The task's answer, made on the thread in task order (one thread: the job's state is not shared)."""
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, "answers-here")
+        return self._thread.submit(self.answer, task)
+
+    def close(self) -> None:
+        if self._thread is not None:  # a stopped build waits for the one answer being made, no more
+            self._thread.shutdown(wait=True, cancel_futures=True)
 
 
 LIVENESS_POLL = 1.0  # seconds between checks that every worker lives, while a result is awaited

@@ -1,0 +1,93 @@
+"""The build cache's answers in the build process: outcomes taken, not computed, and not handed through a pipe.
+
+A task of files the cache vouched for by their stat, or that the first pass ran (`builder.cache.focus`),
+is answered where the build runs (`builder.engines.AnswersHere`): the vouched files' entries are taken
+from their segments a run at a time, by the manifest rows the stat index found, with no record made;
+the first pass's rows are taken from its batches. A worker would read the same entries and then hand
+every row back through a pipe, which costs more than reading them.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+import numpy as np
+import pyarrow as pa
+
+from builder.batch import ProcessedBatch
+from builder.cache.job import CachedWorker, Looked, joined, rows_at
+from builder.cache.keys import KEY_BYTES
+from builder.cache.stats import StatedFile
+from builder.cache.store import KEY, CacheProblem, key_array
+from builder.engines import Task
+from builder.record import Record
+
+
+class Answers:
+    """A task's outcome, in the build process; where a segment cannot be used, as a worker makes it."""
+
+    def __init__(self, worker: CachedWorker) -> None:
+        self.worker = worker
+
+    def __call__(self, task: Task) -> Looked:
+        files = cast(list[StatedFile], task)
+        try:
+            return self._answered(files)
+        except (OSError, pa.ArrowException, CacheProblem):
+            return self.worker([Record(file.source_file, cache_stat=file.seen) for file in files])
+
+    def _answered(self, files: list[StatedFile]) -> Looked:
+        """The files' outcomes in their order: runs of vouched files from their segments, the others from the
+        first pass. Only the vouched files' manifest rows come back: the first pass gave its own."""
+        first = self.worker.job.first
+        pieces: list[ProcessedBatch] = []
+        manifests: list[pa.RecordBatch] = []
+        vouched: list[StatedFile] = []
+        for file in [*files, None]:
+            if file is not None and file.seen.entry >= 0:
+                vouched.append(file)
+                continue
+            if vouched:
+                batch, manifest = self._from_segments(vouched)
+                pieces.append(batch)
+                manifests.append(manifest)
+                vouched = []
+            if file is not None:
+                assert first is not None, "a file the cache did not vouch for is answered here only after a first pass"
+                number, row = first.rows[file.source_file]
+                pieces.append(first.batches[number].slice(row, 1))
+        reused = sum(len(manifest) for manifest in manifests)
+        manifest = pa.concat_batches(manifests) if manifests else self.worker.committed.schema.empty_table()
+        return Looked(joined(pieces), _as_batch(manifest), reused, 0, None, unread=reused)
+
+    def _from_segments(self, files: list[StatedFile]) -> tuple[ProcessedBatch, pa.RecordBatch]:
+        """Vouched files' outcomes, dated under this build's `--now`, and their manifest rows with their stats."""
+        at = pa.array([file.seen.entry for file in files], pa.int64())
+        manifest = _as_batch(self.worker.committed.take(at))
+        wanted = key_array(manifest.column("key"))
+        if wanted.tobytes() != b"".join(file.seen.key or bytes(KEY_BYTES) for file in files):
+            raise CacheProblem("the manifest changed under the build")
+        within = manifest.column("row").to_numpy()
+        where = list(zip(manifest.column("segment").to_pylist(), manifest.column("part").to_pylist(), strict=True))
+        entries, start = [], 0
+        for end in range(1, len(where) + 1):  # runs of entries from one segment part, in the files' order
+            if end == len(where) or where[end] != where[start]:
+                taken = rows_at(self.worker.segments.part(*where[start]), within[start:end])
+                if not np.array_equal(key_array(taken.column(KEY)), wanted[start:end]):
+                    raise CacheProblem(f"segment {where[start][0]} does not hold the entries its manifest says")
+                entries.append(taken)
+                start = end
+        signatures = pa.array([file.seen.signature for file in files], pa.binary(KEY_BYTES))
+        index = manifest.schema.get_field_index("stat")
+        return self.worker.dated(joined(entries)), manifest.set_column(index, manifest.schema.field(index), signatures)
+
+
+def _as_batch(table: pa.Table | pa.RecordBatch) -> pa.RecordBatch:
+    """One record batch of a table's rows (a take gives a table)."""
+    if isinstance(table, pa.RecordBatch):
+        return table
+    combined = table.combine_chunks()
+    return pa.RecordBatch.from_arrays(
+        [column.chunk(0) if column.num_chunks else pa.array([], column.type) for column in combined.columns],
+        schema=combined.schema,
+    )
