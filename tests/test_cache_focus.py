@@ -12,6 +12,7 @@ import pyarrow as pa
 import pytest
 
 import builder.cache.stats as stats
+from builder.cache.here import Answers
 from builder.cache.session import BuildCache
 from builder.cache.store import SHARED
 from builder.dedup.deduplicator import Deduplicator
@@ -167,3 +168,22 @@ def test_focus_finds_the_rows_holding_one_of_its_keys() -> None:
     keys = np.array([[1, 2], [7, 1 << 63], [(1 << 64) - 3, 9], [(1 << 63) + 1, 6]], np.uint64)
     assert focus.held(keys).tolist() == [False, True, True, False]
     assert Focus(np.empty(0, np.uint64)).held(keys).tolist() == [False] * 4
+
+
+def test_a_pooled_build_answers_unchanged_and_first_run_files_here(
+    inputs: Path, tmp_path: Path, focused: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache, workers=2)
+    answered: list[int] = []
+    call = Answers.__call__
+
+    def counting(self: Answers, task: list[object]) -> object:
+        answered.append(len(task))
+        return call(self, task)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Answers, "__call__", counting)
+    edit_an_earlier_article_into_a_copy(inputs)
+    counts, _ = same_as_clean([inputs], tmp_path, cache, workers=2)
+    assert focused == [True] and counts == {"reused": 32, "unread": 32, "parsed": 1}
+    assert sum(answered) == 33  # every input of the build's pass, in this process: none went to a worker

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from itertools import islice
@@ -29,6 +29,7 @@ from builder.engines import (
     planned_inputs,
     planned_weight,
 )
+from builder.engines.here import HereAnswers
 from builder.engines.lifeline import Lifeline, exit_with_builder
 from builder.engines.processes import worker_context
 from builder.errors import ReconcileError, WorkerError
@@ -130,7 +131,7 @@ class Serial:
     """Runs every task in this process, one after the other."""
 
     def run(self, tasks: Iterable[Task], job: Job, max_bytes: int) -> Iterator[Done]:
-        process, here = job.start(), _Here(job)
+        process, here = job.start(), HereAnswers(job)
         for task in tasks:
             if here.answers(task):
                 yield here.answer(task)
@@ -290,7 +291,7 @@ class Pool:
             initargs=(job, max_bytes, lifeline.reader, self.workers * IN_FLIGHT_PER_WORKER),
         )
         finished = False
-        here = _Here(job)
+        here = HereAnswers(job)
         try:
             pending: deque[tuple[bool, Future[Any]]] = deque()  # (answered here, its future), in task order
             away, most = 0, self.workers * IN_FLIGHT_PER_WORKER
@@ -322,36 +323,6 @@ class Pool:
 def _next_done(next_up: tuple[bool, Future[Any]], pool: ProcessPoolExecutor) -> Iterator[Done]:
     answered_here, future = next_up
     return iter([future.result()]) if answered_here else _done(_result(future, pool))
-
-
-class _Here:
-    """The tasks a job answers in the build process (`AnswersHere`), by the function the job starts here
-    the first time one comes. In a pool, they are answered ahead on a thread of their own: reading a
-    cache segment frees the GIL while it decompresses, so the build's busiest thread goes on meanwhile."""
-
-    def __init__(self, job: Job) -> None:
-        self.job = job if isinstance(job, AnswersHere) else None
-        self._answer: Callable[[Task], Any] | None = None
-        self._thread: ThreadPoolExecutor | None = None
-
-    def answers(self, task: Task) -> bool:
-        return self.job is not None and bool(task) and self.job.answers_here(task[0])
-
-    def answer(self, task: Task) -> Done:
-        assert self.job is not None
-        if self._answer is None:
-            self._answer = self.job.start_here()
-        return Done(self._answer(task), 0)  # a task it answers is no more than one batch, of known inputs
-
-    def submit(self, task: Task) -> Future[Done]:
-        """The task's answer, made on the thread in task order (one thread: the job's state is not shared)."""
-        if self._thread is None:
-            self._thread = ThreadPoolExecutor(1, "answers-here")
-        return self._thread.submit(self.answer, task)
-
-    def close(self) -> None:
-        if self._thread is not None:  # a stopped build waits for the one answer being made, no more
-            self._thread.shutdown(wait=True, cancel_futures=True)
 
 
 LIVENESS_POLL = 1.0  # seconds between checks that every worker lives, while a result is awaited

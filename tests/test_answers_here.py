@@ -1,0 +1,72 @@
+"""Work a job answers in the build process (`AnswersHere`): never mixed with other work in a task, answered
+here in its turn, the rest in the workers, and the results in input order whatever the engine."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from builder.engines import AnswersHere, Task, WorkItem
+from builder.engines.local import BATCH_SIZE, run_pipeline, tasks
+from builder.record import Record
+
+
+class HereOrAway:
+    """A job whose batches say where they ran: items named `here-…` are answered in the build process."""
+
+    def start(self) -> Callable[[list[Record]], Any]:
+        return lambda records: ("away", os.getpid(), [record.source_file for record in records])
+
+    def answers_here(self, item: WorkItem) -> bool:
+        return isinstance(item, Record) and item.source_file.startswith("here")
+
+    def start_here(self) -> Callable[[Task], Any]:
+        return lambda task: ("here", os.getpid(), [item.source_file for item in task])  # type: ignore[union-attr]
+
+
+def items() -> list[Record]:
+    """Long runs of work answered here, a few items in between that are not."""
+    names = [f"here-{i:04d}" for i in range(2 * BATCH_SIZE + 10)]
+    for at in (3, BATCH_SIZE + 7, BATCH_SIZE + 8):
+        names[at] = f"away-{at:04d}"
+    return [Record(name) for name in names]
+
+
+def test_the_job_is_one_an_engine_can_ask() -> None:
+    assert isinstance(HereOrAway(), AnswersHere)
+
+
+def test_tasks_are_cut_where_the_answer_changes() -> None:
+    job = HereOrAway()
+    cut = list(tasks(items(), BATCH_SIZE, job.answers_here))
+    assert all(len({job.answers_here(item) for item in task}) == 1 for task in cut)
+    assert [item for task in cut for item in task] == items()
+    assert max(len(task) for task in cut) <= BATCH_SIZE
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_work_answered_here_runs_here_and_the_order_is_kept(workers: int) -> None:
+    results = list(run_pipeline(items(), HereOrAway(), max_bytes=1 << 20, workers=workers))
+    assert [name for _, _, names in results for name in names] == [item.source_file for item in items()]
+    for where, pid, names in results:
+        assert {name.partition("-")[0] for name in names} == {where}
+        if where == "here" or workers == 1:
+            assert pid == os.getpid()
+        else:
+            assert pid != os.getpid()  # a worker's
+
+
+class Failing(HereOrAway):
+    def start_here(self) -> Callable[[Task], Any]:
+        def answer(task: Task) -> Any:
+            raise ValueError("the cache could not be read")
+
+        return answer
+
+
+def test_an_error_answering_here_reaches_the_caller_with_its_type() -> None:
+    with pytest.raises(ValueError, match="could not be read"):
+        list(run_pipeline(items(), Failing(), max_bytes=1 << 20, workers=2))
