@@ -59,11 +59,14 @@ def tasks(items: Iterable[WorkItem], size: int, here: Callable[[WorkItem], bool]
     answers in the build process, `AnswersHere`), a task is also cut where the answer changes."""
     task: Task = []
     room = size
+    answered_here = None  # what `here` says of the task's items
     for item in items:
         records = planned_inputs(item)
-        if here is not None and task and here(item) != here(task[0]):
+        answer = here(item) if here is not None else None
+        if task and answer != answered_here:
             yield task
             task, room = [], size
+        answered_here = answer
         if records is None:
             if task:
                 yield task
