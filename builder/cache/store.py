@@ -230,19 +230,26 @@ def _write_ipc(path: Path, batches: pa.RecordBatch | list[pa.RecordBatch], schem
 
 
 def write_manifest(folder: Path, table: pa.Table, segment_rows: dict[str, int], shared: str | None = None) -> None:
-    """Replace the manifest whole: a build stopped halfway leaves the previous one. `shared`: the name of
-    the build's shared dedup keys file, which is trusted only through the manifest that names it."""
+    """Replace the manifest whole: a build stopped halfway leaves the previous one. `shared`: the digest of
+    the build's shared dedup keys file (`write_shared`), which is trusted only through the manifest."""
     metadata = {"segments": json.dumps(segment_rows, sort_keys=True), **({"shared": shared} if shared else {})}
     schema = manifest_schema().with_metadata(metadata)
-    partial = folder / _PARTIAL
+    _replace(folder, _PARTIAL, MANIFEST, table.cast(schema).combine_chunks().to_batches(), schema)
+
+
+def _replace(folder: Path, partial_name: str, name: str, batches: list[pa.RecordBatch], schema: pa.Schema) -> bytes:
+    """Write an Arrow file under a partial name, to disk, then put it in place at once; its bytes."""
+    partial = folder / partial_name
     try:
-        _write_ipc(partial, table.cast(schema).combine_chunks().to_batches(), schema)
+        _write_ipc(partial, batches, schema)
+        data = partial.read_bytes()
         with open(partial, "rb") as written:
             os.fsync(written.fileno())
-        os.replace(partial, folder / MANIFEST)
+        os.replace(partial, folder / name)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    return data
 
 
 _SHARED_SCHEMA = pa.schema([pa.field("shared_key", pa.uint64(), nullable=False)])
@@ -252,17 +259,10 @@ def write_shared(folder: Path, keys: np.ndarray, context: bytes) -> str:
     """Write the dedup keys two inputs of a build or more held (sorted uint64), for the next build under the
     same `context` (`builder.cache.focus`); the digest of the file, for the manifest to name it by."""
     schema = _SHARED_SCHEMA.with_metadata({"context": context.hex()})
-    partial = folder / _SHARED_PARTIAL
-    try:
-        _write_ipc(partial, pa.record_batch([pa.array(keys, pa.uint64())], schema=schema), schema)
-        data = partial.read_bytes()
-        with open(partial, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(partial, folder / SHARED)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return hashlib.blake2b(data, digest_size=KEY_BYTES).hexdigest()
+    batch = pa.record_batch([pa.array(keys, pa.uint64())], schema=schema)
+    return hashlib.blake2b(
+        _replace(folder, _SHARED_PARTIAL, SHARED, [batch], schema), digest_size=KEY_BYTES
+    ).hexdigest()
 
 
 def read_shared(folder: Path, digest: str, context: bytes) -> np.ndarray | None:
