@@ -296,24 +296,24 @@ class Pool:
         finished = False
         here = HereAnswers(job)
         try:
-            pending: deque[tuple[bool, Future[Any]]] = deque()  # (answered here, its future), in task order
+            # In task order: a task answered here (answered when its turn comes), or a worker's future.
+            pending: deque[Task | Future[list[Done] | _Spilled]] = deque()
             away, most = 0, self.workers * IN_FLIGHT_PER_WORKER
             for task in tasks:
                 if here.answers(task):
-                    pending.append((True, here.submit(task)))
+                    pending.append(task)
                 else:
-                    pending.append((False, pool.submit(_run_task, task)))  # raises too once the pool is broken
+                    pending.append(pool.submit(_run_task, task))  # raises too once the pool is broken
                     away += 1
                 while away >= most or len(pending) >= most + HERE_AHEAD:
-                    away -= not pending[0][0]
-                    yield from _next_done(pending.popleft(), pool)
+                    away -= not isinstance(pending[0], list)
+                    yield from _next_done(pending.popleft(), here, pool)
             while pending:
-                yield from _next_done(pending.popleft(), pool)
+                yield from _next_done(pending.popleft(), here, pool)
             finished = True
         except BrokenProcessPool as err:
             raise WorkerError(f"a worker process died ({err}); the previous dataset is untouched") from err
         finally:
-            here.close()
             if not finished:  # Ctrl-C, an error, a stage that stopped reading: the workers end now, mid-task,
                 lifeline.close()  # rather than after their running tasks (a whole tar each)
                 _close_call_reader(pool)
@@ -323,9 +323,10 @@ class Pool:
             lifeline.close()
 
 
-def _next_done(next_up: tuple[bool, Future[Any]], pool: ProcessPoolExecutor) -> Iterator[Done]:
-    answered_here, future = next_up
-    return iter([future.result()]) if answered_here else _done(_result(future, pool))
+def _next_done(
+    next_up: Task | Future[list[Done] | _Spilled], here: HereAnswers, pool: ProcessPoolExecutor
+) -> Iterator[Done]:
+    return iter([here.answer(next_up)]) if isinstance(next_up, list) else _done(_result(next_up, pool))
 
 
 LIVENESS_POLL = 1.0  # seconds between checks that every worker lives, while a result is awaited
