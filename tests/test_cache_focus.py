@@ -4,7 +4,7 @@ a clean build writes."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -12,10 +12,12 @@ import pyarrow as pa
 import pytest
 
 import builder.cache.stats as stats
+from builder.cache.focus import Changed
 from builder.cache.here import Answers
 from builder.cache.session import BuildCache
 from builder.cache.store import SHARED
 from builder.dedup.deduplicator import Deduplicator
+from builder.record import Record
 from builder.stages import Focus
 from tests.dumps import make_dump, write_dump
 from tests.test_cache import LATER, same_as_clean
@@ -187,3 +189,31 @@ def test_a_pooled_build_answers_unchanged_and_first_run_files_here(
     counts, _ = same_as_clean([inputs], tmp_path, cache, workers=2)
     assert focused == [True] and counts == {"reused": 32, "unread": 32, "parsed": 1}
     assert sum(answered) == 33  # every input of the build's pass, in this process: none went to a worker
+
+
+class _Vouching:
+    """A stat index that vouches for the names given (what `Changed` asks of one)."""
+
+    def __init__(self, vouched: set[str]) -> None:
+        self.vouched = vouched
+
+    def unvouched(self, parts: Iterable[Record]) -> Iterator[Record]:
+        return (part for part in parts if part.source_file not in self.vouched)
+
+
+@pytest.mark.parametrize("changed_first", [True, False])
+def test_the_changed_inputs_are_run_first_wherever_the_walk_meets_them(changed_first: bool) -> None:
+    names = [f"new-{i:03d}" for i in range(5)] + [f"old-{i:03d}" for i in range(95)]
+    parts = [Record(name) for name in (names if changed_first else names[::-1])]
+    changed = Changed(_Vouching({name for name in names if name.startswith("old")}), parts)  # type: ignore[arg-type]
+    assert [part.source_file for part in list(changed)] == [p.source_file for p in parts if p.source_file[:3] == "new"]
+    assert [part.source_file for part in changed.first() or []] == [
+        p.source_file for p in parts if p.source_file[:3] == "new"
+    ]
+
+
+def test_more_than_a_tenth_changed_is_not_run_first() -> None:
+    parts = [Record(f"{i:03d}") for i in range(100)]
+    changed = Changed(_Vouching({f"{i:03d}" for i in range(89)}), parts)  # type: ignore[arg-type]
+    assert changed.first() is None  # 11 of 100; the walk is made here when the survey did not make it
+    assert changed.total == 100 and changed.changed == 11

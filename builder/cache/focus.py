@@ -27,6 +27,7 @@ from builder.engines.local import run_pipeline
 from builder.pipeline import PipelineOptions
 
 MOST_CHANGED = 0.1  # share of the inputs not vouched for above which every row is judged
+KEPT_AT_MOST = 100_000  # changed parts remembered by the walk (a few MB); more: every row is judged
 _UNKNOWN = 1 << 40  # an archive whose members only reading tells: too many to run first
 
 
@@ -51,8 +52,8 @@ class Changed:
             self.changed += planned_inputs(part) or _UNKNOWN
             if self.parts is not None:
                 self.parts.append(part)
-                if self.changed > MOST_CHANGED * max(self.total, 1) and self.changed > 1000:
-                    self.parts = None  # already more than a first pass is worth: no need to keep them
+                if len(self.parts) > KEPT_AT_MOST:  # the share is known only at the end; memory is bounded now
+                    self.parts = None
             yield part
         self._walked = True
 
