@@ -199,7 +199,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
             if cache is not None and not options.rehash:  # a file the cache vouches for is neither read nor surveyed
                 vouched = cache.stats()
                 items = vouched.stated(items)
-                survey_items = changed = Changed(vouched, survey_items)
+                survey_items = changed = Changed(vouched, survey_items, keep=cache.keeps_shared)
             corpus = _survey(survey_items, options) if options.unknown_sites == "generic" else None
             return _build(items, options, now, progress, corpus, cache, changed)
         except OSError as err:

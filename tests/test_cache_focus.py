@@ -217,3 +217,9 @@ def test_more_than_a_tenth_changed_is_not_run_first() -> None:
     changed = Changed(_Vouching({f"{i:03d}" for i in range(89)}), parts)  # type: ignore[arg-type]
     assert changed.first() is None  # 11 of 100; the walk is made here when the survey did not make it
     assert changed.total == 100 and changed.changed == 11
+
+
+def test_a_walk_with_no_first_pass_to_follow_keeps_no_part() -> None:
+    parts = [Record(f"{i:03d}") for i in range(100)]
+    changed = Changed(_Vouching({f"{i:03d}" for i in range(99)}), parts, keep=False)  # type: ignore[arg-type]
+    assert len(list(changed)) == 1 and changed.parts is None and changed.first() is None

@@ -27,7 +27,7 @@ from builder.engines.local import run_pipeline
 from builder.pipeline import PipelineOptions
 
 MOST_CHANGED = 0.1  # share of the inputs not vouched for above which every row is judged
-KEPT_AT_MOST = 100_000  # changed parts remembered by the walk (a few MB); more: every row is judged
+KEPT_AT_MOST = 20_000  # changed parts remembered by the walk (~5 MB); more: every row is judged
 _UNKNOWN = 1 << 40  # an archive whose members only reading tells: too many to run first
 
 
@@ -35,10 +35,11 @@ class Changed:
     """The first walk over the inputs (`StatIndex.unvouched`: what the survey reads), keeping the parts the
     cache does not vouch for while they are few enough to run first."""
 
-    def __init__(self, stats: StatIndex, parts: Iterable[WorkItem]) -> None:
+    def __init__(self, stats: StatIndex, parts: Iterable[WorkItem], keep: bool = True) -> None:
+        """`keep`: whether a first pass may follow (the cache kept shared keys); if not, no part is kept."""
         self.total = 0
         self.changed = 0
-        self.parts: list[WorkItem] | None = []
+        self.parts: list[WorkItem] | None = [] if keep else None
         self._walk = stats.unvouched(self._counted(parts))
         self._walked = False
 

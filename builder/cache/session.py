@@ -71,9 +71,14 @@ class BuildCache:
         trusted = self.trusted and bool(len(self.manifest.table) or self._first)
         return CachedPipeline(options, self.folder, self.context, trusted, max_bytes, self._first)
 
+    @property
+    def keeps_shared(self) -> bool:
+        """Whether the build that committed this cache kept the dedup keys it found shared."""
+        return self.trusted and self.manifest.shared is not None
+
     def previous_shared(self) -> np.ndarray | None:
         """The dedup keys the build that committed this cache found shared, if it kept them, under this context."""
-        if not self.trusted or self.manifest.shared is None:
+        if not self.keeps_shared or self.manifest.shared is None:
             return None
         return read_shared(self.folder, self.manifest.shared, self.context)
 
