@@ -33,9 +33,11 @@ def many_dumps(folder: Path, count: int) -> Path:
 
 
 def start_big_build(tmp_path: Path, workers: int) -> subprocess.Popen[str]:
-    """A real build of 6,000 dumps into tmp_path/out, returned once it has started writing shards
-    (after 1,000 rows: several seconds of work remain, even on a loaded machine)."""
-    big = many_dumps(tmp_path / "big", 6000)
+    """A real build of 15,000 dumps into tmp_path/out, returned once it has started writing shards
+    (after 1,000 rows: several seconds of work remain, even on a loaded machine; with 6,000 dumps a
+    loaded CI machine once let the build finish before the signal reached it, and the signal then
+    met the exiting process)."""
+    big = many_dumps(tmp_path / "big", 15000)
     args = ["build", str(big), "--out", str(tmp_path / "out"), "--report", str(tmp_path / "report")]
     process = subprocess.Popen(
         [
@@ -72,7 +74,7 @@ def test_interrupted_build_leaves_the_previous_dataset(tmp_path: Path, sig: sign
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0
-    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr, (process.returncode, stderr)
     assert files_of(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "report", "report.cache"]
 
