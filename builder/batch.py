@@ -230,16 +230,8 @@ def reject_count(batch: pa.RecordBatch, stage: str | None = None) -> int:
 
 def dedup_keys(batch: pa.RecordBatch) -> np.ndarray:
     """The rows' dedup keys, rows × keys (uint64), a view over the batch's buffer when it can be one."""
-    rows = batch.column(REASON).null_count  # inputs with no reject
-    lists = batch.column(DEDUP_KEYS)
-    if len(lists) - lists.null_count != rows:  # a reject with keys: take the rows' lists out (a copy)
-        lists = kept(batch, [DEDUP_KEYS]).column(0)
-    values = lists.flatten().to_numpy(zero_copy_only=False)  # a reject's null list has no values to skip
-    if not rows:
-        return values.reshape(0, 0)
-    width = len(values) // rows
-    assert len(values) == width * rows, "every row has as many keys (the LSH shape is the build's)"
-    return values.reshape(rows, width)
+    _, is_row, keys = keyed(batch)
+    return keys if bool(is_row.all()) else keys[is_row]  # a reject that kept its keys lends them to no row
 
 
 def keyed(batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
