@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from typing import cast
 
-import numpy as np
 import pyarrow as pa
 
 from builder.batch import ProcessedBatch
-from builder.cache.job import CachedWorker, Looked, joined, rows_at
+from builder.cache.job import CachedWorker, Looked, joined
 from builder.cache.keys import KEY_BYTES
 from builder.cache.stats import StatedFile
-from builder.cache.store import KEY, CacheProblem, key_array
+from builder.cache.store import CacheProblem, empty_batch, key_array, manifest_schema
 from builder.engines import Task
 from builder.record import Record
 
@@ -57,13 +56,13 @@ class Answers:
                 number, row = first.rows[file.source_file]
                 pieces.append(first.batches[number].slice(row, 1))
         reused = sum(len(manifest) for manifest in manifests)
-        manifest = pa.concat_batches(manifests) if manifests else self.worker.committed.schema.empty_table()
-        return Looked(joined(pieces), _as_batch(manifest), reused, 0, None, unread=reused)
+        manifest = pa.concat_batches(manifests) if manifests else empty_batch(manifest_schema())
+        return Looked(joined(pieces), manifest, reused, 0, None, unread=reused)
 
     def _from_segments(self, files: list[StatedFile]) -> tuple[ProcessedBatch, pa.RecordBatch]:
         """Vouched files' outcomes, dated under this build's `--now`, and their manifest rows with their stats."""
         at = pa.array([file.seen.entry for file in files], pa.int64())
-        manifest = _as_batch(self.worker.committed.take(at))
+        manifest = pa.concat_batches(self.worker.committed.take(at).to_batches())  # a take gives a table
         wanted = key_array(manifest.column("key"))
         if wanted.tobytes() != b"".join(file.seen.key or bytes(KEY_BYTES) for file in files):
             raise CacheProblem("the manifest changed under the build")
@@ -72,22 +71,8 @@ class Answers:
         entries, start = [], 0
         for end in range(1, len(where) + 1):  # runs of entries from one segment part, in the files' order
             if end == len(where) or where[end] != where[start]:
-                taken = rows_at(self.worker.segments.part(*where[start]), within[start:end])
-                if not np.array_equal(key_array(taken.column(KEY)), wanted[start:end]):
-                    raise CacheProblem(f"segment {where[start][0]} does not hold the entries its manifest says")
-                entries.append(taken)
+                entries.append(self.worker.entries(*where[start], within[start:end], wanted[start:end]))
                 start = end
         signatures = pa.array([file.seen.signature for file in files], pa.binary(KEY_BYTES))
         index = manifest.schema.get_field_index("stat")
         return self.worker.dated(joined(entries)), manifest.set_column(index, manifest.schema.field(index), signatures)
-
-
-def _as_batch(table: pa.Table | pa.RecordBatch) -> pa.RecordBatch:
-    """One record batch of a table's rows (a take gives a table)."""
-    if isinstance(table, pa.RecordBatch):
-        return table
-    combined = table.combine_chunks()
-    return pa.RecordBatch.from_arrays(
-        [column.chunk(0) if column.num_chunks else pa.array([], column.type) for column in combined.columns],
-        schema=combined.schema,
-    )

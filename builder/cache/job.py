@@ -167,9 +167,7 @@ class CachedWorker:
         within = rows.column("row").to_numpy()
         for (segment, part), indices in self._by_part(records, positions, rows).items():
             try:
-                taken = rows_at(self.segments.part(segment, part), within[indices])
-                if not np.array_equal(key_array(taken.column(KEY)), wanted[indices]):
-                    raise CacheProblem(f"segment {segment} does not hold the entries its manifest says")
+                taken = self.entries(segment, part, within[indices], wanted[indices])
             except (OSError, pa.ArrowException, CacheProblem) as err:
                 hits.problem = hits.problem or f"{type(err).__name__}: {err}"
                 continue
@@ -177,6 +175,13 @@ class CachedWorker:
             hits.entries.append(taken)
             hits.manifest.append(rows.take(pa.array(indices)))
         return hits
+
+    def entries(self, segment: str, part: int, rows: np.ndarray, keys: np.ndarray) -> pa.RecordBatch:
+        """The entries at `rows` of a segment's part, checked to hold the `keys` the manifest gives them."""
+        taken = rows_at(self.segments.part(segment, part), rows)
+        if not np.array_equal(key_array(taken.column(KEY)), keys):
+            raise CacheProblem(f"segment {segment} does not hold the entries its manifest says")
+        return taken
 
     def _matched(self, keys: list[bytes | None]) -> tuple[list[int], pa.RecordBatch, np.ndarray]:
         """The positions of the keys the manifest holds, their manifest rows and their keys."""
