@@ -11,9 +11,9 @@ or spilled. Which keys two inputs hold is known without looking at every row whe
 
 A key two inputs of this build hold is then either held by two inputs of the previous build (vouched
 files are that build's inputs, unchanged), or by an input of the first pass: the focus is the union of
-both. The first pass's outcomes are cached like any others, so the build's own pass finds them instead
-of parsing them again. When too much changed, or the previous build kept no shared keys, every row is
-judged as before.
+both. The first pass's outcomes are kept in memory and handed out in their turn by the build's own pass
+(`builder.cache.here`), and cached like any others. When too much changed, or the previous build kept no
+shared keys, every row is judged as before.
 """
 
 from __future__ import annotations
@@ -71,7 +71,9 @@ def focus_dedup(
 ) -> None:
     """Run the changed inputs first and focus the build's dedup (`cache.focus`), when it pays and is sound."""
     previous = cache.previous_shared()
-    parts = changed.first() if previous is not None else None
-    if parts is None or previous is None or not all(isinstance(part, StatedFile) for part in parts):
-        return  # too many changed, no shared keys kept, or an archive among them (its members are not loose files)
+    if previous is None:  # no shared keys kept
+        return
+    parts = changed.first()
+    if parts is None or not all(isinstance(part, StatedFile) for part in parts):
+        return  # too many changed, or an archive among them (its members are not loose files)
     cache.first_pass(run_pipeline(parts, cache.job(pipeline, max_bytes), max_bytes, workers), previous)

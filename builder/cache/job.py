@@ -34,6 +34,7 @@ from builder.cache.store import (
     PUBLISHED_AT_LOCAL,
     CacheProblem,
     SegmentReader,
+    by_key,
     empty_batch,
     entry_schema,
     key_array,
@@ -110,7 +111,8 @@ class CachedWorker:
         self.committed = (
             read_manifest(job.folder, check_segments=False).table if job.trusted else manifest_schema().empty_table()
         )
-        self.manifest = _sorted_by_key(self.committed, job.first.manifest if job.first is not None else None)
+        first = [] if job.first is None else [job.first.manifest.cast(self.committed.schema)]
+        self.manifest = by_key(pa.concat_tables([self.committed, *first])) if first else self.committed
         self.keys = key_array(self.manifest.column("key"))  # sorted, for a binary search
         self.segments = SegmentReader(job.folder)
         self._chrome: dict[int, bytes] = {}
@@ -317,14 +319,6 @@ def _vouched_key(record: Record) -> bytes | None:
 @cache
 def _no_entries() -> pa.RecordBatch:
     return empty_batch(entry_schema())
-
-
-def _sorted_by_key(manifest: pa.Table, first: pa.Table | None) -> pa.Table:
-    """The committed manifest (written in key order), with the first pass's rows merged in."""
-    if first is None or not len(first):
-        return manifest
-    joined = pa.concat_tables([manifest, first.cast(manifest.schema)])
-    return joined.take(pa.array(np.argsort(key_array(joined.column("key")), kind="stable")))
 
 
 def rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:

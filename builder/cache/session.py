@@ -24,8 +24,8 @@ from builder.cache.store import (
     SEGMENTS,
     CacheProblem,
     Manifest,
+    by_key,
     entry_schema,
-    key_array,
     manifest_schema,
     mark,
     prepare,
@@ -74,13 +74,16 @@ class BuildCache:
     @property
     def keeps_shared(self) -> bool:
         """Whether the build that committed this cache kept the dedup keys it found shared."""
-        return self.trusted and self.manifest.shared is not None
+        return self._shared_digest is not None
+
+    @property
+    def _shared_digest(self) -> str | None:
+        return self.manifest.shared if self.trusted else None
 
     def previous_shared(self) -> np.ndarray | None:
         """The dedup keys the build that committed this cache found shared, if it kept them, under this context."""
-        if not self.keeps_shared or self.manifest.shared is None:
-            return None
-        return read_shared(self.folder, self.manifest.shared, self.context)
+        digest = self._shared_digest
+        return read_shared(self.folder, digest, self.context) if digest is not None else None
 
     def first_pass(self, results: Iterable[Looked], previous: np.ndarray) -> None:
         """Take the outcomes of the loose files the cache did not vouch for, run before the others: the build
@@ -91,11 +94,6 @@ class BuildCache:
         manifests, batches, rows = [], [], {}
         for looked in results:
             self._note(looked)
-            self.reused, self.unread, self.parsed = (
-                self.reused + looked.reused,
-                self.unread + looked.unread,
-                self.parsed + looked.parsed,
-            )
             manifests.append(looked.entries)
             names = looked.batch.column("source_file").to_pylist()
             rows.update((name, (len(batches), row)) for row, name in enumerate(names))
@@ -113,13 +111,14 @@ class BuildCache:
         """The processed batches; what each result says of the cache is kept for the commit and the report."""
         for looked in results:
             self._note(looked)
-            self.reused += looked.reused
-            self.unread += looked.unread
-            self.parsed += looked.parsed
             self._entries.append(looked.entries)
             yield looked.batch
 
     def _note(self, looked: Looked) -> None:
+        """What a result says of the cache: its counts, its new segment, its problem."""
+        self.reused += looked.reused
+        self.unread += looked.unread
+        self.parsed += looked.parsed
         if looked.segment is not None:
             self._new_segments[looked.segment[0]] = looked.segment[1]
         if looked.problem and not self.warnings:  # one line, for the first problem
@@ -134,23 +133,13 @@ class BuildCache:
         table = pa.Table.from_batches([*self._entries, *first], schema=manifest_schema())
         rows = {**self.manifest.segment_rows, **self._new_segments}
         table, rows = _compacted(self.folder, table, rows)
-        table = _by_key(table)
+        table = by_key(table)
         named = set(table.column("segment").unique().to_pylist())
         if not self.trusted:
             mark(self.folder)  # before the manifest: a marker of another format must not vouch for it
         keys = write_shared(self.folder, shared, self.context) if shared is not None else None
         write_manifest(self.folder, table, {name: rows[name] for name in sorted(named)}, keys)
         remove_unlisted(self.folder, named)
-
-
-def _by_key(table: pa.Table) -> pa.Table:
-    """Sorted by key for the workers' binary search, each key once (an input given twice is one entry)."""
-    keys = key_array(table.column("key"))
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    first = np.ones(len(ordered), bool)
-    first[1:] = ordered[1:] != ordered[:-1]
-    return table.take(pa.array(order[first]))
 
 
 def _compacted(folder: Path, table: pa.Table, rows: dict[str, int]) -> tuple[pa.Table, dict[str, int]]:

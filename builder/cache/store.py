@@ -156,6 +156,16 @@ class Manifest:
         return key_array(self.table.column("key"))
 
 
+def by_key(table: pa.Table) -> pa.Table:
+    """Sorted by key for the workers' binary search, each key once (an input given twice is one entry)."""
+    keys = key_array(table.column("key"))
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    first = np.ones(len(ordered), bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return table.take(pa.array(order[first]))
+
+
 def empty_batch(schema: pa.Schema) -> pa.RecordBatch:
     """No rows of `schema`. Not `Schema.empty_table()`: it imports pandas (~0.2 s) in the build process."""
     return pa.RecordBatch.from_arrays([pa.nulls(0, field.type) for field in schema], schema=schema)
