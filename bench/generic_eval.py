@@ -85,8 +85,7 @@ def title_match(truth: str | None, predicted: str | None) -> bool:
         return False
     if want == got:
         return True
-    parts = TITLE_SEPARATORS.split(truth or "")
-    return len(parts) > 1 and any(_norm_title(" - ".join(parts[:n])) == got for n in range(1, len(parts)))
+    return any(_norm_title((truth or "")[: m.start()]) == got for m in TITLE_SEPARATORS.finditer(truth or ""))
 
 
 def _norm_names(names: Iterable[str]) -> set[str]:
@@ -382,14 +381,14 @@ def _write_per_page(
     path: Path, names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any
 ) -> None:
     with path.open("w", encoding="utf-8") as out:
-        out.write("name\tpart\tbody_f1\ttitle_ok\tno_article\ttitle\n")
+        out.write("name\tpart\tbody_f1\tP\tR\ttitle_ok\tno_article\ttitle\n")
         for n in names:
             got = pred.get(n, {})
             p, r, _ = scorer.aggregate([scorer.page_counts(truth[n]["body"], got.get("body") or "")])
             f1 = 2 * p * r / (p + r) if p + r else 0.0
             ok = title_match(truth[n]["title"], got.get("title"))
             part = "held-out" if held_out(n) else "train"
-            out.write(f"{n}\t{part}\t{f1:.3f}\t{ok}\t{got.get('no_article')}\t{got.get('title')}\n")
+            out.write(f"{n}\t{part}\t{f1:.3f}\t{p:.3f}\t{r:.3f}\t{ok}\t{got.get('no_article')}\t{got.get('title')}\n")
 
 
 if __name__ == "__main__":

@@ -205,6 +205,7 @@ def test_instant_uses_the_stated_offset_else_the_default_zone() -> None:
         ("آخر تحديث: 21 يوليو 2021", "updated"),
         ("公開日：2021年7月21日", "published"),
         ("更新 2021年7月21日 14:49", "updated"),
+        ("Autor johnVeröffentlicht am 20. März 2014Kategorien Allgemein", "published"),  # w3m glued the label
         ("July 21, 2021", None),
         ("By Jane Doe, July 21, 2021", None),
     ],

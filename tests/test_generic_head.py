@@ -281,3 +281,47 @@ def test_the_date_between_the_headline_and_its_copy_wins_over_teasers_above() ->
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Night ferries return to the northern islands"
     assert reading.date is not None and reading.date.local == datetime(2014, 5, 22)
+
+
+COMMENT_DATE = "March 3, 2020 at 4:11 am"
+DATE_ONLY_IN_THE_FOOTER = """Harbour Weekly
+
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection in 2019, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+
+The harbour master said the timetable would stay the same through the spring, with one crossing each night and two on the weekend when the weather allows the ships to sail.
+
+The second ship of the line is due in the harbour next month, once its crew has finished the training the company asked of them after the inspection of the old ships.
+
+{footer}
+
+Comments
+
+{comment_meta}
+
+I took the ferry last week and it was on time both ways.
+"""
+
+
+@pytest.mark.parametrize(
+    ("footer", "comment_meta", "expected"),
+    [
+        # a labelled date among other words, under the article, wins over a comment's date line further down
+        ("Posted on March 2, 2020March 2, 2020Author Jane DoeCategories Ferries", COMMENT_DATE, datetime(2020, 3, 2)),
+        # no dateline under the article: the first line that is only a date, the comment's
+        ("Share this article with a friend", COMMENT_DATE, datetime(2020, 3, 3, 4, 11)),
+        # no line is only a date: a date with its time among other fields, not the prose's year
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "Jane wrote:", datetime(2017, 7, 24, 18, 55)),
+    ],
+)
+def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, expected: datetime) -> None:
+    """With no date in the head, a dateline elsewhere: a labelled one or a line that is only a date first,
+    then a date among other fields; a sentence of the prose that mentions a year is never the date."""
+    reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta=comment_meta))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == expected

@@ -181,5 +181,10 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("Partager cet article /", 3) and is_end_heading("Article précédent", 2)
     assert is_end_heading("Explore further", 2)
     assert is_comment_heading("Écrire un commentaire")
+    # whole words: a subheading that opens with "Comment..." or "Related..." goes on with the article
+    assert is_end_heading("Comments (12)", 2) and is_comment_heading("Comments")
+    assert not is_end_heading("Commentary on Python 3", 4) and not is_comment_heading("Commentary on Python 3")
+    assert not is_end_heading("Relatedness and kinship", 3)
+    assert is_end_heading("関連記事一覧", 1)  # a script with no spaces needs no word end
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")

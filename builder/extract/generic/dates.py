@@ -117,6 +117,7 @@ _ACCOMPANYING = frozenset(
 
 _YEAR_LAST_REACH = 28  # how far before its year a date can start ("21st of September, 2021": 22)
 _BEFORE_REACH = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
+_GLUED_LABELS = tuple((label, kind) for label, kind in KIND_LABELS.items() if len(label) >= 6 and " " not in label)
 _LABEL_REACH = 48  # how far before a date its "Published"/"Updated" label may stand
 _DATE_LINE_MAX = 160  # a longer line is a sentence or a byline, not a date line
 FOUND_DATES = 4096  # lines whose first date `find_date` remembers (the least recently asked are dropped)
@@ -299,4 +300,5 @@ def _kind(line: str, start: int) -> str | None:
             kind = KIND_LABELS.get(" ".join(words[end - size : end]))
             if kind is not None:
                 return kind
-    return None
+    # w3m glues inline elements: "Autor johnVeröffentlicht am 20. März 2014"
+    return next((kind for label, kind in _GLUED_LABELS if any(word.endswith(label) for word in words[-3:])), None)

@@ -65,7 +65,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
     _find_meta(scored, head, checked)
     if head.date is None:
-        _find_date_elsewhere(scored, head, stop)
+        _find_date_elsewhere(scored, head, start, stop)
     meta = {*head.bylines, *head.dates}
     region = [i for i in range(start, min(stop, start + 3 * REGION_LINES)) if scored.prose[i] is not None]
     title_window = Window(above, region[:REGION_LINES])
@@ -102,17 +102,32 @@ def _is_copy(scored: Scored, i: int, of: int) -> bool:
     return i >= 0 and scored.lines[i].text == scored.lines[of].text
 
 
-def _find_date_elsewhere(scored: Scored, head: Head, stop: int) -> None:
+def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> None:
     """With no date in the head, the first date line of the page down to the article's end ("Posted on ..."
     above the navigation, under the last paragraph)."""
     lines = scored.lines
-    for i in range(min(stop + DATE_AFTER_LINES, len(lines))):
+    end = min(stop + DATE_AFTER_LINES, len(lines))
+    for i in range(end):
         text = lines[i].text
-        if scored.prose[i] is not None and len(text) < DATE_LINE_CHARS and _DIGIT.search(text) and is_date_line(text):
-            found = find_date(text)
-            if found is not None:
-                head.date, head.date_at, head.dates[i] = found, i, found
-                return
+        if scored.prose[i] is None or len(text) >= LABELLED_DATE_LINE or not _DIGIT.search(text):
+            continue
+        # a line that is only a date, or a date labelled "Posted on" among other words (a blog's footer)
+        found = find_date(text)
+        if found is not None and (found.kind == "published" or (len(text) < DATE_LINE_CHARS and is_date_line(text))):
+            head.date, head.date_at, head.dates[i] = found, i, found
+            return
+    # No line is only a date: a dateline among other words ("Gespeichert von X am 24. Juli 2017 - 18:55",
+    # "20. Juni 2019 Ann-Marie Galazka über Stars"), read as in the head, but never a sentence of the prose.
+    for i in range(end):
+        measured, text = scored.prose[i], lines[i].text
+        if measured is None or len(text) >= LABELLED_DATE_LINE or not _DIGIT.search(text):
+            continue
+        if start <= i < stop and measured.words >= PROSE_WORDS and text.endswith("."):
+            continue
+        found = find_date(text)
+        if found is not None and _is_dateline(text, found, byline_names(text)):
+            head.date, head.date_at, head.dates[i] = found, i, found
+            return
 
 
 def _find_bare_name(scored: Scored, head: Head) -> None:
@@ -180,20 +195,24 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
                 head.authors = names
         if len(text) < LABELLED_DATE_LINE and _DIGIT.search(text):
             found = find_date(text)
-            # "Oct 18, 2019 · 8 min read" is no pure date line, but a short line opening with a date; a date
-            # labelled "Published"/"Veröffentlicht am" is one in a longer line too
-            if found is not None and (
-                names is not None
-                or found.kind is not None
-                or found.has_time  # a date with its time of day is a dateline, whatever else the line holds
-                or (found.start <= DATE_LABEL and (len(text) < SHORT_DATE_LINE or not text.endswith(".")))
-                or is_date_line(text)
-            ):
+            if found is not None and _is_dateline(text, found, names):
                 head.dates[i] = found
     published = [i for i, found in head.dates.items() if found.kind != "updated"]
     chosen = min(published or head.dates, default=None)
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _is_dateline(text: str, found: FoundDate, names: list[str] | None) -> bool:
+    """Whether a line holding a date dates the article. "Oct 18, 2019 · 8 min read" is no pure date line, but a
+    short line opening with a date; a date labelled "Published"/"Veröffentlicht am" is one in a longer line too."""
+    return (
+        names is not None
+        or found.kind is not None
+        or found.has_time  # a date with its time of day is a dateline, whatever else the line holds
+        or (found.start <= DATE_LABEL and (len(text) < SHORT_DATE_LINE or not text.endswith(".")))
+        or is_date_line(text)
+    )
 
 
 def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None:

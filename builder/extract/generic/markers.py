@@ -140,16 +140,28 @@ def is_comment_count(text: str) -> bool:
     return len(text) <= 40 and _COMMENT_COUNT.fullmatch(text.strip(" ()[]:")) is not None
 
 
+def _opening_words(headings: tuple[str, ...]) -> re.Pattern[str]:
+    """A heading as whole words: "Comments (3)" but not "Commentary on Python 3". Scripts written without
+    spaces ("関連記事一覧") need no word end."""
+    spaced = sorted((re.escape(h) for h in headings if not _UNSPACED.search(h)), key=len, reverse=True)
+    unspaced = sorted((re.escape(h) for h in headings if _UNSPACED.search(h)), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(spaced)})(?![^\W\d_])|(?:{'|'.join(unspaced)})")
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_END_OPENING = _opening_words(END_HEADINGS)
+_COMMENT_OPENING = _opening_words(COMMENT_HEADINGS)
+
+
 def is_comment_heading(text: str) -> bool:
-    return text.lower().startswith(COMMENT_HEADINGS)
+    return _COMMENT_OPENING.match(text.lower()) is not None
 
 
 def is_end_heading(text: str, words: int) -> bool:
     """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)")."""
     if words > MAX_END_WORDS:
         return False
-    low = text.lower().lstrip(HEADING_MARKS)
-    return low.startswith(END_HEADINGS)
+    return _END_OPENING.match(text.lower().lstrip(HEADING_MARKS)) is not None
 
 
 def tag_label(text: str) -> list[str] | None:
