@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from builder.engines import AnswersHere, Task, WorkItem
+from builder.engines import AnswersHere, ReadsAhead, Task, WorkItem
 from builder.engines.local import BATCH_SIZE, run_pipeline, tasks
 from builder.record import Record
 
@@ -70,3 +70,34 @@ class Failing(HereOrAway):
 def test_an_error_answering_here_reaches_the_caller_with_its_type() -> None:
     with pytest.raises(ValueError, match="could not be read"):
         list(run_pipeline(items(), Failing(), max_bytes=1 << 20, workers=2))
+
+
+class Announced(HereOrAway):
+    """Its answer function hears of each task queued for it before its turn (`ReadsAhead`)."""
+
+    def __init__(self) -> None:
+        self.heard: list[tuple[str, str]] = []
+
+    def start_here(self) -> Callable[[Task], Any]:
+        heard, answer = self.heard, super().start_here()
+
+        class Answer:
+            def ahead(self, task: Task) -> None:
+                heard.append(("ahead", task[0].source_file))  # type: ignore[union-attr]
+
+            def __call__(self, task: Task) -> Any:
+                heard.append(("answer", task[0].source_file))  # type: ignore[union-attr]
+                return answer(task)
+
+        assert isinstance(Answer(), ReadsAhead)
+        return Answer()
+
+
+def test_a_pool_announces_each_task_it_queues_to_answer_here_before_its_turn() -> None:
+    job = Announced()
+    results = list(run_pipeline(items(), job, max_bytes=1 << 20, workers=2))
+    assert [name for _, _, names in results for name in names] == [item.source_file for item in items()]
+    announced = [name for kind, name in job.heard if kind == "ahead"]
+    answered = [name for kind, name in job.heard if kind == "answer"]
+    assert announced == answered and len(answered) > 2
+    assert all(job.heard.index(("ahead", name)) < job.heard.index(("answer", name)) for name in answered)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import cast
 
+import numpy as np
 import pyarrow as pa
 
 from builder.batch import ProcessedBatch
 from builder.cache.job import CachedWorker, Looked, joined
 from builder.cache.keys import KEY_BYTES
 from builder.cache.stats import StatedFile
-from builder.cache.store import CacheProblem, empty_batch, key_array, manifest_schema
+from builder.cache.store import CacheProblem, PartsAhead, empty_batch, key_array, manifest_schema
 from builder.engines import Task
 from builder.record import Record
 
@@ -27,6 +28,24 @@ class Answers:
 
     def __init__(self, worker: CachedWorker) -> None:
         self.worker = worker
+        self.parts = worker.segments = PartsAhead(worker.job.folder)
+        # each committed manifest row's segment part, for `ahead`
+        where = worker.committed.select(["segment", "part"]).combine_chunks()
+        segments = where.column("segment").dictionary_encode().combine_chunks()
+        self._segment_names: list[str] = segments.dictionary.to_pylist()
+        self._segment_of = segments.indices.to_numpy(zero_copy_only=False)
+        self._part_of = where.column("part").to_numpy()
+
+    def ahead(self, task: Task) -> None:
+        """Start decoding the segment parts of a task queued for later (`builder.engines.ReadsAhead`)."""
+        rows = np.array([file.seen.entry for file in cast(list[StatedFile], task)], np.int64)
+        rows = rows[rows >= 0]
+        if not len(rows):
+            return
+        segments, parts = self._segment_of[rows], self._part_of[rows]
+        starts = np.flatnonzero(np.r_[True, (segments[1:] != segments[:-1]) | (parts[1:] != parts[:-1])])
+        names = self._segment_names
+        self.parts.want((names[segments[k]], int(parts[k])) for k in starts)
 
     def __call__(self, task: Task) -> Looked:
         files = cast(list[StatedFile], task)

@@ -33,6 +33,7 @@ from builder.cache.store import (
     PUBLISHED_AT,
     PUBLISHED_AT_LOCAL,
     CacheProblem,
+    PartsAhead,
     SegmentReader,
     by_key,
     empty_batch,
@@ -114,7 +115,7 @@ class CachedWorker:
         first = [] if job.first is None else [job.first.manifest.cast(self.committed.schema)]
         self.manifest = by_key(pa.concat_tables([self.committed, *first])) if first else self.committed
         self.keys = key_array(self.manifest.column("key"))  # sorted, for a binary search
-        self.segments = SegmentReader(job.folder)
+        self.segments: SegmentReader | PartsAhead = SegmentReader(job.folder)
         self._chrome: dict[int, bytes] = {}
         self.now = pa.scalar(job.options.now, pa.timestamp("us", tz="UTC"))
         self.never = DateValidator(datetime.max.replace(tzinfo=UTC), job.options.undated)  # no date is after it

@@ -19,7 +19,9 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -305,6 +307,11 @@ def _read(path: Path) -> pa.Buffer:
         return pa.py_buffer(source.read())
 
 
+# A part is decoded on the calling thread: Arrow's pool, asked to decompress a part's buffers side by side,
+# took 2.3 s and 3.5 CPU seconds for the 200k bench's entries, against 1.7 s and 1.7 on one thread.
+_ONE_THREAD = pa.ipc.IpcReadOptions(use_threads=False)
+
+
 class SegmentReader:
     """Entries read from segments in a worker; the last record batch read is kept (inputs come in the order
     they were cached, so a batch of inputs mostly reads one)."""
@@ -316,10 +323,49 @@ class SegmentReader:
     def part(self, segment: str, part: int) -> pa.RecordBatch:
         if self._held is not None and self._held[:2] == (segment, part):
             return self._held[2]
-        reader = pa.ipc.open_file(_read(self.folder / SEGMENTS / segment))
+        reader = pa.ipc.open_file(_read(self.folder / SEGMENTS / segment), options=_ONE_THREAD)
         if reader.schema != entry_schema():
             raise CacheProblem(f"segment {segment} has another layout")
         batch = reader.get_batch(part)
         batch.validate(full=True)  # a damaged buffer fails here, in the worker, not in the parent
         self._held = (segment, part, batch)
         return batch
+
+
+PARTS_AHEAD = 8  # segment parts decoded ahead of their use, at most (about 1 MB each, decoded)
+
+
+class PartsAhead:
+    """Segment parts decoded on a thread of their own, in the order the build process's answers will ask for
+    them (`want`), while it does the Python work of the parts before. Decoding releases the GIL: the
+    200k bench's 788 parts take 1.7 s to decode, which the build process then spends no more waiting."""
+
+    def __init__(self, folder: Path) -> None:
+        self._ahead = SegmentReader(folder)  # the thread's own: a reader keeps the last part it read
+        self._here = SegmentReader(folder)  # for a part not wanted ahead
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="cache-parts")
+        self._wanted: deque[tuple[str, int]] = deque()
+        self._decoding: dict[tuple[str, int], Future[pa.RecordBatch]] = {}
+        self._last: tuple[tuple[str, int], pa.RecordBatch] | None = None  # a task may start in the last one's part
+
+    def want(self, parts: Iterable[tuple[str, int]]) -> None:
+        for where in parts:
+            if where not in self._decoding and (not self._wanted or self._wanted[-1] != where):
+                self._wanted.append(where)
+        self._feed()
+
+    def part(self, segment: str, part: int) -> pa.RecordBatch:
+        where = (segment, part)
+        if self._last is not None and self._last[0] == where:
+            return self._last[1]
+        decoding = self._decoding.pop(where, None)
+        batch = decoding.result() if decoding is not None else self._here.part(segment, part)
+        self._last = (where, batch)
+        self._feed()
+        return batch
+
+    def _feed(self) -> None:
+        while self._wanted and len(self._decoding) < PARTS_AHEAD:
+            where = self._wanted.popleft()
+            if where not in self._decoding and (self._last is None or self._last[0] != where):
+                self._decoding[where] = self._thread.submit(self._ahead.part, *where)

@@ -77,6 +77,14 @@ class AnswersHere(Protocol):
 
 
 @runtime_checkable
+class ReadsAhead(Protocol):
+    """An answer function (`AnswersHere.start_here`) that can start on a task before its turn: an engine that
+    queues such tasks tells it of each as it queues it (the build cache decodes their entries meanwhile)."""
+
+    def ahead(self, task: Task) -> None: ...
+
+
+@runtime_checkable
 class Tally(Protocol):
     """Work that wants to hear how many inputs of unplanned count were opened, as each batch comes back."""
 

@@ -301,6 +301,7 @@ class Pool:
             away, most = 0, self.workers * IN_FLIGHT_PER_WORKER
             for task in tasks:
                 if here.answers(task):
+                    here.queued(task)
                     pending.append(task)
                 else:
                     pending.append(pool.submit(_run_task, task))  # raises too once the pool is broken
