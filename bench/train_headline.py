@@ -30,6 +30,10 @@ from builder.extract.generic.reader import read_generic
 
 GRID = [x / 2 for x in range(-8, 9)]  # -4.0 .. 4.0
 PASSES = 3
+# Weights the tests pin, for a layout the devsets hold too few of to weigh: a headline the prose run swallowed
+# (no blank line under it) still wins over a slogan above it set apart by blank lines (tests/test_generic_head.py).
+# Fitted freely on the three devsets, blank_below would go from 1.25 to 2.0 for one page more of 155.
+PINNED = ("blank_below",)
 Page = tuple[list[list[float]], list[bool]]  # candidates' features, whether each is the headline
 
 
@@ -82,12 +86,15 @@ def accuracy(sets: list[tuple[list[Page], int]], weights: list[float]) -> float:
     return sum(shares) / len(shares)
 
 
-def fit(sets: list[tuple[list[Page], int]]) -> tuple[list[float], float]:
+def fit(sets: list[tuple[list[Page], int]], kept: frozenset[str] = frozenset()) -> tuple[list[float], float]:
+    """`kept`: features whose weights stay as they are."""
     weights = list(headline.WEIGHTS)
     best = accuracy(sets, weights)
     print(f"start: {best:.4f}", file=sys.stderr)
     for number in range(PASSES):
         for k, name in enumerate(headline.FEATURES):
+            if name in kept:
+                continue
             current = weights[k]
             for value in GRID:
                 if value == current:
@@ -105,11 +112,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--devset", type=Path, action="append", required=True)
     parser.add_argument("--write", action="store_true", help="save the fitted weights to headline_weights.json")
+    parser.add_argument(
+        "--keep",
+        action="append",
+        default=list(PINNED),
+        help="a feature whose weight is not fitted (default: PINNED)",
+    )
     args = parser.parse_args(argv)
     sets = [training_pages(devset) for devset in args.devset]
     for devset, (pages, total) in zip(args.devset, sets, strict=True):
         print(f"{devset}: {total} train pages with a printed title, {len(pages)} with it among the candidates")
-    weights, score = fit(sets)
+    weights, score = fit(sets, frozenset(args.keep))
     fitted = {**dict(zip(headline.FEATURES, weights, strict=True)), "threshold": headline.THRESHOLD}
     text = json.dumps(fitted, indent=1, sort_keys=True) + "\n"
     print(text, end="")

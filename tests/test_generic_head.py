@@ -325,3 +325,91 @@ def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, ex
     reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta=comment_meta))
     assert isinstance(reading, GenericReading), reading
     assert reading.date is not None and reading.date.local == expected
+
+
+# A photo's caption with its credit, the headline, then a standfirst of a sentence's length and the byline.
+STANDFIRST_UNDER_THE_HEADLINE = """\
+Harbour Weekly
+
+Seal warden Ada Moss on the sandbank. Photograph: Tom Reed for Harbour Weekly
+
+Seals return to the sandbank
+
+The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth
+
+By Ada Moss
+
+Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
+
+Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
+
+The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
+"""
+
+
+# The headline, then a photo's caption and credit over the byline.
+PHOTO_CREDIT_OVER_THE_BYLINE = """\
+Harbour Weekly
+
+Seals return to the sandbank
+
+Seals on the sandbank at low tide. Photograph: Tom Reed
+
+By Ada Moss
+
+Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
+
+Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
+
+The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
+"""
+
+
+@pytest.mark.parametrize("page", [STANDFIRST_UNDER_THE_HEADLINE, PHOTO_CREDIT_OVER_THE_BYLINE])
+def test_the_headline_wins_over_a_standfirst_and_a_photo_credit(page: str) -> None:
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
+
+
+# A cookie notice and a sign-in box that read as prose, then the article's head and its prose.
+CHROME_PROSE_ABOVE_THE_HEAD = """\
+We use cookies and similar technologies to improve your browsing experience and to show you relevant offers.
+
+ACCEPT AND CONTINUE TO SITE
+
+Log in with your Harbour Weekly account to create or edit your profile and to save the articles you like.
+
+Register for a free account
+
+Sign up for a free Harbour Weekly account to customize your newsletters and to comment on our articles.
+
+Register
+
+take the tour
+
+Thank you for supporting Harbour Weekly
+
+Seals return to the sandbank off the harbour mouth
+
+Published Thursday 27 July 2017
+By Ada Moss
+
+{body}
+"""
+
+
+def test_a_head_inside_the_region_starts_the_article() -> None:
+    """The prose run swallowed the chrome above the headline; a byline and date further in than the first
+    lines, under a headline-like line, with most of the prose under them, start the article there."""
+    body = "\n\n".join(
+        f"Paragraph {n}: seals have come back to the sandbank off the harbour mouth for the first time in a decade,"
+        " the wardens who count them every spring said on Tuesday morning after their count."
+        for n in range(8)
+    )
+    reading = read_generic(CHROME_PROSE_ABOVE_THE_HEAD.format(body=body))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
+    assert reading.fields["authors"] == ["Ada Moss"]
+    assert reading.date is not None and reading.date.local == datetime(2017, 7, 27)
+    assert "cookies" not in reading.fields["body"] and reading.fields["body"].startswith("Paragraph 0")

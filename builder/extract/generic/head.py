@@ -29,6 +29,10 @@ SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label thi
 DATE_LABEL = 16  # is a date line
 LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
 
+HEAD_INSIDE_LINES = 30  # a byline or date this many non-blank lines into the region may open the article...
+HEAD_INSIDE_SHARE = 0.75  # ...when this share of the region's prose is under it
+HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than this
+
 RULE_BYLINE = "a byline ('By ...')"
 RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
 RULE_DATE = "a date line"
@@ -77,6 +81,57 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         _find_profile_card(scored, head, checked)
     head.lead = _find_lead(scored, head, start)
     return head
+
+
+def head_inside(scored: Scored, start: int, stop: int) -> int:
+    """Where the article starts in a region that swallowed chrome above its head (a cookie notice, a sign-in
+    box, a teaser): a byline or dateline further in than META_IN_PROSE, under a headline-like line, with at
+    least HEAD_INSIDE_SHARE of the region's prose after it. The region then starts under that head (the
+    headline, byline and date are read above it, as for any region); else `start` stays."""
+    scores, prose = scored.scores, scored.prose
+    seen, before = 0, 0.0
+    for i in range(start, min(stop, start + 3 * HEAD_INSIDE_LINES)):
+        measured = prose[i]
+        if measured is None:
+            continue
+        seen += 1
+        if seen > HEAD_INSIDE_LINES:
+            break
+        if seen > META_IN_PROSE and _is_meta_line(scored.lines[i].text) and _headline_above(scored, i):
+            after = sum(score for score in scores[i:stop] if score > 0.0)
+            if after >= HEAD_INSIDE_SHARE * (before + after):
+                return _after_meta(scored, i, stop)
+        before += max(scores[i], 0.0)
+    return start
+
+
+def _is_meta_line(text: str) -> bool:
+    """A byline, or a line that is a date or a labelled one ("Published Thursday 27 July 2017")."""
+    if len(text) >= LABELLED_DATE_LINE:
+        return False
+    if byline_names(text) is not None:
+        return True
+    if not _DIGIT.search(text):
+        return False
+    found = find_date(text)
+    return found is not None and (found.kind == "published" or (len(text) < DATE_LINE_CHARS and is_date_line(text)))
+
+
+def _headline_above(scored: Scored, i: int) -> bool:
+    """Whether the nearest line above i that is no byline or date could be a headline: short, no sentence."""
+    above = neighbours(scored, i)[0]
+    while above >= 0 and _is_meta_line(scored.lines[above].text):
+        above = neighbours(scored, above)[0]
+    measured = scored.prose[above] if above >= 0 else None
+    return measured is not None and 3 <= measured.words <= HEADLINE_WORDS and not scored.lines[above].text.endswith(".")
+
+
+def _after_meta(scored: Scored, i: int, stop: int) -> int:
+    """The first line under the byline and date lines from i on."""
+    j = i
+    while j < stop and (scored.prose[j] is None or _is_meta_line(scored.lines[j].text)):
+        j += 1
+    return j
 
 
 def _prefer_date_under_title(scored: Scored, head: Head) -> None:

@@ -37,7 +37,12 @@ WORD = re.compile(r"\w+")
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
-REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
+REPEATED = "repeated in the"
+# A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credit|Crédit|Crédito|Fotó)\s*:|\bCourtesy of\b|"
+    r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
+)  # the start of the rules of a line the page or the site's other dumps repeat
 
 FEATURES = (
     "rank",  # headline-like lines between the candidate and the prose
@@ -61,6 +66,8 @@ FEATURES = (
     "blank_above",  # a blank line above it, as a heading is rendered
     "blank_below",
     "after_paragraph",  # a line of the region under a paragraph of its prose: a subheading
+    "over_12_words",  # standfirsts run longer than headlines
+    "photo_credit",  # "Photograph: …", "Bild: dpa", "Courtesy of …": a caption
 )
 PRINTED_TWICE = FEATURES.index("printed_twice")
 HOLDS_DATE = FEATURES.index("holds_date")
@@ -256,6 +263,8 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(_blank(scored, i - 1)),
         float(_blank(scored, i + 1)),
         float(after_paragraph),
+        float(words > 12),
+        float(_PHOTO_CREDIT.search(text) is not None),
     ]
     return Candidate(i, features)
 

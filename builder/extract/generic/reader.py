@@ -16,7 +16,15 @@ from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.dates import FoundDate
 from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, teaser_heads, with_image_above
-from builder.extract.generic.head import RULE_BARE_NAME, RULE_BYLINE, RULE_DATE, RULE_LEAD, Head, read_head
+from builder.extract.generic.head import (
+    RULE_BARE_NAME,
+    RULE_BYLINE,
+    RULE_DATE,
+    RULE_LEAD,
+    Head,
+    head_inside,
+    read_head,
+)
 from builder.extract.generic.lists import with_lists
 from builder.extract.generic.markers import (
     RULE_ALT,
@@ -127,7 +135,7 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
     if span is None:
         return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")
     start, stop = cut_at_end(scored, *with_lists(scored, *span))
-    start = with_image_above(scored, start)
+    start = with_image_above(scored, head_inside(scored, start, stop))
     count, words = prose_lines(scored, start, stop)
     if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
         lines_of = f"{count} line{'' if count == 1 else 's'} of prose"
