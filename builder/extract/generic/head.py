@@ -32,6 +32,7 @@ LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
 HEAD_INSIDE_LINES = 30  # a byline or date this many non-blank lines into the region may open the article...
 HEAD_INSIDE_SHARE = 0.75  # ...when this share of the region's prose is under it
 HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than this
+META_WORDS = 16  # a byline or date line is no longer than this
 
 RULE_BYLINE = "a byline ('By ...')"
 RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
@@ -97,7 +98,12 @@ def head_inside(scored: Scored, start: int, stop: int) -> int:
         seen += 1
         if seen > HEAD_INSIDE_LINES:
             break
-        if seen > META_IN_PROSE and _is_meta_line(scored.lines[i].text) and _headline_above(scored, i):
+        if (
+            seen > META_IN_PROSE
+            and measured.words <= META_WORDS  # most lines are prose: settled here, before any search
+            and _is_meta_line(scored.lines[i].text)
+            and _headline_above(scored, i)
+        ):
             after = sum(score for score in scores[i:stop] if score > 0.0)
             if after >= HEAD_INSIDE_SHARE * (before + after):
                 return _after_meta(scored, i, stop)
