@@ -413,3 +413,27 @@ def test_a_head_inside_the_region_starts_the_article() -> None:
     assert reading.fields["authors"] == ["Ada Moss"]
     assert reading.date is not None and reading.date.local == datetime(2017, 7, 27)
     assert "cookies" not in reading.fields["body"] and reading.fields["body"].startswith("Paragraph 0")
+
+
+# A page's clock above the headline, the article's labelled date under it.
+CLOCK_ABOVE_THE_HEADLINE = """\
+Harbour Weekly
+
+Current DateTime: 08:51:09 23 Sep 2011
+
+Seals return to the sandbank
+
+Published: Wednesday, 21 Sep 2011 | 4:35 PM ET
+
+Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
+
+Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
+
+The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
+"""
+
+
+def test_a_date_labelled_published_wins_over_an_unlabelled_one_above() -> None:
+    reading = read_generic(CLOCK_ABOVE_THE_HEADLINE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == datetime(2011, 9, 21, 16, 35)

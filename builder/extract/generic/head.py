@@ -258,8 +258,11 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
             found = find_date(text)
             if found is not None and _is_dateline(text, found, names):
                 head.dates[i] = found
+    # A date labelled "Published" first, then the first one not labelled "Updated" (a page's clock, a teaser's
+    # date may stand above the headline unlabelled)
+    labelled = [i for i, found in head.dates.items() if found.kind == "published"]
     published = [i for i, found in head.dates.items() if found.kind != "updated"]
-    chosen = min(published or head.dates, default=None)
+    chosen = min(labelled or published or head.dates, default=None)
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
 
