@@ -28,6 +28,9 @@ from builder.extract.textdump.lines import Line
         ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
         ("Sections / News / 10:08 am Fri Jul 19, 2013", None),
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", None),
+        ("Eine Analyse von Caspar Schwietering", ["Caspar Schwietering"]),
+        ("Posted by Maciej Fijalkowski at 5:06 AM", ["Maciej Fijalkowski"]),
+        ("By Richard Lawler [writer_rss] posted Aug 18th 2010 7:30PM", ["Richard Lawler"]),
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:
@@ -437,3 +440,60 @@ def test_a_date_labelled_published_wins_over_an_unlabelled_one_above() -> None:
     reading = read_generic(CLOCK_ABOVE_THE_HEADLINE)
     assert isinstance(reading, GenericReading), reading
     assert reading.date is not None and reading.date.local == datetime(2011, 9, 21, 16, 35)
+
+
+# A label before a date in the head, then the byline under the headline.
+LABEL_BEFORE_A_DATE = """\
+{label} August 12, 2010, 5:00PM EST
+
+Seals return to the sandbank
+
+{byline}
+
+Seals have come back to the sandbank for the first time in a decade, a case study of the wardens said.
+
+Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks, the study says.
+
+The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "byline", "authors"),
+    [
+        ("Case Study", "By Ada Moss", ["Ada Moss"]),
+        ("Jane Roe", "By Ada Moss", ["Ada Moss"]),
+        ("Case Study", "Share this page", []),
+        ("Jane Roe", "Share this page", ["Jane Roe"]),
+    ],
+)
+def test_a_name_before_a_date_and_a_byline_opened_by_its_word(label: str, byline: str, authors: list[str]) -> None:
+    """ "Case Study August 12, 2010" reads like a name before a date, but the page prints both words in lower
+    case too: no name; "Jane Roe August 12, 2010" is one. A "By" line wins over either."""
+    reading = read_generic(LABEL_BEFORE_A_DATE.format(label=label, byline=byline))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+    assert reading.date is not None and reading.date.local == datetime(2010, 8, 12, 17, 0)
+
+
+NAME_UNDER_THE_HEADLINE = """\
+Harbour Weekly
+
+Seals return to the sandbank off the harbour mouth
+
+{line}
+
+Seals have come back to the sandbank for the first time in a decade; the count was last modified on Tuesday.
+
+Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
+
+The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
+"""
+
+
+@pytest.mark.parametrize(("line", "authors"), [("Ada Moss", ["Ada Moss"]), ("Last Modified", [])])
+def test_a_name_alone_under_the_headline_is_no_pair_of_common_words(line: str, authors: list[str]) -> None:
+    reading = read_generic(NAME_UNDER_THE_HEADLINE.format(line=line))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
+    assert reading.fields["authors"] == authors

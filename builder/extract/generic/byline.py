@@ -9,11 +9,13 @@ from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
-    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|(?:Ein\s+Artikel|Ein\s+Beitrag|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Texto|Text|Автор|Авторы|Текст|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)",
 )
 # Where the names end: a separator before a date, a role or a place.
-_NAMES_END = re.compile(r"\s*[|·•—–@(]|\s+-\s+|\s+(?:on|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?:Updated|Published)\b|\d")
+_NAMES_END = re.compile(
+    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?:Updated|Published)\b|\d"
+)
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
 _ROLE_WORDS = frozenset(
@@ -97,10 +99,9 @@ def byline_names(text: str) -> list[str] | None:
     followed by a date ("Dan Goodin - Apr 16, 2015 8:02 pm UTC")."""
     if len(text) > 200 or text.count(" ") >= MAX_BYLINE_WORDS:
         return None
-    for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
-        match = _BYLINE.fullmatch(part.lstrip("/-—|•· "))  # "// By Arun Sai Krishnan • Nov 11, 2020"
-        if match is not None:
-            return _names(match["names"])
+    match = _explicit(text)
+    if match is not None:
+        return _names(match["names"])
     date = find_date(text) if _DIGIT.search(text) else None
     after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
@@ -110,6 +111,19 @@ def byline_names(text: str) -> list[str] | None:
     relative = relative_time(text)
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
+    return None
+
+
+def is_explicit_byline(text: str) -> bool:
+    """A byline opened by its word ("By", "Von", "Posted by"), not a name found before a date."""
+    return _explicit(text) is not None
+
+
+def _explicit(text: str) -> re.Match[str] | None:
+    for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
+        match = _BYLINE.fullmatch(part.lstrip("/-—|•· "))  # "// By Arun Sai Krishnan • Nov 11, 2020"
+        if match is not None:
+            return match
     return None
 
 
@@ -177,6 +191,14 @@ def bare_name(text: str) -> str | None:
     if any(word.lower() in STOP_WORDS and word.lower() not in _PARTICLES for word in words):
         return None
     return text if _is_name(text) else None
+
+
+def lowercase_elsewhere(name: str, page: str) -> bool:
+    """Whether every word of `name` is printed lower-cased in the page too: common words ("Case Study", "Last
+    Modified", "Screen Shot"), not a person's name ("Will Smith": "smith" is rarely printed so), in the
+    languages that do not capitalise every noun."""
+    words = [word.lower() for word in name.split() if len(word) > 2]
+    return bool(words) and all(re.search(rf"\b{re.escape(word)}\b", page) for word in words)
 
 
 def _is_name_word(word: str) -> bool:

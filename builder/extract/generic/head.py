@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from builder.extract.generic.byline import bare_name, byline_names, is_profile_mark
+from builder.extract.generic.byline import (
+    bare_name,
+    byline_names,
+    is_explicit_byline,
+    is_profile_mark,
+    lowercase_elsewhere,
+)
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.headline import Window, neighbours, pick_title
 from builder.extract.generic.markers import is_image_file, tag_label
@@ -68,7 +74,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     above = _nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
     checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
-    _find_meta(scored, head, checked)
+    _find_meta(scored, head, checked, page)
     if head.date is None:
         _find_date_elsewhere(scored, head, start, stop)
     meta = {*head.bylines, *head.dates}
@@ -77,7 +83,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta)
     _prefer_date_under_title(scored, head)
     if not head.authors:
-        _find_bare_name(scored, head)
+        _find_bare_name(scored, head, page)
     if not head.authors:
         _find_profile_card(scored, head, checked)
     head.lead = _find_lead(scored, head, start)
@@ -191,7 +197,7 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
             return
 
 
-def _find_bare_name(scored: Scored, head: Head) -> None:
+def _find_bare_name(scored: Scored, head: Head, page: str) -> None:
     """A byline ("By X") or a line that is only a name, right under the headline or beside the date line, is
     the byline (a date found far under the head brings its byline with it)."""
     near: list[int] = []
@@ -207,7 +213,7 @@ def _find_bare_name(scored: Scored, head: Head) -> None:
             head.authors, head.bylines[i] = names, ", ".join(names)
             return
         name = bare_name(scored.lines[i].text)
-        if name is not None:
+        if name is not None and not lowercase_elsewhere(name, page):
             head.authors, head.bylines[i] = [name], name
             head.bare_name = True
             return
@@ -243,17 +249,21 @@ def _following(scored: Scored, i: int, count: int) -> list[int]:
     return found
 
 
-def _find_meta(scored: Scored, head: Head, indexes: list[int]) -> None:
+def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> None:
+    explicit = False  # whether the authors come from a byline opened by its word ("By ...")
     for i in indexes:
         line = scored.lines[i]
         text = line.text
         if is_image_file(text) or tag_label(text) is not None:
             continue
         names = byline_names(text)
+        opened = names is not None and is_explicit_byline(text)
+        if names is not None and not opened and any(lowercase_elsewhere(name, page) for name in names):
+            names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:
             head.bylines[i] = ", ".join(names)
-            if not head.authors:
-                head.authors = names
+            if not head.authors or (opened and not explicit):  # "By X" wins over a name before a date
+                head.authors, explicit = names, opened
         if len(text) < LABELLED_DATE_LINE and _DIGIT.search(text):
             found = find_date(text)
             if found is not None and _is_dateline(text, found, names):
