@@ -330,42 +330,36 @@ def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, ex
     assert reading.date is not None and reading.date.local == expected
 
 
+SEAL_PARAGRAPHS = [
+    "Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who"
+    " count them every spring said on Tuesday morning.",
+    "Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the"
+    " young are born in the coming weeks.",
+    "The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to"
+    " the harbour mouth.",
+]
+
+
+def seal_page(*head: str, paragraphs: list[str] = SEAL_PARAGRAPHS) -> str:
+    """A page of the lines `head` (each a block of its own) over the article's paragraphs."""
+    return "\n\n".join([*head, *paragraphs]) + "\n"
+
+
 # A photo's caption with its credit, the headline, then a standfirst of a sentence's length and the byline.
-STANDFIRST_UNDER_THE_HEADLINE = """\
-Harbour Weekly
-
-Seal warden Ada Moss on the sandbank. Photograph: Tom Reed for Harbour Weekly
-
-Seals return to the sandbank
-
-The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth
-
-By Ada Moss
-
-Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
-
-Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
-
-The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
-"""
-
-
+STANDFIRST_UNDER_THE_HEADLINE = seal_page(
+    "Harbour Weekly",
+    "Seal warden Ada Moss on the sandbank. Photograph: Tom Reed for Harbour Weekly",
+    "Seals return to the sandbank",
+    "The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth",
+    "By Ada Moss",
+)
 # The headline, then a photo's caption and credit over the byline.
-PHOTO_CREDIT_OVER_THE_BYLINE = """\
-Harbour Weekly
-
-Seals return to the sandbank
-
-Seals on the sandbank at low tide. Photograph: Tom Reed
-
-By Ada Moss
-
-Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
-
-Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
-
-The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
-"""
+PHOTO_CREDIT_OVER_THE_BYLINE = seal_page(
+    "Harbour Weekly",
+    "Seals return to the sandbank",
+    "Seals on the sandbank at low tide. Photograph: Tom Reed",
+    "By Ada Moss",
+)
 
 
 @pytest.mark.parametrize("page", [STANDFIRST_UNDER_THE_HEADLINE, PHOTO_CREDIT_OVER_THE_BYLINE])
@@ -419,21 +413,12 @@ def test_a_head_inside_the_region_starts_the_article() -> None:
 
 
 # A page's clock above the headline, the article's labelled date under it.
-CLOCK_ABOVE_THE_HEADLINE = """\
-Harbour Weekly
-
-Current DateTime: 08:51:09 23 Sep 2011
-
-Seals return to the sandbank
-
-Published: Wednesday, 21 Sep 2011 | 4:35 PM ET
-
-Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
-
-Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
-
-The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
-"""
+CLOCK_ABOVE_THE_HEADLINE = seal_page(
+    "Harbour Weekly",
+    "Current DateTime: 08:51:09 23 Sep 2011",
+    "Seals return to the sandbank",
+    "Published: Wednesday, 21 Sep 2011 | 4:35 PM ET",
+)
 
 
 def test_a_date_labelled_published_wins_over_an_unlabelled_one_above() -> None:
@@ -442,20 +427,11 @@ def test_a_date_labelled_published_wins_over_an_unlabelled_one_above() -> None:
     assert reading.date is not None and reading.date.local == datetime(2011, 9, 21, 16, 35)
 
 
-# A label before a date in the head, then the byline under the headline.
-LABEL_BEFORE_A_DATE = """\
-{label} August 12, 2010, 5:00PM EST
-
-Seals return to the sandbank
-
-{byline}
-
-Seals have come back to the sandbank for the first time in a decade, a case study of the wardens said.
-
-Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks, the study says.
-
-The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
-"""
+# A label before a date in the head, then the byline under the headline; the page prints "case study" too.
+CASE_STUDY = [
+    "Seals have come back to the sandbank for the first time in a decade, a case study of the wardens said.",
+    *SEAL_PARAGRAPHS[1:],
+]
 
 
 @pytest.mark.parametrize(
@@ -470,30 +446,27 @@ The sandbank was closed to visitors last year, and the wardens believe the quiet
 def test_a_name_before_a_date_and_a_byline_opened_by_its_word(label: str, byline: str, authors: list[str]) -> None:
     """ "Case Study August 12, 2010" reads like a name before a date, but the page prints both words in lower
     case too: no name; "Jane Roe August 12, 2010" is one. A "By" line wins over either."""
-    reading = read_generic(LABEL_BEFORE_A_DATE.format(label=label, byline=byline))
+    page = seal_page(
+        f"{label} August 12, 2010, 5:00PM EST", "Seals return to the sandbank", byline, paragraphs=CASE_STUDY
+    )
+    reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
     assert reading.date is not None and reading.date.local == datetime(2010, 8, 12, 17, 0)
 
 
-NAME_UNDER_THE_HEADLINE = """\
-Harbour Weekly
-
-Seals return to the sandbank off the harbour mouth
-
-{line}
-
-Seals have come back to the sandbank for the first time in a decade; the count was last modified on Tuesday.
-
-Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
-
-The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to the harbour mouth.
-"""
+LAST_MODIFIED = [
+    "Seals have come back to the sandbank for the first time in a decade; the count was last modified on Tuesday.",
+    *SEAL_PARAGRAPHS[1:],
+]
 
 
 @pytest.mark.parametrize(("line", "authors"), [("Ada Moss", ["Ada Moss"]), ("Last Modified", [])])
 def test_a_name_alone_under_the_headline_is_no_pair_of_common_words(line: str, authors: list[str]) -> None:
-    reading = read_generic(NAME_UNDER_THE_HEADLINE.format(line=line))
+    page = seal_page(
+        "Harbour Weekly", "Seals return to the sandbank off the harbour mouth", line, paragraphs=LAST_MODIFIED
+    )
+    reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
     assert reading.fields["authors"] == authors
