@@ -117,7 +117,13 @@ _ACCOMPANYING = frozenset(
 
 _YEAR_LAST_REACH = 28  # how far before its year a date can start ("21st of September, 2021": 22)
 _BEFORE_REACH = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
-_GLUED_LABELS = tuple((label, kind) for label, kind in KIND_LABELS.items() if len(label) >= 6 and " " not in label)
+_PUBLISHED_WORD = re.compile(  # searched in the lower-cased line: faster than a case-blind search
+    "|".join(sorted({re.escape(label.split()[0]) for label, kind in KIND_LABELS.items() if kind == "published"}))
+)
+# A one-word label of six letters or more at the end of a word ("johnVeröffentlicht"), one search a date.
+_GLUED_LABEL = re.compile(
+    "(" + "|".join(re.escape(label) for label in KIND_LABELS if len(label) >= 6 and " " not in label) + r")(?:\s|$)"
+)
 _LABEL_REACH = 48  # how far before a date its "Published"/"Updated" label may stand
 _DATE_LINE_MAX = 160  # a longer line is a sentence or a byline, not a date line
 FOUND_DATES = 4096  # lines whose first date `find_date` remembers (the least recently asked are dropped)
@@ -290,6 +296,11 @@ def _offset(zone: re.Match[str]) -> timedelta | None:
     return -offset if sign in "-−" else offset
 
 
+def may_be_labelled_published(line: str) -> bool:
+    """Whether the line holds a word of a "Published" label (a cheap test before `find_date` says more)."""
+    return _PUBLISHED_WORD.search(line.lower()) is not None
+
+
 def _kind(line: str, start: int) -> str | None:
     """ "published" or "updated" when the nearest label before the date says which, else None."""
     words = [word.strip(_LABEL_PUNCTUATION) for word in line[max(0, start - _LABEL_REACH) : start].lower().split()]
@@ -301,4 +312,5 @@ def _kind(line: str, start: int) -> str | None:
             if kind is not None:
                 return kind
     # w3m glues inline elements: "Autor johnVeröffentlicht am 20. März 2014"
-    return next((kind for label, kind in _GLUED_LABELS if any(word.endswith(label) for word in words[-3:])), None)
+    glued = _GLUED_LABEL.search(" ".join(words[-3:]))
+    return KIND_LABELS[glued[1]] if glued is not None else None

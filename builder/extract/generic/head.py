@@ -17,7 +17,7 @@ from builder.extract.generic.byline import (
     is_profile_mark,
     lowercase_elsewhere,
 )
-from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.headline import Window, neighbours, pick_title
 from builder.extract.generic.markers import is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored
@@ -38,7 +38,8 @@ LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
 HEAD_INSIDE_LINES = 30  # a byline or date this many non-blank lines into the region may open the article...
 HEAD_INSIDE_SHARE = 0.75  # ...when this share of the region's prose is under it
 HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than this
-META_WORDS = 16  # a byline or date line is no longer than this
+META_WORDS = 16  # a byline or date line is no longer than this...
+DATELINE_WORDS = 20  # ...and a dateline among other fields ("NDR Info - Das Update ... - 18.03.2020 13:15 Uhr")
 
 RULE_BYLINE = "a byline ('By ...')"
 RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
@@ -174,22 +175,32 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
     above the navigation, under the last paragraph)."""
     lines = scored.lines
     end = min(stop + DATE_AFTER_LINES, len(lines))
-    for i in range(end):
+    dated = [  # lines that may hold a dateline: most lines hold no digit, and a dateline is short
+        i
+        for i in range(end)
+        if (measured := scored.prose[i]) is not None
+        and measured.words <= DATELINE_WORDS
+        and len(lines[i].text) < LABELLED_DATE_LINE
+        and _DIGIT.search(lines[i].text)
+    ]
+    for i in dated:
         text = lines[i].text
-        if scored.prose[i] is None or len(text) >= LABELLED_DATE_LINE or not _DIGIT.search(text):
-            continue
         # a line that is only a date, or a date labelled "Posted on" among other words (a blog's footer)
-        found = find_date(text)
-        if found is not None and (found.kind == "published" or (len(text) < DATE_LINE_CHARS and is_date_line(text))):
+        if len(text) < DATE_LINE_CHARS and is_date_line(text):
+            found = find_date(text)
+        elif may_be_labelled_published(text):
+            found = find_date(text)
+            found = found if found is not None and found.kind == "published" else None
+        else:
+            continue
+        if found is not None:
             head.date, head.date_at, head.dates[i] = found, i, found
             return
     # No line is only a date: a dateline among other words ("Gespeichert von X am 24. Juli 2017 - 18:55",
     # "20. Juni 2019 Ann-Marie Galazka über Stars"), read as in the head, but never a sentence of the prose.
-    for i in range(end):
-        measured, text = scored.prose[i], lines[i].text
-        if measured is None or len(text) >= LABELLED_DATE_LINE or not _DIGIT.search(text):
-            continue
-        if start <= i < stop and measured.words >= PROSE_WORDS and text.endswith("."):
+    for i in dated:
+        text = lines[i].text
+        if start <= i < stop and text.endswith(".") and scored.prose[i].words >= PROSE_WORDS:  # type: ignore[union-attr]
             continue
         found = find_date(text)
         if found is not None and _is_dateline(text, found, byline_names(text)):
