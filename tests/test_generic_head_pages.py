@@ -1,0 +1,195 @@
+"""The generic reader's head on small pages of one layout: dates outside the head, the headline against a
+standfirst and a photo credit, a head inside the region, labelled dates, and names that are no names."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from builder.extract.generic.reader import GenericReading, read_generic
+
+COMMENT_DATE = "March 3, 2020 at 4:11 am"
+DATE_ONLY_IN_THE_FOOTER = """Harbour Weekly
+
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection in 2019, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+
+The harbour master said the timetable would stay the same through the spring, with one crossing each night and two on the weekend when the weather allows the ships to sail.
+
+The second ship of the line is due in the harbour next month, once its crew has finished the training the company asked of them after the inspection of the old ships.
+
+{footer}
+
+Comments
+
+{comment_meta}
+
+I took the ferry last week and it was on time both ways.
+"""
+
+
+@pytest.mark.parametrize(
+    ("footer", "comment_meta", "expected"),
+    [
+        # a labelled date among other words, under the article, wins over a comment's date line further down
+        ("Posted on March 2, 2020March 2, 2020Author Jane DoeCategories Ferries", COMMENT_DATE, datetime(2020, 3, 2)),
+        # no dateline under the article: the first line that is only a date, the comment's
+        ("Share this article with a friend", COMMENT_DATE, datetime(2020, 3, 3, 4, 11)),
+        # no line is only a date: a date with its time among other fields, not the prose's year
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "Jane wrote:", datetime(2017, 7, 24, 18, 55)),
+    ],
+)
+def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, expected: datetime) -> None:
+    """With no date in the head, a dateline elsewhere: a labelled one or a line that is only a date first,
+    then a date among other fields; a sentence of the prose that mentions a year is never the date."""
+    reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta=comment_meta))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == expected
+
+
+SEAL_PARAGRAPHS = [
+    "Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who"
+    " count them every spring said on Tuesday morning.",
+    "Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the"
+    " young are born in the coming weeks.",
+    "The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to"
+    " the harbour mouth.",
+]
+
+
+def seal_page(*head: str, paragraphs: list[str] = SEAL_PARAGRAPHS) -> str:
+    """A page of the lines `head` (each a block of its own) over the article's paragraphs."""
+    return "\n\n".join([*head, *paragraphs]) + "\n"
+
+
+# A photo's caption with its credit, the headline, then a standfirst of a sentence's length and the byline.
+STANDFIRST_UNDER_THE_HEADLINE = seal_page(
+    "Harbour Weekly",
+    "Seal warden Ada Moss on the sandbank. Photograph: Tom Reed for Harbour Weekly",
+    "Seals return to the sandbank",
+    "The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth",
+    "By Ada Moss",
+)
+# The headline, then a photo's caption and credit over the byline.
+PHOTO_CREDIT_OVER_THE_BYLINE = seal_page(
+    "Harbour Weekly",
+    "Seals return to the sandbank",
+    "Seals on the sandbank at low tide. Photograph: Tom Reed",
+    "By Ada Moss",
+)
+
+
+@pytest.mark.parametrize("page", [STANDFIRST_UNDER_THE_HEADLINE, PHOTO_CREDIT_OVER_THE_BYLINE])
+def test_the_headline_wins_over_a_standfirst_and_a_photo_credit(page: str) -> None:
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
+
+
+# A cookie notice and a sign-in box that read as prose, then the article's head and its prose.
+CHROME_PROSE_ABOVE_THE_HEAD = """\
+We use cookies and similar technologies to improve your browsing experience and to show you relevant offers.
+
+ACCEPT AND CONTINUE TO SITE
+
+Log in with your Harbour Weekly account to create or edit your profile and to save the articles you like.
+
+Register for a free account
+
+Sign up for a free Harbour Weekly account to customize your newsletters and to comment on our articles.
+
+Register
+
+take the tour
+
+Thank you for supporting Harbour Weekly
+
+Seals return to the sandbank off the harbour mouth
+
+Published Thursday 27 July 2017
+By Ada Moss
+
+{body}
+"""
+
+
+def test_a_head_inside_the_region_starts_the_article() -> None:
+    """The prose run swallowed the chrome above the headline; a byline and date further in than the first
+    lines, under a headline-like line, with most of the prose under them, start the article there."""
+    body = "\n\n".join(
+        f"Paragraph {n}: seals have come back to the sandbank off the harbour mouth for the first time in a decade,"
+        " the wardens who count them every spring said on Tuesday morning after their count."
+        for n in range(8)
+    )
+    reading = read_generic(CHROME_PROSE_ABOVE_THE_HEAD.format(body=body))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
+    assert reading.fields["authors"] == ["Ada Moss"]
+    assert reading.date is not None and reading.date.local == datetime(2017, 7, 27)
+    assert "cookies" not in reading.fields["body"] and reading.fields["body"].startswith("Paragraph 0")
+
+
+# A page's clock above the headline, the article's labelled date under it.
+CLOCK_ABOVE_THE_HEADLINE = seal_page(
+    "Harbour Weekly",
+    "Current DateTime: 08:51:09 23 Sep 2011",
+    "Seals return to the sandbank",
+    "Published: Wednesday, 21 Sep 2011 | 4:35 PM ET",
+)
+
+
+def test_a_date_labelled_published_wins_over_an_unlabelled_one_above() -> None:
+    reading = read_generic(CLOCK_ABOVE_THE_HEADLINE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == datetime(2011, 9, 21, 16, 35)
+
+
+# A label before a date in the head, then the byline under the headline; the page prints "case study" too.
+CASE_STUDY = [
+    "Seals have come back to the sandbank for the first time in a decade, a case study of the wardens said.",
+    *SEAL_PARAGRAPHS[1:],
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "byline", "authors"),
+    [
+        ("Case Study", "By Ada Moss", ["Ada Moss"]),
+        ("Jane Roe", "By Ada Moss", ["Ada Moss"]),
+        ("Case Study", "Share this page", []),
+        ("Jane Roe", "Share this page", ["Jane Roe"]),
+    ],
+)
+def test_a_name_before_a_date_and_a_byline_opened_by_its_word(label: str, byline: str, authors: list[str]) -> None:
+    """ "Case Study August 12, 2010" reads like a name before a date, but the page prints both words in lower
+    case too: no name; "Jane Roe August 12, 2010" is one. A "By" line wins over either."""
+    page = seal_page(
+        f"{label} August 12, 2010, 5:00PM EST", "Seals return to the sandbank", byline, paragraphs=CASE_STUDY
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+    assert reading.date is not None and reading.date.local == datetime(2010, 8, 12, 17, 0)
+
+
+LAST_MODIFIED = [
+    "Seals have come back to the sandbank for the first time in a decade; the count was last modified on Tuesday.",
+    *SEAL_PARAGRAPHS[1:],
+]
+
+
+@pytest.mark.parametrize(("line", "authors"), [("Ada Moss", ["Ada Moss"]), ("Last Modified", [])])
+def test_a_name_alone_under_the_headline_is_no_pair_of_common_words(line: str, authors: list[str]) -> None:
+    page = seal_page(
+        "Harbour Weekly", "Seals return to the sandbank off the harbour mouth", line, paragraphs=LAST_MODIFIED
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
+    assert reading.fields["authors"] == authors
