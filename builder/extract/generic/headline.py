@@ -37,12 +37,12 @@ WORD = re.compile(r"\w+")
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
-REPEATED = "repeated in the"
+REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
 # A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
 _PHOTO_CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credit|Crédit|Crédito|Fotó)\s*:|\bCourtesy of\b|"
     r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
-)  # the start of the rules of a line the page or the site's other dumps repeat
+)
 
 FEATURES = (
     "rank",  # headline-like lines between the candidate and the prose
