@@ -122,12 +122,18 @@ def _is_meta_line(text: str) -> bool:
     """A byline, or a line that is a date or a labelled one ("Published Thursday 27 July 2017")."""
     if len(text) >= LABELLED_DATE_LINE:
         return False
-    if byline_names(text) is not None:
-        return True
-    if not _DIGIT.search(text):
-        return False
-    found = find_date(text)
-    return found is not None and (found.kind == "published" or (len(text) < DATE_LINE_CHARS and is_date_line(text)))
+    return byline_names(text) is not None or (_DIGIT.search(text) is not None and _dateline_date(text) is not None)
+
+
+def _dateline_date(text: str) -> FoundDate | None:
+    """The date of a line that is only a date, or of a date labelled "Published"/"Posted on" among other
+    words (a blog's footer); None for any other line. The cheap tests come before a date is parsed."""
+    if len(text) < DATE_LINE_CHARS and is_date_line(text):
+        return find_date(text)
+    if may_be_labelled_published(text):
+        found = find_date(text)
+        return found if found is not None and found.kind == "published" else None
+    return None
 
 
 def _headline_above(scored: Scored, i: int) -> bool:
@@ -184,15 +190,7 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
         and _DIGIT.search(lines[i].text)
     ]
     for i in dated:
-        text = lines[i].text
-        # a line that is only a date, or a date labelled "Posted on" among other words (a blog's footer)
-        if len(text) < DATE_LINE_CHARS and is_date_line(text):
-            found = find_date(text)
-        elif may_be_labelled_published(text):
-            found = find_date(text)
-            found = found if found is not None and found.kind == "published" else None
-        else:
-            continue
+        found = _dateline_date(lines[i].text)
         if found is not None:
             head.date, head.date_at, head.dates[i] = found, i, found
             return
