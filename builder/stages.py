@@ -179,14 +179,15 @@ class Split:
         )
 
 
-def rows_by_split(batch: pa.RecordBatch) -> list[tuple[str, pa.RecordBatch]]:
-    """The batch's rows (as the shards hold them), per split, splits by name."""
+def rows_by_split(batch: pa.RecordBatch) -> list[tuple[str, pa.RecordBatch, np.ndarray | None]]:
+    """Per split (by name): the batch's fields as the shards hold them, and which of its inputs are rows
+    of that split (None: every input). The rows are not copied out here: the shard writer's thread does it."""
     splits = batch.column(outcome.SPLIT)
     names = sorted(pc.unique(splits.drop_null()).to_pylist())
-    if len(names) == 1:
-        return [(names[0], outcome.rows_of(batch))]
-    fields = batch.select(outcome.row_schema().names)
-    return [(name, outcome.as_rows(fields.filter(pc.equal(splits, name)))) for name in names]
+    fields = outcome.as_rows(batch)
+    if len(names) == 1 and splits.null_count == 0:
+        return [(names[0], fields, None)]
+    return [(name, fields, np.flatnonzero(pc.equal(splits, name).fill_null(False).to_numpy(False))) for name in names]
 
 
 class WriteShards:
@@ -202,10 +203,10 @@ class WriteShards:
         writers: dict[str, SplitWriter] = {}
         try:
             for batch in batches:
-                for split, rows in rows_by_split(batch):
+                for split, rows, at in rows_by_split(batch):
                     if split not in writers:
                         writers[split] = SplitWriter(self.folder, split, outcome.row_schema(), self.max_shard_bytes)
-                    writers[split].write(rows)
+                    writers[split].write(rows, at)
                 yield batch
             self.shards = {split: writers[split].close() for split in sorted(writers)}
         except BaseException:  # a full disk, or a later stage's failure: the staging folder goes anyway

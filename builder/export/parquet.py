@@ -43,9 +43,10 @@ class SplitWriter:
     Row groups hold `rows_per_group` rows, or fewer when their text reaches ROW_GROUP_BYTES: they are
     cut from the row sequence alone, so the batches rows arrive in never change the file.
 
-    A row group is compressed and written on a thread of the writer's own (zstd and the page index free
-    the GIL): the caller's thread, the build's busiest, goes on with the next batches meanwhile. One
-    group at most is in flight; it is waited for before anything reads the file's size, so the shard
+    A row group is gathered, compressed and written on a thread of the writer's own (copies, zstd and the
+    page index free the GIL): the caller's thread, the build's busiest, goes on with the next batches
+    meanwhile. That is why `write` takes a batch and the rows of it to write, not a copy of those rows.
+    One group at most is in flight; it is waited for before anything reads the file's size, so the shard
     boundaries, and the bytes, are those of a write done in line. `close` or `abort` ends the thread.
     """
 
@@ -55,7 +56,7 @@ class SplitWriter:
     max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES
     rows_per_group: int = ROW_GROUP_ROWS
     num_rows: int = 0
-    _pending: list[pa.RecordBatch] = field(default_factory=list)
+    _pending: list[_Rows] = field(default_factory=list)
     _text_bytes: list[np.ndarray] = field(default_factory=list)  # per pending row: bytes of its long texts
     _boundaries: list[np.ndarray] = field(default_factory=list)  # per pending row: may a shard start there
     _shards: list[Path] = field(default_factory=list)
@@ -65,13 +66,15 @@ class SplitWriter:
     _in_flight: Future[None] | None = None
     _boundary_next: bool = False  # may a shard start at the row after the group in flight
 
-    def write(self, rows: pa.RecordBatch) -> None:
-        if not rows.num_rows:
+    def write(self, batch: pa.RecordBatch, at: np.ndarray | None = None) -> None:
+        """The batch's rows at `at` (ascending), or all of them; the batch is not to change after."""
+        rows = _Rows(batch, at)
+        if not len(rows):
             return
         self._pending.append(rows)
-        self._text_bytes.append(_text_sizes(rows))
-        self._boundaries.append(_boundary_rows(rows, self.max_shard_bytes))
-        self.num_rows += rows.num_rows
+        self._text_bytes.append(rows.chosen(_text_sizes(batch)))
+        self._boundaries.append(_boundary_rows(rows.ids(), self.max_shard_bytes))
+        self.num_rows += len(rows)
         while (size := self._full_group()) is not None:
             self._write_group(size)
 
@@ -98,20 +101,19 @@ class SplitWriter:
 
     def _write_group(self, size: int) -> None:
         self._settle()
-        table = pa.Table.from_batches(self._pending, schema=self.schema)
+        group, rest = _cut(self._pending, size)
         sizes = np.concatenate(self._text_bytes)
         if self._writer is None:
             path = self.folder / f".{self.split}-{len(self._shards):05d}.parquet.partial"
             self._shards.append(path)
             self._sink = pa.OSFile(str(path), "wb")
             self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
-        self._in_flight = self._thread.submit(_write_table, self._writer, table.slice(0, size))
-        rest = table.slice(size)
+        self._in_flight = self._thread.submit(_write_table, self._writer, self.schema, group)
         boundaries = np.concatenate(self._boundaries)
-        self._pending = rest.to_batches() if rest.num_rows else []
-        self._text_bytes = [sizes[size:]] if rest.num_rows else []
-        self._boundaries = [boundaries[size:]] if rest.num_rows else []
-        self._boundary_next = bool(rest.num_rows and boundaries[size])
+        self._pending = rest
+        self._text_bytes = [sizes[size:]] if rest else []
+        self._boundaries = [boundaries[size:]] if rest else []
+        self._boundary_next = bool(rest and boundaries[size])
 
     def _settle(self) -> None:
         """Wait for the row group in flight (the write's error is raised here, unchanged); with its bytes in
@@ -156,10 +158,52 @@ class SplitWriter:
         return final
 
 
-def _write_table(writer: pq.ParquetWriter, group: pa.Table) -> None:
+@dataclass(frozen=True)
+class _Rows:
+    """Rows of a batch, not yet copied out of it: those at `at` (ascending), or all (None)."""
+
+    batch: pa.RecordBatch
+    at: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return self.batch.num_rows if self.at is None else len(self.at)
+
+    def chosen(self, values: np.ndarray) -> np.ndarray:
+        """Per row of the batch -> per chosen row."""
+        return values if self.at is None else values[self.at]
+
+    def ids(self) -> pa.Array:
+        ids = self.batch.column("id")
+        return ids if self.at is None else ids.take(pa.array(self.at))
+
+    def split(self, count: int) -> tuple[_Rows, _Rows]:
+        """The first `count` rows, and the others."""
+        if self.at is None:
+            return _Rows(self.batch.slice(0, count)), _Rows(self.batch.slice(count))
+        return _Rows(self.batch, self.at[:count]), _Rows(self.batch, self.at[count:])
+
+    def copied(self) -> pa.RecordBatch:
+        return self.batch if self.at is None else self.batch.take(pa.array(self.at))
+
+
+def _cut(pending: list[_Rows], size: int) -> tuple[list[_Rows], list[_Rows]]:
+    """The first `size` pending rows, and the others."""
+    group: list[_Rows] = []
+    for index, rows in enumerate(pending):
+        if size <= len(rows):
+            first, others = rows.split(size) if size < len(rows) else (rows, None)
+            rest = [others] if others is not None else []
+            return [*group, first], rest + pending[index + 1 :]
+        group.append(rows)
+        size -= len(rows)
+    return group, []
+
+
+def _write_table(writer: pq.ParquetWriter, schema: pa.Schema, group: list[_Rows]) -> None:
     # One chunk per column: the writer cuts pages at chunk boundaries, and the batches rows
     # arrived in must not show in the file.
-    writer.write_table(group.combine_chunks(), row_group_size=group.num_rows)
+    table = pa.Table.from_batches([rows.copied() for rows in group], schema=schema).combine_chunks()
+    writer.write_table(table, row_group_size=table.num_rows)
 
 
 def _text_sizes(rows: pa.RecordBatch) -> np.ndarray:
@@ -172,9 +216,9 @@ def _text_sizes(rows: pa.RecordBatch) -> np.ndarray:
     return total
 
 
-def _boundary_rows(rows: pa.RecordBatch, max_shard_bytes: int) -> np.ndarray:
+def _boundary_rows(ids: pa.Array, max_shard_bytes: int) -> np.ndarray:
     """Which rows a shard may start at: those whose id hashes below a share of the hash range, so that a
     boundary comes about every max_shard_bytes / 8 bytes of rows (every row for small shards)."""
     share = min(1.0, ROW_BYTES_ESTIMATE * 8 / max_shard_bytes)
     limit = int(share * 2**32)
-    return np.array([zlib.crc32(row_id.encode()) < limit for row_id in rows.column("id").to_pylist()], bool)
+    return np.array([zlib.crc32(row_id.encode()) < limit for row_id in ids.to_pylist()], bool)
