@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -15,6 +16,7 @@ import builder.cache.stats as stats
 import builder.extract.generic.survey as survey
 import builder.inputs.files as files
 from builder.cache.store import SEGMENTS, manifest_schema
+from builder.inputs.containers import Part
 from tests.dumps import write_dump
 from tests.test_cache import profiled, same_as_clean
 from tests.test_unknown_sites import planet_page
@@ -149,10 +151,22 @@ def test_a_second_walk_that_parts_from_the_first_stats_its_files(inputs: Path, s
     first = [files.InputFile(path.name, str(path)) for path in sorted(inputs.iterdir())]
     second = [*first[:3], files.InputFile("added.txt", str(inputs / "am_00.txt")), *first[3:]]
     list(index.unvouched(first))
-    replayed = [part.seen for part in index.stated(second)]  # type: ignore[union-attr]
-    fresh = [part.seen for part in stats.StatIndex(b"context", _manifest_vouching(inputs)).stated(second)]  # type: ignore[union-attr]
+    replayed = _seen(index.stated(second))
+    fresh = _seen(stats.StatIndex(b"context", _manifest_vouching(inputs)).stated(second))
     assert replayed == fresh
     assert [seen.key is not None for seen in fresh] == [file.source_file != "added.txt" for file in second]
+
+
+def _seen(parts: Iterable[Part]) -> list[stats.StatSeen]:
+    """What the stats said of each file, whether in a run of vouched files or alone."""
+    found = []
+    for part in parts:
+        if isinstance(part, stats.VouchedRun):
+            found += [part.seen(at) for at in range(part.records)]
+        else:
+            assert isinstance(part, stats.StatedFile)
+            found.append(part.seen)
+    return found
 
 
 def _manifest_vouching(folder: Path) -> pa.Table:

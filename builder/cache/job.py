@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from builder.batch import DEDUP_KEYS, ProcessedBatch, batch_schema, pack
 from builder.cache.keys import chrome_digest, input_key
-from builder.cache.stats import StatedFile
+from builder.cache.stats import StatedFile, VouchedRun
 from builder.cache.store import (
     CHECK_DATE,
     DATE_AT,
@@ -81,9 +81,9 @@ class CachedPipeline:
     def answers_here(self, item: WorkItem) -> bool:
         """A file the cache vouched for by its stat, or one the first pass ran: its outcome is taken in the
         build process, for less than a worker's hand-back through a pipe costs (`builder.engines.AnswersHere`)."""
-        if not isinstance(item, StatedFile):
-            return False
-        return item.seen.entry >= 0 or (self.first is not None and item.source_file in self.first.rows)
+        if isinstance(item, VouchedRun):
+            return True
+        return isinstance(item, StatedFile) and self.first is not None and item.source_file in self.first.rows
 
     def start_here(self) -> Callable[[Task], Looked]:
         from builder.cache.here import Answers  # it builds on this module

@@ -72,6 +72,43 @@ class StatedFile(NamedTuple):
         yield record
 
 
+class VouchedRun(NamedTuple):
+    """Loose files in a row that the cache vouched for by their stat, as one part of the work: their
+    outcomes are the committed manifest's `entries`. Arrays, not an object per file: an incremental build
+    meets hundreds of thousands of them, and takes their outcomes a run at a time (`builder.cache.here`).
+    `signatures` and `keys` hold KEY_BYTES a file."""
+
+    files: tuple[InputFile, ...]
+    entries: np.ndarray  # int64: the row of each file's entry in the committed manifest
+    signatures: bytes
+    keys: bytes
+
+    @property
+    def records(self) -> int:
+        return len(self.files)
+
+    @property
+    def weight(self) -> int:
+        return 1  # nothing is read
+
+    def seen(self, at: int) -> StatSeen:
+        """What the stat said of the file at `at`, as for a file alone (`StatedFile`)."""
+        key, signature = (blob[at * KEY_BYTES : (at + 1) * KEY_BYTES] for blob in (self.keys, self.signatures))
+        return StatSeen(signature, key, self.files[at].path, int(self.entries[at]))
+
+    def split(self, count: int) -> tuple[VouchedRun, VouchedRun]:
+        """The first `count` files, and the others."""
+        cut = count * KEY_BYTES
+        head = VouchedRun(self.files[:count], self.entries[:count], self.signatures[:cut], self.keys[:cut])
+        return head, VouchedRun(self.files[count:], self.entries[count:], self.signatures[cut:], self.keys[cut:])
+
+    def open(self, max_bytes: int) -> Iterator[Record]:
+        """Where the outcomes are not taken a run at a time (another engine): a record a file, for the worker
+        to take from the cache by its key."""
+        for at, file in enumerate(self.files):
+            yield Record(file.source_file, cache_stat=self.seen(at))
+
+
 def signature(context: bytes, source_file: str, path: str, now_ns: int) -> bytes | None:
     """The stat signature of a regular file; None for a file that changed in the last SETTLED_SECONDS
     (or that cannot be stat'ed, or is no regular file: reading it says why)."""
@@ -101,37 +138,34 @@ class StatIndex:
         signatures = key_array(vouched.column("stat"))
         order = np.argsort(signatures, kind="stable")
         self._signatures = signatures[order]
-        self._keys = key_array(vouched.column("key"))[order].tobytes()  # sliced per key: no NumPy scalar
-        self._entries = np.flatnonzero(usable.to_numpy(zero_copy_only=False))[order].tolist()  # manifest rows
+        self._keys = key_array(vouched.column("key"))[order]
+        self._entries = np.flatnonzero(usable.to_numpy(zero_copy_only=False))[order]  # manifest rows
         self._seen = _Seen()
         self._replayed: int | None = 0  # files of the first walk met again by the second; None: it went its own way
 
     def stated(self, parts: Iterable[Part], remember: bool = False) -> Iterator[Part]:
-        """The parts, each loose file among them with what its stat says (`StatedFile`); `remember`: for a
-        second walk over the same inputs."""
+        """The parts, each loose file among them with what its stat says: runs of files the cache vouches
+        for (`VouchedRun`), the others alone (`StatedFile`); `remember`: for a second walk over the same inputs."""
         for chunk in batched(parts, LOOKUP_CHUNK):
             loose = [index for index, part in enumerate(chunk) if type(part) is InputFile and part.error is None]
             files = [chunk[index] for index in loose]
             found = self._look(files, remember=True) if remember else self._replay(files) or self._look(files)
-            for index, seen in zip(loose, found, strict=True):
-                chunk[index] = StatedFile(chunk[index].source_file, seen)
-            yield from chunk
+            yield from self._parts(chunk, loose, found)
 
     def unvouched(self, parts: Iterable[Part]) -> Iterator[Part]:
         """The parts but the loose files the cache vouches for (what the generic reader's survey must read)."""
-        stated = self.stated(parts, remember=True)
-        return (part for part in stated if not (isinstance(part, StatedFile) and part.seen.key))
+        return (part for part in self.stated(parts, remember=True) if not isinstance(part, VouchedRun))
 
-    def _look(self, files: list[InputFile], remember: bool = False) -> list[StatSeen]:
+    def _look(self, files: list[InputFile], remember: bool = False) -> _Found:
         """Stat the files, and find what their signatures stand for."""
         now_ns = time.time_ns()
-        found = [signature(self.context, file.source_file, file.path, now_ns) for file in files]
-        rows = self._rows_of(found)
+        signatures = [signature(self.context, file.source_file, file.path, now_ns) for file in files]
+        found = _Found(b"".join(signed or bytes(KEY_BYTES) for signed in signatures), self._rows_of(signatures))
         if remember:
-            self._seen.add(files, found, rows)
-        return [self._seen_as(seen, row, file.path) for file, seen, row in zip(files, found, rows, strict=True)]
+            self._seen.add(files, found)
+        return found
 
-    def _replay(self, files: list[InputFile]) -> list[StatSeen] | None:
+    def _replay(self, files: list[InputFile]) -> _Found | None:
         """What the first walk saw of these files, if it met the same ones at this point."""
         start = self._replayed
         if start is None or not files:
@@ -140,25 +174,62 @@ class StatIndex:
             self._replayed = None  # the walks part here (or there was no first walk): the files are stat'ed
             return None
         self._replayed = start + len(files)
-        return [
-            self._seen_as(self._seen.signature(start + at), self._seen.rows[start + at], file.path)
-            for at, file in enumerate(files)
-        ]
+        return self._seen.found(start, len(files))
 
-    def _rows_of(self, signatures: list[bytes | None]) -> list[int]:
+    def _rows_of(self, signatures: list[bytes | None]) -> np.ndarray:
         """The sorted row of each signature's key: -1 where the manifest does not have it, -2 where no signature."""
+        signed = np.fromiter((found is not None for found in signatures), bool, len(signatures))
         if not len(self._signatures):
-            return [-1 if found else -2 for found in signatures]
+            return np.where(signed, -1, -2)
         needles = np.array([found or b"" for found in signatures], f"S{KEY_BYTES}")
         at = np.minimum(np.searchsorted(self._signatures, needles), len(self._signatures) - 1)
-        hit = self._signatures[at] == needles
-        return [int(at[i]) if hit[i] and found else -1 if found else -2 for i, found in enumerate(signatures)]
+        hit = (self._signatures[at] == needles) & signed
+        return np.where(hit, at, np.where(signed, -1, -2))
 
-    def _seen_as(self, signature: bytes | None, row: int, path: str) -> StatSeen:
-        """What a file's stat says, from its signature and the sorted row of its key (`_rows_of`)."""
-        if row < 0:
-            return StatSeen(signature, None, path)
-        return StatSeen(signature, self._keys[row * KEY_BYTES : (row + 1) * KEY_BYTES], path, self._entries[row])
+    def _parts(self, chunk: list[Part], loose: list[int], found: _Found) -> Iterator[Part]:
+        """The chunk's parts, its loose files (at `loose`) as runs of vouched files or stated files alone."""
+        vouched = (found.rows >= 0).tolist()
+        if len(loose) == len(chunk) and all(vouched):  # the usual case: one run
+            yield self._run(chunk, found, 0, len(chunk))
+            return
+        run: int | None = None  # the first loose file of the run being made
+        at = 0  # the next loose file
+        for index, part in enumerate(chunk):
+            is_file = at < len(loose) and loose[at] == index
+            if is_file and vouched[at]:
+                run = at if run is None else run
+                at += 1
+                continue
+            if run is not None:
+                yield self._run(chunk, found, run, at, loose)
+                run = None
+            if is_file:
+                yield StatedFile(part.source_file, StatSeen(found.signature(at), None, part.path))
+                at += 1
+            else:
+                yield part
+        if run is not None:
+            yield self._run(chunk, found, run, at, loose)
+
+    def _run(
+        self, chunk: list[Part], found: _Found, start: int, end: int, loose: list[int] | None = None
+    ) -> VouchedRun:
+        """The files `start` to `end` of the chunk's loose files (all of the chunk when `loose` is None)."""
+        files = tuple(chunk[start:end] if loose is None else (chunk[index] for index in loose[start:end]))
+        rows = found.rows[start:end]
+        blob = found.signatures[start * KEY_BYTES : end * KEY_BYTES]
+        return VouchedRun(files, self._entries[rows], blob, self._keys[rows].tobytes())  # type: ignore[arg-type]
+
+
+class _Found(NamedTuple):
+    """What the stats of a walk's files said: their signatures (KEY_BYTES each; zeros for none) and the
+    sorted row of each signature's key (`StatIndex._rows_of`)."""
+
+    signatures: bytes
+    rows: np.ndarray
+
+    def signature(self, at: int) -> bytes | None:
+        return self.signatures[at * KEY_BYTES : (at + 1) * KEY_BYTES] if self.rows[at] != -2 else None
 
 
 class _Seen:
@@ -167,16 +238,17 @@ class _Seen:
     def __init__(self) -> None:
         self.names = array("q")
         self.signatures = bytearray()
-        self.rows = array("i")
+        self.rows = array("q")
 
-    def add(self, files: list[InputFile], signatures: list[bytes | None], rows: list[int]) -> None:
+    def add(self, files: list[InputFile], found: _Found) -> None:
         self.names.extend(hash(file.source_file) for file in files)
-        self.signatures += b"".join(found or bytes(KEY_BYTES) for found in signatures)
-        self.rows.extend(rows)
+        self.signatures += found.signatures
+        self.rows.extend(found.rows.tolist())
 
     def same(self, start: int, files: list[InputFile]) -> bool:
         names = np.frombuffer(self.names, np.int64)[start : start + len(files)]
         return bool(np.array_equal(names, np.fromiter((hash(file.source_file) for file in files), np.int64)))
 
-    def signature(self, at: int) -> bytes | None:
-        return bytes(self.signatures[at * KEY_BYTES : (at + 1) * KEY_BYTES]) if self.rows[at] != -2 else None
+    def found(self, start: int, count: int) -> _Found:
+        signatures = bytes(self.signatures[start * KEY_BYTES : (start + count) * KEY_BYTES])
+        return _Found(signatures, np.frombuffer(self.rows, np.int64)[start : start + count].copy())
