@@ -15,7 +15,6 @@ from typing import cast
 import numpy as np
 import pyarrow as pa
 
-from builder.batch import ProcessedBatch
 from builder.cache.job import CachedWorker, Looked, joined
 from builder.cache.keys import KEY_BYTES
 from builder.cache.stats import StatedFile, VouchedRun
@@ -58,12 +57,12 @@ class Answers:
         """The task's outcomes in its order: runs of vouched files from their segments, the files the first
         pass ran from its batches. Only the runs' manifest rows come back: the first pass gave its own."""
         first = self.worker.job.first
-        pieces: list[ProcessedBatch] = []
+        pieces: list[pa.RecordBatch] = []  # joined once: every copy of the long texts costs the build's thread
         manifests: list[pa.RecordBatch] = []
         for item in items:
             if isinstance(item, VouchedRun):
                 batch, manifest = self._from_segments(item)
-                pieces.append(batch)
+                pieces += batch
                 manifests.append(manifest)
                 continue
             assert first is not None, "a file the cache did not vouch for is answered here only after a first pass"
@@ -73,8 +72,9 @@ class Answers:
         manifest = pa.concat_batches(manifests) if manifests else empty_batch(manifest_schema())
         return Looked(joined(pieces), manifest, reused, 0, None, unread=reused)
 
-    def _from_segments(self, run: VouchedRun) -> tuple[ProcessedBatch, pa.RecordBatch]:
-        """Vouched files' outcomes, dated under this build's `--now`, and their manifest rows with their stats."""
+    def _from_segments(self, run: VouchedRun) -> tuple[list[pa.RecordBatch], pa.RecordBatch]:
+        """Vouched files' outcomes, dated under this build's `--now` (pieces of the task's batch), and their
+        manifest rows with their stats."""
         manifest = pa.concat_batches(self.worker.committed.take(pa.array(run.entries)).to_batches())  # a take: a table
         wanted = key_array(manifest.column("key"))
         if wanted.tobytes() != run.keys:
@@ -82,17 +82,16 @@ class Answers:
         within = manifest.column("row").to_numpy()
         segments, parts = self._segment_of[run.entries], self._part_of[run.entries]
         starts = np.flatnonzero(np.r_[True, (segments[1:] != segments[:-1]) | (parts[1:] != parts[:-1])]).tolist()
-        entries = [  # runs of entries from one segment part, in the files' order
-            self.worker.entries(
-                self._segment_names[segments[start]], int(parts[start]), within[start:end], wanted[start:end]
-            )
-            for start, end in zip(starts, [*starts[1:], len(run.entries)], strict=True)
-        ]
+        pieces = []
+        for start, end in zip(starts, [*starts[1:], len(run.entries)], strict=True):  # entries of one segment part
+            name = self._segment_names[segments[start]]
+            for entries in self.worker.entries(name, int(parts[start]), within[start:end], wanted[start:end]):
+                pieces += self.worker.dated_pieces(entries)
         signatures = pa.FixedSizeBinaryArray.from_buffers(
             pa.binary(KEY_BYTES), len(run.entries), [None, pa.py_buffer(run.signatures)]
         )
         index = manifest.schema.get_field_index("stat")
-        return self.worker.dated(joined(entries)), manifest.set_column(index, manifest.schema.field(index), signatures)
+        return pieces, manifest.set_column(index, manifest.schema.field(index), signatures)
 
 
 Answered = VouchedRun | StatedFile  # what a task answered here holds: vouched runs, files the first pass ran

@@ -175,14 +175,15 @@ class CachedWorker:
                 hits.problem = hits.problem or f"{type(err).__name__}: {err}"
                 continue
             hits.positions += [positions[index] for index in indices]
-            hits.entries.append(taken)
+            hits.entries += taken
             hits.manifest.append(rows.take(pa.array(indices)))
         return hits
 
-    def entries(self, segment: str, part: int, rows: np.ndarray, keys: np.ndarray) -> pa.RecordBatch:
-        """The entries at `rows` of a segment's part, checked to hold the `keys` the manifest gives them."""
-        taken = rows_at(self.segments.part(segment, part), rows)
-        if not np.array_equal(key_array(taken.column(KEY)), keys):
+    def entries(self, segment: str, part: int, rows: np.ndarray, keys: np.ndarray) -> list[pa.RecordBatch]:
+        """The entries at `rows` of a segment's part, checked to hold the `keys` the manifest gives them, in
+        pieces to be joined once with the others of their batch (`stretches`)."""
+        taken = stretches(self.segments.part(segment, part), rows)
+        if not np.array_equal(np.concatenate([key_array(piece.column(KEY)) for piece in taken]), keys):
             raise CacheProblem(f"segment {segment} does not hold the entries its manifest says")
         return taken
 
@@ -261,7 +262,12 @@ class CachedWorker:
         return facts.check(self.never, record.source_file, record.site) is not None
 
     def dated(self, entries: pa.RecordBatch) -> ProcessedBatch:
-        """The entries as the pipeline's batch, the date check made under this build's `--now`.
+        """The entries as the pipeline's batch, the date check made under this build's `--now` (`dated_pieces`)."""
+        return joined(self.dated_pieces(entries))
+
+    def dated_pieces(self, entries: pa.RecordBatch) -> list[pa.RecordBatch]:
+        """The entries as pieces of the pipeline's batch (slices of them, and the rows the date check
+        rejects), the check made under this build's `--now`; joined once, with a task's other pieces.
 
         Only where the check may reject is it made again (in Python, the validator itself): where it
         rejected or failed under a `now` after every date (`DATE_REPLAY`: missing date, before the
@@ -272,7 +278,7 @@ class CachedWorker:
         maybe = pc.and_(entries.column(CHECK_DATE), pc.or_(entries.column(DATE_REPLAY), later))
         checked = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
         if not len(checked):
-            return outcome
+            return [outcome]
         rows = entries.select(["source_file", "site", PUBLISHED_AT, PUBLISHED_AT_LOCAL]).take(pa.array(checked))
         rejected: list[Record] = []
         at: list[int] = []
@@ -284,11 +290,11 @@ class CachedWorker:
                 rejected.append(Record(row["source_file"], site=site, reject=reject))
                 at.append(int(index))
         if not rejected:
-            return outcome
+            return [outcome]
         # The inputs the date check rejects keep their dedup keys: they count when keys shared are found.
-        replaced = _replaced(outcome, at, pack(rejected))
         index = outcome.schema.get_field_index(DEDUP_KEYS)
-        return replaced.set_column(index, outcome.schema.field(index), outcome.column(index))
+        rejects = pack(rejected).set_column(index, outcome.schema.field(index), outcome.column(index).take(at))
+        return _spliced(outcome, at, rejects)
 
     def _store(self, new: pa.RecordBatch) -> tuple[tuple[str, int] | None, str | None]:
         """The new entries as a segment (its name and rows); a segment that cannot be written (a full disk)
@@ -330,14 +336,27 @@ def rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:
     return batch.take(pa.array(rows))
 
 
-def _replaced(batch: pa.RecordBatch, at: list[int], rows: pa.RecordBatch) -> pa.RecordBatch:
-    """The batch with its rows at `at` (ascending) replaced by `rows`, in one copy of slices (a `take`
-    copies the long texts value by value)."""
+def _spliced(batch: pa.RecordBatch, at: list[int], rows: pa.RecordBatch) -> list[pa.RecordBatch]:
+    """The batch with its rows at `at` (ascending) replaced by `rows`, as slices to join (a `take` would
+    copy the long texts value by value, and the join copies them anyway)."""
     pieces, start = [], 0
     for index, position in enumerate(at):
         pieces += [batch.slice(start, position - start), rows.slice(index, 1)]
         start = position + 1
-    return pa.concat_batches([*pieces, batch.slice(start)])
+    return [*pieces, batch.slice(start)]
+
+
+def stretches(batch: pa.RecordBatch, rows: np.ndarray) -> list[pa.RecordBatch]:
+    """The batch's rows at `rows`, as slices of it, one per stretch of rows that follow each other: no copy
+    (a batch of inputs cached together, read again in the same order, is one stretch or a few). Rows
+    scattered more than that are taken at once."""
+    if not len(rows):
+        return [batch.slice(0, 0)]
+    breaks = (np.flatnonzero(np.diff(rows) != 1) + 1).tolist()
+    if len(breaks) > len(rows) // 8:
+        return [batch.take(pa.array(rows))]
+    starts, ends = [0, *breaks], [*breaks, len(rows)]
+    return [batch.slice(int(rows[start]), end - start) for start, end in zip(starts, ends, strict=True)]
 
 
 def joined(batches: list[pa.RecordBatch]) -> pa.RecordBatch:

@@ -4,7 +4,7 @@
     manifest.arrow        every entry's key, segment, record batch and row; replaced whole, atomically
     shared-keys.arrow     the dedup keys the last build found two inputs holding (builder.cache.focus),
                           trusted only when the manifest names its digest
-    segments/<hex>.arrow  outcomes, Arrow IPC files compressed with zstd, written by the workers
+    segments/<hex>.arrow  outcomes, Arrow IPC files compressed with LZ4, written by the workers
 
 Workers write a new segment for each batch holding new outcomes; none is trusted until a build that
 succeeded names it in the manifest it commits. A build that fails or is interrupted leaves the manifest
@@ -39,7 +39,9 @@ SHARED = "shared-keys.arrow"  # the dedup keys the last build found shared, name
 _PARTIAL, _SHARED_PARTIAL = f".{MANIFEST}.partial", f".{SHARED}.partial"
 _SEGMENT_NAME = re.compile(r"^[0-9a-f]{32}\.arrow$")
 _MARK = {"made_by": "builder", "what": "build cache", "format": FORMAT}
-_WRITE = pa.ipc.IpcWriteOptions(compression=pa.Codec("zstd", compression_level=3))
+# LZ4, not zstd: an incremental build decodes every reused entry, and LZ4 decodes 3.5 times faster (1.7 s
+# of CPU against 0.5 s for the 200k bench's), for a cache 1.5 times bigger (26 % of the inputs, not 17 %).
+_WRITE = pa.ipc.IpcWriteOptions(compression="lz4")
 KEY = "cache_key"
 # What an entry holds beside the input's outcome: whether the date check is to be made on it (it passed
 # every step before the check); whether it must be made again whatever `now` (it rejects even when no
