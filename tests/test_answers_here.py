@@ -47,6 +47,14 @@ def test_tasks_are_cut_where_the_answer_changes() -> None:
     assert max(len(task) for task in cut) <= BATCH_SIZE
 
 
+def test_tasks_answered_here_hold_their_own_number_of_places() -> None:
+    job = HereOrAway()
+    cut = list(tasks(items(), BATCH_SIZE, job.answers_here, here_size=4 * BATCH_SIZE))
+    assert [item for task in cut for item in task] == items()
+    sizes = {here: [len(task) for task in cut if job.answers_here(task[0]) == here] for here in (True, False)}
+    assert max(sizes[True]) == BATCH_SIZE + 3 and sizes[False] == [1, 2]  # the longest run here is one task
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_work_answered_here_runs_here_and_the_order_is_kept(workers: int) -> None:
     results = list(run_pipeline(items(), HereOrAway(), max_bytes=1 << 20, workers=workers))

@@ -17,6 +17,8 @@ import builder.extract.generic.survey as survey
 import builder.inputs.files as files
 from builder.cache.store import SEGMENTS, manifest_schema
 from builder.inputs.containers import Part
+from builder.reasons import Reason
+from builder.record import Reject
 from tests.dumps import write_dump
 from tests.test_cache import profiled, same_as_clean
 from tests.test_unknown_sites import planet_page
@@ -155,6 +157,27 @@ def test_a_second_walk_that_parts_from_the_first_stats_its_files(inputs: Path, s
     fresh = _seen(stats.StatIndex(b"context", _manifest_vouching(inputs)).stated(second))
     assert replayed == fresh
     assert [seen.key is not None for seen in fresh] == [file.source_file != "added.txt" for file in second]
+
+
+def test_vouched_files_come_in_runs_cut_by_any_other_part(inputs: Path, settled: None) -> None:
+    index = stats.StatIndex(b"context", _manifest_vouching(inputs))
+    walked: list[Part] = [files.InputFile(path.name, str(path)) for path in sorted(inputs.iterdir())]
+    walked.insert(2, files.InputFile("unknown.txt", str(inputs / "am_00.txt")))  # same bytes, a name not vouched for
+    walked.insert(5, files.InputFile("unlisted", str(inputs), Reject(Reason.UNREADABLE, "cannot be listed")))
+    parts = list(index.stated(walked))
+    kinds = [(type(part).__name__, part.records) for part in parts]  # type: ignore[union-attr]
+    assert kinds == [("VouchedRun", 2), ("StatedFile", 1), ("VouchedRun", 2), ("InputFile", 1), ("VouchedRun", 7)]
+    assert [seen.key is not None for seen in _seen(part for part in parts if not isinstance(part, files.InputFile))] == [
+        True, True, False, *[True] * 9
+    ]  # fmt: skip
+    run = parts[-1]
+    assert isinstance(run, stats.VouchedRun)
+    head, tail = run.split(3)
+    assert _seen([head, tail]) == _seen([run])
+    records = list(run.open(1 << 20))
+    assert [record.source_file for record in records] == [file.source_file for file in run.files]
+    assert [record.cache_stat for record in records] == _seen([run])
+    assert not any(record.data or record.text for record in records)  # not read: the worker takes its outcome by key
 
 
 def _seen(parts: Iterable[Part]) -> list[stats.StatSeen]:

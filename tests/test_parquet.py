@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -57,6 +58,18 @@ def test_batches_do_not_change_the_files(tmp_path: Path, batch_size: int) -> Non
     assert _write(tmp_path / "cut", rows, batch_size) == whole
     metadata = pq.ParquetFile(tmp_path / "whole" / "train-00000-of-00001.parquet").metadata
     assert [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)] == [40] * 7 + [20]
+
+
+def test_rows_chosen_from_their_batches_make_the_file_of_those_rows_alone(tmp_path: Path) -> None:
+    rows = _rows(300, body_words=200)
+    chosen = [row for index, row in enumerate(rows) if index % 3]
+    alone = _write(tmp_path / "alone", chosen, 64)
+    (tmp_path / "chosen").mkdir()
+    writer = SplitWriter(tmp_path / "chosen", "train", SCHEMA, rows_per_group=40)
+    for start in range(0, len(rows), 50):  # batches of every row, with the positions of the chosen ones
+        batch = pa.RecordBatch.from_pylist(rows[start : start + 50], schema=SCHEMA)
+        writer.write(batch, np.array([at for at in range(len(batch)) if (start + at) % 3], np.int64))
+    assert [path.read_bytes() for path in writer.close()] == alone
 
 
 def test_row_groups_close_early_on_text_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

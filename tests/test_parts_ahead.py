@@ -7,11 +7,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
 import builder.cache.session
 import builder.engines.local
+from builder.cache.job import stretches
 from builder.cache.store import SEGMENTS, CacheProblem, PartsAhead, SegmentReader, read_manifest
 from tests.test_cache import built
 from tests.test_cache_focus import article, inputs  # noqa: F401 (a fixture)
@@ -69,3 +71,21 @@ def test_an_incremental_build_decodes_every_part_ahead(
     result, _ = built([inputs], tmp_path / "second", cache, workers=2)
     assert result.summary["cache"]["reused"] == 33
     assert threads and all(name.startswith("cache-parts") for name in threads)
+
+
+@pytest.mark.parametrize(
+    ("rows", "pieces"),
+    [
+        ([3, 4, 5, 6], 1),  # in a row: one slice
+        ([*range(20), *range(25, 40), *range(45, 60)], 3),  # a few gaps: a slice each stretch
+        ([9, 3, 7, 1, 5, 0], 1),  # scattered: taken at once
+        ([], 1),
+    ],
+)
+def test_entries_are_slices_of_their_part_where_they_follow_each_other(rows: list[int], pieces: int) -> None:
+    part = pa.RecordBatch.from_pydict({"n": list(range(100))})
+    taken = stretches(part, np.array(rows, np.int64))
+    assert len(taken) == pieces
+    assert [n for piece in taken for n in piece.column("n").to_pylist()] == rows
+    sliced = [piece.column("n").buffers()[1].address == part.column("n").buffers()[1].address for piece in taken]
+    assert all(sliced) == (len(rows) != 6)  # no copy, but where scattered

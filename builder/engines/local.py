@@ -39,6 +39,7 @@ from builder.record import Record
 Progress = Callable[[int, int], None]  # after each batch: inputs done, of which rejected
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps workers busy and memory bounded
 HERE_AHEAD = 32  # tasks the build process answers itself, queued beyond those: work items only, no rows
+HERE_TASK_SIZE = 1024  # inputs a task answered in the build process holds: the fewer tasks, the less Python
 SPILL_AFTER = 8  # batches a task's result holds in memory; more (a whole tar) go through a file
 
 T = TypeVar("T")
@@ -52,11 +53,14 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def tasks(items: Iterable[WorkItem], size: int, here: Callable[[WorkItem], bool] | None = None) -> Iterator[Task]:
+def tasks(
+    items: Iterable[WorkItem], size: int, here: Callable[[WorkItem], bool] | None = None, here_size: int = 0
+) -> Iterator[Task]:
     """The work items in tasks of `size` places, cut where a flat run of records would be cut: a record
     takes one place, or its part's weight (`planned_weight`); a part of known records is split where a
     task fills up; one whose records only reading tells is a task alone. With `here` (what the job
-    answers in the build process, `AnswersHere`), a task is also cut where the answer changes."""
+    answers in the build process, `AnswersHere`), a task is also cut where the answer changes, and a task
+    answered here holds `here_size` places when given (its outcomes are taken, not computed)."""
     task: Task = []
     room = size
     answered_here = None  # what `here` says of the task's items
@@ -65,27 +69,29 @@ def tasks(items: Iterable[WorkItem], size: int, here: Callable[[WorkItem], bool]
         answer = here(item) if here is not None else None
         if task and answer != answered_here:
             yield task
-            task, room = [], size
+            task = []
+        if not task:
+            room = full = here_size if answer and here_size else size
         answered_here = answer
         if records is None:
             if task:
                 yield task
             yield [item]
-            task, room = [], size
+            task = []
             continue
-        weight = min(planned_weight(item), size)
+        weight = min(planned_weight(item), full)
         while records * weight > room:
             fits = room // weight
             if fits:  # only parts of several records split
                 head, item = item.split(fits)  # type: ignore[union-attr]
                 task.append(head)
             yield task
-            task, room, records = [], size, records - fits
+            task, room, records = [], full, records - fits
         task.append(item)
         room -= records * weight
         if not room:
             yield task
-            task, room = [], size
+            task = []
     if task:
         yield task
 
@@ -152,7 +158,7 @@ def run_pipeline(items: Iterable[WorkItem], job: Job, max_bytes: int, workers: i
     executor = workers if not isinstance(workers, int) else Serial() if workers <= 1 else Pool(workers)
     tally = items if isinstance(items, Tally) else None
     here = job.answers_here if isinstance(job, AnswersHere) else None
-    handed = _CountedTasks(tasks(items, BATCH_SIZE, here))
+    handed = _CountedTasks(tasks(items, BATCH_SIZE, here, HERE_TASK_SIZE))
     due, whole = 0, 0  # the batch number due next in the current task; tasks given back whole
     for done in executor.run(handed, job, max_bytes):
         if done.seq != due:
