@@ -34,9 +34,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
+
+from eval_dates import near_date, printed_forms, truth_date
 
 TIMING_RUNS = 3
 HELD_OUT_SHARE = 30  # percent of sites kept out of training and tuning
@@ -99,20 +101,6 @@ def _norm_names(names: Iterable[str]) -> set[str]:
             if part:
                 found.add(" ".join(part.lower().split()))
     return found
-
-
-_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _truth_date(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    text = re.sub(r"(\.\d{1,6})\d*", r"\1", text.strip().replace(" ", "T", 1))
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _language(truth: str | None) -> str | None:
@@ -199,46 +187,15 @@ def _mark_printed_titles(devset: Path, truth: dict[str, Any]) -> None:
         entry["title_printed"] = bool(entry["title"]) and any(title_match(entry["title"], line) for line in lines)
 
 
-# Month names for telling whether a dump prints a date at all, written apart from the reader's own tables
-# (en, de, fr, es, it, nl, pt; the first three letters match abbreviations too).
-_MONTHS = (
-    "january janvier enero gennaio januari janeiro januar jänner",
-    "february février febrero febbraio februari fevereiro februar",
-    "march mars marzo maart março märz",
-    "april avril abril aprile",
-    "may mai mayo maggio mei maio",
-    "june juin junio giugno juni junho",
-    "july juillet julio luglio juli julho",
-    "august août agosto augustus",
-    "september septembre septiembre settembre setembro",
-    "october octobre octubre ottobre oktober outubro",
-    "november novembre noviembre novembro",
-    "december décembre diciembre dicembre dezember dezembro",
-)
-
-
-def _printed_forms(day: datetime) -> list[re.Pattern[str]]:
-    """Patterns a line printing `day` matches: ISO and numeric forms, or the day, a month name and the year."""
-    y, m, d = day.year, day.month, day.day
-    numeric = [f"{y}-{m:02}-{d:02}", f"{y}/{m:02}/{d:02}", f"{y}年{m}月{d}日"]
-    numeric += [f"{dd}{sep}{mm}{sep}{y}" for sep in "./-" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
-    numeric += [f"{mm}/{dd}/{y}" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
-    forms = [re.compile(r"(?<!\d)" + re.escape(text) + r"(?!\d)") for text in numeric]
-    names = "|".join(name[:3] for name in _MONTHS[m - 1].split())
-    month = rf"\b(?:{names})\w*\.?"
-    forms.append(re.compile(rf"(?=.*(?<!\d){d}(?!\d))(?=.*{month})(?=.*(?<!\d){y}(?!\d))", re.IGNORECASE))
-    return forms
-
-
 def _mark_printed_dates(devset: Path, truth: dict[str, Any]) -> None:
     """truth[name]["date_printed"]: whether some line of the dump prints the truth date (or the day before or
     after: the zone may move it) in a form a reader could read: "date (printed)" scores only those pages."""
     for name, entry in truth.items():
-        when = _truth_date(entry["published"])
+        when = truth_date(entry["published"])
         entry["date_printed"] = False
         if when is None:
             continue
-        forms = [form for shift in (-1, 0, 1) for form in _printed_forms(when + timedelta(days=shift))]
+        forms = [form for shift in (-1, 0, 1) for form in printed_forms(when + timedelta(days=shift))]
         lines = _dump(devset, name).split("\n")
         entry["date_printed"] = any(form.search(line) for line in lines for form in forms)
 
@@ -276,17 +233,6 @@ def _ratio(hits: int, total: int) -> str:
     return f"{hits / total:6.1%} ({hits}/{total})" if total else "     - (0/0)"
 
 
-def _near_date(truth: dict[str, Any], pred: Prediction) -> bool:
-    """Within 24 h of the truth; a truth with no time of day (a date alone) is also met by the same date as
-    the page prints it (9 p.m. EDT on that day is the next day in UTC)."""
-    want = _truth_date(truth["published"])
-    if want is None or pred.get("date") is None:
-        return False
-    local = pred.get("published_at_local")
-    same_day = _DATE_ONLY.fullmatch(truth["published"].strip()) is not None and local is not None
-    return abs(pred["date"] - want) <= timedelta(hours=24) or (same_day and local.date() == want.date())
-
-
 def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any) -> dict[str, str]:
     pred = {n: pred.get(n, {}) for n in names}  # a page with no row nor no_article reject predicts nothing
     rows = [scorer.page_counts(truth[n]["body"], pred[n].get("body") or "") for n in names]
@@ -305,11 +251,11 @@ def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Predic
     authored = [n for n in names if truth[n]["authors"]]
     same = sum(_norm_names(truth[n]["authors"]) == _norm_names(pred[n].get("authors") or []) for n in authored)
     scores["authors set"] = _ratio(same, len(authored))
-    dated = [n for n in names if _truth_date(truth[n]["published"])]
-    near = sum(_near_date(truth[n], pred[n]) for n in dated)
+    dated = [n for n in names if truth_date(truth[n]["published"])]
+    near = sum(near_date(truth[n], pred[n]) for n in dated)
     scores["date ±24h"] = _ratio(near, len(dated))
     printed_dates = [n for n in dated if truth[n]["date_printed"]]
-    scores["date (printed)"] = _ratio(sum(_near_date(truth[n], pred[n]) for n in printed_dates), len(printed_dates))
+    scores["date (printed)"] = _ratio(sum(near_date(truth[n], pred[n]) for n in printed_dates), len(printed_dates))
     spoken = [n for n in names if truth[n]["language"]]
     same_language = sum(_language(truth[n]["language"]) == pred[n].get("language") for n in spoken)
     scores["language"] = _ratio(same_language, len(spoken))

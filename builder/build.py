@@ -5,31 +5,28 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from builder.build_options import BuildOptions, BuildResult, check_options, recorded_options
 from builder.cache import BuildCache, check_place, held
 from builder.cache.focus import Changed, focus_dedup
 from builder.cache.keys import context_digest
 from builder.dedup.cluster import ClusterDedup
-from builder.dedup.fingerprint import DEFAULT_THRESHOLD
-from builder.dedup.keep import KEEP_CHOICES
-from builder.engines import Executor, WorkItem, planned_inputs
+from builder.engines import WorkItem, planned_inputs
 from builder.engines.local import Progress, run_pipeline
-from builder.engines.processes import default_workers
-from builder.engines.ray import RayExecutor, ray_session, require_ray
-from builder.errors import NoRowsError, OptionError, ReconcileError, StrictModeError
-from builder.export.card import CardOptions, render_card
-from builder.export.changes import Changes, check_since, since_previous, write_changes
+from builder.engines.ray import RayExecutor, ray_session
+from builder.errors import NoRowsError, ReconcileError, StrictModeError
+from builder.export.card import render_card
+from builder.export.changes import Changes, since_previous, write_changes
 from builder.export.destination import (
     check_destinations,
     check_writable,
     is_previous_report,
     locked_destinations,
 )
-from builder.export.parquet import DEFAULT_MAX_SHARD_BYTES
 from builder.export.report import BuildReport
 from builder.export.staging import staged_folder
 from builder.export.stats import dataset_stats
@@ -37,11 +34,10 @@ from builder.export.write_errors import write_error
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.extractor import GenericTextExtractor
 from builder.extract.generic.survey import surveyed
-from builder.extract.langid import DEFAULT_DETECTOR, DETECTORS
 from builder.inputs.containers import export_containers, plan_inputs, registered
 from builder.inputs.exports import ExportColumns
-from builder.inputs.files import DEFAULT_MAX_BYTES, discover
-from builder.pipeline import DEFAULT_MIN_WORDS, PipelineOptions
+from builder.inputs.files import discover
+from builder.pipeline import PipelineOptions
 from builder.schema import load_schema
 from builder.sites import registry
 from builder.stages import (
@@ -57,107 +53,11 @@ from builder.stages import (
     run_stages,
     split_of,
 )
-from builder.validate.validators import UNDATED_CHOICES
 
 if TYPE_CHECKING:
     import numpy as np
 
-UNKNOWN_SITES_CHOICES = ("generic", "reject")
-ENGINE_CHOICES = ("local", "ray")  # what runs the per-input pipeline; the output is the same bytes either way
-
-__all__ = ["BuildOptions", "BuildResult", "build", "recorded_options", "split_of"]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    out: Path
-    report: Path
-    now: datetime | None = None
-    min_words: int = DEFAULT_MIN_WORDS
-    lang_detector: str = DEFAULT_DETECTOR
-    max_bytes: int = DEFAULT_MAX_BYTES
-    workers: int = field(default_factory=default_workers)
-    dedup: bool = True
-    near_dup_threshold: float = DEFAULT_THRESHOLD
-    keep: str = "first"  # which copy of a duplicate stays: "first" in input order, or "latest" published
-    max_shard_bytes: int = DEFAULT_MAX_SHARD_BYTES
-    test_size: float = 0.0
-    fail_on_reject: bool = False
-    wait: bool = False  # for another build holding --out or --report, instead of failing at once
-    card: CardOptions = field(default_factory=CardOptions)
-    executor: Executor | None = None  # what runs the pipeline; None: `workers` processes (1: this one)
-    unknown_sites: str = "generic"  # a dump no profile recognises: read by the generic reader, or "reject"ed
-    undated: str = "reject"  # an article that prints no date: rejected (missing_date), or "keep" (null date)
-    profiles: tuple[Path, ...] = ()  # folders of users' site profiles, tried before the bundled ones
-    columns: tuple[tuple[str, str], ...] = ()  # --column FIELD=NAME: the export columns a field is read from
-    since: Path | None = None  # the build the changelog compares with (default: the --out being replaced)
-    engine: str = "local"  # "ray": the pipeline runs on Ray (builder[ray]); ignored when `executor` is given
-    ray_address: str | None = None  # the Ray cluster to join (else RAY_ADDRESS, else a local Ray of `workers` CPUs)
-    cache: Path | None = None  # the build cache's folder (builder.cache): outcomes reused across builds; None: none
-    rehash: bool = False  # read and digest every input, even a file the cache would vouch for by its stat
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    summary: dict[str, Any]
-    rejects_by_reason: list[dict[str, Any]]
-    shards: dict[str, list[Path]]
-    warnings: tuple[str, ...] = ()  # for the user: the build cache was unsound and ignored...
-
-
-def _check(options: BuildOptions) -> None:
-    """Each option alone, named in its message (the CLI checks ranges too; this guards library callers);
-    and every site profile, once: a broken one is one error here, not a reject for every input."""
-    registry(options.profiles)
-    if options.lang_detector not in DETECTORS:
-        raise OptionError(f"unknown language detector {options.lang_detector!r}; choose one of {', '.join(DETECTORS)}")
-    if not 0.0 <= options.test_size < 1.0:
-        raise OptionError(f"--test-size must be in [0, 1), got {options.test_size}")
-    if options.unknown_sites not in UNKNOWN_SITES_CHOICES:
-        choices = ", ".join(UNKNOWN_SITES_CHOICES)
-        raise OptionError(f"--unknown-sites must be one of {choices}, got {options.unknown_sites!r}")
-    if options.undated not in UNDATED_CHOICES:
-        raise OptionError(f"--undated must be one of {', '.join(UNDATED_CHOICES)}, got {options.undated!r}")
-    if options.engine not in ENGINE_CHOICES:
-        raise OptionError(f"--engine must be one of {', '.join(ENGINE_CHOICES)}, got {options.engine!r}")
-    if options.engine == "ray" and options.executor is None:
-        require_ray()  # before anything is read: a missing extra names its install command
-    if options.keep not in KEEP_CHOICES:
-        raise OptionError(f"--keep must be one of {', '.join(KEEP_CHOICES)}, got {options.keep!r}")
-    if not 0.0 < options.near_dup_threshold <= 1.0:
-        raise OptionError(f"--near-dup-threshold must be in (0, 1], got {options.near_dup_threshold}")
-    if options.min_words < 0:
-        raise OptionError(f"--min-words must be 0 or more, got {options.min_words}")
-    for name, value in (
-        ("--max-bytes", options.max_bytes),
-        ("--max-shard-size", options.max_shard_bytes),
-        ("--workers", options.workers),
-    ):
-        if value <= 0:
-            raise OptionError(f"{name} must be positive, got {value}")
-    options.card.check()
-    ExportColumns.mapped(options.columns)
-    if options.since is not None:
-        check_since(options.since)
-
-
-def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
-    """The options that shape the output, as they go into the summary and the card (no paths, no workers)."""
-    return {
-        "now": now.isoformat(),
-        "min_words": options.min_words,
-        "lang_detector": options.lang_detector,
-        "max_bytes": options.max_bytes,
-        "dedup": f"exact, re-crawl and near-duplicate (Jaccard >= {options.near_dup_threshold})"
-        + (", latest copy kept" if options.keep == "latest" else "")
-        if options.dedup
-        else "off",
-        "test_size": options.test_size,
-        "unknown_sites": options.unknown_sites,
-        "undated": options.undated,
-        **options.card.recorded(),
-        **({"columns": dict(options.columns)} if options.columns else {}),  # only when given: other reports stay
-    }
+__all__ = ["BuildOptions", "BuildResult", "build", "recorded_options", "split_of"]  # the library's entry points
 
 
 @dataclass
@@ -176,7 +76,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
     Nothing is read before the inputs, --out and --report have been checked; --out is replaced only
     by a complete dataset, and only if it held nothing but an earlier build.
     """
-    _check(options)
+    check_options(options)
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:  # a zone-less instant is taken as UTC, like --now
         now = now.replace(tzinfo=UTC)

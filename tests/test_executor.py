@@ -7,13 +7,12 @@ import gzip
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -326,78 +325,3 @@ def _held_in(pid: int, folder: Path) -> bool:
                 if os.readlink(f"/proc/{pid}/fd/{fd}").startswith(f"{folder}/"):
                     return True
     return False
-
-
-class _SlowPart(NamedTuple):
-    """A part of unplanned count that takes `count` x 50 ms to open: a big tar, as far as the pool can tell."""
-
-    name: str
-    count: int
-
-    @property
-    def records(self) -> None:
-        return None
-
-    def open(self, max_bytes: int) -> Iterator[Record]:
-        for number in range(self.count):
-            time.sleep(0.05)
-            yield Record(source_file=f"{self.name}/{number:04d}.txt", data=b"")
-
-
-def test_a_build_that_stops_does_not_wait_for_the_running_tasks() -> None:
-    """Ctrl-C or a failing parent stage: the workers end at once, not after their tasks (20 s each here)."""
-    items = [Record(source_file="a.txt", data=b""), _SlowPart("slow-1", 400), _SlowPart("slow-2", 400)]
-    batches = run_pipeline(items, OPTIONS, 1 << 20, workers=2)
-    next(batches)  # the first task's batch; both workers are now in a slow task
-    started = time.monotonic()
-    batches.close()  # what an exception in a parent stage, or Ctrl-C, does to the stream
-    assert time.monotonic() - started < 10
-
-
-class _BigPart(NamedTuple):
-    """A part whose description is big (300 KB pickled): tasks of such parts fill the pool's call-queue pipe."""
-
-    name: str
-    payload: bytes
-
-    @property
-    def records(self) -> None:
-        return None
-
-    def open(self, max_bytes: int) -> Iterator[Record]:
-        yield Record(source_file=self.name, data=b"")
-
-
-def test_a_build_that_stops_while_big_tasks_wait_for_busy_workers_does_not_hang() -> None:
-    """Both workers busy, big tasks queued for them: the pool's feeder thread is blocked writing into a full
-    pipe when the stream stops; closing must not wait for a write no one will read."""
-    items: list[Any] = [Record(source_file="a.txt", data=b""), _SlowPart("slow-1", 400), _SlowPart("slow-2", 400)]
-    items += [_BigPart(f"big-{number}", b"x" * 300_000) for number in range(6)]
-    batches = run_pipeline(items, OPTIONS, 1 << 20, workers=2)
-    next(batches)
-    time.sleep(1)  # the queued tasks reach the feeder thread, which blocks on the full pipe
-    started = time.monotonic()
-    batches.close()
-    assert time.monotonic() - started < 10
-
-
-class _HugeResults(NamedTuple):
-    """A job whose result for a record named huge-* is `size` bytes: sending it takes a while."""
-
-    size: int
-
-    def start(self) -> Any:
-        return lambda records: b"x" * self.size if records and records[0].source_file.startswith("huge") else b""
-
-
-def test_a_build_that_stops_while_workers_send_big_results_does_not_hang() -> None:
-    """Workers told to end while they write a result leave half a message in the result pipe: the pool must
-    not read on for the rest forever (seen once: a SIGTERM that never ended the build)."""
-    items = [_BigPart("a.txt", b""), *(_BigPart(f"huge-{number}.txt", b"") for number in range(4))]  # a task each
-    batches = run_pipeline(items, _HugeResults(300_000_000), 1 << 20, workers=2)
-    next(batches)
-    time.sleep(0.5)  # the workers are writing their 300 MB results into the pipe
-    closing = threading.Thread(target=batches.close, daemon=True)  # a hang fails the test, not the run
-    closing.start()
-    closing.join(timeout=20)
-    assert not closing.is_alive()

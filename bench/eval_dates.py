@@ -1,0 +1,64 @@
+"""Dates in the generic reader's evaluation: the truth's instant, the forms a dump may print a day in, and
+whether a prediction meets the truth. Written apart from the reader's own date tables, so that the eval
+does not grade the reader by the reader's rules."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def truth_date(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    text = re.sub(r"(\.\d{1,6})\d*", r"\1", text.strip().replace(" ", "T", 1))
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+# Month names for telling whether a dump prints a date at all, written apart from the reader's own tables
+# (en, de, fr, es, it, nl, pt; the first three letters match abbreviations too).
+_MONTHS = (
+    "january janvier enero gennaio januari janeiro januar jänner",
+    "february février febrero febbraio februari fevereiro februar",
+    "march mars marzo maart março märz",
+    "april avril abril aprile",
+    "may mai mayo maggio mei maio",
+    "june juin junio giugno juni junho",
+    "july juillet julio luglio juli julho",
+    "august août agosto augustus",
+    "september septembre septiembre settembre setembro",
+    "october octobre octubre ottobre oktober outubro",
+    "november novembre noviembre novembro",
+    "december décembre diciembre dicembre dezember dezembro",
+)
+
+
+def printed_forms(day: datetime) -> list[re.Pattern[str]]:
+    """Patterns a line printing `day` matches: ISO and numeric forms, or the day, a month name and the year."""
+    y, m, d = day.year, day.month, day.day
+    numeric = [f"{y}-{m:02}-{d:02}", f"{y}/{m:02}/{d:02}", f"{y}年{m}月{d}日"]
+    numeric += [f"{dd}{sep}{mm}{sep}{y}" for sep in "./-" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
+    numeric += [f"{mm}/{dd}/{y}" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
+    forms = [re.compile(r"(?<!\d)" + re.escape(text) + r"(?!\d)") for text in numeric]
+    names = "|".join(name[:3] for name in _MONTHS[m - 1].split())
+    month = rf"\b(?:{names})\w*\.?"
+    forms.append(re.compile(rf"(?=.*(?<!\d){d}(?!\d))(?=.*{month})(?=.*(?<!\d){y}(?!\d))", re.IGNORECASE))
+    return forms
+
+
+def near_date(truth: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Within 24 h of the truth; a truth with no time of day (a date alone) is also met by the same date as
+    the page prints it (9 p.m. EDT on that day is the next day in UTC)."""
+    want = truth_date(truth["published"])
+    if want is None or pred.get("date") is None:
+        return False
+    local = pred.get("published_at_local")
+    same_day = DATE_ONLY.fullmatch(truth["published"].strip()) is not None and local is not None
+    return abs(pred["date"] - want) <= timedelta(hours=24) or (same_day and local.date() == want.date())
