@@ -85,8 +85,19 @@ PHOTO_CREDIT_OVER_THE_BYLINE = seal_page(
 )
 
 
-@pytest.mark.parametrize("page", [STANDFIRST_UNDER_THE_HEADLINE, PHOTO_CREDIT_OVER_THE_BYLINE])
-def test_the_headline_wins_over_a_standfirst_and_a_photo_credit(page: str) -> None:
+# A linked image under the headline: its alt text and its link's text, glued, as the renderer prints them.
+LINKED_IMAGE_UNDER_THE_HEADLINE = seal_page(
+    "Harbour Weekly",
+    "Seals return to the sandbank",
+    "Seal Watching ToursSeal Watching Tours",
+    "By Ada Moss",
+)
+
+
+@pytest.mark.parametrize(
+    "page", [STANDFIRST_UNDER_THE_HEADLINE, PHOTO_CREDIT_OVER_THE_BYLINE, LINKED_IMAGE_UNDER_THE_HEADLINE]
+)
+def test_the_headline_wins_over_a_standfirst_a_photo_credit_and_a_linked_image(page: str) -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"

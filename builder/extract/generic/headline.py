@@ -303,7 +303,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
-    if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text):
+    if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text) or _doubled(text):
         return False
     if is_end_heading(text, prose.words):
         return False
@@ -327,6 +327,13 @@ def _printed_twice(scored: Scored, page: str, i: int) -> bool:
                 return True
         at = page.find(text, at + len(text))
     return False
+
+
+def _doubled(text: str) -> bool:
+    """One text twice, glued ("Firefox Developer EditionFirefox Developer Edition"): a linked image's alt text
+    beside its link's text, as the renderer prints them; a teaser or a logo, not the headline."""
+    half = len(text) // 2
+    return len(text) >= 8 and not len(text) % 2 and text[:half] == text[half:]
 
 
 def _is_breadcrumb(text: str) -> bool:
