@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 import time
 from collections.abc import Callable
@@ -91,15 +92,18 @@ class InLine:
         future.set_result(write(*args))
         return future
 
-    def shutdown(self, wait: bool = True) -> None:
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         pass
 
 
-def _slow_writes(monkeypatch: pytest.MonkeyPatch, seconds: float) -> list[str]:
-    """Each row group's write starts late, so the caller's thread runs ahead of it; gives the writing threads."""
+def _slow_writes(monkeypatch: pytest.MonkeyPatch, seconds: float, started: threading.Event | None = None) -> list[str]:
+    """Each row group's write starts late, so the caller's thread runs ahead of it; gives the writing threads.
+    `started` is set when the first write begins."""
     write, threads = parquet._write_table, []
 
     def slow(*args: Any) -> None:
+        if started is not None:
+            started.set()
         time.sleep(seconds)
         write(*args)
         threads.append(threading.current_thread().name)
@@ -125,12 +129,34 @@ def test_a_write_on_the_thread_gives_the_bytes_of_a_write_in_line(
     assert _write(tmp_path / "in-line", rows, 7, max_shard_bytes=max_shard_bytes) == threaded
 
 
-def test_abort_waits_for_the_row_group_in_flight_and_ends_the_thread(
+def test_abort_waits_for_the_write_running_drops_those_waiting_and_ends_the_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    threads, before = _slow_writes(monkeypatch, 0.3), set(threading.enumerate())
+    started, before = threading.Event(), set(threading.enumerate())
+    threads = _slow_writes(monkeypatch, 0.3, started)
     writer = SplitWriter(tmp_path, "train", SCHEMA, rows_per_group=40)
-    writer.write(pa.RecordBatch.from_pylist(_rows(50), schema=SCHEMA))  # a group of 40 in flight
+    writer.write(pa.RecordBatch.from_pylist(_rows(50), schema=SCHEMA))  # a group of 40 being written
+    assert started.wait(10)
+    writer.write(pa.RecordBatch.from_pylist(_rows(50), schema=SCHEMA))  # waiting for the thread
     writer.abort()
-    assert len(threads) == 1  # written, not left running into a folder about to go
+    assert len(threads) == 1  # written, not left running into a folder about to go; the next never started
     assert not _writer_threads(before)
+
+
+def test_after_a_failed_write_nothing_more_is_written_and_close_raises_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def full(*args: object) -> None:
+        calls.append(args)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(parquet, "_write_table", full)
+    writer = SplitWriter(tmp_path, "train", SCHEMA, rows_per_group=10)
+    with pytest.raises(OSError) as caught:
+        for start in range(0, 100, 20):  # a group or two a batch: the first fails
+            writer.write(pa.RecordBatch.from_pylist(_rows(100)[start : start + 20], schema=SCHEMA))
+        writer.close()
+    assert caught.value.errno == errno.ENOSPC and len(calls) == 1
+    writer.abort()

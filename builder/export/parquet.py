@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -36,6 +38,9 @@ PARQUET_OPTIONS: dict[str, Any] = {
 }
 
 
+BATCHES_AHEAD = 8  # batches handed to a shard writer's thread and not yet written, at most (memory)
+
+
 @dataclass
 class SplitWriter:
     """Rolls to a new shard when the current one reaches `max_shard_bytes`; shard names are fixed at close.
@@ -43,11 +48,13 @@ class SplitWriter:
     Row groups hold `rows_per_group` rows, or fewer when their text reaches ROW_GROUP_BYTES: they are
     cut from the row sequence alone, so the batches rows arrive in never change the file.
 
-    A row group is gathered, compressed and written on a thread of the writer's own (copies, zstd and the
-    page index free the GIL): the caller's thread, the build's busiest, goes on with the next batches
-    meanwhile. That is why `write` takes a batch and the rows of it to write, not a copy of those rows.
-    One group at most is in flight; it is waited for before anything reads the file's size, so the shard
-    boundaries, and the bytes, are those of a write done in line. `close` or `abort` ends the thread.
+    The writing is done on a thread of the writer's own: `write` hands it the batch and which of its rows
+    to write, and returns. The thread takes the batches in turn and does what a writer in line would (cut
+    the row groups, copy them out, compress and write them, end a shard where its size says), so the bytes
+    are those of a write done in line; copies, zstd and the page index free the GIL, and the caller's
+    thread, the build's busiest, goes on with the next batches meanwhile. At most BATCHES_AHEAD batches
+    wait for it. A write's error is raised by a later `write` or by `close`; after one, the thread writes
+    nothing more. `close` or `abort` ends the thread.
     """
 
     folder: Path
@@ -63,18 +70,33 @@ class SplitWriter:
     _sink: pa.NativeFile | None = None
     _writer: pq.ParquetWriter | None = None
     _thread: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "parquet-row-groups"))
-    _in_flight: Future[None] | None = None
-    _boundary_next: bool = False  # may a shard start at the row after the group in flight
+    _handed: deque[Future[None]] = field(default_factory=deque)  # batches handed to the thread, in order
+    _failed: bool = False  # a write failed on the thread: nothing more is written
 
     def write(self, batch: pa.RecordBatch, at: np.ndarray | None = None) -> None:
         """The batch's rows at `at` (ascending), or all of them; the batch is not to change after."""
         rows = _Rows(batch, at)
         if not len(rows):
             return
-        self._pending.append(rows)
-        self._text_bytes.append(rows.chosen(_text_sizes(batch)))
-        self._boundaries.append(_boundary_rows(rows.ids(), self.max_shard_bytes))
         self.num_rows += len(rows)
+        while self._handed and (self._handed[0].done() or len(self._handed) >= BATCHES_AHEAD):
+            self._handed.popleft().result()  # raises the thread's error, unchanged
+        self._handed.append(self._thread.submit(self._written, self._append, rows))
+
+    def _written(self, step: Callable[..., None], *args: Any) -> None:
+        """A step of the writing, on the thread; none after one failed."""
+        if self._failed:
+            return
+        try:
+            step(*args)
+        except BaseException:
+            self._failed = True
+            raise
+
+    def _append(self, rows: _Rows) -> None:
+        self._pending.append(rows)
+        self._text_bytes.append(rows.chosen(_text_sizes(rows.batch)))
+        self._boundaries.append(_boundary_rows(rows.ids(), self.max_shard_bytes))
         while (size := self._full_group()) is not None:
             self._write_group(size)
 
@@ -93,14 +115,14 @@ class SplitWriter:
 
     def _before_boundary(self, size: int) -> int:
         """Past half a shard, the next row group stops before the first boundary row: the shard ends there."""
-        self._settle()
         if not self._past_half():
             return size
         hits = np.flatnonzero(np.concatenate(self._boundaries)[1:size])
         return int(hits[0]) + 1 if len(hits) else size
 
     def _write_group(self, size: int) -> None:
-        self._settle()
+        """Write the next `size` rows as a row group; then end the shard if it is full, or past half with a
+        boundary at the next row."""
         group, rest = _cut(self._pending, size)
         sizes = np.concatenate(self._text_bytes)
         if self._writer is None:
@@ -108,23 +130,19 @@ class SplitWriter:
             self._shards.append(path)
             self._sink = pa.OSFile(str(path), "wb")
             self._writer = pq.ParquetWriter(self._sink, self.schema, **PARQUET_OPTIONS)
-        self._in_flight = self._thread.submit(_write_table, self._writer, self.schema, group)
+        _write_table(self._writer, self.schema, group)
         boundaries = np.concatenate(self._boundaries)
         self._pending = rest
         self._text_bytes = [sizes[size:]] if rest else []
         self._boundaries = [boundaries[size:]] if rest else []
-        self._boundary_next = bool(rest and boundaries[size])
-
-    def _settle(self) -> None:
-        """Wait for the row group in flight (the write's error is raised here, unchanged); with its bytes in
-        the file, end the shard if it is full, or past half with a boundary at the next row."""
-        if self._in_flight is None:
-            return
-        in_flight, self._in_flight = self._in_flight, None
-        in_flight.result()
         full = self._sink is not None and self._sink.tell() >= self.max_shard_bytes
-        if full or (self._past_half() and self._boundary_next):
+        if full or (self._past_half() and bool(rest and boundaries[size])):
             self._close_shard()
+
+    def _finish(self) -> None:
+        while self._pending:
+            self._write_group(self._before_boundary(sum(len(sizes) for sizes in self._text_bytes)))
+        self._close_shard()
 
     def _close_shard(self) -> None:
         if self._writer is not None and self._sink is not None:
@@ -134,9 +152,10 @@ class SplitWriter:
 
     def abort(self) -> None:
         """After an error (a full disk) or an interrupt: let go of the open shard without raising, once the
-        row group in flight is written or failed (its error is dropped); the staging folder goes."""
-        self._thread.shutdown(wait=True)
-        self._in_flight = None
+        write running on the thread is done or failed (its error is dropped; the batches waiting for it are
+        dropped too); the staging folder goes."""
+        self._thread.shutdown(wait=True, cancel_futures=True)
+        self._handed.clear()
         for resource in (self._writer, self._sink):
             if resource is not None:
                 with suppress(Exception):
@@ -145,10 +164,9 @@ class SplitWriter:
 
     def close(self) -> list[Path]:
         """Finish the last shard and give every shard its final `{split}-i-of-n` name."""
-        while self._pending:
-            self._write_group(self._before_boundary(sum(len(sizes) for sizes in self._text_bytes)))
-        self._settle()
-        self._close_shard()
+        self._handed.append(self._thread.submit(self._written, self._finish))
+        while self._handed:
+            self._handed.popleft().result()
         self._thread.shutdown()
         final = []
         for index, partial in enumerate(self._shards):
