@@ -36,15 +36,21 @@ class Answers:
         self._part_of = where.column("part").to_numpy()
 
     def ahead(self, task: Task) -> None:
-        """Start decoding the segment parts of a task queued for later (`builder.engines.ReadsAhead`)."""
-        rows = np.concatenate([_entries(item) for item in cast(list[Answered], task)])
-        rows = rows[rows >= 0]
-        if not len(rows):
-            return
-        segments, parts = self._segment_of[rows], self._part_of[rows]
-        starts = np.flatnonzero(np.r_[True, (segments[1:] != segments[:-1]) | (parts[1:] != parts[:-1])])
-        names = self._segment_names
-        self.parts.want((names[segments[k]], int(parts[k])) for k in starts)
+        """Start decoding the segment parts of a task queued for later (`builder.engines.ReadsAhead`); the files
+        the first pass ran have no entry to decode."""
+        runs = [item.entries for item in task if isinstance(item, VouchedRun)]
+        if runs:
+            self.parts.want(where for where, _, _ in self._by_part(np.concatenate(runs)))
+
+    def _by_part(self, entries: np.ndarray) -> list[tuple[tuple[str, int], int, int]]:
+        """The committed manifest rows `entries`, in stretches of one segment part: (segment, part), start, end."""
+        segments, parts = self._segment_of[entries], self._part_of[entries]
+        starts = np.flatnonzero(np.r_[True, (segments[1:] != segments[:-1]) | (parts[1:] != parts[:-1])]).tolist()
+        ends = [*starts[1:], len(entries)]
+        return [
+            ((self._segment_names[segments[start]], int(parts[start])), start, end)
+            for start, end in zip(starts, ends, strict=True)
+        ]
 
     def __call__(self, task: Task) -> Looked:
         items = cast(list[Answered], task)
@@ -80,12 +86,9 @@ class Answers:
         if wanted.tobytes() != run.keys:
             raise CacheProblem("the manifest changed under the build")
         within = manifest.column("row").to_numpy()
-        segments, parts = self._segment_of[run.entries], self._part_of[run.entries]
-        starts = np.flatnonzero(np.r_[True, (segments[1:] != segments[:-1]) | (parts[1:] != parts[:-1])]).tolist()
         pieces = []
-        for start, end in zip(starts, [*starts[1:], len(run.entries)], strict=True):  # entries of one segment part
-            name = self._segment_names[segments[start]]
-            for entries in self.worker.entries(name, int(parts[start]), within[start:end], wanted[start:end]):
+        for (segment, part), start, end in self._by_part(run.entries):
+            for entries in self.worker.entries(segment, part, within[start:end], wanted[start:end]):
                 pieces += self.worker.dated_pieces(entries)
         signatures = pa.FixedSizeBinaryArray.from_buffers(
             pa.binary(KEY_BYTES), len(run.entries), [None, pa.py_buffer(run.signatures)]
@@ -95,8 +98,3 @@ class Answers:
 
 
 Answered = VouchedRun | StatedFile  # what a task answered here holds: vouched runs, files the first pass ran
-
-
-def _entries(item: Answered) -> np.ndarray:
-    """The committed manifest rows of an item's entries (-1: a file the first pass ran)."""
-    return item.entries if isinstance(item, VouchedRun) else np.array([item.seen.entry], np.int64)
