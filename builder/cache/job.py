@@ -139,7 +139,7 @@ class CachedWorker:
         entries = joined([*hits.entries, new] if len(new) or not hits.entries else hits.entries)
         order = np.empty(len(records), np.int64)
         order[hits.positions + fresh] = np.arange(len(records))
-        batch = rows_at(self.dated(entries), order)
+        batch = joined(stretches(self.dated(entries), order))
         segment, unwritten = self._store(new)
         stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
         manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
@@ -326,14 +326,6 @@ def _vouched_key(record: Record) -> bytes | None:
 @cache
 def _no_entries() -> pa.RecordBatch:
     return empty_batch(entry_schema())
-
-
-def rows_at(batch: pa.RecordBatch, rows: np.ndarray) -> pa.RecordBatch:
-    """The batch's rows at `rows`: a slice, not a copy, when they follow each other (a batch of inputs
-    cached together, read again in the same order: the usual case)."""
-    if len(rows) and rows[-1] - rows[0] == len(rows) - 1 and (len(rows) < 2 or bool(np.all(np.diff(rows) == 1))):
-        return batch.slice(int(rows[0]), len(rows))
-    return batch.take(pa.array(rows))
 
 
 def _spliced(batch: pa.RecordBatch, at: list[int], rows: pa.RecordBatch) -> list[pa.RecordBatch]:
