@@ -7,6 +7,9 @@ import random
 import subprocess
 import sys
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from builder.extract.generic.chrome import line_key, line_keys
 from builder.extract.generic.corpus import (
     SAMPLE,
@@ -152,6 +155,19 @@ def test_page_lines_read_each_line_as_read_line_does() -> None:
     expected = [line.text for raw in raws if (line := read_line(raw, "•")) is not BLANK]
     assert page_lines("\n".join(raws)) == expected
     assert "" in expected and "Indented item" in expected  # a lone bullet is a line, with no text
+
+
+_RAW = st.one_of(
+    st.sampled_from(["", " ", "•", "• ", "•x", "  •  a  b ", "\t• a", "a\xa0 b", "a\u2028b", "[    ] Name"]),
+    st.text(alphabet=st.sampled_from(" \t\xa0•ab.\u3000\x0b"), max_size=12),
+)
+
+
+@given(st.lists(_RAW, max_size=12))
+def test_page_lines_are_read_lines_text_whatever_the_spaces_and_bullets(raws: list[str]) -> None:
+    """Its quick tests (a line already collapsed once stripped) never give a text `read_line` would not."""
+    text = "\n".join(raws)
+    assert page_lines(text) == [line.text for raw in text.split("\n") if (line := read_line(raw, "•")) is not BLANK]
 
 
 def test_many_lines_are_keyed_and_counted_as_one_line_is() -> None:

@@ -44,7 +44,7 @@ from builder.cache.store import (
     write_segment,
 )
 from builder.engines import Task, WorkItem
-from builder.extract.generic.extractor import GenericTextExtractor
+from builder.extract.generic.extractor import SITE_GROUP, GenericTextExtractor
 from builder.inputs.files import InputFile, read_record
 from builder.pipeline import Dated, Pipeline, PipelineOptions, run_steps
 from builder.record import TEXT_DUMP, Record
@@ -223,7 +223,8 @@ class CachedWorker:
         """For a dump no profile read, the digest of the site chrome the generic reader reads it with."""
         if self.corpus is None or record.site is not None or record.media_type != TEXT_DUMP or not record.text:
             return None
-        chrome = self.corpus.chrome_for(record.text)
+        group = record.extracted.get(SITE_GROUP)  # the generic extractor names the group it read the dump with
+        chrome = self.corpus.chrome_for(record.text) if group is None else self.corpus.chrome_of_group(group)
         if id(chrome) not in self._chrome:
             self._chrome[id(chrome)] = chrome_digest(chrome)
         return self._chrome[id(chrome)]

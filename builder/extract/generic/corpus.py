@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from builder.extract.generic.chrome import SiteChrome, line_keys
-from builder.extract.textdump.lines import line_text
 from builder.record import RENDERED_BULLET
 
 FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
@@ -39,8 +38,16 @@ class PageSketch:
 
 
 def page_lines(text: str) -> list[str]:
-    """The page's non-blank lines, collapsed, bullets removed: the form every line key is taken of."""
-    return [line for raw in text.split("\n") if raw and (line := line_text(raw, RENDERED_BULLET)) is not None]
+    """The page's non-blank lines as `read_line` reads them (collapsed, a bullet word removed): the form every
+    line key is taken of. Told apart by str methods rather than read line by line (the survey reads every
+    line of every dump): only a line with a run of spaces, a tab or a no-break space is split and joined."""
+    lines = []
+    for raw in text.split("\n"):
+        if raw and (line := raw.strip()):
+            if line[0] == RENDERED_BULLET and (len(line) == 1 or line[1].isspace()):
+                line = line[1:].lstrip()  # a lone bullet: a line with no text
+            lines.append(" ".join(line.split()) if "  " in line or not line.isprintable() else line)
+    return lines
 
 
 def frame_of(lines: Sequence[str]) -> frozenset[int]:
@@ -154,6 +161,7 @@ class CorpusIndex:
     def __init__(self, frames: tuple[frozenset[int], ...] = (), chrome: tuple[SiteChrome, ...] = ()) -> None:
         self.frames, self.chrome = frames, chrome
         self._index = FrameIndex(frames)
+        self._groups: dict[str, SiteChrome] | None = None
 
     def __reduce__(self) -> tuple[type[CorpusIndex], tuple[tuple[frozenset[int], ...], tuple[SiteChrome, ...]]]:
         return CorpusIndex, (self.frames, self.chrome)  # the frame index is rebuilt where it is used
@@ -165,6 +173,12 @@ class CorpusIndex:
     def chrome_for_lines(self, lines: Sequence[str]) -> SiteChrome | None:
         """`chrome_for` a dump already read into its `page_lines`: its frame is taken of them, not read again."""
         return self._chrome_of(frame_of(lines)) if self.frames else None
+
+    def chrome_of_group(self, group: str) -> SiteChrome | None:
+        """The chrome of the group `SiteChrome.group` names ("" or a name no group has: None)."""
+        if self._groups is None:
+            self._groups = {chrome.group: chrome for chrome in self.chrome}
+        return self._groups.get(group)
 
     def _chrome_of(self, frame: frozenset[int]) -> SiteChrome | None:
         number = self._index.best(frame)

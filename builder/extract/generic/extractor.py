@@ -14,6 +14,9 @@ from builder.inputs.formats import text_format
 from builder.record import TEXT_DUMP, Record, Reject
 
 GENERIC = "generic"  # the `extractor` of its rows
+# `record.extracted[SITE_GROUP]`: the group of the site whose chrome the dump was read with ("" for none),
+# for the build cache, which keys a generic reading by that chrome and need not find the group again
+SITE_GROUP = "site_group"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class GenericTextExtractor:
         read = dump_lines(record.text)
         texts = [line.text for line in read[1] if line is not BLANK]  # the page's `page_lines`
         chrome = self.corpus.chrome_for_lines(texts)
+        record.extracted[SITE_GROUP] = chrome.group if chrome is not None else ""
         reading = read_generic(record.text, chrome, read)
         if isinstance(reading, Reject):
             return reading

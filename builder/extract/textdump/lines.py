@@ -54,14 +54,6 @@ def read_line(raw: str, bullet: str) -> Line:
     return Line(" ".join(words), False)
 
 
-def line_text(raw: str, bullet: str) -> str | None:
-    """`read_line(raw, bullet).text`, None when the line is blank; a line of prose builds no `Line`."""
-    if _is_prose(raw, bullet):
-        return raw
-    line = read_line(raw, bullet)
-    return None if line is BLANK else line.text
-
-
 def _is_prose(raw: str, bullet: str) -> bool:
     """Whether `raw` is non-blank, no bullet, and equals `" ".join(raw.split())`, told without splitting it.
 
