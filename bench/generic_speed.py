@@ -4,7 +4,7 @@
     .venv/bin/python bench/generic_speed.py --survey-cost 20000     # profiled dumps from bench/generate.py
 
 Generic dumps: every dump of the development set, `--copies` times. In copy c each line of 8 words or
-more has its words rotated by c, so prose differs from copy to copy while navigation, menus and footers
+more has its words rotated by c, the last word left last, so prose differs from copy to copy while navigation, menus and footers
 (short lines) recur, as they do across the dumps of one site. The build runs with `--no-dedup
 --undated keep --min-words 0`, so every page that has an article is read through to a row.
 
@@ -35,22 +35,25 @@ from generate import cached, generate
 from measure import BENCH, run_build
 
 PROSE_WORDS = 8
+MADE = "words before the last rotated"  # how copies are made: a folder of copies made otherwise is made again
 
 
 def rotated(text: str, copy: int) -> str:
+    """Copy `copy` of a dump: in each line of PROSE_WORDS words or more, the words before the last rotated
+    by `copy` (the last stays last, so a sentence still ends as it did)."""
     lines = []
     for line in text.split("\n"):
         words = line.split()
         if len(words) >= PROSE_WORDS:
-            shift = copy % len(words)
-            line = " ".join(words[shift:] + words[:shift])
+            shift = copy % (len(words) - 1)
+            line = " ".join(words[shift:-1] + words[:shift] + words[-1:])
         lines.append(line)
     return "\n".join(lines)
 
 
 def generic_dumps(devset: Path, copies: int, root: Path) -> int:
     marker = root / "manifest.json"
-    if marker.exists() and json.loads(marker.read_text())["copies"] == copies:
+    if marker.exists() and json.loads(marker.read_text()).get("made") == [copies, MADE]:
         return json.loads(marker.read_text())["dumps"]
     pages = sorted((devset / "dumps").glob("*.txt"))
     count = 0
@@ -60,7 +63,7 @@ def generic_dumps(devset: Path, copies: int, root: Path) -> int:
         for page in pages:
             (folder / page.name).write_text(rotated(page.read_text(encoding="utf-8"), copy), encoding="utf-8")
             count += 1
-    marker.write_text(json.dumps({"copies": copies, "dumps": count}))
+    marker.write_text(json.dumps({"made": [copies, MADE], "dumps": count}))
     return count
 
 
