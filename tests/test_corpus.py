@@ -7,6 +7,7 @@ import random
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -185,3 +186,25 @@ def test_the_chrome_of_a_page_read_into_lines_is_the_chrome_of_its_text() -> Non
     for page in [*pages, long, "a page\nwith nothing in common"]:
         assert index.chrome_for_lines(page_lines(page)) is index.chrome_for(page)
     assert index.chrome_for_lines(page_lines(long)) is index.chrome[1]
+
+
+def test_the_lines_found_in_many_dumps_are_the_counted_ones_and_keyed_until_all_are_met(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`found_in` remembers the recurring lines it meets: what it answers is what the counts say, page after
+    page; once it has met every line that recurs often enough, it keys no text any more."""
+    pages = [site_page("Daily Planet", n) for n in range(10)]
+    pages[3] += "\nA line of page three only"
+    pages[4] = pages[4].replace("Subscribe", "Subscribe now")  # a variant: met in one dump, never recurring
+    chrome = pickle.loads(pickle.dumps(index_of(pages).chrome[0]))  # as a worker gets it
+    least = 4.0
+    for page in [pages[4], *pages, site_page("Daily Planet", 99)]:
+        texts = list(dict.fromkeys(page_lines(page)))
+        expected = {text: count for text, count in zip(texts, chrome.counts(texts), strict=True) if count >= least}
+        assert chrome.found_in(texts, least) == expected
+        assert "Contact us" in expected and "A line of page three only" not in expected
+    assert chrome.found_in(["Contact us"], 11.0) == {}  # another threshold: met on its own
+    monkeypatch.setattr(type(chrome), "counts", lambda *_: pytest.fail("a text was keyed"))
+    later = list(dict.fromkeys(page_lines(site_page("Daily Planet", 100) + "\nA new line")))
+    assert set(chrome.found_in(later, least)) == {"Daily Planet Home", "World", "Business", "Sport"} | {
+        "Daily Planet Opinion", "Subscribe", "About Daily Planet", "Contact us", "Privacy policy",
+        "© 2024 Daily Planet Media. All rights reserved.",
+    }  # fmt: skip

@@ -180,7 +180,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
     menus and share bars more than once."""
     least = max(2.0, CORPUS_SHARE * chrome.dumps)  # a line in one dump only is never counted
     seen = scored.seen
-    recurring = {text: count for text, count in zip(seen, chrome.counts(seen), strict=True) if count >= least}
+    recurring = chrome.found_in(seen.keys(), least)
     scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
     if recurring:
         worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
