@@ -4,8 +4,10 @@
     .venv/bin/python bench/generic_speed.py --survey-cost 20000     # profiled dumps from bench/generate.py
 
 Generic dumps: every dump of the development set, `--copies` times. In copy c each line of 8 words or
-more has its words rotated by c, the last word left last, so prose differs from copy to copy while navigation, menus and footers
-(short lines) recur, as they do across the dumps of one site. The build runs with `--no-dedup
+more has its words rotated by c (the last word left last, so a sentence still ends as it did; a long line
+of unspaced script, its characters), and the line that prints the page's truth title gets the copy's
+number: the article differs from copy to copy while navigation, menus and footers (short lines) recur,
+as they do across the dumps of one site. The build runs with `--no-dedup
 --undated keep --min-words 0`, so every page that has an article is read through to a row.
 
 CPU a page (`--cpu`, with `--devset`): the survey's and one worker's batch function over the same dumps,
@@ -32,21 +34,31 @@ from pathlib import Path
 from typing import Any
 
 from generate import cached, generate
+from generic_eval import title_match
 from measure import BENCH, run_build
 
 PROSE_WORDS = 8
-MADE = "words before the last rotated"  # how copies are made: a folder of copies made otherwise is made again
+UNSPACED_CHARS = 16  # a line of one "word" this long is a sentence of unspaced script
+MADE = "words before the last rotated, titles numbered"  # a folder of copies made otherwise is made again
 
 
-def rotated(text: str, copy: int) -> str:
-    """Copy `copy` of a dump: in each line of PROSE_WORDS words or more, the words before the last rotated
-    by `copy` (the last stays last, so a sentence still ends as it did)."""
+def rotated(text: str, copy: int, title: str | None = None) -> str:
+    """Copy `copy` of a dump, whose article differs from the other copies' as the articles of one site do:
+    in each line of PROSE_WORDS words or more, the words before the last rotated by `copy` (the last stays
+    last, so a sentence still ends as it did); in a line of unspaced script (Chinese, Japanese) the same
+    with its characters; the line that prints the page's `title` numbered."""
     lines = []
     for line in text.split("\n"):
         words = line.split()
         if len(words) >= PROSE_WORDS:
             shift = copy % (len(words) - 1)
             line = " ".join(words[shift:-1] + words[:shift] + words[-1:])
+        elif len(words) == 1 and len(words[0]) >= UNSPACED_CHARS:
+            chars = words[0]
+            shift = copy % (len(chars) - 1)
+            line = chars[shift:-1] + chars[:shift] + chars[-1:]
+        elif copy and title and title_match(title, line):
+            line = f"{line.rstrip()} {copy}"
         lines.append(line)
     return "\n".join(lines)
 
@@ -56,12 +68,15 @@ def generic_dumps(devset: Path, copies: int, root: Path) -> int:
     if marker.exists() and json.loads(marker.read_text()).get("made") == [copies, MADE]:
         return json.loads(marker.read_text())["dumps"]
     pages = sorted((devset / "dumps").glob("*.txt"))
+    truth = json.loads((devset / "truth.json").read_text(encoding="utf-8"))
     count = 0
     for copy in range(copies):
         folder = root / f"{copy:04d}"
         folder.mkdir(parents=True, exist_ok=True)
         for page in pages:
-            (folder / page.name).write_text(rotated(page.read_text(encoding="utf-8"), copy), encoding="utf-8")
+            (folder / page.name).write_text(
+                rotated(page.read_text(encoding="utf-8"), copy, truth.get(page.stem, {}).get("title")), encoding="utf-8"
+            )
             count += 1
     marker.write_text(json.dumps({"made": [copies, MADE], "dumps": count}))
     return count
