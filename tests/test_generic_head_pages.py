@@ -93,11 +93,20 @@ LINKED_IMAGE_UNDER_THE_HEADLINE = seal_page(
     "By Ada Moss",
 )
 
+# The author's name alone over the byline (an author card's caption): the byline's name is no headline.
+AUTHOR_NAME_OVER_THE_BYLINE = seal_page("Seals return to the sandbank", "Ada Moss", "By Ada Moss")
+
 
 @pytest.mark.parametrize(
-    "page", [STANDFIRST_UNDER_THE_HEADLINE, PHOTO_CREDIT_OVER_THE_BYLINE, LINKED_IMAGE_UNDER_THE_HEADLINE]
+    "page",
+    [
+        STANDFIRST_UNDER_THE_HEADLINE,
+        PHOTO_CREDIT_OVER_THE_BYLINE,
+        LINKED_IMAGE_UNDER_THE_HEADLINE,
+        AUTHOR_NAME_OVER_THE_BYLINE,
+    ],
 )
-def test_the_headline_wins_over_a_standfirst_a_photo_credit_and_a_linked_image(page: str) -> None:
+def test_the_headline_wins_over_a_standfirst_a_photo_credit_a_linked_image_and_a_name(page: str) -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"

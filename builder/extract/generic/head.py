@@ -80,7 +80,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         _find_date_elsewhere(scored, head, start, stop)
     meta = {*head.bylines, *head.dates}
     region = [i for i in range(start, min(stop, start + 3 * REGION_LINES)) if scored.prose[i] is not None]
-    title_window = Window(above, region[:REGION_LINES])
+    title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()))
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta)
     _prefer_date_under_title(scored, head)
     if not head.authors:

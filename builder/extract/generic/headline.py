@@ -152,6 +152,7 @@ class Window(NamedTuple):
 
     above: list[int]
     in_region: list[int]
+    names: frozenset[str] = frozenset()  # the head's bylines: a line that is only one of them is no headline
 
 
 def pick_title(scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]) -> tuple[int | None, str]:
@@ -217,10 +218,19 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
     for i in window.in_region:
         if _is_sentence(scored, i):
             after_paragraph = True
-        elif is_headline(scored, i, checked, meta) and not _under_end_heading(scored, i) and not _is_caption(scored, i):
+        elif (
+            is_headline(scored, i, checked, meta)
+            and scored.lines[i].text not in window.names
+            and not _under_end_heading(scored, i)
+            and not _is_caption(scored, i)
+        ):
             found.append(_candidate(scored, i, 0, meta, (i in first, i not in first, after_paragraph)))
     for i in window.above:
-        if not is_headline(scored, i, checked, meta) or _under_end_heading(scored, i):
+        if (
+            not is_headline(scored, i, checked, meta)
+            or scored.lines[i].text in window.names
+            or _under_end_heading(scored, i)
+        ):
             continue
         found.append(_candidate(scored, i, rank, meta, (False, False, False)))
         if scored.prose[i].words > RANKED:  # type: ignore[union-attr]  # a label or a name pushes none down
