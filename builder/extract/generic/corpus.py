@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from builder.extract.generic.chrome import SiteChrome, line_keys
+from builder.extract.textdump.lines import line_texts
 from builder.record import RENDERED_BULLET
 
 FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
@@ -38,16 +39,8 @@ class PageSketch:
 
 
 def page_lines(text: str) -> list[str]:
-    """The page's non-blank lines as `read_line` reads them (collapsed, a bullet word removed): the form every
-    line key is taken of. Told apart by str methods rather than read line by line (the survey reads every
-    line of every dump): only a line with a run of spaces, a tab or a no-break space is split and joined."""
-    lines = []
-    for raw in text.split("\n"):
-        if raw and (line := raw.strip()):
-            if line[0] == RENDERED_BULLET and (len(line) == 1 or line[1].isspace()):
-                line = line[1:].lstrip()  # a lone bullet: a line with no text
-            lines.append(" ".join(line.split()) if "  " in line or not line.isprintable() else line)
-    return lines
+    """The page's non-blank lines, collapsed, bullets removed: the form every line key is taken of."""
+    return line_texts(text, RENDERED_BULLET)
 
 
 def frame_of(lines: Sequence[str]) -> frozenset[int]:

@@ -54,6 +54,19 @@ def read_line(raw: str, bullet: str) -> Line:
     return Line(" ".join(words), False)
 
 
+def line_texts(text: str, bullet: str) -> list[str]:
+    """`read_line(raw, bullet).text` of each non-blank line of `text`, with no `Line` built: told apart by str
+    methods rather than read line by line (the generic survey keys every line of every dump). Only a line
+    with a run of spaces, a tab or a no-break space is split and joined; a lone bullet gives "", as there."""
+    texts = []
+    for raw in text.split("\n"):
+        if raw and (line := raw.strip()):
+            if line[0] == bullet and (len(line) == 1 or line[1].isspace()):
+                line = line[1:].lstrip()
+            texts.append(" ".join(line.split()) if "  " in line or not line.isprintable() else line)
+    return texts
+
+
 def _is_prose(raw: str, bullet: str) -> bool:
     """Whether `raw` is non-blank, no bullet, and equals `" ".join(raw.split())`, told without splitting it.
 
