@@ -154,7 +154,7 @@ class CorpusIndex:
     def __init__(self, frames: tuple[frozenset[int], ...] = (), chrome: tuple[SiteChrome, ...] = ()) -> None:
         self.frames, self.chrome = frames, chrome
         self._index = FrameIndex(frames)
-        self._groups: dict[str, SiteChrome] | None = None
+        self._groups = {site.group: site for site in chrome}
 
     def __reduce__(self) -> tuple[type[CorpusIndex], tuple[tuple[frozenset[int], ...], tuple[SiteChrome, ...]]]:
         return CorpusIndex, (self.frames, self.chrome)  # the frame index is rebuilt where it is used
@@ -169,8 +169,6 @@ class CorpusIndex:
 
     def chrome_of_group(self, group: str) -> SiteChrome | None:
         """The chrome of the group `SiteChrome.group` names ("" or a name no group has: None)."""
-        if self._groups is None:
-            self._groups = {chrome.group: chrome for chrome in self.chrome}
         return self._groups.get(group)
 
     def _chrome_of(self, frame: frozenset[int]) -> SiteChrome | None:
