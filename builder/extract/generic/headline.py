@@ -215,22 +215,21 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
     found: list[Candidate] = []
     rank = 0
     after_paragraph = False
-    for i in window.in_region:
-        if _is_sentence(scored, i):
-            after_paragraph = True
-        elif (
+
+    def headline_like(i: int) -> bool:  # a byline's name alone is the author's, no headline
+        return (
             is_headline(scored, i, checked, meta)
             and scored.lines[i].text not in window.names
             and not _under_end_heading(scored, i)
-            and not _is_caption(scored, i)
-        ):
+        )
+
+    for i in window.in_region:
+        if _is_sentence(scored, i):
+            after_paragraph = True
+        elif headline_like(i) and not _is_caption(scored, i):
             found.append(_candidate(scored, i, 0, meta, (i in first, i not in first, after_paragraph)))
     for i in window.above:
-        if (
-            not is_headline(scored, i, checked, meta)
-            or scored.lines[i].text in window.names
-            or _under_end_heading(scored, i)
-        ):
+        if not headline_like(i):
             continue
         found.append(_candidate(scored, i, rank, meta, (False, False, False)))
         if scored.prose[i].words > RANKED:  # type: ignore[union-attr]  # a label or a name pushes none down
