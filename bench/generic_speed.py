@@ -31,13 +31,14 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generate import cached, generate
 from generic_eval import title_match
 from measure import BENCH, run_build
 
 PROSE_WORDS = 8
+Seq = TypeVar("Seq", str, list[str])
 UNSPACED_CHARS = 16  # a line of one "word" this long is a sentence of unspaced script
 MADE = "words before the last rotated, titles numbered"  # a folder of copies made otherwise is made again
 
@@ -51,16 +52,19 @@ def rotated(text: str, copy: int, title: str | None = None) -> str:
     for line in text.split("\n"):
         words = line.split()
         if len(words) >= PROSE_WORDS:
-            shift = copy % (len(words) - 1)
-            line = " ".join(words[shift:-1] + words[:shift] + words[-1:])
+            line = " ".join(_turned(words, copy))
         elif len(words) == 1 and len(words[0]) >= UNSPACED_CHARS:
-            chars = words[0]
-            shift = copy % (len(chars) - 1)
-            line = chars[shift:-1] + chars[:shift] + chars[-1:]
+            line = _turned(words[0], copy)
         elif copy and title and title_match(title, line):
             line = f"{line.rstrip()} {copy}"
         lines.append(line)
     return "\n".join(lines)
+
+
+def _turned(items: Seq, copy: int) -> Seq:
+    """The items before the last rotated by `copy`, the last left last."""
+    shift = copy % (len(items) - 1)
+    return items[shift:-1] + items[:shift] + items[-1:]
 
 
 def generic_dumps(devset: Path, copies: int, root: Path) -> int:
