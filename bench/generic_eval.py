@@ -5,7 +5,7 @@
         [--per-page OUT.tsv] [--score-body TOOLS_DIR]
 
 With --build it runs `builder build DEVSET/dumps` (every page with an article kept: --no-dedup --undated
-keep --min-words 0) and scores the dataset and rejects it wrote. Without --build or --dataset it calls
+keep --untitled keep --min-words 0) and scores the dataset and rejects it wrote. Without --build or --dataset it calls
 `read_generic` on every dump (the fast loop; the language is detected on the
 body here as the build does). With --dataset it reads the rows a `builder build DEVSET/dumps --out DIR`
 wrote (DIR/data/**/*.parquet, `source_file` = NAME.txt) and the rejects (`--report` folder, default
@@ -277,7 +277,7 @@ def _print_table(
                 print(f"  {run:<16} {part:<18} {field:<14} {value}")
 
 
-BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--min-words", "0", "--now", "2026-12-01T00:00:00Z", "-q"]
+BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0", "--now", "2026-12-01T00:00:00Z", "-q"]
 
 
 def _built(devset: Path, work: Path) -> tuple[Path, Path]:

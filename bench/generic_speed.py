@@ -8,7 +8,7 @@ more has its words rotated by c (the last word left last, so a sentence still en
 of unspaced script, its characters), and the line that prints the page's truth title gets the copy's
 number: the article differs from copy to copy while navigation, menus and footers (short lines) recur,
 as they do across the dumps of one site. The build runs with `--no-dedup
---undated keep --min-words 0`, so every page that has an article is read through to a row.
+--undated keep --untitled keep --min-words 0`, so every page that has an article is read through to a row.
 
 CPU a page (`--cpu`, with `--devset`): the survey's and one worker's batch function over the same dumps,
 in this process, best of `--runs` by `time.process_time` (steadier than wall time on a shared machine);
@@ -208,7 +208,7 @@ def main() -> None:
             results["stage_cpu_us_per_dump"] = {name: round(us) for name, us in stages.items()}
             for name, us in stages.items():
                 print(f"  {name:32s} {us:6.0f} us a dump", file=sys.stderr)
-        options = ["--no-dedup", "--undated", "keep", "--min-words", "0"]
+        options = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0"]
         runs = [run_build(root, args.out / "work-generic", options=options) for _ in range(args.runs)]
         best = min(runs, key=lambda run: run["seconds"])
         results["generic"] = {"dumps": dumps, **best}

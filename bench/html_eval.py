@@ -4,7 +4,7 @@
         [--subset all|design|held] [--score-body TOOLS_DIR]
 
 Builds DEVSET/html with `builder build` (every page with an article kept: --no-dedup --undated keep
---min-words 0, on --workers processes) and calls trafilatura alone in a loop in this one process on the same
+--untitled keep --min-words 0, on --workers processes) and calls trafilatura alone in a loop in this one process on the same
 pages (`bare_extraction` with the build's options; its body is its own text output). Both are scored against
 DEVSET/truth.json with bench/generic_eval.py's scores (body F1 is ../shared/tools/score_body.py's, imported
 from there): body P/R/F1, title exact, authors set, date within 24 h (pages whose truth states one), language
@@ -40,7 +40,7 @@ from builder.extract.html.extractor import HtmlExtractor, page_times
 from builder.extract.html.reading import DATE_FORMAT
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
-BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--min-words", "0", "--now", NOW.isoformat(), "-q"]
+BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0", "--now", NOW.isoformat(), "-q"]
 COPY_SEPARATOR = "~"  # page `name~2.html`: the second copy of `name.html` under --repeat
 HELD_BACK_SHARE = 0.3
 SUBSETS = ("all", "design", "held")

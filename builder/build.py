@@ -228,6 +228,7 @@ def _pipeline_options(options: BuildOptions, now: datetime, corpus: CorpusIndex 
         sites=registry(options.profiles),  # loaded and checked once, in _check; the workers get the profiles by value
         generic=GenericTextExtractor(corpus) if corpus is not None else None,
         undated=options.undated,
+        untitled=options.untitled,
     )
 
 

@@ -21,7 +21,7 @@ from builder.inputs.exports import ExportColumns
 from builder.inputs.files import DEFAULT_MAX_BYTES
 from builder.pipeline import DEFAULT_MIN_WORDS
 from builder.sites import registry
-from builder.validate.validators import UNDATED_CHOICES
+from builder.validate.validators import UNDATED_CHOICES, UNTITLED_CHOICES
 
 UNKNOWN_SITES_CHOICES = ("generic", "reject")
 ENGINE_CHOICES = ("local", "ray")  # what runs the per-input pipeline; the output is the same bytes either way
@@ -47,6 +47,7 @@ class BuildOptions:
     executor: Executor | None = None  # what runs the pipeline; None: `workers` processes (1: this one)
     unknown_sites: str = "generic"  # a dump no profile recognises: read by the generic reader, or "reject"ed
     undated: str = "reject"  # an article that prints no date: rejected (missing_date), or "keep" (null date)
+    untitled: str = "reject"  # an article with no headline found: rejected (missing_title), or "keep" (null title)
     profiles: tuple[Path, ...] = ()  # folders of users' site profiles, tried before the bundled ones
     columns: tuple[tuple[str, str], ...] = ()  # --column FIELD=NAME: the export columns a field is read from
     since: Path | None = None  # the build the changelog compares with (default: the --out being replaced)
@@ -77,6 +78,8 @@ def check_options(options: BuildOptions) -> None:
         raise OptionError(f"--unknown-sites must be one of {choices}, got {options.unknown_sites!r}")
     if options.undated not in UNDATED_CHOICES:
         raise OptionError(f"--undated must be one of {', '.join(UNDATED_CHOICES)}, got {options.undated!r}")
+    if options.untitled not in UNTITLED_CHOICES:
+        raise OptionError(f"--untitled must be one of {', '.join(UNTITLED_CHOICES)}, got {options.untitled!r}")
     if options.engine not in ENGINE_CHOICES:
         raise OptionError(f"--engine must be one of {', '.join(ENGINE_CHOICES)}, got {options.engine!r}")
     if options.engine == "ray" and options.executor is None:
@@ -114,6 +117,7 @@ def recorded_options(options: BuildOptions, now: datetime) -> dict[str, Any]:
         "test_size": options.test_size,
         "unknown_sites": options.unknown_sites,
         "undated": options.undated,
+        "untitled": options.untitled,
         **options.card.recorded(),
         **({"columns": dict(options.columns)} if options.columns else {}),  # only when given: other reports stay
     }

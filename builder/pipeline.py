@@ -22,7 +22,7 @@ from builder.extract.steps import Step, run_step
 from builder.extract.textdump import parse_article
 from builder.record import Record, Reject
 from builder.sites.profile import SiteProfile
-from builder.validate.validators import BodyLengthValidator, DateValidator, LanguageValidator
+from builder.validate.validators import BodyLengthValidator, DateValidator, LanguageValidator, TitleValidator
 
 DEFAULT_MIN_WORDS = 30
 
@@ -45,6 +45,7 @@ class PipelineOptions:
     extractors: tuple[Extractor, ...] = ()  # tried after the sites' profiles, before the fallback
     generic: Extractor | None = None  # reads text dumps no profile recognises; None: they are unknown_site
     undated: str = "reject"  # or "keep": an article that prints no date becomes a row with a null date
+    untitled: str = "reject"  # or "keep": an article with no headline found becomes a row with a null title
 
     def start(self) -> Callable[[list[Record]], ProcessedBatch]:
         """The build's job for an engine (`builder.engines.Job`): a pipeline per worker, each batch packed."""
@@ -66,6 +67,7 @@ class Pipeline:
             fill_dates,
         ]
         self.judging: list[Step] = [
+            TitleValidator(options.untitled),
             count_body_words,
             BodyLengthValidator(options.min_words),
             LanguageDetection(detector),

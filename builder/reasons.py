@@ -16,6 +16,7 @@ class Reason(StrEnum):
     UNKNOWN_SITE = "unknown_site"
     NO_ARTICLE = "no_article"
     TRUNCATED = "truncated"
+    MISSING_TITLE = "missing_title"  # an article's prose with no headline found above it
     MISSING_DATE = "missing_date"
     INVALID_DATE = "invalid_date"
     FUTURE_DATE = "future_date"

@@ -260,11 +260,12 @@ def test_the_page_is_trusted_when_the_corpus_calls_the_headline_chrome() -> None
     assert _role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
 
 
-def test_prose_without_a_headline_is_no_article() -> None:
+def test_prose_without_a_headline_is_an_untitled_reading() -> None:
+    """The body is read; the missing title is left to the title check (missing_title, or --untitled keep)."""
     paragraphs = "\n\n".join(_site_dump(1).split("\n\n")[3:7])
     reading = read_generic(paragraphs)
-    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
-    assert "no headline" in reading.detail
+    assert isinstance(reading, GenericReading) and reading.fields["title"] is None
+    assert reading.fields["body"] and reading.fields["body"] in paragraphs
 
 
 @pytest.mark.parametrize(
@@ -327,12 +328,11 @@ def test_the_corpus_marks_a_copy_of_the_page_scores_and_no_blank_line() -> None:
     assert not any(marked.lines[i] is BLANK for i in marked.chrome_rules)
 
 
-def test_a_reading_whose_headline_took_the_only_prose_is_no_article() -> None:
+def test_a_reading_whose_headline_took_the_only_prose_is_no_article(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever picked the headline, a row needs a body too: the reader's last check says no_article."""
-    from builder.extract.generic.reader import _titled
+    from builder.extract.generic import reader
 
-    reading = read_generic(_site_dump(1))
-    assert isinstance(reading, GenericReading) and _titled(reading) is reading
-    reading.fields["body"] = ""
-    verdict = _titled(reading)
+    assemble = reader.assemble
+    monkeypatch.setattr(reader, "assemble", lambda page, head: {**assemble(page, head), "body": ""})
+    verdict = read_generic(_site_dump(1))
     assert isinstance(verdict, Reject) and verdict.reason is Reason.NO_ARTICLE and "no prose" in verdict.detail

@@ -98,6 +98,23 @@ def test_a_record_a_container_gave_keeps_its_url_and_names_its_domain(pipeline: 
     assert record.fields["publisher"] == "porthaven.co.uk"  # no site name on the page: the registered domain
 
 
+def test_a_page_that_states_no_title_is_missing_title_unless_kept() -> None:
+    page = (FIXTURES / "utf8_bom.html").read_bytes().decode("utf-8-sig")
+    for statement in (
+        "<title>Porthaven approves a new north pier | The Porthaven Gazette</title>",
+        '<meta property="og:title" content="Porthaven approves a new north pier">',
+        "<h1>Porthaven approves a new north pier</h1>",
+    ):
+        assert statement in page
+        page = page.replace(statement, "")
+    data = page.encode("utf-8")
+    reject = read(Pipeline(PipelineOptions(now=NOW)), "p.html", data).reject
+    assert reject is not None and reject.reason == Reason.MISSING_TITLE, reject
+    record = read(Pipeline(PipelineOptions(now=NOW, untitled="keep")), "p.html", data)
+    assert record.reject is None and record.fields["title"] is None, record.reject
+    assert record.fields["body"].startswith(FIRST_PARAGRAPH["utf8_bom"])
+
+
 def test_a_page_dated_after_now_is_a_future_date() -> None:
     early = Pipeline(PipelineOptions(now=datetime(2025, 3, 1, tzinfo=UTC)))
     reject = read(early, "p.html", (FIXTURES / "utf8_bom.html").read_bytes()).reject
@@ -132,7 +149,7 @@ def test_a_build_reads_loose_and_gzipped_pages_beside_dumps(tmp_path: Path) -> N
     assert {row["extractor"] for name, row in rows.items() if name != "article.txt"} == {TRAFILATURA}
     assert all(row["url"] is None for row in rows.values())
     assert table.schema.field("url").type == pa.string() and table.schema.field("url").nullable
-    assert table.schema.metadata[b"schema"] == b"article/v3"
+    assert table.schema.metadata[b"schema"] == b"article/v4"
     (front,) = pq.read_table(report / "rejects.parquet").to_pylist()
     assert front["source_file"] == "front.xhtml" and front["reason"] == Reason.NO_ARTICLE
 

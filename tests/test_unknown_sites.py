@@ -108,7 +108,26 @@ def test_an_undated_article_is_rejected_unless_kept(tmp_path: Path) -> None:
     assert "; 1 undated" in (tmp_path / "o2" / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("option", "value"), [("unknown_sites", "guess"), ("undated", "drop")])
+def test_an_untitled_article_is_rejected_unless_kept(tmp_path: Path) -> None:
+    """Dated prose with no headline above it: missing_title by default, a row with a null title when kept."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "titled.txt").write_text(planet_page(1), encoding="utf-8")
+    (folder / "untitled.txt").write_text("\n\n".join(["July 2, 2021 2:49 PM", *paragraphs(2)]), encoding="utf-8")
+    build([folder], BuildOptions(out=tmp_path / "o1", report=tmp_path / "r1", now=NOW, workers=1))
+    rows, rejects = rows_and_rejects(tmp_path / "o1", tmp_path / "r1")
+    assert [row["source_file"] for row in rows] == ["titled.txt"]
+    assert [(r["source_file"], r["reason"]) for r in rejects] == [("untitled.txt", "missing_title")]
+    assert "--untitled keep" in rejects[0]["detail"]
+    options = BuildOptions(out=tmp_path / "o2", report=tmp_path / "r2", now=NOW, workers=1, untitled="keep")
+    build([folder], options)
+    rows, rejects = rows_and_rejects(tmp_path / "o2", tmp_path / "r2")
+    untitled = {row["source_file"]: row for row in rows}["untitled.txt"]
+    assert rejects == [] and untitled["title"] is None and untitled["body"] == "\n\n".join(paragraphs(2))
+    assert untitled["published_at_local"].isoformat() == "2021-07-02T14:49:00"
+
+
+@pytest.mark.parametrize(("option", "value"), [("unknown_sites", "guess"), ("undated", "drop"), ("untitled", "guess")])
 def test_a_wrong_choice_is_an_option_error(tmp_path: Path, option: str, value: str) -> None:
     options = BuildOptions(out=tmp_path / "o", report=tmp_path / "r", now=NOW, **{option: value})
     with pytest.raises(OptionError, match=f"--{option.replace('_', '-')} must be one of"):

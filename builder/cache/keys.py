@@ -97,6 +97,7 @@ def context_digest(options: PipelineOptions, profiles: tuple[Path, ...], facts: 
         f"fingerprint={options.fingerprint}",
         f"near_dup_threshold={options.near_dup_threshold!r}",
         f"undated={options.undated}",
+        f"untitled={options.untitled}",
         f"html_year={options.now.year}",
         *(type(extractor).__qualname__ for extractor in options.extractors),
     )

@@ -158,6 +158,13 @@ def build(
         str,
         typer.Option("--undated", help="An article that prints no date: reject (missing_date) or keep (null date)."),
     ] = "reject",
+    untitled: Annotated[
+        str,
+        typer.Option(
+            "--untitled",
+            help="An article whose headline was not found: reject (missing_title) or keep (null title).",
+        ),
+    ] = "reject",
     max_shard_size: Annotated[str, typer.Option("--max-shard-size", help="Target Parquet shard size.")] = "256MiB",
     test_size: Annotated[
         float,
@@ -234,6 +241,7 @@ def build(
         keep=keep,
         unknown_sites=unknown_sites,
         undated=undated,
+        untitled=untitled,
         max_shard_bytes=_size_option("--max-shard-size", max_shard_size),
         test_size=test_size,
         fail_on_reject=fail_on_reject,

@@ -11,10 +11,15 @@ from builder.schema import load_schema
 def article_id(fields: dict) -> str:
     """Same publisher, title, local time and body: same id, whatever the page chrome or the crawl.
 
-    A missing publisher or date counts as an empty string (a profiled row has both: its id is as in v1).
+    A missing publisher, title or date counts as an empty string (a profiled row has all: its id is as in v1).
     """
     local = fields.get("published_at_local")
-    parts = (fields.get("publisher") or "", fields["title"], local.isoformat() if local else "", fields["body"])
+    parts = (
+        fields.get("publisher") or "",
+        fields.get("title") or "",
+        local.isoformat() if local else "",
+        fields["body"],
+    )
     key = "\x1f".join(parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 

@@ -13,6 +13,24 @@ from builder.reasons import Reason
 from builder.record import Record, Reject
 
 UNDATED_CHOICES = ("reject", "keep")  # what becomes of an article that prints no date: `--undated`
+UNTITLED_CHOICES = ("reject", "keep")  # ...and of one whose headline was not found: `--untitled`
+
+
+class TitleValidator:
+    """Reject an article whose reader found its prose but no headline, unless untitled articles are kept
+    (`untitled="keep"`: a null title). A reader that finds no article at all rejects it itself (no_article)."""
+
+    stage = "title"
+
+    def __init__(self, untitled: str = "reject") -> None:
+        self.keep_untitled = untitled == "keep"
+
+    def __call__(self, record: Record) -> Reject | None:
+        if record.fields.get("title") or self.keep_untitled:
+            return None
+        return Reject(
+            Reason.MISSING_TITLE, "the page shows an article but no headline (--untitled keep keeps it)", self.stage
+        )
 
 
 class DateValidator:

@@ -97,36 +97,32 @@ def dump_lines(text: str) -> tuple[list[str], list[Line]]:
 def read_generic(
     text: str, chrome: SiteChrome | None = None, read: tuple[list[str], list[Line]] | None = None
 ) -> GenericReading | Reject:
-    """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none.
-    `read`: the text's `dump_lines`, when the caller has them."""
+    """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none. An
+    article whose headline was not found has no title (the title check judges it). `read`: the text's
+    `dump_lines`, when the caller has them."""
     raws, lines = read or dump_lines(text)
     page = score_lines(raws, lines)
     if chrome is None or not uses_corpus(chrome):
-        return _titled(_read(text, page))
-    found = _titled(_read(text, with_corpus(page, chrome)))
+        return _read(text, page)
+    found = _read(text, with_corpus(page, chrome))
+    if _titled(found):
+        return found
     # The corpus may call the headline chrome: a site whose pages all print one title, or unrelated dumps
     # grouped as one site because both open with the same words. The page alone then decides.
-    if isinstance(found, Reject):
-        alone = _titled(_read(text, page))
-        if not isinstance(alone, Reject):
-            alone.classified.rules = [
-                rule + RULE_PAGE_TRUSTED if role is BODY else rule
-                for rule, role in zip(alone.classified.rules, alone.classified.roles, strict=True)
-            ]
-            return alone
+    alone = _read(text, page)
+    if isinstance(alone, GenericReading) and (_titled(alone) or isinstance(found, Reject)):
+        alone.classified.rules = [
+            rule + RULE_PAGE_TRUSTED if role is BODY else rule
+            for rule, role in zip(alone.classified.rules, alone.classified.roles, strict=True)
+        ]
+        return alone
     return found
 
 
-def _titled(reading: GenericReading | Reject) -> GenericReading | Reject:
-    """The reading, or a Reject when it found prose but no headline, or a headline that took the only
-    prose there was: a row needs a title and a body."""
-    if isinstance(reading, Reject):
-        return reading
-    if not reading.fields.get("title"):
-        return Reject(Reason.NO_ARTICLE, "no headline found above the article's text", "parse")
-    if not reading.fields.get("body"):
-        return Reject(Reason.NO_ARTICLE, "no prose left under the headline", "parse")
-    return reading
+def _titled(reading: GenericReading | Reject) -> bool:
+    """Whether the reading found an article with its headline (one with none becomes a row only with
+    `--untitled keep`: the title check judges it)."""
+    return not isinstance(reading, Reject) and bool(reading.fields.get("title"))
 
 
 def _read(text: str, scored: Scored) -> GenericReading | Reject:
@@ -151,7 +147,10 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
     _mark_head(page, head)
     _mark_tail(page, scored, stop)
     page.groups = _groups(page, head, start, stop)
-    return GenericReading(page, assemble(page, head), head.date)
+    fields = assemble(page, head)
+    if not fields.get("body"):  # the headline took the only prose there was
+        return Reject(Reason.NO_ARTICLE, "no prose left under the headline", "parse")
+    return GenericReading(page, fields, head.date)
 
 
 def _outside(text: str, scored: Scored) -> Classified:

@@ -73,10 +73,8 @@ def _fill(fields: dict[str, Any], reading: PageReading) -> Reject | None:
     if parts.text_chars < MIN_ARTICLE_CHARS:
         detail = f"{parts.text_chars} characters of text besides headings: too little to be an article"
         return Reject(Reason.NO_ARTICLE, detail, STAGE)
-    if not reading.title:
-        return Reject(Reason.NO_ARTICLE, "the page names no headline (no <title>, <h1> or og:title)", STAGE)
     fields.update(
-        title=reading.title,
+        title=reading.title or None,  # none: the title check rejects it (missing_title) or keeps it
         authors=reading.authors,
         summary=reading.description or None,
         tags=reading.tags,
