@@ -277,7 +277,8 @@ def _print_table(
                 print(f"  {run:<16} {part:<18} {field:<14} {value}")
 
 
-BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0", "--now", "2026-12-01T00:00:00Z", "-q"]
+KEEP_EVERY_ARTICLE = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0"]
+BUILD_OPTIONS = [*KEEP_EVERY_ARTICLE, "--now", "2026-12-01T00:00:00Z", "-q"]
 
 
 def _built(devset: Path, work: Path) -> tuple[Path, Path]:

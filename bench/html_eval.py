@@ -40,7 +40,8 @@ from builder.extract.html.extractor import HtmlExtractor, page_times
 from builder.extract.html.reading import DATE_FORMAT
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
-BUILD_OPTIONS = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0", "--now", NOW.isoformat(), "-q"]
+KEEP_EVERY_ARTICLE = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0"]
+BUILD_OPTIONS = [*KEEP_EVERY_ARTICLE, "--now", NOW.isoformat(), "-q"]
 COPY_SEPARATOR = "~"  # page `name~2.html`: the second copy of `name.html` under --repeat
 HELD_BACK_SHARE = 0.3
 SUBSETS = ("all", "design", "held")
