@@ -34,13 +34,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from generic_eval import _score_body_module, field_scores, predict_dataset
+from generic_eval import KEEP_EVERY_ARTICLE, _score_body_module, field_scores, predict_dataset
 
 from builder.extract.html.extractor import HtmlExtractor, page_times
 from builder.extract.html.reading import DATE_FORMAT
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
-KEEP_EVERY_ARTICLE = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0"]
 BUILD_OPTIONS = [*KEEP_EVERY_ARTICLE, "--now", NOW.isoformat(), "-q"]
 COPY_SEPARATOR = "~"  # page `name~2.html`: the second copy of `name.html` under --repeat
 HELD_BACK_SHARE = 0.3
