@@ -135,6 +135,26 @@ def test_a_related_heading_followed_by_another_end_heading_ends_the_article() ->
     assert _region_text(text) == ARTICLE
 
 
+TEASERS = ["More about the town and its pool", "Council names a new head of sport", "July 30, 2018"]
+TEASERS += ["How the old pool was built in 1932", "July 25, 2018"]
+LONG_ARTICLE = ARTICLE + SIDEBAR  # enough prose for a head under it to open another article
+SEQUEL = [sentence.replace("pool", "library") for sentence in LONG_ARTICLE]
+
+
+def test_a_box_of_teasers_inside_the_article_is_left_out_and_the_article_goes_on() -> None:
+    """Two headlines with their dates between paragraphs: a box ("More about ..."), not the next article."""
+    head = ["Pool to reopen next summer", "By Ann Lee", "July 31, 2018"]
+    reading = read_generic(_page(head, LONG_ARTICLE, TEASERS, SEQUEL))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["body"] == "\n\n".join(LONG_ARTICLE + SEQUEL)
+
+
+def test_one_head_after_the_article_opens_the_next_article() -> None:
+    """A single headline over its date, then prose: the page's next story (an endless page), cut off."""
+    text = _page(LONG_ARTICLE, ["Library to open on Sundays", "July 30, 2018"], SEQUEL)
+    assert _region_text(text) == LONG_ARTICLE
+
+
 RECIPE = [
     ["Almond biscuits"],
     ["\n".join(["Ingredients:", "300 g flour", "100 g ground almonds", "200 g sugar", "1 egg", "Flaked almonds"])],

@@ -26,6 +26,7 @@ NEXT_META_WORDS = 16
 NEXT_HEADLINE_WORDS = 20
 IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this
+TEASER_GAP = 8  # a box's next teaser head is within this many lines of the last one's date
 _DIGIT = re.compile(r"\d")
 
 STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
@@ -33,6 +34,7 @@ COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under i
 STREAM_LINES = 3  # ...and a comment section shows at least this many of them
 
 RULE_BOX = "a box inside the article, under a heading like 'Related'"
+RULE_TEASERS = "a box of teasers inside the article (headlines with their dates)"
 
 
 def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
@@ -67,11 +69,41 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             i = resume
             continue
         if before >= NEXT_ARTICLE_AFTER and measured.words <= NEXT_META_WORDS and _opens_article(scored, i):
-            return start, _heading_start(scored, i)
+            resume = _after_teasers(scored, i, stop)
+            if resume is None or _prose_in(scored, resume, stop) < BOX_SHARE * before:
+                return start, _heading_start(scored, i)
+            for j in range(_heading_start(scored, i), resume):
+                if prose[j] is not None:
+                    scored.chrome_rules[j] = RULE_TEASERS
+            i = resume
+            continue
         if scores[i] > 0.0:
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _after_teasers(scored: Scored, i: int, stop: int) -> int | None:
+    """Where the prose resumes after a box of teasers (the head at line i, then at least another head right
+    under it: "More about ...", two headlines with their dates, inside the article), or None when no other
+    head follows line i's (the next article of the page starts there)."""
+    heads = 0
+    while (following := _next_head(scored, i, stop)) is not None:
+        heads, i = heads + 1, following
+    if heads == 0:
+        return None
+    return next((j for j in range(i + 1, stop) if scored.scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
+
+
+def _next_head(scored: Scored, i: int, stop: int) -> int | None:
+    """The date line of a teaser's head right under line i (its headline, then its date), or None."""
+    following = [j for j in range(i + 1, min(stop, i + TEASER_GAP)) if scored.prose[j] is not None][:2]
+    return next((j for j in following if _opens_article(scored, j)), None)
+
+
+def _prose_in(scored: Scored, start: int, stop: int) -> float:
+    """The score of the prose in lines[start:stop], up to a comment section."""
+    return sum(score for score in scored.scores[start : _comments_start(scored, start, stop)] if score > 0.0)
 
 
 def _end_heading_between(scored: Scored, start: int, stop: int) -> bool:
@@ -156,11 +188,15 @@ def _trimmed(scored: Scored, start: int, stop: int) -> int:
 
 def teaser_heads(scored: Scored, start: int, stop: int) -> int:
     """How many heads of articles (a headline-like line over a date line) lines[start - 2:stop] holds: three
-    or more make it a list of teasers, a section front, not an article."""
+    or more make it a list of teasers, a section front, not an article. A box of teasers `cut_at_end` found
+    between the article's paragraphs does not count."""
     return sum(
         1
         for i in range(max(0, start - 2), stop)
-        if (measured := scored.prose[i]) is not None and measured.words <= NEXT_META_WORDS and _opens_article(scored, i)
+        if (measured := scored.prose[i]) is not None
+        and measured.words <= NEXT_META_WORDS
+        and scored.chrome_rules.get(i) != RULE_TEASERS
+        and _opens_article(scored, i)
     )
 
 
