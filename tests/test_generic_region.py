@@ -155,6 +155,23 @@ def test_one_head_after_the_article_opens_the_next_article() -> None:
     assert _region_text(text) == LONG_ARTICLE
 
 
+def test_a_paragraph_cut_off_from_the_region_by_author_cards_is_the_article_s() -> None:
+    """Lead, share bar, the first paragraph, then the authors' cards, then the rest: the first paragraph is
+    body; the cards and a paragraph that opens a list of links (": ") are not."""
+    head = ["Pool to reopen next summer", "By Ann Lee", "July 31, 2018"]
+    lead = ["The council wants the old pool by the river open again before the summer holidays begin."]
+    share = ["4 min", "  • Share", "  • Print"]
+    first = [
+        "The council said on Monday that the roof, the changing rooms and the old diving board would all be"
+        " repaired before the pool opens again next summer."
+    ]
+    cards = ["Ann Lee", "Ann Lee", "Editor for the town and its region.", "  • Twitter"]
+    links = ["This story comes from our weekly paper, on sale from Friday in every shop of the town. More of it here:"]
+    reading = read_generic(_page(head, lead, share, first, cards, links, ["  • Sport", "  • Weather"], ARTICLE))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["body"] == "\n\n".join(first + ARTICLE)
+
+
 RECIPE = [
     ["Almond biscuits"],
     ["\n".join(["Ingredients:", "300 g flour", "100 g ground almonds", "200 g sugar", "1 egg", "Flaked almonds"])],

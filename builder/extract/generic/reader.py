@@ -70,12 +70,15 @@ MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragr
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
 TEASER_HEADS = 3  # a region with this many headline-and-date heads is a list of teasers
 TAIL_LINES = 12  # how far after the article a tag list is looked for
+ORPHAN_WORDS = 20  # a paragraph between the head and the region, apart from the region, is this long...
+ORPHAN_GAP = 20  # ...and among the first this many lines under the head
 
 RULE_BODY = "a paragraph of the article's prose"
 RULE_END = "an end heading: the chrome after the article starts here"
 RULE_AFTER = "the first line after the article's region"
 RULE_MENU = "a run of short bullets (menu, share bar)"
 RULE_TAGS = "a tag list"
+RULE_ORPHAN = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
 
 
@@ -144,9 +147,12 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
     head = read_head(scored, text, start, stop)
     page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
+    orphans = _orphans(scored, head, start)
+    for i in orphans:
+        page.roles[i], page.rules[i] = BODY, RULE_ORPHAN
     _mark_head(page, head)
     _mark_tail(page, scored, stop)
-    page.groups = _groups(page, head, start, stop)
+    page.groups = _groups(page, head, start, stop, orphans)
     fields = assemble(page, head)
     if not fields.get("body"):  # the headline took the only prose there was
         return Reject(Reason.NO_ARTICLE, "no prose left under the headline", "parse")
@@ -178,6 +184,32 @@ def _menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+def _orphans(scored: Scored, head: Head, start: int) -> list[int]:
+    """Paragraphs of the article between its head and its region, cut off from the region by chrome (a
+    reading time and a share bar under the lead, then the first paragraph, then the authors' cards): long
+    sentences, none of the page's chrome, a short way under the head."""
+    if head.title_at is None or head.title_at >= start:
+        return []
+    above = [i for i in (*head.bylines, *head.dates) if i < start]
+    top = max(head.title_at, *above, head.lead[1] - 1 if head.lead is not None else -1)
+    between = [i for i in range(top + 1, start) if scored.prose[i] is not None]
+    if len(between) > ORPHAN_GAP:
+        return []
+    return [i for i in between if _is_orphan(scored, i)]
+
+
+def _is_orphan(scored: Scored, i: int) -> bool:
+    prose, line = scored.prose[i], scored.lines[i]
+    return (
+        prose is not None
+        and prose.words >= ORPHAN_WORDS
+        and prose.sentence_end
+        and not line.bullet
+        and i not in scored.chrome_rules
+        and not line.text.endswith(":")  # it opens what follows, which is chrome here (a list of links)
+    )
 
 
 def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop: int) -> None:
@@ -258,7 +290,7 @@ def _is_end(scored: Scored, i: int) -> bool:
     return prose is not None and is_end_heading(scored.lines[i].text, prose.words)
 
 
-def _groups(page: Classified, head: Head, start: int, stop: int) -> list[tuple[int, int]]:
+def _groups(page: Classified, head: Head, start: int, stop: int, orphans: list[int]) -> list[tuple[int, int]]:
     """The title, the lead, then runs of same-role lines of the region (a run of BODY lines is one paragraph);
     lines of other roles are one group each."""
     groups: list[tuple[int, int]] = []
@@ -269,6 +301,7 @@ def _groups(page: Classified, head: Head, start: int, stop: int) -> list[tuple[i
     groups.extend((i, i + 1) for i in others)
     if head.lead is not None:
         groups.append(head.lead)
+    groups.extend((i, i + 1) for i in orphans)
     roles, lines = page.roles, page.lines
     i = start
     while i < stop:
