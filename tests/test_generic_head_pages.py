@@ -112,6 +112,31 @@ def test_the_headline_wins_over_a_standfirst_a_photo_credit_a_linked_image_and_a
     assert reading.fields["title"] == "Seals return to the sandbank"
 
 
+# A Chinese page: the headline, its date and a share bar, then a photo's caption ending in a full stop (。)
+# above the prose: a sentence, no headline.
+CJK_CAPTION_UNDER_THE_HEADLINE = "\n\n".join(
+    [
+        "海港周报",
+        "港口海豹重返沙洲",
+        "更新时间 2012年12月10日",
+        "  • 分享\n  • 打印",
+        "沙洲管理员（6/12/2012）",
+        "管理员在退潮时数到了四十只海豹。",
+        "十年来海豹第一次回到港口外的沙洲，每年春天清点海豹数量的管理员星期二上午表示，这是一个好消息，"
+        "他们希望游客和船主在未来几周内保持距离。",
+        "去年沙洲对游客关闭，管理员认为正是这份安静让海豹回到了港口，他们计划在明年继续关闭沙洲，"
+        "并在岸边设立观察点供游客远距离观看。",
+        "船主们表示愿意配合管理员的要求，在幼崽出生的几周内绕道航行，并希望沙洲周围的水域能够在夏天重新开放。",
+    ]
+)
+
+
+def test_a_chinese_sentence_ending_in_a_full_stop_is_no_headline() -> None:
+    reading = read_generic(CJK_CAPTION_UNDER_THE_HEADLINE + "\n")
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "港口海豹重返沙洲"
+
+
 # A cookie notice and a sign-in box that read as prose, then the article's head and its prose.
 CHROME_PROSE_ABOVE_THE_HEAD = """\
 We use cookies and similar technologies to improve your browsing experience and to show you relevant offers.

@@ -44,12 +44,14 @@ _PHOTO_CREDIT = re.compile(
     r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
 )
 
+FULL_STOPS = (".", "。", "．")
+
 FEATURES = (
     "rank",  # headline-like lines between the candidate and the prose
     "medium_length",  # 4 to 20 words
     "one_or_two_words",
     "long",  # more than 20 words
-    "ends_with_period",
+    "ends_with_period",  # or the full stop of Chinese and Japanese
     "meta_below",  # a byline or date line right under it
     "meta_above",
     "pipe_or_slash",  # navigation ("Previous | Next") or a photo credit ("AFP/Getty")
@@ -255,7 +257,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(4 <= words <= 20),
         float(words <= 2),
         float(words > 20),
-        float(text.endswith(".")),
+        float(text.endswith(FULL_STOPS)),
         float(below in meta),
         float(above in meta and below not in meta),
         float("|" in text or "/" in text),
