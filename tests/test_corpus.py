@@ -6,6 +6,8 @@ import pickle
 import random
 import subprocess
 import sys
+from collections import Counter
+from itertools import chain
 
 import pytest
 from hypothesis import given
@@ -95,6 +97,28 @@ def test_counts_stop_at_the_sample_and_the_index_travels_by_value() -> None:
     assert f": {SAMPLE + 5} dumps" in chrome.group
     copy = pickle.loads(pickle.dumps(index))
     assert copy.chrome == index.chrome and copy.chrome_for(pages[3]) == index.chrome_for(pages[3])
+
+
+def test_compact_counting_gives_the_plain_counts_of_every_site() -> None:
+    """A site's first dump kept as an array until a second comes, and one-dump lines dropped once the sample
+    is full, give the recurring lines a plain count of the sampled sketches gives, in the same order."""
+    sizes = {"Daily Planet": SAMPLE + 3, "Gotham Gazette": 5, "Metropolis Mirror": 1, "Star City Star": 2}
+    twice = {10: "A correction two dumps print", 150: "A correction two dumps print"}  # a line of two dumps
+    by_site = {
+        site: [sketch_page(page_lines(site_page(site, n) + "\n" + twice.get(n, "")), None) for n in range(size)]
+        for site, size in sizes.items()
+    }
+    corpus = CorpusBuilder()
+    corpus.add_all(sketch for sketches in by_site.values() for sketch in sketches)
+    lone = corpus.groups[2]
+    assert lone.first is not None and not lone.counts  # one dump: its keys in an array, no Counter yet
+    assert corpus.groups[0].counts and all(count >= 2 for count in corpus.groups[0].counts.values())
+    index = corpus.index()
+    for chrome, site in zip(index.chrome, ["Daily Planet", "Gotham Gazette", "Star City Star"], strict=True):
+        plain = Counter(chain.from_iterable(sketch.lines for sketch in by_site[site][:SAMPLE]))
+        assert chrome.dumps == min(sizes[site], SAMPLE)
+        assert list(chrome.recurring.items()) == [(key, n) for key, n in plain.items() if n >= 2]
+    assert index.chrome[0].count("A correction two dumps print") == 2
 
 
 def test_the_publisher_is_the_name_most_dumps_show() -> None:

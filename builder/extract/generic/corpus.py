@@ -13,6 +13,7 @@ or on which worker read what, so the same inputs give the same groups and counts
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -72,39 +73,65 @@ def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
 class FrameIndex:
     """Founding frames, with an index from a frame line to the frames holding it."""
 
-    def __init__(self, frames: Iterable[frozenset[int]] = ()) -> None:
-        self.frames: list[frozenset[int]] = []
-        self.holding: dict[int, list[int]] = {}
+    def __init__(self, frames: Iterable[Iterable[int]] = ()) -> None:
+        # 8 bytes a key, not a frozenset's ~40: a corpus of many sites keeps a frame for each.
+        self.frames: list[array[int]] = []
+        self.holding: dict[int, int] = {}  # a frame line -> the first frame holding it
+        self.more: dict[int, list[int]] = {}  # -> the other frames holding it (few: most lines are one site's)
         for frame in frames:
             self.add(frame)
 
-    def add(self, frame: frozenset[int]) -> int:
+    def add(self, frame: Iterable[int]) -> int:
         number = len(self.frames)
-        self.frames.append(frame)
-        for key in frame:
-            self.holding.setdefault(key, []).append(number)
+        keys = array("Q", sorted(frame))
+        self.frames.append(keys)
+        holding, more = self.holding, self.more
+        for key in keys:
+            if key in holding:
+                more.setdefault(key, []).append(number)
+            else:
+                holding[key] = number
         return number
 
     def best(self, frame: frozenset[int]) -> int | None:
         """The frame this one shares most (the first added wins a tie), if similar enough: its number."""
         # Each frame holding one of this frame's lines, with how many of them it holds (the size of the two
         # frames' intersection, counted in C), rather than a set intersection with every candidate.
-        holding = self.holding
-        shared = Counter(chain.from_iterable([numbers for key in frame if (numbers := holding.get(key))]))
+        holding, more = self.holding, self.more
+        shared = Counter([number for key in frame if (number := holding.get(key)) is not None])
+        if more and (others := [numbers for key in frame if (numbers := more.get(key))]):
+            shared.update(chain.from_iterable(others))
         size, frames = len(frame), self.frames
         scored = [(count / (size + len(frames[number]) - count), -number) for number, count in shared.items()]
         best = max(scored, default=None)  # the frames' Jaccard similarity; the first frame added on a tie
         return -best[1] if best and best[0] >= SAME_SITE else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     number: int
     first_line: str
     members: int = 0
     sampled: int = 0
+    # The lines of the group's first dump, 8 bytes a key, until a second dump comes: most sites of a corpus
+    # of many sites may have one dump, and a Counter costs ~100 bytes a key. Then `counts` counts them.
+    first: array[int] | None = None
     counts: Counter[int] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
+
+    def count(self, lines: tuple[int, ...]) -> None:
+        """Counts the lines of one more sampled dump. When the last sample is counted, the lines seen in one
+        dump only go (only lines of two dumps or more are the site's chrome): a big site keeps its chrome."""
+        self.sampled += 1
+        if self.sampled == 1:
+            self.first = array("Q", lines)
+            return
+        if self.first is not None:
+            self.counts.update(self.first)
+            self.first = None
+        self.counts.update(lines)
+        if self.sampled == SAMPLE:
+            self.counts = Counter({key: count for key, count in self.counts.items() if count >= 2})
 
 
 class CorpusBuilder:
@@ -124,8 +151,7 @@ class CorpusBuilder:
         if sketch.name:
             group.names[sketch.name] += 1
         if group.sampled < SAMPLE:
-            group.sampled += 1
-            group.counts.update(sketch.lines)
+            group.count(sketch.lines)
 
     def add_all(self, sketches: Iterable[PageSketch | None]) -> None:
         for sketch in sketches:
@@ -151,12 +177,12 @@ def _site_chrome(group: _Group) -> SiteChrome:
 class CorpusIndex:
     """The sites of a build's unprofiled dumps: founding frames and the chrome of each. Travels to workers."""
 
-    def __init__(self, frames: tuple[frozenset[int], ...] = (), chrome: tuple[SiteChrome, ...] = ()) -> None:
+    def __init__(self, frames: tuple[array[int], ...] = (), chrome: tuple[SiteChrome, ...] = ()) -> None:
         self.frames, self.chrome = frames, chrome
         self._index = FrameIndex(frames)
         self._groups = {site.group: site for site in chrome}
 
-    def __reduce__(self) -> tuple[type[CorpusIndex], tuple[tuple[frozenset[int], ...], tuple[SiteChrome, ...]]]:
+    def __reduce__(self) -> tuple[type[CorpusIndex], tuple[tuple[array[int], ...], tuple[SiteChrome, ...]]]:
         return CorpusIndex, (self.frames, self.chrome)  # the frame index is rebuilt where it is used
 
     def chrome_for(self, text: str) -> SiteChrome | None:
