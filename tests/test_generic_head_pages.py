@@ -93,6 +93,16 @@ LINKED_IMAGE_UNDER_THE_HEADLINE = seal_page(
     "By Ada Moss",
 )
 
+# An image's alt text over its caption, which repeats it with the photo's credit, under the head.
+ALT_TEXT_OVER_A_CREDITED_CAPTION = seal_page(
+    "Harbour Weekly",
+    "Seals return to the sandbank",
+    "By Ada Moss",
+    "Published 3 May 2021",
+    "Warden Ada Moss, head of the seal count",
+    "Warden Ada Moss, head of the seal count Crédits photo : Tom Reed",
+)
+
 # The author's name alone over the byline (an author card's caption): the byline's name is no headline.
 AUTHOR_NAME_OVER_THE_BYLINE = seal_page("Seals return to the sandbank", "Ada Moss", "By Ada Moss")
 
@@ -104,9 +114,10 @@ AUTHOR_NAME_OVER_THE_BYLINE = seal_page("Seals return to the sandbank", "Ada Mos
         PHOTO_CREDIT_OVER_THE_BYLINE,
         LINKED_IMAGE_UNDER_THE_HEADLINE,
         AUTHOR_NAME_OVER_THE_BYLINE,
+        ALT_TEXT_OVER_A_CREDITED_CAPTION,
     ],
 )
-def test_the_headline_wins_over_a_standfirst_a_photo_credit_a_linked_image_and_a_name(page: str) -> None:
+def test_the_headline_wins_over_a_standfirst_a_photo_credit_a_linked_image_a_name_and_an_alt_text(page: str) -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"

@@ -40,7 +40,7 @@ COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
 REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
 # A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
 _PHOTO_CREDIT = re.compile(
-    r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credit|Crédit|Crédito|Fotó)\s*:|\bCourtesy of\b|"
+    r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
     r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
 )
 
@@ -69,7 +69,7 @@ FEATURES = (
     "blank_below",
     "after_paragraph",  # a line of the region under a paragraph of its prose: a subheading
     "over_12_words",  # standfirsts run longer than headlines
-    "photo_credit",  # "Photograph: …", "Bild: dpa", "Courtesy of …": a caption
+    "photo_credit",  # "Photograph: …", "Bild: dpa", "Courtesy of …", or the line under it that repeats it so: a caption
 )
 PRINTED_TWICE = FEATURES.index("printed_twice")
 HOLDS_DATE = FEATURES.index("holds_date")
@@ -275,9 +275,18 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(_blank(scored, i + 1)),
         float(after_paragraph),
         float(words > 12),
-        float(_PHOTO_CREDIT.search(text) is not None),
+        float(_PHOTO_CREDIT.search(text) is not None or _credited_below(scored, below, text)),
     ]
     return Candidate(i, features)
+
+
+def _credited_below(scored: Scored, below: int, text: str) -> bool:
+    """Whether the line under it repeats it with a photo credit after it: an image's alt text over its
+    caption ("Arnaud Montebourg, minister" then "Arnaud Montebourg, minister Crédits photo : ...")."""
+    if below < 0:
+        return False
+    under = scored.lines[below].text
+    return len(under) > len(text) and under.startswith(text) and _PHOTO_CREDIT.search(under, len(text)) is not None
 
 
 def _key_words(lowered: str, tokens: list[str]) -> set[str]:
