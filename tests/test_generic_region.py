@@ -224,4 +224,5 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert not is_end_heading("Relatedness and kinship", 3)
     assert is_end_heading("関連記事一覧", 1)  # a script with no spaces needs no word end
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
+    assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")

@@ -68,6 +68,7 @@ END_HEADINGS = (
     "sur le même sujet",
     "à lire aussi",
     "commentaires",
+    "réagir",
     "les plus lus",
     "noticias relacionadas",
     "comentarios",
@@ -119,6 +120,7 @@ COMMENT_HEADINGS = (
     "deixe um comentário",
     "kommentare",
     "commentaires",
+    "réagir",
     "comentarios",
     "comentários",
     "commenti",
@@ -130,7 +132,7 @@ COMMENT_HEADINGS = (
 
 # A comment count: "27 commentaires", "3 Comments", "36 Kommentare".
 _COMMENT_COUNT = re.compile(
-    r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|"
+    r"\d+\s+(?:comments?|kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
     r"комментари\w*|responses?|replies|antworten|réponses?|respuestas?)\b",
     re.IGNORECASE,
 )
