@@ -172,6 +172,14 @@ def test_a_paragraph_cut_off_from_the_region_by_author_cards_is_the_article_s() 
     assert reading.fields["body"] == "\n\n".join(first + ARTICLE)
 
 
+def test_a_copyright_notice_ends_the_article() -> None:
+    """An agency's notice under the article, then readers' comments long enough to win as prose."""
+    notice = ["Copyright 2011 Harbour Press. All rights reserved. This material may not be published or rewritten."]
+    assert _region_text(_page(ARTICLE, notice, SIDEBAR)) == ARTICLE
+    mention = ["Copyright law was changed in 2011, and the council says it will not change it again for the pool."]
+    assert _region_text(_page(ARTICLE, mention, ARTICLE)) == ARTICLE + mention + ARTICLE  # prose about copyright
+
+
 RECIPE = [
     ["Almond biscuits"],
     ["\n".join(["Ingredients:", "300 g flour", "100 g ground almonds", "200 g sugar", "1 egg", "Flaked almonds"])],

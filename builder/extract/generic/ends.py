@@ -28,6 +28,8 @@ IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this
 TEASER_GAP = 8  # a box's next teaser head is within this many lines of the last one's date
 _DIGIT = re.compile(r"\d")
+_COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
+COPYRIGHT_OPENINGS = "©(cC"  # what such a line opens with: most lines are settled on their first character
 
 STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
 COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
@@ -50,6 +52,12 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             i += 1
             continue
         short = measured.words <= MAX_END_WORDS  # end headings are short: most lines are settled here
+        if (
+            before > 0.0
+            and scored.lines[i].text[:1] in COPYRIGHT_OPENINGS
+            and is_copyright_notice(scored.lines[i].text)
+        ):
+            return start, _trimmed(scored, start, i)
         if before > 0.0 and scores[i] <= 0.0 and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER):
             return start, _trimmed(scored, start, i)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
@@ -81,6 +89,13 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             before += scores[i]
         i += 1
     return start, stop
+
+
+def is_copyright_notice(text: str) -> bool:
+    """A line that opens with a copyright sign or word and a year ("Copyright 2011 World Publishing Co. All
+    rights reserved.", "© 2021 The Daily Planet"): the page's footer, or an agency's notice under the
+    article, never its prose."""
+    return _COPYRIGHT_NOTICE.match(text) is not None
 
 
 def _after_teasers(scored: Scored, i: int, stop: int) -> int | None:
