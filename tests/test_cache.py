@@ -111,6 +111,16 @@ def test_a_changed_option_parses_everything_again(inputs: Path, tmp_path: Path) 
     assert after.summary["rejects_by_reason"]["short_body"] > before.summary["rejects_by_reason"]["short_body"]
 
 
+@pytest.mark.parametrize("option", [{"untitled": "keep"}, {"undated": "keep"}])
+def test_keeping_untitled_or_undated_articles_parses_everything_again(
+    inputs: Path, tmp_path: Path, option: dict[str, str]
+) -> None:
+    cache = tmp_path / "cache"
+    same_as_clean([inputs], tmp_path, cache)
+    counts, after = same_as_clean([inputs], tmp_path, cache, **option)
+    assert counts == {"reused": 0, "unread": 0, "parsed": after.summary["inputs"]}
+
+
 def test_a_moved_now_judges_the_dates_again_from_the_cache(inputs: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     _, before = same_as_clean([inputs], tmp_path, cache)
