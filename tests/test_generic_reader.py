@@ -260,6 +260,22 @@ def test_the_page_is_trusted_when_the_corpus_calls_the_headline_chrome() -> None
     assert _role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
 
 
+THAI_PARAGRAPHS = [
+    "สภาเมืองลงมติเมื่อวันอังคารให้สร้างสะพานท่าเรือเก่าขึ้นใหม่ หลังจากที่สะพานปิดการจราจรมาตั้งแต่พายุเมื่อฤดูหนาวที่แล้ว",
+    "วิศวกรกล่าวว่าสะพานใหม่จะใช้เวลาสร้างประมาณสามปี และจะมีค่าใช้จ่ายราวสี่สิบล้านยูโร ส่วนใหญ่มาจากเงินอุดหนุนของภูมิภาค",
+    "ชาวบ้านในย่านท่าเรือต้องขับรถอ้อมอ่าวมานานกว่าหนึ่งปี และกล่าวว่าพวกเขาโล่งใจที่ในที่สุดก็มีการตัดสินใจแล้ว",
+]
+
+
+def test_a_thai_page_is_read_as_prose() -> None:
+    """Thai spaces its phrases, not its words: its lines are measured in characters, as Chinese ones are."""
+    page = "\n\n".join(["ข่าวท่าเรือ", "  • หน้าแรก\n  • ข่าว", "สภาเมืองจะสร้างสะพานท่าเรือใหม่", *THAI_PARAGRAPHS])
+    reading = read_generic(page + "\n")
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "สภาเมืองจะสร้างสะพานท่าเรือใหม่"
+    assert reading.fields["body"] == "\n\n".join(THAI_PARAGRAPHS)
+
+
 def test_prose_without_a_headline_is_an_untitled_reading() -> None:
     """The body is read; the missing title is left to the title check (missing_title, or --untitled keep)."""
     paragraphs = "\n\n".join(_site_dump(1).split("\n\n")[3:7])

@@ -3,7 +3,7 @@
 Stop words are the strongest sign of running text in any language that spaces its words: a headline
 or a menu has few, a sentence many. The lists (stopwords.json, ~40 words a language) are small on
 purpose: the most frequent function words carry the signal. Lines in scripts that do not space their
-words (Chinese, Japanese) are measured in characters instead: two characters count as one word.
+words (Chinese, Japanese, Thai, Burmese) are measured in characters instead: two characters count as one word.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ def _load_stop_words() -> frozenset[str]:
 
 
 STOP_WORDS = _load_stop_words()
-# CJK ideographs, kana, Hangul and full-width forms: scripts (or uses) with no spaces between words.
-_UNSPACED = re.compile("[\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
+# Scripts (or uses) with no spaces between words: Thai, Lao, Burmese and Khmer (which space phrases, not
+# words), CJK ideographs, kana, Hangul and full-width forms.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
 PROSE_SPACES = 7  # a line of eight words or more may be prose without a sentence end
 SAMPLE_CHARS = 240  # the share of stop words is read on a paragraph's start: enough to tell, cheap
 SENTENCE_ENDS = frozenset(".!?。！？…\"”»)'’:")
@@ -58,7 +59,7 @@ def measure(text: str, spaces: int | None = None) -> Prose:
     # so a line of at most two bytes a character cannot be mostly unspaced, and is not searched.
     if not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > 2 * len(text):
         unspaced = len(_UNSPACED.findall(text))
-        if unspaced * 2 > len(text):  # mostly Chinese or Japanese
+        if unspaced * 2 > len(text):  # mostly Chinese, Japanese, Thai...
             return Prose(unspaced // 2 + spaces, 1.0, sentence_end)
     if spaces < 3:  # too short to be prose whatever its words: skip the lookups
         return SHORT_MEASURES[spaces][sentence_end]
