@@ -107,6 +107,7 @@ def process(pipeline: Pipeline, name: str, data: bytes) -> Record:
         ("less.txt", "<3 a plain page that opens with a heart.\n"),
         # Rendered pages may open with a form field or a tracking pixel the renderer printed as text.
         ("form.txt", "[                    ]\n  • Sign In\n  • Politics\n\nA plain page.\n"),
+        ("no-alt.txt", "[]\nFox 13 Salt Lake City\n1 weather alerts\n\nA plain page.\n"),  # an image with no alt
         ("pixel.txt", '<img src="https://example.org/tr?id=1" />\n[logo] World\n\nA plain page.\nMore text.\n'),
     ],
 )

@@ -215,7 +215,11 @@ def _mostly_markup(head: str) -> bool:
 def _json_format(text: str, hinted: InputFormat | None) -> InputFormat | None:
     first, _, rest = text.partition("\n")
     if rest.strip() and _JSON_START.match(first) and _parses(first):
-        return JSON_LINES
+        second = next(line for line in rest.split("\n") if line.strip())
+        if _parses(second):
+            return JSON_LINES
+        # One line of JSON over text: a page whose renderer printed an image with no alt text as "[]".
+        return hinted if hinted in (JSON, JSON_LINES) else None
     if _parses(text) or _JSON_START.match(text):
         return JSON_LINES if hinted is JSON_LINES else JSON
     return hinted if hinted in (JSON, JSON_LINES) else None
