@@ -125,6 +125,8 @@ def test_an_untitled_article_is_rejected_unless_kept(tmp_path: Path) -> None:
     untitled = {row["source_file"]: row for row in rows}["untitled.txt"]
     assert rejects == [] and untitled["title"] is None and untitled["body"] == "\n\n".join(paragraphs(2))
     assert untitled["published_at_local"].isoformat() == "2021-07-02T14:49:00"
+    assert "| Articles | 2 (1 with no headline found) |" in (tmp_path / "o2" / "README.md").read_text(encoding="utf-8")
+    assert "| Articles | 1 |" in (tmp_path / "o1" / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("option", "value"), [("unknown_sites", "guess"), ("undated", "drop"), ("untitled", "guess")])

@@ -39,6 +39,7 @@ def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) 
         pl.col("published_at").min().alias("min"),
         pl.col("published_at").max().alias("max"),
         pl.col("published_at").null_count().alias("undated"),
+        pl.col("title").null_count().alias("untitled"),
     ).collect(engine="streaming")
     first, last = dates["min"][0], dates["max"][0]
     words = pl.Series("body_words", body_words, dtype=pl.UInt32)
@@ -49,6 +50,7 @@ def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) 
         "date_min": first.strftime("%Y-%m-%d") if first else None,  # None: no row is dated (--undated keep)
         "date_max": last.strftime("%Y-%m-%d") if last else None,
         "undated": dates["undated"][0],
+        "untitled": dates["untitled"][0],  # rows of --untitled keep
         "extractors": _counts(rows, pl.col("extractor")),
         "per_year": _counts(rows, pl.col("published_at").dt.year().alias("year"), by_value=True),
         "languages": _counts(rows, pl.col("language")),
