@@ -291,8 +291,8 @@ def _is_end(scored: Scored, i: int) -> bool:
 
 
 def _groups(page: Classified, head: Head, start: int, stop: int, orphans: list[int]) -> list[tuple[int, int]]:
-    """The title, the lead, then runs of same-role lines of the region (a run of BODY lines is one paragraph);
-    lines of other roles are one group each."""
+    """The title, the lead, the paragraphs above the region (`_orphans`), then runs of same-role lines of the
+    region (a run of BODY lines is one paragraph); lines of other roles are one group each."""
     groups: list[tuple[int, int]] = []
     if head.title_at is not None:
         groups.append((head.title_at, head.title_at + 1))
