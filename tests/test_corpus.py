@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.extract.generic.chrome import line_key, line_keys
+from builder.extract.generic.chrome import LIVE_SITES, SiteChrome, line_key, line_keys
 from builder.extract.generic.corpus import (
     SAMPLE,
     CorpusBuilder,
@@ -117,8 +117,23 @@ def test_compact_counting_gives_the_plain_counts_of_every_site() -> None:
     for chrome, site in zip(index.chrome, ["Daily Planet", "Gotham Gazette", "Star City Star"], strict=True):
         plain = Counter(chain.from_iterable(sketch.lines for sketch in by_site[site][:SAMPLE]))
         assert chrome.dumps == min(sizes[site], SAMPLE)
-        assert list(chrome.recurring.items()) == [(key, n) for key, n in plain.items() if n >= 2]
+        assert dict(chrome.recurring) == {key: n for key, n in plain.items() if n >= 2}
     assert index.chrome[0].count("A correction two dumps print") == 2
+
+
+def test_a_site_s_counts_travel_as_arrays_and_a_process_keeps_few_as_dicts() -> None:
+    from builder.extract.generic import chrome as chrome_module
+
+    lines = [f"Menu line {n}" for n in range(300)]
+    sites = [SiteChrome(f"site {n}", 10, {line_key(text): 10 for text in lines}) for n in range(LIVE_SITES + 6)]
+    travelled = pickle.dumps(sites[0])
+    assert len(travelled) < 13 * len(lines) + 300  # 12 bytes a line and the rest: no dict on the way
+    assert pickle.loads(travelled) == sites[0] and pickle.loads(travelled).count("Menu line 7") == 10
+    answers = [site.found_in(["Menu line 3", "An article's own line"], 3.0) for site in sites]
+    assert answers == [{"Menu line 3": 10}] * len(sites)
+    assert len(chrome_module._LIVE) <= LIVE_SITES
+    assert sites[0]._lookup is None and not sites[0]._met  # the first sites read are dicts no more...
+    assert sites[0].found_in(["Menu line 3"], 3.0) == {"Menu line 3": 10}  # ...and answer the same
 
 
 def test_the_publisher_is_the_name_most_dumps_show() -> None:

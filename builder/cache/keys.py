@@ -122,7 +122,7 @@ def chrome_digest(chrome: SiteChrome | None) -> bytes:
     dumps, and the site's name (not the group's label, which counts every dump and changes daily)."""
     if chrome is None:
         return _Digest().add("no chrome").digest()
-    counts = sorted(chrome.recurring.items())
+    counts = zip(chrome.keys, chrome.counts_of_keys, strict=True)  # in key order
     digest = _Digest().add(str(chrome.dumps)).add(chrome.publisher)
     return digest.add(
         b"".join(key.to_bytes(8, "little") + count.to_bytes(4, "little") for key, count in counts)

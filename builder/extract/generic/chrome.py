@@ -8,8 +8,9 @@ to the worker that reads one dump of the group.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import NamedTuple
 
 
@@ -35,16 +36,55 @@ class _Met(NamedTuple):
     wanted: int  # how many lines recur that often
 
 
-@dataclass(frozen=True)
-class SiteChrome:
-    """The recurring lines of one group of dumps (one site), counted over `dumps` of them."""
+LIVE_SITES = 1024  # sites whose counts a process keeps as a dict at once (~20-50 KB each, with the lines met)
 
-    group: str  # how the group is named to users ("site 3: starts 'The Daily Planet'")
-    dumps: int  # how many dumps the counts were taken over
-    recurring: Mapping[int, int] = field(default_factory=dict)  # line_key -> dumps holding it (2 or more)
-    publisher: str | None = None  # the site's name as its dumps show it, when found
-    # the recurring lines met so far in this process, by how many dumps they must be in (`found_in`)
-    _met: dict[float, _Met] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+class SiteChrome:
+    """The recurring lines of one group of dumps (one site), counted over `dumps` of them.
+
+    The counts travel and wait as two arrays (10 bytes a line: a build of thousands of sites sends every
+    site's to every worker); a process that reads a site's dumps makes them a dict, for the last
+    LIVE_SITES sites it read, with the lines it has met (`found_in`).
+    """
+
+    __slots__ = ("_lookup", "_met", "counts_of_keys", "dumps", "group", "keys", "publisher")
+
+    def __init__(self, group: str, dumps: int, recurring: Mapping[int, int], publisher: str | None = None) -> None:
+        self.group = group  # how the group is named to users ("site 3: starts 'The Daily Planet'")
+        self.dumps = dumps  # how many dumps the counts were taken over
+        ordered = sorted(recurring.items())
+        self.keys = array("Q", [key for key, _ in ordered])  # line keys of the lines in 2 dumps or more...
+        self.counts_of_keys = array("I", [count for _, count in ordered])  # ...and in how many
+        self.publisher = publisher  # the site's name as its dumps show it, when found
+        self._lookup: dict[int, int] | None = None
+        self._met: dict[float, _Met] = {}  # the recurring lines met, by how many dumps they must be in
+
+    def __reduce__(self) -> tuple[Callable[..., SiteChrome], tuple[str, int, array[int], array[int], str | None]]:
+        return _unpickled, (self.group, self.dumps, self.keys, self.counts_of_keys, self.publisher)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SiteChrome):
+            return NotImplemented
+        return (self.group, self.dumps, self.keys, self.counts_of_keys, self.publisher) == (
+            other.group,
+            other.dumps,
+            other.keys,
+            other.counts_of_keys,
+            other.publisher,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SiteChrome({self.group!r}, {self.dumps}, {len(self.keys)} recurring lines, {self.publisher!r})"
+
+    @property
+    def recurring(self) -> Mapping[int, int]:
+        """line_key -> dumps holding the line (2 or more), in key order."""
+        if self._lookup is None:
+            self._lookup = dict(zip(self.keys, self.counts_of_keys, strict=True))
+        _keep_live(self)
+        return self._lookup
 
     def count(self, text: str) -> int:
         """In how many of the group's dumps the line (collapsed, without its bullet) appears; 0 if in one only."""
@@ -64,12 +104,41 @@ class SiteChrome:
         """
         met = self._met.get(least)
         if met is None:
-            wanted = sum(count >= least for count in self.recurring.values())
+            wanted = sum(count >= least for count in self.counts_of_keys)
             met = self._met[least] = _Met({}, wanted)
         if len(met.texts) < met.wanted:  # some are still to be met: key the texts not met yet
             unknown = [text for text in texts if text not in met.texts]
             for text, count in zip(unknown, self.counts(unknown), strict=True):
                 if count >= least:
                     met.texts[text] = count
+        else:
+            _keep_live(self)
         known = met.texts
         return {text: known[text] for text in texts if text in known}
+
+    def _forget(self) -> None:
+        """Drop the dict and the lines met: the arrays stay, and give them again when asked."""
+        self._lookup = None
+        self._met = {}
+
+
+def _unpickled(group: str, dumps: int, keys: array[int], counts: array[int], publisher: str | None) -> SiteChrome:
+    """A SiteChrome from its arrays, as it travels to a worker (no dict made on the way)."""
+    site = SiteChrome(group, dumps, {}, publisher)
+    site.keys, site.counts_of_keys = keys, counts
+    return site
+
+
+# The sites whose dicts a process keeps, least recently read first: held here, so an id is never reused
+# while it is a key.
+_LIVE: OrderedDict[int, SiteChrome] = OrderedDict()
+
+
+def _keep_live(site: SiteChrome) -> None:
+    key = id(site)
+    if key in _LIVE:
+        _LIVE.move_to_end(key)
+        return
+    _LIVE[key] = site
+    if len(_LIVE) > LIVE_SITES:
+        _LIVE.popitem(last=False)[1]._forget()
