@@ -7,14 +7,16 @@ import random
 import subprocess
 import sys
 from collections import Counter
-from itertools import chain
+from itertools import chain, zip_longest
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builder.extract.generic import corpus as corpus_module
 from builder.extract.generic.chrome import LIVE_SITES, SiteChrome, line_key, line_keys
 from builder.extract.generic.corpus import (
+    COUNTING,
     SAMPLE,
     CorpusBuilder,
     CorpusIndex,
@@ -99,26 +101,43 @@ def test_counts_stop_at_the_sample_and_the_index_travels_by_value() -> None:
     assert copy.chrome == index.chrome and copy.chrome_for(pages[3]) == index.chrome_for(pages[3])
 
 
-def test_compact_counting_gives_the_plain_counts_of_every_site() -> None:
-    """A site's first dump kept as an array until a second comes, and one-dump lines dropped once the sample
-    is full, give the recurring lines a plain count of the sampled sketches gives, in the same order."""
+@pytest.mark.parametrize("interleaved", [False, True])
+@pytest.mark.parametrize("counting", [COUNTING, 1])
+def test_compact_counting_gives_the_plain_counts_of_every_site(
+    monkeypatch: pytest.MonkeyPatch, counting: int, interleaved: bool
+) -> None:
+    """A site's first dump kept as an array until a second comes, the groups not counted lately packed in
+    arrays (all but one with `counting` 1, and packed again and again when the sites' dumps interleave), and
+    one-dump lines dropped once the sample is full: the recurring lines a plain count of the sampled sketches
+    gives."""
+    monkeypatch.setattr(corpus_module, "COUNTING", counting)
     sizes = {"Daily Planet": SAMPLE + 3, "Gotham Gazette": 5, "Metropolis Mirror": 1, "Star City Star": 2}
     twice = {10: "A correction two dumps print", 150: "A correction two dumps print"}  # a line of two dumps
     by_site = {
         site: [sketch_page(page_lines(site_page(site, n) + "\n" + twice.get(n, "")), None) for n in range(size)]
         for site, size in sizes.items()
     }
+    if interleaved:  # one dump of each site in turn
+        order = [s for turn in zip_longest(*by_site.values()) for s in turn if s is not None]
+    else:
+        order = [sketch for sketches in by_site.values() for sketch in sketches]
     corpus = CorpusBuilder()
-    corpus.add_all(sketch for sketches in by_site.values() for sketch in sketches)
-    lone = corpus.groups[2]
-    assert lone.first is not None and not lone.counts  # one dump: its keys in an array, no Counter yet
-    assert corpus.groups[0].counts and all(count >= 2 for count in corpus.groups[0].counts.values())
+    corpus.add_all(order)
+    groups = {group.first_line[:12]: group for group in corpus.groups}
+    lone = groups["Metropolis M"]
+    assert lone.keys is not None and lone.counts is None and not lone.counter  # one dump: its keys alone
+    planet = groups["Daily Planet"]
+    assert all(count >= 2 for count in [*planet.counter.values(), *(planet.counts or [])])  # the sample is full
+    if counting == 1:
+        assert sum(bool(group.counter) for group in corpus.groups) == 1  # the others are packed
     index = corpus.index()
-    for chrome, site in zip(index.chrome, ["Daily Planet", "Gotham Gazette", "Star City Star"], strict=True):
+    for chrome in index.chrome:
+        site = next(site for site in sizes if site in chrome.group)
         plain = Counter(chain.from_iterable(sketch.lines for sketch in by_site[site][:SAMPLE]))
         assert chrome.dumps == min(sizes[site], SAMPLE)
         assert dict(chrome.recurring) == {key: n for key, n in plain.items() if n >= 2}
-    assert index.chrome[0].count("A correction two dumps print") == 2
+    assert len(index.chrome) == 3
+    assert index.chrome_for(site_page("Daily Planet", 99)).count("A correction two dumps print") == 2  # type: ignore[union-attr]
 
 
 def test_a_site_s_counts_travel_as_arrays_and_a_process_keeps_few_as_dicts() -> None:

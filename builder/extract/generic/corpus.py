@@ -14,7 +14,7 @@ or on which worker read what, so the same inputs give the same groups and counts
 from __future__ import annotations
 
 from array import array
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -27,6 +27,7 @@ FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
 SAME_SITE = 0.3  # least Jaccard similarity of two frames to call their dumps one site's
 SAMPLE = 200  # dumps of a group whose lines are counted: enough to tell chrome, and memory stays flat
 MAX_LINES = 2000  # distinct lines of a page counted, at most (a page of 10,000 lines is not an article)
+COUNTING = 1024  # groups kept with a Counter at once (the others packed): sites whose dumps came lately
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +114,12 @@ class _Group:
     first_line: str
     members: int = 0
     sampled: int = 0
-    # The lines of the group's first dump, 8 bytes a key, until a second dump comes: most sites of a corpus
-    # of many sites may have one dump, and a Counter costs ~100 bytes a key. Then `counts` counts them.
-    first: array[int] | None = None
-    counts: Counter[int] = field(default_factory=Counter)
+    # A Counter costs ~100 bytes a key: a group not counted lately keeps its counts packed in arrays
+    # (12 bytes a key), keys sorted, and a group of one dump its dump's keys alone (`counts` None: once each).
+    # A corpus of many sites is mostly such groups.
+    keys: array[int] | None = None
+    counts: array[int] | None = None
+    counter: Counter[int] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
 
     def count(self, lines: tuple[int, ...]) -> None:
@@ -124,14 +127,34 @@ class _Group:
         dump only go (only lines of two dumps or more are the site's chrome): a big site keeps its chrome."""
         self.sampled += 1
         if self.sampled == 1:
-            self.first = array("Q", lines)
+            self.keys = array("Q", lines)
             return
-        if self.first is not None:
-            self.counts.update(self.first)
-            self.first = None
-        self.counts.update(lines)
+        self.unpack()
+        self.counter.update(lines)
         if self.sampled == SAMPLE:
-            self.counts = Counter({key: count for key, count in self.counts.items() if count >= 2})
+            self.counter = Counter({key: count for key, count in self.counter.items() if count >= 2})
+
+    def pack(self) -> None:
+        ordered = sorted(self.counter.items())
+        self.keys, self.counts = array("Q", [key for key, _ in ordered]), array("I", [n for _, n in ordered])
+        self.counter = Counter()
+
+    def unpack(self) -> None:
+        if self.keys is None:
+            return
+        if self.counts is None:
+            self.counter.update(self.keys)
+        else:
+            self.counter.update(dict(zip(self.keys, self.counts, strict=True)))
+        self.keys = self.counts = None
+
+    def recurring(self) -> dict[int, int]:
+        """The lines of two sampled dumps or more, with their counts."""
+        if self.keys is None:
+            return {key: count for key, count in self.counter.items() if count >= 2}
+        if self.counts is None:
+            return {}
+        return {key: count for key, count in zip(self.keys, self.counts, strict=True) if count >= 2}
 
 
 class CorpusBuilder:
@@ -140,6 +163,7 @@ class CorpusBuilder:
     def __init__(self) -> None:
         self.frames = FrameIndex()
         self.groups: list[_Group] = []
+        self.counting: OrderedDict[int, _Group] = OrderedDict()  # groups with a Counter, least recent first
 
     def add(self, sketch: PageSketch) -> None:
         number = self.frames.best(sketch.frame)
@@ -152,6 +176,18 @@ class CorpusBuilder:
             group.names[sketch.name] += 1
         if group.sampled < SAMPLE:
             group.count(sketch.lines)
+            if group.sampled >= 2:
+                self._counted(group)
+
+    def _counted(self, group: _Group) -> None:
+        """Keeps the COUNTING groups counted last with a Counter; the one counted least lately is packed."""
+        counting = self.counting
+        if group.number in counting:
+            counting.move_to_end(group.number)
+            return
+        counting[group.number] = group
+        if len(counting) > COUNTING:
+            counting.popitem(last=False)[1].pack()
 
     def add_all(self, sketches: Iterable[PageSketch | None]) -> None:
         for sketch in sketches:
@@ -167,11 +203,10 @@ class CorpusBuilder:
 
 
 def _site_chrome(group: _Group) -> SiteChrome:
-    recurring = {key: count for key, count in group.counts.items() if count >= 2}
     # The name most of its dumps show; among equally common ones the first in alphabetical order.
     name = min(group.names.items(), key=lambda item: (-item[1], item[0]))[0] if group.names else None
     label = f"site {group.number + 1}: {group.members} dumps, starting {group.first_line!r}"
-    return SiteChrome(label, group.sampled, recurring, name)
+    return SiteChrome(label, group.sampled, group.recurring(), name)
 
 
 class CorpusIndex:
