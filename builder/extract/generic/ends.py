@@ -61,29 +61,22 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
         if before > 0.0 and scores[i] <= 0.0 and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER):
             return start, _trimmed(scored, start, i)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
-            resume = next((j for j in range(i + 1, stop) if scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
-            after = sum(score for score in scores[resume : _comments_start(scored, resume, stop)] if score > 0.0)
+            resume = _prose_resumes(scored, i, stop)
             if (
-                after < BOX_SHARE * before
+                _prose_in(scored, resume, stop) < BOX_SHARE * before
                 or is_comment_heading(scored.lines[i].text)
                 or _end_heading_between(scored, i + 1, resume)
             ):
                 while prose[i - 1] is None:
                     i -= 1
                 return start, i
-            for j in range(i, resume):
-                if prose[j] is not None:
-                    scored.chrome_rules[j] = RULE_BOX
-            i = resume
+            i = _box(scored, i, resume, RULE_BOX)
             continue
         if before >= NEXT_ARTICLE_AFTER and measured.words <= NEXT_META_WORDS and _opens_article(scored, i):
             resume = _after_teasers(scored, i, stop)
             if resume is None or _prose_in(scored, resume, stop) < BOX_SHARE * before:
                 return start, _heading_start(scored, i)
-            for j in range(_heading_start(scored, i), resume):
-                if prose[j] is not None:
-                    scored.chrome_rules[j] = RULE_TEASERS
-            i = resume
+            i = _box(scored, _heading_start(scored, i), resume, RULE_TEASERS)
             continue
         if scores[i] > 0.0:
             before += scores[i]
@@ -105,8 +98,11 @@ def _after_teasers(scored: Scored, i: int, stop: int) -> int | None:
     heads = 0
     while (following := _next_head(scored, i, stop)) is not None:
         heads, i = heads + 1, following
-    if heads == 0:
-        return None
+    return _prose_resumes(scored, i, stop) if heads else None
+
+
+def _prose_resumes(scored: Scored, i: int, stop: int) -> int:
+    """The first paragraph of prose under line i (stop if none): where the article goes on after a box."""
     return next((j for j in range(i + 1, stop) if scored.scores[j] >= 1.0 and not scored.lines[j].bullet), stop)
 
 
@@ -114,6 +110,14 @@ def _next_head(scored: Scored, i: int, stop: int) -> int | None:
     """The date line of a teaser's head right under line i (its headline, then its date), or None."""
     following = [j for j in range(i + 1, min(stop, i + TEASER_GAP)) if scored.prose[j] is not None][:2]
     return next((j for j in following if _opens_article(scored, j)), None)
+
+
+def _box(scored: Scored, start: int, resume: int, rule: str) -> int:
+    """Marks lines[start:resume] a box inside the article (chrome, by `rule`); where the article resumes."""
+    for j in range(start, resume):
+        if scored.prose[j] is not None:
+            scored.chrome_rules[j] = rule
+    return resume
 
 
 def _prose_in(scored: Scored, start: int, stop: int) -> float:
