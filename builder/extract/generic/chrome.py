@@ -31,6 +31,12 @@ def line_keys(texts: Iterable[str]) -> list[int]:
     return [crc32(data) << 32 | adler32(data) for data in [text.encode("utf-8", "surrogatepass") for text in texts]]
 
 
+def packed_counts(counts: Mapping[int, int]) -> tuple[array[int], array[int]]:
+    """Line keys and their counts as two arrays, keys sorted: 12 bytes a line, where a dict takes ~100."""
+    ordered = sorted(counts.items())
+    return array("Q", [key for key, _ in ordered]), array("I", [count for _, count in ordered])
+
+
 class _Met(NamedTuple):
     texts: dict[str, int]  # the lines met that recur often enough, with their counts
     wanted: int  # how many lines recur that often
@@ -42,7 +48,7 @@ LIVE_SITES = 1024  # sites whose counts a process keeps as a dict at once (~20-5
 class SiteChrome:
     """The recurring lines of one group of dumps (one site), counted over `dumps` of them.
 
-    The counts travel and wait as two arrays (10 bytes a line: a build of thousands of sites sends every
+    The counts travel and wait as two arrays (12 bytes a line: a build of thousands of sites sends every
     site's to every worker); a process that reads a site's dumps makes them a dict, for the last
     LIVE_SITES sites it read, with the lines it has met (`found_in`).
     """
@@ -52,9 +58,8 @@ class SiteChrome:
     def __init__(self, group: str, dumps: int, recurring: Mapping[int, int], publisher: str | None = None) -> None:
         self.group = group  # how the group is named to users ("site 3: starts 'The Daily Planet'")
         self.dumps = dumps  # how many dumps the counts were taken over
-        ordered = sorted(recurring.items())
-        self.keys = array("Q", [key for key, _ in ordered])  # line keys of the lines in 2 dumps or more...
-        self.counts_of_keys = array("I", [count for _, count in ordered])  # ...and in how many
+        # The line keys of the lines in 2 dumps or more, and in how many.
+        self.keys, self.counts_of_keys = packed_counts(recurring)
         self.publisher = publisher  # the site's name as its dumps show it, when found
         self._lookup: dict[int, int] | None = None
         self._met: dict[float, _Met] = {}  # the recurring lines met, by how many dumps they must be in

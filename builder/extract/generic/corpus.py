@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
-from builder.extract.generic.chrome import SiteChrome, line_keys
+from builder.extract.generic.chrome import SiteChrome, line_keys, packed_counts
 from builder.extract.textdump.lines import line_texts
 from builder.record import RENDERED_BULLET
 
@@ -135,8 +135,7 @@ class _Group:
             self.counter = Counter({key: count for key, count in self.counter.items() if count >= 2})
 
     def pack(self) -> None:
-        ordered = sorted(self.counter.items())
-        self.keys, self.counts = array("Q", [key for key, _ in ordered]), array("I", [n for _, n in ordered])
+        self.keys, self.counts = packed_counts(self.counter)
         self.counter = Counter()
 
     def unpack(self) -> None:
