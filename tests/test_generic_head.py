@@ -284,3 +284,42 @@ def test_the_date_between_the_headline_and_its_copy_wins_over_teasers_above() ->
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Night ferries return to the northern islands"
     assert reading.date is not None and reading.date.local == datetime(2014, 5, 22)
+
+
+# A French headline quotes words in guillemets; the breadcrumb above it uses "»" as a separator.
+HEADLINE_WITH_GUILLEMETS = """\
+Le Courrier du Port
+Accueil » Politique » Région
+Politique
+
+Le maire «assume» et «revendique» le nouveau quai
+
+12 mars 2021 à 18:27
+
+Le maire du port a défendu mardi soir devant le conseil municipal le nouveau quai des pêcheurs, dont le chantier a pris six mois de retard et coûté deux millions de plus que prévu.
+
+Les pêcheurs attendent le quai depuis dix ans, et le maire a promis que les premiers bateaux pourraient y accoster avant la fin de l'été, si la mer le permet.
+
+L'opposition demande une enquête sur le coût du chantier et sur le choix de l'entreprise, que le maire a défendu en rappelant qu'elle était la seule à avoir répondu.
+"""
+
+
+def test_a_headline_quoting_words_in_guillemets_is_no_breadcrumb() -> None:
+    reading = read_generic(HEADLINE_WITH_GUILLEMETS)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Le maire «assume» et «revendique» le nouveau quai"
+
+
+@pytest.mark.parametrize(
+    ("line", "breadcrumb"),
+    [
+        ("Accueil » Politique » Région", True),
+        ("« Article précédent", True),
+        ("« Précédent | Suivant »", True),
+        ("Le maire «assume» et «revendique» le quai", False),
+        ("Die Kanzlerin: »Wir schaffen das«", False),
+        ("Home > News > Harbour", True),
+    ],
+)
+def test_breadcrumbs_and_quotes(line: str, breadcrumb: bool) -> None:
+    assert headline._is_breadcrumb(line) is breadcrumb

@@ -358,8 +358,14 @@ def _doubled(text: str) -> bool:
 
 def _is_breadcrumb(text: str) -> bool:
     """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post": the path to the page, or paging
-    links."""
-    return " > " in text or "»" in text or "«" in text or " › " in text or "←" in text or "→" in text
+    links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«), as a headline does."""
+    if " > " in text or " › " in text or "←" in text or "→" in text:
+        return True
+    opening = text.count("«")
+    if opening == 0 and "»" not in text:
+        return False
+    quoted = opening == text.count("»") and not (text[0] in "«»" and text[-1] in "«»")
+    return not quoted
 
 
 def _under_end_heading(scored: Scored, i: int) -> bool:
