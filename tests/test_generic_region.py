@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.ends import cut_at_end
 from builder.extract.generic.lists import with_lists
@@ -234,3 +236,20 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Themen in diesem Artikel", "Lire aussi", "Leggi anche", "Lees ook", "По теме", "Top stories", "Veja também"],
+)
+def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_article(heading: str) -> None:
+    """Teasers printed as one block, each an image's caption over its headline (as a German magazine prints
+    them): part of the article's run, were the heading over them not an end heading."""
+    teasers = [
+        "\n".join(
+            f"  • The harbour master on the old quay number {n} in the spring\n"
+            f"Harbour: the old quay number {n} reopens after the first inspection"
+            for n in range(1, 5)
+        )
+    ]
+    assert _region_text(_page(ARTICLE, [heading], teasers, MENU)) == ARTICLE
