@@ -104,7 +104,8 @@ def _norm_names(names: Iterable[str]) -> set[str]:
 
 
 def _language(truth: str | None) -> str | None:
-    return truth.split("-")[0].lower() if truth else None
+    """The primary subtag: "de" of "de-DE", and of "de_DE" as some pages write it."""
+    return re.split(r"[-_]", truth)[0].lower() if truth else None
 
 
 def predict_direct(devset: Path) -> tuple[dict[str, Prediction], list[float]]:
