@@ -323,3 +323,30 @@ def test_a_headline_quoting_words_in_guillemets_is_no_breadcrumb() -> None:
 )
 def test_breadcrumbs_and_quotes(line: str, breadcrumb: bool) -> None:
     assert headline._is_breadcrumb(line) is breadcrumb
+
+
+# A blog post that prints no date of its own, then its comments, each with its date.
+UNDATED_POST_WITH_COMMENTS = """\
+Harbour Blog
+
+The seals are back
+
+Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who count them every spring said on Tuesday morning.
+
+Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the young are born in the coming weeks.
+
+2 comments to The seals are back
+
+  • Anna
+15. Dezember 2015 at 11:21 · Reply
+
+What a sight that must have been, we will come down with the children at the weekend.
+"""
+
+
+def test_a_comment_s_date_under_the_article_is_not_its_date() -> None:
+    reading = read_generic(UNDATED_POST_WITH_COMMENTS)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "The seals are back"
+    assert reading.date is None
+    assert "comments to" not in reading.fields["body"]

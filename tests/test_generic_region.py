@@ -99,6 +99,18 @@ def test_the_region_ends_at_a_comment_count() -> None:
     assert _region_text(_page(ARTICLE, ["27 comments"], COMMENTS[1::2], ARTICLE[:1])) == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "9 comments to The town council reopens the old swimming pool by the river",  # reads as prose
+        "One thought on “The town council reopens the old swimming pool”",
+        "3 Kommentare zu „Das alte Schwimmbad am Fluss öffnet wieder“",
+    ],
+)
+def test_the_region_ends_at_a_comment_count_naming_the_article(heading: str) -> None:
+    assert _region_text(_page(ARTICLE, [heading], COMMENTS[1::2], ARTICLE[:1])) == ARTICLE
+
+
 def test_the_region_ends_at_a_comment_form() -> None:
     after = ["[ ] Name", "[ ] Email", "[ ] Website", *SIDEBAR]  # comments longer than the article
     assert _region_text(_page(ARTICLE, after)) == ARTICLE

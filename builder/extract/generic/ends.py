@@ -13,6 +13,7 @@ from builder.extract.generic.markers import (
     MAX_END_WORDS,
     is_comment_count,
     is_comment_heading,
+    is_comments_on,
     is_end_heading,
     is_image_file,
 )
@@ -39,6 +40,9 @@ RULE_BOX = "a box inside the article, under a heading like 'Related'"
 RULE_TEASERS = "a box of teasers inside the article (headlines with their dates)"
 
 
+COMMENTS_ON_OPENINGS = frozenset("0123456789OoNnEeUu")  # the first characters `is_comments_on` may match
+
+
 def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
     """The region up to its first end heading after some prose. A heading with more prose after it than
     BOX_SHARE of the prose before it opens a box inside the article ("Related Coverage" between two
@@ -60,6 +64,8 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             return start, _trimmed(scored, start, i)
         if before > 0.0 and scores[i] <= 0.0 and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER):
             return start, _trimmed(scored, start, i)
+        if before > 0.0 and scored.lines[i].text[:1] in COMMENTS_ON_OPENINGS and is_comments_on(scored.lines[i].text):
+            return start, _trimmed(scored, start, i)  # it reads as prose ("9 comments to the article's title")
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = _prose_resumes(scored, i, stop)
             if (
@@ -147,7 +153,7 @@ def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bo
     if is_form_field(text):
         return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
     if not _DIGIT.search(text):
-        return False
+        return is_comments_on(text)  # "One thought on “Roomba”"
     if is_comment_count(text):
         return True
     return dated and _is_comment_meta(scored, i) and _comment_metas(scored, i, stop) >= STREAM_LINES

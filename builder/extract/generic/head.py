@@ -19,7 +19,7 @@ from builder.extract.generic.byline import (
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.headline import Window, neighbours, pick_title
-from builder.extract.generic.markers import is_image_file, tag_label
+from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_image_file, tag_label
 from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored
 from builder.extract.generic.words import share_of
 
@@ -180,7 +180,7 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
     """With no date in the head, the first date line of the page down to the article's end ("Posted on ..."
     above the navigation, under the last paragraph)."""
     lines = scored.lines
-    end = min(stop + DATE_AFTER_LINES, len(lines))
+    end = _before_comments(scored, stop, min(stop + DATE_AFTER_LINES, len(lines)))
     dated = [  # lines that may hold a dateline: most lines hold no digit, and a dateline is short
         i
         for i in range(end)
@@ -204,6 +204,16 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
         if found is not None and _is_dateline(text, found, byline_names(text)):
             head.date, head.date_at, head.dates[i] = found, i, found
             return
+
+
+def _before_comments(scored: Scored, stop: int, end: int) -> int:
+    """`end`, or the first line of a comment section under the article before it: a comment's date is
+    not the article's."""
+    for i in range(stop, end):
+        text = scored.lines[i].text
+        if text and (is_comment_heading(text) or is_comment_count(text)):
+            return i
+    return end
 
 
 def _find_bare_name(scored: Scored, head: Head, page: str) -> None:

@@ -170,8 +170,26 @@ _COMMENT_COUNT = re.compile(
 )
 
 
+# A comment count over the comments, naming the article: "9 comments to Roomba", "One thought on “Roomba”"
+# (a blog's default heading), "3 Kommentare zu „Roomba“".
+_COMMENTS_ON = re.compile(
+    r"(?:\d+|one|no|ein|eine|un|une|uno|una|um|uma)\s+(?:comments?|responses?|thoughts?|replies|reply|"
+    r"kommentare?|antworten|gedanken|commentaires?|réponses?|réactions?|comentarios?|respuestas?|comentários?|"
+    r"respostas?|commenti|risposte|reacties)\s+(?:to|on|for|zu|auf|für|à|sur|pour|a|en|para|em|sobre|su|op)\s+\S",
+    re.IGNORECASE,
+)
+COMMENTS_ON_CHARS = 200
+
+
 def is_comment_count(text: str) -> bool:
-    return len(text) <= 40 and _COMMENT_COUNT.fullmatch(text.strip(" ()[]:")) is not None
+    if len(text) <= 40 and _COMMENT_COUNT.fullmatch(text.strip(" ()[]:")) is not None:
+        return True
+    return is_comments_on(text)
+
+
+def is_comments_on(text: str) -> bool:
+    """A comment count naming the article ("One thought on “Roomba”")."""
+    return len(text) <= COMMENTS_ON_CHARS and _COMMENTS_ON.match(text) is not None
 
 
 def _opening_words(headings: tuple[str, ...]) -> re.Pattern[str]:
