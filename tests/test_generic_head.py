@@ -31,6 +31,10 @@ from builder.extract.textdump.lines import Line
         ("Eine Analyse von Caspar Schwietering", ["Caspar Schwietering"]),
         ("Posted by Maciej Fijalkowski at 5:06 AM", ["Maciej Fijalkowski"]),
         ("By Richard Lawler [writer_rss] posted Aug 18th 2010 7:30PM", ["Richard Lawler"]),
+        ("Text: Anna Berg", ["Anna Berg"]),
+        ("Text Size", None),  # a button: "Text" opens a byline only with its colon
+        ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name
+        ("Screen Shot 2011-08-13 at 4.55.35 PM", None),  # an image's default name
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:

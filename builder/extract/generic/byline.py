@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
+from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date
 from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
     r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
-    r"Autor(?:in)?|Auteur|Author|Texto|Text|Автор|Авторы|Текст|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)",
+    r"Autor(?:in)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)|"
+    # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button
+    r"(?:Texto|Text|Текст)\s*[:：]\s*(?P<labelled>\S.*)",
 )
 # Where the names end: a separator before a date, a role or a place.
 _NAMES_END = re.compile(
@@ -101,7 +104,7 @@ def byline_names(text: str) -> list[str] | None:
         return None
     match = _explicit(text)
     if match is not None:
-        return _names(match["names"])
+        return _names(match["names"] or match["labelled"])
     date = find_date(text) if _DIGIT.search(text) else None
     after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
@@ -143,7 +146,14 @@ def _name_before(text: str) -> list[str] | None:
     """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013")."""
     field = _FIELD_SEPARATOR.split(text.rstrip(" /|·•-—–"))[-1]
     names = _names(_IMAGE_MARK.sub("", field))
-    return names if names is not None and len(names) == 1 and bare_name(names[0]) is not None else None
+    if names is None or len(names) != 1 or bare_name(names[0]) is None:
+        return None
+    return None if names[0].lower() in _NOT_NAMES else names
+
+
+# Capitalised words a page prints before a date that name no one: a date's label ("Last Modified: ..."), an
+# image's default name ("Screen Shot 2011-08-13 at 4.55.35 PM").
+_NOT_NAMES = frozenset([*KIND_LABELS, "screen shot", "screenshot"])
 
 
 def is_profile_mark(text: str) -> bool:
