@@ -111,6 +111,11 @@ def test_the_region_ends_at_a_comment_count_naming_the_article(heading: str) -> 
     assert _region_text(_page(ARTICLE, [heading], COMMENTS[1::2], ARTICLE[:1])) == ARTICLE
 
 
+def test_a_sentence_opening_like_a_comment_count_goes_on_with_the_article() -> None:
+    sentence = ["One response to the vote was a petition to open the pool on Sundays too, which the council will read."]
+    assert _region_text(_page(ARTICLE, sentence, ARTICLE)) == ARTICLE + sentence + ARTICLE
+
+
 def test_the_region_ends_at_a_comment_form() -> None:
     after = ["[ ] Name", "[ ] Email", "[ ] Website", *SIDEBAR]  # comments longer than the article
     assert _region_text(_page(ARTICLE, after)) == ARTICLE

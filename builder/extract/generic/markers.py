@@ -188,8 +188,13 @@ def is_comment_count(text: str) -> bool:
 
 
 def is_comments_on(text: str) -> bool:
-    """A comment count naming the article ("One thought on “Roomba”")."""
-    return len(text) <= COMMENTS_ON_CHARS and _COMMENTS_ON.match(text) is not None
+    """A comment count naming the article ("One thought on “Roomba”"); not a sentence of the article that
+    opens so ("One response to the flood was a new dam.")."""
+    return (
+        len(text) <= COMMENTS_ON_CHARS
+        and _COMMENTS_ON.match(text) is not None
+        and not text.endswith((".", "!", "?", "。"))
+    )
 
 
 def _opening_words(headings: tuple[str, ...]) -> re.Pattern[str]:
