@@ -64,7 +64,12 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             return start, _trimmed(scored, start, i)
         if before > 0.0 and scores[i] <= 0.0 and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER):
             return start, _trimmed(scored, start, i)
-        if before > 0.0 and scored.lines[i].text[:1] in COMMENTS_ON_OPENINGS and is_comments_on(scored.lines[i].text):
+        if (
+            before > 0.0
+            and scores[i] > 0.0  # a line scored no higher was asked just above (`_opens_comments`)
+            and scored.lines[i].text[:1] in COMMENTS_ON_OPENINGS
+            and is_comments_on(scored.lines[i].text)
+        ):
             return start, _trimmed(scored, start, i)  # it reads as prose ("9 comments to the article's title")
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = _prose_resumes(scored, i, stop)
