@@ -11,6 +11,7 @@ import pytest
 from builder.extract.generic import headline
 from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.headline import CHROME_PHRASES, WORD
+from builder.extract.generic.markers import is_breadcrumb
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import Line
 
@@ -326,7 +327,7 @@ def test_a_headline_quoting_words_in_guillemets_is_no_breadcrumb() -> None:
     ],
 )
 def test_breadcrumbs_and_quotes(line: str, breadcrumb: bool) -> None:
-    assert headline._is_breadcrumb(line) is breadcrumb
+    assert is_breadcrumb(line) is breadcrumb
 
 
 # A blog post that prints no date of its own, then its comments, each with its date.

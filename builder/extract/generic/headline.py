@@ -21,7 +21,13 @@ from typing import NamedTuple
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
-from builder.extract.generic.markers import is_caption_label, is_end_heading, is_image_file, tag_label
+from builder.extract.generic.markers import (
+    is_breadcrumb,
+    is_caption_label,
+    is_end_heading,
+    is_image_file,
+    tag_label,
+)
 from builder.extract.generic.region import Scored
 from builder.extract.generic.words import STOP_WORDS
 
@@ -323,7 +329,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
-    if is_caption_label(text) or tag_label(text) is not None or _is_breadcrumb(text) or _doubled(text):
+    if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or _doubled(text):
         return False
     if is_end_heading(text, prose.words):
         return False
@@ -354,18 +360,6 @@ def _doubled(text: str) -> bool:
     beside its link's text, as the renderer prints them; a teaser or a logo, not the headline."""
     half = len(text) // 2
     return len(text) >= 8 and not len(text) % 2 and text[:half] == text[half:]
-
-
-def _is_breadcrumb(text: str) -> bool:
-    """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post": the path to the page, or paging
-    links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«), as a headline does."""
-    if " > " in text or " › " in text or "←" in text or "→" in text:
-        return True
-    opening = text.count("«")
-    if opening == 0 and "»" not in text:
-        return False
-    quoted = opening == text.count("»") and not (text[0] in "«»" and text[-1] in "«»")
-    return not quoted
 
 
 def _under_end_heading(scored: Scored, i: int) -> bool:
