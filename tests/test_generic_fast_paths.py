@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,5 +97,5 @@ _SCORES = st.lists(st.one_of(st.none(), st.sampled_from([-4.0, -1.5, -0.6, -0.1,
 def test_the_split_region_search_finds_the_runs_one_scan_a_run_finds(scores: list[float | None], count: int) -> None:
     lines = [BLANK if score is None else Line("x", False) for score in scores]
     prose = [None if score is None else Prose(1, 0.0, False) for score in scores]
-    scored = Scored(lines, prose, [score or 0.0 for score in scores], {}, None)  # type: ignore[arg-type]
+    scored = Scored(lines, prose, [score or 0.0 for score in scores], {}, Counter())
     assert candidate_regions(scored, count) == _naive_regions(scores, count)

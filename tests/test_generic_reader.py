@@ -19,6 +19,7 @@ from builder.extract.textdump.lines import BLANK, Line, Role, read_line
 from builder.reasons import Reason
 from builder.record import Reject
 from tests.generic.regenerate import expected_path, fixture_dumps, render
+from tests.source_modules import source_module
 
 FIXTURES = {dump.stem: dump for dump in fixture_dumps()}
 
@@ -346,9 +347,9 @@ def test_the_corpus_marks_a_copy_of_the_page_scores_and_no_blank_line() -> None:
 
 def test_a_reading_whose_headline_took_the_only_prose_is_no_article(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever picked the headline, a row needs a body too: the reader's last check says no_article."""
-    from builder.extract.generic import reader
-
+    reader = source_module("builder.extract.generic.reader")
     assemble = reader.assemble
     monkeypatch.setattr(reader, "assemble", lambda page, head: {**assemble(page, head), "body": ""})
-    verdict = read_generic(_site_dump(1))
+    assert isinstance(read_generic(_site_dump(1)), GenericReading)  # as read without the patch
+    verdict = reader.read_generic(_site_dump(1))
     assert isinstance(verdict, Reject) and verdict.reason is Reason.NO_ARTICLE and "no prose" in verdict.detail

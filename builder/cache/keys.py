@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from builder._compiled import RECORD as COMPILED_RECORD
 from builder.extract.generic.chrome import SiteChrome
 from builder.resources import resource_path
 from builder.sites import PROFILE_GLOB, SITES_DIR
@@ -66,7 +67,12 @@ def _files_digest(files: Iterable[Path], root: Path | None = None) -> Iterable[b
 
 def code_digest() -> bytes:
     """The builder package's own files: a changed reader, even without a new version number, is a new context."""
-    files = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
+    # The record of compiled sources is left out: compiled or not, the same sources read the same rows.
+    files = sorted(
+        p
+        for p in _PACKAGE.rglob("*")
+        if p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts and p.name != COMPILED_RECORD
+    )
     return _Digest().add_all(_files_digest(files, _PACKAGE)).digest()
 
 

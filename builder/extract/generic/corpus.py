@@ -18,6 +18,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import NamedTuple
 
 from builder.extract.generic.chrome import SiteChrome, line_keys, packed_counts
 from builder.extract.textdump.lines import line_texts
@@ -30,8 +31,7 @@ MAX_LINES = 2000  # distinct lines of a page counted, at most (a page of 10,000 
 COUNTING = 1024  # groups kept with a Counter at once (the others packed): sites whose dumps came lately
 
 
-@dataclass(frozen=True, slots=True)
-class PageSketch:
+class PageSketch(NamedTuple):  # a tuple: it crosses from the survey's workers, and pickles as one when compiled
     """What the corpus needs of one dump: its frame (first and last lines), its lines, a name it shows."""
 
     frame: frozenset[int]

@@ -111,8 +111,7 @@ _LABEL_WORDS = max(len(label.split()) for label in KIND_LABELS)  # the longest l
 _LABEL_LAST_WORDS = frozenset(label.split()[-1] for label in KIND_LABELS)
 _LABEL_PUNCTUATION = ":：,.;|()[]-–—•·*"
 _ACCOMPANYING = frozenset(
-    {word.lower() for word in FILLERS | WEEKDAYS | ZONES.keys()}
-    | {word for label in KIND_LABELS for word in label.split()}
+    {word.lower() for word in (*FILLERS, *WEEKDAYS, *ZONES)} | {word for label in KIND_LABELS for word in label.split()}
 )
 
 _YEAR_LAST_REACH = 28  # how far before its year a date can start ("21st of September, 2021": 22)

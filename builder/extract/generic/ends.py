@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
+from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
@@ -20,7 +20,7 @@ from builder.extract.generic.markers import (
 from builder.extract.generic.region import Scored, comment_form_at, is_form_field
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
-BOX_SHARE = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))["box_share"]
+BOX_SHARE = json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))["box_share"]
 NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date line under a headline opens the next article
 NEXT_META_CHARS = 80
 NEXT_META_WORDS = 16
@@ -84,10 +84,10 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             i = _box(scored, i, resume, RULE_BOX)
             continue
         if before >= NEXT_ARTICLE_AFTER and measured.words <= NEXT_META_WORDS and _opens_article(scored, i):
-            resume = _after_teasers(scored, i, stop)
-            if resume is None or _prose_in(scored, resume, stop) < BOX_SHARE * before:
+            after = _after_teasers(scored, i, stop)
+            if after is None or _prose_in(scored, after, stop) < BOX_SHARE * before:
                 return start, _heading_start(scored, i)
-            i = _box(scored, _heading_start(scored, i), resume, RULE_TEASERS)
+            i = _box(scored, _heading_start(scored, i), after, RULE_TEASERS)
             continue
         if scores[i] > 0.0:
             before += scores[i]

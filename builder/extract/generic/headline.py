@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import mul
-from pathlib import Path
 from typing import NamedTuple
 
+from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
@@ -98,8 +98,8 @@ REASONS = {
 }
 REASONS_SHOWN = 3
 RULE_TITLE = "the headline: the best of {count} headline-like line{s} ({reasons})"
-_WEIGHTS_FILE = Path(__file__).with_name("headline_weights.json")
-_PHRASES_FILE = Path(__file__).with_name("chrome_phrases.json")
+_WEIGHTS_FILE = DATA_DIR / "headline_weights.json"
+_PHRASES_FILE = DATA_DIR / "chrome_phrases.json"
 
 
 def _load_weights() -> tuple[tuple[float, ...], float]:

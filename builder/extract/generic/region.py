@@ -13,8 +13,8 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
+from builder.extract.generic import DATA_DIR
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
 from builder.extract.textdump.lines import BLANK, Line
@@ -27,7 +27,7 @@ SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than t
 PROSE_MAX_WORDS = 60  # a paragraph longer than this scores as one of this length
 
 # The scores of the kinds of lines, fitted on the training pages by bench/train_generic.py (weights.json).
-_WEIGHTS = json.loads(Path(__file__).with_name("weights.json").read_text(encoding="utf-8"))
+_WEIGHTS = json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))
 PROSE_PER_WORD = _WEIGHTS["prose_per_word"]  # a line of prose scores this much a word...
 PROSE_OFFSET = _WEIGHTS["prose_offset"]  # ...plus this
 BULLET_PROSE = _WEIGHTS["bullet_prose_factor"]  # a list item of prose scores this share of a paragraph

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import NamedTuple
 
-_STOP_WORDS_FILE = Path(__file__).with_name("stopwords.json")
+from builder.extract.generic import DATA_DIR
+
+_STOP_WORDS_FILE = DATA_DIR / "stopwords.json"
 
 
 def _load_stop_words() -> frozenset[str]:
