@@ -11,7 +11,7 @@ import pytest
 from builder.extract.generic import headline
 from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.headline import CHROME_PHRASES, WORD
-from builder.extract.generic.markers import is_breadcrumb
+from builder.extract.generic.markers import is_breadcrumb, is_handle_or_menu
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import Line
 
@@ -355,3 +355,19 @@ def test_a_comment_s_date_under_the_article_is_not_its_date() -> None:
     assert reading.fields["title"] == "The seals are back"
     assert reading.date is None
     assert "comments to" not in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("@emmabrockes", True),
+        ("#GameTechie", True),
+        ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE THE WATCHDOG HUFFPOST TECH", True),
+        ("FALL IN LOVE WITH BLACK", False),  # a short headline in capitals
+        ("ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท อ.สุรชัย ตำรวจ เร่ง สอบ ผล", False),  # Thai letters have no case
+        ("Brexit", False),
+        ("Email @adamoss with your seal photographs", False),  # a handle inside a line
+    ],
+)
+def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:
+    assert is_handle_or_menu(line, len(line.split())) is expected

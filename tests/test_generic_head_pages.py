@@ -252,3 +252,28 @@ def test_a_name_alone_under_the_headline_is_no_pair_of_common_words(line: str, a
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
     assert reading.fields["authors"] == authors
+
+
+LONG_HEADLINE = "Wardens count forty seals on the sandbank as the harbour mouth stays closed to visitors"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a social handle alone over the date (an author's link)
+        seal_page("Harbour Weekly", LONG_HEADLINE, "@adamoss", "3 May 2021"),
+        # a hashtag alone, the same
+        seal_page("Harbour Weekly", LONG_HEADLINE, "#SealWatch", "3 May 2021"),
+        # a menu in capitals under the headline
+        seal_page(
+            "Harbour Weekly", LONG_HEADLINE, "NEWS PORT WEATHER SPORT OPINION CULTURE PODCASTS VIDEO", "3 May 2021"
+        ),
+        # a link and a box heading of chrome words (chrome_phrases.json)
+        seal_page("Harbour Weekly", LONG_HEADLINE, "Click here for the wardens' seal photographs"),
+        seal_page("Harbour Weekly", LONG_HEADLINE, "Connect with us", "3 May 2021"),
+    ],
+)
+def test_a_handle_a_hashtag_a_menu_in_capitals_and_chrome_words_are_no_headline(page: str) -> None:
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == LONG_HEADLINE

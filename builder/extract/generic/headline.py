@@ -25,6 +25,7 @@ from builder.extract.generic.markers import (
     is_breadcrumb,
     is_caption_label,
     is_end_heading,
+    is_handle_or_menu,
     is_image_file,
     tag_label,
 )
@@ -328,6 +329,8 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
         return False
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
+        return False
+    if is_handle_or_menu(text, prose.words):
         return False
     if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or _doubled(text):
         return False

@@ -251,3 +251,17 @@ def is_image_file(text: str) -> bool:
 
 def is_caption_label(text: str) -> bool:
     return _CAPTION_LABEL.match(text) is not None
+
+
+MENU_CAPITALS_WORDS = (
+    8  # a line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK")
+)
+
+
+def is_handle_or_menu(text: str, words: int) -> bool:
+    """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), or a long line of capitals
+    ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"): a link or a menu, never a headline."""
+    if words == 1:
+        return text[:1] in "@#"
+    # Every letter a capital: str.isupper would also take "ผล DNA ยืนยัน", whose Thai letters have no case.
+    return words >= MENU_CAPITALS_WORDS and all(char.isupper() for char in text if char.isalpha())
