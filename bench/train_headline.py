@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generic_eval import _dump, _mark_printed_titles, held_out, title_match
 
-from builder.extract.generic import headline
+from builder.extract.generic import DATA_DIR, headline
 from builder.extract.generic.reader import read_generic
 
 GRID = [x / 2 for x in range(-8, 9)]  # -4.0 .. 4.0
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text, end="")
     print(f"train headline accuracy (mean over {len(sets)} devsets): {score:.4f}", file=sys.stderr)
     if args.write:
-        Path(headline.__file__).with_name("headline_weights.json").write_text(text, encoding="utf-8")
+        (DATA_DIR / "headline_weights.json").write_text(text, encoding="utf-8")
     return 0
 
 
