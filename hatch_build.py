@@ -1,10 +1,11 @@
 """Install-time hook: compile the reading modules (the per-line loops) to C with mypyc, or install them as
 plain Python when that cannot be done.
 
-Compiled, they read a dump 20-25 % faster and give the same results; the tests run against them. Compiling
-needs a C compiler; without one (or with BUILDER_PURE_PYTHON=1 in the environment) the install goes on
-with the same modules as Python, and says so (`pip install -v`). Each compiled module's source hash goes
-to `builder/_compiled_sources.json`: `builder/_compiled.py` runs the sources instead once they differ.
+Compiled, they read a dump of a site without a profile 15-20 % faster and give the same results; the
+tests run against them. Compiling needs a C compiler; without one (or with BUILDER_PURE_PYTHON=1 in the
+environment) the install goes on with the same modules as Python, and says so (`pip install -v`). Each
+compiled module's source hash goes to `builder/_compiled_sources.json`: `builder/_compiled.py` runs the
+sources instead once they differ.
 """
 
 from __future__ import annotations
