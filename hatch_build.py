@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,10 @@ class CompileOrStayPython(MypycBuildHook):
     def clean(self, versions: list[str]) -> None:
         super().clean(versions)
         Path(self.root, RECORD).unlink(missing_ok=True)
+        # Also the extensions of modules an earlier install compiled and this one does not.
+        for path in Path(self.root, "builder").rglob("*"):
+            if path.name.endswith(tuple(EXTENSION_SUFFIXES)):
+                path.unlink()
 
 
 def get_build_hook() -> type[CompileOrStayPython]:

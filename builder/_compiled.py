@@ -21,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 
 RECORD = "_compiled_sources.json"
+SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 PURE_ENV = "BUILDER_PURE_PYTHON"
 
 
@@ -30,13 +31,23 @@ def source_digest(path: Path) -> str:
 
 def stale_sources(package_dir: Path) -> list[str]:
     """The compiled modules' sources (relative to the package's parent) that are no longer what was
-    compiled; empty when nothing was compiled or all match."""
+    compiled, or were not compiled by the last install (an extension left by an earlier one); empty when
+    nothing was compiled or all match."""
     record = package_dir / RECORD
-    if not record.is_file():
-        return []
-    compiled: dict[str, str] = json.loads(record.read_text(encoding="utf-8"))
+    compiled: dict[str, str] = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else {}
     root = package_dir.parent
-    return [name for name, digest in compiled.items() if not _same(root / name, digest)]
+    changed = [name for name, digest in compiled.items() if not _same(root / name, digest)]
+    return changed + [name for name in _extensions(package_dir, root) if name not in compiled]
+
+
+def _extensions(package_dir: Path, root: Path) -> list[str]:
+    """The sources (relative to `root`) of the compiled extensions in the package, by their module's name."""
+    found = {
+        (path.parent / f"{path.name.split('.')[0]}.py").relative_to(root).as_posix()
+        for path in package_dir.rglob("*")
+        if path.name.endswith(SUFFIXES)
+    }
+    return sorted(found)
 
 
 def _same(source: Path, digest: str) -> bool:

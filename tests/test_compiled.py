@@ -51,6 +51,17 @@ def test_nothing_compiled_is_never_stale(tmp_path: Path) -> None:
     assert stale_sources(_package(tmp_path, "plain")) == []
 
 
+def test_an_extension_the_last_install_did_not_compile_is_stale(tmp_path: Path) -> None:
+    """A module compiled by an earlier install, then dropped from the list: its extension stays behind."""
+    package = _package(tmp_path, "left")
+    (package / "sub").mkdir()
+    (package / "sub" / f"old{EXTENSION}").write_bytes(b"")
+    _record(package, {"left/mod.py": b"WHERE = 'source'\n"})
+    assert stale_sources(package) == ["left/sub/old.py"]
+    (package / RECORD).unlink()
+    assert stale_sources(package) == ["left/sub/old.py"]
+
+
 def test_source_first_imports_the_source_beside_a_compiled_copy(tmp_path: Path, monkeypatch) -> None:
     package = _package(tmp_path, "shadowed")
     (package / f"mod{EXTENSION}").write_bytes(b"not a library")  # what the usual finder would load first
@@ -130,13 +141,15 @@ mypy-args = ["--ignore-missing-imports"]
 READING = "def doubled(count: int) -> int:\n    return 2 * count\n"
 
 
-def _wheel_of_tiny_project(tmp_path: Path, **env: str) -> tuple[set[str], str, str]:
+def _wheel_of_tiny_project(tmp_path: Path, leftover: str = "", **env: str) -> tuple[set[str], str, str]:
     """Build, with the install hook, a wheel of a project of one module: (its file names, the compile
-    record's text or "", what the build printed)."""
+    record's text or "", what the build printed). `leftover`: an extension an earlier install left there."""
     project = tmp_path / "project"
     (project / "builder").mkdir(parents=True)
     (project / "builder" / "__init__.py").write_text("")
     (project / "builder" / "reading.py").write_text(READING)
+    if leftover:
+        (project / leftover).write_bytes(b"")
     (project / "pyproject.toml").write_text(TINY_PROJECT)
     shutil.copy(HOOK, project / "hatch_build.py")
     hatchling = Path(sys.executable).with_name("hatchling")
@@ -174,3 +187,9 @@ def test_with_no_c_compiler_the_install_goes_on_as_python(tmp_path: Path) -> Non
 def test_asked_for_python_the_install_compiles_nothing(tmp_path: Path) -> None:
     names, record, printed = _wheel_of_tiny_project(tmp_path, BUILDER_PURE_PYTHON="1")
     assert not any(name.endswith(EXTENSION) for name in names) and record == "" and "not compiled" not in printed
+
+
+def test_the_install_hook_removes_an_extension_an_earlier_install_left(tmp_path: Path) -> None:
+    names, _, _ = _wheel_of_tiny_project(tmp_path, f"builder/dropped{EXTENSION}", BUILDER_PURE_PYTHON="1")
+    assert not (tmp_path / "project" / "builder" / f"dropped{EXTENSION}").exists()
+    assert f"builder/dropped{EXTENSION}" not in names
