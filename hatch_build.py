@@ -27,8 +27,8 @@ class CompileOrStayPython(MypycBuildHook):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        self.clean([version])
         if os.environ.get("BUILDER_PURE_PYTHON"):
+            self.clean([version])  # what an earlier install compiled (the compile below cleans first itself)
             return
         try:
             super().initialize(version, build_data)
