@@ -330,11 +330,9 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
-    if is_handle_or_menu(text, prose.words):
-        return False
     if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or _doubled(text):
         return False
-    if is_end_heading(text, prose.words):
+    if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
         return False
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta

@@ -253,9 +253,8 @@ def is_caption_label(text: str) -> bool:
     return _CAPTION_LABEL.match(text) is not None
 
 
-MENU_CAPITALS_WORDS = (
-    8  # a line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK")
-)
+# A line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK").
+MENU_CAPITALS_WORDS = 8
 
 
 def is_handle_or_menu(text: str, words: int) -> bool:
