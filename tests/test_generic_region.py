@@ -174,6 +174,35 @@ def test_one_head_after_the_article_opens_the_next_article() -> None:
     assert _region_text(text) == LONG_ARTICLE
 
 
+def test_a_headless_run_of_prose_above_a_dated_article_is_a_box_not_the_article() -> None:
+    """Long paragraphs with no date above or at their start (a glossary in the menu), then a headline over
+    its date and an article with more prose: the article is the one under the head."""
+    glossary = [
+        "Council: the body of elected members that decides how the town spends its money and runs its services.",
+        "Motion: a proposal put to the council for a vote, which any member may table at least a week before.",
+        "Quorum: the number of members who must be in the hall for a vote of the council to count at all.",
+        "Budget: the plan of what the town will spend in the coming year, voted each winter by the council.",
+        "Ward: one of the twelve parts of the town, each of which elects two members to the council.",
+        "Mayor: the member chosen by the council each spring to chair its meetings and speak for the town.",
+        "Clerk: the officer who keeps the minutes of every meeting and publishes them within a fortnight.",
+        "Levy: the part of the council tax that goes to the county rather than to the town for its roads.",
+    ]
+    head = ["Pool to reopen next summer", "July 31, 2018"]
+    reading = read_generic(_page(MENU, glossary, head, LONG_ARTICLE))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == "Pool to reopen next summer"
+    assert reading.fields["body"] == "\n\n".join(LONG_ARTICLE)
+
+
+def test_a_dated_article_keeps_its_place_above_a_longer_next_story() -> None:
+    """The same cut with a date above the first article: it has a head, so a longer story under it is the
+    next one (an endless page), however long; and a headless run above a shorter story stays the article."""
+    first = ["Pool to reopen next summer", "July 31, 2018"]
+    sequel = ["Library to open on Sundays", "July 30, 2018"]
+    assert _region_text(_page(first, LONG_ARTICLE, sequel, SEQUEL + ARTICLE)) == LONG_ARTICLE
+    assert _region_text(_page(LONG_ARTICLE, sequel, SEQUEL[:6])) == LONG_ARTICLE
+
+
 def test_a_paragraph_cut_off_from_the_region_by_author_cards_is_the_article_s() -> None:
     """Lead, share bar, the first paragraph, then the authors' cards, then the rest: the first paragraph is
     body; the cards and a paragraph that opens a list of links (": ") are not."""

@@ -28,6 +28,8 @@ NEXT_HEADLINE_WORDS = 20
 IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this
 TEASER_GAP = 8  # a box's next teaser head is within this many lines of the last one's date
+HEAD_ABOVE = 12  # a region's head (its date) is looked for this many lines above its start...
+HEAD_INSIDE = 3  # ...and this many inside it
 _DIGIT = re.compile(r"\d")
 _COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 COPYRIGHT_OPENINGS = "©(cC"  # what such a line opens with: most lines are settled on their first character
@@ -43,10 +45,14 @@ RULE_TEASERS = "a box of teasers inside the article (headlines with their dates)
 COMMENTS_ON_OPENINGS = frozenset("0123456789OoNnEeUu")  # the first characters `is_comments_on` may match
 
 
-def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
+def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tuple[int, int]:
     """The region up to its first end heading after some prose. A heading with more prose after it than
     BOX_SHARE of the prose before it opens a box inside the article ("Related Coverage" between two
-    paragraphs): the box, up to the next paragraph, is chrome and the article goes on."""
+    paragraphs): the box, up to the next paragraph, is chrome and the article goes on.
+
+    The head of another article (a headline over its date) after enough prose ends the region there, but
+    for one case (with `follow`): a region with no head of its own whose prose the article under that head
+    outweighs was a box above the article (a glossary in the menu), and that article is the region."""
     scores, prose = scored.scores, scored.prose
     before = 0.0
     i = start
@@ -85,6 +91,10 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             continue
         if before >= NEXT_ARTICLE_AFTER and measured.words <= NEXT_META_WORDS and _opens_article(scored, i):
             after = _after_teasers(scored, i, stop)
+            if after is None and follow and _headless(scored, start):
+                followed = _followed(scored, i, stop, before)
+                if followed is not None:
+                    return followed
             if after is None or _prose_in(scored, after, stop) < BOX_SHARE * before:
                 return start, _heading_start(scored, i)
             i = _box(scored, _heading_start(scored, i), after, RULE_TEASERS)
@@ -93,6 +103,24 @@ def cut_at_end(scored: Scored, start: int, stop: int) -> tuple[int, int]:
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _headless(scored: Scored, start: int) -> bool:
+    """Whether no date line sits just above the region's start or among its first lines: prose with no head."""
+    near = range(max(0, start - HEAD_ABOVE), min(len(scored.prose), start + HEAD_INSIDE))
+    return not any(scored.prose[j] is not None and is_date_line(scored.lines[j].text) for j in near)
+
+
+def _followed(scored: Scored, start: int, stop: int, before: float) -> tuple[int, int] | None:
+    """The article that starts at line `start` under a run of prose with no head of its own, cut at its own
+    end, when it holds more prose than that run (`before`): the run was a box above it (a glossary in the
+    menu, a teaser). None otherwise, and the lines are left as they were."""
+    rules = scored.chrome_rules.copy()
+    article = cut_at_end(scored, start, stop, follow=False)
+    if _prose_in(scored, *article) > before:
+        return article
+    scored.chrome_rules = rules
+    return None
 
 
 def is_copyright_notice(text: str) -> bool:
