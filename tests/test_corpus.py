@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from builder.extract.generic import corpus as corpus_module
 from builder.extract.generic.chrome import LIVE_SITES, SiteChrome, line_key, line_keys
 from builder.extract.generic.corpus import (
-    COUNTING,
+    FOLD_KEYS,
     SAMPLE,
     CorpusBuilder,
     CorpusIndex,
@@ -103,15 +103,14 @@ def test_counts_stop_at_the_sample_and_the_index_travels_by_value() -> None:
 
 
 @pytest.mark.parametrize("interleaved", [False, True])
-@pytest.mark.parametrize("counting", [COUNTING, 1])
+@pytest.mark.parametrize("fold_keys", [FOLD_KEYS, 7])
 def test_compact_counting_gives_the_plain_counts_of_every_site(
-    monkeypatch: pytest.MonkeyPatch, counting: int, interleaved: bool
+    monkeypatch: pytest.MonkeyPatch, fold_keys: int, interleaved: bool
 ) -> None:
-    """A site's first dump kept as an array until a second comes, the groups not counted lately packed in
-    arrays (all but one with `counting` 1, and packed again and again when the sites' dumps interleave), and
-    one-dump lines dropped once the sample is full: the recurring lines a plain count of the sampled sketches
-    gives."""
-    monkeypatch.setattr(corpus_module, "COUNTING", counting)
+    """A site's keys appended as they come, folded into sorted keys with counts (again and again with
+    `fold_keys` 7, and between other sites' dumps when they interleave), one-dump lines dropped once the
+    sample is full: the recurring lines a plain count of the sampled sketches gives."""
+    monkeypatch.setattr(corpus_module, "FOLD_KEYS", fold_keys)
     sizes = {"Daily Planet": SAMPLE + 3, "Gotham Gazette": 5, "Metropolis Mirror": 1, "Star City Star": 2}
     twice = {10: "A correction two dumps print", 150: "A correction two dumps print"}  # a line of two dumps
     by_site = {
@@ -126,17 +125,19 @@ def test_compact_counting_gives_the_plain_counts_of_every_site(
     corpus.add_all(order)
     groups = {group.first_line[:12]: group for group in corpus.groups}
     lone = groups["Metropolis M"]
-    assert lone.keys is not None and lone.counts is None and not lone.counter  # one dump: its keys alone
+    lone.fold()
+    assert list(lone.keys) == sorted(by_site["Metropolis Mirror"][0].lines) and set(lone.counts) == {1}
     planet = groups["Daily Planet"]
-    assert all(count >= 2 for count in [*planet.counter.values(), *(planet.counts or [])])  # the sample is full
-    if counting == 1:
-        assert sum(bool(group.counter) for group in corpus.groups) == 1  # the others are packed
+    assert not planet.fresh and all(planet.counts >= 2)  # the sample is full: folded, one-dump lines gone
+    gazette = groups["Gotham Gazet"]
+    assert (len(gazette.keys) > 0) == (fold_keys == 7)  # folded before the sample is full only past fold_keys
     index = corpus.index()
     for chrome in index.chrome:
         site = next(site for site in sizes if site in chrome.group)
         plain = Counter(chain.from_iterable(sketch.lines for sketch in by_site[site][:SAMPLE]))
         assert chrome.dumps == min(sizes[site], SAMPLE)
         assert dict(chrome.recurring) == {key: n for key, n in plain.items() if n >= 2}
+        assert list(chrome.keys) == sorted(chrome.keys)
     assert len(index.chrome) == 3
     assert index.chrome_for(site_page("Daily Planet", 99)).count("A correction two dumps print") == 2  # type: ignore[union-attr]
 

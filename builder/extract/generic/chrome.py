@@ -65,6 +65,13 @@ class SiteChrome:
         self._lookup: dict[int, int] | None = None
         self._met: dict[float, _Met] = {}  # the recurring lines met, by how many dumps they must be in
 
+    @staticmethod
+    def packed(group: str, dumps: int, keys: array[int], counts: array[int], publisher: str | None) -> SiteChrome:
+        """A SiteChrome from `packed_counts`' two arrays (keys sorted, each in 2 dumps or more)."""
+        site = SiteChrome(group, dumps, {}, publisher)
+        site.keys, site.counts_of_keys = keys, counts
+        return site
+
     def __reduce__(self) -> tuple[Callable[..., SiteChrome], tuple[str, int, array[int], array[int], str | None]]:
         return _unpickled, (self.group, self.dumps, self.keys, self.counts_of_keys, self.publisher)
 
@@ -130,9 +137,7 @@ class SiteChrome:
 
 def _unpickled(group: str, dumps: int, keys: array[int], counts: array[int], publisher: str | None) -> SiteChrome:
     """A SiteChrome from its arrays, as it travels to a worker (no dict made on the way)."""
-    site = SiteChrome(group, dumps, {}, publisher)
-    site.keys, site.counts_of_keys = keys, counts
-    return site
+    return SiteChrome.packed(group, dumps, keys, counts, publisher)
 
 
 # The sites whose dicts a process keeps, least recently read first: held here, so an id is never reused

@@ -14,13 +14,15 @@ or on which worker read what, so the same inputs give the same groups and counts
 from __future__ import annotations
 
 from array import array
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
 
-from builder.extract.generic.chrome import SiteChrome, line_keys, packed_counts
+import numpy as np
+
+from builder.extract.generic.chrome import SiteChrome, line_keys
 from builder.extract.textdump.lines import line_texts
 from builder.record import RENDERED_BULLET
 
@@ -28,14 +30,14 @@ FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
 SAME_SITE = 0.3  # least Jaccard similarity of two frames to call their dumps one site's
 SAMPLE = 200  # dumps of a group whose lines are counted: enough to tell chrome, and memory stays flat
 MAX_LINES = 2000  # distinct lines of a page counted, at most (a page of 10,000 lines is not an article)
-COUNTING = 1024  # groups kept with a Counter at once (the others packed): sites whose dumps came lately
+FOLD_KEYS = 1 << 16  # fresh keys a group holds before they are folded into its counts (512 KB)
 
 
 class PageSketch(NamedTuple):  # a tuple: it crosses from the survey's workers, and pickles as one when compiled
     """What the corpus needs of one dump: its frame (first and last lines), its lines, a name it shows."""
 
     frame: frozenset[int]
-    lines: tuple[int, ...]  # distinct, in page order
+    lines: array[int]  # keys of its distinct lines, in page order: 8 bytes each, sent and counted whole
     name: str | None  # the publisher the page shows, if any
     first_line: str  # to name the group to users
 
@@ -67,7 +69,7 @@ def page_frame(text: str) -> frozenset[int]:
 def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
     """The sketch of a page from its `page_lines`."""
     # A page repeats many of its lines (menus, share bars): each distinct one is keyed once.
-    keys = tuple(dict.fromkeys(line_keys(dict.fromkeys(lines))))[:MAX_LINES]
+    keys = array("Q", list(dict.fromkeys(line_keys(dict.fromkeys(lines))))[:MAX_LINES])
     return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
 
 
@@ -114,46 +116,43 @@ class _Group:
     first_line: str
     members: int = 0
     sampled: int = 0
-    # A Counter costs ~100 bytes a key: a group not counted lately keeps its counts packed in arrays
-    # (12 bytes a key), keys sorted, and a group of one dump its dump's keys alone (`counts` None: once each).
-    # A corpus of many sites is mostly such groups.
-    keys: array[int] | None = None
-    counts: array[int] | None = None
-    counter: Counter[int] = field(default_factory=Counter)
+    # The keys of the sampled dumps' lines as they come (8 bytes each, appended in C), folded now and then
+    # into the distinct keys, sorted, with their counts (12 bytes a key; a Counter would cost ~100): a
+    # corpus of many sites keeps thousands of groups.
+    fresh: array[int] = field(default_factory=lambda: array("Q"))
+    keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
+    counts: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint32))
     names: Counter[str] = field(default_factory=Counter)
 
-    def count(self, lines: tuple[int, ...]) -> None:
+    def count(self, lines: array[int]) -> None:
         """Counts the lines of one more sampled dump. When the last sample is counted, the lines seen in one
         dump only go (only lines of two dumps or more are the site's chrome): a big site keeps its chrome."""
         self.sampled += 1
-        if self.sampled == 1:
-            self.keys = array("Q", lines)
-            return
-        self.unpack()
-        self.counter.update(lines)
+        self.fresh.extend(lines)
         if self.sampled == SAMPLE:
-            self.counter = Counter({key: count for key, count in self.counter.items() if count >= 2})
+            self.fold(least=2)
+        elif len(self.fresh) >= FOLD_KEYS:
+            self.fold()
 
-    def pack(self) -> None:
-        self.keys, self.counts = packed_counts(self.counter)
-        self.counter = Counter()
+    def fold(self, least: int = 1) -> None:
+        """Merge the fresh keys into the counted ones, keeping the keys of `least` dumps or more."""
+        if self.fresh:
+            keys = np.concatenate((self.keys, np.frombuffer(self.fresh, np.uint64)))
+            weights = np.concatenate((self.counts, np.ones(len(self.fresh), np.uint32)))
+            self.keys, at = np.unique(keys, return_inverse=True)
+            self.counts = np.bincount(at, weights, len(self.keys)).astype(np.uint32)
+            self.fresh = array("Q")
+        if least > 1:
+            kept = self.counts >= least
+            self.keys, self.counts = self.keys[kept], self.counts[kept]
 
-    def unpack(self) -> None:
-        if self.keys is None:
-            return
-        if self.counts is None:
-            self.counter.update(self.keys)
-        else:
-            self.counter.update(dict(zip(self.keys, self.counts, strict=True)))
-        self.keys = self.counts = None
-
-    def recurring(self) -> dict[int, int]:
-        """The lines of two sampled dumps or more, with their counts."""
-        if self.keys is None:
-            return {key: count for key, count in self.counter.items() if count >= 2}
-        if self.counts is None:
-            return {}
-        return {key: count for key, count in zip(self.keys, self.counts, strict=True) if count >= 2}
+    def recurring(self) -> tuple[array[int], array[int]]:
+        """The lines of two sampled dumps or more and their counts, keys sorted, as `SiteChrome` keeps them."""
+        self.fold(least=2)
+        keys, counts = array("Q"), array("I")
+        keys.frombytes(self.keys.astype(np.uint64).tobytes())
+        counts.frombytes(self.counts.astype(np.uint32).tobytes())
+        return keys, counts
 
 
 class CorpusBuilder:
@@ -162,7 +161,6 @@ class CorpusBuilder:
     def __init__(self) -> None:
         self.frames = FrameIndex()
         self.groups: list[_Group] = []
-        self.counting: OrderedDict[int, _Group] = OrderedDict()  # groups with a Counter, least recent first
 
     def add(self, sketch: PageSketch) -> None:
         number = self.frames.best(sketch.frame)
@@ -175,18 +173,6 @@ class CorpusBuilder:
             group.names[sketch.name] += 1
         if group.sampled < SAMPLE:
             group.count(sketch.lines)
-            if group.sampled >= 2:
-                self._counted(group)
-
-    def _counted(self, group: _Group) -> None:
-        """Keeps the COUNTING groups counted last with a Counter; the one counted least lately is packed."""
-        counting = self.counting
-        if group.number in counting:
-            counting.move_to_end(group.number)
-            return
-        counting[group.number] = group
-        if len(counting) > COUNTING:
-            counting.popitem(last=False)[1].pack()
 
     def add_all(self, sketches: Iterable[PageSketch | None]) -> None:
         for sketch in sketches:
@@ -205,7 +191,7 @@ def _site_chrome(group: _Group) -> SiteChrome:
     # The name most of its dumps show; among equally common ones the first in alphabetical order.
     name = min(group.names.items(), key=lambda item: (-item[1], item[0]))[0] if group.names else None
     label = f"site {group.number + 1}: {group.members} dumps, starting {group.first_line!r}"
-    return SiteChrome(label, group.sampled, group.recurring(), name)
+    return SiteChrome.packed(label, group.sampled, *group.recurring(), name)
 
 
 class CorpusIndex:
