@@ -64,6 +64,11 @@ class ArticleSchema:
 
         return Features.from_arrow_schema(self.arrow())
 
+    def features_yaml(self) -> list[dict[str, Any]]:
+        """The fields as a dataset card's `dataset_info.features` lists them, the same as `datasets` (4 and
+        later) writes for `features()`, without importing it (0.4 s of every build's end)."""
+        return [_feature_yaml(field.name, field.type) for field in self.arrow()]
+
 
 def arrow_type(spec: dict[str, Any], where: str) -> pa.DataType:
     """Translate one declarative type into an Arrow type, recursively."""
@@ -95,6 +100,28 @@ def type_label(arrow: pa.DataType) -> str:
     if pa.types.is_struct(arrow):
         inner = ", ".join(f"{f.name}: {type_label(f.type)}" for f in arrow)
         return f"struct<{inner}>"
+    return str(arrow)
+
+
+def _feature_yaml(name: str, arrow: pa.DataType) -> dict[str, Any]:
+    """One field in the card's YAML: a scalar's `dtype`, a struct's fields, or a list's items."""
+    import pyarrow as pa
+
+    if pa.types.is_struct(arrow):
+        return {"name": name, "struct": [_feature_yaml(field.name, field.type) for field in arrow]}
+    if pa.types.is_list(arrow):
+        return {"name": name, "list": _items_yaml(arrow.value_type)}
+    return {"name": name, "dtype": str(arrow)}  # the types `arrow_type` makes print as `datasets` names them
+
+
+def _items_yaml(arrow: pa.DataType) -> Any:
+    """A list's items: a scalar's dtype alone, a struct's fields, or an inner list."""
+    import pyarrow as pa
+
+    if pa.types.is_struct(arrow):
+        return [_feature_yaml(field.name, field.type) for field in arrow]
+    if pa.types.is_list(arrow):
+        return {"list": _items_yaml(arrow.value_type)}
     return str(arrow)
 
 

@@ -63,6 +63,16 @@ def test_load_dataset_round_trip(sample_build: Built) -> None:
     assert len(set(ids)) == 2 and all(len(i) == 32 for i in ids)
 
 
+def test_a_build_does_not_import_datasets(tmp_path: Path) -> None:
+    """`datasets` takes ~0.4 s to import: the card's YAML is written without it (tests/test_schema.py checks
+    it is what `datasets` writes)."""
+    args = ["build", str(DATA), "--out", str(tmp_path / "out"), "--report", str(tmp_path / "report")]
+    done = run_cli(*args, "--now", NOW_ISO, "--workers", "1", "-q", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert done.returncode == 0, done.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "builder.export.card" in imported and "datasets" not in imported
+
+
 def test_card_metadata_and_counts(sample_build: Built) -> None:
     from huggingface_hub import DatasetCard
 

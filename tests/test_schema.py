@@ -29,3 +29,61 @@ def test_arrow_schema_is_derived_from_the_file() -> None:
 def test_a_malformed_field_is_refused(field: dict) -> None:
     with pytest.raises(ConfigError):
         parse_schema({"name": "article", "version": 1, "fields": [field]})
+
+
+# Every shape `arrow_type` makes: each scalar, timestamps with and without a zone, lists of each kind, structs
+# inside structs and lists.
+EVERY_SHAPE = {
+    "name": "shapes",
+    "version": 1,
+    "fields": [
+        {"name": "text", "type": "string", "description": "d"},
+        {"name": "small", "type": "int32", "description": "d"},
+        {"name": "big", "type": "int64", "description": "d"},
+        {"name": "flag", "type": "bool", "description": "d"},
+        {"name": "instant", "type": "timestamp", "unit": "us", "tz": "UTC", "description": "d"},
+        {"name": "wall", "type": "timestamp", "unit": "ms", "description": "d"},
+        {"name": "words", "type": "list", "items": {"type": "string"}, "description": "d"},
+        {"name": "grid", "type": "list", "items": {"type": "list", "items": {"type": "int64"}}, "description": "d"},
+        {
+            "name": "place",
+            "type": "struct",
+            "description": "d",
+            "fields": [
+                {"name": "city", "type": "string"},
+                {"name": "where", "type": "struct", "fields": [{"name": "lat", "type": "int32"}]},
+                {"name": "names", "type": "list", "items": {"type": "string"}},
+            ],
+        },
+        {
+            "name": "people",
+            "type": "list",
+            "description": "d",
+            "items": {
+                "type": "struct",
+                "fields": [
+                    {"name": "name", "type": "string"},
+                    {
+                        "name": "roles",
+                        "type": "list",
+                        "items": {"type": "struct", "fields": [{"name": "r", "type": "bool"}]},
+                    },
+                ],
+            },
+        },
+        {
+            "name": "blocks",
+            "type": "list",
+            "description": "d",
+            "items": {"type": "list", "items": {"type": "struct", "fields": [{"name": "k", "type": "string"}]}},
+        },
+    ],
+}
+
+
+@pytest.mark.parametrize("schema", [load_schema(), parse_schema(EVERY_SHAPE)], ids=["article", "every shape"])
+def test_the_card_s_features_are_what_datasets_writes(schema) -> None:  # type: ignore[no-untyped-def]
+    """The card lists the fields without importing `datasets`: the same YAML `datasets` makes of them."""
+    from datasets import DatasetInfo
+
+    assert schema.features_yaml() == DatasetInfo(features=schema.features())._to_yaml_dict()["features"]

@@ -58,22 +58,21 @@ def size_category(rows: int) -> str:
 
 
 def _dataset_info(schema: ArticleSchema, shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
-    from datasets import DatasetInfo, SplitDict, SplitInfo
-
-    splits = SplitDict()
+    """The card's `dataset_info`: features, and each split's size as `datasets` counts it (the row groups'
+    uncompressed bytes), in the keys and order `datasets.DatasetInfo` writes."""
+    splits = []
     download_size = 0
     for name, paths in shards.items():
         metas = [pq.ParquetFile(path).metadata for path in paths]
         num_bytes = sum(m.row_group(i).total_byte_size for m in metas for i in range(m.num_row_groups))
-        splits.add(SplitInfo(name=name, num_bytes=num_bytes, num_examples=sum(m.num_rows for m in metas)))
+        splits.append({"name": name, "num_bytes": num_bytes, "num_examples": sum(m.num_rows for m in metas)})
         download_size += sum(path.stat().st_size for path in paths)
-    info = DatasetInfo(
-        features=schema.features(),
-        splits=splits,
-        download_size=download_size,
-        dataset_size=sum(s.num_bytes for s in splits.values()),
-    )
-    return info._to_yaml_dict()  # the same YAML `datasets` itself writes into cards
+    return {
+        "features": schema.features_yaml(),
+        "splits": splits,
+        "download_size": download_size,
+        "dataset_size": sum(split["num_bytes"] for split in splits),
+    }
 
 
 def card_data(
