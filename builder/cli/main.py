@@ -217,6 +217,7 @@ def build(
     from builder.build import BuildOptions
     from builder.build import build as run_build
     from builder.cli.progress import BuildProgress
+    from builder.engines.local import pandas_unimported
     from builder.errors import (
         BuilderError,
         BuildLockedError,
@@ -264,7 +265,7 @@ def build(
     )
     stop = StopRequest()
     try:
-        with BuildProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        with BuildProgress(enabled=not quiet and sys.stderr.isatty()) as progress, pandas_unimported():
 
             def on_batch(inputs: int, rejected: int) -> None:
                 stop.check()

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from itertools import islice
 from multiprocessing.connection import Connection
 from typing import IO, Any, NamedTuple, TypeVar
@@ -196,6 +196,20 @@ class _NoPandas:
     def find_spec(name: str, path: object = None, target: object = None) -> None:
         if name.partition(".")[0] == "pandas":
             raise ModuleNotFoundError(f"No module named {name!r} (not needed in a worker)", name=name)
+
+
+@contextmanager
+def pandas_unimported() -> Iterator[None]:
+    """While the block runs, importing pandas fails as if it were not installed (as in the workers), unless
+    it is imported already: for a build process, which never uses it either (~0.25 s of its start)."""
+    if "pandas" in sys.modules:
+        yield
+        return
+    sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(_NoPandas)  # type: ignore[arg-type]
 
 
 def _init_worker(job: Job, max_bytes: int, lifeline: Connection, keep_open: int) -> None:
