@@ -156,6 +156,14 @@ def test_the_same_generic_inputs_give_the_same_bytes_with_any_workers(mixed: Pat
         ("Copyright 2021", None),
         ("© 2024 | Privacy", None),
         ("A line about nothing", None),
+        ("Copyright 2017 SA LA NACION | Todos los derechos reservados", "SA LA NACION"),
+        ("| © Le Monde | Mentions légales", "Le Monde"),
+        # A link, a sentence, an image's credit: no notice of the site's.
+        ("Copyright Notice", None),
+        ("Copyright & Permissions", None),
+        ("under article 11 of the WIPO copyright treaty adopted on 20 December 1996", None),
+        ("Harbour at dawn © Jane Doe", None),
+        ("© Foto: Jane Doe / Harbour Press", None),
     ],
 )
 def test_the_publisher_is_the_copyright_holder(line: str, holder: str | None) -> None:
@@ -165,3 +173,26 @@ def test_the_publisher_is_the_copyright_holder(line: str, holder: str | None) ->
 def test_the_last_copyright_line_of_a_page_names_its_publisher() -> None:
     assert publisher_from_lines(["© 2001 Old Name", "text", "© 2021 New Name Media"]) == "New Name Media"
     assert publisher_from_lines(["Home", "An article", "Contact"]) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "publisher"),
+    [
+        ("The Daily Planet", "The Daily Planet"),  # a name line, printed again in the footer
+        ("  • Features", None),  # a menu entry in the header, printed again in the footer
+        ("Become a member", None),  # chrome
+        ("Navigation überspringen", None),
+    ],
+)
+def test_a_header_line_the_footer_repeats_is_the_publisher_only_if_it_reads_as_a_name(
+    header: str, publisher: str | None
+) -> None:
+    name = " ".join(header.replace("•", " ").split())
+    text = "\n".join([header, "", "A headline", "", "A paragraph of the article, long enough.", "", name, "Contact"])
+    lines = [line for line in (" ".join(raw.replace("•", " ").split()) for raw in text.split("\n")) if line]
+    assert publisher_from_lines(lines, text) == publisher
+
+
+def test_an_about_link_names_the_publisher_only_with_a_capital() -> None:
+    assert publisher_from_lines(["Home", "Über Stadtbote Verlag", "Kontakt"]) == "Stadtbote Verlag"
+    assert publisher_from_lines(["Home", "Über diesen Blog", "About the project"]) is None

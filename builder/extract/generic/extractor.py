@@ -49,7 +49,7 @@ class GenericTextExtractor:
         fields.update(reading.fields)
         named = chrome.publisher if chrome is not None else None
         if named is None:  # no other dump of its site names it: the page's own lines may
-            named = publisher_from_lines(texts)
+            named = publisher_from_lines(texts, record.text)
         fields["publisher"] = named
         if reading.date is not None:
             fields["published_at_local"] = reading.date.local

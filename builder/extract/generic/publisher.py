@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from builder.extract.generic.headline import CHROME_PHRASES, WORD
+from builder.record import RENDERED_BULLET
+
 # "©", "(c)", "Copyright" (any of them, repeated), maybe years, then the holder up to a separator.
 _COPYRIGHT = re.compile(
-    r"(?:(?:©|\(c\)|copyright|&copy;)\s*)+(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    r"(?:(?:©|\(c\)|copyright|&copy;)\s*)+(?P<years>(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
     r"(?:by\s+)?(?P<holder>[^|•·;\n]+)",
     re.IGNORECASE,
 )
@@ -19,6 +22,9 @@ _HOLDER_END = re.compile(
     r"todos os direitos|alle rechten|все права|جميع الحقوق|\bpowered by\b|\bdesigned by\b|\s(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SIGN = re.compile(r"©|\(c\)|&copy;", re.IGNORECASE)
+_SEPARATORS = " |•·-–—"  # what may stand before the sign of a site's notice in its footer
 _ABOUT = re.compile(r"(?:About|Über|À propos de|Acerca de|Sobre|Chi siamo|Over|О)\s+(?P<name>.+)")
 _NOT_NAMES = frozenset(
     {
@@ -42,45 +48,77 @@ MAX_NAME_WORDS = 6
 HEADER_NAME_WORDS = 4  # a bare name line is short: "The Daily Planet"
 HEADER_LINES = 8  # a name line among the page's first lines...
 FOOTER_LINES = 40  # ...that comes back among its last ones
+HEADER_RAW_LINES = 60  # raw lines (blank ones too) where such a name line is looked for in the dump
 
 
 def _credible(name: str) -> str | None:
     """The name cleaned of a legal suffix, if it reads as a name: 1-6 words, a capital, no address."""
-    name = _LEGAL.sub("", " ".join(name.split()).strip(" -–—:"))
+    name = _LEGAL.sub("", " ".join(name.split()).strip(" -–—:©"))
     words = name.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or len(name) < 2:
         return None
-    if "://" in name or "@" in name or name.lower() in _NOT_NAMES or not any(c.isupper() for c in name):
-        return None
+    if "://" in name or "@" in name or "/" in name or name.lower() in _NOT_NAMES or not any(c.isupper() for c in name):
+        return None  # "/": a photo credit ("Jane Doe / AFP")
     if sum(c.isdigit() for c in name) > 2:
         return None
     return name
 
 
 def copyright_holder(line: str) -> str | None:
-    """The holder a copyright line names, or None when the line is none or names no credible publisher."""
+    """The holder a copyright line names, or None when the line is none or names no credible publisher.
+
+    The word "Copyright" with no sign needs its year right after it: else it is a link ("Copyright Notice")
+    or a word of a sentence ("the WIPO copyright treaty"). A sign after other text, with no year in the
+    line, is an image's credit ("Harbour at dawn © Jane Doe"). Neither names the site."""
     match = _COPYRIGHT.search(line)
     if match is None:
+        return None
+    if _SIGN.search(line, match.start(), match.start("holder")) is None:
+        if match.group("years") is None:
+            return None
+    elif _YEAR.search(line) is None and line[: match.start()].strip(_SEPARATORS):
         return None
     holder = match.group("holder")
     end = _HOLDER_END.search(holder)
     return _credible(holder[: end.start()] if end else holder)
 
 
-def publisher_from_lines(lines: Sequence[str]) -> str | None:
-    """The site's name from a dump's lines (collapsed text, bullets removed), or None."""
-    for text in reversed(lines):  # the footer's copyright line is the most deliberate statement of it
-        # "(c)" in text.lower(), without lower-casing every line: only "C" lower-cases to "c"
-        if ("©" in text or "opyright" in text or "(c)" in text or "(C)" in text) and (name := copyright_holder(text)):
+def publisher_from_lines(lines: Sequence[str], text: str = "") -> str | None:
+    """The site's name from a dump's lines (collapsed text, bullets removed), or None. `text`: the dump,
+    when known, tells a name line from a menu entry printed in the header and again in the footer."""
+    for line in reversed(lines):  # the footer's copyright line is the most deliberate statement of it
+        # "(c)" in line.lower(), without lower-casing every line: only "C" lower-cases to "c"
+        if ("©" in line or "opyright" in line or "(c)" in line or "(C)" in line) and (name := copyright_holder(line)):
             return name
-    for text in lines:
-        match = _ABOUT.fullmatch(text) if len(text) < 60 else None
-        name = _credible(match["name"]) if match else None
+    for line in lines:
+        match = _ABOUT.fullmatch(line) if len(line) < 60 else None
+        # A name opens with a capital: "Über diesen Blog", "About the project" name none.
+        name = _credible(match["name"]) if match and not match["name"][0].islower() else None
         if name:
             return name
     tail_start = max(0, len(lines) - FOOTER_LINES)
-    for i, text in enumerate(lines[:HEADER_LINES]):  # printed again further down, in the footer
-        short = bool(text) and len(text.split()) <= HEADER_NAME_WORDS and text[:1].isupper()
-        if short and text in lines[max(i + 1, tail_start) :]:
-            return _credible(text)
+    for i, line in enumerate(lines[:HEADER_LINES]):  # printed again further down, in the footer
+        short = bool(line) and len(line.split()) <= HEADER_NAME_WORDS and line[:1].isupper()
+        if short and line in lines[max(i + 1, tail_start) :]:
+            return _header_name(line, text)
     return None
+
+
+def _header_name(line: str, text: str) -> str | None:
+    """A header line the footer prints again, if it reads as a name: no menu entry (a list item where the
+    header prints it, "• Features"), no chrome ("Become a member", "Skip navigation")."""
+    lowered = line.lower()
+    if CHROME_PHRASES.found_in(lowered, WORD.findall(lowered)) or _listed_first(line, text):
+        return None
+    return _credible(line)
+
+
+def _listed_first(line: str, text: str) -> bool:
+    """Whether the dump's first raw line that reads as `line` is a list item."""
+    for raw in text.split("\n", HEADER_RAW_LINES)[:HEADER_RAW_LINES]:
+        words = raw.split()
+        if words and words[0] == RENDERED_BULLET and " ".join(words[1:]) == line:
+            return True
+        if " ".join(words) == line:
+            return False
+    return False

@@ -50,7 +50,7 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:
         return None
     lines = page_lines(text)
-    return sketch_page(lines, publisher_from_lines(lines))
+    return sketch_page(lines, publisher_from_lines(lines, text))
 
 
 @dataclass(frozen=True)
