@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import signal
 import sys
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -265,7 +266,9 @@ def build(
     )
     stop = StopRequest()
     try:
-        with BuildProgress(enabled=not quiet and sys.stderr.isatty()) as progress, pandas_unimported():
+        # Ray Data needs pandas in this process; the local engine never does.
+        unimported = pandas_unimported() if engine == "local" else nullcontext()
+        with BuildProgress(enabled=not quiet and sys.stderr.isatty()) as progress, unimported:
 
             def on_batch(inputs: int, rejected: int) -> None:
                 stop.check()
