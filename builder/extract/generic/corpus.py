@@ -150,8 +150,8 @@ class _Group:
         """The lines of two sampled dumps or more and their counts, keys sorted, as `SiteChrome` keeps them."""
         self.fold(least=2)
         keys, counts = array("Q"), array("I")
-        keys.frombytes(self.keys.astype(np.uint64).tobytes())
-        counts.frombytes(self.counts.astype(np.uint32).tobytes())
+        keys.frombytes(self.keys.tobytes())  # uint64 and uint32 as they were made: the arrays' item types
+        counts.frombytes(self.counts.tobytes())
         return keys, counts
 
 
