@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from builder.extract.generic.headline import CHROME_PHRASES, WORD
+from builder.extract.textdump.lines import read_line
 from builder.record import RENDERED_BULLET
 
 # "©", "(c)", "Copyright" (any of them, repeated), maybe years, then the holder up to a separator.
@@ -116,9 +117,7 @@ def _header_name(line: str, text: str) -> str | None:
 def _listed_first(line: str, text: str) -> bool:
     """Whether the dump's first raw line that reads as `line` is a list item."""
     for raw in text.split("\n", HEADER_RAW_LINES)[:HEADER_RAW_LINES]:
-        words = raw.split()
-        if words and words[0] == RENDERED_BULLET and " ".join(words[1:]) == line:
-            return True
-        if " ".join(words) == line:
-            return False
+        read = read_line(raw, RENDERED_BULLET)
+        if read.text == line:
+            return read.bullet
     return False
