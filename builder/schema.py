@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,7 +68,7 @@ class ArticleSchema:
     def features_yaml(self) -> list[dict[str, Any]]:
         """The fields as a dataset card's `dataset_info.features` lists them, the same as `datasets` (4 and
         later) writes for `features()`, without importing it (0.4 s of every build's end)."""
-        return [_feature_yaml(field.name, field.type) for field in self.arrow()]
+        return _fields_yaml(self.arrow())
 
 
 def arrow_type(spec: dict[str, Any], where: str) -> pa.DataType:
@@ -103,12 +104,17 @@ def type_label(arrow: pa.DataType) -> str:
     return str(arrow)
 
 
+def _fields_yaml(fields: Iterable[pa.Field]) -> list[dict[str, Any]]:
+    """A schema's or a struct's fields in the card's YAML, in order."""
+    return [_feature_yaml(field.name, field.type) for field in fields]
+
+
 def _feature_yaml(name: str, arrow: pa.DataType) -> dict[str, Any]:
     """One field in the card's YAML: a scalar's `dtype`, a struct's fields, or a list's items."""
     import pyarrow as pa
 
     if pa.types.is_struct(arrow):
-        return {"name": name, "struct": [_feature_yaml(field.name, field.type) for field in arrow]}
+        return {"name": name, "struct": _fields_yaml(arrow)}
     if pa.types.is_list(arrow):
         return {"name": name, "list": _items_yaml(arrow.value_type)}
     return {"name": name, "dtype": str(arrow)}  # the types `arrow_type` makes print as `datasets` names them
@@ -119,7 +125,7 @@ def _items_yaml(arrow: pa.DataType) -> Any:
     import pyarrow as pa
 
     if pa.types.is_struct(arrow):
-        return [_feature_yaml(field.name, field.type) for field in arrow]
+        return _fields_yaml(arrow)
     if pa.types.is_list(arrow):
         return {"list": _items_yaml(arrow.value_type)}
     return str(arrow)
