@@ -3,10 +3,8 @@ heading ("Related", "Comments") or a box inside it, the head of the next article
 
 from __future__ import annotations
 
-import json
 import re
 
-from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
@@ -17,10 +15,10 @@ from builder.extract.generic.markers import (
     is_end_heading,
     is_image_file,
 )
-from builder.extract.generic.region import Scored, comment_form_at, is_form_field
+from builder.extract.generic.region import WEIGHTS, Scored, comment_form_at, is_form_field
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
-BOX_SHARE = json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))["box_share"]
+BOX_SHARE = WEIGHTS["box_share"]
 NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date line under a headline opens the next article
 NEXT_META_CHARS = 80
 NEXT_META_WORDS = 16

@@ -27,18 +27,18 @@ SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than t
 PROSE_MAX_WORDS = 60  # a paragraph longer than this scores as one of this length
 
 # The scores of the kinds of lines, fitted on the training pages by bench/train_generic.py (weights.json).
-_WEIGHTS = json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))
-PROSE_PER_WORD = _WEIGHTS["prose_per_word"]  # a line of prose scores this much a word...
-PROSE_OFFSET = _WEIGHTS["prose_offset"]  # ...plus this
-BULLET_PROSE = _WEIGHTS["bullet_prose_factor"]  # a list item of prose scores this share of a paragraph
-SENTENCE_LINE = _WEIGHTS["sentence_line"]  # a short sentence (4 to 7 words, with stop words)
-SHORT_LINE = _WEIGHTS["short_line"]  # a short line that is no sentence
-SHORT_BULLET = _WEIGHTS["short_bullet"]  # a short list item (a menu entry)
-REPEATED = _WEIGHTS["repeated"]  # a short line the page prints twice or more
-BLOCK_LINE = _WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
-BRACKETED = _WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
-SCRIPT = _WEIGHTS["script"]  # a long line of program text
-RIVAL_SHARE = _WEIGHTS["rival_share"]  # a run above a comment form wins over a better one below at this share
+WEIGHTS = json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))
+PROSE_PER_WORD = WEIGHTS["prose_per_word"]  # a line of prose scores this much a word...
+PROSE_OFFSET = WEIGHTS["prose_offset"]  # ...plus this
+BULLET_PROSE = WEIGHTS["bullet_prose_factor"]  # a list item of prose scores this share of a paragraph
+SENTENCE_LINE = WEIGHTS["sentence_line"]  # a short sentence (4 to 7 words, with stop words)
+SHORT_LINE = WEIGHTS["short_line"]  # a short line that is no sentence
+SHORT_BULLET = WEIGHTS["short_bullet"]  # a short list item (a menu entry)
+REPEATED = WEIGHTS["repeated"]  # a short line the page prints twice or more
+BLOCK_LINE = WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
+BRACKETED = WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
+SCRIPT = WEIGHTS["script"]  # a long line of program text
+RIVAL_SHARE = WEIGHTS["rival_share"]  # a run above a comment form wins over a better one below at this share
 
 RIVALS = 4  # how many candidate runs are weighed against the best one
 FORM_FIELDS = 3  # a comment form shows at least this many fields...
