@@ -299,3 +299,24 @@ def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_articl
         )
     ]
     assert _region_text(_page(ARTICLE, [heading], teasers, MENU)) == ARTICLE
+
+
+# A Japanese article (sentences end with "。") and, under it, a list of other stories' headlines: unspaced
+# lines as long as sentences, but with no full stop.
+JA_ARTICLE = [
+    "文化庁は１日、アート、エンターテインメント、アニメーション、マンガの４部門で優れた作品を顕彰する今年度のメディア芸術祭賞を発表した。",
+    "アート部門はサウンドインスタレーション、アニメーション部門は短編作品、マンガ部門は長編作品が大賞に選ばれた。",
+    "贈呈式は６月に東京都内で開かれ、受賞作品は同じ月に都内の会場で展示される予定だという。",
+]
+JA_TEASERS = [
+    "安倍氏の実弟・岸氏は首相補佐官 内閣改造、派閥への配慮も忘れない",
+    "北九州市の旦過市場付近で再び火災 4月の大規模火災から復興途上",
+    "藤井聡太竜王、名人戦A級順位戦で初黒星 菅井竜也八段に敗れる",
+    "「基本給6万円は不当」 引っ越しのサカイ社員らが改善訴え",
+]
+
+
+def test_unspaced_headlines_under_the_article_are_not_its_prose() -> None:
+    """A line of Chinese or Japanese is prose when it holds a full stop or is long; a list of headlines of the
+    same length under the article is not read into it."""
+    assert _region_text(_page(["メディア芸術祭賞が決まる"], JA_ARTICLE, ["トップニュース"], JA_TEASERS)) == JA_ARTICLE

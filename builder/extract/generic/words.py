@@ -3,7 +3,8 @@
 Stop words are the strongest sign of running text in any language that spaces its words: a headline
 or a menu has few, a sentence many. The lists (stopwords.json, ~40 words a language) are small on
 purpose: the most frequent function words carry the signal. Lines in scripts that do not space their
-words (Chinese, Japanese, Thai, Burmese) are measured in characters instead: two characters count as one word.
+words (Chinese, Japanese, Thai, Burmese) are measured in characters instead: two characters count as one word,
+and a full stop or a long line stands for the stop words (their share is 1.0 or 0.0).
 """
 
 from __future__ import annotations
@@ -30,12 +31,17 @@ STOP_WORDS = _load_stop_words()
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
 PROSE_SPACES = 7  # a line of eight words or more may be prose without a sentence end
 SAMPLE_CHARS = 240  # the share of stop words is read on a paragraph's start: enough to tell, cheap
+# A line of unspaced script is prose when it holds a full stop (Chinese and Japanese, Burmese) or is this
+# long: a headline, a teaser or a menu line of those scripts runs as long as a sentence but has no full stop.
+UNSPACED_PROSE_CHARS = 60
+_FULL_STOP = re.compile("[。．။]")
 SENTENCE_ENDS = frozenset(".!?。！？…\"”»)'’:")
 
 
 class Prose(NamedTuple):
     words: int  # words, or for unspaced scripts half the characters
-    # share of the words that are stop words (1.0 for unspaced scripts: they have none); None for a long
+    # share of the words that are stop words (for unspaced scripts, which have none, 1.0 for prose and 0.0
+    # for a headline-like line: UNSPACED_PROSE_CHARS); None for a long
     # sentence, which is prose whatever its words: `share_of` reads it where a step needs it
     stop_share: float | None
     sentence_end: bool  # ends as a sentence or quotation does
@@ -61,7 +67,8 @@ def measure(text: str, spaces: int | None = None) -> Prose:
     if not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > 2 * len(text):
         unspaced = len(_UNSPACED.findall(text))
         if unspaced * 2 > len(text):  # mostly Chinese, Japanese, Thai...
-            return Prose(unspaced // 2 + spaces, 1.0, sentence_end)
+            prose = sentence_end or unspaced >= UNSPACED_PROSE_CHARS or _FULL_STOP.search(text) is not None
+            return Prose(unspaced // 2 + spaces, 1.0 if prose else 0.0, sentence_end)
     if spaces < 3:  # too short to be prose whatever its words: skip the lookups
         return SHORT_MEASURES[spaces][sentence_end]
     if spaces < PROSE_SPACES and not sentence_end:  # a short line that is no sentence: nothing to weigh
