@@ -154,6 +154,16 @@ def test_a_related_heading_followed_by_another_end_heading_ends_the_article() ->
     assert _region_text(text) == ARTICLE
 
 
+def test_two_boxes_under_the_same_heading_are_inside_the_article() -> None:
+    """'Related' over a teaser, then 'Related' again over another, then the article goes on: two boxes of one
+    kind inside it, not the page's run of end blocks (whose headings differ, above)."""
+    head = ["Pool to reopen next summer", "By Ann Lee", "July 31, 2018"]
+    boxes = ["Related", "Ten films to see this winter", "Related", "How the pool was built"]
+    reading = read_generic(_page(head, ARTICLE, boxes, SIDEBAR))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["body"] == "\n\n".join(ARTICLE + SIDEBAR)
+
+
 TEASERS = ["More about the town and its pool", "Council names a new head of sport", "July 30, 2018"]
 TEASERS += ["How the old pool was built in 1932", "July 25, 2018"]
 LONG_ARTICLE = ARTICLE + SIDEBAR  # enough prose for a head under it to open another article

@@ -80,7 +80,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             if (
                 _prose_in(scored, resume, stop) < BOX_SHARE * before
                 or is_comment_heading(scored.lines[i].text)
-                or _end_heading_between(scored, i + 1, resume)
+                or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
             ):
                 while prose[i - 1] is None:
                     i -= 1
@@ -162,15 +162,17 @@ def _prose_in(scored: Scored, start: int, stop: int) -> float:
     return sum(score for score in scored.scores[start : _comments_start(scored, start, stop)] if score > 0.0)
 
 
-def _end_heading_between(scored: Scored, start: int, stop: int) -> bool:
+def _end_heading_between(scored: Scored, start: int, stop: int, heading: str) -> bool:
     """Whether another end heading follows before the prose resumes ("Related", then "Up next", "You may
-    like"): a run of the page's end blocks, not a box inside the article."""
+    like"): a run of the page's end blocks, not a box inside the article. The same heading again is not
+    one: two boxes of one kind, back to back, inside the article ("Related", teasers, "Related", teasers)."""
     for j in range(start, stop):
         measured = scored.prose[j]
         if (
             measured is not None
             and measured.words <= MAX_END_WORDS
             and is_end_heading(scored.lines[j].text, measured.words)
+            and scored.lines[j].text != heading
         ):
             return True
     return False
