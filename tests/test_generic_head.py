@@ -367,6 +367,8 @@ def test_a_comment_s_date_under_the_article_is_not_its_date() -> None:
         ("ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท อ.สุรชัย ตำรวจ เร่ง สอบ ผล", False),  # Thai letters have no case
         ("Brexit", False),
         ("Email @adamoss with your seal photographs", False),  # a handle inside a line
+        ("— ITmedia NEWS (@itmedia_news) February 28, 2019", True),  # an embedded post's signature
+        ("— a dash, then a sentence that names no one (at all)", False),
     ],
 )
 def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:

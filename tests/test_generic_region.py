@@ -330,3 +330,16 @@ def test_unspaced_headlines_under_the_article_are_not_its_prose() -> None:
     """A line of Chinese or Japanese is prose when it holds a full stop or is long; a list of headlines of the
     same length under the article is not read into it."""
     assert _region_text(_page(["メディア芸術祭賞が決まる"], JA_ARTICLE, ["トップニュース"], JA_TEASERS)) == JA_ARTICLE
+
+
+def test_embedded_posts_inside_the_article_are_no_comment_section() -> None:
+    """Three embedded posts between paragraphs, each signed "— Name (@handle) date": short dated lines close
+    together, as comments' name-and-date lines are, but the article goes on under them."""
+    posts = []
+    for k, (name, handle) in enumerate((("Ann Lee", "annlee"), ("Bo Chan", "bochan"), ("Cy Diaz", "cydiaz"))):
+        posts += [
+            [f"The old pool was the best place in town to spend a summer afternoon, said {name} {k}."],
+            [f"— {name} (@{handle}) July {k + 10}, 2018"],
+        ]
+    region = _region_text(_page(LONG_ARTICLE, *posts, SEQUEL[:4]))
+    assert region[0] == LONG_ARTICLE[0] and region[-1] == SEQUEL[3]

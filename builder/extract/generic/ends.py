@@ -14,6 +14,7 @@ from builder.extract.generic.markers import (
     is_comments_on,
     is_end_heading,
     is_image_file,
+    is_post_signature,
 )
 from builder.extract.generic.region import WEIGHTS, Scored, comment_form_at, is_form_field
 
@@ -193,10 +194,13 @@ def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bo
 
 
 def _is_comment_meta(scored: Scored, i: int) -> bool:
-    """A short line with a date: a comment's author and time ("Red Bastard (22 juin 2018 @11h29)")."""
+    """A short line with a date: a comment's author and time ("Red Bastard (22 juin 2018 @11h29)"), but
+    not an embedded post's signature ("— Jane Doe (@janedoe) December 11, 2016"), which quotes inside the
+    article as often as it likes."""
     measured, text = scored.prose[i], scored.lines[i].text
     return (
         measured is not None
+        and not is_post_signature(text)
         and measured.words <= NEXT_META_WORDS
         and len(text) <= NEXT_META_CHARS
         and scored.scores[i] <= 0.0

@@ -257,10 +257,22 @@ def is_caption_label(text: str) -> bool:
 MENU_CAPITALS_WORDS = 8
 
 
+POST_DASHES = "—–-"  # what an embedded post's signature opens with
+
+
+def is_post_signature(text: str) -> bool:
+    """The last line of an embedded social-media post: a dash, the author and their handle, the date
+    ("— Jane Doe (@janedoe) December 11, 2016")."""
+    return text[:1] in POST_DASHES and "(@" in text
+
+
 def is_handle_or_menu(text: str, words: int) -> bool:
-    """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), or a long line of capitals
-    ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"): a link or a menu, never a headline."""
+    """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), an embedded post's signature, or a
+    long line of capitals ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"): a link or a menu, never a
+    headline."""
     if words == 1:
         return text[:1] in "@#"
+    if is_post_signature(text):
+        return True
     # Every letter a capital: str.isupper would also take "ผล DNA ยืนยัน", whose Thai letters have no case.
     return words >= MENU_CAPITALS_WORDS and all(char.isupper() for char in text if char.isalpha())
