@@ -249,6 +249,7 @@ def test_a_headline_at_the_top_of_the_prose_wins_over_a_slogan_above_and_says_wh
         ("Abonnez-vous à notre newsletter", True),
         ("部落格全站分類：休閒旅遊", True),
         ("Zurück zur Übersicht", True),
+        ("Be one of the first to comment", True),
         ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
         ("Seals are back on the sandbank", False),
     ],
@@ -369,6 +370,9 @@ def test_a_comment_s_date_under_the_article_is_not_its_date() -> None:
         ("Email @adamoss with your seal photographs", False),  # a handle inside a line
         ("— ITmedia NEWS (@itmedia_news) February 28, 2019", True),  # an embedded post's signature
         ("— a dash, then a sentence that names no one (at all)", False),
+        ("HomeLatestBaseballFootballBasketballHockey", True),  # menu links glued together
+        ("McDonald's sells the new iPhone on YouTube", False),  # names glue a capital once or twice
+        ("Findings from our Global DevSecOps Survey", False),
     ],
 )
 def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:

@@ -257,6 +257,10 @@ def is_caption_label(text: str) -> bool:
 MENU_CAPITALS_WORDS = 8
 
 
+# The links of a menu printed with no space between them ("HomeLatestBaseballFootball"): a word with a
+# capital glued after a lower-case letter three times. A name does it once or twice ("McDonald's", "iPhone",
+# "DevSecOps").
+_GLUED = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
 POST_DASHES = "—–-"  # what an embedded post's signature opens with
 
 
@@ -267,9 +271,11 @@ def is_post_signature(text: str) -> bool:
 
 
 def is_handle_or_menu(text: str, words: int) -> bool:
-    """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), an embedded post's signature, or a
-    long line of capitals ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"): a link or a menu, never a
-    headline."""
+    """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), an embedded post's signature, menu
+    links glued together, or a long line of capitals ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"):
+    a link or a menu, never a headline."""
+    if _GLUED.search(text) is not None:
+        return True
     if words == 1:
         return text[:1] in "@#"
     if is_post_signature(text):
