@@ -213,6 +213,16 @@ def test_a_dated_article_keeps_its_place_above_a_longer_next_story() -> None:
     assert _region_text(_page(LONG_ARTICLE, sequel, SEQUEL[:6])) == LONG_ARTICLE
 
 
+def test_a_date_under_a_long_headline_and_a_byline_is_the_region_s_head() -> None:
+    """A headline long enough to read as prose opens the region, its date three lines under it past a byline
+    and blank lines: the first article has a head, and the longer story under it is the next one."""
+    headline = "Six singers and two bands say they will not sing or play at the opening of the pool next summer"
+    first = [headline + ", whatever the council pays them", "By Ann Lee", "July 31, 2018"]
+    sequel = ["Library to open on Sundays", "July 30, 2018"]
+    region = _region_text(_page(first, LONG_ARTICLE, sequel, SEQUEL + ARTICLE))
+    assert region[0] == first[0] and region[-1] == LONG_ARTICLE[-1]
+
+
 def test_a_paragraph_cut_off_from_the_region_by_author_cards_is_the_article_s() -> None:
     """Lead, share bar, the first paragraph, then the authors' cards, then the rest: the first paragraph is
     body; the cards and a paragraph that opens a list of links (": ") are not."""

@@ -4,6 +4,7 @@ heading ("Related", "Comments") or a box inside it, the head of the next article
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
@@ -28,7 +29,7 @@ IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this
 TEASER_GAP = 8  # a box's next teaser head is within this many lines of the last one's date
 HEAD_ABOVE = 12  # a region's head (its date) is looked for this many lines above its start...
-HEAD_INSIDE = 3  # ...and this many inside it
+HEAD_INSIDE = 3  # ...and in this many of its first lines (not counting blank ones)
 _DIGIT = re.compile(r"\d")
 _COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 COPYRIGHT_OPENINGS = "©(cC"  # what such a line opens with: most lines are settled on their first character
@@ -106,8 +107,9 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
 
 def _headless(scored: Scored, start: int) -> bool:
     """Whether no date line sits just above the region's start or among its first lines: prose with no head."""
-    near = range(max(0, start - HEAD_ABOVE), min(len(scored.prose), start + HEAD_INSIDE))
-    return not any(scored.prose[j] is not None and is_date_line(scored.lines[j].text) for j in near)
+    above = range(max(0, start - HEAD_ABOVE), start)
+    first = islice((j for j in range(start, len(scored.prose)) if scored.prose[j] is not None), HEAD_INSIDE)
+    return not any(scored.prose[j] is not None and is_date_line(scored.lines[j].text) for j in (*above, *first))
 
 
 def _followed(scored: Scored, start: int, stop: int, before: float) -> tuple[int, int] | None:
