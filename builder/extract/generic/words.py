@@ -63,10 +63,10 @@ def measure(text: str, spaces: int | None = None) -> Prose:
         spaces = text.count(" ")
     sentence_end = text[-1:] in SENTENCE_ENDS
     # Most lines are ASCII, and the rest mostly Latin: every unspaced character takes three bytes in UTF-8,
-    # so a line of at most two bytes a character cannot be mostly unspaced, and is not searched.
-    if not text.isascii() and len(text.encode("utf-8", "surrogatepass")) > 2 * len(text):
+    # so a line of at most 5/3 bytes a character cannot be a third unspaced, and is not searched.
+    if not text.isascii() and 3 * len(text.encode("utf-8", "surrogatepass")) > 5 * len(text):
         unspaced = len(_UNSPACED.findall(text))
-        if unspaced * 2 > len(text):  # mostly Chinese, Japanese, Thai...
+        if unspaced * 3 > len(text):  # a third or more Chinese, Japanese, Thai... (Latin names in a sentence)
             prose = sentence_end or unspaced >= UNSPACED_PROSE_CHARS or _FULL_STOP.search(text) is not None
             return Prose(unspaced // 2 + spaces, 1.0 if prose else 0.0, sentence_end)
     if spaces < 3:  # too short to be prose whatever its words: skip the lookups

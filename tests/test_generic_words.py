@@ -1,0 +1,34 @@
+"""How much a line of a script that does not space its words reads like prose (`words.measure`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.generic.words import measure
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("文化庁は１日、今年度のメディア芸術祭賞を発表した。", True),  # a sentence with its full stop
+        ("同样，它还可以理解和回答某个大家族中的成员之间的关系这样的复杂问题，比如“张三的大舅是谁？”", True),
+        ("安倍氏の実弟・岸氏は首相補佐官 内閣改造、派閥への配慮も忘れない", False),  # a headline: no full stop
+        ("「基本給6万円は不当」 引っ越しのサカイ社員らが改善訴え", False),
+        # Latin names inside a Japanese sentence: still a sentence of Japanese.
+        (
+            "Visual Studio Codeは、Microsoftが開発したオープンソースコードエディタ。「Stack Overflow2018開発者調査」で最も人気",
+            True,
+        ),
+    ],
+)
+def test_an_unspaced_line_is_prose_with_a_full_stop_or_a_sentence_end(line: str, prose: bool) -> None:
+    measured = measure(line)
+    assert measured.words >= 8
+    assert (measured.stop_share == 1.0) is prose
+
+
+def test_a_long_unspaced_line_is_prose_without_a_full_stop() -> None:
+    """Thai spaces its sentences, not its words, and prints no full stop: a long line is prose."""
+    line = "ผลการตรวจดีเอ็นเอยืนยันว่าศพที่ลอยมาตามแม่น้ำโขงเป็นคนสนิทของนักเคลื่อนไหวที่หายตัวไปเมื่อปลายปีที่แล้วตามที่ตำรวจแถลง"
+    assert measure(line).stop_share == 1.0
+    assert measure(line[:40]).stop_share == 0.0
