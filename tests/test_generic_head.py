@@ -377,3 +377,27 @@ def test_a_comment_s_date_under_the_article_is_not_its_date() -> None:
 )
 def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:
     assert is_handle_or_menu(line, len(line.split())) is expected
+
+
+BYLINE_OF_A_DESK = """\
+The Coast Courier
+
+A new life far out at sea
+
+Coast Desk
+
+By Coast Desk Team
+Dec 19, 2016
+
+The lighthouse at Granite Point has a keeper again: two retired sailors moved into the cottage below the lamp on Monday, forty years after the last keeper left the rock.
+
+The keepers will guide visitors, log the weather and look after the lamp, which the coast guard still runs from the mainland but which needs someone on the rock to keep it clean.
+"""
+
+
+def test_a_byline_naming_no_person_is_no_headline() -> None:
+    """ "By" and a desk's name, whose words are no person's name: still a byline, so never the headline, even
+    right above the date."""
+    reading = read_generic(BYLINE_OF_A_DESK)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "A new life far out at sea"

@@ -19,7 +19,7 @@ from operator import mul
 from typing import NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import byline_names, is_explicit_byline
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     is_breadcrumb,
@@ -334,9 +334,16 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
         return False
     if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
         return False
+    if _capitalised(text) and is_explicit_byline(text):  # "By Smart Shopping Team": no name read, but a byline
+        return False
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta
     return not (byline_names(text) or is_date_line(text))
+
+
+def _capitalised(text: str) -> bool:
+    """Every word after the first opens with a capital: "By Smart Shopping Team", not "By the numbers: ..."."""
+    return all(word[:1].isupper() for word in text.split()[1:])
 
 
 def _printed_twice(scored: Scored, page: str, i: int) -> bool:
