@@ -11,7 +11,7 @@ import pytest
 from builder.extract.generic import headline
 from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.headline import CHROME_PHRASES, WORD
-from builder.extract.generic.markers import is_breadcrumb, is_handle_or_menu
+from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import Line
 
@@ -370,13 +370,23 @@ def test_a_comment_s_date_under_the_article_is_not_its_date() -> None:
         ("Email @adamoss with your seal photographs", False),  # a handle inside a line
         ("— ITmedia NEWS (@itmedia_news) February 28, 2019", True),  # an embedded post's signature
         ("— a dash, then a sentence that names no one (at all)", False),
-        ("HomeLatestBaseballFootballBasketballHockey", True),  # menu links glued together
-        ("McDonald's sells the new iPhone on YouTube", False),  # names glue a capital once or twice
-        ("Findings from our Global DevSecOps Survey", False),
     ],
 )
 def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:
     assert is_handle_or_menu(line, len(line.split())) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "glued"),
+    [
+        ("HomeLatestBaseballFootballBasketballHockey", True),  # menu links glued together
+        ("Funded by readers like you HomeNewsOpinionCulture", True),
+        ("McDonald's sells the new iPhone on YouTube", False),  # names glue a capital once or twice
+        ("Findings from our Global DevSecOps Survey", False),
+    ],
+)
+def test_menu_links_glued_together(line: str, glued: bool) -> None:
+    assert is_glued_menu(line) is glued
 
 
 BYLINE_OF_A_DESK = """\

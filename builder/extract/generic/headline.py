@@ -25,6 +25,7 @@ from builder.extract.generic.markers import (
     is_breadcrumb,
     is_caption_label,
     is_end_heading,
+    is_glued_menu,
     is_handle_or_menu,
     is_image_file,
     tag_label,
@@ -149,6 +150,9 @@ class Candidate:
     at: int  # the line's index
     features: list[float]  # in the order of FEATURES; the COSTLY ones are 0 until `complete` reads them
     complete: bool = False
+    # Never the headline, whatever its score (read by `complete`, for the few best candidates only): a byline
+    # whose names the byline rules do not take ("By Smart Shopping Team"), menu links glued together.
+    excluded: bool = False
 
     def score(self, weights: tuple[float, ...] = WEIGHTS) -> float:
         # map(mul) runs in C; sum adds the same products in the same order as a loop would
@@ -184,14 +188,17 @@ def title_rule(chosen: Candidate, count: int) -> str:
 
 
 def choose(ranked: list[Candidate], completing: Callable[[Candidate], None]) -> int | None:
-    """The best-scoring candidate, if it scores above the threshold (the nearest one on a tie). The costly
-    features are read best cheap score first, and no more once the rest could not win even with all of them."""
+    """The best-scoring candidate, if it scores above the threshold (the nearest one on a tie) and is not
+    `excluded`. The costly features are read best cheap score first, and no more once the rest could not win
+    even with all of them."""
     best, best_score = None, THRESHOLD
     for k in sorted(range(len(ranked)), key=lambda k: -ranked[k].score()):
         candidate = ranked[k]
         if candidate.score() + COSTLY_GAIN < best_score:
             break
         completing(candidate)
+        if candidate.excluded:
+            continue
         score = candidate.score()
         if score > best_score or (score == best_score and best is not None and k < best):
             best, best_score = k, score
@@ -215,6 +222,7 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
     features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens))
     features[TITLE_CASE] = _title_case(text)
+    candidate.excluded = is_glued_menu(text) or (_capitalised(text) and is_explicit_byline(text))
 
 
 def headline_candidates(scored: Scored, window: Window, checked: set[int], meta: set[int]) -> list[Candidate]:
@@ -333,8 +341,6 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or _doubled(text):
         return False
     if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
-        return False
-    if _capitalised(text) and is_explicit_byline(text):  # "By Smart Shopping Team": no name read, but a byline
         return False
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta

@@ -270,12 +270,15 @@ def is_post_signature(text: str) -> bool:
     return text[:1] in POST_DASHES and "(@" in text
 
 
+def is_glued_menu(text: str) -> bool:
+    """Menu links printed with no space between them ("HomeLatestBaseballFootball"): never a headline."""
+    return _GLUED.search(text) is not None
+
+
 def is_handle_or_menu(text: str, words: int) -> bool:
-    """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), an embedded post's signature, menu
-    links glued together, or a long line of capitals ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"):
-    a link or a menu, never a headline."""
-    if _GLUED.search(text) is not None:
-        return True
+    """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), an embedded post's signature, or a
+    long line of capitals ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"): a link or a menu, never a
+    headline."""
     if words == 1:
         return text[:1] in "@#"
     if is_post_signature(text):
