@@ -353,3 +353,31 @@ def test_a_reading_whose_headline_took_the_only_prose_is_no_article(monkeypatch:
     assert isinstance(read_generic(_site_dump(1)), GenericReading)  # as read without the patch
     verdict = reader.read_generic(_site_dump(1))
     assert isinstance(verdict, Reject) and verdict.reason is Reason.NO_ARTICLE and "no prose" in verdict.detail
+
+
+ALT_OVER_CAPTION = """\
+Harbour Weekly
+
+Night ferries return to the northern islands
+
+The night ferries to the northern islands are back after a winter in which the islanders had only one boat a day.
+
+The harbour at dawn, with the ferry at its quay.The harbour at dawn, with the ferry at its quay.
+The harbour at dawn, with the ferry at its quay. Photo: Ann Lee / HW
+
+The ferry company says the boats will run every night until the end of October, and twice a night in the summer.
+"""
+
+
+def test_an_alt_text_over_the_caption_that_repeats_it_with_a_credit_is_an_image() -> None:
+    """An image's alt text (here printed twice, glued) over its caption, the same words and a credit: an image,
+    not two paragraphs of the body."""
+    reading = read_generic(ALT_OVER_CAPTION)
+    assert isinstance(reading, GenericReading), reading
+    assert "dawn" not in reading.fields["body"]
+    assert reading.fields["images"] == [
+        {
+            "alt": "The harbour at dawn, with the ferry at its quay.",
+            "caption": "The harbour at dawn, with the ferry at its quay. Photo: Ann Lee / HW",
+        }
+    ]

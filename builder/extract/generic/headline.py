@@ -24,6 +24,7 @@ from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     is_breadcrumb,
     is_caption_label,
+    is_doubled,
     is_end_heading,
     is_glued_menu,
     is_handle_or_menu,
@@ -338,7 +339,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
-    if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or _doubled(text):
+    if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or is_doubled(text):
         return False
     if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
         return False
@@ -367,13 +368,6 @@ def _printed_twice(scored: Scored, page: str, i: int) -> bool:
                 return True
         at = page.find(text, at + len(text))
     return False
-
-
-def _doubled(text: str) -> bool:
-    """One text twice, glued ("Firefox Developer EditionFirefox Developer Edition"): a linked image's alt text
-    beside its link's text, as the renderer prints them; a teaser or a logo, not the headline."""
-    half = len(text) // 2
-    return len(text) >= 8 and not len(text) % 2 and text[:half] == text[half:]
 
 
 def _under_end_heading(scored: Scored, i: int) -> bool:

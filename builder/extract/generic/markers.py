@@ -244,6 +244,24 @@ def is_breadcrumb(text: str) -> bool:
     return not quoted
 
 
+def is_doubled(text: str) -> bool:
+    """One text twice, glued ("Firefox Developer EditionFirefox Developer Edition"): a linked image's alt text
+    beside its link's text, as the renderer prints them."""
+    half = len(text) // 2
+    return len(text) >= 8 and not len(text) % 2 and text[:half] == text[half:]
+
+
+def is_alt_over_caption(text: str, under: str) -> bool:
+    """Whether the line under `text` prints it again with a few words after it: an image's alt text over its
+    caption and credit ("The acropolis from the air." then "The acropolis from the air. SIA/EFAK"). The alt
+    text may be printed twice, glued (a linked image's alt beside its link's text)."""
+    if len(text) >= 2 * len(under) or not under:
+        return False
+    if is_doubled(text):
+        text = text[: len(text) // 2]
+    return len(under) > len(text) and under.startswith(text) and len(under[len(text) :].split()) <= CREDIT_WORDS
+
+
 def is_image_file(text: str) -> bool:
     """w3m prints an image with no alt text as its file name."""
     return " " not in text and _IMAGE_FILE.fullmatch(text) is not None
@@ -261,6 +279,7 @@ MENU_CAPITALS_WORDS = 8
 # capital glued after a lower-case letter three times. A name does it once or twice ("McDonald's", "iPhone",
 # "DevSecOps").
 _GLUED = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
+CREDIT_WORDS = 6  # a photo's credit after its caption ("SIA/EFAK/YPPOA", "Getty Images / AFP")
 POST_DASHES = "—–-"  # what an embedded post's signature opens with
 
 

@@ -30,7 +30,9 @@ from builder.extract.generic.markers import (
     RULE_ALT,
     RULE_CAPTION,
     RULE_IMAGE,
+    is_alt_over_caption,
     is_caption_label,
+    is_doubled,
     is_end_heading,
     is_image_file,
     tag_label,
@@ -231,6 +233,10 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             continue
         elif is_bracketed(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[1:-1]
+            after_image = True
+            continue
+        elif i + 1 < stop and is_alt_over_caption(text, page.lines[i + 1].text):
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[: len(text) // 2] if is_doubled(text) else text
             after_image = True
             continue
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
