@@ -353,3 +353,10 @@ def test_embedded_posts_inside_the_article_are_no_comment_section() -> None:
         ]
     region = _region_text(_page(LONG_ARTICLE, *posts, SEQUEL[:4]))
     assert region[0] == LONG_ARTICLE[0] and region[-1] == SEQUEL[3]
+
+
+def test_a_comments_link_in_lower_case_is_no_heading_and_the_article_goes_on() -> None:
+    """A button "comments" in lower case under the first paragraph, the article's rest under it: a link to
+    the comments, not their heading; "Comments" as a heading still ends the article there."""
+    assert _region_text(_page(ARTICLE[:2], ["comments"], ARTICLE[2:] + SIDEBAR))[-1] == SIDEBAR[-1]
+    assert _region_text(_page(ARTICLE + SIDEBAR, ["Comments"], SEQUEL))[-1] == SIDEBAR[-1]

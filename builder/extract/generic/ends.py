@@ -81,7 +81,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             resume = _prose_resumes(scored, i, stop)
             if (
                 _prose_in(scored, resume, stop) < BOX_SHARE * before
-                or is_comment_heading(scored.lines[i].text)
+                or (is_comment_heading(scored.lines[i].text) and not scored.lines[i].text.islower())
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
             ):
                 while prose[i - 1] is None:
