@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.generic.markers import is_rule_line
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import RULE_PAGE_TRUSTED, GenericReading, read_generic
 from builder.extract.generic.region import score_lines, with_corpus
@@ -381,3 +382,21 @@ def test_an_alt_text_over_the_caption_that_repeats_it_with_a_credit_is_an_image(
             "caption": "The harbour at dawn, with the ferry at its quay. Photo: Ann Lee / HW",
         }
     ]
+
+
+def test_a_rule_drawn_in_text_inside_the_article_is_not_its_body() -> None:
+    """A line of one sign repeated ("━━━━", "* * *") parts the article: kept out of the body, so the language
+    is read from the prose around it, not from a line a detector takes for English."""
+    rule = "━" * 120
+    text = ALT_OVER_CAPTION.replace("The ferry company says", rule + "\n\nThe ferry company says")
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    assert "━" not in reading.fields["body"]
+    assert reading.fields["body"].endswith("twice a night in the summer.")
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"), [("━━━━━━", True), ("-----", True), ("* * *", True), ("}", False), ("2000", False), ("--", False)]
+)
+def test_rule_lines(line: str, rule: bool) -> None:
+    assert is_rule_line(line) is rule

@@ -244,6 +244,15 @@ def is_breadcrumb(text: str) -> bool:
     return not quoted
 
 
+def is_rule_line(text: str) -> bool:
+    """A horizontal rule drawn in text: one sign (no letter, no digit) three times or more, maybe spaced
+    ("━━━━━━", "-----", "* * *"): it parts the page and reads as nothing (a language detector takes it
+    for English)."""
+    signs = set(text)
+    signs.discard(" ")
+    return len(text) >= RULE_SIGNS and len(signs) == 1 and not text[0].isalnum()
+
+
 def is_doubled(text: str) -> bool:
     """One text twice, glued ("Firefox Developer EditionFirefox Developer Edition"): a linked image's alt text
     beside its link's text, as the renderer prints them."""
@@ -279,6 +288,7 @@ MENU_CAPITALS_WORDS = 8
 # capital glued after a lower-case letter three times. A name does it once or twice ("McDonald's", "iPhone",
 # "DevSecOps").
 _GLUED = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
+RULE_SIGNS = 3  # a horizontal rule is at least this long
 CREDIT_WORDS = 6  # a photo's credit after its caption ("SIA/EFAK/YPPOA", "Getty Images / AFP")
 POST_DASHES = "—–-"  # what an embedded post's signature opens with
 

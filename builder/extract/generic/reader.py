@@ -35,6 +35,7 @@ from builder.extract.generic.markers import (
     is_doubled,
     is_end_heading,
     is_image_file,
+    is_rule_line,
     tag_label,
 )
 from builder.extract.generic.region import (
@@ -79,6 +80,7 @@ RULE_BODY = "a paragraph of the article's prose"
 RULE_END = "an end heading: the chrome after the article starts here"
 RULE_AFTER = "the first line after the article's region"
 RULE_MENU = "a run of short bullets (menu, share bar)"
+RULE_RULE_LINE = "a rule between parts of the page (one sign repeated)"
 RULE_TAGS = "a tag list"
 RULE_ORPHAN = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
@@ -227,6 +229,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             after_image = False
         elif i in menus:
             rules[i] = RULE_MENU
+        elif is_rule_line(text):
+            rules[i] = RULE_RULE_LINE
         elif is_image_file(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
             after_image = True
