@@ -244,6 +244,10 @@ def is_breadcrumb(text: str) -> bool:
     return not quoted
 
 
+RULE_SIGNS = 3  # a horizontal rule is at least this long
+CREDIT_WORDS = 6  # a photo's credit after its caption ("SIA/EFAK/YPPOA", "Getty Images / AFP")
+
+
 def is_rule_line(text: str) -> bool:
     """A horizontal rule drawn in text: one sign (no letter, no digit) three times or more, maybe spaced
     ("━━━━━━", "-----", "* * *"): it parts the page and reads as nothing (a language detector takes it
@@ -260,14 +264,18 @@ def is_doubled(text: str) -> bool:
     return len(text) >= 8 and not len(text) % 2 and text[:half] == text[half:]
 
 
+def undoubled(text: str) -> str:
+    """The text once: the first half of a text printed twice, glued (`is_doubled`), else the text itself."""
+    return text[: len(text) // 2] if is_doubled(text) else text
+
+
 def is_alt_over_caption(text: str, under: str) -> bool:
     """Whether the line under `text` prints it again with a few words after it: an image's alt text over its
     caption and credit ("The acropolis from the air." then "The acropolis from the air. SIA/EFAK"). The alt
     text may be printed twice, glued (a linked image's alt beside its link's text)."""
-    if len(text) >= 2 * len(under) or not under:
+    if len(text) >= 2 * len(under):  # most lines: the one under is blank or no longer
         return False
-    if is_doubled(text):
-        text = text[: len(text) // 2]
+    text = undoubled(text)
     return len(under) > len(text) and under.startswith(text) and len(under[len(text) :].split()) <= CREDIT_WORDS
 
 
@@ -288,8 +296,6 @@ MENU_CAPITALS_WORDS = 8
 # capital glued after a lower-case letter three times. A name does it once or twice ("McDonald's", "iPhone",
 # "DevSecOps").
 _GLUED = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
-RULE_SIGNS = 3  # a horizontal rule is at least this long
-CREDIT_WORDS = 6  # a photo's credit after its caption ("SIA/EFAK/YPPOA", "Getty Images / AFP")
 POST_DASHES = "—–-"  # what an embedded post's signature opens with
 
 

@@ -32,11 +32,11 @@ from builder.extract.generic.markers import (
     RULE_IMAGE,
     is_alt_over_caption,
     is_caption_label,
-    is_doubled,
     is_end_heading,
     is_image_file,
     is_rule_line,
     tag_label,
+    undoubled,
 )
 from builder.extract.generic.region import (
     PROSE_WORDS,
@@ -240,7 +240,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             after_image = True
             continue
         elif i + 1 < stop and is_alt_over_caption(text, page.lines[i + 1].text):
-            roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[: len(text) // 2] if is_doubled(text) else text
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, undoubled(text)
             after_image = True
             continue
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
