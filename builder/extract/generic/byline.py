@@ -122,6 +122,12 @@ def is_explicit_byline(text: str) -> bool:
     return _explicit(text) is not None
 
 
+def is_capitalised_byline(text: str) -> bool:
+    """A byline opened by its word over capitalised words only ("By Smart Shopping Team"), whether or not the
+    name rules take them for names; "By the numbers: a summer at sea" is no byline but a headline."""
+    return all(word[:1].isupper() for word in text.split()[1:]) and is_explicit_byline(text)
+
+
 def _explicit(text: str) -> re.Match[str] | None:
     for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
         match = _BYLINE.fullmatch(part.lstrip("/-—|•· "))  # "// By Arun Sai Krishnan • Nov 11, 2020"

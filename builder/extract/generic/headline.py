@@ -19,7 +19,7 @@ from operator import mul
 from typing import NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import byline_names, is_explicit_byline
+from builder.extract.generic.byline import byline_names, is_capitalised_byline
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     is_breadcrumb,
@@ -223,7 +223,7 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
     features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens))
     features[TITLE_CASE] = _title_case(text)
-    candidate.excluded = is_glued_menu(text) or (_capitalised(text) and is_explicit_byline(text))
+    candidate.excluded = is_glued_menu(text) or is_capitalised_byline(text)
 
 
 def headline_candidates(scored: Scored, window: Window, checked: set[int], meta: set[int]) -> list[Candidate]:
@@ -346,11 +346,6 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta
     return not (byline_names(text) or is_date_line(text))
-
-
-def _capitalised(text: str) -> bool:
-    """Every word after the first opens with a capital: "By Smart Shopping Team", not "By the numbers: ..."."""
-    return all(word[:1].isupper() for word in text.split()[1:])
 
 
 def _printed_twice(scored: Scored, page: str, i: int) -> bool:
