@@ -277,3 +277,33 @@ def test_a_handle_a_hashtag_a_menu_in_capitals_and_chrome_words_are_no_headline(
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == LONG_HEADLINE
+
+
+PLAYLIST_ITEM = "Video Ad Feedback\n{title}\n0{minute}:29\nNow playing\n- Source: Harbour TV\n"
+PLAYLIST_TITLES = [
+    "Ferry captain speaks after the first crossing",
+    "How the new ships were built in the south",
+    "Islanders react to the return of the night ferry",
+    "Harbour master explains the winter timetable",
+    "Watch the second ship leave the yard",
+    "What the inspection found on the old ships",
+    "Why the crossings stopped two winters ago",
+    "A night on the ferry with the crew",
+]
+HEAD_OVER_A_PLAYLIST = (
+    "Harbour Weekly\n\nNight ferries return to the northern islands\n\nBy Jane Doe and John Roe\n"
+    "Updated 4:48 PM EST, Mon March 2, 2020\n\nLink Copied!\n"
+    + "".join(PLAYLIST_ITEM.format(title=title, minute=k) for k, title in enumerate(PLAYLIST_TITLES))
+    + "\n"
+    + "\n\n".join(DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7])
+)
+
+
+def test_a_head_far_above_the_prose() -> None:
+    """A video playlist between the head and the prose pushes the head out of reach of the lines above the
+    prose: the page's first date line above them brings the headline and byline over it."""
+    reading = read_generic(HEAD_OVER_A_PLAYLIST)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the northern islands"
+    assert reading.fields["authors"] == ["Jane Doe", "John Roe"]
+    assert reading.date is not None and reading.date.local == datetime(2020, 3, 2, 16, 48)

@@ -26,6 +26,7 @@ from builder.extract.generic.words import share_of
 HEAD_LINES = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
 REGION_LINES = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
+DISTANT_HEAD_LINES = 4  # a date far above the prose: the headline and byline in this many lines above it
 TITLE_META_LINES = 3  # a date line this close under the headline is the article's
 TEASER_DATES = 2  # this many date lines above the headline are a list of teasers
 DATE_AFTER_LINES = 10  # a date line this close under the article is still its date
@@ -78,6 +79,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     _find_meta(scored, head, checked, page)
     if head.date is None:
         _find_date_elsewhere(scored, head, start, stop)
+    above.extend(_distant_head(scored, head, above[-1] if above else start, page))
     meta = {*head.bylines, *head.dates}
     region = [i for i in range(start, min(stop, start + 3 * REGION_LINES)) if scored.prose[i] is not None]
     title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()))
@@ -89,6 +91,17 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         _find_profile_card(scored, head, checked)
     head.lead = _find_lead(scored, head, start)
     return head
+
+
+def _distant_head(scored: Scored, head: Head, top: int, page: str) -> list[int]:
+    """With no byline in the head and the page's first date line above it (a video playlist, a gallery between
+    the head and the prose), the lines right above that date are the head: their bylines are read, and they
+    are looked in for the headline. Returns those lines, nearest the date first."""
+    if head.date_at is None or head.date_at >= top or head.bylines:
+        return []
+    distant = _nonblank_above(scored, head.date_at, DISTANT_HEAD_LINES)
+    _find_meta(scored, head, [*reversed(distant), head.date_at], page)
+    return distant
 
 
 def head_inside(scored: Scored, start: int, stop: int) -> int:
