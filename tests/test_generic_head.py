@@ -10,8 +10,8 @@ import pytest
 
 from builder.extract.generic import headline
 from builder.extract.generic.byline import bare_name, byline_names
-from builder.extract.generic.headline import CHROME_PHRASES, WORD
 from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
+from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import Line
 
@@ -250,6 +250,7 @@ def test_a_headline_at_the_top_of_the_prose_wins_over_a_slogan_above_and_says_wh
         ("部落格全站分類：休閒旅遊", True),
         ("Zurück zur Übersicht", True),
         ("Be one of the first to comment", True),
+        ("For the latest business news, please visit Harbour Weekly", True),
         ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
         ("Seals are back on the sandbank", False),
     ],

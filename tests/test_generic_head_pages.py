@@ -307,3 +307,28 @@ def test_a_head_far_above_the_prose() -> None:
     assert reading.fields["title"] == "Night ferries return to the northern islands"
     assert reading.fields["authors"] == ["Jane Doe", "John Roe"]
     assert reading.date is not None and reading.date.local == datetime(2020, 3, 2, 16, 48)
+
+
+HEADLINE = "Night ferries return to the northern islands after two winters of silence on the quay"
+STANDFIRST = "The captain explained why the crossings took so long to come back"
+HEAD_WITH_A_STANDFIRST = "Harbour Weekly\n\n{above}\n\n{headline}\n\nBy Jane Doe\nMarch 2, 2020\n\n" + "\n\n".join(
+    DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7]
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "headline"),
+    [
+        # a long headline over a standfirst over the byline: the byline's sign is the standfirst's, the headline
+        # is the line above it
+        (f"Islands\n\n{HEADLINE}", f"{HEADLINE}\n\n{STANDFIRST}"),
+        # a breadcrumb (a numbered list) that ends in the headline, right above it, is no headline over a
+        # standfirst
+        (f" 1. Home\n 2. Islands\n 3. {HEADLINE}", HEADLINE),
+    ],
+)
+def test_a_headline_over_its_standfirst(above: str, headline: str) -> None:
+    reading = read_generic(HEAD_WITH_A_STANDFIRST.format(above=above, headline=headline))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == HEADLINE
+    assert reading.fields["authors"] == ["Jane Doe"]

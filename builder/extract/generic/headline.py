@@ -31,6 +31,7 @@ from builder.extract.generic.markers import (
     is_image_file,
     tag_label,
 )
+from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored
 from builder.extract.generic.words import STOP_WORDS
 
@@ -41,8 +42,6 @@ LEAD_CHARS = 1200  # ...and in at most this many of their characters
 KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
 STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
 _DIGIT = re.compile(r"\d")
-UNSPACED_START = 0x3000  # characters from here on are of scripts that do not space their words (CJK)
-WORD = re.compile(r"\w+")
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
@@ -53,6 +52,7 @@ _PHOTO_CREDIT = re.compile(
     r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
 )
 
+STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
 FULL_STOPS = (".", "。", "．")
 
 FEATURES = (
@@ -80,6 +80,7 @@ FEATURES = (
     "over_12_words",  # standfirsts run longer than headlines
     "photo_credit",  # "Photograph: …", "Bild: dpa", "Courtesy of …", or the line under it that repeats it so: a caption
 )
+META_BELOW = FEATURES.index("meta_below")
 PRINTED_TWICE = FEATURES.index("printed_twice")
 HOLDS_DATE = FEATURES.index("holds_date")
 LEAD_WORDS = FEATURES.index("lead_words")
@@ -102,7 +103,6 @@ REASONS = {
 REASONS_SHOWN = 3
 RULE_TITLE = "the headline: the best of {count} headline-like line{s} ({reasons})"
 _WEIGHTS_FILE = DATA_DIR / "headline_weights.json"
-_PHRASES_FILE = DATA_DIR / "chrome_phrases.json"
 
 
 def _load_weights() -> tuple[tuple[float, ...], float]:
@@ -110,40 +110,8 @@ def _load_weights() -> tuple[tuple[float, ...], float]:
     return tuple(weights[name] for name in FEATURES), weights["threshold"]
 
 
-class ChromePhrases(NamedTuple):
-    """chrome_phrases.json, ready to match: phrases of spaced scripts as word sequences by their first word
-    (matched on whole words: "abo" is no match in "about"), those of unspaced scripts as strings."""
-
-    by_first_word: dict[str, list[tuple[str, ...]]]
-    unspaced: tuple[str, ...]
-
-    def found_in(self, lowered: str, tokens: list[str]) -> bool:
-        for k, token in enumerate(tokens):
-            for phrase in self.by_first_word.get(token, ()):
-                if tuple(tokens[k : k + len(phrase)]) == phrase:
-                    return True
-        return not lowered.isascii() and any(phrase in lowered for phrase in self.unspaced)
-
-
-def _chrome_phrases() -> ChromePhrases:
-    by_language: dict[str, list[str] | str] = json.loads(_PHRASES_FILE.read_text(encoding="utf-8"))
-    by_first_word: dict[str, list[tuple[str, ...]]] = {}
-    unspaced: list[str] = []
-    for language, phrases in sorted(by_language.items()):
-        if language.startswith("_"):
-            continue
-        for phrase in phrases:
-            if ord(phrase[0]) >= UNSPACED_START:
-                unspaced.append(phrase)
-            else:
-                words = tuple(WORD.findall(phrase.lower()))
-                by_first_word.setdefault(words[0], []).append(words)
-    return ChromePhrases(by_first_word, tuple(unspaced))
-
-
 WEIGHTS, THRESHOLD = _load_weights()
 COSTLY_GAIN = sum(max(WEIGHTS[k], 0.0) for k in COSTLY)  # the most the costly features (0 to 1 each) add
-CHROME_PHRASES = _chrome_phrases()
 
 
 @dataclass(slots=True)
@@ -173,7 +141,8 @@ def pick_title(scored: Scored, page: str, window: Window, checked: set[int], met
     """The headline in the window (None when no line looks like one) and the rule that says why."""
     ranked = headline_candidates(scored, window, checked, meta)
     lead = _lead_words(scored, window.in_region)
-    best = choose(ranked, lambda candidate: complete(scored, page, lead, candidate))
+    completing = lambda candidate: complete(scored, page, lead, candidate)  # noqa: E731
+    best = over_standfirst(scored, ranked, choose(ranked, completing), completing)
     chosen = next((candidate for candidate in ranked if candidate.at == best), None)
     return best, "" if chosen is None else title_rule(chosen, len(ranked))
 
@@ -204,6 +173,28 @@ def choose(ranked: list[Candidate], completing: Callable[[Candidate], None]) -> 
         if score > best_score or (score == best_score and best is not None and k < best):
             best, best_score = k, score
     return None if best is None else ranked[best].at
+
+
+def over_standfirst(
+    scored: Scored, ranked: list[Candidate], best: int | None, completing: Callable[[Candidate], None]
+) -> int | None:
+    """The headline right above the chosen line, when that line is a standfirst: a long line with the byline or
+    date under it (their sign, `meta_below`), under a longer headline-like line that is no sentence."""
+    if best is None:
+        return None
+    chosen = next(candidate for candidate in ranked if candidate.at == best)
+    above = neighbours(scored, best)[0]
+    over = next((candidate for candidate in ranked if candidate.at == above), None)
+    if over is None or not chosen.features[META_BELOW]:
+        return best
+    text = scored.lines[above].text
+    if text.endswith(FULL_STOPS) or scored.lines[best].text in text:  # a sentence; a breadcrumb ending in it
+        return best
+    words = scored.prose[best].words  # type: ignore[union-attr]
+    if words < STANDFIRST_WORDS or scored.prose[above].words <= words:  # type: ignore[union-attr]
+        return best
+    completing(over)
+    return best if over.excluded or over.features[CHROME_PHRASE] or over.score() <= THRESHOLD else above
 
 
 def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candidate) -> None:

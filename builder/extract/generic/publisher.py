@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from builder.extract.generic.headline import CHROME_PHRASES, WORD
+from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.textdump.lines import read_line
 from builder.record import RENDERED_BULLET
 
