@@ -252,20 +252,24 @@ def is_rule_line(text: str) -> bool:
     """A horizontal rule drawn in text: one sign (no letter, no digit) three times or more, maybe spaced
     ("━━━━━━", "-----", "* * *"): it parts the page and reads as nothing (a language detector takes it
     for English)."""
-    signs = set(text)
-    signs.discard(" ")
-    return len(text) >= RULE_SIGNS and len(signs) == 1 and not text[0].isalnum()
+    # The first sign is the rule's, or the line is none: most lines fail at it, before the line is read.
+    if len(text) < RULE_SIGNS or text[0].isalnum() or text[0] == " ":
+        return False
+    return not text.strip(text[0] + " ")
 
 
 def is_doubled(text: str) -> bool:
-    """One text twice, glued ("Firefox Developer EditionFirefox Developer Edition"): a linked image's alt text
-    beside its link's text, as the renderer prints them."""
+    """One text twice, glued ("Firefox Developer EditionFirefox Developer Edition": a linked image's alt text
+    beside its link's text, as the renderer prints them) or with a space between ("A caption. A caption.": an
+    image's caption and its copy hidden for another screen)."""
     half = len(text) // 2
-    return len(text) >= 8 and not len(text) % 2 and text[:half] == text[half:]
+    if len(text) % 2:
+        return len(text) >= 9 and text[half] == " " and text[:half] == text[half + 1 :]
+    return len(text) >= 8 and text[:half] == text[half:]
 
 
 def undoubled(text: str) -> str:
-    """The text once: the first half of a text printed twice, glued (`is_doubled`), else the text itself."""
+    """The text once: the first half of a text printed twice (`is_doubled`), else the text itself."""
     return text[: len(text) // 2] if is_doubled(text) else text
 
 

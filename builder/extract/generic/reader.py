@@ -32,6 +32,7 @@ from builder.extract.generic.markers import (
     RULE_IMAGE,
     is_alt_over_caption,
     is_caption_label,
+    is_doubled,
     is_end_heading,
     is_image_file,
     is_rule_line,
@@ -82,6 +83,7 @@ RULE_AFTER = "the first line after the article's region"
 RULE_MENU = "a run of short bullets (menu, share bar)"
 RULE_RULE_LINE = "a rule between parts of the page (one sign repeated)"
 RULE_TAGS = "a tag list"
+RULE_DOUBLED = "an image's caption or alt text printed twice on one line (a copy for another screen)"
 RULE_ORPHAN = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
 
@@ -239,6 +241,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[1:-1]
             after_image = True
             continue
+        elif is_doubled(text):
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_DOUBLED, undoubled(text)
         elif i + 1 < stop and is_alt_over_caption(text, page.lines[i + 1].text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, undoubled(text)
             after_image = True

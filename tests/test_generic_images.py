@@ -1,0 +1,44 @@
+"""The generic reader's images inside the article: a caption or alt text the page prints twice on one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.generic.markers import is_doubled, undoubled
+from builder.extract.generic.reader import GenericReading, read_generic
+
+GALLERY = """\
+Harbour Weekly
+
+Night ferries return to the northern islands
+
+The night ferries to the northern islands are back after a winter in which the islanders had only one boat a day.
+
+{caption} {caption}
+
+The ferry company says the boats will run every night until the end of October, and twice a night in the summer.
+"""
+CAPTION = "Passengers wait on the quay for the first night ferry on Saturday, November 28, in the rain."
+
+
+def test_a_caption_printed_twice_on_one_line_is_an_image() -> None:
+    """A gallery prints each caption twice on one line, with a space between (the copy for another screen):
+    a sentence-like line, but an image's caption, not a paragraph of the body."""
+    reading = read_generic(GALLERY.format(caption=CAPTION))
+    assert isinstance(reading, GenericReading), reading
+    assert "quay" not in reading.fields["body"]
+    assert reading.fields["images"] == [{"alt": None, "caption": CAPTION}]
+
+
+@pytest.mark.parametrize(
+    ("line", "once"),
+    [
+        ("Firefox Developer EditionFirefox Developer Edition", "Firefox Developer Edition"),  # glued
+        ("The ferry at dawn. The ferry at dawn.", "The ferry at dawn."),  # a space between
+        ("The ferry at dawn. The ferry at noon.", None),
+        ("abc abc", None),  # too short to tell
+    ],
+)
+def test_a_text_printed_twice(line: str, once: str | None) -> None:
+    assert is_doubled(line) is (once is not None)
+    assert undoubled(line) == (once or line)
