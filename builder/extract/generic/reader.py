@@ -241,12 +241,12 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[1:-1]
             after_image = True
             continue
-        elif is_doubled(text):
-            roles[i], rules[i], page.values[i] = IMAGE, RULE_DOUBLED, undoubled(text)
         elif i + 1 < stop and is_alt_over_caption(text, page.lines[i + 1].text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, undoubled(text)
             after_image = True
             continue
+        elif is_doubled(text):
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_DOUBLED, undoubled(text)
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
         else:
