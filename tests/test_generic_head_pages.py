@@ -45,6 +45,13 @@ I took the ferry last week and it was on time both ways.
         (f"Share this article with a friend\n\n{COMMENT_DATE}", "Jane wrote:", datetime(2020, 3, 3, 4, 11)),
         # no line is only a date: a date with its time among other fields, not the prose's year
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "Jane wrote:", datetime(2017, 7, 24, 18, 55)),
+        # a labelled date under the article's list of sections and links
+        (
+            "\n\n".join(f"Section {k} of the guide" for k in range(8))
+            + "\n\n(Harbour Weekly) Erstellt am 09.08.2013, 06:00",
+            "Jane wrote:",
+            datetime(2013, 8, 9, 6, 0),
+        ),
     ],
 )
 def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, expected: datetime | None) -> None:
