@@ -339,3 +339,15 @@ def test_a_headline_over_its_standfirst(above: str, headline: str) -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == HEADLINE
     assert reading.fields["authors"] == ["Jane Doe"]
+
+
+def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
+    """An image's alt text right over its caption, which starts with it and goes on ("Two ferries" then
+    "Two ferries at the quay on ..."), is no headline, even short against a long headline."""
+    alt = "The two night ferries"
+    page = HEAD_WITH_A_STANDFIRST.format(above="Islands", headline=HEADLINE).replace(
+        "March 2, 2020\n\n", f"March 2, 2020\n\n{alt}\n{alt} at the quay of the northern islands on Saturday night\n\n"
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == HEADLINE

@@ -288,12 +288,15 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
 
 
 def _credited_below(scored: Scored, below: int, text: str) -> bool:
-    """Whether the line under it repeats it with a photo credit after it: an image's alt text over its
-    caption ("Arnaud Montebourg, minister" then "Arnaud Montebourg, minister Crédits photo : ...")."""
+    """Whether the line under it repeats it with more after it, a photo credit or, right under it, any words: an
+    image's alt text over its caption ("Arnaud Montebourg, minister" then "Arnaud Montebourg, minister Crédits
+    photo : ...", "Taylor Kinney and Lady Gaga" then "Taylor Kinney and Lady Gaga arrive at ...")."""
     if below < 0:
         return False
     under = scored.lines[below].text
-    return len(under) > len(text) and under.startswith(text) and _PHOTO_CREDIT.search(under, len(text)) is not None
+    if len(under) <= len(text) or not under.startswith(text):
+        return False
+    return _PHOTO_CREDIT.search(under, len(text)) is not None or scored.prose[below - 1] is not None
 
 
 def _key_words(lowered: str, tokens: list[str]) -> set[str]:
