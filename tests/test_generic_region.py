@@ -306,7 +306,17 @@ def test_end_heading_and_comment_count_markers() -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Themen in diesem Artikel", "Lire aussi", "Leggi anche", "Lees ook", "По теме", "Top stories", "Veja também"],
+    [
+        "Themen in diesem Artikel",
+        "Lire aussi",
+        "Leggi anche",
+        "Lees ook",
+        "По теме",
+        "Top stories",
+        "Veja também",
+        "Sponsored Links",
+        "From our partners",
+    ],
 )
 def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_article(heading: str) -> None:
     """Teasers printed as one block, each an image's caption over its headline (as a German magazine prints
