@@ -328,7 +328,7 @@ HEAD_WITH_A_STANDFIRST = "Harbour Weekly\n\n{above}\n\n{headline}\n\nBy Jane Doe
     [
         # a long headline over a standfirst over the byline: the byline's sign is the standfirst's, the headline
         # is the line above it
-        (f"Islands\n\n{HEADLINE}", f"{HEADLINE}\n\n{STANDFIRST}"),
+        ("Islands", f"{HEADLINE}\n\n{STANDFIRST}"),
         # a breadcrumb (a numbered list) that ends in the headline, right above it, is no headline over a
         # standfirst
         (f" 1. Home\n 2. Islands\n 3. {HEADLINE}", HEADLINE),
@@ -339,6 +339,9 @@ def test_a_headline_over_its_standfirst(above: str, headline: str) -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == HEADLINE
     assert reading.fields["authors"] == ["Jane Doe"]
+    page = reading.classified
+    title_rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == HEADLINE)
+    assert ("standfirst" in title_rule) is (STANDFIRST in headline)  # `explain` says why
 
 
 def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:

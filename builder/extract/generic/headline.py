@@ -102,6 +102,7 @@ REASONS = {
 }
 REASONS_SHOWN = 3
 RULE_TITLE = "the headline: the best of {count} headline-like line{s} ({reasons})"
+RULE_OVER_STANDFIRST = "; over the best one, which is its standfirst (long, the byline under it)"
 _WEIGHTS_FILE = DATA_DIR / "headline_weights.json"
 
 
@@ -142,9 +143,12 @@ def pick_title(scored: Scored, page: str, window: Window, checked: set[int], met
     ranked = headline_candidates(scored, window, checked, meta)
     lead = _lead_words(scored, window.in_region)
     completing = lambda candidate: complete(scored, page, lead, candidate)  # noqa: E731
-    best = over_standfirst(scored, ranked, choose(ranked, completing), completing)
+    scored_best = choose(ranked, completing)
+    best = over_standfirst(scored, ranked, scored_best, completing)
     chosen = next((candidate for candidate in ranked if candidate.at == best), None)
-    return best, "" if chosen is None else title_rule(chosen, len(ranked))
+    if chosen is None:
+        return best, ""
+    return best, title_rule(chosen, len(ranked)) + (RULE_OVER_STANDFIRST if best != scored_best else "")
 
 
 def title_rule(chosen: Candidate, count: int) -> str:
