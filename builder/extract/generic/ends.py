@@ -16,6 +16,7 @@ from builder.extract.generic.markers import (
     is_end_heading,
     is_image_file,
     is_post_signature,
+    tag_label,
 )
 from builder.extract.generic.region import WEIGHTS, Scored, comment_form_at, is_form_field
 
@@ -77,6 +78,14 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and is_comments_on(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)  # it reads as prose ("9 comments to the article's title")
+        if (
+            short
+            and before > 0.0
+            and scores[i] <= 0.0
+            and _opens_tags(scored, i, stop)
+            and _prose_in(scored, _prose_resumes(scored, i, stop), stop) < BOX_SHARE * before
+        ):
+            return start, _trimmed(scored, start, i)  # the tags under the article (tags inside it: read on)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = _prose_resumes(scored, i, stop)
             if (
@@ -103,6 +112,19 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _opens_tags(scored: Scored, i: int, stop: int) -> bool:
+    """A tag label after the article's prose ("Tags:", "Filed under: a, b"), or a label alone over a list: the
+    article ends there (its tags are read under it). A label word alone with no colon and no list under it
+    ("Themen", "Topics") may be a subheading."""
+    text = scored.lines[i].text
+    if tag_label(text) is None:
+        return False
+    if ":" in text or "：" in text:
+        return True
+    below = next((j for j in range(i + 1, min(stop, i + 3)) if scored.prose[j] is not None), None)
+    return below is not None and scored.lines[below].bullet
 
 
 def _headless(scored: Scored, start: int) -> bool:
