@@ -1,4 +1,5 @@
-"""The generic reader's images inside the article: a caption or alt text the page prints twice on one line."""
+"""The generic reader's images inside the article: a caption or alt text the page prints twice on one line, a
+photo credit."""
 
 from __future__ import annotations
 
@@ -42,3 +43,13 @@ def test_a_caption_printed_twice_on_one_line_is_an_image() -> None:
 def test_a_text_printed_twice(line: str, once: str | None) -> None:
     assert is_doubled(line) is (once is not None)
     assert undoubled(line) == (once or line)
+
+
+def test_a_photo_credit_inside_the_article_is_no_body() -> None:
+    """A line that opens with a copyright sign and names no year is an image's credit ("© Jane Lee / Harbour
+    Photos"), not a paragraph; it goes to the image it credits."""
+    page = GALLERY.format(caption=CAPTION).replace(f"{CAPTION} {CAPTION}", "© Jane Lee / Harbour Photos (detail)")
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert "Jane Lee" not in reading.fields["body"]
+    assert reading.fields["images"] == [{"alt": None, "caption": "© Jane Lee / Harbour Photos (detail)"}]

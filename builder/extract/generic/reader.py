@@ -83,6 +83,7 @@ RULE_AFTER = "the first line after the article's region"
 RULE_MENU = "a run of short bullets (menu, share bar)"
 RULE_RULE_LINE = "a rule between parts of the page (one sign repeated)"
 RULE_TAGS = "a tag list"
+RULE_CREDIT = "an image's credit (a copyright sign and its holder)"
 RULE_DOUBLED = "an image's caption or alt text printed twice on one line (a copy for another screen)"
 RULE_ORPHAN = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
@@ -247,6 +248,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             continue
         elif is_doubled(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_DOUBLED, undoubled(text)
+        elif text[:1] == "©":  # a notice with its year ended the region above (`cut_at_end`)
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_CREDIT, text
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
         else:
