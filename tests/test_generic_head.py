@@ -27,6 +27,9 @@ from builder.extract.textdump.lines import Line
         ("by Bob Yirka , Phys.org", ["Bob Yirka"]),
         ("By J.R. Smith", ["J.R. Smith"]),
         ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe and John Roe, CNN", ["Jane Doe", "John Roe"]),  # the outlet after the names
+        ("By John Smith, Reuters", ["John Smith"]),  # a news agency
+        ("By Brenda Goodman, MA", ["Brenda Goodman"]),  # a degree
         ("Sections / News / 10:08 am Fri Jul 19, 2013", None),
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", None),
         ("Eine Analyse von Caspar Schwietering", ["Caspar Schwietering"]),

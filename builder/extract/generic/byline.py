@@ -157,6 +157,13 @@ def _name_before(text: str) -> list[str] | None:
     return None if names[0].lower() in _NOT_NAMES else names
 
 
+# One word after the names that is their outlet, not a name: an acronym ("CNN", "AFP"), a news agency.
+ACRONYM_CHARS = 5
+_AGENCIES = frozenset(
+    ["reuters", "bloomberg", "dpa", "afp", "ansa", "efe", "xinhua", "tass", "kyodo", "apa", "sda", "kna"]
+)
+
+
 # Capitalised words a page prints before a date that name no one: a date's label ("Last Modified: ..."), an
 # image's default name ("Screen Shot 2011-08-13 at 4.55.35 PM").
 _NOT_NAMES = frozenset([*KIND_LABELS, "screen shot", "screenshot"])
@@ -183,6 +190,8 @@ def _is_name(part: str) -> bool:
     words = part.split()
     if not 1 <= len(words) <= 5:
         return False
+    if len(words) == 1 and (words[0].lower() in _AGENCIES or (words[0].isupper() and len(words[0]) <= ACRONYM_CHARS)):
+        return False  # "By Jane Doe, CNN", "By John Smith, Reuters": the outlet the author writes for
     for word in words:
         low = word.lower()
         if low in _ROLE_WORDS or _DOMAIN.search(word):  # "by Bob Yirka , Phys.org": the site, not a name
