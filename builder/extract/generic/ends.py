@@ -83,13 +83,13 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and before > 0.0
             and scores[i] <= 0.0
             and _opens_tags(scored, i, stop)
-            and _prose_in(scored, _prose_resumes(scored, i, stop), stop) < BOX_SHARE * before
+            and _ends_article(scored, _prose_resumes(scored, i, stop), stop, before)
         ):
             return start, _trimmed(scored, start, i)  # the tags under the article (tags inside it: read on)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = _prose_resumes(scored, i, stop)
             if (
-                _prose_in(scored, resume, stop) < BOX_SHARE * before
+                _ends_article(scored, resume, stop, before)
                 or (is_comment_heading(scored.lines[i].text) and not scored.lines[i].text.islower())
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
             ):
@@ -104,7 +104,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                 followed = _followed(scored, i, stop, before)
                 if followed is not None:
                     return followed
-            if after is None or _prose_in(scored, after, stop) < BOX_SHARE * before:
+            if after is None or _ends_article(scored, after, stop, before):
                 return start, _heading_start(scored, i)
             i = _box(scored, _heading_start(scored, i), after, RULE_TEASERS)
             continue
@@ -112,6 +112,12 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _ends_article(scored: Scored, resume: int, stop: int, before: float) -> bool:
+    """Whether the prose from `resume` on is too little, against the prose `before` a heading, for the heading
+    to open a box inside the article: the article ends at the heading."""
+    return _prose_in(scored, resume, stop) < BOX_SHARE * before
 
 
 def _opens_tags(scored: Scored, i: int, stop: int) -> bool:
