@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from builder.extract.generic import headline
 from builder.extract.generic.byline import bare_name, byline_names
-from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
-from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import Line
 
@@ -244,30 +239,6 @@ def test_a_headline_at_the_top_of_the_prose_wins_over_a_slogan_above_and_says_wh
     assert rule.startswith("the headline: the best of") and "its words in the article's first lines" in rule
 
 
-@pytest.mark.parametrize(
-    ("line", "chrome"),
-    [
-        ("Skip to main content", True),
-        ("Why you can trust SCMP", True),
-        ("Abonnez-vous à notre newsletter", True),
-        ("部落格全站分類：休閒旅遊", True),
-        ("Zurück zur Übersicht", True),
-        ("Be one of the first to comment", True),
-        ("For the latest business news, please visit Harbour Weekly", True),
-        ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
-        ("Seals are back on the sandbank", False),
-    ],
-)
-def test_chrome_phrases_match_whole_words_in_several_languages(line: str, chrome: bool) -> None:
-    lowered = line.lower()
-    assert CHROME_PHRASES.found_in(lowered, WORD.findall(lowered)) is chrome
-
-
-def test_every_feature_of_the_headline_model_has_a_weight() -> None:
-    weights = json.loads(Path(headline.__file__).with_name("headline_weights.json").read_text(encoding="utf-8"))
-    assert set(weights) == {*headline.FEATURES, "threshold"}
-
-
 # Teasers with their dates, then the headline, its date and the headline again over the prose (a German
 # party's site): the date between the two copies is the article's.
 HEADLINE_DATE_HEADLINE = """\
@@ -320,21 +291,6 @@ def test_a_headline_quoting_words_in_guillemets_is_no_breadcrumb() -> None:
     assert reading.fields["title"] == "Le maire «assume» et «revendique» le nouveau quai"
 
 
-@pytest.mark.parametrize(
-    ("line", "breadcrumb"),
-    [
-        ("Accueil » Politique » Région", True),
-        ("« Article précédent", True),
-        ("« Précédent | Suivant »", True),
-        ("Le maire «assume» et «revendique» le quai", False),
-        ("Die Kanzlerin: »Wir schaffen das«", False),
-        ("Home > News > Harbour", True),
-    ],
-)
-def test_breadcrumbs_and_quotes(line: str, breadcrumb: bool) -> None:
-    assert is_breadcrumb(line) is breadcrumb
-
-
 # A blog post that prints no date of its own, then its comments, each with its date.
 UNDATED_POST_WITH_COMMENTS = """\
 Harbour Blog
@@ -360,37 +316,6 @@ def test_a_comment_s_date_under_the_article_is_not_its_date() -> None:
     assert reading.fields["title"] == "The seals are back"
     assert reading.date is None
     assert "comments to" not in reading.fields["body"]
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("@emmabrockes", True),
-        ("#GameTechie", True),
-        ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE THE WATCHDOG HUFFPOST TECH", True),
-        ("FALL IN LOVE WITH BLACK", False),  # a short headline in capitals
-        ("ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท อ.สุรชัย ตำรวจ เร่ง สอบ ผล", False),  # Thai letters have no case
-        ("Brexit", False),
-        ("Email @adamoss with your seal photographs", False),  # a handle inside a line
-        ("— ITmedia NEWS (@itmedia_news) February 28, 2019", True),  # an embedded post's signature
-        ("— a dash, then a sentence that names no one (at all)", False),
-    ],
-)
-def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:
-    assert is_handle_or_menu(line, len(line.split())) is expected
-
-
-@pytest.mark.parametrize(
-    ("line", "glued"),
-    [
-        ("HomeLatestBaseballFootballBasketballHockey", True),  # menu links glued together
-        ("Funded by readers like you HomeNewsOpinionCulture", True),
-        ("McDonald's sells the new iPhone on YouTube", False),  # names glue a capital once or twice
-        ("Findings from our Global DevSecOps Survey", False),
-    ],
-)
-def test_menu_links_glued_together(line: str, glued: bool) -> None:
-    assert is_glued_menu(line) is glued
 
 
 BYLINE_OF_A_DESK = """\
