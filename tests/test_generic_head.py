@@ -31,6 +31,7 @@ from builder.extract.textdump.lines import Line
         ("Posted by Maciej Fijalkowski at 5:06 AM", ["Maciej Fijalkowski"]),
         ("By Richard Lawler [writer_rss] posted Aug 18th 2010 7:30PM", ["Richard Lawler"]),
         ("Text: Anna Berg", ["Anna Berg"]),
+        ("By Daniel Bader last updated 4 April 17", ["Daniel Bader"]),  # the date's label after the name
         ("Text Size", None),  # a button: "Text" opens a byline only with its colon
         ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name
         ("Screen Shot 2011-08-13 at 4.55.35 PM", None),  # an image's default name

@@ -354,3 +354,28 @@ def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == HEADLINE
+
+
+@pytest.mark.parametrize(("word", "authors"), [("By", ["Ada Moss"]), ("Author:", ["Ada Moss"]), ("Share", [])])
+def test_a_byline_word_alone_over_the_name(word: str, authors: list[str]) -> None:
+    """ "By" (or "Author:") alone on its line opens the byline on the line under it; the name is not beside
+    the headline, where a name alone would be read anyway (two lines under it: "Share" is no byline's word)."""
+    page = seal_page(
+        "Seals return to the sandbank",
+        "The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth.",
+        word,
+        "Ada Moss",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+
+
+def test_an_image_s_alt_text_holding_a_date_does_not_date_the_article() -> None:
+    """w3m prints an image's alt text in brackets; a video's thumbnail names its file by a date and time."""
+    page = seal_page(
+        "Harbour Weekly", "Seals return to the sandbank", "[2016-12-20T03-00-09-933Z--1280x720]", "3 May 2021"
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)

@@ -17,7 +17,7 @@ _BYLINE = re.compile(
 )
 # Where the names end: a separator before a date, a role or a place.
 _NAMES_END = re.compile(
-    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?:Updated|Published)\b|\d"
+    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\d"
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
@@ -93,6 +93,10 @@ _RELATIVE_TIME = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
 RELATIVE_END = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
 _PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE)
 _IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
+# The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
+_BYLINE_WORD = re.compile(
+    r"(?:(?:Written|Posted)\s+by|By|BY|Von|VON|Par|Por|Door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
+)
 _DOMAIN = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
@@ -120,6 +124,11 @@ def byline_names(text: str) -> list[str] | None:
 def is_explicit_byline(text: str) -> bool:
     """A byline opened by its word ("By", "Von", "Posted by"), not a name found before a date."""
     return _explicit(text) is not None
+
+
+def is_byline_word(text: str) -> bool:
+    """A line that is only a byline's opening word ("By", "Author:"): the name is on the line under it."""
+    return len(text) <= 10 and _BYLINE_WORD.fullmatch(text) is not None
 
 
 def is_capitalised_byline(text: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from builder.extract.generic.byline import (
     bare_name,
     byline_names,
+    is_byline_word,
     is_explicit_byline,
     is_profile_mark,
     lowercase_elsewhere,
@@ -20,7 +21,7 @@ from builder.extract.generic.byline import (
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.headline import Window, neighbours, pick_title
 from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_image_file, tag_label
-from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored
+from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored, is_bracketed
 from builder.extract.generic.words import share_of
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
@@ -286,10 +287,13 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
     for i in indexes:
         line = scored.lines[i]
         text = line.text
-        if is_image_file(text) or tag_label(text) is not None:
-            continue
+        if is_image_file(text) or is_bracketed(text) or tag_label(text) is not None:
+            continue  # an image's file name or alt text may hold a date ("[2016-12-20T03-00-09-933Z--1280x720]")
         names = byline_names(text)
         opened = names is not None and is_explicit_byline(text)
+        if names is None and is_byline_word(text):
+            names = _name_under(scored, head, i)
+            opened = names is not None
         if names is not None and not opened and any(lowercase_elsewhere(name, page) for name in names):
             names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:
@@ -307,6 +311,16 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
     chosen = min(labelled or published or head.dates, default=None)
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _name_under(scored: Scored, head: Head, i: int) -> list[str] | None:
+    """The name on the line under a byline's word alone on its line ("By" then "David Fear")."""
+    under = _following(scored, i, 1)
+    name = bare_name(scored.lines[under[0]].text) if under else None
+    if name is None:
+        return None
+    head.bylines[under[0]] = name
+    return [name]
 
 
 def _is_dateline(text: str, found: FoundDate, names: list[str] | None) -> bool:
