@@ -32,6 +32,9 @@ from builder.extract.textdump.lines import Line
         ("By Richard Lawler [writer_rss] posted Aug 18th 2010 7:30PM", ["Richard Lawler"]),
         ("Text: Anna Berg", ["Anna Berg"]),
         ("By Daniel Bader last updated 4 April 17", ["Daniel Bader"]),  # the date's label after the name
+        ("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.", ["Michael Larabel"]),  # a section
+        ("18/03/2019 | André Mindermann", ["André Mindermann"]),  # the name after the date
+        ("18/03/2019 | Politik", None),
         ("Text Size", None),  # a button: "Text" opens a byline only with its colon
         ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name
         ("Screen Shot 2011-08-13 at 4.55.35 PM", None),  # an image's default name
@@ -86,6 +89,9 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Sony’s PlayStation VR.", None),
         ("Link Copied", None),
         ("Ships and crews", None),
+        ("Alex Shephard/", "Alex Shephard"),  # a separator before the date line under it
+        ("Gina TrapaniCEO", None),  # a name glued to a title is no name ("DiChristopher" is one)
+        ("Tom DiChristopher", "Tom DiChristopher"),
     ],
 )
 def test_a_name_alone(line: str, name: str | None) -> None:

@@ -356,7 +356,9 @@ def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
     assert reading.fields["title"] == HEADLINE
 
 
-@pytest.mark.parametrize(("word", "authors"), [("By", ["Ada Moss"]), ("Author:", ["Ada Moss"]), ("Share", [])])
+@pytest.mark.parametrize(
+    ("word", "authors"), [("By", ["Ada Moss"]), ("by", ["Ada Moss"]), ("Author:", ["Ada Moss"]), ("Share", [])]
+)
 def test_a_byline_word_alone_over_the_name(word: str, authors: list[str]) -> None:
     """ "By" (or "Author:") alone on its line opens the byline on the line under it; the name is not beside
     the headline, where a name alone would be read anyway (two lines under it: "Share" is no byline's word)."""
@@ -379,3 +381,14 @@ def test_an_image_s_alt_text_holding_a_date_does_not_date_the_article() -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)
+
+
+@pytest.mark.parametrize(("cards", "authors"), [(1, ["Ada Moss"]), (2, ["Ada Moss"]), (3, [])])
+def test_a_name_under_the_headline_printed_again_on_the_author_s_card(cards: int, authors: list[str]) -> None:
+    """The name under the headline, printed again on the author's card under the article, is still the byline;
+    a line printed four times is a menu's or the site's."""
+    card = ["Ada Moss", "Ada Moss counts seals for the harbour trust."] * cards
+    page = seal_page("Harbour Weekly", "Seals return to the sandbank", "Ada Moss", paragraphs=[*SEAL_PARAGRAPHS, *card])
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors

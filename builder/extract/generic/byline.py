@@ -17,7 +17,7 @@ _BYLINE = re.compile(
 )
 # Where the names end: a separator before a date, a role or a place.
 _NAMES_END = re.compile(
-    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\d"
+    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\d"
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
@@ -95,8 +95,11 @@ _PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?
 _IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD = re.compile(
-    r"(?:(?:Written|Posted)\s+by|By|BY|Von|VON|Par|Por|Door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
+    r"(?:(?:Written|Posted)\s+by|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
 )
+_SEPARATORS = " /|·•-—–"
+_NAME_AFTER_DATE = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
+_GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{2}")
 _DOMAIN = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
@@ -115,6 +118,9 @@ def byline_names(text: str) -> list[str] | None:
         return _names(after["names"])
     if date is not None and date.start > 0:
         return _name_before(text[: date.start])
+    after = _NAME_AFTER_DATE.fullmatch(text, date.end) if date is not None else None
+    if after is not None:  # "18/03/2019 | André Mindermann"
+        return _one_name(after["name"])
     relative = relative_time(text)
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
@@ -159,7 +165,11 @@ def relative_time(text: str) -> re.Match[str] | None:
 
 def _name_before(text: str) -> list[str] | None:
     """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013")."""
-    field = _FIELD_SEPARATOR.split(text.rstrip(" /|·•-—–"))[-1]
+    return _one_name(_FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))[-1])
+
+
+def _one_name(field: str) -> list[str] | None:
+    """The one person's name a field of a dateline holds, if any."""
     names = _names(_IMAGE_MARK.sub("", field))
     if names is None or len(names) != 1 or bare_name(names[0]) is None:
         return None
@@ -213,6 +223,7 @@ def _is_name(part: str) -> bool:
 def bare_name(text: str) -> str | None:
     """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
     no stop word. Read as a byline only beside the headline or a date line."""
+    text = text.strip(_SEPARATORS)  # "Alex Shephard/" over the date
     words = text.split()
     half = len(words) // 2
     if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name
@@ -239,4 +250,6 @@ def _is_name_word(word: str) -> bool:
     """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.")."""
     if "." in word and (len(word) > 2 or not word.endswith(".")):
         return False  # "Phys.org", "www.site.com"
+    if _GLUED_CAPITALS.search(word) is not None:
+        return False  # "TrapaniCEO": a name glued to a title ("DiChristopher", "McLeod" stay names)
     return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

@@ -43,6 +43,8 @@ HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than 
 META_WORDS = 16  # a byline or date line is no longer than this...
 DATELINE_WORDS = 20  # ...and a dateline among other fields ("NDR Info - Das Update ... - 18.03.2020 13:15 Uhr")
 
+NAME_REPEATS = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
+
 RULE_BYLINE = "a byline ('By ...')"
 RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
 RULE_DATE = "a date line"
@@ -239,7 +241,7 @@ def _find_bare_name(scored: Scored, head: Head, page: str) -> None:
     if head.date_at is not None:
         near.extend(neighbours(scored, head.date_at))
     for i in near:
-        if i < 0 or i in scored.chrome_rules or scored.lines[i].bullet or i == head.title_at:
+        if i < 0 or not _may_name(scored, i) or scored.lines[i].bullet or i == head.title_at:
             continue
         names = byline_names(scored.lines[i].text)
         if names is not None:
@@ -250,6 +252,14 @@ def _find_bare_name(scored: Scored, head: Head, page: str) -> None:
             head.authors, head.bylines[i] = [name], name
             head.bare_name = True
             return
+
+
+def _may_name(scored: Scored, i: int) -> bool:
+    """A line no chrome rule took, or one the page prints a few times only: the author's name over the article
+    and again on the author's card under it (a menu or a footer line is printed more often, or on other
+    dumps of the site)."""
+    rule = scored.chrome_rules.get(i)
+    return rule is None or (rule == RULE_REPEATED and scored.seen[scored.lines[i].text] <= NAME_REPEATS)
 
 
 def _find_profile_card(scored: Scored, head: Head, checked: list[int]) -> None:
