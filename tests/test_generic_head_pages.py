@@ -392,3 +392,34 @@ def test_a_name_under_the_headline_printed_again_on_the_author_s_card(cards: int
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+def test_the_date_beside_the_byline_wins_over_a_teaser_s_date_above_the_headline() -> None:
+    page = seal_page(
+        "Harbour Weekly",
+        "Ferry timetable changes",
+        "2 May 2021",
+        "Seals return to the sandbank",
+        "By Ada Moss",
+        "3 May 2021",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)
+
+
+def test_a_date_under_a_byline_among_the_first_lines_of_the_prose() -> None:
+    """The byline and its labelled date sit under the headline and standfirst, which the prose run took in:
+    the date under the byline is looked at, past the prose's first lines."""
+    standfirst = "The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth."
+    page = seal_page(
+        "Harbour Weekly",
+        "2 May 2021",
+        "Seals return to the sandbank after a decade away from the harbour mouth",
+        standfirst,
+        "Author:\nAda Moss\nPublish date:\n3 May 2021",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == ["Ada Moss"]
+    assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)

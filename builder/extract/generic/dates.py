@@ -8,7 +8,8 @@ Rules a reader of the results should know:
 - A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021", "Mar 17" or "21.07.21" is no
   date (a month and year alone would need a day made up; the others, a year guessed).
 - Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
-  or less, slashes follow `day_first` (default True) and dots or dashes are always day first.
+  or less, slashes follow `day_first` (default True), unless the line prints a 12-hour clock or a US time
+  zone ("10/11/2022 08:00 AM EDT": month first), and dots or dashes are always day first.
 - A date, or its time, that cannot exist (31 Feb, 25:00) is no date; the search goes on along the line.
 - `offset` is what the page states (Z, +02:00, GMT+2, UTC, a zone abbreviation from `date_words.ZONES`);
   `instant` applies the caller's default zone when it states none.
@@ -178,7 +179,7 @@ def _date_at_year(line: str, at: int, done: int, day_first: bool) -> FoundDate |
     """The date whose year starts at `at` (ending with it, else starting with it), or None."""
     back = _YEAR_LAST_REVERSED.match(line[max(done, at - _YEAR_LAST_REACH) : at][::-1])
     if back is not None:
-        day = _day_ending_with(back, int(line[at : at + 4]), day_first)
+        day = _day_ending_with(back, int(line[at : at + 4]), day_first, line)
         found = _complete(line, day, at - back.end(), at + 4) if day is not None else None
         if found is not None:
             return found
@@ -190,18 +191,24 @@ def _date_at_year(line: str, at: int, done: int, day_first: bool) -> FoundDate |
     return _complete(line, day, at, ahead.end()) if day is not None else None
 
 
-def _day_ending_with(back: re.Match[str], year: int, day_first: bool) -> datetime | None:
+def _day_ending_with(back: re.Match[str], year: int, day_first: bool, line: str) -> datetime | None:
     """The day a date read backwards from its year names (its digits and month word come reversed)."""
     group = back.group
     if group("nsep"):
         first, second = int(group("na")[::-1]), int(group("nb")[::-1])
-        month_first = second > 12 or (first <= 12 and group("nsep") == "/" and not day_first)
+        month_first = second > 12 or (
+            first <= 12 and group("nsep") == "/" and (not day_first or _US_CLOCK.search(line) is not None)
+        )
         month, day = (first, second) if month_first else (second, first)
     elif group("dm"):
         month, day = _month(group("dm")[::-1]), int(group("dd")[::-1])
     else:
         month, day = _month(group("mm")[::-1]), int(group("md")[::-1])
     return _calendar_day(year, month, day)
+
+
+# A 12-hour clock or a US time zone: a slashed date on the line is the US one, month first.
+_US_CLOCK = re.compile(r"\d\s?(?:[AaPp]\.?[Mm]\b\.?)|\b(?:E|C|M|P)[SD]?T\b")
 
 
 def _month(word: str) -> int:

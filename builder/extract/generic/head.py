@@ -27,6 +27,7 @@ from builder.extract.generic.words import share_of
 HEAD_LINES = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
 REGION_LINES = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
+META_UNDER_BYLINE = 2  # a date this many lines under a byline is the byline's ("Author:" / name / "Publish date:")
 DISTANT_HEAD_LINES = 4  # a date far above the prose: the headline and byline in this many lines above it
 TITLE_META_LINES = 3  # a date line this close under the headline is the article's
 TEASER_DATES = 2  # this many date lines above the headline are a list of teasers
@@ -80,6 +81,10 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
     checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
     _find_meta(scored, head, checked, page)
+    if head.bylines and max(head.bylines) >= start:  # a byline among the prose's first lines: its date under it
+        under = _following(scored, max(head.bylines), META_UNDER_BYLINE)
+        checked.extend(i for i in under if i not in checked)
+        _find_meta(scored, head, checked, page)
     if head.date is None:
         _find_date_elsewhere(scored, head, start, stop)
     above.extend(_distant_head(scored, head, above[-1] if above else start, page))
@@ -318,9 +323,15 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
     # date may stand above the headline unlabelled)
     labelled = [i for i, found in head.dates.items() if found.kind == "published"]
     published = [i for i, found in head.dates.items() if found.kind != "updated"]
-    chosen = min(labelled or published or head.dates, default=None)
+    chosen = min(labelled or _beside_byline(scored, head, published) or published or head.dates, default=None)
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _beside_byline(scored: Scored, head: Head, dated: list[int]) -> list[int]:
+    """The date lines right beside a byline (a teaser's date above the head is not)."""
+    near = {j for i in head.bylines for j in (*neighbours(scored, i), *_following(scored, i, META_UNDER_BYLINE))}
+    return [i for i in dated if i in near or i in head.bylines]
 
 
 def _name_under(scored: Scored, head: Head, i: int) -> list[str] | None:
