@@ -35,6 +35,8 @@ from builder.extract.textdump.lines import Line
         ("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.", ["Michael Larabel"]),  # a section
         ("18/03/2019 | André Mindermann", ["André Mindermann"]),  # the name after the date
         ("18/03/2019 | Politik", None),
+        ("By Michael Russell Follow", ["Michael Russell"]),  # the profile's button after the name
+        ("Author ArchivesWebsiteTwitterGithub", None),  # links glued into one word name no one
         ("Text Size", None),  # a button: "Text" opens a byline only with its colon
         ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name
         ("Screen Shot 2011-08-13 at 4.55.35 PM", None),  # an image's default name

@@ -423,3 +423,14 @@ def test_a_date_under_a_byline_among_the_first_lines_of_the_prose() -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == ["Ada Moss"]
     assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)
+
+
+@pytest.mark.parametrize(("signature", "authors"), [("Par Ada Moss", ["Ada Moss"]), ("Ada Moss", [])])
+def test_a_byline_signing_the_article_at_its_end(signature: str, authors: list[str]) -> None:
+    """With none in the head, a byline opened by its word right under the last paragraph signs the article; a
+    name alone there may be anyone's."""
+    page = seal_page("Harbour Weekly", "Seals return to the sandbank", paragraphs=[*SEAL_PARAGRAPHS, signature])
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+    assert signature not in reading.fields["body"] or not authors

@@ -17,7 +17,7 @@ _BYLINE = re.compile(
 )
 # Where the names end: a separator before a date, a role or a place.
 _NAMES_END = re.compile(
-    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\d"
+    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
@@ -99,7 +99,7 @@ _BYLINE_WORD = re.compile(
 )
 _SEPARATORS = " /|·•-—–"
 _NAME_AFTER_DATE = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
-_GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{2}")
+_GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
 _DOMAIN = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
 
@@ -215,6 +215,8 @@ def _is_name(part: str) -> bool:
         low = word.lower()
         if low in _ROLE_WORDS or _DOMAIN.search(word):  # "by Bob Yirka , Phys.org": the site, not a name
             return False
+        if _GLUED_CAPITALS.search(word) is not None:
+            return False  # "TrapaniCEO", "ArchivesWebsiteTwitter": glued words ("DiChristopher", "McLeod" are names)
         if not (word[0].isupper() or low in _PARTICLES or not word[0].isalpha()):
             return False
     return any(word[0].isalpha() for word in words)
@@ -250,6 +252,4 @@ def _is_name_word(word: str) -> bool:
     """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.")."""
     if "." in word and (len(word) > 2 or not word.endswith(".")):
         return False  # "Phys.org", "www.site.com"
-    if _GLUED_CAPITALS.search(word) is not None:
-        return False  # "TrapaniCEO": a name glued to a title ("DiChristopher", "McLeod" stay names)
     return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

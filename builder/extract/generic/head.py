@@ -44,6 +44,7 @@ HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than 
 META_WORDS = 16  # a byline or date line is no longer than this...
 DATELINE_WORDS = 20  # ...and a dateline among other fields ("NDR Info - Das Update ... - 18.03.2020 13:15 Uhr")
 
+SIGNATURE_LINES = 2  # a byline this close to the article's end, above or under it, signs it
 NAME_REPEATS = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
 
 RULE_BYLINE = "a byline ('By ...')"
@@ -97,6 +98,8 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         _find_bare_name(scored, head, page)
     if not head.authors:
         _find_profile_card(scored, head, checked)
+    if not head.authors:
+        _find_signature(scored, head, stop)
     head.lead = _find_lead(scored, head, start)
     return head
 
@@ -265,6 +268,19 @@ def _may_name(scored: Scored, i: int) -> bool:
     dumps of the site)."""
     rule = scored.chrome_rules.get(i)
     return rule is None or (rule == RULE_REPEATED and scored.seen[scored.lines[i].text] <= NAME_REPEATS)
+
+
+def _find_signature(scored: Scored, head: Head, stop: int) -> None:
+    """A byline opened by its word ("Par Jacques Munier", "Von Anna Berg") among the article's last lines or
+    right under them: the author signs at the end."""
+    for i in [*_nonblank_above(scored, stop, SIGNATURE_LINES), *_following(scored, stop - 1, SIGNATURE_LINES)]:
+        text = scored.lines[i].text
+        if scored.lines[i].bullet or not is_explicit_byline(text):
+            continue
+        names = byline_names(text)
+        if names is not None:
+            head.authors, head.bylines[i] = names, ", ".join(names)
+            return
 
 
 def _find_profile_card(scored: Scored, head: Head, checked: list[int]) -> None:
