@@ -434,3 +434,17 @@ def test_a_byline_signing_the_article_at_its_end(signature: str, authors: list[s
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
     assert signature not in reading.fields["body"] or not authors
+
+
+@pytest.mark.parametrize(
+    ("credit", "title"), [("AP", LONG_HEADLINE), ("Getty Images", LONG_HEADLINE), ("Wardens", None)]
+)
+def test_an_image_s_title_over_its_credit_is_no_headline(credit: str, title: str | None) -> None:
+    """A long headline loses to a shorter line near the prose, unless that line is an image's title over its
+    credit ("AP" alone on its line)."""
+    page = seal_page(
+        "Harbour Weekly", LONG_HEADLINE, "Published 3 May 2021", "Wardens count the seals on the sandbank", credit
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == (title or "Wardens count the seals on the sandbank")

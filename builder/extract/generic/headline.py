@@ -52,6 +52,11 @@ _PHOTO_CREDIT = re.compile(
     r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
 )
 
+# A photo agency alone on its line: the credit of the image above it.
+_LONE_CREDIT = re.compile(
+    r"AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Getty Images|Getty|Shutterstock|imago|IMAGO|picture alliance"
+)
+AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
 STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
 FULL_STOPS = (".", "。", "．")
 
@@ -298,6 +303,8 @@ def _credited_below(scored: Scored, below: int, text: str) -> bool:
     if below < 0:
         return False
     under = scored.lines[below].text
+    if len(under) <= AGENCY_CHARS and _LONE_CREDIT.fullmatch(under) is not None:
+        return True  # "AP", "Getty Images" alone under it: an image's title over its credit
     if len(under) <= len(text) or not under.startswith(text):
         return False
     return _PHOTO_CREDIT.search(under, len(text)) is not None or scored.prose[below - 1] is not None
