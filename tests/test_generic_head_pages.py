@@ -448,3 +448,14 @@ def test_an_image_s_title_over_its_credit_is_no_headline(credit: str, title: str
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == (title or "Wardens count the seals on the sandbank")
+
+
+@pytest.mark.parametrize(("end", "wins"), [("the U.S.", True), ("the harbour.", False)])
+def test_a_headline_ending_in_an_abbreviation_is_no_sentence(end: str, wins: bool) -> None:
+    """ "U.S." ends the headline with a dot that ends no sentence; a sentence's full stop costs a line its
+    chance (a short line above wins)."""
+    headline = f"Seals Return to the Sandbank as Wardens Count Them on the Coast of {end}"
+    page = seal_page("Harbour Weekly", "Weekdays 4p et", headline, "Published 3 May 2021")
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == (headline if wins else "Weekdays 4p et")

@@ -59,6 +59,7 @@ _LONE_CREDIT = re.compile(
 AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
 STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
 FULL_STOPS = (".", "。", "．")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
 FEATURES = (
     "rank",  # headline-like lines between the candidate and the prose
@@ -273,7 +274,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(4 <= words <= 20),
         float(words <= 2),
         float(words > 20),
-        float(text.endswith(FULL_STOPS)),
+        float(text.endswith(FULL_STOPS) and _ABBREVIATION_END.search(text) is None),
         float(below in meta),
         float(above in meta and below not in meta),
         float("|" in text or "/" in text),
