@@ -293,6 +293,8 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("■ Related articles", 3)
     assert is_end_heading("Partager cet article /", 3) and is_end_heading("Article précédent", 2)
     assert is_end_heading("Explore further", 2)
+    assert is_end_heading("More in Health & Fitness", 4) and is_end_heading("More on Ukraine", 3)
+    assert not is_end_heading("Moreover, the wardens said", 4)  # whole words
     assert is_comment_heading("Écrire un commentaire")
     # whole words: a subheading that opens with "Comment..." or "Related..." goes on with the article
     assert is_end_heading("Comments (12)", 2) and is_comment_heading("Comments")

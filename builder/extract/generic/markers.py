@@ -21,6 +21,8 @@ END_HEADINGS = (
     "more from",
     "more stories",
     "more on this",
+    "more in",
+    "more on",
     "you may also like",
     "you might also like",
     "you may like",
