@@ -94,6 +94,8 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Alex Shephard/", "Alex Shephard"),  # a separator before the date line under it
         ("Gina TrapaniCEO", None),  # a name glued to a title is no name ("DiChristopher" is one)
         ("Tom DiChristopher", "Tom DiChristopher"),
+        ("Text Size", None),  # a button's words
+        ("Print Email", None),
     ],
 )
 def test_a_name_alone(line: str, name: str | None) -> None:

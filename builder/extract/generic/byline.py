@@ -59,6 +59,16 @@ _ROLE_WORDS = frozenset(
         "ago",
         "link",
         "copied",
+        # a button's or a link's words: "Text Size", "Print Email"
+        "size",
+        "print",
+        "email",
+        "share",
+        "comments",
+        "subscribe",
+        "menu",
+        "search",
+        "close",
     ]
 )
 _PARTICLES = frozenset(
