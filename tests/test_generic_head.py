@@ -36,6 +36,7 @@ from builder.extract.textdump.lines import Line
         ("18/03/2019 | André Mindermann", ["André Mindermann"]),  # the name after the date
         ("18/03/2019 | Politik", None),
         ("By Michael Russell Follow", ["Michael Russell"]),  # the profile's button after the name
+        ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
         ("Author ArchivesWebsiteTwitterGithub", None),  # links glued into one word name no one
         ("Text Size", None),  # a button: "Text" opens a byline only with its colon
         ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name
@@ -95,6 +96,7 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Gina TrapaniCEO", None),  # a name glued to a title is no name ("DiChristopher" is one)
         ("Tom DiChristopher", "Tom DiChristopher"),
         ("Text Size", None),  # a button's words
+        ("Kate Fazzini@KateFazzini", "Kate Fazzini"),  # the handle glued after the name
         ("Print Email", None),
     ],
 )

@@ -425,7 +425,15 @@ def test_a_date_under_a_byline_among_the_first_lines_of_the_prose() -> None:
     assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)
 
 
-@pytest.mark.parametrize(("signature", "authors"), [("Par Ada Moss", ["Ada Moss"]), ("Ada Moss", [])])
+@pytest.mark.parametrize(
+    ("signature", "authors"),
+    [
+        ("Par Ada Moss", ["Ada Moss"]),
+        ("Ada Moss", []),
+        ("Cheers,\nAda\n\nPosted by Ada Moss at 5:06 AM", ["Ada Moss"]),  # under the greeting
+        ("Related stories\n\nBy Ada Moss", []),  # a teaser's byline
+    ],
+)
 def test_a_byline_signing_the_article_at_its_end(signature: str, authors: list[str]) -> None:
     """With none in the head, a byline opened by its word right under the last paragraph signs the article; a
     name alone there may be anyone's."""

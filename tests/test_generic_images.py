@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extract.generic.markers import is_doubled, undoubled
+from builder.extract.generic.markers import is_caption_label, is_doubled, undoubled
 from builder.extract.generic.reader import GenericReading, read_generic
 
 GALLERY = """\
@@ -53,3 +53,16 @@ def test_a_photo_credit_inside_the_article_is_no_body() -> None:
     assert isinstance(reading, GenericReading), reading
     assert "Jane Lee" not in reading.fields["body"]
     assert reading.fields["images"] == [{"alt": None, "caption": "© Jane Lee / Harbour Photos (detail)"}]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Figure 3: The ferry's route to the northern islands", True),
+        ("図1 SYN パケットに占めるスキャナーの割合", True),
+        ("Abb. 2 Der Hafen bei Nacht", True),
+        ("Figures for the winter show fewer passengers than ever", False),
+    ],
+)
+def test_a_numbered_figure_is_a_caption(line: str, caption: bool) -> None:
+    assert is_caption_label(line) is caption

@@ -11,7 +11,7 @@ from builder.extract.generic.words import STOP_WORDS
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
     r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
-    r"Autor(?:in)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文)\s*[:：]?\s+(?P<names>\S.*)|"
+    r"Autor(?:in)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button
     r"(?:Texto|Text|Текст)\s*[:：]\s*(?P<labelled>\S.*)",
 )
@@ -109,6 +109,7 @@ _BYLINE_WORD = re.compile(
 )
 _SEPARATORS = " /|·•-—–"
 _NAME_AFTER_DATE = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
+_HANDLE_END = re.compile(r"\s*@\w+$")
 _GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
 _DOMAIN = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
@@ -235,7 +236,7 @@ def _is_name(part: str) -> bool:
 def bare_name(text: str) -> str | None:
     """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
     no stop word. Read as a byline only beside the headline or a date line."""
-    text = text.strip(_SEPARATORS)  # "Alex Shephard/" over the date
+    text = _HANDLE_END.sub("", text).strip(_SEPARATORS)  # "Alex Shephard/" over the date, "Kate Fazzini@KateFazzini"
     words = text.split()
     half = len(words) // 2
     if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name

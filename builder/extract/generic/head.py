@@ -20,7 +20,13 @@ from builder.extract.generic.byline import (
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.headline import Window, neighbours, pick_title
-from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_image_file, tag_label
+from builder.extract.generic.markers import (
+    is_comment_count,
+    is_comment_heading,
+    is_end_heading,
+    is_image_file,
+    tag_label,
+)
 from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored, is_bracketed
 from builder.extract.generic.words import share_of
 
@@ -44,7 +50,8 @@ HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than 
 META_WORDS = 16  # a byline or date line is no longer than this...
 DATELINE_WORDS = 20  # ...and a dateline among other fields ("NDR Info - Das Update ... - 18.03.2020 13:15 Uhr")
 
-SIGNATURE_LINES = 2  # a byline this close to the article's end, above or under it, signs it
+SIGNATURE_LINES = 2  # a byline this close to the article's end (last lines), or...
+SIGNATURE_UNDER = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it
 NAME_REPEATS = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
 
 RULE_BYLINE = "a byline ('By ...')"
@@ -273,8 +280,10 @@ def _may_name(scored: Scored, i: int) -> bool:
 def _find_signature(scored: Scored, head: Head, stop: int) -> None:
     """A byline opened by its word ("Par Jacques Munier", "Von Anna Berg") among the article's last lines or
     right under them: the author signs at the end."""
-    for i in [*_nonblank_above(scored, stop, SIGNATURE_LINES), *_following(scored, stop - 1, SIGNATURE_LINES)]:
+    for i in [*_nonblank_above(scored, stop, SIGNATURE_LINES), *_following(scored, stop - 1, SIGNATURE_UNDER)]:
         text = scored.lines[i].text
+        if i >= stop and is_end_heading(text, text.count(" ") + 1):
+            return  # a byline under "Related" is a teaser's
         if scored.lines[i].bullet or not is_explicit_byline(text):
             continue
         names = byline_names(text)

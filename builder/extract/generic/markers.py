@@ -138,7 +138,9 @@ _TAGS_LABEL = re.compile(
 _TAG_SPLIT = re.compile(r"\s*[,;|•·]\s*")
 _IMAGE_FILE = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
 _CAPTION_LABEL = re.compile(
-    r"(?:Media caption|Image caption|Caption|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)\s*[:：]?\s+\S",
+    r"(?:Media caption|Image caption|Caption|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)\s*[:：]?\s+\S"
+    # a numbered figure: "Figure 3: …", "Abb. 2 …", "図1 …"
+    r"|(?:Figure|Fig\.|Abbildung|Abb\.|図|图)\s*\d{1,2}\s*[:：.]?\s*\S",
 )
 
 
