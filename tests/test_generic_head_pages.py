@@ -467,3 +467,13 @@ def test_a_headline_ending_in_an_abbreviation_is_no_sentence(end: str, wins: boo
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == (headline if wins else "Weekdays 4p et")
+
+
+@pytest.mark.parametrize(("section", "authors"), [("Science", ["Ada Moss"]), ("Published:", [])])
+def test_a_name_over_the_section_over_the_date(section: str, authors: list[str]) -> None:
+    """ "Ada Moss", "Science", "Aug 22, 2016 5:30 AM": the name over the article's section over its date; a
+    field's label ("Published:") over the date is no section, and the line above it may be anything."""
+    page = seal_page("Harbour Weekly", "Ada Moss", f"{section}\nAug 22, 2016 5:30 AM", "Seals return to the sandbank")
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors

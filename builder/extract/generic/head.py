@@ -248,13 +248,17 @@ def _before_comments(scored: Scored, stop: int, end: int) -> int:
 
 
 def _find_bare_name(scored: Scored, head: Head, page: str) -> None:
-    """A byline ("By X") or a line that is only a name, right under the headline or beside the date line, is
-    the byline (a date found far under the head brings its byline with it)."""
+    """A byline ("By X") or a line that is only a name, right under the headline or beside the date line (or
+    over the date's section, one word), is the byline (a date found far under the head brings its byline)."""
     near: list[int] = []
     if head.title_at is not None:
         near.extend(_following(scored, head.title_at, 2))
     if head.date_at is not None:
-        near.extend(neighbours(scored, head.date_at))
+        above, below = neighbours(scored, head.date_at)
+        near.extend((above, below))
+        section = scored.lines[above].text if above >= 0 else " "
+        if " " not in section and not section.endswith(":"):  # "Eric Adams", "Transportation", the date
+            near.append(neighbours(scored, above)[0])  # (not a field's label: "Beginn:" over its date)
     for i in near:
         if i < 0 or not _may_name(scored, i) or scored.lines[i].bullet or i == head.title_at:
             continue
