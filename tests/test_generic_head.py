@@ -37,6 +37,7 @@ from builder.extract.textdump.lines import Line
         ("18/03/2019 | Politik", None),
         ("By Michael Russell Follow", ["Michael Russell"]),  # the profile's button after the name
         ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
+        ("by Andrea WongAndrea Wong", ["Andrea Wong"]),  # a name printed twice, glued
         ("Author ArchivesWebsiteTwitterGithub", None),  # links glued into one word name no one
         ("Text Size", None),  # a button: "Text" opens a byline only with its colon
         ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name
@@ -97,6 +98,10 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Tom DiChristopher", "Tom DiChristopher"),
         ("Text Size", None),  # a button's words
         ("Kate Fazzini@KateFazzini", "Kate Fazzini"),  # the handle glued after the name
+        ("ByNatasha Daly", "Natasha Daly"),  # "By" glued to the name
+        ("Olaf KempinOlaf Kempin", "Olaf Kempin"),
+        ("Social Sharing", None),
+        ("Ähnliche Beiträge", None),  # an end heading
         ("Print Email", None),
     ],
 )

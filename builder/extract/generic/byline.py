@@ -6,6 +6,7 @@ import re
 
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date
+from builder.extract.generic.markers import is_end_heading, undoubled
 from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
@@ -69,6 +70,7 @@ _ROLE_WORDS = frozenset(
         "menu",
         "search",
         "close",
+        "sharing",
     ]
 )
 _PARTICLES = frozenset(
@@ -109,6 +111,7 @@ _BYLINE_WORD = re.compile(
 )
 _SEPARATORS = " /|·•-—–"
 _NAME_AFTER_DATE = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _HANDLE_END = re.compile(r"\s*@\w+$")
 _GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
 _DOMAIN = re.compile(r"\w\.\w{2}")
@@ -211,14 +214,15 @@ def _names(names: str) -> list[str] | None:
     end = _NAMES_END.search(names)
     if end is not None:
         names = names[: end.start()]
-    found = [part for part in _NAME_SPLIT.split(names.strip(" ,;:")) if _is_name(part)]
+    found = [part for part in _NAME_SPLIT.split(undoubled(names.strip(" ,;:"))) if _is_name(part)]
     return found or None
 
 
 def _is_name(part: str) -> bool:
-    """One to five words, each capitalised (or a particle like "de", "van"), none a job title's word."""
+    """One to five words, each capitalised (or a particle like "de", "van"), none a job title's word, not
+    an end heading ("Ähnliche Beiträge")."""
     words = part.split()
-    if not 1 <= len(words) <= 5:
+    if not 1 <= len(words) <= 5 or is_end_heading(part, len(words)):
         return False
     if len(words) == 1 and (words[0].lower() in _AGENCIES or (words[0].isupper() and len(words[0]) <= ACRONYM_CHARS)):
         return False  # "By Jane Doe, CNN", "By John Smith, Reuters": the outlet the author writes for
@@ -237,6 +241,7 @@ def bare_name(text: str) -> str | None:
     """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
     no stop word. Read as a byline only beside the headline or a date line."""
     text = _HANDLE_END.sub("", text).strip(_SEPARATORS)  # "Alex Shephard/" over the date, "Kate Fazzini@KateFazzini"
+    text = undoubled(_GLUED_BY.sub("", text))  # "ByTravis Haney", "Andrea WongAndrea Wong"
     words = text.split()
     half = len(words) // 2
     if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name
