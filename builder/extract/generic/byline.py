@@ -111,8 +111,10 @@ _BYLINE_WORD = re.compile(
 )
 _SEPARATORS = " /|·•-—–"
 _NAME_AFTER_DATE = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
+NAME_LINE_CHARS = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _HANDLE_END = re.compile(r"\s*@\w+$")
+BYLINE_WORD_CHARS = 10  # "Written by", "Autorin:": longer lines are no byline's word alone
 _GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
 _DOMAIN = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
@@ -148,7 +150,7 @@ def is_explicit_byline(text: str) -> bool:
 
 def is_byline_word(text: str) -> bool:
     """A line that is only a byline's opening word ("By", "Author:"): the name is on the line under it."""
-    return len(text) <= 10 and _BYLINE_WORD.fullmatch(text) is not None
+    return len(text) <= BYLINE_WORD_CHARS and _BYLINE_WORD.fullmatch(text) is not None
 
 
 def is_capitalised_byline(text: str) -> bool:
@@ -240,8 +242,14 @@ def _is_name(part: str) -> bool:
 def bare_name(text: str) -> str | None:
     """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
     no stop word. Read as a byline only beside the headline or a date line."""
-    text = _HANDLE_END.sub("", text).strip(_SEPARATORS)  # "Alex Shephard/" over the date, "Kate Fazzini@KateFazzini"
-    text = undoubled(_GLUED_BY.sub("", text))  # "ByTravis Haney", "Andrea WongAndrea Wong"
+    if len(text) > NAME_LINE_CHARS:  # most lines: no name's line is that long, even printed twice
+        return None
+    if "@" in text:
+        text = _HANDLE_END.sub("", text)  # "Kate Fazzini@KateFazzini"
+    text = text.strip(_SEPARATORS)  # "Alex Shephard/" over the date
+    if text[:2] == "By":
+        text = _GLUED_BY.sub("", text)  # "ByTravis Haney"
+    text = undoubled(text)  # "Andrea WongAndrea Wong"
     words = text.split()
     half = len(words) // 2
     if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name

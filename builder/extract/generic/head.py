@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from builder.extract.generic.byline import (
+    BYLINE_WORD_CHARS,
     bare_name,
     byline_names,
     is_byline_word,
@@ -71,6 +72,7 @@ class Head:
     date_at: int | None = None
     lead: tuple[int, int] | None = None  # (start, stop) of the lead paragraph
     bare_name: bool = False  # the byline is a name alone on its line
+    explicit: bool = False  # the authors come from a byline opened by its word ("By ...")
 
 
 def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
@@ -90,9 +92,9 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
     _find_meta(scored, head, checked, page)
     if head.bylines and max(head.bylines) >= start:  # a byline among the prose's first lines: its date under it
-        under = _following(scored, max(head.bylines), META_UNDER_BYLINE)
-        checked.extend(i for i in under if i not in checked)
-        _find_meta(scored, head, checked, page)
+        under = [i for i in _following(scored, max(head.bylines), META_UNDER_BYLINE) if i not in checked]
+        checked.extend(under)
+        _find_meta(scored, head, under, page)
     if head.date is None:
         _find_date_elsewhere(scored, head, start, stop)
     above.extend(_distant_head(scored, head, above[-1] if above else start, page))
@@ -327,23 +329,24 @@ def _following(scored: Scored, i: int, count: int) -> list[int]:
 
 
 def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> None:
-    explicit = False  # whether the authors come from a byline opened by its word ("By ...")
+    """The bylines and date lines among `indexes`, and the head's authors and date from them and those found
+    before."""
     for i in indexes:
         line = scored.lines[i]
         text = line.text
-        if is_image_file(text) or is_bracketed(text) or tag_label(text) is not None:
+        if is_image_file(text) or (text[:1] == "[" and is_bracketed(text)) or tag_label(text) is not None:
             continue  # an image's file name or alt text may hold a date ("[2016-12-20T03-00-09-933Z--1280x720]")
         names = byline_names(text)
         opened = names is not None and is_explicit_byline(text)
-        if names is None and is_byline_word(text):
+        if names is None and len(text) <= BYLINE_WORD_CHARS and is_byline_word(text):
             names = _name_under(scored, head, i)
             opened = names is not None
         if names is not None and not opened and any(lowercase_elsewhere(name, page) for name in names):
             names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:
             head.bylines[i] = ", ".join(names)
-            if not head.authors or (opened and not explicit):  # "By X" wins over a name before a date
-                head.authors, explicit = names, opened
+            if not head.authors or (opened and not head.explicit):  # "By X" wins over a name before a date
+                head.authors, head.explicit = names, opened
         if len(text) < LABELLED_DATE_LINE and _DIGIT.search(text):
             found = find_date(text)
             if found is not None and _is_dateline(text, found, names):
@@ -359,6 +362,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
 
 def _beside_byline(scored: Scored, head: Head, dated: list[int]) -> list[int]:
     """The date lines right beside a byline (a teaser's date above the head is not)."""
+    if not head.bylines or not dated:
+        return []
     near = {j for i in head.bylines for j in (*neighbours(scored, i), *_following(scored, i, META_UNDER_BYLINE))}
     return [i for i in dated if i in near or i in head.bylines]
 
