@@ -38,6 +38,8 @@ from builder.extract.textdump.lines import Line
         ("By Michael Russell Follow", ["Michael Russell"]),  # the profile's button after the name
         ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
         ("by Andrea WongAndrea Wong", ["Andrea Wong"]),  # a name printed twice, glued
+        ("Taylor Hatmaker @tayhatmaker / 6 days", ["Taylor Hatmaker"]),  # the page's age, no "ago"
+        ("Seals came back after 6 days", None),
         ("Author ArchivesWebsiteTwitterGithub", None),  # links glued into one word name no one
         ("Text Size", None),  # a button: "Text" opens a byline only with its colon
         ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name

@@ -100,9 +100,10 @@ MAX_BYLINE_WORDS = 25
 _DIGIT = re.compile(r"\d")
 _BYLINE_AFTER_DATE = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
 # A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
-_RELATIVE = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago)"
+_RELATIVE = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
 _RELATIVE_TIME = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
 RELATIVE_END = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
+_RELATIVE_ENDS = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
 _PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE)
 _IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
@@ -171,10 +172,11 @@ def relative_time(text: str) -> re.Match[str] | None:
     """The relative time ending the line ("• 8h", "1 day ago"), if any.
 
     Most lines end otherwise, and the search tries the pattern at every position of the line: the line's
-    end is looked at first. A match ends with "ago" or with a unit right after a digit ("8h", "12 min"),
-    so the line, trailing spaces removed, ends with "ago" or holds a digit in its last five characters."""
-    end = text.rstrip()[-RELATIVE_END:]
-    if not end.endswith("ago") and _DIGIT.search(end) is None:
+    end is looked at first. A match ends with "ago", a unit's word ("6 days") or a unit right after a digit
+    ("8h", "12 min"), so the line, trailing spaces removed, ends with one of those words or holds a digit in
+    its last five characters."""
+    stripped = text.rstrip()
+    if not stripped.endswith(_RELATIVE_ENDS) and _DIGIT.search(stripped[-RELATIVE_END:]) is None:
         return None
     return _RELATIVE_TIME.search(text)
 
