@@ -477,3 +477,21 @@ def test_a_name_over_the_section_over_the_date(section: str, authors: list[str])
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+ISLAND_HEADLINE = "From ferries to footpaths, this is what the islanders think of their new timetable"
+
+
+@pytest.mark.parametrize(
+    ("kicker", "title"),
+    [("Business Monday", ISLAND_HEADLINE), ("Travel", ISLAND_HEADLINE), ("Ferry Timetables Today", None)],
+)
+def test_a_kicker_over_its_headline_is_no_headline(kicker: str, title: str | None) -> None:
+    """A word or two over the date and a long headline are the kicker (the section's label), not the headline,
+    and `explain` says so; three words are a headline of their own."""
+    reading = read_generic(seal_page("Harbour Weekly", kicker, "3 May 2021", ISLAND_HEADLINE))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == (title or kicker)
+    page = reading.classified
+    rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == reading.fields["title"])
+    assert ("kicker" in rule) is (title is not None)

@@ -20,7 +20,7 @@ from builder.extract.generic.byline import (
     lowercase_elsewhere,
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
-from builder.extract.generic.headline import Window, neighbours, pick_title
+from builder.extract.generic.headline import Window, neighbours
 from builder.extract.generic.markers import (
     is_comment_count,
     is_comment_heading,
@@ -29,6 +29,7 @@ from builder.extract.generic.markers import (
     tag_label,
 )
 from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored, is_bracketed
+from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import share_of
 
 HEAD_LINES = 30  # how many non-blank lines above the prose the title, byline and date are looked for in

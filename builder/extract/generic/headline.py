@@ -57,7 +57,6 @@ _LONE_CREDIT = re.compile(
     r"AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Getty Images|Getty|Shutterstock|imago|IMAGO|picture alliance"
 )
 AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
-STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
 FULL_STOPS = (".", "。", "．")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
@@ -108,7 +107,6 @@ REASONS = {
 }
 REASONS_SHOWN = 3
 RULE_TITLE = "the headline: the best of {count} headline-like line{s} ({reasons})"
-RULE_OVER_STANDFIRST = "; over the best one, which is its standfirst (long, the byline under it)"
 _WEIGHTS_FILE = DATA_DIR / "headline_weights.json"
 
 
@@ -144,19 +142,6 @@ class Window(NamedTuple):
     names: frozenset[str] = frozenset()  # the head's bylines: a line that is only one of them is no headline
 
 
-def pick_title(scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]) -> tuple[int | None, str]:
-    """The headline in the window (None when no line looks like one) and the rule that says why."""
-    ranked = headline_candidates(scored, window, checked, meta)
-    lead = _lead_words(scored, window.in_region)
-    completing = lambda candidate: complete(scored, page, lead, candidate)  # noqa: E731
-    scored_best = choose(ranked, completing)
-    best = over_standfirst(scored, ranked, scored_best, completing)
-    chosen = next((candidate for candidate in ranked if candidate.at == best), None)
-    if chosen is None:
-        return best, ""
-    return best, title_rule(chosen, len(ranked)) + (RULE_OVER_STANDFIRST if best != scored_best else "")
-
-
 def title_rule(chosen: Candidate, count: int) -> str:
     """The rule for `explain`: how many lines were weighed, and the features that most raised the chosen one."""
     gains = sorted(
@@ -183,28 +168,6 @@ def choose(ranked: list[Candidate], completing: Callable[[Candidate], None]) -> 
         if score > best_score or (score == best_score and best is not None and k < best):
             best, best_score = k, score
     return None if best is None else ranked[best].at
-
-
-def over_standfirst(
-    scored: Scored, ranked: list[Candidate], best: int | None, completing: Callable[[Candidate], None]
-) -> int | None:
-    """The headline right above the chosen line, when that line is a standfirst: a long line with the byline or
-    date under it (their sign, `meta_below`), under a longer headline-like line that is no sentence."""
-    if best is None:
-        return None
-    chosen = next(candidate for candidate in ranked if candidate.at == best)
-    above = neighbours(scored, best)[0]
-    over = next((candidate for candidate in ranked if candidate.at == above), None)
-    if over is None or not chosen.features[META_BELOW]:
-        return best
-    text = scored.lines[above].text
-    if text.endswith(FULL_STOPS) or scored.lines[best].text in text:  # a sentence; a breadcrumb ending in it
-        return best
-    words = scored.prose[best].words  # type: ignore[union-attr]
-    if words < STANDFIRST_WORDS or scored.prose[above].words <= words:  # type: ignore[union-attr]
-        return best
-    completing(over)
-    return best if over.excluded or over.features[CHROME_PHRASE] or over.score() <= THRESHOLD else above
 
 
 def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candidate) -> None:
@@ -319,7 +282,7 @@ def _key_words(lowered: str, tokens: list[str]) -> set[str]:
     return words
 
 
-def _lead_words(scored: Scored, region: list[int]) -> frozenset[str]:
+def lead_words(scored: Scored, region: list[int]) -> frozenset[str]:
     """The key words of the article's first lines of prose."""
     texts = [scored.lines[i].text for i in region if _is_sentence(scored, i)][:LEAD_LINES]
     lowered = " ".join(texts)[:LEAD_CHARS].lower()

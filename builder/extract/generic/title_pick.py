@@ -1,0 +1,88 @@
+"""Picking the headline: the best-scoring headline-like line of the window (the model in headline.py), or its
+neighbour where the layout says the model was misled: the longer line over a standfirst, the line under a
+kicker. Each correction names itself in the rule `explain` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from builder.extract.generic import headline
+from builder.extract.generic.dates import is_date_line
+from builder.extract.generic.headline import (
+    CHROME_PHRASE,
+    FULL_STOPS,
+    META_BELOW,
+    THRESHOLD,
+    Candidate,
+    Window,
+    complete,
+    lead_words,
+    neighbours,
+    title_rule,
+)
+from builder.extract.generic.region import Scored
+
+STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
+KICKER_WORDS = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
+KICKER_HEADLINE_WORDS = 6  # ...and the headline under it this long or longer
+
+RULE_OVER_STANDFIRST = "; over the best one, which is its standfirst (long, the byline under it)"
+RULE_UNDER_KICKER = "; under the best one, which is its kicker (a word or two over it)"
+
+Completing = Callable[[Candidate], None]
+
+
+def pick_title(scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]) -> tuple[int | None, str]:
+    """The headline in the window (None when no line looks like one) and the rule that says why."""
+    ranked = headline.headline_candidates(scored, window, checked, meta)
+    lead = lead_words(scored, window.in_region)
+    completing = lambda candidate: complete(scored, page, lead, candidate)  # noqa: E731
+    scored_best = headline.choose(ranked, completing)  # looked up on the module: bench/train_headline.py records it
+    best, correction = over_standfirst(scored, ranked, scored_best, completing), RULE_OVER_STANDFIRST
+    if best == scored_best:
+        best, correction = under_kicker(scored, ranked, scored_best, completing), RULE_UNDER_KICKER
+    chosen = next((candidate for candidate in ranked if candidate.at == best), None)
+    if chosen is None:
+        return best, ""
+    return best, title_rule(chosen, len(ranked)) + (correction if best != scored_best else "")
+
+
+def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
+    """The headline right above the chosen line, when that line is a standfirst: a long line with the byline or
+    date under it (their sign, `meta_below`), under a longer headline-like line that is no sentence."""
+    if best is None:
+        return None
+    chosen = next(candidate for candidate in ranked if candidate.at == best)
+    above = neighbours(scored, best)[0]
+    over = next((candidate for candidate in ranked if candidate.at == above), None)
+    if over is None or not chosen.features[META_BELOW]:
+        return best
+    text = scored.lines[above].text
+    if text.endswith(FULL_STOPS) or scored.lines[best].text in text:  # a sentence; a breadcrumb ending in it
+        return best
+    words = scored.prose[best].words  # type: ignore[union-attr]
+    if words < STANDFIRST_WORDS or scored.prose[above].words <= words:  # type: ignore[union-attr]
+        return best
+    return above if _may_be_headline(over, completing) else best
+
+
+def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
+    """The headline right under the chosen line, when that line is a kicker: a word or two over a long
+    headline-like line that is no sentence (the kicker's date may stand between them)."""
+    if best is None or scored.prose[best].words > KICKER_WORDS:  # type: ignore[union-attr]
+        return best
+    below = neighbours(scored, best)[1]
+    if below >= 0 and is_date_line(scored.lines[below].text):
+        below = neighbours(scored, below)[1]
+    under = next((candidate for candidate in ranked if candidate.at == below), None)
+    if under is None or scored.lines[below].text.endswith(FULL_STOPS):
+        return best
+    if scored.prose[below].words < KICKER_HEADLINE_WORDS:  # type: ignore[union-attr]
+        return best
+    return below if _may_be_headline(under, completing) else best
+
+
+def _may_be_headline(candidate: Candidate, completing: Completing) -> bool:
+    """Whether the model would take the line at all: not excluded, no chrome phrase, above the threshold."""
+    completing(candidate)
+    return not (candidate.excluded or candidate.features[CHROME_PHRASE] or candidate.score() <= THRESHOLD)
