@@ -10,25 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from builder.extract.generic.authors import name_beside, profile_card, signature
 from builder.extract.generic.byline import (
-    BYLINE_WORD_CHARS,
     bare_name,
     byline_names,
     is_byline_word,
     is_explicit_byline,
-    is_profile_mark,
     lowercase_elsewhere,
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.headline import Window, neighbours
-from builder.extract.generic.markers import (
-    is_comment_count,
-    is_comment_heading,
-    is_end_heading,
-    is_image_file,
-    tag_label,
-)
-from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored, is_bracketed
+from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_image_file, tag_label
+from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, nonblank_above
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import share_of
 
@@ -52,10 +45,6 @@ HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than 
 META_WORDS = 16  # a byline or date line is no longer than this...
 DATELINE_WORDS = 20  # ...and a dateline among other fields ("NDR Info - Das Update ... - 18.03.2020 13:15 Uhr")
 
-SIGNATURE_LINES = 2  # a byline this close to the article's end (last lines), or...
-SIGNATURE_UNDER = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it
-NAME_REPEATS = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
-
 RULE_BYLINE = "a byline ('By ...')"
 RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
 RULE_DATE = "a date line"
@@ -76,24 +65,14 @@ class Head:
     explicit: bool = False  # the authors come from a byline opened by its word ("By ...")
 
 
-def _nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
-    found: list[int] = []
-    i = start - 1
-    while i >= 0 and len(found) < count:
-        if scored.prose[i] is not None:
-            found.append(i)
-        i -= 1
-    return found
-
-
 def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     head = Head()
-    above = _nonblank_above(scored, start, HEAD_LINES)
+    above = nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
     checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
     _find_meta(scored, head, checked, page)
     if head.bylines and max(head.bylines) >= start:  # a byline among the prose's first lines: its date under it
-        under = [i for i in _following(scored, max(head.bylines), META_UNDER_BYLINE) if i not in checked]
+        under = [i for i in following(scored, max(head.bylines), META_UNDER_BYLINE) if i not in checked]
         checked.extend(under)
         _find_meta(scored, head, under, page)
     if head.date is None:
@@ -104,12 +83,14 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()))
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta)
     _prefer_date_under_title(scored, head)
-    if not head.authors:
-        _find_bare_name(scored, head, page)
-    if not head.authors:
-        _find_profile_card(scored, head, checked)
-    if not head.authors:
-        _find_signature(scored, head, stop)
+    if not head.authors:  # no byline among the head's lines
+        found = (
+            name_beside(scored, page, head.title_at, head.date_at)
+            or profile_card(scored, checked, head.title_at)
+            or signature(scored, stop)
+        )
+        if found is not None:
+            head.authors, head.bylines[found.at], head.bare_name = found.names, ", ".join(found.names), found.bare
     head.lead = _find_lead(scored, head, start)
     return head
 
@@ -120,7 +101,7 @@ def _distant_head(scored: Scored, head: Head, top: int, page: str) -> list[int]:
     are looked in for the headline. Returns those lines, nearest the date first."""
     if head.date_at is None or head.date_at >= top or head.bylines:
         return []
-    distant = _nonblank_above(scored, head.date_at, DISTANT_HEAD_LINES)
+    distant = nonblank_above(scored, head.date_at, DISTANT_HEAD_LINES)
     _find_meta(scored, head, [*reversed(distant), head.date_at], page)
     return distant
 
@@ -196,7 +177,7 @@ def _prefer_date_under_title(scored: Scored, head: Head) -> None:
         return
     if sum(i < head.title_at for i in head.dates) < TEASER_DATES:
         return
-    under = [i for i in _following(scored, head.title_at, TITLE_META_LINES) if i in head.dates]
+    under = [i for i in following(scored, head.title_at, TITLE_META_LINES) if i in head.dates]
     published = [i for i in under if head.dates[i].kind != "updated"]
     chosen = min(published or under, default=None)
     above = neighbours(scored, head.title_at)[0]
@@ -250,85 +231,6 @@ def _before_comments(scored: Scored, stop: int, end: int) -> int:
     return end
 
 
-def _find_bare_name(scored: Scored, head: Head, page: str) -> None:
-    """A byline ("By X") or a line that is only a name, right under the headline or beside the date line (or
-    over the date's section, one word), is the byline (a date found far under the head brings its byline)."""
-    near: list[int] = []
-    if head.title_at is not None:
-        near.extend(_following(scored, head.title_at, 2))
-    if head.date_at is not None:
-        above, below = neighbours(scored, head.date_at)
-        near.extend((above, below))
-        section = scored.lines[above].text if above >= 0 else " "
-        if " " not in section and not section.endswith(":"):  # "Eric Adams", "Transportation", the date
-            near.append(neighbours(scored, above)[0])  # (not a field's label: "Beginn:" over its date)
-    for i in near:
-        if i < 0 or not _may_name(scored, i) or scored.lines[i].bullet or i == head.title_at:
-            continue
-        names = byline_names(scored.lines[i].text)
-        if names is not None:
-            head.authors, head.bylines[i] = names, ", ".join(names)
-            return
-        name = bare_name(scored.lines[i].text)
-        if name is not None and not lowercase_elsewhere(name, page):
-            head.authors, head.bylines[i] = [name], name
-            head.bare_name = True
-            return
-
-
-def _may_name(scored: Scored, i: int) -> bool:
-    """A line no chrome rule took, or one the page prints a few times only: the author's name over the article
-    and again on the author's card under it (a menu or a footer line is printed more often, or on other
-    dumps of the site)."""
-    rule = scored.chrome_rules.get(i)
-    return rule is None or (rule == RULE_REPEATED and scored.seen[scored.lines[i].text] <= NAME_REPEATS)
-
-
-def _find_signature(scored: Scored, head: Head, stop: int) -> None:
-    """A byline opened by its word ("Par Jacques Munier", "Von Anna Berg") among the article's last lines or
-    right under them: the author signs at the end."""
-    for i in [*_nonblank_above(scored, stop, SIGNATURE_LINES), *_following(scored, stop - 1, SIGNATURE_UNDER)]:
-        text = scored.lines[i].text
-        if i >= stop and is_end_heading(text, text.count(" ") + 1):
-            return  # a byline under "Related" is a teaser's
-        if scored.lines[i].bullet or not is_explicit_byline(text):
-            continue
-        names = byline_names(text)
-        if names is not None:
-            head.authors, head.bylines[i] = names, ", ".join(names)
-            return
-
-
-def _find_profile_card(scored: Scored, head: Head, checked: list[int]) -> None:
-    """A name alone (printed once or twice) over "Follow" or "11 min read", in the head: the author's card. The
-    page may print the name again (a bio, a card at the end): a line repeated in the page may be the name."""
-    for i in checked:
-        rule = scored.chrome_rules.get(i)
-        if (rule is not None and rule != RULE_REPEATED) or scored.lines[i].bullet or i == head.title_at:
-            continue
-        text = scored.lines[i].text
-        name = bare_name(text)
-        if name is None:
-            continue
-        after = _following(scored, i, 2)
-        if after and scored.lines[after[0]].text == text:  # the avatar's alt text, then the name
-            after = after[1:]
-        if after and is_profile_mark(scored.lines[after[0]].text):
-            head.authors, head.bylines[i] = [name], name
-            head.bare_name = True
-            return
-
-
-def _following(scored: Scored, i: int, count: int) -> list[int]:
-    found: list[int] = []
-    for j in range(i + 1, min(len(scored.prose), i + 3 * count + 1)):
-        if scored.prose[j] is not None:
-            found.append(j)
-            if len(found) == count:
-                break
-    return found
-
-
 def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> None:
     """The bylines and date lines among `indexes`, and the head's authors and date from them and those found
     before."""
@@ -339,7 +241,7 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             continue  # an image's file name or alt text may hold a date ("[2016-12-20T03-00-09-933Z--1280x720]")
         names = byline_names(text)
         opened = names is not None and is_explicit_byline(text)
-        if names is None and len(text) <= BYLINE_WORD_CHARS and is_byline_word(text):
+        if names is None and is_byline_word(text):
             names = _name_under(scored, head, i)
             opened = names is not None
         if names is not None and not opened and any(lowercase_elsewhere(name, page) for name in names):
@@ -365,13 +267,13 @@ def _beside_byline(scored: Scored, head: Head, dated: list[int]) -> list[int]:
     """The date lines right beside a byline (a teaser's date above the head is not)."""
     if not head.bylines or not dated:
         return []
-    near = {j for i in head.bylines for j in (*neighbours(scored, i), *_following(scored, i, META_UNDER_BYLINE))}
+    near = {j for i in head.bylines for j in (*neighbours(scored, i), *following(scored, i, META_UNDER_BYLINE))}
     return [i for i in dated if i in near or i in head.bylines]
 
 
 def _name_under(scored: Scored, head: Head, i: int) -> list[str] | None:
     """The name on the line under a byline's word alone on its line ("By" then "David Fear")."""
-    under = _following(scored, i, 1)
+    under = following(scored, i, 1)
     name = bare_name(scored.lines[under[0]].text) if under else None
     if name is None:
         return None

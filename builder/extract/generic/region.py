@@ -77,6 +77,28 @@ def is_form_field(text: str) -> bool:
     return "[" in text and _is_form(text)
 
 
+def nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
+    """Up to `count` non-blank lines above line `start`, nearest first."""
+    found: list[int] = []
+    i = start - 1
+    while i >= 0 and len(found) < count:
+        if scored.prose[i] is not None:
+            found.append(i)
+        i -= 1
+    return found
+
+
+def following(scored: Scored, i: int, count: int) -> list[int]:
+    """Up to `count` non-blank lines under line i, nearest first, within 3 * `count` lines."""
+    found: list[int] = []
+    for j in range(i + 1, min(len(scored.prose), i + 3 * count + 1)):
+        if scored.prose[j] is not None:
+            found.append(j)
+            if len(found) == count:
+                break
+    return found
+
+
 def is_bracketed(text: str) -> bool:
     """w3m prints an image's alt text, and a button, in brackets: "[Harbour at dawn]", "[Search]"."""
     return text.startswith("[") and text.endswith("]") and len(text) > 2

@@ -1,0 +1,94 @@
+"""Where the head finds its authors when none of its lines is a byline: a byline or a name alone beside the
+headline or the date, a name over an author card's "Follow", or a byline signing the article at its end.
+Each search gives the line and the names it found, or None."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from builder.extract.generic.byline import (
+    bare_name,
+    byline_names,
+    is_explicit_byline,
+    is_profile_mark,
+    lowercase_elsewhere,
+)
+from builder.extract.generic.headline import neighbours
+from builder.extract.generic.markers import is_end_heading
+from builder.extract.generic.region import RULE_REPEATED, Scored, following, nonblank_above
+
+SIGNATURE_LINES = 2  # a byline this close to the article's end (last lines), or...
+SIGNATURE_UNDER = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it
+NAME_REPEATS = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
+
+
+class Byline(NamedTuple):
+    at: int  # the line
+    names: list[str]
+    bare: bool  # a name alone on its line, no byline's word or date beside it
+
+
+def name_beside(scored: Scored, page: str, title_at: int | None, date_at: int | None) -> Byline | None:
+    """A byline ("By X") or a line that is only a name, right under the headline or beside the date line (or
+    over the date's section, one word), is the byline (a date found far under the head brings its byline)."""
+    near: list[int] = []
+    if title_at is not None:
+        near.extend(following(scored, title_at, 2))
+    if date_at is not None:
+        above, below = neighbours(scored, date_at)
+        near.extend((above, below))
+        section = scored.lines[above].text if above >= 0 else " "
+        if " " not in section and not section.endswith(":"):  # "Eric Adams", "Transportation", the date
+            near.append(neighbours(scored, above)[0])  # (not a field's label: "Beginn:" over its date)
+    for i in near:
+        if i < 0 or not _may_name(scored, i) or scored.lines[i].bullet or i == title_at:
+            continue
+        names = byline_names(scored.lines[i].text)
+        if names is not None:
+            return Byline(i, names, False)
+        name = bare_name(scored.lines[i].text)
+        if name is not None and not lowercase_elsewhere(name, page):
+            return Byline(i, [name], True)
+    return None
+
+
+def _may_name(scored: Scored, i: int) -> bool:
+    """A line no chrome rule took, or one the page prints a few times only: the author's name over the article
+    and again on the author's card under it (a menu or a footer line is printed more often, or on other
+    dumps of the site)."""
+    rule = scored.chrome_rules.get(i)
+    return rule is None or (rule == RULE_REPEATED and scored.seen[scored.lines[i].text] <= NAME_REPEATS)
+
+
+def signature(scored: Scored, stop: int) -> Byline | None:
+    """A byline opened by its word ("Par Jacques Munier", "Von Anna Berg") among the article's last lines or
+    right under them: the author signs at the end."""
+    for i in [*nonblank_above(scored, stop, SIGNATURE_LINES), *following(scored, stop - 1, SIGNATURE_UNDER)]:
+        text = scored.lines[i].text
+        if i >= stop and is_end_heading(text, text.count(" ") + 1):
+            return None  # a byline under "Related" is a teaser's
+        if scored.lines[i].bullet or not is_explicit_byline(text):
+            continue
+        names = byline_names(text)
+        if names is not None:
+            return Byline(i, names, False)
+    return None
+
+
+def profile_card(scored: Scored, checked: list[int], title_at: int | None) -> Byline | None:
+    """A name alone (printed once or twice) over "Follow" or "11 min read", in the head: the author's card. The
+    page may print the name again (a bio, a card at the end): a line repeated in the page may be the name."""
+    for i in checked:
+        rule = scored.chrome_rules.get(i)
+        if (rule is not None and rule != RULE_REPEATED) or scored.lines[i].bullet or i == title_at:
+            continue
+        text = scored.lines[i].text
+        name = bare_name(text)
+        if name is None:
+            continue
+        after = following(scored, i, 2)
+        if after and scored.lines[after[0]].text == text:  # the avatar's alt text, then the name
+            after = after[1:]
+        if after and is_profile_mark(scored.lines[after[0]].text):
+            return Byline(i, [name], True)
+    return None
