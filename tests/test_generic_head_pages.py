@@ -1,5 +1,6 @@
 """The generic reader's head on small pages of one layout: dates outside the head, the headline against a
-standfirst and a photo credit, a head inside the region, labelled dates, and names that are no names."""
+standfirst, a photo credit, an image's title, a kicker, a head inside the region, labelled dates. Bylines:
+test_generic_head_bylines.py."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from builder.extract.generic.reader import GenericReading, read_generic
+from tests.seal_pages import seal_page
 
 COMMENT_DATE = "March 3, 2020 at 4:11 am"
 DATE_ONLY_IN_THE_FOOTER = """Harbour Weekly
@@ -61,21 +63,6 @@ def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, ex
     reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta=comment_meta))
     assert isinstance(reading, GenericReading), reading
     assert (reading.date.local if reading.date is not None else None) == expected
-
-
-SEAL_PARAGRAPHS = [
-    "Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who"
-    " count them every spring said on Tuesday morning.",
-    "Forty seals lay on the sandbank at low tide, and the wardens ask boat owners to keep their distance while the"
-    " young are born in the coming weeks.",
-    "The sandbank was closed to visitors last year, and the wardens believe the quiet brought the seals back to"
-    " the harbour mouth.",
-]
-
-
-def seal_page(*head: str, paragraphs: list[str] = SEAL_PARAGRAPHS) -> str:
-    """A page of the lines `head` (each a block of its own) over the article's paragraphs."""
-    return "\n\n".join([*head, *paragraphs]) + "\n"
 
 
 # A photo's caption with its credit, the headline, then a standfirst of a sentence's length and the byline.
@@ -216,51 +203,6 @@ def test_a_date_labelled_published_wins_over_an_unlabelled_one_above() -> None:
     assert reading.date is not None and reading.date.local == datetime(2011, 9, 21, 16, 35)
 
 
-# A label before a date in the head, then the byline under the headline; the page prints "case study" too.
-CASE_STUDY = [
-    "Seals have come back to the sandbank for the first time in a decade, a case study of the wardens said.",
-    *SEAL_PARAGRAPHS[1:],
-]
-
-
-@pytest.mark.parametrize(
-    ("label", "byline", "authors"),
-    [
-        ("Case Study", "By Ada Moss", ["Ada Moss"]),
-        ("Jane Roe", "By Ada Moss", ["Ada Moss"]),
-        ("Case Study", "Share this page", []),
-        ("Jane Roe", "Share this page", ["Jane Roe"]),
-    ],
-)
-def test_a_name_before_a_date_and_a_byline_opened_by_its_word(label: str, byline: str, authors: list[str]) -> None:
-    """ "Case Study August 12, 2010" reads like a name before a date, but the page prints both words in lower
-    case too: no name; "Jane Roe August 12, 2010" is one. A "By" line wins over either."""
-    page = seal_page(
-        f"{label} August 12, 2010, 5:00PM EST", "Seals return to the sandbank", byline, paragraphs=CASE_STUDY
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == authors
-    assert reading.date is not None and reading.date.local == datetime(2010, 8, 12, 17, 0)
-
-
-LAST_MODIFIED = [
-    "Seals have come back to the sandbank for the first time in a decade; the count was last modified on Tuesday.",
-    *SEAL_PARAGRAPHS[1:],
-]
-
-
-@pytest.mark.parametrize(("line", "authors"), [("Ada Moss", ["Ada Moss"]), ("Last Modified", [])])
-def test_a_name_alone_under_the_headline_is_no_pair_of_common_words(line: str, authors: list[str]) -> None:
-    page = seal_page(
-        "Harbour Weekly", "Seals return to the sandbank off the harbour mouth", line, paragraphs=LAST_MODIFIED
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
-    assert reading.fields["authors"] == authors
-
-
 LONG_HEADLINE = "Wardens count forty seals on the sandbank as the harbour mouth stays closed to visitors"
 
 
@@ -357,94 +299,6 @@ def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "authors"), [("By", ["Ada Moss"]), ("by", ["Ada Moss"]), ("Author:", ["Ada Moss"]), ("Share", [])]
-)
-def test_a_byline_word_alone_over_the_name(word: str, authors: list[str]) -> None:
-    """ "By" (or "Author:") alone on its line opens the byline on the line under it; the name is not beside
-    the headline, where a name alone would be read anyway (two lines under it: "Share" is no byline's word)."""
-    page = seal_page(
-        "Seals return to the sandbank",
-        "The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth.",
-        word,
-        "Ada Moss",
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == authors
-
-
-def test_an_image_s_alt_text_holding_a_date_does_not_date_the_article() -> None:
-    """w3m prints an image's alt text in brackets; a video's thumbnail names its file by a date and time."""
-    page = seal_page(
-        "Harbour Weekly", "Seals return to the sandbank", "[2016-12-20T03-00-09-933Z--1280x720]", "3 May 2021"
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)
-
-
-@pytest.mark.parametrize(("cards", "authors"), [(1, ["Ada Moss"]), (2, ["Ada Moss"]), (3, [])])
-def test_a_name_under_the_headline_printed_again_on_the_author_s_card(cards: int, authors: list[str]) -> None:
-    """The name under the headline, printed again on the author's card under the article, is still the byline;
-    a line printed four times is a menu's or the site's."""
-    card = ["Ada Moss", "Ada Moss counts seals for the harbour trust."] * cards
-    page = seal_page("Harbour Weekly", "Seals return to the sandbank", "Ada Moss", paragraphs=[*SEAL_PARAGRAPHS, *card])
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == authors
-
-
-def test_the_date_beside_the_byline_wins_over_a_teaser_s_date_above_the_headline() -> None:
-    page = seal_page(
-        "Harbour Weekly",
-        "Ferry timetable changes",
-        "2 May 2021",
-        "Seals return to the sandbank",
-        "By Ada Moss",
-        "3 May 2021",
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)
-
-
-def test_a_date_under_a_byline_among_the_first_lines_of_the_prose() -> None:
-    """The byline and its labelled date sit under the headline and standfirst, which the prose run took in:
-    the date under the byline is looked at, past the prose's first lines."""
-    standfirst = "The wardens believe the quiet of a closed sandbank brought the seals home to the harbour mouth."
-    page = seal_page(
-        "Harbour Weekly",
-        "2 May 2021",
-        "Seals return to the sandbank after a decade away from the harbour mouth",
-        standfirst,
-        "Author:\nAda Moss\nPublish date:\n3 May 2021",
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == ["Ada Moss"]
-    assert reading.date is not None and reading.date.local == datetime(2021, 5, 3)
-
-
-@pytest.mark.parametrize(
-    ("signature", "authors"),
-    [
-        ("Par Ada Moss", ["Ada Moss"]),
-        ("Ada Moss", []),
-        ("Cheers,\nAda\n\nPosted by Ada Moss at 5:06 AM", ["Ada Moss"]),  # under the greeting
-        ("Related stories\n\nBy Ada Moss", []),  # a teaser's byline
-    ],
-)
-def test_a_byline_signing_the_article_at_its_end(signature: str, authors: list[str]) -> None:
-    """With none in the head, a byline opened by its word right under the last paragraph signs the article; a
-    name alone there may be anyone's."""
-    page = seal_page("Harbour Weekly", "Seals return to the sandbank", paragraphs=[*SEAL_PARAGRAPHS, signature])
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == authors
-    assert signature not in reading.fields["body"] or not authors
-
-
-@pytest.mark.parametrize(
     ("credit", "title"), [("AP", LONG_HEADLINE), ("Getty Images", LONG_HEADLINE), ("Wardens", None)]
 )
 def test_an_image_s_title_over_its_credit_is_no_headline(credit: str, title: str | None) -> None:
@@ -467,16 +321,6 @@ def test_a_headline_ending_in_an_abbreviation_is_no_sentence(end: str, wins: boo
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == (headline if wins else "Weekdays 4p et")
-
-
-@pytest.mark.parametrize(("section", "authors"), [("Science", ["Ada Moss"]), ("Published:", [])])
-def test_a_name_over_the_section_over_the_date(section: str, authors: list[str]) -> None:
-    """ "Ada Moss", "Science", "Aug 22, 2016 5:30 AM": the name over the article's section over its date; a
-    field's label ("Published:") over the date is no section, and the line above it may be anything."""
-    page = seal_page("Harbour Weekly", "Ada Moss", f"{section}\nAug 22, 2016 5:30 AM", "Seals return to the sandbank")
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == authors
 
 
 ISLAND_HEADLINE = "From ferries to footpaths, this is what the islanders think of their new timetable"
