@@ -1,0 +1,197 @@
+"""hand_labels.py GOLD_DIR DEVSET: put hand-made headline and body labels in a devset made by make_silver.py.
+
+    .venv/bin/python bench/devdata/make_silver.py page-signal/input OUT --source-prefix page-signal/input/
+    .venv/bin/python bench/devdata/hand_labels.py page-signal/GoldStandard OUT
+
+GOLD_DIR holds, for a page OUT/html/NAME.html, the page annotated by hand in the L3S-GN1 way (Kohlschütter
+et al., "Boilerplate detection using shallow text features", 2010): GOLD_DIR/NAME.txt (or NAME.html) is the
+page's HTML with the annotated text wrapped in <span class="x-nc-selN">; sel1 marks the headline, sel2 the
+full text, sel3 supplemental text (captions, subheadings' context), sel4 related content, sel5 comments.
+In OUT/truth.json every page with a gold file gets:
+  title        the sel1 text of its first block element (its spans joined by a space), or null when none is
+               marked: a few pages mark a standfirst or a "Print" link after the headline too
+  body         the sel2 text: spans under one block element joined by a space, blocks by a blank line
+  readerable   false when that body has fewer than 50 words
+  labels       "hand: title, body" (the other keys stay make_silver.py's silver labels)
+The gold files of GN1 lost every character outside Latin-1 to "?" ("Kosovo?s"); each text holding one is
+looked up in the page's own text with "?" matching any one character, and taken from there when found.
+With --by-site, pages are renamed SITE-N (html/, dumps/ and truth.json's keys; "source" keeps the path), SITE
+the first eight characters of the first name of the pages that share a site: GN1's names are UUIDs, and
+bench/generic_eval.py splits the held-out part by site (a name without its "-N"). Two pages are of one site when
+they share at least 5 lines of two words or more among their dumps' first and last 40 such lines (lines that
+over 5 % of all pages, and over two, print are ignored); a site is every page linked so.
+Writes only inside OUT; the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+GOLD_CLASS = re.compile(r"\bx-nc-sel([1-5])\b")
+BLOCKS = frozenset({"p", "div", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt"})
+MIN_BODY_WORDS = 50
+WORD = re.compile(r"\w+")
+SPACE = re.compile(r"\s+")
+SITE_LINES = 40  # a dump's first and last lines of two words or more that make its site's signature
+SHARED_LINES = 5  # two pages sharing this many signature lines are of one site
+COMMON_SHARE = 20  # a line printed by more than 1/20 of the pages (and more than two) is no site's
+LOST = "?"
+UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # both files are UTF-8 (make_silver.py transcodes the pages)
+
+
+def normalised(text: str) -> str:
+    return unicodedata.normalize("NFC", SPACE.sub(" ", text).strip())
+
+
+def block_of(element: Any) -> Any:
+    """The nearest block ancestor: spans under one paragraph make one paragraph."""
+    node = element.getparent()
+    while node is not None and node.tag not in BLOCKS:
+        node = node.getparent()
+    return node
+
+
+def marked(tree: Any, selection: str) -> list[tuple[Any, str]]:
+    """(block, text) of every span of the selection, in document order; a span inside another of the same
+    selection is read once, with its parent."""
+    found = []
+    for span in tree.iter("span"):
+        match = GOLD_CLASS.search(span.get("class") or "")
+        if match is None or match[1] != selection:
+            continue
+        parent = span.getparent()
+        if parent is not None and any(GOLD_CLASS.search(a.get("class") or "") for a in span.iterancestors("span")):
+            continue
+        text = normalised(span.text_content())
+        if text:
+            found.append((block_of(span), text))
+    return found
+
+
+def joined(spans: list[tuple[Any, str]]) -> str:
+    parts: list[str] = []
+    previous = None
+    for block, text in spans:
+        if parts:
+            parts.append(" " if block is previous else "\n\n")
+        parts.append(text)
+        previous = block
+    return "".join(parts)
+
+
+def repaired(text: str, page_text: str) -> str:
+    """Each paragraph with a lost character, as the page prints it, when the page holds it."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if LOST in paragraph:
+            pattern = "".join("." if c == LOST else (r"\s*" if c == " " else re.escape(c)) for c in paragraph)
+            found = re.search(pattern, page_text)
+            if found is not None:
+                paragraph = normalised(found[0])
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def gold_file(gold: Path, name: str) -> Path | None:
+    for suffix in (".txt", ".html"):
+        if (gold / f"{name}{suffix}").is_file():
+            return gold / f"{name}{suffix}"
+    return None
+
+
+def labels(gold_path: Path, page_path: Path) -> dict[str, Any]:
+    tree = lxml.html.document_fromstring(gold_path.read_bytes(), parser=UTF8)
+    page = lxml.html.document_fromstring(page_path.read_bytes(), parser=UTF8)
+    page_text = normalised(page.text_content())
+    title = joined(marked(tree, "1")).split("\n\n")[0]  # its first block: some mark a standfirst with it
+    body = joined(marked(tree, "2"))
+    return {
+        "title": repaired(title, page_text) or None,
+        "body": repaired(body, page_text),
+        "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS,
+    }
+
+
+def signature(dump: str) -> set[str]:
+    lines = [line for line in (" ".join(raw.split()) for raw in dump.split("\n")) if len(line.split()) >= 2]
+    return set(lines[:SITE_LINES] + lines[-SITE_LINES:])
+
+
+def site_groups(dumps: dict[str, str]) -> dict[str, str]:
+    """Each page's site: the least name of the pages linked to it by shared signature lines."""
+    signatures = {name: signature(dump) for name, dump in dumps.items()}
+    printed = Counter(line for lines in signatures.values() for line in lines)
+    pages: defaultdict[str, list[str]] = defaultdict(list)
+    for name in sorted(signatures):
+        for line in signatures[name]:
+            if printed[line] <= max(2, len(dumps) // COMMON_SHARE):
+                pages[line].append(name)
+    shared: Counter[tuple[str, str]] = Counter()
+    for names in pages.values():
+        shared.update(combinations(names, 2))
+    site = {name: name for name in dumps}
+
+    def root(name: str) -> str:
+        while site[name] != name:
+            name = site[name]
+        return name
+
+    for (a, b), count in sorted(shared.items()):
+        if count >= SHARED_LINES:
+            first, second = sorted((root(a), root(b)))
+            site[second] = first
+    return {name: root(name) for name in dumps}
+
+
+def rename_by_site(devset: Path, truth: dict[str, Any]) -> dict[str, Any]:
+    dumps = {name: (devset / "dumps" / f"{name}.txt").read_text(encoding="utf-8") for name in truth}
+    groups = site_groups(dumps)
+    counts: Counter[str] = Counter()
+    renamed: dict[str, Any] = {}
+    for name in sorted(truth):
+        label = groups[name][:8]
+        counts[label] += 1
+        new = f"{label}-{counts[label]}"
+        for sub, suffix in (("html", ".html"), ("dumps", ".txt")):
+            (devset / sub / f"{name}{suffix}").rename(devset / sub / f"{new}{suffix}")
+        renamed[new] = truth[name]
+    print(f"sites {len(counts)}, of one page {sum(n == 1 for n in counts.values())}, largest {max(counts.values())}")
+    return {name: renamed[name] for name in sorted(renamed)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("devset", type=Path)
+    parser.add_argument("--by-site", action="store_true", help="rename the pages SITE-N (see above)")
+    args = parser.parse_args(argv)
+    truth_path = args.devset / "truth.json"
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    labelled = 0
+    for name, record in truth.items():
+        path = gold_file(args.gold, name)
+        if path is None:
+            continue
+        record.update(labels(path, args.devset / "html" / f"{name}.html"))
+        record["labels"] = "hand: title, body"
+        labelled += 1
+    if args.by_site:
+        truth = rename_by_site(args.devset, truth)
+    with open(truth_path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(json.dumps(truth, ensure_ascii=False, indent=1))
+    lost = sum(LOST in (r.get("body") or "") for r in truth.values() if r.get("labels"))
+    print(f"pages {len(truth)}, hand-labelled {labelled}, readerable {sum(r['readerable'] for r in truth.values())}")
+    print(f"bodies still holding '{LOST}': {lost}")
+
+
+if __name__ == "__main__":
+    main()

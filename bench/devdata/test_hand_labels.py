@@ -1,0 +1,73 @@
+"""Tests of hand_labels.py (not in the package's suite, like test_make_silver.py).
+
+.venv/bin/python -m pytest -q -p no:cacheprovider bench/devdata/test_hand_labels.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hand_labels
+
+PAGE = (
+    "<html><body><div>Home | World</div><h1>Kosovo’s future in the Council</h1>"
+    "<p>The Council met on Kosovo’s status today, and <a href='#'>reporters</a> waited outside.</p>"
+    "<p>It ended with no agreement.</p><div>Comments: great story</div></body></html>"
+)
+GOLD = (
+    "<html><body><div>Home | World</div>"
+    '<h1><span class="x-nc-sel1">Kosovo?s future in the Council</span></h1>'
+    '<p><span class="x-nc-sel2">The Council met on Kosovo?s status today, and </span>'
+    '<a href="#"><span class="x-nc-sel2">reporters</span></a><span class="x-nc-sel2"> waited outside.</span></p>'
+    '<p><span class="x-nc-sel2">It ended with no agreement.</span></p>'
+    '<div><span class="x-nc-sel5">Comments: great story</span></div></body></html>'
+)
+
+
+def test_labels_take_headline_and_full_text_and_mend_lost_characters(tmp_path: Path) -> None:
+    (tmp_path / "gold.txt").write_text(GOLD, encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    found = hand_labels.labels(tmp_path / "gold.txt", tmp_path / "page.html")
+    assert found["title"] == "Kosovo’s future in the Council"
+    assert found["body"] == (
+        "The Council met on Kosovo’s status today, and reporters waited outside.\n\nIt ended with no agreement."
+    )
+    assert found["readerable"] is False  # 17 words
+
+
+def test_a_lost_character_the_page_does_not_hold_stays() -> None:
+    assert hand_labels.repaired("Is it?", "Nothing like it here.") == "Is it?"
+
+
+def test_pages_sharing_their_header_and_footer_are_one_site() -> None:
+    header = "\n".join(f"Menu item number {i}" for i in range(6))
+    dumps = {
+        "b": header + "\nA story about trams in town.",
+        "a": header + "\nA story about buses in town.",
+        "c": "Another site entirely\nWith its own lines here\nA story.",
+    }
+    assert hand_labels.site_groups(dumps) == {"a": "a", "b": "a", "c": "c"}
+
+
+def test_main_writes_labels_and_renames_by_site(tmp_path: Path) -> None:
+    devset, gold = tmp_path / "set", tmp_path / "gold"
+    for sub in ("html", "dumps"):
+        (devset / sub).mkdir(parents=True)
+    gold.mkdir()
+    truth = {}
+    for name in ("ffff0000-aaaa", "0000ffff-bbbb"):
+        (devset / "html" / f"{name}.html").write_text(PAGE, encoding="utf-8")
+        (devset / "dumps" / f"{name}.txt").write_text(f"{name}\nThe Council met.", encoding="utf-8")
+        (gold / f"{name}.txt").write_text(GOLD, encoding="utf-8")
+        truth[name] = {"title": None, "body": "", "readerable": True, "source": name}
+    (devset / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    hand_labels.main([str(gold), str(devset), "--by-site"])
+    written = json.loads((devset / "truth.json").read_text(encoding="utf-8"))
+    assert list(written) == ["0000ffff-1", "ffff0000-1"]
+    assert written["ffff0000-1"]["source"] == "ffff0000-aaaa"
+    assert written["ffff0000-1"]["labels"] == "hand: title, body"
+    assert (devset / "dumps" / "0000ffff-1.txt").is_file()
+    assert not (devset / "dumps" / "0000ffff-bbbb.txt").exists()
