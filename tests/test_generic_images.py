@@ -1,5 +1,5 @@
-"""The generic reader's images inside the article: a caption or alt text the page prints twice on one line, a
-photo credit."""
+"""The generic reader's images inside the article: a caption or alt text the page prints twice on one line or
+a line or two apart, a photo credit."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ The night ferries to the northern islands are back after a winter in which the i
 
 The ferry company says the boats will run every night until the end of October, and twice a night in the summer.
 """
+MORE = (
+    "Islanders had asked for the night boats for years, and the council says the new timetable costs it less than "
+    "the winter's extra buses did, because the ferries now share their crews with the day boats."
+)
 CAPTION = "Passengers wait on the quay for the first night ferry on Saturday, November 28, in the rain."
 
 
@@ -29,6 +33,34 @@ def test_a_caption_printed_twice_on_one_line_is_an_image() -> None:
     assert isinstance(reading, GenericReading), reading
     assert "quay" not in reading.fields["body"]
     assert reading.fields["images"] == [{"alt": None, "caption": CAPTION}]
+
+
+@pytest.mark.parametrize(
+    ("between", "image"),
+    [
+        ("", True),  # alt text, blank line, caption
+        ("Jane Lee/Harbour Photos\n\n", True),  # a credit between them
+        ("A first paragraph between them, long enough to be one on its own page.\n\nAnd a second one.\n\n", False),
+    ],
+)
+def test_a_caption_printed_twice_a_line_or_two_apart_is_an_image(between: str, image: bool) -> None:
+    """An image's alt text over its caption prints the same sentence twice, a line or two apart; an article does
+    not repeat itself so close (a pull quote comes paragraphs later)."""
+    page = GALLERY.replace("{caption} {caption}", f"{CAPTION}\n\n{between}{CAPTION}") + f"\n{MORE}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert ("quay" not in reading.fields["body"]) is image
+    if image:
+        assert reading.fields["images"] == [{"alt": None, "caption": CAPTION}, {"alt": None, "caption": CAPTION}]
+
+
+def test_a_page_of_one_paragraph_printed_twice_keeps_it() -> None:
+    """Pairs are images only when the region has prose of its own beside them: a test page of one paragraph
+    copied has nothing else."""
+    page = f"Harbour Weekly\n\nNight ferries return\n\n{CAPTION * 3}\n\n{CAPTION * 3}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert "quay" in reading.fields["body"]
 
 
 @pytest.mark.parametrize(

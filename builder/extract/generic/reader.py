@@ -76,6 +76,8 @@ TEASER_HEADS = 3  # a region with this many headline-and-date heads is a list of
 TAIL_LINES = 12  # how far after the article a tag list is looked for
 ORPHAN_WORDS = 20  # a paragraph between the head and the region, apart from the region, is this long...
 ORPHAN_GAP = 20  # ...and among the first this many lines under the head
+TWIN_WORDS = 6  # a line this long that the page prints twice, close together, is an image's alt text and caption...
+TWIN_LINES = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
 
 RULE_BODY = "a paragraph of the article's prose"
 RULE_END = "an end heading: the chrome after the article starts here"
@@ -85,6 +87,7 @@ RULE_RULE_LINE = "a rule between parts of the page (one sign repeated)"
 RULE_TAGS = "a tag list"
 RULE_CREDIT = "an image's credit (a copyright sign and its holder)"
 RULE_DOUBLED = "an image's caption or alt text printed twice on one line (a copy for another screen)"
+RULE_TWIN = "an image's alt text or caption: the same words printed again a line or two away"
 RULE_ORPHAN = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
 
@@ -222,6 +225,7 @@ def _is_orphan(scored: Scored, i: int) -> bool:
 def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop: int) -> None:
     roles, rules = page.roles, page.rules
     menus = _menu_lines(scored, start, stop)
+    twins = _twins(scored, start, stop)
     after_image = False
     for i in range(start, stop):
         line = page.lines[i]
@@ -248,6 +252,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             continue
         elif is_doubled(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_DOUBLED, undoubled(text)
+        elif i in twins:
+            roles[i], rules[i], page.values[i] = IMAGE, RULE_TWIN, text
         elif text[:1] == "©":  # a notice with its year ended the region above (`cut_at_end`)
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CREDIT, text
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
@@ -255,6 +261,37 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
         else:
             roles[i], rules[i] = BODY, RULE_BODY
         after_image = False
+
+
+def _twins(scored: Scored, start: int, stop: int) -> set[int]:
+    """Lines printed twice, a line or two apart: an image's alt text over its caption (a credit may sit
+    between them). An article does not repeat a sentence so close; a pull quote comes paragraphs later. A
+    page whose prose is mostly such pairs (a test page of one paragraph copied) keeps them."""
+    lines, seen = scored.lines, scored.seen
+    twins: set[int] = set()
+    for i in range(start, stop):
+        text = lines[i].text
+        if lines[i] is BLANK or seen[text] != 2 or text.count(" ") + 1 < TWIN_WORDS:
+            continue
+        below = 0
+        for j in range(i + 1, stop):
+            if lines[j] is BLANK:
+                continue
+            if lines[j].text == text:
+                twins.update((i, j))
+                break
+            below += 1
+            if below == TWIN_LINES:
+                break
+    if twins and _prose_words(scored, start, stop, twins) < MIN_PROSE_WORDS:
+        return set()
+    return twins
+
+
+def _prose_words(scored: Scored, start: int, stop: int, leaving: set[int]) -> int:
+    return sum(
+        measured.words for i, measured in enumerate(scored.prose[start:stop], start) if measured and i not in leaving
+    )
 
 
 def _is_paragraph(scored: Scored, i: int) -> bool:
