@@ -50,6 +50,12 @@ def test_a_sentence_opening_like_a_comment_count_goes_on_with_the_article() -> N
     assert _region_text(_page(ARTICLE, sentence, ARTICLE)) == ARTICLE + sentence + ARTICLE
 
 
+@pytest.mark.parametrize("heading", ["Reader views (5)", "Post a comment", "Add your comment", "User Comments"])
+def test_the_region_ends_at_a_comment_heading_however_long_the_comments(heading: str) -> None:
+    """Readers' comments longer than the article under a comment section's heading: the article ends there."""
+    assert _region_text(_page(ARTICLE, [heading], SIDEBAR)) == ARTICLE
+
+
 def test_the_region_ends_at_a_comment_form() -> None:
     after = ["[ ] Name", "[ ] Email", "[ ] Website", *SIDEBAR]  # comments longer than the article
     assert _region_text(_page(ARTICLE, after)) == ARTICLE
