@@ -50,7 +50,16 @@ def test_a_sentence_opening_like_a_comment_count_goes_on_with_the_article() -> N
     assert _region_text(_page(ARTICLE, sentence, ARTICLE)) == ARTICLE + sentence + ARTICLE
 
 
-@pytest.mark.parametrize("heading", ["Reader views (5)", "Post a comment", "Add your comment", "User Comments"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Reader views (5)",
+        "Post a comment",
+        "Add your comment",
+        "User Comments",
+        "Comments are now closed for this story",
+    ],
+)
 def test_the_region_ends_at_a_comment_heading_however_long_the_comments(heading: str) -> None:
     """Readers' comments longer than the article under a comment section's heading: the article ends there."""
     assert _region_text(_page(ARTICLE, [heading], SIDEBAR)) == ARTICLE
@@ -82,6 +91,7 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("Comments (12)", 2) and is_comment_heading("Comments")
     assert not is_end_heading("Commentary on Python 3", 4) and not is_comment_heading("Commentary on Python 3")
     assert not is_end_heading("Relatedness and kinship", 3)
+    assert not is_end_heading("Comments from the minister were closed to the press", 9)  # a notice, not a sentence
     assert is_end_heading("関連記事一覧", 1)  # a script with no spaces needs no word end
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")

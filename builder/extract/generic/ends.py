@@ -9,6 +9,7 @@ from itertools import islice
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
+    CLOSED_WORDS,
     MAX_END_WORDS,
     is_comment_count,
     is_comment_heading,
@@ -62,7 +63,10 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         if measured is None:
             i += 1
             continue
-        short = measured.words <= MAX_END_WORDS  # end headings are short: most lines are settled here
+        # end headings are short (most lines are settled here), but for a closed-comments notice
+        short = measured.words <= MAX_END_WORDS or (
+            measured.words <= CLOSED_WORDS and is_end_heading(scored.lines[i].text, measured.words)
+        )
         if (
             before > 0.0
             and scored.lines[i].text[:1] in COPYRIGHT_OPENINGS

@@ -138,6 +138,8 @@ END_HEADINGS = (
     "اقرأ أيضا",
 )
 MAX_END_WORDS = 6
+CLOSED_WORDS = 10  # "Comments are now closed for this story" may run longer than a heading
+_COMMENTS_CLOSED = re.compile(r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE)
 HEADING_MARKS = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL = re.compile(
@@ -240,9 +242,10 @@ def is_comment_heading(text: str) -> bool:
 
 
 def is_end_heading(text: str, words: int) -> bool:
-    """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)")."""
+    """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)"), or says
+    that its comments are closed ("Comments are now closed for this story")."""
     if words > MAX_END_WORDS:
-        return False
+        return words <= CLOSED_WORDS and text[:1] in "Cc" and _COMMENTS_CLOSED.match(text) is not None
     return _END_OPENING.match(text.lower().lstrip(HEADING_MARKS)) is not None
 
 
