@@ -1,5 +1,5 @@
 """Which lines may be a headline: chrome phrases, breadcrumbs, handles, menus in capitals or glued together,
-and the headline model's weights."""
+an agency's or a desk's credit, and the headline model's weights."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from builder.extract.generic import headline
+from builder.extract.generic.byline import is_credit_line
 from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
+from builder.extract.generic.reader import GenericReading, read_generic
 
 
 @pytest.mark.parametrize(
@@ -81,3 +83,31 @@ def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:
 )
 def test_menu_links_glued_together(line: str, glued: bool) -> None:
     assert is_glued_menu(line) is glued
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("The Associated Press", True),
+        ("By the Associated Press", True),
+        ("CanWest News Service", True),
+        ("By staff writers", True),
+        ("Washington Post Staff Writer", True),
+        ("AP Golf Writer", True),
+        ("Special to The Star", True),
+        ("Associated Press sues over headline use", False),
+        ("The Ghost Writer", False),
+        ("By the Numbers", False),
+    ],
+)
+def test_an_agency_or_desk_credit(line: str, credit: bool) -> None:
+    assert is_credit_line(line) is credit
+
+
+def test_an_agency_credit_between_headline_and_date_is_not_the_headline() -> None:
+    """A credit line right over the date gets the headline's best sign (a date under it); it is no headline."""
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    page = f"Harbour Weekly\n\nPiers reopen\n\nThe Associated Press\nJan. 10, 2008 12:00 AM\n\n{prose}\n\n{prose}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Piers reopen"

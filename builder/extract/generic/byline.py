@@ -154,6 +154,25 @@ def is_byline_word(text: str) -> bool:
     return len(text) <= BYLINE_WORD_CHARS and _BYLINE_WORD.fullmatch(text) is not None
 
 
+# A news agency or a desk credited alone, or with its writer's role, in place of a byline: "The Associated
+# Press", "By the Associated Press", "CanWest News Service", "By staff writers", "Washington Post Staff Writer",
+# "AP Golf Writer", "Special to The Star".
+_CREDIT_LINE = re.compile(
+    r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
+    r"(?:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse|AFP|"
+    r"Reuters|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?))"
+    r"|(?:[A-Z][\w.'-]*\s+){1,4}(?i:staff\s+(?:writer|reporter|correspondent))|AP\s+(?:[A-Z]\w*\s+){0,2}Writer|"
+    r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+)
+CREDIT_CHARS = 60
+
+
+def is_credit_line(text: str) -> bool:
+    """A line that credits an agency, a desk or a writer's role instead of naming an author: a byline's
+    line, never a headline."""
+    return len(text) <= CREDIT_CHARS and _CREDIT_LINE.fullmatch(text.strip(" ,.;:")) is not None
+
+
 def is_capitalised_byline(text: str) -> bool:
     """A byline opened by its word over capitalised words only ("By Smart Shopping Team"), whether or not the
     name rules take them for names; "By the numbers: a summer at sea" is no byline but a headline."""

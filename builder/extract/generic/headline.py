@@ -19,7 +19,7 @@ from operator import mul
 from typing import NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import byline_names, is_capitalised_byline
+from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     is_breadcrumb,
@@ -187,7 +187,7 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
     features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens))
     features[TITLE_CASE] = _title_case(text)
-    candidate.excluded = is_glued_menu(text) or is_capitalised_byline(text)
+    candidate.excluded = is_glued_menu(text) or is_capitalised_byline(text) or is_credit_line(text)
 
 
 def headline_candidates(scored: Scored, window: Window, checked: set[int], meta: set[int]) -> list[Candidate]:
