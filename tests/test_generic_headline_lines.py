@@ -1,5 +1,5 @@
 """Which lines may be a headline: chrome phrases, breadcrumbs, handles, menus in capitals or glued together,
-an agency's or a desk's credit, and the headline model's weights."""
+an agency's or a desk's credit, a ranked list's items, and the headline model's weights."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from builder.extract.generic import headline
 from builder.extract.generic.byline import is_credit_line
 from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
-from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
+from builder.extract.generic.region import score_lines
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,8 @@ from builder.extract.generic.reader import GenericReading, read_generic
         ("Zurück zur Übersicht", True),
         ("Be one of the first to comment", True),
         ("For the latest business news, please visit Harbour Weekly", True),
+        ("● Text Size", True),
+        ("Print this page", True),
         ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
         ("Seals are back on the sandbank", False),
     ],
@@ -111,3 +114,26 @@ def test_an_agency_credit_between_headline_and_date_is_not_the_headline() -> Non
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Piers reopen"
+
+
+def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
+    """ "1. ..." over "2. ..." over a date: a most-read list, not the headline; nor is a line of signs ("*")."""
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    ranked = "1. Couple stalls the inquiry into the harbour\n2. Ferry fares rise again in spring"
+    page = f"Harbour Weekly\n\nPiers reopen\n\n{ranked}\n\n*\nJan. 10, 2008 12:00 AM\n\n{prose}\n\n{prose}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Piers reopen"
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "expected"),
+    [
+        ("*\n\nPiers reopen", 0, False),  # signs only
+        ("Piers reopen\n\n*", 0, True),
+        ("1. Piers reopen\n2. Fares rise", 0, False),  # a ranked list's item
+        ("1. Piers reopen\n\nThe harbour reopened.", 0, True),  # a number alone is no list
+    ],
+)
+def test_headline_like_lines(page: str, line: int, expected: bool) -> None:
+    assert headline.is_headline(score_lines(*dump_lines(page)), line, set(), set()) is expected

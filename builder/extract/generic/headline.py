@@ -42,6 +42,7 @@ LEAD_CHARS = 1200  # ...and in at most this many of their characters
 KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
 STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
 _DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
@@ -308,6 +309,8 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
+    if not any(c.isalnum() for c in text) or (text[0].isdigit() and _in_numbered_list(scored, i)):
+        return False
     if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or is_doubled(text):
         return False
     if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
@@ -315,6 +318,13 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta
     return not (byline_names(text) or is_date_line(text))
+
+
+def _in_numbered_list(scored: Scored, i: int) -> bool:
+    """ "1. Couple stalls inquiry", "2. ..." : an item of a ranked list (most read), not a headline."""
+    if _NUMBERED.match(scored.lines[i].text) is None:
+        return False
+    return any(k >= 0 and _NUMBERED.match(scored.lines[k].text) is not None for k in neighbours(scored, i))
 
 
 def _printed_twice(scored: Scored, page: str, i: int) -> bool:
