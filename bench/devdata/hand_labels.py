@@ -15,6 +15,10 @@ In OUT/truth.json every page with a gold file gets:
   labels       "hand: title, body" (the other keys stay make_silver.py's silver labels)
 The gold files of GN1 lost every character outside Latin-1 to "?" ("Kosovo?s"); each text holding one is
 looked up in the page's own text with "?" matching any one character, and taken from there when found.
+With --text, GOLD_DIR/NAME.txt is the page's main text typed out by hand, Dragnet's way (Peters and Lecocq,
+"Content extraction using diverse feature sets", 2013: github.com/seomoz/dragnet_data): headline, byline
+and body, then a line "!@#$%^&*()  COMMENTS" and the readers' comments. body is the text above that line,
+one paragraph a line, its first line dropped when it is make_silver.py's title; the title stays silver.
 With --by-site, pages are renamed SITE-N (html/, dumps/ and truth.json's keys; "source" keeps the path), SITE
 the first eight characters of the first name of the pages that share a site: GN1's names are UUIDs, and
 bench/generic_eval.py splits the held-out part by site (a name without its "-N"). Two pages are of one site when
@@ -44,6 +48,7 @@ SPACE = re.compile(r"\s+")
 SITE_LINES = 40  # a dump's first and last lines of two words or more that make its site's signature
 SHARED_LINES = 5  # two pages sharing this many signature lines are of one site
 COMMON_SHARE = 20  # a line printed by more than 1/20 of the pages (and more than two) is no site's
+COMMENTS_SEPARATOR = re.compile(r"^\W*COMMENTS\s*$", re.MULTILINE)
 LOST = "?"
 UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # both files are UTF-8 (make_silver.py transcodes the pages)
 
@@ -121,6 +126,18 @@ def labels(gold_path: Path, page_path: Path) -> dict[str, Any]:
     }
 
 
+def text_labels(gold_path: Path, silver_title: str | None) -> dict[str, Any]:
+    """Labels from a gold file of plain text (Dragnet's): the page's main text, then its readers' comments
+    after a separator line ("!@#$%^&*()  COMMENTS"). Its first line is dropped when it is the headline."""
+    text = gold_path.read_text(encoding="utf-8", errors="replace")
+    main = COMMENTS_SEPARATOR.split(text, maxsplit=1)[0]
+    paragraphs = [normalised(block) for block in re.split(r"\n\s*\n|\n", main) if block.strip()]
+    if paragraphs and silver_title and paragraphs[0].casefold() == normalised(silver_title).casefold():
+        paragraphs = paragraphs[1:]
+    body = "\n\n".join(paragraphs)
+    return {"body": body, "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS}
+
+
 def signature(dump: str) -> set[str]:
     lines = [line for line in (" ".join(raw.split()) for raw in dump.split("\n")) if len(line.split()) >= 2]
     return set(lines[:SITE_LINES] + lines[-SITE_LINES:])
@@ -173,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("devset", type=Path)
     parser.add_argument("--by-site", action="store_true", help="rename the pages SITE-N (see above)")
+    parser.add_argument("--text", action="store_true", help="gold files of plain text, Dragnet's (see above)")
     args = parser.parse_args(argv)
     truth_path = args.devset / "truth.json"
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -181,8 +199,12 @@ def main(argv: list[str] | None = None) -> None:
         path = gold_file(args.gold, name)
         if path is None:
             continue
-        record.update(labels(path, args.devset / "html" / f"{name}.html"))
-        record["labels"] = "hand: title, body"
+        if args.text:
+            record.update(text_labels(path, record.get("title")))
+            record["labels"] = "hand: body (the page's text, its byline's line kept)"
+        else:
+            record.update(labels(path, args.devset / "html" / f"{name}.html"))
+            record["labels"] = "hand: title, body"
         labelled += 1
     if args.by_site:
         truth = rename_by_site(args.devset, truth)

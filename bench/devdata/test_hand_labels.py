@@ -71,3 +71,14 @@ def test_main_writes_labels_and_renames_by_site(tmp_path: Path) -> None:
     assert written["ffff0000-1"]["labels"] == "hand: title, body"
     assert (devset / "dumps" / "0000ffff-1.txt").is_file()
     assert not (devset / "dumps" / "0000ffff-bbbb.txt").exists()
+
+
+def test_text_labels_keep_the_main_text_above_the_comments_and_drop_the_headline(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text(
+        "Piers reopen\nBy Ann Lee | July 2, 2012\n\nThe harbour reopened.\n!@#$%^&*()  COMMENTS\nGreat news!\n",
+        encoding="utf-8",
+    )
+    found = hand_labels.text_labels(gold, "Piers  reopen")
+    assert found["body"] == "By Ann Lee | July 2, 2012\n\nThe harbour reopened."
+    assert hand_labels.text_labels(gold, "Another title")["body"].startswith("Piers reopen\n\n")
