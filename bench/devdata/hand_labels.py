@@ -20,10 +20,12 @@ With --text, GOLD_DIR/NAME.txt is the page's main text typed out by hand, Dragne
 and body, then a line "!@#$%^&*()  COMMENTS" and the readers' comments. body is the text above that line,
 one paragraph a line, its first line dropped when it is make_silver.py's title; the title stays silver.
 With --by-site, pages are renamed SITE-N (html/, dumps/ and truth.json's keys; "source" keeps the path), SITE
-the first eight characters of the first name of the pages that share a site: GN1's names are UUIDs, and
-bench/generic_eval.py splits the held-out part by site (a name without its "-N"). Two pages are of one site when
-they share at least 5 lines of two words or more among their dumps' first and last 40 such lines (lines that
-over 5 % of all pages, and over two, print are ignored); a site is every page linked so.
+the registered domain make_silver.py found (truth's "site"), else the first eight characters of the first name
+of the pages that share a site: GN1's names are UUIDs and Dragnet's numbers, and bench/generic_eval.py splits
+the held-out part by site (a name without its "-N"). Two pages are of one site when they have one domain, or
+share at least 5 lines of two words or more among their dumps' first and last 40 such lines (lines that over
+5 % of all pages, and over two, print are ignored), unless that joins two known domains; a site is every page
+linked so.
 Writes only inside OUT; the same inputs give the same bytes.
 """
 
@@ -143,8 +145,10 @@ def signature(dump: str) -> set[str]:
     return set(lines[:SITE_LINES] + lines[-SITE_LINES:])
 
 
-def site_groups(dumps: dict[str, str]) -> dict[str, str]:
-    """Each page's site: the least name of the pages linked to it by shared signature lines."""
+def site_groups(dumps: dict[str, str], domains: dict[str, str | None]) -> dict[str, str]:
+    """Each page's site: the registered domain of its group, or the least name in it when none is known. A
+    group is the pages of one known domain, and the pages linked to them or to each other by shared signature
+    lines; two groups of different known domains are never joined (blogs of one platform share its lines)."""
     signatures = {name: signature(dump) for name, dump in dumps.items()}
     printed = Counter(line for lines in signatures.values() for line in lines)
     pages: defaultdict[str, list[str]] = defaultdict(list)
@@ -155,27 +159,38 @@ def site_groups(dumps: dict[str, str]) -> dict[str, str]:
     shared: Counter[tuple[str, str]] = Counter()
     for names in pages.values():
         shared.update(combinations(names, 2))
-    site = {name: name for name in dumps}
+    parent = {name: name for name in dumps}
+    domain = {name: domains.get(name) for name in dumps}  # a root's known domain
 
     def root(name: str) -> str:
-        while site[name] != name:
-            name = site[name]
+        while parent[name] != name:
+            name = parent[name]
         return name
 
+    def join(a: str, b: str) -> None:
+        first, second = sorted((root(a), root(b)))
+        if first == second or (domain[first] and domain[second] and domain[first] != domain[second]):
+            return
+        parent[second] = first
+        domain[first] = domain[first] or domain[second]
+
+    first_of: dict[str, str] = {}
+    for name in sorted(dumps):
+        if domains.get(name):
+            join(first_of.setdefault(domains[name], name), name)  # type: ignore[index]
     for (a, b), count in sorted(shared.items()):
         if count >= SHARED_LINES:
-            first, second = sorted((root(a), root(b)))
-            site[second] = first
-    return {name: root(name) for name in dumps}
+            join(a, b)
+    return {name: domain[root(name)] or root(name)[:8] for name in dumps}
 
 
 def rename_by_site(devset: Path, truth: dict[str, Any]) -> dict[str, Any]:
     dumps = {name: (devset / "dumps" / f"{name}.txt").read_text(encoding="utf-8") for name in truth}
-    groups = site_groups(dumps)
+    groups = site_groups(dumps, {name: record.get("site") for name, record in truth.items()})
     counts: Counter[str] = Counter()
     renamed: dict[str, Any] = {}
     for name in sorted(truth):
-        label = groups[name][:8]
+        label = groups[name]
         counts[label] += 1
         new = f"{label}-{counts[label]}"
         for sub, suffix in (("html", ".html"), ("dumps", ".txt")):

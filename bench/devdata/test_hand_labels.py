@@ -49,7 +49,11 @@ def test_pages_sharing_their_header_and_footer_are_one_site() -> None:
         "a": header + "\nA story about buses in town.",
         "c": "Another site entirely\nWith its own lines here\nA story.",
     }
-    assert hand_labels.site_groups(dumps) == {"a": "a", "b": "a", "c": "c"}
+    assert hand_labels.site_groups(dumps, {}) == {"a": "a", "b": "a", "c": "c"}
+    # pages of two known domains stay apart however many lines they share; a page of none joins one
+    pair = {"a": dumps["a"], "b": dumps["b"], "c": dumps["c"]}
+    assert hand_labels.site_groups(pair, {"a": "x.org", "b": "y.org"}) == {"a": "x.org", "b": "y.org", "c": "c"}
+    assert hand_labels.site_groups(pair, {"a": "x.org"}) == {"a": "x.org", "b": "x.org", "c": "c"}
 
 
 def test_main_writes_labels_and_renames_by_site(tmp_path: Path) -> None:
