@@ -128,10 +128,20 @@ def labels(gold_path: Path, page_path: Path) -> dict[str, Any]:
     }
 
 
+def decoded(data: bytes) -> str:
+    """A gold file's text: UTF-16 with its byte-order mark, else UTF-8, else Windows-1252 (a few of Dragnet's)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def text_labels(gold_path: Path, silver_title: str | None) -> dict[str, Any]:
     """Labels from a gold file of plain text (Dragnet's): the page's main text, then its readers' comments
     after a separator line ("!@#$%^&*()  COMMENTS"). Its first line is dropped when it is the headline."""
-    text = gold_path.read_text(encoding="utf-8", errors="replace")
+    text = decoded(gold_path.read_bytes())
     main = COMMENTS_SEPARATOR.split(text, maxsplit=1)[0]
     paragraphs = [normalised(block) for block in re.split(r"\n\s*\n|\n", main) if block.strip()]
     if paragraphs and silver_title and paragraphs[0].casefold() == normalised(silver_title).casefold():

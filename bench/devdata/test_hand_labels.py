@@ -86,3 +86,9 @@ def test_text_labels_keep_the_main_text_above_the_comments_and_drop_the_headline
     found = hand_labels.text_labels(gold, "Piers  reopen")
     assert found["body"] == "By Ann Lee | July 2, 2012\n\nThe harbour reopened."
     assert hand_labels.text_labels(gold, "Another title")["body"].startswith("Piers reopen\n\n")
+
+
+def test_gold_text_in_utf16_or_windows_1252_is_read() -> None:
+    assert hand_labels.decoded("Café – ok".encode("utf-16")) == "Café – ok"
+    assert hand_labels.decoded("Café – ok".encode("cp1252")) == "Café – ok"
+    assert hand_labels.decoded("Café – ok".encode()) == "Café – ok"
