@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.generic.region import candidate_regions
 from tests.region_pages import ARTICLE, COMMENT_FORM, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
@@ -34,6 +36,21 @@ def test_the_run_above_a_comment_form_wins_over_a_longer_block_under_it() -> Non
     reading = read_generic(text)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["body"].split("\n\n") == ARTICLE  # ...the article above the form is read
+
+
+@pytest.mark.parametrize(
+    ("heading", "article"),
+    [
+        ("11 Responses to “Pool to reopen next summer”", True),
+        ("Join The Conversation: Sign Up / Log In", True),
+        ("  • Comment on the pool's new roof", False),  # a link in a list, not the comments' heading
+    ],
+)
+def test_the_run_above_a_comment_heading_wins_over_longer_comments_under_it(heading: str, article: bool) -> None:
+    """Readers' comments longer than the article, under a share bar and a comment section's count or heading:
+    the article is the prose above them."""
+    text = _page(["Home", "  • News"], ["Pool to reopen next summer"], ARTICLE, MENU, [heading], SIDEBAR)
+    assert _region_text(text) == (ARTICLE if article else SIDEBAR)
 
 
 def test_a_longer_block_wins_when_no_comment_form_sits_between() -> None:

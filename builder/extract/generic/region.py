@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.markers import is_comment_count, is_comment_heading
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
 from builder.extract.textdump.lines import BLANK, Line
 
@@ -43,7 +44,8 @@ RIVAL_SHARE = WEIGHTS["rival_share"]  # a run above a comment form wins over a b
 RIVALS = 4  # how many candidate runs are weighed against the best one
 FORM_FIELDS = 3  # a comment form shows at least this many fields...
 FORM_WINDOW = 16  # ...within this many lines
-FORM_AFTER_ARTICLE = 30  # how far under the article's last line its comment form starts
+FORM_AFTER_ARTICLE = 30  # how far under the article's last line its comment form (or heading) starts
+COMMENT_HEADING_WORDS = 10  # a comment section's heading is no longer ("Comments are moderated, and will not ...")
 
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
@@ -287,17 +289,34 @@ def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
 
 
 def _before_comment_form(scored: Scored, candidates: list[tuple[int, int, float]]) -> tuple[int, int, float] | None:
-    """A candidate that ends shortly above a comment form, when the best run starts below that form and the
-    candidate has at least RIVAL_SHARE of its score: the article is the prose the comment form answers,
-    what comes after it is the sidebar or the footer (a party programme, a licence notice)."""
+    """A candidate that ends shortly above a comment form or a comment section's heading, when the best run
+    starts below it and the candidate has at least RIVAL_SHARE of its score: the article is the prose the
+    comments answer, what comes after is the comments, the sidebar or the footer (a party programme, a licence
+    notice)."""
     best_start, _, best_total = candidates[0]
     for start, stop, total in candidates[1:]:
         if stop > best_start or total < RIVAL_SHARE * best_total:
             continue
-        form = comment_form_at(scored, stop, min(best_start, stop + FORM_AFTER_ARTICLE))
-        if form is not None:
+        end = min(best_start, stop + FORM_AFTER_ARTICLE)
+        # a comment count may be the best run's first line: it reads as prose ("11 Responses to “Title”")
+        if comment_form_at(scored, stop, end) is not None or _comment_heading_at(scored, stop, end + 1):
             return start, stop, total
     return None
+
+
+def _comment_heading_at(scored: Scored, start: int, stop: int) -> bool:
+    """Whether lines[start:stop] hold a comment section's count or its heading ("11 Responses to “Title”",
+    "Join the conversation: Sign up / Log in"), never an item of a list ("• Comment on the senior team's
+    guide" is a link)."""
+    for i in range(start, stop):
+        line, prose = scored.lines[i], scored.prose[i]
+        if prose is None or line.bullet:
+            continue
+        if is_comment_count(line.text) or (
+            prose.words <= COMMENT_HEADING_WORDS and is_comment_heading(line.text) and not line.text.islower()
+        ):
+            return True
+    return False
 
 
 def prose_lines(scored: Scored, start: int, stop: int) -> tuple[int, int]:
