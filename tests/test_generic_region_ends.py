@@ -65,6 +65,14 @@ def test_the_region_ends_at_a_comment_heading_however_long_the_comments(heading:
     assert _region_text(_page(ARTICLE, [heading], SIDEBAR)) == ARTICLE
 
 
+def test_a_comment_heading_with_its_count_under_a_share_box_ends_the_article() -> None:
+    """A share box under the article ("Share this", its links), then a long comment heading with the count:
+    the box is no box inside the article, however long the comments under it."""
+    share = ["Share this Post", "  • Twitter\n  • Facebook\n  • Email This"]
+    heading = ["Post a Comment 106 Comments and 18 Replies"]
+    assert _region_text(_page(ARTICLE + SIDEBAR[:2], share, heading, SIDEBAR[2:] + SEQUEL)) == ARTICLE + SIDEBAR[:2]
+
+
 def test_the_region_ends_at_a_comment_form() -> None:
     after = ["[ ] Name", "[ ] Email", "[ ] Website", *SIDEBAR]  # comments longer than the article
     assert _region_text(_page(ARTICLE, after)) == ARTICLE
@@ -92,6 +100,9 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert not is_end_heading("Commentary on Python 3", 4) and not is_comment_heading("Commentary on Python 3")
     assert not is_end_heading("Relatedness and kinship", 3)
     assert not is_end_heading("Comments from the minister were closed to the press", 9)  # a notice, not a sentence
+    assert is_end_heading("Post a Comment 106 Comments and 18 Replies", 8)  # a long heading with the count
+    assert not is_end_heading("Comments by the mayor drew 106 replies from readers", 9)
+    assert is_end_heading("Also on HuffPost:", 3)
     assert is_end_heading("関連記事一覧", 1)  # a script with no spaces needs no word end
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")

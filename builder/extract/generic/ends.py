@@ -205,7 +205,7 @@ def _end_heading_between(scored: Scored, start: int, stop: int, heading: str) ->
         measured = scored.prose[j]
         if (
             measured is not None
-            and measured.words <= MAX_END_WORDS
+            and measured.words <= CLOSED_WORDS  # `is_end_heading` reads no longer line
             and is_end_heading(scored.lines[j].text, measured.words)
             and scored.lines[j].text != heading
         ):

@@ -23,6 +23,7 @@ END_HEADINGS = (
     "more on this",
     "more in",
     "more on",
+    "also on",
     "you may also like",
     "you might also like",
     "you may like",
@@ -242,11 +243,19 @@ def is_comment_heading(text: str) -> bool:
 
 
 def is_end_heading(text: str, words: int) -> bool:
-    """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)"), or says
-    that its comments are closed ("Comments are now closed for this story")."""
+    """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)"); a longer
+    one may, when it says that the comments are closed ("Comments are now closed for this story") or opens
+    them with their count ("Post a Comment 106 Comments and 18 Replies")."""
     if words > MAX_END_WORDS:
-        return words <= CLOSED_WORDS and text[:1] in "Cc" and _COMMENTS_CLOSED.match(text) is not None
+        return words <= CLOSED_WORDS and _is_long_comment_heading(text)
     return _END_OPENING.match(text.lower().lstrip(HEADING_MARKS)) is not None
+
+
+def _is_long_comment_heading(text: str) -> bool:
+    if text[:1] in "Cc" and _COMMENTS_CLOSED.match(text) is not None:
+        return True
+    opening = _COMMENT_OPENING.match(text.lower())  # its count right after it: "Post a Comment 106 Comments"
+    return opening is not None and _COMMENT_COUNT.match(text[opening.end() :].lstrip(" :(|")) is not None
 
 
 def tag_label(text: str) -> list[str] | None:
