@@ -62,7 +62,7 @@ def test_a_sentence_opening_like_a_comment_count_goes_on_with_the_article() -> N
 )
 def test_the_region_ends_at_a_comment_heading_however_long_the_comments(heading: str) -> None:
     """Readers' comments longer than the article under a comment section's heading: the article ends there."""
-    assert _region_text(_page(ARTICLE, [heading], SIDEBAR)) == ARTICLE
+    assert _region_text(_page(LONG_ARTICLE, [heading], SEQUEL + SIDEBAR)) == LONG_ARTICLE
 
 
 def test_a_comment_heading_with_its_count_under_a_share_box_ends_the_article() -> None:
@@ -149,6 +149,13 @@ def test_embedded_posts_inside_the_article_are_no_comment_section() -> None:
         ]
     region = _region_text(_page(LONG_ARTICLE, *posts, SEQUEL[:4]))
     assert region[0] == LONG_ARTICLE[0] and region[-1] == SEQUEL[3]
+
+
+def test_a_comments_link_under_the_first_line_is_no_heading_and_the_article_goes_on() -> None:
+    """ "Comments: 18" right under the article's first line (a link to them, in the head's bar), the rest of the
+    article under it: too little prose above it for the comments to start there."""
+    region = _region_text(_page(ARTICLE[:1], ["Comments: 18"], ARTICLE[1:] + SIDEBAR))
+    assert region[-1] == SIDEBAR[-1]
 
 
 def test_a_comments_link_in_lower_case_is_no_heading_and_the_article_goes_on() -> None:

@@ -94,7 +94,13 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             resume = _prose_resumes(scored, i, stop)
             if (
                 _ends_article(scored, resume, stop, before)
-                or (is_comment_heading(scored.lines[i].text) and not scored.lines[i].text.islower())
+                or (
+                    is_comment_heading(scored.lines[i].text)
+                    and not scored.lines[i].text.islower()
+                    # after so little prose, "Comments" is a link under the headline (a short post's comments
+                    # still end it when they are shorter than it: `_ends_article`)
+                    and before >= NEXT_ARTICLE_AFTER
+                )
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
             ):
                 while prose[i - 1] is None:
