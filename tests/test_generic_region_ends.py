@@ -29,6 +29,13 @@ def test_the_region_ends_where_dated_comments_begin() -> None:
     assert _region_text(_page(article, ["Share"], COMMENTS)) == article
 
 
+def test_the_region_ends_where_comment_heads_naming_their_writers_begin() -> None:
+    """ "Anna said," over each comment, three times: a comment section with no dates."""
+    heads = ["Red Bastard said,", "Anna Berg says:", "Tom Hale said,"]
+    comments = [line for head, text in zip(heads, COMMENTS[1::2], strict=True) for line in (head, text)]
+    assert _region_text(_page(LONG_ARTICLE, comments, SEQUEL)) == LONG_ARTICLE
+
+
 def test_the_region_ends_at_a_comment_count() -> None:
     assert _region_text(_page(ARTICLE, ["27 comments"], COMMENTS[1::2], ARTICLE[:1])) == ARTICLE
 

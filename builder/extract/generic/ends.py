@@ -39,6 +39,8 @@ COPYRIGHT_OPENINGS = "©(cC"  # what such a line opens with: most lines are sett
 STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
 COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
 STREAM_LINES = 3  # ...and a comment section shows at least this many of them
+SAYS_ENDS = (" said,", " said:", " says:", " says")  # a comment's head naming its writer ("Monevator said,")...
+COMMENTER_WORDS = 6  # ...is shorter than this
 
 RULE_BOX = "a box inside the article, under a heading like 'Related'"
 RULE_TEASERS = "a box of teasers inside the article (headlines with their dates)"
@@ -227,10 +229,27 @@ def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bo
     if is_form_field(text):
         return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
     if not _DIGIT.search(text):
+        if dated and _is_commenter(text):  # "Jpsilver said," over the comment, three times: no date needed
+            return _commenters(scored, i, stop) >= STREAM_LINES
         return is_comments_on(text)  # "One thought on “Roomba”"
     if is_comment_count(text):
         return True
     return dated and _is_comment_meta(scored, i) and _comment_metas(scored, i, stop) >= STREAM_LINES
+
+
+def _is_commenter(text: str) -> bool:
+    """A comment's head that names its writer: "Monevator said,", "Anna says:"."""
+    return text.endswith(SAYS_ENDS) and text.count(" ") < COMMENTER_WORDS
+
+
+def _commenters(scored: Scored, i: int, stop: int) -> int:
+    """How many comment heads ("X said,") follow one another from line i on, each within STREAM_WINDOW."""
+    count, last, j = 1, i, i + 1
+    while j < stop and j - last <= STREAM_WINDOW and count < STREAM_LINES:
+        if scored.prose[j] is not None and _is_commenter(scored.lines[j].text):
+            count, last = count + 1, j
+        j += 1
+    return count
 
 
 def _is_comment_meta(scored: Scored, i: int) -> bool:
