@@ -68,15 +68,14 @@ def block_of(element: Any) -> Any:
 
 
 def marked(tree: Any, selection: str) -> list[tuple[Any, str]]:
-    """(block, text) of every span of the selection, in document order; a span inside another of the same
-    selection is read once, with its parent."""
+    """(block, text) of every span of the selection, in document order; a span inside another marked span
+    (of any selection) is read with it, not again."""
     found = []
     for span in tree.iter("span"):
         match = GOLD_CLASS.search(span.get("class") or "")
         if match is None or match[1] != selection:
             continue
-        parent = span.getparent()
-        if parent is not None and any(GOLD_CLASS.search(a.get("class") or "") for a in span.iterancestors("span")):
+        if any(GOLD_CLASS.search(a.get("class") or "") for a in span.iterancestors("span")):
             continue
         text = normalised(span.text_content())
         if text:

@@ -4,15 +4,16 @@ heading ("Related", "Comments") or a box inside it, the head of the next article
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import islice
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
-    CLOSED_WORDS,
+    COMMENT_HEADING_WORDS,
     MAX_END_WORDS,
     is_comment_count,
-    is_comment_heading,
+    is_comment_section_heading,
     is_comments_on,
     is_end_heading,
     is_image_file,
@@ -67,7 +68,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             continue
         # end headings are short (most lines are settled here), but for a closed-comments notice
         short = measured.words <= MAX_END_WORDS or (
-            measured.words <= CLOSED_WORDS and is_end_heading(scored.lines[i].text, measured.words)
+            measured.words <= COMMENT_HEADING_WORDS and is_end_heading(scored.lines[i].text, measured.words)
         )
         if (
             before > 0.0
@@ -97,8 +98,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             if (
                 _ends_article(scored, resume, stop, before)
                 or (
-                    is_comment_heading(scored.lines[i].text)
-                    and not scored.lines[i].text.islower()
+                    is_comment_section_heading(scored.lines[i].text)
                     # after so little prose, "Comments" is a link under the headline (a short post's comments
                     # still end it when they are shorter than it: `_ends_article`)
                     and before >= NEXT_ARTICLE_AFTER
@@ -213,7 +213,7 @@ def _end_heading_between(scored: Scored, start: int, stop: int, heading: str) ->
         measured = scored.prose[j]
         if (
             measured is not None
-            and measured.words <= CLOSED_WORDS  # `is_end_heading` reads no longer line
+            and measured.words <= COMMENT_HEADING_WORDS  # `is_end_heading` reads no longer line
             and is_end_heading(scored.lines[j].text, measured.words)
             and scored.lines[j].text != heading
         ):
@@ -243,10 +243,16 @@ def _is_commenter(text: str) -> bool:
 
 
 def _commenters(scored: Scored, i: int, stop: int) -> int:
-    """How many comment heads ("X said,") follow one another from line i on, each within STREAM_WINDOW."""
+    """How many comment heads ("X said,") follow one another from line i on."""
+    return _stream(scored, i, stop, lambda j: scored.prose[j] is not None and _is_commenter(scored.lines[j].text))
+
+
+def _stream(scored: Scored, i: int, stop: int, is_head: Callable[[int], bool]) -> int:
+    """How many lines that `is_head` takes follow one another from line i (one) on, each within
+    STREAM_WINDOW of the last; counted up to STREAM_LINES."""
     count, last, j = 1, i, i + 1
     while j < stop and j - last <= STREAM_WINDOW and count < STREAM_LINES:
-        if scored.prose[j] is not None and _is_commenter(scored.lines[j].text):
+        if is_head(j):
             count, last = count + 1, j
         j += 1
     return count
@@ -284,13 +290,10 @@ def _prose_follows(scored: Scored, i: int) -> bool:
 
 
 def _comment_metas(scored: Scored, i: int, stop: int) -> int:
-    """How many comment meta lines follow one another from line i on, each within STREAM_WINDOW of the last."""
-    count, last, j = 1, i, i + 1
-    while j < stop and j - last <= STREAM_WINDOW and count < STREAM_LINES:
-        if _DIGIT.search(scored.lines[j].text) is not None and _is_comment_meta(scored, j):
-            count, last = count + 1, j
-        j += 1
-    return count
+    """How many comment meta lines follow one another from line i on."""
+    return _stream(
+        scored, i, stop, lambda j: _DIGIT.search(scored.lines[j].text) is not None and _is_comment_meta(scored, j)
+    )
 
 
 def _comments_start(scored: Scored, start: int, stop: int) -> int:

@@ -146,7 +146,10 @@ END_HEADINGS = (
     *COMMENT_HEADINGS,
 )
 MAX_END_WORDS = 6
-CLOSED_WORDS = 10  # "Comments are now closed for this story" may run longer than a heading
+# A comment section's heading may run longer than an end heading, up to this many words: "Comments are now
+# closed for this story", "Post a Comment 106 Comments and 18 Replies".
+COMMENT_HEADING_WORDS = 10
+_DIGIT = re.compile(r"\d")
 _COMMENTS_CLOSED = re.compile(r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE)
 HEADING_MARKS = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
@@ -215,18 +218,25 @@ def is_comment_heading(text: str) -> bool:
     return _COMMENT_OPENING.match(text.lower()) is not None
 
 
+def is_comment_section_heading(text: str) -> bool:
+    """A comment heading that titles the comments; "comments" in lower case is a link to them."""
+    return is_comment_heading(text) and not text.islower()
+
+
 def is_end_heading(text: str, words: int) -> bool:
     """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)"); a longer
     one may, when it says that the comments are closed ("Comments are now closed for this story") or opens
     them with their count ("Post a Comment 106 Comments and 18 Replies")."""
     if words > MAX_END_WORDS:
-        return words <= CLOSED_WORDS and _is_long_comment_heading(text)
+        return words <= COMMENT_HEADING_WORDS and _is_long_comment_heading(text)
     return _END_OPENING.match(text.lower().lstrip(HEADING_MARKS)) is not None
 
 
 def _is_long_comment_heading(text: str) -> bool:
     if text[:1] in "Cc" and _COMMENTS_CLOSED.match(text) is not None:
         return True
+    if _DIGIT.search(text) is None:  # no count: most long lines are settled here, before lower-casing them
+        return False
     opening = _COMMENT_OPENING.match(text.lower())  # its count right after it: "Post a Comment 106 Comments"
     return opening is not None and _COMMENT_COUNT.match(text[opening.end() :].lstrip(" :(|")) is not None
 

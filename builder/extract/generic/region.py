@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.chrome import SiteChrome
-from builder.extract.generic.markers import is_comment_count, is_comment_heading
+from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
 from builder.extract.textdump.lines import BLANK, Line
 
@@ -45,7 +45,6 @@ RIVALS = 4  # how many candidate runs are weighed against the best one
 FORM_FIELDS = 3  # a comment form shows at least this many fields...
 FORM_WINDOW = 16  # ...within this many lines
 FORM_AFTER_ARTICLE = 30  # how far under the article's last line its comment form (or heading) starts
-COMMENT_HEADING_WORDS = 10  # a comment section's heading is no longer ("Comments are moderated, and will not ...")
 
 RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
@@ -313,7 +312,7 @@ def _comment_heading_at(scored: Scored, start: int, stop: int) -> bool:
         if prose is None or line.bullet:
             continue
         if is_comment_count(line.text) or (
-            prose.words <= COMMENT_HEADING_WORDS and is_comment_heading(line.text) and not line.text.islower()
+            prose.words <= COMMENT_HEADING_WORDS and is_comment_section_heading(line.text)
         ):
             return True
     return False
