@@ -152,3 +152,22 @@ def test_a_name_over_the_section_over_the_date(section: str, authors: list[str])
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Ada Moss, Harbour Weekly", ["Ada Moss"]),
+        ("Ada Moss and Ben Lowe, Coast News Service; Harbour Weekly", ["Ada Moss", "Ben Lowe"]),
+        ("Ada Moss, Warden of the Harbour", []),  # a headline's form: lower-case words after the comma
+        ("Categories Seals, Photo Essays", []),  # a list's label, no name
+    ],
+)
+def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> None:
+    """ "Erin Hitchcock, Burnaby Now" over "Published: Friday, January 11, 2008": the author and the outlet
+    the author writes for; the byline, not the headline over it (a line of a headline's form may be one)."""
+    page = seal_page("Harbour Weekly", "Seals return to the sandbank", f"{line}\nPublished: Friday, January 11, 2008")
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+    assert (reading.fields["title"] == "Seals return to the sandbank") is bool(authors) or line.startswith("Categories")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder.extract.generic import headline
-from builder.extract.generic.byline import is_credit_line
+from builder.extract.generic.byline import is_capitalised_byline, is_credit_line
 from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
@@ -105,6 +105,22 @@ def test_menu_links_glued_together(line: str, glued: bool) -> None:
 )
 def test_an_agency_or_desk_credit(line: str, credit: bool) -> None:
     assert is_credit_line(line) is credit
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Smart Shopping Team", True),
+        ("By the numbers: a summer at sea", False),
+        ("Written By: Jason Shafrin - Nov 02 2012", True),  # a date after the name
+        ("Written by Tim Ferriss Topics: Filling the Void", True),  # a section after it
+        ("Di Montezemolo: Driver lineup is crucial", False),  # "Di" opens Italian bylines, and this headline
+    ],
+)
+def test_a_byline_opened_by_its_word_over_capitalised_words(line: str, byline: bool) -> None:
+    """Such a line is never the headline. After an opening of two words ("Written by"), the first two words
+    decide; after "By" alone, every word must be capitalised."""
+    assert is_capitalised_byline(line) is byline
 
 
 def test_an_agency_credit_between_headline_and_date_is_not_the_headline() -> None:

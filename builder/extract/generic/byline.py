@@ -11,7 +11,7 @@ from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
-    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+by|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button
     r"(?:Texto|Text|Текст)\s*[:：]\s*(?P<labelled>\S.*)",
@@ -108,7 +108,7 @@ _PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?
 _IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD = re.compile(
-    r"(?:(?:Written|Posted)\s+by|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
+    r"(?:(?:Written|Posted)\s+[Bb]y|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
 )
 _SEPARATORS = " /|·•-—–"
 _NAME_AFTER_DATE = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
@@ -165,6 +165,12 @@ _CREDIT_LINE = re.compile(
     r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 )
 CREDIT_CHARS = 60
+# Words that label a list of links, never open a name.
+_LIST_LABELS = frozenset(
+    ("categories", "category", "kategorien", "kategorie", "catégories", "categorías", "tags", "topics")
+)
+OPENING_NAME_WORDS = 2  # the first words after a byline's opening of two words ("Written by") are a name
+OUTLET_WORDS = 6  # the outlet after a name and a comma ("Canwest News Service; Ottawa Citizen") is this short
 
 
 def is_credit_line(text: str) -> bool:
@@ -173,10 +179,38 @@ def is_credit_line(text: str) -> bool:
     return len(text) <= CREDIT_CHARS and _CREDIT_LINE.fullmatch(text.strip(" ,.;:")) is not None
 
 
+def name_and_outlet(text: str) -> list[str] | None:
+    """The names of a line that is a name (or two joined by "and") and, after a comma, the outlet the author
+    writes for: "Erin Hitchcock, Burnaby Now", "Tim Shufelt, Canwest News Service; Ottawa Citizen". A headline
+    may take that form ("Mitt Romney, Prisoner of the Tea Party"), so every word of the outlet is capitalised,
+    none ends an exclamation or a question, and the head reads such a line only beside a date line."""
+    names, comma, outlet = text.partition(",")
+    if not comma or len(text) > NAME_LINE_CHARS or "'s" in names or "’s" in names:  # "David Barton's Terrible, ..."
+        return None
+    words = outlet.replace(";", " ").split()
+    if not 1 <= len(words) <= OUTLET_WORDS or not all(word[0].isupper() for word in words) or outlet[-1] in "?!":
+        return None
+    parts = _NAME_SPLIT.split(names.strip())
+    if parts[0].split(" ", 1)[0].lower() in _LIST_LABELS:  # "Categories Iceland, Photo Essays"
+        return None
+    found = [name for part in parts if (name := bare_name(part)) is not None]
+    return found if len(found) == len(parts) else None
+
+
 def is_capitalised_byline(text: str) -> bool:
     """A byline opened by its word over capitalised words only ("By Smart Shopping Team"), whether or not the
-    name rules take them for names; "By the numbers: a summer at sea" is no byline but a headline."""
-    return all(word[:1].isupper() for word in text.split()[1:]) and is_explicit_byline(text)
+    name rules take them for names; "By the numbers: a summer at sea" is no byline but a headline. After an
+    opening of two words or a colon ("Written by", "Author:"), which no headline opens with, the first two
+    words decide: a date or a section may follow ("Written By: Jason Shafrin - Nov 02")."""
+    match = _explicit(text)
+    if match is None:
+        return False
+    named = match["names"] if match["names"] is not None else match["labelled"]
+    opening = match.string[: match.start("names" if match["names"] is not None else "labelled")].strip()
+    words = named.split()
+    if " " in opening or opening.endswith((":", "：")):
+        words = words[:OPENING_NAME_WORDS]
+    return all(word[:1].isupper() for word in words)
 
 
 def _explicit(text: str) -> re.Match[str] | None:

@@ -17,6 +17,7 @@ from builder.extract.generic.byline import (
     is_byline_word,
     is_explicit_byline,
     lowercase_elsewhere,
+    name_and_outlet,
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.headline import Window, neighbours
@@ -244,6 +245,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
         if names is None and is_byline_word(text):
             names = _name_under(scored, head, i)
             opened = names is not None
+        if names is None and "," in text and _beside_date_line(scored, i):
+            names = name_and_outlet(text)  # "Erin Hitchcock, Burnaby Now" over "Published: Friday, January 11, 2008"
         if names is not None and not opened and any(lowercase_elsewhere(name, page) for name in names):
             names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:
@@ -261,6 +264,15 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
     chosen = min(labelled or _beside_byline(scored, head, published) or published or head.dates, default=None)
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _beside_date_line(scored: Scored, i: int) -> bool:
+    """Whether the line right above or under line `i` is a short line holding a date."""
+    for k in neighbours(scored, i):
+        text = scored.lines[k].text if k >= 0 else ""
+        if len(text) < DATE_LINE_CHARS and _DIGIT.search(text) and find_date(text) is not None:
+            return True
+    return False
 
 
 def _beside_byline(scored: Scored, head: Head, dated: list[int]) -> list[int]:
