@@ -132,6 +132,19 @@ def test_an_agency_credit_between_headline_and_date_is_not_the_headline() -> Non
     assert reading.fields["title"] == "Piers reopen"
 
 
+def test_an_agency_credit_under_a_line_is_a_headline_s_sign() -> None:
+    """A credit under a line ("The Associated Press") is that headline's byline, a sign as strong as the date
+    line under the section's label above it; the headline has no blank line above it."""
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    head = (
+        "Wires > Coast - Wire\n\nCoast - Wire\n\nPosted on Fri, Jan. 18, 2008\n\nprint email\nDigg it del.icio.us AIM"
+    )
+    page = f"Harbour Weekly\n\n{head}\nPiers reopen after repairs\n\nThe Associated Press\n\n{prose}\n\n{prose}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Piers reopen after repairs"
+
+
 def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
     """ "1. ..." over "2. ..." over a date: a most-read list, not the headline; nor is a line of signs ("*")."""
     prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
