@@ -177,6 +177,9 @@ def test_a_comments_link_in_lower_case_is_no_heading_and_the_article_goes_on() -
     [
         (["Tags: pools, town council"], ["pools", "town council"]),
         (["Filed under:", "  • pools\n  • town council"], ["pools", "town council"]),  # the label over a list
+        (["Labels: pools, town council"], ["pools", "town council"]),  # Blogger's label
+        (["Categories: pools, town council"], ["pools", "town council"]),
+        (["Kategorien: pools, town council"], ["pools", "town council"]),
     ],
 )
 def test_a_tag_label_after_the_article_ends_it(tags: list[str], expected: list[str]) -> None:

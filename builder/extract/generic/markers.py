@@ -154,7 +154,8 @@ _COMMENTS_CLOSED = re.compile(r"(?:comments|commenting) (?:are|is|has been|have 
 HEADING_MARKS = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL = re.compile(
-    r"(?:Tags|TAGS|Tagged(?: with)?|Topics|Filed under|Schlagwörter|Themen|Mots-clés|Étiquettes|Etiquetas|Temas|"
+    r"(?:Tags|TAGS|Tagged(?: with)?|Topics|Filed under|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
+    r"Mots-clés|Étiquettes|Catégories|Etiquetas|Temas|Categorías|"
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
 _TAG_SPLIT = re.compile(r"\s*[,;|•·]\s*")
