@@ -28,6 +28,11 @@ from builder.extract.generic.region import score_lines
         ("For the latest business news, please visit Harbour Weekly", True),
         ("● Text Size", True),
         ("Print this page", True),
+        ("REGISTER TO WIN", True),
+        ("Enter your email address:", True),
+        ("Amazon.com, Inc. Stock Quote", True),
+        ("Funded by readers like you: donate", True),
+        ("The registrar of the harbour board resigns", False),  # "register" is a whole word only
         ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
         ("Seals are back on the sandbank", False),
     ],
