@@ -15,6 +15,7 @@ from builder.extract.generic.markers import (
     is_comment_count,
     is_comment_section_heading,
     is_comments_on,
+    is_elsewhere_heading,
     is_end_heading,
     is_image_file,
     is_post_signature,
@@ -103,6 +104,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                     # still end it when they are shorter than it: `_ends_article`)
                     and before >= NEXT_ARTICLE_AFTER
                 )
+                or (is_elsewhere_heading(scored.lines[i].text) and before >= NEXT_ARTICLE_AFTER)
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
             ):
                 while prose[i - 1] is None:

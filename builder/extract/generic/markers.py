@@ -224,6 +224,12 @@ def is_comment_section_heading(text: str) -> bool:
     return is_comment_heading(text) and not text.islower()
 
 
+def is_elsewhere_heading(text: str) -> bool:
+    """ "Also on HuffPost:", "Also on Reuters": the site's other pages, under the article; never a box inside
+    it, however much prose (a gallery's captions) follows."""
+    return text[:5].lower() == "also " and text.lower().startswith("also on ")
+
+
 def is_end_heading(text: str, words: int) -> bool:
     """Whether a short line opens the chrome after the article ("Related articles", "Comments (12)"); a longer
     one may, when it says that the comments are closed ("Comments are now closed for this story") or opens
