@@ -165,10 +165,14 @@ def test_a_comments_link_under_the_first_line_is_no_heading_and_the_article_goes
     assert region[-1] == SIDEBAR[-1]
 
 
-@pytest.mark.parametrize(("heading", "ends"), [("Also on Harbour Weekly:", True), ("Related", False)])
+@pytest.mark.parametrize(
+    ("heading", "ends"),
+    [("Also on Harbour Weekly:", True), ("More Harbour Weekly headlines »", True), ("Related", False)],
+)
 def test_a_heading_of_the_site_s_other_pages_ends_the_article_over_a_longer_gallery(heading: str, ends: bool) -> None:
-    """ "Also on HuffPost:" over a gallery whose captions run longer than the article: the site's other pages,
-    never a box inside the article. "Related" over as much prose opens a box, and the article goes on."""
+    """ "Also on HuffPost:" or "More Manitoba headlines »" over a gallery whose captions (or teasers) run longer
+    than the article: the site's other pages, never a box inside the article. "Related" over as much prose
+    opens a box, and the article goes on."""
     gallery = [f"{sentence.replace('.', '')}, in a photograph of the {n}th day." for n, sentence in enumerate(SEQUEL)]
     region = _region_text(_page(LONG_ARTICLE, [heading], gallery))
     assert (region[-1] == LONG_ARTICLE[-1]) is ends

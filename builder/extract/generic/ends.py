@@ -94,6 +94,8 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and _ends_article(scored, _prose_resumes(scored, i, stop), stop, before)
         ):
             return start, _trimmed(scored, start, i)  # the tags under the article (tags inside it: read on)
+        if short and before >= NEXT_ARTICLE_AFTER and is_elsewhere_heading(scored.lines[i].text):
+            return start, _trimmed(scored, start, i)  # never a box, whatever follows (a gallery, teasers)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = _prose_resumes(scored, i, stop)
             if (
@@ -104,7 +106,6 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                     # still end it when they are shorter than it: `_ends_article`)
                     and before >= NEXT_ARTICLE_AFTER
                 )
-                or (is_elsewhere_heading(scored.lines[i].text) and before >= NEXT_ARTICLE_AFTER)
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
             ):
                 while prose[i - 1] is None:

@@ -151,6 +151,7 @@ MAX_END_WORDS = 6
 COMMENT_HEADING_WORDS = 10
 _DIGIT = re.compile(r"\d")
 _COMMENTS_CLOSED = re.compile(r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE)
+LINK_ARROWS = ("»", "›", ">>")  # a short line ending in one links to other pages of the site
 HEADING_MARKS = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL = re.compile(
@@ -225,8 +226,11 @@ def is_comment_section_heading(text: str) -> bool:
 
 
 def is_elsewhere_heading(text: str) -> bool:
-    """ "Also on HuffPost:", "Also on Reuters": the site's other pages, under the article; never a box inside
-    it, however much prose (a gallery's captions) follows."""
+    """ "Also on HuffPost:", "Also on Reuters", "More Manitoba headlines »": the site's other pages, under the
+    article (a link to them, its arrow at the line's end); never a box inside it, however much prose (a
+    gallery's captions, teasers) follows. A word in guillemets ("More « boîtes noires »") is a quotation."""
+    if text.endswith(LINK_ARROWS):
+        return text[:5].lower() == "more " and "«" not in text and "‹" not in text
     return text[:5].lower() == "also " and text.lower().startswith("also on ")
 
 
