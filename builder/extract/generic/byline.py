@@ -6,7 +6,7 @@ import re
 
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date
-from builder.extract.generic.markers import is_end_heading, undoubled
+from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
 from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
@@ -128,7 +128,7 @@ def byline_names(text: str) -> list[str] | None:
         return None
     match = _explicit(text)
     if match is not None:
-        return _names(match["names"] or match["labelled"])
+        return _names(match[_named(match)])
     date = find_date(text) if _DIGIT.search(text) else None
     after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
@@ -165,10 +165,6 @@ _CREDIT_LINE = re.compile(
     r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 )
 CREDIT_CHARS = 60
-# Words that label a list of links, never open a name.
-_LIST_LABELS = frozenset(
-    ("categories", "category", "kategorien", "kategorie", "catégories", "categorías", "tags", "topics")
-)
 OPENING_NAME_WORDS = 2  # the first words after a byline's opening of two words ("Written by") are a name
 OUTLET_WORDS = 6  # the outlet after a name and a comma ("Canwest News Service; Ottawa Citizen") is this short
 
@@ -191,8 +187,8 @@ def name_and_outlet(text: str) -> list[str] | None:
     if not 1 <= len(words) <= OUTLET_WORDS or not all(word[0].isupper() for word in words) or outlet[-1] in "?!":
         return None
     parts = _NAME_SPLIT.split(names.strip())
-    if parts[0].split(" ", 1)[0].lower() in _LIST_LABELS:  # "Categories Iceland, Photo Essays"
-        return None
+    if tag_label(parts[0].split(" ", 1)[0].capitalize() + ":") is not None:  # "Categories Iceland, Photo Essays"
+        return None  # a tag list's label opens no name
     found = [name for part in parts if (name := bare_name(part)) is not None]
     return found if len(found) == len(parts) else None
 
@@ -205,12 +201,17 @@ def is_capitalised_byline(text: str) -> bool:
     match = _explicit(text)
     if match is None:
         return False
-    named = match["names"] if match["names"] is not None else match["labelled"]
-    opening = match.string[: match.start("names" if match["names"] is not None else "labelled")].strip()
-    words = named.split()
+    group = _named(match)
+    opening = match.string[: match.start(group)].strip()
+    words = match[group].split()
     if " " in opening or opening.endswith((":", "：")):
         words = words[:OPENING_NAME_WORDS]
     return all(word[:1].isupper() for word in words)
+
+
+def _named(match: re.Match[str]) -> str:
+    """The group of a byline's match that holds its names: after an opening word, or after a label's colon."""
+    return "names" if match["names"] is not None else "labelled"
 
 
 def _explicit(text: str) -> re.Match[str] | None:

@@ -239,7 +239,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(words <= 2),
         float(words > 20),
         float(text.endswith(FULL_STOPS) and _ABBREVIATION_END.search(text) is None),
-        float(below in meta or _credit_under(scored, below)),
+        float(below in meta or _agency_credit_under(scored, below)),
         float(above in meta and below not in meta),
         float("|" in text or "/" in text),
         float(not text[0].isupper() and text[0].isalpha()),
@@ -261,7 +261,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
     return Candidate(i, features)
 
 
-def _credit_under(scored: Scored, below: int) -> bool:
+def _agency_credit_under(scored: Scored, below: int) -> bool:
     """Whether the line under it credits an agency or a desk ("The Associated Press", "Reuters"): the byline
     of a headline over it, which the head reads as no name."""
     return below >= 0 and is_credit_line(scored.lines[below].text)
