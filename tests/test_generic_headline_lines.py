@@ -171,3 +171,14 @@ def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
 )
 def test_headline_like_lines(page: str, line: int, expected: bool) -> None:
     assert headline.is_headline(score_lines(*dump_lines(page)), line, set(), set()) is expected
+
+
+@pytest.mark.parametrize(("under", "title"), [("Posted by Max Fisher on October 29, 2012", True), ("", False)])
+def test_a_line_under_a_comment_link_is_the_headline_only_over_a_byline(under: str, title: bool) -> None:
+    """ "Comments" (a comment count's link in the head) over a line: a teaser under an end heading, unless a
+    byline or date lies right under it, as under a headline."""
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    page = f"Harbour Weekly\n\nComments\n\nPiers reopen after a winter of repairs\n\n{under}\n\n{prose}\n\n{prose}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert (reading.fields["title"] == "Piers reopen after a winter of repairs") is title

@@ -203,7 +203,7 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
         return (
             is_headline(scored, i, checked, meta)
             and scored.lines[i].text not in window.names
-            and not _under_end_heading(scored, i)
+            and not _under_end_heading(scored, i, meta)
         )
 
     for i in window.in_region:
@@ -350,11 +350,13 @@ def _printed_twice(scored: Scored, page: str, i: int) -> bool:
     return False
 
 
-def _under_end_heading(scored: Scored, i: int) -> bool:
-    """A line under "Comments", "Related": a link or a count, not the headline."""
-    above = neighbours(scored, i)[0]
+def _under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
+    """A line under "Comments", "Related": a link or a count, not the headline; unless a byline or date is
+    right under it (a comment count's link in the head over the headline: "Comments", then the headline, then
+    "Posted by Max Fisher on October 29, 2012")."""
+    above, below = neighbours(scored, i)
     prose = scored.prose[above] if above >= 0 else None
-    return prose is not None and is_end_heading(scored.lines[above].text, prose.words)
+    return prose is not None and is_end_heading(scored.lines[above].text, prose.words) and below not in meta
 
 
 def neighbours(scored: Scored, i: int) -> tuple[int, int]:
