@@ -116,6 +116,10 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("21. července 2021 14:49", datetime(2021, 7, 21, 14, 49), True),
     ("21 lipca 2021", datetime(2021, 7, 21), False),
     ("3 października 2021, 09:15", datetime(2021, 10, 3, 9, 15), True),
+    # a date badge's boxes glued on one line: month, day, year
+    ("Oct252012", datetime(2012, 10, 25), False),
+    ("Mai062018", datetime(2018, 5, 6), False),
+    ("NOV42008", datetime(2008, 11, 4), False),
 ]
 
 
@@ -265,6 +269,8 @@ def test_impossible_dates_are_no_dates(line: str) -> None:
         "Over 2021 people came",
         "21.07",
         "20210721",
+        "ID252012",  # a digit before a year: a number, unless a month's name and its day stand glued before it
+        "Oct 252012",
         "Room 21, floor 7, 2021 Main Street",
         "The Breaking News of the day",
         "",

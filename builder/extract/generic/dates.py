@@ -167,12 +167,20 @@ def _dates(line: str, day_first: bool) -> Iterator[FoundDate]:
     done = 0  # where the last date found ended: the next starts after it
     for year in _YEAR.finditer(line):
         at = year.start()
-        if at < done or (at and line[at - 1].isdigit()):
+        if at < done or (at and line[at - 1].isdigit() and not _glued_to_its_day(line, at)):
             continue
         found = _date_at_year(line, at, done, day_first)
         if found is not None:
             yield found
             done = found.end
+
+
+def _glued_to_its_day(line: str, at: int) -> bool:
+    """ "Oct252012", "Mai062018": a month's name, its day and its year glued together (a blog's date badge, its
+    three boxes on one line), the one form where a digit right before a year leaves it a year; whether the
+    word names a month is asked after, as for any date."""
+    day = at - 2 if at >= 2 and line[at - 2].isdigit() else at - 1
+    return day > 0 and line[day - 1].isalpha()
 
 
 def _date_at_year(line: str, at: int, done: int, day_first: bool) -> FoundDate | None:
