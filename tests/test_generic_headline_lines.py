@@ -182,3 +182,22 @@ def test_a_line_under_a_comment_link_is_the_headline_only_over_a_byline(under: s
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert (reading.fields["title"] == "Piers reopen after a winter of repairs") is title
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Funded by readers like you DonateSubscribe", True),
+        ("Sign InSign Up", True),
+        ("LinkedIn and YouTube join the iPhone deal", False),  # a capital after a small letter in names
+    ],
+)
+def test_chrome_words_glued_together_are_read_apart(line: str, chrome: bool) -> None:
+    """Link words w3m printed with no space between them keep their chrome phrases' sign."""
+    page = f"{line}\n\n" + " ".join(
+        ["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3
+    )
+    scored = score_lines(*dump_lines(page))
+    candidate = headline.Candidate(0, [0.0] * len(headline.FEATURES))
+    headline.complete(scored, page, frozenset(), candidate)
+    assert candidate.features[headline.CHROME_PHRASE] == float(chrome)

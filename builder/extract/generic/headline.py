@@ -59,6 +59,7 @@ _LONE_CREDIT = re.compile(
 )
 AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
 FULL_STOPS = (".", "。", "．")
+_GLUED_WORDS = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
 FEATURES = (
@@ -186,9 +187,18 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
         prose is not None and prose.words >= 4 and _printed_twice(scored, page, candidate.at)
     )
     features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
-    features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens))
+    features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens) or _glued_chrome(text))
     features[TITLE_CASE] = _title_case(text)
     candidate.excluded = is_glued_menu(text) or is_capitalised_byline(text) or is_credit_line(text)
+
+
+def _glued_chrome(text: str) -> bool:
+    """Link words w3m printed with no space between them ("Funded by readers like you DonateSubscribe"): their
+    chrome phrases, read with the words apart where a capital follows a small letter."""
+    if _GLUED_WORDS.search(text) is None:
+        return False
+    parted = _GLUED_WORDS.sub(r"\g<0> ", text).lower()
+    return CHROME_PHRASES.found_in(parted, WORD.findall(parted))
 
 
 def headline_candidates(scored: Scored, window: Window, checked: set[int], meta: set[int]) -> list[Candidate]:
