@@ -360,3 +360,21 @@ def test_a_byline_naming_no_person_is_no_headline() -> None:
     reading = read_generic(BYLINE_OF_A_DESK)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "A new life far out at sea"
+
+
+@pytest.mark.parametrize(
+    ("under", "local"),
+    [
+        ("Thursday, October 25, 2012 at 9:15AM", datetime(2012, 10, 25, 9, 15)),
+        ("Updated Thursday, October 25, 2012 at 9:15AM", datetime(2012, 10, 25)),  # an update's time
+        ("Friday, October 26, 2012 at 9:15AM", datetime(2012, 10, 25)),  # another day
+    ],
+)
+def test_a_date_badge_takes_its_time_from_the_line_under_the_headline(under: str, local: datetime) -> None:
+    """A blog's date badge over the headline ("Oct252012") prints no time; the line under the headline that
+    prints the same day with its time tells it more precisely."""
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    page = f"Harbour Weekly\n\nThursday\nOct252012\n\nPiers reopen after a winter of repairs\n\n{under}\n\n{prose}\n"
+    reading = read_generic(page + f"\n{prose}\n")
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == local

@@ -84,6 +84,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()))
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta)
     _prefer_date_under_title(scored, head)
+    _prefer_its_time(scored, head)
     if not head.authors:  # no byline among the head's lines
         found = (
             name_beside(scored, page, head.title_at, head.date_at)
@@ -186,6 +187,29 @@ def _prefer_date_under_title(scored: Scored, head: Head) -> None:
         chosen = above
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _prefer_its_time(scored: Scored, head: Head) -> None:
+    """A date with no time of day gives way to a line of the head's dates, or one right under the headline,
+    printing the same day with its time ("Oct252012", a blog's date badge, over "DateThursday, October 25, 2012
+    at 9:15AM"): the same date, told more precisely. An update's time is not the publication's."""
+    chosen = head.date
+    if chosen is None or chosen.has_time:
+        return
+    under = following(scored, head.title_at, TITLE_META_LINES) if head.title_at is not None else []
+    for i in sorted({*head.dates, *under}):
+        found = head.dates.get(i) or _timed_date(scored.lines[i].text)
+        if found is None or not found.has_time or found.local.date() != chosen.local.date():
+            continue
+        if found.kind != "updated" or chosen.kind == "updated":
+            head.date, head.date_at = found, i
+            return
+
+
+def _timed_date(text: str) -> FoundDate | None:
+    if len(text) >= LABELLED_DATE_LINE or _DIGIT.search(text) is None:
+        return None
+    return find_date(text)
 
 
 def _is_copy(scored: Scored, i: int, of: int) -> bool:
