@@ -198,7 +198,7 @@ def _prefer_its_time(scored: Scored, head: Head) -> None:
         return
     under = following(scored, head.title_at, TITLE_META_LINES) if head.title_at is not None else []
     for i in sorted({*head.dates, *under}):
-        found = head.dates.get(i) or _timed_date(scored.lines[i].text)
+        found = head.dates.get(i) or _line_date(scored.lines[i].text)
         if found is None or not found.has_time or found.local.date() != chosen.local.date():
             continue
         if found.kind != "updated" or chosen.kind == "updated":
@@ -206,7 +206,8 @@ def _prefer_its_time(scored: Scored, head: Head) -> None:
             return
 
 
-def _timed_date(text: str) -> FoundDate | None:
+def _line_date(text: str) -> FoundDate | None:
+    """The first date of a line the head reads for one; None for a line too long to be read, or with no digit."""
     if len(text) >= LABELLED_DATE_LINE or _DIGIT.search(text) is None:
         return None
     return find_date(text)
@@ -277,10 +278,9 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             head.bylines[i] = ", ".join(names)
             if not head.authors or (opened and not head.explicit):  # "By X" wins over a name before a date
                 head.authors, head.explicit = names, opened
-        if len(text) < LABELLED_DATE_LINE and _DIGIT.search(text):
-            found = find_date(text)
-            if found is not None and _is_dateline(text, found, names):
-                head.dates[i] = found
+        found = _line_date(text)
+        if found is not None and _is_dateline(text, found, names):
+            head.dates[i] = found
     # A date labelled "Published" first, then the first one not labelled "Updated" (a page's clock, a teaser's
     # date may stand above the headline unlabelled)
     labelled = [i for i, found in head.dates.items() if found.kind == "published"]
@@ -294,7 +294,7 @@ def _beside_date_line(scored: Scored, i: int) -> bool:
     """Whether the line right above or under line `i` is a short line holding a date."""
     for k in neighbours(scored, i):
         text = scored.lines[k].text if k >= 0 else ""
-        if len(text) < DATE_LINE_CHARS and _DIGIT.search(text) and find_date(text) is not None:
+        if len(text) < DATE_LINE_CHARS and _line_date(text) is not None:
             return True
     return False
 
