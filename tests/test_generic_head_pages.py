@@ -260,29 +260,34 @@ def test_a_head_far_above_the_prose() -> None:
 
 HEADLINE = "Night ferries return to the northern islands after two winters of silence on the quay"
 STANDFIRST = "The captain explained why the crossings took so long to come back"
+TITLED = "Night Ferries Return to the Northern Islands After Two Winters"  # title case: a headline, no standfirst
+TAGLINE = "Harbour Weekly: news and stories from the quay, the ferries and the islands around them"
 HEAD_WITH_A_STANDFIRST = "Harbour Weekly\n\n{above}\n\n{headline}\n\nBy Jane Doe\nMarch 2, 2020\n\n" + "\n\n".join(
     DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7]
 )
 
 
 @pytest.mark.parametrize(
-    ("above", "headline"),
+    ("above", "headline", "title"),
     [
         # a long headline over a standfirst over the byline: the byline's sign is the standfirst's, the headline
         # is the line above it
-        ("Islands", f"{HEADLINE}\n\n{STANDFIRST}"),
+        ("Islands", f"{HEADLINE}\n\n{STANDFIRST}", HEADLINE),
         # a breadcrumb (a numbered list) that ends in the headline, right above it, is no headline over a
         # standfirst
-        (f" 1. Home\n 2. Islands\n 3. {HEADLINE}", HEADLINE),
+        (f" 1. Home\n 2. Islands\n 3. {HEADLINE}", HEADLINE, HEADLINE),
+        # a headline in title case is no standfirst: the longer line over it (a blog's tagline, another
+        # article's teaser) is not taken for its headline
+        ("Islands", f"{TAGLINE}\n\n{TITLED}", TITLED),
     ],
 )
-def test_a_headline_over_its_standfirst(above: str, headline: str) -> None:
+def test_a_headline_over_its_standfirst(above: str, headline: str, title: str) -> None:
     reading = read_generic(HEAD_WITH_A_STANDFIRST.format(above=above, headline=headline))
     assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == HEADLINE
+    assert reading.fields["title"] == title
     assert reading.fields["authors"] == ["Jane Doe"]
     page = reading.classified
-    title_rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == HEADLINE)
+    title_rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == title)
     assert ("standfirst" in title_rule) is (STANDFIRST in headline)  # `explain` says why
 
 

@@ -13,6 +13,7 @@ from builder.extract.generic.headline import (
     FULL_STOPS,
     META_BELOW,
     THRESHOLD,
+    TITLE_CASE,
     Candidate,
     Window,
     complete,
@@ -49,13 +50,14 @@ def pick_title(scored: Scored, page: str, window: Window, checked: set[int], met
 
 def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
     """The headline right above the chosen line, when that line is a standfirst: a long line with the byline or
-    date under it (their sign, `meta_below`), under a longer headline-like line that is no sentence."""
+    date under it (their sign, `meta_below`), under a longer headline-like line that is no sentence. A line in
+    title case is a headline, not a standfirst (the longer line over it is a blog's tagline, a teaser)."""
     if best is None:
         return None
     chosen = next(candidate for candidate in ranked if candidate.at == best)
     above = neighbours(scored, best)[0]
     over = next((candidate for candidate in ranked if candidate.at == above), None)
-    if over is None or not chosen.features[META_BELOW]:
+    if over is None or not chosen.features[META_BELOW] or chosen.features[TITLE_CASE]:
         return best
     text = scored.lines[above].text
     if text.endswith(FULL_STOPS) or scored.lines[best].text in text:  # a sentence; a breadcrumb ending in it
