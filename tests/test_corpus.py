@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builder.extract.generic import corpus as corpus_module
-from builder.extract.generic.chrome import LIVE_SITES, SiteChrome, line_key, line_keys
+from builder.extract.generic.chrome import LISTED, LIVE_SITES, SiteChrome, line_key, line_keys
 from builder.extract.generic.corpus import (
     FOLD_KEYS,
     SAMPLE,
@@ -24,8 +24,9 @@ from builder.extract.generic.corpus import (
     page_frame,
     page_lines,
     sketch_page,
+    unlisted,
 )
-from builder.extract.textdump.lines import BLANK, read_line
+from builder.extract.textdump.lines import BLANK, listed_texts, read_line
 from tests.source_modules import source_module
 
 WORDS = [
@@ -211,11 +212,14 @@ def test_line_keys_are_the_same_in_every_process() -> None:
 
 
 def test_page_lines_read_each_line_as_read_line_does() -> None:
-    """page_lines skips building Line objects; the text it keys must be read_line's, blank lines left out."""
+    """page_lines skips building Line objects; the text it keys must be read_line's (a list item's after its
+    mark, as the reader looks it up), blank lines left out."""
     raws = ["Prose as it is.", "  • Indented  item ", "•", "  •", "   ", "", "\tTabbed\xa0text", "•x y", "a  b"]
-    expected = [line.text for raw in raws if (line := read_line(raw, "•")) is not BLANK]
-    assert page_lines("\n".join(raws)) == expected
-    assert "" in expected and "Indented item" in expected  # a lone bullet is a line, with no text
+    lines = [line for raw in raws if (line := read_line(raw, "•")) is not BLANK]
+    assert page_lines("\n".join(raws)) == listed_texts(lines, LISTED)
+    assert LISTED in page_lines("\n".join(raws))  # a lone bullet is a line, with no text
+    assert LISTED + "Indented item" in page_lines("\n".join(raws))
+    assert unlisted(page_lines("\n".join(raws))) == [line.text for line in lines]
 
 
 _RAW = st.one_of(
@@ -228,7 +232,9 @@ _RAW = st.one_of(
 def test_page_lines_are_read_lines_text_whatever_the_spaces_and_bullets(raws: list[str]) -> None:
     """Its quick tests (a line already collapsed once stripped) never give a text `read_line` would not."""
     text = "\n".join(raws)
-    assert page_lines(text) == [line.text for raw in text.split("\n") if (line := read_line(raw, "•")) is not BLANK]
+    lines = [line for raw in text.split("\n") if (line := read_line(raw, "•")) is not BLANK]
+    assert page_lines(text) == listed_texts(lines, LISTED)
+    assert unlisted(page_lines(text)) == [line.text for line in lines]
 
 
 def test_many_lines_are_keyed_and_counted_as_one_line_is() -> None:
@@ -265,7 +271,7 @@ def test_the_lines_found_in_many_dumps_are_the_counted_ones_and_keyed_until_all_
     assert chrome.found_in(["Contact us"], 11.0) == {}  # another threshold: met on its own
     monkeypatch.setattr(type(chrome), "counts", lambda *_: pytest.fail("a text was keyed"))
     later = list(dict.fromkeys(page_lines(site_page("Daily Planet", 100) + "\nA new line")))
-    assert set(chrome.found_in(later, least)) == {"Daily Planet Home", "World", "Business", "Sport"} | {
-        "Daily Planet Opinion", "Subscribe", "About Daily Planet", "Contact us", "Privacy policy",
+    assert set(chrome.found_in(later, least)) == {"Daily Planet Home", "• World", "• Business", "• Sport"} | {
+        "• Daily Planet Opinion", "Subscribe", "About Daily Planet", "Contact us", "Privacy policy",
         "© 2024 Daily Planet Media. All rights reserved.",
     }  # fmt: skip

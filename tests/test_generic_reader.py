@@ -1,9 +1,8 @@
 """The generic reader of dumps of sites with no profile: golden readings of fixture pages of several layouts
-and languages, pages that are no article, the site corpus as a chrome signal, the publisher's name."""
+and languages, pages that are no article, the publisher's name."""
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -11,15 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.markers import is_rule_line
 from builder.extract.generic.publisher import publisher_from_lines
-from builder.extract.generic.reader import RULE_PAGE_TRUSTED, GenericReading, read_generic
-from builder.extract.generic.region import score_lines, with_corpus
-from builder.extract.textdump.lines import BLANK, Line, Role, read_line
+from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.textdump.lines import BLANK, Role, read_line
 from builder.reasons import Reason
 from builder.record import Reject
 from tests.generic.regenerate import expected_path, fixture_dumps, render
+from tests.site_pages import role_of, site_dump
 from tests.source_modules import source_module
 
 FIXTURES = {dump.stem: dump for dump in fixture_dumps()}
@@ -96,7 +95,7 @@ def test_a_box_inside_the_article_is_cut_out_and_the_article_goes_on() -> None:
     body = reading.fields["body"]
     assert "ciclovia" not in body and "Leia também" not in body
     assert body.endswith("antes do fim do verão.")
-    assert _role_of(reading, "O cais ganha") == (
+    assert role_of(reading, "O cais ganha") == (
         Role.CHROME,
         "a box inside the article, under a heading like 'Related'",
     )
@@ -110,7 +109,7 @@ def test_bracketed_alt_text_and_a_name_alone() -> None:
             "caption": "As bancas foram pintadas de novo pelos próprios vendedores.",
         }
     ]
-    assert _role_of(reading, "Ana Ribeiro") == (
+    assert role_of(reading, "Ana Ribeiro") == (
         Role.BYLINE,
         "a byline: a name alone under the headline or beside the date",
     )
@@ -188,80 +187,6 @@ def test_every_line_has_a_role_and_a_rule() -> None:
     assert roles["Home"][0] is Role.CHROME
 
 
-# The site corpus: dumps of one site share their chrome.
-SITE_HEADER = "The Harbour Gazette\n\n  • News\n  • Port\n  • Weather\n\n"
-SITE_FOOTER = (
-    "\n\nThe Harbour Gazette is an independent newspaper owned by its readers, and it has reported on the port and "
-    "the people who work in it since the first ferry crossed the bay in 1901.\n\n  • About\n  • Contact\n"
-)
-
-
-def _site_dump(number: int) -> str:
-    """One article of the site: its own headline and paragraphs between the shared header and footer."""
-    paragraphs = [
-        f"The harbour master said on Monday that berth {number}.{k} would be closed for repairs during the "
-        f"winter, and that the ships which use it will be moved to the new quay at the north end of the port."
-        for k in range(4)
-    ]
-    return (
-        SITE_HEADER + f"Berth {number} closes for the winter\n\nBy Ann Lee\n\n" + "\n\n".join(paragraphs) + SITE_FOOTER
-    )
-
-
-def site_chrome(dumps: list[str]) -> SiteChrome:
-    """What the build's survey would hand over for these dumps: in how many of them each line appears."""
-    counts: Counter[int] = Counter()
-    for dump in dumps:
-        texts = {line.text for line in (read_line(raw, "•") for raw in dump.split("\n")) if line is not BLANK}
-        counts.update(line_key(text) for text in texts)
-    return SiteChrome("site 1: starts 'The Harbour Gazette'", len(dumps), {k: n for k, n in counts.items() if n >= 2})
-
-
-def _role_of(reading: GenericReading, text: str) -> tuple[Role, str]:
-    page = reading.classified
-    i = next(i for i, line in enumerate(page.lines) if line.text.startswith(text))
-    return page.roles[i], page.rules[i]
-
-
-def test_a_line_every_dump_of_the_site_shows_is_chrome() -> None:
-    dumps = [_site_dump(n) for n in range(1, 6)]
-    alone = read_generic(dumps[0])
-    with_site = read_generic(dumps[0], site_chrome(dumps))
-    assert isinstance(alone, GenericReading) and isinstance(with_site, GenericReading)
-    assert "independent newspaper" in alone.fields["body"]  # the page alone cannot tell the footer from prose
-    assert "independent newspaper" not in with_site.fields["body"]
-    role, rule = _role_of(with_site, "The Harbour Gazette is")
-    assert role in (Role.CHROME, Role.END) and rule.startswith("repeated in 5 of 5 dumps of this site")
-    assert with_site.fields["body"].count("The harbour master said") == 4
-
-
-def test_too_few_dumps_say_nothing() -> None:
-    dumps = [_site_dump(1), _site_dump(2)]
-    reading = read_generic(dumps[0], site_chrome(dumps))
-    assert isinstance(reading, GenericReading)
-    assert "independent newspaper" in reading.fields["body"]
-
-
-def test_the_page_is_trusted_when_the_corpus_leaves_no_article() -> None:
-    """Three saved copies of one article: every line recurs, yet the page alone shows a solid article."""
-    dumps = [_site_dump(7)] * 3
-    alone = read_generic(dumps[0])
-    reading = read_generic(dumps[0], site_chrome(dumps))
-    assert isinstance(alone, GenericReading) and isinstance(reading, GenericReading)
-    assert reading.fields == alone.fields
-    role, rule = _role_of(reading, "The harbour master said")
-    assert role is Role.BODY and rule.endswith(RULE_PAGE_TRUSTED)
-
-
-def test_the_page_is_trusted_when_the_corpus_calls_the_headline_chrome() -> None:
-    """Every dump of the site prints the same headline over its own text: the corpus alone would leave none."""
-    dumps = [_site_dump(n).replace(f"Berth {n} closes for the winter", "Notice to mariners") for n in range(1, 6)]
-    reading = read_generic(dumps[0], site_chrome(dumps))
-    assert isinstance(reading, GenericReading)
-    assert reading.fields["title"] == "Notice to mariners"
-    assert _role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
-
-
 THAI_PARAGRAPHS = [
     "สภาเมืองลงมติเมื่อวันอังคารให้สร้างสะพานท่าเรือเก่าขึ้นใหม่ หลังจากที่สะพานปิดการจราจรมาตั้งแต่พายุเมื่อฤดูหนาวที่แล้ว",
     "วิศวกรกล่าวว่าสะพานใหม่จะใช้เวลาสร้างประมาณสามปี และจะมีค่าใช้จ่ายราวสี่สิบล้านยูโร ส่วนใหญ่มาจากเงินอุดหนุนของภูมิภาค",
@@ -280,7 +205,7 @@ def test_a_thai_page_is_read_as_prose() -> None:
 
 def test_prose_without_a_headline_is_an_untitled_reading() -> None:
     """The body is read; the missing title is left to the title check (missing_title, or --untitled keep)."""
-    paragraphs = "\n\n".join(_site_dump(1).split("\n\n")[3:7])
+    paragraphs = "\n\n".join(site_dump(1).split("\n\n")[3:7])
     reading = read_generic(paragraphs)
     assert isinstance(reading, GenericReading) and reading.fields["title"] is None
     assert reading.fields["body"] and reading.fields["body"] in paragraphs
@@ -331,28 +256,13 @@ def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
     assert reading.fields["body"]
 
 
-def test_the_corpus_marks_a_copy_of_the_page_scores_and_no_blank_line() -> None:
-    """The page's own scores stay as they were (the page alone may be read next); an empty list item that
-    every dump shows is chrome like any recurring line, though its text is a blank line's."""
-    dumps = [_site_dump(n) + "\n•\n" for n in range(1, 6)]
-    raws = dumps[0].split("\n")
-    page = score_lines(raws, [read_line(raw, "•") if raw else BLANK for raw in raws])
-    scores, rules = list(page.scores), dict(page.chrome_rules)
-    marked = with_corpus(page, site_chrome(dumps))
-    assert page.scores == scores and page.chrome_rules == rules
-    lone = len(raws) - 2
-    assert page.lines[lone] == Line("", True)
-    assert marked.chrome_rules[lone] == "repeated in 5 of 5 dumps of this site" and marked.scores[lone] < 0
-    assert not any(marked.lines[i] is BLANK for i in marked.chrome_rules)
-
-
 def test_a_reading_whose_headline_took_the_only_prose_is_no_article(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever picked the headline, a row needs a body too: the reader's last check says no_article."""
     reader = source_module("builder.extract.generic.reader")
     assemble = reader.assemble
     monkeypatch.setattr(reader, "assemble", lambda page, head: {**assemble(page, head), "body": ""})
-    assert isinstance(read_generic(_site_dump(1)), GenericReading)  # as read without the patch
-    verdict = reader.read_generic(_site_dump(1))
+    assert isinstance(read_generic(site_dump(1)), GenericReading)  # as read without the patch
+    verdict = reader.read_generic(site_dump(1))
     assert isinstance(verdict, Reject) and verdict.reason is Reason.NO_ARTICLE and "no prose" in verdict.detail
 
 

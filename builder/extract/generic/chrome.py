@@ -14,6 +14,13 @@ from typing import NamedTuple
 
 from xxhash import xxh3_64_intdigest
 
+from builder.record import RENDERED_BULLET
+
+# A list item's text is keyed after this mark. A site's "Recent posts" list prints the headlines of its
+# other articles in every dump: as list items they recur, but the same words standing alone, one dump's
+# headline, are not its chrome.
+LISTED = RENDERED_BULLET + " "
+
 
 def line_key(text: str) -> int:
     """A 64-bit key of a line's collapsed text, the same in every process (str's own hash is salted).

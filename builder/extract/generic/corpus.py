@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from builder.extract.generic.chrome import SiteChrome, line_keys
+from builder.extract.generic.chrome import LISTED, SiteChrome, line_keys
 from builder.extract.textdump.lines import line_texts
 from builder.record import RENDERED_BULLET
 
@@ -43,8 +43,15 @@ class PageSketch(NamedTuple):  # a tuple: it crosses from the survey's workers, 
 
 
 def page_lines(text: str) -> list[str]:
-    """The page's non-blank lines, collapsed, bullets removed: the form every line key is taken of."""
-    return line_texts(text, RENDERED_BULLET)
+    """The page's non-blank lines, collapsed, a list item's after `LISTED` (its bullet): the form every line key
+    is taken of."""
+    return line_texts(text, RENDERED_BULLET, LISTED)
+
+
+def unlisted(lines: Sequence[str]) -> list[str]:
+    """`page_lines` with no list item's mark: the lines as the rest of the reader reads them."""
+    cut = len(LISTED)
+    return [line[cut:] if line.startswith(LISTED) else line for line in lines]
 
 
 def frame_of(lines: Sequence[str]) -> frozenset[int]:

@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.chrome import LISTED, SiteChrome
 from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
-from builder.extract.textdump.lines import BLANK, Line
+from builder.extract.textdump.lines import BLANK, Line, listed_texts
 
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
@@ -202,17 +202,17 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
     alone may be read again: it is left as it was). Each distinct line is looked up once: a page prints its
     menus and share bars more than once."""
     least = max(2.0, CORPUS_SHARE * chrome.dumps)  # a line in one dump only is never counted
-    seen = scored.seen
-    recurring = chrome.found_in(seen.keys(), least)
+    texts = listed_texts(scored.lines, LISTED)  # a list item is keyed apart from the same words alone
+    recurring = chrome.found_in(dict.fromkeys(texts), least)
     scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
     if recurring:
         worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
         rules = {text: worded[count] for text, count in recurring.items()}
-        for i, line in enumerate(scored.lines):
-            rule = rules.get(line.text)
-            if rule is not None and line is not BLANK:  # a bullet with no text is read, and may recur
+        for i, text in enumerate(texts):
+            rule = rules.get(text)
+            if rule is not None and text:  # a bullet with no text is read ("• "), and may recur
                 scores[i], chrome_rules[i] = -4.0, rule
-    return Scored(scored.lines, scored.prose, scores, chrome_rules, seen)
+    return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:

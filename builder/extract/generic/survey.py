@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import run_pipeline, run_task
 from builder.extract.decode import decode
-from builder.extract.generic.corpus import CorpusBuilder, CorpusIndex, PageSketch, page_lines, sketch_page
+from builder.extract.generic.corpus import (
+    CorpusBuilder,
+    CorpusIndex,
+    PageSketch,
+    page_lines,
+    sketch_page,
+    unlisted,
+)
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.recognise import recognise_format
 from builder.inputs.containers import plan_inputs
@@ -50,7 +57,7 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:
         return None
     lines = page_lines(text)
-    return sketch_page(lines, publisher_from_lines(lines, text))
+    return sketch_page(lines, publisher_from_lines(unlisted(lines), text))
 
 
 @dataclass(frozen=True)

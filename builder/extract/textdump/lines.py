@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -54,17 +54,27 @@ def read_line(raw: str, bullet: str) -> Line:
     return Line(" ".join(words), False)
 
 
-def line_texts(text: str, bullet: str) -> list[str]:
+def line_texts(text: str, bullet: str, listed: str = "") -> list[str]:
     """`read_line(raw, bullet).text` of each non-blank line of `text`, with no `Line` built: told apart by str
     methods rather than read line by line (the generic survey keys every line of every dump). Only a line
-    with a run of spaces, a tab or a no-break space is split and joined; a lone bullet gives "", as there."""
+    with a run of spaces, a tab or a no-break space is split and joined; a lone bullet gives "", as there.
+    `listed`: put before the text of a list item (`listed_text`), to tell it from the same words alone."""
     texts = []
     for raw in text.split("\n"):
         if raw and (line := raw.strip()):
-            if line[0] == bullet and (len(line) == 1 or line[1].isspace()):
+            item = line[0] == bullet and (len(line) == 1 or line[1].isspace())
+            if item:
                 line = line[1:].lstrip()
-            texts.append(" ".join(line.split()) if "  " in line or not line.isprintable() else line)
+            if "  " in line or not line.isprintable():
+                line = " ".join(line.split())
+            texts.append(listed + line if item else line)
     return texts
+
+
+def listed_texts(lines: Iterable[Line], listed: str) -> list[str]:
+    """Each line's text, after `listed` when it is a list item: `line_texts(..., listed)` of their raw lines
+    (blank lines give "")."""
+    return [listed + line.text if line.bullet else line.text for line in lines]
 
 
 def _is_prose(raw: str, bullet: str) -> bool:

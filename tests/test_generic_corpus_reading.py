@@ -1,0 +1,80 @@
+"""The generic reader with its site's corpus: lines that recur across the dumps of a site are its chrome; the page
+alone decides when the corpus would leave no article or no headline; a headline that other dumps list (their
+"Recent posts") stays this dump's headline."""
+
+from __future__ import annotations
+
+from builder.extract.generic.reader import RULE_PAGE_TRUSTED, GenericReading, read_generic
+from builder.extract.generic.region import score_lines, with_corpus
+from builder.extract.textdump.lines import BLANK, Line, Role, read_line
+from tests.site_pages import SITE_FOOTER, role_of, site_chrome, site_dump
+
+
+def test_a_line_every_dump_of_the_site_shows_is_chrome() -> None:
+    dumps = [site_dump(n) for n in range(1, 6)]
+    alone = read_generic(dumps[0])
+    with_site = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(alone, GenericReading) and isinstance(with_site, GenericReading)
+    assert "independent newspaper" in alone.fields["body"]  # the page alone cannot tell the footer from prose
+    assert "independent newspaper" not in with_site.fields["body"]
+    role, rule = role_of(with_site, "The Harbour Gazette is")
+    assert role in (Role.CHROME, Role.END) and rule.startswith("repeated in 5 of 5 dumps of this site")
+    assert with_site.fields["body"].count("The harbour master said") == 4
+
+
+def test_too_few_dumps_say_nothing() -> None:
+    dumps = [site_dump(1), site_dump(2)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert "independent newspaper" in reading.fields["body"]
+
+
+def test_the_page_is_trusted_when_the_corpus_leaves_no_article() -> None:
+    """Three saved copies of one article: every line recurs, yet the page alone shows a solid article."""
+    dumps = [site_dump(7)] * 3
+    alone = read_generic(dumps[0])
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(alone, GenericReading) and isinstance(reading, GenericReading)
+    assert reading.fields == alone.fields
+    role, rule = role_of(reading, "The harbour master said")
+    assert role is Role.BODY and rule.endswith(RULE_PAGE_TRUSTED)
+
+
+def test_the_page_is_trusted_when_the_corpus_calls_the_headline_chrome() -> None:
+    """Every dump of the site prints the same headline over its own text: the corpus alone would leave none."""
+    dumps = [site_dump(n).replace(f"Berth {n} closes for the winter", "Notice to mariners") for n in range(1, 6)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == "Notice to mariners"
+    assert role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
+
+
+def test_the_corpus_marks_a_copy_of_the_page_scores_and_no_blank_line() -> None:
+    """The page's own scores stay as they were (the page alone may be read next); an empty list item that
+    every dump shows is chrome like any recurring line, though its text is a blank line's."""
+    dumps = [site_dump(n) + "\n•\n" for n in range(1, 6)]
+    raws = dumps[0].split("\n")
+    page = score_lines(raws, [read_line(raw, "•") if raw else BLANK for raw in raws])
+    scores, rules = list(page.scores), dict(page.chrome_rules)
+    marked = with_corpus(page, site_chrome(dumps))
+    assert page.scores == scores and page.chrome_rules == rules
+    lone = len(raws) - 2
+    assert page.lines[lone] == Line("", True)
+    assert marked.chrome_rules[lone] == "repeated in 5 of 5 dumps of this site" and marked.scores[lone] < 0
+    assert not any(marked.lines[i] is BLANK for i in marked.chrome_rules)
+
+
+def test_a_headline_other_dumps_list_is_still_the_headline() -> None:
+    """Dumps crawled together list each other's headlines under "Recent posts": as list items they recur in
+    every dump, but the same words standing alone over the byline are this dump's headline."""
+    headlines = [f"Berth {n} closes for the winter" for n in range(1, 6)]
+    recent = "\n\nRecent posts\n\n" + "".join(f"  • {headline}\n" for headline in headlines)
+    dumps = [site_dump(n).replace(SITE_FOOTER, recent + SITE_FOOTER) for n in range(1, 6)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == headlines[0]
+    assert role_of(reading, headlines[0])[1].startswith("the headline")
+    # read with the corpus (which the page alone overrides only when the corpus leaves no headline)
+    assert not role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
+    listed = site_chrome(dumps).count("• " + headlines[0])
+    assert listed == 5 and site_chrome(dumps).count(headlines[0]) == 0  # a list item is keyed apart
