@@ -344,3 +344,23 @@ def test_a_kicker_over_its_headline_is_no_headline(kicker: str, title: str | Non
     page = reading.classified
     rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == reading.fields["title"])
     assert ("kicker" in rule) is (title is not None)
+
+
+QUESTION_HEADLINE = (
+    "Night Ferries Return to the Northern Islands? The Captain Explains Why the Crossings Took So Long: "
+    "‘We Waited for the Ships’"
+)
+
+
+def test_a_long_headline_in_title_case_that_opens_the_region_is_no_sentence() -> None:
+    """A headline of 21 words that ends as a sentence would ("?", a quote) and opens the article's region is
+    still a headline when its words are capitalised: not a newsletter's pitch above it."""
+    page = DATE_ONLY_IN_THE_FOOTER.replace(
+        "Harbour Weekly\n\nNight ferries return to the northern islands\n\n",
+        f"Harbour Weekly\n\nNever miss a story: the harbour news in your inbox\n\nSubscribe\n\n{QUESTION_HEADLINE}\n\n"
+        "By Jane Doe\n\n",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == QUESTION_HEADLINE
+    assert reading.fields["authors"] == ["Jane Doe"]

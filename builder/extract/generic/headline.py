@@ -217,7 +217,8 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
         )
 
     for i in window.in_region:
-        if _is_sentence(scored, i):
+        # A long headline ending as a sentence would ("?", a quote) may open the region: in title case, it is none.
+        if _is_sentence(scored, i) and not (i in first and _title_case(scored.lines[i].text)):
             after_paragraph = True
         elif headline_like(i) and not _is_caption(scored, i):
             found.append(_candidate(scored, i, 0, meta, (i in first, i not in first, after_paragraph)))
