@@ -78,3 +78,22 @@ def test_a_headline_other_dumps_list_is_still_the_headline() -> None:
     assert not role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
     listed = site_chrome(dumps).count("• " + headlines[0])
     assert listed == 5 and site_chrome(dumps).count(headlines[0]) == 0  # a list item is keyed apart
+
+
+def test_a_headline_other_dumps_print_alone_is_still_the_headline_over_its_byline() -> None:
+    """Other dumps print the headline as a plain line (a sidebar of popular posts, "Next post"): it recurs as
+    the same words alone, but right over a byline that only this dump prints, it is this dump's headline."""
+    headlines = [f"Berth {n} closes for the winter" for n in range(1, 6)]
+    authors = ["Ann Lee", "Tom Berg", "Eva Holm", "Ida Sand", "Max Lund"]
+    popular = "\n\nMost popular\n\n" + "\n\n".join(headlines) + "\n"
+    dumps = [
+        site_dump(n).replace("By Ann Lee", f"By {authors[n - 1]}").replace(SITE_FOOTER, popular + SITE_FOOTER)
+        for n in range(1, 6)
+    ]
+    chrome = site_chrome(dumps)
+    assert chrome.count(headlines[0]) == 5  # the same words alone in every dump
+    reading = read_generic(dumps[0], chrome)
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == headlines[0] and reading.fields["authors"] == ["Ann Lee"]
+    assert not role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
+    assert headlines[1] not in reading.fields["body"]

@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from builder.extract.generic import DATA_DIR
+from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
 from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
@@ -23,6 +25,7 @@ from builder.extract.textdump.lines import BLANK, Line, listed_texts
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
+OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 
 SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
 PROSE_MAX_WORDS = 60  # a paragraph longer than this scores as one of this length
@@ -210,9 +213,22 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
         rules = {text: worded[count] for text, count in recurring.items()}
         for i, text in enumerate(texts):
             rule = rules.get(text)
-            if rule is not None and text:  # a bullet with no text is read ("• "), and may recur
+            # a bullet with no text is read ("• "), and may recur
+            if rule is not None and text and not _over_own_byline(scored, texts, rules, i):
                 scores[i], chrome_rules[i] = -4.0, rule
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
+
+
+def _over_own_byline(scored: Scored, texts: list[str], recurring: Mapping[str, str], i: int) -> bool:
+    """Whether a recurring line stands right over a byline that only this dump prints: it is this dump's
+    headline, which the site's other dumps list in their sidebars ("Popular", "Next post")."""
+    prose = scored.prose[i]
+    if prose is None or prose.words < OWN_HEADLINE_WORDS or scored.lines[i].bullet:
+        return False
+    for j in range(i + 1, min(len(texts), i + 4)):
+        if texts[j]:
+            return texts[j] not in recurring and byline_names(texts[j]) is not None
+    return False
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:
