@@ -97,3 +97,16 @@ def test_a_headline_other_dumps_print_alone_is_still_the_headline_over_its_bylin
     assert reading.fields["title"] == headlines[0] and reading.fields["authors"] == ["Ann Lee"]
     assert not role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
     assert headlines[1] not in reading.fields["body"]
+
+
+def test_a_dash_between_paragraphs_that_every_dump_prints_does_not_cut_the_article() -> None:
+    """A line of dashes or a rule recurs on any site (a separator between paragraphs): it says nothing of the
+    site's chrome, and the article goes on under it."""
+    dumps = [
+        site_dump(n).replace(".\n\nThe harbour master said", ".\n\n-\n\nThe harbour master said", 2)
+        for n in range(1, 6)
+    ]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["body"].count("The harbour master said") == 4
+    assert "independent newspaper" not in reading.fields["body"]  # the site's footer is still its chrome

@@ -25,6 +25,7 @@ from builder.extract.textdump.lines import BLANK, Line, listed_texts
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
+_WORDED = re.compile(r"[^\W_]")  # a letter or a digit
 OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 
 SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
@@ -210,7 +211,9 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
     scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
     if recurring:
         worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
-        rules = {text: worded[count] for text, count in recurring.items()}
+        # A rule or a dash between paragraphs ("-", "—————") recurs on any site: it says nothing of this one's
+        # chrome, and would cut the article. An empty list item (an icon's link) is a menu's, and counts.
+        rules = {text: worded[count] for text, count in recurring.items() if text == LISTED or _WORDED.search(text)}
         for i, text in enumerate(texts):
             rule = rules.get(text)
             # a bullet with no text is read ("• "), and may recur
