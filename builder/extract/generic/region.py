@@ -25,7 +25,6 @@ from builder.extract.textdump.lines import BLANK, Line, listed_texts
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
-_WORDED = re.compile(r"[^\W_]")  # a letter or a digit
 OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 
 SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
@@ -124,6 +123,7 @@ def _is_code(text: str) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")  # any letter
+_WORDED = re.compile(r"[^\W_]")  # a letter or a digit
 
 
 def _score(line: Line, prose: Prose) -> float:
@@ -216,22 +216,20 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
         rules = {text: worded[count] for text, count in recurring.items() if text == LISTED or _WORDED.search(text)}
         for i, text in enumerate(texts):
             rule = rules.get(text)
-            # a bullet with no text is read ("• "), and may recur
+            # a blank line's text is "" (a lone bullet's is "• ", and may recur)
             if rule is not None and text and not _over_own_byline(scored, texts, rules, i):
                 scores[i], chrome_rules[i] = -4.0, rule
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
 
 
-def _over_own_byline(scored: Scored, texts: list[str], recurring: Mapping[str, str], i: int) -> bool:
-    """Whether a recurring line stands right over a byline that only this dump prints: it is this dump's
-    headline, which the site's other dumps list in their sidebars ("Popular", "Next post")."""
+def _over_own_byline(scored: Scored, texts: list[str], rules: Mapping[str, str], i: int) -> bool:
+    """Whether a recurring line stands right over a byline that only this dump prints (`rules`: the recurring
+    lines' texts): it is this dump's headline, which the site's other dumps list ("Popular", "Next post")."""
     prose = scored.prose[i]
     if prose is None or prose.words < OWN_HEADLINE_WORDS or scored.lines[i].bullet:
         return False
-    for j in range(i + 1, min(len(texts), i + 4)):
-        if texts[j]:
-            return texts[j] not in recurring and byline_names(texts[j]) is not None
-    return False
+    under = following(scored, i, 1)
+    return bool(under) and texts[under[0]] not in rules and byline_names(texts[under[0]]) is not None
 
 
 def best_region(scored: Scored) -> tuple[int, int] | None:
