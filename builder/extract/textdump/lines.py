@@ -58,7 +58,8 @@ def line_texts(text: str, bullet: str, listed: str = "") -> list[str]:
     """`read_line(raw, bullet).text` of each non-blank line of `text`, with no `Line` built: told apart by str
     methods rather than read line by line (the generic survey keys every line of every dump). Only a line
     with a run of spaces, a tab or a no-break space is split and joined; a lone bullet gives "", as there.
-    `listed`: put before the text of a list item (`listed_text`), to tell it from the same words alone."""
+    `listed`: put before the text of a list item (a lone bullet's gives `listed` alone), to tell it from the
+    same words alone, as `listed_texts` does for lines already read."""
     texts = []
     for raw in text.split("\n"):
         if raw and (line := raw.strip()):
