@@ -231,3 +231,23 @@ def test_unspaced_headlines_under_the_article_are_not_its_prose() -> None:
     """A line of Chinese or Japanese is prose when it holds a full stop or is long; a list of headlines of the
     same length under the article is not read into it."""
     assert _region_text(_page(["メディア芸術祭賞が決まる"], JA_ARTICLE, ["トップニュース"], JA_TEASERS)) == JA_ARTICLE
+
+
+TITLED_TEASERS = [
+    "Startup Psychology: Why Awareness Is Awesome for Your Team (6 days ago)",
+    "Startups: The Elevator To Success Is Out Of Order (1 month ago)",
+    "The Seven Deadly Sins of Startups and How To Avoid Them (1 month ago)",
+    "Four Pieces Of Practical Advice for Women Entrepreneurs in Boston (2 months ago)",
+]
+
+
+def test_a_block_of_headlines_in_title_case_is_not_prose() -> None:
+    """Teasers in title case one under another ("Most recent" posts): however many stop words they hold, they
+    are headlines, not the article's prose, and the region starts at the article."""
+    assert _region_text(_page(["\n".join(TITLED_TEASERS)], ["Subscribe"], ARTICLE)) == ARTICLE
+
+
+def test_a_line_in_title_case_with_blank_lines_around_it_is_still_prose() -> None:
+    """The same line alone between paragraphs (a subheading, a quoted title) stays part of the article."""
+    text = _page(ARTICLE[:2], TITLED_TEASERS[2:3], ARTICLE[2:])
+    assert _region_text(text) == ARTICLE[:2] + TITLED_TEASERS[2:3] + ARTICLE[2:]

@@ -33,7 +33,7 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored
-from builder.extract.generic.words import STOP_WORDS
+from builder.extract.generic.words import STOP_WORDS, is_title_case
 
 TITLE_MAX_WORDS = 30
 RANKED = 2  # a candidate of more words than this counts in the rank of those above it
@@ -188,7 +188,7 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     )
     features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
     features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens) or _glued_chrome(text))
-    features[TITLE_CASE] = _title_case(text)
+    features[TITLE_CASE] = float(is_title_case(text))
     candidate.excluded = is_glued_menu(text) or is_capitalised_byline(text) or is_credit_line(text)
 
 
@@ -218,7 +218,7 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
 
     for i in window.in_region:
         # A long headline ending as a sentence would ("?", a quote) may open the region: in title case, it is none.
-        if _is_sentence(scored, i) and not (i in first and _title_case(scored.lines[i].text)):
+        if _is_sentence(scored, i) and not (i in first and is_title_case(scored.lines[i].text)):
             after_paragraph = True
         elif headline_like(i) and not _is_caption(scored, i):
             found.append(_candidate(scored, i, 0, meta, (i in first, i not in first, after_paragraph)))
@@ -309,14 +309,6 @@ def lead_words(scored: Scored, region: list[int]) -> frozenset[str]:
 
 def _share_in(words: set[str], lead: frozenset[str]) -> float:
     return len(words & lead) / len(words) if words else 0.0
-
-
-def _title_case(text: str) -> float:
-    """1.0 when most words of four letters or more start with a capital."""
-    long_words = [w for w in text.split(" ") if len(w) >= 4 and w[0].isalpha()]
-    if len(long_words) < 2:
-        return 0.0
-    return float(sum(w[0].isupper() for w in long_words) * 4 >= len(long_words) * 3)
 
 
 def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:

@@ -19,7 +19,7 @@ from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
 from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
-from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, measure
+from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line, listed_texts
 
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
@@ -28,6 +28,7 @@ CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the s
 OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 
 SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
+HEADLINE_WORDS = 20  # a line in title case up to this long is a headline, not prose
 PROSE_MAX_WORDS = 60  # a paragraph longer than this scores as one of this length
 
 # The scores of the kinds of lines, fitted on the training pages by bench/train_generic.py (weights.json).
@@ -153,6 +154,15 @@ def _one_word(seen: int, line: Line, previous: Line) -> float:
     return SHORT_BULLET if line.bullet else SHORT_LINE
 
 
+def _listed_headline(raws: list[str], i: int, line: Line, previous: Line, prose: Prose) -> bool:
+    """A headline in a list of links ("Most read", a teaser's list): in title case, no full stop at its end, and
+    a list item or in a block of lines. The article's own headline stands alone; a line of prose is no title."""
+    if prose.words > HEADLINE_WORDS or line.text[-1] == ".":
+        return False
+    in_block = line.bullet or previous is not BLANK or (i + 1 < len(raws) and raws[i + 1].strip() != "")
+    return in_block and is_headline_case(line.text)
+
+
 def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     """Every line's score, read from the page alone (`with_corpus` adds what the site's dumps say).
 
@@ -196,6 +206,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
             elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
                 score = BLOCK_LINE  # a table or a program: its block pays for its first line only
+            elif score > 0.0 and _listed_headline(raws, i, line, previous, measured):
+                score = SHORT_BULLET if line.bullet else SHORT_LINE
         scores[i] = score
         previous = line
     return Scored(lines, prose, scores, chrome_rules, seen)

@@ -90,3 +90,21 @@ def stop_share(text: str) -> float:
 def share_of(prose: Prose, text: str) -> float:
     """The line's share of stop words, read now if `measure` left it unread."""
     return stop_share(text) if prose.stop_share is None else prose.stop_share
+
+
+def is_title_case(text: str) -> bool:
+    """Whether most words of four letters or more start with a capital (two such words at least)."""
+    long_words = [w for w in text.split(" ") if len(w) >= 4 and w[0].isalpha()]
+    if len(long_words) < 2:
+        return False
+    return sum(w[0].isupper() for w in long_words) * 4 >= len(long_words) * 3
+
+
+def is_headline_case(text: str) -> bool:
+    """Whether every word of four letters or more but the stop words starts with a capital (three such words
+    at least): a headline in title case. Stricter than `is_title_case`: German capitalises its nouns, and
+    its prose most long words."""
+    if text.endswith(")") and " (" in text:  # "(6 days ago)", "(Updated)": a note on the headline, in any case
+        text = text[: text.rindex(" (")]
+    long_words = [w for w in text.split(" ") if len(w) >= 4 and w[0].isalpha() and w.lower() not in STOP_WORDS]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
