@@ -166,6 +166,20 @@ def test_a_comments_link_under_the_first_line_is_no_heading_and_the_article_goes
 
 
 @pytest.mark.parametrize(
+    ("meta", "goes_on"),
+    [("November 13, 2012 by Heather", True), ("By Heather Lynne", True), ("Celebrate the seasons", False)],
+)
+def test_a_comment_count_under_the_article_s_date_or_byline_is_a_link_in_its_head(meta: str, goes_on: bool) -> None:
+    """A breadcrumb that reads as prose opens the region, then the headline, its date and "13 Comments" (a
+    link in the head), then the article: the article goes on. Under a line with neither date nor byline, the
+    count still ends the region."""
+    crumbs = ["You are here: Home / Celebrate the Seasons / Babies / Baby Showers / How to make a ribbon ball"]
+    head = ["How to Make a Ribbon Balloon!", meta, "13 Comments"]
+    region = _region_text(_page(crumbs, head, LONG_ARTICLE))
+    assert (region[-1] == LONG_ARTICLE[-1]) is goes_on
+
+
+@pytest.mark.parametrize(
     ("heading", "ends"),
     [("Also on Harbour Weekly:", True), ("More Harbour Weekly headlines »", True), ("Related", False)],
 )

@@ -21,7 +21,7 @@ from builder.extract.generic.markers import (
     is_post_signature,
     tag_label,
 )
-from builder.extract.generic.region import WEIGHTS, Scored, comment_form_at, is_form_field
+from builder.extract.generic.region import WEIGHTS, Scored, comment_form_at, is_form_field, nonblank_above
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE = WEIGHTS["box_share"]
@@ -77,7 +77,12 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and is_copyright_notice(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)
-        if before > 0.0 and scores[i] <= 0.0 and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER):
+        if (
+            before > 0.0
+            and scores[i] <= 0.0
+            and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER)
+            and not (before < NEXT_ARTICLE_AFTER and _count_in_head(scored, i))
+        ):
             return start, _trimmed(scored, start, i)
         if (
             before > 0.0
@@ -238,6 +243,20 @@ def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bo
     if is_comment_count(text):
         return True
     return dated and _is_comment_meta(scored, i) and _comment_metas(scored, i, stop) >= STREAM_LINES
+
+
+def _count_in_head(scored: Scored, i: int) -> bool:
+    """A comment count right under the article's date or byline ("November 13, 2012 by Heather", then
+    "13 Comments"): a link in its head, over the article."""
+    if not is_comment_count(scored.lines[i].text):
+        return False
+    above = nonblank_above(scored, i, 1)
+    if not above:
+        return False
+    measured, text = scored.prose[above[0]], scored.lines[above[0]].text
+    if measured is None or measured.words > NEXT_META_WORDS:
+        return False
+    return find_date(text) is not None or byline_names(text) is not None
 
 
 def _is_commenter(text: str) -> bool:
