@@ -19,6 +19,7 @@ from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
 from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
+from builder.extract.generic.teasers import teaser_list_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line, listed_texts
 
@@ -54,6 +55,7 @@ RULE_SHORT = "a short line outside the article's prose"
 RULE_OUTSIDE = "outside the article's region"
 RULE_FORM = "a form field"
 RULE_REPEATED = "repeated in the page (menu, share or footer line)"
+RULE_TEASER_LIST = "a list of teasers (a headline over its summary, again and again)"
 
 
 @dataclass(slots=True)
@@ -210,6 +212,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
         scores[i] = score
         previous = line
+    for i in teaser_list_lines(lines, prose):  # their summaries read as prose
+        scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_TEASER_LIST
     return Scored(lines, prose, scores, chrome_rules, seen)
 
 
