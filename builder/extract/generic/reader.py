@@ -14,6 +14,7 @@ from typing import Any
 
 from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.copies import copied_lines
 from builder.extract.generic.dates import FoundDate
 from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, teaser_heads, with_image_above
 from builder.extract.generic.head import (
@@ -88,6 +89,7 @@ RULE_TAGS = "a tag list"
 RULE_CREDIT = "an image's credit (a copyright sign and its holder)"
 RULE_DOUBLED = "an image's caption or alt text printed twice on one line (a copy for another screen)"
 RULE_TWIN = "an image's alt text or caption: the same words printed again a line or two away"
+RULE_PRINTED_AGAIN = "a paragraph of the article printed again (a copy of the article on the same page)"
 RULE_ORPHAN = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
 RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
 
@@ -226,6 +228,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
     roles, rules = page.roles, page.rules
     menus = _menu_lines(scored, start, stop)
     twins = _twins(scored, start, stop)
+    copies = copied_lines(scored, start, stop)
     after_image = False
     for i in range(start, stop):
         line = page.lines[i]
@@ -258,6 +261,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CREDIT, text
         elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
+        elif i in copies:
+            rules[i] = RULE_PRINTED_AGAIN
         else:
             roles[i], rules[i] = BODY, RULE_BODY
         after_image = False
