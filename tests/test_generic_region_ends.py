@@ -114,6 +114,17 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")
+    # a count opening an invitation to read them (a blog theme's default), not a sentence that opens with one
+    assert is_comment_count("{ 18 comments… read them below or add one }") and is_comment_count("{ 0 comments... }")
+    assert not is_comment_count("12 comments about the new law were read out.")
+
+
+def test_a_related_box_running_into_the_comments_ends_the_article() -> None:
+    """ "Related posts:" over two teasers, then the comment count and the comments, longer than the article:
+    the box is no box inside the article (the comments under it are not the article going on)."""
+    related = ["Related posts:", "The library opens on Sundays", "A new bridge over the river"]
+    count = ["{ 3 comments… read them below or add one }"]
+    assert _region_text(_page(ARTICLE, related, count, COMMENTS[1::2] + SIDEBAR)) == ARTICLE
 
 
 @pytest.mark.parametrize(

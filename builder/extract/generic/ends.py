@@ -112,6 +112,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                     and before >= NEXT_ARTICLE_AFTER
                 )
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
+                or _comments_start(scored, i + 1, resume) < resume  # the box runs into the comments
             ):
                 while prose[i - 1] is None:
                     i -= 1

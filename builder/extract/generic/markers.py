@@ -169,6 +169,7 @@ _CAPTION_LABEL = re.compile(
 
 
 # A comment count: "27 commentaires", "3 Comments", "36 Kommentare".
+COUNT_INVITE_CHARS = 60  # "{ 18 comments… read them below or add one }"
 _COMMENT_COUNT = re.compile(
     r"\d+\s+(?:comments?|kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
     r"комментари\w*|responses?|replies|antworten|réponses?|respuestas?)\b",
@@ -188,8 +189,13 @@ COMMENTS_ON_CHARS = 200
 
 
 def is_comment_count(text: str) -> bool:
-    if len(text) <= 40 and _COMMENT_COUNT.fullmatch(text.strip(" ()[]:")) is not None:
-        return True
+    """A count of the comments alone ("27 comments", "[3 Kommentare]"), or opening an invitation to read them
+    ("{ 18 comments… read them below or add one }"), or naming the article (`is_comments_on`)."""
+    if len(text) <= COUNT_INVITE_CHARS:
+        bare = text.strip(" ()[]{}:")
+        count = _COMMENT_COUNT.match(bare)
+        if count is not None and (count.end() == len(bare) or bare[count.end() :].startswith(("…", "..."))):
+            return True
     return is_comments_on(text)
 
 
