@@ -110,6 +110,7 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("Post a Comment 106 Comments and 18 Replies", 8)  # a long heading with the count
     assert not is_end_heading("Comments by the mayor drew 106 replies from readers", 9)
     assert is_end_heading("Also on HuffPost:", 3)
+    assert is_end_heading("TrackBack", 1) and is_end_heading("Trackbacks/Pingbacks", 1)  # links from other blogs
     assert is_end_heading("関連記事一覧", 1)  # a script with no spaces needs no word end
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")

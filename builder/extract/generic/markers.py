@@ -72,6 +72,9 @@ END_HEADINGS = (
     "next article",
     "post navigation",
     "about the author",
+    "trackback",  # a blog's links from other blogs, under the post
+    "trackbacks",
+    "pingbacks",
     "trending",
     "popular now",
     "what to read next",
