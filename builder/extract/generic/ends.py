@@ -12,12 +12,14 @@ from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
     MAX_END_WORDS,
+    POST_FOOTER_OPENINGS,
     is_comment_count,
     is_comment_section_heading,
     is_comments_on,
     is_elsewhere_heading,
     is_end_heading,
     is_image_file,
+    is_post_footer,
     is_post_signature,
     tag_label,
 )
@@ -99,6 +101,13 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and _ends_article(scored, _prose_resumes(scored, i, stop), stop, before)
         ):
             return start, _trimmed(scored, start, i)  # the tags under the article (tags inside it: read on)
+        if (
+            before >= NEXT_ARTICLE_AFTER
+            and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
+            and is_post_footer(scored.lines[i].text)
+            and find_date(scored.lines[i].text) is not None
+        ):
+            return start, _trimmed(scored, start, i)  # the post's footer: its byline, date and categories
         if short and before >= NEXT_ARTICLE_AFTER and is_elsewhere_heading(scored.lines[i].text):
             return start, _trimmed(scored, start, i)  # never a box, whatever follows (a gallery, teasers)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
