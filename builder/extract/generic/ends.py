@@ -4,26 +4,24 @@ heading ("Related", "Comments") or a box inside it, the head of the next article
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from itertools import islice
 
 from builder.extract.generic.byline import byline_names
+from builder.extract.generic.comments import comments_start, count_in_head, opens_comments
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
     MAX_END_WORDS,
     POST_FOOTER_OPENINGS,
-    is_comment_count,
     is_comment_section_heading,
     is_comments_on,
     is_elsewhere_heading,
     is_end_heading,
     is_image_file,
     is_post_footer,
-    is_post_signature,
     tag_label,
 )
-from builder.extract.generic.region import WEIGHTS, Scored, comment_form_at, is_form_field, nonblank_above
+from builder.extract.generic.region import WEIGHTS, Scored
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE = WEIGHTS["box_share"]
@@ -40,11 +38,6 @@ _DIGIT = re.compile(r"\d")
 _COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 COPYRIGHT_OPENINGS = "©(cC"  # what such a line opens with: most lines are settled on their first character
 
-STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
-COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
-STREAM_LINES = 3  # ...and a comment section shows at least this many of them
-SAYS_ENDS = (" said,", " said:", " says:", " says")  # a comment's head naming its writer ("Monevator said,")...
-COMMENTER_WORDS = 6  # ...is shorter than this
 
 RULE_BOX = "a box inside the article, under a heading like 'Related'"
 RULE_TEASERS = "a box of teasers inside the article (headlines with their dates)"
@@ -82,13 +75,13 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         if (
             before > 0.0
             and scores[i] <= 0.0
-            and _opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER)
-            and not (before < NEXT_ARTICLE_AFTER and _count_in_head(scored, i))
+            and opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER)
+            and not (before < NEXT_ARTICLE_AFTER and count_in_head(scored, i))
         ):
             return start, _trimmed(scored, start, i)
         if (
             before > 0.0
-            and scores[i] > 0.0  # a line scored no higher was asked just above (`_opens_comments`)
+            and scores[i] > 0.0  # a line scored no higher was asked just above (`opens_comments`)
             and scored.lines[i].text[:1] in COMMENTS_ON_OPENINGS
             and is_comments_on(scored.lines[i].text)
         ):
@@ -121,7 +114,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                     and before >= NEXT_ARTICLE_AFTER
                 )
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
-                or _comments_start(scored, i + 1, resume) < resume  # the box runs into the comments
+                or comments_start(scored, i + 1, resume) < resume  # the box runs into the comments
             ):
                 while prose[i - 1] is None:
                     i -= 1
@@ -220,7 +213,7 @@ def _box(scored: Scored, start: int, resume: int, rule: str) -> int:
 
 def _prose_in(scored: Scored, start: int, stop: int) -> float:
     """The score of the prose in lines[start:stop], up to a comment section."""
-    return sum(score for score in scored.scores[start : _comments_start(scored, start, stop)] if score > 0.0)
+    return sum(score for score in scored.scores[start : comments_start(scored, start, stop)] if score > 0.0)
 
 
 def _end_heading_between(scored: Scored, start: int, stop: int, heading: str) -> bool:
@@ -237,102 +230,6 @@ def _end_heading_between(scored: Scored, start: int, stop: int, heading: str) ->
         ):
             return True
     return False
-
-
-def _opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bool:
-    """Whether line i opens a comment section: a comment form, a count ("27 commentaires"), or (with `dated`,
-    after enough of the article) the first of several short lines with a date close together (each
-    comment's name-and-date line)."""
-    text = scored.lines[i].text
-    if is_form_field(text):
-        return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
-    if not _DIGIT.search(text):
-        if dated and _is_commenter(text):  # "Jpsilver said," over the comment, three times: no date needed
-            return _commenters(scored, i, stop) >= STREAM_LINES
-        return is_comments_on(text)  # "One thought on “Roomba”"
-    if is_comment_count(text):
-        return True
-    return dated and _is_comment_meta(scored, i) and _comment_metas(scored, i, stop) >= STREAM_LINES
-
-
-def _count_in_head(scored: Scored, i: int) -> bool:
-    """A comment count right under the article's date or byline ("November 13, 2012 by Heather", then
-    "13 Comments"): a link in its head, over the article."""
-    if not is_comment_count(scored.lines[i].text):
-        return False
-    above = nonblank_above(scored, i, 1)
-    if not above:
-        return False
-    measured, text = scored.prose[above[0]], scored.lines[above[0]].text
-    if measured is None or measured.words > NEXT_META_WORDS:
-        return False
-    return find_date(text) is not None or byline_names(text) is not None
-
-
-def _is_commenter(text: str) -> bool:
-    """A comment's head that names its writer: "Monevator said,", "Anna says:"."""
-    return text.endswith(SAYS_ENDS) and text.count(" ") < COMMENTER_WORDS
-
-
-def _commenters(scored: Scored, i: int, stop: int) -> int:
-    """How many comment heads ("X said,") follow one another from line i on."""
-    return _stream(scored, i, stop, lambda j: scored.prose[j] is not None and _is_commenter(scored.lines[j].text))
-
-
-def _stream(scored: Scored, i: int, stop: int, is_head: Callable[[int], bool]) -> int:
-    """How many lines that `is_head` takes follow one another from line i (one) on, each within
-    STREAM_WINDOW of the last; counted up to STREAM_LINES."""
-    count, last, j = 1, i, i + 1
-    while j < stop and j - last <= STREAM_WINDOW and count < STREAM_LINES:
-        if is_head(j):
-            count, last = count + 1, j
-        j += 1
-    return count
-
-
-def _is_comment_meta(scored: Scored, i: int) -> bool:
-    """A short line with a date: a comment's author and time ("Red Bastard (22 juin 2018 @11h29)"), but
-    not an embedded post's signature ("— Jane Doe (@janedoe) December 11, 2016"), which quotes inside the
-    article as often as it likes."""
-    measured, text = scored.prose[i], scored.lines[i].text
-    return (
-        measured is not None
-        and not is_post_signature(text)
-        and measured.words <= NEXT_META_WORDS
-        and len(text) <= NEXT_META_CHARS
-        and scored.scores[i] <= 0.0
-        and find_date(text) is not None
-        and _prose_follows(scored, i)
-    )
-
-
-def _prose_follows(scored: Scored, i: int) -> bool:
-    """Whether a paragraph of prose with no date (the comment's text) follows line i within a few lines: a
-    list of dated references ("Retrieved 27 January 2020") has none."""
-    seen = 0
-    for j in range(i + 1, len(scored.prose)):
-        if scored.prose[j] is None:
-            continue
-        if scored.scores[j] >= 1.0:  # a dated line under a dated line is the next reference, not a comment
-            return find_date(scored.lines[j].text) is None
-        seen += 1
-        if seen > COMMENT_HEAD_LINES:
-            return False
-    return False
-
-
-def _comment_metas(scored: Scored, i: int, stop: int) -> int:
-    """How many comment meta lines follow one another from line i on."""
-    return _stream(
-        scored, i, stop, lambda j: _DIGIT.search(scored.lines[j].text) is not None and _is_comment_meta(scored, j)
-    )
-
-
-def _comments_start(scored: Scored, start: int, stop: int) -> int:
-    """The first line of lines[start:stop] that opens a comment section, or stop."""
-    return next(
-        (i for i in range(start, stop) if scored.prose[i] is not None and _opens_comments(scored, i, stop)), stop
-    )
 
 
 def _trimmed(scored: Scored, start: int, stop: int) -> int:
