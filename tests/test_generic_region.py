@@ -53,6 +53,43 @@ def test_the_run_above_a_comment_heading_wins_over_longer_comments_under_it(head
     assert _region_text(text) == (ARTICLE if article else SIDEBAR)
 
 
+NOTICE = [" ".join(ARTICLE)]  # a one-paragraph article: a notice, a photo's caption
+
+
+@pytest.mark.parametrize(
+    ("count", "article"),
+    [
+        ("4 Comments Leave a comment", True),  # a count with its invitation: the comments open here
+        ("4 Comments", True),
+        ("4 comments left the council unmoved", False),  # a sentence, not a count: the longer run wins
+    ],
+)
+def test_a_short_article_wins_over_longer_comments_that_open_with_their_count(count: str, article: bool) -> None:
+    """One paragraph of article under its byline, a share bar, then the comment count and the comments, four
+    times its score (the rival share a comment heading asks for): the comments' run is no article, the
+    paragraph above it is."""
+    texts = [
+        sentence.replace("region", place) for place in ("region", "county", "valley", "city") for sentence in SIDEBAR
+    ]
+    comments = [line for n, text in enumerate(texts, 1) for line in (f"{n}. Anna Berg {n + 2} days ago", text)]
+    head = ["Pool to reopen next summer", "By Ann Lee"]
+    text = _page(["Home", "  • News"], head, NOTICE, MENU, [count], comments)
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    body = reading.fields["body"]
+    assert (body == NOTICE[0]) is article and (SIDEBAR[0] in body) is not article
+
+
+def test_a_comment_count_in_the_head_does_not_make_the_article_under_it_the_comments() -> None:
+    """ "13 Comments" under the article's date and byline is a link in its head: a paragraph above the head
+    (another article's teaser) does not win over the article under it."""
+    teaser = [ARTICLE[0].replace("pool", "market")]
+    head = ["Pool to reopen next summer", "July 31, 2018 by Ann Lee", "13 Comments"]
+    reading = read_generic(_page(["Home", "  • News"], teaser, MENU, head, LONG_ARTICLE))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["body"] == "\n\n".join(LONG_ARTICLE)
+
+
 def test_a_longer_block_wins_when_no_comment_form_sits_between() -> None:
     text = _page(["Home", "  • News"], ARTICLE, MENU, SIDEBAR)
     assert _region_text(text) == SIDEBAR

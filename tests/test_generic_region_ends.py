@@ -117,6 +117,8 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")
     # a count opening an invitation to read them (a blog theme's default), not a sentence that opens with one
     assert is_comment_count("{ 18 comments… read them below or add one }") and is_comment_count("{ 0 comments... }")
+    assert is_comment_count("4 Comments Leave a comment") and is_comment_count("12 comments | Add your reply")
+    assert not is_comment_count("4 comments leave the council unmoved")
     assert not is_comment_count("12 comments about the new law were read out.")
 
 

@@ -12,6 +12,7 @@ from builder.extract.generic.dates import find_date
 from builder.extract.generic.markers import is_comment_count, is_comments_on, is_post_signature
 from builder.extract.generic.region import Scored, comment_form_at, is_form_field, nonblank_above
 
+OPENING_LINES = 3  # a run whose comments open within this many lines of its top (or just above it) is them
 STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
 COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
 STREAM_LINES = 3  # ...and a comment section shows at least this many of them
@@ -116,3 +117,21 @@ def comments_start(scored: Scored, start: int, stop: int) -> int:
     return next(
         (i for i in range(start, stop) if scored.prose[i] is not None and opens_comments(scored, i, stop)), stop
     )
+
+
+def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
+    """Whether the run lines[start:stop] is the comments: their section opens (a count not in the article's
+    head, a stream of comment heads) in its first lines or in the lines just above it, before any prose of
+    its own ("4 Comments Leave a comment", then "1. Miles Taylor 12 days ago" over the first comment)."""
+    above = nonblank_above(scored, start, OPENING_LINES)
+    first = above[-1] if above else start
+    seen = 0
+    for i in range(first, stop):
+        if scored.prose[i] is None:
+            continue
+        if opens_comments(scored, i, stop) and not count_in_head(scored, i):
+            return True
+        seen += i >= start
+        if seen >= OPENING_LINES:
+            return False
+    return False

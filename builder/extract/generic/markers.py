@@ -197,9 +197,20 @@ def is_comment_count(text: str) -> bool:
     if len(text) <= COUNT_INVITE_CHARS:
         bare = text.strip(" ()[]{}:")
         count = _COMMENT_COUNT.match(bare)
-        if count is not None and (count.end() == len(bare) or bare[count.end() :].startswith(("…", "..."))):
+        if count is not None and (count.end() == len(bare) or _is_invitation(bare[count.end() :])):
             return True
     return is_comments_on(text)
+
+
+_INVITATION = re.compile(
+    r"\s*[|·•–—-]?\s*(?:leave|add|post|write|submit|join)\s+(?:a|your|the)?\s*(?:comment|reply|response|discussion)",
+    re.IGNORECASE,
+)
+
+
+def _is_invitation(rest: str) -> bool:
+    """Whether what follows a comment count invites to read or add one ("… read them below", "Leave a comment")."""
+    return rest.startswith(("…", "...")) or _INVITATION.match(rest) is not None
 
 
 def is_comments_on(text: str) -> bool:

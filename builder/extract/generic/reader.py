@@ -14,6 +14,7 @@ from typing import Any
 
 from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.comments import run_is_comments
 from builder.extract.generic.copies import copied_lines
 from builder.extract.generic.dates import FoundDate
 from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, teaser_heads, with_image_above
@@ -142,7 +143,7 @@ def _titled(reading: GenericReading | Reject) -> bool:
 
 def _read(text: str, scored: Scored) -> GenericReading | Reject:
     """The reading of the page as `scored` (alone or with its site's corpus); `scored`'s rules gain the boxes found."""
-    span = best_region(scored)
+    span = best_region(scored, run_is_comments)
     if span is None:
         return Reject(Reason.NO_ARTICLE, "no line of prose", "parse")
     start, stop = cut_at_end(scored, *with_lists(scored, *span))

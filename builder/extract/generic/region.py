@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from builder.extract.generic import DATA_DIR
@@ -67,6 +67,9 @@ class Scored:
     scores: list[float]
     chrome_rules: dict[int, str]  # lines the corpus or the page itself marks as chrome, with why
     seen: Counter[str]  # how many lines of the page read the same
+
+
+RunTest = Callable[[Scored, int, int], bool]  # a test of the run lines[start:stop]
 
 
 def uses_corpus(chrome: SiteChrome | None) -> bool:
@@ -248,14 +251,17 @@ def _over_own_byline(scored: Scored, texts: list[str], rules: Mapping[str, str],
     return bool(under) and texts[under[0]] not in rules and byline_names(texts[under[0]]) is not None
 
 
-def best_region(scored: Scored) -> tuple[int, int] | None:
+def best_region(scored: Scored, is_comments: RunTest | None = None) -> tuple[int, int] | None:
     """(start, stop) of the article's region: the run of lines with the highest total score, unless that run
     lies under a comment form that closes another strong run just above it (a sidebar or a footer block
-    after the article and its comment form: see `_before_comment_form`); None when no line scores above zero."""
+    after the article and its comment form: see `_before_comment_form`); None when no line scores above zero.
+    When `is_comments` takes the best run for the comments themselves, a run above it wins however short."""
     candidates = candidate_regions(scored, RIVALS)
     if not candidates:
         return None
-    chosen = _before_comment_form(scored, candidates)
+    best_start, best_stop, _ = candidates[0]
+    comments = is_comments is not None and is_comments(scored, best_start, best_stop)
+    chosen = _before_comment_form(scored, candidates, 0.0 if comments else RIVAL_SHARE)
     start, stop, _ = chosen if chosen is not None else candidates[0]
     return start, stop
 
@@ -320,14 +326,16 @@ def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
     return None
 
 
-def _before_comment_form(scored: Scored, candidates: list[tuple[int, int, float]]) -> tuple[int, int, float] | None:
+def _before_comment_form(
+    scored: Scored, candidates: list[tuple[int, int, float]], share: float
+) -> tuple[int, int, float] | None:
     """A candidate that ends shortly above a comment form or a comment section's heading, when the best run
-    starts below it and the candidate has at least RIVAL_SHARE of its score: the article is the prose the
+    starts below it and the candidate has at least `share` of its score: the article is the prose the
     comments answer, what comes after is the comments, the sidebar or the footer (a party programme, a licence
     notice)."""
     best_start, _, best_total = candidates[0]
     for start, stop, total in candidates[1:]:
-        if stop > best_start or total < RIVAL_SHARE * best_total:
+        if stop > best_start or total < share * best_total:
             continue
         end = min(best_start, stop + FORM_AFTER_ARTICLE)
         # a comment count may be the best run's first line: it reads as prose ("11 Responses to “Title”")
