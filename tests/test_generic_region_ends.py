@@ -52,6 +52,21 @@ def test_the_region_ends_at_a_comment_count_naming_the_article(heading: str) -> 
     assert _region_text(_page(ARTICLE, [heading], COMMENTS[1::2], ARTICLE[:1])) == ARTICLE
 
 
+@pytest.mark.parametrize(
+    ("footer", "ends"),
+    [
+        ("Posted on November 8, 2012 at 6:57 AM • 25 Comments", True),
+        ("Posted by Ann Lee | November 8, 2012 | 3 comments", True),
+        ("Posted on November 8, 2012 at 6:57 AM", False),  # no count: a dateline, the article goes on
+    ],
+)
+def test_a_post_footer_ending_with_its_comment_count_ends_even_a_short_article(footer: str, ends: bool) -> None:
+    """A blog's footer under each post, its comment count last: the comments follow, each signed under it."""
+    after = [ARTICLE[2], "Posted by: Anna Berg at November 8, 2012 7:12 AM", ARTICLE[3]]
+    region = _region_text(_page(ARTICLE[:2], [footer], after))
+    assert region == (ARTICLE[:2] if ends else [*ARTICLE[:2], footer, *after])
+
+
 def test_a_sentence_opening_like_a_comment_count_goes_on_with_the_article() -> None:
     sentence = ["One response to the vote was a petition to open the pool on Sundays too, which the council will read."]
     assert _region_text(_page(ARTICLE, sentence, ARTICLE)) == ARTICLE + sentence + ARTICLE

@@ -15,6 +15,7 @@ from builder.extract.generic.markers import (
     POST_FOOTER_OPENINGS,
     is_comment_section_heading,
     is_comments_on,
+    is_counted_post_footer,
     is_elsewhere_heading,
     is_end_heading,
     is_image_file,
@@ -101,6 +102,13 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and find_date(scored.lines[i].text) is not None
         ):
             return start, _trimmed(scored, start, i)  # the post's footer: its byline, date and categories
+        if (
+            before > 0.0
+            and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
+            and is_counted_post_footer(scored.lines[i].text)
+            and find_date(scored.lines[i].text) is not None
+        ):
+            return start, _trimmed(scored, start, i)  # a footer with the comment count: the comments follow
         if short and before >= NEXT_ARTICLE_AFTER and is_elsewhere_heading(scored.lines[i].text):
             return start, _trimmed(scored, start, i)  # never a box, whatever follows (a gallery, teasers)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
