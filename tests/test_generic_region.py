@@ -90,6 +90,22 @@ def test_a_comment_count_in_the_head_does_not_make_the_article_under_it_the_comm
     assert reading.fields["body"] == "\n\n".join(LONG_ARTICLE)
 
 
+@pytest.mark.parametrize(
+    ("form", "article"),
+    [
+        (COMMENT_FORM, True),
+        (["[ ] Your name", "[ ] Your e-mail", "[ ] Your comment", "[Send]"], True),
+        (["[ ]", "Story continues [ ]", "ADVERTISEMENT [ ]"], False),  # bare boxes: a search beside a table
+    ],
+)
+def test_only_a_form_that_names_what_it_asks_is_a_comment_form(form: list[str], article: bool) -> None:
+    """Three boxes under a run of prose make it the article over a longer run below only when some line of
+    the form asks for a name, an e-mail or a comment; w3m prints a sidebar's search boxes between an
+    article's lines when the page is laid out in a table."""
+    text = _page(["Home", "  • News"], ARTICLE, MENU, form, SIDEBAR)
+    assert _region_text(text) == (ARTICLE if article else SIDEBAR)
+
+
 def test_a_longer_block_wins_when_no_comment_form_sits_between() -> None:
     text = _page(["Home", "  • News"], ARTICLE, MENU, SIDEBAR)
     assert _region_text(text) == SIDEBAR

@@ -321,9 +321,22 @@ def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
         fields.append(i)
         while fields[0] < i - FORM_WINDOW:
             fields.pop(0)
-        if len(fields) >= FORM_FIELDS:
+        if len(fields) >= FORM_FIELDS and _labelled(scored, fields[0], i + 1):
             return fields[0]
     return None
+
+
+_FORM_LABEL = re.compile(
+    r"\b(?:name|e-?mail|mail|website|url|comments?|message|reply|submit|post|nom|courriel|kommentare?|nombre|"
+    r"correo|nome|commento|reactie|naam|antworten|senden|envoyer|enviar|publicar)\b",
+    re.IGNORECASE,
+)
+
+
+def _labelled(scored: Scored, start: int, stop: int) -> bool:
+    """Whether a line of lines[start:stop] names what a comment form asks ("Name", "E-mail", "Post comment"):
+    bare boxes beside the article's lines (a sidebar's search, w3m printing a table beside it) are none."""
+    return any(_FORM_LABEL.search(scored.lines[i].text) for i in range(start, stop))
 
 
 def _before_comment_form(
