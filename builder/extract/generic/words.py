@@ -106,5 +106,11 @@ def is_headline_case(text: str) -> bool:
     its prose most long words."""
     if text.endswith(")") and " (" in text:  # "(6 days ago)", "(Updated)": a note on the headline, in any case
         text = text[: text.rindex(" (")]
-    long_words = [w for w in text.split(" ") if len(w) >= 4 and w[0].isalpha() and w.lower() not in STOP_WORDS]
-    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+    capitalised = 0
+    for word in text.split(" "):  # most lines are prose: the first long word in lower case settles them
+        if len(word) < 4 or not word[0].isalpha() or word.lower() in STOP_WORDS:
+            continue
+        if not word[0].isupper():
+            return False
+        capitalised += 1
+    return capitalised >= 3
