@@ -182,14 +182,17 @@ def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_articl
 
 # A Japanese article (sentences end with "。") and, under it, a list of other stories' headlines: unspaced
 # lines as long as sentences, but with no full stop.
-def test_embedded_posts_inside_the_article_are_no_comment_section() -> None:
-    """Three embedded posts between paragraphs, each signed "— Name (@handle) date": short dated lines close
-    together, as comments' name-and-date lines are, but the article goes on under them."""
+@pytest.mark.parametrize("dash_alone", [False, True])
+def test_embedded_posts_inside_the_article_are_no_comment_section(dash_alone: bool) -> None:
+    """Three embedded posts between paragraphs, each signed "— Name (@handle) date" (or the dash on a line of
+    its own, the signature under it): short dated lines close together, as comments' name-and-date lines are,
+    but the article goes on under them."""
     posts = []
     for k, (name, handle) in enumerate((("Ann Lee", "annlee"), ("Bo Chan", "bochan"), ("Cy Diaz", "cydiaz"))):
+        signature = f"{name} (@{handle}) July {k + 10}, 2018"
         posts += [
             [f"The old pool was the best place in town to spend a summer afternoon, said {name} {k}."],
-            [f"— {name} (@{handle}) July {k + 10}, 2018"],
+            ["—", signature] if dash_alone else [f"— {signature}"],
         ]
     region = _region_text(_page(LONG_ARTICLE, *posts, SEQUEL[:4]))
     assert region[0] == LONG_ARTICLE[0] and region[-1] == SEQUEL[3]

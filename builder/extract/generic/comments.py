@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date
-from builder.extract.generic.markers import is_comment_count, is_comments_on, is_post_signature
+from builder.extract.generic.markers import POST_DASHES, is_comment_count, is_comments_on, is_post_signature
 from builder.extract.generic.region import Scored, comment_form_at, is_form_field, nonblank_above
 
 OPENING_LINES = 3  # a run whose comments open within this many lines of its top (or just above it) is them
@@ -82,12 +82,19 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
     return (
         measured is not None
         and not is_post_signature(text)
+        and not _signed_under_dash(scored, i)
         and measured.words <= META_WORDS
         and len(text) <= META_CHARS
         and scored.scores[i] <= 0.0
         and find_date(text) is not None
         and _prose_follows(scored, i)
     )
+
+
+def _signed_under_dash(scored: Scored, i: int) -> bool:
+    """An embedded post's signature printed under its dash ("—", then "Jane Doe (@janedoe) December 11, 2016")."""
+    above = nonblank_above(scored, i, 1)
+    return "(@" in scored.lines[i].text and bool(above) and scored.lines[above[0]].text in POST_DASHES
 
 
 def _prose_follows(scored: Scored, i: int) -> bool:
