@@ -58,6 +58,9 @@ def test_the_region_ends_at_a_comment_count_naming_the_article(heading: str) -> 
         ("Posted on November 8, 2012 at 6:57 AM • 25 Comments", True),
         ("Posted by Ann Lee | November 8, 2012 | 3 comments", True),
         ("Posted on November 8, 2012 at 6:57 AM", False),  # no count: a dateline, the article goes on
+        ("Posted in Pools, Council | No Comments »", True),  # a blog theme's default footer, with no date
+        ("Posted in Pools, Council | 1 Comment »", True),
+        ("Posted in Pools, Council", False),
     ],
 )
 def test_a_post_footer_ending_with_its_comment_count_ends_even_a_short_article(footer: str, ends: bool) -> None:

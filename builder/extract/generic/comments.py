@@ -1,6 +1,7 @@
 """Where the comments under an article start: a comment form, a count ("27 commentaires", "{ 18 comments…
 read them below or add one }"), or a stream of comment heads (a name and a date, or "Anna says:") close
-together, each over its text. A count in the article's head (a link under its date) is none."""
+together, each over its text, or a post's footer ending with the count. A count in the article's head (a link
+under its date) is none."""
 
 from __future__ import annotations
 
@@ -142,3 +143,21 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
         if seen >= OPENING_LINES:
             return False
     return False
+
+
+_POSTED = re.compile(r"(?:Posted|Filed|Published)\b")
+_FILED_IN = re.compile(r"(?:Posted|Filed)\s+(?:in|under)\s")  # "Posted in Current Events | No Comments »"
+_FOOTER_PARTS = re.compile(r"\s+[•|·]\s+")
+_NO_COUNT = re.compile(r"(?:No|One)(?=\s)")
+
+
+def is_counted_post_footer(text: str, dated: bool) -> bool:
+    """A post's footer that ends with its comment count ("Posted on November 8, 2012 at 6:57 AM • 25 Comments",
+    `dated`, or "Posted in Current Events | No Comments »"): the comments follow it, the post is above."""
+    if _POSTED.match(text) is None or not (dated or _FILED_IN.match(text)):
+        return False
+    parts = _FOOTER_PARTS.split(text)
+    if len(parts) < 2:
+        return False
+    count = _NO_COUNT.sub(lambda word: "0" if word[0] == "No" else "1", parts[-1].removesuffix(" »"))
+    return is_comment_count(count)

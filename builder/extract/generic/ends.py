@@ -7,7 +7,7 @@ import re
 from itertools import islice
 
 from builder.extract.generic.byline import byline_names
-from builder.extract.generic.comments import comments_start, count_in_head, opens_comments
+from builder.extract.generic.comments import comments_start, count_in_head, is_counted_post_footer, opens_comments
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
@@ -15,7 +15,6 @@ from builder.extract.generic.markers import (
     POST_FOOTER_OPENINGS,
     is_comment_section_heading,
     is_comments_on,
-    is_counted_post_footer,
     is_elsewhere_heading,
     is_end_heading,
     is_image_file,
@@ -105,8 +104,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         if (
             before > 0.0
             and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
-            and is_counted_post_footer(scored.lines[i].text)
-            and find_date(scored.lines[i].text) is not None
+            and is_counted_post_footer(scored.lines[i].text, find_date(scored.lines[i].text) is not None)
         ):
             return start, _trimmed(scored, start, i)  # a footer with the comment count: the comments follow
         if short and before >= NEXT_ARTICLE_AFTER and is_elsewhere_heading(scored.lines[i].text):

@@ -370,19 +370,6 @@ def is_post_footer(text: str) -> bool:
     return _POST_FOOTER.match(text) is not None
 
 
-_POSTED = re.compile(r"(?:Posted|Filed|Published)\b")
-_FOOTER_PARTS = re.compile(r"\s+[•|·]\s+")
-
-
-def is_counted_post_footer(text: str) -> bool:
-    """A post's footer that ends with its comment count ("Posted on November 8, 2012 at 6:57 AM • 25 Comments"):
-    the comments follow it, the post is above (the date is asked by the caller)."""
-    if _POSTED.match(text) is None:
-        return False
-    parts = _FOOTER_PARTS.split(text)
-    return len(parts) > 1 and is_comment_count(parts[-1])
-
-
 def is_glued_menu(text: str) -> bool:
     """Menu links printed with no space between them ("HomeLatestBaseballFootball"): never a headline."""
     return _GLUED.search(text) is not None
