@@ -201,3 +201,22 @@ def test_chrome_words_glued_together_are_read_apart(line: str, chrome: bool) -> 
     candidate = headline.Candidate(0, [0.0] * len(headline.FEATURES))
     headline.complete(scored, page, frozenset(), candidate)
     assert candidate.features[headline.CHROME_PHRASE] == float(chrome)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "Piers reopen after a winter of repairs" + " " * 20 + "┌" + "─" * 30,
+            "Piers reopen after a winter of repairs",
+        ),
+        ("──── Piers reopen after a winter of repairs ────", "Piers reopen after a winter of repairs"),
+        ("Piers reopen after a winter of repairs", "Piers reopen after a winter of repairs"),
+    ],
+)
+def test_a_table_border_w3m_printed_on_the_headline_s_line_is_not_in_the_title(line: str, title: str) -> None:
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    page = f"Harbour Weekly\n\n{line}\n\nBy Ann Lee\n\n{prose}\n\n{prose}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title

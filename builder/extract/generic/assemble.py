@@ -4,12 +4,16 @@ reading's own meta: authors from the head, captions under image file names, tags
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from builder.extract.generic.markers import RULE_ALT, RULE_IMAGE
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE, paragraph_text
 from builder.record import RENDERED_BULLET
+
+# A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"): no words of it.
+_BORDER = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
 
 if TYPE_CHECKING:
     from builder.extract.generic.head import Head
@@ -29,7 +33,7 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
         elif role is LEAD:
             fields["summary"] = _paragraph(page, start, stop)
         elif role is TITLE:
-            fields["title"] = lines[start].text
+            fields["title"] = _BORDER.sub("", lines[start].text) or lines[start].text
         elif role is TAGS:
             fields["tags"].extend(tag for tag in values.get(start, "").split(", ") if tag)
         elif role is IMAGE:
