@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import find_date
-from builder.extract.generic.markers import POST_DASHES, is_comment_count, is_comments_on, is_post_signature
+from builder.extract.generic.markers import (
+    META_CHARS,
+    META_WORDS,
+    POST_DASHES,
+    is_comment_count,
+    is_comments_on,
+    is_post_signature,
+)
 from builder.extract.generic.region import Scored, comment_form_at, is_form_field, nonblank_above
 
 OPENING_LINES = 3  # a run whose comments open within this many lines of its top (or just above it) is them
@@ -19,8 +26,6 @@ COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under i
 STREAM_LINES = 3  # ...and a comment section shows at least this many of them
 SAYS_ENDS = (" said,", " said:", " says:", " says")  # a comment's head naming its writer ("Monevator said,")...
 COMMENTER_WORDS = 6  # ...is shorter than this
-META_WORDS = 16  # a comment's name-and-date line (or the byline over a count) is no longer than this...
-META_CHARS = 80  # ...nor than this
 _DIGIT = re.compile(r"\d")
 
 

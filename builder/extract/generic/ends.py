@@ -12,6 +12,8 @@ from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
     MAX_END_WORDS,
+    META_CHARS,
+    META_WORDS,
     POST_FOOTER_OPENINGS,
     is_comment_section_heading,
     is_comments_on,
@@ -26,8 +28,6 @@ from builder.extract.generic.region import WEIGHTS, Scored
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE = WEIGHTS["box_share"]
 NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date line under a headline opens the next article
-NEXT_META_CHARS = 80
-NEXT_META_WORDS = 16
 NEXT_HEADLINE_WORDS = 20
 IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS = 25  # a caption is shorter than this
@@ -127,7 +127,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                 return start, i
             i = _box(scored, i, resume, RULE_BOX)
             continue
-        if before >= NEXT_ARTICLE_AFTER and measured.words <= NEXT_META_WORDS and _opens_article(scored, i):
+        if before >= NEXT_ARTICLE_AFTER and measured.words <= META_WORDS and _opens_article(scored, i):
             after = _after_teasers(scored, i, stop)
             if after is None and follow and _headless(scored, start):
                 followed = _followed(scored, i, stop, before)
@@ -253,7 +253,7 @@ def teaser_heads(scored: Scored, start: int, stop: int) -> int:
         1
         for i in range(max(0, start - 2), stop)
         if (measured := scored.prose[i]) is not None
-        and measured.words <= NEXT_META_WORDS
+        and measured.words <= META_WORDS
         and scored.chrome_rules.get(i) != RULE_TEASERS
         and _opens_article(scored, i)
     )
@@ -263,7 +263,7 @@ def _opens_article(scored: Scored, i: int) -> bool:
     """A date line (or a byline with its date) right under a headline-like line: the head of another
     article (a teaser, the next story of an endless page)."""
     line = scored.lines[i]
-    if line.bullet or len(line.text) > NEXT_META_CHARS or not _DIGIT.search(line.text):
+    if line.bullet or len(line.text) > META_CHARS or not _DIGIT.search(line.text):
         return False
     above = next((j for j in range(i - 1, max(-1, i - 4), -1) if scored.prose[j] is not None), -1)
     if above < 0 or not _is_headline_like(scored, above):  # checked first: reading a date costs more

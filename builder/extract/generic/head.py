@@ -21,7 +21,13 @@ from builder.extract.generic.byline import (
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.headline import Window, neighbours
-from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_image_file, tag_label
+from builder.extract.generic.markers import (
+    META_WORDS,
+    is_comment_count,
+    is_comment_heading,
+    is_image_file,
+    tag_label,
+)
 from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, nonblank_above
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import share_of
@@ -43,8 +49,9 @@ LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
 HEAD_INSIDE_LINES = 30  # a byline or date this many non-blank lines into the region may open the article...
 HEAD_INSIDE_SHARE = 0.75  # ...when this share of the region's prose is under it
 HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than this
-META_WORDS = 16  # a byline or date line is no longer than this...
-DATELINE_WORDS = 20  # ...and a dateline among other fields ("NDR Info - Das Update ... - 18.03.2020 13:15 Uhr")
+# A dateline among other fields runs longer than a byline or date line (META_WORDS): "NDR Info - Das Update ... -
+# 18.03.2020 13:15 Uhr".
+DATELINE_WORDS = 20
 
 RULE_BYLINE = "a byline ('By ...')"
 RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"

@@ -149,6 +149,9 @@ END_HEADINGS = (
     *COMMENT_HEADINGS,
 )
 MAX_END_WORDS = 6
+# A name-and-date line (a byline, a date line, a comment's head) is no longer than this, in words and characters.
+META_WORDS = 16
+META_CHARS = 80
 # A comment section's heading may run longer than an end heading, up to this many words: "Comments are now
 # closed for this story", "Post a Comment 106 Comments and 18 Replies".
 COMMENT_HEADING_WORDS = 10
