@@ -156,13 +156,15 @@ _FOOTER_PARTS = re.compile(r"\s+[•|·]\s+")
 _NO_COUNT = re.compile(r"(?:No|One)(?=\s)")
 
 
-def is_counted_post_footer(text: str, dated: bool) -> bool:
-    """A post's footer that ends with its comment count ("Posted on November 8, 2012 at 6:57 AM • 25 Comments",
-    `dated`, or "Posted in Current Events | No Comments »"): the comments follow it, the post is above."""
-    if _POSTED.match(text) is None or not (dated or _FILED_IN.match(text)):
+def is_counted_post_footer(text: str) -> bool:
+    """A post's footer that ends with its comment count, dated ("Posted on November 8, 2012 at 6:57 AM • 25
+    Comments") or naming where it is filed ("Posted in Current Events | No Comments »"): the comments follow it,
+    the post is above."""
+    if _POSTED.match(text) is None:
         return False
     parts = _FOOTER_PARTS.split(text)
     if len(parts) < 2:
         return False
     count = _NO_COUNT.sub(lambda word: "0" if word[0] == "No" else "1", parts[-1].removesuffix(" »"))
-    return is_comment_count(count)
+    # the date last: most lines opening so are the article's ("Posted ...", "Published ...") and have no count
+    return is_comment_count(count) and (_FILED_IN.match(text) is not None or find_date(text) is not None)

@@ -104,7 +104,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         if (
             before > 0.0
             and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
-            and is_counted_post_footer(scored.lines[i].text, find_date(scored.lines[i].text) is not None)
+            and is_counted_post_footer(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)  # a footer with the comment count: the comments follow
         if short and before >= NEXT_ARTICLE_AFTER and is_elsewhere_heading(scored.lines[i].text):
