@@ -131,6 +131,13 @@ def test_printed_forms_are_read(line: str, local: datetime, has_time: bool) -> N
     assert is_date_line(line)
 
 
+def test_a_month_glued_to_the_word_before_it_is_read() -> None:
+    """A byline and its date with no space between, as a page's markup left them."""
+    found = find_date("Associated PressDecember 2, 2016")
+    assert found is not None and found.local == datetime(2016, 12, 2)
+    assert find_date("Associated PressDecimal 2, 2016") is None  # a glued word that names no month
+
+
 @pytest.mark.parametrize(
     ("line", "span"),
     [

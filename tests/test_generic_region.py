@@ -80,6 +80,24 @@ def test_a_short_article_wins_over_longer_comments_that_open_with_their_count(co
     assert (body == NOTICE[0]) is article and (SIDEBAR[0] in body) is not article
 
 
+def test_a_short_article_wins_over_a_forum_s_comments_however_far_below_their_heading() -> None:
+    """A forum's page: the story's one paragraph, forty links to other stories, then the comments' heading
+    and each comment in its box (a bare bullet, "by X (123) writes:", two paragraphs), longer than the
+    story: the story is the article, however far the comments' heading is from it."""
+    texts = [
+        sentence.replace("region", place) for place in ("region", "county", "valley", "city") for sentence in SIDEBAR
+    ]
+    heads = ["by redbastard (543817) writes:", "by Anonymous Coward writes:", "by tomhale (1814588) writes:"]
+    boxes = [["  •", heads[n % 3], text, texts[-n]] for n, text in enumerate(texts)]
+    teasers = [f"  • {sentence[:40]}" for sentence in SIDEBAR * 6]
+    heading = ["Comments Filter:", "The Fine Print: The following comments are owned by whoever posted them."]
+    head = ["Pool to reopen next summer", "Posted by Ann Lee"]
+    text = _page(["Home", "  • News"], head, NOTICE, ["100 of 313 comments"], teasers, heading, *boxes)
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["body"] == NOTICE[0]
+
+
 def test_a_comment_count_in_the_head_does_not_make_the_article_under_it_the_comments() -> None:
     """ "13 Comments" under the article's date and byline is a link in its head: a paragraph above the head
     (another article's teaser) does not win over the article under it."""

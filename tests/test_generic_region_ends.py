@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.generic.comments import is_commenter
 from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_end_heading
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.region_pages import ARTICLE, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
@@ -29,11 +30,36 @@ def test_the_region_ends_where_dated_comments_begin() -> None:
     assert _region_text(_page(article, ["Share"], COMMENTS)) == article
 
 
-def test_the_region_ends_where_comment_heads_naming_their_writers_begin() -> None:
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["Red Bastard said,", "Anna Berg says:", "Tom Hale said,"],
+        # a forum's heads: the writer's number, and the time with no year
+        [
+            "by redbastard (543817) writes:",
+            "by Anonymous Coward writes:",
+            "by tomhale (1814588) writes: on Tuesday July 24, @01:06PM (#40751967)",
+        ],
+    ],
+)
+def test_the_region_ends_where_comment_heads_naming_their_writers_begin(heads: list[str]) -> None:
     """ "Anna said," over each comment, three times: a comment section with no dates."""
-    heads = ["Red Bastard said,", "Anna Berg says:", "Tom Hale said,"]
     comments = [line for head, text in zip(heads, COMMENTS[1::2], strict=True) for line in (head, text)]
     assert _region_text(_page(LONG_ARTICLE, comments, SEQUEL)) == LONG_ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        ("Anna Berg says:", True),
+        ("by tomhale (1814588) writes: on Tuesday July 24, @01:06PM (#40751967)", True),
+        ("As you may recall, Colon writes:", False),  # the article quoting someone
+        ("The mayor of the town by the river writes:", False),  # too long for a name
+        ("by tomhale writes: the pool was never safe", False),  # the comment's text, not its time
+    ],
+)
+def test_a_comment_head_names_its_writer_alone_or_over_its_time(line: str, head: bool) -> None:
+    assert is_commenter(line) is head
 
 
 def test_the_region_ends_at_a_comment_count() -> None:

@@ -24,7 +24,7 @@ OPENING_LINES = 3  # a run whose comments open within this many lines of its top
 STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
 COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
 STREAM_LINES = 3  # ...and a comment section shows at least this many of them
-SAYS_ENDS = (" said,", " said:", " says:", " says")  # a comment's head naming its writer ("Monevator said,")...
+_SAID = re.compile(r" (?:said[,:]|says:?|writes:)(?= |$)")  # a comment's head naming its writer ("Monevator said,")...
 COMMENTER_WORDS = 6  # ...is shorter than this
 _DIGIT = re.compile(r"\d")
 
@@ -36,9 +36,9 @@ def opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> boo
     text = scored.lines[i].text
     if is_form_field(text):
         return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
+    if dated and is_commenter(text):  # "Jpsilver said," over the comment, three times: no date needed
+        return _commenters(scored, i, stop) >= STREAM_LINES
     if not _DIGIT.search(text):
-        if dated and _is_commenter(text):  # "Jpsilver said," over the comment, three times: no date needed
-            return _commenters(scored, i, stop) >= STREAM_LINES
         return is_comments_on(text)  # "One thought on “Roomba”"
     if is_comment_count(text):
         return True
@@ -59,14 +59,19 @@ def count_in_head(scored: Scored, i: int) -> bool:
     return find_date(text) is not None or byline_names(text) is not None
 
 
-def _is_commenter(text: str) -> bool:
-    """A comment's head that names its writer: "Monevator said,", "Anna says:"."""
-    return text.endswith(SAYS_ENDS) and text.count(" ") < COMMENTER_WORDS
+def is_commenter(text: str) -> bool:
+    """A comment's head that names its writer, alone or over its time: "Monevator said,", "Anna says:", "by
+    Sir_Sri (199544) writes: on Monday July 23, @09:46PM"."""
+    said = _SAID.search(text)
+    if said is None or text.count(" ", 0, said.start()) >= COMMENTER_WORDS or "," in text[: said.start()]:
+        return False  # a sentence quoting someone ("As you may recall, Colon writes:") is the article's
+    when = text[said.end() :]  # the time, often with no year ("on Monday July 23, @09:46PM (#40745177)")
+    return not when or (_DIGIT.search(when) is not None and when.count(" ") <= META_WORDS)
 
 
 def _commenters(scored: Scored, i: int, stop: int) -> int:
     """How many comment heads ("X said,") follow one another from line i on."""
-    return _stream(scored, i, stop, lambda j: scored.prose[j] is not None and _is_commenter(scored.lines[j].text))
+    return _stream(scored, i, stop, lambda j: scored.prose[j] is not None and is_commenter(scored.lines[j].text))
 
 
 def _stream(scored: Scored, i: int, stop: int, is_head: Callable[[int], bool]) -> int:
@@ -140,7 +145,7 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
     first = above[-1] if above else start
     seen = 0
     for i in range(first, stop):
-        if scored.prose[i] is None:
+        if scored.prose[i] is None or not scored.lines[i].text:  # a bare bullet opens each comment's box
             continue
         if opens_comments(scored, i, stop) and not count_in_head(scored, i):
             return True

@@ -219,9 +219,15 @@ def _day_ending_with(back: re.Match[str], year: int, day_first: bool, line: str)
 _US_CLOCK = re.compile(r"\d\s?(?:[AaPp]\.?[Mm]\b\.?)|\b(?:E|C|M|P)[SD]?T\b")
 
 
+# A month's name glued to the word before it, as a page's markup left it ("Associated PressDecember 2, 2016").
+_GLUED_MONTH = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
+
+
 def _month(word: str) -> int:
-    """The month a word names, 0 for a word that names none."""
-    return MONTHS.get(" ".join(word.lower().split()), 0)
+    """The month a word names, or the word's capitalised end names; 0 for a word that names none."""
+    month = MONTHS.get(" ".join(word.lower().split()), 0)
+    glued = _GLUED_MONTH.search(word) if month == 0 else None
+    return month if glued is None else MONTHS.get(glued[0].lower(), 0)
 
 
 def _calendar_day(year: int, month: int, day: int) -> datetime | None:

@@ -7,7 +7,13 @@ import re
 from itertools import islice
 
 from builder.extract.generic.byline import byline_names
-from builder.extract.generic.comments import comments_start, count_in_head, is_counted_post_footer, opens_comments
+from builder.extract.generic.comments import (
+    comments_start,
+    count_in_head,
+    is_commenter,
+    is_counted_post_footer,
+    opens_comments,
+)
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
@@ -74,7 +80,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             return start, _trimmed(scored, start, i)
         if (
             before > 0.0
-            and scores[i] <= 0.0
+            and (scores[i] <= 0.0 or is_commenter(scored.lines[i].text))  # "by X (543817) writes:" reads as prose
             and opens_comments(scored, i, stop, before >= NEXT_ARTICLE_AFTER)
             and not (before < NEXT_ARTICLE_AFTER and count_in_head(scored, i))
         ):

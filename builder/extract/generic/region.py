@@ -255,13 +255,14 @@ def best_region(scored: Scored, is_comments: RunTest | None = None) -> tuple[int
     """(start, stop) of the article's region: the run of lines with the highest total score, unless that run
     lies under a comment form that closes another strong run just above it (a sidebar or a footer block
     after the article and its comment form: see `_before_comment_form`); None when no line scores above zero.
-    When `is_comments` takes the best run for the comments themselves, a run above it wins however short."""
+    When `is_comments` takes the best run for the comments themselves, a run above it wins however short and
+    however far above the comments' heading (a forum lists other stories between)."""
     candidates = candidate_regions(scored, RIVALS)
     if not candidates:
         return None
     best_start, best_stop, _ = candidates[0]
     comments = is_comments is not None and is_comments(scored, best_start, best_stop)
-    chosen = _before_comment_form(scored, candidates, 0.0 if comments else RIVAL_SHARE)
+    chosen = _before_comment_form(scored, candidates, 0.0 if comments else RIVAL_SHARE, comments)
     start, stop, _ = chosen if chosen is not None else candidates[0]
     return start, stop
 
@@ -340,17 +341,17 @@ def _labelled(scored: Scored, start: int, stop: int) -> bool:
 
 
 def _before_comment_form(
-    scored: Scored, candidates: list[tuple[int, int, float]], share: float
+    scored: Scored, candidates: list[tuple[int, int, float]], share: float, anywhere: bool = False
 ) -> tuple[int, int, float] | None:
     """A candidate that ends shortly above a comment form or a comment section's heading, when the best run
     starts below it and the candidate has at least `share` of its score: the article is the prose the
     comments answer, what comes after is the comments, the sidebar or the footer (a party programme, a licence
-    notice)."""
+    notice). The form or heading is looked for within FORM_AFTER_ARTICLE lines, or `anywhere` before the best run."""
     best_start, _, best_total = candidates[0]
     for start, stop, total in candidates[1:]:
         if stop > best_start or total < share * best_total:
             continue
-        end = min(best_start, stop + FORM_AFTER_ARTICLE)
+        end = best_start if anywhere else min(best_start, stop + FORM_AFTER_ARTICLE)
         # a comment count may be the best run's first line: it reads as prose ("11 Responses to “Title”")
         if comment_form_at(scored, stop, end) is not None or _comment_heading_at(scored, stop, end + 1):
             return start, stop, total
