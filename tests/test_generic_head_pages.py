@@ -188,6 +188,47 @@ def test_a_head_inside_the_region_starts_the_article() -> None:
     assert "cookies" not in reading.fields["body"] and reading.fields["body"].startswith("Paragraph 0")
 
 
+# A blog's sidebar blurb that reads as prose, then the post's date over its title, then the post.
+BLURB_ABOVE_A_DATED_POST = """\
+Harbour Notes
+
+  • Home
+  • About us
+
+Welcome to Harbour Notes, where we bring you the second and third level of analysis of what happens on the coast.
+
+Be it seals, ferries or the new lighthouse, we try to explain the science behind the news of the harbour for you.
+
+Consider a donation if you like what you read here!
+
+Did you know?
+We published The Harbour Book in May 2009. With an average of 4.4 stars from our readers, it is still on sale.
+
+[q]
+
+Thursday, July 27, 2017
+
+Seals return to the sandbank off the harbour mouth
+
+{body}
+"""
+
+
+def test_a_date_over_a_headline_inside_the_region_starts_the_article() -> None:
+    """A blog prints the post's date over its title: the blurb above them that the prose run swallowed is
+    left out, the title and date are the post's."""
+    body = "\n\n".join(
+        f"Paragraph {n}: seals have come back to the sandbank off the harbour mouth for the first time in a decade,"
+        " the wardens who count them every spring said on Tuesday morning after their count."
+        for n in range(8)
+    )
+    reading = read_generic(BLURB_ABOVE_A_DATED_POST.format(body=body))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
+    assert reading.date is not None and reading.date.local == datetime(2017, 7, 27)
+    assert reading.fields["body"].startswith("Paragraph 0")
+
+
 # A page's clock above the headline, the article's labelled date under it.
 CLOCK_ABOVE_THE_HEADLINE = seal_page(
     "Harbour Weekly",

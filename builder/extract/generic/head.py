@@ -117,8 +117,8 @@ def _distant_head(scored: Scored, head: Head, top: int, page: str) -> list[int]:
 
 def head_inside(scored: Scored, start: int, stop: int) -> int:
     """Where the article starts in a region that swallowed chrome above its head (a cookie notice, a sign-in
-    box, a teaser): a byline or dateline further in than META_IN_PROSE, under a headline-like line, with at
-    least HEAD_INSIDE_SHARE of the region's prose after it. The region then starts under that head (the
+    box, a teaser): a byline or dateline further in than META_IN_PROSE, under a headline-like line (or a
+    date right over one, as blogs print it), with at least HEAD_INSIDE_SHARE of the region's prose after it. The region then starts under that head (the
     headline, byline and date are read above it, as for any region); else `start` stays."""
     scores, prose = scored.scores, scored.prose
     seen, before = 0, 0.0
@@ -133,11 +133,11 @@ def head_inside(scored: Scored, start: int, stop: int) -> int:
             seen > META_IN_PROSE
             and measured.words <= META_WORDS  # most lines are prose: settled here, before any search
             and _is_meta_line(scored.lines[i].text)
-            and _headline_above(scored, i)
         ):
+            opens = _after_meta(scored, i, stop) if _headline_above(scored, i) else _under_headline(scored, i, stop)
             after = sum(score for score in scores[i:stop] if score > 0.0)
-            if after >= HEAD_INSIDE_SHARE * (before + after):
-                return _after_meta(scored, i, stop)
+            if opens is not None and after >= HEAD_INSIDE_SHARE * (before + after):
+                return opens
         before += max(scores[i], 0.0)
     return start
 
@@ -167,6 +167,18 @@ def _headline_above(scored: Scored, i: int) -> bool:
         above = neighbours(scored, above)[0]
     measured = scored.prose[above] if above >= 0 else None
     return measured is not None and 3 <= measured.words <= HEADLINE_WORDS and not scored.lines[above].text.endswith(".")
+
+
+def _under_headline(scored: Scored, i: int, stop: int) -> int | None:
+    """The line under a headline printed right under the date line i (a blog's date over its post's title),
+    or None when the line under i is no headline."""
+    under = following(scored, i, 2)
+    if len(under) < 2 or under[1] >= stop:
+        return None
+    measured, text = scored.prose[under[0]], scored.lines[under[0]].text
+    if measured is None or not 3 <= measured.words <= HEADLINE_WORDS or text.endswith(".") or _is_meta_line(text):
+        return None
+    return under[1] if scored.scores[under[1]] > 0.0 else None
 
 
 def _after_meta(scored: Scored, i: int, stop: int) -> int:
