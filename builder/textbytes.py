@@ -18,3 +18,18 @@ NON_ASCII_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u20
 def non_ascii_chars(utf8: bytes) -> str:
     """The non-ASCII characters of a UTF-8 text, in order (a byte >= 0x80 is never part of an ASCII one)."""
     return utf8.translate(None, ASCII).decode("utf-8", "surrogatepass")
+
+
+# Scripts (or uses) with no spaces between words: Thai, Lao, Burmese and Khmer (which space phrases, not
+# words), CJK ideographs, kana, Hangul and full-width forms. Their words are counted as half their characters.
+UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def mostly_unspaced(text: str, utf8_length: int) -> int:
+    """The count of unspaced characters when they are a third or more of the text (Chinese, Japanese, Thai
+    with Latin names in it), else 0. Each takes three bytes in UTF-8: a text of at most 5/3 bytes a
+    character cannot be a third unspaced, and is not searched."""
+    if 3 * utf8_length <= 5 * len(text):
+        return 0
+    unspaced = len(UNSPACED.findall(text))
+    return unspaced if unspaced * 3 > len(text) else 0

@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from builder.extract.langid import LanguageDetector
 from builder.record import Record, Reject
-from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, non_ascii_chars
+from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, UNSPACED, mostly_unspaced, non_ascii_chars
 
 # Where the detector's confidence is kept (as `repr(float)`, which reads back exactly) for the language validator.
 LANGUAGE_CONFIDENCE = "language_confidence"
+
+# What is left of an unspaced text's words once its characters are counted: its Latin words, not its
+# CJK punctuation ("。", "「").
+_UNSPACED_OR_MARK = re.compile(f"{UNSPACED.pattern}|[\u3000-\u303f]")
 
 # UTF-8 byte -> 1 for the ASCII whitespace of str.split(), else 0: a numpy bool.
 _IS_SPACE = bytes(int(byte in ASCII_SPACES) for byte in range(256))
 
 
 def count_words(text: str) -> int:
-    """`len(text.split())` without building the words: 40% of the cost on an article body."""
+    """The words of a text: `len(text.split())`, but a text of scripts that do not space their words
+    (Chinese, Japanese, Thai) counts half a word for each of their characters, as the generic reader does."""
     data = text.encode("utf-8", "surrogatepass")
+    unspaced = 0 if text.isascii() else mostly_unspaced(text, len(data))
+    if unspaced:
+        return unspaced // 2 + _split_words(_UNSPACED_OR_MARK.sub(" ", text))
+    return _split_words(text, data)
+
+
+def _split_words(text: str, data: bytes | None = None) -> int:
+    """`len(text.split())` without building the words: 40% of the cost on an article body; `data`, the
+    text in UTF-8 when the caller has it."""
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
     if not text.isascii() and NON_ASCII_SPACE.search(non_ascii_chars(data)):
         return len(text.split())  # bytes would not split at those
     if not data:

@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from builder.extract.generic import DATA_DIR
+from builder.textbytes import mostly_unspaced
 
 _STOP_WORDS_FILE = DATA_DIR / "stopwords.json"
 
@@ -26,9 +27,6 @@ def _load_stop_words() -> frozenset[str]:
 
 
 STOP_WORDS = _load_stop_words()
-# Scripts (or uses) with no spaces between words: Thai, Lao, Burmese and Khmer (which space phrases, not
-# words), CJK ideographs, kana, Hangul and full-width forms.
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
 PROSE_SPACES = 7  # a line of eight words or more may be prose without a sentence end
 SAMPLE_CHARS = 240  # the share of stop words is read on a paragraph's start: enough to tell, cheap
 # A line of unspaced script is prose when it holds a full stop (Chinese and Japanese, Burmese) or is this
@@ -62,13 +60,11 @@ def measure(text: str, spaces: int | None = None) -> Prose:
     if spaces is None:
         spaces = text.count(" ")
     sentence_end = text[-1:] in SENTENCE_ENDS
-    # Most lines are ASCII, and the rest mostly Latin: every unspaced character takes three bytes in UTF-8,
-    # so a line of at most 5/3 bytes a character cannot be a third unspaced, and is not searched.
-    if not text.isascii() and 3 * len(text.encode("utf-8", "surrogatepass")) > 5 * len(text):
-        unspaced = len(_UNSPACED.findall(text))
-        if unspaced * 3 > len(text):  # a third or more Chinese, Japanese, Thai... (Latin names in a sentence)
-            prose = sentence_end or unspaced >= UNSPACED_PROSE_CHARS or _FULL_STOP.search(text) is not None
-            return Prose(unspaced // 2 + spaces, 1.0 if prose else 0.0, sentence_end)
+    # Most lines are ASCII, and the rest mostly Latin: only the others are searched for unspaced script
+    unspaced = 0 if text.isascii() else mostly_unspaced(text, len(text.encode("utf-8", "surrogatepass")))
+    if unspaced:  # a third or more Chinese, Japanese, Thai... (Latin names in a sentence)
+        prose = sentence_end or unspaced >= UNSPACED_PROSE_CHARS or _FULL_STOP.search(text) is not None
+        return Prose(unspaced // 2 + spaces, 1.0 if prose else 0.0, sentence_end)
     if spaces < 3:  # too short to be prose whatever its words: skip the lookups
         return SHORT_MEASURES[spaces][sentence_end]
     if spaces < PROSE_SPACES and not sentence_end:  # a short line that is no sentence: nothing to weigh
