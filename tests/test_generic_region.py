@@ -276,8 +276,17 @@ def test_unlabelled_short_lines_above_the_article_stay_out() -> None:
     assert region == ARTICLE
 
 
-def test_a_list_between_paragraphs_joins_the_article_and_a_menu_after_it_does_not() -> None:
-    points = ["  • a new roof over the pool", "  • a ramp at the entrance", "  • showers that work"]
+@pytest.mark.parametrize(
+    "long_point",
+    [
+        "  • a pool for children",
+        # one item as long as a sentence does not cut the list, nor the article under it
+        "  • a pool for children, which the council says will be heated in winter and open on every school day",
+    ],
+)
+def test_a_list_between_paragraphs_joins_the_article_and_a_menu_after_it_does_not(long_point: str) -> None:
+    points = ["  • a new roof over the pool", "  • a ramp at the entrance", long_point, "  • showers that work"]
+    points += ["  • a bigger car park", "  • longer hours", "  • a café by the river", "  • a sauna", "  • lockers"]
     menu = ["  • Apps", "  • Newsletters", "  • Cookies", "  • Terms of Use"]
     footer = ["All quotes are delayed by at least fifteen minutes, see the list of exchanges for the delays."]
     text = _page(ARTICLE[:2], ["The plan has two parts:"], points, ARTICLE[2:], menu, footer)

@@ -42,6 +42,8 @@ def _kind(scored: Scored, i: int, marked: bool) -> str | None:
     text = scored.lines[i].text
     if text.endswith(":") and measured.words <= LABEL_WORDS:
         return "label"
+    if marked and scored.lines[i].bullet:
+        return "item"  # a bullet's line, however long
     if measured.words <= LIST_ITEM_WORDS and (not marked or scored.lines[i].bullet or _NUMBERED.match(text)):
         return "item"
     return None
