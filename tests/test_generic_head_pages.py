@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import seal_page
+from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 
 COMMENT_DATE = "March 3, 2020 at 4:11 am"
 DATE_ONLY_IN_THE_FOOTER = """Harbour Weekly
@@ -405,3 +405,19 @@ def test_a_long_headline_in_title_case_that_opens_the_region_is_no_sentence() ->
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == QUESTION_HEADLINE
     assert reading.fields["authors"] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("again", [True, False])
+def test_a_count_after_the_headline_is_left_out_when_the_page_prints_it_without(again: bool) -> None:
+    """A forum prints its comment count on the headline's line ("Steve Jobs' Yacht Revealed 40"), and the
+    headline alone further down; a page that never prints it without the number keeps it (a model's number)."""
+    footer = ["  • Home\n  • News", "Seals return to the sandbank"] if again else ["  • Home\n  • News"]
+    page = seal_page(
+        "Harbour Weekly",
+        "Seals return to the sandbank 40",
+        "Posted by Ada Moss on Tuesday July 24, @12:06PM",
+        paragraphs=[*SEAL_PARAGRAPHS, *footer],
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == ("Seals return to the sandbank" if again else "Seals return to the sandbank 40")

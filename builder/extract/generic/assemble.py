@@ -15,6 +15,8 @@ from builder.record import RENDERED_BULLET
 # A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"): no words of it.
 _BORDER = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
 
+_COUNT_END = re.compile(r"\s+\d+$")
+
 if TYPE_CHECKING:
     from builder.extract.generic.head import Head
 
@@ -25,7 +27,7 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
     fields.update(tags=[], images=[], source=None, reading_time_minutes=None)
     body: list[str] = []
     images: list[dict[str, str | None]] = fields["images"]
-    lines, roles, values = page.lines, page.roles, page.values
+    roles, values = page.roles, page.values
     for start, stop in page.groups:
         role = roles[start]
         if role is BODY:
@@ -33,13 +35,24 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
         elif role is LEAD:
             fields["summary"] = _paragraph(page, start, stop)
         elif role is TITLE:
-            fields["title"] = _BORDER.sub("", lines[start].text) or lines[start].text
+            fields["title"] = _title(page, start)
         elif role is TAGS:
             fields["tags"].extend(tag for tag in values.get(start, "").split(", ") if tag)
         elif role is IMAGE:
             _read_image(images, page.rules[start], values.get(start) or None)
     fields["body"] = "\n\n".join(body)
     return fields
+
+
+def _title(page: Classified, at: int) -> str:
+    """The headline's line, without a table's border, nor a count after it (a forum's comments: "Steve Jobs'
+    Yacht Revealed 40") when the page prints the headline without it as a line of its own."""
+    text = _BORDER.sub("", page.lines[at].text) or page.lines[at].text
+    count = _COUNT_END.search(text)
+    if count is None or count.start() == 0:
+        return text
+    headline = text[: count.start()]
+    return headline if any(line.text == headline for line in page.lines) else text
 
 
 def _read_image(images: list[dict[str, str | None]], rule: str, value: str | None) -> None:
