@@ -421,3 +421,18 @@ def test_a_count_after_the_headline_is_left_out_when_the_page_prints_it_without(
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == ("Seals return to the sandbank" if again else "Seals return to the sandbank 40")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ("Harbour Weekly", "Seals return to the sandbank", "Key points of the report:", "By Ada Moss"),
+        ("Seals return to the sandbank", "Summary of the wardens' count:", "July 21, 2021"),
+    ],
+)
+def test_a_line_ending_with_a_colon_is_no_headline(head: tuple[str, ...]) -> None:
+    """A label over what follows ("Key points:", "Leitsätze des Gerichts:") opens a list or a quote; none of
+    the development sets' headlines ends so."""
+    reading = read_generic(seal_page(*head))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
