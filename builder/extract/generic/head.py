@@ -118,8 +118,9 @@ def _distant_head(scored: Scored, head: Head, top: int, page: str) -> list[int]:
 def head_inside(scored: Scored, start: int, stop: int) -> int:
     """Where the article starts in a region that swallowed chrome above its head (a cookie notice, a sign-in
     box, a teaser): a byline or dateline further in than META_IN_PROSE, under a headline-like line (or a
-    date right over one, as blogs print it), with at least HEAD_INSIDE_SHARE of the region's prose after it. The region then starts under that head (the
-    headline, byline and date are read above it, as for any region); else `start` stays."""
+    date right over one, as blogs print it), with at least HEAD_INSIDE_SHARE of the region's prose after it.
+    The region then starts under that head (the headline, byline and date are read above it, as for any
+    region); else `start` stays."""
     scores, prose = scored.scores, scored.prose
     seen, before = 0, 0.0
     for i in range(start, min(stop, start + 3 * HEAD_INSIDE_LINES)):

@@ -346,7 +346,8 @@ def _before_comment_form(
     """A candidate that ends shortly above a comment form or a comment section's heading, when the best run
     starts below it and the candidate has at least `share` of its score: the article is the prose the
     comments answer, what comes after is the comments, the sidebar or the footer (a party programme, a licence
-    notice). The form or heading is looked for within FORM_AFTER_ARTICLE lines, or `anywhere` before the best run."""
+    notice). The form or heading is looked for within FORM_AFTER_ARTICLE lines under the candidate, or
+    `anywhere` above the best run."""
     best_start, _, best_total = candidates[0]
     for start, stop, total in candidates[1:]:
         if stop > best_start or total < share * best_total:
