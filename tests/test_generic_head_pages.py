@@ -145,6 +145,14 @@ def test_a_chinese_sentence_ending_in_a_full_stop_is_no_headline() -> None:
     assert reading.fields["title"] == "港口海豹重返沙洲"
 
 
+# Eight paragraphs of an article, for pages whose head sits inside the prose run.
+SEAL_BODY = "\n\n".join(
+    f"Paragraph {n}: seals have come back to the sandbank off the harbour mouth for the first time in a decade,"
+    " the wardens who count them every spring said on Tuesday morning after their count."
+    for n in range(8)
+)
+
+
 # A cookie notice and a sign-in box that read as prose, then the article's head and its prose.
 CHROME_PROSE_ABOVE_THE_HEAD = """\
 We use cookies and similar technologies to improve your browsing experience and to show you relevant offers.
@@ -175,12 +183,7 @@ By Ada Moss
 def test_a_head_inside_the_region_starts_the_article() -> None:
     """The prose run swallowed the chrome above the headline; a byline and date further in than the first
     lines, under a headline-like line, with most of the prose under them, start the article there."""
-    body = "\n\n".join(
-        f"Paragraph {n}: seals have come back to the sandbank off the harbour mouth for the first time in a decade,"
-        " the wardens who count them every spring said on Tuesday morning after their count."
-        for n in range(8)
-    )
-    reading = read_generic(CHROME_PROSE_ABOVE_THE_HEAD.format(body=body))
+    reading = read_generic(CHROME_PROSE_ABOVE_THE_HEAD.format(body=SEAL_BODY))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
     assert reading.fields["authors"] == ["Ada Moss"]
@@ -217,12 +220,7 @@ Seals return to the sandbank off the harbour mouth
 def test_a_date_over_a_headline_inside_the_region_starts_the_article() -> None:
     """A blog prints the post's date over its title: the blurb above them that the prose run swallowed is
     left out, the title and date are the post's."""
-    body = "\n\n".join(
-        f"Paragraph {n}: seals have come back to the sandbank off the harbour mouth for the first time in a decade,"
-        " the wardens who count them every spring said on Tuesday morning after their count."
-        for n in range(8)
-    )
-    reading = read_generic(BLURB_ABOVE_A_DATED_POST.format(body=body))
+    reading = read_generic(BLURB_ABOVE_A_DATED_POST.format(body=SEAL_BODY))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank off the harbour mouth"
     assert reading.date is not None and reading.date.local == datetime(2017, 7, 27)
