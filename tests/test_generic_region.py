@@ -8,6 +8,8 @@ from itertools import pairwise
 
 import pytest
 
+from builder.extract.generic.chrome import SiteChrome, line_key
+from builder.extract.generic.comments import count_in_head
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.generic.region import candidate_regions
 from tests.region_pages import ARTICLE, COMMENT_FORM, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
@@ -96,6 +98,44 @@ def test_a_short_article_wins_over_a_forum_s_comments_however_far_below_their_he
     reading = read_generic(text)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["body"] == NOTICE[0]
+
+
+def test_the_story_wins_over_a_forum_s_comments_that_the_site_s_corpus_cut_into_many_runs() -> None:
+    """Every dump of the forum prints the same comment heads and links ("by Anonymous Coward writes:", "Reply
+    to This"): the corpus makes them chrome, which cuts the comments into runs of their own, each longer than
+    the story, which is not among the best four. The best run still opens with a comment head whose stream
+    goes on under it, so the story above the comments' heading is the article."""
+    texts = [s.replace("region", p) for p in ("region", "county", "valley", "city", "town", "coast") for s in SIDEBAR]
+    head, links = "by Anonymous Coward writes:", ["Reply to This Parent Share", "Flag as Inappropriate"]
+    heading = ["Comments Filter:", "The Fine Print: The following comments are owned by whoever posted them."]
+    paragraphs = [" ".join(texts[n : n + 3]) for n in range(0, len(texts) - 3, 3)]
+    boxes = [[head, paragraphs[n], paragraphs[n + 1], *links] for n in range(len(paragraphs) - 1)]
+    story = ["Pool to reopen next summer", "Posted by Ann Lee on Tuesday July 24, @12:06PM", *ARTICLE]
+    text = _page(["Home", "  • News"], story, heading, *boxes)
+    chrome = SiteChrome("site 1", 5, {line_key(line): 5 for line in [head, *links, *heading]})
+    assert len([run for run in candidate_regions(_scored(text, chrome), 5) if run[2] > 8.0]) >= 4
+    reading = read_generic(text, chrome)
+    assert isinstance(reading, GenericReading), reading
+    assert ARTICLE[0] in reading.fields["body"] and "We want" not in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "in_head"),
+    [
+        (["Pool to reopen next summer", "5 Comments", "By Ann Lee // November 6th, 2012 // 9:41 am"], True),
+        (["July 31, 2018 by Ann Lee", "13 Comments"], True),
+        (["━━━━━━━━━━", "{ 1 comment… read it below or add one }", "Anna Berg November 12, 2012 at 3:04 pm"], False),
+        ([ARTICLE[-1], "5 Comments", "Anna Berg November 12, 2012 at 3:04 pm"], False),
+    ],
+)
+def test_a_comment_count_beside_the_article_s_byline_or_date_is_a_link_in_its_head(
+    lines: list[str], in_head: bool
+) -> None:
+    """A count under the byline or date, or between the headline and them; not the comments' count under
+    the article's last paragraph or a rule, over the first comment's name and date."""
+    scored = _scored(_page(lines, LONG_ARTICLE))
+    at = next(i for i, line in enumerate(scored.lines) if "omment" in line.text)
+    assert count_in_head(scored, at) is in_head
 
 
 def test_a_comment_count_in_the_head_does_not_make_the_article_under_it_the_comments() -> None:

@@ -18,8 +18,9 @@ from builder.extract.generic.markers import (
     is_comments_on,
     is_post_signature,
 )
-from builder.extract.generic.region import Scored, comment_form_at, is_form_field, nonblank_above
+from builder.extract.generic.region import Scored, comment_form_at, following, is_form_field, nonblank_above
 
+HEADLINE_WORDS = (3, 20)  # a headline over a comment count in the article's head is this long
 OPENING_LINES = 3  # a run whose comments open within this many lines of its top (or just above it) is them
 STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
 COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
@@ -47,13 +48,29 @@ def opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> boo
 
 def count_in_head(scored: Scored, i: int) -> bool:
     """A comment count right under the article's date or byline ("November 13, 2012 by Heather", then
-    "13 Comments"): a link in its head, over the article."""
+    "13 Comments"), or right over them ("5 Comments", then "By Ed Silverman // November 6th, 2012"): a link
+    in its head, over the article."""
     if not is_comment_count(scored.lines[i].text):
         return False
     above = nonblank_above(scored, i, 1)
-    if not above:
-        return False
-    measured, text = scored.prose[above[0]], scored.lines[above[0]].text
+    if above and _is_meta(scored, above[0]):
+        return True
+    under = following(scored, i, 1)
+    return bool(above) and _is_headline_like(scored, above[0]) and bool(under) and _is_meta(scored, under[0])
+
+
+def _is_headline_like(scored: Scored, i: int) -> bool:
+    """A line of a headline's length that is no sentence: the comments' count under an article's last
+    paragraph, or under a rule, is theirs."""
+    measured = scored.prose[i]
+    return (
+        measured is not None and HEADLINE_WORDS[0] <= measured.words <= HEADLINE_WORDS[1] and not measured.sentence_end
+    )
+
+
+def _is_meta(scored: Scored, i: int) -> bool:
+    """A short line with a date or a byline."""
+    measured, text = scored.prose[i], scored.lines[i].text
     if measured is None or measured.words > META_WORDS:
         return False
     return find_date(text) is not None or byline_names(text) is not None
@@ -147,7 +164,8 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
     for i in range(first, stop):
         if scored.prose[i] is None or not scored.lines[i].text:  # a bare bullet opens each comment's box
             continue
-        if opens_comments(scored, i, stop) and not count_in_head(scored, i):
+        # the stream of comment heads may go on under the run (the corpus cuts the comments into many runs)
+        if opens_comments(scored, i, len(scored.lines)) and not count_in_head(scored, i):
             return True
         seen += i >= start
         if seen >= OPENING_LINES:

@@ -46,7 +46,12 @@ BRACKETED = WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a b
 SCRIPT = WEIGHTS["script"]  # a long line of program text
 RIVAL_SHARE = WEIGHTS["rival_share"]  # a run above a comment form wins over a better one below at this share
 
-RIVALS = 4  # how many candidate runs are weighed against the best one
+RIVALS = 4  # how many candidate runs are weighed against the best one...
+# ...or when the best one is the comments, which the site's corpus may cut into many runs (each comment's head
+# recurs in its other dumps: "by Anonymous Coward writes:"), so that the article's is not among the first four;
+# one of those further runs must hold a paragraph's worth of prose (a link's line wins nothing)
+COMMENTS_RIVALS = 64
+FURTHER_RIVAL_TOTAL = 4.0
 FORM_FIELDS = 3  # a comment form shows at least this many fields...
 FORM_WINDOW = 16  # ...within this many lines
 FORM_AFTER_ARTICLE = 30  # how far under the article's last line its comment form (or heading) starts
@@ -262,6 +267,9 @@ def best_region(scored: Scored, is_comments: RunTest | None = None) -> tuple[int
         return None
     best_start, best_stop, _ = candidates[0]
     comments = is_comments is not None and is_comments(scored, best_start, best_stop)
+    if comments:
+        further = candidate_regions(scored, COMMENTS_RIVALS)[RIVALS:]
+        candidates += [run for run in further if run[2] >= FURTHER_RIVAL_TOTAL]
     chosen = _before_comment_form(scored, candidates, 0.0 if comments else RIVAL_SHARE, comments)
     start, stop, _ = chosen if chosen is not None else candidates[0]
     return start, stop
