@@ -25,9 +25,21 @@ COMMENTS = [
 ]
 
 
-def test_the_region_ends_where_dated_comments_begin() -> None:
+SHORT_STAMPS = ["Red Bastard 07.09.12 at 08:11", "Anna Berg 07.09.12 at 12:40", "Tom Hale 07.10.12 at 09:02"]
+
+
+@pytest.mark.parametrize("stamps", [COMMENTS[0::2], SHORT_STAMPS], ids=["dated", "two-digit years"])
+def test_the_region_ends_where_dated_comments_begin(stamps: list[str]) -> None:
     article = ARTICLE + SIDEBAR  # name-and-date lines end only an article of some length
-    assert _region_text(_page(article, ["Share"], COMMENTS)) == article
+    comments = [line for stamp, text in zip(stamps, COMMENTS[1::2], strict=True) for line in (stamp, text)]
+    assert _region_text(_page(article, ["Share"], comments)) == article
+
+
+def test_a_version_number_is_no_comment_s_time() -> None:
+    notes = ["Version 1.2.12 build 10:30", "Version 1.2.13 build 11:45", "Version 1.2.14 build 09:15"]
+    lines = [line for note, text in zip(notes, COMMENTS[1::2], strict=True) for line in (note, text)]
+    article = ARTICLE + SIDEBAR
+    assert _region_text(_page(article, lines)) != article
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,8 @@ STREAM_LINES = 3  # ...and a comment section shows at least this many of them
 _SAID = re.compile(r" (?:said[,:]|says:?|writes:)(?= |$)")  # a comment's head naming its writer ("Monevator said,")...
 COMMENTER_WORDS = 6  # ...is shorter than this
 _DIGIT = re.compile(r"\d")
+# A comment's time with a two-digit year, which no date is read from ("Peter Flom 07.09.12 at 08:11")
+_SHORT_STAMP = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d./-])\s*(?:at|@|um|à|,|-|–)?\s*\d{1,2}:\d{2}")
 
 
 def opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bool:
@@ -114,7 +116,7 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
         and measured.words <= META_WORDS
         and len(text) <= META_CHARS
         and scored.scores[i] <= 0.0
-        and find_date(text) is not None
+        and (find_date(text) is not None or _SHORT_STAMP.search(text) is not None)
         and _prose_follows(scored, i)
     )
 
