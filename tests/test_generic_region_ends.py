@@ -176,6 +176,7 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_comment_count("4 Comments Leave a comment") and is_comment_count("12 comments | Add your reply")
     assert not is_comment_count("4 comments leave the council unmoved")
     assert not is_comment_count("12 comments about the new law were read out.")
+    assert is_comment_count("See all 104 Comments") and not is_comment_count("See all 104 photos")
 
 
 def test_a_related_box_running_into_the_comments_ends_the_article() -> None:

@@ -174,10 +174,10 @@ _CAPTION_LABEL = re.compile(
 )
 
 
-# A comment count: "27 commentaires", "3 Comments", "36 Kommentare".
+# A comment count: "27 commentaires", "3 Comments", "36 Kommentare", "See all 104 Comments".
 COUNT_INVITE_CHARS = 60  # "{ 18 comments… read them below or add one }"
 _COMMENT_COUNT = re.compile(
-    r"\d+\s+(?:comments?|kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
+    r"(?:(?:see|view|show|read)\s+all\s+)?\d+\s+(?:comments?|kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
     r"комментари\w*|responses?|replies|antworten|réponses?|respuestas?)\b",
     re.IGNORECASE,
 )
