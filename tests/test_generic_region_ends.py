@@ -310,3 +310,29 @@ def test_a_topics_line_inside_the_article_does_not_end_it() -> None:
     """A tag line near the article's start, with most of its prose under it, is read past."""
     text = _page(ARTICLE[:1], ["Topics: pools, council"], ARTICLE[1:], MENU)
     assert _region_text(text) == [ARTICLE[0], "Topics: pools, council", *ARTICLE[1:]]
+
+
+ONE_LINE_COMMENTS = [
+    "Does it come with the wig?",
+    "That is one of the worst things I have ever seen in a shop window, hands down.",
+    "So basically this is like a music player that I get to flick into working?",
+    "I thought that it was really the guitarist of the band when I saw the video first.",
+    "Why would anyone want to wear a belt that plays the same five songs every day?",
+    "I would buy one for my brother, he has been playing the air guitar since he was six.",
+    "Shouldn't the headline say that it shreds rather than that it rocks along with you?",
+    "The speaker in the belt pack is too small to be heard over the noise of a party.",
+]
+
+
+def test_one_sentence_comments_under_rules_are_the_comments_not_the_article() -> None:
+    # Each comment is its name-and-time line, one sentence, and a rule: the comments outweigh a short
+    # article, and no line of theirs scores as a paragraph of prose.
+    comments = [
+        line
+        for k, text in enumerate(ONE_LINE_COMMENTS)
+        for line in (f"Image of reader{k} BY READER{k} AT 01/08/08 05:{30 + k} PM", text, "", "━" * 40)
+    ]
+    text = "\n\n".join(["Otter sightings rise on the river", "\n\n".join(ARTICLE), "Comments", "\n".join(comments)])
+    reading = read_generic(text + "\n")
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["body"] == "\n\n".join(ARTICLE)

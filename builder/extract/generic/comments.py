@@ -17,6 +17,7 @@ from builder.extract.generic.markers import (
     is_comment_count,
     is_comments_on,
     is_post_signature,
+    is_rule_line,
 )
 from builder.extract.generic.region import Scored, comment_form_at, following, is_form_field, nonblank_above
 
@@ -28,6 +29,7 @@ STREAM_LINES = 3  # ...and a comment section shows at least this many of them
 _SAID = re.compile(r" (?:said[,:]|says:?|writes:)(?= |$)")  # a comment's head naming its writer ("Monevator said,")...
 COMMENTER_WORDS = 6  # ...is shorter than this
 _DIGIT = re.compile(r"\d")
+SENTENCE_WORDS = 3  # a comment's text that is one sentence has at least this many words
 # A comment's time with a two-digit year, which no date is read from ("Peter Flom 07.09.12 at 08:11")
 _SHORT_STAMP = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d./-])\s*(?:at|@|um|à|,|-|–)?\s*\d{1,2}:\d{2}")
 
@@ -115,7 +117,7 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
         and not _signed_under_dash(scored, i)
         and measured.words <= META_WORDS
         and len(text) <= META_CHARS
-        and scored.scores[i] <= 0.0
+        and (scored.scores[i] <= 0.0 or not measured.sentence_end)
         and (find_date(text) is not None or _SHORT_STAMP.search(text) is not None)
         and _prose_follows(scored, i)
     )
@@ -132,10 +134,13 @@ def _prose_follows(scored: Scored, i: int) -> bool:
     list of dated references ("Retrieved 27 January 2020") has none."""
     seen = 0
     for j in range(i + 1, len(scored.prose)):
-        if scored.prose[j] is None:
+        measured, text = scored.prose[j], scored.lines[j].text
+        if measured is None or is_rule_line(text):  # a rule between two comments is no line of theirs
             continue
-        if scored.scores[j] >= 1.0:  # a dated line under a dated line is the next reference, not a comment
-            return find_date(scored.lines[j].text) is None
+        # a short comment is one sentence ("Does it come with the wig?"), a paragraph scores as prose; a dated
+        # line under a dated line is the next reference, not a comment
+        if scored.scores[j] >= 1.0 or (measured.sentence_end and measured.words >= SENTENCE_WORDS):
+            return find_date(text) is None
         seen += 1
         if seen > COMMENT_HEAD_LINES:
             return False
