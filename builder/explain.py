@@ -17,9 +17,10 @@ from builder.errors import InputPathError
 from builder.extract.decode import decode
 from builder.extract.extractors import SiteTextExtractor
 from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.extractor import GENERIC, GenericTextExtractor
-from builder.extract.generic.reader import read_generic
+from builder.extract.generic.reader import dump_lines, read_generic
 from builder.extract.generic.survey import survey
 from builder.extract.textdump import Line, Role, classify
 from builder.extract.textdump.lines import BLANK, read_line
@@ -56,6 +57,8 @@ def explain(
     record = Pipeline(options).process(Record(source_file=path.name, data=data))
     text = _text(path.name, data)
     extractor = record.fields.get("extractor") or "none"
+    if extractor == GENERIC:
+        text = unfold_columns(text)  # the lines as the generic reader reads them
     chrome = generic.corpus.chrome_for(text) if extractor == GENERIC else None
     site = chrome.group if chrome is not None else None
     lines = list(_lines(text, extractor, sites, chrome))
@@ -79,7 +82,7 @@ def _lines(
         if not isinstance(classified, Reject):
             return classified.rows(profile.bullet)
     elif extractor == GENERIC:
-        reading = read_generic(text, chrome)
+        reading = read_generic(text, chrome, dump_lines(text))
         if not isinstance(reading, Reject):
             return reading.classified.rows(RENDERED_BULLET)
     unread = (read_line(raw, RENDERED_BULLET) for raw in text.split("\n"))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 from builder.extract.generic.chrome import LISTED
+from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import dump_lines, read_generic
@@ -39,18 +40,19 @@ class GenericTextExtractor:
 
     def parse(self, record: Record) -> Reject | None:
         """Title, byline, body... from the reader; the publisher from the site's dumps; the printed date."""
-        read = dump_lines(record.text)
+        text = unfold_columns(record.text)
+        read = dump_lines(text)
         lines = [line for line in read[1] if line is not BLANK]
         chrome = self.corpus.chrome_for_lines(listed_texts(lines, LISTED))  # the page's `page_lines`
         record.extracted[SITE_GROUP] = chrome.group if chrome is not None else ""
-        reading = read_generic(record.text, chrome, read)
+        reading = read_generic(text, chrome, read)
         if isinstance(reading, Reject):
             return reading
         fields = record.fields
         fields.update(reading.fields)
         named = chrome.publisher if chrome is not None else None
         if named is None:  # no other dump of its site names it: the page's own lines may
-            named = publisher_from_lines([line.text for line in lines], record.text)
+            named = publisher_from_lines([line.text for line in lines], text)
         fields["publisher"] = named
         if reading.date is not None:
             fields["published_at_local"] = reading.date.local

@@ -14,6 +14,7 @@ from typing import Any
 
 from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
+from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.comments import run_is_comments
 from builder.extract.generic.copies import copied_lines
 from builder.extract.generic.dates import FoundDate
@@ -115,8 +116,11 @@ def read_generic(
 ) -> GenericReading | Reject:
     """The article a dump of a site with no profile shows, or a Reject (no_article) when it shows none. An
     article whose headline was not found has no title (the title check judges it). `read`: the text's
-    `dump_lines`, when the caller has them."""
-    raws, lines = read or dump_lines(text)
+    `dump_lines`, when the caller has them (the text then has its columns unfolded: `unfold_columns`)."""
+    if read is None:
+        text = unfold_columns(text)
+        read = dump_lines(text)
+    raws, lines = read
     page = score_lines(raws, lines)
     if chrome is None or not uses_corpus(chrome):
         return _read(text, page)

@@ -1,0 +1,173 @@
+"""A page laid out in table columns, which a text browser prints side by side, read one column after another.
+
+A dump rendered from a page whose layout is a table (most sites before ~2010) prints the navigation, the
+article and a sidebar on the same lines: "Mike Conway       on his F1 career when he left his Williams
+2008-01-15 18:25". Each line then mixes the article's words with the sidebar's, and no line is the
+article's alone. The columns are found as gutters: spans of the page's width that stay blank on every line of
+a block of lines, with text on both sides on several of them. Each such block is printed again column by
+column, the lines of one column in their order, so the article's lines follow one another as in a page of
+one column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_SPACES = re.compile(r"   +(?=[^ \n])")
+# A wide gap between two words: the sign of columns (a sentence has one space between words).
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+MIN_WIDE_GAPS = 8  # a page with fewer lines holding a wide gap has no columns: read as it is, at once
+MIN_SPLIT_ROWS = 4  # a block is columns when at least this many of its lines have text on both sides of a gutter
+MIN_GUTTER = 1  # a gutter may be one blank column wide (a text browser parts two cells by one space)
+PROSE_WORDS, CONTINUED_LINES = 4, 2  # a column's wrapped paragraph: lines of this many words, this many go on
+_NOT_SPACE = re.compile(r"[^ ]")
+_CELL_PARTS = re.compile(r" {2,}")  # the cells of a row that no gutter parted (yet)
+# Characters a text browser prints two cells wide: a line holding one has no column at its characters' offsets.
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+Gutter = tuple[int, int]  # [start, stop) of the page's width, blank on every line of a block
+
+
+def unfold_columns(text: str, min_gaps: int = MIN_WIDE_GAPS) -> str:
+    """The text with every block of side-by-side columns printed one column after another (the text itself
+    when fewer than `min_gaps` of its lines have a wide gap)."""
+    if not _has_columns(text, min_gaps):
+        return text
+    lines = text.split("\n")
+    occupied = _Occupied(lines)
+    out: list[str] = []
+    refused = (0, 0)  # (stop, gaps' bits) of the last block found to be no columns
+    i = 0
+    while i < len(lines):
+        gaps = [(gap.start(), gap.end()) for gap in _WIDE_GAP.finditer(lines[i])] if "   " in lines[i] else []
+        in_gaps = sum(((1 << (stop - start)) - 1) << start for start, stop in gaps)
+        # A line inside a block refused, whose gaps lie in the refused block's, starts a part of that block
+        # with no other gutter: it is refused too (and a page is read in one pass, not one a line).
+        if not gaps or occupied[i] is None or (i < refused[0] and not in_gaps & ~refused[1]):
+            out.append(lines[i])
+            i += 1
+            continue
+        stop, gutters = _block_at(occupied, i, gaps, in_gaps)
+        if not _is_columns(occupied, i, stop, gutters):
+            refused = (stop, in_gaps)
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(_one_column_after_another(lines[i:stop], gutters))
+        i = stop
+    return "\n".join(out)
+
+
+def _has_columns(text: str, min_gaps: int) -> bool:
+    """Whether `min_gaps` lines or more part two words by a wide gap (an indent is no gap)."""
+    found = 0
+    for spaces in _SPACES.finditer(text):  # a search for three spaces is fast; a gap's test, done on each, is not
+        if spaces.start() and text[spaces.start() - 1] != "\n":
+            found += 1
+            if found >= min_gaps:
+                return True
+    return False
+
+
+class _Occupied:
+    """Each line's offsets that hold a character other than a space, as the bits of an int, made when first
+    asked (None for a line with wide characters): a block's blank columns are then the bits no line sets,
+    found with one OR a line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.bits: dict[int, int | None] = {}
+
+    def __getitem__(self, i: int) -> int | None:
+        if i not in self.bits:
+            line = self.lines[i]
+            wide = _WIDE.search(line) is not None
+            self.bits[i] = None if wide else int(_NOT_SPACE.sub("1", line).replace(" ", "0")[::-1] or "0", 2)
+        return self.bits[i]
+
+
+def _block_at(occupied: _Occupied, i: int, gaps: list[Gutter], in_gaps: int) -> tuple[int, list[Gutter]]:
+    """(stop, gutters) of the block that starts at line i: it runs on while part of each of line i's wide
+    gaps (`in_gaps`: their bits) stays blank on every line, and that part of each is its gutter."""
+    masks = [((1 << (end - start)) - 1) << start for start, end in gaps]
+    taken = 0
+    stop = i + 1
+    while stop < len(occupied.lines):
+        line_bits = occupied[stop]
+        # The block ends at a line that fills one of the gaps: a line across the page (a footer's menu) under
+        # a table is the table's end, though it stops short of the last column
+        if line_bits is None or any(not mask & ~(taken | line_bits) for mask in masks):
+            break
+        taken |= line_bits
+        stop += 1
+    while stop > i + 1 and not occupied[stop - 1]:  # the blank lines under the block are not its own
+        stop -= 1
+    blank = in_gaps & ~taken
+    return stop, [gutter for gap in gaps if (gutter := _widest_run(blank, *gap)) is not None]
+
+
+def _is_columns(occupied: _Occupied, start: int, stop: int, gutters: list[Gutter]) -> bool:
+    """Whether lines[start:stop] are columns: MIN_SPLIT_ROWS of them with text on both sides of a gutter,
+    and a paragraph wrapped in one of the columns."""
+    split = sum(1 for i in range(start, stop) if _split_by(occupied[i], gutters))
+    return split >= MIN_SPLIT_ROWS and _wraps_prose(occupied.lines[start:stop], gutters)
+
+
+def _widest_run(bits: int, start: int, stop: int) -> Gutter | None:
+    """The widest run of set bits in bits[start:stop] (the first of the widest), MIN_GUTTER wide at least."""
+    best: Gutter | None = None
+    run_start = None
+    for at in range(start, stop + 1):
+        if at < stop and bits >> at & 1:
+            run_start = at if run_start is None else run_start
+        elif run_start is not None:
+            if at - run_start >= MIN_GUTTER and (best is None or at - run_start > best[1] - best[0]):
+                best = (run_start, at)
+            run_start = None
+    return best
+
+
+def _wraps_prose(block: list[str], gutters: list[Gutter]) -> bool:
+    """Whether a column of the block holds a paragraph wrapped to its width: lines one under the other of
+    PROSE_WORDS words or more, CONTINUED_LINES of them going on with the sentence of the line above (a small
+    letter first). A table of data inside an article (short cells, or one row a line, each a capital first)
+    has none, and is left as the text browser printed it."""
+    edges = [0, *(cut for gutter in gutters for cut in gutter), None]
+    for k in range(0, len(edges), 2):
+        continued = 0
+        for line in block:
+            cell = line[edges[k] : edges[k + 1]].strip()
+            if "  " in cell:  # the longest of the cells no gutter parted
+                cell = max(_CELL_PARTS.split(cell), key=len)
+            if cell.count(" ") < PROSE_WORDS - 1:
+                continued = 0
+            elif cell[0].islower():
+                continued += 1
+                if continued >= CONTINUED_LINES:
+                    return True
+    return False
+
+
+def _split_by(line_bits: int | None, gutters: list[Gutter]) -> bool:
+    """Whether the line (its `_Occupied` bits) has text on both sides of one of the gutters."""
+    return bool(line_bits) and any(line_bits & ((1 << start) - 1) and line_bits >> stop for start, stop in gutters)
+
+
+def _one_column_after_another(block: list[str], gutters: list[Gutter]) -> Iterator[str]:
+    """The block's lines cut at the gutters, each column's lines in their order, a blank line between columns.
+    A column may hold columns of its own (a block's first line shows only the widest gutter): each is
+    unfolded in turn."""
+    edges = [0, *(cut for gutter in gutters for cut in gutter), None]
+    spans = [(edges[k], edges[k + 1]) for k in range(0, len(edges), 2)]
+    for number, (start, stop) in enumerate(spans):
+        if number:
+            yield ""
+        column = [line[start:stop].rstrip() for line in block]
+        yield from unfold_columns("\n".join(_dedented(column)), MIN_SPLIT_ROWS).split("\n")
+
+
+def _dedented(column: list[str]) -> list[str]:
+    """The column's lines without the indent they all share (a gutter may end before its column's text)."""
+    indent = min((len(line) - len(line.lstrip(" ")) for line in column if line), default=0)
+    return [line[indent:] for line in column]

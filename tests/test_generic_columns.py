@@ -1,0 +1,105 @@
+"""A page laid out in table columns, printed side by side by the text browser, is read one column after another;
+a table of data inside an article, and a page with no columns, are left as printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.extract.generic.columns import unfold_columns
+from builder.extract.generic.reader import GenericReading, read_generic
+
+LAYOUT = (Path(__file__).parent / "generic" / "en_table_layout.txt").read_text(encoding="utf-8")
+ARTICLE_LINES = [
+    "The small ferry that once carried workers across",
+    "the harbour every morning is back in service",
+    "after two winters tied up at the old coal pier,",
+    "the port authority said on Monday.",
+]
+
+
+def _nonblank(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def test_a_layout_s_article_lines_follow_one_another_and_its_sidebars_come_apart() -> None:
+    lines = _nonblank(unfold_columns(LAYOUT))
+    at = lines.index(ARTICLE_LINES[0])
+    assert lines[at : at + len(ARTICLE_LINES)] == ARTICLE_LINES
+    # the navigation, the article and the sidebar each in one piece, in that order
+    assert (
+        lines.index("Archive")
+        < lines.index("Harbour ferry returns after two winters")
+        < lines.index("Latest headlines")
+    )
+    teaser = lines.index("Council agrees new")
+    assert lines[teaser : teaser + 3] == ["Council agrees new", "budget for schools", "2008-01-14 18:25"]
+    # the footer under the table stays whole and last
+    assert lines[-2:] == [
+        "HOME | NEWS | SPORT | BUSINESS | WEATHER | CONTACT US",
+        "Copyright 2008 The Harbour Gazette. All rights reserved.",
+    ]
+
+
+def test_the_reader_reads_the_article_of_a_layout_without_its_sidebars() -> None:
+    reading = read_generic(LAYOUT)
+    assert isinstance(reading, GenericReading)
+    body = reading.fields["body"]
+    assert body.startswith(" ".join(ARTICLE_LINES))
+    assert body.endswith("Bicycles are allowed on every crossing.")
+    for chrome in ("Weather", "Contact Us", "Latest headlines", "budget for schools", "Pier repairs"):
+        assert chrome not in body
+    assert reading.fields["title"] == "Harbour ferry returns after two winters"
+
+
+def test_a_column_whose_gutter_the_block_s_first_line_hides_is_unfolded_too() -> None:
+    # The first row has no navigation cell: only the sidebar's gutter shows in it; the navigation's is found
+    # inside the first column.
+    text = LAYOUT.replace("Home              Harbour ferry", "                  Harbour ferry")
+    lines = _nonblank(unfold_columns(text))
+    at = lines.index(ARTICLE_LINES[0])
+    assert lines[at : at + len(ARTICLE_LINES)] == ARTICLE_LINES
+
+
+TABLE = [
+    "The council published the results of the survey on Monday:",
+    "",
+    "Town              Homes      Households asked     Answered",
+    "Northport         1,204      600                  412",
+    "Southwick         880        450                  301",
+    "Eastham           2,310      1,100                790",
+    "Westbury          640        300                  188",
+    "Kingsmere         1,950      900                  644",
+    "Ashby             720        350                  240",
+    "Longford          1,130      560                  398",
+    "Redhill           990        480                  333",
+    "",
+    "Most of those who answered said the new bus timetable had made their journeys shorter.",
+]
+RANKING = [
+    "Film                         Year  Plot",
+    "Repeat Performance           1947  A woman who shot her husband on New Year's Eve wishes she could live",
+    "The Time Travelers           1964  Scientists test a time-viewing device but the screen becomes a portal",
+    "Journey to the Center        1967  Remake of The Time Travelers with most of the same scenes and the cast",
+    "Time After Time              1979  The writer follows a killer who escaped in his time machine to our days",
+    "Somewhere in Time            1980  A playwright wills himself back to the hotel where a portrait hangs now",
+    "Back to the Future           1985  A teenager is sent thirty years into the past in a car built by a friend",
+    "Peggy Sue Got Married        1986  A woman faints at her school's reunion and wakes up as a pupil of it",
+    "Bill and Ted                 1989  Two friends travel through history to pass a lesson they would fail",
+]
+
+
+def test_a_table_of_data_inside_an_article_is_left_as_printed() -> None:
+    for rows in (TABLE, RANKING):
+        text = "\n".join(rows * 2)
+        assert unfold_columns(text) == text
+
+
+def test_a_page_with_no_columns_is_returned_as_it_is() -> None:
+    text = "\n".join(ARTICLE_LINES * 10) + "\n   an indented line\n• a bullet"
+    assert unfold_columns(text) is text
+
+
+def test_lines_with_wide_characters_are_never_cut() -> None:
+    # A text browser prints these two cells wide: character offsets are not the page's columns there.
+    text = "\n".join(f"ニュース{i}         東京の天気は晴れ、明日は雨になる見込みです。" for i in range(12))
+    assert unfold_columns(text) == text
