@@ -151,7 +151,9 @@ def _wraps_prose(block: list[str], gutters: list[Gutter]) -> bool:
 
 def _split_by(line_bits: int | None, gutters: list[Gutter]) -> bool:
     """Whether the line (its `_Occupied` bits) has text on both sides of one of the gutters."""
-    return bool(line_bits) and any(line_bits & ((1 << start) - 1) and line_bits >> stop for start, stop in gutters)
+    if not line_bits:
+        return False
+    return any(line_bits & ((1 << start) - 1) and line_bits >> stop for start, stop in gutters)
 
 
 def _one_column_after_another(block: list[str], gutters: list[Gutter]) -> Iterator[str]:
