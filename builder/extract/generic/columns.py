@@ -21,6 +21,8 @@ MIN_WIDE_GAPS = 8  # a page with fewer lines holding a wide gap has no columns: 
 MIN_SPLIT_ROWS = 4  # a block is columns when at least this many of its lines have text on both sides of a gutter
 MIN_GUTTER = 1  # a gutter may be one blank column wide (a text browser parts two cells by one space)
 PROSE_WORDS, CONTINUED_LINES = 4, 2  # a column's wrapped paragraph: lines of this many words, this many go on
+MIN_WRAPPED_WIDTH = 30  # a column narrower than this is a menu or a list of teasers: its lines are no paragraph
+_ITEM_SIGNS = frozenset("•*-–—·+[")  # a line opening with one is a list's item or an image, never a paragraph's tail
 _NOT_SPACE = re.compile(r"[^ ]")
 _CELL_PARTS = re.compile(r" {2,}")  # the cells of a row that no gutter parted (yet)
 # Characters a text browser prints two cells wide: a line holding one has no column at its characters' offsets.
@@ -29,14 +31,20 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-
 Gutter = tuple[int, int]  # [start, stop) of the page's width, blank on every line of a block
 
 
-def unfold_columns(text: str, min_gaps: int = MIN_WIDE_GAPS) -> str:
+def unfold_columns(text: str) -> str:
     """The text with every block of side-by-side columns printed one column after another (the text itself
-    when fewer than `min_gaps` of its lines have a wide gap)."""
-    if not _has_columns(text, min_gaps):
+    when fewer than MIN_WIDE_GAPS of its lines have a wide gap)."""
+    if not _has_columns(text, MIN_WIDE_GAPS):
         return text
-    lines = text.split("\n")
+    return "\n".join(_unfolded(text.split("\n"), None))
+
+
+def _unfolded(lines: list[str], width: int | None) -> list[str]:
+    """The lines with their blocks of columns unfolded. `width`: the lines are a column this wide, whose
+    paragraphs the text browser wrapped (None: the page's own lines, left as they are)."""
     occupied = _Occupied(lines)
     out: list[str] = []
+    plain: list[str] = []  # the lines since the last block, none of a block
     refused = (0, 0)  # (stop, gaps' bits) of the last block found to be no columns
     i = 0
     while i < len(lines):
@@ -45,18 +53,21 @@ def unfold_columns(text: str, min_gaps: int = MIN_WIDE_GAPS) -> str:
         # A line inside a block refused, whose gaps lie in the refused block's, starts a part of that block
         # with no other gutter: it is refused too (and a page is read in one pass, not one a line).
         if not gaps or occupied[i] is None or (i < refused[0] and not in_gaps & ~refused[1]):
-            out.append(lines[i])
+            plain.append(lines[i])
             i += 1
             continue
         stop, gutters = _block_at(occupied, i, gaps, in_gaps)
         if not _is_columns(occupied, i, stop, gutters):
             refused = (stop, in_gaps)
-            out.append(lines[i])
+            plain.append(lines[i])
             i += 1
             continue
+        out.extend(plain if width is None else _unwrapped(plain, width))
+        plain = []
         out.extend(_one_column_after_another(lines[i:stop], gutters))
         i = stop
-    return "\n".join(out)
+    out.extend(plain if width is None else _unwrapped(plain, width))
+    return out
 
 
 def _has_columns(text: str, min_gaps: int) -> bool:
@@ -165,8 +176,42 @@ def _one_column_after_another(block: list[str], gutters: list[Gutter]) -> Iterat
     for number, (start, stop) in enumerate(spans):
         if number:
             yield ""
-        column = [line[start:stop].rstrip() for line in block]
-        yield from unfold_columns("\n".join(_dedented(column)), MIN_SPLIT_ROWS).split("\n")
+        column = _dedented([line[start:stop].rstrip() for line in block])
+        width = max(map(len, column), default=0)
+        if _has_columns("\n".join(column), MIN_SPLIT_ROWS):
+            yield from _unfolded(column, width)
+        else:
+            yield from _unwrapped(column, width)
+
+
+def _unwrapped(column: list[str], width: int) -> Iterator[str]:
+    """A column's lines with each paragraph the text browser wrapped to the column's width on one line again,
+    as it prints a paragraph of a page of one column: a line joins the one above when the word it starts
+    with would not have fitted at the end of that one. A narrow column (a menu) is left as it is."""
+    if width < MIN_WRAPPED_WIDTH:
+        yield from column
+        return
+    paragraph: str | None = None
+    last = ""  # the paragraph's last line as the column printed it
+    for line in column:
+        if paragraph and line and _wraps_into(last, line, width):
+            paragraph += " " + line.lstrip()
+        else:
+            if paragraph is not None:
+                yield paragraph
+            paragraph = line
+        last = line
+    if paragraph is not None:
+        yield paragraph
+
+
+def _wraps_into(above: str, line: str, width: int) -> bool:
+    """Whether `line` goes on with the paragraph whose line `above` it is: its first word would have made that
+    line longer than the column."""
+    first = line.lstrip()
+    if not above.strip() or first[0] in _ITEM_SIGNS:
+        return False
+    return len(above) + 1 + len(first.split(" ", 1)[0]) > width
 
 
 def _dedented(column: list[str]) -> list[str]:
