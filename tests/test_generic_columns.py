@@ -105,3 +105,19 @@ def test_lines_with_wide_characters_are_never_cut() -> None:
     # A text browser prints these two cells wide: character offsets are not the page's columns there.
     text = "\n".join(f"ニュース{i}         東京の天気は晴れ、明日は雨になる見込みです。" for i in range(12))
     assert unfold_columns(text) == text
+
+
+def test_a_layout_whose_paragraphs_are_two_or_three_lines_is_unfolded() -> None:
+    # No two lines in a row go on with a sentence: each paragraph wraps once, its last line short.
+    paragraphs = [
+        ["Twins separated at birth and adopted by separate", "parents later married each other without", "realising it."],
+        ["The pair were granted an annulment after a High", "Court judge ruled that the marriage never was."],
+        ["The identities of the pair and details of the", "relationship were not made public."],
+        ["A charity said the case showed why adopted people", "should be able to find their families."],
+    ]
+    article = [line for paragraph in paragraphs for line in [*paragraph, ""]]
+    menu = ["Chester Chronicle", "The Guide", "Crewe Chronicle", "Runcorn & Widnes", "Mid Cheshire", "Ellesmere Port"]
+    menu += ["Whitchurch Herald", "Year of Gardens", "Photos & Gifts", "Weather", "Jobs", "Motors", "Homes"]
+    rows = [f"{menu[k] if k < len(menu) else '':<22}{line}".rstrip() for k, line in enumerate(article)]
+    lines = _nonblank(unfold_columns("\n".join(rows)))
+    assert [" ".join(paragraph) for paragraph in paragraphs] == lines[-4:]

@@ -140,23 +140,24 @@ def _widest_run(bits: int, start: int, stop: int) -> Gutter | None:
 
 
 def _wraps_prose(block: list[str], gutters: list[Gutter]) -> bool:
-    """Whether a column of the block holds a paragraph wrapped to its width: lines one under the other of
-    PROSE_WORDS words or more, CONTINUED_LINES of them going on with the sentence of the line above (a small
-    letter first). A table of data inside an article (short cells, or one row a line, each a capital first)
-    has none, and is left as the text browser printed it."""
+    """Whether a column of the block holds paragraphs wrapped to its width: CONTINUED_LINES lines of
+    PROSE_WORDS words or more that go on with the sentence of the line above, as long (a small letter
+    first). A table of data inside an article (short cells, or one row a line, each a capital first) has
+    none, and is left as the text browser printed it."""
     edges = [0, *(cut for gutter in gutters for cut in gutter), None]
     for k in range(0, len(edges), 2):
         continued = 0
+        above_long = False
         for line in block:
             cell = line[edges[k] : edges[k + 1]].strip()
             if "  " in cell:  # the longest of the cells no gutter parted
                 cell = max(_CELL_PARTS.split(cell), key=len)
-            if cell.count(" ") < PROSE_WORDS - 1:
-                continued = 0
-            elif cell[0].islower():
+            long = cell.count(" ") >= PROSE_WORDS - 1
+            if long and above_long and cell[0].islower():
                 continued += 1
                 if continued >= CONTINUED_LINES:
                     return True
+            above_long = long
     return False
 
 
