@@ -107,17 +107,36 @@ def test_lines_with_wide_characters_are_never_cut() -> None:
     assert unfold_columns(text) == text
 
 
+SHORT_PARAGRAPHS = [
+    ["Twins separated at birth and adopted by separate", "parents later married each other without", "realising it."],
+    ["The pair were granted an annulment after a High", "Court judge ruled that the marriage never was."],
+    ["The identities of the pair and details of the", "relationship were not made public."],
+    ["A charity said the case showed why adopted people", "should be able to find their families."],
+]
+SHORT_MENU = ["Chester Chronicle", "The Guide", "Crewe Chronicle", "Runcorn & Widnes", "Mid Cheshire", "Ellesmere Port"]
+SHORT_MENU += ["Whitchurch Herald", "Year of Gardens", "Photos & Gifts", "Weather", "Jobs", "Motors", "Homes"]
+
+
+def _menu_and_article() -> list[tuple[str, str]]:
+    """The rows of a page of two columns, a menu and an article whose paragraphs wrap once or twice."""
+    article = [line for paragraph in SHORT_PARAGRAPHS for line in [*paragraph, ""]]
+    return [(SHORT_MENU[k] if k < len(SHORT_MENU) else "", line) for k, line in enumerate(article)]
+
+
 def test_a_layout_whose_paragraphs_are_two_or_three_lines_is_unfolded() -> None:
     # No two lines in a row go on with a sentence: each paragraph wraps once, its last line short.
-    paragraphs = [
-        ["Twins separated at birth and adopted by separate", "parents later married each other without", "realising it."],
-        ["The pair were granted an annulment after a High", "Court judge ruled that the marriage never was."],
-        ["The identities of the pair and details of the", "relationship were not made public."],
-        ["A charity said the case showed why adopted people", "should be able to find their families."],
-    ]
-    article = [line for paragraph in paragraphs for line in [*paragraph, ""]]
-    menu = ["Chester Chronicle", "The Guide", "Crewe Chronicle", "Runcorn & Widnes", "Mid Cheshire", "Ellesmere Port"]
-    menu += ["Whitchurch Herald", "Year of Gardens", "Photos & Gifts", "Weather", "Jobs", "Motors", "Homes"]
-    rows = [f"{menu[k] if k < len(menu) else '':<22}{line}".rstrip() for k, line in enumerate(article)]
+    rows = [f"{menu:<22}{line}".rstrip() for menu, line in _menu_and_article()]
     lines = _nonblank(unfold_columns("\n".join(rows)))
-    assert [" ".join(paragraph) for paragraph in paragraphs] == lines[-4:]
+    assert [" ".join(paragraph) for paragraph in SHORT_PARAGRAPHS] == lines[-4:]
+
+
+def test_a_layout_drawn_with_borders_is_unfolded_and_a_bordered_table_of_data_is_left_as_printed() -> None:
+    width = max(len(line) for paragraph in SHORT_PARAGRAPHS for line in paragraph)
+    rows = ["┌" + "─" * 20 + "┬" + "─" * width + "┐"]
+    rows += [f"│{menu:<20}│{line:<{width}}│" for menu, line in _menu_and_article()]
+    rows += ["└" + "─" * 20 + "┴" + "─" * width + "┘"]
+    lines = _nonblank(unfold_columns("\n".join(rows)))
+    assert [" ".join(paragraph) for paragraph in SHORT_PARAGRAPHS] == lines[-4:]
+    assert lines[:3] == SHORT_MENU[:3]
+    data = "\n".join(f"│ {row.replace('  ', ' │', 1)} │" for row in TABLE[2:11])
+    assert unfold_columns(data) == data

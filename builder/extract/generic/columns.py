@@ -23,6 +23,10 @@ MIN_GUTTER = 1  # a gutter may be one blank column wide (a text browser parts tw
 PROSE_WORDS, CONTINUED_LINES = 4, 2  # a column's wrapped paragraph: lines of this many words, this many go on
 MIN_WRAPPED_WIDTH = 30  # a column narrower than this is a menu or a list of teasers: its lines are no paragraph
 _ITEM_SIGNS = frozenset("•*-–—·+[")  # a line opening with one is a list's item or an image, never a paragraph's tail
+# The light box-drawing signs a text browser draws a table's borders with (the heavy rule, "━", is a page's
+# horizontal rule and stays)
+_BORDER_SIDE = "│"
+_NO_BORDERS = str.maketrans(dict.fromkeys("─│┌┐└┘├┤┬┴┼", " "))
 _NOT_SPACE = re.compile(r"[^ ]")
 _CELL_PARTS = re.compile(r" {2,}")  # the cells of a row that no gutter parted (yet)
 # Characters a text browser prints two cells wide: a line holding one has no column at its characters' offsets.
@@ -34,6 +38,15 @@ Gutter = tuple[int, int]  # [start, stop) of the page's width, blank on every li
 def unfold_columns(text: str) -> str:
     """The text with every block of side-by-side columns printed one column after another (the text itself
     when fewer than MIN_WIDE_GAPS of its lines have a wide gap)."""
+    if _BORDER_SIDE in text:  # a layout drawn with borders: its sides and rules are blank to find its columns
+        unbordered = text.translate(_NO_BORDERS)
+        unfolded = _unfolded_page(unbordered)
+        if unfolded != unbordered:  # a table of data keeps its borders
+            return unfolded
+    return _unfolded_page(text)
+
+
+def _unfolded_page(text: str) -> str:
     if not _has_columns(text, MIN_WIDE_GAPS):
         return text
     return "\n".join(_unfolded(text.split("\n"), None))
