@@ -27,6 +27,7 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("03/04/2021 14:30", datetime(2021, 4, 3, 14, 30), True),
     ("03/04/2021 9:30 AM", datetime(2021, 3, 4, 9, 30), True),  # a 12-hour clock: the US order, month first
     ("10/11/2022 08:00 EDT", datetime(2022, 10, 11, 8, 0), True),  # a US zone: month first
+    ("Last Updated: 12:01am GMT 08/01/2008", datetime(2008, 1, 8, 0, 1), True),  # a British 12-hour clock: day first
     ("21.07.2021 14:49", datetime(2021, 7, 21, 14, 49), True),
     ("21.07.2021, 14:49:05", datetime(2021, 7, 21, 14, 49, 5), True),
     ("14:49 21.07.2021", datetime(2021, 7, 21, 14, 49), True),

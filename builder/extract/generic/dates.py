@@ -9,7 +9,8 @@ Rules a reader of the results should know:
   date (a month and year alone would need a day made up; the others, a year guessed).
 - Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
   or less, slashes follow `day_first` (default True), unless the line prints a 12-hour clock or a US time
-  zone ("10/11/2022 08:00 AM EDT": month first), and dots or dashes are always day first.
+  zone ("10/11/2022 08:00 AM EDT": month first) and no zone of a country that writes the day first ("12:01am
+  GMT 08/01/2008": 8 January), and dots or dashes are always day first.
 - A date, or its time, that cannot exist (31 Feb, 25:00) is no date; the search goes on along the line.
 - `offset` is what the page states (Z, +02:00, GMT+2, UTC, a zone abbreviation from `date_words.ZONES`);
   `instant` applies the caller's default zone when it states none.
@@ -204,9 +205,7 @@ def _day_ending_with(back: re.Match[str], year: int, day_first: bool, line: str)
     group = back.group
     if group("nsep"):
         first, second = int(group("na")[::-1]), int(group("nb")[::-1])
-        month_first = second > 12 or (
-            first <= 12 and group("nsep") == "/" and (not day_first or _US_CLOCK.search(line) is not None)
-        )
+        month_first = second > 12 or (first <= 12 and group("nsep") == "/" and (not day_first or _us_line(line)))
         month, day = (first, second) if month_first else (second, first)
     elif group("dm"):
         month, day = _month(group("dm")[::-1]), int(group("dd")[::-1])
@@ -217,6 +216,13 @@ def _day_ending_with(back: re.Match[str], year: int, day_first: bool, line: str)
 
 # A 12-hour clock or a US time zone: a slashed date on the line is the US one, month first.
 _US_CLOCK = re.compile(r"\d\s?(?:[AaPp]\.?[Mm]\b\.?)|\b(?:E|C|M|P)[SD]?T\b")
+# ...unless the line names a zone of a country that writes the day first: a British page prints a 12-hour clock
+# too ("Last Updated: 12:01am GMT 08/01/2008" is 8 January)
+_DAY_FIRST_ZONE = re.compile(r"\b(?:GMT|BST|IST|CET|CEST|AEST|AEDT)\b")
+
+
+def _us_line(line: str) -> bool:
+    return _US_CLOCK.search(line) is not None and _DAY_FIRST_ZONE.search(line) is None
 
 
 # A month's name glued to the word before it, as a page's markup left it ("Associated PressDecember 2, 2016").
