@@ -14,6 +14,7 @@ from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_han
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
 from builder.extract.generic.region import score_lines
+from tests.seal_pages import seal_page
 
 
 @pytest.mark.parametrize(
@@ -220,3 +221,20 @@ def test_a_table_border_w3m_printed_on_the_headline_s_line_is_not_in_the_title(l
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == title
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a station's name alone over the date, under an image: the byline's place, not a headline
+        ("Harbour Weekly", "Seals return to the sandbank", "[photo]", "Coast Radio Harbour", "3 May 2021"),
+        # the start of a byline the renderer cut at its comma, over the date
+        ("Harbour Weekly", "Seals return to the sandbank", "From Harbour Weekly correspondents,", "3 May 2021"),
+    ],
+)
+def test_a_name_alone_or_a_line_ending_in_a_comma_loses_to_the_headline(head: tuple[str, ...]) -> None:
+    """name_line and ends_with_comma: a line that is only a name, or ends with a comma, over the date weighs
+    less than the headline over it (both had no weight before, and won over it)."""
+    reading = read_generic(seal_page(*head))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"

@@ -19,7 +19,7 @@ from operator import mul
 from typing import NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line
+from builder.extract.generic.byline import bare_name, byline_names, is_capitalised_byline, is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     is_breadcrumb,
@@ -86,6 +86,8 @@ FEATURES = (
     "after_paragraph",  # a line of the region under a paragraph of its prose: a subheading
     "over_12_words",  # standfirsts run longer than headlines
     "photo_credit",  # "Photograph: …", "Bild: dpa", "Courtesy of …", or the line under it that repeats it so: a caption
+    "name_line",  # only a person's name ("Michael Cockerill"), a desk's or an outlet's: the byline's, not a headline
+    "ends_with_comma",  # "From Aaron Gold,": a byline's start, cut by a text browser
 )
 META_BELOW = FEATURES.index("meta_below")
 PRINTED_TWICE = FEATURES.index("printed_twice")
@@ -268,6 +270,8 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(after_paragraph),
         float(words > 12),
         float(_PHOTO_CREDIT.search(text) is not None or _credited_below(scored, below, text)),
+        float(bare_name(text) is not None),
+        float(text.endswith(",")),
     ]
     return Candidate(i, features)
 
