@@ -103,9 +103,16 @@ def _norm_names(names: Iterable[str]) -> set[str]:
     return found
 
 
+# Languages some pages declare by their English name instead of a code ("english" in a few pages of sets 7, 8).
+_LANGUAGE_NAMES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "japanese": "ja"}
+
+
 def _language(truth: str | None) -> str | None:
-    """The primary subtag: "de" of "de-DE", and of "de_DE" as some pages write it."""
-    return re.split(r"[-_]", truth)[0].lower() if truth else None
+    """The primary subtag: "de" of "de-DE", and of "de_DE" as some pages write it; "en" of "english"."""
+    if not truth:
+        return None
+    primary = re.split(r"[-_]", truth)[0].lower()
+    return _LANGUAGE_NAMES.get(primary, primary)
 
 
 def predict_direct(devset: Path) -> tuple[dict[str, Prediction], list[float]]:
