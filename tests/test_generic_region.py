@@ -193,11 +193,18 @@ def test_a_related_heading_followed_by_another_end_heading_ends_the_article() ->
     assert _region_text(text) == ARTICLE
 
 
-def test_two_boxes_under_the_same_heading_are_inside_the_article() -> None:
+@pytest.mark.parametrize(
+    "boxes",
+    [
+        ["Related", "Ten films to see this winter", "Related", "How the pool was built"],
+        ["Related", "Related Stories", "Ten films to see this winter", "How the pool was built"],
+    ],
+)
+def test_two_boxes_under_the_same_heading_are_inside_the_article(boxes: list[str]) -> None:
     """'Related' over a teaser, then 'Related' again over another, then the article goes on: two boxes of one
-    kind inside it, not the page's run of end blocks (whose headings differ, above)."""
+    kind inside it, not the page's run of end blocks (whose headings differ, above); so is a box's label over
+    its title ("Related", then "Related Stories")."""
     head = ["Pool to reopen next summer", "By Ann Lee", "July 31, 2018"]
-    boxes = ["Related", "Ten films to see this winter", "Related", "How the pool was built"]
     reading = read_generic(_page(head, ARTICLE, boxes, SIDEBAR))
     assert isinstance(reading, GenericReading)
     assert reading.fields["body"] == "\n\n".join(ARTICLE + SIDEBAR)

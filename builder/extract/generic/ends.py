@@ -230,18 +230,26 @@ def _prose_in(scored: Scored, start: int, stop: int) -> float:
 
 def _end_heading_between(scored: Scored, start: int, stop: int, heading: str) -> bool:
     """Whether another end heading follows before the prose resumes ("Related", then "Up next", "You may
-    like"): a run of the page's end blocks, not a box inside the article. The same heading again is not
-    one: two boxes of one kind, back to back, inside the article ("Related", teasers, "Related", teasers)."""
+    like"): a run of the page's end blocks, not a box inside the article. The same heading again, or it with
+    one word more, is not one: two boxes of one kind, back to back, inside the article ("Related", teasers,
+    "Related", teasers), or a box's label over its title ("Related", then "Related Stories")."""
     for j in range(start, stop):
         measured = scored.prose[j]
         if (
             measured is not None
             and measured.words <= COMMENT_HEADING_WORDS  # `is_end_heading` reads no longer line
             and is_end_heading(scored.lines[j].text, measured.words)
-            and scored.lines[j].text != heading
+            and not _same_box(scored.lines[j].text, heading)
         ):
             return True
     return False
+
+
+def _same_box(text: str, heading: str) -> bool:
+    """The heading again, or it with one word more ("Related Stories" under "Related"; not "TrackBack URL for
+    this entry:" under "TrackBack", a footer's next block)."""
+    opening, _, more = text.casefold().partition(heading.casefold())
+    return not opening and len(more.split()) <= 1 and (not more or more[0] == " ")
 
 
 def _trimmed(scored: Scored, start: int, stop: int) -> int:
