@@ -26,9 +26,14 @@ COMMENTS = [
 
 
 SHORT_STAMPS = ["Red Bastard 07.09.12 at 08:11", "Anna Berg 07.09.12 at 12:40", "Tom Hale 07.10.12 at 09:02"]
+MONTH_STAMPS = ["Red Bastard 07 Nov 12", "Anna Berg 07 Nov 12", "Tom Hale 08 Nov 12"]  # a month's name, no time
 
 
-@pytest.mark.parametrize("stamps", [COMMENTS[0::2], SHORT_STAMPS], ids=["dated", "two-digit years"])
+@pytest.mark.parametrize(
+    "stamps",
+    [COMMENTS[0::2], SHORT_STAMPS, MONTH_STAMPS],
+    ids=["dated", "two-digit years", "two-digit years under a month's name"],
+)
 def test_the_region_ends_where_dated_comments_begin(stamps: list[str]) -> None:
     article = ARTICLE + SIDEBAR  # name-and-date lines end only an article of some length
     comments = [line for stamp, text in zip(stamps, COMMENTS[1::2], strict=True) for line in (stamp, text)]

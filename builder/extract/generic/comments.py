@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from builder.extract.generic.byline import byline_names
+from builder.extract.generic.date_words import MONTHS
 from builder.extract.generic.dates import find_date
 from builder.extract.generic.markers import (
     META_CHARS,
@@ -32,6 +33,8 @@ _DIGIT = re.compile(r"\d")
 SENTENCE_WORDS = 3  # a comment's text that is one sentence has at least this many words
 # A comment's time with a two-digit year, which no date is read from ("Peter Flom 07.09.12 at 08:11")
 _SHORT_STAMP = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d./-])\s*(?:at|@|um|à|,|-|–)?\s*\d{1,2}:\d{2}")
+# ...or a day, a month's name and a two-digit year closing the line ("Jermaine 07 Nov 12")
+_DAY_MONTH_YY = re.compile(r"(?<!\d)\d{1,2}\s+(?P<month>[^\W\d_]{3,9})\.?\s+\d{2}$")
 
 
 def opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bool:
@@ -118,9 +121,14 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
         and measured.words <= META_WORDS
         and len(text) <= META_CHARS
         and (scored.scores[i] <= 0.0 or not measured.sentence_end)
-        and (find_date(text) is not None or _SHORT_STAMP.search(text) is not None)
+        and (find_date(text) is not None or _SHORT_STAMP.search(text) is not None or _is_day_month_yy(text))
         and _prose_follows(scored, i)
     )
+
+
+def _is_day_month_yy(text: str) -> bool:
+    match = _DAY_MONTH_YY.search(text)
+    return match is not None and match["month"].lower() in MONTHS
 
 
 def _signed_under_dash(scored: Scored, i: int) -> bool:
