@@ -379,24 +379,3 @@ def test_a_line_in_title_case_with_blank_lines_around_it_is_still_prose() -> Non
     """The same line alone between paragraphs (a subheading, a quoted title) stays part of the article."""
     text = _page(ARTICLE[:2], TITLED_TEASERS[2:3], ARTICLE[2:])
     assert _region_text(text) == ARTICLE[:2] + TITLED_TEASERS[2:3] + ARTICLE[2:]
-
-
-TEASER_LIST = [
-    "Hops shortage spurs microbreweries\nA worldwide shortage of hops is forcing some breweries to change their beers.",
-    "Man arrested in hit-and-run\nA young man from the valley has been charged in connection with the crash.",
-    "Student fights school's piercing ban\nA culinary school will not allow one of its students to finish her course.",
-    "Minister summoned over isotope row\nOpposition parties say they hope to get to the bottom of the shortage soon.",
-]
-
-
-def test_a_list_of_teasers_under_the_article_is_not_its_prose() -> None:
-    """Headlines each over a one-sentence summary, with no blank line between (the site's other stories):
-    the summaries read as prose, but the list is not the article's."""
-    assert _region_text(_page(ARTICLE, ["\n".join(TEASER_LIST)], ["Advertisement"])) == ARTICLE
-
-
-def test_a_numbered_list_of_steps_is_no_list_of_teasers() -> None:
-    """The same shape with each line opening with a number (steps, a table's rows) stays the article's."""
-    steps = [f"{n}. Step {n} of the plan\n{n}0 workers will fix the roof of the pool this autumn." for n in range(1, 5)]
-    region = _region_text(_page(ARTICLE, ["\n".join(steps)], ARTICLE))
-    assert region[-1] == ARTICLE[-1] and len(region) > 2 * len(ARTICLE)

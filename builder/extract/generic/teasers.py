@@ -1,7 +1,7 @@
 """Lists of teasers: a headline over its one-sentence summary, again and again, with no blank line between
-("B.C. Headlines", "Most popular"). Each summary reads as prose, so the list would join the article it sits
-under; an article's own paragraphs are set apart by blank lines, and a numbered or tabled list (steps, specs)
-opens its lines with digits.
+("B.C. Headlines", "Most popular"), or a blank line between a bulleted headline and its summary. Each summary
+reads as prose, so the list would join the article it sits under; an article's own paragraphs are set apart
+from their subheadings by blank lines, and a numbered or tabled list (steps, specs) opens its lines with digits.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _is_head(line: Line, prose: Prose) -> bool:
     return (
         HEAD_WORDS[0] <= prose.words <= HEAD_WORDS[1]
         and text[-1] not in _HEAD_ENDS
-        and not text[0].isdigit()
+        and (line.bullet or not text[0].isdigit())  # "• 2012 Honda CR-V vs 2013 Ford Escape" is a teaser's
         and "[" not in text
     )
 
@@ -31,30 +31,53 @@ def _is_summary(line: Line, prose: Prose) -> bool:
     return SUMMARY_WORDS[0] <= prose.words <= SUMMARY_WORDS[1] and text[-1] in _SUMMARY_ENDS and not text[0].isdigit()
 
 
-def _pair_at(lines: list[Line], prose: list[Prose | None], i: int) -> bool:
-    """Whether line i is a teaser's headline with its summary (a line of prose) right under it."""
-    head, summary = prose[i], prose[i + 1]
-    return head is not None and summary is not None and _is_head(lines[i], head) and _is_summary(lines[i + 1], summary)
+def _head_of(lines: list[Line], prose: list[Prose | None], i: int) -> int | None:
+    """The teaser's headline over the summary at line i: the line right over it, or a bullet a blank line
+    over a summary that is no bullet (a subheading a blank line over its paragraph is the article's, and so
+    are two items of its bulleted list)."""
+    for j in (i - 1, i - 2):
+        head = prose[j] if j >= 0 else None
+        if head is not None:
+            apart = j == i - 2
+            return j if _is_head(lines[j], head) and (not apart or (lines[j].bullet and not lines[i].bullet)) else None
+    return None
+
+
+def _next_head(lines: list[Line], prose: list[Prose | None], i: int) -> int:
+    """Where the next teaser's headline would be under the summary at line i: the line under it, or a bullet
+    a blank line under it (a roundup post's paragraphs, each a title over a sentence, are set apart so)."""
+    if i + 2 < len(prose) and prose[i + 1] is None and lines[i + 2].bullet:
+        return i + 2
+    return i + 1
 
 
 def teaser_list_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
-    """The lines (headlines and summaries) of the page's lists of teasers; `prose` is None for blank lines."""
+    """The lines (headlines and summaries) of the page's lists of teasers; `prose` is None for blank lines.
+    The pairs of a list are alike: each headline right over its summary, or each a blank line over it."""
     low, high = SUMMARY_WORDS
     # Lines of a summary's length are few: each is checked with the line over it.
-    heads = {
-        i - 1
-        for i, measured in enumerate(prose)
-        if measured is not None and low <= measured.words <= high and i and _pair_at(lines, prose, i - 1)
-    }
-    if len(heads) < MIN_TEASERS:
+    pairs: dict[int, int] = {}  # a teaser's headline: its summary
+    for i, measured in enumerate(prose):
+        if measured is not None and low <= measured.words <= high and _is_summary(lines[i], measured):
+            head = _head_of(lines, prose, i)
+            if head is not None:
+                pairs[head] = i
+    if len(pairs) < MIN_TEASERS:
         return []
+    following = {_next_head(lines, prose, summary): head for head, summary in pairs.items()}
     found: list[int] = []
-    for i in sorted(heads):
-        if i - 2 in heads:
+    for head in sorted(pairs):
+        if following.get(head) is not None and _alike(pairs, following[head], head):
             continue  # inside a run counted from its first pair
-        j = i
-        while j in heads:
-            j += 2
-        if j - i >= 2 * MIN_TEASERS:
-            found.extend(range(i, j))
+        run, j = [head], _next_head(lines, prose, pairs[head])
+        while j in pairs and _alike(pairs, head, j):
+            run.append(j)
+            j = _next_head(lines, prose, pairs[j])
+        if len(run) >= MIN_TEASERS:
+            found.extend(k for first in run for k in range(first, pairs[first] + 1) if prose[k] is not None)
     return found
+
+
+def _alike(pairs: dict[int, int], head: int, other: int) -> bool:
+    """Whether two teasers are laid out alike: both headlines right over their summaries, or both apart."""
+    return pairs[head] - head == pairs[other] - other
