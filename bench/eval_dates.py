@@ -5,7 +5,7 @@ does not grade the reader by the reader's rules."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -55,10 +55,16 @@ def printed_forms(day: datetime) -> list[re.Pattern[str]]:
 
 def near_date(truth: dict[str, Any], pred: dict[str, Any]) -> bool:
     """Within 24 h of the truth; a truth with no time of day (a date alone) is also met by the same date as
-    the page prints it (9 p.m. EDT on that day is the next day in UTC)."""
+    the page prints it (9 p.m. EDT on that day is the next day in UTC), and so is a truth with a time by a
+    date the page prints alone (its wall clock at midnight) on the truth's day where the truth was written
+    ("October 29, 2012" for 2012-10-29T21:12-04:00, 25 h after midnight UTC)."""
     want = truth_date(truth["published"])
     if want is None or pred.get("date") is None:
         return False
     local = pred.get("published_at_local")
-    same_day = DATE_ONLY.fullmatch(truth["published"].strip()) is not None and local is not None
-    return abs(pred["date"] - want) <= timedelta(hours=24) or (same_day and local.date() == want.date())
+    if abs(pred["date"] - want) <= timedelta(hours=24):
+        return True
+    day_only = DATE_ONLY.fullmatch(truth["published"].strip()) is not None or (
+        local is not None and local.time() == time()
+    )
+    return day_only and local is not None and local.date() == want.date()

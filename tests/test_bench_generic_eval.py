@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
@@ -30,3 +31,30 @@ def test_a_declared_language_is_compared_by_its_primary_subtag(
     generic_eval: ModuleType, declared: str | None, primary: str | None
 ) -> None:
     assert generic_eval._language(declared) == primary
+
+
+@pytest.fixture(scope="module")
+def eval_dates() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        yield importlib.import_module("eval_dates")
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+@pytest.mark.parametrize(
+    ("truth", "local", "near"),
+    [
+        ("2012-10-29T21:12:00-04:00", datetime(2012, 10, 29), True),  # the page prints the day alone
+        ("2012-10-29T21:12:00-04:00", datetime(2012, 10, 28), False),
+        ("2012-10-29T21:12:00-04:00", datetime(2012, 10, 29, 0, 5), False),  # a time printed: 25 h off
+        ("2012-10-29", datetime(2012, 10, 29, 21, 0), True),  # the truth states the day alone
+        ("2012-10-29T12:00:00+00:00", datetime(2012, 10, 30, 11, 0), True),  # within 24 h
+    ],
+)
+def test_a_date_is_near_within_a_day_or_on_the_same_day_when_either_states_no_time(
+    eval_dates: ModuleType, truth: str, local: datetime, near: bool
+) -> None:
+    """The prediction's instant is its wall clock read in UTC, as a build stores a date with no zone."""
+    pred = {"date": local.replace(tzinfo=UTC), "published_at_local": local}
+    assert eval_dates.near_date({"published": truth}, pred) is near
