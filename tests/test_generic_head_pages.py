@@ -47,6 +47,13 @@ I took the ferry last week and it was on time both ways.
         (f"Share this article with a friend\n\n{COMMENT_DATE}", "Jane wrote:", datetime(2020, 3, 3, 4, 11)),
         # no line is only a date: a date with its time among other fields, not the prose's year
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "Jane wrote:", datetime(2017, 7, 24, 18, 55)),
+        # a blog's footer sentence, too long for a dateline, labelling the date as the post's
+        (
+            "This was written by Ada Moss. Posted on Sunday, September 16, 2012, at 7:05 pm. Filed under Harbour,"
+            " Seals. Bookmark the permalink. Follow comments here with the RSS feed. Post a comment.",
+            "Jane wrote:",
+            datetime(2012, 9, 16, 19, 5),
+        ),
         # a labelled date under the article's list of sections and links
         (
             "\n\n".join(f"Section {k} of the guide" for k in range(8))

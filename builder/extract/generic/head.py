@@ -52,6 +52,8 @@ HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than 
 # A dateline among other fields runs longer than a byline or date line (META_WORDS): "NDR Info - Das Update ... -
 # 18.03.2020 13:15 Uhr".
 DATELINE_WORDS = 20
+FOOTER_SENTENCE_LINES = 3  # a blog's footer sentence with the date is among the article's last lines...
+FOOTER_SENTENCE_CHARS = 400  # ...and shorter than this
 
 RULE_BYLINE = "a byline ('By ...')"
 RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
@@ -263,6 +265,23 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
             continue
         found = find_date(text)
         if found is not None and _is_dateline(text, found, byline_names(text)):
+            head.date, head.date_at, head.dates[i] = found, i, found
+            return
+    _find_footer_sentence_date(scored, head, stop, end)
+
+
+def _find_footer_sentence_date(scored: Scored, head: Head, stop: int, end: int) -> None:
+    """A date labelled as the publication's in a blog's footer sentence, among the article's last lines or
+    right under it ("This was written by K.G. Schneider. Posted on Sunday, September 16, 2012, at 7:05 pm.
+    Filed under ..."): too long a line for a dateline, which no other line of the page gave."""
+    lines = scored.lines
+    last = [i for i in range(stop - 1, -1, -1) if scored.prose[i] is not None][:FOOTER_SENTENCE_LINES]
+    for i in [*reversed(last), *range(stop, end)]:
+        text = lines[i].text
+        if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not _DIGIT.search(text):
+            continue
+        found = find_date(text)
+        if found is not None and found.kind == "published":
             head.date, head.date_at, head.dates[i] = found, i, found
             return
 
