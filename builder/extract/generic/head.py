@@ -52,6 +52,7 @@ HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than 
 # A dateline among other fields runs longer than a byline or date line (META_WORDS): "NDR Info - Das Update ... -
 # 18.03.2020 13:15 Uhr".
 DATELINE_WORDS = 20
+STACKED_PARTS, STACKED_PART_CHARS = 3, 9  # a date's badge: day, month and year on lines of their own, each short
 FOOTER_SENTENCE_LINES = 3  # a blog's footer sentence with the date is among the article's last lines...
 FOOTER_SENTENCE_CHARS = 400  # ...and shorter than this
 
@@ -296,6 +297,18 @@ def _before_comments(scored: Scored, stop: int, end: int) -> int:
     return end
 
 
+def _stacked_date(scored: Scored, i: int) -> tuple[FoundDate, list[int]] | None:
+    """A date printed as a calendar's badge, a part on each line from line i on ("11", "July", "2012"), and
+    those lines."""
+    parts = [i, *following(scored, i, STACKED_PARTS - 1)]
+    texts = [scored.lines[j].text for j in parts]
+    if len(texts) < STACKED_PARTS or any(len(text) > STACKED_PART_CHARS or " " in text for text in texts):
+        return None
+    joined = " ".join(texts)
+    found = find_date(joined)
+    return (found, parts) if found is not None and found.start == 0 and found.end == len(joined) else None
+
+
 def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> None:
     """The bylines and date lines among `indexes`, and the head's authors and date from them and those found
     before."""
@@ -320,6 +333,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
         found = _line_date(text)
         if found is not None and _is_dateline(text, found, names):
             head.dates[i] = found
+        elif found is None and len(text) <= STACKED_PART_CHARS and (stacked := _stacked_date(scored, i)) is not None:
+            head.dates.update(dict.fromkeys(stacked[1], stacked[0]))
     # A date labelled "Published" first, then the first one not labelled "Updated" (a page's clock, a teaser's
     # date may stand above the headline unlabelled)
     labelled = [i for i, found in head.dates.items() if found.kind == "published"]
