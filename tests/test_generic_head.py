@@ -44,6 +44,9 @@ from builder.extract.textdump.lines import Line
         ("Text Size", None),  # a button: "Text" opens a byline only with its colon
         ("Last Modified: 11/18/2011 4:06 AM", None),  # a date's label before the date, no name
         ("Screen Shot 2011-08-13 at 4.55.35 PM", None),  # an image's default name
+        ("Post written by Leo Babauta.", ["Leo Babauta"]),  # a sentence: its full stop is no initial's
+        ("Article written by Jane Doe and John Roe.", ["Jane Doe", "John Roe"]),
+        ("By Martin Luther King Jr.", ["Martin Luther King Jr."]),
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:

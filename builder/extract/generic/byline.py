@@ -11,11 +11,12 @@ from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE = re.compile(
-    r"(?:(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button
     r"(?:Texto|Text|Текст)\s*[:：]\s*(?P<labelled>\S.*)",
 )
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place.
 _NAMES_END = re.compile(
     r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
@@ -272,7 +273,8 @@ def _names(names: str) -> list[str] | None:
     end = _NAMES_END.search(names)
     if end is not None:
         names = names[: end.start()]
-    found = [part for part in _NAME_SPLIT.split(undoubled(names.strip(" ,;:"))) if _is_name(part)]
+    names = _SENTENCE_END.sub("", names.strip(" ,;:"))  # "Post written by Leo Babauta."
+    found = [part for part in _NAME_SPLIT.split(undoubled(names)) if _is_name(part)]
     return found or None
 
 
