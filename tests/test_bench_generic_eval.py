@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.bench_modules import import_bench
 
 
 @pytest.fixture(scope="module")
-def generic_eval() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        yield importlib.import_module("generic_eval")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+def generic_eval() -> ModuleType:
+    return import_bench("generic_eval")
 
 
 @pytest.mark.parametrize(
@@ -34,12 +26,8 @@ def test_a_declared_language_is_compared_by_its_primary_subtag(
 
 
 @pytest.fixture(scope="module")
-def eval_dates() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        yield importlib.import_module("eval_dates")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+def eval_dates() -> ModuleType:
+    return import_bench("eval_dates")
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,8 @@ other dumps as its hand-written profile does; every value carries its reason; th
 
 from __future__ import annotations
 
-import importlib
 import re
 import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -26,7 +24,8 @@ from builder.sites.draft.dates import best_format, date_in, line_pattern, patter
 from builder.sites.draft.facts import timezone
 from builder.sites.draft.guesses import Guess, scalar
 from builder.sites.profile import SiteProfile, load_profile, parse_profile
-from tests.conftest import ROOT, run_build, run_cli
+from tests.bench_modules import import_bench
+from tests.conftest import run_build, run_cli
 from tests.golden.goldens import expected, extract, golden_dumps, pipeline_for
 from tests.layouts import ledger
 
@@ -35,13 +34,9 @@ SEED = 7  # the benchmark generator's seed: its dumps are no golden dump
 
 
 @pytest.fixture(scope="module")
-def generator() -> Iterator[ModuleType]:
+def generator() -> ModuleType:
     """bench/generate.py, which writes Al Mayadeen dumps of made-up articles (it imports its word lists as `words`)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        yield importlib.import_module("generate")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    return import_bench("generate")
 
 
 def decoded(data: bytes) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import signal
@@ -27,6 +26,7 @@ from builder.engines.local import Serial, run_pipeline
 from builder.errors import EngineMissingError
 from builder.pipeline import PipelineOptions
 from builder.record import Record
+from tests.bench_modules import import_bench
 from tests.conftest import DATA, NOW, NOW_ISO, ROOT, files_of, run_build, run_cli, run_cli_in_terminal
 
 GOLDEN = ROOT / "tests" / "golden" / "almayadeen_en"
@@ -71,11 +71,7 @@ def _prefixed(prefix: str, files: dict[str, bytes]) -> dict[str, bytes]:
 
 def generated_dumps(folder: Path, count: int) -> Path:
     """The benchmark generator's dumps (articles, re-crawls, edits and bad inputs), the last 100 also in a tar."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        generator = importlib.import_module("generate")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    generator = import_bench("generate")
     kinds = set()
     folder.mkdir()
     for i in range(count):
