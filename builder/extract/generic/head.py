@@ -276,7 +276,7 @@ def _find_footer_sentence_date(scored: Scored, head: Head, stop: int, end: int) 
     right under it ("This was written by K.G. Schneider. Posted on Sunday, September 16, 2012, at 7:05 pm.
     Filed under ..."): too long a line for a dateline, which no other line of the page gave."""
     lines = scored.lines
-    last = [i for i in range(stop - 1, -1, -1) if scored.prose[i] is not None][:FOOTER_SENTENCE_LINES]
+    last = nonblank_above(scored, stop, FOOTER_SENTENCE_LINES)
     for i in [*reversed(last), *range(stop, end)]:
         text = lines[i].text
         if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not _DIGIT.search(text):
