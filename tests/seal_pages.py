@@ -1,5 +1,5 @@
-"""Small pages of one layout for the generic reader's head tests: lines of a head over three paragraphs about
-seals on a sandbank."""
+"""Small pages for the generic reader's head tests: lines of a head over three paragraphs about seals on a
+sandbank, and a ferry story whose dates are only under it."""
 
 from __future__ import annotations
 
@@ -16,3 +16,28 @@ SEAL_PARAGRAPHS = [
 def seal_page(*head: str, paragraphs: list[str] = SEAL_PARAGRAPHS) -> str:
     """A page of the lines `head` (each a block of its own) over the article's paragraphs."""
     return "\n\n".join([*head, *paragraphs]) + "\n"
+
+
+# A ferry story whose only date lines are under it ({footer}) and in its comments ({comment_meta}).
+DATE_ONLY_IN_THE_FOOTER = """Harbour Weekly
+
+Night ferries return to the northern islands
+
+The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
+
+The company had stopped the crossings when the old ships failed their inspection in 2019, and the new ones were delivered only last month after a long delay at the yard in the south.
+
+Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
+
+The harbour master said the timetable would stay the same through the spring, with one crossing each night and two on the weekend when the weather allows the ships to sail.
+
+The second ship of the line is due in the harbour next month, once its crew has finished the training the company asked of them after the inspection of the old ships.
+
+{footer}
+
+Comments
+
+{comment_meta}
+
+I took the ferry last week and it was on time both ways.
+"""

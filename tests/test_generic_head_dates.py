@@ -1,4 +1,6 @@
-"""Dates the head prints in pieces: a calendar's badge, its day, month and year on lines of their own."""
+"""Where the article's date is found outside its headline's lines: under the article (a footer's dateline, a blog's
+footer sentence) but never in its comments, and a calendar's badge printed in pieces, its day, month and year on
+lines of their own."""
 
 from __future__ import annotations
 
@@ -7,7 +9,9 @@ from datetime import datetime
 import pytest
 
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import seal_page
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, seal_page
+
+COMMENT_DATE = "March 3, 2020 at 4:11 am"
 
 
 @pytest.mark.parametrize(
@@ -30,3 +34,39 @@ def test_a_date_printed_as_a_badge_over_the_headline_is_the_article_s(badge: str
             if role.value == "date"
         ]
         assert dated == badge.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("footer", "comment_meta", "expected"),
+    [
+        # a labelled date among other words, under the article, wins over a comment's date line further down
+        ("Posted on March 2, 2020March 2, 2020Author Jane DoeCategories Ferries", COMMENT_DATE, datetime(2020, 3, 2)),
+        # no dateline under the article, only a comment's under "Comments": a reader's date is not the article's
+        ("Share this article with a friend", COMMENT_DATE, None),
+        # the same date line above the comments is the article's
+        (f"Share this article with a friend\n\n{COMMENT_DATE}", "Jane wrote:", datetime(2020, 3, 3, 4, 11)),
+        # no line is only a date: a date with its time among other fields, not the prose's year
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "Jane wrote:", datetime(2017, 7, 24, 18, 55)),
+        # a blog's footer sentence, too long for a dateline, labelling the date as the post's
+        (
+            "This was written by Ada Moss. Posted on Sunday, September 16, 2012, at 7:05 pm. Filed under Harbour,"
+            " Seals. Bookmark the permalink. Follow comments here with the RSS feed. Post a comment.",
+            "Jane wrote:",
+            datetime(2012, 9, 16, 19, 5),
+        ),
+        # a labelled date under the article's list of sections and links
+        (
+            "\n\n".join(f"Section {k} of the guide" for k in range(8))
+            + "\n\n(Harbour Weekly) Erstellt am 09.08.2013, 06:00",
+            "Jane wrote:",
+            datetime(2013, 8, 9, 6, 0),
+        ),
+    ],
+)
+def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, expected: datetime | None) -> None:
+    """With no date in the head, a dateline elsewhere above the comments: a labelled one or a line that is
+    only a date first, then a date among other fields; a sentence of the prose that mentions a year is never
+    the date."""
+    reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta=comment_meta))
+    assert isinstance(reading, GenericReading), reading
+    assert (reading.date.local if reading.date is not None else None) == expected

@@ -1,6 +1,6 @@
-"""The generic reader's head on small pages of one layout: dates outside the head, the headline against a
-standfirst, a photo credit, an image's title, a kicker, a head inside the region, labelled dates. Bylines:
-test_generic_head_bylines.py."""
+"""The generic reader's head on small pages of one layout: the headline against a standfirst, a photo credit,
+an image's title, a kicker, a head inside the region, labelled dates. Bylines: test_generic_head_bylines.py;
+dates outside the head and in pieces: test_generic_head_dates.py."""
 
 from __future__ import annotations
 
@@ -9,68 +9,7 @@ from datetime import datetime
 import pytest
 
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
-
-COMMENT_DATE = "March 3, 2020 at 4:11 am"
-DATE_ONLY_IN_THE_FOOTER = """Harbour Weekly
-
-Night ferries return to the northern islands
-
-The first night ferry in two winters left the harbour on Saturday with more than two hundred passengers on board, most of them islanders going home for the weekend.
-
-The company had stopped the crossings when the old ships failed their inspection in 2019, and the new ones were delivered only last month after a long delay at the yard in the south.
-
-Islanders had waited for the crossings to return for a long time, and many of them said on the quay that the ferry was the only way for their families to visit them in the winter.
-
-The harbour master said the timetable would stay the same through the spring, with one crossing each night and two on the weekend when the weather allows the ships to sail.
-
-The second ship of the line is due in the harbour next month, once its crew has finished the training the company asked of them after the inspection of the old ships.
-
-{footer}
-
-Comments
-
-{comment_meta}
-
-I took the ferry last week and it was on time both ways.
-"""
-
-
-@pytest.mark.parametrize(
-    ("footer", "comment_meta", "expected"),
-    [
-        # a labelled date among other words, under the article, wins over a comment's date line further down
-        ("Posted on March 2, 2020March 2, 2020Author Jane DoeCategories Ferries", COMMENT_DATE, datetime(2020, 3, 2)),
-        # no dateline under the article, only a comment's under "Comments": a reader's date is not the article's
-        ("Share this article with a friend", COMMENT_DATE, None),
-        # the same date line above the comments is the article's
-        (f"Share this article with a friend\n\n{COMMENT_DATE}", "Jane wrote:", datetime(2020, 3, 3, 4, 11)),
-        # no line is only a date: a date with its time among other fields, not the prose's year
-        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "Jane wrote:", datetime(2017, 7, 24, 18, 55)),
-        # a blog's footer sentence, too long for a dateline, labelling the date as the post's
-        (
-            "This was written by Ada Moss. Posted on Sunday, September 16, 2012, at 7:05 pm. Filed under Harbour,"
-            " Seals. Bookmark the permalink. Follow comments here with the RSS feed. Post a comment.",
-            "Jane wrote:",
-            datetime(2012, 9, 16, 19, 5),
-        ),
-        # a labelled date under the article's list of sections and links
-        (
-            "\n\n".join(f"Section {k} of the guide" for k in range(8))
-            + "\n\n(Harbour Weekly) Erstellt am 09.08.2013, 06:00",
-            "Jane wrote:",
-            datetime(2013, 8, 9, 6, 0),
-        ),
-    ],
-)
-def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, expected: datetime | None) -> None:
-    """With no date in the head, a dateline elsewhere above the comments: a labelled one or a line that is
-    only a date first, then a date among other fields; a sentence of the prose that mentions a year is never
-    the date."""
-    reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta=comment_meta))
-    assert isinstance(reading, GenericReading), reading
-    assert (reading.date.local if reading.date is not None else None) == expected
-
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, SEAL_PARAGRAPHS, seal_page
 
 # A photo's caption with its credit, the headline, then a standfirst of a sentence's length and the byline.
 STANDFIRST_UNDER_THE_HEADLINE = seal_page(
