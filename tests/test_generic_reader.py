@@ -166,6 +166,48 @@ def test_a_list_of_teasers_is_no_article() -> None:
     assert reading.detail == "a list of 4 teasers (headline, date, summary): a section front"
 
 
+SHORT_POST = """\
+Pixel Notebook
+
+  • Home
+  • Archive
+  • About
+
+Harbour lights at dawn
+
+By Ana Costa, 3 March 2019
+
+A few photographs of the harbour lights, taken from the old pier before sunrise.
+
+Comments (0)
+
+Leave a comment
+
+[ ] Name (required)
+[ ] Mail (will not be published) (required)
+[Submit Comment]
+
+© 2019 Pixel Notebook
+"""
+
+
+def test_a_short_post_under_its_headline_and_byline_is_an_article() -> None:
+    """One paragraph of 14 words, under a headline and a byline with its date: a blog's short post, read (the
+    validator's --min-words decides whether so short a body is kept)."""
+    reading = read_generic(SHORT_POST)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Harbour lights at dawn"
+    assert reading.fields["authors"] == ["Ana Costa"]
+    assert reading.fields["body"] == "A few photographs of the harbour lights, taken from the old pier before sunrise."
+
+
+def test_a_short_text_under_a_title_alone_is_no_article() -> None:
+    """The same page with no byline or date: a title over a line of text is a stub or a shop's page."""
+    reading = read_generic(SHORT_POST.replace("By Ana Costa, 3 March 2019\n\n", ""))
+    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
+    assert reading.detail == "no run of prose: 1 line of prose (14 words)"
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "Home\n\n  • News\n  • Sport\n", "Page not found\n\nSearch [   ]"])
 def test_pages_with_no_prose_are_no_article(text: str) -> None:
     reading = read_generic(text)

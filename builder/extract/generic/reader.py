@@ -74,6 +74,7 @@ from builder.record import RENDERED_BULLET, Reject
 
 MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
+SHORT_POST_WORDS = 4  # a shorter run is an article only under an article's head (`_post_head`), and this long
 MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
 TEASER_HEADS = 3  # a region with this many headline-and-date heads is a list of teasers
 TAIL_LINES = 12  # how far after the article a tag list is looked for
@@ -153,15 +154,17 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
     start, stop = cut_at_end(scored, *with_lists(scored, *span))
     start = with_image_above(scored, head_inside(scored, start, stop))
     count, words = prose_lines(scored, start, stop)
-    if (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2:
-        lines_of = f"{count} line{'' if count == 1 else 's'} of prose"
-        return Reject(Reason.NO_ARTICLE, f"no run of prose: {lines_of} ({words} words)", "parse")
+    short = (count < MIN_PROSE_LINES and words < MIN_PROSE_WORDS) or words < PROSE_WORDS * 2
+    if short and words < SHORT_POST_WORDS:
+        return _no_prose(count, words)
     heads = teaser_heads(scored, start, stop)
     if heads >= TEASER_HEADS:
         return Reject(
             Reason.NO_ARTICLE, f"a list of {heads} teasers (headline, date, summary): a section front", "parse"
         )
     head = read_head(scored, text, start, stop)
+    if short and not _post_head(head, start):
+        return _no_prose(count, words)
     page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
     orphans = _orphans(scored, head, start)
@@ -174,6 +177,18 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
     if not fields.get("body"):  # the headline took the only prose there was
         return Reject(Reason.NO_ARTICLE, "no prose left under the headline", "parse")
     return GenericReading(page, fields, head.date)
+
+
+def _no_prose(count: int, words: int) -> Reject:
+    lines_of = f"{count} line{'' if count == 1 else 's'} of prose"
+    return Reject(Reason.NO_ARTICLE, f"no run of prose: {lines_of} ({words} words)", "parse")
+
+
+def _post_head(head: Head, start: int) -> bool:
+    """Whether a short run of prose is a short post's: a headline over it with a byline or date beside the
+    headline, the head of one article (a blog's one-paragraph post, a picture's few words). A stub page or a
+    shop's shows a title but no byline or date."""
+    return head.title_at is not None and head.title_at < start and (bool(head.bylines) or head.date_at is not None)
 
 
 def _outside(text: str, scored: Scored) -> Classified:
