@@ -33,6 +33,12 @@ from tests.seal_pages import seal_page
         ("Enter your email address:", True),
         ("Amazon.com, Inc. Stock Quote", True),
         ("Funded by readers like you: donate", True),
+        ("Marguerite Reardon headshot", True),  # a portrait's alt text over the byline
+        ("Celeb News RSS Feed", True),
+        ("Copyright", True),
+        ("Morning home delivery - save up to 65%", True),
+        ("Field input is required", True),
+        ("RSSI readings fall as the harbour's masts rust", False),  # "rss" is a whole word only
         ("The registrar of the harbour board resigns", False),  # "register" is a whole word only
         ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
         ("Seals are back on the sandbank", False),
