@@ -171,6 +171,7 @@ def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
     ("page", "line", "expected"),
     [
         ("*\n\nPiers reopen", 0, False),  # signs only
+        ("* *          [pxl_trans]\n\nPiers reopen", 0, False),  # signs and an image's name in brackets
         ("Piers reopen\n\n*", 0, True),
         ("1. Piers reopen\n2. Fares rise", 0, False),  # a ranked list's item
         ("1. Piers reopen\n\nThe harbour reopened.", 0, True),  # a number alone is no list

@@ -42,6 +42,7 @@ LEAD_CHARS = 1200  # ...and in at most this many of their characters
 KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
 STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
 _DIGIT = re.compile(r"\d")
+_IMAGE_ALT = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
@@ -322,7 +323,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     text = line.text
     if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
         return False
-    if not any(c.isalnum() for c in text) or (text[0].isdigit() and _in_numbered_list(scored, i)):
+    if not any(c.isalnum() for c in _IMAGE_ALT.sub("", text)) or (text[0].isdigit() and _in_numbered_list(scored, i)):
         return False
     if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or is_doubled(text):
         return False
