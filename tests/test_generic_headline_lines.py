@@ -175,6 +175,16 @@ def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
         ("Piers reopen\n\n*", 0, True),
         ("1. Piers reopen\n2. Fares rise", 0, False),  # a ranked list's item
         ("1. Piers reopen\n\nThe harbour reopened.", 0, True),  # a number alone is no list
+        # a paragraph's line wrapping on the next one, in small letters: none...
+        (
+            "The striker has not played since October because of injuries to\nboth his leg and his knee, and he",
+            0,
+            False,
+        ),
+        # ...but a headline over its byline or its time in small letters is one
+        ("Feds Grant Challenger Appeal In Google Toolbar Patent Case\nby Tameka Kee, Friday", 0, True),
+        ("Ferries return to the northern islands after two long winters\nposted 8:58 am Tue January 15", 0, True),
+        ("Ferries return to the northern islands after two long winters\nprintable versionbigger text", 0, True),
     ],
 )
 def test_headline_like_lines(page: str, line: int, expected: bool) -> None:

@@ -57,6 +57,11 @@ def test_a_version_number_is_no_comment_s_time() -> None:
             "by Anonymous Coward writes:",
             "by tomhale (1814588) writes: on Tuesday July 24, @01:06PM (#40751967)",
         ],
+        [  # linked to each writer's site or profile, the link printed before the name
+            "  • http://twitter.com/danamac Dana McMahan",
+            "  • http://mccooltravel.wordpress.com McCool Travel",
+            "  • http://rickyleepotts.com/ rickyleepotts",
+        ],
     ],
 )
 def test_the_region_ends_where_comment_heads_naming_their_writers_begin(heads: list[str]) -> None:
@@ -73,6 +78,8 @@ def test_the_region_ends_where_comment_heads_naming_their_writers_begin(heads: l
         ("As you may recall, Colon writes:", False),  # the article quoting someone
         ("The mayor of the town by the river writes:", False),  # too long for a name
         ("by tomhale writes: the pool was never safe", False),  # the comment's text, not its time
+        ("http://twitter.com/danamac Dana McMahan", True),
+        ("http://example.com/report is the full report of the harbour board", False),  # a sentence with a link
     ],
 )
 def test_a_comment_head_names_its_writer_alone_or_over_its_time(line: str, head: bool) -> None:

@@ -29,6 +29,8 @@ COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under i
 STREAM_LINES = 3  # ...and a comment section shows at least this many of them
 _SAID = re.compile(r" (?:said[,:]|says:?|writes:)(?= |$)")  # a comment's head naming its writer ("Monevator said,")...
 COMMENTER_WORDS = 6  # ...is shorter than this
+# ...or a link to the writer's site or profile, then the name it shows ("• http://twitter.com/danamac Dana McMahan")
+_LINKED_NAME = re.compile(r"https?://\S+(?: \S+){1,4}")
 _DIGIT = re.compile(r"\d")
 SENTENCE_WORDS = 3  # a comment's text that is one sentence has at least this many words
 # A comment's time with a two-digit year, which no date is read from ("Peter Flom 07.09.12 at 08:11")
@@ -85,7 +87,9 @@ def _is_meta(scored: Scored, i: int) -> bool:
 
 def is_commenter(text: str) -> bool:
     """A comment's head that names its writer, alone or over its time: "Monevator said,", "Anna says:", "by
-    Sir_Sri (199544) writes: on Monday July 23, @09:46PM"."""
+    Sir_Sri (199544) writes: on Monday July 23, @09:46PM", or linked to the writer's site ("http://x.com/ Ann")."""
+    if _LINKED_NAME.fullmatch(text) is not None:
+        return True
     said = _SAID.search(text)
     if said is None or text.count(" ", 0, said.start()) >= COMMENTER_WORDS or "," in text[: said.start()]:
         return False  # a sentence quoting someone ("As you may recall, Colon writes:") is the article's

@@ -42,6 +42,7 @@ LEAD_CHARS = 1200  # ...and in at most this many of their characters
 KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
 STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
 _DIGIT = re.compile(r"\d")
+WRAPPED_WORDS = 8  # a paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
 _IMAGE_ALT = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
@@ -60,6 +61,7 @@ _LONE_CREDIT = re.compile(
 )
 AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
 FULL_STOPS = (".", "。", "．")
+_CLAUSE_ENDS = (*FULL_STOPS, ":", "!", "?")
 _GLUED_WORDS = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
@@ -329,9 +331,28 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
         return False
     if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
         return False
+    if _wraps_on(scored, i):
+        return False
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta
     return not (byline_names(text) or is_date_line(text))
+
+
+def _wraps_on(scored: Scored, i: int) -> bool:
+    """A paragraph's line that wraps on the next one: that line, right under it, goes on in small letters ("The
+    striker has not played since October because of injuries to", "both his leg and knee but ...")."""
+    under, prose = i + 1, scored.prose[i]
+    if prose is None or prose.words < WRAPPED_WORDS or under >= len(scored.prose) or scored.prose[under] is None:
+        return False
+    text, next_text = scored.lines[i].text, scored.lines[under].text
+    if (
+        scored.lines[under].bullet
+        or scored.scores[under] <= 0.0
+        or not (next_text[0].isalpha() and next_text[0].islower())
+    ):
+        return False  # the line under must read as prose: a glued menu may start small ("printable versionbigger text")
+    # a byline or date line may start small ("by Tameka Kee, Friday, ...", "posted 8:58 am ...")
+    return not text.endswith(_CLAUSE_ENDS) and byline_names(next_text) is None and not _DIGIT.search(next_text)
 
 
 def _in_numbered_list(scored: Scored, i: int) -> bool:
