@@ -96,6 +96,7 @@ def test_the_region_ends_at_a_comment_count() -> None:
         "9 comments to The town council reopens the old swimming pool by the river",  # reads as prose
         "One thought on “The town council reopens the old swimming pool”",
         "3 Kommentare zu „Das alte Schwimmbad am Fluss öffnet wieder“",
+        "8 appreciated comments on “The town council reopens the old swimming pool”",  # a word before "comments"
     ],
 )
 def test_the_region_ends_at_a_comment_count_naming_the_article(heading: str) -> None:

@@ -186,7 +186,7 @@ _COMMENT_COUNT = re.compile(
 # A comment count over the comments, naming the article: "9 comments to Roomba", "One thought on “Roomba”"
 # (a blog's default heading), "3 Kommentare zu „Roomba“".
 _COMMENTS_ON = re.compile(
-    r"(?:\d+|one|no|ein|eine|un|une|uno|una|um|uma)\s+(?:comments?|responses?|thoughts?|replies|reply|"
+    r"(?:\d+|one|no|ein|eine|un|une|uno|una|um|uma)\s+(?:[^\W\d_]+\s+)??(?:comments?|responses?|thoughts?|replies|reply|"
     r"kommentare?|antworten|gedanken|commentaires?|réponses?|réactions?|comentarios?|respuestas?|comentários?|"
     r"respostas?|commenti|risposte|reacties)\s+(?:to|on|for|zu|auf|für|à|sur|pour|a|en|para|em|sobre|su|op)\s+\S",
     re.IGNORECASE,
@@ -217,8 +217,8 @@ def _is_invitation(rest: str) -> bool:
 
 
 def is_comments_on(text: str) -> bool:
-    """A comment count naming the article ("One thought on “Roomba”"); not a sentence of the article that
-    opens so ("One response to the flood was a new dam.")."""
+    """A comment count naming the article ("One thought on “Roomba”", "8 appreciated comments on “...”"); not a
+    sentence of the article that opens so ("One response to the flood was a new dam.")."""
     return (
         len(text) <= COMMENTS_ON_CHARS
         and _COMMENTS_ON.match(text) is not None
