@@ -110,3 +110,31 @@ def test_a_dash_between_paragraphs_that_every_dump_prints_does_not_cut_the_artic
     assert isinstance(reading, GenericReading)
     assert reading.fields["body"].count("The harbour master said") == 4
     assert "independent newspaper" not in reading.fields["body"]  # the site's footer is still its chrome
+
+
+SERIES = (
+    "Each week the Gazette visits one of the harbour's berths and the crews who work there, and asks them what the "
+    "winter will bring."
+)
+
+
+def test_a_series_paragraph_fewer_than_half_the_dumps_print_stays_the_article_s() -> None:
+    """Two of five dumps open their text with the paragraph of the series they belong to: the article's own, not
+    the site's chrome; the footer every dump prints still is."""
+    dumps = [
+        site_dump(n).replace("By Ann Lee\n\n", f"By Ann Lee\n\n{SERIES}\n\n" if n <= 2 else "By Ann Lee\n\n")
+        for n in range(1, 6)
+    ]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["body"].startswith(SERIES)
+    assert role_of(reading, "Each week the Gazette")[0] is Role.BODY
+    assert "independent newspaper" not in reading.fields["body"]
+    # in three of five dumps, it is the site's
+    dumps = [
+        site_dump(n).replace("By Ann Lee\n\n", f"By Ann Lee\n\n{SERIES}\n\n" if n <= 3 else "By Ann Lee\n\n")
+        for n in range(1, 6)
+    ]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert SERIES not in reading.fields["body"]

@@ -26,6 +26,8 @@ from builder.extract.textdump.lines import BLANK, Line, listed_texts
 PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
+STANDING_WORDS = 20  # a paragraph this long that recurs in fewer than STANDING_SHARE of the site's dumps...
+STANDING_SHARE = 0.5  # ...is a series' standing paragraph, not chrome (`_standing`)
 OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 
 SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
@@ -241,9 +243,20 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
         for i, text in enumerate(texts):
             rule = rules.get(text)
             # a blank line's text is "" (a lone bullet's is "• ", and may recur)
-            if rule is not None and text and not _over_own_byline(scored, texts, rules, i):
+            if rule is None or not text or _standing(scored, chrome, recurring, i, text):
+                continue
+            if not _over_own_byline(scored, texts, rules, i):
                 scores[i], chrome_rules[i] = -4.0, rule
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
+
+
+def _standing(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, int], i: int, text: str) -> bool:
+    """A long paragraph that fewer than half the site's dumps print: a series' standing paragraph ("Each week this
+    blog features a recently added gadget ..."), the article's own. A site's own blurb or notice is in nearly all."""
+    prose = scored.prose[i]
+    if prose is None or prose.words < STANDING_WORDS or scored.lines[i].bullet:
+        return False
+    return recurring[text] < STANDING_SHARE * chrome.dumps
 
 
 def _over_own_byline(scored: Scored, texts: list[str], rules: Mapping[str, str], i: int) -> bool:
