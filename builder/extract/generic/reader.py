@@ -185,10 +185,11 @@ def _no_prose(count: int, words: int) -> Reject:
 
 
 def _post_head(head: Head, start: int) -> bool:
-    """Whether a short run of prose is a short post's: a headline over it with a byline or date beside the
-    headline, the head of one article (a blog's one-paragraph post, a picture's few words). A stub page or a
-    shop's shows a title but no byline or date."""
-    return head.title_at is not None and head.title_at < start and (bool(head.bylines) or head.date_at is not None)
+    """Whether a short run of prose is a short post's: a headline over it with a date or a byline opened by its
+    word ("By ...") beside the headline, the head of one article (a blog's one-paragraph post, a picture's few
+    words). A stub page or a shop's shows a title but no date; a name alone may be a pair of buttons ("Cancel
+    Delete")."""
+    return head.title_at is not None and head.title_at < start and (head.explicit or head.date_at is not None)
 
 
 def _outside(text: str, scored: Scored) -> Classified:
