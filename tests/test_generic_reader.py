@@ -201,9 +201,11 @@ def test_a_short_post_under_its_headline_and_byline_is_an_article() -> None:
     assert reading.fields["body"] == "A few photographs of the harbour lights, taken from the old pier before sunrise."
 
 
-def test_a_short_text_under_a_title_alone_is_no_article() -> None:
-    """The same page with no byline or date: a title over a line of text is a stub or a shop's page."""
-    reading = read_generic(SHORT_POST.replace("By Ana Costa, 3 March 2019\n\n", ""))
+@pytest.mark.parametrize("head", ["", "Ana Costa\n\n"])
+def test_a_short_text_under_a_title_alone_is_no_article(head: str) -> None:
+    """The same page with no byline or date (or a name alone, which may be two buttons: "Cancel Delete"): a title
+    over a line of text is a stub or a shop's page."""
+    reading = read_generic(SHORT_POST.replace("By Ana Costa, 3 March 2019\n\n", head))
     assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
     assert reading.detail == "no run of prose: 1 line of prose (14 words)"
 
