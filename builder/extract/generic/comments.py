@@ -88,7 +88,7 @@ def _is_meta(scored: Scored, i: int) -> bool:
 def is_commenter(text: str) -> bool:
     """A comment's head that names its writer, alone or over its time: "Monevator said,", "Anna says:", "by
     Sir_Sri (199544) writes: on Monday July 23, @09:46PM", or linked to the writer's site ("http://x.com/ Ann")."""
-    if _LINKED_NAME.fullmatch(text) is not None:
+    if text.startswith("http") and _LINKED_NAME.fullmatch(text) is not None:  # most lines: no regex
         return True
     said = _SAID.search(text)
     if said is None or text.count(" ", 0, said.start()) >= COMMENTER_WORDS or "," in text[: said.start()]:
