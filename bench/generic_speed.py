@@ -129,7 +129,8 @@ def stage_cpu(root: Path) -> dict[str, float]:
     from builder.extract.generic.corpus import CorpusBuilder, page_lines, sketch_page
     from builder.extract.generic.publisher import publisher_from_lines
     from builder.extract.generic.reader import _read, _titled, dump_lines
-    from builder.extract.generic.region import score_lines, uses_corpus, with_corpus
+    from builder.extract.generic.region import score_lines
+    from builder.extract.generic.site_lines import uses_corpus, with_corpus
     from builder.extract.textdump.lines import BLANK
     from builder.record import Record, Reject
 

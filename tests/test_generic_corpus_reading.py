@@ -5,7 +5,8 @@ alone decides when the corpus would leave no article or no headline; a headline 
 from __future__ import annotations
 
 from builder.extract.generic.reader import RULE_PAGE_TRUSTED, GenericReading, read_generic
-from builder.extract.generic.region import score_lines, with_corpus
+from builder.extract.generic.region import score_lines
+from builder.extract.generic.site_lines import with_corpus
 from builder.extract.textdump.lines import BLANK, Line, Role, read_line
 from tests.site_pages import SITE_FOOTER, role_of, site_chrome, site_dump
 

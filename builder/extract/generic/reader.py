@@ -50,9 +50,8 @@ from builder.extract.generic.region import (
     is_bracketed,
     prose_lines,
     score_lines,
-    uses_corpus,
-    with_corpus,
 )
+from builder.extract.generic.site_lines import uses_corpus, with_corpus
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import (
     BLANK,

@@ -1,0 +1,72 @@
+"""What a site's other dumps say about a page's lines: a line that recurs in many of them is the site's chrome.
+
+The build's survey counts, for each group of dumps (a site), in how many dumps each line appears
+(`SiteChrome`); `with_corpus` marks a page's recurring lines as chrome on a copy of its scores, before the
+region search (region.py) reads them. Two kinds of recurring lines stay the page's own: a headline over this
+dump's own byline (other dumps list it), and a long paragraph that fewer than half the dumps print (a series'
+standing paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.chrome import LISTED, SiteChrome
+from builder.extract.generic.region import Scored, following
+from builder.extract.textdump.lines import listed_texts
+
+CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
+CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
+STANDING_WORDS = 20  # a paragraph this long that recurs in fewer than STANDING_SHARE of the site's dumps...
+STANDING_SHARE = 0.5  # ...is a series' standing paragraph, not chrome (`_standing`)
+OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
+_WORDED = re.compile(r"[^\W_]")  # a letter or a digit
+
+
+def uses_corpus(chrome: SiteChrome | None) -> bool:
+    """Whether the site's dumps are enough for their counts to say anything about a line."""
+    return chrome is not None and chrome.dumps >= CORPUS_MIN_DUMPS
+
+
+def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
+    """A copy of the page's scores with the lines that recur in many dumps of the site made chrome (the page
+    alone may be read again: it is left as it was). Each distinct line is looked up once: a page prints its
+    menus and share bars more than once."""
+    least = max(2.0, CORPUS_SHARE * chrome.dumps)  # a line in one dump only is never counted
+    texts = listed_texts(scored.lines, LISTED)  # a list item is keyed apart from the same words alone
+    recurring = chrome.found_in(dict.fromkeys(texts), least)
+    scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
+    if recurring:
+        worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
+        # A rule or a dash between paragraphs ("-", "—————") recurs on any site: it says nothing of this one's
+        # chrome, and would cut the article. An empty list item (an icon's link) is a menu's, and counts.
+        rules = {text: worded[count] for text, count in recurring.items() if text == LISTED or _WORDED.search(text)}
+        for i, text in enumerate(texts):
+            rule = rules.get(text)
+            # a blank line's text is "" (a lone bullet's is "• ", and may recur)
+            if rule is None or not text or _standing(scored, chrome, recurring, i, text):
+                continue
+            if not _over_own_byline(scored, texts, rules, i):
+                scores[i], chrome_rules[i] = -4.0, rule
+    return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
+
+
+def _standing(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, int], i: int, text: str) -> bool:
+    """A long paragraph that fewer than half the site's dumps print: a series' standing paragraph ("Each week this
+    blog features a recently added gadget ..."), the article's own. A site's own blurb or notice is in nearly all."""
+    prose = scored.prose[i]
+    if prose is None or prose.words < STANDING_WORDS or scored.lines[i].bullet:
+        return False
+    return recurring[text] < STANDING_SHARE * chrome.dumps
+
+
+def _over_own_byline(scored: Scored, texts: list[str], rules: Mapping[str, str], i: int) -> bool:
+    """Whether a recurring line stands right over a byline that only this dump prints (`rules`: the recurring
+    lines' texts): it is this dump's headline, which the site's other dumps list ("Popular", "Next post")."""
+    prose = scored.prose[i]
+    if prose is None or prose.words < OWN_HEADLINE_WORDS or scored.lines[i].bullet:
+        return False
+    under = following(scored, i, 1)
+    return bool(under) and texts[under[0]] not in rules and byline_names(texts[under[0]]) is not None
