@@ -276,6 +276,30 @@ def test_a_headline_over_its_standfirst(above: str, headline: str, title: str) -
     assert ("standfirst" in title_rule) is (STANDFIRST in headline)  # `explain` says why
 
 
+SHORT_HEADLINE = "Night ferries return to the islands"  # its words are the lead's
+DECK = "Captain explains the long wait"  # a standfirst of other words, shorter than a sentence
+
+
+@pytest.mark.parametrize(
+    ("over", "title"),
+    [
+        (SHORT_HEADLINE, SHORT_HEADLINE),  # a headline's length, the lead's words: the headline over its standfirst
+        ("Sports desk notes and weekly results", DECK),  # no word of the lead: another block's line
+        ("Ferries return", DECK),  # too short for a headline over a standfirst (a label, a caption)
+        ("Night ferries return to the islands:", DECK),  # a label
+    ],
+)
+def test_a_shorter_headline_over_its_standfirst(over: str, title: str) -> None:
+    """A standfirst with the byline under it, under a line no longer than it: that line is the headline when it
+    is a headline's length and the lead takes up its words as much as the standfirst's."""
+    reading = read_generic(HEAD_WITH_A_STANDFIRST.format(above="Islands", headline=f"{over}\n\n{DECK}"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title
+    page = reading.classified
+    title_rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == title)
+    assert ("standfirst" in title_rule) is (title == SHORT_HEADLINE)
+
+
 def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
     """An image's alt text right over its caption, which starts with it and goes on ("Two ferries" then
     "Two ferries at the quay on ..."), is no headline, even short against a long headline."""

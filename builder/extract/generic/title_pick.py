@@ -11,6 +11,7 @@ from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.headline import (
     CHROME_PHRASE,
     FULL_STOPS,
+    LEAD_WORDS,
     META_BELOW,
     THRESHOLD,
     TITLE_CASE,
@@ -24,10 +25,12 @@ from builder.extract.generic.headline import (
 from builder.extract.generic.region import Scored
 
 STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
+DECK_WORDS = 5  # a standfirst under a shorter headline is this long or longer...
+DECK_HEADLINE_WORDS = 6  # ...and the headline over it this long or longer (a caption, a source line are shorter)
 KICKER_WORDS = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
 KICKER_HEADLINE_WORDS = 6  # ...and the headline under it this long or longer
 
-RULE_OVER_STANDFIRST = "; over the best one, which is its standfirst (long, the byline under it)"
+RULE_OVER_STANDFIRST = "; over the best one, which is its standfirst (the byline under it)"
 RULE_UNDER_KICKER = "; under the best one, which is its kicker (a word or two over it)"
 
 Completing = Callable[[Candidate], None]
@@ -49,9 +52,12 @@ def pick_title(scored: Scored, page: str, window: Window, checked: set[int], met
 
 
 def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
-    """The headline right above the chosen line, when that line is a standfirst: a long line with the byline or
-    date under it (their sign, `meta_below`), under a longer headline-like line that is no sentence. A line in
-    title case is a headline, not a standfirst (the longer line over it is a blog's tagline, a teaser)."""
+    """The headline right above the chosen line, when that line is a standfirst: a line with the byline or date
+    under it (their sign, `meta_below`), under a headline-like line that is no sentence or label, and either
+    longer than it or a headline's length whose words the article's first lines take up as much (a standfirst
+    retells the story in other words: "EU opens new cases against Microsoft" over "Commission kicks off pair of
+    antitrust investigations"). A line in title case is a headline, not a standfirst (the longer line over it
+    is a blog's tagline, a teaser)."""
     if best is None:
         return None
     chosen = next(candidate for candidate in ranked if candidate.at == best)
@@ -60,12 +66,23 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
     if over is None or not chosen.features[META_BELOW] or chosen.features[TITLE_CASE]:
         return best
     text = scored.lines[above].text
-    if text.endswith(FULL_STOPS) or scored.lines[best].text in text:  # a sentence; a breadcrumb ending in it
+    if text.endswith((*FULL_STOPS, ":")) or scored.lines[best].text in text:  # a sentence, a label; a breadcrumb
         return best
-    words = scored.prose[best].words  # type: ignore[union-attr]
-    if words < STANDFIRST_WORDS or scored.prose[above].words <= words:  # type: ignore[union-attr]
+    words, over_words = scored.prose[best].words, scored.prose[above].words  # type: ignore[union-attr]
+    longer = words >= STANDFIRST_WORDS and over_words > words
+    if not (longer or _deck_under(words, over_words, over, chosen, completing)):
         return best
     return above if _may_be_headline(over, completing) else best
+
+
+def _deck_under(words: int, over_words: int, over: Candidate, chosen: Candidate, completing: Completing) -> bool:
+    """Whether the chosen line is a standfirst under a headline no shorter than a headline is: the article's first
+    lines take up the words of the line over it as much as its own."""
+    if words < DECK_WORDS or over_words < DECK_HEADLINE_WORDS:
+        return False
+    completing(over)
+    completing(chosen)
+    return over.features[LEAD_WORDS] >= chosen.features[LEAD_WORDS]
 
 
 def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
