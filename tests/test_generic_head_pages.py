@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from builder.extract.generic.head import HEAD_LINES
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, SEAL_PARAGRAPHS, seal_page
 
@@ -298,6 +299,30 @@ def test_a_shorter_headline_over_its_standfirst(over: str, title: str) -> None:
     page = reading.classified
     title_rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == title)
     assert ("standfirst" in title_rule) is (title == SHORT_HEADLINE)
+
+
+CAPTION_COLUMN = (  # a photo's caption in a narrow column: a line of two or three words each
+    "The night ferry leaves the quay of the northern harbour on Saturday evening with its first "
+    "passengers in two winters, most of them islanders going home for the weekend after the long wait "
+    "for the new ships that the yard in the south delivered late last month to the company of the islands "
+    "after a delay of more than a year"
+)
+CAPTIONED_HEAD = (
+    "Harbour Weekly\n\nNight ferries return to the islands\nBy Jane Doe\nMarch 2, 2020\n"
+    # as many lines as, with the byline and date, fill the lines the head is read in
+    + "\n".join(" ".join(CAPTION_COLUMN.split()[k : k + 2]) for k in range(0, 2 * (HEAD_LINES - 2), 2))
+    + "\n\n"
+    + "\n\n".join(DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7])
+)
+
+
+def test_a_headline_over_a_head_at_the_window_s_top() -> None:
+    """A caption in a narrow column between the head and the prose fills the lines the headline is looked for
+    in, up to the byline: the lines right over the head's topmost byline or date are looked in as well."""
+    reading = read_generic(CAPTIONED_HEAD)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the islands"
+    assert reading.fields["authors"] == ["Jane Doe"]
 
 
 def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:

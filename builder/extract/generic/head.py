@@ -90,6 +90,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
         _find_date_elsewhere(scored, head, start, stop)
     above.extend(_distant_head(scored, head, above[-1] if above else start, page))
     meta = {*head.bylines, *head.dates}
+    above.extend(_over_top_meta(scored, meta, above))
     region = [i for i in range(start, min(stop, start + 3 * REGION_LINES)) if scored.prose[i] is not None]
     title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()))
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta)
@@ -116,6 +117,15 @@ def _distant_head(scored: Scored, head: Head, top: int, page: str) -> list[int]:
     distant = nonblank_above(scored, head.date_at, DISTANT_HEAD_LINES)
     _find_meta(scored, head, [*reversed(distant), head.date_at], page)
     return distant
+
+
+def _over_top_meta(scored: Scored, meta: set[int], above: list[int]) -> list[int]:
+    """The lines right over the head's topmost byline or date line, where the window ends at it (a caption in a
+    narrow column, a line a word, between the head and the prose): the headline is printed over them."""
+    top = min(meta, default=-1)
+    if not above or top < 0 or top < above[-1]:
+        return []
+    return [i for i in nonblank_above(scored, top, DISTANT_HEAD_LINES) if i < above[-1]]
 
 
 def head_inside(scored: Scored, start: int, stop: int) -> int:
