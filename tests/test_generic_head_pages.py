@@ -325,6 +325,33 @@ def test_a_headline_over_a_head_at_the_window_s_top() -> None:
     assert reading.fields["authors"] == ["Jane Doe"]
 
 
+POWERED_BY_HEAD = (
+    "Harbour Weekly\n\n[ ] search\n\n{credit}\n\n[header_rule]\nHome > Topics > Islands\n\n"
+    "Night ferries return to the islands\n\nReuters\n\nPublished: Sunday, March 1, 2020\n\n"
+    + "\n\n".join(DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7])
+)
+
+
+@pytest.mark.parametrize("credit", ["Powered by Google", "Powered by WordPress"])
+def test_a_search_box_s_or_blog_engine_s_credit_is_no_headline(credit: str) -> None:
+    """ "Powered by Google" between a search box and the breadcrumb, over a headline that has an agency, not a
+    byline, under it: a credit, not the headline."""
+    reading = read_generic(POWERED_BY_HEAD.format(credit=credit))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the islands"
+
+
+def test_a_headline_over_its_agency_over_a_date() -> None:
+    """An agency alone under a line ("AP") marks an image's title over its credit, but not over a date line: there
+    it is the agency's byline under the headline."""
+    page = seal_page(
+        "Harbour Weekly", "Search the site", "Wardens count the seals", "AP", "Published: Monday, May 3, 2021"
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Wardens count the seals"
+
+
 def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
     """An image's alt text right over its caption, which starts with it and goes on ("Two ferries" then
     "Two ferries at the quay on ..."), is no headline, even short against a long headline."""

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from builder.extract.generic import headline
+from builder.extract.generic import headline, headline_lines
 from builder.extract.generic.byline import is_capitalised_byline, is_credit_line
 from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
 from builder.extract.generic.region import score_lines
-from tests.seal_pages import seal_page
+from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 
 
 @pytest.mark.parametrize(
@@ -188,7 +188,7 @@ def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
     ],
 )
 def test_headline_like_lines(page: str, line: int, expected: bool) -> None:
-    assert headline.is_headline(score_lines(*dump_lines(page)), line, set(), set()) is expected
+    assert headline_lines.is_headline(score_lines(*dump_lines(page)), line, set(), set()) is expected
 
 
 @pytest.mark.parametrize(("under", "title"), [("Posted by Max Fisher on October 29, 2012", True), ("", False)])
@@ -255,3 +255,19 @@ def test_a_name_alone_or_a_line_ending_in_a_comma_loses_to_the_headline(head: tu
     reading = read_generic(seal_page(*head))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"
+
+
+@pytest.mark.parametrize(
+    ("short", "candidate"), [("The wardens counted them twice.", False), ("Wardens count twice", True)]
+)
+def test_a_short_last_paragraph_is_no_headline(short: str, candidate: bool) -> None:
+    """A line ending in a full stop right under a paragraph of prose is the run's last, short paragraph (the
+    region may start under it, past a caption and a share bar): never weighed as the headline. A line that ends
+    as no sentence, there, still is."""
+    page = seal_page("Harbour Weekly", "Forty seals return to the sandbank", SEAL_PARAGRAPHS[0], short)
+    scored = score_lines(*dump_lines(page))
+    at = scored.lines.index(next(line for line in scored.lines if line.text == short))
+    window = headline.Window(above=[at, at - 2, at - 4], in_region=[])
+    found = [c.at for c in headline.headline_candidates(scored, window, set(), set())]
+    assert (at in found) is candidate
+    assert at - 4 in found  # the headline

@@ -13,7 +13,7 @@ from builder.extract.generic.byline import (
     is_profile_mark,
     lowercase_elsewhere,
 )
-from builder.extract.generic.headline import neighbours
+from builder.extract.generic.headline_lines import neighbours
 from builder.extract.generic.markers import is_end_heading
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, nonblank_above
 

@@ -20,7 +20,8 @@ from builder.extract.generic.byline import (
     name_and_outlet,
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
-from builder.extract.generic.headline import Window, neighbours
+from builder.extract.generic.headline import Window
+from builder.extract.generic.headline_lines import neighbours
 from builder.extract.generic.markers import (
     META_WORDS,
     is_comment_count,

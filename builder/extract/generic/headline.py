@@ -19,36 +19,29 @@ from operator import mul
 from typing import NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import bare_name, byline_names, is_capitalised_byline, is_credit_line
+from builder.extract.generic.byline import bare_name, is_capitalised_byline, is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
-from builder.extract.generic.markers import (
-    is_breadcrumb,
-    is_caption_label,
-    is_doubled,
-    is_end_heading,
-    is_glued_menu,
-    is_handle_or_menu,
-    is_image_file,
-    tag_label,
+from builder.extract.generic.headline_lines import (
+    DIGIT,
+    FULL_STOPS,
+    TITLE_MAX_WORDS,
+    is_headline,
+    neighbours,
+    under_end_heading,
 )
+from builder.extract.generic.markers import is_glued_menu, is_image_file
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored
 from builder.extract.generic.words import STOP_WORDS, is_title_case
 
-TITLE_MAX_WORDS = 30
 RANKED = 2  # a candidate of more words than this counts in the rank of those above it
 LEAD_LINES = 3  # the headline's words are looked for in this many prose lines of the article's start
 LEAD_CHARS = 1200  # ...and in at most this many of their characters
 KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
 STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
-_DIGIT = re.compile(r"\d")
-WRAPPED_WORDS = 8  # a paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
-_IMAGE_ALT = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
-_NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
-REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
 # A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
 _PHOTO_CREDIT = re.compile(
     r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
@@ -60,9 +53,10 @@ _LONE_CREDIT = re.compile(
     r"AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Getty Images|Getty|Shutterstock|imago|IMAGO|picture alliance"
 )
 AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
-FULL_STOPS = (".", "。", "．")
-_CLAUSE_ENDS = (*FULL_STOPS, ":", "!", "?")
 _GLUED_WORDS = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
+# "Powered by Google", "Powered by WordPress": a search box's or a blog engine's credit. (Opening the line only:
+# "A Text-only Browser Powered by Google Scripts" is a headline.)
+_POWERED_BY = re.compile(r"powered by\b", re.IGNORECASE)
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
 FEATURES = (
@@ -186,7 +180,7 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     lowered = text.lower()
     tokens = WORD.findall(lowered)
     features = candidate.features
-    features[HOLDS_DATE] = float(bool(_DIGIT.search(text)) and find_date(text) is not None)
+    features[HOLDS_DATE] = float(bool(DIGIT.search(text)) and find_date(text) is not None)
     prose = scored.prose[candidate.at]
     features[PRINTED_TWICE] = float(
         prose is not None and prose.words >= 4 and _printed_twice(scored, page, candidate.at)
@@ -194,7 +188,12 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
     features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens) or _glued_chrome(text))
     features[TITLE_CASE] = float(is_title_case(text))
-    candidate.excluded = is_glued_menu(text) or is_capitalised_byline(text) or is_credit_line(text)
+    candidate.excluded = (
+        is_glued_menu(text)
+        or is_capitalised_byline(text)
+        or is_credit_line(text)
+        or _POWERED_BY.match(text) is not None
+    )
 
 
 def _glued_chrome(text: str) -> bool:
@@ -218,7 +217,7 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
         return (
             is_headline(scored, i, checked, meta)
             and scored.lines[i].text not in window.names
-            and not _under_end_heading(scored, i, meta)
+            and not under_end_heading(scored, i, meta)
         )
 
     for i in window.in_region:
@@ -228,12 +227,22 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
         elif headline_like(i) and not _is_caption(scored, i):
             found.append(_candidate(scored, i, 0, meta, (i in first, i not in first, after_paragraph)))
     for i in window.above:
-        if not headline_like(i):
+        if not headline_like(i) or _ends_a_paragraph(scored, i):
             continue
         found.append(_candidate(scored, i, rank, meta, (False, False, False)))
         if scored.prose[i].words > RANKED:  # type: ignore[union-attr]  # a label or a name pushes none down
             rank += 1
     return found
+
+
+def _ends_a_paragraph(scored: Scored, i: int) -> bool:
+    """A line ending in a full stop right under a sentence of prose: the last, short paragraph of a run of them
+    ("James Jones and Travis Outlaw added 12 points each for Portland (18-12)."), not a headline."""
+    text = scored.lines[i].text
+    if not text.endswith(FULL_STOPS) or _ABBREVIATION_END.search(text) is not None:
+        return False
+    above = neighbours(scored, i)[0]
+    return above >= 0 and _is_sentence(scored, above)
 
 
 def _is_sentence(scored: Scored, i: int) -> bool:
@@ -293,7 +302,10 @@ def _credited_below(scored: Scored, below: int, text: str) -> bool:
         return False
     under = scored.lines[below].text
     if len(under) <= AGENCY_CHARS and _LONE_CREDIT.fullmatch(under) is not None:
-        return True  # "AP", "Getty Images" alone under it: an image's title over its credit
+        # "AP", "Getty Images" alone under it: an image's title over its credit; over a date, a headline over its
+        # agency's byline ("Reuters", then "Published: Sunday, December 30, 2007")
+        after = neighbours(scored, below)[1]
+        return after < 0 or not is_date_line(scored.lines[after].text)
     if len(under) <= len(text) or not under.startswith(text):
         return False
     return _PHOTO_CREDIT.search(under, len(text)) is not None or scored.prose[below - 1] is not None
@@ -318,50 +330,6 @@ def _share_in(words: set[str], lead: frozenset[str]) -> float:
     return len(words & lead) / len(words) if words else 0.0
 
 
-def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
-    line, prose = scored.lines[i], scored.prose[i]
-    if prose is None or line.bullet or (i in scored.chrome_rules and not scored.chrome_rules[i].startswith(REPEATED)):
-        return False
-    text = line.text
-    if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
-        return False
-    if not any(c.isalnum() for c in _IMAGE_ALT.sub("", text)) or (text[0].isdigit() and _in_numbered_list(scored, i)):
-        return False
-    if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or is_doubled(text):
-        return False
-    if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
-        return False
-    if _wraps_on(scored, i):
-        return False
-    if i in checked:  # the head has read the line for a byline or date: those are in `meta`
-        return i not in meta
-    return not (byline_names(text) or is_date_line(text))
-
-
-def _wraps_on(scored: Scored, i: int) -> bool:
-    """A paragraph's line that wraps on the next one: that line, right under it, goes on in small letters ("The
-    striker has not played since October because of injuries to", "both his leg and knee but ...")."""
-    under, prose = i + 1, scored.prose[i]
-    if prose is None or prose.words < WRAPPED_WORDS or under >= len(scored.prose) or scored.prose[under] is None:
-        return False
-    text, next_text = scored.lines[i].text, scored.lines[under].text
-    if (
-        scored.lines[under].bullet
-        or scored.scores[under] <= 0.0
-        or not (next_text[0].isalpha() and next_text[0].islower())
-    ):
-        return False  # the line under must read as prose: a glued menu may start small ("printable versionbigger text")
-    # a byline or date line may start small ("by Tameka Kee, Friday, ...", "posted 8:58 am ...")
-    return not text.endswith(_CLAUSE_ENDS) and byline_names(next_text) is None and not _DIGIT.search(next_text)
-
-
-def _in_numbered_list(scored: Scored, i: int) -> bool:
-    """ "1. Couple stalls inquiry", "2. ..." : an item of a ranked list (most read), not a headline."""
-    if _NUMBERED.match(scored.lines[i].text) is None:
-        return False
-    return any(k >= 0 and _NUMBERED.match(scored.lines[k].text) is not None for k in neighbours(scored, i))
-
-
 def _printed_twice(scored: Scored, page: str, i: int) -> bool:
     """The page prints the line again, alone or inside a longer line (a breadcrumb, "Section|Headline"); the
     site's name in its copyright line ("© 2021 Le Courrier du Lac") is no headline printed twice."""
@@ -377,31 +345,6 @@ def _printed_twice(scored: Scored, page: str, i: int) -> bool:
                 return True
         at = page.find(text, at + len(text))
     return False
-
-
-def _under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
-    """A line under "Comments", "Related": a link or a count, not the headline; unless a byline or date is
-    right under it (a comment count's link in the head over the headline: "Comments", then the headline, then
-    "Posted by Max Fisher on October 29, 2012")."""
-    above, below = neighbours(scored, i)
-    prose = scored.prose[above] if above >= 0 else None
-    return prose is not None and is_end_heading(scored.lines[above].text, prose.words) and below not in meta
-
-
-def neighbours(scored: Scored, i: int) -> tuple[int, int]:
-    """The nearest non-blank lines above and below line i (-1 where there is none)."""
-    # Plain loops: a generator and next() for each side cost more than the three lines they look at.
-    prose = scored.prose
-    before = after = -1
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if prose[j] is not None:
-            before = j
-            break
-    for j in range(i + 1, min(len(prose), i + 4)):
-        if prose[j] is not None:
-            after = j
-            break
-    return before, after
 
 
 def _is_caption(scored: Scored, i: int) -> bool:

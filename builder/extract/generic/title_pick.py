@@ -10,7 +10,6 @@ from builder.extract.generic import headline
 from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.headline import (
     CHROME_PHRASE,
-    FULL_STOPS,
     LEAD_WORDS,
     META_BELOW,
     THRESHOLD,
@@ -19,9 +18,9 @@ from builder.extract.generic.headline import (
     Window,
     complete,
     lead_words,
-    neighbours,
     title_rule,
 )
+from builder.extract.generic.headline_lines import FULL_STOPS, neighbours
 from builder.extract.generic.region import Scored
 
 STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer

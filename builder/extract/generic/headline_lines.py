@@ -1,0 +1,100 @@
+"""Which lines of a page may be its headline: a line of prose of one to TITLE_MAX_WORDS words that no rule
+calls something else (a bullet, chrome, an image's name, an item of a numbered list, a caption's label, a tag
+list, a breadcrumb, a label of the article's end, a handle or menu, a paragraph's line wrapping on the next,
+a byline or a date). headline.py weighs those that are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.dates import is_date_line
+from builder.extract.generic.markers import (
+    is_breadcrumb,
+    is_caption_label,
+    is_doubled,
+    is_end_heading,
+    is_handle_or_menu,
+    is_image_file,
+    tag_label,
+)
+from builder.extract.generic.region import Scored
+
+TITLE_MAX_WORDS = 30
+DIGIT = re.compile(r"\d")
+WRAPPED_WORDS = 8  # a paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
+_IMAGE_ALT = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
+REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
+FULL_STOPS = (".", "。", "．")
+_CLAUSE_ENDS = (*FULL_STOPS, ":", "!", "?")
+
+
+def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
+    line, prose = scored.lines[i], scored.prose[i]
+    if prose is None or line.bullet or (i in scored.chrome_rules and not scored.chrome_rules[i].startswith(REPEATED)):
+        return False
+    text = line.text
+    if not 1 <= prose.words <= TITLE_MAX_WORDS or is_image_file(text) or text.startswith("["):
+        return False
+    if not any(c.isalnum() for c in _IMAGE_ALT.sub("", text)) or (text[0].isdigit() and _in_numbered_list(scored, i)):
+        return False
+    if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or is_doubled(text):
+        return False
+    if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
+        return False
+    if _wraps_on(scored, i):
+        return False
+    if i in checked:  # the head has read the line for a byline or date: those are in `meta`
+        return i not in meta
+    return not (byline_names(text) or is_date_line(text))
+
+
+def _wraps_on(scored: Scored, i: int) -> bool:
+    """A paragraph's line that wraps on the next one: that line, right under it, goes on in small letters ("The
+    striker has not played since October because of injuries to", "both his leg and knee but ...")."""
+    under, prose = i + 1, scored.prose[i]
+    if prose is None or prose.words < WRAPPED_WORDS or under >= len(scored.prose) or scored.prose[under] is None:
+        return False
+    text, next_text = scored.lines[i].text, scored.lines[under].text
+    if (
+        scored.lines[under].bullet
+        or scored.scores[under] <= 0.0
+        or not (next_text[0].isalpha() and next_text[0].islower())
+    ):
+        return False  # the line under must read as prose: a glued menu may start small ("printable versionbigger text")
+    # a byline or date line may start small ("by Tameka Kee, Friday, ...", "posted 8:58 am ...")
+    return not text.endswith(_CLAUSE_ENDS) and byline_names(next_text) is None and not DIGIT.search(next_text)
+
+
+def _in_numbered_list(scored: Scored, i: int) -> bool:
+    """ "1. Couple stalls inquiry", "2. ..." : an item of a ranked list (most read), not a headline."""
+    if _NUMBERED.match(scored.lines[i].text) is None:
+        return False
+    return any(k >= 0 and _NUMBERED.match(scored.lines[k].text) is not None for k in neighbours(scored, i))
+
+
+def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
+    """A line under "Comments", "Related": a link or a count, not the headline; unless a byline or date is
+    right under it (a comment count's link in the head over the headline: "Comments", then the headline, then
+    "Posted by Max Fisher on October 29, 2012")."""
+    above, below = neighbours(scored, i)
+    prose = scored.prose[above] if above >= 0 else None
+    return prose is not None and is_end_heading(scored.lines[above].text, prose.words) and below not in meta
+
+
+def neighbours(scored: Scored, i: int) -> tuple[int, int]:
+    """The nearest non-blank lines above and below line i (-1 where there is none)."""
+    # Plain loops: a generator and next() for each side cost more than the three lines they look at.
+    prose = scored.prose
+    before = after = -1
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if prose[j] is not None:
+            before = j
+            break
+    for j in range(i + 1, min(len(prose), i + 4)):
+        if prose[j] is not None:
+            after = j
+            break
+    return before, after
