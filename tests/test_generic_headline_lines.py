@@ -175,6 +175,8 @@ def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
         ("Piers reopen\n\n*", 0, True),
         ("1. Piers reopen\n2. Fares rise", 0, False),  # a ranked list's item
         ("1. Piers reopen\n\nThe harbour reopened.", 0, True),  # a number alone is no list
+        ("LAS VEGAS--(BUSINESS WIRE)--\n\nThe harbour reopened.", 0, False),  # a dateline alone on its line
+        ("WASHINGTON —\n\nThe harbour reopened.", 0, False),
         # a paragraph's line wrapping on the next one, in small letters: none...
         (
             "The striker has not played since October because of injuries to\nboth his leg and his knee, and he",

@@ -29,6 +29,8 @@ _NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
 FULL_STOPS = (".", "。", "．")
 _CLAUSE_ENDS = (*FULL_STOPS, ":", "!", "?")
+# A dateline alone on its line, its dash leading into the lead ("LAS VEGAS--(BUSINESS WIRE)--", "WASHINGTON —")
+_DATELINE_ENDS = ("--", "—", "–")
 
 
 def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
@@ -42,7 +44,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
         return False
     if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or is_doubled(text):
         return False
-    if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words):
+    if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words) or text.endswith(_DATELINE_ENDS):
         return False
     if _wraps_on(scored, i):
         return False
