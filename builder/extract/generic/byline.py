@@ -161,7 +161,10 @@ def is_byline_word(text: str) -> bool:
 _CREDIT_LINE = re.compile(
     r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
     r"(?:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse|AFP|"
-    r"Reuters|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?))"
+    r"Reuters|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?)|"
+    # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports"
+    r"(?i:(?:our\s+)?(?:correspondents?|wire\s+reports|wire\s+services|news\s+services|news\s+agencies|agencies))"
+    r"(?:\s+in\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3})?)"
     r"|(?:[A-Z][\w.'-]*\s+){1,4}(?i:staff\s+(?:writer|reporter|correspondent))|AP\s+(?:[A-Z]\w*\s+){0,2}Writer|"
     r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 )
