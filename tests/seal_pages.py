@@ -13,6 +13,10 @@ SEAL_PARAGRAPHS = [
 ]
 
 
+# A headline long enough to lose to a shorter line near the prose (the model's length signs)
+LONG_HEADLINE = "Wardens count forty seals on the sandbank as the harbour mouth stays closed to visitors"
+
+
 def seal_page(*head: str, paragraphs: list[str] = SEAL_PARAGRAPHS) -> str:
     """A page of the lines `head` (each a block of its own) over the article's paragraphs."""
     return "\n\n".join([*head, *paragraphs]) + "\n"

@@ -25,9 +25,9 @@ from builder.extract.generic.head import (
     RULE_DATE,
     RULE_LEAD,
     Head,
-    head_inside,
     read_head,
 )
+from builder.extract.generic.head_inside import head_inside
 from builder.extract.generic.lists import with_lists
 from builder.extract.generic.markers import (
     RULE_ALT,

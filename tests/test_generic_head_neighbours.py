@@ -1,0 +1,224 @@
+"""The generic reader's headline against the lines beside it, on small pages of one layout: a standfirst under
+it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an agency's
+name, an image's alt text and credit, an abbreviation at its end, a count, a label."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.generic.head import HEAD_LINES
+from builder.extract.generic.reader import GenericReading, read_generic
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, LONG_HEADLINE, SEAL_PARAGRAPHS, seal_page
+
+HEADLINE = "Night ferries return to the northern islands after two winters of silence on the quay"
+STANDFIRST = "The captain explained why the crossings took so long to come back"
+TITLED = "Night Ferries Return to the Northern Islands After Two Winters"  # title case: a headline, no standfirst
+TAGLINE = "Harbour Weekly: news and stories from the quay, the ferries and the islands around them"
+HEAD_WITH_A_STANDFIRST = "Harbour Weekly\n\n{above}\n\n{headline}\n\nBy Jane Doe\nMarch 2, 2020\n\n" + "\n\n".join(
+    DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7]
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "headline", "title"),
+    [
+        # a long headline over a standfirst over the byline: the byline's sign is the standfirst's, the headline
+        # is the line above it
+        ("Islands", f"{HEADLINE}\n\n{STANDFIRST}", HEADLINE),
+        # a breadcrumb (a numbered list) that ends in the headline, right above it, is no headline over a
+        # standfirst
+        (f" 1. Home\n 2. Islands\n 3. {HEADLINE}", HEADLINE, HEADLINE),
+        # a headline in title case is no standfirst: the longer line over it (a blog's tagline, another
+        # article's teaser) is not taken for its headline
+        ("Islands", f"{TAGLINE}\n\n{TITLED}", TITLED),
+    ],
+)
+def test_a_headline_over_its_standfirst(above: str, headline: str, title: str) -> None:
+    reading = read_generic(HEAD_WITH_A_STANDFIRST.format(above=above, headline=headline))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title
+    assert reading.fields["authors"] == ["Jane Doe"]
+    page = reading.classified
+    title_rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == title)
+    assert ("standfirst" in title_rule) is (STANDFIRST in headline)  # `explain` says why
+
+
+SHORT_HEADLINE = "Night ferries return to the islands"  # its words are the lead's
+DECK = "Captain explains the long wait"  # a standfirst of other words, shorter than a sentence
+
+
+@pytest.mark.parametrize(
+    ("over", "title"),
+    [
+        (SHORT_HEADLINE, SHORT_HEADLINE),  # a headline's length, the lead's words: the headline over its standfirst
+        ("Sports desk notes and weekly results", DECK),  # no word of the lead: another block's line
+        ("Ferries return", DECK),  # too short for a headline over a standfirst (a label, a caption)
+        ("Night ferries return to the islands:", DECK),  # a label
+    ],
+)
+def test_a_shorter_headline_over_its_standfirst(over: str, title: str) -> None:
+    """A standfirst with the byline under it, under a line no longer than it: that line is the headline when it
+    is a headline's length and the lead takes up its words as much as the standfirst's."""
+    reading = read_generic(HEAD_WITH_A_STANDFIRST.format(above="Islands", headline=f"{over}\n\n{DECK}"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title
+    page = reading.classified
+    title_rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == title)
+    assert ("standfirst" in title_rule) is (title == SHORT_HEADLINE)
+
+
+CAPTION_COLUMN = (  # a photo's caption in a narrow column: a line of two or three words each
+    "The night ferry leaves the quay of the northern harbour on Saturday evening with its first "
+    "passengers in two winters, most of them islanders going home for the weekend after the long wait "
+    "for the new ships that the yard in the south delivered late last month to the company of the islands "
+    "after a delay of more than a year"
+)
+CAPTIONED_HEAD = (
+    "Harbour Weekly\n\nNight ferries return to the islands\nBy Jane Doe\nMarch 2, 2020\n"
+    # as many lines as, with the byline and date, fill the lines the head is read in
+    + "\n".join(" ".join(CAPTION_COLUMN.split()[k : k + 2]) for k in range(0, 2 * (HEAD_LINES - 2), 2))
+    + "\n\n"
+    + "\n\n".join(DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7])
+)
+
+
+def test_a_headline_over_a_head_at_the_window_s_top() -> None:
+    """A caption in a narrow column between the head and the prose fills the lines the headline is looked for
+    in, up to the byline: the lines right over the head's topmost byline or date are looked in as well."""
+    reading = read_generic(CAPTIONED_HEAD)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the islands"
+    assert reading.fields["authors"] == ["Jane Doe"]
+
+
+POWERED_BY_HEAD = (
+    "Harbour Weekly\n\n[ ] search\n\n{credit}\n\n[header_rule]\nHome > Topics > Islands\n\n"
+    "Night ferries return to the islands\n\nReuters\n\nPublished: Sunday, March 1, 2020\n\n"
+    + "\n\n".join(DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7])
+)
+
+
+@pytest.mark.parametrize("credit", ["Powered by Google", "Powered by WordPress"])
+def test_a_search_box_s_or_blog_engine_s_credit_is_no_headline(credit: str) -> None:
+    """ "Powered by Google" between a search box and the breadcrumb, over a headline that has an agency, not a
+    byline, under it: a credit, not the headline."""
+    reading = read_generic(POWERED_BY_HEAD.format(credit=credit))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the islands"
+
+
+def test_a_headline_over_its_agency_over_a_date() -> None:
+    """An agency alone under a line ("AP") marks an image's title over its credit, but not over a date line: there
+    it is the agency's byline under the headline."""
+    page = seal_page(
+        "Harbour Weekly", "Search the site", "Wardens count the seals", "AP", "Published: Monday, May 3, 2021"
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Wardens count the seals"
+
+
+def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
+    """An image's alt text right over its caption, which starts with it and goes on ("Two ferries" then
+    "Two ferries at the quay on ..."), is no headline, even short against a long headline."""
+    alt = "The two night ferries"
+    page = HEAD_WITH_A_STANDFIRST.format(above="Islands", headline=HEADLINE).replace(
+        "March 2, 2020\n\n", f"March 2, 2020\n\n{alt}\n{alt} at the quay of the northern islands on Saturday night\n\n"
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("credit", "title"), [("AP", LONG_HEADLINE), ("Getty Images", LONG_HEADLINE), ("Wardens", None)]
+)
+def test_an_image_s_title_over_its_credit_is_no_headline(credit: str, title: str | None) -> None:
+    """A long headline loses to a shorter line near the prose, unless that line is an image's title over its
+    credit ("AP" alone on its line)."""
+    page = seal_page(
+        "Harbour Weekly", LONG_HEADLINE, "Published 3 May 2021", "Wardens count the seals on the sandbank", credit
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == (title or "Wardens count the seals on the sandbank")
+
+
+@pytest.mark.parametrize(("end", "wins"), [("the U.S.", True), ("the harbour.", False)])
+def test_a_headline_ending_in_an_abbreviation_is_no_sentence(end: str, wins: bool) -> None:
+    """ "U.S." ends the headline with a dot that ends no sentence; a sentence's full stop costs a line its
+    chance (a short line above wins)."""
+    headline = f"Seals Return to the Sandbank as Wardens Count Them on the Coast of {end}"
+    page = seal_page("Harbour Weekly", "Weekdays 4p et", headline, "Published 3 May 2021")
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == (headline if wins else "Weekdays 4p et")
+
+
+ISLAND_HEADLINE = "From ferries to footpaths, this is what the islanders think of their new timetable"
+
+
+@pytest.mark.parametrize(
+    ("kicker", "title"),
+    [("World news", ISLAND_HEADLINE), ("Travel", ISLAND_HEADLINE), ("Ferry Timetables Today", None)],
+)
+def test_a_kicker_over_its_headline_is_no_headline(kicker: str, title: str | None) -> None:
+    """A word or two over the date and a long headline are the kicker (the section's label), not the headline,
+    and `explain` says so; three words are a headline of their own."""
+    reading = read_generic(seal_page("Harbour Weekly", kicker, "3 May 2021", ISLAND_HEADLINE))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == (title or kicker)
+    page = reading.classified
+    rule = next(rule for line, rule in zip(page.lines, page.rules, strict=True) if line.text == reading.fields["title"])
+    assert ("kicker" in rule) is (title is not None)
+
+
+QUESTION_HEADLINE = (
+    "Night Ferries Return to the Northern Islands? The Captain Explains Why the Crossings Took So Long: "
+    "‘We Waited for the Ships’"
+)
+
+
+def test_a_long_headline_in_title_case_that_opens_the_region_is_no_sentence() -> None:
+    """A headline of 21 words that ends as a sentence would ("?", a quote) and opens the article's region is
+    still a headline when its words are capitalised: not a newsletter's pitch above it."""
+    page = DATE_ONLY_IN_THE_FOOTER.replace(
+        "Harbour Weekly\n\nNight ferries return to the northern islands\n\n",
+        f"Harbour Weekly\n\nNever miss a story: the harbour news in your inbox\n\nSubscribe\n\n{QUESTION_HEADLINE}\n\n"
+        "By Jane Doe\n\n",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == QUESTION_HEADLINE
+    assert reading.fields["authors"] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("again", [True, False])
+def test_a_count_after_the_headline_is_left_out_when_the_page_prints_it_without(again: bool) -> None:
+    """A forum prints its comment count on the headline's line ("Steve Jobs' Yacht Revealed 40"), and the
+    headline alone further down; a page that never prints it without the number keeps it (a model's number)."""
+    footer = ["  • Home\n  • News", "Seals return to the sandbank"] if again else ["  • Home\n  • News"]
+    page = seal_page(
+        "Harbour Weekly",
+        "Seals return to the sandbank 40",
+        "Posted by Ada Moss on Tuesday July 24, @12:06PM",
+        paragraphs=[*SEAL_PARAGRAPHS, *footer],
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == ("Seals return to the sandbank" if again else "Seals return to the sandbank 40")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ("Harbour Weekly", "Seals return to the sandbank", "Key points of the report:", "By Ada Moss"),
+        ("Seals return to the sandbank", "Summary of the wardens' count:", "July 21, 2021"),
+    ],
+)
+def test_a_line_ending_with_a_colon_is_no_headline(head: tuple[str, ...]) -> None:
+    """A label over what follows ("Key points:", "Leitsätze des Gerichts:") opens a list or a quote; none of
+    the development sets' headlines ends so."""
+    reading = read_generic(seal_page(*head))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
