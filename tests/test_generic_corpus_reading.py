@@ -4,6 +4,8 @@ alone decides when the corpus would leave no article or no headline; a headline 
 
 from __future__ import annotations
 
+import pytest
+
 from builder.extract.generic.reader import RULE_PAGE_TRUSTED, GenericReading, read_generic
 from builder.extract.generic.region import score_lines
 from builder.extract.generic.site_lines import with_corpus
@@ -139,3 +141,33 @@ def test_a_series_paragraph_fewer_than_half_the_dumps_print_stays_the_article_s(
     reading = read_generic(dumps[0], site_chrome(dumps))
     assert isinstance(reading, GenericReading)
     assert SERIES not in reading.fields["body"]
+
+
+WRAPPED_TAIL = (  # the article's end, its paragraphs wrapped to a narrow column: short lines, each weak prose alone
+    "The leaders of berth {number} spoke as a new poll\nshowed the trade of berth {number} recovering,\nthough berth "
+    "{number} still trailed last year.\n\nThe master of berth {number}, who named no rival,\nsaid the next year at "
+    "berth {number} would bring\nchanges to berth {number} and to the north quay."
+)
+
+
+@pytest.mark.parametrize(
+    ("marks", "runs_on"),
+    [
+        (("Story continues Continue story", "ADVERTISEMENT"), True),  # a site's marks inside its articles
+        (("Anzeige", "Werbung"), True),
+        (("More from the Gazette", "Most read"), False),  # a box of the site's links: the article ends over it
+    ],
+)
+def test_an_advertisement_s_mark_every_dump_prints_between_paragraphs_does_not_cut_the_article(
+    marks: tuple[str, str], runs_on: bool
+) -> None:
+    """ "Story continues" and "ADVERTISEMENT" recur in every dump of the site, between two paragraphs: a site's marks
+    inside its articles, not a menu. They stay out of the body, and the article runs on under them, though its
+    last paragraphs are weak prose (short lines of a narrow column)."""
+    insert = f"\n\n{marks[0]}\n\n{marks[1]}\n\n" + WRAPPED_TAIL
+    dumps = [site_dump(n).replace(SITE_FOOTER, insert.format(number=n) + SITE_FOOTER) for n in range(1, 6)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert ("the north quay." in reading.fields["body"]) is runs_on
+    assert marks[0] not in reading.fields["body"]
+    assert marks[1] not in reading.fields["body"]

@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import partial
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
+from builder.extract.generic.headline_lines import neighbours
 from builder.extract.generic.region import Scored, following
 from builder.extract.textdump.lines import listed_texts
 
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
 CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
+CORPUS_CHROME = -4.0  # ...and scores this, as a menu's line does
 STANDING_WORDS = 20  # a paragraph this long that recurs in fewer than STANDING_SHARE of the site's dumps...
 STANDING_SHARE = 0.5  # ...is a series' standing paragraph, not chrome (`_standing`)
+AD_MARK_WORDS = 5  # an advertisement's mark is this short ("Story continues below advertisement")
+# The words a site marks an advertisement or a break in its article with, in the common languages
+_AD_MARK = re.compile(
+    r"(?i)\b(?:advertisements?|advertising|story continues|continue story|anzeige|werbung|publicité|publicidad|"
+    r"pubblicità|advertentie|реклама)\b"
+)
+INSERT_LINES = 2  # a site's recurring lines between paragraphs, this many or fewer, are marks inside its articles
 OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 _WORDED = re.compile(r"[^\W_]")  # a letter or a digit
 
@@ -49,8 +59,40 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
             if rule is None or not text or _standing(scored, chrome, recurring, i, text):
                 continue
             if not _over_own_byline(scored, texts, rules, i):
-                scores[i], chrome_rules[i] = -4.0, rule
+                scores[i], chrome_rules[i] = CORPUS_CHROME, rule
+        if any(_AD_MARK.search(text) for text in rules):  # most sites print none: the page's lines are not walked
+            _inserts_cost_less(scored, scores)
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
+
+
+def _inserts_cost_less(scored: Scored, scores: list[float]) -> None:
+    """A recurring advertisement's mark or two between paragraphs of prose ("Story continues", "ADVERTISEMENT")
+    weigh what the page alone gives them, not a menu's cost: the region runs on past them (they stay chrome, out
+    of the body)."""
+    prose = scored.prose
+    run: list[int] = []  # the non-blank lines of a run of the corpus's chrome, blank lines between them allowed
+    for i in range(len(prose) + 1):
+        if i < len(prose) and (prose[i] is None or scores[i] == CORPUS_CHROME):
+            if prose[i] is not None:
+                run.append(i)
+            continue
+        if run and _is_insert(scored, scores, run):
+            for k in run:
+                scores[k] = min(scored.scores[k], 0.0)
+        run = []
+
+
+def _is_insert(scored: Scored, scores: list[float], run: list[int]) -> bool:
+    """Whether the run of recurring lines is a mark or two of an advertisement with prose right above and under."""
+    if len(run) > INSERT_LINES or not all(map(partial(_is_ad_mark, scored), run)):
+        return False
+    above, below = neighbours(scored, run[0])[0], neighbours(scored, run[-1])[1]
+    return above >= 0 and below >= 0 and scores[above] > 0.0 and scores[below] > 0.0
+
+
+def _is_ad_mark(scored: Scored, i: int) -> bool:
+    prose = scored.prose[i]
+    return prose is not None and prose.words <= AD_MARK_WORDS and _AD_MARK.search(scored.lines[i].text) is not None
 
 
 def _standing(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, int], i: int, text: str) -> bool:
