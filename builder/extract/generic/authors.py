@@ -13,9 +13,8 @@ from builder.extract.generic.byline import (
     is_profile_mark,
     lowercase_elsewhere,
 )
-from builder.extract.generic.headline_lines import neighbours
 from builder.extract.generic.markers import is_end_heading
-from builder.extract.generic.region import RULE_REPEATED, Scored, following, nonblank_above
+from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
 
 SIGNATURE_LINES = 2  # a byline this close to the article's end (last lines), or...
 SIGNATURE_UNDER = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it

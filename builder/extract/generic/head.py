@@ -27,14 +27,13 @@ from builder.extract.generic.head_inside import (
     dateline_date,
 )
 from builder.extract.generic.headline import Window
-from builder.extract.generic.headline_lines import neighbours
 from builder.extract.generic.markers import (
     is_comment_count,
     is_comment_heading,
     is_image_file,
     tag_label,
 )
-from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, nonblank_above
+from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, neighbours, nonblank_above
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import share_of
 
@@ -123,7 +122,7 @@ def _over_top_meta(scored: Scored, meta: set[int], above: list[int]) -> list[int
     """The lines right over the head's topmost byline or date line, where the window ends at it (a caption in a
     narrow column, a line a word, between the head and the prose): the headline is printed over them."""
     top = min(meta, default=-1)
-    if not above or top < 0 or top < above[-1]:
+    if not above or top < above[-1]:  # no byline or date (-1), or one above the window's top
         return []
     return [i for i in nonblank_above(scored, top, DISTANT_HEAD_LINES) if i < above[-1]]
 

@@ -9,9 +9,8 @@ import re
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
-from builder.extract.generic.headline_lines import neighbours
 from builder.extract.generic.markers import META_WORDS
-from builder.extract.generic.region import Scored, following
+from builder.extract.generic.region import Scored, following, neighbours
 
 META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
 DATE_LINE_CHARS = 80  # a date line found outside the head is shorter than this

@@ -26,12 +26,11 @@ from builder.extract.generic.headline_lines import (
     FULL_STOPS,
     TITLE_MAX_WORDS,
     is_headline,
-    neighbours,
     under_end_heading,
 )
 from builder.extract.generic.markers import is_glued_menu, is_image_file
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
-from builder.extract.generic.region import Scored
+from builder.extract.generic.region import Scored, neighbours
 from builder.extract.generic.words import STOP_WORDS, is_title_case
 
 RANKED = 2  # a candidate of more words than this counts in the rank of those above it
@@ -238,11 +237,15 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
 def _ends_a_paragraph(scored: Scored, i: int) -> bool:
     """A line ending in a full stop right under a sentence of prose: the last, short paragraph of a run of them
     ("James Jones and Travis Outlaw added 12 points each for Portland (18-12)."), not a headline."""
-    text = scored.lines[i].text
-    if not text.endswith(FULL_STOPS) or _ABBREVIATION_END.search(text) is not None:
+    if not _ends_with_full_stop(scored.lines[i].text):
         return False
     above = neighbours(scored, i)[0]
     return above >= 0 and _is_sentence(scored, above)
+
+
+def _ends_with_full_stop(text: str) -> bool:
+    """Whether the line ends with a sentence's full stop, not an abbreviation's ("… Relationship With U.S.")."""
+    return text.endswith(FULL_STOPS) and _ABBREVIATION_END.search(text) is None
 
 
 def _is_sentence(scored: Scored, i: int) -> bool:
@@ -263,7 +266,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(4 <= words <= 20),
         float(words <= 2),
         float(words > 20),
-        float(text.endswith(FULL_STOPS) and _ABBREVIATION_END.search(text) is None),
+        float(_ends_with_full_stop(text)),
         float(below in meta or _agency_credit_under(scored, below)),
         float(above in meta and below not in meta),
         float("|" in text or "/" in text),

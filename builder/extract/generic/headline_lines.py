@@ -19,7 +19,7 @@ from builder.extract.generic.markers import (
     is_image_file,
     tag_label,
 )
-from builder.extract.generic.region import Scored
+from builder.extract.generic.region import Scored, neighbours
 
 TITLE_MAX_WORDS = 30
 DIGIT = re.compile(r"\d")
@@ -84,19 +84,3 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
     above, below = neighbours(scored, i)
     prose = scored.prose[above] if above >= 0 else None
     return prose is not None and is_end_heading(scored.lines[above].text, prose.words) and below not in meta
-
-
-def neighbours(scored: Scored, i: int) -> tuple[int, int]:
-    """The nearest non-blank lines above and below line i (-1 where there is none)."""
-    # Plain loops: a generator and next() for each side cost more than the three lines they look at.
-    prose = scored.prose
-    before = after = -1
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if prose[j] is not None:
-            before = j
-            break
-    for j in range(i + 1, min(len(prose), i + 4)):
-        if prose[j] is not None:
-            after = j
-            break
-    return before, after

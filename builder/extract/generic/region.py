@@ -93,6 +93,22 @@ def nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
     return found
 
 
+def neighbours(scored: Scored, i: int) -> tuple[int, int]:
+    """The nearest non-blank lines above and below line i (-1 where there is none)."""
+    # Plain loops: a generator and next() for each side cost more than the three lines they look at.
+    prose = scored.prose
+    before = after = -1
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if prose[j] is not None:
+            before = j
+            break
+    for j in range(i + 1, min(len(prose), i + 4)):
+        if prose[j] is not None:
+            after = j
+            break
+    return before, after
+
+
 def following(scored: Scored, i: int, count: int) -> list[int]:
     """Up to `count` non-blank lines under line i, nearest first, within 3 * `count` lines."""
     found: list[int] = []

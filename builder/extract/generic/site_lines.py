@@ -15,8 +15,7 @@ from functools import partial
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
-from builder.extract.generic.headline_lines import neighbours
-from builder.extract.generic.region import Scored, following
+from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.textdump.lines import listed_texts
 
 CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
@@ -53,6 +52,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
         # A rule or a dash between paragraphs ("-", "—————") recurs on any site: it says nothing of this one's
         # chrome, and would cut the article. An empty list item (an icon's link) is a menu's, and counts.
         rules = {text: worded[count] for text, count in recurring.items() if text == LISTED or _WORDED.search(text)}
+        marked = []  # the lines made chrome, in order
         for i, text in enumerate(texts):
             rule = rules.get(text)
             # a blank line's text is "" (a lone bullet's is "• ", and may recur)
@@ -60,26 +60,25 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
                 continue
             if not _over_own_byline(scored, texts, rules, i):
                 scores[i], chrome_rules[i] = CORPUS_CHROME, rule
+                marked.append(i)
         if any(_AD_MARK.search(text) for text in rules):  # most sites print none: the page's lines are not walked
-            _inserts_cost_less(scored, scores)
+            _inserts_cost_less(scored, scores, marked)
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
 
 
-def _inserts_cost_less(scored: Scored, scores: list[float]) -> None:
+def _inserts_cost_less(scored: Scored, scores: list[float], marked: list[int]) -> None:
     """A recurring advertisement's mark or two between paragraphs of prose ("Story continues", "ADVERTISEMENT")
     weigh what the page alone gives them, not a menu's cost: the region runs on past them (they stay chrome, out
-    of the body)."""
-    prose = scored.prose
-    run: list[int] = []  # the non-blank lines of a run of the corpus's chrome, blank lines between them allowed
-    for i in range(len(prose) + 1):
-        if i < len(prose) and (prose[i] is None or scores[i] == CORPUS_CHROME):
-            if prose[i] is not None:
-                run.append(i)
+    of the body). `marked`: the lines the corpus made chrome, in order."""
+    run: list[int] = []  # marked lines with only blank lines between them
+    for i in [*marked, -1]:  # -1 closes the last run
+        if run and i > run[-1] and all(scored.prose[k] is None for k in range(run[-1] + 1, i)):
+            run.append(i)
             continue
         if run and _is_insert(scored, scores, run):
             for k in run:
                 scores[k] = min(scored.scores[k], 0.0)
-        run = []
+        run = [i]
 
 
 def _is_insert(scored: Scored, scores: list[float], run: list[int]) -> bool:

@@ -20,8 +20,8 @@ from builder.extract.generic.headline import (
     lead_words,
     title_rule,
 )
-from builder.extract.generic.headline_lines import FULL_STOPS, neighbours
-from builder.extract.generic.region import Scored
+from builder.extract.generic.headline_lines import FULL_STOPS
+from builder.extract.generic.region import Scored, neighbours
 
 STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
 DECK_WORDS = 5  # a standfirst under a shorter headline is this long or longer...
