@@ -171,3 +171,38 @@ def test_an_advertisement_s_mark_every_dump_prints_between_paragraphs_does_not_c
     assert ("the north quay." in reading.fields["body"]) is runs_on
     assert marks[0] not in reading.fields["body"]
     assert marks[1] not in reading.fields["body"]
+
+
+def _dated(number: int, headline: int) -> str:
+    """Dump `number` of the site with a date line, not a byline, under the headline of article `headline`."""
+    return site_dump(number).replace(
+        f"Berth {number} closes for the winter\n\nBy Ann Lee",
+        f"Berth {headline} closes for the winter\n\nMonday, January {number + 10}, 2024 10:{number}5",
+    )
+
+
+def test_a_headline_another_dump_prints_over_its_own_date_line_is_still_the_headline() -> None:
+    """The crawl holds the article twice (crawled again, under another date): its headline recurs in two of four
+    dumps, but right over a date line only this dump prints, it is this dump's headline, and the corpus still
+    reads the page (its footer stays chrome). A line most dumps print over their dates (a blog's motto) is the
+    site's chrome."""
+    dumps = [_dated(n, 1 if n == 4 else n) for n in range(1, 5)]
+    chrome = site_chrome(dumps)
+    assert chrome.count("Berth 1 closes for the winter") == 2
+    reading = read_generic(dumps[0], chrome)
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == "Berth 1 closes for the winter"
+    assert not role_of(reading, "The harbour master said")[1].endswith(RULE_PAGE_TRUSTED)
+    assert "independent newspaper" not in reading.fields["body"]
+    motto = "Notes from the harbour, every winter day"  # over each post's date, the post's headline under it
+    dumps = [
+        site_dump(n).replace(
+            f"Berth {n} closes for the winter\n\nBy Ann Lee",
+            f"{motto}\n\nMonday, January {n + 10}, 2024\n\nBerth {n} closes for the winter",
+        )
+        for n in range(1, 5)
+    ]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert role_of(reading, motto)[1] == "repeated in 4 of 4 dumps of this site"
+    assert reading.fields["title"] == "Berth 1 closes for the winter"

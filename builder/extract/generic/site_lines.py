@@ -3,7 +3,7 @@
 The build's survey counts, for each group of dumps (a site), in how many dumps each line appears
 (`SiteChrome`); `with_corpus` marks a page's recurring lines as chrome on a copy of its scores, before the
 region search (region.py) reads them. Two kinds of recurring lines stay the page's own: a headline over this
-dump's own byline (other dumps list it), and a long paragraph that fewer than half the dumps print (a series'
+dump's own byline or date line (other dumps list it, or hold the same article crawled again), and a long paragraph that fewer than half the dumps print (a series'
 standing paragraph).
 """
 
@@ -15,6 +15,7 @@ from functools import partial
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
+from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.textdump.lines import listed_texts
 
@@ -58,7 +59,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
             # a blank line's text is "" (a lone bullet's is "• ", and may recur)
             if rule is None or not text or _standing(scored, chrome, recurring, i, text):
                 continue
-            if not _over_own_byline(scored, texts, rules, i):
+            if not _over_own_head(scored, chrome, recurring, texts, i):
                 scores[i], chrome_rules[i] = CORPUS_CHROME, rule
                 marked.append(i)
         if any(_AD_MARK.search(text) for text in rules):  # most sites print none: the page's lines are not walked
@@ -103,11 +104,17 @@ def _standing(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, int], 
     return recurring[text] < STANDING_SHARE * chrome.dumps
 
 
-def _over_own_byline(scored: Scored, texts: list[str], rules: Mapping[str, str], i: int) -> bool:
-    """Whether a recurring line stands right over a byline that only this dump prints (`rules`: the recurring
-    lines' texts): it is this dump's headline, which the site's other dumps list ("Popular", "Next post")."""
+def _over_own_head(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, int], texts: list[str], i: int) -> bool:
+    """Whether a recurring line stands right over a byline that only this dump prints (`recurring`: the recurring
+    lines' texts, with their counts): it is this dump's headline, which the site's other dumps list ("Popular",
+    "Next post"). Over a date line only this dump prints, so is a line half the dumps print or fewer (a line
+    in most is the site's own: its blog's motto over each post's date)."""
     prose = scored.prose[i]
     if prose is None or prose.words < OWN_HEADLINE_WORDS or scored.lines[i].bullet:
         return False
     under = following(scored, i, 1)
-    return bool(under) and texts[under[0]] not in rules and byline_names(texts[under[0]]) is not None
+    if not under or texts[under[0]] in recurring:
+        return False
+    if byline_names(texts[under[0]]) is not None:
+        return True
+    return recurring[texts[i]] <= STANDING_SHARE * chrome.dumps and is_date_line(texts[under[0]])
