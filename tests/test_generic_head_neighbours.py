@@ -1,6 +1,6 @@
 """The generic reader's headline against the lines beside it, on small pages of one layout: a standfirst under
 it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an agency's
-name, an image's alt text and credit, an abbreviation at its end, a count, a label."""
+name, an image's alt text and credit, an abbreviation at its end, a count, a label, a video's title."""
 
 from __future__ import annotations
 
@@ -222,3 +222,21 @@ def test_a_line_ending_with_a_colon_is_no_headline(head: tuple[str, ...]) -> Non
     reading = read_generic(seal_page(*head))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"
+
+
+@pytest.mark.parametrize("length", ["VIDEO3:4903:49", "Video: 2:15", "Watch 1:02"])
+def test_a_video_s_title_under_its_length_is_no_headline(length: str) -> None:
+    """A video player between the head and the article: its title, under its label and length, names what the lead
+    tells as a headline does; it is not the article's headline."""
+    video = "Wardens count the seals back on the sandbank"
+    page = seal_page(
+        "Harbour Weekly",
+        "Seals come back to the harbour mouth after a decade away",
+        "Published Tue, May 4 2021 10:32 AM",
+        length,
+        video,
+        "Morning Report",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals come back to the harbour mouth after a decade away"

@@ -56,6 +56,9 @@ _GLUED_WORDS = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: 
 # "Powered by Google", "Powered by WordPress": a search box's or a blog engine's credit. (Opening the line only:
 # "A Text-only Browser Powered by Google Scripts" is a headline.)
 _POWERED_BY = re.compile(r"powered by\b", re.IGNORECASE)
+# A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
+# glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
+_VIDEO_LENGTH = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
 FEATURES = (
@@ -125,7 +128,7 @@ class Candidate:
     features: list[float]  # in the order of FEATURES; the COSTLY ones are 0 until `complete` reads them
     complete: bool = False
     # Never the headline, whatever its score (read by `complete`, for the few best candidates only): a byline
-    # whose names the byline rules do not take ("By Smart Shopping Team"), menu links glued together.
+    # whose names the byline rules do not take ("By Smart Shopping Team"), menu links glued together, a video's title.
     excluded: bool = False
 
     def score(self, weights: tuple[float, ...] = WEIGHTS) -> float:
@@ -192,7 +195,13 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
         or is_capitalised_byline(text)
         or is_credit_line(text)
         or _POWERED_BY.match(text) is not None
+        or _under_video_length(scored, candidate.at)
     )
+
+
+def _under_video_length(scored: Scored, i: int) -> bool:
+    above = neighbours(scored, i)[0]
+    return above >= 0 and _VIDEO_LENGTH.fullmatch(scored.lines[above].text) is not None
 
 
 def _glued_chrome(text: str) -> bool:
