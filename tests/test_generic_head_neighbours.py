@@ -1,6 +1,7 @@
 """The generic reader's headline against the lines beside it, on small pages of one layout: a standfirst under
 it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an agency's
-name, an image's alt text and credit, an abbreviation at its end, a count, a label, a video's title."""
+name, an image's alt text and credit, an abbreviation at its end, a count, a label, a video's title, an author's
+name under it."""
 
 from __future__ import annotations
 
@@ -240,3 +241,19 @@ def test_a_video_s_title_under_its_length_is_no_headline(length: str) -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals come back to the harbour mouth after a decade away"
+
+
+def test_a_headline_over_its_author_s_name_over_the_date() -> None:
+    """The headline, the author's name alone (an avatar's alt text, then the name), a "Follow" button and the date
+    line: the name is the author's, which the head reads only once the headline is known, and it marks the line
+    over it as the headline, rather than a subheading that opens the article."""
+    page = seal_page(
+        "Harbour Notes",
+        "Counting seals on the sandbank at dawn, with the wardens",
+        "Jane Doe\nJane Doe\nFollow\nMay 4, 2021 · 8 min read",
+        "Why do the seals come back?",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
+    assert reading.fields["authors"] == ["Jane Doe"]
