@@ -294,11 +294,16 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(_blank(scored, i + 1)),
         float(after_paragraph),
         float(words > 12),
-        float(_PHOTO_CREDIT.search(text) is not None or _credited_below(scored, below, text)),
+        float(holds_photo_credit(text) or _credited_below(scored, below, text)),
         float(bare_name(text) is not None),
         float(text.endswith(",")),
     ]
     return Candidate(i, features)
+
+
+def holds_photo_credit(text: str) -> bool:
+    """Whether the line holds a photo's credit or caption label ("Foto: …", "Photograph: …", "… Getty Images")."""
+    return _PHOTO_CREDIT.search(text) is not None
 
 
 def _agency_credit_under(scored: Scored, below: int) -> bool:

@@ -17,6 +17,7 @@ from builder.extract.generic.headline import (
     Candidate,
     Window,
     complete,
+    holds_photo_credit,
     lead_words,
     title_rule,
 )
@@ -71,7 +72,7 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
     longer = words >= STANDFIRST_WORDS and over_words > words
     if not (longer or _deck_under(words, over_words, over, chosen, completing)):
         return best
-    return above if _may_be_headline(over, completing) else best
+    return above if _may_be_headline(scored, over, completing) else best
 
 
 def _deck_under(words: int, over_words: int, over: Candidate, chosen: Candidate, completing: Completing) -> bool:
@@ -97,10 +98,13 @@ def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, comp
         return best
     if scored.prose[below].words < KICKER_HEADLINE_WORDS:  # type: ignore[union-attr]
         return best
-    return below if _may_be_headline(under, completing) else best
+    return below if _may_be_headline(scored, under, completing) else best
 
 
-def _may_be_headline(candidate: Candidate, completing: Completing) -> bool:
-    """Whether the model would take the line at all: not excluded, no chrome phrase, above the threshold."""
+def _may_be_headline(scored: Scored, candidate: Candidate, completing: Completing) -> bool:
+    """Whether the model would take the line at all: not excluded, no chrome phrase, no photo's credit, above the
+    threshold."""
     completing(candidate)
+    if holds_photo_credit(scored.lines[candidate.at].text):  # an image's caption over the standfirst
+        return False
     return not (candidate.excluded or candidate.features[CHROME_PHRASE] or candidate.score() <= THRESHOLD)
