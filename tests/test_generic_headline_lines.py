@@ -1,5 +1,6 @@
 """Which lines may be a headline: chrome phrases, breadcrumbs, handles, menus in capitals or glued together,
-an agency's or a desk's credit, a ranked list's items, and the headline model's weights."""
+an agency's or a desk's credit, a ranked list's items, a wiki's section headings and formulas, and the
+headline model's weights."""
 
 from __future__ import annotations
 
@@ -278,3 +279,26 @@ def test_a_short_last_paragraph_is_no_headline(short: str, candidate: bool) -> N
     found = [c.at for c in headline.headline_candidates(scored, window, set(), set())]
     assert (at in found) is candidate
     assert at - 4 in found  # the headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Counts by year[edit]",  # a wiki's section heading with its edit link
+        "Zählungen[Bearbeiten | Quelltext bearbeiten]",
+        "The count  N = N 0 e r t {\\displaystyle N=N_{0}e^{rt}}",  # a formula's TeX source (its alt text)
+    ],
+)
+def test_a_wiki_s_section_heading_or_formula_is_no_headline(line: str) -> None:
+    """A wiki's headline is short ("Harbour seal"), and lines far down the page look more like one: a section
+    heading (its edit link printed after it) and a formula's source. Neither is ever the headline."""
+    page = seal_page(
+        "Harbour seal",
+        "Jump to navigation",
+        "Jump to search",
+        line,
+        paragraphs=[*SEAL_PARAGRAPHS, line, *SEAL_PARAGRAPHS],
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Harbour seal"

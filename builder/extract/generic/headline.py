@@ -60,6 +60,16 @@ _POWERED_BY = re.compile(r"powered by\b", re.IGNORECASE)
 # A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
 # glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
 _VIDEO_LENGTH = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
+# A wiki's section heading, with its edit link as a text browser prints it ("History[edit]", "Geschichte[Bearbeiten
+# | Quelltext bearbeiten]"): a heading inside the page, never its headline
+_SECTION_EDIT_LINK = re.compile(
+    r"\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|editar código-fonte|"
+    r"modifica|modifica wikitesto|bewerken|brontekst bewerken|править|править код|編集|编辑|編輯)"
+    r"(?:\s*\|\s*[^\]]*)?\]$",
+    re.IGNORECASE,
+)
+# A formula's TeX source, which a page prints as the alt text of its rendering ("{\displaystyle A=A^{H}}")
+_TEX_COMMAND = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|mathsf|mathbf|operatorname|left|right)\b")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
 FEATURES = (
@@ -129,7 +139,8 @@ class Candidate:
     features: list[float]  # in the order of FEATURES; the COSTLY ones are 0 until `complete` reads them
     complete: bool = False
     # Never the headline, whatever its score (read by `complete`, for the few best candidates only): a byline
-    # whose names the byline rules do not take ("By Smart Shopping Team"), menu links glued together, a video's title.
+    # whose names the byline rules do not take ("By Smart Shopping Team"), menu links glued together, a video's
+    # title, a wiki's section heading, a formula.
     excluded: bool = False
 
     def score(self, weights: tuple[float, ...] = WEIGHTS) -> float:
@@ -197,6 +208,8 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
         or is_credit_line(text)
         or _POWERED_BY.match(text) is not None
         or _under_video_length(scored, candidate.at)
+        or _SECTION_EDIT_LINK.search(text) is not None
+        or _TEX_COMMAND.search(text) is not None
     )
 
 
