@@ -1,7 +1,7 @@
 """The generic reader's headline against the lines beside it, on small pages of one layout: a standfirst under
 it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an agency's
 name, an image's alt text and credit, an abbreviation at its end, a count, a label, a video's title, an author's
-name under it, a photo's credit over it."""
+name under it, a photo's credit or a menu over it."""
 
 from __future__ import annotations
 
@@ -266,6 +266,21 @@ def test_a_photo_s_credit_over_the_headline_is_not_taken_for_a_headline_over_a_s
     page = seal_page(
         "Harbour Weekly",
         "The wardens on the sandbank at low tide on Tuesday © Harbour Press Foto: Jane Roe",
+        headline,
+        "By Ann Lee",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == headline
+
+
+def test_a_menu_over_the_headline_is_not_taken_for_a_headline_over_a_standfirst() -> None:
+    """A section menu whose links a pipe parts, longer than the headline under it, over the byline: the headline
+    is no standfirst, and the menu is not taken for the headline over it."""
+    headline = "Forty seals are back on the sandbank off the harbour mouth"
+    page = seal_page(
+        "Harbour Weekly",
+        "Home | News | Sport | Islands | Weather | Travel | Jobs | Homes | Cars",
         headline,
         "By Ann Lee",
     )

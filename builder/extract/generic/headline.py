@@ -100,6 +100,7 @@ FEATURES = (
     "ends_with_comma",  # "From Aaron Gold,": a byline's start, cut by a text browser
 )
 META_BELOW = FEATURES.index("meta_below")
+PIPE_OR_SLASH = FEATURES.index("pipe_or_slash")
 PRINTED_TWICE = FEATURES.index("printed_twice")
 HOLDS_DATE = FEATURES.index("holds_date")
 LEAD_WORDS = FEATURES.index("lead_words")

@@ -12,6 +12,7 @@ from builder.extract.generic.headline import (
     CHROME_PHRASE,
     LEAD_WORDS,
     META_BELOW,
+    PIPE_OR_SLASH,
     THRESHOLD,
     TITLE_CASE,
     Candidate,
@@ -102,9 +103,12 @@ def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, comp
 
 
 def _may_be_headline(scored: Scored, candidate: Candidate, completing: Completing) -> bool:
-    """Whether the model would take the line at all: not excluded, no chrome phrase, no photo's credit, above the
-    threshold."""
+    """Whether the model would take the line at all: not excluded, no chrome phrase, no menu's or credit's pipe or
+    slash, no photo's credit, above the threshold."""
     completing(candidate)
     if holds_photo_credit(scored.lines[candidate.at].text):  # an image's caption over the standfirst
         return False
-    return not (candidate.excluded or candidate.features[CHROME_PHRASE] or candidate.score() <= THRESHOLD)
+    features = candidate.features
+    return not (
+        candidate.excluded or features[CHROME_PHRASE] or features[PIPE_OR_SLASH] or candidate.score() <= THRESHOLD
+    )
