@@ -1,5 +1,5 @@
 """Which lines may be a headline: chrome phrases, breadcrumbs, handles, menus in capitals or glued together,
-an agency's or a desk's credit, a ranked list's items, a wiki's section headings and formulas, and the
+an agency's or a desk's credit, a ranked list's items, a wiki's section headings and formulas, menus parted by dots, and the
 headline model's weights."""
 
 from __future__ import annotations
@@ -302,3 +302,15 @@ def test_a_wiki_s_section_heading_or_formula_is_no_headline(line: str) -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Harbour seal"
+
+
+def test_a_menu_of_links_parted_by_middle_dots_is_no_headline() -> None:
+    """A site's menu whose links a middle dot parts ("Latest News · Archive · Print version"), over the date, weighs
+    as one a pipe parts: the headline under the date wins."""
+    headline = "Forty Seals Are Back on the Sandbank off the Harbour Mouth After a Decade Away From It"
+    page = seal_page(
+        "Harbour Weekly", "Harbour Weekly · Latest News · Archive · Print version", f"Monday, May 3, 2021\n{headline}"
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == headline

@@ -33,6 +33,7 @@ from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.words import STOP_WORDS, is_title_case
 
+MENU_DOT, MENU_DOTS = " · ", 2  # links a middle dot parts, three or more: a menu ("Archiv · Druckversion")
 NAME_OVER_META = 3  # a name alone is an author's over a byline or date line this many lines down at most
 RANKED = 2  # a candidate of more words than this counts in the rank of those above it
 LEAD_LINES = 3  # the headline's words are looked for in this many prose lines of the article's start
@@ -80,7 +81,7 @@ FEATURES = (
     "ends_with_period",  # or the full stop of Chinese and Japanese
     "meta_below",  # a byline or date line right under it
     "meta_above",
-    "pipe_or_slash",  # navigation ("Previous | Next") or a photo credit ("AFP/Getty")
+    "pipe_or_slash",  # navigation ("Previous | Next", "News · Archive · Print") or a photo credit ("AFP/Getty")
     "lower_start",  # a headline starts with a capital (scripts with no case never get this)
     "holds_date",  # "Published on 6 July 2015 by ...": a meta line no rule read
     "printed_twice",
@@ -293,7 +294,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(_ends_with_full_stop(text)),
         float(below in meta or _agency_credit_under(scored, below) or _name_over_meta(scored, below, meta)),
         float(above in meta and below not in meta),
-        float("|" in text or "/" in text),
+        float("|" in text or "/" in text or text.count(MENU_DOT) >= MENU_DOTS),
         float(not text[0].isupper() and text[0].isalpha()),
         0.0,  # holds_date, printed_twice, lead_words, chrome_phrase, title_case: `complete` reads them
         0.0,
