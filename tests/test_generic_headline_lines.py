@@ -1,6 +1,6 @@
-"""Which lines may be a headline: chrome phrases, breadcrumbs, handles, menus in capitals or glued together,
-an agency's or a desk's credit, a ranked list's items, a wiki's section headings and formulas, menus parted by dots, and the
-headline model's weights."""
+"""Which lines may be a headline: chrome phrases, breadcrumbs, handles, menus in capitals or glued together or
+parted by dots, an agency's or a desk's credit, a ranked list's items, a wiki's section headings and formulas, and
+the headline model's weights."""
 
 from __future__ import annotations
 
