@@ -27,6 +27,7 @@ from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
         ("部落格全站分類：休閒旅遊", True),
         ("Zurück zur Übersicht", True),
         ("Be one of the first to comment", True),
+        ("Not a member yet?", True),  # a sign-in box's question
         ("For the latest business news, please visit Harbour Weekly", True),
         ("● Text Size", True),
         ("Print this page", True),
