@@ -1,7 +1,7 @@
 """The generic reader's headline against the lines beside it, on small pages of one layout: a standfirst under
 it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an agency's
 name, an image's alt text and credit, an abbreviation at its end, a count, a label, a video's title, an author's
-name under it, a photo's credit or a menu over it."""
+name under it, a photo's credit or a menu over it, a teaser's copy beside it."""
 
 from __future__ import annotations
 
@@ -287,3 +287,16 @@ def test_a_menu_over_the_headline_is_not_taken_for_a_headline_over_a_standfirst(
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == headline
+
+
+@pytest.mark.parametrize(("bullet", "title"), [("", "headline"), ("  • ", "teaser")])
+def test_a_line_whose_only_copy_is_its_neighbour_is_not_printed_twice(bullet: str, title: str) -> None:
+    """A teaser printed twice, one copy right under the other (a carousel's item for two screens), is not a line
+    the page prints twice as it does a headline; the last item of a breadcrumb right over a line is that line's
+    copy, and counts."""
+    teaser = "Ferries: will the new ships keep the crossings running all winter"
+    headline = "A breath of fresh air: the seals the harbour thought it had lost for good are back"
+    page = seal_page("Harbour Weekly", f"{bullet}{teaser}\n{teaser}", headline)
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == {"headline": headline, "teaser": teaser}[title]

@@ -374,19 +374,28 @@ def _share_in(words: set[str], lead: frozenset[str]) -> float:
 
 def _printed_twice(scored: Scored, page: str, i: int) -> bool:
     """The page prints the line again, alone or inside a longer line (a breadcrumb, "Section|Headline"); the
-    site's name in its copyright line ("© 2021 Le Courrier du Lac") is no headline printed twice."""
+    site's name in its copyright line ("© 2021 Le Courrier du Lac") is no headline printed twice, nor is a line
+    whose only copy is its neighbour (a teaser's image alt text over its link, a carousel's doubled item)."""
     text = scored.lines[i].text
-    if scored.seen[text] > 1:
+    twins = 2 if _twin_beside(scored, i) else 1  # the copies that do not count
+    if scored.seen[text] > twins:
         return True
     printed = 0
     at = page.find(text)
     while at >= 0:
         if _COPYRIGHT.search(page, max(0, at - COPYRIGHT_CHARS), at) is None:
             printed += 1
-            if printed > 1:
+            if printed > twins:
                 return True
         at = page.find(text, at + len(text))
     return False
+
+
+def _twin_beside(scored: Scored, i: int) -> bool:
+    """Whether the nearest non-blank line above or below the line prints the same text, not as a list's item (a
+    breadcrumb's last item over the headline is the headline printed twice)."""
+    text = scored.lines[i].text
+    return any(j >= 0 and scored.lines[j].text == text and not scored.lines[j].bullet for j in neighbours(scored, i))
 
 
 def _is_caption(scored: Scored, i: int) -> bool:
