@@ -19,16 +19,17 @@ from operator import mul
 from typing import NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import bare_name, is_capitalised_byline, is_credit_line
+from builder.extract.generic.byline import bare_name, is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.headline_lines import (
     DIGIT,
     FULL_STOPS,
     TITLE_MAX_WORDS,
     is_headline,
+    never_headline,
     under_end_heading,
 )
-from builder.extract.generic.markers import is_glued_menu, is_image_file
+from builder.extract.generic.markers import is_image_file
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.words import STOP_WORDS, is_title_case
@@ -55,22 +56,6 @@ _LONE_CREDIT = re.compile(
 )
 AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
 _GLUED_WORDS = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
-# "Powered by Google", "Powered by WordPress": a search box's or a blog engine's credit. (Opening the line only:
-# "A Text-only Browser Powered by Google Scripts" is a headline.)
-_POWERED_BY = re.compile(r"powered by\b", re.IGNORECASE)
-# A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
-# glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
-_VIDEO_LENGTH = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
-# A wiki's section heading, with its edit link as a text browser prints it ("History[edit]", "Geschichte[Bearbeiten
-# | Quelltext bearbeiten]"): a heading inside the page, never its headline
-_SECTION_EDIT_LINK = re.compile(
-    r"\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|editar código-fonte|"
-    r"modifica|modifica wikitesto|bewerken|brontekst bewerken|править|править код|編集|编辑|編輯)"
-    r"(?:\s*\|\s*[^\]]*)?\]$",
-    re.IGNORECASE,
-)
-# A formula's TeX source, which a page prints as the alt text of its rendering ("{\displaystyle A=A^{H}}")
-_TEX_COMMAND = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|mathsf|mathbf|operatorname|left|right)\b")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
 FEATURES = (
@@ -140,9 +125,8 @@ class Candidate:
     at: int  # the line's index
     features: list[float]  # in the order of FEATURES; the COSTLY ones are 0 until `complete` reads them
     complete: bool = False
-    # Never the headline, whatever its score (read by `complete`, for the few best candidates only): a byline
-    # whose names the byline rules do not take ("By Smart Shopping Team"), menu links glued together, a video's
-    # title, a wiki's section heading, a formula.
+    # Never the headline, whatever its score (`headline_lines.never_headline`, read by `complete` for the few best
+    # candidates only).
     excluded: bool = False
 
     def score(self, weights: tuple[float, ...] = WEIGHTS) -> float:
@@ -204,20 +188,7 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     features[LEAD_WORDS] = _share_in(_key_words(lowered, tokens), lead)
     features[CHROME_PHRASE] = float(CHROME_PHRASES.found_in(lowered, tokens) or _glued_chrome(text))
     features[TITLE_CASE] = float(is_title_case(text))
-    candidate.excluded = (
-        is_glued_menu(text)
-        or is_capitalised_byline(text)
-        or is_credit_line(text)
-        or _POWERED_BY.match(text) is not None
-        or _under_video_length(scored, candidate.at)
-        or _SECTION_EDIT_LINK.search(text) is not None
-        or _TEX_COMMAND.search(text) is not None
-    )
-
-
-def _under_video_length(scored: Scored, i: int) -> bool:
-    above = neighbours(scored, i)[0]
-    return above >= 0 and _VIDEO_LENGTH.fullmatch(scored.lines[above].text) is not None
+    candidate.excluded = never_headline(scored, candidate.at)
 
 
 def _glued_chrome(text: str) -> bool:

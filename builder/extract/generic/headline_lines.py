@@ -1,20 +1,22 @@
 """Which lines of a page may be its headline: a line of prose of one to TITLE_MAX_WORDS words that no rule
 calls something else (a bullet, chrome, an image's name, an item of a numbered list, a caption's label, a tag
 list, a breadcrumb, a label of the article's end, a handle or menu, a paragraph's line wrapping on the next,
-a byline or a date). headline.py weighs those that are.
+a byline or a date). headline.py weighs those that are; `never_headline` rules out the few best of them that no
+score may make the headline (a credit, a video's title, a wiki's section heading).
 """
 
 from __future__ import annotations
 
 import re
 
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line
 from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.markers import (
     is_breadcrumb,
     is_caption_label,
     is_doubled,
     is_end_heading,
+    is_glued_menu,
     is_handle_or_menu,
     is_image_file,
     tag_label,
@@ -31,6 +33,22 @@ FULL_STOPS = (".", "。", "．")
 _CLAUSE_ENDS = (*FULL_STOPS, ":", "!", "?")
 # A dateline alone on its line, its dash leading into the lead ("LAS VEGAS--(BUSINESS WIRE)--", "WASHINGTON —")
 _DATELINE_ENDS = ("--", "—", "–")
+# "Powered by Google", "Powered by WordPress": a search box's or a blog engine's credit. (Opening the line only:
+# "A Text-only Browser Powered by Google Scripts" is a headline.)
+_POWERED_BY = re.compile(r"powered by\b", re.IGNORECASE)
+# A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
+# glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
+_VIDEO_LENGTH = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
+# A wiki's section heading, with its edit link as a text browser prints it ("History[edit]", "Geschichte[Bearbeiten
+# | Quelltext bearbeiten]"): a heading inside the page, never its headline
+_SECTION_EDIT_LINK = re.compile(
+    r"\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|editar código-fonte|"
+    r"modifica|modifica wikitesto|bewerken|brontekst bewerken|править|править код|編集|编辑|編輯)"
+    r"(?:\s*\|\s*[^\]]*)?\]$",
+    re.IGNORECASE,
+)
+# A formula's TeX source, which a page prints as the alt text of its rendering ("{\displaystyle A=A^{H}}")
+_TEX_COMMAND = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|mathsf|mathbf|operatorname|left|right)\b")
 
 
 def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
@@ -84,3 +102,24 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
     above, below = neighbours(scored, i)
     prose = scored.prose[above] if above >= 0 else None
     return prose is not None and is_end_heading(scored.lines[above].text, prose.words) and below not in meta
+
+
+def never_headline(scored: Scored, i: int) -> bool:
+    """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
+    whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
+    glued together, a search box's or blog engine's credit, a video's title, a wiki's section heading, a formula."""
+    text = scored.lines[i].text
+    return (
+        is_glued_menu(text)
+        or is_capitalised_byline(text)
+        or is_credit_line(text)
+        or _POWERED_BY.match(text) is not None
+        or _under_video_length(scored, i)
+        or _SECTION_EDIT_LINK.search(text) is not None
+        or _TEX_COMMAND.search(text) is not None
+    )
+
+
+def _under_video_length(scored: Scored, i: int) -> bool:
+    above = neighbours(scored, i)[0]
+    return above >= 0 and _VIDEO_LENGTH.fullmatch(scored.lines[above].text) is not None
