@@ -259,32 +259,18 @@ def test_a_headline_over_its_author_s_name_over_the_date() -> None:
     assert reading.fields["authors"] == ["Jane Doe"]
 
 
-def test_a_photo_s_credit_over_the_headline_is_not_taken_for_a_headline_over_a_standfirst() -> None:
-    """An image's caption with its credit ("© …", "Foto: …"), longer than the headline under it, over the byline:
-    the headline is no standfirst, and the caption is not taken for the headline over it."""
+@pytest.mark.parametrize(
+    "over",
+    [
+        "The wardens on the sandbank at low tide on Tuesday © Harbour Press Foto: Jane Roe",  # a photo's caption
+        "Home | News | Sport | Islands | Weather | Travel | Jobs | Homes | Cars",  # a menu a pipe parts
+    ],
+)
+def test_a_longer_credit_or_menu_over_the_headline_is_not_taken_for_a_headline_over_a_standfirst(over: str) -> None:
+    """An image's caption with its credit ("© …", "Foto: …") or a section menu, longer than the headline under it,
+    over the byline: the headline is no standfirst, and the line over it is not taken for the headline."""
     headline = "Forty seals are back on the sandbank off the harbour mouth"
-    page = seal_page(
-        "Harbour Weekly",
-        "The wardens on the sandbank at low tide on Tuesday © Harbour Press Foto: Jane Roe",
-        headline,
-        "By Ann Lee",
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == headline
-
-
-def test_a_menu_over_the_headline_is_not_taken_for_a_headline_over_a_standfirst() -> None:
-    """A section menu whose links a pipe parts, longer than the headline under it, over the byline: the headline
-    is no standfirst, and the menu is not taken for the headline over it."""
-    headline = "Forty seals are back on the sandbank off the harbour mouth"
-    page = seal_page(
-        "Harbour Weekly",
-        "Home | News | Sport | Islands | Weather | Travel | Jobs | Homes | Cars",
-        headline,
-        "By Ann Lee",
-    )
-    reading = read_generic(page)
+    reading = read_generic(seal_page("Harbour Weekly", over, headline, "By Ann Lee"))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == headline
 
