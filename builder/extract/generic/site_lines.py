@@ -3,8 +3,8 @@
 The build's survey counts, for each group of dumps (a site), in how many dumps each line appears
 (`SiteChrome`); `with_corpus` marks a page's recurring lines as chrome on a copy of its scores, before the
 region search (region.py) reads them. Two kinds of recurring lines stay the page's own: a headline over this
-dump's own byline or date line (other dumps list it, or hold the same article crawled again), and a long paragraph that fewer than half the dumps print (a series'
-standing paragraph).
+dump's own byline or date line (other dumps list it, or hold the same article crawled again), and a long
+paragraph that fewer than half the dumps print (a series' standing paragraph).
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ def _over_own_head(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, i
     under = following(scored, i, 1)
     if not under or texts[under[0]] in recurring:
         return False
-    if byline_names(texts[under[0]]) is not None:
+    line_under = texts[under[0]]
+    if byline_names(line_under) is not None:
         return True
-    return recurring[texts[i]] <= STANDING_SHARE * chrome.dumps and is_date_line(texts[under[0]])
+    return recurring[texts[i]] <= STANDING_SHARE * chrome.dumps and is_date_line(line_under)
