@@ -107,7 +107,7 @@ def cpu_per_page(root: Path, runs: int, profile: bool) -> dict[str, float]:
 
     options = PipelineOptions(
         now=datetime(2026, 11, 22, tzinfo=UTC), min_words=0, fingerprint=False, sites=sites,
-        generic=GenericTextExtractor(survey()), undated="keep",
+        generic=GenericTextExtractor(survey(), surveyed=True), undated="keep",
     )  # fmt: skip
     batch = options.start()
 

@@ -148,7 +148,9 @@ def _build(
 ) -> BuildResult:
     recorded = recorded_options(options, now)
     counted = _Counted(items)
-    pipeline = _pipeline_options(options, now, corpus)
+    # An incremental build surveys only the inputs that changed, and may read others again: the survey's
+    # findings of a dump are trusted only when it read every input
+    pipeline = _pipeline_options(options, now, corpus, all_surveyed=changed is None)
     if cache is not None and changed is not None and options.dedup and not _ranked_dedup(options):
         focus_dedup(cache, changed, pipeline, options.max_bytes, options.executor or options.workers)
     with staged_folder(options.out) as staging:
@@ -218,7 +220,10 @@ def _no_rows_message(report: BuildReport) -> str:
     )
 
 
-def _pipeline_options(options: BuildOptions, now: datetime, corpus: CorpusIndex | None) -> PipelineOptions:
+def _pipeline_options(
+    options: BuildOptions, now: datetime, corpus: CorpusIndex | None, all_surveyed: bool = False
+) -> PipelineOptions:
+    """`all_surveyed`: the corpus's survey read every input the pipeline will (`GenericTextExtractor.surveyed`)."""
     return PipelineOptions(
         now=now,
         min_words=options.min_words,
@@ -226,7 +231,7 @@ def _pipeline_options(options: BuildOptions, now: datetime, corpus: CorpusIndex 
         fingerprint=options.dedup,
         near_dup_threshold=options.near_dup_threshold,
         sites=registry(options.profiles),  # loaded and checked once, in _check; the workers get the profiles by value
-        generic=GenericTextExtractor(corpus) if corpus is not None else None,
+        generic=GenericTextExtractor(corpus, surveyed=all_surveyed) if corpus is not None else None,
         undated=options.undated,
         untitled=options.untitled,
     )

@@ -147,6 +147,20 @@ def test_generic_dumps_are_read_again_when_their_sites_chrome_changes(inputs: Pa
     assert counts["parsed"] == 0
 
 
+def test_a_site_laid_out_in_columns_read_again_is_read_as_in_a_clean_build(tmp_path: Path) -> None:
+    """Read again when their site's chrome changes, dumps laid out in columns are unfolded as in a clean build."""
+    inputs, cache = tmp_path / "inputs", tmp_path / "cache"
+    layout = (Path(__file__).parent / "generic" / "en_table_layout.txt").read_text(encoding="utf-8")
+    for number in range(6):
+        if number == 3:  # more dumps of the site: its recurring lines are counted over six now
+            same_as_clean([inputs], tmp_path, cache)
+        page = layout.replace("after two winters", f"after {number:03} winters")  # as long: the columns stay
+        write_dump(inputs, f"layout_{number}.txt", page.replace("Monday", f"day {number:02}"))
+    counts, result = same_as_clean([inputs], tmp_path, cache)
+    assert counts == {"reused": 0, "unread": 0, "parsed": 6}
+    assert result.summary["rows"] == 6
+
+
 @pytest.mark.parametrize("damage", ["truncate segment", "garbage manifest", "truncate manifest", "foreign marker"])
 def test_a_damaged_cache_is_ignored_with_a_warning(inputs: Path, tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "cache"

@@ -3,10 +3,17 @@ a table of data inside an article, and a page with no columns, are left as print
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
+from builder.extract.decode import decode
+from builder.extract.generic.chrome import line_key
 from builder.extract.generic.columns import unfold_columns
+from builder.extract.generic.corpus import CorpusBuilder
+from builder.extract.generic.extractor import GenericTextExtractor
 from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.survey import sketch_record
+from builder.record import Record
 
 LAYOUT = (Path(__file__).parent / "generic" / "en_table_layout.txt").read_text(encoding="utf-8")
 ARTICLE_LINES = [
@@ -140,3 +147,28 @@ def test_a_layout_drawn_with_borders_is_unfolded_and_a_bordered_table_of_data_is
     assert lines[:3] == SHORT_MENU[:3]
     data = "\n".join(f"│ {row.replace('  ', ' │', 1)} │" for row in TABLE[2:11])
     assert unfold_columns(data) == data
+
+
+def _read(extractor: GenericTextExtractor, text: str) -> Record:
+    record = Record(source_file="page.txt", data=text.encode("utf-8"))
+    decode(record)
+    extractor.parse(record)
+    return record
+
+
+def test_the_survey_marks_a_dump_in_columns_and_a_build_s_reader_takes_its_word_for_the_others() -> None:
+    plain_text = (Path(__file__).parent / "generic" / "en_blog.txt").read_text(encoding="utf-8")
+    layout, plain = (Record(source_file=name, data=text.encode()) for name, text in (("a", LAYOUT), ("b", plain_text)))
+    sketches = [sketch_record(record, ()) for record in (layout, plain)]
+    assert [sketch.columned if sketch else "no sketch" for sketch in sketches] == [line_key(layout.text), None]
+    corpus = CorpusBuilder()
+    corpus.add_all(sketches)
+    index = pickle.loads(pickle.dumps(corpus.index()))  # as it travels to the workers
+    assert index.columned == {line_key(layout.text)}
+    title = "Harbour ferry returns after two winters"
+    assert _read(GenericTextExtractor(index, surveyed=True), LAYOUT).fields["title"] == title
+    # A dump the survey never saw is taken to have no columns by a reader told every dump was surveyed...
+    unseen = CorpusBuilder().index()
+    assert _read(GenericTextExtractor(unseen, surveyed=True), LAYOUT).fields.get("title") != title
+    # ...and searched for them by any other (explain, a cached build's dumps read again)
+    assert _read(GenericTextExtractor(unseen), LAYOUT).fields["title"] == title

@@ -40,6 +40,9 @@ class PageSketch(NamedTuple):  # a tuple: it crosses from the survey's workers, 
     lines: array[int]  # keys of its distinct lines, in page order: 8 bytes each, sent and counted whole
     name: str | None  # the publisher the page shows, if any
     first_line: str  # to name the group to users
+    # `line_key` of the dump's text when it is laid out in columns (`unfold_columns` changes it), else None:
+    # the reader need not search the others for columns again (`CorpusIndex.columned`)
+    columned: int | None = None
 
 
 def page_lines(text: str) -> list[str]:
@@ -73,11 +76,11 @@ def page_frame(text: str) -> frozenset[int]:
     return frame_of(head[: FRAME_LINES * 2] + tail[-FRAME_LINES * 2 :])
 
 
-def sketch_page(lines: Sequence[str], name: str | None) -> PageSketch:
-    """The sketch of a page from its `page_lines`."""
+def sketch_page(lines: Sequence[str], name: str | None, columned: int | None = None) -> PageSketch:
+    """The sketch of a page from its `page_lines` (`columned`: see `PageSketch`)."""
     # A page repeats many of its lines (menus, share bars): each distinct one is keyed once.
     keys = array("Q", list(dict.fromkeys(line_keys(dict.fromkeys(lines))))[:MAX_LINES])
-    return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "")
+    return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "", columned)
 
 
 class FrameIndex:
@@ -168,8 +171,11 @@ class CorpusBuilder:
     def __init__(self) -> None:
         self.frames = FrameIndex()
         self.groups: list[_Group] = []
+        self.columned: set[int] = set()
 
     def add(self, sketch: PageSketch) -> None:
+        if sketch.columned is not None:
+            self.columned.add(sketch.columned)
         number = self.frames.best(sketch.frame)
         if number is None:
             number = self.frames.add(sketch.frame)
@@ -190,7 +196,9 @@ class CorpusBuilder:
         """The groups of two dumps or more (one dump alone says nothing of its site's chrome)."""
         kept = [group for group in self.groups if group.sampled >= 2]
         return CorpusIndex(
-            tuple(self.frames.frames[group.number] for group in kept), tuple(_site_chrome(g) for g in kept)
+            tuple(self.frames.frames[group.number] for group in kept),
+            tuple(_site_chrome(g) for g in kept),
+            frozenset(self.columned),
         )
 
 
@@ -202,15 +210,24 @@ def _site_chrome(group: _Group) -> SiteChrome:
 
 
 class CorpusIndex:
-    """The sites of a build's unprofiled dumps: founding frames and the chrome of each. Travels to workers."""
+    """The sites of a build's unprofiled dumps: founding frames and the chrome of each; and the keys of the
+    dumps laid out in columns (few: table layouts of old sites), for `GenericTextExtractor.surveyed`. Travels
+    to workers."""
 
-    def __init__(self, frames: tuple[array[int], ...] = (), chrome: tuple[SiteChrome, ...] = ()) -> None:
-        self.frames, self.chrome = frames, chrome
+    def __init__(
+        self,
+        frames: tuple[array[int], ...] = (),
+        chrome: tuple[SiteChrome, ...] = (),
+        columned: frozenset[int] = frozenset(),
+    ) -> None:
+        self.frames, self.chrome, self.columned = frames, chrome, columned
         self._index = FrameIndex(frames)
         self._groups = {site.group: site for site in chrome}
 
-    def __reduce__(self) -> tuple[type[CorpusIndex], tuple[tuple[array[int], ...], tuple[SiteChrome, ...]]]:
-        return CorpusIndex, (self.frames, self.chrome)  # the frame index is rebuilt where it is used
+    def __reduce__(
+        self,
+    ) -> tuple[type[CorpusIndex], tuple[tuple[array[int], ...], tuple[SiteChrome, ...], frozenset[int]]]:
+        return CorpusIndex, (self.frames, self.chrome, self.columned)  # the frame index is rebuilt where used
 
     def chrome_for(self, text: str) -> SiteChrome | None:
         """The chrome of the site the dump belongs to, or None when it matches none."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import run_pipeline, run_task
 from builder.extract.decode import decode
+from builder.extract.generic.chrome import line_key
 from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.corpus import (
     CorpusBuilder,
@@ -57,9 +58,10 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     text = record.text
     if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:
         return None
-    text = unfold_columns(text)
-    lines = page_lines(text)
-    return sketch_page(lines, publisher_from_lines(unlisted(lines), text))
+    unfolded = unfold_columns(text)
+    lines = page_lines(unfolded)
+    columned = None if unfolded == text else line_key(text)
+    return sketch_page(lines, publisher_from_lines(unlisted(lines), unfolded), columned)
 
 
 @dataclass(frozen=True)
