@@ -334,7 +334,12 @@ def _key_words(lowered: str, tokens: list[str]) -> set[str]:
 
 def lead_words(scored: Scored, region: list[int]) -> frozenset[str]:
     """The key words of the article's first lines of prose."""
-    texts = [scored.lines[i].text for i in region if _is_sentence(scored, i)][:LEAD_LINES]
+    texts: list[str] = []
+    for i in region:  # a region may run a thousand lines: only its first sentences are wanted
+        if _is_sentence(scored, i):
+            texts.append(scored.lines[i].text)
+            if len(texts) == LEAD_LINES:
+                break
     lowered = " ".join(texts)[:LEAD_CHARS].lower()
     return frozenset(_key_words(lowered, WORD.findall(lowered)))
 
