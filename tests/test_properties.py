@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from builder.batch import pack, rows_of
 from builder.dedup.deduplicator import Deduplicator
 from builder.errors import NoRowsError
-from builder.extract.decode import decode
+from builder.extract.decode import NFC_CHUNK, decode
 from builder.pipeline import Pipeline, PipelineOptions
 from builder.record import Record
 from builder.schema import load_schema
@@ -106,6 +106,20 @@ def test_decode_of_any_text_is_clean_text_or_unreadable(text: str, encoding: str
         assert "\r" not in record.text
     else:
         assert reject.reason == "unreadable"
+
+
+# Characters that compose or reorder under NFC, and line breaks: a long page of them is normalised a chunk at a time
+COMPOSING_CHARS = "ae o\n\u0301\u0308\u0327\u0323\u0345\u3099\u304b\u1100\u1161\u11a8\u212b\u1e9b\u00c5"
+
+
+@FAST
+@given(lines=st.lists(st.text(COMPOSING_CHARS, max_size=120), min_size=1, max_size=40), copies=st.integers(1, 12))
+def test_decode_of_a_long_page_is_its_nfc(lines: list[str], copies: int) -> None:
+    # The lines from about the first chunk's end on, and a chunk more: cut wherever the lines' breaks allow
+    text = "y" * (NFC_CHUNK - 2) + "\n".join(lines * copies) + "\n" + "x" * NFC_CHUNK
+    record = Record(source_file="x.txt", data=text.encode("utf-8"))
+    assert decode(record) is None
+    assert record.text == unicodedata.normalize("NFC", text)
 
 
 @PAGES

@@ -20,6 +20,7 @@ MAX_JUNK_SHARE = 0.01
 _PLAIN_ASCII = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
 # Where the non-ASCII characters of Latin-script text mostly come from: Latin-1 and Latin Extended,
 # Latin Extended Additional, General Punctuation and currency signs, letterlike symbols.
+NFC_CHUNK = 4096  # characters `_nfc` normalises at a time, at least
 _COMMON_NON_ASCII = ((0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x2100, 0x2150))
 
 
@@ -94,7 +95,25 @@ def clean_text(text: str, utf8: bytes | None = None) -> str | Reject:
         return unreadable("no text: the file holds only whitespace")
     if not junk and _surely_nfc(rest):
         return text
-    return unicodedata.normalize("NFC", text)
+    return _nfc(text)
+
+
+def _nfc(text: str) -> str:
+    """`unicodedata.normalize("NFC", text)`, a chunk of about NFC_CHUNK characters at a time, each cut before a
+    line break. A line break is a boundary normalisation never crosses (a starter nothing composes with), and
+    normalize settles a chunk at a quick check unless it holds a character that may compose: then it
+    normalises that whole chunk, not the whole page (a page with a few accents typed as combining marks
+    took ~4 ms in one piece)."""
+    if len(text) <= NFC_CHUNK:
+        return unicodedata.normalize("NFC", text)
+    parts = []
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + NFC_CHUNK)
+        stop = len(text) if cut == -1 else cut
+        parts.append(unicodedata.normalize("NFC", text[start:stop]))
+        start = stop
+    return "".join(parts)
 
 
 def decode(record: Record, lenient: str | None = None) -> Reject | None:
