@@ -1,0 +1,53 @@
+"""The generic reader's work in instructions, which a shared machine's drift does not move: run under callgrind.
+
+    .venv/bin/python bench/generic_speed.py --devset ../shared/devsets/readability --copies 20 --out /tmp/gs
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=CPyDef_steps___run_step \\
+        .venv/bin/python bench/generic_instructions.py /tmp/gs/generic-20
+    callgrind_annotate --inclusive=yes callgrind.out.* | head -60
+
+Takes every fourth page of the bench's dumps in its first four copies (132 dumps of set 1, four of each page:
+a site's recurring lines count), surveys them, and runs the pipeline's batch over them twice (a worker reads
+many batches: the second pass finds the site's lines it has met). Only the
+pipeline's steps are counted (`--toggle-collect` on the compiled `run_step`): the survey, the imports and the
+language model's loading are left out. The figure to compare is callgrind's "Collected" total, for compiled
+wheels of two commits built alike (a commit before `GenericTextExtractor.surveyed` is run without it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from builder.extract.generic.corpus import CorpusBuilder
+from builder.extract.generic.extractor import GenericTextExtractor
+from builder.extract.generic.survey import Survey
+from builder.pipeline import PipelineOptions
+from builder.record import Record
+from builder.sites import registry
+
+COPIES, EVERY, PASSES = 4, 4, 2
+
+
+def main() -> None:
+    root = Path(sys.argv[1])
+    names = sorted(path.name for path in (root / "0000").glob("*.txt"))[::EVERY]
+    paths = [root / f"{copy:04}" / name for copy in range(COPIES) for name in names]
+    datas = [(str(path), path.read_bytes()) for path in paths]
+    sites = registry()
+    corpus = CorpusBuilder()
+    corpus.add_all(Survey(sites).start()([Record(source_file=name, data=data) for name, data in datas]))
+    surveyed = {"surveyed": True} if "surveyed" in {f.name for f in dataclasses.fields(GenericTextExtractor)} else {}
+    options = PipelineOptions(
+        now=datetime(2026, 11, 22, tzinfo=UTC), min_words=0, fingerprint=False, sites=sites,
+        generic=GenericTextExtractor(corpus.index(), **surveyed), undated="keep",
+    )  # fmt: skip
+    batch = options.start()
+    for _ in range(PASSES):
+        batch([Record(source_file=name, data=data) for name, data in datas])
+    print(f"{len(datas)} dumps read {PASSES} times")
+
+
+if __name__ == "__main__":
+    main()
