@@ -7,12 +7,13 @@ word); both must agree with `str.split()`, and fall back to it for text it split
 from __future__ import annotations
 
 import re
+from typing import Final
 
-ASCII = bytes(range(128))
+ASCII: Final = bytes(range(128))
 # The ASCII bytes str.split() splits at: the space, \t\n\v\f\r, and also \x1c-\x1f.
-ASCII_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace())
+ASCII_SPACES: Final = bytes(byte for byte in range(128) if chr(byte).isspace())
 # The non-ASCII characters str.split() splits at (str.isspace()); bytes.split() does not.
-NON_ASCII_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+NON_ASCII_SPACE: Final = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def non_ascii_chars(utf8: bytes) -> str:
@@ -22,7 +23,7 @@ def non_ascii_chars(utf8: bytes) -> str:
 
 # Scripts (or uses) with no spaces between words: Thai, Lao, Burmese and Khmer (which space phrases, not
 # words), CJK ideographs, kana, Hangul and full-width forms. Their words are counted as half their characters.
-UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
+UNSPACED: Final = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
 def mostly_unspaced(text: str, utf8_length: int) -> int:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
+from typing import Final
 
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
-STAGE = "date"  # the stage of every date reject, whether the date could not be read or was judged
+STAGE: Final = "date"  # the stage of every date reject, whether the date could not be read or was judged
 
 
 def _wall_clock_exists(local: datetime, instant: datetime, zone: tzinfo) -> bool:

@@ -6,22 +6,23 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Final
 
 from builder.extract.bom import decode_marked, unreadable
 from builder.extract.html.charset import decode_html
 from builder.record import HTML_PAGE, Record, Reject
 
 # C0 controls except tab/newline/CR, DEL, C1 controls, and U+FFFD left by an earlier lossy decode.
-_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_JUNK: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # More junk than this share of characters means binary content, not a damaged text.
-MAX_JUNK_SHARE = 0.01
+MAX_JUNK_SHARE: Final = 0.01
 # The ASCII characters that are not junk: deleting them from a text's UTF-8 leaves its junk and its
 # non-ASCII characters.
-_PLAIN_ASCII = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
+_PLAIN_ASCII: Final = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
 # Where the non-ASCII characters of Latin-script text mostly come from: Latin-1 and Latin Extended,
 # Latin Extended Additional, General Punctuation and currency signs, letterlike symbols.
-NFC_CHUNK = 4096  # characters `_nfc` normalises at a time, at least
-_COMMON_NON_ASCII = ((0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x2100, 0x2150))
+NFC_CHUNK: Final = 4096  # characters `_nfc` normalises at a time, at least
+_COMMON_NON_ASCII: Final = ((0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x2100, 0x2150))
 
 
 def _decode_bytes(data: bytes, lenient: str | None = None) -> tuple[str, str] | Reject:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import numpy as np
 
@@ -11,14 +12,14 @@ from builder.record import Record, Reject
 from builder.textbytes import ASCII_SPACES, NON_ASCII_SPACE, UNSPACED, mostly_unspaced, non_ascii_chars
 
 # Where the detector's confidence is kept (as `repr(float)`, which reads back exactly) for the language validator.
-LANGUAGE_CONFIDENCE = "language_confidence"
+LANGUAGE_CONFIDENCE: Final = "language_confidence"
 
 # What is left of an unspaced text's words once its characters are counted: its Latin words, not its
 # CJK punctuation ("。", "「").
-_UNSPACED_OR_MARK = re.compile(f"{UNSPACED.pattern}|[\u3000-\u303f]")
+_UNSPACED_OR_MARK: Final = re.compile(f"{UNSPACED.pattern}|[\u3000-\u303f]")
 
 # UTF-8 byte -> 1 for the ASCII whitespace of str.split(), else 0: a numpy bool.
-_IS_SPACE = bytes(int(byte in ASCII_SPACES) for byte in range(256))
+_IS_SPACE: Final = bytes(int(byte in ASCII_SPACES) for byte in range(256))
 
 
 def count_words(text: str) -> int:

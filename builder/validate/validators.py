@@ -6,14 +6,15 @@ A site's expectations (its language, its launch date) apply only to a record rea
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Final
 
 from builder.extract import dates
 from builder.extract.measure import LANGUAGE_CONFIDENCE
 from builder.reasons import Reason
 from builder.record import Record, Reject
 
-UNDATED_CHOICES = ("reject", "keep")  # what becomes of an article that prints no date: `--undated`
-UNTITLED_CHOICES = ("reject", "keep")  # ...and of one whose headline was not found: `--untitled`
+UNDATED_CHOICES: Final = ("reject", "keep")  # what becomes of an article that prints no date: `--undated`
+UNTITLED_CHOICES: Final = ("reject", "keep")  # ...and of one whose headline was not found: `--untitled`
 
 
 class TitleValidator:

@@ -5,7 +5,7 @@ reading's own meta: authors from the head, captions under image file names, tags
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from builder.extract.generic.markers import RULE_ALT, RULE_IMAGE
 from builder.extract.textdump.classified import Classified
@@ -13,9 +13,9 @@ from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE, parag
 from builder.record import RENDERED_BULLET
 
 # A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"): no words of it.
-_BORDER = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
+_BORDER: Final = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
 
-_COUNT_END = re.compile(r"\s+\d+$")
+_COUNT_END: Final = re.compile(r"\s+\d+$")
 
 if TYPE_CHECKING:
     from builder.extract.generic.head import Head

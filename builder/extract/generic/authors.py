@@ -4,7 +4,7 @@ Each search gives the line and the names it found, or None."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from builder.extract.generic.byline import (
     bare_name,
@@ -16,9 +16,9 @@ from builder.extract.generic.byline import (
 from builder.extract.generic.markers import is_end_heading
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
 
-SIGNATURE_LINES = 2  # a byline this close to the article's end (last lines), or...
-SIGNATURE_UNDER = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it
-NAME_REPEATS = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
+SIGNATURE_LINES: Final = 2  # a byline this close to the article's end (last lines), or...
+SIGNATURE_UNDER: Final = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it
+NAME_REPEATS: Final = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
 
 
 class Byline(NamedTuple):

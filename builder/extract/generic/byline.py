@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date
@@ -10,20 +11,20 @@ from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
 from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button
     r"(?:Texto|Text|Текст)\s*[:：]\s*(?P<labelled>\S.*)",
 )
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
+_SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place.
-_NAMES_END = re.compile(
+_NAMES_END: Final = re.compile(
     r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
 )
-_NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
+_NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS: Final = frozenset(
     [
         "staff",
         "senior",
@@ -74,7 +75,7 @@ _ROLE_WORDS = frozenset(
         "sharing",
     ]
 )
-_PARTICLES = frozenset(
+_PARTICLES: Final = frozenset(
     [
         "de",
         "da",
@@ -97,29 +98,31 @@ _PARTICLES = frozenset(
         "ter",
     ]
 )
-MAX_BYLINE_WORDS = 25
-_DIGIT = re.compile(r"\d")
-_BYLINE_AFTER_DATE = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
+MAX_BYLINE_WORDS: Final = 25
+_DIGIT: Final = re.compile(r"\d")
+_BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
 # A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
-_RELATIVE = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
-_RELATIVE_TIME = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
-RELATIVE_END = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
-_RELATIVE_ENDS = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
-_PROFILE_MARK = re.compile(r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE)
-_IMAGE_MARK = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
+_RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
+_RELATIVE_TIME: Final = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
+RELATIVE_END: Final = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
+_RELATIVE_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
+_PROFILE_MARK: Final = re.compile(
+    r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE
+)
+_IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
-_BYLINE_WORD = re.compile(
+_BYLINE_WORD: Final = re.compile(
     r"(?:(?:Written|Posted)\s+[Bb]y|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
 )
-_SEPARATORS = " /|·•-—–"
-_NAME_AFTER_DATE = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
-NAME_LINE_CHARS = 120  # a name (50 characters at most) printed twice, with a handle
-_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
-_HANDLE_END = re.compile(r"\s*@\w+$")
-BYLINE_WORD_CHARS = 10  # "Written by", "Autorin:": longer lines are no byline's word alone
-_GLUED_CAPITALS = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
-_DOMAIN = re.compile(r"\w\.\w{2}")
-_FIELD_SEPARATOR = re.compile(r"\s+[/|·•]\s+")
+_SEPARATORS: Final = " /|·•-—–"
+_NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
+NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
+_GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
+_HANDLE_END: Final = re.compile(r"\s*@\w+$")
+BYLINE_WORD_CHARS: Final = 10  # "Written by", "Autorin:": longer lines are no byline's word alone
+_GLUED_CAPITALS: Final = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
+_DOMAIN: Final = re.compile(r"\w\.\w{2}")
+_FIELD_SEPARATOR: Final = re.compile(r"\s+[/|·•]\s+")
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -158,7 +161,7 @@ def is_byline_word(text: str) -> bool:
 # A news agency or a desk credited alone, or with its writer's role, in place of a byline: "The Associated
 # Press", "By the Associated Press", "CanWest News Service", "By staff writers", "Washington Post Staff Writer",
 # "AP Golf Writer", "Special to The Star".
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE: Final = re.compile(
     r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
     r"(?:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse|AFP|"
     r"Reuters|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?)|"
@@ -168,9 +171,9 @@ _CREDIT_LINE = re.compile(
     r"|(?:[A-Z][\w.'-]*\s+){1,4}(?i:staff\s+(?:writer|reporter|correspondent))|AP\s+(?:[A-Z]\w*\s+){0,2}Writer|"
     r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 )
-CREDIT_CHARS = 60
-OPENING_NAME_WORDS = 2  # the first words after a byline's opening of two words ("Written by") are a name
-OUTLET_WORDS = 6  # the outlet after a name and a comma ("Canwest News Service; Ottawa Citizen") is this short
+CREDIT_CHARS: Final = 60
+OPENING_NAME_WORDS: Final = 2  # the first words after a byline's opening of two words ("Written by") are a name
+OUTLET_WORDS: Final = 6  # the outlet after a name and a comma ("Canwest News Service; Ottawa Citizen") is this short
 
 
 def is_credit_line(text: str) -> bool:
@@ -253,15 +256,15 @@ def _one_name(field: str) -> list[str] | None:
 
 
 # One word after the names that is their outlet, not a name: an acronym ("CNN", "AFP"), a news agency.
-ACRONYM_CHARS = 5
-_AGENCIES = frozenset(
+ACRONYM_CHARS: Final = 5
+_AGENCIES: Final = frozenset(
     ["reuters", "bloomberg", "dpa", "afp", "ansa", "efe", "xinhua", "tass", "kyodo", "apa", "sda", "kna"]
 )
 
 
 # Capitalised words a page prints before a date that name no one: a date's label ("Last Modified: ..."), an
 # image's default name ("Screen Shot 2011-08-13 at 4.55.35 PM").
-_NOT_NAMES = frozenset([*KIND_LABELS, "screen shot", "screenshot"])
+_NOT_NAMES: Final = frozenset([*KIND_LABELS, "screen shot", "screenshot"])
 
 
 def is_profile_mark(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from xxhash import xxh3_64_intdigest
 
@@ -19,7 +19,7 @@ from builder.record import RENDERED_BULLET
 # A list item's text is keyed after this mark. A site's "Recent posts" list prints the headlines of its
 # other articles in every dump: as list items they recur, but the same words standing alone, one dump's
 # headline, are not its chrome.
-LISTED = RENDERED_BULLET + " "
+LISTED: Final = RENDERED_BULLET + " "
 
 
 def line_key(text: str) -> int:
@@ -50,7 +50,7 @@ class _Met(NamedTuple):
     wanted: int  # how many lines recur that often
 
 
-LIVE_SITES = 1024  # sites whose counts a process keeps as a dict at once (~20-50 KB each, with the lines met)
+LIVE_SITES: Final = 1024  # sites whose counts a process keeps as a dict at once (~20-50 KB each, with the lines met)
 
 
 class SiteChrome:
@@ -149,7 +149,7 @@ def _unpickled(group: str, dumps: int, keys: array[int], counts: array[int], pub
 
 # The sites whose dicts a process keeps, least recently read first: held here, so an id is never reused
 # while it is a key.
-_LIVE: OrderedDict[int, SiteChrome] = OrderedDict()
+_LIVE: Final[OrderedDict[int, SiteChrome]] = OrderedDict()
 
 
 def _keep_live(site: SiteChrome) -> None:

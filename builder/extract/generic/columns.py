@@ -13,26 +13,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
-_SPACE_RUN = re.compile(r" +")
+_SPACE_RUN: Final = re.compile(r" +")
 # A wide gap between two words: the sign of columns (a sentence has one space between words).
-_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-MIN_WIDE_GAPS = 8  # a page with fewer lines holding a wide gap has no columns: read as it is, at once
-MIN_SPLIT_ROWS = 4  # a block is columns when at least this many of its lines have text on both sides of a gutter
-MIN_GUTTER = 1  # a gutter may be one blank column wide (a text browser parts two cells by one space)
+_WIDE_GAP: Final = re.compile(r"(?<=\S) {3,}(?=\S)")
+MIN_WIDE_GAPS: Final = 8  # a page with fewer lines holding a wide gap has no columns: read as it is, at once
+MIN_SPLIT_ROWS: Final = 4  # a block is columns when at least this many of its lines have text on both sides of a gutter
+MIN_GUTTER: Final = 1  # a gutter may be one blank column wide (a text browser parts two cells by one space)
 PROSE_WORDS, CONTINUED_LINES = 4, 2  # a column's wrapped paragraph: lines of this many words, this many go on
-MIN_WRAPPED_WIDTH = 30  # a column narrower than this is a menu or a list of teasers: its lines are no paragraph
-_ITEM_SIGNS = frozenset("•*-–—·+[")  # a line opening with one is a list's item or an image, never a paragraph's tail
+MIN_WRAPPED_WIDTH: Final = 30  # a column narrower than this is a menu or a list of teasers: its lines are no paragraph
+_ITEM_SIGNS: Final = frozenset(
+    "•*-–—·+["
+)  # a line opening with one is a list's item or an image, never a paragraph's tail
 # The light box-drawing signs a text browser draws a table's borders with (the heavy rule, "━", is a page's
 # horizontal rule and stays)
-_BORDER_SIDE = "│"
-_BORDER = re.compile("[─│┌┐└┘├┤┬┴┼]")  # (a regular expression: `str.translate` took 4 ms a page of 50 KB)
+_BORDER_SIDE: Final = "│"
+_BORDER: Final = re.compile("[─│┌┐└┘├┤┬┴┼]")  # (a regular expression: `str.translate` took 4 ms a page of 50 KB)
 # A line's characters as the bits' digits, a space "0" and any other character "1" (each character is one byte
 # once encoded with "?" for those Latin-1 lacks; a table over bytes runs in C, 8 times a regular expression's speed)
-_OCCUPIED_DIGITS = bytes(0x30 if byte == 0x20 else 0x31 for byte in range(256))
-_CELL_PARTS = re.compile(r" {2,}")  # the cells of a row that no gutter parted (yet)
+_OCCUPIED_DIGITS: Final = bytes(0x30 if byte == 0x20 else 0x31 for byte in range(256))
+_CELL_PARTS: Final = re.compile(r" {2,}")  # the cells of a row that no gutter parted (yet)
 # Characters a text browser prints two cells wide: a line holding one has no column at its characters' offsets.
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_WIDE: Final = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 
 Gutter = tuple[int, int]  # [start, stop) of the page's width, blank on every line of a block
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.date_words import MONTHS
@@ -22,21 +23,25 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.region import Scored, comment_form_at, following, is_form_field, nonblank_above
 
-HEADLINE_WORDS = (3, 20)  # a headline over a comment count in the article's head is this long
-OPENING_LINES = 3  # a run whose comments open within this many lines of its top (or just above it) is them
-STREAM_WINDOW = 40  # a comment's name-and-date line has the next one within this many lines...
-COMMENT_HEAD_LINES = 4  # a comment's text starts within this many lines under its name-and-date line
-STREAM_LINES = 3  # ...and a comment section shows at least this many of them
-_SAID = re.compile(r" (?:said[,:]|says:?|writes:)(?= |$)")  # a comment's head naming its writer ("Monevator said,")...
-COMMENTER_WORDS = 6  # ...is shorter than this
+HEADLINE_WORDS: Final = (3, 20)  # a headline over a comment count in the article's head is this long
+OPENING_LINES: Final = 3  # a run whose comments open within this many lines of its top (or just above it) is them
+STREAM_WINDOW: Final = 40  # a comment's name-and-date line has the next one within this many lines...
+COMMENT_HEAD_LINES: Final = 4  # a comment's text starts within this many lines under its name-and-date line
+STREAM_LINES: Final = 3  # ...and a comment section shows at least this many of them
+_SAID: Final = re.compile(
+    r" (?:said[,:]|says:?|writes:)(?= |$)"
+)  # a comment's head naming its writer ("Monevator said,")...
+COMMENTER_WORDS: Final = 6  # ...is shorter than this
 # ...or a link to the writer's site or profile, then the name it shows ("• http://twitter.com/danamac Dana McMahan")
-_LINKED_NAME = re.compile(r"https?://\S+(?: \S+){1,4}")
-_DIGIT = re.compile(r"\d")
-SENTENCE_WORDS = 3  # a comment's text that is one sentence has at least this many words
+_LINKED_NAME: Final = re.compile(r"https?://\S+(?: \S+){1,4}")
+_DIGIT: Final = re.compile(r"\d")
+SENTENCE_WORDS: Final = 3  # a comment's text that is one sentence has at least this many words
 # A comment's time with a two-digit year, which no date is read from ("Peter Flom 07.09.12 at 08:11")
-_SHORT_STAMP = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d./-])\s*(?:at|@|um|à|,|-|–)?\s*\d{1,2}:\d{2}")
+_SHORT_STAMP: Final = re.compile(
+    r"(?<!\d)\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d./-])\s*(?:at|@|um|à|,|-|–)?\s*\d{1,2}:\d{2}"
+)
 # ...or a day, a month's name and a two-digit year closing the line ("Jermaine 07 Nov 12")
-_DAY_MONTH_YY = re.compile(r"(?<!\d)\d{1,2}\s+(?P<month>[^\W\d_]{3,9})\.?\s+\d{2}$")
+_DAY_MONTH_YY: Final = re.compile(r"(?<!\d)\d{1,2}\s+(?P<month>[^\W\d_]{3,9})\.?\s+\d{2}$")
 
 
 def opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bool:
@@ -194,10 +199,10 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
     return False
 
 
-_POSTED = re.compile(r"(?:Posted|Filed|Published)\b")
-_FILED_IN = re.compile(r"(?:Posted|Filed)\s+(?:in|under)\s")  # "Posted in Current Events | No Comments »"
-_FOOTER_PARTS = re.compile(r"\s+[•|·]\s+")
-_NO_COUNT = re.compile(r"(?:No|One)(?=\s)")
+_POSTED: Final = re.compile(r"(?:Posted|Filed|Published)\b")
+_FILED_IN: Final = re.compile(r"(?:Posted|Filed)\s+(?:in|under)\s")  # "Posted in Current Events | No Comments »"
+_FOOTER_PARTS: Final = re.compile(r"\s+[•|·]\s+")
+_NO_COUNT: Final = re.compile(r"(?:No|One)(?=\s)")
 
 
 def is_counted_post_footer(text: str) -> bool:

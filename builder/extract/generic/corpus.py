@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import numpy as np
 
@@ -26,11 +26,11 @@ from builder.extract.generic.chrome import LISTED, SiteChrome, line_keys
 from builder.extract.textdump.lines import line_texts
 from builder.record import RENDERED_BULLET
 
-FRAME_LINES = 12  # distinct lines read at each end of a page for its frame
-SAME_SITE = 0.3  # least Jaccard similarity of two frames to call their dumps one site's
-SAMPLE = 200  # dumps of a group whose lines are counted: enough to tell chrome, and memory stays flat
-MAX_LINES = 2000  # distinct lines of a page counted, at most (a page of 10,000 lines is not an article)
-FOLD_KEYS = 1 << 16  # fresh keys a group holds before they are folded into its counts (512 KB)
+FRAME_LINES: Final = 12  # distinct lines read at each end of a page for its frame
+SAME_SITE: Final = 0.3  # least Jaccard similarity of two frames to call their dumps one site's
+SAMPLE: Final = 200  # dumps of a group whose lines are counted: enough to tell chrome, and memory stays flat
+MAX_LINES: Final = 2000  # distinct lines of a page counted, at most (a page of 10,000 lines is not an article)
+FOLD_KEYS: Final = 1 << 16  # fresh keys a group holds before they are folded into its counts (512 KB)
 
 
 class PageSketch(NamedTuple):  # a tuple: it crosses from the survey's workers, and pickles as one when compiled

@@ -7,9 +7,10 @@ multi-word names (Arabic's Levantine `كانون الثاني`) use an underscor
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Final
 
 # One string per month, January first; each language adds its spellings to the same twelve slots.
-_MONTHS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+_MONTHS_BY_LANGUAGE: Final[dict[str, tuple[str, ...]]] = {
     "en": (
         "january jan",
         "february feb",
@@ -179,14 +180,14 @@ def _month_table() -> dict[str, int]:
     return table
 
 
-MONTHS: dict[str, int] = _month_table()
+MONTHS: Final[dict[str, int]] = _month_table()
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-WEEKDAYS: frozenset[str] = _words(
+WEEKDAYS: Final[frozenset[str]] = _words(
     """
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
@@ -203,7 +204,7 @@ WEEKDAYS: frozenset[str] = _words(
 )
 
 # Labels that say which date a line gives; the reader looks for the last one before the date.
-_KIND_LABELS: dict[str, str] = {
+_KIND_LABELS: Final[dict[str, str]] = {
     "published": """published publish posted released erschienen veröffentlicht erstellt publié publiée publicado publicada
         pubblicato pubblicata gepubliceerd geplaatst опубликовано опубликован опубликована
         نشر نُشر تاريخ_النشر نشر_في 公開 公開日 投稿 投稿日 发布 發佈 发布时间 發布 zveřejněno opublikowano publikacja""",
@@ -213,7 +214,7 @@ _KIND_LABELS: dict[str, str] = {
         تم_التحديث 更新 更新日 更新日時 最終更新 aktualizováno aktualizacja zaktualizowano""",
 }
 
-KIND_LABELS: dict[str, str] = {
+KIND_LABELS: Final[dict[str, str]] = {
     label.replace("_", " "): kind for kind, labels in _KIND_LABELS.items() for label in labels.split()
 }
 
@@ -224,7 +225,7 @@ def _hours(hours: float) -> timedelta:
 
 # Zone abbreviations a page prints after a time. Ambiguous ones take the reading news sites mostly mean:
 # IST is India (+05:30), not Ireland or Israel; AST (Atlantic/Arabia) and CST's China reading are left out.
-ZONES: dict[str, timedelta] = {
+ZONES: Final[dict[str, timedelta]] = {
     "UTC": _hours(0),
     "GMT": _hours(0),
     "UT": _hours(0),
@@ -271,7 +272,7 @@ ZONES: dict[str, timedelta] = {
 
 # Words that may stand beside a date on a line that is only a date ("on", "à", "Uhr", "г.", "في"), with the
 # reading time blogs print after it ("Oct 18, 2019 · 8 min read").
-FILLERS: frozenset[str] = _words(
+FILLERS: Final[frozenset[str]] = _words(
     """
     on at the of am um den der le la à a las às alle om op el de del du o в г года год في بتاريخ ص م 日 年
     last and und et y e ed en и i oraz
@@ -281,4 +282,4 @@ FILLERS: frozenset[str] = _words(
 )
 
 # A leftover word that marks a byline: "By X | July 21, 2021" is a byline line that carries a date.
-BYLINE_MARKERS: frozenset[str] = _words("by von par por di door от автор بقلم przez autor")
+BYLINE_MARKERS: Final[frozenset[str]] = _words("by von par por di door от автор بقلم przez autor")

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Final
 
 from builder.extract.generic.date_words import BYLINE_MARKERS, FILLERS, KIND_LABELS, MONTHS, WEEKDAYS, ZONES
 
@@ -44,22 +45,22 @@ class FoundDate:
         return self.local.replace(tzinfo=zone).astimezone(UTC)
 
 
-_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
-_NO_LETTER_AFTER = r"(?![^\W\d_])"
+_NO_LETTER_BEFORE: Final = r"(?<![^\W\d_])"
+_NO_LETTER_AFTER: Final = r"(?![^\W\d_])"
 
 # The digits other than ASCII a date is printed with: Arabic-Indic, Persian, Devanagari and full-width ones.
 # A line holding one is read with them turned to ASCII, one character for one.
-_OTHER_ZEROS = (0x660, 0x6F0, 0x966, 0xFF10)
-_OTHER_DIGITS = "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _OTHER_ZEROS)
-_ASCII_DIGITS = {zero + value: ord("0") + value for zero in _OTHER_ZEROS for value in range(10)}
-_OTHER_DIGIT = re.compile(f"[{_OTHER_DIGITS}]")
-_DIGIT = re.compile(f"[0-9{_OTHER_DIGITS}]")  # a line without one holds no date
+_OTHER_ZEROS: Final = (0x660, 0x6F0, 0x966, 0xFF10)
+_OTHER_DIGITS: Final = "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _OTHER_ZEROS)
+_ASCII_DIGITS: Final = {zero + value: ord("0") + value for zero in _OTHER_ZEROS for value in range(10)}
+_OTHER_DIGIT: Final = re.compile(f"[{_OTHER_DIGITS}]")
+_DIGIT: Final = re.compile(f"[0-9{_OTHER_DIGITS}]")  # a line without one holds no date
 # A four-digit year, 1990..2109 (the day's check stops at 2100); a digit before it is checked apart, since a
 # lookbehind first would cost the regex its fast scan for the leading digit.
-_YEAR = re.compile(r"(?:199|20\d|210)\d(?!\d)")
+_YEAR: Final = re.compile(r"(?:199|20\d|210)\d(?!\d)")
 
 # The dates that start with their year, matched forwards from it: 2021-07-21, 2021/07/21, 2021年7月21日.
-_YEAR_FIRST = re.compile(
+_YEAR_FIRST: Final = re.compile(
     r"(?<![\d.])(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})(?!\d)"
     r"|(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]"
 )
@@ -70,8 +71,8 @@ _YEAR_FIRST = re.compile(
 #               21st of September, 2021
 #   month day   July 21, 2021, Jul. 21 2021, July 21st, 2021
 # A month is any word here, looked up afterwards; Arabic's Levantine names take two words (كانون الثاني).
-_MONTH_REVERSED = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
-_YEAR_LAST_REVERSED = re.compile(
+_MONTH_REVERSED: Final = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
+_YEAR_LAST_REVERSED: Final = re.compile(
     r"(?P<nsep>[-/.]|\s\.)(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,:/-])"
     r"|(?:\s*[,،]\s*|\s+(?:l?ed\s+)?|\s*[-/.]\s*)\.?(?!(?:ts|dn|dr|ht)\d)"  # "21st, 2021" has no month
     + _MONTH_REVERSED.format(name="dm")
@@ -82,52 +83,52 @@ _YEAR_LAST_REVERSED = re.compile(
 
 # A time of day: 14:49, 14:49:05.000, 2:49 PM, 2.49pm, 14h49, 14 h 49, 14時49分, 午後2時49分.
 # An hour alone counts with am/pm or an hour word: "3 pm", "à 14h", "um 14 Uhr", "14時".
-_TIME = (
+_TIME: Final = (
     r"(?:(?P<cjk_ap>午前|午後|上午|下午)\s*)?(?<!\d)"
     r"(?:(?P<h>\d{1,2})(?:[:.]|\s?h\s?|\s*[時时시]\s*)(?P<mi>\d{2}|(?<=[時时시])\d(?=[分분]))"
     r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*[分분])?"
     r"|(?P<h_only>\d{1,2})(?:(?=\s?[ap]\.?\s?m\b)|\s?h" + _NO_LETTER_AFTER + r"|\s?[時时시](?!\s*\d)|(?=\s?uhr\b)))"
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ar_ap>ص|م)" + _NO_LETTER_AFTER + r")?(?:\s*uhr\b)?"
 )
-_ZONE_TEXT = (
+_ZONE_TEXT: Final = (
     # +02:00, +0200, +02 against the time; " +0200" after a space only with its minutes
     r"(?:(?:\s(?=[+\-−]\d\d:?\d\d))?(?P<sign>[+\-−])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?(?!\d)"
     r"|(?P<z>Z)" + _NO_LETTER_AFTER + r"|\s*\(?\s*(?:(?P<gmt>GMT|UTC|UT)(?:\s*(?P<gsign>[+\-−])\s*(?P<gh>\d{1,2})"
     r"(?::?(?P<gm>\d{2}))?)?|(?-i:(?P<abbr>[A-ZА-Я]{2,5})))" + _NO_LETTER_AFTER + r"\)?)"
 )
-_ZONE = re.compile(_ZONE_TEXT, re.IGNORECASE)
+_ZONE: Final = re.compile(_ZONE_TEXT, re.IGNORECASE)
 # What joins a date to the time after it: "T", ", ", " | ", " at ", " à ", " a las ", " um ", " в ", "（水）".
-_AFTER = re.compile(
+_AFTER: Final = re.compile(
     r"(?:\s*[（(][^)）\d]{1,3}[)）])?(?:T|\s*[,،|·•–—-]?\s*(?:(?:at|à|a\s+las?|às|alle(?:\s+ore)?|ore|om|um|o|в|kl\.?"
     r"|klo|في|الساعة)\s+)?)" + _TIME,
     re.IGNORECASE,
 )
 # A time (and zone) before a date on its line, then maybe a weekday: "3:49 AM EDT, Wed ".
-_BEFORE = re.compile(
+_BEFORE: Final = re.compile(
     _TIME.replace("?P<", "?P<b_") + r"(?P<b_zone>" + _ZONE_TEXT.replace("?P<", "?P<b_") + r")?"
     r"\s*[,|·•–—-]?\s*(?:" + _NO_LETTER_BEFORE + r"(?P<b_weekday>[^\W\d_]+)\.?\s*,?\s*)?\Z",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[^\W_]+")  # a word or a number
-_LABEL_WORDS = max(len(label.split()) for label in KIND_LABELS)  # the longest label, in words ("mis à jour")
-_LABEL_LAST_WORDS = frozenset(label.split()[-1] for label in KIND_LABELS)
-_LABEL_PUNCTUATION = ":：,.;|()[]-–—•·*"
-_ACCOMPANYING = frozenset(
+_TOKEN: Final = re.compile(r"[^\W_]+")  # a word or a number
+_LABEL_WORDS: Final = max(len(label.split()) for label in KIND_LABELS)  # the longest label, in words ("mis à jour")
+_LABEL_LAST_WORDS: Final = frozenset(label.split()[-1] for label in KIND_LABELS)
+_LABEL_PUNCTUATION: Final = ":：,.;|()[]-–—•·*"
+_ACCOMPANYING: Final = frozenset(
     {word.lower() for word in (*FILLERS, *WEEKDAYS, *ZONES)} | {word for label in KIND_LABELS for word in label.split()}
 )
 
-_YEAR_LAST_REACH = 28  # how far before its year a date can start ("21st of September, 2021": 22)
-_BEFORE_REACH = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
-_PUBLISHED_WORD = re.compile(  # searched in the lower-cased line: faster than a case-blind search
+_YEAR_LAST_REACH: Final = 28  # how far before its year a date can start ("21st of September, 2021": 22)
+_BEFORE_REACH: Final = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
+_PUBLISHED_WORD: Final = re.compile(  # searched in the lower-cased line: faster than a case-blind search
     "|".join(sorted({re.escape(label.split()[0]) for label, kind in KIND_LABELS.items() if kind == "published"}))
 )
 # A one-word label of six letters or more at the end of a word ("johnVeröffentlicht"), one search a date.
-_GLUED_LABEL = re.compile(
+_GLUED_LABEL: Final = re.compile(
     "(" + "|".join(re.escape(label) for label in KIND_LABELS if len(label) >= 6 and " " not in label) + r")(?:\s|$)"
 )
-_LABEL_REACH = 48  # how far before a date its "Published"/"Updated" label may stand
-_DATE_LINE_MAX = 160  # a longer line is a sentence or a byline, not a date line
-FOUND_DATES = 4096  # lines whose first date `find_date` remembers (the least recently asked are dropped)
+_LABEL_REACH: Final = 48  # how far before a date its "Published"/"Updated" label may stand
+_DATE_LINE_MAX: Final = 160  # a longer line is a sentence or a byline, not a date line
+FOUND_DATES: Final = 4096  # lines whose first date `find_date` remembers (the least recently asked are dropped)
 
 
 @functools.lru_cache(maxsize=FOUND_DATES)
@@ -215,10 +216,10 @@ def _day_ending_with(back: re.Match[str], year: int, day_first: bool, line: str)
 
 
 # A 12-hour clock or a US time zone: a slashed date on the line is the US one, month first.
-_US_CLOCK = re.compile(r"\d\s?(?:[AaPp]\.?[Mm]\b\.?)|\b(?:E|C|M|P)[SD]?T\b")
+_US_CLOCK: Final = re.compile(r"\d\s?(?:[AaPp]\.?[Mm]\b\.?)|\b(?:E|C|M|P)[SD]?T\b")
 # ...unless the line names a zone of a country that writes the day first: a British page prints a 12-hour clock
 # too ("Last Updated: 12:01am GMT 08/01/2008" is 8 January)
-_DAY_FIRST_ZONE = re.compile(r"\b(?:GMT|BST|IST|CET|CEST|AEST|AEDT)\b")
+_DAY_FIRST_ZONE: Final = re.compile(r"\b(?:GMT|BST|IST|CET|CEST|AEST|AEDT)\b")
 
 
 def _us_line(line: str) -> bool:
@@ -226,7 +227,7 @@ def _us_line(line: str) -> bool:
 
 
 # A month's name glued to the word before it, as a page's markup left it ("Associated PressDecember 2, 2016").
-_GLUED_MONTH = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
+_GLUED_MONTH: Final = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 
 
 def _month(word: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.comments import (
@@ -32,24 +33,24 @@ from builder.extract.generic.markers import (
 from builder.extract.generic.region import WEIGHTS, Scored
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
-BOX_SHARE = WEIGHTS["box_share"]
-NEXT_ARTICLE_AFTER = 10.0  # after this much prose, a date line under a headline opens the next article
-NEXT_HEADLINE_WORDS = 20
-IMAGE_ABOVE = 6  # how far above the region an image file name is looked for
-CAPTION_WORDS = 25  # a caption is shorter than this
-TEASER_GAP = 8  # a box's next teaser head is within this many lines of the last one's date
-HEAD_ABOVE = 12  # a region's head (its date) is looked for this many lines above its start...
-HEAD_INSIDE = 3  # ...and in this many of its first lines (not counting blank ones)
-_DIGIT = re.compile(r"\d")
-_COPYRIGHT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
-COPYRIGHT_OPENINGS = "©(cC"  # what such a line opens with: most lines are settled on their first character
+BOX_SHARE: Final = WEIGHTS["box_share"]
+NEXT_ARTICLE_AFTER: Final = 10.0  # after this much prose, a date line under a headline opens the next article
+NEXT_HEADLINE_WORDS: Final = 20
+IMAGE_ABOVE: Final = 6  # how far above the region an image file name is looked for
+CAPTION_WORDS: Final = 25  # a caption is shorter than this
+TEASER_GAP: Final = 8  # a box's next teaser head is within this many lines of the last one's date
+HEAD_ABOVE: Final = 12  # a region's head (its date) is looked for this many lines above its start...
+HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting blank ones)
+_DIGIT: Final = re.compile(r"\d")
+_COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
+COPYRIGHT_OPENINGS: Final = "©(cC"  # what such a line opens with: most lines are settled on their first character
 
 
-RULE_BOX = "a box inside the article, under a heading like 'Related'"
-RULE_TEASERS = "a box of teasers inside the article (headlines with their dates)"
+RULE_BOX: Final = "a box inside the article, under a heading like 'Related'"
+RULE_TEASERS: Final = "a box of teasers inside the article (headlines with their dates)"
 
 
-COMMENTS_ON_OPENINGS = frozenset("0123456789OoNnEeUu")  # the first characters `is_comments_on` may match
+COMMENTS_ON_OPENINGS: Final = frozenset("0123456789OoNnEeUu")  # the first characters `is_comments_on` may match
 
 
 def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from builder.extract.generic.authors import name_beside, profile_card, signature
 from builder.extract.generic.byline import (
@@ -37,28 +38,30 @@ from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_br
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import share_of
 
-HEAD_LINES = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
-REGION_LINES = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
-META_UNDER_BYLINE = 2  # a date this many lines under a byline is the byline's ("Author:" / name / "Publish date:")
-DISTANT_HEAD_LINES = 4  # a date far above the prose: the headline and byline in this many lines above it
-TITLE_META_LINES = 3  # a date line this close under the headline is the article's
-TEASER_DATES = 2  # this many date lines above the headline are a list of teasers
-DATE_AFTER_LINES = 25  # a date line this close under the article is still its date
-_DIGIT = re.compile(r"\d")
-SHORT_DATE_LINE = 60  # a line this short opening with a date (after a label this long), in the head,
-DATE_LABEL = 16  # is a date line
+HEAD_LINES: Final = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
+REGION_LINES: Final = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
+META_UNDER_BYLINE: Final = (
+    2  # a date this many lines under a byline is the byline's ("Author:" / name / "Publish date:")
+)
+DISTANT_HEAD_LINES: Final = 4  # a date far above the prose: the headline and byline in this many lines above it
+TITLE_META_LINES: Final = 3  # a date line this close under the headline is the article's
+TEASER_DATES: Final = 2  # this many date lines above the headline are a list of teasers
+DATE_AFTER_LINES: Final = 25  # a date line this close under the article is still its date
+_DIGIT: Final = re.compile(r"\d")
+SHORT_DATE_LINE: Final = 60  # a line this short opening with a date (after a label this long), in the head,
+DATE_LABEL: Final = 16  # is a date line
 
 # A dateline among other fields runs longer than a byline or date line (META_WORDS): "NDR Info - Das Update ... -
 # 18.03.2020 13:15 Uhr".
-DATELINE_WORDS = 20
+DATELINE_WORDS: Final = 20
 STACKED_PARTS, STACKED_PART_CHARS = 3, 9  # a date's badge: day, month and year on lines of their own, each short
-FOOTER_SENTENCE_LINES = 3  # a blog's footer sentence with the date is among the article's last lines...
-FOOTER_SENTENCE_CHARS = 400  # ...and shorter than this
+FOOTER_SENTENCE_LINES: Final = 3  # a blog's footer sentence with the date is among the article's last lines...
+FOOTER_SENTENCE_CHARS: Final = 400  # ...and shorter than this
 
-RULE_BYLINE = "a byline ('By ...')"
-RULE_BARE_NAME = "a byline: a name alone under the headline or beside the date"
-RULE_DATE = "a date line"
-RULE_LEAD = "the lead: a paragraph between the headline and the body"
+RULE_BYLINE: Final = "a byline ('By ...')"
+RULE_BARE_NAME: Final = "a byline: a name alone under the headline or beside the date"
+RULE_DATE: Final = "a date line"
+RULE_LEAD: Final = "the lead: a paragraph between the headline and the body"
 
 
 @dataclass(slots=True)

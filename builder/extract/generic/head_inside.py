@@ -6,19 +6,20 @@ line, with most of the region's prose under it.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.markers import META_WORDS
 from builder.extract.generic.region import Scored, following, neighbours
 
-META_IN_PROSE = 4  # a byline or date may sit among the first lines of the prose
-DATE_LINE_CHARS = 80  # a date line found outside the head is shorter than this
-LABELLED_DATE_LINE = 200  # longer lines in the head are never read for a date
-HEAD_INSIDE_LINES = 30  # a byline or date this many non-blank lines into the region may open the article...
-HEAD_INSIDE_SHARE = 0.75  # ...when this share of the region's prose is under it
-HEADLINE_WORDS = 25  # a headline above such a byline or date is no longer than this
-_DIGIT = re.compile(r"\d")
+META_IN_PROSE: Final = 4  # a byline or date may sit among the first lines of the prose
+DATE_LINE_CHARS: Final = 80  # a date line found outside the head is shorter than this
+LABELLED_DATE_LINE: Final = 200  # longer lines in the head are never read for a date
+HEAD_INSIDE_LINES: Final = 30  # a byline or date this many non-blank lines into the region may open the article...
+HEAD_INSIDE_SHARE: Final = 0.75  # ...when this share of the region's prose is under it
+HEADLINE_WORDS: Final = 25  # a headline above such a byline or date is no longer than this
+_DIGIT: Final = re.compile(r"\d")
 
 
 def head_inside(scored: Scored, start: int, stop: int) -> int:

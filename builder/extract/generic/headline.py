@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import mul
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import bare_name, is_credit_line
@@ -35,30 +35,30 @@ from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.words import STOP_WORDS, is_title_case
 
 MENU_DOT, MENU_DOTS = " · ", 2  # links a middle dot parts, three or more: a menu ("Archiv · Druckversion")
-NAME_OVER_META = 3  # a name alone is an author's over a byline or date line this many lines down at most
-RANKED = 2  # a candidate of more words than this counts in the rank of those above it
-LEAD_LINES = 3  # the headline's words are looked for in this many prose lines of the article's start
-LEAD_CHARS = 1200  # ...and in at most this many of their characters
-KEY_WORD_CHARS = 3  # a word this long or longer, not a stop word, is a key word of a headline
-STEM_CHARS = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
+NAME_OVER_META: Final = 3  # a name alone is an author's over a byline or date line this many lines down at most
+RANKED: Final = 2  # a candidate of more words than this counts in the rank of those above it
+LEAD_LINES: Final = 3  # the headline's words are looked for in this many prose lines of the article's start
+LEAD_CHARS: Final = 1200  # ...and in at most this many of their characters
+KEY_WORD_CHARS: Final = 3  # a word this long or longer, not a stop word, is a key word of a headline
+STEM_CHARS: Final = 4  # key words are compared on their first characters ("ferries", "ferry"; "islands", "islanders")
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
-_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
-COPYRIGHT_CHARS = 30  # how far before a text its copyright sign is looked for
+_COPYRIGHT: Final = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
+COPYRIGHT_CHARS: Final = 30  # how far before a text its copyright sign is looked for
 # A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT: Final = re.compile(
     r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
     r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
 )
 
 # A photo agency alone on its line: the credit of the image above it.
-_LONE_CREDIT = re.compile(
+_LONE_CREDIT: Final = re.compile(
     r"AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Getty Images|Getty|Shutterstock|imago|IMAGO|picture alliance"
 )
-AGENCY_CHARS = 16  # such a line is no longer ("picture alliance")
-_GLUED_WORDS = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
-_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
+AGENCY_CHARS: Final = 16  # such a line is no longer ("picture alliance")
+_GLUED_WORDS: Final = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
+_ABBREVIATION_END: Final = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
-FEATURES = (
+FEATURES: Final = (
     "rank",  # headline-like lines between the candidate and the prose
     "medium_length",  # 4 to 20 words
     "one_or_two_words",
@@ -85,17 +85,17 @@ FEATURES = (
     "name_line",  # only a person's name ("Michael Cockerill"), a desk's or an outlet's: the byline's, not a headline
     "ends_with_comma",  # "From Aaron Gold,": a byline's start, cut by a text browser
 )
-META_BELOW = FEATURES.index("meta_below")
-PIPE_OR_SLASH = FEATURES.index("pipe_or_slash")
-PRINTED_TWICE = FEATURES.index("printed_twice")
-HOLDS_DATE = FEATURES.index("holds_date")
-LEAD_WORDS = FEATURES.index("lead_words")
-CHROME_PHRASE = FEATURES.index("chrome_phrase")
-TITLE_CASE = FEATURES.index("title_case")
+META_BELOW: Final = FEATURES.index("meta_below")
+PIPE_OR_SLASH: Final = FEATURES.index("pipe_or_slash")
+PRINTED_TWICE: Final = FEATURES.index("printed_twice")
+HOLDS_DATE: Final = FEATURES.index("holds_date")
+LEAD_WORDS: Final = FEATURES.index("lead_words")
+CHROME_PHRASE: Final = FEATURES.index("chrome_phrase")
+TITLE_CASE: Final = FEATURES.index("title_case")
 # The features that cost a search of the line or the page: read only for a candidate they may make the best.
-COSTLY = (HOLDS_DATE, PRINTED_TWICE, LEAD_WORDS, CHROME_PHRASE, TITLE_CASE)
+COSTLY: Final = (HOLDS_DATE, PRINTED_TWICE, LEAD_WORDS, CHROME_PHRASE, TITLE_CASE)
 # How `explain` names a feature that raised the chosen headline's score.
-REASONS = {
+REASONS: Final = {
     "medium_length": "4 to 20 words",
     "meta_below": "a byline or date under it",
     "meta_above": "a byline or date above it",
@@ -106,9 +106,9 @@ REASONS = {
     "blank_above": "a blank line above",
     "blank_below": "a blank line below",
 }
-REASONS_SHOWN = 3
-RULE_TITLE = "the headline: the best of {count} headline-like line{s} ({reasons})"
-_WEIGHTS_FILE = DATA_DIR / "headline_weights.json"
+REASONS_SHOWN: Final = 3
+RULE_TITLE: Final = "the headline: the best of {count} headline-like line{s} ({reasons})"
+_WEIGHTS_FILE: Final = DATA_DIR / "headline_weights.json"
 
 
 def _load_weights() -> tuple[tuple[float, ...], float]:
@@ -117,7 +117,7 @@ def _load_weights() -> tuple[tuple[float, ...], float]:
 
 
 WEIGHTS, THRESHOLD = _load_weights()
-COSTLY_GAIN = sum(max(WEIGHTS[k], 0.0) for k in COSTLY)  # the most the costly features (0 to 1 each) add
+COSTLY_GAIN: Final = sum(max(WEIGHTS[k], 0.0) for k in COSTLY)  # the most the costly features (0 to 1 each) add
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ score may make the headline (a credit, a video's title, a wiki's section heading
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line
 from builder.extract.generic.dates import is_date_line
@@ -23,32 +24,34 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.region import Scored, neighbours
 
-TITLE_MAX_WORDS = 30
-DIGIT = re.compile(r"\d")
-WRAPPED_WORDS = 8  # a paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
-_IMAGE_ALT = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
-_NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
-REPEATED = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
-FULL_STOPS = (".", "。", "．")
-_CLAUSE_ENDS = (*FULL_STOPS, ":", "!", "?")
+TITLE_MAX_WORDS: Final = 30
+DIGIT: Final = re.compile(r"\d")
+WRAPPED_WORDS: Final = (
+    8  # a paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
+)
+_IMAGE_ALT: Final = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
+_NUMBERED: Final = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
+REPEATED: Final = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
+FULL_STOPS: Final = (".", "。", "．")
+_CLAUSE_ENDS: Final = (*FULL_STOPS, ":", "!", "?")
 # A dateline alone on its line, its dash leading into the lead ("LAS VEGAS--(BUSINESS WIRE)--", "WASHINGTON —")
-_DATELINE_ENDS = ("--", "—", "–")
+_DATELINE_ENDS: Final = ("--", "—", "–")
 # "Powered by Google", "Powered by WordPress": a search box's or a blog engine's credit. (Opening the line only:
 # "A Text-only Browser Powered by Google Scripts" is a headline.)
-_POWERED_BY = re.compile(r"powered by\b", re.IGNORECASE)
+_POWERED_BY: Final = re.compile(r"powered by\b", re.IGNORECASE)
 # A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
 # glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
-_VIDEO_LENGTH = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
+_VIDEO_LENGTH: Final = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
 # A wiki's section heading, with its edit link as a text browser prints it ("History[edit]", "Geschichte[Bearbeiten
 # | Quelltext bearbeiten]"): a heading inside the page, never its headline
-_SECTION_EDIT_LINK = re.compile(
+_SECTION_EDIT_LINK: Final = re.compile(
     r"\[(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|editar código-fonte|"
     r"modifica|modifica wikitesto|bewerken|brontekst bewerken|править|править код|編集|编辑|編輯)"
     r"(?:\s*\|\s*[^\]]*)?\]$",
     re.IGNORECASE,
 )
 # A formula's TeX source, which a page prints as the alt text of its rendering ("{\displaystyle A=A^{H}}")
-_TEX_COMMAND = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|mathsf|mathbf|operatorname|left|right)\b")
+_TEX_COMMAND: Final = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|mathsf|mathbf|operatorname|left|right)\b")
 
 
 def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:

@@ -7,17 +7,18 @@ article's and joins the region.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from builder.extract.generic.region import Scored
 
-LIST_ITEM_WORDS = 12  # a list item is no longer than this
-LABEL_WORDS = 4  # a label over a list ("Zutaten:", "Was ihr braucht:") is no longer than this
-MIN_ITEMS = 2  # fewer items than this are no list
-LOOK_ABOVE = 60  # how far above the region a labelled list is looked for
-PROSE_LINE = 1.0  # a line scoring this much is a paragraph of prose
-MIN_PARAGRAPHS = 2  # the article goes on after a list when this many paragraphs follow it
-MENU_ITEM_WORDS = 3  # a list whose items have no more words than this on average is a menu
-_NUMBERED = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake", "300 g Mehl", "1/2 cup"
+LIST_ITEM_WORDS: Final = 12  # a list item is no longer than this
+LABEL_WORDS: Final = 4  # a label over a list ("Zutaten:", "Was ihr braucht:") is no longer than this
+MIN_ITEMS: Final = 2  # fewer items than this are no list
+LOOK_ABOVE: Final = 60  # how far above the region a labelled list is looked for
+PROSE_LINE: Final = 1.0  # a line scoring this much is a paragraph of prose
+MIN_PARAGRAPHS: Final = 2  # the article goes on after a list when this many paragraphs follow it
+MENU_ITEM_WORDS: Final = 3  # a list whose items have no more words than this on average is a menu
+_NUMBERED: Final = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake", "300 g Mehl", "1/2 cup"
 
 
 def with_lists(scored: Scored, start: int, stop: int) -> tuple[int, int]:

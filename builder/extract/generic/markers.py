@@ -4,15 +4,16 @@ an image (its file name or a "Photo:" caption)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # The rules of image lines, read back by the assembler: a file name or an alt text opens an image.
-RULE_IMAGE = "an image (its file name)"
-RULE_ALT = "an image's alt text (in brackets)"
-RULE_CAPTION = "an image's caption"
+RULE_IMAGE: Final = "an image (its file name)"
+RULE_ALT: Final = "an image's alt text (in brackets)"
+RULE_CAPTION: Final = "an image's caption"
 
 # The headings of a comment section: the article never goes on after one, however long the comments are
 # (a "Related" heading may open a box with more of the article under it).
-COMMENT_HEADINGS = (
+COMMENT_HEADINGS: Final = (
     "comments",
     "comment",
     "leave a comment",
@@ -45,7 +46,7 @@ COMMENT_HEADINGS = (
 
 
 # Headings that open the chrome after an article, lower-cased, compared with a line's start (short lines only).
-END_HEADINGS = (
+END_HEADINGS: Final = (
     "related",
     "share this",
     "read more",
@@ -148,26 +149,28 @@ END_HEADINGS = (
     "اقرأ أيضا",
     *COMMENT_HEADINGS,
 )
-MAX_END_WORDS = 6
+MAX_END_WORDS: Final = 6
 # A name-and-date line (a byline, a date line, a comment's head) is no longer than this, in words and characters.
-META_WORDS = 16
-META_CHARS = 80
+META_WORDS: Final = 16
+META_CHARS: Final = 80
 # A comment section's heading may run longer than an end heading, up to this many words: "Comments are now
 # closed for this story", "Post a Comment 106 Comments and 18 Replies".
-COMMENT_HEADING_WORDS = 10
-_DIGIT = re.compile(r"\d")
-_COMMENTS_CLOSED = re.compile(r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE)
-LINK_ARROWS = ("»", "›", ">>")  # a short line ending in one links to other pages of the site
-HEADING_MARKS = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
+COMMENT_HEADING_WORDS: Final = 10
+_DIGIT: Final = re.compile(r"\d")
+_COMMENTS_CLOSED: Final = re.compile(
+    r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE
+)
+LINK_ARROWS: Final = ("»", "›", ">>")  # a short line ending in one links to other pages of the site
+HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
-_TAGS_LABEL = re.compile(
+_TAGS_LABEL: Final = re.compile(
     r"(?:Tags|TAGS|Tagged(?: with)?|Topics|Filed under|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
     r"Mots-clés|Étiquettes|Catégories|Etiquetas|Temas|Categorías|"
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
-_TAG_SPLIT = re.compile(r"\s*[,;|•·]\s*")
-_IMAGE_FILE = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
-_CAPTION_LABEL = re.compile(
+_TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
+_IMAGE_FILE: Final = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
+_CAPTION_LABEL: Final = re.compile(
     r"(?:Media caption|Image caption|Caption|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)\s*[:：]?\s+\S"
     # a numbered figure: "Figure 3: …", "Abb. 2 …", "図1 …"
     r"|(?:Figure|Fig\.|Abbildung|Abb\.|図|图)\s*\d{1,2}\s*[:：.]?\s*\S",
@@ -175,8 +178,8 @@ _CAPTION_LABEL = re.compile(
 
 
 # A comment count: "27 commentaires", "3 Comments", "36 Kommentare", "See all 104 Comments".
-COUNT_INVITE_CHARS = 60  # "{ 18 comments… read them below or add one }"
-_COMMENT_COUNT = re.compile(
+COUNT_INVITE_CHARS: Final = 60  # "{ 18 comments… read them below or add one }"
+_COMMENT_COUNT: Final = re.compile(
     r"(?:(?:see|view|show|read)\s+all\s+)?\d+\s+(?:comments?|kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
     r"комментари\w*|responses?|replies|antworten|réponses?|respuestas?)\b",
     re.IGNORECASE,
@@ -185,13 +188,13 @@ _COMMENT_COUNT = re.compile(
 
 # A comment count over the comments, naming the article: "9 comments to Roomba", "One thought on “Roomba”"
 # (a blog's default heading), "3 Kommentare zu „Roomba“".
-_COMMENTS_ON = re.compile(
+_COMMENTS_ON: Final = re.compile(
     r"(?:\d+|one|no|ein|eine|un|une|uno|una|um|uma)\s+(?:[^\W\d_]+\s+)??(?:comments?|responses?|thoughts?|replies|reply|"
     r"kommentare?|antworten|gedanken|commentaires?|réponses?|réactions?|comentarios?|respuestas?|comentários?|"
     r"respostas?|commenti|risposte|reacties)\s+(?:to|on|for|zu|auf|für|à|sur|pour|a|en|para|em|sobre|su|op)\s+\S",
     re.IGNORECASE,
 )
-COMMENTS_ON_CHARS = 200
+COMMENTS_ON_CHARS: Final = 200
 
 
 def is_comment_count(text: str) -> bool:
@@ -205,7 +208,7 @@ def is_comment_count(text: str) -> bool:
     return is_comments_on(text)
 
 
-_INVITATION = re.compile(
+_INVITATION: Final = re.compile(
     r"\s*[|·•–—-]?\s*(?:leave|add|post|write|submit|join)\s+(?:a|your|the)?\s*(?:comment|reply|response|discussion)",
     re.IGNORECASE,
 )
@@ -234,9 +237,9 @@ def _opening_words(headings: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(spaced)})(?![^\W\d_])|(?:{'|'.join(unspaced)})")
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_END_OPENING = _opening_words(END_HEADINGS)
-_COMMENT_OPENING = _opening_words(COMMENT_HEADINGS)
+_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_END_OPENING: Final = _opening_words(END_HEADINGS)
+_COMMENT_OPENING: Final = _opening_words(COMMENT_HEADINGS)
 
 
 def is_comment_heading(text: str) -> bool:
@@ -298,8 +301,8 @@ def is_breadcrumb(text: str) -> bool:
     return not quoted
 
 
-RULE_SIGNS = 3  # a horizontal rule is at least this long
-CREDIT_WORDS = 6  # a photo's credit after its caption ("SIA/EFAK/YPPOA", "Getty Images / AFP")
+RULE_SIGNS: Final = 3  # a horizontal rule is at least this long
+CREDIT_WORDS: Final = 6  # a photo's credit after its caption ("SIA/EFAK/YPPOA", "Getty Images / AFP")
 
 
 def is_rule_line(text: str) -> bool:
@@ -347,14 +350,14 @@ def is_caption_label(text: str) -> bool:
 
 
 # A line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK").
-MENU_CAPITALS_WORDS = 8
+MENU_CAPITALS_WORDS: Final = 8
 
 
 # The links of a menu printed with no space between them ("HomeLatestBaseballFootball"): a word with a
 # capital glued after a lower-case letter three times. A name does it once or twice ("McDonald's", "iPhone",
 # "DevSecOps").
-_GLUED = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
-POST_DASHES = "—–-"  # what an embedded post's signature opens with
+_GLUED: Final = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
+POST_DASHES: Final = "—–-"  # what an embedded post's signature opens with
 
 
 def is_post_signature(text: str) -> bool:
@@ -365,8 +368,8 @@ def is_post_signature(text: str) -> bool:
 
 # A blog post's footer: who posted it and when, then its categories ("Posted by Zoe Tillman on November 05,
 # 2012 at 01:14 PM in Current Affairs | Permalink", "Published on March 17, 2010 in Firmware Updates.").
-_POST_FOOTER = re.compile(r"(?:Posted|Filed|Published)\s+(?:at|on|by)\s.{3,80}?\sin\s+\S")
-POST_FOOTER_OPENINGS = "PF"
+_POST_FOOTER: Final = re.compile(r"(?:Posted|Filed|Published)\s+(?:at|on|by)\s.{3,80}?\sin\s+\S")
+POST_FOOTER_OPENINGS: Final = "PF"
 
 
 def is_post_footer(text: str) -> bool:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
 
-UNSPACED_START = 0x3000  # characters from here on are of scripts that do not space their words (CJK)
-WORD = re.compile(r"\w+")
-_PHRASES_FILE = DATA_DIR / "chrome_phrases.json"
+UNSPACED_START: Final = 0x3000  # characters from here on are of scripts that do not space their words (CJK)
+WORD: Final = re.compile(r"\w+")
+_PHRASES_FILE: Final = DATA_DIR / "chrome_phrases.json"
 
 
 class ChromePhrases(NamedTuple):
@@ -45,4 +45,4 @@ def _chrome_phrases() -> ChromePhrases:
     return ChromePhrases(by_first_word, tuple(unspaced))
 
 
-CHROME_PHRASES = _chrome_phrases()
+CHROME_PHRASES: Final = _chrome_phrases()

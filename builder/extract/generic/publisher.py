@@ -6,28 +6,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.textdump.lines import read_line
 from builder.record import RENDERED_BULLET
 
 # "©", "(c)", "Copyright" (any of them, repeated), maybe years, then the holder up to a separator.
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     r"(?:(?:©|\(c\)|copyright|&copy;)\s*)+(?P<years>(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
     r"(?:by\s+)?(?P<holder>[^|•·;\n]+)",
     re.IGNORECASE,
 )
 # Where the holder's name stops: a sentence end, a rights clause in the common languages, a separator.
-_HOLDER_END = re.compile(
+_HOLDER_END: Final = re.compile(
     r"\.\s|\.$|,|\s[-–—]\s|all rights|alle rechte|tous droits|todos los derechos|tutti i diritti|"
     r"todos os direitos|alle rechten|все права|جميع الحقوق|\bpowered by\b|\bdesigned by\b|\s(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SIGN = re.compile(r"©|\(c\)|&copy;", re.IGNORECASE)
-_SEPARATORS = " |•·-–—"  # what may stand before the sign of a site's notice in its footer
-_ABOUT = re.compile(r"(?:About|Über|À propos de|Acerca de|Sobre|Chi siamo|Over|О)\s+(?P<name>.+)")
-_NOT_NAMES = frozenset(
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_SIGN: Final = re.compile(r"©|\(c\)|&copy;", re.IGNORECASE)
+_SEPARATORS: Final = " |•·-–—"  # what may stand before the sign of a site's notice in its footer
+_ABOUT: Final = re.compile(r"(?:About|Über|À propos de|Acerca de|Sobre|Chi siamo|Over|О)\s+(?P<name>.+)")
+_NOT_NAMES: Final = frozenset(
     {
         "us",
         "uns",
@@ -44,12 +45,12 @@ _NOT_NAMES = frozenset(
         "search",
     }
 )
-_LEGAL = re.compile(r",?\s+(?:Inc|LLC|Ltd|GmbH|S\.A|SA|AG|plc|Limited|Corp|Corporation)\.?$")
-MAX_NAME_WORDS = 6
-HEADER_NAME_WORDS = 4  # a bare name line is short: "The Daily Planet"
-HEADER_LINES = 8  # a name line among the page's first lines...
-FOOTER_LINES = 40  # ...that comes back among its last ones
-HEADER_RAW_LINES = 60  # raw lines (blank ones too) where such a name line is looked for in the dump
+_LEGAL: Final = re.compile(r",?\s+(?:Inc|LLC|Ltd|GmbH|S\.A|SA|AG|plc|Limited|Corp|Corporation)\.?$")
+MAX_NAME_WORDS: Final = 6
+HEADER_NAME_WORDS: Final = 4  # a bare name line is short: "The Daily Planet"
+HEADER_LINES: Final = 8  # a name line among the page's first lines...
+FOOTER_LINES: Final = 40  # ...that comes back among its last ones
+HEADER_RAW_LINES: Final = 60  # raw lines (blank ones too) where such a name line is looked for in the dump
 
 
 def _credible(name: str) -> str | None:

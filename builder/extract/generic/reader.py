@@ -10,7 +10,7 @@ alone shows one (two dumps of one article make its prose "recur"), the page is t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
@@ -71,29 +71,31 @@ from builder.extract.textdump.lines import (
 from builder.reasons import Reason
 from builder.record import RENDERED_BULLET, Reject
 
-MIN_PROSE_LINES = 2  # an article shows at least this many lines of prose...
-MIN_PROSE_WORDS = 60  # ...or this many words of prose in one or two long paragraphs
-SHORT_POST_WORDS = 4  # a shorter run is an article only under an article's head (`_post_head`), and this long
-MENU_ITEM_WORDS = 3  # a bullet this short in a run of three or more is a menu or share bar
-TEASER_HEADS = 3  # a region with this many headline-and-date heads is a list of teasers
-TAIL_LINES = 12  # how far after the article a tag list is looked for
-ORPHAN_WORDS = 20  # a paragraph between the head and the region, apart from the region, is this long...
-ORPHAN_GAP = 20  # ...and among the first this many lines under the head
-TWIN_WORDS = 6  # a line this long that the page prints twice, close together, is an image's alt text and caption...
-TWIN_LINES = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
+MIN_PROSE_LINES: Final = 2  # an article shows at least this many lines of prose...
+MIN_PROSE_WORDS: Final = 60  # ...or this many words of prose in one or two long paragraphs
+SHORT_POST_WORDS: Final = 4  # a shorter run is an article only under an article's head (`_post_head`), and this long
+MENU_ITEM_WORDS: Final = 3  # a bullet this short in a run of three or more is a menu or share bar
+TEASER_HEADS: Final = 3  # a region with this many headline-and-date heads is a list of teasers
+TAIL_LINES: Final = 12  # how far after the article a tag list is looked for
+ORPHAN_WORDS: Final = 20  # a paragraph between the head and the region, apart from the region, is this long...
+ORPHAN_GAP: Final = 20  # ...and among the first this many lines under the head
+TWIN_WORDS: Final = (
+    6  # a line this long that the page prints twice, close together, is an image's alt text and caption...
+)
+TWIN_LINES: Final = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
 
-RULE_BODY = "a paragraph of the article's prose"
-RULE_END = "an end heading: the chrome after the article starts here"
-RULE_AFTER = "the first line after the article's region"
-RULE_MENU = "a run of short bullets (menu, share bar)"
-RULE_RULE_LINE = "a rule between parts of the page (one sign repeated)"
-RULE_TAGS = "a tag list"
-RULE_CREDIT = "an image's credit (a copyright sign and its holder)"
-RULE_DOUBLED = "an image's caption or alt text printed twice on one line (a copy for another screen)"
-RULE_TWIN = "an image's alt text or caption: the same words printed again a line or two away"
-RULE_PRINTED_AGAIN = "a paragraph of the article printed again (a copy of the article on the same page)"
-RULE_ORPHAN = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
-RULE_PAGE_TRUSTED = "; the site's corpus left no article (or no headline), so the page alone was read"
+RULE_BODY: Final = "a paragraph of the article's prose"
+RULE_END: Final = "an end heading: the chrome after the article starts here"
+RULE_AFTER: Final = "the first line after the article's region"
+RULE_MENU: Final = "a run of short bullets (menu, share bar)"
+RULE_RULE_LINE: Final = "a rule between parts of the page (one sign repeated)"
+RULE_TAGS: Final = "a tag list"
+RULE_CREDIT: Final = "an image's credit (a copyright sign and its holder)"
+RULE_DOUBLED: Final = "an image's caption or alt text printed twice on one line (a copy for another screen)"
+RULE_TWIN: Final = "an image's alt text or caption: the same words printed again a line or two away"
+RULE_PRINTED_AGAIN: Final = "a paragraph of the article printed again (a copy of the article on the same page)"
+RULE_ORPHAN: Final = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
+RULE_PAGE_TRUSTED: Final = "; the site's corpus left no article (or no headline), so the page alone was read"
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
@@ -21,41 +22,41 @@ from builder.extract.generic.teasers import teaser_list_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line
 
-PROSE_WORDS = 8  # a line this long with stop words or a sentence end is prose
+PROSE_WORDS: Final = 8  # a line this long with stop words or a sentence end is prose
 
-SCRIPT_SIGNS = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
-HEADLINE_WORDS = 20  # a line in title case up to this long is a headline, not prose
-PROSE_MAX_WORDS = 60  # a paragraph longer than this scores as one of this length
+SCRIPT_SIGNS: Final = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
+HEADLINE_WORDS: Final = 20  # a line in title case up to this long is a headline, not prose
+PROSE_MAX_WORDS: Final = 60  # a paragraph longer than this scores as one of this length
 
 # The scores of the kinds of lines, fitted on the training pages by bench/train_generic.py (weights.json).
-WEIGHTS = json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))
-PROSE_PER_WORD = WEIGHTS["prose_per_word"]  # a line of prose scores this much a word...
-PROSE_OFFSET = WEIGHTS["prose_offset"]  # ...plus this
-BULLET_PROSE = WEIGHTS["bullet_prose_factor"]  # a list item of prose scores this share of a paragraph
-SENTENCE_LINE = WEIGHTS["sentence_line"]  # a short sentence (4 to 7 words, with stop words)
-SHORT_LINE = WEIGHTS["short_line"]  # a short line that is no sentence
-SHORT_BULLET = WEIGHTS["short_bullet"]  # a short list item (a menu entry)
-REPEATED = WEIGHTS["repeated"]  # a short line the page prints twice or more
-BLOCK_LINE = WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
-BRACKETED = WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
-SCRIPT = WEIGHTS["script"]  # a long line of program text
-RIVAL_SHARE = WEIGHTS["rival_share"]  # a run above a comment form wins over a better one below at this share
+WEIGHTS: Final = json.loads((DATA_DIR / "weights.json").read_text(encoding="utf-8"))
+PROSE_PER_WORD: Final = WEIGHTS["prose_per_word"]  # a line of prose scores this much a word...
+PROSE_OFFSET: Final = WEIGHTS["prose_offset"]  # ...plus this
+BULLET_PROSE: Final = WEIGHTS["bullet_prose_factor"]  # a list item of prose scores this share of a paragraph
+SENTENCE_LINE: Final = WEIGHTS["sentence_line"]  # a short sentence (4 to 7 words, with stop words)
+SHORT_LINE: Final = WEIGHTS["short_line"]  # a short line that is no sentence
+SHORT_BULLET: Final = WEIGHTS["short_bullet"]  # a short list item (a menu entry)
+REPEATED: Final = WEIGHTS["repeated"]  # a short line the page prints twice or more
+BLOCK_LINE: Final = WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
+BRACKETED: Final = WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
+SCRIPT: Final = WEIGHTS["script"]  # a long line of program text
+RIVAL_SHARE: Final = WEIGHTS["rival_share"]  # a run above a comment form wins over a better one below at this share
 
-RIVALS = 4  # how many candidate runs are weighed against the best one...
+RIVALS: Final = 4  # how many candidate runs are weighed against the best one...
 # ...or when the best one is the comments, which the site's corpus may cut into many runs (each comment's head
 # recurs in its other dumps: "by Anonymous Coward writes:"), so that the article's is not among the first four;
 # one of those further runs must hold a paragraph's worth of prose (a link's line wins nothing)
-COMMENTS_RIVALS = 64
-FURTHER_RIVAL_TOTAL = 4.0
-FORM_FIELDS = 3  # a comment form shows at least this many fields...
-FORM_WINDOW = 16  # ...within this many lines
-FORM_AFTER_ARTICLE = 30  # how far under the article's last line its comment form (or heading) starts
+COMMENTS_RIVALS: Final = 64
+FURTHER_RIVAL_TOTAL: Final = 4.0
+FORM_FIELDS: Final = 3  # a comment form shows at least this many fields...
+FORM_WINDOW: Final = 16  # ...within this many lines
+FORM_AFTER_ARTICLE: Final = 30  # how far under the article's last line its comment form (or heading) starts
 
-RULE_SHORT = "a short line outside the article's prose"
-RULE_OUTSIDE = "outside the article's region"
-RULE_FORM = "a form field"
-RULE_REPEATED = "repeated in the page (menu, share or footer line)"
-RULE_TEASER_LIST = "a list of teasers (a headline over its summary, again and again)"
+RULE_SHORT: Final = "a short line outside the article's prose"
+RULE_OUTSIDE: Final = "outside the article's region"
+RULE_FORM: Final = "a form field"
+RULE_REPEATED: Final = "repeated in the page (menu, share or footer line)"
+RULE_TEASER_LIST: Final = "a list of teasers (a headline over its summary, again and again)"
 
 
 @dataclass(slots=True)
@@ -139,7 +140,7 @@ def _is_code(text: str) -> bool:
     return text[-1] in "{}[]();,:" or " = " in text
 
 
-_LETTER = re.compile(r"[^\W\d_]")  # any letter
+_LETTER: Final = re.compile(r"[^\W\d_]")  # any letter
 
 
 def _score(line: Line, prose: Prose) -> float:
@@ -156,8 +157,8 @@ def _score(line: Line, prose: Prose) -> float:
     return SHORT_BULLET if line.bullet else SHORT_LINE
 
 
-ONE_WORD = measure("word")
-ONE_WORD_CHARS = 20  # longer runs of letters may be CJK sentences: measured in full
+ONE_WORD: Final = measure("word")
+ONE_WORD_CHARS: Final = 20  # longer runs of letters may be CJK sentences: measured in full
 
 
 def _one_word(seen: int, line: Line, previous: Line) -> float:
@@ -309,7 +310,7 @@ def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
     return None
 
 
-_FORM_LABEL = re.compile(
+_FORM_LABEL: Final = re.compile(
     r"\b(?:name|e-?mail|mail|website|url|comments?|message|reply|submit|post|nom|courriel|kommentare?|nombre|"
     r"correo|nome|commento|reactie|naam|antworten|senden|envoyer|enviar|publicar)\b",
     re.IGNORECASE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import partial
+from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
@@ -19,23 +20,25 @@ from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.textdump.lines import listed_texts
 
-CORPUS_MIN_DUMPS = 3  # below this many dumps of a site, its counts say nothing about a line
-CORPUS_SHARE = 0.3  # a line in at least this share of the site's dumps is the site's chrome
-CORPUS_CHROME = -4.0  # ...and scores this, as a menu's line does
-STANDING_WORDS = 20  # a paragraph this long that recurs in fewer than STANDING_SHARE of the site's dumps...
-STANDING_SHARE = 0.5  # ...is a series' standing paragraph, not chrome (`_standing`)
-AD_MARK_WORDS = 5  # an advertisement's mark is this short ("Story continues below advertisement")
+CORPUS_MIN_DUMPS: Final = 3  # below this many dumps of a site, its counts say nothing about a line
+CORPUS_SHARE: Final = 0.3  # a line in at least this share of the site's dumps is the site's chrome
+CORPUS_CHROME: Final = -4.0  # ...and scores this, as a menu's line does
+STANDING_WORDS: Final = 20  # a paragraph this long that recurs in fewer than STANDING_SHARE of the site's dumps...
+STANDING_SHARE: Final = 0.5  # ...is a series' standing paragraph, not chrome (`_standing`)
+AD_MARK_WORDS: Final = 5  # an advertisement's mark is this short ("Story continues below advertisement")
 # The words a site marks an advertisement or a break in its article with, in the common languages
-_AD_MARK = re.compile(
+_AD_MARK: Final = re.compile(
     r"(?i)\b(?:advertisements?|advertising|story continues|continue story|anzeige|werbung|publicité|publicidad|"
     r"pubblicità|advertentie|реклама)\b"
 )
 # The ASCII stems of `_AD_MARK`'s words (the others hold a letter out of ASCII): a text in ASCII with none of
 # them holds no mark
-_AD_STEMS = ("advertis", "story continues", "continue story", "anzeige", "werbung", "publicidad", "advertentie")
-INSERT_LINES = 2  # a site's recurring lines between paragraphs, this many or fewer, are marks inside its articles
-OWN_HEADLINE_WORDS = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
-_WORDED = re.compile(r"[^\W_]")  # a letter or a digit
+_AD_STEMS: Final = ("advertis", "story continues", "continue story", "anzeige", "werbung", "publicidad", "advertentie")
+INSERT_LINES: Final = (
+    2  # a site's recurring lines between paragraphs, this many or fewer, are marks inside its articles
+)
+OWN_HEADLINE_WORDS: Final = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
+_WORDED: Final = re.compile(r"[^\W_]")  # a letter or a digit
 
 
 def uses_corpus(chrome: SiteChrome | None) -> bool:

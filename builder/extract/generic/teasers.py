@@ -6,14 +6,16 @@ from their subheadings by blank lines, and a numbered or tabled list (steps, spe
 
 from __future__ import annotations
 
+from typing import Final
+
 from builder.extract.generic.words import Prose
 from builder.extract.textdump.lines import Line
 
-MIN_TEASERS = 3  # this many headline-and-summary pairs in a row make a list of teasers
-HEAD_WORDS = (2, 16)  # a teaser's headline is this long...
-SUMMARY_WORDS = (8, 45)  # ...and its summary one sentence of this length
-_HEAD_ENDS = frozenset('.!?:;,")”')  # a headline ends with none of these (a sentence, a label, a quote)
-_SUMMARY_ENDS = frozenset('.!?"”…')
+MIN_TEASERS: Final = 3  # this many headline-and-summary pairs in a row make a list of teasers
+HEAD_WORDS: Final = (2, 16)  # a teaser's headline is this long...
+SUMMARY_WORDS: Final = (8, 45)  # ...and its summary one sentence of this length
+_HEAD_ENDS: Final = frozenset('.!?:;,")”')  # a headline ends with none of these (a sentence, a label, a quote)
+_SUMMARY_ENDS: Final = frozenset('.!?"”…')
 
 
 def _is_head(line: Line, prose: Prose) -> bool:

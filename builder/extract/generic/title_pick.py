@@ -5,6 +5,7 @@ kicker. Each correction names itself in the rule `explain` prints."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Final
 
 from builder.extract.generic import headline
 from builder.extract.generic.dates import is_date_line
@@ -25,14 +26,14 @@ from builder.extract.generic.headline import (
 from builder.extract.generic.headline_lines import FULL_STOPS
 from builder.extract.generic.region import Scored, neighbours
 
-STANDFIRST_WORDS = 8  # a standfirst under the headline is this long or longer
-DECK_WORDS = 5  # a standfirst under a shorter headline is this long or longer...
-DECK_HEADLINE_WORDS = 6  # ...and the headline over it this long or longer (a caption, a source line are shorter)
-KICKER_WORDS = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
-KICKER_HEADLINE_WORDS = 6  # ...and the headline under it this long or longer
+STANDFIRST_WORDS: Final = 8  # a standfirst under the headline is this long or longer
+DECK_WORDS: Final = 5  # a standfirst under a shorter headline is this long or longer...
+DECK_HEADLINE_WORDS: Final = 6  # ...and the headline over it this long or longer (a caption, a source line are shorter)
+KICKER_WORDS: Final = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
+KICKER_HEADLINE_WORDS: Final = 6  # ...and the headline under it this long or longer
 
-RULE_OVER_STANDFIRST = "; over the best one, which is its standfirst (the byline under it)"
-RULE_UNDER_KICKER = "; under the best one, which is its kicker (a word or two over it)"
+RULE_OVER_STANDFIRST: Final = "; over the best one, which is its standfirst (the byline under it)"
+RULE_UNDER_KICKER: Final = "; under the best one, which is its kicker (a word or two over it)"
 
 Completing = Callable[[Candidate], None]
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
 from builder.textbytes import mostly_unspaced
 
-_STOP_WORDS_FILE = DATA_DIR / "stopwords.json"
+_STOP_WORDS_FILE: Final = DATA_DIR / "stopwords.json"
 
 
 def _load_stop_words() -> frozenset[str]:
@@ -26,14 +26,14 @@ def _load_stop_words() -> frozenset[str]:
     return frozenset(word for words in by_language.values() for word in words)
 
 
-STOP_WORDS = _load_stop_words()
-PROSE_SPACES = 7  # a line of eight words or more may be prose without a sentence end
-SAMPLE_CHARS = 240  # the share of stop words is read on a paragraph's start: enough to tell, cheap
+STOP_WORDS: Final = _load_stop_words()
+PROSE_SPACES: Final = 7  # a line of eight words or more may be prose without a sentence end
+SAMPLE_CHARS: Final = 240  # the share of stop words is read on a paragraph's start: enough to tell, cheap
 # A line of unspaced script is prose when it holds a full stop (Chinese and Japanese, Burmese) or is this
 # long: a headline, a teaser or a menu line of those scripts runs as long as a sentence but has no full stop.
-UNSPACED_PROSE_CHARS = 60
-_FULL_STOP = re.compile("[。．။]")
-SENTENCE_ENDS = frozenset(".!?。！？…\"”»)'’:")
+UNSPACED_PROSE_CHARS: Final = 60
+_FULL_STOP: Final = re.compile("[。．။]")
+SENTENCE_ENDS: Final = frozenset(".!?。！？…\"”»)'’:")
 
 
 class Prose(NamedTuple):
@@ -46,13 +46,13 @@ class Prose(NamedTuple):
 
 
 # Most lines of a page are menu items of one to three words: their measures are built once.
-SHORT_MEASURES = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words in (1, 2, 3)]
+SHORT_MEASURES: Final = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words in (1, 2, 3)]
 
 
-_MEDIUM = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
+_MEDIUM: Final = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
 # And the measures of most paragraphs (a sentence end, up to 400 words): a NamedTuple costs more to build
 # than to look up.
-_SENTENCES = [Prose(spaces + 1, None, True) for spaces in range(400)]
+_SENTENCES: Final = [Prose(spaces + 1, None, True) for spaces in range(400)]
 
 
 def measure(text: str, spaces: int | None = None) -> Prose:

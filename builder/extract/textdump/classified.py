@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from builder.extract.textdump.lines import BLANK, Line, Role, read_line
 
-NO_RULE = "no rule reads it"  # the rule of a line no rule gave a role: chrome (or a blank line)
-IN_HEADER = "page header (navigation, ticker)"
-AFTER_END = "after the article's end"
+NO_RULE: Final = "no rule reads it"  # the rule of a line no rule gave a role: chrome (or a blank line)
+IN_HEADER: Final = "page header (navigation, ticker)"
+AFTER_END: Final = "after the article's end"
 
 
 @dataclass(slots=True)

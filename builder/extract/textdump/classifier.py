@@ -9,6 +9,7 @@ after the meta lines is the lead; a bullet list closing the article may be its t
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from builder.extract.textdump.classified import NO_RULE, Classified
 from builder.extract.textdump.lines import (
@@ -37,36 +38,36 @@ from builder.record import Reject
 from builder.sites.profile import SiteProfile
 
 # The rule behind each role, named after the profile key that gave it where there is one.
-RULE_TITLE = "the last line above the first meta line"
-RULE_BEFORE_META = "a bullet between the title and the meta lines"
-RULE_AUTHORS = "fields.authors.bullet_prefix"
-RULE_AUTHORS_LINE = "fields.authors.line_prefix"
-RULE_SOURCE = "fields.source.bullet_prefix"
-RULE_SOURCE_LINE = "fields.source.line_prefix"
-RULE_DATE = "fields.published_at.bullet_pattern"
-RULE_DATE_LINE = "fields.published_at.line_pattern"
-RULE_READING_TIME = "fields.reading_time_minutes.line_pattern"
-RULE_UNREAD_META = "in the meta lines, matching no meta rule"
-RULE_LEAD = "the first paragraph after the meta lines"
-RULE_TAGS = "fields.tags.trailing_bullets"
-RULE_TAGS_NOT_BULLET = "fields.tags.trailing_bullets: not a bullet"
-RULE_TAGS_MARKER = "fields.tags.after_marker"
-RULE_TAGS_AFTER_MARKER = "fields.tags.after_marker: a bullet after it"
-RULE_TAGS_LINE = "fields.tags.line_prefix"
-RULE_TAGS_LINE_REST = "fields.tags.line_prefix: the rest of its paragraph"
-RULE_INSERT_MARKER = "layout.inserts.marker"
-RULE_INSERT_PATTERN = "layout.inserts.pattern"
-RULE_INSERT_PARAGRAPH = "layout.inserts.paragraphs"
-RULE_IMAGE_START = "layout.image_block_start"
-RULE_IMAGE_ALT = "an image's alt text: a bullet in an image block"
-RULE_IMAGE_CAPTION = "an image's caption: the lines under its alt text"
-RULE_IMAGE_STRAY = "a line in an image block above any alt text"
-RULE_IMAGE_LINE = "fields.images.line_pattern"
-RULE_IMAGE_CAPTION_FOLLOWS = "fields.images.caption_follows"
-RULE_IMAGE_NO_CAPTION = "fields.images.line_pattern: a line under an image, not its caption"
-RULE_CAPTION_PATTERN = "fields.images.caption_pattern"
-RULE_BODY = "a paragraph of the body"
-RULE_END = "layout.article_end"
+RULE_TITLE: Final = "the last line above the first meta line"
+RULE_BEFORE_META: Final = "a bullet between the title and the meta lines"
+RULE_AUTHORS: Final = "fields.authors.bullet_prefix"
+RULE_AUTHORS_LINE: Final = "fields.authors.line_prefix"
+RULE_SOURCE: Final = "fields.source.bullet_prefix"
+RULE_SOURCE_LINE: Final = "fields.source.line_prefix"
+RULE_DATE: Final = "fields.published_at.bullet_pattern"
+RULE_DATE_LINE: Final = "fields.published_at.line_pattern"
+RULE_READING_TIME: Final = "fields.reading_time_minutes.line_pattern"
+RULE_UNREAD_META: Final = "in the meta lines, matching no meta rule"
+RULE_LEAD: Final = "the first paragraph after the meta lines"
+RULE_TAGS: Final = "fields.tags.trailing_bullets"
+RULE_TAGS_NOT_BULLET: Final = "fields.tags.trailing_bullets: not a bullet"
+RULE_TAGS_MARKER: Final = "fields.tags.after_marker"
+RULE_TAGS_AFTER_MARKER: Final = "fields.tags.after_marker: a bullet after it"
+RULE_TAGS_LINE: Final = "fields.tags.line_prefix"
+RULE_TAGS_LINE_REST: Final = "fields.tags.line_prefix: the rest of its paragraph"
+RULE_INSERT_MARKER: Final = "layout.inserts.marker"
+RULE_INSERT_PATTERN: Final = "layout.inserts.pattern"
+RULE_INSERT_PARAGRAPH: Final = "layout.inserts.paragraphs"
+RULE_IMAGE_START: Final = "layout.image_block_start"
+RULE_IMAGE_ALT: Final = "an image's alt text: a bullet in an image block"
+RULE_IMAGE_CAPTION: Final = "an image's caption: the lines under its alt text"
+RULE_IMAGE_STRAY: Final = "a line in an image block above any alt text"
+RULE_IMAGE_LINE: Final = "fields.images.line_pattern"
+RULE_IMAGE_CAPTION_FOLLOWS: Final = "fields.images.caption_follows"
+RULE_IMAGE_NO_CAPTION: Final = "fields.images.line_pattern: a line under an image, not its caption"
+RULE_CAPTION_PATTERN: Final = "fields.images.caption_pattern"
+RULE_BODY: Final = "a paragraph of the body"
+RULE_END: Final = "layout.article_end"
 
 
 def classify(text: str, profile: SiteProfile) -> Classified | Reject:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Final
 
 
 class Role(Enum):
@@ -39,7 +40,7 @@ class Line:
 
 
 # Every blank line is this one object.
-BLANK = Line("", False)
+BLANK: Final = Line("", False)
 
 
 def read_line(raw: str, bullet: str) -> Line:
