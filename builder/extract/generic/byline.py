@@ -105,6 +105,8 @@ _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|po
 _RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
 _RELATIVE_TIME: Final = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
 RELATIVE_END: Final = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
+# The characters of `_RELATIVE_TIME` but its spaces and digits: its separators, and its words' letters
+_RELATIVE_CHARS: Final = frozenset("•·|—–-adeghikmnorstuwy")
 _RELATIVE_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
 _PROFILE_MARK: Final = re.compile(
     r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE
@@ -239,7 +241,12 @@ def relative_time(text: str) -> re.Match[str] | None:
     stripped = text.rstrip()
     if not stripped.endswith(_RELATIVE_ENDS) and _DIGIT.search(stripped[-RELATIVE_END:]) is None:
         return None
-    return _RELATIVE_TIME.search(text)
+    # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's last
+    # other character, and is searched for from there, not from each position of the line
+    start = len(text)
+    while start and (text[start - 1] in _RELATIVE_CHARS or text[start - 1].isspace() or text[start - 1].isdecimal()):
+        start -= 1
+    return _RELATIVE_TIME.search(text, start)
 
 
 def _name_before(text: str) -> list[str] | None:
