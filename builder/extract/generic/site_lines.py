@@ -58,7 +58,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
         worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
         # A rule or a dash between paragraphs ("-", "—————") recurs on any site: it says nothing of this one's
         # chrome, and would cut the article. An empty list item (an icon's link) is a menu's, and counts.
-        rules = {text: worded[count] for text, count in recurring.items() if text == LISTED or _WORDED.search(text)}
+        rules = {text: worded[count] for text, count in recurring.items() if text == LISTED or _is_worded(text)}
         marked = []  # the lines made chrome, in order
         for i, text in enumerate(texts):
             rule = rules.get(text)
@@ -73,19 +73,29 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
 
 
+def _is_worded(text: str) -> bool:
+    """Whether the text holds a letter or a digit (`_WORDED`, which is `str.isalnum`'s): most open with one (a list
+    item after its mark), told without a search."""
+    first = text[len(LISTED) : len(LISTED) + 1] if text.startswith(LISTED) else text[:1]
+    return first.isalnum() or _WORDED.search(text) is not None
+
+
 def _holds_ad_mark(texts: Iterable[str]) -> bool:
-    """Whether one of the texts holds an advertisement's mark (`_AD_MARK`). A text in ASCII (a list item's mark
-    aside) is first looked in for the mark's words' ASCII stems, in C: a search ignoring case costs ~100 ns a
-    character, and a site's recurring lines are thousands of characters, which seldom hold one."""
+    """Whether one of the texts holds an advertisement's mark (`_AD_MARK`). The texts in ASCII (a list item's
+    mark aside) are first looked in for the mark's words' ASCII stems, all at once and in C: a search ignoring
+    case costs ~100 ns a character, and a site's recurring lines are thousands of characters, which seldom
+    hold one."""
+    plain = []  # the texts in ASCII, each without its list item's mark (which opens no word)
     for text in texts:
-        words = text[len(LISTED) :] if text.startswith(LISTED) else text  # the mark opens no word
-        if words.isascii():
-            lowered = words.lower()
-            if not any(stem in lowered for stem in _AD_STEMS):
-                continue
-        if _AD_MARK.search(words) is not None:
-            return True
-    return False
+        words = text[len(LISTED) :] if text.startswith(LISTED) else text
+        if not words.isascii():
+            if _AD_MARK.search(words) is not None:
+                return True
+        else:
+            plain.append(words)
+    joined = "\n".join(plain)  # no mark holds a line break: one is found in the joined text as in its own
+    lowered = joined.lower()
+    return any(stem in lowered for stem in _AD_STEMS) and _AD_MARK.search(joined) is not None
 
 
 def _inserts_cost_less(scored: Scored, scores: list[float], marked: list[int]) -> None:
