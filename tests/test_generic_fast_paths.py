@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from builder.extract.decode import decode
 from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
+from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.region import Scored, candidate_regions
+from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
 from builder.extract.generic.words import Prose
 from builder.extract.textdump.lines import BLANK, Line
 from builder.record import Record
@@ -54,6 +56,35 @@ def test_the_relative_time_pre_check_never_misses_one(text: str) -> None:
     expected = _RELATIVE_TIME.search(text)
     found = relative_time(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+# Recurring lines: a list item's mark, letters (an advertisement's words among them), digits, signs, no ASCII
+_LINE_PARTS = st.sampled_from(
+    [
+        LISTED,
+        "ADVERTISEMENT",
+        "Anzeige",
+        "publicité",
+        "Реклама",
+        "story",
+        " continues",
+        "a",
+        "7",
+        "_",
+        "-",
+        " ",
+        "—",
+        "é",
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(_LINE_PARTS, max_size=6).map("".join), max_size=6))
+def test_the_corpus_step_s_quick_tests_answer_as_their_patterns(texts: list[str]) -> None:
+    for text in texts:
+        assert _is_worded(text) == (_WORDED.search(text) is not None)
+    assert _holds_ad_mark(texts) == any(_AD_MARK.search(text) for text in texts)
 
 
 def test_relative_times_are_found_at_a_line_end() -> None:
