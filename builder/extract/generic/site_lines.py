@@ -93,9 +93,16 @@ def _holds_ad_mark(texts: Iterable[str]) -> bool:
                 return True
         else:
             plain.append(words)
-    joined = "\n".join(plain)  # no mark holds a line break: one is found in the joined text as in its own
+    joined = "\n".join(plain)
     lowered = joined.lower()
-    return any(stem in lowered for stem in _AD_STEMS) and _AD_MARK.search(joined) is not None
+    for stem in _AD_STEMS:  # each line holding a stem is searched, alone (the search's bounds are its ends)
+        at = lowered.find(stem)
+        while at != -1:
+            end = lowered.find("\n", at)
+            if _AD_MARK.search(joined, lowered.rfind("\n", 0, at) + 1, len(joined) if end == -1 else end):
+                return True
+            at = -1 if end == -1 else lowered.find(stem, end)
+    return False
 
 
 def _inserts_cost_less(scored: Scored, scores: list[float], marked: list[int]) -> None:
