@@ -10,6 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CONSTANT = re.compile(r"_?[A-Z][A-Z0-9_]*")
+# Constants a test sets on the module (monkeypatch), which compiled code must read from the module's dict: each
+# is read rarely (once a dump at most)
+SET_BY_TESTS = {"builder/extract/generic/corpus.py": {"FOLD_KEYS"}}
 
 
 def compiled_sources() -> list[Path]:
@@ -43,9 +46,14 @@ def test_the_check_finds_an_unannotated_constant() -> None:
 def test_every_constant_of_a_compiled_module_is_final() -> None:
     sources = compiled_sources()
     assert len(sources) > 30 and ROOT / "builder" / "extract" / "generic" / "region.py" in sources
-    missing = {
-        str(path.relative_to(ROOT)): names
-        for path in sources
-        if (names := unfinal_constants(path.read_text(encoding="utf-8")))
-    }
+    missing = {}
+    for path in sources:
+        where = path.relative_to(ROOT).as_posix()
+        names = [
+            name
+            for name in unfinal_constants(path.read_text(encoding="utf-8"))
+            if name not in SET_BY_TESTS.get(where, ())
+        ]
+        if names:
+            missing[where] = names
     assert not missing, f"annotate these with Final (see this test's docstring): {missing}"
