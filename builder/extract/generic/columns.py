@@ -23,9 +23,8 @@ MIN_SPLIT_ROWS: Final = 4  # a block is columns when at least this many of its l
 MIN_GUTTER: Final = 1  # a gutter may be one blank column wide (a text browser parts two cells by one space)
 PROSE_WORDS, CONTINUED_LINES = 4, 2  # a column's wrapped paragraph: lines of this many words, this many go on
 MIN_WRAPPED_WIDTH: Final = 30  # a column narrower than this is a menu or a list of teasers: its lines are no paragraph
-_ITEM_SIGNS: Final = frozenset(
-    "•*-–—·+["
-)  # a line opening with one is a list's item or an image, never a paragraph's tail
+# A line opening with one of these is a list's item or an image, never a paragraph's tail
+_ITEM_SIGNS: Final = frozenset("•*-–—·+[")
 # The light box-drawing signs a text browser draws a table's borders with (the heavy rule, "━", is a page's
 # horizontal rule and stays)
 _BORDER_SIDE: Final = "│"

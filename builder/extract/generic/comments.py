@@ -28,9 +28,8 @@ OPENING_LINES: Final = 3  # a run whose comments open within this many lines of 
 STREAM_WINDOW: Final = 40  # a comment's name-and-date line has the next one within this many lines...
 COMMENT_HEAD_LINES: Final = 4  # a comment's text starts within this many lines under its name-and-date line
 STREAM_LINES: Final = 3  # ...and a comment section shows at least this many of them
-_SAID: Final = re.compile(
-    r" (?:said[,:]|says:?|writes:)(?= |$)"
-)  # a comment's head naming its writer ("Monevator said,")...
+# A comment's head naming its writer ("Monevator said,")...
+_SAID: Final = re.compile(r" (?:said[,:]|says:?|writes:)(?= |$)")
 COMMENTER_WORDS: Final = 6  # ...is shorter than this
 # ...or a link to the writer's site or profile, then the name it shows ("• http://twitter.com/danamac Dana McMahan")
 _LINKED_NAME: Final = re.compile(r"https?://\S+(?: \S+){1,4}")

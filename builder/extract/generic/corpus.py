@@ -30,9 +30,8 @@ FRAME_LINES: Final = 12  # distinct lines read at each end of a page for its fra
 SAME_SITE: Final = 0.3  # least Jaccard similarity of two frames to call their dumps one site's
 SAMPLE: Final = 200  # dumps of a group whose lines are counted: enough to tell chrome, and memory stays flat
 MAX_LINES: Final = 2000  # distinct lines of a page counted, at most (a page of 10,000 lines is not an article)
-FOLD_KEYS = (
-    1 << 16
-)  # fresh keys a group holds before they are folded into its counts (512 KB; not Final: a test lowers it)
+# Fresh keys a group holds before they are folded into its counts (512 KB; not Final: a test lowers it)
+FOLD_KEYS = 1 << 16
 
 
 class PageSketch(NamedTuple):  # a tuple: it crosses from the survey's workers, and pickles as one when compiled

@@ -40,9 +40,8 @@ from builder.extract.generic.words import share_of
 
 HEAD_LINES: Final = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
 REGION_LINES: Final = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
-META_UNDER_BYLINE: Final = (
-    2  # a date this many lines under a byline is the byline's ("Author:" / name / "Publish date:")
-)
+# A date this many lines under a byline is the byline's ("Author:" / name / "Publish date:")
+META_UNDER_BYLINE: Final = 2
 DISTANT_HEAD_LINES: Final = 4  # a date far above the prose: the headline and byline in this many lines above it
 TITLE_META_LINES: Final = 3  # a date line this close under the headline is the article's
 TEASER_DATES: Final = 2  # this many date lines above the headline are a list of teasers

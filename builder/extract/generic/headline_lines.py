@@ -26,9 +26,8 @@ from builder.extract.generic.region import Scored, neighbours
 
 TITLE_MAX_WORDS: Final = 30
 DIGIT: Final = re.compile(r"\d")
-WRAPPED_WORDS: Final = (
-    8  # a paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
-)
+# A paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
+WRAPPED_WORDS: Final = 8
 _IMAGE_ALT: Final = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
 _NUMBERED: Final = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 REPEATED: Final = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat

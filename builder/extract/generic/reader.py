@@ -79,9 +79,8 @@ TEASER_HEADS: Final = 3  # a region with this many headline-and-date heads is a 
 TAIL_LINES: Final = 12  # how far after the article a tag list is looked for
 ORPHAN_WORDS: Final = 20  # a paragraph between the head and the region, apart from the region, is this long...
 ORPHAN_GAP: Final = 20  # ...and among the first this many lines under the head
-TWIN_WORDS: Final = (
-    6  # a line this long that the page prints twice, close together, is an image's alt text and caption...
-)
+# A line this long that the page prints twice, close together, is an image's alt text and caption...
+TWIN_WORDS: Final = 6
 TWIN_LINES: Final = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
 
 RULE_BODY: Final = "a paragraph of the article's prose"

@@ -34,9 +34,8 @@ _AD_MARK: Final = re.compile(
 # The ASCII stems of `_AD_MARK`'s words (the others hold a letter out of ASCII): a text in ASCII with none of
 # them holds no mark
 _AD_STEMS: Final = ("advertis", "story continues", "continue story", "anzeige", "werbung", "publicidad", "advertentie")
-INSERT_LINES: Final = (
-    2  # a site's recurring lines between paragraphs, this many or fewer, are marks inside its articles
-)
+# A site's recurring lines between paragraphs, this many or fewer, are marks inside its articles
+INSERT_LINES: Final = 2
 OWN_HEADLINE_WORDS: Final = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 _WORDED: Final = re.compile(r"[^\W_]")  # a letter or a digit
 
