@@ -44,7 +44,8 @@ class GenericTextExtractor:
     def parse(self, record: Record) -> Reject | None:
         """Title, byline, body... from the reader; the publisher from the site's dumps; the printed date."""
         text = record.text
-        if not self.surveyed or line_key(text) in self.corpus.columned:
+        columned = self.corpus.columned  # most builds have no dump in columns: no dump's text is keyed
+        if not self.surveyed or (columned and line_key(text) in columned):
             text = unfold_columns(text)
         read = dump_lines(text)
         lines = [line for line in read[1] if line is not BLANK]

@@ -10,12 +10,13 @@ paragraph that fewer than half the dumps print (a series' standing paragraph).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
+from builder.extract.generic.corpus import unlisted
 from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.textdump.lines import listed_texts
@@ -67,7 +68,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
             if not _over_own_head(scored, chrome, recurring, texts, i):
                 scores[i], chrome_rules[i] = CORPUS_CHROME, rule
                 marked.append(i)
-        if _holds_ad_mark(rules):  # most sites print none: the page's lines are not walked
+        if _holds_ad_mark(list(rules)):  # most sites print none: the page's lines are not walked
             _inserts_cost_less(scored, scores, marked)
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
 
@@ -79,14 +80,13 @@ def _is_worded(text: str) -> bool:
     return first.isalnum() or _WORDED.search(text) is not None
 
 
-def _holds_ad_mark(texts: Iterable[str]) -> bool:
+def _holds_ad_mark(texts: Sequence[str]) -> bool:
     """Whether one of the texts holds an advertisement's mark (`_AD_MARK`). The texts in ASCII (a list item's
     mark aside) are first looked in for the mark's words' ASCII stems, all at once and in C: a search ignoring
     case costs ~100 ns a character, and a site's recurring lines are thousands of characters, which seldom
     hold one."""
     plain = []  # the texts in ASCII, each without its list item's mark (which opens no word)
-    for text in texts:
-        words = text[len(LISTED) :] if text.startswith(LISTED) else text
+    for words in unlisted(texts):
         if not words.isascii():
             if _AD_MARK.search(words) is not None:
                 return True
