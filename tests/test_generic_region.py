@@ -342,6 +342,40 @@ def test_a_list_between_paragraphs_joins_the_article_and_a_menu_after_it_does_no
     assert points[0].strip(" •") in region
 
 
+DEVICES = ["  • Amazon Kindle (DX)", "  • Barnes & Noble Nook", "  • Apple iPhone or iPod Touch", "  • Apple iPad"]
+DEVICES += ["  • Android Phone", "  • Sony Reader", "  • Blackberry", "  • Kobo eReader"]
+DEVICES += ["  • Palm OS handhelds (including Handspring, Treo, Tungsten and Zire)", "  • Cybook Opus and Gen3"]
+CLOSING = ["More instructions can be found on our help page, and the file can be downloaded from our home page."]
+
+
+def test_a_list_a_paragraph_announces_is_the_article_s_short_items_and_all() -> None:
+    """The article's last paragraph announces a list (": "), one paragraph follows it, then the footer: the
+    list and that paragraph are the article's, and so are its items of one or two words, which in a run of
+    their own would read as a menu."""
+    announcing = ["The new issue is ready, and from today you can read it on any of the following devices:"]
+    text = _page(["Home", "  • News"], ARTICLE, announcing, ["\n".join(DEVICES)], CLOSING, MENU, SIDEBAR[:1])
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    body = reading.fields["body"]
+    assert body.startswith(ARTICLE[0]) and body.endswith(CLOSING[0])
+    assert all(item.strip(" •") in body for item in DEVICES)
+
+
+@pytest.mark.parametrize(
+    "over", ["The new issue is ready, and from today you can read it on all of these devices.", "Share this:"]
+)
+def test_short_bullets_no_paragraph_announces_are_a_menu_inside_the_article(over: str) -> None:
+    """A run of short bullets between the article's paragraphs under a sentence that ends with a full stop, or
+    under a label (no paragraph): a share bar, not the article's."""
+    share = ["  • Facebook", "  • Twitter", "  • Email", "  • Print"]
+    text = _page(["Home", "  • News"], LONG_ARTICLE[:5], [over], ["\n".join(share)], LONG_ARTICLE[5:], MENU)
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    body = reading.fields["body"]
+    assert body.startswith(LONG_ARTICLE[0]) and body.endswith(LONG_ARTICLE[-1])
+    assert "Twitter" not in body
+
+
 JA_ARTICLE = [
     "文化庁は１日、アート、エンターテインメント、アニメーション、マンガの４部門で優れた作品を顕彰する今年度のメディア芸術祭賞を発表した。",
     "アート部門はサウンドインスタレーション、アニメーション部門は短編作品、マンガ部門は長編作品が大賞に選ばれた。",

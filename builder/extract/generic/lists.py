@@ -18,6 +18,8 @@ LOOK_ABOVE: Final = 60  # how far above the region a labelled list is looked for
 PROSE_LINE: Final = 1.0  # a line scoring this much is a paragraph of prose
 MIN_PARAGRAPHS: Final = 2  # the article goes on after a list when this many paragraphs follow it
 MENU_ITEM_WORDS: Final = 3  # a list whose items have no more words than this on average is a menu
+MENU_BULLET_WORDS: Final = 3  # a bullet this short in a run of three or more is a menu or share bar
+MENU_RUN: Final = 3
 _NUMBERED: Final = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake", "300 g Mehl", "1/2 cup"
 
 
@@ -53,7 +55,10 @@ def _kind(scored: Scored, i: int, marked: bool) -> str | None:
 def _list_after(scored: Scored, stop: int) -> int | None:
     """The new stop when a list of MIN_ITEMS or more follows the region and paragraphs follow the list: after
     the prose right under it. None when no such list follows, or when its items are as short as a menu's
-    ("Apps", "Cookies", "Terms of Use") or a single line follows it (a footer's notice)."""
+    ("Apps", "Cookies", "Terms of Use") or a single line follows it (a footer's notice). A list that the
+    region's last paragraph announces ("… on the following devices:") is the article's with no paragraph
+    under it: the article may end with it."""
+    announced = _announced(scored, stop)
     items = words = 0
     i = stop
     while i < len(scored.prose):
@@ -70,10 +75,41 @@ def _list_after(scored: Scored, stop: int) -> int | None:
     while i < len(scored.prose) and (scored.prose[i] is None or scored.scores[i] > 0.0):
         paragraphs += scored.scores[i] >= PROSE_LINE
         i += 1
-    if paragraphs < MIN_PARAGRAPHS:
+    if paragraphs < (0 if announced else MIN_PARAGRAPHS):
         return None
     while scored.prose[i - 1] is None:
         i -= 1
+    return i
+
+
+def menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
+    """Lines of lines[start:stop] in runs of MENU_RUN or more short bullets: a menu or share bar inside the
+    region. A list that a paragraph announces is the article's, its short items too ("• Apple iPad")."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in range(start, stop + 1):
+        prose = scored.prose[i] if i < stop else None
+        if prose is not None and scored.lines[i].bullet and prose.words <= MENU_BULLET_WORDS:
+            run.append(i)
+            continue
+        if prose is None and i < stop:
+            continue
+        if len(run) >= MENU_RUN and not _announced(scored, _first_item(scored, run[0])):
+            found.update(run)
+        run = []
+    return found
+
+
+def _announced(scored: Scored, first: int) -> bool:
+    """Whether the line above `first` is a paragraph that announces a list: prose ending with a colon."""
+    above = _previous_line(scored, first)
+    return above >= 0 and scored.scores[above] >= PROSE_LINE and scored.lines[above].text.endswith(":")
+
+
+def _first_item(scored: Scored, i: int) -> int:
+    """The first bullet of the list that holds bullet line `i` (its items' lines, blank lines between)."""
+    while (above := _previous_line(scored, i)) >= 0 and scored.lines[above].bullet:
+        i = above
     return i
 
 

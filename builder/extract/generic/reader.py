@@ -28,7 +28,7 @@ from builder.extract.generic.head import (
     read_head,
 )
 from builder.extract.generic.head_inside import head_inside
-from builder.extract.generic.lists import with_lists
+from builder.extract.generic.lists import menu_lines, with_lists
 from builder.extract.generic.markers import (
     RULE_ALT,
     RULE_CAPTION,
@@ -74,7 +74,6 @@ from builder.record import RENDERED_BULLET, Reject
 MIN_PROSE_LINES: Final = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS: Final = 60  # ...or this many words of prose in one or two long paragraphs
 SHORT_POST_WORDS: Final = 4  # a shorter run is an article only under an article's head (`_post_head`), and this long
-MENU_ITEM_WORDS: Final = 3  # a bullet this short in a run of three or more is a menu or share bar
 TEASER_HEADS: Final = 3  # a region with this many headline-and-date heads is a list of teasers
 TAIL_LINES: Final = 12  # how far after the article a tag list is looked for
 ORPHAN_WORDS: Final = 20  # a paragraph between the head and the region, apart from the region, is this long...
@@ -202,23 +201,6 @@ def _outside(text: str, scored: Scored) -> Classified:
     return Classified(text, len(lines), lines, roles, rules, {}, [])
 
 
-def _menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
-    """Lines in runs of three or more short bullets: a menu or share bar inside the region."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i in range(start, stop + 1):
-        prose = scored.prose[i] if i < stop else None
-        if prose is not None and scored.lines[i].bullet and prose.words <= MENU_ITEM_WORDS:
-            run.append(i)
-            continue
-        if prose is None and i < stop:
-            continue
-        if len(run) >= 3:
-            found.update(run)
-        run = []
-    return found
-
-
 def _orphans(scored: Scored, head: Head, start: int) -> list[int]:
     """Paragraphs of the article between its head and its region, cut off from the region by chrome (a
     reading time and a share bar under the lead, then the first paragraph, then the authors' cards): long
@@ -247,7 +229,7 @@ def _is_orphan(scored: Scored, i: int) -> bool:
 
 def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop: int) -> None:
     roles, rules = page.roles, page.rules
-    menus = _menu_lines(scored, start, stop)
+    menus = menu_lines(scored, start, stop)
     twins = _twins(scored, start, stop)
     copies = copied_lines(scored, start, stop)
     after_image = False
