@@ -376,6 +376,17 @@ def test_short_bullets_no_paragraph_announces_are_a_menu_inside_the_article(over
     assert "Twitter" not in body
 
 
+def test_short_items_among_longer_points_of_one_list_are_the_article_s() -> None:
+    """A list of points inside the article whose last three items are short: the list's other items make it
+    no menu, though no paragraph announces it."""
+    points = ["  • Delete whole words (before and after the cursor)", "  • Create a new line and put the cursor there"]
+    points += ["  • Search in a file", "  • Switch files", "  • Indent code", "  • Use completion"]
+    text = _page(["Home", "  • News"], LONG_ARTICLE[:5], ["\n".join(points)], LONG_ARTICLE[5:], MENU)
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    assert all(point.strip(" •") in reading.fields["body"] for point in points)
+
+
 JA_ARTICLE = [
     "文化庁は１日、アート、エンターテインメント、アニメーション、マンガの４部門で優れた作品を顕彰する今年度のメディア芸術祭賞を発表した。",
     "アート部門はサウンドインスタレーション、アニメーション部門は短編作品、マンガ部門は長編作品が大賞に選ばれた。",

@@ -94,10 +94,26 @@ def menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
             continue
         if prose is None and i < stop:
             continue
-        if len(run) >= MENU_RUN and not _announced(scored, _first_item(scored, run[0])):
+        if len(run) >= MENU_RUN and not _is_articles_list(scored, run):
             found.update(run)
         run = []
     return found
+
+
+def _is_articles_list(scored: Scored, run: list[int]) -> bool:
+    """Whether a run of short bullets belongs to a list of the article's: one a paragraph announces, or one
+    whose other items make it a list of points ("• Delete whole words (before and after the cursor)")."""
+    first = _first_item(scored, run[0])
+    if _announced(scored, first):
+        return True
+    items = words = 0
+    i = first
+    while i < len(scored.prose) and (scored.prose[i] is None or scored.lines[i].bullet):
+        if (measured := scored.prose[i]) is not None:
+            items += 1
+            words += measured.words
+        i += 1
+    return items > len(run) and words > MENU_ITEM_WORDS * items
 
 
 def _announced(scored: Scored, first: int) -> bool:
