@@ -1,7 +1,8 @@
 """Lists inside an article: the ingredients and steps of a recipe, the points of a guide. Their items are short
 lines that score below zero, so the best-scoring run of prose stops at them; a list between the article's
-paragraphs (prose after it), or one under a label ("Zutaten:", "Ingredients:") just above them, is the
-article's and joins the region.
+paragraphs (prose after it), one its last paragraph announces ("… on the following devices:"), or one under
+a label ("Zutaten:", "Ingredients:") just above them, is the article's and joins the region. Inside the
+region, a run of very short bullets is a menu or a share bar, unless it belongs to such a list.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ LOOK_ABOVE: Final = 60  # how far above the region a labelled list is looked for
 PROSE_LINE: Final = 1.0  # a line scoring this much is a paragraph of prose
 MIN_PARAGRAPHS: Final = 2  # the article goes on after a list when this many paragraphs follow it
 MENU_ITEM_WORDS: Final = 3  # a list whose items have no more words than this on average is a menu
-MENU_BULLET_WORDS: Final = 3  # a bullet this short in a run of three or more is a menu or share bar
-MENU_RUN: Final = 3
+MENU_BULLET_WORDS: Final = 3  # a bullet this short...
+MENU_RUN: Final = 3  # ...in a run of this many or more is a menu or share bar
 _NUMBERED: Final = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake", "300 g Mehl", "1/2 cup"
 
 
