@@ -286,3 +286,43 @@ def test_a_line_whose_only_copy_is_its_neighbour_is_not_printed_twice(bullet: st
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == {"headline": headline, "teaser": teaser}[title]
+
+
+# A narrow column: the lead's lines wrap every few words, each too short to read as prose.
+COLUMN_HEAD = """Harbour Weekly
+
+  * Home         *    Nature
+          Regional news     Harbour Weekly * Nature Article
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+{over}
+    Seals return to the sandbank
+    16:10, Jan 8 2008
+
+"""
+COLUMN_LEAD = """    Forty seals have come back at last to the
+    sandbank off the harbour mouth, years after
+    the storm closed it.
+
+    A count of the young was made by the wardens with
+    Harbour Trust volunteers, and the boat owners have also been asked to keep well away from the sandbank.
+
+    The sandbank was closed to visitors last year, and
+    the wardens believe the quiet brought the seals back
+    to the harbour mouth, where they were common until the storm moved the sand further out to sea.
+"""
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        "  *",  # a list's empty item: a blank line's sign, not a line the headline runs on from
+        # ...and a breadcrumb over it whose links a star parts, which the page prints twice: no headline
+        "  *    Nature\n    *\n    Harbour Weekly * Nature Article\n\n",
+    ],
+)
+def test_a_sign_alone_over_the_headline_sets_it_apart_as_a_blank_line(over: str) -> None:
+    """The headline under a sign alone, its date right under it, over a lead that a narrow column wraps: the
+    headline, not the lead's first line (the region's first line, under a date)."""
+    reading = read_generic(COLUMN_HEAD.format(over=over) + COLUMN_LEAD)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"

@@ -66,7 +66,8 @@ FEATURES: Final = (
     "ends_with_period",  # or the full stop of Chinese and Japanese
     "meta_below",  # a byline or date line right under it
     "meta_above",
-    "pipe_or_slash",  # navigation ("Previous | Next", "News · Archive · Print") or a photo credit ("AFP/Getty")
+    # navigation ("Previous | Next", "News · Archive · Print", "Sport * News Article") or a photo credit ("AFP/Getty")
+    "pipe_or_slash",
     "lower_start",  # a headline starts with a capital (scripts with no case never get this)
     "holds_date",  # "Published on 6 July 2015 by ...": a meta line no rule read
     "printed_twice",
@@ -107,6 +108,7 @@ REASONS: Final = {
     "blank_below": "a blank line below",
 }
 REASONS_SHOWN: Final = 3
+LONE_SIGNS: Final = frozenset("*•·-–—|")  # a line of one of these reads as a blank line around a heading
 RULE_TITLE: Final = "the headline: the best of {count} headline-like line{s} ({reasons})"
 _WEIGHTS_FILE: Final = DATA_DIR / "headline_weights.json"
 
@@ -265,7 +267,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(_ends_with_full_stop(text)),
         float(below in meta or _agency_credit_under(scored, below) or _name_over_meta(scored, below, meta)),
         float(above in meta and below not in meta),
-        float("|" in text or "/" in text or text.count(MENU_DOT) >= MENU_DOTS),
+        float("|" in text or "/" in text or " * " in text or text.count(MENU_DOT) >= MENU_DOTS),
         float(not text[0].isupper() and text[0].isalpha()),
         0.0,  # holds_date, printed_twice, lead_words, chrome_phrase, title_case: `complete` reads them
         0.0,
@@ -381,4 +383,8 @@ def _is_caption(scored: Scored, i: int) -> bool:
 
 
 def _blank(scored: Scored, i: int) -> bool:
-    return 0 <= i < len(scored.prose) and scored.prose[i] is None
+    """A blank line, or a sign alone ("*": an empty list item), which sets a heading apart as a blank line does.
+    (A rule, "━━━━", parts a menu from the next one as often.)"""
+    if not 0 <= i < len(scored.prose):
+        return False
+    return scored.prose[i] is None or scored.lines[i].text in LONE_SIGNS
