@@ -1,7 +1,8 @@
 """The generic reader's headline against the lines beside it, on small pages of one layout: a standfirst under
 it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an agency's
 name, an image's alt text and credit, an abbreviation at its end, a count, a label, a video's title, an author's
-name under it, a photo's credit or a menu over it, a teaser's copy beside it."""
+name under it, a photo's credit or a menu over it, a teaser's copy beside it, a sign or an image's file name over
+or before it."""
 
 from __future__ import annotations
 
@@ -326,3 +327,19 @@ def test_a_sign_alone_over_the_headline_sets_it_apart_as_a_blank_line(over: str)
     reading = read_generic(COLUMN_HEAD.format(over=over) + COLUMN_LEAD)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Shutterstock_111999368 Seals return to the sandbank", "Seals return to the sandbank"),
+        ("New%20design%206 Seals return to the sandbank", "Seals return to the sandbank"),
+        ("Python_3 Seals", "Python_3 Seals"),  # a headline keeps two words at least
+        ("Seals_and_terns return to the sandbank", "Seals_and_terns return to the sandbank"),  # no digit: a word
+    ],
+)
+def test_an_image_s_file_name_in_front_of_the_headline_is_no_part_of_it(line: str, title: str) -> None:
+    """A linked image with no alt text, which a text browser prints as its file name on the headline's line."""
+    reading = read_generic(seal_page("Harbour Weekly", line, "By Jane Doe\nMarch 2, 2020"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title

@@ -45,14 +45,25 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
 
 
 def _title(page: Classified, at: int) -> str:
-    """The headline's line, without a table's border, nor a count after it (a forum's comments: "Steve Jobs'
-    Yacht Revealed 40") when the page prints the headline without it as a line of its own."""
-    text = _BORDER.sub("", page.lines[at].text) or page.lines[at].text
+    """The headline's line, without a table's border, nor an image's file name before it, nor a count after it (a
+    forum's comments: "Steve Jobs' Yacht Revealed 40") when the page prints the headline without it as a line of
+    its own."""
+    text = _without_file_name(_BORDER.sub("", page.lines[at].text) or page.lines[at].text)
     count = _COUNT_END.search(text)
     if count is None or count.start() == 0:
         return text
     headline = text[: count.start()]
     return headline if any(line.text == headline for line in page.lines) else text
+
+
+def _without_file_name(text: str) -> str:
+    """The headline without the file name of a linked image with no alt text, which a text browser prints in
+    front of it ("Shutterstock_111999368 Enjoy That Cup Of Arabica", "New%20design%206 Sanaa Notebook"): a word
+    with an escaped space, or with an underscore and a digit. A headline keeps at least two words."""
+    first, _, rest = text.partition(" ")
+    if rest.count(" ") < 1 or not ("%20" in first or ("_" in first and any(c.isdigit() for c in first))):
+        return text
+    return rest
 
 
 def _read_image(images: list[dict[str, str | None]], rule: str, value: str | None) -> None:
