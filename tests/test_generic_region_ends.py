@@ -349,3 +349,15 @@ def test_one_sentence_comments_under_rules_are_the_comments_not_the_article() ->
     reading = read_generic(text + "\n")
     assert isinstance(reading, GenericReading)
     assert reading.fields["body"] == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize("link", ["Next Page »", "Nächste Seite", "Page suivante →"])
+def test_a_link_to_the_article_s_next_page_ends_it(link: str) -> None:
+    """The article's first page, its page numbers and a link to the next one, then a correction notice and a
+    footer's prose: the dump holds the first page only, and what follows the link is chrome."""
+    pages = ["\n".join(["  • 1", "  • 2"]), link]
+    footer = [
+        "This article has been revised to reflect the following correction made on the day after it appeared.",
+        "A version of this article appeared in print on Tuesday, on page three of the weekly edition of the paper.",
+    ]
+    assert _region_text(_page(LONG_ARTICLE, pages, footer)) == LONG_ARTICLE

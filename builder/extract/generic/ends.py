@@ -129,9 +129,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
                 or comments_start(scored, i + 1, resume) < resume  # the box runs into the comments
             ):
-                while prose[i - 1] is None:
-                    i -= 1
-                return start, i
+                return start, _unlettered_above(scored, start, i)
             i = _box(scored, i, resume, RULE_BOX)
             continue
         if before >= NEXT_ARTICLE_AFTER and measured.words <= META_WORDS and _opens_article(scored, i):
@@ -251,6 +249,16 @@ def _same_box(text: str, heading: str) -> bool:
     this entry:" under "TrackBack", a footer's next block)."""
     opening, _, more = text.casefold().partition(heading.casefold())
     return not opening and len(more.split()) <= 1 and (not more or more[0] == " ")
+
+
+def _unlettered_above(scored: Scored, start: int, stop: int) -> int:
+    """The region's stop moved up over the blank lines above an end heading, and over lines with no letter (the
+    page numbers over "Next page": "• 1", "• 2")."""
+    while stop > start + 1 and (
+        scored.prose[stop - 1] is None or not any(c.isalpha() for c in scored.lines[stop - 1].text)
+    ):
+        stop -= 1
+    return stop
 
 
 def _trimmed(scored: Scored, start: int, stop: int) -> int:

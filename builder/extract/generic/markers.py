@@ -71,6 +71,7 @@ END_HEADINGS: Final = (
     "explore further",
     "previous article",
     "next article",
+    "next page",  # the article goes on on a page the dump does not hold; chrome follows
     "post navigation",
     "about the author",
     "trackback",  # a blog's links from other blogs, under the post
@@ -101,6 +102,7 @@ END_HEADINGS: Final = (
     "diesen artikel teilen",
     "vorheriger beitrag",
     "nächster beitrag",
+    "nächste seite",
     "themen in diesem artikel",
     "das könnte dich auch interessieren",
     "auch interessant",
@@ -110,6 +112,7 @@ END_HEADINGS: Final = (
     "partager cet article",
     "article précédent",
     "article suivant",
+    "page suivante",
     "compartir este artículo",
     "articles liés",
     "sur le même sujet",
