@@ -361,3 +361,10 @@ def test_a_link_to_the_article_s_next_page_ends_it(link: str) -> None:
         "A version of this article appeared in print on Tuesday, on page three of the weekly edition of the paper.",
     ]
     assert _region_text(_page(LONG_ARTICLE, pages, footer)) == LONG_ARTICLE
+
+
+def test_signs_over_an_end_heading_stay_with_the_article() -> None:
+    """Only page numbers over an end heading are cut with it: a section mark ("###") is the article's last line,
+    so that a date under the article is looked for as far down as before."""
+    region = _region_text(_page(LONG_ARTICLE, ["###"], ["Related and Suggested:"], SIDEBAR[:2]))
+    assert region == [*LONG_ARTICLE, "###"]

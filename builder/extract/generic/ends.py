@@ -43,6 +43,7 @@ HEAD_ABOVE: Final = 12  # a region's head (its date) is looked for this many lin
 HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting blank ones)
 _DIGIT: Final = re.compile(r"\d")
 _COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
+PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") is no longer
 COPYRIGHT_OPENINGS: Final = "©(cC"  # what such a line opens with: most lines are settled on their first character
 
 
@@ -252,13 +253,15 @@ def _same_box(text: str, heading: str) -> bool:
 
 
 def _unlettered_above(scored: Scored, start: int, stop: int) -> int:
-    """The region's stop moved up over the blank lines above an end heading, and over lines with no letter (the
-    page numbers over "Next page": "• 1", "• 2")."""
-    while stop > start + 1 and (
-        scored.prose[stop - 1] is None or not any(c.isalpha() for c in scored.lines[stop - 1].text)
-    ):
+    """The region's stop moved up over the blank lines above an end heading, and over page numbers (the lines
+    over "Next page": "• 1", "• 2")."""
+    while stop > start + 1 and (scored.prose[stop - 1] is None or _is_page_number(scored.lines[stop - 1].text)):
         stop -= 1
     return stop
+
+
+def _is_page_number(text: str) -> bool:
+    return len(text) <= PAGE_NUMBER_CHARS and text.isdigit()
 
 
 def _trimmed(scored: Scored, start: int, stop: int) -> int:
