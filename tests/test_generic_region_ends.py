@@ -368,3 +368,20 @@ def test_signs_over_an_end_heading_stay_with_the_article() -> None:
     so that a date under the article is looked for as far down as before."""
     region = _region_text(_page(LONG_ARTICLE, ["###"], ["Related and Suggested:"], SIDEBAR[:2]))
     assert region == [*LONG_ARTICLE, "###"]
+
+
+@pytest.mark.parametrize(
+    ("notice", "ends"),
+    [
+        ("A version of this article appeared in print on July 24, 2012, on page C1 of the New York edition.", True),
+        ("This article appeared on page D - 7 of the Harbour Chronicle", True),
+        ("This story appeared in the July 24 print edition of the Harbour Weekly.", True),
+        ("Published in the print edition of the March 2, 2020, issue, with the headline “The Pool.”", True),
+        # a sentence of the article that tells where the story was told first
+        ("This story appeared in the town's paper first, and the council read it out at its meeting.", False),
+    ],
+)
+def test_a_print_edition_notice_ends_the_article(notice: str, ends: bool) -> None:
+    """Where the article appeared in print, under it, then a footer's prose: the article ends at the notice."""
+    region = _region_text(_page(LONG_ARTICLE, [notice], SIDEBAR[:3]))
+    assert region == (LONG_ARTICLE if ends else [*LONG_ARTICLE, notice, *SIDEBAR[:3]])

@@ -44,7 +44,16 @@ HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting b
 _DIGIT: Final = re.compile(r"\d")
 _COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") is no longer
-COPYRIGHT_OPENINGS: Final = "©(cC"  # what such a line opens with: most lines are settled on their first character
+# Where the article appeared in print, under it ("A version of this article appeared in print on July 24, 2012, on
+# page C1 of the New York edition", "This article appeared on page D - 7 of the San Francisco Chronicle")
+_PRINT_NOTICE: Final = re.compile(
+    r"(?:a version of )?this (?:article|story) (?:appeared|appears|was published) "
+    r"(?:in print|on page|on p\.? ?\d|in the [^.]{0,60}print edition)"
+    r"|published in the print edition",
+    re.IGNORECASE,
+)
+# What a copyright or print notice opens with: most lines are settled on their first character
+NOTICE_OPENINGS: Final = "©(cCaAtTpP"
 
 
 RULE_BOX: Final = "a box inside the article, under a heading like 'Related'"
@@ -76,8 +85,8 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         )
         if (
             before > 0.0
-            and scored.lines[i].text[:1] in COPYRIGHT_OPENINGS
-            and is_copyright_notice(scored.lines[i].text)
+            and scored.lines[i].text[:1] in NOTICE_OPENINGS
+            and (is_copyright_notice(scored.lines[i].text) or _PRINT_NOTICE.match(scored.lines[i].text) is not None)
         ):
             return start, _trimmed(scored, start, i)
         if (
