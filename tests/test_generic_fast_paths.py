@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from builder.extract.decode import decode
 from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
+from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.region import Scored, candidate_regions
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
 from builder.extract.generic.words import Prose
@@ -44,6 +45,20 @@ def test_the_survey_s_lenient_decoding_decodes_as_the_full_one(data: bytes) -> N
     rejected = decode(plain)
     assert decode(reused, data.decode("utf-8", "replace")) == rejected
     assert rejected is not None or reused.text == plain.text
+
+
+# The words of print notices and copyright lines, in either case, and what breaks them.
+_NOTICE_PARTS = st.sampled_from(
+    ["A version of ", "a VERSION of ", "This ", "THIS ", "this ", "article ", "story ", "appeared ", "appears ",
+     "was published ", "in print", "on page ", "on p. 4", "in the weekly print edition", "Published in the print edition",
+     "published ", "© ", "(c) ", "Copyright ", "2012", "x", " ", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_NOTICE_PARTS, min_size=1, max_size=8).map("".join))
+def test_the_notice_pre_check_never_misses_one(text: str) -> None:
+    assert _is_notice(text) == (is_copyright_notice(text) or _PRINT_NOTICE.match(text) is not None)
 
 
 # Characters that make and break relative times: digits (one not ASCII), units, "ago", separators, spaces.

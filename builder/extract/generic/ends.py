@@ -52,8 +52,8 @@ _PRINT_NOTICE: Final = re.compile(
     r"|published in the print edition",
     re.IGNORECASE,
 )
-# What a copyright or print notice opens with: most lines are settled on their first character
-NOTICE_OPENINGS: Final = "©(cCaAtTpP"
+COPYRIGHT_OPENINGS: Final = "©(cC"  # what such a line opens with: most lines are settled on their first character
+PRINT_OPENINGS: Final = ("a ve", "this", "publ")  # and a print notice, lower-cased: "A version of", "This", "Published"
 
 
 RULE_BOX: Final = "a box inside the article, under a heading like 'Related'"
@@ -83,11 +83,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         short = measured.words <= MAX_END_WORDS or (
             measured.words <= COMMENT_HEADING_WORDS and is_end_heading(scored.lines[i].text, measured.words)
         )
-        if (
-            before > 0.0
-            and scored.lines[i].text[:1] in NOTICE_OPENINGS
-            and (is_copyright_notice(scored.lines[i].text) or _PRINT_NOTICE.match(scored.lines[i].text) is not None)
-        ):
+        if before > 0.0 and _is_notice(scored.lines[i].text):
             return start, _trimmed(scored, start, i)
         if (
             before > 0.0
@@ -194,6 +190,14 @@ def _followed(scored: Scored, start: int, stop: int, before: float) -> tuple[int
         return article
     scored.chrome_rules = rules
     return None
+
+
+def _is_notice(text: str) -> bool:
+    """A copyright or print-edition notice, under the article (most lines are settled at their first characters,
+    before a search)."""
+    if text[:1] in COPYRIGHT_OPENINGS:
+        return is_copyright_notice(text)
+    return text[:4].lower() in PRINT_OPENINGS and _PRINT_NOTICE.match(text) is not None
 
 
 def is_copyright_notice(text: str) -> bool:
