@@ -49,9 +49,9 @@ def test_the_survey_s_lenient_decoding_decodes_as_the_full_one(data: bytes) -> N
 
 # The words of print notices and copyright lines, in either case, and what breaks them.
 _NOTICE_PARTS = st.sampled_from(
-    ["A version of ", "a VERSION of ", "This ", "THIS ", "this ", "article ", "story ", "appeared ", "appears ",
-     "was published ", "in print", "on page ", "on p. 4", "in the weekly print edition", "Published in the print edition",
-     "published ", "© ", "(c) ", "Copyright ", "2012", "x", " ", "."]
+    ["A version of ", "a version of ", "A VERSION of ", "This ", "THIS ", "this ", "article ", "story ", "appeared ",
+     "appears ", "was published ", "in print", "on page ", "on p. 4", "in the weekly print edition", "Published in the",
+     "published in the", " print edition", "© ", "(c) ", "Copyright ", "2012", "x", " ", "."]
 )  # fmt: skip
 
 

@@ -47,13 +47,13 @@ PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") i
 # Where the article appeared in print, under it ("A version of this article appeared in print on July 24, 2012, on
 # page C1 of the New York edition", "This article appeared on page D - 7 of the San Francisco Chronicle")
 _PRINT_NOTICE: Final = re.compile(
-    r"(?:a version of )?this (?:article|story) (?:appeared|appears|was published) "
+    r"(?:[Aa] version of t|T)his (?:article|story) (?:appeared|appears|was published) "
     r"(?:in print|on page|on p\.? ?\d|in the [^.]{0,60}print edition)"
-    r"|published in the print edition",
-    re.IGNORECASE,
+    r"|[Pp]ublished in the print edition"
 )
 COPYRIGHT_OPENINGS: Final = "©(cC"  # what such a line opens with: most lines are settled on their first character
-PRINT_OPENINGS: Final = ("a ve", "this", "publ")  # and a print notice, lower-cased: "A version of", "This", "Published"
+PRINT_OPENINGS: Final = ("A ve", "a ve", "This", "Publ", "publ")  # and a print notice
+PRINT_FIRST: Final = "AaTPp"  # its first character, tested before a slice of four is made
 
 
 RULE_BOX: Final = "a box inside the article, under a heading like 'Related'"
@@ -197,7 +197,7 @@ def _is_notice(text: str) -> bool:
     before a search)."""
     if text[:1] in COPYRIGHT_OPENINGS:
         return is_copyright_notice(text)
-    return text[:4].lower() in PRINT_OPENINGS and _PRINT_NOTICE.match(text) is not None
+    return text[:1] in PRINT_FIRST and text[:4] in PRINT_OPENINGS and _PRINT_NOTICE.match(text) is not None
 
 
 def is_copyright_notice(text: str) -> bool:
