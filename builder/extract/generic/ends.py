@@ -135,7 +135,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
                 or _end_heading_between(scored, i + 1, resume, scored.lines[i].text)
                 or comments_start(scored, i + 1, resume) < resume  # the box runs into the comments
             ):
-                return start, _unlettered_above(scored, start, i)
+                return start, _page_numbers_above(scored, start, i)
             i = _box(scored, i, resume, RULE_BOX)
             continue
         if before >= NEXT_ARTICLE_AFTER and measured.words <= META_WORDS and _opens_article(scored, i):
@@ -265,7 +265,7 @@ def _same_box(text: str, heading: str) -> bool:
     return not opening and len(more.split()) <= 1 and (not more or more[0] == " ")
 
 
-def _unlettered_above(scored: Scored, start: int, stop: int) -> int:
+def _page_numbers_above(scored: Scored, start: int, stop: int) -> int:
     """The region's stop moved up over the blank lines above an end heading, and over page numbers (the lines
     over "Next page": "• 1", "• 2")."""
     while stop > start + 1 and (scored.prose[stop - 1] is None or _is_page_number(scored.lines[stop - 1].text)):
