@@ -1,0 +1,105 @@
+"""Lists and the generic reader's region: which lists inside or around the article belong to it (a recipe's
+labelled ingredients, a list between paragraphs, one a paragraph announces, short items among longer points)
+and which are chrome (a menu after it, a share bar inside it, labels each over one value)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.generic.reader import GenericReading, read_generic
+from tests.region_pages import ARTICLE, COMMENT_FORM, LONG_ARTICLE, MENU, SIDEBAR
+from tests.region_pages import page as _page
+from tests.region_pages import region_text as _region_text
+
+RECIPE = [
+    ["Almond biscuits"],
+    ["\n".join(["Ingredients:", "300 g flour", "100 g ground almonds", "200 g sugar", "1 egg", "Flaked almonds"])],
+    ["Method:"],
+    [
+        "1. Put all the ingredients in a bowl and knead them into a smooth dough with the hook of the mixer.",
+        "2. Roll the dough out on a floured board and cut out the biscuits with the shapes you like best.",
+        "3. Bake them in the middle of the oven for fifteen minutes until they are golden brown.",
+    ],
+]
+
+
+def test_a_recipe_keeps_its_labelled_ingredients_above_the_steps() -> None:
+    region = _region_text(_page(["Home", "  • Recipes"], *RECIPE, COMMENT_FORM))
+    assert region[0] == "Ingredients:" and "1 egg" in region and "Method:" in region
+    assert region[-1] == RECIPE[-1][-1]
+
+
+def test_labels_each_over_one_value_stay_out() -> None:
+    """A table of facts ("Words:" over "67379") above a label that opens the article is no list."""
+    facts = ["Words:", "67379", "Chapters:", "14/14", "Hits:", "152759", "Summary:"]
+    region = _region_text(_page(["Home", "  • Stories"], facts, ARTICLE))
+    assert region == ["Summary:", *ARTICLE]
+
+
+def test_unlabelled_short_lines_above_the_article_stay_out() -> None:
+    region = _region_text(_page(["Home", "News", "Sport", "Weather"], ARTICLE))
+    assert region == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "long_point",
+    [
+        "  • a pool for children",
+        # one item as long as a sentence does not cut the list, nor the article under it
+        "  • a pool for children, which the council says will be heated in winter and open on every school day",
+    ],
+)
+def test_a_list_between_paragraphs_joins_the_article_and_a_menu_after_it_does_not(long_point: str) -> None:
+    points = ["  • a new roof over the pool", "  • a ramp at the entrance", long_point, "  • showers that work"]
+    points += ["  • a bigger car park", "  • longer hours", "  • a café by the river", "  • a sauna", "  • lockers"]
+    menu = ["  • Apps", "  • Newsletters", "  • Cookies", "  • Terms of Use"]
+    footer = ["All quotes are delayed by at least fifteen minutes, see the list of exchanges for the delays."]
+    text = _page(ARTICLE[:2], ["The plan has two parts:"], points, ARTICLE[2:], menu, footer)
+    region = _region_text(text)
+    assert region[0] == ARTICLE[0] and region[-1] == ARTICLE[-1]
+    assert points[0].strip(" •") in region
+
+
+DEVICES = ["  • Amazon Kindle (DX)", "  • Barnes & Noble Nook", "  • Apple iPhone or iPod Touch", "  • Apple iPad"]
+DEVICES += ["  • Android Phone", "  • Sony Reader", "  • Blackberry", "  • Kobo eReader"]
+DEVICES += ["  • Palm OS handhelds (including Handspring, Treo, Tungsten and Zire)", "  • Cybook Opus and Gen3"]
+CLOSING = ["More instructions can be found on our help page, and the file can be downloaded from our home page."]
+
+
+def test_a_list_a_paragraph_announces_is_the_article_s_short_items_and_all() -> None:
+    """The article's last paragraph announces a list (": "), one paragraph follows it, then the footer: the
+    list and that paragraph are the article's, and so are its items of one or two words, which in a run of
+    their own would read as a menu."""
+    announcing = ["The new issue is ready, and from today you can read it on any of the following devices:"]
+    text = _page(["Home", "  • News"], ARTICLE, announcing, ["\n".join(DEVICES)], CLOSING, MENU, SIDEBAR[:1])
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    body = reading.fields["body"]
+    assert body.startswith(ARTICLE[0]) and body.endswith(CLOSING[0])
+    assert all(item.strip(" •") in body for item in DEVICES)
+
+
+@pytest.mark.parametrize(
+    "over", ["The new issue is ready, and from today you can read it on all of these devices.", "Share this:"]
+)
+def test_short_bullets_no_paragraph_announces_are_a_menu_inside_the_article(over: str) -> None:
+    """A run of short bullets between the article's paragraphs under a sentence that ends with a full stop, or
+    under a label (no paragraph): a share bar, not the article's."""
+    share = ["  • Facebook", "  • Twitter", "  • Email", "  • Print"]
+    text = _page(["Home", "  • News"], LONG_ARTICLE[:5], [over], ["\n".join(share)], LONG_ARTICLE[5:], MENU)
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    body = reading.fields["body"]
+    assert body.startswith(LONG_ARTICLE[0]) and body.endswith(LONG_ARTICLE[-1])
+    assert "Twitter" not in body
+
+
+def test_short_items_among_longer_points_of_one_list_are_the_article_s() -> None:
+    """A list of points inside the article whose last three items are short: the list's other items make it
+    no menu, though no paragraph announces it."""
+    points = ["  • Delete whole words (before and after the cursor)", "  • Create a new line and put the cursor there"]
+    points += ["  • Search in a file", "  • Switch files", "  • Indent code", "  • Use completion"]
+    text = _page(["Home", "  • News"], LONG_ARTICLE[:5], ["\n".join(points)], LONG_ARTICLE[5:], MENU)
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    assert all(point.strip(" •") in reading.fields["body"] for point in points)
