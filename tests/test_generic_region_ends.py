@@ -200,12 +200,22 @@ def test_a_related_box_running_into_the_comments_ends_the_article() -> None:
     assert _region_text(_page(ARTICLE, related, count, COMMENTS[1::2] + SIDEBAR)) == ARTICLE
 
 
-def test_a_blog_post_s_footer_ends_the_article() -> None:
-    """ "Posted by … on <date> in <categories>" under the post (a blog engine's footer): the trackbacks and
-    comments under it are not the article. The same line over a short post's first paragraph opens it."""
-    footer = ["Posted by Anna Berg on November 05, 2012 at 01:14 PM in Town, Pools | Permalink | Comments (3)"]
-    assert _region_text(_page(LONG_ARTICLE, footer, SEQUEL)) == LONG_ARTICLE
-    assert _region_text(_page(footer, ARTICLE))[-1] == ARTICLE[-1]
+@pytest.mark.parametrize(
+    ("footer", "ends"),
+    [
+        ("Posted by Anna Berg on November 05, 2012 at 01:14 PM in Town, Pools | Permalink | Comments (3)", True),
+        ("Posted by Anna Berg at 12:32 PM", True),  # Blogger's: the date is printed over the post
+        ("Posted by Anna Berg on November 07, 2012 at 08:33 AM | Permalink", True),
+        ("Posted by Anna Berg at 12:32 PM, when the pool was still closed, and read by the whole town.", False),
+    ],
+)
+def test_a_blog_post_s_footer_ends_the_article(footer: str, ends: bool) -> None:
+    """ "Posted by … on <date> in <categories>" or "Posted by … at <time>" under the post (a blog engine's
+    footer): the trackbacks and comments under it are not the article. The same line over a short post's
+    first paragraph opens it; a sentence that opens so goes on with the article."""
+    region = _region_text(_page(LONG_ARTICLE, [footer], SEQUEL))
+    assert region == (LONG_ARTICLE if ends else [*LONG_ARTICLE, footer, *SEQUEL])
+    assert _region_text(_page([footer], ARTICLE))[-1] == ARTICLE[-1]
 
 
 @pytest.mark.parametrize(

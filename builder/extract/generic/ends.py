@@ -28,6 +28,7 @@ from builder.extract.generic.markers import (
     is_end_heading,
     is_image_file,
     is_post_footer,
+    is_timed_post_footer,
     tag_label,
 )
 from builder.extract.generic.region import WEIGHTS, Scored
@@ -110,8 +111,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         if (
             before >= NEXT_ARTICLE_AFTER
             and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
-            and is_post_footer(scored.lines[i].text)
-            and find_date(scored.lines[i].text) is not None
+            and _is_post_footer(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)  # the post's footer: its byline, date and categories
         if (
@@ -152,6 +152,12 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             before += scores[i]
         i += 1
     return start, stop
+
+
+def _is_post_footer(text: str) -> bool:
+    """A blog post's footer: who posted it, when, and in which categories (a date is asked, since a sentence may
+    open so: "Published by Penguin in 2010"), or who posted it at what time (Blogger's, its date over the post)."""
+    return (is_post_footer(text) and find_date(text) is not None) or is_timed_post_footer(text)
 
 
 def _ends_article(scored: Scored, resume: int, stop: int, before: float) -> bool:
