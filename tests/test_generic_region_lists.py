@@ -103,3 +103,25 @@ def test_short_items_among_longer_points_of_one_list_are_the_article_s() -> None
     reading = read_generic(text)
     assert isinstance(reading, GenericReading), reading
     assert all(point.strip(" •") in reading.fields["body"] for point in points)
+
+
+CLOSED = ["  • Bernards Township Schools", "  • Franklin Township Schools", "  • Hillsborough Schools"]
+CLOSED += ["  • Watchung Hills"]
+
+
+@pytest.mark.parametrize(
+    ("announcing", "joins"),
+    [
+        (["The following schools will be closed on Thursday, Nov. 1:"], True),
+        (["Click to share this via:"], False),  # a share bar under its invitation
+    ],
+)
+def test_a_short_sentence_announces_a_list_of_short_items_that_ends_the_article(
+    announcing: list[str], joins: bool
+) -> None:
+    """The article ends with a list its last sentence announces, a short one (a date in it): the list is the
+    article's though its items are as short as a menu's and no paragraph follows it. A share bar's
+    invitation announces no list of the article's."""
+    region = _region_text(_page(["Home", "  • News"], ARTICLE, announcing, ["\n".join(CLOSED)], MENU))
+    assert region[: len(ARTICLE) + 1] == [*ARTICLE, *announcing]
+    assert (CLOSED[-1].strip(" •") in region) is joins

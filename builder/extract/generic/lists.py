@@ -58,7 +58,7 @@ def _list_after(scored: Scored, stop: int) -> int | None:
     the prose right under it. None when no such list follows, or when its items are as short as a menu's
     ("Apps", "Cookies", "Terms of Use") or a single line follows it (a footer's notice). A list that the
     region's last paragraph announces ("… on the following devices:") is the article's with no paragraph
-    under it: the article may end with it."""
+    under it, its items as short as a menu's or not: the article may end with it."""
     announced = _announced(scored, stop)
     items = words = 0
     i = stop
@@ -70,7 +70,7 @@ def _list_after(scored: Scored, stop: int) -> int | None:
             items += 1
             words += scored.prose[i].words  # type: ignore[union-attr]  # an item is never blank
         i += 1
-    if items < MIN_ITEMS or words <= MENU_ITEM_WORDS * items:
+    if items < MIN_ITEMS or (words <= MENU_ITEM_WORDS * items and not announced):
         return None
     paragraphs = 0
     while i < len(scored.prose) and (scored.prose[i] is None or scored.scores[i] > 0.0):
@@ -118,9 +118,16 @@ def _is_articles_list(scored: Scored, run: list[int]) -> bool:
 
 
 def _announced(scored: Scored, first: int) -> bool:
-    """Whether the line above `first` is a paragraph that announces a list: prose ending with a colon."""
+    """Whether the line above `first` announces a list: prose longer than a label, ending with a colon, however
+    short a sentence ("The following schools will be closed on Thursday, Nov. 1:"); not a share bar's invitation."""
     above = _previous_line(scored, first)
-    return above >= 0 and scored.scores[above] >= PROSE_LINE and scored.lines[above].text.endswith(":")
+    return (
+        above >= 0
+        and scored.scores[above] > 0.0
+        and scored.prose[above].words > LABEL_WORDS  # type: ignore[union-attr]  # a line scoring above 0 is prose
+        and scored.lines[above].text.endswith(":")
+        and "share" not in scored.lines[above].text.lower()  # "Click to share this via:" over a share bar
+    )
 
 
 def _first_item(scored: Scored, i: int) -> int:
