@@ -125,3 +125,20 @@ def test_a_short_sentence_announces_a_list_of_short_items_that_ends_the_article(
     region = _region_text(_page(["Home", "  • News"], ARTICLE, announcing, ["\n".join(CLOSED)], MENU))
     assert region[: len(ARTICLE) + 1] == [*ARTICLE, *announcing]
     assert (CLOSED[-1].strip(" •") in region) is joins
+
+
+POINT = "Many companies sit on piles of numbers that would make a story, and never think of sharing them."
+
+
+@pytest.mark.parametrize(("heading", "goes_on"), [("Comment", True), ("Share this:", False)])
+def test_a_heading_a_paragraph_announces_is_the_article_s(heading: str, goes_on: bool) -> None:
+    """The article announces its list of points (": "), and the first point's heading reads as an end heading
+    ("Comment", as in a comment piece): the points go on with the article. A label ("Share this:") under such
+    a paragraph still opens the chrome (what was announced, an image, the dump does not show)."""
+    announcing = ["Journalists need more than a press release, and the following list should get you started:"]
+    points = [heading, "Offer an opinion on the news of the day, with the data that backs it, before anyone asks."]
+    points += ["Access", "Let a reporter meet the people who build the product, and answer every question they have."]
+    points += ["Data", POINT]
+    region = _region_text(_page(["Home", "  • News"], LONG_ARTICLE, announcing, points, MENU))
+    assert region[: len(LONG_ARTICLE) + 1] == [*LONG_ARTICLE, *announcing]
+    assert (POINT in region) is goes_on

@@ -16,6 +16,7 @@ from builder.extract.generic.comments import (
     opens_comments,
 )
 from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.lists import announced
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
     MAX_END_WORDS,
@@ -124,7 +125,10 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             return start, _trimmed(scored, start, i)  # never a box, whatever follows (a gallery, teasers)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = _prose_resumes(scored, i, stop)
-            if (
+            # A heading that a paragraph announces ("… the following list should get you started:" over
+            # "Comment") is the article's, and at most a box ("Scroll down to read more:" over "Read more...");
+            # a label ("Share this:") opens what follows it, whatever was announced (an image the dump lost).
+            if (not announced(scored, i) or scored.lines[i].text.endswith(":")) and (
                 _ends_article(scored, resume, stop, before)
                 or (
                     is_comment_section_heading(scored.lines[i].text)

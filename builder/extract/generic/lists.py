@@ -59,7 +59,7 @@ def _list_after(scored: Scored, stop: int) -> int | None:
     ("Apps", "Cookies", "Terms of Use") or a single line follows it (a footer's notice). A list that the
     region's last paragraph announces ("… on the following devices:") is the article's with no paragraph
     under it, its items as short as a menu's or not: the article may end with it."""
-    announced = _announced(scored, stop)
+    is_announced = announced(scored, stop)
     items = words = 0
     i = stop
     while i < len(scored.prose):
@@ -70,13 +70,13 @@ def _list_after(scored: Scored, stop: int) -> int | None:
             items += 1
             words += scored.prose[i].words  # type: ignore[union-attr]  # an item is never blank
         i += 1
-    if items < MIN_ITEMS or (words <= MENU_ITEM_WORDS * items and not announced):
+    if items < MIN_ITEMS or (words <= MENU_ITEM_WORDS * items and not is_announced):
         return None
     paragraphs = 0
     while i < len(scored.prose) and (scored.prose[i] is None or scored.scores[i] > 0.0):
         paragraphs += scored.scores[i] >= PROSE_LINE
         i += 1
-    if paragraphs < (0 if announced else MIN_PARAGRAPHS):
+    if paragraphs < (0 if is_announced else MIN_PARAGRAPHS):
         return None
     while scored.prose[i - 1] is None:
         i -= 1
@@ -105,7 +105,7 @@ def _is_articles_list(scored: Scored, run: list[int]) -> bool:
     """Whether a run of short bullets belongs to a list of the article's: one a paragraph announces, or one
     whose other items make it a list of points ("• Delete whole words (before and after the cursor)")."""
     first = _first_item(scored, run[0])
-    if _announced(scored, first):
+    if announced(scored, first):
         return True
     items = words = 0
     i = first
@@ -117,7 +117,7 @@ def _is_articles_list(scored: Scored, run: list[int]) -> bool:
     return items > len(run) and words > MENU_ITEM_WORDS * items
 
 
-def _announced(scored: Scored, first: int) -> bool:
+def announced(scored: Scored, first: int) -> bool:
     """Whether the line above `first` announces a list: prose longer than a label, ending with a colon, however
     short a sentence ("The following schools will be closed on Thursday, Nov. 1:"); not a share bar's invitation."""
     above = _previous_line(scored, first)
