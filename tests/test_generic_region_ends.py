@@ -1,6 +1,6 @@
 """Where the generic reader's region ends: a comment section (its heading, count or form, or dated
-comments), an end heading over a box of teasers, a tag list; and what goes on with the article though it
-looks like one (embedded posts, a lower-case "comments" link, a tag line near the start)."""
+comments), an end heading over a box of teasers, a blog post's footer; and what goes on with the article
+though it looks like one (embedded posts, a lower-case "comments" link). Tags: test_generic_region_tags.py."""
 
 from __future__ import annotations
 
@@ -302,37 +302,6 @@ def test_a_comments_link_in_lower_case_is_no_heading_and_the_article_goes_on() -
     the comments, not their heading; "Comments" as a heading still ends the article there."""
     assert _region_text(_page(ARTICLE[:2], ["comments"], ARTICLE[2:] + SIDEBAR))[-1] == SIDEBAR[-1]
     assert _region_text(_page(ARTICLE + SIDEBAR, ["Comments"], SEQUEL))[-1] == SIDEBAR[-1]
-
-
-@pytest.mark.parametrize(
-    ("tags", "expected"),
-    [
-        (["Tags: pools, town council"], ["pools", "town council"]),
-        (["Filed under:", "  • pools\n  • town council"], ["pools", "town council"]),  # the label over a list
-        (["Labels: pools, town council"], ["pools", "town council"]),  # Blogger's label
-        (["Categories: pools, town council"], ["pools", "town council"]),
-        (["Kategorien: pools, town council"], ["pools", "town council"]),
-    ],
-)
-def test_a_tag_label_after_the_article_ends_it(tags: list[str], expected: list[str]) -> None:
-    """The article's tags under it, then teasers of the site's other stories that read as prose: the article
-    ends at the tags, which are read under it."""
-    article = ARTICLE + SIDEBAR[:4]
-    teasers = [
-        f"The river pool, part {n}: the swimmers say it is cold and muddy, but it is the best place in town."
-        for n in (1, 2)
-    ]
-    text = _page(article, tags, teasers)
-    assert _region_text(text) == article
-    reading = read_generic(text)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["tags"] == expected
-
-
-def test_a_topics_line_inside_the_article_does_not_end_it() -> None:
-    """A tag line near the article's start, with most of its prose under it, is read past."""
-    text = _page(ARTICLE[:1], ["Topics: pools, council"], ARTICLE[1:], MENU)
-    assert _region_text(text) == [ARTICLE[0], "Topics: pools, council", *ARTICLE[1:]]
 
 
 ONE_LINE_COMMENTS = [

@@ -40,6 +40,7 @@ NEXT_ARTICLE_AFTER: Final = 10.0  # after this much prose, a date line under a h
 NEXT_HEADLINE_WORDS: Final = 20
 IMAGE_ABOVE: Final = 6  # how far above the region an image file name is looked for
 CAPTION_WORDS: Final = 25  # a caption is shorter than this
+TAG_LINE_WORDS: Final = 40  # a line of tags ("Schlagwörter: a, b, …") is no longer than this
 TEASER_GAP: Final = 8  # a box's next teaser head is within this many lines of the last one's date
 HEAD_ABOVE: Final = 12  # a region's head (its date) is looked for this many lines above its start...
 HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting blank ones)
@@ -102,7 +103,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         ):
             return start, _trimmed(scored, start, i)  # it reads as prose ("9 comments to the article's title")
         if (
-            short
+            measured.words <= TAG_LINE_WORDS  # a tag line may list many tags
             and before > 0.0
             and scores[i] <= 0.0
             and _opens_tags(scored, i, stop)

@@ -336,7 +336,7 @@ def _mark_tail(page: Classified, scored: Scored, stop: int) -> None:
         roles[first], rules[first] = END, f"{corpus}; {RULE_AFTER}" if corpus else RULE_AFTER
     for n, i in enumerate(after):
         tags = tag_label(lines[i].text)
-        if tags is None or lines[i].bullet:
+        if tags is None or (lines[i].bullet and not tags):  # "• Categories" alone: a menu's link
             continue
         roles[i], rules[i], page.values[i] = TAGS, RULE_TAGS, ", ".join(tags)
         if not tags:  # the label alone: the bullets under it are the tags
