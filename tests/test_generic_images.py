@@ -1,5 +1,5 @@
 """The generic reader's images inside the article: a caption or alt text the page prints twice on one line or
-a line or two apart, a photo credit."""
+a line or two apart, alt text over its caption and credit, a photo credit."""
 
 from __future__ import annotations
 
@@ -98,3 +98,20 @@ def test_a_photo_credit_inside_the_article_is_no_body() -> None:
 )
 def test_a_numbered_figure_is_a_caption(line: str, caption: bool) -> None:
     assert is_caption_label(line) is caption
+
+
+@pytest.mark.parametrize(
+    ("alt", "caption", "image"),
+    [
+        (CAPTION, f"{CAPTION}Credit...Jane Lee/Harbour Photos", True),  # the caption with its credit glued on
+        ("Jane Lee", "Jane Lee of Harbour Photos", False),  # a short line: a heading over its subheading
+        (CAPTION[:-1], CAPTION, False),  # the same sentence with its full stop: a paragraph printed twice
+    ],
+)
+def test_alt_text_a_blank_line_over_its_caption_and_credit_is_an_image(alt: str, caption: str, image: bool) -> None:
+    """An image's alt text, a blank line, then its caption: the same words with the photo's credit after
+    them. Both are the image's, not the article's first paragraph."""
+    page = GALLERY.replace("{caption} {caption}", f"{alt}\n\n{caption}") + f"\n{MORE}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert (alt not in reading.fields["body"]) is image

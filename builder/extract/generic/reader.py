@@ -252,7 +252,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[1:-1]
             after_image = True
             continue
-        elif i + 1 < stop and is_alt_over_caption(text, page.lines[i + 1].text):
+        elif _alt_over_caption(page.lines, i, stop):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, undoubled(text)
             after_image = True
             continue
@@ -269,6 +269,19 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
         else:
             roles[i], rules[i] = BODY, RULE_BODY
         after_image = False
+
+
+def _alt_over_caption(lines: list[Line], i: int, stop: int) -> bool:
+    """Whether line i is an image's alt text over its caption (`is_alt_over_caption`), on the next line, or
+    the one after a blank line when the alt text is a sentence's length (a short line there is a heading:
+    "Rand Fishkin" over "Rand Fishkin of SEOmoz") and a credit follows it there, not a full stop only (a
+    paragraph printed twice)."""
+    if i + 1 < stop and lines[i + 1] is not BLANK:
+        return is_alt_over_caption(lines[i].text, lines[i + 1].text)
+    if i + 2 >= stop or lines[i].text.count(" ") + 1 < TWIN_WORDS:
+        return False
+    text, under = lines[i].text, lines[i + 2].text
+    return is_alt_over_caption(text, under) and under[len(text) :].strip(" .") != ""
 
 
 def _twins(scored: Scored, start: int, stop: int) -> set[int]:
