@@ -278,9 +278,12 @@ def _alt_over_caption(lines: list[Line], i: int, stop: int) -> bool:
     paragraph printed twice)."""
     if i + 1 < stop and lines[i + 1] is not BLANK:
         return is_alt_over_caption(lines[i].text, lines[i + 1].text)
-    if i + 2 >= stop or lines[i].text.count(" ") + 1 < TWIN_WORDS:
+    if i + 2 >= stop:
         return False
     text, under = lines[i].text, lines[i + 2].text
+    # Most lines are paragraphs over paragraphs: their first signs differ (a text printed twice starts so too).
+    if text[:4] != under[:4] or text.count(" ") + 1 < TWIN_WORDS:
+        return False
     return is_alt_over_caption(text, under) and under[len(text) :].strip(" .") != ""
 
 
