@@ -9,10 +9,12 @@ from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.comments import (
+    POST_FOOTER_OPENINGS,
     comments_start,
     count_in_head,
     is_commenter,
     is_counted_post_footer,
+    is_post_footer,
     opens_comments,
 )
 from builder.extract.generic.dates import find_date, is_date_line
@@ -22,14 +24,11 @@ from builder.extract.generic.markers import (
     MAX_END_WORDS,
     META_CHARS,
     META_WORDS,
-    POST_FOOTER_OPENINGS,
     is_comment_section_heading,
     is_comments_on,
     is_elsewhere_heading,
     is_end_heading,
     is_image_file,
-    is_post_footer,
-    is_timed_post_footer,
     tag_label,
 )
 from builder.extract.generic.region import WEIGHTS, Scored
@@ -113,7 +112,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
         if (
             before >= NEXT_ARTICLE_AFTER
             and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
-            and _is_post_footer(scored.lines[i].text)
+            and is_post_footer(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)  # the post's footer: its byline, date and categories
         if (
@@ -157,12 +156,6 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             before += scores[i]
         i += 1
     return start, stop
-
-
-def _is_post_footer(text: str) -> bool:
-    """A blog post's footer: who posted it, when, and in which categories (a date is asked, since a sentence may
-    open so: "Published by Penguin in 2010"), or who posted it at what time (Blogger's, its date over the post)."""
-    return (is_post_footer(text) and find_date(text) is not None) or is_timed_post_footer(text)
 
 
 def _ends_article(scored: Scored, resume: int, stop: int, before: float) -> bool:

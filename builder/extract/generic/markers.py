@@ -369,27 +369,6 @@ def is_post_signature(text: str) -> bool:
     return text[:1] in POST_DASHES and "(@" in text
 
 
-# A blog post's footer: who posted it and when, then its categories ("Posted by Zoe Tillman on November 05,
-# 2012 at 01:14 PM in Current Affairs | Permalink", "Published on March 17, 2010 in Firmware Updates.").
-_POST_FOOTER: Final = re.compile(r"(?:Posted|Filed|Published)\s+(?:at|on|by)\s.{3,80}?\sin\s+\S")
-POST_FOOTER_OPENINGS: Final = "PF"
-
-
-# A blog post's footer with its time only, the date printed over the post ("Posted by Alina Chau at 9:22 AM",
-# Blogger's), or with its date and a permalink ("Posted by Jenna Greene on November 07, 2012 at 08:33 AM | Permalink").
-_TIMED_POST_FOOTER: Final = re.compile(
-    r"(?:Posted|Published) by \S.{0,80}? at \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\|\s*Permalink)?\s*"
-)
-
-
-def is_post_footer(text: str) -> bool:
-    return _POST_FOOTER.match(text) is not None
-
-
-def is_timed_post_footer(text: str) -> bool:
-    return _TIMED_POST_FOOTER.fullmatch(text) is not None
-
-
 def is_glued_menu(text: str) -> bool:
     """Menu links printed with no space between them ("HomeLatestBaseballFootball"): never a headline."""
     return _GLUED.search(text) is not None
