@@ -1,10 +1,19 @@
-"""A copy of the article on the same page: a page that prints its article twice (a version for another
-screen, a print view) puts its paragraphs twice in the region. The second copy is left out; a paragraph that
-only repeats itself (a refrain, a chorus) stays, since its neighbours are not copied with it."""
+"""Text a page prints twice. A copy of the article on the same page: a page that prints its article twice (a
+version for another screen, a print view) puts its paragraphs twice in the region. The second copy is left out; a
+paragraph that only repeats itself (a refrain, a chorus) stays, since its neighbours are not copied with it. An
+image's alt text over its caption: the same sentence a line or two apart, the caption maybe with its credit."""
 
 from __future__ import annotations
 
+from typing import Final
+
+from builder.extract.generic.markers import is_alt_over_caption
 from builder.extract.generic.region import PROSE_WORDS, Scored
+from builder.extract.textdump.lines import BLANK, Line
+
+# A line this long that the page prints twice, close together, is an image's alt text and caption...
+TWIN_WORDS: Final = 6
+TWIN_LINES: Final = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
 
 
 def copied_lines(scored: Scored, start: int, stop: int) -> set[int]:
@@ -37,3 +46,51 @@ def _same_neighbour(texts: list[tuple[int, str]], n: int, m: int, step: int) -> 
         return False
     neighbour = texts[n + step][1]
     return neighbour == texts[m + step][1] and neighbour != texts[n][1]
+
+
+def alt_over_caption(lines: list[Line], i: int, stop: int) -> bool:
+    """Whether line i is an image's alt text over its caption (`is_alt_over_caption`), on the next line, or
+    the one after a blank line when the alt text is a sentence's length (a short line there is a heading:
+    "Rand Fishkin" over "Rand Fishkin of SEOmoz") and a credit follows it there, not a full stop only (a
+    paragraph printed twice)."""
+    if i + 1 < stop and lines[i + 1] is not BLANK:
+        return is_alt_over_caption(lines[i].text, lines[i + 1].text)
+    if i + 2 >= stop:
+        return False
+    text, under = lines[i].text, lines[i + 2].text
+    # Most lines are paragraphs over paragraphs: their first signs differ (a text printed twice starts so too).
+    if text[:4] != under[:4] or text.count(" ") + 1 < TWIN_WORDS:
+        return False
+    return is_alt_over_caption(text, under) and under[len(text) :].strip(" .") != ""
+
+
+def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[int]:
+    """Lines printed twice, a line or two apart: an image's alt text over its caption (a credit may sit
+    between them). An article does not repeat a sentence so close; a pull quote comes paragraphs later. A
+    page whose prose is mostly such pairs, less than `least_prose` words without them (a test page of one
+    paragraph copied), keeps them."""
+    lines, seen = scored.lines, scored.seen
+    twins: set[int] = set()
+    for i in range(start, stop):
+        text = lines[i].text
+        if lines[i] is BLANK or seen[text] != 2 or text.count(" ") + 1 < TWIN_WORDS:
+            continue
+        below = 0
+        for j in range(i + 1, stop):
+            if lines[j] is BLANK:
+                continue
+            if lines[j].text == text:
+                twins.update((i, j))
+                break
+            below += 1
+            if below == TWIN_LINES:
+                break
+    if twins and _prose_words(scored, start, stop, twins) < least_prose:
+        return set()
+    return twins
+
+
+def _prose_words(scored: Scored, start: int, stop: int, leaving: set[int]) -> int:
+    return sum(
+        measured.words for i, measured in enumerate(scored.prose[start:stop], start) if measured and i not in leaving
+    )

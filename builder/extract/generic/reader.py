@@ -16,7 +16,7 @@ from builder.extract.generic.assemble import assemble
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.comments import run_is_comments
-from builder.extract.generic.copies import copied_lines
+from builder.extract.generic.copies import alt_over_caption, copied_lines, twin_lines
 from builder.extract.generic.dates import FoundDate
 from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, teaser_heads, with_image_above
 from builder.extract.generic.head import (
@@ -33,7 +33,6 @@ from builder.extract.generic.markers import (
     RULE_ALT,
     RULE_CAPTION,
     RULE_IMAGE,
-    is_alt_over_caption,
     is_caption_label,
     is_doubled,
     is_end_heading,
@@ -78,9 +77,6 @@ TEASER_HEADS: Final = 3  # a region with this many headline-and-date heads is a 
 TAIL_LINES: Final = 12  # how far after the article a tag list is looked for
 ORPHAN_WORDS: Final = 20  # a paragraph between the head and the region, apart from the region, is this long...
 ORPHAN_GAP: Final = 20  # ...and among the first this many lines under the head
-# A line this long that the page prints twice, close together, is an image's alt text and caption...
-TWIN_WORDS: Final = 6
-TWIN_LINES: Final = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
 
 RULE_BODY: Final = "a paragraph of the article's prose"
 RULE_END: Final = "an end heading: the chrome after the article starts here"
@@ -230,7 +226,7 @@ def _is_orphan(scored: Scored, i: int) -> bool:
 def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop: int) -> None:
     roles, rules = page.roles, page.rules
     menus = menu_lines(scored, start, stop)
-    twins = _twins(scored, start, stop)
+    twins = twin_lines(scored, start, stop, MIN_PROSE_WORDS)
     copies = copied_lines(scored, start, stop)
     after_image = False
     for i in range(start, stop):
@@ -252,7 +248,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, text[1:-1]
             after_image = True
             continue
-        elif _alt_over_caption(page.lines, i, stop):
+        elif alt_over_caption(page.lines, i, stop):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_ALT, undoubled(text)
             after_image = True
             continue
@@ -269,53 +265,6 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
         else:
             roles[i], rules[i] = BODY, RULE_BODY
         after_image = False
-
-
-def _alt_over_caption(lines: list[Line], i: int, stop: int) -> bool:
-    """Whether line i is an image's alt text over its caption (`is_alt_over_caption`), on the next line, or
-    the one after a blank line when the alt text is a sentence's length (a short line there is a heading:
-    "Rand Fishkin" over "Rand Fishkin of SEOmoz") and a credit follows it there, not a full stop only (a
-    paragraph printed twice)."""
-    if i + 1 < stop and lines[i + 1] is not BLANK:
-        return is_alt_over_caption(lines[i].text, lines[i + 1].text)
-    if i + 2 >= stop:
-        return False
-    text, under = lines[i].text, lines[i + 2].text
-    # Most lines are paragraphs over paragraphs: their first signs differ (a text printed twice starts so too).
-    if text[:4] != under[:4] or text.count(" ") + 1 < TWIN_WORDS:
-        return False
-    return is_alt_over_caption(text, under) and under[len(text) :].strip(" .") != ""
-
-
-def _twins(scored: Scored, start: int, stop: int) -> set[int]:
-    """Lines printed twice, a line or two apart: an image's alt text over its caption (a credit may sit
-    between them). An article does not repeat a sentence so close; a pull quote comes paragraphs later. A
-    page whose prose is mostly such pairs (a test page of one paragraph copied) keeps them."""
-    lines, seen = scored.lines, scored.seen
-    twins: set[int] = set()
-    for i in range(start, stop):
-        text = lines[i].text
-        if lines[i] is BLANK or seen[text] != 2 or text.count(" ") + 1 < TWIN_WORDS:
-            continue
-        below = 0
-        for j in range(i + 1, stop):
-            if lines[j] is BLANK:
-                continue
-            if lines[j].text == text:
-                twins.update((i, j))
-                break
-            below += 1
-            if below == TWIN_LINES:
-                break
-    if twins and _prose_words(scored, start, stop, twins) < MIN_PROSE_WORDS:
-        return set()
-    return twins
-
-
-def _prose_words(scored: Scored, start: int, stop: int, leaving: set[int]) -> int:
-    return sum(
-        measured.words for i, measured in enumerate(scored.prose[start:stop], start) if measured and i not in leaving
-    )
 
 
 def _is_paragraph(scored: Scored, i: int) -> bool:
