@@ -115,3 +115,20 @@ def test_alt_text_a_blank_line_over_its_caption_and_credit_is_an_image(alt: str,
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert (alt not in reading.fields["body"]) is image
+
+
+@pytest.mark.parametrize(
+    ("alt", "image"),
+    [
+        ('Dorsett in his home, from "Tony Dorsett Is Losing His Mind," February 2014.', True),
+        ("Dorsett in his home, from (Tony Dorsett Is Losing His Mind,) February 2014.", False),  # same length
+    ],
+)
+def test_alt_text_over_its_caption_with_other_quotation_marks_is_an_image(alt: str, image: bool) -> None:
+    """The alt text quotes with straight marks, the caption right under it with curly ones: the same sentence,
+    the image's. Another sentence of the same length over the caption is no copy."""
+    caption = "Dorsett in his home, from \u201cTony Dorsett Is Losing His Mind,\u201d February 2014."
+    page = GALLERY.replace("{caption} {caption}", f"{alt}\n{caption}") + f"\n{MORE}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert ("Dorsett" not in reading.fields["body"]) is image

@@ -14,6 +14,8 @@ from builder.extract.textdump.lines import BLANK, Line
 # A line this long that the page prints twice, close together, is an image's alt text and caption...
 TWIN_WORDS: Final = 6
 TWIN_LINES: Final = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
+# Alt text and caption may quote differently: curly quotation marks and guillemets read as straight ones.
+_PLAIN_QUOTES: Final = str.maketrans(dict.fromkeys("“”„«»", '"') | dict.fromkeys("‘’‚", "'"))
 
 
 def copied_lines(scored: Scored, start: int, stop: int) -> set[int]:
@@ -65,22 +67,24 @@ def alt_over_caption(lines: list[Line], i: int, stop: int) -> bool:
 
 
 def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[int]:
-    """Lines printed twice, a line or two apart: an image's alt text over its caption (a credit may sit
-    between them). An article does not repeat a sentence so close; a pull quote comes paragraphs later. A
-    page whose prose is mostly such pairs, less than `least_prose` words without them (a test page of one
-    paragraph copied), keeps them."""
+    """Lines printed twice, a line or two apart, maybe with other quotation marks: an image's alt text over
+    its caption (a credit may sit between them). An article does not repeat a sentence so close; a pull quote
+    comes paragraphs later. A page whose prose is mostly such pairs, less than `least_prose` words without
+    them (a test page of one paragraph copied), keeps them."""
     lines, seen = scored.lines, scored.seen
     twins: set[int] = set()
     for i in range(start, stop):
-        text = lines[i].text
-        if lines[i] is BLANK or seen[text] != 2 or text.count(" ") + 1 < TWIN_WORDS:
+        if lines[i] is BLANK:
             continue
+        text = lines[i].text
+        twice = seen[text] == 2
         below = 0
         for j in range(i + 1, stop):
             if lines[j] is BLANK:
                 continue
-            if lines[j].text == text:
-                twins.update((i, j))
+            if (lines[j].text == text) if twice else _same_but_quotes(text, lines[j].text):
+                if text.count(" ") + 1 >= TWIN_WORDS:
+                    twins.update((i, j))
                 break
             below += 1
             if below == TWIN_LINES:
@@ -88,6 +92,14 @@ def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[i
     if twins and _prose_words(scored, start, stop, twins) < least_prose:
         return set()
     return twins
+
+
+def _same_but_quotes(text: str, other: str) -> bool:
+    """Whether two lines differ only in their quotation marks (alt text with straight quotes over the caption
+    with curly ones). Such a pair has one length: most lines are settled on it."""
+    if len(text) != len(other) or text == other:
+        return False
+    return text.translate(_PLAIN_QUOTES) == other.translate(_PLAIN_QUOTES)
 
 
 def _prose_words(scored: Scored, start: int, stop: int, leaving: set[int]) -> int:
