@@ -77,14 +77,24 @@ def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[i
         if lines[i] is BLANK:
             continue
         text = lines[i].text
-        twice = seen[text] == 2
+        if seen[text] != 2:  # most lines: only the next one may be the same with other quotation marks
+            j = i + 1 if i + 1 < stop and lines[i + 1] is not BLANK else i + 2
+            if (
+                j < stop
+                and len(lines[j].text) == len(text)
+                and _same_but_quotes(text, lines[j].text)
+                and text.count(" ") + 1 >= TWIN_WORDS
+            ):
+                twins.update((i, j))
+            continue
+        if text.count(" ") + 1 < TWIN_WORDS:
+            continue
         below = 0
         for j in range(i + 1, stop):
             if lines[j] is BLANK:
                 continue
-            if (lines[j].text == text) if twice else _same_but_quotes(text, lines[j].text):
-                if text.count(" ") + 1 >= TWIN_WORDS:
-                    twins.update((i, j))
+            if lines[j].text == text:
+                twins.update((i, j))
                 break
             below += 1
             if below == TWIN_LINES:
@@ -95,11 +105,9 @@ def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[i
 
 
 def _same_but_quotes(text: str, other: str) -> bool:
-    """Whether two lines differ only in their quotation marks (alt text with straight quotes over the caption
-    with curly ones). Such a pair has one length: most lines are settled on it."""
-    if len(text) != len(other) or text == other:
-        return False
-    return text.translate(_PLAIN_QUOTES) == other.translate(_PLAIN_QUOTES)
+    """Whether two lines of one length differ only in their quotation marks (alt text with straight quotes over
+    the caption with curly ones)."""
+    return text != other and text.translate(_PLAIN_QUOTES) == other.translate(_PLAIN_QUOTES)
 
 
 def _prose_words(scored: Scored, start: int, stop: int, leaving: set[int]) -> int:
