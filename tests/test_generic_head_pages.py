@@ -10,7 +10,11 @@ from datetime import datetime
 
 import pytest
 
+from builder.extract.generic.head_inside import head_inside
 from builder.extract.generic.reader import GenericReading, read_generic
+from tests.region_pages import ARTICLE
+from tests.region_pages import page as _page
+from tests.region_pages import scored as _scored
 from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, LONG_HEADLINE, seal_page
 
 # A photo's caption with its credit, the headline, then a standfirst of a sentence's length and the byline.
@@ -240,3 +244,22 @@ def test_a_head_far_above_the_prose() -> None:
     assert reading.fields["title"] == "Night ferries return to the northern islands"
     assert reading.fields["authors"] == ["Jane Doe", "John Roe"]
     assert reading.date is not None and reading.date.local == datetime(2020, 3, 2, 16, 48)
+
+
+@pytest.mark.parametrize(
+    ("between", "passed"),
+    [
+        (["Link copied", "[ ]"], True),  # a share button's label and a form field
+        (["01:46"], False),  # a video's length: the video's title is over it, not the article's headline
+    ],
+)
+def test_a_head_inside_the_region_past_a_share_button(between: list[str], passed: bool) -> None:
+    """A region that starts at the standfirst runs over a photo's caption, a share button and a form field to
+    the date and byline: the article starts under them, the button and field passed over on the way up to the
+    headline. A line with a digit is no button."""
+    head = ["It has been a good spring for the seals of the harbour mouth, the wardens say.", "Seals on the sandbank"]
+    text = _page(["Seals return to the sandbank"], head, between, ["Dec. 13, 2016, 12:31 PM UTC\nBy Ada Moss"], ARTICLE)
+    found = _scored(text)
+    start = next(i for i, line in enumerate(found.lines) if line.text == head[0])
+    first = next(i for i, line in enumerate(found.lines) if line.text == ARTICLE[0])
+    assert (head_inside(found, start, len(found.lines)) == first) is passed

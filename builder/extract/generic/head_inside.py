@@ -11,14 +11,15 @@ from typing import Final
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.markers import META_WORDS
-from builder.extract.generic.region import Scored, following, neighbours
+from builder.extract.generic.region import Scored, following, is_form_field, neighbours
 
 META_IN_PROSE: Final = 4  # a byline or date may sit among the first lines of the prose
 DATE_LINE_CHARS: Final = 80  # a date line found outside the head is shorter than this
 LABELLED_DATE_LINE: Final = 200  # longer lines in the head are never read for a date
 HEAD_INSIDE_LINES: Final = 30  # a byline or date this many non-blank lines into the region may open the article...
 HEAD_INSIDE_SHARE: Final = 0.75  # ...when this share of the region's prose is under it
-HEADLINE_WORDS: Final = 25  # a headline above such a byline or date is no longer than this
+HEADLINE_WORDS: Final = 25  # a headline above such a byline or date is no longer than this...
+SHARE_LINES: Final = 2  # ...with at most this many buttons or form fields between them
 _DIGIT: Final = re.compile(r"\d")
 
 
@@ -69,12 +70,25 @@ def dateline_date(text: str) -> FoundDate | None:
 
 
 def _headline_above(scored: Scored, i: int) -> bool:
-    """Whether the nearest line above i that is no byline or date could be a headline: short, no sentence."""
-    above = neighbours(scored, i)[0]
-    while above >= 0 and is_meta_line(scored.lines[above].text):
+    """Whether the nearest line above i that is no byline or date could be a headline: short, no sentence. A
+    share button or a form field between them ("Link copied", "[ ]") is passed over."""
+    above, passed = neighbours(scored, i)[0], 0
+    while above >= 0 and (
+        is_meta_line(scored.lines[above].text) or (passed < SHARE_LINES and _is_button(scored, above))
+    ):
+        passed += not is_meta_line(scored.lines[above].text)
         above = neighbours(scored, above)[0]
     measured = scored.prose[above] if above >= 0 else None
     return measured is not None and 3 <= measured.words <= HEADLINE_WORDS and not scored.lines[above].text.endswith(".")
+
+
+def _is_button(scored: Scored, i: int) -> bool:
+    """A form field, or a line of one or two words with no digit (a share button's label, not a video's
+    length) that the site does not repeat (a menu's link, a section's name)."""
+    text, measured = scored.lines[i].text, scored.prose[i]
+    if is_form_field(text):
+        return True
+    return measured is not None and measured.words <= 2 and i not in scored.chrome_rules and not _DIGIT.search(text)
 
 
 def _under_headline(scored: Scored, i: int, stop: int) -> int | None:
