@@ -67,8 +67,8 @@ def alt_over_caption(lines: list[Line], i: int, stop: int) -> bool:
 
 
 def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[int]:
-    """Lines printed twice, a line or two apart, maybe with other quotation marks: an image's alt text over
-    its caption (a credit may sit between them). An article does not repeat a sentence so close; a pull quote
+    """Lines printed twice, a line or two apart, or on two lines in a row with other quotation marks: an
+    image's alt text over its caption (a credit may sit between them). An article does not repeat a sentence so close; a pull quote
     comes paragraphs later. A page whose prose is mostly such pairs, less than `least_prose` words without
     them (a test page of one paragraph copied), keeps them."""
     lines, seen = scored.lines, scored.seen
@@ -77,15 +77,15 @@ def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[i
         if lines[i] is BLANK:
             continue
         text = lines[i].text
-        if seen[text] != 2:  # most lines: only the next one may be the same with other quotation marks
-            j = i + 1 if i + 1 < stop and lines[i + 1] is not BLANK else i + 2
+        if seen[text] != 2:  # most lines: only the line right under it may be it with other quotation marks
             if (
-                j < stop
-                and len(lines[j].text) == len(text)
-                and _same_but_quotes(text, lines[j].text)
+                i + 1 < stop
+                and lines[i + 1] is not BLANK
+                and len(lines[i + 1].text) == len(text)
+                and _same_but_quotes(text, lines[i + 1].text)
                 and text.count(" ") + 1 >= TWIN_WORDS
             ):
-                twins.update((i, j))
+                twins.update((i, i + 1))
             continue
         if text.count(" ") + 1 < TWIN_WORDS:
             continue
