@@ -82,8 +82,8 @@ def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[i
                 i + 1 < stop
                 and lines[i + 1] is not BLANK
                 and len(lines[i + 1].text) == len(text)
-                and _same_but_quotes(text, lines[i + 1].text)
                 and text.count(" ") + 1 >= TWIN_WORDS
+                and _same_but_quotes(text, lines[i + 1].text)
             ):
                 twins.update((i, i + 1))
             continue
@@ -106,8 +106,11 @@ def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[i
 
 def _same_but_quotes(text: str, other: str) -> bool:
     """Whether two lines of one length differ only in their quotation marks (alt text with straight quotes over
-    the caption with curly ones)."""
-    return text != other and text.translate(_PLAIN_QUOTES) == other.translate(_PLAIN_QUOTES)
+    the caption with curly ones). Two lines that differ at both ends are settled there: a translation costs
+    a dictionary lookup a character."""
+    if text == other or (text[:4] != other[:4] and text[-4:] != other[-4:]):
+        return False
+    return text.translate(_PLAIN_QUOTES) == other.translate(_PLAIN_QUOTES)
 
 
 def _prose_words(scored: Scored, start: int, stop: int, leaving: set[int]) -> int:
