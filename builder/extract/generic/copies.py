@@ -68,9 +68,9 @@ def alt_over_caption(lines: list[Line], i: int, stop: int) -> bool:
 
 def twin_lines(scored: Scored, start: int, stop: int, least_prose: int) -> set[int]:
     """Lines printed twice, a line or two apart, or on two lines in a row with other quotation marks: an
-    image's alt text over its caption (a credit may sit between them). An article does not repeat a sentence so close; a pull quote
-    comes paragraphs later. A page whose prose is mostly such pairs, less than `least_prose` words without
-    them (a test page of one paragraph copied), keeps them."""
+    image's alt text over its caption (a credit may sit between them). An article does not repeat a sentence
+    so close; a pull quote comes paragraphs later. A page whose prose is mostly such pairs, less than
+    `least_prose` words without them (a test page of one paragraph copied), keeps them."""
     lines, seen = scored.lines, scored.seen
     twins: set[int] = set()
     for i in range(start, stop):

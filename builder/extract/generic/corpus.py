@@ -52,7 +52,7 @@ def page_lines(text: str) -> list[str]:
     return line_texts(text, RENDERED_BULLET, LISTED)
 
 
-def unlisted(lines: Sequence[str]) -> list[str]:
+def unlisted(lines: Iterable[str]) -> list[str]:
     """`page_lines` with no list item's mark: the lines as the rest of the reader reads them."""
     cut = len(LISTED)
     return [line[cut:] if line.startswith(LISTED) else line for line in lines]

@@ -73,10 +73,11 @@ def _headline_above(scored: Scored, i: int) -> bool:
     """Whether the nearest line above i that is no byline or date could be a headline: short, no sentence. A
     share button or a form field between them ("Link copied", "[ ]") is passed over."""
     above, passed = neighbours(scored, i)[0], 0
-    while above >= 0 and (
-        is_meta_line(scored.lines[above].text) or (passed < SHARE_LINES and _is_button(scored, above))
-    ):
-        passed += not is_meta_line(scored.lines[above].text)
+    while above >= 0:
+        if not is_meta_line(scored.lines[above].text):
+            if passed == SHARE_LINES or not _is_button(scored, above):
+                break
+            passed += 1
         above = neighbours(scored, above)[0]
     measured = scored.prose[above] if above >= 0 else None
     return measured is not None and 3 <= measured.words <= HEADLINE_WORDS and not scored.lines[above].text.endswith(".")

@@ -10,7 +10,7 @@ paragraph that fewer than half the dumps print (a series' standing paragraph).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Final
 
@@ -68,7 +68,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
             if not _over_own_head(scored, chrome, recurring, texts, i):
                 scores[i], chrome_rules[i] = CORPUS_CHROME, rule
                 marked.append(i)
-        if _holds_ad_mark(list(rules)):  # most sites print none: the page's lines are not walked
+        if _holds_ad_mark(rules):  # most sites print none: the page's lines are not walked
             _inserts_cost_less(scored, scores, marked)
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
 
@@ -80,7 +80,7 @@ def _is_worded(text: str) -> bool:
     return first.isalnum() or _WORDED.search(text) is not None
 
 
-def _holds_ad_mark(texts: Sequence[str]) -> bool:
+def _holds_ad_mark(texts: Iterable[str]) -> bool:
     """Whether one of the texts holds an advertisement's mark (`_AD_MARK`). The texts in ASCII (a list item's
     mark aside) are first looked in for the mark's words' ASCII stems, all at once and in C: a search ignoring
     case costs ~100 ns a character, and a site's recurring lines are thousands of characters, which seldom
