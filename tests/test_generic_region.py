@@ -330,3 +330,27 @@ def test_a_line_in_title_case_with_blank_lines_around_it_is_still_prose() -> Non
     """The same line alone between paragraphs (a subheading, a quoted title) stays part of the article."""
     text = _page(ARTICLE[:2], TITLED_TEASERS[2:3], ARTICLE[2:])
     assert _region_text(text) == ARTICLE[:2] + TITLED_TEASERS[2:3] + ARTICLE[2:]
+
+
+# A program in the article, its keywords printed twice ("SELECT name"), and two tables with the same header row:
+# lines a page repeats, as a menu's links are, but in a block of program lines or table rows.
+PROGRAM = ["WITH open AS (\nSELECT name\nFROM pools\nWHERE open = 1\n)\nSELECT name\nFROM open;"]
+TABLES = [
+    "┌────────┬─────┐\n│Response│Votes│\n├────────┼─────┤\n│Yes     │164  │\n└────────┴─────┘",
+    "┌────────┬─────┐\n│Response│Votes│\n├────────┼─────┤\n│No      │17   │\n└────────┴─────┘",
+]
+
+
+@pytest.mark.parametrize("block", [PROGRAM, TABLES])
+def test_a_program_or_a_table_between_paragraphs_does_not_cut_the_article(block: list[str]) -> None:
+    """Scored as a menu (repeated lines) they outweighed the paragraphs on either side, and the article lost its
+    first or its second half."""
+    region = _region_text(_page(ARTICLE[:2], block, ARTICLE[2:]))
+    assert region[0] == ARTICLE[0] and region[-1] == ARTICLE[-1]
+
+
+def test_a_box_drawn_around_a_line_is_no_table() -> None:
+    """w3m draws a box around a text ("│ No comments yet │"): its lines, printed twice, still weigh as a menu's."""
+    box = ["┌───────────────────┐\n│ No comments yet   │\n│ Be the first one  │\n└───────────────────┘"]
+    region = _region_text(_page(ARTICLE[:2], box, box, box, ARTICLE[2:]))
+    assert ARTICLE[0] not in region or ARTICLE[-1] not in region
