@@ -1,7 +1,7 @@
-"""Programs and tables printed in an article: a block of lines (no blank line between) whose lines end as a
-program's statements do, or are a table's rows. Their keywords and cells recur in the page ("SELECT", "FROM",
-"│Response│Votes│"), as a menu's links do, and they are short lines: scored as a menu's, a query between two
-paragraphs cut the article in two. A line of such a block weighs almost nothing either way.
+"""Programs and tables printed in an article: a block of lines (no blank line between, no list item) of which two
+or more end as a program's statements do or are a table's rows. Their keywords and cells recur in the page
+("SELECT", "FROM", "│Response│Votes│") as a menu's links do, and they are short lines: scored as a menu's, a
+query between two paragraphs cut the article in two. A line of such a block weighs almost nothing either way.
 """
 
 from __future__ import annotations
@@ -10,28 +10,38 @@ from typing import Final
 
 from builder.extract.textdump.lines import BLANK, Line
 
-PROGRAM_LINES: Final = 60  # a block of a program or a table is read this far
-PROGRAM_SIGNS: Final = 2  # ...and is one when this many of its lines end as a statement does or are a table's rows
-PROGRAM_LINE: Final = -0.05  # the score of a line of a program or a table: it breaks no article in two
+PROGRAM_SIGNS: Final = 2  # a block is a program or a table when this many of its lines end as a statement does...
+PROGRAM_LINES: Final = 60  # ...and it is no longer than this (a page laid out in a table prints as one long block)
+PROGRAM_LINE: Final = -0.05  # ...and each of its lines scores this: it breaks no article in two
 _STATEMENT_ENDS: Final = frozenset(";{(")
 _BOX_SIDES: Final = "│ "  # a table's row has a border between two cells, inside its outer ones (a box has none)
 
 
-def is_program(lines: list[Line], first: int, programs: dict[int, bool]) -> bool:
-    """Whether the block of lines that starts at line `first` (no blank line between, no list item) is a program
-    or a table printed in the article: PROGRAM_SIGNS of its lines or more end as a statement or its part does
-    (";", "{", "("), or are a table's rows ("3 │ f", "│Yes │164 │"; a box around a text is none). `programs`
-    remembers each block's answer."""
-    known = programs.get(first)
-    if known is not None:
-        return known
-    signs = 0
-    j = first
-    while j < len(lines) and j < first + PROGRAM_LINES and lines[j] is not BLANK and not lines[j].bullet:
-        text = lines[j].text
-        if text[-1] in _STATEMENT_ENDS or "│" in text.strip(_BOX_SIDES):
-            signs += 1
-        j += 1
-    found = signs >= PROGRAM_SIGNS and (j == len(lines) or lines[j] is BLANK)
-    programs[first] = found
+def is_statement_or_row(text: str) -> bool:
+    """Whether a line ends as a program's statement or its part does (";", "{", "("), or is a table's row ("3 │
+    f", "│Yes │164 │"; a box drawn around a text is none). A table's border is not ASCII: most lines are
+    settled without a search."""
+    return text[-1:] in _STATEMENT_ENDS or (not text.isascii() and "│" in text.strip(_BOX_SIDES))
+
+
+def block_start(lines: list[Line], i: int) -> int:
+    """The first line of the block of lines (no blank line between) that holds line i."""
+    while i > 0 and lines[i - 1] is not BLANK:
+        i -= 1
+    return i
+
+
+def program_lines(lines: list[Line], signs: dict[int, int]) -> list[int]:
+    """The lines of the blocks that are programs or tables. `signs`: for each block's first line, how many of its
+    lines are statements or rows (`is_statement_or_row`, counted as the page's lines are scored). A block with
+    a list item is a list, not a program."""
+    found: list[int] = []
+    for first, count in signs.items():
+        if count < PROGRAM_SIGNS:
+            continue
+        stop = first
+        while stop < len(lines) and lines[stop] is not BLANK:
+            stop += 1
+        if stop - first <= PROGRAM_LINES and not any(lines[j].bullet for j in range(first, stop)):
+            found.extend(range(first, stop))
     return found

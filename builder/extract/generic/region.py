@@ -18,7 +18,7 @@ from typing import Final
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
-from builder.extract.generic.programs import PROGRAM_LINE, is_program
+from builder.extract.generic.programs import PROGRAM_LINE, block_start, is_statement_or_row, program_lines
 from builder.extract.generic.teasers import teaser_list_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line
@@ -190,16 +190,13 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
     has_letter = _LETTER.search
-    programs: dict[int, bool] = {}  # a block's first line: whether the block is a program or a table
-    block = 0  # the first line of the block (lines with no blank line between) line i is in
+    signs: dict[int, int] = {}  # a block's first line: how many of its lines are a program's statements or rows
     previous = BLANK
     for i, line in enumerate(lines):
         if line is BLANK:
             previous = line
             continue
         text = line.text
-        if previous is BLANK:
-            block = i
         if text.isalpha() and len(text) < ONE_WORD_CHARS:  # a one-word menu item: the common case, settled here
             prose[i] = ONE_WORD
             repeats = seen[text]
@@ -207,6 +204,9 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             if repeats > 1:
                 chrome_rules[i] = RULE_REPEATED
         else:
+            if is_statement_or_row(text):
+                first = block_start(lines, i)
+                signs[first] = signs.get(first, 0) + 1
             spaces = text.count(" ")
             if spaces < 3 and text.isascii():  # a short line: no prose to weigh (measure's first case, inlined)
                 prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
@@ -229,17 +229,13 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = BLOCK_LINE  # a table or a program: its block pays for its first line only
             elif score > 0.0 and _listed_headline(raws, i, line, previous, measured):
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
-        if (
-            score < 0.0
-            and not line.bullet
-            and chrome_rules.get(i, RULE_REPEATED) == RULE_REPEATED  # a form field stays one
-            and is_program(lines, block, programs)
-        ):
-            # a program's keywords recur in the page as a menu's links do ("SELECT", "FROM"): they are its lines
-            score = PROGRAM_LINE
-            chrome_rules.pop(i, None)
         scores[i] = score
         previous = line
+    if signs:  # a program's keywords recur in the page as a menu's links do ("SELECT", "FROM"): they are its lines
+        for i in program_lines(lines, signs):
+            if scores[i] < 0.0 and chrome_rules.get(i, RULE_REPEATED) == RULE_REPEATED:  # a form field stays one
+                scores[i] = PROGRAM_LINE
+                chrome_rules.pop(i, None)
     for i in teaser_list_lines(lines, prose):  # their summaries read as prose
         scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_TEASER_LIST
     return Scored(lines, prose, scores, chrome_rules, seen)
