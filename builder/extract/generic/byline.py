@@ -8,7 +8,7 @@ from typing import Final
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date
 from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
-from builder.extract.generic.words import DIGIT, STOP_WORDS
+from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
@@ -99,6 +99,7 @@ _PARTICLES: Final = frozenset(
     ]
 )
 MAX_BYLINE_WORDS: Final = 25
+_DIGIT: Final = re.compile(r"\d")
 _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
 # A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
 _RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
@@ -134,7 +135,7 @@ def byline_names(text: str) -> list[str] | None:
     match = _explicit(text)
     if match is not None:
         return _names(match[_named(match)])
-    date = find_date(text) if DIGIT.search(text) else None
+    date = find_date(text) if _DIGIT.search(text) else None
     after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
         return _names(after["names"])
@@ -238,7 +239,7 @@ def relative_time(text: str) -> re.Match[str] | None:
     ("8h", "12 min"), so the line, trailing spaces removed, ends with one of those words or holds a digit in
     its last five characters."""
     stripped = text.rstrip()
-    if not stripped.endswith(_RELATIVE_ENDS) and DIGIT.search(stripped[-RELATIVE_END:]) is None:
+    if not stripped.endswith(_RELATIVE_ENDS) and _DIGIT.search(stripped[-RELATIVE_END:]) is None:
         return None
     # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's last
     # other character, and is searched for from there, not from each position of the line

@@ -32,7 +32,6 @@ from builder.extract.generic.markers import (
     tag_label,
 )
 from builder.extract.generic.region import WEIGHTS, Scored
-from builder.extract.generic.words import DIGIT
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE: Final = WEIGHTS["box_share"]
@@ -44,6 +43,7 @@ TAG_LINE_WORDS: Final = 40  # a line of tags ("Schlagwörter: a, b, …") is no 
 TEASER_GAP: Final = 8  # a box's next teaser head is within this many lines of the last one's date
 HEAD_ABOVE: Final = 12  # a region's head (its date) is looked for this many lines above its start...
 HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting blank ones)
+_DIGIT: Final = re.compile(r"\d")
 _COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") is no longer
 # Where the article appeared in print, under it ("A version of this article appeared in print on July 24, 2012, on
@@ -306,7 +306,7 @@ def _opens_article(scored: Scored, i: int) -> bool:
     """A date line (or a byline with its date) right under a headline-like line: the head of another
     article (a teaser, the next story of an endless page)."""
     line = scored.lines[i]
-    if line.bullet or len(line.text) > META_CHARS or not DIGIT.search(line.text):
+    if line.bullet or len(line.text) > META_CHARS or not _DIGIT.search(line.text):
         return False
     above = next((j for j in range(i - 1, max(-1, i - 4), -1) if scored.prose[j] is not None), -1)
     if above < 0 or not _is_headline_like(scored, above):  # checked first: reading a date costs more

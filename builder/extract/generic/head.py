@@ -7,6 +7,7 @@ prose and at its top (headline.py), a byline or date line under it being one of 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -35,7 +36,7 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, neighbours, nonblank_above
 from builder.extract.generic.title_pick import pick_title
-from builder.extract.generic.words import DIGIT, share_of
+from builder.extract.generic.words import share_of
 
 HEAD_LINES: Final = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
 REGION_LINES: Final = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
@@ -45,6 +46,7 @@ DISTANT_HEAD_LINES: Final = 4  # a date far above the prose: the headline and by
 TITLE_META_LINES: Final = 3  # a date line this close under the headline is the article's
 TEASER_DATES: Final = 2  # this many date lines above the headline are a list of teasers
 DATE_AFTER_LINES: Final = 25  # a date line this close under the article is still its date
+_DIGIT: Final = re.compile(r"\d")
 SHORT_DATE_LINE: Final = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL: Final = 16  # is a date line
 
@@ -165,7 +167,7 @@ def _prefer_its_time(scored: Scored, head: Head) -> None:
 
 def _line_date(text: str) -> FoundDate | None:
     """The first date of a line the head reads for one; None for a line too long to be read, or with no digit."""
-    if len(text) >= LABELLED_DATE_LINE or DIGIT.search(text) is None:
+    if len(text) >= LABELLED_DATE_LINE or _DIGIT.search(text) is None:
         return None
     return find_date(text)
 
@@ -185,7 +187,7 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
         if (measured := scored.prose[i]) is not None
         and measured.words <= DATELINE_WORDS
         and len(lines[i].text) < LABELLED_DATE_LINE
-        and DIGIT.search(lines[i].text)
+        and _DIGIT.search(lines[i].text)
     ]
     for i in dated:
         found = dateline_date(lines[i].text)
@@ -213,7 +215,7 @@ def _find_footer_sentence_date(scored: Scored, head: Head, stop: int, end: int) 
     last = nonblank_above(scored, stop, FOOTER_SENTENCE_LINES)
     for i in [*reversed(last), *range(stop, end)]:
         text = lines[i].text
-        if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not DIGIT.search(text):
+        if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not _DIGIT.search(text):
             continue
         found = find_date(text)
         if found is not None and found.kind == "published":

@@ -5,13 +5,13 @@ line, with most of the region's prose under it.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 from builder.extract.generic.markers import META_WORDS
 from builder.extract.generic.region import Scored, following, is_form_field, neighbours
-from builder.extract.generic.words import DIGIT
 
 META_IN_PROSE: Final = 4  # a byline or date may sit among the first lines of the prose
 DATE_LINE_CHARS: Final = 80  # a date line found outside the head is shorter than this
@@ -20,6 +20,7 @@ HEAD_INSIDE_LINES: Final = 30  # a byline or date this many non-blank lines into
 HEAD_INSIDE_SHARE: Final = 0.75  # ...when this share of the region's prose is under it
 HEADLINE_WORDS: Final = 25  # a headline above such a byline or date is no longer than this...
 SHARE_LINES: Final = 2  # ...with at most this many buttons or form fields between them
+_DIGIT: Final = re.compile(r"\d")
 
 
 def head_inside(scored: Scored, start: int, stop: int) -> int:
@@ -54,7 +55,7 @@ def is_meta_line(text: str) -> bool:
     """A byline, or a line that is a date or a labelled one ("Published Thursday 27 July 2017")."""
     if len(text) >= LABELLED_DATE_LINE:
         return False
-    return byline_names(text) is not None or (DIGIT.search(text) is not None and dateline_date(text) is not None)
+    return byline_names(text) is not None or (_DIGIT.search(text) is not None and dateline_date(text) is not None)
 
 
 def dateline_date(text: str) -> FoundDate | None:
@@ -88,7 +89,7 @@ def _is_button(scored: Scored, i: int) -> bool:
     text, measured = scored.lines[i].text, scored.prose[i]
     if is_form_field(text):
         return True
-    return measured is not None and measured.words <= 2 and i not in scored.chrome_rules and not DIGIT.search(text)
+    return measured is not None and measured.words <= 2 and i not in scored.chrome_rules and not _DIGIT.search(text)
 
 
 def _under_headline(scored: Scored, i: int, stop: int) -> int | None:

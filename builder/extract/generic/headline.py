@@ -22,6 +22,7 @@ from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import bare_name, is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.headline_lines import (
+    DIGIT,
     FULL_STOPS,
     TITLE_MAX_WORDS,
     is_headline,
@@ -31,7 +32,7 @@ from builder.extract.generic.headline_lines import (
 from builder.extract.generic.markers import is_image_file
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored, following, neighbours
-from builder.extract.generic.words import DIGIT, STOP_WORDS, is_title_case
+from builder.extract.generic.words import STOP_WORDS, is_title_case
 
 MENU_DOT, MENU_DOTS = " · ", 2  # links a middle dot parts, three or more: a menu ("Archiv · Druckversion")
 NAME_OVER_META: Final = 3  # a name alone is an author's over a byline or date line this many lines down at most

@@ -23,9 +23,9 @@ from builder.extract.generic.markers import (
     tag_label,
 )
 from builder.extract.generic.region import Scored, neighbours
-from builder.extract.generic.words import DIGIT
 
 TITLE_MAX_WORDS: Final = 30
+DIGIT: Final = re.compile(r"\d")
 # A paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
 WRAPPED_WORDS: Final = 8
 _IMAGE_ALT: Final = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.words import DIGIT
-
 # The rules of image lines, read back by the assembler: a file name or an alt text opens an image.
 RULE_IMAGE: Final = "an image (its file name)"
 RULE_ALT: Final = "an image's alt text (in brackets)"
@@ -161,6 +159,7 @@ META_CHARS: Final = 80
 # A comment section's heading may run longer than an end heading, up to this many words: "Comments are now
 # closed for this story", "Post a Comment 106 Comments and 18 Replies".
 COMMENT_HEADING_WORDS: Final = 10
+_DIGIT: Final = re.compile(r"\d")
 _COMMENTS_CLOSED: Final = re.compile(
     r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE
 )
@@ -276,7 +275,7 @@ def is_end_heading(text: str, words: int) -> bool:
 def _is_long_comment_heading(text: str) -> bool:
     if text[:1] in "Cc" and _COMMENTS_CLOSED.match(text) is not None:
         return True
-    if DIGIT.search(text) is None:  # no count: most long lines are settled here, before lower-casing them
+    if _DIGIT.search(text) is None:  # no count: most long lines are settled here, before lower-casing them
         return False
     opening = _COMMENT_OPENING.match(text.lower())  # its count right after it: "Post a Comment 106 Comments"
     return opening is not None and _COMMENT_COUNT.match(text[opening.end() :].lstrip(" :(|")) is not None

@@ -33,7 +33,6 @@ SAMPLE_CHARS: Final = 240  # the share of stop words is read on a paragraph's st
 # long: a headline, a teaser or a menu line of those scripts runs as long as a sentence but has no full stop.
 UNSPACED_PROSE_CHARS: Final = 60
 _FULL_STOP: Final = re.compile("[。．။]")
-DIGIT: Final = re.compile(r"\d")  # a date, a time, a count or a number has one; most lines have none
 SENTENCE_ENDS: Final = frozenset(".!?。！？…\"”»)'’:")
 
 
