@@ -204,9 +204,6 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             if repeats > 1:
                 chrome_rules[i] = RULE_REPEATED
         else:
-            if is_statement_or_row(text):
-                first = block_start(lines, i)
-                signs[first] = signs.get(first, 0) + 1
             spaces = text.count(" ")
             if spaces < 3 and text.isascii():  # a short line: no prose to weigh (measure's first case, inlined)
                 prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
@@ -229,6 +226,9 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = BLOCK_LINE  # a table or a program: its block pays for its first line only
             elif score > 0.0 and _listed_headline(raws, i, line, previous, measured):
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
+            if score < 0.0 and text and is_statement_or_row(text):  # a program's line scores below zero
+                first = block_start(lines, i)
+                signs[first] = signs.get(first, 0) + 1
         scores[i] = score
         previous = line
     if signs:  # a program's keywords recur in the page as a menu's links do ("SELECT", "FROM"): they are its lines
