@@ -226,7 +226,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = BLOCK_LINE  # a table or a program: its block pays for its first line only
             elif score > 0.0 and _listed_headline(raws, i, line, previous, measured):
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
-            if score < 0.0 and text and is_statement_or_row(text):  # a program's line scores below zero
+            # a program's line scores below zero, and is no list item (one is no program's block)
+            if score < 0.0 and not line.bullet and is_statement_or_row(text):
                 first = block_start(lines, i)
                 signs[first] = signs.get(first, 0) + 1
         scores[i] = score
