@@ -10,7 +10,8 @@ import pytest
 
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.comments import count_in_head
-from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.programs import block_start
+from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
 from builder.extract.generic.region import candidate_regions
 from tests.region_pages import ARTICLE, COMMENT_FORM, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
 from tests.region_pages import page as _page
@@ -354,3 +355,12 @@ def test_a_box_drawn_around_a_line_is_no_table() -> None:
     box = ["┌───────────────────┐\n│ No comments yet   │\n│ Be the first one  │\n└───────────────────┘"]
     region = _region_text(_page(ARTICLE[:2], box, box, box, ARTICLE[2:]))
     assert ARTICLE[0] not in region or ARTICLE[-1] not in region
+
+
+def test_a_block_s_start_is_walked_to_once() -> None:
+    """The walk up to a block's first line stops at a line whose start is known (the last table row counted), so
+    a block of many rows is walked once; with none known, it goes up to the blank line."""
+    lines = dump_lines("intro\n\nrow 1\nrow 2\nrow 3\nrow 4\n")[1]
+    assert block_start(lines, 5) == 2
+    assert block_start(lines, 5, known=3, known_start=-7) == -7  # the known start is taken as it is given
+    assert block_start(lines, 0) == 0

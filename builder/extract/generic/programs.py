@@ -19,16 +19,20 @@ _BOX_SIDES: Final = "│ "  # a table's row has a border between two cells, insi
 
 def is_statement_or_row(text: str) -> bool:
     """Whether a line (not empty) ends as a program's statement or its part does (";", "{", "("), or is a table's
-    row ("3 │ f", "│Yes │164 │"; a box drawn around a text is none). Asked of every short line: looking for the
-    border costs nothing in a line of Latin letters only, which cannot hold it (CPython compares the kinds of
-    the two strings first)."""
+    row ("3 │ f", "│Yes │164 │"; a box drawn around a text is none). Asked of every line scoring below zero:
+    looking for the border costs nothing in a line of Latin letters only, which cannot hold it (CPython compares
+    the kinds of the two strings first)."""
     return text[-1] in _STATEMENT_ENDS or ("│" in text and "│" in text.strip(_BOX_SIDES))
 
 
-def block_start(lines: list[Line], i: int) -> int:
-    """The first line of the block of lines (no blank line between) that holds line i."""
+def block_start(lines: list[Line], i: int, known: int = -1, known_start: int = -1) -> int:
+    """The first line of the block of lines (no blank line between) that holds line i. `known`: a line above it
+    whose block starts at `known_start`; met on the way up, it ends the walk (a block of a thousand table rows is
+    walked once, not once a row)."""
     while i > 0 and lines[i - 1] is not BLANK:
         i -= 1
+        if i == known:
+            return known_start
     return i
 
 

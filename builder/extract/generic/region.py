@@ -191,6 +191,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     chrome_rules: dict[int, str] = {}
     has_letter = _LETTER.search
     signs: dict[int, int] = {}  # a block's first line: how many of its lines are a program's statements or rows
+    last_sign = last_start = -1  # the last such line, and where its block starts
     previous = BLANK
     for i, line in enumerate(lines):
         if line is BLANK:
@@ -228,8 +229,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
             # a program's line scores below zero, and is no list item (one is no program's block)
             if score < 0.0 and not line.bullet and is_statement_or_row(text):
-                first = block_start(lines, i)
-                signs[first] = signs.get(first, 0) + 1
+                last_sign, last_start = i, block_start(lines, i, last_sign, last_start)
+                signs[last_start] = signs.get(last_start, 0) + 1
         scores[i] = score
         previous = line
     if signs:  # a program's keywords recur in the page as a menu's links do ("SELECT", "FROM"): they are its lines
