@@ -10,7 +10,7 @@ import pytest
 
 from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.comments import count_in_head
-from builder.extract.generic.programs import block_start
+from builder.extract.generic.programs import is_statement_or_row, program_lines
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
 from builder.extract.generic.region import candidate_regions
 from tests.region_pages import ARTICLE, COMMENT_FORM, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
@@ -357,10 +357,10 @@ def test_a_box_drawn_around_a_line_is_no_table() -> None:
     assert ARTICLE[0] not in region or ARTICLE[-1] not in region
 
 
-def test_a_block_s_start_is_walked_to_once() -> None:
-    """The walk up to a block's first line stops at a line whose start is known (the last table row counted), so
-    a block of many rows is walked once; with none known, it goes up to the blank line."""
-    lines = dump_lines("intro\n\nrow 1\nrow 2\nrow 3\nrow 4\n")[1]
-    assert block_start(lines, 5) == 2
-    assert block_start(lines, 5, known=3, known_start=-7) == -7  # the known start is taken as it is given
-    assert block_start(lines, 0) == 0
+def test_the_blocks_with_two_statements_or_rows_are_a_program_s_each_whole() -> None:
+    """A block (lines with no blank line between) with two lines or more ending as statements do is a program,
+    all its lines; a block with one is not, nor is one with a list item, nor one longer than a program is."""
+    blocks = ["intro", "x = f(\ny = 1\nz = g(", "x = f(\ny = 1", "a = f(\n  • b = g(", "\n".join(["p = q("] * 61)]
+    lines = dump_lines("\n\n".join(blocks))[1]
+    sign_lines = [i for i, line in enumerate(lines) if line.text and is_statement_or_row(line.text)]
+    assert program_lines(lines, sign_lines) == [2, 3, 4]

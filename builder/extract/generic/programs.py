@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from builder.extract.textdump.lines import BLANK, Line
+from builder.extract.textdump.lines import Line, blocks
 
 PROGRAM_SIGNS: Final = 2  # a block is a program or a table when this many of its lines end as a statement does...
 PROGRAM_LINES: Final = 60  # ...and it is no longer than this (a page laid out in a table prints as one long block)
@@ -25,28 +25,23 @@ def is_statement_or_row(text: str) -> bool:
     return text[-1] in _STATEMENT_ENDS or ("│" in text and "│" in text.strip(_BOX_SIDES))
 
 
-def block_start(lines: list[Line], i: int, known: int = -1, known_start: int = -1) -> int:
-    """The first line of the block of lines (no blank line between) that holds line i. `known`: a line above it
-    whose block starts at `known_start`; met on the way up, it ends the walk (a block of a thousand table rows is
-    walked once, not once a row)."""
-    while i > 0 and lines[i - 1] is not BLANK:
-        i -= 1
-        if i == known:
-            return known_start
-    return i
-
-
-def program_lines(lines: list[Line], signs: dict[int, int]) -> list[int]:
-    """The lines of the blocks that are programs or tables. `signs`: for each block's first line, how many of its
-    lines are statements or rows (`is_statement_or_row`, counted as the page's lines are scored). A block with
-    a list item is a list, not a program."""
+def program_lines(lines: list[Line], sign_lines: list[int]) -> list[int]:
+    """The lines of the blocks (runs of non-blank lines) that are programs or tables. `sign_lines`: in order, the
+    lines that end as a statement does or are a table's rows (`is_statement_or_row`, asked as the page's lines
+    are scored). A block with a list item is a list, not a program."""
     found: list[int] = []
-    for first, count in signs.items():
-        if count < PROGRAM_SIGNS:
-            continue
-        stop = first
-        while stop < len(lines) and lines[stop] is not BLANK:
-            stop += 1
-        if stop - first <= PROGRAM_LINES and not any(lines[j].bullet for j in range(first, stop)):
+    k = 0
+    for first, stop in blocks(lines, 0, len(lines)):
+        signs = 0
+        while k < len(sign_lines) and sign_lines[k] < stop:
+            signs += 1
+            k += 1
+        if (
+            signs >= PROGRAM_SIGNS
+            and stop - first <= PROGRAM_LINES
+            and not any(lines[j].bullet for j in range(first, stop))
+        ):
             found.extend(range(first, stop))
+        if k == len(sign_lines):
+            break
     return found

@@ -18,7 +18,7 @@ from typing import Final
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
-from builder.extract.generic.programs import PROGRAM_LINE, block_start, is_statement_or_row, program_lines
+from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
 from builder.extract.generic.teasers import teaser_list_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line
@@ -190,8 +190,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
     has_letter = _LETTER.search
-    signs: dict[int, int] = {}  # a block's first line: how many of its lines are a program's statements or rows
-    last_sign = last_start = -1  # the last such line, and where its block starts
+    sign_lines: list[int] = []  # lines that end as a program's statements do, or are a table's rows
     previous = BLANK
     for i, line in enumerate(lines):
         if line is BLANK:
@@ -229,12 +228,11 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
             # a program's line scores below zero, and is no list item (one is no program's block)
             if score < 0.0 and not line.bullet and is_statement_or_row(text):
-                last_sign, last_start = i, block_start(lines, i, last_sign, last_start)
-                signs[last_start] = signs.get(last_start, 0) + 1
+                sign_lines.append(i)
         scores[i] = score
         previous = line
-    if signs:  # a program's keywords recur in the page as a menu's links do ("SELECT", "FROM"): they are its lines
-        for i in program_lines(lines, signs):
+    if len(sign_lines) >= PROGRAM_SIGNS:  # a program's keywords recur in the page as a menu's links do: its lines
+        for i in program_lines(lines, sign_lines):
             if scores[i] < 0.0 and chrome_rules.get(i, RULE_REPEATED) == RULE_REPEATED:  # a form field stays one
                 scores[i] = PROGRAM_LINE
                 chrome_rules.pop(i, None)
