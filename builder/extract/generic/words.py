@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Final, NamedTuple
+from dataclasses import dataclass
+from typing import Final
 
 from builder.extract.generic import DATA_DIR
 from builder.textbytes import mostly_unspaced
@@ -36,7 +37,8 @@ _FULL_STOP: Final = re.compile("[。．။]")
 SENTENCE_ENDS: Final = frozenset(".!?。！？…\"”»)'’:")
 
 
-class Prose(NamedTuple):
+@dataclass(slots=True)  # never changed once built: the measures below are shared by many lines
+class Prose:
     words: int  # words, or for unspaced scripts half the characters
     # share of the words that are stop words (for unspaced scripts, which have none, 1.0 for prose and 0.0
     # for a headline-like line: UNSPACED_PROSE_CHARS); None for a long
@@ -44,13 +46,20 @@ class Prose(NamedTuple):
     stop_share: float | None
     sentence_end: bool  # ends as a sentence or quotation does
 
+    # Written out for the compiled module, as `Line.__init__` is (builder/extract/textdump/lines.py); and a
+    # class rather than a NamedTuple, whose fields compiled code reads by name lookups, not from its struct.
+    def __init__(self, words: int, stop_share: float | None, sentence_end: bool) -> None:
+        self.words = words
+        self.stop_share = stop_share
+        self.sentence_end = sentence_end
+
 
 # Most lines of a page are menu items of one to three words: their measures are built once.
 SHORT_MEASURES: Final = [(Prose(words, 0.0, False), Prose(words, 0.0, True)) for words in (1, 2, 3)]
 
 
 _MEDIUM: Final = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, PROSE_SPACES)}
-# And the measures of most paragraphs (a sentence end, up to 400 words): a NamedTuple costs more to build
+# And the measures of most paragraphs (a sentence end, up to 400 words): a Prose costs more to build
 # than to look up.
 _SENTENCES: Final = [Prose(spaces + 1, None, True) for spaces in range(400)]
 
@@ -110,3 +119,4 @@ def is_headline_case(text: str) -> bool:
             return False
         capitalised += 1
     return capitalised >= 3
+

@@ -38,6 +38,13 @@ class Line:
     text: str  # whitespace collapsed; for a bullet, the item without its bullet
     bullet: bool
 
+    # Written out, though the dataclass would write the same: compiled, a dataclass's own __init__ is
+    # interpreted code called with an argument tuple and dict (~1,300 instructions a line), this one a
+    # C function (the dataclass keeps an __init__ the class defines, and still writes __eq__ and __repr__).
+    def __init__(self, text: str, bullet: bool) -> None:
+        self.text = text
+        self.bullet = bullet
+
 
 # Every blank line is this one object.
 BLANK: Final = Line("", False)
