@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import given, settings
@@ -13,7 +14,7 @@ from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.region import Scored, candidate_regions
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
-from builder.extract.generic.words import Prose
+from builder.extract.generic.words import Prose, holds_word
 from builder.extract.textdump.lines import BLANK, Line
 from builder.record import Record
 
@@ -145,3 +146,18 @@ def test_the_split_region_search_finds_the_runs_one_scan_a_run_finds(scores: lis
     prose = [None if score is None else Prose(1, 0.0, False) for score in scores]
     scored = Scored(lines, prose, [score or 0.0 for score in scores], {}, Counter())
     assert candidate_regions(scored, count) == _naive_regions(scores, count)
+
+
+# Word characters of several scripts, "_", digits, separators and punctuation: where a boundary falls.
+_WORD_TEXT_CHARS = "ab_1é٣ -.'\n"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(_WORD_TEXT_CHARS, max_size=30), st.text(_WORD_TEXT_CHARS, min_size=1, max_size=4))
+def test_a_word_is_found_between_boundaries_as_the_pattern_finds_it(text: str, word: str) -> None:
+    assert holds_word(text, word) is (re.search(rf"\b{re.escape(word)}\b", text) is not None)
+
+
+def test_a_word_inside_a_longer_word_is_not_held() -> None:
+    assert holds_word("a smithy and smith_ville", "smith") is False
+    assert holds_word("a smithy, then smith.", "smith") is True

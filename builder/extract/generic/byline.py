@@ -8,7 +8,7 @@ from typing import Final
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date
 from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
-from builder.extract.generic.words import STOP_WORDS
+from builder.extract.generic.words import STOP_WORDS, holds_word
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
@@ -340,7 +340,7 @@ def lowercase_elsewhere(name: str, page: str) -> bool:
     Modified", "Screen Shot"), not a person's name ("Will Smith": "smith" is rarely printed so), in the
     languages that do not capitalise every noun."""
     words = [word.lower() for word in name.split() if len(word) > 2]
-    return bool(words) and all(re.search(rf"\b{re.escape(word)}\b", page) for word in words)
+    return bool(words) and all(holds_word(page, word) for word in words)
 
 
 def _is_name_word(word: str) -> bool:
