@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from builder.extract.decode import decode
 from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
+from builder.extract.generic.columns import _WIDE_GAP, wide_gaps
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.region import Scored, candidate_regions
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
@@ -161,3 +162,10 @@ def test_a_word_is_found_between_boundaries_as_the_pattern_finds_it(text: str, w
 def test_a_word_inside_a_longer_word_is_not_held() -> None:
     assert holds_word("a smithy and smith_ville", "smith") is False
     assert holds_word("a smithy, then smith.", "smith") is True
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text("a  \t\u00a0\u3000│", max_size=24))
+def test_wide_gaps_are_the_pattern_s_gaps(line: str) -> None:
+    """Only lines holding three spaces once stripped are searched: no line left out holds a gap."""
+    assert wide_gaps(line) == [(gap.start(), gap.end()) for gap in _WIDE_GAP.finditer(line)]

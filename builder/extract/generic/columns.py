@@ -67,7 +67,7 @@ def _unfolded(lines: list[str], width: int | None) -> list[str]:
     refused = (0, 0)  # (stop, gaps' bits) of the last block found to be no columns
     i = 0
     while i < len(lines):
-        gaps = [(gap.start(), gap.end()) for gap in _WIDE_GAP.finditer(lines[i])] if "   " in lines[i] else []
+        gaps = wide_gaps(lines[i])
         in_gaps = sum(((1 << (stop - start)) - 1) << start for start, stop in gaps)
         # A line inside a block refused, whose gaps lie in the refused block's, starts a part of that block
         # with no other gutter: it is refused too (and a page is read in one pass, not one a line).
@@ -87,6 +87,16 @@ def _unfolded(lines: list[str], width: int | None) -> list[str]:
         i = stop
     out.extend(plain if width is None else _unwrapped(plain, width))
     return out
+
+
+def wide_gaps(line: str) -> list[Gutter]:
+    """[start, stop) of each of the line's wide gaps (`_WIDE_GAP`). Only a line that holds three spaces in a row
+    once stripped can hold one (a gap has a sign on both sides), and only such a line is searched: most lines
+    with three spaces are indented (lists, quotes), and the pattern, which opens with a look behind, is tried
+    at every offset of the line (that took 118 µs a page of set 1, the test 20 µs)."""
+    if "   " not in line.strip():
+        return []
+    return [(gap.start(), gap.end()) for gap in _WIDE_GAP.finditer(line)]
 
 
 def _has_columns(text: str, min_gaps: int) -> bool:
