@@ -46,6 +46,9 @@ class Record:
     crawled_at: datetime | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     text: str = ""
+    # Every line of `text` printable (no tab, no no-break space, no control): decoding tells it nearly for
+    # free, and the line readers then skip `str.isprintable` on each line. False when not known.
+    printable: bool = False
     site: SiteProfile | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     extracted: dict[str, str] = field(default_factory=dict)

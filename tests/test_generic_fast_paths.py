@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from collections import Counter
 
 from hypothesis import given, settings
@@ -12,7 +14,9 @@ from builder.extract.decode import decode
 from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE_GAP, wide_gaps
+from builder.extract.generic.corpus import page_lines
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
+from builder.extract.generic.reader import dump_lines
 from builder.extract.generic.region import Scored, candidate_regions
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
 from builder.extract.generic.words import Prose, holds_word
@@ -47,6 +51,49 @@ def test_the_survey_s_lenient_decoding_decodes_as_the_full_one(data: bytes) -> N
     rejected = decode(plain)
     assert decode(reused, data.decode("utf-8", "replace")) == rejected
     assert rejected is not None or reused.text == plain.text
+
+
+# Lines of a dump: words, runs of spaces, a bullet, a tab, a no-break space, a zero-width space, a carriage
+# return, a combining accent (which NFC composes), a control character.
+_DUMP_PARTS = st.sampled_from(["word", " ", "   ", "• ", "\t", "\u00a0", "\u200b", "\r", "e\u0301", "\x0b", "é", "\n"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_DUMP_PARTS, max_size=16).map("".join))
+def test_lines_are_read_alike_whether_decoding_found_them_printable(text: str) -> None:
+    """A record decoding calls printable has every line printable, and its lines read as when each is asked."""
+    record = Record(source_file="a.txt", data=text.encode("utf-8"))
+    if decode(record) is not None or not record.printable:
+        return
+    assert all(raw.isprintable() for raw in record.text.split("\n"))
+    assert dump_lines(record.text, True) == dump_lines(record.text)
+    assert page_lines(record.text, True) == page_lines(record.text)
+
+
+def test_nfc_keeps_a_printable_text_printable() -> None:
+    """No printable character decomposes into one that is not, and none that is not composes from printable
+    ones: decoding tells a text's lines printable before it normalises the text."""
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char)
+        if char.isprintable():
+            assert decomposed.isprintable() and unicodedata.normalize("NFC", char).isprintable(), hex(code)
+        elif decomposed != char:
+            assert not decomposed.isprintable(), hex(code)
+
+
+def test_decoding_tells_a_page_of_printable_lines_from_one_with_a_tab_or_a_no_break_space() -> None:
+    pages = [
+        ("Title\n\nA café’s first line.\n", True),
+        ("Cafe\u0301 → 東京\n", True),
+        ("a\tb\n", False),
+        ("a\u00a0b", False),
+    ]
+    for text, printable in pages:
+        record = Record(source_file="a.txt", data=text.encode("utf-8"))
+        assert decode(record) is None and record.printable is printable
 
 
 # The words of print notices and copyright lines, in either case, and what breaks them.

@@ -84,6 +84,12 @@ def clean_text(text: str, utf8: bytes | None = None) -> str | Reject:
 
     `utf8`, when at hand, is the text's UTF-8 encoding (the file's bytes): it saves encoding the text again.
     """
+    cleaned = _cleaned(text, utf8)
+    return cleaned if isinstance(cleaned, Reject) else cleaned[0]
+
+
+def _cleaned(text: str, utf8: bytes | None) -> tuple[str, bool] | Reject:
+    """`clean_text`'s text, and whether every line of it is printable (`Record.printable`)."""
     rest = _rare_chars(text, utf8)  # the junk regex costs ~3 ns a character: run it on these alone
     junk = len(_JUNK.findall(rest))
     if junk:
@@ -94,9 +100,13 @@ def clean_text(text: str, utf8: bytes | None = None) -> str | Reject:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return unreadable("no text: the file holds only whitespace")
+    # Printable ASCII, line breaks, tabs and `rest` make up the text: with no tab, and `rest` printable, every
+    # line is, and stays so in NFC (no printable character decomposes into, or composes to, one that is not:
+    # tests/test_generic_fast_paths.py checks every code point).
+    printable = "\t" not in text and rest.isprintable()
     if not junk and _surely_nfc(rest):
-        return text
-    return _nfc(text)
+        return text, printable
+    return _nfc(text), printable
 
 
 def _nfc(text: str) -> str:
@@ -127,8 +137,8 @@ def decode(record: Record, lenient: str | None = None) -> Reject | None:
     if isinstance(decoded, Reject):
         return decoded
     text, encoding = decoded
-    cleaned = clean_text(text, record.data if encoding == "utf-8" else None)
+    cleaned = _cleaned(text, record.data if encoding == "utf-8" else None)
     if isinstance(cleaned, Reject):
         return cleaned
-    record.text = cleaned
+    record.text, record.printable = cleaned
     return None

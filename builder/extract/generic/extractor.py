@@ -47,7 +47,7 @@ class GenericTextExtractor:
         columned = self.corpus.columned  # most builds have no dump in columns: no dump's text is keyed
         if not self.surveyed or (columned and line_key(text) in columned):
             text = unfold_columns(text)
-        read = dump_lines(text)
+        read = dump_lines(text, record.printable)
         lines = [line for line in read[1] if line is not BLANK]
         chrome = self.corpus.chrome_for_lines(listed_texts(lines, LISTED))  # the page's `page_lines`
         record.extracted[SITE_GROUP] = chrome.group if chrome is not None else ""

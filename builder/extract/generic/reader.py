@@ -99,12 +99,13 @@ class GenericReading:
     date: FoundDate | None  # the publication date the page prints, a "published" one before an "updated" one
 
 
-def dump_lines(text: str) -> tuple[list[str], list[Line]]:
+def dump_lines(text: str, printable: bool = False) -> tuple[list[str], list[Line]]:
     """The dump's raw lines, and each read as a `Line`: what `read_generic` reads, for a caller that needs
-    the lines first (to find the site's chrome) to read them once."""
+    the lines first (to find the site's chrome) to read them once. `printable`: every line of `text` is
+    (`Record.printable`: unfolding columns adds only spaces and line breaks)."""
     raws = text.split("\n")
     # A third of a dump's lines are empty: they are BLANK without a call.
-    return raws, [read_line(raw, RENDERED_BULLET) if raw else BLANK for raw in raws]
+    return raws, [read_line(raw, RENDERED_BULLET, printable) if raw else BLANK for raw in raws]
 
 
 def read_generic(

@@ -59,7 +59,7 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:
         return None
     unfolded = unfold_columns(text)
-    lines = page_lines(unfolded)
+    lines = page_lines(unfolded, record.printable)
     columned = None if unfolded == text else line_key(text)
     return sketch_page(lines, publisher_from_lines(unlisted(lines), unfolded), columned)
 

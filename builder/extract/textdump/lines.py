@@ -50,9 +50,10 @@ class Line:
 BLANK: Final = Line("", False)
 
 
-def read_line(raw: str, bullet: str) -> Line:
-    """One raw line read as a `Line` (`BLANK` when blank). Tabs and runs of spaces collapse to one space."""
-    if _is_prose(raw, bullet):  # most lines: kept as they are
+def read_line(raw: str, bullet: str, printable: bool = False) -> Line:
+    """One raw line read as a `Line` (`BLANK` when blank). Tabs and runs of spaces collapse to one space.
+    `printable`: the caller knows the line printable (`Record.printable`)."""
+    if _is_prose(raw, bullet, printable):  # most lines: kept as they are
         return Line(raw, False)
     words = raw.split()
     if not words:
@@ -62,19 +63,19 @@ def read_line(raw: str, bullet: str) -> Line:
     return Line(" ".join(words), False)
 
 
-def line_texts(text: str, bullet: str, listed: str = "") -> list[str]:
+def line_texts(text: str, bullet: str, listed: str = "", printable: bool = False) -> list[str]:
     """`read_line(raw, bullet).text` of each non-blank line of `text`, with no `Line` built: told apart by str
     methods rather than read line by line (the generic survey keys every line of every dump). Only a line
     with a run of spaces, a tab or a no-break space is split and joined; a lone bullet gives "", as there.
     `listed`: put before the text of a list item (a lone bullet's gives `listed` alone), to tell it from the
-    same words alone, as `listed_texts` does for lines already read."""
+    same words alone, as `listed_texts` does for lines already read. `printable`: as for `read_line`."""
     texts = []
     for raw in text.split("\n"):
         if raw and (line := raw.strip()):
             item = line[0] == bullet and (len(line) == 1 or line[1].isspace())
             if item:
                 line = line[1:].lstrip()
-            if "  " in line or not line.isprintable():
+            if "  " in line or not (printable or line.isprintable()):
                 line = " ".join(line.split())
             texts.append(listed + line if item else line)
     return texts
@@ -86,7 +87,7 @@ def listed_texts(lines: Iterable[Line], listed: str) -> list[str]:
     return [listed + line.text if line.bullet else line.text for line in lines]
 
 
-def _is_prose(raw: str, bullet: str) -> bool:
+def _is_prose(raw: str, bullet: str, printable: bool) -> bool:
     """Whether `raw` is non-blank, no bullet, and equals `" ".join(raw.split())`, told without splitting it.
 
     Every whitespace character but the space is non-printable, so a printable line with no leading,
@@ -98,7 +99,7 @@ def _is_prose(raw: str, bullet: str) -> bool:
         and raw[0] != " "
         and raw[-1] != " "
         and "  " not in raw
-        and raw.isprintable()
+        and (printable or raw.isprintable())
         and not raw.startswith(bullet)
     )
 
