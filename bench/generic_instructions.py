@@ -11,6 +11,13 @@ many batches: the second pass finds the site's lines it has met). Only the
 pipeline's steps are counted (`--toggle-collect` on the compiled `run_step`): the survey, the imports and the
 language model's loading are left out. The figure to compare is callgrind's "Collected" total, for compiled
 wheels of two commits built alike (a commit before `GenericTextExtractor.surveyed` is run without it).
+
+`--survey` surveys the same dumps twice and reads none; count the survey's compiled steps with
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=CPyDef_decode___decode \
+        --toggle-collect=CPyDef_columns___unfold_columns --toggle-collect=CPyDef_corpus___page_lines \
+        --toggle-collect=CPyDef_publisher___publisher_from_lines --toggle-collect=CPyDef_corpus___sketch_page \
+        --toggle-collect=CPyDef_corpus___unlisted .venv/bin/python bench/generic_instructions.py --survey /tmp/gs/generic-20
+(the survey's own loop, `survey.py`, is left as Python and is not counted).
 """
 
 from __future__ import annotations
@@ -31,11 +38,18 @@ COPIES, EVERY, PASSES = 4, 4, 2
 
 
 def main() -> None:
-    root = Path(sys.argv[1])
+    survey_only = sys.argv[1] == "--survey"
+    root = Path(sys.argv[-1])
     names = sorted(path.name for path in (root / "0000").glob("*.txt"))[::EVERY]
     paths = [root / f"{copy:04}" / name for copy in range(COPIES) for name in names]
     datas = [(str(path), path.read_bytes()) for path in paths]
     sites = registry()
+    if survey_only:
+        sketch = Survey(sites).start()
+        for _ in range(PASSES):
+            sketch([Record(source_file=name, data=data) for name, data in datas])
+        print(f"{len(datas)} dumps surveyed {PASSES} times")
+        return
     corpus = CorpusBuilder()
     corpus.add_all(Survey(sites).start()([Record(source_file=name, data=data) for name, data in datas]))
     surveyed = {"surveyed": True} if "surveyed" in {f.name for f in dataclasses.fields(GenericTextExtractor)} else {}
