@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import find_date
+from builder.extract.generic.dates import find_date, holds_date_digit
 from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
 from builder.extract.generic.words import STOP_WORDS, holds_word
 
@@ -135,7 +135,7 @@ def byline_names(text: str) -> list[str] | None:
     match = _explicit(text)
     if match is not None:
         return _names(match[_named(match)])
-    date = find_date(text) if _DIGIT.search(text) else None
+    date = find_date(text) if holds_date_digit(text) else None
     after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
         return _names(after["names"])

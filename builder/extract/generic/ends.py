@@ -17,7 +17,7 @@ from builder.extract.generic.comments import (
     is_post_footer,
     opens_comments,
 )
-from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.dates import find_date, holds_date_digit, is_date_line
 from builder.extract.generic.lists import announced
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
@@ -43,7 +43,6 @@ TAG_LINE_WORDS: Final = 40  # a line of tags ("Schlagwörter: a, b, …") is no 
 TEASER_GAP: Final = 8  # a box's next teaser head is within this many lines of the last one's date
 HEAD_ABOVE: Final = 12  # a region's head (its date) is looked for this many lines above its start...
 HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting blank ones)
-_DIGIT: Final = re.compile(r"\d")
 _COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") is no longer
 # Where the article appeared in print, under it ("A version of this article appeared in print on July 24, 2012, on
@@ -306,7 +305,7 @@ def _opens_article(scored: Scored, i: int) -> bool:
     """A date line (or a byline with its date) right under a headline-like line: the head of another
     article (a teaser, the next story of an endless page)."""
     line = scored.lines[i]
-    if line.bullet or len(line.text) > META_CHARS or not _DIGIT.search(line.text):
+    if line.bullet or len(line.text) > META_CHARS or not holds_date_digit(line.text):
         return False
     above = next((j for j in range(i - 1, max(-1, i - 4), -1) if scored.prose[j] is not None), -1)
     if above < 0 or not _is_headline_like(scored, above):  # checked first: reading a date costs more

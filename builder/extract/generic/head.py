@@ -7,7 +7,6 @@ prose and at its top (headline.py), a byline or date line under it being one of 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -20,7 +19,7 @@ from builder.extract.generic.byline import (
     lowercase_elsewhere,
     name_and_outlet,
 )
-from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.dates import FoundDate, find_date, holds_date_digit, is_date_line
 from builder.extract.generic.head_inside import (
     DATE_LINE_CHARS,
     LABELLED_DATE_LINE,
@@ -46,7 +45,6 @@ DISTANT_HEAD_LINES: Final = 4  # a date far above the prose: the headline and by
 TITLE_META_LINES: Final = 3  # a date line this close under the headline is the article's
 TEASER_DATES: Final = 2  # this many date lines above the headline are a list of teasers
 DATE_AFTER_LINES: Final = 25  # a date line this close under the article is still its date
-_DIGIT: Final = re.compile(r"\d")
 SHORT_DATE_LINE: Final = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL: Final = 16  # is a date line
 
@@ -167,7 +165,7 @@ def _prefer_its_time(scored: Scored, head: Head) -> None:
 
 def _line_date(text: str) -> FoundDate | None:
     """The first date of a line the head reads for one; None for a line too long to be read, or with no digit."""
-    if len(text) >= LABELLED_DATE_LINE or _DIGIT.search(text) is None:
+    if len(text) >= LABELLED_DATE_LINE or not holds_date_digit(text):
         return None
     return find_date(text)
 
@@ -187,7 +185,7 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
         if (measured := scored.prose[i]) is not None
         and measured.words <= DATELINE_WORDS
         and len(lines[i].text) < LABELLED_DATE_LINE
-        and _DIGIT.search(lines[i].text)
+        and holds_date_digit(lines[i].text)
     ]
     for i in dated:
         found = dateline_date(lines[i].text)
@@ -215,7 +213,7 @@ def _find_footer_sentence_date(scored: Scored, head: Head, stop: int, end: int) 
     last = nonblank_above(scored, stop, FOOTER_SENTENCE_LINES)
     for i in [*reversed(last), *range(stop, end)]:
         text = lines[i].text
-        if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not _DIGIT.search(text):
+        if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not holds_date_digit(text):
             continue
         found = find_date(text)
         if found is not None and found.kind == "published":

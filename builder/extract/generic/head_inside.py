@@ -9,7 +9,13 @@ import re
 from typing import Final
 
 from builder.extract.generic.byline import byline_names
-from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
+from builder.extract.generic.dates import (
+    FoundDate,
+    find_date,
+    holds_date_digit,
+    is_date_line,
+    may_be_labelled_published,
+)
 from builder.extract.generic.markers import META_WORDS
 from builder.extract.generic.region import Scored, following, is_form_field, neighbours
 
@@ -55,12 +61,14 @@ def is_meta_line(text: str) -> bool:
     """A byline, or a line that is a date or a labelled one ("Published Thursday 27 July 2017")."""
     if len(text) >= LABELLED_DATE_LINE:
         return False
-    return byline_names(text) is not None or (_DIGIT.search(text) is not None and dateline_date(text) is not None)
+    return byline_names(text) is not None or dateline_date(text) is not None
 
 
 def dateline_date(text: str) -> FoundDate | None:
     """The date of a line that is only a date, or of a date labelled "Published"/"Posted on" among other
     words (a blog's footer); None for any other line. The cheap tests come before a date is parsed."""
+    if not holds_date_digit(text):  # most lines: no date, whatever their words
+        return None
     if len(text) < DATE_LINE_CHARS and is_date_line(text):
         return find_date(text)
     if may_be_labelled_published(text):

@@ -20,9 +20,8 @@ from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.byline import bare_name, is_credit_line
-from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.dates import find_date, holds_date_digit, is_date_line
 from builder.extract.generic.headline_lines import (
-    DIGIT,
     FULL_STOPS,
     TITLE_MAX_WORDS,
     is_headline,
@@ -182,7 +181,7 @@ def complete(scored: Scored, page: str, lead: frozenset[str], candidate: Candida
     lowered = text.lower()
     tokens = WORD.findall(lowered)
     features = candidate.features
-    features[HOLDS_DATE] = float(bool(DIGIT.search(text)) and find_date(text) is not None)
+    features[HOLDS_DATE] = float(holds_date_digit(text) and find_date(text) is not None)
     prose = scored.prose[candidate.at]
     features[PRINTED_TWICE] = float(
         prose is not None and prose.words >= 4 and _printed_twice(scored, page, candidate.at)
