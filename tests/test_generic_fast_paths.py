@@ -149,6 +149,10 @@ def test_the_corpus_step_s_quick_tests_answer_as_their_patterns(texts: list[str]
     for text in texts:
         assert _is_worded(text) == (_WORDED.search(text) is not None)
     assert _holds_ad_mark(texts) == any(_AD_MARK.search(text) for text in texts)
+    asked: dict[str, bool] = {}  # a site's answers, kept across its pages
+    for page in (texts, texts[::2], [*texts, "Advertisement"]):
+        assert _holds_ad_mark(page, asked) == any(_AD_MARK.search(text) for text in page)
+    assert asked == {text: _AD_MARK.search(text) is not None for text in [*texts, "Advertisement"]}
 
 
 def test_relative_times_are_found_at_a_line_end() -> None:

@@ -61,7 +61,7 @@ class SiteChrome:
     LIVE_SITES sites it read, with the lines it has met (`found_in`).
     """
 
-    __slots__ = ("_lookup", "_met", "counts_of_keys", "dumps", "group", "keys", "publisher")
+    __slots__ = ("_lookup", "_met", "ad_marked", "counts_of_keys", "dumps", "group", "keys", "publisher")
 
     def __init__(self, group: str, dumps: int, recurring: Mapping[int, int], publisher: str | None = None) -> None:
         self.group = group  # how the group is named to users ("site 3: starts 'The Daily Planet'")
@@ -71,6 +71,7 @@ class SiteChrome:
         self.publisher = publisher  # the site's name as its dumps show it, when found
         self._lookup: dict[int, int] | None = None
         self._met: dict[float, _Met] = {}  # the recurring lines met, by how many dumps they must be in
+        self.ad_marked: dict[str, bool] = {}  # recurring lines met, whether each holds an advertisement's mark
 
     @staticmethod
     def packed(group: str, dumps: int, keys: array[int], counts: array[int], publisher: str | None) -> SiteChrome:
@@ -140,6 +141,7 @@ class SiteChrome:
         """Drop the dict and the lines met: the arrays stay, and give them again when asked."""
         self._lookup = None
         self._met = {}
+        self.ad_marked = {}
 
 
 def _unpickled(group: str, dumps: int, keys: array[int], counts: array[int], publisher: str | None) -> SiteChrome:

@@ -10,7 +10,7 @@ paragraph that fewer than half the dumps print (a series' standing paragraph).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 from functools import partial
 from typing import Final
 
@@ -68,7 +68,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
             if not _over_own_head(scored, chrome, recurring, texts, i):
                 scores[i], chrome_rules[i] = CORPUS_CHROME, rule
                 marked.append(i)
-        if _holds_ad_mark(rules):  # most sites print none: the page's lines are not walked
+        if _holds_ad_mark(rules, chrome.ad_marked):  # most sites print none: the page's lines are not walked
             _inserts_cost_less(scored, scores, marked)
     return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
 
@@ -80,28 +80,41 @@ def _is_worded(text: str) -> bool:
     return first.isalnum() or _WORDED.search(text) is not None
 
 
-def _holds_ad_mark(texts: Iterable[str]) -> bool:
-    """Whether one of the texts holds an advertisement's mark (`_AD_MARK`). The texts in ASCII (a list item's
-    mark aside) are first looked in for the mark's words' ASCII stems, all at once and in C: a search ignoring
-    case costs ~100 ns a character, and a site's recurring lines are thousands of characters, which seldom
-    hold one."""
-    plain = []  # the texts in ASCII, each without its list item's mark (which opens no word)
-    for words in unlisted(texts):
+def _holds_ad_mark(texts: Collection[str], asked: dict[str, bool] | None = None) -> bool:
+    """Whether one of the texts holds an advertisement's mark (`_AD_MARK`). `asked`: the answers for the texts
+    already asked (`SiteChrome.ad_marked`: a site's dumps share their recurring lines, so a worker searches each
+    once); the others are asked now, and kept there."""
+    asked = {} if asked is None else asked
+    unasked = [text for text in texts if text not in asked]
+    if unasked:
+        marked = _marked(unasked)
+        for text in unasked:
+            asked[text] = text in marked
+    return any(asked[text] for text in texts)
+
+
+def _marked(texts: list[str]) -> set[str]:
+    """The texts that hold an advertisement's mark. The texts in ASCII (a list item's mark aside) are first
+    looked in for the mark's words' ASCII stems, all at once and in C: a search ignoring case costs ~100 ns a
+    character, and a site's recurring lines are thousands of characters, which seldom hold one."""
+    marked = set()
+    plain = []  # the texts in ASCII, each without its list item's mark (which opens no word), and as given
+    for text, words in zip(texts, unlisted(texts), strict=True):
         if not words.isascii():
             if _AD_MARK.search(words) is not None:
-                return True
+                marked.add(text)
         else:
-            plain.append(words)
-    joined = "\n".join(plain)
+            plain.append((words, text))
+    joined = "\n".join([words for words, _ in plain])
     lowered = joined.lower()
     for stem in _AD_STEMS:  # each line holding a stem is searched, alone (the search's bounds are its ends)
         at = lowered.find(stem)
         while at != -1:
-            end = lowered.find("\n", at)
-            if _AD_MARK.search(joined, lowered.rfind("\n", 0, at) + 1, len(joined) if end == -1 else end):
-                return True
+            start, end = lowered.rfind("\n", 0, at) + 1, lowered.find("\n", at)
+            if _AD_MARK.search(joined, start, len(joined) if end == -1 else end):
+                marked.add(plain[lowered.count("\n", 0, start)][1])
             at = -1 if end == -1 else lowered.find(stem, end)
-    return False
+    return marked
 
 
 def _inserts_cost_less(scored: Scored, scores: list[float], marked: list[int]) -> None:
