@@ -17,7 +17,7 @@ from builder.extract.generic.columns import _WIDE_GAP, wide_gaps
 from builder.extract.generic.corpus import page_lines
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.reader import dump_lines
-from builder.extract.generic.region import Scored, candidate_regions
+from builder.extract.generic.region import _LETTER, Scored, candidate_regions, holds_letter
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
 from builder.extract.generic.words import Prose, holds_word
 from builder.extract.textdump.lines import BLANK, Line
@@ -220,3 +220,10 @@ def test_a_word_inside_a_longer_word_is_not_held() -> None:
 def test_wide_gaps_are_the_pattern_s_gaps(line: str) -> None:
     """Only lines holding three spaces once stripped are searched: no line left out holds a gap."""
     assert wide_gaps(line) == [(gap.start(), gap.end()) for gap in _WIDE_GAP.finditer(line)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text("━━━─1_ -a東é", max_size=12))
+def test_a_line_s_letter_is_found_as_the_pattern_finds_it(text: str) -> None:
+    """A line of one sign (a rule) is told by that sign; any other is searched."""
+    assert holds_letter(text) is (_LETTER.search(text) is not None)

@@ -180,6 +180,15 @@ def _listed_headline(raws: list[str], i: int, line: Line, previous: Line, prose:
     return in_block and is_headline_case(line.text)
 
 
+def holds_letter(text: str) -> bool:
+    """Whether the line holds a letter (`_LETTER`). A rule drawn with one sign ("━━━━": a text browser draws
+    a page's rule its whole width, a thousand signs) is told by that sign: the pattern would read every one."""
+    sign = text[:1]
+    if sign and not text.strip(sign):
+        return _LETTER.match(sign) is not None
+    return _LETTER.search(text) is not None
+
+
 def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     """Every line's score, read from the page alone (`site_lines.with_corpus` adds what the site's dumps say).
 
@@ -189,7 +198,6 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     prose: list[Prose | None] = [None] * len(lines)  # blank lines keep None and score 0
     scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
-    has_letter = _LETTER.search
     sign_lines: list[int] = []  # lines that end as a program's statements do, or are a table's rows
     previous = BLANK
     for i, line in enumerate(lines):
@@ -216,7 +224,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
             elif score < 0.0 and (
-                (not text[:1].isalpha() and has_letter(text) is None)  # most lines open with a letter: no search
+                (not text[:1].isalpha() and not holds_letter(text))  # most lines open with a letter: no search
                 or (raws[i].startswith("    ") and _is_code(text))
             ):
                 score = -0.1
