@@ -79,17 +79,12 @@ def _surely_nfc(rest: str) -> bool:
     return _inert_run().fullmatch(rest) is not None and unicodedata.is_normalized("NFC", rest)
 
 
-def clean_text(text: str, utf8: bytes | None = None) -> str | Reject:
-    """Unify line ends, drop stray control characters, NFC-normalise; reject what is mostly junk.
+def clean_text(text: str, utf8: bytes | None = None) -> tuple[str, bool] | Reject:
+    """Unify line ends, drop stray control characters, NFC-normalise; reject what is mostly junk. The clean
+    text, and whether every line of it is printable (`Record.printable`).
 
     `utf8`, when at hand, is the text's UTF-8 encoding (the file's bytes): it saves encoding the text again.
     """
-    cleaned = _cleaned(text, utf8)
-    return cleaned if isinstance(cleaned, Reject) else cleaned[0]
-
-
-def _cleaned(text: str, utf8: bytes | None) -> tuple[str, bool] | Reject:
-    """`clean_text`'s text, and whether every line of it is printable (`Record.printable`)."""
     rest = _rare_chars(text, utf8)  # the junk regex costs ~3 ns a character: run it on these alone
     junk = len(_JUNK.findall(rest))
     if junk:
@@ -137,7 +132,7 @@ def decode(record: Record, lenient: str | None = None) -> Reject | None:
     if isinstance(decoded, Reject):
         return decoded
     text, encoding = decoded
-    cleaned = _cleaned(text, record.data if encoding == "utf-8" else None)
+    cleaned = clean_text(text, record.data if encoding == "utf-8" else None)
     if isinstance(cleaned, Reject):
         return cleaned
     record.text, record.printable = cleaned

@@ -80,11 +80,10 @@ def _is_worded(text: str) -> bool:
     return first.isalnum() or _WORDED.search(text) is not None
 
 
-def _holds_ad_mark(texts: Collection[str], asked: dict[str, bool] | None = None) -> bool:
+def _holds_ad_mark(texts: Collection[str], asked: dict[str, bool]) -> bool:
     """Whether one of the texts holds an advertisement's mark (`_AD_MARK`). `asked`: the answers for the texts
     already asked (`SiteChrome.ad_marked`: a site's dumps share their recurring lines, so a worker searches each
     once); the others are asked now, and kept there."""
-    asked = {} if asked is None else asked
     unasked = [text for text in texts if text not in asked]
     if unasked:
         marked = _marked(unasked)
