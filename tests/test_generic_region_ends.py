@@ -200,6 +200,12 @@ def test_a_related_box_running_into_the_comments_ends_the_article() -> None:
     assert _region_text(_page(ARTICLE, related, count, COMMENTS[1::2] + SIDEBAR)) == ARTICLE
 
 
+ENTRY_FOOTER = (
+    "This entry was posted on Monday, November 5th, 2012 at 11:18 am and is filed under Town, Pools. You can "
+    "follow any responses to this entry through the RSS 2.0 feed. You can leave a response, or trackback."
+)
+
+
 @pytest.mark.parametrize(
     ("footer", "ends"),
     [
@@ -207,15 +213,23 @@ def test_a_related_box_running_into_the_comments_ends_the_article() -> None:
         ("Posted by Anna Berg at 12:32 PM", True),  # Blogger's: the date is printed over the post
         ("Posted by Anna Berg on November 07, 2012 at 08:33 AM | Permalink", True),
         ("Posted by Anna Berg at 12:32 PM, when the pool was still closed, and read by the whole town.", False),
+        (ENTRY_FOOTER, True),
+        ("This entry was posted in Town, Pools. Bookmark the permalink.", True),
     ],
 )
 def test_a_blog_post_s_footer_ends_the_article(footer: str, ends: bool) -> None:
-    """ "Posted by … on <date> in <categories>" or "Posted by … at <time>" under the post (a blog engine's
-    footer): the trackbacks and comments under it are not the article. The same line over a short post's
-    first paragraph opens it; a sentence that opens so goes on with the article."""
+    """ "Posted by … on <date> in <categories>", "Posted by … at <time>" or "This entry was posted …" under
+    the post (a blog engine's footer): the trackbacks and comments under it are not the article. The same
+    line over a short post's first paragraph opens it; a sentence that opens so goes on with the article."""
     region = _region_text(_page(LONG_ARTICLE, [footer], SEQUEL))
     assert region == (LONG_ARTICLE if ends else [*LONG_ARTICLE, footer, *SEQUEL])
     assert _region_text(_page([footer], ARTICLE))[-1] == ARTICLE[-1]
+
+
+def test_a_blog_engine_s_long_footer_is_no_prose_of_its_own() -> None:
+    """WordPress's footer under a one-paragraph post reads as a long sentence, longer than the post: it is
+    chrome, so the post is the article, not the footer."""
+    assert _region_text(_page(ARTICLE[:1], [ENTRY_FOOTER], ["Leave a Reply"], MENU)) == ARTICLE[:1]
 
 
 @pytest.mark.parametrize(

@@ -67,3 +67,48 @@ def test_a_roundup_post_s_titled_paragraphs_are_the_article() -> None:
     ]
     region = _region_text(_page(ARTICLE, roundup, ARTICLE))
     assert len(region) == 2 * len(ARTICLE) + 2 * len(roundup)
+
+
+# A feed's items in a sidebar: each a bulleted headline ending with its date, its excerpt indented under it as the
+# item's second block, cut after so many words (longer than a teaser's one sentence).
+FEED_ITEMS = [
+    "    • Pool to open a month early after the council finds the money for its roof November 9, 2012\n"
+    "        The council says the roof of the old pool will be finished before the spring, and the swimmers who "
+    "signed the petition can come back in May, two months before the summer holidays start and long before "
+    "anyone had hoped when the storm tore the roof off six years ago and the changing rooms [...]",
+    "    • River path closed for repairs November 9, 2012\n"
+    "        The path along the river will be closed for three weeks while the council repairs the damage that "
+    "the floods of the winter did to its banks, its lamps and the old wooden bridge by the mill, which the "
+    "walkers of the town have crossed every Sunday for a hundred years and more [...]",
+    "    • New library opens on Sundays November 8, 2012\n"
+    "        The town library will open its doors on Sundays from next month, the first time in its history, "
+    "after the volunteers who run the reading room for children offered to stay for the afternoon and the "
+    "council agreed to pay for the heating of the old building through the winter [...]",
+]
+
+
+def test_a_feed_s_items_with_their_cut_excerpts_are_not_the_article_s_prose() -> None:
+    """Each excerpt is one long paragraph of prose, so the feed outweighs a short article above it."""
+    text = _page(["RSS Town News"], ARTICLE[:3], ["\n".join(FEED_ITEMS)], ["RSS Daily Quote"])
+    assert _region_text(text) == ARTICLE[:3]
+
+
+def test_an_article_s_list_of_headed_paragraphs_is_no_feed() -> None:
+    """The same layout with each paragraph ending as a sentence ends ("• New process", its paragraph indented
+    under it) is the article's own list."""
+    items = [item.replace(" [...]", ".").replace(" November 9, 2012", "") for item in FEED_ITEMS]
+    region = _region_text(_page(ARTICLE[:3], ["\n".join(items)], ARTICLE[3:]))
+    assert region[-1] == ARTICLE[-1] and len(region) == len(ARTICLE) + 2 * len(items)
+
+
+def test_excerpts_cut_with_a_bracketed_ellipsis_weigh_nothing() -> None:
+    """A blog's listing under a short post ("Editor's picks"): each post's headline, its excerpt cut with "[...]"
+    and its meta line, apart by blank lines. The excerpts are long prose, but they tease other posts."""
+    picks = [
+        [item.split("\n")[0].strip().removeprefix("• "), item.split("\n")[1].strip(), "Ann Lee | 0 Comments"]
+        for item in FEED_ITEMS
+    ]
+    text = _page(["Pool to reopen next summer"], ARTICLE[:2], ["Editor's picks »"], *picks)
+    assert _region_text(text) == ARTICLE[:2]
+    quoted = [ARTICLE[0], picks[0][1], ARTICLE[1], picks[1][1], ARTICLE[2]]
+    assert _region_text(_page(quoted)) == quoted  # an article quoting such excerpts keeps them

@@ -369,6 +369,16 @@ def is_post_signature(text: str) -> bool:
     return text[:1] in POST_DASHES and "(@" in text
 
 
+# A blog engine's footer under its post ("This entry was posted on March 3, 2008 at 7:14 pm and is filed under
+# Blogging.", "This entry was posted in Nikon Lenses. Bookmark the permalink.": WordPress's themes).
+_ENTRY_FOOTER: Final = re.compile(r"This (?:entry|post) was (?:posted|filed)\s")
+
+
+def is_entry_footer(text: str) -> bool:
+    """A blog engine's footer under its post: chrome, and the post ends over it."""
+    return text[:5] == "This " and _ENTRY_FOOTER.match(text) is not None
+
+
 def is_glued_menu(text: str) -> bool:
     """Menu links printed with no space between them ("HomeLatestBaseballFootball"): never a headline."""
     return _GLUED.search(text) is not None

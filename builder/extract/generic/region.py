@@ -17,9 +17,14 @@ from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.markers import COMMENT_HEADING_WORDS, is_comment_count, is_comment_section_heading
+from builder.extract.generic.markers import (
+    COMMENT_HEADING_WORDS,
+    is_comment_count,
+    is_comment_section_heading,
+    is_entry_footer,
+)
 from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
-from builder.extract.generic.teasers import teaser_list_lines
+from builder.extract.generic.teasers import is_cut_excerpt, teaser_list_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line
 
@@ -57,6 +62,7 @@ RULE_SHORT: Final = "a short line outside the article's prose"
 RULE_OUTSIDE: Final = "outside the article's region"
 RULE_FORM: Final = "a form field"
 RULE_REPEATED: Final = "repeated in the page (menu, share or footer line)"
+RULE_ENTRY_FOOTER: Final = "a blog engine's footer under the post ('This entry was posted in …')"
 RULE_TEASER_LIST: Final = "a list of teasers (a headline over its summary, again and again)"
 
 
@@ -223,6 +229,10 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
+            elif text[:1] == "T" and is_entry_footer(text):  # it reads as prose, and opens the comments' run
+                score, chrome_rules[i] = SHORT_LINE, RULE_ENTRY_FOOTER
+            elif score > 0.0 and is_cut_excerpt(text):
+                score = 0.0  # another post's teaser weighs nothing; an article quoting one keeps it
             elif score < 0.0 and (
                 (not text[:1].isalpha() and not holds_letter(text))  # most lines open with a letter: no search
                 or (raws[i].startswith("    ") and _is_code(text))
@@ -244,7 +254,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             if scores[i] < 0.0 and chrome_rules.get(i, RULE_REPEATED) == RULE_REPEATED:  # a form field stays one
                 scores[i] = PROGRAM_LINE
                 chrome_rules.pop(i, None)
-    for i in teaser_list_lines(lines, prose):  # their summaries read as prose
+    for i in teaser_list_lines(raws, lines, prose):  # their summaries read as prose
         scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_TEASER_LIST
     return Scored(lines, prose, scores, chrome_rules, seen)
 

@@ -1,7 +1,8 @@
 """Lists of teasers: a headline over its one-sentence summary, again and again, with no blank line between
-("B.C. Headlines", "Most popular"), or a blank line between a bulleted headline and its summary. Each summary
-reads as prose, so the list would join the article it sits under; an article's own paragraphs are set apart
-from their subheadings by blank lines, and a numbered or tabled list (steps, specs) opens its lines with digits.
+("B.C. Headlines", "Most popular"), or a blank line between a bulleted headline and its summary, or a feed's
+items (a bulleted headline, its excerpt indented under it as the item's second block). Each summary reads as
+prose, so the list would join the article it sits under; an article's own paragraphs are set apart from their
+subheadings by blank lines, and a numbered or tabled list (steps, specs) opens its lines with digits.
 """
 
 from __future__ import annotations
@@ -16,6 +17,19 @@ HEAD_WORDS: Final = (2, 16)  # a teaser's headline is this long...
 SUMMARY_WORDS: Final = (8, 45)  # ...and its summary one sentence of this length
 _HEAD_ENDS: Final = frozenset('.!?:;,")”')  # a headline ends with none of these (a sentence, a label, a quote)
 _SUMMARY_ENDS: Final = frozenset('.!?"”…')
+# A feed's item ("RSS Indy News UK", "Community News"): its headline may end with its date, and its excerpt is cut
+# after so many words ("…funded a champagne lifestyle [...]"), so it has any length and no sentence's end. An
+# article's list of headed paragraphs ("• New process", then its paragraph) ends its paragraphs as sentences.
+ITEM_HEAD_WORDS: Final = 30
+_CUT_MARKS: Final = ("[…]", "[...]", "…", "...")
+_FULL_STOPS: Final = frozenset('.!?"”)')
+_BRACKETED_CUTS: Final = (" […]", " [...]", " [ … ]", " [ ... ]")  # a blog engine's excerpt ends so
+
+
+def is_cut_excerpt(text: str) -> bool:
+    """A paragraph cut with a bracketed ellipsis ("…the inner circulation, organisation of the [...]"): a blog
+    engine's excerpt of another post (a listing, a feed, "Editor's picks"), a teaser however long it runs."""
+    return text[-1] == "]" and text.endswith(_BRACKETED_CUTS)
 
 
 def _is_head(line: Line, prose: Prose) -> bool:
@@ -53,17 +67,45 @@ def _next_head(lines: list[Line], prose: list[Prose | None], i: int) -> int:
     return i + 1
 
 
-def teaser_list_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
+def _feed_item_head(raws: list[str], lines: list[Line], prose: list[Prose | None], i: int) -> int | None:
+    """The headline of a feed's item whose excerpt is line i: a bullet right over it, the excerpt indented
+    deeper than the bullet (the item's second block). An excerpt opening in lower case is a long item's
+    line wrapped by the page, no excerpt."""
+    head, measured = prose[i - 1], prose[i]
+    if head is None or measured is None or not lines[i - 1].bullet or lines[i].bullet:
+        return None
+    text, raw, over = lines[i].text, raws[i], raws[i - 1]
+    indented = len(raw) - len(raw.lstrip()) > len(over) - len(over.lstrip())
+    head_text = lines[i - 1].text
+    if (
+        indented
+        and SUMMARY_WORDS[0] <= measured.words
+        and not text[0].islower()
+        and (text.endswith(_CUT_MARKS) or text[-1] not in _FULL_STOPS)
+        and HEAD_WORDS[0] <= head.words <= ITEM_HEAD_WORDS
+        and head_text[-1] not in _HEAD_ENDS
+        and "[" not in head_text
+    ):
+        return i - 1
+    return None
+
+
+def teaser_list_lines(raws: list[str], lines: list[Line], prose: list[Prose | None]) -> list[int]:
     """The lines (headlines and summaries) of the page's lists of teasers; `prose` is None for blank lines.
     The pairs of a list are alike: each headline right over its summary, or each a blank line over it."""
     low, high = SUMMARY_WORDS
     # Lines of a summary's length are few: each is checked with the line over it.
     pairs: dict[int, int] = {}  # a teaser's headline: its summary
     for i, measured in enumerate(prose):
-        if measured is not None and low <= measured.words <= high and _is_summary(lines[i], measured):
+        if measured is None:
+            continue
+        head = None
+        if low <= measured.words <= high and _is_summary(lines[i], measured):
             head = _head_of(lines, prose, i)
-            if head is not None:
-                pairs[head] = i
+        if head is None and i and lines[i - 1].bullet and raws[i][:1] == " ":
+            head = _feed_item_head(raws, lines, prose, i)
+        if head is not None:
+            pairs[head] = i
     if len(pairs) < MIN_TEASERS:
         return []
     following = {_next_head(lines, prose, summary): head for head, summary in pairs.items()}
