@@ -11,7 +11,8 @@ import pytest
 
 from builder.extract.generic import headline, headline_lines
 from builder.extract.generic.byline import is_capitalised_byline, is_credit_line
-from builder.extract.generic.markers import is_breadcrumb, is_glued_menu, is_handle_or_menu
+from builder.extract.generic.headline_lines import is_breadcrumb
+from builder.extract.generic.markers import is_glued_menu, is_handle_or_menu
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
 from builder.extract.generic.region import score_lines
@@ -65,6 +66,9 @@ def test_every_feature_of_the_headline_model_has_a_weight() -> None:
         ("Le maire «assume» et «revendique» le quai", False),
         ("Die Kanzlerin: »Wir schaffen das«", False),
         ("Home > News > Harbour", True),
+        ("You are here: About>Autos>Cars", True),
+        ("Sie sind hier: Startseite", True),
+        ("Here you are: the harbour at dawn", False),
     ],
 )
 def test_breadcrumbs_and_quotes(line: str, breadcrumb: bool) -> None:
@@ -315,3 +319,33 @@ def test_a_menu_of_links_parted_by_middle_dots_is_no_headline() -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == headline
+
+
+NARROW_COLUMN = """Seals return to the sandbank
+Forty seals have come back at last to the
+sandbank off the harbour mouth, years after
+the storm closed it.
+
+Seals come back to the harbour
+printable versionbigger textsmaller text
+
+Wardens count the seals
+counted on 12 March 2020
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Seals return to the sandbank", True),
+        ("Forty seals have come back at last to the", False),  # its paragraph goes on in small letters
+        ("sandbank off the harbour mouth, years after", False),
+        ("the storm closed it.", False),  # the paragraph's last line, a headline's length
+        ("Seals come back to the harbour", True),  # a glued menu under it opens small, but holds no stop word
+        ("Wardens count the seals", True),  # a date line under it opens small
+    ],
+)
+def test_the_lines_of_a_paragraph_a_narrow_column_wraps_are_no_headline(line: str, headline: bool) -> None:
+    scored = score_lines(*dump_lines(NARROW_COLUMN))
+    at = next(i for i, read in enumerate(scored.lines) if read.text == line)
+    assert headline_lines.is_headline(scored, at, set(), set()) is headline

@@ -11,9 +11,8 @@ import re
 from typing import Final
 
 from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line
-from builder.extract.generic.dates import is_date_line
+from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
-    is_breadcrumb,
     is_caption_label,
     is_doubled,
     is_end_heading,
@@ -23,11 +22,15 @@ from builder.extract.generic.markers import (
     tag_label,
 )
 from builder.extract.generic.region import Scored, neighbours
+from builder.extract.generic.words import stop_share
 
 TITLE_MAX_WORDS: Final = 30
 DIGIT: Final = re.compile(r"\d")
+_CLOCK: Final = re.compile(r"\d:\d\d")  # a time, which a line with no date may hold ("posted 8:58 am Tue")
 # A paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
 WRAPPED_WORDS: Final = 8
+WRAPPED_FROM_WORDS: Final = 3  # a line a paragraph wraps from has this many words at least (a label has fewer)
+WRAPPED_STOP_SHARE: Final = 0.15  # the line it wraps on has this share of stop words at least
 _IMAGE_ALT: Final = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
 _NUMBERED: Final = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 REPEATED: Final = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
@@ -53,6 +56,25 @@ _SECTION_EDIT_LINK: Final = re.compile(
 _TEX_COMMAND: Final = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|mathsf|mathbf|operatorname|left|right)\b")
 
 
+# The label of a path to the page ("You are here: About>Autos>Cars"), in the common languages
+_HERE: Final = re.compile(
+    r"(?:you are here|sie sind hier|vous êtes ici|usted está aquí|você está aqui|sei qui|u bent hier)\b", re.I
+)
+
+
+def is_breadcrumb(text: str) -> bool:
+    """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post", "You are here: Autos": the path
+    to the page, or paging links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«),
+    as a headline does."""
+    if " > " in text or " › " in text or "←" in text or "→" in text or _HERE.match(text) is not None:
+        return True
+    opening = text.count("«")
+    if opening == 0 and "»" not in text:
+        return False
+    quoted = opening == text.count("»") and not (text[0] in "«»" and text[-1] in "«»")
+    return not quoted
+
+
 def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
     line, prose = scored.lines[i], scored.prose[i]
     if prose is None or line.bullet or (i in scored.chrome_rules and not scored.chrome_rules[i].startswith(REPEATED)):
@@ -66,7 +88,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
         return False
     if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words) or text.endswith(_DATELINE_ENDS):
         return False
-    if _wraps_on(scored, i):
+    if _wraps_on(scored, i) or _wrapped_from(scored, i):
         return False
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta
@@ -88,6 +110,31 @@ def _wraps_on(scored: Scored, i: int) -> bool:
         return False  # the line under must read as prose: a glued menu may start small ("printable versionbigger text")
     # a byline or date line may start small ("by Tameka Kee, Friday, ...", "posted 8:58 am ...")
     return not text.endswith(_CLAUSE_ENDS) and byline_names(next_text) is None and not DIGIT.search(next_text)
+
+
+def _wrapped_from(scored: Scored, i: int) -> bool:
+    """A line of a paragraph wrapped in a narrow column, the line under it going on in small letters ("You are
+    fully responsible for", then "the content that you post."), or that line: either is a headline's length."""
+    return _wrapped_pair(scored, i - 1, i) or _wrapped_pair(scored, i, i + 1)
+
+
+def _wrapped_pair(scored: Scored, above: int, below: int) -> bool:
+    """Whether line `below` goes on from line `above`: it opens in small letters (a headline opening with a brand
+    in small letters, "iPhone sales slow", has a capital next), is no byline, date or time ("by Ann Lee", "posted
+    8:58 am") and holds stop words as prose does (a glued menu may open small: "printable versionbigger text"),
+    under a line of a few words that stops mid-sentence (a label has fewer words)."""
+    if above < 0 or below >= len(scored.lines) or scored.prose[below] is None:
+        return False
+    text = scored.lines[below].text
+    if not (text[:2].isalpha() and text[:2].islower()) or byline_names(text) is not None:
+        return False
+    if stop_share(text) < WRAPPED_STOP_SHARE or _CLOCK.search(text) is not None or find_date(text) is not None:
+        return False
+    measured, over = scored.prose[above], scored.lines[above]
+    if measured is None or over.bullet or measured.words < WRAPPED_FROM_WORDS:
+        return False
+    end = over.text[-1]
+    return end == "," or (end.isalpha() and end.islower())
 
 
 def _in_numbered_list(scored: Scored, i: int) -> bool:

@@ -292,18 +292,6 @@ def tag_label(text: str) -> list[str] | None:
     return [tag for tag in _TAG_SPLIT.split(rest) if tag] if rest else []
 
 
-def is_breadcrumb(text: str) -> bool:
-    """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post": the path to the page, or paging
-    links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«), as a headline does."""
-    if " > " in text or " › " in text or "←" in text or "→" in text:
-        return True
-    opening = text.count("«")
-    if opening == 0 and "»" not in text:
-        return False
-    quoted = opening == text.count("»") and not (text[0] in "«»" and text[-1] in "«»")
-    return not quoted
-
-
 RULE_SIGNS: Final = 3  # a horizontal rule is at least this long
 CREDIT_WORDS: Final = 6  # a photo's credit after its caption ("SIA/EFAK/YPPOA", "Getty Images / AFP")
 
