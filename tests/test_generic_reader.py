@@ -18,6 +18,7 @@ from builder.extract.textdump.lines import BLANK, Role, read_line
 from builder.reasons import Reason
 from builder.record import Reject
 from tests.generic.regenerate import expected_path, fixture_dumps, render
+from tests.region_pages import ARTICLE, page
 from tests.site_pages import role_of, site_dump
 from tests.source_modules import source_module
 
@@ -354,3 +355,22 @@ def test_a_rule_drawn_in_text_inside_the_article_is_not_its_body() -> None:
 )
 def test_rule_lines(line: str, rule: bool) -> None:
     assert is_rule_line(line) is rule
+
+
+LEAD = "The council wants the old pool by the river open again before the summer holidays begin."
+
+
+@pytest.mark.parametrize(
+    ("head", "in_body"),
+    [
+        (["Pool to reopen next summer", LEAD, "By Ann Lee", "July 31, 2018"], False),  # a standfirst
+        (["Pool to reopen next summer", "By Ann Lee", "July 31, 2018", LEAD], True),  # the first paragraph
+    ],
+)
+def test_a_lead_under_the_byline_and_date_is_the_body_s_first_paragraph_too(head: list[str], in_body: bool) -> None:
+    """The lead is the summary wherever it stands; set apart from the body by a share bar, it is also the body's
+    first paragraph when it stands under the article's byline and date, as a standfirst over them is not."""
+    reading = read_generic(page(head, ["4 min", "  • Share", "  • Print"], ARTICLE))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["summary"] == LEAD
+    assert reading.fields["body"] == "\n\n".join([LEAD, *ARTICLE] if in_body else ARTICLE)

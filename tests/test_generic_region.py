@@ -271,7 +271,8 @@ def test_a_date_under_a_long_headline_and_a_byline_is_the_region_s_head() -> Non
 
 def test_a_paragraph_cut_off_from_the_region_by_author_cards_is_the_article_s() -> None:
     """Lead, share bar, the first paragraph, then the authors' cards, then the rest: the first paragraph is
-    body; the cards and a paragraph that opens a list of links (": ") are not."""
+    body (and so is the lead, under the byline and date); the cards and a paragraph that opens a list of links
+    (": ") are not."""
     head = ["Pool to reopen next summer", "By Ann Lee", "July 31, 2018"]
     lead = ["The council wants the old pool by the river open again before the summer holidays begin."]
     share = ["4 min", "  • Share", "  • Print"]
@@ -283,7 +284,7 @@ def test_a_paragraph_cut_off_from_the_region_by_author_cards_is_the_article_s() 
     links = ["This story comes from our weekly paper, on sale from Friday in every shop of the town. More of it here:"]
     reading = read_generic(_page(head, lead, share, first, cards, links, ["  • Sport", "  • Weather"], ARTICLE))
     assert isinstance(reading, GenericReading)
-    assert reading.fields["body"] == "\n\n".join(first + ARTICLE)
+    assert reading.fields["body"] == "\n\n".join(lead + first + ARTICLE)
 
 
 def test_a_copyright_notice_ends_the_article() -> None:
