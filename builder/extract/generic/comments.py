@@ -202,7 +202,8 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
 # A blog post's footer: who posted it and when, then its categories ("Posted by Zoe Tillman on November 05,
 # 2012 at 01:14 PM in Current Affairs | Permalink", "Published on March 17, 2010 in Firmware Updates.").
 _POST_FOOTER: Final = re.compile(r"(?:Posted|Filed|Published)\s+(?:at|on|by)\s.{3,80}?\sin\s+\S")
-POST_FOOTER_OPENINGS: Final = "PFT"
+POST_FOOTER_OPENINGS: Final = "PF"  # the first letters a footer with its comment count may open with...
+ENTRY_FOOTER_OPENINGS: Final = "PFT"  # ...and those of any post's footer (`is_post_footer`)
 # A blog post's footer with its time only, the date printed over the post ("Posted by Alina Chau at 9:22 AM",
 # Blogger's), or with its date and a permalink ("Posted by Jenna Greene on November 07, 2012 at 08:33 AM | Permalink").
 _TIMED_POST_FOOTER: Final = re.compile(
@@ -214,8 +215,8 @@ def is_post_footer(text: str) -> bool:
     """A blog post's footer: who posted it, when, and in which categories (a date is asked, since a sentence may
     open so: "Published by Penguin in 2010"), or who posted it at what time (Blogger's, its date over the post),
     or a blog engine's footer ("This entry was posted in …": `is_entry_footer`)."""
-    if is_entry_footer(text):
-        return True
+    if text[:1] == "T":
+        return is_entry_footer(text)
     if _POST_FOOTER.match(text) is not None:
         return find_date(text) is not None
     return _TIMED_POST_FOOTER.fullmatch(text) is not None

@@ -60,13 +60,16 @@ _TEX_COMMAND: Final = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|maths
 _HERE: Final = re.compile(
     r"(?:you are here|sie sind hier|vous êtes ici|usted está aquí|você está aqui|sei qui|u bent hier)\b", re.I
 )
+_HERE_OPENINGS: Final = "YySsVvUu"  # what `_HERE` may match first: most lines, with no regex
 
 
 def is_breadcrumb(text: str) -> bool:
     """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post", "You are here: Autos": the path
     to the page, or paging links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«),
     as a headline does."""
-    if " > " in text or " › " in text or "←" in text or "→" in text or _HERE.match(text) is not None:
+    if " > " in text or " › " in text or "←" in text or "→" in text:
+        return True
+    if text[:1] in _HERE_OPENINGS and _HERE.match(text) is not None:
         return True
     opening = text.count("«")
     if opening == 0 and "»" not in text:
@@ -126,15 +129,18 @@ def _wrapped_pair(scored: Scored, above: int, below: int) -> bool:
     if above < 0 or below >= len(scored.lines) or scored.prose[below] is None:
         return False
     text = scored.lines[below].text
-    if not (text[:2].isalpha() and text[:2].islower()) or byline_names(text) is not None:
-        return False
-    if stop_share(text) < WRAPPED_STOP_SHARE or _CLOCK.search(text) is not None or find_date(text) is not None:
+    if not (text[:2].isalpha() and text[:2].islower()):
         return False
     measured, over = scored.prose[above], scored.lines[above]
     if measured is None or over.bullet or measured.words < WRAPPED_FROM_WORDS:
         return False
     end = over.text[-1]
-    return end == "," or (end.isalpha() and end.islower())
+    if end != "," and not (end.isalpha() and end.islower()):
+        return False
+    # the costly tests last, for the few pairs left
+    if stop_share(text) < WRAPPED_STOP_SHARE or _CLOCK.search(text) is not None or find_date(text) is not None:
+        return False
+    return byline_names(text) is None
 
 
 def _in_numbered_list(scored: Scored, i: int) -> bool:
