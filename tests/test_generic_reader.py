@@ -374,3 +374,16 @@ def test_a_lead_under_the_byline_and_date_is_the_body_s_first_paragraph_too(head
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["summary"] == LEAD
     assert reading.fields["body"] == "\n\n".join([LEAD, *ARTICLE] if in_body else ARTICLE)
+
+
+def test_the_headline_printed_again_with_an_image_s_name_is_no_prose() -> None:
+    """A blog engine gives each image the post's title as its alt text, printed after the image's file name
+    ("pool roof 3 Pool to reopen next summer"); a window's title adds the site's name. A paragraph that quotes
+    the headline holds more words than those and stays prose."""
+    headline = "Pool to reopen next summer"
+    quoting = f"{headline} was the notice the council pinned on the door of the town hall on Monday."
+    lines = [f"pool roof 3 {headline}", f"{headline} | Harbour Weekly", quoting]
+    head = [headline, "By Ann Lee", "July 31, 2018"]
+    reading = read_generic(page(head, ARTICLE[:2], lines, ARTICLE[2:]))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["body"] == "\n\n".join([*ARTICLE[:2], quoting, *ARTICLE[2:]])

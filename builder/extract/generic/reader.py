@@ -77,6 +77,8 @@ TEASER_HEADS: Final = 3  # a region with this many headline-and-date heads is a 
 TAIL_LINES: Final = 12  # how far after the article a tag list is looked for
 ORPHAN_WORDS: Final = 20  # a paragraph between the head and the region, apart from the region, is this long...
 ORPHAN_GAP: Final = 20  # ...and among the first this many lines under the head
+HEADLINE_AGAIN_WORDS: Final = 4  # a headline this long, printed again inside a longer line, makes it no prose...
+HEADLINE_AGAIN_REST: Final = 8  # ...when the line's other words are this few
 
 RULE_BODY: Final = "a paragraph of the article's prose"
 RULE_END: Final = "an end heading: the chrome after the article starts here"
@@ -89,6 +91,7 @@ RULE_DOUBLED: Final = "an image's caption or alt text printed twice on one line 
 RULE_TWIN: Final = "an image's alt text or caption: the same words printed again a line or two away"
 RULE_PRINTED_AGAIN: Final = "a paragraph of the article printed again (a copy of the article on the same page)"
 RULE_ORPHAN: Final = "a paragraph of the article's prose between its head and its region, apart from it by chrome"
+RULE_HEADLINE_AGAIN: Final = "the headline with more words (an image's name and alt text, a window's title)"
 RULE_PAGE_TRUSTED: Final = "; the site's corpus left no article (or no headline), so the page alone was read"
 
 
@@ -229,6 +232,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
     menus = menu_lines(scored, start, stop)
     twins = twin_lines(scored, start, stop, MIN_PROSE_WORDS)
     copies = copied_lines(scored, start, stop)
+    headline = _headline_text(scored, head)
     after_image = False
     for i in range(start, stop):
         line = page.lines[i]
@@ -263,9 +267,33 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
         elif i in copies:
             rules[i] = RULE_PRINTED_AGAIN
+        elif headline and i != head.title_at and _is_headline_again(text, headline):
+            rules[i] = RULE_HEADLINE_AGAIN
         else:
             roles[i], rules[i] = BODY, RULE_BODY
         after_image = False
+
+
+def _headline_text(scored: Scored, head: Head) -> str:
+    """The headline's words when they are enough to tell a line that holds them (HEADLINE_AGAIN_WORDS), else ""."""
+    if head.title_at is None:
+        return ""
+    text = scored.lines[head.title_at].text
+    return text if text.count(" ") + 1 >= HEADLINE_AGAIN_WORDS else ""
+
+
+def _is_headline_again(text: str, headline: str) -> bool:
+    """The headline with a few words before or after it, apart by a space: an image's file name and its alt text
+    (a blog engine's default alt is the post's title: "aa modern apartment 3 Incredible Home Revival …"), a
+    window's title ("… | Site"). A paragraph that an image's alt text is glued to, or that quotes the headline,
+    holds more words."""
+    if text.startswith(headline):
+        rest, touching = text[len(headline) :], text[len(headline) : len(headline) + 1]
+    elif text.endswith(headline):
+        rest, touching = text[: -len(headline)], text[-len(headline) - 1 : -len(headline)]
+    else:
+        return False
+    return touching == " " and rest.count(" ") <= HEADLINE_AGAIN_REST
 
 
 def _is_paragraph(scored: Scored, i: int) -> bool:
