@@ -349,3 +349,15 @@ def test_the_lines_of_a_paragraph_a_narrow_column_wraps_are_no_headline(line: st
     scored = score_lines(*dump_lines(NARROW_COLUMN))
     at = next(i for i, read in enumerate(scored.lines) if read.text == line)
     assert headline_lines.is_headline(scored, at, set(), set()) is headline
+
+
+@pytest.mark.parametrize(
+    ("page", "never"),
+    [
+        ("Will the pool open in May?\n(*) Yes\n63%\n( ) No", True),  # a poll's question over its answers
+        ("Will the pool open in May?\n\n( ) Yes\n( ) No", True),
+        ("Will the pool open in May?\n\nBy Ann Lee", False),  # a headline asks too
+    ],
+)
+def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None:
+    assert headline_lines.never_headline(score_lines(*dump_lines(page)), 0) is never

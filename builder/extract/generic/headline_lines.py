@@ -21,7 +21,7 @@ from builder.extract.generic.markers import (
     is_image_file,
     tag_label,
 )
-from builder.extract.generic.region import Scored, neighbours
+from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.words import stop_share
 
 TITLE_MAX_WORDS: Final = 30
@@ -44,6 +44,7 @@ _POWERED_BY: Final = re.compile(r"powered by\b", re.IGNORECASE)
 # A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
 # glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
 _VIDEO_LENGTH: Final = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
+_RADIO_BUTTONS: Final = ("( ) ", "(*) ")
 # A wiki's section heading, with its edit link as a text browser prints it ("History[edit]", "Geschichte[Bearbeiten
 # | Quelltext bearbeiten]"): a heading inside the page, never its headline
 _SECTION_EDIT_LINK: Final = re.compile(
@@ -162,7 +163,8 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
 def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
-    glued together, a search box's or blog engine's credit, a video's title, a wiki's section heading, a formula."""
+    glued together, a search box's or blog engine's credit, a video's title, a wiki's section heading, a formula,
+    a poll's question."""
     text = scored.lines[i].text
     return (
         is_glued_menu(text)
@@ -172,7 +174,14 @@ def never_headline(scored: Scored, i: int) -> bool:
         or _under_video_length(scored, i)
         or _SECTION_EDIT_LINK.search(text) is not None
         or _TEX_COMMAND.search(text) is not None
+        or _asks_poll(scored, i)
     )
+
+
+def _asks_poll(scored: Scored, i: int) -> bool:
+    """A poll's question, its answers under it as a text browser prints radio buttons ("( ) Yes", "(*) No")."""
+    under = following(scored, i, 1)
+    return bool(under) and scored.lines[under[0]].text.startswith(_RADIO_BUTTONS)
 
 
 def _under_video_length(scored: Scored, i: int) -> bool:
