@@ -229,9 +229,10 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
-            elif text[:1] == "T" and is_entry_footer(text):  # it reads as prose, and opens the comments' run
+            # (a line scoring no higher is neither: both read as prose; a float's test first, for most lines)
+            elif score > 0.0 and text.startswith("This ") and is_entry_footer(text):  # it opens the comments' run
                 score, chrome_rules[i] = SHORT_LINE, RULE_ENTRY_FOOTER
-            elif score > 0.0 and is_cut_excerpt(text):
+            elif score > 0.0 and text.endswith("]") and is_cut_excerpt(text):
                 score = 0.0  # another post's teaser weighs nothing; an article quoting one keeps it
             elif score < 0.0 and (
                 (not text[:1].isalpha() and not holds_letter(text))  # most lines open with a letter: no search
