@@ -202,8 +202,8 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
 # A blog post's footer: who posted it and when, then its categories ("Posted by Zoe Tillman on November 05,
 # 2012 at 01:14 PM in Current Affairs | Permalink", "Published on March 17, 2010 in Firmware Updates.").
 _POST_FOOTER: Final = re.compile(r"(?:Posted|Filed|Published)\s+(?:at|on|by)\s.{3,80}?\sin\s+\S")
-POST_FOOTER_OPENINGS: Final = "PF"  # the first letters a footer with its comment count may open with...
-ENTRY_FOOTER_OPENINGS: Final = "PFT"  # ...and those of any post's footer (`is_post_footer`)
+POST_FOOTER_OPENINGS: Final = "PFT"  # the first letters a post's footer may open with (`is_post_footer`)...
+COUNTED_FOOTER_OPENINGS: Final = "PF"  # ...and one with its comment count (`is_counted_post_footer`)
 # A blog post's footer with its time only, the date printed over the post ("Posted by Alina Chau at 9:22 AM",
 # Blogger's), or with its date and a permalink ("Posted by Jenna Greene on November 07, 2012 at 08:33 AM | Permalink").
 _TIMED_POST_FOOTER: Final = re.compile(

@@ -9,7 +9,7 @@ from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.comments import (
-    ENTRY_FOOTER_OPENINGS,
+    COUNTED_FOOTER_OPENINGS,
     POST_FOOTER_OPENINGS,
     comments_start,
     count_in_head,
@@ -111,13 +111,13 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             return start, _trimmed(scored, start, i)  # the tags under the article (tags inside it: read on)
         if (
             before >= NEXT_ARTICLE_AFTER
-            and scored.lines[i].text[:1] in ENTRY_FOOTER_OPENINGS
+            and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
             and is_post_footer(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)  # the post's footer: its byline, date and categories
         if (
             before > 0.0
-            and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
+            and scored.lines[i].text[:1] in COUNTED_FOOTER_OPENINGS
             and is_counted_post_footer(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)  # a footer with the comment count: the comments follow

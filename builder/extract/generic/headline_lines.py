@@ -44,7 +44,7 @@ _POWERED_BY: Final = re.compile(r"powered by\b", re.IGNORECASE)
 # A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
 # glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
 _VIDEO_LENGTH: Final = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
-_RADIO_BUTTONS: Final = ("( ) ", "(*) ")
+_RADIO_BUTTONS: Final = ("( ) ", "(*) ")  # a poll's answers, as a text browser prints its radio buttons
 # A wiki's section heading, with its edit link as a text browser prints it ("History[edit]", "Geschichte[Bearbeiten
 # | Quelltext bearbeiten]"): a heading inside the page, never its headline
 _SECTION_EDIT_LINK: Final = re.compile(

@@ -29,7 +29,7 @@ _BRACKETED_CUTS: Final = (" […]", " [...]", " [ … ]", " [ ... ]")  # a blog 
 def is_cut_excerpt(text: str) -> bool:
     """A paragraph cut with a bracketed ellipsis ("…the inner circulation, organisation of the [...]"): a blog
     engine's excerpt of another post (a listing, a feed, "Editor's picks"), a teaser however long it runs."""
-    return text[-1] == "]" and text.endswith(_BRACKETED_CUTS)
+    return text.endswith(_BRACKETED_CUTS)
 
 
 def _is_head(line: Line, prose: Prose) -> bool:
