@@ -288,9 +288,11 @@ def _is_headline_again(text: str, headline: str) -> bool:
     window's title ("… | Site"). A paragraph that an image's alt text is glued to, or that quotes the headline,
     holds more words."""
     if text.startswith(headline):
-        rest, touching = text[len(headline) :], text[len(headline) : len(headline) + 1]
+        rest = text[len(headline) :]
+        touching = rest[:1]
     elif text.endswith(headline):
-        rest, touching = text[: -len(headline)], text[-len(headline) - 1 : -len(headline)]
+        rest = text[: -len(headline)]
+        touching = rest[-1:]
     else:
         return False
     return touching == " " and rest.count(" ") <= HEADLINE_AGAIN_REST
