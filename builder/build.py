@@ -149,8 +149,9 @@ def _build(
     recorded = recorded_options(options, now)
     counted = _Counted(items)
     # An incremental build surveys only the inputs that changed, and may read others again: the survey's
-    # findings of a dump are trusted only when it read every input
-    pipeline = _pipeline_options(options, now, corpus, all_surveyed=changed is None)
+    # findings of a dump are trusted only when it read every input (no cache, or one that vouched for none)
+    all_surveyed = changed is None or changed.walked_all
+    pipeline = _pipeline_options(options, now, corpus, all_surveyed=all_surveyed)
     if cache is not None and changed is not None and options.dedup and not _ranked_dedup(options):
         focus_dedup(cache, changed, pipeline, options.max_bytes, options.executor or options.workers)
     with staged_folder(options.out) as staging:

@@ -224,3 +224,12 @@ def test_a_walk_with_no_first_pass_to_follow_keeps_no_part() -> None:
     parts = [Record(f"{i:03d}") for i in range(100)]
     changed = Changed(_Vouching({f"{i:03d}" for i in range(99)}), parts, keep=False)  # type: ignore[arg-type]
     assert len(list(changed)) == 1 and changed.parts is None and changed.first() is None
+
+
+def test_a_walk_that_met_no_vouched_part_says_the_survey_read_every_input() -> None:
+    parts = [Record(f"{i:03d}") for i in range(10)]
+    first_build = Changed(_Vouching(set()), parts)  # type: ignore[arg-type]
+    assert not first_build.walked_all  # not walked yet: nothing is known
+    assert len(list(first_build)) == 10 and first_build.walked_all
+    rebuild = Changed(_Vouching({"004"}), parts)  # type: ignore[arg-type]
+    assert len(list(rebuild)) == 9 and not rebuild.walked_all

@@ -3,10 +3,17 @@ a table of data inside an article, and a page with no columns, are left as print
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
+import pyarrow.parquet as pq
+import pytest
+
+import builder.cache.stats as stats
+from builder.build import BuildOptions, build
 from builder.extract.decode import decode
+from builder.extract.generic import extractor
 from builder.extract.generic.chrome import line_key
 from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.corpus import CorpusBuilder
@@ -14,6 +21,9 @@ from builder.extract.generic.extractor import GenericTextExtractor
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.generic.survey import sketch_record
 from builder.record import Record
+from tests.conftest import NOW
+from tests.dumps import make_dump, write_dump
+from tests.test_cache_focus import LONG_AGO
 
 LAYOUT = (Path(__file__).parent / "generic" / "en_table_layout.txt").read_text(encoding="utf-8")
 ARTICLE_LINES = [
@@ -172,3 +182,38 @@ def test_the_survey_marks_a_dump_in_columns_and_a_build_s_reader_takes_its_word_
     assert _read(GenericTextExtractor(unseen, surveyed=True), LAYOUT).fields.get("title") != title
     # ...and searched for them by any other (explain, a cached build's dumps read again)
     assert _read(GenericTextExtractor(unseen), LAYOUT).fields["title"] == title
+
+
+def test_a_first_build_with_its_cache_takes_the_survey_s_word_and_a_rebuild_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build whose cache vouched for no input surveyed every one: its reader unfolds only the dumps the survey
+    found in columns. A rebuild whose cache vouches for a file (a profiled dump, by its stat) surveys only the
+    others, so its reader searches each dump it reads."""
+    monkeypatch.setattr(stats, "SETTLED_SECONDS", 0)  # a file's stat vouches for it however recent
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    blog = (Path(__file__).parent / "generic" / "en_blog.txt").read_text(encoding="utf-8")
+    (folder / "layout.txt").write_text(LAYOUT, encoding="utf-8")
+    (folder / "blog.txt").write_text(blog, encoding="utf-8")
+    write_dump(folder, "am.txt", make_dump())
+    for path in folder.iterdir():  # written long before a build looks: their stat vouches for them
+        os.utime(path, (LONG_AGO, LONG_AGO))
+    unfolded: list[str] = []
+
+    def counted(text: str) -> str:
+        unfolded.append(text)
+        return unfold_columns(text)
+
+    monkeypatch.setattr(extractor, "unfold_columns", counted)
+    cache = tmp_path / "cache"
+    build([folder], BuildOptions(out=tmp_path / "out", report=tmp_path / "report", now=NOW, workers=1, cache=cache))
+    assert [line_key(text) for text in unfolded] == [line_key(LAYOUT)]  # the one dump in columns
+    titles = pq.read_table(tmp_path / "out" / "data").column("title").to_pylist()
+    assert "Harbour ferry returns after two winters" in titles
+    unfolded.clear()
+    changed = blog + "\nOne more line at the end of the page.\n"
+    (folder / "blog.txt").write_text(changed, encoding="utf-8")
+    os.utime(folder / "blog.txt", (LONG_AGO + 60, LONG_AGO + 60))
+    build([folder], BuildOptions(out=tmp_path / "out2", report=tmp_path / "report2", now=NOW, workers=1, cache=cache))
+    assert line_key(changed) in [line_key(text) for text in unfolded]  # read, and searched though in no columns

@@ -58,6 +58,12 @@ class Changed:
             yield part
         self._walked = True
 
+    @property
+    def walked_all(self) -> bool:
+        """Whether the walk is over and yielded every part: the cache vouched for none (a first build, or one of
+        dumps no profile reads, which are always read again), so the survey that walked it read every input."""
+        return self._walked and self.changed == self.total
+
     def first(self) -> list[WorkItem] | None:
         """The parts to run first, or None when too many changed (the walk is finished here if the survey did not)."""
         if not self._walked:
