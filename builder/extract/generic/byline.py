@@ -249,6 +249,16 @@ def relative_time(text: str) -> re.Match[str] | None:
     return _RELATIVE_TIME.search(text, start)
 
 
+def is_relative_date_line(text: str) -> bool:
+    """A relative time alone or under its date's label ("2 hours ago", "Published 1 hours ago"): a date line that
+    tells the time since the page was fetched (no date the reader can keep), never a headline."""
+    relative = relative_time(text)
+    if relative is None:
+        return False
+    label = text[: relative.start()].strip(" :").lower()
+    return not label or label in KIND_LABELS
+
+
 def _name_before(text: str) -> list[str] | None:
     """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013")."""
     return _one_name(_FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))[-1])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line
+from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line, is_relative_date_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.markers import (
     is_caption_label,
@@ -163,8 +163,8 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
 def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
-    glued together, a search box's or blog engine's credit, a video's title, a wiki's section heading, a formula,
-    a poll's question."""
+    glued together, a search box's or blog engine's credit, a relative date, a video's title, a wiki's section
+    heading, a formula, a poll's question."""
     text = scored.lines[i].text
     return (
         is_glued_menu(text)
@@ -175,6 +175,7 @@ def never_headline(scored: Scored, i: int) -> bool:
         or _SECTION_EDIT_LINK.search(text) is not None
         or _TEX_COMMAND.search(text) is not None
         or _asks_poll(scored, i)
+        or is_relative_date_line(text)
     )
 
 
