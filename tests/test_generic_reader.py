@@ -202,13 +202,27 @@ def test_a_short_post_under_its_headline_and_byline_is_an_article() -> None:
     assert reading.fields["body"] == "A few photographs of the harbour lights, taken from the old pier before sunrise."
 
 
+UNCOMMENTED_POST = SHORT_POST.replace("Comments (0)\n\nLeave a comment\n\n", "Share this page\n\n")
+
+
 @pytest.mark.parametrize("head", ["", "Ana Costa\n\n"])
 def test_a_short_text_under_a_title_alone_is_no_article(head: str) -> None:
-    """The same page with no byline or date (or a name alone, which may be two buttons: "Cancel Delete"): a title
-    over a line of text is a stub or a shop's page."""
-    reading = read_generic(SHORT_POST.replace("By Ana Costa, 3 March 2019\n\n", head))
+    """The same page with no byline or date (or a name alone, which may be two buttons: "Cancel Delete") and no
+    comment section under the text: a title over a line of text is a stub or a shop's page."""
+    reading = read_generic(UNCOMMENTED_POST.replace("By Ana Costa, 3 March 2019\n\n", head))
     assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
     assert reading.detail == "no run of prose: 1 line of prose (14 words)"
+
+
+@pytest.mark.parametrize("comments", ["Comments (0)\n\nLeave a comment", "[photo]\n\n13 comments:"])
+def test_a_short_text_under_a_title_with_its_comments_under_it_is_a_post(comments: str) -> None:
+    """With no byline or date, a comment section opening right under the text (its heading or its count, maybe
+    under an image) says it is a post: a blog's picture and its few words."""
+    page = UNCOMMENTED_POST.replace("By Ana Costa, 3 March 2019\n\n", "").replace("Share this page", comments)
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Harbour lights at dawn"
+    assert reading.fields["body"] == "A few photographs of the harbour lights, taken from the old pier before sunrise."
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "Home\n\n  • News\n  • Sport\n", "Page not found\n\nSearch [   ]"])

@@ -34,6 +34,8 @@ from builder.extract.generic.markers import (
     RULE_CAPTION,
     RULE_IMAGE,
     is_caption_label,
+    is_comment_count,
+    is_comment_section_heading,
     is_doubled,
     is_end_heading,
     is_image_file,
@@ -46,6 +48,7 @@ from builder.extract.generic.region import (
     RULE_OUTSIDE,
     Scored,
     best_region,
+    following,
     is_bracketed,
     prose_lines,
     score_lines,
@@ -79,6 +82,7 @@ ORPHAN_WORDS: Final = 20  # a paragraph between the head and the region, apart f
 ORPHAN_GAP: Final = 20  # ...and among the first this many lines under the head
 HEADLINE_AGAIN_WORDS: Final = 4  # a headline this long, printed again inside a longer line, makes it no prose...
 HEADLINE_AGAIN_REST: Final = 8  # ...when the line's other words are this few
+COMMENTS_UNDER_LINES: Final = 3  # a short post's comment section opens within this many lines under it
 
 RULE_BODY: Final = "a paragraph of the article's prose"
 RULE_END: Final = "an end heading: the chrome after the article starts here"
@@ -162,7 +166,7 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
             Reason.NO_ARTICLE, f"a list of {heads} teasers (headline, date, summary): a section front", "parse"
         )
     head = read_head(scored, text, start, stop)
-    if short and not _post_head(head, start):
+    if short and not _post_head(head, start, _comments_under(scored, stop)):
         return _no_prose(count, words)
     page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
@@ -183,12 +187,24 @@ def _no_prose(count: int, words: int) -> Reject:
     return Reject(Reason.NO_ARTICLE, f"no run of prose: {lines_of} ({words} words)", "parse")
 
 
-def _post_head(head: Head, start: int) -> bool:
+def _post_head(head: Head, start: int, commented: bool) -> bool:
     """Whether a short run of prose is a short post's: a headline over it with a date or a byline opened by its
-    word ("By ...") beside the headline, the head of one article (a blog's one-paragraph post, a picture's few
-    words). A stub page or a shop's shows a title but no date; a name alone may be a pair of buttons ("Cancel
-    Delete")."""
-    return head.title_at is not None and head.title_at < start and (head.explicit or head.date_at is not None)
+    word ("By ...") beside the headline, or with the post's comment section right under the run (`commented`):
+    the head of one article (a blog's one-paragraph post, a picture's few words). A stub page or a shop's shows a
+    title but no date and no comments; a name alone may be a pair of buttons ("Cancel Delete")."""
+    return (
+        head.title_at is not None and head.title_at < start and (head.explicit or head.date_at is not None or commented)
+    )
+
+
+def _comments_under(scored: Scored, stop: int) -> bool:
+    """Whether a comment section opens right under the run: its heading or its count ("Comments (0)", "13
+    comments:"), within COMMENTS_UNDER_LINES non-blank lines (an image, a share bar between)."""
+    for i in following(scored, stop - 1, COMMENTS_UNDER_LINES):
+        text = scored.lines[i].text
+        if is_comment_section_heading(text) or is_comment_count(text):
+            return True
+    return False
 
 
 def _outside(text: str, scored: Scored) -> Classified:
