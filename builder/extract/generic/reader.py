@@ -34,8 +34,6 @@ from builder.extract.generic.markers import (
     RULE_CAPTION,
     RULE_IMAGE,
     is_caption_label,
-    is_comment_count,
-    is_comment_section_heading,
     is_doubled,
     is_end_heading,
     is_image_file,
@@ -48,6 +46,7 @@ from builder.extract.generic.region import (
     RULE_OUTSIDE,
     Scored,
     best_region,
+    comment_heading_in,
     following,
     is_bracketed,
     prose_lines,
@@ -166,7 +165,7 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
             Reason.NO_ARTICLE, f"a list of {heads} teasers (headline, date, summary): a section front", "parse"
         )
     head = read_head(scored, text, start, stop)
-    if short and not _post_head(head, start, _comments_under(scored, stop)):
+    if short and not _post_head(head, start, scored, stop):
         return _no_prose(count, words)
     page = _outside(text, scored)
     _mark_region(page, scored, head, start, stop)
@@ -187,24 +186,21 @@ def _no_prose(count: int, words: int) -> Reject:
     return Reject(Reason.NO_ARTICLE, f"no run of prose: {lines_of} ({words} words)", "parse")
 
 
-def _post_head(head: Head, start: int, commented: bool) -> bool:
-    """Whether a short run of prose is a short post's: a headline over it with a date or a byline opened by its
-    word ("By ...") beside the headline, or with the post's comment section right under the run (`commented`):
-    the head of one article (a blog's one-paragraph post, a picture's few words). A stub page or a shop's shows a
-    title but no date and no comments; a name alone may be a pair of buttons ("Cancel Delete")."""
-    return (
-        head.title_at is not None and head.title_at < start and (head.explicit or head.date_at is not None or commented)
-    )
+def _post_head(head: Head, start: int, scored: Scored, stop: int) -> bool:
+    """Whether a short run of prose (lines[start:stop]) is a short post's: a headline over it with a date or a
+    byline opened by its word ("By ...") beside the headline, or with the post's comment section right under the
+    run: the head of one article (a blog's one-paragraph post, a picture's few words). A stub page or a shop's
+    shows a title but no date and no comments; a name alone may be a pair of buttons ("Cancel Delete")."""
+    if head.title_at is None or head.title_at >= start:
+        return False
+    return head.explicit or head.date_at is not None or _comments_under(scored, stop)
 
 
 def _comments_under(scored: Scored, stop: int) -> bool:
     """Whether a comment section opens right under the run: its heading or its count ("Comments (0)", "13
     comments:"), within COMMENTS_UNDER_LINES non-blank lines (an image, a share bar between)."""
-    for i in following(scored, stop - 1, COMMENTS_UNDER_LINES):
-        text = scored.lines[i].text
-        if is_comment_section_heading(text) or is_comment_count(text):
-            return True
-    return False
+    under = following(scored, stop - 1, COMMENTS_UNDER_LINES)
+    return bool(under) and comment_heading_in(scored, under[0], under[-1] + 1)
 
 
 def _outside(text: str, scored: Scored) -> Classified:

@@ -366,12 +366,12 @@ def _before_comment_form(
             continue
         end = best_start if anywhere else min(best_start, stop + FORM_AFTER_ARTICLE)
         # a comment count may be the best run's first line: it reads as prose ("11 Responses to “Title”")
-        if comment_form_at(scored, stop, end) is not None or _comment_heading_at(scored, stop, end + 1):
+        if comment_form_at(scored, stop, end) is not None or comment_heading_in(scored, stop, end + 1):
             return start, stop, total
     return None
 
 
-def _comment_heading_at(scored: Scored, start: int, stop: int) -> bool:
+def comment_heading_in(scored: Scored, start: int, stop: int) -> bool:
     """Whether lines[start:stop] hold a comment section's count or its heading ("11 Responses to “Title”",
     "Join the conversation: Sign up / Log in"), never an item of a list ("• Comment on the senior team's
     guide" is a link)."""
