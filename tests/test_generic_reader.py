@@ -1,5 +1,5 @@
 """The generic reader of dumps of sites with no profile: golden readings of fixture pages of several layouts
-and languages, pages that are no article, the publisher's name."""
+and languages, the publisher's name (pages that are no article: test_generic_no_article.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from builder.record import Reject
 from tests.generic.regenerate import expected_path, fixture_dumps, render
 from tests.region_pages import ARTICLE, page
 from tests.site_pages import role_of, site_dump
-from tests.source_modules import source_module
 
 FIXTURES = {dump.stem: dump for dump in fixture_dumps()}
 
@@ -153,84 +152,6 @@ def test_one_word_labels_under_the_headline_push_it_down_no_further() -> None:
     assert reading.fields["title"] == "Night ferries return to the northern islands"
 
 
-def test_section_front_is_no_article() -> None:
-    reading = read_generic(FIXTURES["section_front"].read_text(encoding="utf-8"))
-    assert isinstance(reading, Reject)
-    assert reading.reason is Reason.NO_ARTICLE and reading.stage == "parse"
-    assert reading.detail == "no run of prose: 1 line of prose (11 words)"
-
-
-def test_a_list_of_teasers_is_no_article() -> None:
-    """A section front whose teasers each have a summary sentence: prose, but the heads of four articles."""
-    reading = read_generic(FIXTURES["section_front_teasers"].read_text(encoding="utf-8"))
-    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
-    assert reading.detail == "a list of 4 teasers (headline, date, summary): a section front"
-
-
-SHORT_POST = """\
-Pixel Notebook
-
-  • Home
-  • Archive
-  • About
-
-Harbour lights at dawn
-
-By Ana Costa, 3 March 2019
-
-A few photographs of the harbour lights, taken from the old pier before sunrise.
-
-Comments (0)
-
-Leave a comment
-
-[ ] Name (required)
-[ ] Mail (will not be published) (required)
-[Submit Comment]
-
-© 2019 Pixel Notebook
-"""
-
-
-def test_a_short_post_under_its_headline_and_byline_is_an_article() -> None:
-    """One paragraph of 14 words, under a headline and a byline with its date: a blog's short post, read (the
-    validator's --min-words decides whether so short a body is kept)."""
-    reading = read_generic(SHORT_POST)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Harbour lights at dawn"
-    assert reading.fields["authors"] == ["Ana Costa"]
-    assert reading.fields["body"] == "A few photographs of the harbour lights, taken from the old pier before sunrise."
-
-
-UNCOMMENTED_POST = SHORT_POST.replace("Comments (0)\n\nLeave a comment\n\n", "Share this page\n\n")
-
-
-@pytest.mark.parametrize("head", ["", "Ana Costa\n\n"])
-def test_a_short_text_under_a_title_alone_is_no_article(head: str) -> None:
-    """The same page with no byline or date (or a name alone, which may be two buttons: "Cancel Delete") and no
-    comment section under the text: a title over a line of text is a stub or a shop's page."""
-    reading = read_generic(UNCOMMENTED_POST.replace("By Ana Costa, 3 March 2019\n\n", head))
-    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
-    assert reading.detail == "no run of prose: 1 line of prose (14 words)"
-
-
-@pytest.mark.parametrize("comments", ["Comments (0)\n\nLeave a comment", "[photo]\n\n13 comments:"])
-def test_a_short_text_under_a_title_with_its_comments_under_it_is_a_post(comments: str) -> None:
-    """With no byline or date, a comment section opening right under the text (its heading or its count, maybe
-    under an image) says it is a post: a blog's picture and its few words."""
-    page = UNCOMMENTED_POST.replace("By Ana Costa, 3 March 2019\n\n", "").replace("Share this page", comments)
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Harbour lights at dawn"
-    assert reading.fields["body"] == "A few photographs of the harbour lights, taken from the old pier before sunrise."
-
-
-@pytest.mark.parametrize("text", ["", "\n\n", "Home\n\n  • News\n  • Sport\n", "Page not found\n\nSearch [   ]"])
-def test_pages_with_no_prose_are_no_article(text: str) -> None:
-    reading = read_generic(text)
-    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
-
-
 def test_every_line_has_a_role_and_a_rule() -> None:
     reading = _read("en_blog")
     page = reading.classified
@@ -313,16 +234,6 @@ def test_any_text_gives_a_reading_or_a_reject(raws: list[str]) -> None:
         return
     assert len(reading.classified.roles) == len(reading.classified.lines) == len(text.split("\n"))
     assert reading.fields["body"]
-
-
-def test_a_reading_whose_headline_took_the_only_prose_is_no_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whatever picked the headline, a row needs a body too: the reader's last check says no_article."""
-    reader = source_module("builder.extract.generic.reader")
-    assemble = reader.assemble
-    monkeypatch.setattr(reader, "assemble", lambda page, head: {**assemble(page, head), "body": ""})
-    assert isinstance(read_generic(site_dump(1)), GenericReading)  # as read without the patch
-    verdict = reader.read_generic(site_dump(1))
-    assert isinstance(verdict, Reject) and verdict.reason is Reason.NO_ARTICLE and "no prose" in verdict.detail
 
 
 ALT_OVER_CAPTION = """\
