@@ -82,6 +82,10 @@ def test_breadcrumbs_and_quotes(line: str, breadcrumb: bool) -> None:
         ("#GameTechie", True),
         ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE THE WATCHDOG HUFFPOST TECH", True),
         ("FALL IN LOVE WITH BLACK", False),  # a short headline in capitals
+        (
+            "THE ROLLING STONES - STONES 'QUIT EMI' FOR UNIVERSAL",
+            False,
+        ),  # a long one: its stop words read as a sentence
         ("ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท อ.สุรชัย ตำรวจ เร่ง สอบ ผล", False),  # Thai letters have no case
         ("Brexit", False),
         ("Email @adamoss with your seal photographs", False),  # a handle inside a line

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.words import stop_share
+
 # The rules of image lines, read back by the assembler: a file name or an alt text opens an image.
 RULE_IMAGE: Final = "an image (its file name)"
 RULE_ALT: Final = "an image's alt text (in brackets)"
@@ -340,8 +342,11 @@ def is_caption_label(text: str) -> bool:
     return _CAPTION_LABEL.match(text) is not None
 
 
-# A line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK").
+# A line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK"), and so
+# may a longer one that reads as a sentence, a fifth of its words or more stop words ("THE ROLLING STONES -
+# STONES 'QUIT EMI' FOR UNIVERSAL"): a menu's links are names ("NEWS SPORT BUSINESS REAL ESTATE").
 MENU_CAPITALS_WORDS: Final = 8
+MENU_STOP_SHARE: Final = 0.2
 
 
 # The links of a menu printed with no space between them ("HomeLatestBaseballFootball"): a word with a
@@ -374,11 +379,13 @@ def is_glued_menu(text: str) -> bool:
 
 def is_handle_or_menu(text: str, words: int) -> bool:
     """A social handle or a hashtag alone ("@emmabrockes", "#GameTechie"), an embedded post's signature, or a
-    long line of capitals ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"): a link or a menu, never a
-    headline."""
+    long line of capitals with few stop words ("BUSINESS SMALL BUSINESS DAILYFINANCE REAL ESTATE …"): a link or
+    a menu, never a headline."""
     if words == 1:
         return text[:1] in "@#"
     if is_post_signature(text):
         return True
     # Every letter a capital: str.isupper would also take "ผล DNA ยืนยัน", whose Thai letters have no case.
-    return words >= MENU_CAPITALS_WORDS and all(char.isupper() for char in text if char.isalpha())
+    if words < MENU_CAPITALS_WORDS or not all(char.isupper() for char in text if char.isalpha()):
+        return False
+    return stop_share(text) < MENU_STOP_SHARE
