@@ -1,3 +1,3 @@
-from builder.cli.main import main
+from builder.cli.run import run
 
-main()
+run()

@@ -370,4 +370,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from builder.cli.run import run
+
+    run()
