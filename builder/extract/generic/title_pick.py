@@ -14,6 +14,7 @@ from builder.extract.generic.headline import (
     LEAD_WORDS,
     META_BELOW,
     PIPE_OR_SLASH,
+    PRINTED_TWICE,
     THRESHOLD,
     TITLE_CASE,
     Candidate,
@@ -32,25 +33,58 @@ DECK_HEADLINE_WORDS: Final = 6  # ...and the headline over it this long or longe
 KICKER_WORDS: Final = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
 KICKER_HEADLINE_WORDS: Final = 6  # ...and the headline under it this long or longer
 
+# A headline scoring under this, with no byline or date under it, is weak: one printed twice further up may win.
+WEAK_TITLE: Final = 4.0
+
 RULE_OVER_STANDFIRST: Final = "; over the best one, which is its standfirst (the byline under it)"
 RULE_UNDER_KICKER: Final = "; under the best one, which is its kicker (a word or two over it)"
+RULE_DISTANT: Final = "; far above the article's head, where it shows none, and printed twice in the page"
 
 Completing = Callable[[Candidate], None]
 
 
 def pick_title(scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]) -> tuple[int | None, str]:
-    """The headline in the window (None when no line looks like one) and the rule that says why."""
+    """The headline in the window (None when no line looks like one) and the rule that says why. Where the
+    window shows no headline (none, or a weak one with no byline or date under it: a sidebar's heading, a
+    button's label), it is looked for further up, among the window's `distant` lines, in a line the page
+    prints twice (a gallery or a sidebar between the headline and the prose: "For Astronaut, a Frustrating
+    Wait" in the list of the story's parts, then over it)."""
+    best, rule, chosen = _pick(scored, page, window, checked, meta)
+    if not window.distant or not _weak(chosen):
+        return best, rule
+    farther = window._replace(above=[*window.above, *window.distant])
+    far_best, far_rule, _ = _pick(scored, page, farther, checked, meta)
+    if far_best is None or far_best not in window.distant:
+        return best, rule
+    return far_best, far_rule + RULE_DISTANT
+
+
+def _pick(
+    scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]
+) -> tuple[int | None, str, Candidate | None]:
     ranked = headline.headline_candidates(scored, window, checked, meta)
     lead = lead_words(scored, window.in_region)
-    completing = lambda candidate: complete(scored, page, lead, candidate)  # noqa: E731
+    distant = set(window.distant)
+
+    def completing(candidate: Candidate) -> None:
+        complete(scored, page, lead, candidate)
+        if candidate.at in distant and not candidate.features[PRINTED_TWICE]:
+            candidate.excluded = True
+
     scored_best = headline.choose(ranked, completing)  # looked up on the module: bench/train_headline.py records it
     best, correction = over_standfirst(scored, ranked, scored_best, completing), RULE_OVER_STANDFIRST
     if best == scored_best:
         best, correction = under_kicker(scored, ranked, scored_best, completing), RULE_UNDER_KICKER
     chosen = next((candidate for candidate in ranked if candidate.at == best), None)
     if chosen is None:
-        return best, ""
-    return best, title_rule(chosen, len(ranked)) + (correction if best != scored_best else "")
+        return best, "", None
+    return best, title_rule(chosen, len(ranked)) + (correction if best != scored_best else ""), chosen
+
+
+def _weak(chosen: Candidate | None) -> bool:
+    """Whether the window's headline may be none: no line, or one scoring under WEAK_TITLE with no byline or date
+    under it."""
+    return chosen is None or (chosen.score() < WEAK_TITLE and not chosen.features[META_BELOW])
 
 
 def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:

@@ -1,0 +1,34 @@
+"""The headline far above the article's head (`title_pick.pick_title`, `Window.distant`): taken where the head's
+window shows no headline, and only when the page prints it twice."""
+
+from __future__ import annotations
+
+from builder.extract.generic.head import HEAD_LINES
+from builder.extract.generic.reader import GenericReading, read_generic
+from tests.seal_pages import seal_page
+
+HEADLINE = "Forty seals return to the sandbank"
+# A sidebar of link labels between the headline and the prose, longer than the head's window
+SIDEBAR = tuple(f"Tool {number}" for number in range(HEAD_LINES + 5))
+
+
+def _title(*head: str) -> str | None:
+    reading = read_generic(seal_page(*head))
+    assert isinstance(reading, GenericReading), reading
+    return reading.fields["title"]
+
+
+def test_a_headline_printed_twice_far_above_a_sidebar_is_taken_where_the_head_shows_none() -> None:
+    title = _title("Harbour Weekly", f"• {HEADLINE}", HEADLINE, *SIDEBAR, "CLOSE")
+    assert title == HEADLINE
+
+
+def test_a_far_line_printed_once_is_not_taken() -> None:
+    assert _title("Harbour Weekly", HEADLINE, *SIDEBAR, "CLOSE") != HEADLINE
+
+
+def test_a_headline_in_the_head_with_its_byline_wins_over_a_far_line_printed_twice() -> None:
+    """The far line is not looked at: weighed beside the head's headline, its words in the article's first lines
+    and printed twice, it would win."""
+    head = ("Harbour Weekly", f"• {HEADLINE}", HEADLINE, *SIDEBAR, "Out on the dunes at dawn", "By Ann Lee")
+    assert _title(*head) == "Out on the dunes at dawn"
