@@ -38,7 +38,6 @@ from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import share_of
 
 HEAD_LINES: Final = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
-TITLE_LINES: Final = 60  # the title, where those show none, in this many (Window.distant)
 REGION_LINES: Final = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
 # A date this many lines under a byline is the byline's ("Author:" / name / "Publish date:")
 META_UNDER_BYLINE: Final = 2
@@ -92,9 +91,8 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     meta = {*head.bylines, *head.dates}
     above.extend(_over_top_meta(scored, meta, above))
     region = [i for i in range(start, min(stop, start + 3 * REGION_LINES)) if scored.prose[i] is not None]
-    distant = tuple(i for i in nonblank_above(scored, start, TITLE_LINES) if i < min(above, default=start))
-    title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()), distant)
-    head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta)
+    title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()))
+    head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta, start)
     _prefer_date_under_title(scored, head)
     _prefer_its_time(scored, head)
     if not head.authors:  # no byline among the head's lines

@@ -142,8 +142,8 @@ class Window(NamedTuple):
     above: list[int]
     in_region: list[int]
     names: frozenset[str] = frozenset()  # the head's bylines: a line that is only one of them is no headline
-    # Lines above `above`, nearest first: looked in only where the window shows no headline, and only a line the
-    # page prints twice may be it (title_pick.pick_title)
+    # Lines of `above` beyond the head's, looked in only where the head shows no headline: only a line the page
+    # prints twice may be it there (title_pick.pick_title)
     distant: tuple[int, ...] = ()
 
 

@@ -25,7 +25,7 @@ from builder.extract.generic.headline import (
     title_rule,
 )
 from builder.extract.generic.headline_lines import FULL_STOPS
-from builder.extract.generic.region import Scored, neighbours
+from builder.extract.generic.region import Scored, neighbours, nonblank_above
 
 STANDFIRST_WORDS: Final = 8  # a standfirst under the headline is this long or longer
 DECK_WORDS: Final = 5  # a standfirst under a shorter headline is this long or longer...
@@ -33,8 +33,10 @@ DECK_HEADLINE_WORDS: Final = 6  # ...and the headline over it this long or longe
 KICKER_WORDS: Final = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
 KICKER_HEADLINE_WORDS: Final = 6  # ...and the headline under it this long or longer
 
-# A headline scoring under this, with no byline or date under it, is weak: one printed twice further up may win.
+# A headline scoring under this, with no byline or date under it, is weak: one printed twice further up may win,
+# among this many non-blank lines above the prose.
 WEAK_TITLE: Final = 4.0
+TITLE_LINES: Final = 60
 
 RULE_OVER_STANDFIRST: Final = "; over the best one, which is its standfirst (the byline under it)"
 RULE_UNDER_KICKER: Final = "; under the best one, which is its kicker (a word or two over it)"
@@ -43,18 +45,25 @@ RULE_DISTANT: Final = "; far above the article's head, where it shows none, and 
 Completing = Callable[[Candidate], None]
 
 
-def pick_title(scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]) -> tuple[int | None, str]:
-    """The headline in the window (None when no line looks like one) and the rule that says why. Where the
-    window shows no headline (none, or a weak one with no byline or date under it: a sidebar's heading, a
-    button's label), it is looked for further up, among the window's `distant` lines, in a line the page
-    prints twice (a gallery or a sidebar between the headline and the prose: "For Astronaut, a Frustrating
-    Wait" in the list of the story's parts, then over it)."""
+def pick_title(
+    scored: Scored, page: str, window: Window, checked: set[int], meta: set[int], start: int
+) -> tuple[int | None, str]:
+    """The headline in the window over the prose at line `start` (None when no line looks like one) and the rule
+    that says why. Where the window shows no headline (none, or a weak one with no byline or date under it: a
+    sidebar's heading, a button's label), it is looked for further up, up to TITLE_LINES non-blank lines above
+    the prose, in a line the page prints twice (a gallery or a sidebar between the headline and the prose: "For
+    Astronaut, a Frustrating Wait" in the list of the story's parts, then over it). Those lines are read only
+    then: most windows show their headline."""
     best, rule, chosen = _pick(scored, page, window, checked, meta)
-    if not window.distant or not _weak(chosen):
+    if not _weak(chosen):
         return best, rule
-    farther = window._replace(above=[*window.above, *window.distant])
+    top = min(window.above, default=start)
+    distant = tuple(i for i in nonblank_above(scored, start, TITLE_LINES) if i < top)
+    if not distant:
+        return best, rule
+    farther = window._replace(above=[*window.above, *distant], distant=distant)
     far_best, far_rule, _ = _pick(scored, page, farther, checked, meta)
-    if far_best is None or far_best not in window.distant:
+    if far_best is None or far_best not in distant:
         return best, rule
     return far_best, far_rule + RULE_DISTANT
 
