@@ -25,6 +25,7 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
 from builder.extract.generic.teasers import is_cut_excerpt, teaser_list_lines
+from builder.extract.generic.widgets import RULE_WIDGET, interleaved_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line
 
@@ -257,6 +258,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 chrome_rules.pop(i, None)
     for i in teaser_list_lines(raws, lines, prose):  # their summaries read as prose
         scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_TEASER_LIST
+    for i in interleaved_lines(lines, scores, [k for k, rule in chrome_rules.items() if rule == RULE_REPEATED], seen):
+        scores[i], chrome_rules[i] = 0.0, RULE_WIDGET  # a widget between the article's paragraphs breaks no article
     return Scored(lines, prose, scores, chrome_rules, seen)
 
 

@@ -1,0 +1,69 @@
+"""A line the page prints again and again between the article's paragraphs: a widget inside the article (an
+image's toolbar, "• Screenshot" over each picture, "Mouseover photo to load notes"). Each copy scores as a
+repeated line (a menu's), and a few of them between short paragraphs (a gallery's captions) weigh more than the
+prose they part: the article breaks in two at the first copy. Such a line is chrome that weighs nothing.
+
+A menu, a share bar or a footer line repeats too, but not each copy between two paragraphs. A carousel of
+teasers prints each headline twice, a line or two apart, and its dates: neither is taken.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+from typing import Final
+
+from builder.extract.generic.dates import is_date_line
+from builder.extract.textdump.lines import BLANK, Line
+
+RULE_WIDGET: Final = "printed again and again between the article's paragraphs (an image's label): weighs nothing"
+MIN_COPIES: Final = 3  # a widget is printed this many times at least...
+PROSE_REACH: Final = 5  # ...each copy with a line of prose within this many non-blank lines above and below it...
+MIN_SPACING: Final = 3  # ...and this many non-blank lines from the next copy (a carousel prints its headline twice)
+
+
+def interleaved_lines(lines: list[Line], scores: list[float], repeated: Iterable[int], seen: Counter[str]) -> list[int]:
+    """The lines among `repeated` (lines the page prints more than once) that are a widget between the article's
+    paragraphs: every copy of the line has a line scoring above zero (`scores`) within PROSE_REACH non-blank lines
+    above it and below it, the copies are MIN_SPACING non-blank lines apart or more, and the line is no date."""
+    copies: dict[str, list[int]] = {}
+    for i in repeated:
+        text = lines[i].text
+        if seen[text] >= MIN_COPIES:
+            copies.setdefault(text, []).append(i)
+    found: list[int] = []
+    for text, at in copies.items():  # most pages: a menu's items, whose first copy has no prose around it
+        if len(at) < seen[text]:  # a copy that is no repeated line (a form field, a teaser's summary)
+            continue
+        at.sort()
+        if all(_between_prose(lines, scores, i) for i in at) and _spaced(lines, at) and not is_date_line(text):
+            found.extend(at)
+    return found
+
+
+def _spaced(lines: list[Line], at: list[int]) -> bool:
+    """Whether each copy is MIN_SPACING non-blank lines or more under the one before it."""
+    return all(
+        len(_nonblank(lines, upper, 1, MIN_SPACING, lower + 1)) == MIN_SPACING
+        for upper, lower in itertools.pairwise(at)
+    )
+
+
+def _between_prose(lines: list[Line], scores: list[float], i: int) -> bool:
+    """Whether line i has a line scoring above zero within PROSE_REACH non-blank lines on each side."""
+    return any(scores[k] > 0.0 for k in _nonblank(lines, i, -1, PROSE_REACH, -1)) and any(
+        scores[k] > 0.0 for k in _nonblank(lines, i, 1, PROSE_REACH, len(lines))
+    )
+
+
+def _nonblank(lines: list[Line], i: int, step: int, count: int, end: int) -> list[int]:
+    """Up to `count` non-blank lines from line i (not included) in the direction of `step`, short of `end`
+    (a copy's neighbours, read a few at a time: a page may run a thousand lines)."""
+    found: list[int] = []
+    k = i + step
+    while k != end and len(found) < count:
+        if lines[k] is not BLANK:
+            found.append(k)
+        k += step
+    return found
