@@ -4,6 +4,8 @@ as repeated lines."""
 
 from __future__ import annotations
 
+import pytest
+
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
 from builder.extract.generic.region import RULE_REPEATED, score_lines
 from builder.extract.generic.widgets import RULE_WIDGET
@@ -73,9 +75,24 @@ def test_a_carousel_headline_printed_twice_a_line_apart_is_no_widget() -> None:
     assert _rules(text, teaser) == {RULE_REPEATED}
 
 
-def test_a_date_printed_between_paragraphs_is_no_widget() -> None:
+@pytest.mark.parametrize("date", ["October 5, 2016", "2 hours ago"])
+def test_a_date_printed_between_paragraphs_is_no_widget(date: str) -> None:
     """A list of posts prints each post's date: the same date over several posts is a date, never a widget."""
-    date = "October 5, 2016"
     posts = [line for name, sentence in PARTS for line in (date, f"{sentence} at the harbour.", name)]
     text = _page(*HEAD, *posts, *FOOTER)
     assert _rules(text, date) != {RULE_WIDGET}
+
+
+@pytest.mark.parametrize("stamp", ["On Thursday, November 1 at 2:57 pm", "2 days ago"])
+def test_a_reply_button_under_each_comment_is_no_widget(stamp: str) -> None:
+    """A comment stream: each comment's name and when (a date of no year and a time, or a relative time), its
+    text, "Reply" under it."""
+    names = ("Lora Lee", "Mary Jane", "Cheryl Moss", "Renae Glen")
+    comments = [
+        line
+        for name, (_, sentence) in zip(names, PARTS, strict=False)
+        for line in (f"{name} {stamp}", f"{sentence} at the harbour.", "Reply")
+    ]
+    last = (f"Ann Lee {stamp}", f"{PARTS[-1][1]} at the harbour.")  # its reply yet to come
+    text = _page(*HEAD, "Comments", *comments, *last, *FOOTER)
+    assert _rules(text, "Reply") == {RULE_REPEATED}

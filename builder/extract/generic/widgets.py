@@ -4,20 +4,24 @@ repeated line (a menu's), and a few of them between short paragraphs (a gallery'
 prose they part: the article breaks in two at the first copy. Such a line is chrome that weighs nothing.
 
 A menu, a share bar or a footer line repeats too, but not each copy between two paragraphs. A carousel of
-teasers prints each headline twice, a line or two apart, and its dates: neither is taken.
+teasers prints each headline twice, a line or two apart, and its dates; a comment stream prints "Reply" under
+each comment, with the next one's name and time: none of them is taken.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from builder.extract.generic.dates import is_date_line
+from builder.extract.generic.byline import relative_time
+from builder.extract.generic.dates import find_date, holds_date_digit
 from builder.extract.textdump.lines import BLANK, Line
 
 RULE_WIDGET: Final = "printed again and again between the article's paragraphs (an image's label): weighs nothing"
+_CLOCK: Final = re.compile(r"\b\d{1,2}:\d\d\b")  # a time of day ("2:57 pm"): a comment's, with a date of no year
 MIN_COPIES: Final = 3  # a widget is printed this many times at least...
 PROSE_REACH: Final = 5  # ...each copy with a line of prose within this many non-blank lines above and below it...
 MIN_SPACING: Final = 3  # ...and this many non-blank lines from the next copy (a carousel prints its headline twice)
@@ -26,7 +30,8 @@ MIN_SPACING: Final = 3  # ...and this many non-blank lines from the next copy (a
 def interleaved_lines(lines: list[Line], scores: list[float], repeated: Iterable[int], seen: Counter[str]) -> list[int]:
     """The lines among `repeated` (lines the page prints more than once) that are a widget between the article's
     paragraphs: every copy of the line has a line scoring above zero (`scores`) within PROSE_REACH non-blank lines
-    above it and below it, the copies are MIN_SPACING non-blank lines apart or more, and the line is no date."""
+    above it and below it, the copies are MIN_SPACING non-blank lines apart or more, and no line from the first copy
+    to the last holds a date or a time (the line itself, a comment's stamp)."""
     copies: dict[str, list[int]] = {}
     for i in repeated:
         text = lines[i].text
@@ -37,9 +42,30 @@ def interleaved_lines(lines: list[Line], scores: list[float], repeated: Iterable
         if len(at) < seen[text]:  # a copy that is no repeated line (a form field, a teaser's summary)
             continue
         at.sort()
-        if all(_between_prose(lines, scores, i) for i in at) and _spaced(lines, at) and not is_date_line(text):
+        if _is_widget(lines, scores, at):
             found.extend(at)
     return found
+
+
+def _is_widget(lines: list[Line], scores: list[float], at: list[int]) -> bool:
+    """Whether the copies at `at` (all of a line's, in order) are a widget between the article's paragraphs."""
+    return (
+        all(_between_prose(lines, scores, i) for i in at)  # most groups fail at once: a menu's first copy
+        and _spaced(lines, at)
+        and not _dated_between(lines, at)  # the middle copies are read too: a date printed again is no widget
+    )
+
+
+def _dated_between(lines: list[Line], at: list[int]) -> bool:
+    """Whether a line between two copies holds a date, a time of day or a relative time: a stream of comments (each
+    its name and date, its text, its "Reply" under it) or of posts, whose reply button or signature repeats as a
+    widget would."""
+    return any(
+        holds_date_digit(line.text)
+        and (_CLOCK.search(line.text) is not None or find_date(line.text) is not None or relative_time(line.text))
+        for line in lines[at[0] + 1 : at[-1]]
+        if line is not BLANK
+    )
 
 
 def _spaced(lines: list[Line], at: list[int]) -> bool:
