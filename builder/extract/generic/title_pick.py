@@ -54,7 +54,8 @@ def pick_title(
     the prose, in a line the page prints twice (a gallery or a sidebar between the headline and the prose: "For
     Astronaut, a Frustrating Wait" in the list of the story's parts, then over it). Those lines are read only
     then: most windows show their headline."""
-    best, rule, chosen = _pick(scored, page, window, checked, meta)
+    lead = lead_words(scored, window.in_region)  # the same for the window and the farther one: read once
+    best, rule, chosen = _pick(scored, page, window, checked, meta, lead)
     if not _weak(chosen):
         return best, rule
     top = min(window.above, default=start)
@@ -62,17 +63,17 @@ def pick_title(
     if not distant:
         return best, rule
     farther = window._replace(above=[*window.above, *distant], distant=distant)
-    far_best, far_rule, _ = _pick(scored, page, farther, checked, meta)
+    far_best, far_rule, _ = _pick(scored, page, farther, checked, meta, lead)
     if far_best is None or far_best not in distant:
         return best, rule
     return far_best, far_rule + RULE_DISTANT
 
 
 def _pick(
-    scored: Scored, page: str, window: Window, checked: set[int], meta: set[int]
+    scored: Scored, page: str, window: Window, checked: set[int], meta: set[int], lead: frozenset[str]
 ) -> tuple[int | None, str, Candidate | None]:
+    """The window's headline, its rule and its candidate; `lead`: the key words of the article's first lines."""
     ranked = headline.headline_candidates(scored, window, checked, meta)
-    lead = lead_words(scored, window.in_region)
     distant = set(window.distant)
 
     def completing(candidate: Candidate) -> None:
