@@ -19,7 +19,9 @@ normalised names, over pages whose truth names some), date within 24 h (pages wh
 date in a form a reader could read, ISO, numeric or with a month name, found by a matcher of its own),
 language (primary subtag, pages whose truth states one), no_article precision / recall against
 `readerable: false`. Two baselines in the same table: the whole dump as body, and the densest run of long
-lines.
+lines. `--html-reference` adds a third, which sees what the reader does not: trafilatura on the page's HTML
+(DEVSET/html/NAME.html; `extract` with its defaults but no comments, as the issue's reference figures are taken),
+to tell how hard a set is.
 """
 
 from __future__ import annotations
@@ -231,6 +233,18 @@ def _densest_run(text: str) -> str:
     return "\n\n".join(line for line in lines[span[0] : span[1]] if line)
 
 
+def _trafilatura_bodies(devset: Path) -> dict[str, Prediction]:
+    """Reference: trafilatura's text of each page's HTML (a page with none, or none it reads: an empty body)."""
+    import trafilatura  # the HTML reader's own dependency; imported only for this reference
+
+    bodies: dict[str, Prediction] = {}
+    for path in sorted((devset / "dumps").glob("*.txt")):
+        page = devset / "html" / f"{path.stem}.html"
+        html = page.read_bytes() if page.exists() else b""
+        bodies[path.stem] = {"body": (trafilatura.extract(html, include_comments=False) if html else None) or ""}
+    return bodies
+
+
 def _body_baseline(devset: Path, make: Callable[[str], str]) -> dict[str, Prediction]:
     return {
         path.stem: {"body": make(path.read_text(encoding="utf-8"))} for path in sorted((devset / "dumps").glob("*.txt"))
@@ -282,7 +296,7 @@ def _print_table(
     for run, pred in runs.items():
         for part, names in parts.items():
             for field, value in field_scores(names, truth, pred, scorer).items():
-                print(f"  {run:<16} {part:<18} {field:<14} {value}")
+                print(f"  {run:<18} {part:<18} {field:<14} {value}")
 
 
 KEEP_EVERY_ARTICLE = ["--no-dedup", "--undated", "keep", "--untitled", "keep", "--min-words", "0"]
@@ -311,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="the build's --report folder (default DATASET/../report)")
     parser.add_argument("--score-body", type=Path, help="the folder of score_body.py (default ../shared/tools)")
     parser.add_argument("--per-page", type=Path, help="write name, part, body F1, title ok per page")
+    parser.add_argument(
+        "--html-reference", action="store_true", help="also score trafilatura on DEVSET/html (bodies only)"
+    )
     args = parser.parse_args(argv)
     truth = json.loads((args.devset / "truth.json").read_text(encoding="utf-8"))
     scorer = _score_body_module(args.devset, args.score_body)
@@ -335,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         "whole dump": _body_baseline(args.devset, _whole_dump),
         "densest run": _body_baseline(args.devset, _densest_run),
     }
+    if args.html_reference:
+        runs["trafilatura (HTML)"] = _trafilatura_bodies(args.devset)
     _print_table("field scores (held-out: sites chosen by hash, never trained or tuned on)", parts, truth, runs, scorer)
     if millis:
         ordered = sorted(millis)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -46,3 +47,19 @@ def test_a_date_is_near_within_a_day_or_on_the_same_day_when_either_states_no_ti
     """The prediction's instant is its wall clock read in UTC, as a build stores a date with no zone."""
     pred = {"date": local.replace(tzinfo=UTC), "published_at_local": local}
     assert eval_dates.near_date({"published": truth}, pred) is near
+
+
+def test_the_html_reference_reads_each_pages_html_and_gives_an_empty_body_where_there_is_none(
+    generic_eval: ModuleType, tmp_path: Path
+) -> None:
+    (tmp_path / "dumps").mkdir()
+    (tmp_path / "html").mkdir()
+    prose = " ".join(f"The harbour board met on Tuesday and voted on the new pier, item {n}." for n in range(12))
+    page = f"<html><body><nav>Home | News</nav><article><h1>Pier vote</h1><p>{prose}</p></article></body></html>"
+    (tmp_path / "html" / "pier.html").write_text(page, encoding="utf-8")
+    for name in ("pier", "no-html"):
+        (tmp_path / "dumps" / f"{name}.txt").write_text("a dump\n", encoding="utf-8")
+    bodies = generic_eval._trafilatura_bodies(tmp_path)
+    assert "The harbour board met on Tuesday" in bodies["pier"]["body"]
+    assert "Home | News" not in bodies["pier"]["body"]
+    assert bodies["no-html"] == {"body": ""}
