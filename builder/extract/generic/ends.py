@@ -32,7 +32,7 @@ from builder.extract.generic.markers import (
     is_image_file,
     tag_label,
 )
-from builder.extract.generic.region import WEIGHTS, Scored
+from builder.extract.generic.region import WEIGHTS, Scored, following
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE: Final = WEIGHTS["box_share"]
@@ -44,6 +44,7 @@ TAG_LINE_WORDS: Final = 40  # a line of tags ("Schlagwörter: a, b, …") is no 
 TEASER_GAP: Final = 8  # a box's next teaser head is within this many lines of the last one's date
 HEAD_ABOVE: Final = 12  # a region's head (its date) is looked for this many lines above its start...
 HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting blank ones)
+HEAD_UNDER_LINES: Final = 2  # an article's head right under a notice: its date and headline, the next two lines
 _COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") is no longer
 # Where the article appeared in print, under it ("A version of this article appeared in print on July 24, 2012, on
@@ -86,7 +87,9 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             measured.words <= COMMENT_HEADING_WORDS and is_end_heading(scored.lines[i].text, measured.words)
         )
         if before > 0.0 and _is_notice(scored.lines[i].text):
-            return start, _trimmed(scored, start, i)
+            head = _head_under(scored, i, stop) if follow and _headless(scored, start) else None
+            followed = _followed(scored, head, stop, before) if head is not None else None
+            return followed if followed is not None else (start, _trimmed(scored, start, i))
         if (
             before > 0.0
             and (scores[i] <= 0.0 or is_commenter(scored.lines[i].text))  # "by X (543817) writes:" reads as prose
@@ -196,6 +199,18 @@ def _followed(scored: Scored, start: int, stop: int, before: float) -> tuple[int
     return None
 
 
+def _head_under(scored: Scored, notice: int, stop: int) -> int | None:
+    """The first line of an article's head right under a notice: a date line over a headline-like line (a blog's
+    post, its date first) or a headline-like line over its date; None when the notice closes the page."""
+    under = [j for j in following(scored, notice, HEAD_UNDER_LINES) if j < stop]
+    if len(under) < HEAD_UNDER_LINES:
+        return None
+    first, second = under
+    if is_date_line(scored.lines[first].text) and _is_headline_like(scored, second):
+        return first
+    return first if _opens_article(scored, second) else None
+
+
 def _is_notice(text: str) -> bool:
     """A copyright or print-edition notice, under the article (most lines are settled at their first characters,
     before a search)."""
@@ -216,8 +231,8 @@ def _after_teasers(scored: Scored, i: int, stop: int) -> int | None:
     under it: "More about ...", two headlines with their dates, inside the article), or None when no other
     head follows line i's (the next article of the page starts there)."""
     heads = 0
-    while (following := _next_head(scored, i, stop)) is not None:
-        heads, i = heads + 1, following
+    while (head := _next_head(scored, i, stop)) is not None:
+        heads, i = heads + 1, head
     return _prose_resumes(scored, i, stop) if heads else None
 
 
@@ -228,8 +243,8 @@ def _prose_resumes(scored: Scored, i: int, stop: int) -> int:
 
 def _next_head(scored: Scored, i: int, stop: int) -> int | None:
     """The date line of a teaser's head right under line i (its headline, then its date), or None."""
-    following = [j for j in range(i + 1, min(stop, i + TEASER_GAP)) if scored.prose[j] is not None][:2]
-    return next((j for j in following if _opens_article(scored, j)), None)
+    under = [j for j in range(i + 1, min(stop, i + TEASER_GAP)) if scored.prose[j] is not None][:2]
+    return next((j for j in under if _opens_article(scored, j)), None)
 
 
 def _box(scored: Scored, start: int, resume: int, rule: str) -> int:
