@@ -120,6 +120,23 @@ def test_the_story_wins_over_a_forum_s_comments_that_the_site_s_corpus_cut_into_
     assert ARTICLE[0] in reading.fields["body"] and "We want" not in reading.fields["body"]
 
 
+def test_a_story_of_one_paragraph_wins_over_comments_that_the_site_s_corpus_cut_into_many_runs() -> None:
+    """As above, but the story is one paragraph of two sentences (a short post under its head, its run scoring
+    about 3): a paragraph's worth of prose is enough for a run above the comments to win."""
+    texts = [s.replace("region", p) for p in ("region", "county", "valley", "city", "town", "coast") for s in SIDEBAR]
+    head, links = "by Anonymous Coward writes:", ["Reply to This Parent Share", "Flag as Inappropriate"]
+    heading = ["Comments Filter:", "The Fine Print: The following comments are owned by whoever posted them."]
+    paragraphs = [" ".join(texts[n : n + 3]) for n in range(0, len(texts) - 3, 3)]
+    boxes = [[head, paragraphs[n], paragraphs[n + 1], *links] for n in range(len(paragraphs) - 1)]
+    post = f"{ARTICLE[1]} {ARTICLE[2]}"
+    story = ["Pool to reopen next summer", "Posted by Ann Lee on Tuesday July 24, @12:06PM", post]
+    text = _page(["Home", "  • News"], story, heading, *boxes)
+    chrome = SiteChrome("site 1", 5, {line_key(line): 5 for line in [head, *links, *heading]})
+    reading = read_generic(text, chrome)
+    assert isinstance(reading, GenericReading), reading
+    assert post in reading.fields["body"] and "We want" not in reading.fields["body"]
+
+
 @pytest.mark.parametrize(
     ("lines", "in_head"),
     [

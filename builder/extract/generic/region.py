@@ -51,10 +51,9 @@ RIVAL_SHARE: Final = WEIGHTS["rival_share"]  # a run above a comment form wins o
 
 RIVALS: Final = 4  # how many candidate runs are weighed against the best one...
 # ...or when the best one is the comments, which the site's corpus may cut into many runs (each comment's head
-# recurs in its other dumps: "by Anonymous Coward writes:"), so that the article's is not among the first four;
-# one of those further runs must hold a paragraph's worth of prose (a link's line wins nothing)
+# recurs in its other dumps: "by Anonymous Coward writes:"), so that the article's is not among the first four
 COMMENTS_RIVALS: Final = 64
-FURTHER_RIVAL_TOTAL: Final = 4.0
+FURTHER_RIVAL_TOTAL: Final = 2.0  # such a run holds a paragraph of two sentences (a short post), not a link alone
 FORM_FIELDS: Final = 3  # a comment form shows at least this many fields...
 FORM_WINDOW: Final = 16  # ...within this many lines
 FORM_AFTER_ARTICLE: Final = 30  # how far under the article's last line its comment form (or heading) starts
