@@ -101,3 +101,25 @@ def test_a_reading_whose_headline_took_the_only_prose_is_no_article(monkeypatch:
     assert isinstance(read_generic(site_dump(1)), GenericReading)  # as read without the patch
     verdict = reader.read_generic(site_dump(1))
     assert isinstance(verdict, Reject) and verdict.reason is Reason.NO_ARTICLE and "no prose" in verdict.detail
+
+
+LONG_SENTENCE = (
+    "The photographs were taken from the old pier before sunrise, when the fishing boats come back into the harbour"
+    " and the lights of the quay are still lit, and they show the boats, the cranes and the gulls over the water"
+    " while the town behind them is still asleep"
+)
+
+
+@pytest.mark.parametrize(("words", "article"), [(45, True), (40, True), (30, False)])
+def test_one_paragraph_under_a_title_alone_is_an_article_from_forty_words(words: int, article: bool) -> None:
+    """With no byline, date or comments, one paragraph under the title is an article from 40 words (a short
+    post of a few sentences), and a stub's or a shop's line below that."""
+    paragraph = " ".join(LONG_SENTENCE.split()[:words]) + "."
+    reading = read_generic(
+        UNCOMMENTED_POST.replace("By Ana Costa, 3 March 2019\n\n", "").replace(
+            "A few photographs of the harbour lights, taken from the old pier before sunrise.", paragraph
+        )
+    )
+    assert isinstance(reading, GenericReading) is article, reading
+    if article:
+        assert reading.fields["body"] == paragraph  # type: ignore[union-attr]

@@ -73,7 +73,7 @@ from builder.reasons import Reason
 from builder.record import RENDERED_BULLET, Reject
 
 MIN_PROSE_LINES: Final = 2  # an article shows at least this many lines of prose...
-MIN_PROSE_WORDS: Final = 60  # ...or this many words of prose in one or two long paragraphs
+MIN_PROSE_WORDS: Final = 40  # ...or this many words of prose in one or two long paragraphs
 SHORT_POST_WORDS: Final = 4  # a shorter run is an article only under an article's head (`_post_head`), and this long
 TEASER_HEADS: Final = 3  # a region with this many headline-and-date heads is a list of teasers
 TAIL_LINES: Final = 12  # how far after the article a tag list is looked for
