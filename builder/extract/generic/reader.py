@@ -74,6 +74,7 @@ from builder.record import RENDERED_BULLET, Reject
 
 MIN_PROSE_LINES: Final = 2  # an article shows at least this many lines of prose...
 MIN_PROSE_WORDS: Final = 40  # ...or this many words of prose in one or two long paragraphs
+TWIN_PAGE_WORDS: Final = 60  # a page with less prose than this besides its lines printed twice keeps them
 SHORT_POST_WORDS: Final = 4  # a shorter run is an article only under an article's head (`_post_head`), and this long
 TEASER_HEADS: Final = 3  # a region with this many headline-and-date heads is a list of teasers
 TAIL_LINES: Final = 12  # how far after the article a tag list is looked for
@@ -242,7 +243,7 @@ def _is_orphan(scored: Scored, i: int) -> bool:
 def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop: int) -> None:
     roles, rules = page.roles, page.rules
     menus = menu_lines(scored, start, stop)
-    twins = twin_lines(scored, start, stop, MIN_PROSE_WORDS)
+    twins = twin_lines(scored, start, stop, TWIN_PAGE_WORDS)
     copies = copied_lines(scored, start, stop)
     headline = _headline_text(scored, head)
     after_image = False
