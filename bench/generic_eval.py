@@ -126,7 +126,7 @@ def predict_direct(devset: Path) -> tuple[dict[str, Prediction], list[float]]:
     detector = make_detector("fasttext")
     out: dict[str, Prediction] = {}
     millis: list[float] = []
-    for path in sorted((devset / "dumps").glob("*.txt")):
+    for path in dump_paths(devset):
         text = path.read_text(encoding="utf-8")
         reading, spent = _timed(read_generic, text)
         millis.append(spent)
@@ -238,7 +238,7 @@ def _trafilatura_bodies(devset: Path) -> dict[str, Prediction]:
     import trafilatura  # the HTML reader's own dependency; imported only for this reference
 
     bodies: dict[str, Prediction] = {}
-    for path in sorted((devset / "dumps").glob("*.txt")):
+    for path in dump_paths(devset):
         page = devset / "html" / f"{path.stem}.html"
         html = page.read_bytes() if page.exists() else b""
         bodies[path.stem] = {"body": (trafilatura.extract(html, include_comments=False) if html else None) or ""}
@@ -246,9 +246,12 @@ def _trafilatura_bodies(devset: Path) -> dict[str, Prediction]:
 
 
 def _body_baseline(devset: Path, make: Callable[[str], str]) -> dict[str, Prediction]:
-    return {
-        path.stem: {"body": make(path.read_text(encoding="utf-8"))} for path in sorted((devset / "dumps").glob("*.txt"))
-    }
+    return {path.stem: {"body": make(path.read_text(encoding="utf-8"))} for path in dump_paths(devset)}
+
+
+def dump_paths(devset: Path) -> list[Path]:
+    """The development set's dumps, in name order (each page's name is its dump's stem)."""
+    return sorted((devset / "dumps").glob("*.txt"))
 
 
 def _ratio(hits: int, total: int) -> str:

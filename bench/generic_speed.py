@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generate import cached, generate
-from generic_eval import title_match
+from generic_eval import dump_paths, title_match
 from measure import BENCH, run_build
 
 PROSE_WORDS = 8
@@ -71,7 +71,7 @@ def generic_dumps(devset: Path, copies: int, root: Path) -> int:
     marker = root / "manifest.json"
     if marker.exists() and json.loads(marker.read_text()).get("made") == [copies, MADE]:
         return json.loads(marker.read_text())["dumps"]
-    pages = sorted((devset / "dumps").glob("*.txt"))
+    pages = dump_paths(devset)
     truth = json.loads((devset / "truth.json").read_text(encoding="utf-8"))
     count = 0
     for copy in range(copies):
