@@ -38,33 +38,44 @@ def interleaved_lines(lines: list[Line], scores: list[float], repeated: Iterable
         if seen[text] >= MIN_COPIES:
             copies.setdefault(text, []).append(i)
     found: list[int] = []
+    dated: dict[int, bool] = {}  # whether a line holds a date: read once, however many groups' copies it lies between
     for text, at in copies.items():  # most pages: a menu's items, whose first copy has no prose around it
         if len(at) < seen[text]:  # a copy that is no repeated line (a form field, a teaser's summary)
             continue
         at.sort()
-        if _is_widget(lines, scores, at):
+        if _is_widget(lines, scores, at, dated):
             found.extend(at)
     return found
 
 
-def _is_widget(lines: list[Line], scores: list[float], at: list[int]) -> bool:
-    """Whether the copies at `at` (all of a line's, in order) are a widget between the article's paragraphs."""
+def _is_widget(lines: list[Line], scores: list[float], at: list[int], dated: dict[int, bool]) -> bool:
+    """Whether the copies at `at` (all of a line's, in order) are a widget between the article's paragraphs
+    (`dated`: the lines read for a date so far, `_dated_between`)."""
     return (
         all(_between_prose(lines, scores, i) for i in at)  # most groups fail at once: a menu's first copy
         and _spaced(lines, at)
-        and not _dated_between(lines, at)  # the middle copies are read too: a date printed again is no widget
+        and not _dated_between(lines, at, dated)  # the middle copies are read too: a date printed again is no widget
     )
 
 
-def _dated_between(lines: list[Line], at: list[int]) -> bool:
+def _dated_between(lines: list[Line], at: list[int], dated: dict[int, bool]) -> bool:
     """Whether a line between two copies holds a date, a time of day or a relative time: a stream of comments (each
     its name and date, its text, its "Reply" under it) or of posts, whose reply button or signature repeats as a
-    widget would."""
-    return any(
-        holds_date_digit(line.text)
-        and (_CLOCK.search(line.text) is not None or find_date(line.text) is not None or relative_time(line.text))
-        for line in lines[at[0] + 1 : at[-1]]
-        if line is not BLANK
+    widget would. Each line is read once for all the groups of copies (`dated`): a page's groups span much of it."""
+    for k in range(at[0] + 1, at[-1]):
+        if lines[k] is BLANK:
+            continue
+        holds = dated.get(k)
+        if holds is None:
+            holds = dated[k] = _holds_date(lines[k].text)
+        if holds:
+            return True
+    return False
+
+
+def _holds_date(text: str) -> bool:
+    return holds_date_digit(text) and (
+        _CLOCK.search(text) is not None or find_date(text) is not None or bool(relative_time(text))
     )
 
 
