@@ -74,8 +74,10 @@ def _dated_between(lines: list[Line], at: list[int], dated: dict[int, bool]) -> 
 
 
 def _holds_date(text: str) -> bool:
+    # A time of day needs its colon: the lines between copies are often long paragraphs, and the clock's
+    # search (a word boundary first) is tried at every character of a line
     return holds_date_digit(text) and (
-        _CLOCK.search(text) is not None or find_date(text) is not None or bool(relative_time(text))
+        (":" in text and _CLOCK.search(text) is not None) or find_date(text) is not None or bool(relative_time(text))
     )
 
 
