@@ -16,6 +16,8 @@ from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE_GAP, wide_gaps
 from builder.extract.generic.corpus import page_lines
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
+from builder.extract.generic.headline import _PHOTO_CREDIT, holds_photo_credit
+from builder.extract.generic.markers import _COMMENT_OPENING, _END_OPENING, COMMENT_HEADINGS, END_HEADINGS
 from builder.extract.generic.reader import dump_lines
 from builder.extract.generic.region import _LETTER, Scored, candidate_regions, holds_letter
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
@@ -227,3 +229,30 @@ def test_wide_gaps_are_the_pattern_s_gaps(line: str) -> None:
 def test_a_line_s_letter_is_found_as_the_pattern_finds_it(text: str) -> None:
     """A line of one sign (a rule) is told by that sign; any other is searched."""
     assert holds_letter(text) is (_LETTER.search(text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text("comentsrlaédк関 :(3", max_size=14))
+def test_a_heading_s_opening_is_found_as_its_pattern_finds_it(text: str) -> None:
+    """A line whose first characters open no heading is told without the pattern."""
+    for openings in (_END_OPENING, _COMMENT_OPENING):
+        found, expected = openings.match(text), openings.pattern.match(text)
+        assert (found and found.group()) == (expected and expected.group())
+
+
+def test_the_headings_are_read_without_the_pattern_only_where_it_finds_none() -> None:
+    for heading in END_HEADINGS + COMMENT_HEADINGS:
+        for line in (heading, heading + " (3)", heading + ":"):
+            assert (_END_OPENING.match(line) or _COMMENT_OPENING.match(line)) is not None, line
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text("Photo :Courtesyof AFPdpaGetyImagsReuters\u00a0é", max_size=20))
+def test_a_photo_credit_is_found_as_its_pattern_finds_it(text: str) -> None:
+    assert holds_photo_credit(text) is (_PHOTO_CREDIT.search(text) is not None)
+
+
+def test_each_photo_credit_s_kind_is_found() -> None:
+    for line in ("Foto: Jan Woitas", "Courtesy of NASA", "A crowd in Paris. Getty Images ", "Picture alliance/dpa"):
+        assert holds_photo_credit(line), line
+    assert not holds_photo_credit("A crowd gathered in Paris on Sunday")

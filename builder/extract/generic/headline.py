@@ -48,6 +48,8 @@ _PHOTO_CREDIT: Final = re.compile(
     r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
     r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
 )
+# What a line holds when the pattern can match: a label's colon, "Courtesy of", or an agency at its end
+_CREDIT_ENDS: Final = ("Getty Images", "Shutterstock", "AFP", "Reuters", "dpa", "AP Photo")
 
 # A photo agency alone on its line: the credit of the image above it.
 _LONE_CREDIT: Final = re.compile(
@@ -292,7 +294,12 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
 
 
 def holds_photo_credit(text: str) -> bool:
-    """Whether the line holds a photo's credit or caption label ("Foto: …", "Photograph: …", "… Getty Images")."""
+    """Whether the line holds a photo's credit or caption label ("Foto: …", "Photograph: …", "… Getty Images").
+
+    Most lines hold none of what the pattern needs, and its search (a word boundary first) is tried at every
+    character of a line: those are told by str methods."""
+    if ":" not in text and "Courtesy of" not in text and not text.rstrip().endswith(_CREDIT_ENDS):
+        return False
     return _PHOTO_CREDIT.search(text) is not None
 
 

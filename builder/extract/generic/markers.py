@@ -234,17 +234,27 @@ def is_comments_on(text: str) -> bool:
     )
 
 
-def _opening_words(headings: tuple[str, ...]) -> re.Pattern[str]:
-    """A heading as whole words: "Comments (3)" but not "Commentary on Python 3". Scripts written without
-    spaces ("関連記事一覧") need no word end."""
-    spaced = sorted((re.escape(h) for h in headings if not _UNSPACED.search(h)), key=len, reverse=True)
-    unspaced = sorted((re.escape(h) for h in headings if _UNSPACED.search(h)), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(spaced)})(?![^\W\d_])|(?:{'|'.join(unspaced)})")
+class _Openings:
+    """Headings as whole words at a line's start: "Comments (3)" but not "Commentary on Python 3". Scripts
+    written without spaces ("関連記事一覧") need no word end."""
+
+    def __init__(self, headings: tuple[str, ...]) -> None:
+        spaced = sorted((re.escape(h) for h in headings if not _UNSPACED.search(h)), key=len, reverse=True)
+        unspaced = sorted((re.escape(h) for h in headings if _UNSPACED.search(h)), key=len, reverse=True)
+        self.pattern = re.compile(rf"(?:{'|'.join(spaced)})(?![^\W\d_])|(?:{'|'.join(unspaced)})")
+        self.prefixes = frozenset(h[:2] for h in headings)  # a heading of one character is its own
+
+    def match(self, lowered: str) -> re.Match[str] | None:
+        """The heading that opens the (lower-cased) line, if any. A line whose first two characters open no
+        heading is told without the pattern, which tries its headings one after the other."""
+        if lowered[:2] in self.prefixes or lowered[:1] in self.prefixes:
+            return self.pattern.match(lowered)
+        return None
 
 
 _UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_END_OPENING: Final = _opening_words(END_HEADINGS)
-_COMMENT_OPENING: Final = _opening_words(COMMENT_HEADINGS)
+_END_OPENING: Final = _Openings(END_HEADINGS)
+_COMMENT_OPENING: Final = _Openings(COMMENT_HEADINGS)
 
 
 def is_comment_heading(text: str) -> bool:
