@@ -15,6 +15,7 @@ from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE_GAP, wide_gaps
 from builder.extract.generic.corpus import page_lines
+from builder.extract.generic.dates import _DIGIT, holds_date_digit
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.headline import _PHOTO_CREDIT, holds_photo_credit
 from builder.extract.generic.markers import _COMMENT_OPENING, _END_OPENING, COMMENT_HEADINGS, END_HEADINGS
@@ -256,3 +257,16 @@ def test_each_photo_credit_s_kind_is_found() -> None:
     for line in ("Foto: Jan Woitas", "Courtesy of NASA", "A crowd in Paris. Getty Images ", "Picture alliance/dpa"):
         assert holds_photo_credit(line), line
     assert not holds_photo_credit("A crowd gathered in Paris on Sunday")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text("09 a5:é٣۵७５\u00a0", max_size=12))
+def test_a_line_s_date_digit_is_found_as_the_class_finds_it(text: str) -> None:
+    """An ASCII line is looked through digit by digit; any other is searched with the class."""
+    holds_date_digit.cache_clear()
+    assert holds_date_digit(text) is (_DIGIT.search(text) is not None)
+
+
+def test_every_ascii_digit_is_a_date_digit() -> None:
+    for digit in "0123456789":
+        assert holds_date_digit(f"page {digit} of") and not holds_date_digit("page of")

@@ -55,6 +55,7 @@ _OTHER_DIGITS: Final = "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _OTHER
 _ASCII_DIGITS: Final = {zero + value: ord("0") + value for zero in _OTHER_ZEROS for value in range(10)}
 _OTHER_DIGIT: Final = re.compile(f"[{_OTHER_DIGITS}]")
 _DIGIT: Final = re.compile(f"[0-9{_OTHER_DIGITS}]")  # a line without one holds no date
+_ASCII_DIGIT_CHARS: Final = tuple("0123456789")
 # A four-digit year, 1990..2109 (the day's check stops at 2100); a digit before it is checked apart, since a
 # lookbehind first would cost the regex its fast scan for the leading digit.
 _YEAR: Final = re.compile(r"(?:199|20\d|210)\d(?!\d)")
@@ -150,7 +151,10 @@ def holds_date_digit(line: str) -> bool:
     character), so it is the test to put before either.
 
     Remembered, as `find_date` is: the steps ask it of a page's short lines about four times each (the head,
-    the end, the byline, the widgets), and the search reads every character (~3,000 instructions a line)."""
+    the end, the byline, the widgets), and the search reads every character (~3,000 instructions a line).
+    An ASCII line is looked through for each ASCII digit in turn instead (`memchr`, a few hundred)."""
+    if line.isascii():
+        return any(digit in line for digit in _ASCII_DIGIT_CHARS)
     return _DIGIT.search(line) is not None
 
 
