@@ -15,7 +15,7 @@ from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE_GAP, wide_gaps
 from builder.extract.generic.corpus import page_lines
-from builder.extract.generic.dates import _DIGIT, holds_date_digit
+from builder.extract.generic.dates import _DIGIT, holds_date_digit, holds_digit
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.headline import _PHOTO_CREDIT, holds_photo_credit
 from builder.extract.generic.markers import _COMMENT_OPENING, _END_OPENING, COMMENT_HEADINGS, END_HEADINGS
@@ -270,3 +270,20 @@ def test_a_line_s_date_digit_is_found_as_the_class_finds_it(text: str) -> None:
 def test_every_ascii_digit_is_a_date_digit() -> None:
     for digit in "0123456789":
         assert holds_date_digit(f"page {digit} of") and not holds_date_digit("page of")
+
+
+def test_a_digit_of_any_script_is_found_as_backslash_d_finds_it() -> None:
+    """Every code point, alone and after ASCII text, as `\\d` answers."""
+    digit = re.compile(r"\d")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        assert holds_digit(char) is (digit.search(char) is not None), hex(code)
+        assert holds_digit("page " + char) is (digit.search("page " + char) is not None), hex(code)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text("0 9a٣۵७５é", max_size=12))
+def test_a_line_s_digit_is_found_as_backslash_d_finds_it(text: str) -> None:
+    assert holds_digit(text) is (re.search(r"\d", text) is not None)

@@ -11,7 +11,7 @@ from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.date_words import MONTHS
-from builder.extract.generic.dates import find_date
+from builder.extract.generic.dates import find_date, holds_digit
 from builder.extract.generic.markers import (
     META_CHARS,
     META_WORDS,
@@ -34,7 +34,6 @@ _SAID: Final = re.compile(r" (?:said[,:]|says:?|writes:)(?= |$)")
 COMMENTER_WORDS: Final = 6  # ...is shorter than this
 # ...or a link to the writer's site or profile, then the name it shows ("• http://twitter.com/danamac Dana McMahan")
 _LINKED_NAME: Final = re.compile(r"https?://\S+(?: \S+){1,4}")
-_DIGIT: Final = re.compile(r"\d")
 SENTENCE_WORDS: Final = 3  # a comment's text that is one sentence has at least this many words
 # A comment's time with a two-digit year, which no date is read from ("Peter Flom 07.09.12 at 08:11")
 _SHORT_STAMP: Final = re.compile(
@@ -53,7 +52,7 @@ def opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> boo
         return comment_form_at(scored, i, min(stop, i + STREAM_WINDOW)) == i
     if dated and is_commenter(text):  # "Jpsilver said," over the comment, three times: no date needed
         return _commenters(scored, i, stop) >= STREAM_LINES
-    if not _DIGIT.search(text):
+    if not holds_digit(text):
         return is_comments_on(text)  # "One thought on “Roomba”"
     if is_comment_count(text):
         return True
@@ -101,7 +100,7 @@ def is_commenter(text: str) -> bool:
     if said is None or text.count(" ", 0, said.start()) >= COMMENTER_WORDS or "," in text[: said.start()]:
         return False  # a sentence quoting someone ("As you may recall, Colon writes:") is the article's
     when = text[said.end() :]  # the time, often with no year ("on Monday July 23, @09:46PM (#40745177)")
-    return not when or (_DIGIT.search(when) is not None and when.count(" ") <= META_WORDS)
+    return not when or (holds_digit(when) and when.count(" ") <= META_WORDS)
 
 
 def _commenters(scored: Scored, i: int, stop: int) -> int:
@@ -168,9 +167,7 @@ def _prose_follows(scored: Scored, i: int) -> bool:
 
 def _comment_metas(scored: Scored, i: int, stop: int) -> int:
     """How many comment meta lines follow one another from line i on."""
-    return _stream(
-        scored, i, stop, lambda j: _DIGIT.search(scored.lines[j].text) is not None and _is_comment_meta(scored, j)
-    )
+    return _stream(scored, i, stop, lambda j: holds_digit(scored.lines[j].text) and _is_comment_meta(scored, j))
 
 
 def comments_start(scored: Scored, start: int, stop: int) -> int:

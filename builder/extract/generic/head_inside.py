@@ -6,7 +6,6 @@ line, with most of the region's prose under it.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Final
 
 from builder.extract.generic.byline import byline_names
@@ -15,6 +14,7 @@ from builder.extract.generic.dates import (
     FoundDate,
     find_date,
     holds_date_digit,
+    holds_digit,
     is_date_line,
     may_be_labelled_published,
 )
@@ -28,7 +28,6 @@ HEAD_INSIDE_LINES: Final = 30  # a byline or date this many non-blank lines into
 HEAD_INSIDE_SHARE: Final = 0.75  # ...when this share of the region's prose is under it
 HEADLINE_WORDS: Final = 25  # a headline above such a byline or date is no longer than this...
 SHARE_LINES: Final = 2  # ...with at most this many buttons or form fields between them
-_DIGIT: Final = re.compile(r"\d")
 
 
 def head_inside(scored: Scored, start: int, stop: int) -> int:
@@ -103,7 +102,7 @@ def _is_button(scored: Scored, i: int) -> bool:
     text, measured = scored.lines[i].text, scored.prose[i]
     if is_form_field(text):
         return True
-    return measured is not None and measured.words <= 2 and i not in scored.chrome_rules and not _DIGIT.search(text)
+    return measured is not None and measured.words <= 2 and i not in scored.chrome_rules and not holds_digit(text)
 
 
 def _under_headline(scored: Scored, i: int, stop: int) -> int | None:

@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line, is_relative_date_line
-from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.dates import find_date, holds_digit, is_date_line
 from builder.extract.generic.markers import (
     is_caption_label,
     is_doubled,
@@ -25,7 +25,6 @@ from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.words import stop_share
 
 TITLE_MAX_WORDS: Final = 30
-DIGIT: Final = re.compile(r"\d")
 _CLOCK: Final = re.compile(r"\d:\d\d")  # a time, which a line with no date may hold ("posted 8:58 am Tue")
 # A paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
 WRAPPED_WORDS: Final = 8
@@ -113,7 +112,7 @@ def _wraps_on(scored: Scored, i: int) -> bool:
     ):
         return False  # the line under must read as prose: a glued menu may start small ("printable versionbigger text")
     # a byline or date line may start small ("by Tameka Kee, Friday, ...", "posted 8:58 am ...")
-    return not text.endswith(_CLAUSE_ENDS) and byline_names(next_text) is None and not DIGIT.search(next_text)
+    return not text.endswith(_CLAUSE_ENDS) and byline_names(next_text) is None and not holds_digit(next_text)
 
 
 def _wrapped_from(scored: Scored, i: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.dates import holds_digit
 from builder.extract.generic.words import stop_share
 
 # The rules of image lines, read back by the assembler: a file name or an alt text opens an image.
@@ -161,7 +162,6 @@ META_CHARS: Final = 80
 # A comment section's heading may run longer than an end heading, up to this many words: "Comments are now
 # closed for this story", "Post a Comment 106 Comments and 18 Replies".
 COMMENT_HEADING_WORDS: Final = 10
-_DIGIT: Final = re.compile(r"\d")
 _COMMENTS_CLOSED: Final = re.compile(
     r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE
 )
@@ -287,7 +287,7 @@ def is_end_heading(text: str, words: int) -> bool:
 def _is_long_comment_heading(text: str) -> bool:
     if text[:1] in "Cc" and _COMMENTS_CLOSED.match(text) is not None:
         return True
-    if _DIGIT.search(text) is None:  # no count: most long lines are settled here, before lower-casing them
+    if not holds_digit(text):  # no count: most long lines are settled here, before lower-casing them
         return False
     opening = _COMMENT_OPENING.match(text.lower())  # its count right after it: "Post a Comment 106 Comments"
     return opening is not None and _COMMENT_COUNT.match(text[opening.end() :].lstrip(" :(|")) is not None
