@@ -263,7 +263,6 @@ def test_each_photo_credit_s_kind_is_found() -> None:
 @given(st.text("09 a5:é٣۵७５\u00a0", max_size=12))
 def test_a_line_s_date_digit_is_found_as_the_class_finds_it(text: str) -> None:
     """An ASCII line is looked through digit by digit; any other is searched with the class."""
-    holds_date_digit.cache_clear()
     assert holds_date_digit(text) is (_DIGIT.search(text) is not None)
 
 

@@ -5,12 +5,10 @@ line, with most of the region's prose under it.
 
 from __future__ import annotations
 
-import functools
 from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.dates import (
-    FOUND_DATES,
     FoundDate,
     find_date,
     holds_date_digit,
@@ -65,13 +63,9 @@ def is_meta_line(text: str) -> bool:
     return byline_names(text) is not None or dateline_date(text) is not None
 
 
-@functools.lru_cache(maxsize=FOUND_DATES)
 def dateline_date(text: str) -> FoundDate | None:
     """The date of a line that is only a date, or of a date labelled "Published"/"Posted on" among other
-    words (a blog's footer); None for any other line. The cheap tests come before a date is parsed.
-
-    Remembered, as `find_date` is: the head asks it of the same short lines again (the region's first lines,
-    a headline's neighbours, the page's dated lines), and the label's search reads the whole line."""
+    words (a blog's footer); None for any other line. The cheap tests come before a date is parsed."""
     if not holds_date_digit(text):  # most lines: no date, whatever their words
         return None
     if len(text) < DATE_LINE_CHARS and is_date_line(text):
