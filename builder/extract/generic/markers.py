@@ -247,9 +247,8 @@ class _Openings:
     def match(self, lowered: str) -> re.Match[str] | None:
         """The heading that opens the (lower-cased) line, if any. A line whose first two characters open no
         heading is told without the pattern, which tries its headings one after the other."""
-        if lowered[:2] in self.prefixes or lowered[:1] in self.prefixes:
-            return self.pattern.match(lowered)
-        return None
+        opens = lowered[:2] in self.prefixes or lowered[:1] in self.prefixes
+        return self.pattern.match(lowered) if opens else None
 
 
 _UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
