@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import find_date, holds_date_digit
+from builder.extract.generic.dates import find_date, holds_date_digit, holds_digit
 from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
 from builder.extract.generic.words import STOP_WORDS, holds_word
 
@@ -99,7 +99,6 @@ _PARTICLES: Final = frozenset(
     ]
 )
 MAX_BYLINE_WORDS: Final = 25
-_DIGIT: Final = re.compile(r"\d")
 _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
 # A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
 _RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
@@ -239,7 +238,7 @@ def relative_time(text: str) -> re.Match[str] | None:
     ("8h", "12 min"), so the line, trailing spaces removed, ends with one of those words or holds a digit in
     its last five characters."""
     stripped = text.rstrip()
-    if not stripped.endswith(_RELATIVE_ENDS) and _DIGIT.search(stripped[-RELATIVE_END:]) is None:
+    if not stripped.endswith(_RELATIVE_ENDS) and not holds_digit(stripped[-RELATIVE_END:]):
         return None
     # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's last
     # other character, and is searched for from there, not from each position of the line

@@ -152,7 +152,7 @@ def holds_date_digit(line: str) -> bool:
     turn instead (`memchr`): several times faster than the search, and faster than remembering the answer (an
     `lru_cache` cost more time than it saved, though fewer instructions)."""
     if line.isascii():
-        return any(digit in line for digit in _ASCII_DIGIT_CHARS)
+        return _holds_ascii_digit(line)
     return _DIGIT.search(line) is not None
 
 
@@ -161,8 +161,12 @@ def holds_digit(text: str) -> bool:
     looked through for each ASCII digit in turn (`memchr`), several times faster than the search, which asks
     Unicode's table of each character: a step asks it of every line it passes."""
     if text.isascii():
-        return any(digit in text for digit in _ASCII_DIGIT_CHARS)
+        return _holds_ascii_digit(text)
     return _ANY_DIGIT.search(text) is not None
+
+
+def _holds_ascii_digit(text: str) -> bool:
+    return any(digit in text for digit in _ASCII_DIGIT_CHARS)
 
 
 def is_date_line(line: str, *, day_first: bool = True) -> bool:

@@ -43,13 +43,12 @@ STEM_CHARS: Final = 4  # key words are compared on their first characters ("ferr
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT: Final = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS: Final = 30  # how far before a text its copyright sign is looked for
+_CREDIT_ENDS: Final = ("Getty Images", "Shutterstock", "AFP", "Reuters", "dpa", "AP Photo")  # a credit ending a line
 # A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
 _PHOTO_CREDIT: Final = re.compile(
     r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
-    r"\b(?:Getty Images|Shutterstock|AFP|Reuters|dpa|AP Photo)\s*$",
+    rf"\b(?:{'|'.join(map(re.escape, _CREDIT_ENDS))})\s*$",
 )
-# What a line holds when the pattern can match: a label's colon, "Courtesy of", or an agency at its end
-_CREDIT_ENDS: Final = ("Getty Images", "Shutterstock", "AFP", "Reuters", "dpa", "AP Photo")
 
 # A photo agency alone on its line: the credit of the image above it.
 _LONE_CREDIT: Final = re.compile(
