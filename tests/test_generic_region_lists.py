@@ -127,6 +127,21 @@ def test_a_short_sentence_announces_a_list_of_short_items_that_ends_the_article(
     assert (CLOSED[-1].strip(" •") in region) is joins
 
 
+INVITED = ["Brian Edwards (Wake Forest University)", "Matt Allen (Creighton University)"]
+INVITED += ["Shea Salinas (Furman University)", "Ely Allen (University of Washington)"]
+
+
+@pytest.mark.parametrize(("invited", "joins"), [(INVITED, True), (INVITED[:2], False)])
+def test_a_list_of_plain_lines_a_paragraph_announces_ends_the_article(invited: list[str], joins: bool) -> None:
+    """The article's last paragraph announces a list whose items are plain short lines, no bullet or number
+    (each its own paragraph): three items or more are the article's, up to the menu's first bullet; two
+    plain lines under a colon are no list."""
+    announcing = ["Below is the list of players who have been invited to the combine this year:"]
+    region = _region_text(_page(["Home", "  • News"], ARTICLE, announcing, invited, MENU))
+    assert region[: len(ARTICLE) + 1] == [*ARTICLE, *announcing]
+    assert region[len(ARTICLE) + 1 :] == (invited if joins else [])
+
+
 POINT = "Many companies sit on piles of numbers that would make a story, and never think of sharing them."
 
 

@@ -15,6 +15,7 @@ from builder.extract.generic.region import Scored
 LIST_ITEM_WORDS: Final = 12  # a list item is no longer than this
 LABEL_WORDS: Final = 4  # a label over a list ("Zutaten:", "Was ihr braucht:") is no longer than this
 MIN_ITEMS: Final = 2  # fewer items than this are no list
+MIN_PLAIN_ITEMS: Final = 3  # fewer plain lines (no bullet, no number) than this under a paragraph's colon are no list
 LOOK_ABOVE: Final = 60  # how far above the region a labelled list is looked for
 PROSE_LINE: Final = 1.0  # a line scoring this much is a paragraph of prose
 MIN_PARAGRAPHS: Final = 2  # the article goes on after a list when this many paragraphs follow it
@@ -60,6 +61,8 @@ def _list_after(scored: Scored, stop: int) -> int | None:
     region's last paragraph announces ("… on the following devices:") is the article's with no paragraph
     under it, its items as short as a menu's or not: the article may end with it."""
     is_announced = announced(scored, stop)
+    if is_announced and not _is_marked(scored, _next_line(scored, stop)):
+        return _plain_list_after(scored, stop)
     items = words = 0
     i = stop
     while i < len(scored.prose):
@@ -72,11 +75,31 @@ def _list_after(scored: Scored, stop: int) -> int | None:
         i += 1
     if items < MIN_ITEMS or (words <= MENU_ITEM_WORDS * items and not is_announced):
         return None
+    return _after_prose(scored, i, 0 if is_announced else MIN_PARAGRAPHS)
+
+
+def _plain_list_after(scored: Scored, stop: int) -> int | None:
+    """The new stop after a list of plain short lines that the region's last paragraph announces ("Below is
+    the list of players invited:" over "Brian Edwards (Wake Forest University)"), MIN_PLAIN_ITEMS of them
+    at least; a bullet, a number or a label ends it (a menu or another list under it). None if too short."""
+    items = 0
+    i = stop
+    while i < len(scored.prose) and (scored.prose[i] is None or not _is_marked(scored, i)):
+        if _kind(scored, i, marked=False) is None:
+            break
+        items += scored.prose[i] is not None
+        i += 1
+    return None if items < MIN_PLAIN_ITEMS else _after_prose(scored, i, 0)
+
+
+def _after_prose(scored: Scored, i: int, min_paragraphs: int) -> int | None:
+    """The stop after the lines from i on that score above zero (blank lines between), when min_paragraphs
+    of them are paragraphs of prose; else None."""
     paragraphs = 0
     while i < len(scored.prose) and (scored.prose[i] is None or scored.scores[i] > 0.0):
         paragraphs += scored.scores[i] >= PROSE_LINE
         i += 1
-    if paragraphs < (0 if is_announced else MIN_PARAGRAPHS):
+    if paragraphs < min_paragraphs:
         return None
     while scored.prose[i - 1] is None:
         i -= 1
@@ -166,6 +189,21 @@ def _items_under(scored: Scored, label: int) -> int:
         count += 1
         i += 1
     return count
+
+
+def _is_marked(scored: Scored, i: int) -> bool:
+    """Whether line i is a list's bullet or numbered item, or a label (no line left: True)."""
+    if i >= len(scored.prose):
+        return True
+    text = scored.lines[i].text
+    return scored.lines[i].bullet or text.endswith(":") or _NUMBERED.match(text) is not None
+
+
+def _next_line(scored: Scored, start: int) -> int:
+    i = start
+    while i < len(scored.prose) and scored.prose[i] is None:
+        i += 1
+    return i
 
 
 def _previous_line(scored: Scored, start: int) -> int:
