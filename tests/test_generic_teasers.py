@@ -112,3 +112,28 @@ def test_excerpts_cut_with_a_bracketed_ellipsis_weigh_nothing() -> None:
     assert _region_text(text) == ARTICLE[:2]
     quoted = [ARTICLE[0], picks[0][1], ARTICLE[1], picks[1][1], ARTICLE[2]]
     assert _region_text(_page(quoted)) == quoted  # an article quoting such excerpts keeps them
+
+
+GALLERY = [
+    "Exercise rider takes the favourite over the track before the big race at the park on Wednesday morning. "
+    "(Photo by Rob Carr) A Look At The Favourite's...",
+    "Second game of the final series between the two oldest clubs Finals: Game 4",
+    "The new arena is seen from the helicopter over the town on a sunny afternoon in June Arena Update",
+    "(credit: Al Dukes) Morning Show Photos Of The Week And The Guests In The Studio...",
+    "The favourite practices on the track at the park ahead of the race The Favourite Practices...",
+    "City team against the visitors in the first game of the season City Team Photos Of...",
+]
+
+
+def test_a_gallery_s_teasers_cut_short_one_a_line_are_not_the_article_s_prose() -> None:
+    """A short article over a gallery whose captions, one a line with no blank line between, run long and
+    are mostly cut with an ellipsis: the captions outweigh the article, but they are teasers."""
+    text = _page(["Home"], ARTICLE[:2], ["Sports Galleries", "Previous Next"], ["\n".join(GALLERY)], ["Page 1"])
+    assert _region_text(text) == ARTICLE[:2]
+
+
+def test_lines_one_under_another_few_of_them_cut_short_are_the_article_s() -> None:
+    """An article whose paragraphs the page parts with line breaks only, one of four trailing off ("..."),
+    is read whole."""
+    lines = [*ARTICLE[:3], ARTICLE[3].rstrip(".") + "..."]
+    assert _region_text(_page(["Home"], ["\n".join(lines)], ["Page 1"])) == lines

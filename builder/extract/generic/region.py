@@ -24,7 +24,7 @@ from builder.extract.generic.markers import (
     is_entry_footer,
 )
 from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
-from builder.extract.generic.teasers import is_cut_excerpt, teaser_list_lines
+from builder.extract.generic.teasers import is_cut_excerpt, teaser_lines
 from builder.extract.generic.widgets import RULE_WIDGET, interleaved_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
 from builder.extract.textdump.lines import BLANK, Line
@@ -63,7 +63,6 @@ RULE_OUTSIDE: Final = "outside the article's region"
 RULE_FORM: Final = "a form field"
 RULE_REPEATED: Final = "repeated in the page (menu, share or footer line)"
 RULE_ENTRY_FOOTER: Final = "a blog engine's footer under the post ('This entry was posted in …')"
-RULE_TEASER_LIST: Final = "a list of teasers (a headline over its summary, again and again)"
 
 
 @dataclass(slots=True)
@@ -255,8 +254,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             if scores[i] < 0.0 and chrome_rules.get(i, RULE_REPEATED) == RULE_REPEATED:  # a form field stays one
                 scores[i] = PROGRAM_LINE
                 chrome_rules.pop(i, None)
-    for i in teaser_list_lines(raws, lines, prose):  # their summaries read as prose
-        scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_TEASER_LIST
+    for i, rule in teaser_lines(raws, lines, prose).items():  # their summaries read as prose
+        scores[i], chrome_rules[i] = min(scores[i], REPEATED), rule
     for i in interleaved_lines(lines, scores, [k for k, rule in chrome_rules.items() if rule == RULE_REPEATED], seen):
         scores[i], chrome_rules[i] = 0.0, RULE_WIDGET  # a widget between the article's paragraphs breaks no article
     return Scored(lines, prose, scores, chrome_rules, seen)

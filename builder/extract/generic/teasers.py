@@ -12,6 +12,8 @@ from typing import Final
 from builder.extract.generic.words import Prose
 from builder.extract.textdump.lines import Line
 
+RULE_TEASER_LIST: Final = "a list of teasers (a headline over its summary, again and again)"
+RULE_CUT_TEASERS: Final = "a run of teasers cut short ('...'), one a line (a carousel, a gallery)"
 MIN_TEASERS: Final = 3  # this many headline-and-summary pairs in a row make a list of teasers
 HEAD_WORDS: Final = (2, 16)  # a teaser's headline is this long...
 SUMMARY_WORDS: Final = (8, 45)  # ...and its summary one sentence of this length
@@ -24,6 +26,11 @@ ITEM_HEAD_WORDS: Final = 30
 _CUT_MARKS: Final = ("[…]", "[...]", "…", "...")
 _FULL_STOPS: Final = frozenset('.!?"”)')
 _BRACKETED_CUTS: Final = (" […]", " [...]", " [ … ]", " [ ... ]")  # a blog engine's excerpt ends so
+# A carousel or gallery prints its teasers one a line, no blank line between, most cut short with an ellipsis
+# ("New York Yankees v Detroit Tigers New York Yankees Photos Of..."): a run of this many lines at least, half
+# of them cut (of CUT_WORDS words or more; an article's lines are set apart by blank lines)
+MIN_CUT_RUN: Final = 4
+CUT_WORDS: Final = 3
 
 
 def is_cut_excerpt(text: str) -> bool:
@@ -90,6 +97,13 @@ def _feed_item_head(raws: list[str], lines: list[Line], prose: list[Prose | None
     return None
 
 
+def teaser_lines(raws: list[str], lines: list[Line], prose: list[Prose | None]) -> dict[int, str]:
+    """The lines of the page's teasers, each with the rule that found it (`prose`: None for blank lines)."""
+    found = dict.fromkeys(teaser_list_lines(raws, lines, prose), RULE_TEASER_LIST)
+    found.update(dict.fromkeys(cut_teaser_lines(lines, prose), RULE_CUT_TEASERS))
+    return found
+
+
 def teaser_list_lines(raws: list[str], lines: list[Line], prose: list[Prose | None]) -> list[int]:
     """The lines (headlines and summaries) of the page's lists of teasers; `prose` is None for blank lines.
     The pairs of a list are alike: each headline right over its summary, or each a blank line over it."""
@@ -119,6 +133,22 @@ def teaser_list_lines(raws: list[str], lines: list[Line], prose: list[Prose | No
             j = _next_head(lines, prose, pairs[j])
         if len(run) >= MIN_TEASERS:
             found.extend(k for first in run for k in range(first, pairs[first] + 1) if prose[k] is not None)
+    return found
+
+
+def cut_teaser_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
+    """The lines of runs of MIN_CUT_RUN lines or more with no blank line between, half of them or more cut
+    short with an ellipsis: a carousel's or a gallery's teasers."""
+    found: list[int] = []
+    start = cut = 0
+    for i in range(len(prose) + 1):
+        measured = prose[i] if i < len(prose) else None
+        if measured is None:
+            if i - start >= MIN_CUT_RUN and cut * 2 >= i - start:
+                found.extend(range(start, i))
+            start, cut = i + 1, 0
+        elif measured.words >= CUT_WORDS and lines[i].text.endswith(("...", "…")):
+            cut += 1
     return found
 
 
