@@ -168,6 +168,8 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("■ Related articles", 3)
     assert is_end_heading("Partager cet article /", 3) and is_end_heading("Article précédent", 2)
     assert is_end_heading("Explore further", 2)
+    assert is_end_heading("Other Recent Articles...", 3) and is_end_heading("More headline news...", 3)
+    assert is_end_heading("Also In The News", 4) and not is_end_heading("Recent developments", 2)
     assert is_end_heading("More in Health & Fitness", 4) and is_end_heading("More on Ukraine", 3)
     assert not is_end_heading("Moreover, the wardens said", 4)  # whole words
     assert is_comment_heading("Écrire un commentaire")

@@ -3,9 +3,11 @@ an image (its file name or a "Photo:" caption)."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Final
 
+from builder.extract.generic import DATA_DIR
 from builder.extract.generic.dates import holds_digit
 from builder.extract.generic.words import stop_share
 
@@ -14,147 +16,13 @@ RULE_IMAGE: Final = "an image (its file name)"
 RULE_ALT: Final = "an image's alt text (in brackets)"
 RULE_CAPTION: Final = "an image's caption"
 
-# The headings of a comment section: the article never goes on after one, however long the comments are
-# (a "Related" heading may open a box with more of the article under it).
-COMMENT_HEADINGS: Final = (
-    "comments",
-    "comment",
-    "leave a comment",
-    "leave a reply",
-    "post a comment",
-    "add a comment",
-    "add your comment",
-    "add your view",
-    "reader comments",
-    "readers' comments",
-    "readers comments",
-    "reader views",
-    "user comments",
-    "join the conversation",
-    "schreibe einen kommentar",
-    "écrire un commentaire",
-    "laisser un commentaire",
-    "deja un comentario",
-    "deixe um comentário",
-    "kommentare",
-    "commentaires",
-    "réagir",
-    "comentarios",
-    "comentários",
-    "commenti",
-    "reacties",
-    "комментарии",
-    "コメント",
-)
+# Headings that say the article is over (headings.json): a comment section's, after which the article never goes
+# on however long the comments are, and the others that open the chrome after it ("Related", "Read more"), which
+# may open a box with more of the article under it. Lower-cased, compared with a line's start (short lines only).
+_HEADINGS: Final = json.loads((DATA_DIR / "headings.json").read_text(encoding="utf-8"))
+COMMENT_HEADINGS: Final[tuple[str, ...]] = tuple(_HEADINGS["comment"])
+END_HEADINGS: Final[tuple[str, ...]] = (*_HEADINGS["end"], *COMMENT_HEADINGS)
 
-
-# Headings that open the chrome after an article, lower-cased, compared with a line's start (short lines only).
-END_HEADINGS: Final = (
-    "related",
-    "share this",
-    "read more",
-    "read next",
-    "more from",
-    "more stories",
-    "more on this",
-    "more in",
-    "more on",
-    "also on",
-    "you may also like",
-    "you might also like",
-    "you may like",
-    "you might like",
-    "up next",
-    "don't miss",
-    "latest news",
-    "latest stories",
-    "recommended",
-    "most popular",
-    "most read",
-    "explore further",
-    "previous article",
-    "next article",
-    "next page",  # the article goes on on a page the dump does not hold; chrome follows
-    "post navigation",
-    "about the author",
-    "trackback",  # a blog's links from other blogs, under the post
-    "trackbacks",
-    "pingbacks",
-    "trending",
-    "popular now",
-    "what to read next",
-    "sign up for",
-    "more news",
-    "top stories",
-    "most viewed",
-    "most shared",
-    "editor's picks",
-    "further reading",
-    "around the web",
-    "promoted stories",
-    "sponsored",
-    "from our partners",
-    "paid partner",
-    "subscribe to",
-    "weitere artikel",
-    "ähnliche beiträge",
-    "ähnliche artikel",
-    "mehr zum thema",
-    "das könnte sie auch interessieren",
-    "lesen sie auch",
-    "diesen artikel teilen",
-    "vorheriger beitrag",
-    "nächster beitrag",
-    "nächste seite",
-    "themen in diesem artikel",
-    "das könnte dich auch interessieren",
-    "auch interessant",
-    "weitere themen",
-    "meistgelesen",
-    "mehr aus dem ressort",
-    "partager cet article",
-    "article précédent",
-    "article suivant",
-    "page suivante",
-    "compartir este artículo",
-    "articles liés",
-    "sur le même sujet",
-    "lire aussi",
-    "à lire également",
-    "voir aussi",
-    "dans la même rubrique",
-    "à lire aussi",
-    "les plus lus",
-    "noticias relacionadas",
-    "te puede interesar",
-    "lo más leído",
-    "también te puede interesar",
-    "lee también",
-    "más noticias",
-    "te recomendamos",
-    "leia também",
-    "mais lidas",
-    "veja também",
-    "notícias relacionadas",
-    "notizie correlate",
-    "leggi anche",
-    "articoli correlati",
-    "ti potrebbe interessare",
-    "gerelateerde artikelen",
-    "lees ook",
-    "meer nieuws",
-    "читайте также",
-    "похожие статьи",
-    "по теме",
-    "другие новости",
-    "смотрите также",
-    "関連記事",
-    "相关文章",
-    "相关新闻",
-    "مقالات ذات صلة",
-    "اقرأ أيضا",
-    *COMMENT_HEADINGS,
-)
 MAX_END_WORDS: Final = 6
 # A name-and-date line (a byline, a date line, a comment's head) is no longer than this, in words and characters.
 META_WORDS: Final = 16
