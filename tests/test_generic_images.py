@@ -132,3 +132,48 @@ def test_alt_text_over_its_caption_with_other_quotation_marks_is_an_image(alt: s
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert ("Dorsett" not in reading.fields["body"]) is image
+
+
+LEAD_PHOTO = """\
+Harbour Weekly
+
+Night ferries return to the northern islands
+
+{caption}
+
+The night ferries to the northern islands are back after a winter in which the islanders had only one boat a day.
+
+{more}
+"""
+
+
+@pytest.mark.parametrize(
+    ("caption", "is_caption"),
+    [
+        (f"{CAPTION} (Jane Lee/AP Photo)", True),  # the photographer's credit closes it
+        (f"{CAPTION} (Photo by Jane Lee/Getty Images)", True),
+        (f"FILE - In this November 28, 2015 file photo, {CAPTION[0].lower()}{CAPTION[1:]}", True),
+        (f"{CAPTION[:-1]}, the ferry company said (AP)", False),  # an agency alone: a dateline's, or a source's
+        (f"{CAPTION} (The council's figures)", False),
+    ],
+)
+def test_a_news_photo_s_caption_over_the_first_paragraph_is_the_lead_image(caption: str, is_caption: bool) -> None:
+    """A caption that an agency's credit closes, or an archive photo's ("FILE - …"), above the article's first
+    paragraph: the lead photo's, an image and not the body's first paragraph."""
+    reading = read_generic(LEAD_PHOTO.format(caption=caption, more=MORE))
+    assert isinstance(reading, GenericReading), reading
+    assert ("quay" not in reading.fields["body"]) is is_caption
+    assert (reading.fields["images"] == [{"alt": None, "caption": caption}]) is is_caption
+
+
+def test_a_credited_caption_under_the_first_paragraph_or_alone_is_the_article_s_text() -> None:
+    """Among the article's paragraphs, or in a gallery of credited captions with no paragraph under them, a
+    credited caption is the article's text."""
+    caption = f"{CAPTION} (Jane Lee/AP Photo)"
+    within = LEAD_PHOTO.format(caption="", more=f"{caption}\n\n{MORE}")
+    second = "The first boat left the quay at ten past eleven with forty passengers on board. (Jane Lee/AP Photo)"
+    gallery = f"Harbour Weekly\n\nNight ferries return to the northern islands\n\n{caption}\n\n{second}\n\nHome\n"
+    for page in (within, gallery):
+        reading = read_generic(page)
+        assert isinstance(reading, GenericReading), reading
+        assert "quay" in reading.fields["body"]

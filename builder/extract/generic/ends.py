@@ -27,6 +27,7 @@ from builder.extract.generic.markers import (
     META_WORDS,
     is_comment_section_heading,
     is_comments_on,
+    is_credited_caption,
     is_elsewhere_heading,
     is_end_heading,
     is_image_file,
@@ -367,3 +368,18 @@ def with_image_above(scored: Scored, start: int) -> int:
         if scored.lines[i].bullet or prose.words > CAPTION_WORDS:
             break
     return start
+
+
+def leads_with_photo(scored: Scored, i: int, stop: int) -> bool:
+    """Whether line i, above the article's first paragraph, is the caption of its lead photo: a news photo's
+    (`is_credited_caption`) with a paragraph of the article under it in lines[i:stop] (a gallery's captions,
+    or a photo's caption that is all there is, are the article's text)."""
+    if not is_credited_caption(scored.lines[i].text):
+        return False
+    return any(is_paragraph(scored, j) and not is_credited_caption(scored.lines[j].text) for j in range(i + 1, stop))
+
+
+def is_paragraph(scored: Scored, i: int) -> bool:
+    """Whether line i is a paragraph of prose, no caption: CAPTION_WORDS long or longer, a sentence's end."""
+    prose = scored.prose[i]
+    return prose is not None and prose.words >= CAPTION_WORDS and prose.sentence_end

@@ -42,6 +42,8 @@ _TAGS_LABEL: Final = re.compile(
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
+_FILE_PHOTO: Final = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO")  # an agency's archive photo, captioned
+_AGENCY: Final = re.compile(r"\b(?:AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Bloomberg|Xinhua|Shutterstock)\b")
 _IMAGE_FILE: Final = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
 _CAPTION_LABEL: Final = re.compile(
     r"(?:Media caption|Image caption|Caption|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)\s*[:：]?\s+\S"
@@ -217,6 +219,18 @@ def is_image_file(text: str) -> bool:
 
 def is_caption_label(text: str) -> bool:
     return _CAPTION_LABEL.match(text) is not None
+
+
+def is_credited_caption(text: str) -> bool:
+    """A news photo's caption: an archive photo's ("FILE - In this March 2, 2011 file photo, …"), or one the
+    photographer's credit closes ("… (Matt Sayles/AP Photo)", "… (Photo by Clive Rose/Getty Images)"). An
+    agency alone in brackets ("(AP)") is a dateline's."""
+    if text.startswith(_FILE_PHOTO):
+        return True
+    if not text.endswith(")"):
+        return False
+    credit = text[text.rfind("(") :]
+    return "Photo" in credit or "Getty" in credit or ("/" in credit and _AGENCY.search(credit) is not None)
 
 
 # A line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK"), and so

@@ -18,7 +18,7 @@ from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.comments import run_is_comments
 from builder.extract.generic.copies import alt_over_caption, copied_lines, twin_lines
 from builder.extract.generic.dates import FoundDate
-from builder.extract.generic.ends import CAPTION_WORDS, cut_at_end, teaser_heads, with_image_above
+from builder.extract.generic.ends import cut_at_end, is_paragraph, leads_with_photo, teaser_heads, with_image_above
 from builder.extract.generic.head import (
     RULE_BARE_NAME,
     RULE_BYLINE,
@@ -246,7 +246,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
     twins = twin_lines(scored, start, stop, TWIN_PAGE_WORDS)
     copies = copied_lines(scored, start, stop)
     headline = _headline_text(scored, head)
-    after_image = False
+    after_image = bodied = False
     for i in range(start, stop):
         line = page.lines[i]
         if line is BLANK:
@@ -276,7 +276,11 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_TWIN, text
         elif text[:1] == "©":  # a notice with its year ended the region above (`cut_at_end`)
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CREDIT, text
-        elif is_caption_label(text) or (after_image and not _is_paragraph(scored, i)):
+        elif (
+            is_caption_label(text)
+            or (after_image and not is_paragraph(scored, i))
+            or (not bodied and leads_with_photo(scored, i, stop))
+        ):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CAPTION, text
         elif i in copies:
             rules[i] = RULE_PRINTED_AGAIN
@@ -284,6 +288,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_HEADLINE_AGAIN
         else:
             roles[i], rules[i] = BODY, RULE_BODY
+            bodied = True
         after_image = False
 
 
@@ -309,11 +314,6 @@ def _is_headline_again(text: str, headline: str) -> bool:
     else:
         return False
     return touching == " " and rest.count(" ") <= HEADLINE_AGAIN_REST
-
-
-def _is_paragraph(scored: Scored, i: int) -> bool:
-    prose = scored.prose[i]
-    return prose is not None and prose.words >= CAPTION_WORDS and prose.sentence_end
 
 
 def _mark_head(page: Classified, head: Head) -> None:
