@@ -177,3 +177,13 @@ def test_a_credited_caption_under_the_first_paragraph_or_alone_is_the_article_s_
         reading = read_generic(page)
         assert isinstance(reading, GenericReading), reading
         assert "quay" in reading.fields["body"]
+
+
+def test_a_news_photo_s_caption_above_the_byline_is_no_lead() -> None:
+    """A credited caption between the headline and the byline, a share bar between the date and the body: the
+    caption reads as a lead (a paragraph between the headline and the body), but it is no summary."""
+    caption = f"{CAPTION} (Photo by Jane Lee/Getty Images)"
+    head = f"{caption}\n\nBy Tom Hill\n\nNovember 28, 2015\n\n  • Facebook\n  • Twitter\n  • Email"
+    reading = read_generic(LEAD_PHOTO.replace("{caption}", head).format(more=MORE))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["summary"] is None and "quay" not in reading.fields["body"]

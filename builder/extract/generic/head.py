@@ -30,6 +30,7 @@ from builder.extract.generic.headline import Window
 from builder.extract.generic.markers import (
     is_comment_count,
     is_comment_heading,
+    is_credited_caption,
     is_image_file,
     tag_label,
 )
@@ -326,6 +327,9 @@ def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None
         if prose is None or i in head.bylines or i in head.dates or i in scored.chrome_rules:
             continue
         line = scored.lines[i]
-        if not line.bullet and prose.words >= PROSE_WORDS and prose.sentence_end and share_of(prose, line.text) >= 0.12:
+        text = line.text
+        if not line.bullet and prose.words >= PROSE_WORDS and prose.sentence_end and share_of(prose, text) >= 0.12:
+            if is_credited_caption(text):  # a lead photo's caption is no lead: the lead may be under it
+                continue
             return (i, i + 1)
     return None
