@@ -42,6 +42,11 @@ _TAGS_LABEL: Final = re.compile(
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
+SIGNUP_WORDS: Final = 12
+SIGNUP_SENTENCE_WORDS: Final = 4
+_SIGNUP: Final = re.compile(
+    r"\b(?:[Nn]ewsletters?|NEWSLETTERS?|[Ss]ign up|SIGN UP|[Ss]ubscribe|SUBSCRIBE|[Aa]bonnieren|[Ii]nscrivez|[Ss]uscr[ií]bete)\b"
+)
 _FILE_PHOTO: Final = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO")  # an agency's archive photo, captioned
 _AGENCY: Final = re.compile(r"\b(?:AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Bloomberg|Xinhua|Shutterstock)\b")
 _IMAGE_FILE: Final = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
@@ -215,6 +220,15 @@ def is_alt_over_caption(text: str, under: str) -> bool:
 def is_image_file(text: str) -> bool:
     """w3m prints an image with no alt text as its file name."""
     return " " not in text and _IMAGE_FILE.fullmatch(text) is not None
+
+
+def is_signup_prompt(text: str, words: int, sentence: bool) -> bool:
+    """A short line inviting to a newsletter or a subscription ("SIGN UP FOR OUR NEWSLETTER", "Subscribe now",
+    "Newsletter abonnieren") that a page puts between an article's paragraphs. A sentence of the article's
+    own ("Space is limited, so sign up today!") ends as one, or is a word or two ("Sign up!")."""
+    if words > SIGNUP_WORDS or (sentence and words >= SIGNUP_SENTENCE_WORDS):
+        return False
+    return _SIGNUP.search(text) is not None
 
 
 def is_caption_label(text: str) -> bool:

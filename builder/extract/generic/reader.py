@@ -38,6 +38,7 @@ from builder.extract.generic.markers import (
     is_end_heading,
     is_image_file,
     is_rule_line,
+    is_signup_prompt,
     tag_label,
     undoubled,
 )
@@ -89,6 +90,7 @@ RULE_END: Final = "an end heading: the chrome after the article starts here"
 RULE_AFTER: Final = "the first line after the article's region"
 RULE_MENU: Final = "a run of short bullets (menu, share bar)"
 RULE_RULE_LINE: Final = "a rule between parts of the page (one sign repeated)"
+RULE_SIGNUP: Final = "an invitation to a newsletter or a subscription"
 RULE_TAGS: Final = "a tag list"
 RULE_CREDIT: Final = "an image's credit (a copyright sign and its holder)"
 RULE_DOUBLED: Final = "an image's caption or alt text printed twice on one line (a copy for another screen)"
@@ -258,6 +260,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_MENU
         elif is_rule_line(text):
             rules[i] = RULE_RULE_LINE
+        elif is_signup_prompt(text, prose.words, prose.sentence_end) if (prose := scored.prose[i]) else False:
+            rules[i] = RULE_SIGNUP
         elif is_image_file(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
             after_image = True
