@@ -172,6 +172,7 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("Also In The News", 4) and not is_end_heading("Recent developments", 2)
     assert is_end_heading("Next: LOOKING AT IOWA FROM AFAR", 6) and not is_end_heading("Next week the vote", 4)
     assert is_end_heading("Nach oben", 2) and is_end_heading("Más sobre Conflicto mapuche", 4)
+    assert is_end_heading("Next Up In MLB", 4) and not is_end_heading("Next, upload the file", 4)
     assert is_end_heading("More in Health & Fitness", 4) and is_end_heading("More on Ukraine", 3)
     assert not is_end_heading("Moreover, the wardens said", 4)  # whole words
     assert is_comment_heading("Écrire un commentaire")
