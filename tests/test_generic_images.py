@@ -152,6 +152,8 @@ The night ferries to the northern islands are back after a winter in which the i
     [
         (f"{CAPTION} (Jane Lee/AP Photo)", True),  # the photographer's credit closes it
         (f"{CAPTION} (Photo by Jane Lee/Getty Images)", True),
+        (f"{CAPTION} (Jane M. Lee / The Harbour Times)", True),  # a name, a slash, the paper
+        (f"{CAPTION} (Windows/Mac)", False),
         (f"FILE - In this November 28, 2015 file photo, {CAPTION[0].lower()}{CAPTION[1:]}", True),
         (f"{CAPTION[:-1]}, the ferry company said (AP)", False),  # an agency alone: a dateline's, or a source's
         (f"{CAPTION} (The council's figures)", False),
@@ -187,3 +189,13 @@ def test_a_news_photo_s_caption_above_the_byline_is_no_lead() -> None:
     reading = read_generic(LEAD_PHOTO.replace("{caption}", head).format(more=MORE))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["summary"] is None and "quay" not in reading.fields["body"]
+
+
+def test_a_news_photo_s_caption_under_the_headline_and_date_inside_the_region_is_the_lead_image() -> None:
+    """The region opens at the headline, its date under it, then the lead photo's caption: the head's lines
+    do not make the caption the body's."""
+    caption = f"{CAPTION} (Jane M. Lee / The Harbour Times)"
+    page = LEAD_PHOTO.replace("{caption}", f"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm\n\n{caption}")
+    reading = read_generic(page.format(more=MORE))
+    assert isinstance(reading, GenericReading), reading
+    assert "quay" not in reading.fields["body"] and reading.fields["images"] == [{"alt": None, "caption": caption}]

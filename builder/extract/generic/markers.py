@@ -47,6 +47,10 @@ SIGNUP_SENTENCE_WORDS: Final = 4
 _SIGNUP: Final = re.compile(
     r"\b(?:[Nn]ewsletters?|NEWSLETTERS?|[Ss]ign up|SIGN UP|[Ss]ubscribe|SUBSCRIBE|[Aa]bonnieren|[Ii]nscrivez|[Ss]uscr[ií]bete)\b"
 )
+# "(Ellen M. Banner / The Seattle Times)": a photographer's name and whom it works for, one of them two words or more
+_NAMED_CREDIT: Final = re.compile(
+    r"\((?=[^/]* [^/]*/|[^/]*/[^/]* )[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\)"
+)
 _FILE_PHOTO: Final = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO")  # an agency's archive photo, captioned
 _AGENCY: Final = re.compile(r"\b(?:AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Bloomberg|Xinhua|Shutterstock)\b")
 _IMAGE_FILE: Final = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
@@ -237,14 +241,17 @@ def is_caption_label(text: str) -> bool:
 
 def is_credited_caption(text: str) -> bool:
     """A news photo's caption: an archive photo's ("FILE - In this March 2, 2011 file photo, …"), or one the
-    photographer's credit closes ("… (Matt Sayles/AP Photo)", "… (Photo by Clive Rose/Getty Images)"). An
-    agency alone in brackets ("(AP)") is a dateline's."""
+    photographer's credit closes ("… (Matt Sayles/AP Photo)", "… (Photo by Clive Rose/Getty Images)", "…
+    (Ellen M. Banner / The Seattle Times)": a name, a slash, its agency or paper). An agency alone in brackets
+    ("(AP)") is a dateline's."""
     if text.startswith(_FILE_PHOTO):
         return True
     if not text.endswith(")"):
         return False
     credit = text[text.rfind("(") :]
-    return "Photo" in credit or "Getty" in credit or ("/" in credit and _AGENCY.search(credit) is not None)
+    if "Photo" in credit or "Getty" in credit:
+        return True
+    return "/" in credit and (_AGENCY.search(credit) is not None or _NAMED_CREDIT.fullmatch(credit) is not None)
 
 
 # A line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK"), and so

@@ -292,7 +292,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_HEADLINE_AGAIN
         else:
             roles[i], rules[i] = BODY, RULE_BODY
-            bodied = True
+            bodied = bodied or not (i == head.title_at or i in head.dates or i in head.bylines)  # the head's, later
         after_image = False
 
 
