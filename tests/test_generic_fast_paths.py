@@ -18,7 +18,14 @@ from builder.extract.generic.corpus import page_lines
 from builder.extract.generic.dates import _DIGIT, holds_date_digit, holds_digit
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.headline import _PHOTO_CREDIT, holds_photo_credit
-from builder.extract.generic.markers import _COMMENT_OPENING, _END_OPENING, COMMENT_HEADINGS, END_HEADINGS
+from builder.extract.generic.markers import (
+    _COMMENT_OPENING,
+    _END_OPENING,
+    _SIGNUP,
+    COMMENT_HEADINGS,
+    END_HEADINGS,
+    is_signup_prompt,
+)
 from builder.extract.generic.reader import dump_lines
 from builder.extract.generic.region import _LETTER, Scored, candidate_regions, holds_letter
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
@@ -245,6 +252,18 @@ def test_the_headings_are_read_without_the_pattern_only_where_it_finds_none() ->
     for heading in END_HEADINGS + COMMENT_HEADINGS:
         for line in (heading, heading + " (3)", heading + ":"):
             assert (_END_OPENING.match(line) or _COMMENT_OPENING.match(line)) is not None, line
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text("NewsleterSIGN UPsubcrbAonvzíéİ ", max_size=24))
+def test_a_signup_prompt_is_found_as_its_pattern_finds_it(text: str) -> None:
+    assert is_signup_prompt(text, 1, False) is (_SIGNUP.search(text) is not None)
+
+
+def test_each_signup_prompt_s_kind_is_found() -> None:
+    for line in ("NEWSLETTERS", "Sign up", "SUBSCRIBE", "Newsletter abonnieren", "Inscrivez-vous", "Suscríbete"):
+        assert is_signup_prompt(line, 2, False), line
+    assert not is_signup_prompt("Subscriber numbers", 2, False)
 
 
 @settings(max_examples=3000, deadline=None)

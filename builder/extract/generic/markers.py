@@ -51,6 +51,7 @@ _SIGNUP: Final = re.compile(
 _NAMED_CREDIT: Final = re.compile(
     r"\((?=[^/]* [^/]*/|[^/]*/[^/]* )[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\)"
 )
+_SIGNUP_PARTS: Final = ("newsletter", "sign up", "subscribe", "abonnieren", "inscrivez", "suscr")
 _FILE_PHOTO: Final = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO")  # an agency's archive photo, captioned
 _AGENCY: Final = re.compile(r"\b(?:AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Bloomberg|Xinhua|Shutterstock)\b")
 _IMAGE_FILE: Final = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
@@ -232,7 +233,8 @@ def is_signup_prompt(text: str, words: int, sentence: bool) -> bool:
     own ("Space is limited, so sign up today!") ends as one, or is a word or two ("Sign up!")."""
     if words > SIGNUP_WORDS or (sentence and words >= SIGNUP_SENTENCE_WORDS):
         return False
-    return _SIGNUP.search(text) is not None
+    lowered = text.lower()  # the pattern, which opens with a word boundary, only for the few lines that may match
+    return any(part in lowered for part in _SIGNUP_PARTS) and _SIGNUP.search(text) is not None
 
 
 def is_caption_label(text: str) -> bool:
