@@ -42,16 +42,17 @@ _TAGS_LABEL: Final = re.compile(
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
+# A newsletter's or a subscription's prompt is a line this short; a sentence this long that ends as one is prose
 SIGNUP_WORDS: Final = 12
 SIGNUP_SENTENCE_WORDS: Final = 4
 _SIGNUP: Final = re.compile(
     r"\b(?:[Nn]ewsletters?|NEWSLETTERS?|[Ss]ign up|SIGN UP|[Ss]ubscribe|SUBSCRIBE|[Aa]bonnieren|[Ii]nscrivez|[Ss]uscr[ií]bete)\b"
 )
+_SIGNUP_PARTS: Final = ("newsletter", "sign up", "subscribe", "abonnieren", "inscrivez", "suscr")  # its words, lowered
 # "(Ellen M. Banner / The Seattle Times)": a photographer's name and whom it works for, one of them two words or more
 _NAMED_CREDIT: Final = re.compile(
     r"\((?=[^/]* [^/]*/|[^/]*/[^/]* )[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\)"
 )
-_SIGNUP_PARTS: Final = ("newsletter", "sign up", "subscribe", "abonnieren", "inscrivez", "suscr")
 _FILE_PHOTO: Final = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO")  # an agency's archive photo, captioned
 _AGENCY: Final = re.compile(r"\b(?:AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Bloomberg|Xinhua|Shutterstock)\b")
 _IMAGE_FILE: Final = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
@@ -229,8 +230,8 @@ def is_image_file(text: str) -> bool:
 
 def is_signup_prompt(text: str, words: int, sentence: bool) -> bool:
     """A short line inviting to a newsletter or a subscription ("SIGN UP FOR OUR NEWSLETTER", "Subscribe now",
-    "Newsletter abonnieren") that a page puts between an article's paragraphs. A sentence of the article's
-    own ("Space is limited, so sign up today!") ends as one, or is a word or two ("Sign up!")."""
+    "Newsletter abonnieren") that a page puts between an article's paragraphs. A sentence of four words or
+    more is the article's own ("Space is limited, so sign up today!"); a shorter one ("Sign up now!") is none."""
     if words > SIGNUP_WORDS or (sentence and words >= SIGNUP_SENTENCE_WORDS):
         return False
     lowered = text.lower()  # the pattern, which opens with a word boundary, only for the few lines that may match

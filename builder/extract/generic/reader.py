@@ -260,7 +260,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_MENU
         elif is_rule_line(text):
             rules[i] = RULE_RULE_LINE
-        elif is_signup_prompt(text, prose.words, prose.sentence_end) if (prose := scored.prose[i]) else False:
+        elif (prose := scored.prose[i]) is not None and is_signup_prompt(text, prose.words, prose.sentence_end):
             rules[i] = RULE_SIGNUP
         elif is_image_file(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
@@ -292,7 +292,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_HEADLINE_AGAIN
         else:
             roles[i], rules[i] = BODY, RULE_BODY
-            bodied = bodied or not (i == head.title_at or i in head.dates or i in head.bylines)  # the head's, later
+            # the head's lines inside the region, which `_mark_head` marks afterwards, are no paragraph of the body
+            bodied = bodied or not (i == head.title_at or i in head.dates or i in head.bylines)
         after_image = False
 
 

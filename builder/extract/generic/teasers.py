@@ -147,7 +147,7 @@ def cut_teaser_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
             if i - start >= MIN_CUT_RUN and cut * 2 >= i - start:
                 found.extend(range(start, i))
             start, cut = i + 1, 0
-        elif measured.words >= CUT_WORDS and lines[i].text.endswith(("...", "…")):
+        elif measured.words >= CUT_WORDS and lines[i].text.endswith(_CUT_MARKS):
             cut += 1
     return found
 
