@@ -18,7 +18,7 @@ from builder.extract.textdump.lines import BLANK, Role, read_line
 from builder.reasons import Reason
 from builder.record import Reject
 from tests.generic.regenerate import expected_path, fixture_dumps, render
-from tests.region_pages import ARTICLE, page
+from tests.region_pages import ARTICLE, MENU, page
 from tests.site_pages import role_of, site_dump
 
 FIXTURES = {dump.stem: dump for dump in fixture_dumps()}
@@ -312,3 +312,21 @@ def test_the_headline_printed_again_with_an_image_s_name_is_no_prose() -> None:
     reading = read_generic(page(head, ARTICLE[:2], lines, ARTICLE[2:]))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["body"] == "\n\n".join([*ARTICLE[:2], quoting, *ARTICLE[2:]])
+
+
+@pytest.mark.parametrize(
+    ("prompt", "body"),
+    [
+        ("SIGN UP FOR OUR NEWSLETTER", False),
+        ("Newsletter abonnieren", False),
+        ("Subscribe now", False),
+        ("Places are limited, so sign up for the swimming course today!", True),  # the article's own sentence
+    ],
+)
+def test_a_newsletter_prompt_between_the_paragraphs_is_chrome(prompt: str, body: bool) -> None:
+    """A short invitation to a newsletter or a subscription between the article's paragraphs is no part of its
+    body; a sentence that asks the reader to sign up for something the article is about is."""
+    reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ARTICLE[:2], [prompt], ARTICLE[2:], MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert (prompt in reading.fields["body"]) is body
+    assert reading.fields["body"].startswith(ARTICLE[0]) and ARTICLE[-1] in reading.fields["body"]

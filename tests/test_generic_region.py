@@ -382,21 +382,3 @@ def test_the_blocks_with_two_statements_or_rows_are_a_program_s_each_whole() -> 
     lines = dump_lines("\n\n".join(blocks))[1]
     sign_lines = [i for i, line in enumerate(lines) if line.text and is_statement_or_row(line.text)]
     assert program_lines(lines, sign_lines) == [2, 3, 4]
-
-
-@pytest.mark.parametrize(
-    ("prompt", "body"),
-    [
-        ("SIGN UP FOR OUR NEWSLETTER", False),
-        ("Newsletter abonnieren", False),
-        ("Subscribe now", False),
-        ("Places are limited, so sign up for the swimming course today!", True),  # the article's own sentence
-    ],
-)
-def test_a_newsletter_prompt_between_the_paragraphs_is_chrome(prompt: str, body: bool) -> None:
-    """A short invitation to a newsletter or a subscription between the article's paragraphs is no part of its
-    body; a sentence that asks the reader to sign up for something the article is about is."""
-    reading = read_generic(_page(["Home", "  • News"], ["Pool to reopen"], ARTICLE[:2], [prompt], ARTICLE[2:], MENU))
-    assert isinstance(reading, GenericReading), reading
-    assert (prompt in reading.fields["body"]) is body
-    assert reading.fields["body"].startswith(ARTICLE[0]) and ARTICLE[-1] in reading.fields["body"]
