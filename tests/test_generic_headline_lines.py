@@ -66,6 +66,9 @@ def test_every_feature_of_the_headline_model_has_a_weight() -> None:
         ("Le maire «assume» et «revendique» le quai", False),
         ("Die Kanzlerin: »Wir schaffen das«", False),
         ("Home > News > Harbour", True),
+        ("ITmedia PC USER >", True),  # the path's last step over the page's own name
+        ("Technik ›", True),
+        ("The harbour at dawn", False),
         ("You are here: About>Autos>Cars", True),
         ("Sie sind hier: Startseite", True),
         ("Here you are: the harbour at dawn", False),

@@ -64,11 +64,11 @@ _HERE_OPENINGS: Final = "YySsVvUu"  # what `_HERE` may match first: most lines, 
 
 
 def is_breadcrumb(text: str) -> bool:
-    """ "Home > News > Headline", "« Previous", "Travel » Asia", "← previous post", "You are here: Autos": the path
+    """ "Home > News > Headline", "Section >", "« Previous", "Travel » Asia", "← previous post", "You are here: Autos": the path
     to the page, or paging links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«),
     as a headline does."""
-    if " > " in text or " › " in text or "←" in text or "→" in text:
-        return True
+    if " > " in text or " › " in text or "←" in text or "→" in text or text.endswith((" >", " ›")):
+        return True  # a path's steps, or its last step over the page's own name ("ITmedia PC USER >")
     if text[:1] in _HERE_OPENINGS and _HERE.match(text) is not None:
         return True
     opening = text.count("«")
