@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.recipes import recipe_after
 from builder.extract.generic.region import Scored
 
 LIST_ITEM_WORDS: Final = 12  # a list item is no longer than this
@@ -26,10 +27,12 @@ _NUMBERED: Final = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake
 
 
 def with_lists(scored: Scored, start: int, stop: int) -> tuple[int, int]:
-    """The region widened over the lists that belong to it: after its end while prose follows a list, and
-    before its start over labelled lists."""
+    """The region widened over the lists that belong to it: after its end while prose follows a list or a recipe
+    follows (`recipe_after`), and before its start over labelled lists."""
     while True:
         after = _list_after(scored, stop)
+        if after is None:
+            after = recipe_after(scored, stop)
         if after is None:
             break
         stop = after

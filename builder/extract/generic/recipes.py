@@ -1,0 +1,94 @@
+"""A recipe under the article: a food blog's post often ends with its recipe, in a card of its own (the dish's
+name, a yield, "Ingredients:" over one quantity a line, "Directions:" over the steps). Its ingredients are short
+lines that score below zero and its labels recur in the site's other dumps, so the best run of prose stops above
+the card, and the recipe, which the post is about, is lost. A run of quantities ("1/2 cup heavy cream", "2 cloves
+garlic") close under the region is the article's recipe: the region takes it, up to its last step.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from builder.extract.generic.region import Scored
+
+RECIPE_REACH: Final = 12  # the recipe's first quantity is this many non-blank lines under the region at most
+MIN_QUANTITIES: Final = 3  # a recipe lists this many quantities or more
+QUANTITY_WORDS: Final = 16  # an ingredient's line is no longer than this
+LABEL_WORDS: Final = 4  # a label in the card ("Directions:", "For the dough:") is no longer than this
+CARD_GAP: Final = 2  # the card ends after this many lines in a row that are neither ingredient nor step
+STEP_SCORE: Final = 0.0  # a step is a line scoring above this (prose), or a numbered line
+_STEP_NUMBER: Final = re.compile(r"\d+[.)]\s")  # "1. Heat the oil", "2) Bake"
+# An ingredient: a number, a fraction or a range, then a unit or a size ("2 c. flour", "1-1/2 teaspoons allspice",
+# "16oz (1 block) tofu", "1 ½ cups water", "3 large eggs"), in English and the units of a few other languages
+_QUANTITY: Final = re.compile(
+    r"(?:[•*·-]\s*)?(?:about\s+|ca\.\s+|env\.\s+)?"
+    r"(?:\d+(?:[/.,]\d+)?(?:\s*[-–]\s*\d+(?:/\d+)?)?|[½⅓⅔¼¾⅛])(?:\s*[½⅓⅔¼¾⅛])?[\s-]*(?:\([^)]*\)\s*)?(?:of\s+)?"
+    r"(?:cups?|c\.|tablespoons?|teaspoons?|tbsps?|tsps?|tbs|t\.|g|grams?|kg|ml|cl|l|oz|ounces?|pounds?|lbs?"
+    r"|large|medium|small|cloves?|pinch(?:es)?|dash(?:es)?|sticks?|cans?|slices?|eggs?|whole|bunch(?:es)?|sprigs?"
+    r"|el|tl|esslöffel|teelöffel|prisen?|bund|zehen?|cuill[eè]res?|gousses?|cucharad(?:as?|itas?)|tazas?"
+    r"|dientes?|cucchia(?:i|io|ini))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SECTIONS: Final = frozenset(
+    {
+        "ingredients", "directions", "instructions", "method", "preparation", "steps",
+        "zutaten", "zubereitung", "ingrédients", "préparation", "ingredientes", "preparación",
+        "ingredienti", "preparazione", "ingrediënten", "bereiding",
+    }
+)  # fmt: skip
+
+
+def is_quantity(text: str, words: int) -> bool:
+    """Whether a line is a recipe's ingredient with its quantity ("1/2 cup heavy cream", "• 2 cloves garlic")."""
+    return words <= QUANTITY_WORDS and _QUANTITY.match(text.lstrip()) is not None
+
+
+def recipe_after(scored: Scored, stop: int) -> int | None:
+    """The new stop after a recipe whose ingredients start within RECIPE_REACH non-blank lines under the region
+    (lines[:stop]); None when no recipe of MIN_QUANTITIES quantities or more is there. The lines between (a
+    sign-off, the card's name and yield, a label) join the region with it; the later steps judge each of them."""
+    seen = 0
+    i = stop
+    while i < len(scored.prose) and seen <= RECIPE_REACH:
+        measured = scored.prose[i]
+        if measured is not None:
+            if is_quantity(scored.lines[i].text, measured.words):
+                end, quantities = _card_end(scored, i)
+                return end if quantities >= MIN_QUANTITIES else None
+            seen += 1
+        i += 1
+    return None
+
+
+def _card_end(scored: Scored, first: int) -> tuple[int, int]:
+    """(stop, quantities) of the recipe whose first ingredient is line `first`: it runs over ingredients, labels,
+    short lines among the ingredients ("salt and pepper to taste") and steps, and ends at a line the corpus or
+    the page marks as chrome, or after CARD_GAP lines in a row that are neither ingredient nor step (its stop is
+    then after the last of those)."""
+    quantities = gap = 0
+    stop = first
+    i = first
+    while i < len(scored.prose) and gap < CARD_GAP:
+        measured = scored.prose[i]
+        i += 1
+        if measured is None:
+            continue
+        text = scored.lines[i - 1].text
+        if is_quantity(text, measured.words):
+            quantities += 1
+        elif _is_label(text, measured.words):
+            continue  # "Directions:", though the site's every recipe prints it
+        elif i - 1 in scored.chrome_rules:
+            break
+        elif not (scored.scores[i - 1] > STEP_SCORE or _STEP_NUMBER.match(text)):
+            gap += 1
+            continue
+        gap = 0
+        stop = i
+    return stop, quantities
+
+
+def _is_label(text: str, words: int) -> bool:
+    """A label in a recipe's card: a short line ending with a colon, or a section's name ("Ingredients")."""
+    return words <= LABEL_WORDS and (text.endswith(":") or text.lower() in _SECTIONS)
