@@ -67,3 +67,15 @@ def test_the_recipe_ends_after_two_lines_that_are_neither_ingredient_nor_step() 
 )
 def test_a_quantity_opens_an_ingredient_s_line(line: str, expected: bool) -> None:
     assert is_quantity(line, len(line.split())) is expected
+
+
+def test_the_ingredients_above_the_steps_that_open_the_region_join_it() -> None:
+    """A recipe page whose best run of prose is its steps: the ingredients over them (under a label with no
+    colon, which a label-over-a-list reading misses) open the region; the dish's name and times above stay out."""
+    head = ["Recipe: Corn and Cheese Chowder", "Prep Time: 15 Minutes | Cook Time: 20 Minutes | Servings: 6"]
+    steps = ["In a large pot, melt the butter over a medium heat and cook the onions and the bacon for five minutes."]
+    steps += ["Sprinkle the flour evenly over the top and stir to combine, then pour in the stock and the cream."]
+    steps += ["Stir in the cheeses and the green onions, and when the cheese has melted, ladle it into the bowls."]
+    text = _page(["Home", "  • Recipes"], head, ["Ingredients"], INGREDIENTS, ["Preparation Instructions"], steps)
+    region = _region_text(text + _page(COMMENT_FORM))
+    assert region == ["Ingredients", *(item.strip(" •") for item in INGREDIENTS), "Preparation Instructions", *steps]

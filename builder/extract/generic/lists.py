@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.recipes import recipe_after
+from builder.extract.generic.recipes import recipe_after, recipe_before
 from builder.extract.generic.region import Scored
 
 LIST_ITEM_WORDS: Final = 12  # a list item is no longer than this
@@ -28,7 +28,8 @@ _NUMBERED: Final = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake
 
 def with_lists(scored: Scored, start: int, stop: int) -> tuple[int, int]:
     """The region widened over the lists that belong to it: after its end while prose follows a list or a recipe
-    follows (`recipe_after`), and before its start over labelled lists."""
+    follows (`recipe_after`), and before its start over a recipe whose steps open it (`recipe_before`) and over
+    labelled lists."""
     while True:
         after = _list_after(scored, stop)
         if after is None:
@@ -36,7 +37,8 @@ def with_lists(scored: Scored, start: int, stop: int) -> tuple[int, int]:
         if after is None:
             break
         stop = after
-    return _labelled_lists_before(scored, start), stop
+    before = recipe_before(scored, start)
+    return _labelled_lists_before(scored, start if before is None else before), stop
 
 
 def _kind(scored: Scored, i: int, marked: bool) -> str | None:

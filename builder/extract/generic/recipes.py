@@ -48,45 +48,60 @@ def recipe_after(scored: Scored, stop: int) -> int | None:
     """The new stop after a recipe whose ingredients start within RECIPE_REACH non-blank lines under the region
     (lines[:stop]); None when no recipe of MIN_QUANTITIES quantities or more is there. The lines between (a
     sign-off, the card's name and yield, a label) join the region with it; the later steps judge each of them."""
+    edge = _recipe_edge(scored, stop, 1)
+    return None if edge is None else edge + 1
+
+
+def recipe_before(scored: Scored, start: int) -> int | None:
+    """The new start above a recipe whose steps the region (lines[start:]) opens with: its ingredients end within
+    RECIPE_REACH non-blank lines above; None when no recipe of MIN_QUANTITIES quantities or more is there."""
+    return _recipe_edge(scored, start - 1, -1)
+
+
+def _recipe_edge(scored: Scored, first: int, step: int) -> int | None:
+    """The last line of the recipe whose nearest ingredient lies within RECIPE_REACH non-blank lines of line
+    `first`, going on in the direction of `step` (1 down, -1 up); None when there is none."""
     seen = 0
-    i = stop
-    while i < len(scored.prose) and seen <= RECIPE_REACH:
+    i = first
+    while 0 <= i < len(scored.prose) and seen <= RECIPE_REACH:
         measured = scored.prose[i]
         if measured is not None:
             if is_quantity(scored.lines[i].text, measured.words):
-                end, quantities = _card_end(scored, i)
-                return end if quantities >= MIN_QUANTITIES else None
+                edge, quantities = _card_edge(scored, i, step)
+                return edge if quantities >= MIN_QUANTITIES else None
             seen += 1
-        i += 1
+        i += step
     return None
 
 
-def _card_end(scored: Scored, first: int) -> tuple[int, int]:
-    """(stop, quantities) of the recipe whose first ingredient is line `first`: it runs over ingredients, labels,
-    short lines among the ingredients ("salt and pepper to taste") and steps, and ends at a line the corpus or
-    the page marks as chrome, or after CARD_GAP lines in a row that are neither ingredient nor step (its stop is
-    then after the last of those)."""
+def _card_edge(scored: Scored, first: int, step: int) -> tuple[int, int]:
+    """(last line, quantities) of the recipe whose ingredient nearest the region is line `first`, read in the
+    direction of `step`: it runs over ingredients, labels, short lines among the ingredients ("salt and pepper to
+    taste") and steps, and ends at a line the corpus or the page marks as chrome, or after CARD_GAP lines in a
+    row that are neither ingredient nor step (its last line is then the last ingredient or step before them)."""
     quantities = gap = 0
-    stop = first
+    edge = first
     i = first
-    while i < len(scored.prose) and gap < CARD_GAP:
+    while 0 <= i < len(scored.prose) and gap < CARD_GAP:
         measured = scored.prose[i]
-        i += 1
+        at = i
+        i += step
         if measured is None:
             continue
-        text = scored.lines[i - 1].text
+        text = scored.lines[at].text
         if is_quantity(text, measured.words):
             quantities += 1
         elif _is_label(text, measured.words):
+            edge = at if step < 0 else edge  # the label over the ingredients opens the recipe read upwards
             continue  # "Directions:", though the site's every recipe prints it
-        elif i - 1 in scored.chrome_rules:
+        elif at in scored.chrome_rules:
             break
-        elif not (scored.scores[i - 1] > STEP_SCORE or _STEP_NUMBER.match(text)):
+        elif not (scored.scores[at] > STEP_SCORE or _STEP_NUMBER.match(text)):
             gap += 1
             continue
         gap = 0
-        stop = i
-    return stop, quantities
+        edge = at
+    return edge, quantities
 
 
 def _is_label(text: str, words: int) -> bool:
