@@ -157,3 +157,13 @@ def test_a_heading_a_paragraph_announces_is_the_article_s(heading: str, goes_on:
     region = _region_text(_page(["Home", "  • News"], LONG_ARTICLE, announcing, points, MENU))
     assert region[: len(LONG_ARTICLE) + 1] == [*LONG_ARTICLE, *announcing]
     assert (POINT in region) is goes_on
+
+
+def test_a_list_of_labelled_lines_a_paragraph_announces_ends_the_article() -> None:
+    """Items that open with their label and a colon ("Ohio: Ann Allen, Bob Baker, …", a panel's members by state)
+    join the list a paragraph announces, however long they run."""
+    announcing = ["These are the members of the panel, not all of whom took part in this survey:"]
+    names = "Ann Allen, Bob Baker, Carl Cole, Dina Dunn, Eve Evans, Fay Ford, Gus Gray, Hal Hill"
+    members = [f"{state}: {names}" for state in ("Ohio", "Iowa", "New York", "Texas")]
+    region = _region_text(_page(["Home", "  • News"], ARTICLE, announcing, members, MENU))
+    assert region == [*ARTICLE, *announcing, *members]

@@ -84,17 +84,26 @@ def _list_after(scored: Scored, stop: int) -> int | None:
 
 
 def _plain_list_after(scored: Scored, stop: int) -> int | None:
-    """The new stop after a list of plain short lines that the region's last paragraph announces ("Below is
-    the list of players invited:" over "Brian Edwards (Wake Forest University)"), MIN_PLAIN_ITEMS of them
-    at least; a bullet, a number or a label ends it (a menu or another list under it). None if too short."""
+    """The new stop after a list of plain short lines, or of lines opening with their label ("Ohio: Ann Allen,
+    Bob Baker, …"), that the region's last paragraph announces ("Below is the list of players invited:" over
+    "Brian Edwards (Wake Forest University)"), MIN_PLAIN_ITEMS of them at least; a bullet, a number or a label
+    ends it (a menu or another list under it). None if too short."""
     items = 0
     i = stop
     while i < len(scored.prose) and (scored.prose[i] is None or not _is_marked(scored, i)):
-        if _kind(scored, i, marked=False) is None:
+        if _kind(scored, i, marked=False) is None and not _is_labelled_item(scored, i):
             break
         items += scored.prose[i] is not None
         i += 1
     return None if items < MIN_PLAIN_ITEMS else _after_prose(scored, i, 0)
+
+
+def _is_labelled_item(scored: Scored, i: int) -> bool:
+    """A list's item that opens with its label and a colon, however long ("Colorado: Ryan Call, Laura Carno, …")."""
+    if i in scored.chrome_rules:
+        return False
+    head, colon, _ = scored.lines[i].text.partition(": ")
+    return bool(colon) and 0 < head.count(" ") + 1 <= LABEL_WORDS
 
 
 def _after_prose(scored: Scored, i: int, min_paragraphs: int) -> int | None:
