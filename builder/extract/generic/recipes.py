@@ -91,9 +91,10 @@ def _card_edge(scored: Scored, first: int, step: int) -> tuple[int, int]:
         text = scored.lines[at].text
         if is_quantity(text, measured.words):
             quantities += 1
-        elif _is_label(text, measured.words):
-            edge = at if step < 0 else edge  # the label over the ingredients opens the recipe read upwards
-            continue  # "Directions:", though the site's every recipe prints it
+        elif _is_label(text, measured.words):  # "Directions:", though the site's every recipe prints it
+            if step < 0:
+                edge = at  # read upwards, the label over the ingredients opens the recipe
+            continue
         elif at in scored.chrome_rules:
             break
         elif not (scored.scores[at] > STEP_SCORE or _STEP_NUMBER.match(text)):
