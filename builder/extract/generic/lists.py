@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.markers import LABEL_WORDS, is_label
 from builder.extract.generic.recipes import recipe_after, recipe_before
 from builder.extract.generic.region import Scored
 
 LIST_ITEM_WORDS: Final = 12  # a list item is no longer than this
-LABEL_WORDS: Final = 4  # a label over a list ("Zutaten:", "Was ihr braucht:") is no longer than this
 MIN_ITEMS: Final = 2  # fewer items than this are no list
 MIN_PLAIN_ITEMS: Final = 3  # fewer plain lines (no bullet, no number) than this under a paragraph's colon are no list
 LOOK_ABOVE: Final = 60  # how far above the region a labelled list is looked for
@@ -50,7 +50,7 @@ def _kind(scored: Scored, i: int, marked: bool) -> str | None:
     if i in scored.chrome_rules:  # a repeated line, a form field: chrome, not a list item
         return None
     text = scored.lines[i].text
-    if text.endswith(":") and measured.words <= LABEL_WORDS:
+    if is_label(text, measured.words):
         return "label"
     if marked and scored.lines[i].bullet:
         return "item"  # a bullet's line, however long
@@ -103,7 +103,7 @@ def _is_labelled_item(scored: Scored, i: int) -> bool:
     if i in scored.chrome_rules:
         return False
     head, colon, _ = scored.lines[i].text.partition(": ")
-    return bool(colon) and 0 < head.count(" ") + 1 <= LABEL_WORDS
+    return bool(colon) and head.count(" ") < LABEL_WORDS
 
 
 def _after_prose(scored: Scored, i: int, min_paragraphs: int) -> int | None:

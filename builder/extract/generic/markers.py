@@ -43,6 +43,7 @@ _TAGS_LABEL: Final = re.compile(
 )
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
 # A newsletter's or a subscription's prompt is a line this short; a sentence this long that ends as one is prose
+LABEL_WORDS: Final = 4  # a label over a list or a recipe's part ("Zutaten:", "Directions:") is no longer than this
 SIGNUP_WORDS: Final = 12
 SIGNUP_SENTENCE_WORDS: Final = 4
 _SIGNUP: Final = re.compile(
@@ -171,6 +172,11 @@ def _is_long_comment_heading(text: str) -> bool:
         return False
     opening = _COMMENT_OPENING.match(text.lower())  # its count right after it: "Post a Comment 106 Comments"
     return opening is not None and _COMMENT_COUNT.match(text[opening.end() :].lstrip(" :(|")) is not None
+
+
+def is_label(text: str, words: int) -> bool:
+    """A label over a list or a part of the page: a short line ending with a colon ("Zutaten:", "For the dough:")."""
+    return words <= LABEL_WORDS and text.endswith(":")
 
 
 def tag_label(text: str) -> list[str] | None:

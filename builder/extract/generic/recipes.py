@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.markers import LABEL_WORDS, is_label
 from builder.extract.generic.region import Scored
 
 RECIPE_REACH: Final = 12  # the recipe's first quantity is this many non-blank lines under the region at most
 MIN_QUANTITIES: Final = 3  # a recipe lists this many quantities or more
 QUANTITY_WORDS: Final = 16  # an ingredient's line is no longer than this
-LABEL_WORDS: Final = 4  # a label in the card ("Directions:", "For the dough:") is no longer than this
 CARD_GAP: Final = 2  # the card ends after this many lines in a row that are neither ingredient nor step
 STEP_SCORE: Final = 0.0  # a step is a line scoring above this (prose), or a numbered line
 _STEP_NUMBER: Final = re.compile(r"\d+[.)]\s")  # "1. Heat the oil", "2) Bake"
@@ -107,4 +107,4 @@ def _card_edge(scored: Scored, first: int, step: int) -> tuple[int, int]:
 
 def _is_label(text: str, words: int) -> bool:
     """A label in a recipe's card: a short line ending with a colon, or a section's name ("Ingredients")."""
-    return words <= LABEL_WORDS and (text.endswith(":") or text.lower() in _SECTIONS)
+    return is_label(text, words) or (words <= LABEL_WORDS and text.lower() in _SECTIONS)
