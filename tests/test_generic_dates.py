@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.dates import FoundDate, find_date, is_date_line, is_timestamp_row
 
 H = timedelta(hours=1)
 
@@ -374,3 +374,19 @@ def test_a_number_after_a_date_is_not_its_time(line: str) -> None:
     found = find_date(line)
     assert found is not None
     assert (found.local, found.has_time) == (datetime(2021, 7, 21), False)
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("2012-11-12 12.44.17 2012-11-12 12.43.56", True),  # a gallery's photo names, seconds after the minutes
+        ("2012-11-12 12:43 2012-11-13 10:00", True),
+        ("2012-11-12 12.47.07", False),  # one alone may be a date line
+        ("updated 7/23/2012 8:26:15 PM ET 2012-07-24T00:26:15", False),  # a label
+        ("Nov 1, 2012 10:00 - Nov 3, 2012 12:00", False),  # a range's dash
+        ("12.11.2012 10:00 | 13.11.2012 11:00", False),
+        ("2012-11-12 2012-11-13", False),  # no times
+    ],
+)
+def test_a_row_of_timestamps_alone_is_told_from_a_date_line(line: str, row: bool) -> None:
+    assert is_timestamp_row(line) is row

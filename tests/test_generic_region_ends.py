@@ -47,6 +47,21 @@ def test_a_version_number_is_no_comment_s_time() -> None:
     assert _region_text(_page(article, lines)) != article
 
 
+def test_a_gallery_s_photos_named_by_the_camera_s_clock_are_no_comments() -> None:
+    """Rows of photo names ("2012-11-12 12.44.17 2012-11-12 12.43.56") between the article's paragraphs, a row
+    over each: the article goes on (a comment's head holds one date, not two or more with nothing else)."""
+    rows = [
+        "2012-11-12 12.44.17 2012-11-12 12.43.56",
+        "2012-11-12 12.43.08 2012-11-12 12.47.15",
+        "2012-11-12 12.47.57 2012-11-12 12.48.02",
+    ]
+    paragraphs = [line for row, text in zip(rows, COMMENTS[1::2], strict=True) for line in (row, text)]
+    article = ARTICLE + SIDEBAR
+    kept = _region_text(_page(article, paragraphs))
+    assert kept[: len(article)] == article
+    assert kept[-1] == COMMENTS[-1]
+
+
 @pytest.mark.parametrize(
     "heads",
     [

@@ -11,7 +11,7 @@ from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.date_words import MONTHS
-from builder.extract.generic.dates import find_date, holds_digit
+from builder.extract.generic.dates import find_date, holds_digit, is_timestamp_row
 from builder.extract.generic.markers import (
     META_CHARS,
     META_WORDS,
@@ -132,6 +132,7 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
         and len(text) <= META_CHARS
         and (scored.scores[i] <= 0.0 or not measured.sentence_end)
         and (find_date(text) is not None or _SHORT_STAMP.search(text) is not None or _is_day_month_yy(text))
+        and not is_timestamp_row(text)  # a gallery's photos named by the camera's clock
         and _prose_follows(scored, i)
     )
 
