@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from builder.extract.generic.chrome import SiteChrome, line_key
-from builder.extract.generic.comments import is_commenter
+from builder.extract.generic.comments import is_comment_bar, is_commenter
 from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_end_heading
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.region_pages import ARTICLE, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
@@ -60,6 +60,41 @@ def test_a_gallery_s_photos_named_by_the_camera_s_clock_are_no_comments() -> Non
     kept = _region_text(_page(article, paragraphs))
     assert kept[: len(article)] == article
     assert kept[-1] == COMMENTS[-1]
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Tweet Comment 52 comments  |  Add comment  |  6 recs  |",
+        "Posted by Karen Eng | Permalink | 6 Comments | Trackback",
+        "AuthorBlue Lily Photography | Comment4 Comments | Share ArticleShare Article",  # words glued by w3m
+    ],
+)
+def test_the_region_ends_at_a_bar_of_links_holding_the_comment_count(bar: str) -> None:
+    """The comments under the bar read as prose; more teasers' prose follows them."""
+    assert _region_text(_page(LONG_ARTICLE, [bar], COMMENTS[1::2], SEQUEL[:3])) == LONG_ARTICLE
+
+
+def test_a_bar_with_the_comment_count_in_the_head_is_its_byline() -> None:
+    """Over the article's first paragraphs it ends nothing ("by ARLnow.com | 80 views | August 9, 2012 | 0 Comments")."""
+    head = [
+        "Town council votes to reopen the old swimming pool by the river",
+        "by Town News | 80 views | August 9, 2012 at 4:35 pm | 0 Comments",
+    ]
+    assert _region_text(_page(head, LONG_ARTICLE))[-len(LONG_ARTICLE) :] == LONG_ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("line", "bar"),
+    [
+        ("16 comments | 1 recs", True),
+        ("Home | News | Sports", False),  # no count
+        ("The party said 5 comments | were made by members of the public at the meeting today", False),  # prose
+        ("27 comments", False),  # a count alone (`is_comment_count`)
+    ],
+)
+def test_a_bar_of_links_holds_the_count_as_one_of_its_short_parts(line: str, bar: bool) -> None:
+    assert is_comment_bar(line) is bar
 
 
 @pytest.mark.parametrize(

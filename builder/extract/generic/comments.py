@@ -16,6 +16,7 @@ from builder.extract.generic.markers import (
     META_CHARS,
     META_WORDS,
     POST_DASHES,
+    ends_with_comment_count,
     is_comment_count,
     is_comments_on,
     is_entry_footer,
@@ -218,6 +219,25 @@ def is_post_footer(text: str) -> bool:
     if _POST_FOOTER.match(text) is not None:
         return find_date(text) is not None
     return _TIMED_POST_FOOTER.fullmatch(text) is not None
+
+
+BAR_PARTS: Final = 2  # a bar of links has this many or more...
+BAR_PART_WORDS: Final = 6  # ...each shorter than this
+BAR_SIGNS: Final = "|•·"
+
+
+def is_comment_bar(text: str) -> bool:
+    """A bar of short links under a post, one of them its comment count ("Tweet Comment 52 comments | Add comment |
+    6 recs |", "Posted by Karen Eng | Permalink | 6 Comments | Trackback"): the comments follow it, the post is
+    above."""
+    if len(text) > META_CHARS or not any(sign in text for sign in BAR_SIGNS):
+        return False
+    parts = [part for part in _FOOTER_PARTS.split(text.strip(" " + BAR_SIGNS)) if part]
+    return (
+        len(parts) >= BAR_PARTS
+        and all(part.count(" ") < BAR_PART_WORDS for part in parts)
+        and any(ends_with_comment_count(part) for part in parts)
+    )
 
 
 _POSTED: Final = re.compile(r"(?:Posted|Filed|Published)\b")

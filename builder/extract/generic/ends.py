@@ -13,6 +13,7 @@ from builder.extract.generic.comments import (
     POST_FOOTER_OPENINGS,
     comments_start,
     count_in_head,
+    is_comment_bar,
     is_commenter,
     is_counted_post_footer,
     is_post_footer,
@@ -125,6 +126,8 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and is_counted_post_footer(scored.lines[i].text)
         ):
             return start, _trimmed(scored, start, i)  # a footer with the comment count: the comments follow
+        if before >= NEXT_ARTICLE_AFTER and is_comment_bar(scored.lines[i].text):
+            return start, _trimmed(scored, start, i)  # the same in a bar of links (in the head: its byline's)
         if short and before >= NEXT_ARTICLE_AFTER and is_elsewhere_heading(scored.lines[i].text):
             return start, _trimmed(scored, start, i)  # never a box, whatever follows (a gallery, teasers)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):

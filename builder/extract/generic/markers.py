@@ -95,6 +95,12 @@ def is_comment_count(text: str) -> bool:
     return is_comments_on(text)
 
 
+def ends_with_comment_count(text: str) -> bool:
+    """Whether the text ends with a count of comments ("Tweet Comment 52 comments", "Comment4 Comments")."""
+    bare = text.rstrip(" »)]}:")
+    return any(count.end() == len(bare) for count in _COMMENT_COUNT.finditer(bare))
+
+
 _INVITATION: Final = re.compile(
     r"\s*[|·•–—-]?\s*(?:leave|add|post|write|submit|join)\s+(?:a|your|the)?\s*(?:comment|reply|response|discussion)",
     re.IGNORECASE,
