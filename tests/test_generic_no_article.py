@@ -87,6 +87,31 @@ def test_a_short_text_under_a_title_with_its_comments_under_it_is_a_post(comment
     assert reading.fields["body"] == "A few photographs of the harbour lights, taken from the old pier before sunrise."
 
 
+CAPTION_POST = SHORT_POST.replace("By Ana Costa, 3 March 2019", "photos, harbours — anacosta @ 15:34").replace(
+    "A few photographs of the harbour lights, taken from the old pier before sunrise.",
+    "Shot from the old pier before sunrise! Via harbourblog More here",
+)
+
+
+def test_a_short_post_s_caption_is_its_text_under_the_headline_above_it() -> None:
+    """A photo's caption of ten words, the post's whole run: the headline is looked for above it, not in it (the
+    caption leads the window, and would be the title of a post with no text)."""
+    reading = read_generic(CAPTION_POST)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["body"] == "Shot from the old pier before sunrise! Via harbourblog More here"
+    assert reading.fields["title"] in ("Harbour lights at dawn", "photos, harbours — anacosta @ 15:34")
+
+
+def test_a_short_run_in_title_case_stays_a_headline() -> None:
+    """A run whose line is in title case is the post's headline, its text elsewhere: no article is read from it."""
+    page = CAPTION_POST.replace(
+        "Shot from the old pier before sunrise! Via harbourblog More here",
+        "A Collection Of Vibrant & Fantastic Harbour Lights At Dawn",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "Home\n\n  • News\n  • Sport\n", "Page not found\n\nSearch [   ]"])
 def test_pages_with_no_prose_are_no_article(text: str) -> None:
     reading = read_generic(text)

@@ -36,7 +36,7 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, neighbours, nonblank_above
 from builder.extract.generic.title_pick import pick_title
-from builder.extract.generic.words import share_of
+from builder.extract.generic.words import is_headline_case, share_of
 
 HEAD_LINES: Final = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
 REGION_LINES: Final = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
@@ -76,7 +76,10 @@ class Head:
     explicit: bool = False  # the authors come from a byline opened by its word ("By ...")
 
 
-def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
+def read_head(scored: Scored, page: str, start: int, stop: int, short: bool = False) -> Head:
+    """The article's head over lines[start:stop]. `short`: the region is a short post's run; unless a line of it
+    is in title case (the post's headline, its text under the run), its lines are the post's text (a photo's
+    caption, a line of thanks), and its headline is looked for above it only."""
     head = Head()
     above = nonblank_above(scored, start, HEAD_LINES)
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
@@ -92,7 +95,8 @@ def read_head(scored: Scored, page: str, start: int, stop: int) -> Head:
     meta = {*head.bylines, *head.dates}
     above.extend(_over_top_meta(scored, meta, above))
     region = [i for i in range(start, min(stop, start + 3 * REGION_LINES)) if scored.prose[i] is not None]
-    title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()))
+    above_only = short and not any(is_headline_case(scored.lines[i].text) for i in region)
+    title_window = Window(above, region[:REGION_LINES], frozenset(head.bylines.values()), above_only=above_only)
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta, start)
     _prefer_date_under_title(scored, head)
     _prefer_its_time(scored, head)

@@ -146,6 +146,9 @@ class Window(NamedTuple):
     # Lines of `above` beyond the head's, looked in only where the head shows no headline: only a line the page
     # prints twice may be it there (title_pick.pick_title)
     distant: tuple[int, ...] = ()
+    # The region is a short post's text (a photo's caption, a line of thanks): its lines are the post, and its
+    # headline is looked for above it only
+    above_only: bool = False
 
 
 def title_rule(chosen: Candidate, count: int) -> str:
@@ -220,7 +223,7 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
             and not under_end_heading(scored, i, meta)
         )
 
-    for i in window.in_region:
+    for i in () if window.above_only else window.in_region:
         # A long headline ending as a sentence would ("?", a quote) may open the region: in title case, it is none.
         if _is_sentence(scored, i) and not (i in first and is_title_case(scored.lines[i].text)):
             after_paragraph = True

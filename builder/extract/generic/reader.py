@@ -167,7 +167,7 @@ def _read(text: str, scored: Scored) -> GenericReading | Reject:
         return Reject(
             Reason.NO_ARTICLE, f"a list of {heads} teasers (headline, date, summary): a section front", "parse"
         )
-    head = read_head(scored, text, start, stop)
+    head = read_head(scored, text, start, stop, short)
     if short and not _post_head(head, start, scored, stop):
         return _no_prose(count, words)
     page = _outside(text, scored)
