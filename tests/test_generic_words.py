@@ -32,3 +32,17 @@ def test_a_long_unspaced_line_is_prose_without_a_full_stop() -> None:
     line = "ผลการตรวจดีเอ็นเอยืนยันว่าศพที่ลอยมาตามแม่น้ำโขงเป็นคนสนิทของนักเคลื่อนไหวที่หายตัวไปเมื่อปลายปีที่แล้วตามที่ตำรวจแถลง"
     assert measure(line).stop_share == 1.0
     assert measure(line[:40]).stop_share == 0.0
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("Repurposing food as art is creative. @TweetRightBrain", True),  # a caption signed with its writer's handle
+        ("Not your mom's origami! @sobadsogood", True),
+        ("Follow us on Twitter @MattDemers", False),  # a handle after no sentence
+        ("Mail us at news @ example", False),  # no handle: an "@" apart
+        ("Repurposing food as art is creative. @TweetRightBrain more", False),
+    ],
+)
+def test_a_sentence_signed_with_a_handle_ends_as_its_sentence_does(line: str, sentence: bool) -> None:
+    assert measure(line).sentence_end is sentence

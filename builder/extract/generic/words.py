@@ -35,6 +35,7 @@ SAMPLE_CHARS: Final = 240  # the share of stop words is read on a paragraph's st
 UNSPACED_PROSE_CHARS: Final = 60
 _FULL_STOP: Final = re.compile("[。．။]")
 SENTENCE_ENDS: Final = frozenset(".!?。！？…\"”»)'’:")
+_HANDLE: Final = re.compile(r"\w{1,30}")  # a social network's user name, after its "@"
 
 
 @dataclass(slots=True)  # never changed once built: the measures below are shared by many lines
@@ -68,7 +69,7 @@ def measure(text: str, spaces: int | None = None) -> Prose:
     """The prose measures of one collapsed line; `spaces`, its count of spaces when the caller has it."""
     if spaces is None:
         spaces = text.count(" ")
-    sentence_end = text[-1:] in SENTENCE_ENDS
+    sentence_end = text[-1:] in SENTENCE_ENDS or (" @" in text and _signed_sentence(text))
     # Most lines are ASCII, and the rest mostly Latin: only the others are searched for unspaced script
     unspaced = 0 if text.isascii() else mostly_unspaced(text, len(text.encode("utf-8", "surrogatepass")))
     if unspaced:  # a third or more Chinese, Japanese, Thai... (Latin names in a sentence)
@@ -81,6 +82,13 @@ def measure(text: str, spaces: int | None = None) -> Prose:
     if sentence_end and spaces >= PROSE_SPACES:  # most paragraphs: their share decides nothing in the scoring
         return _SENTENCES[spaces] if spaces < len(_SENTENCES) else Prose(spaces + 1, None, True)
     return Prose(spaces + 1, stop_share(text), sentence_end)
+
+
+def _signed_sentence(text: str) -> bool:
+    """A sentence signed with its writer's handle ("Repurposing food as art is creative. @TweetRightBrain"): it
+    ends as its sentence does."""
+    body, _, handle = text.rpartition(" @")
+    return body[-1:] in SENTENCE_ENDS and _HANDLE.fullmatch(handle) is not None
 
 
 def stop_share(text: str) -> float:
