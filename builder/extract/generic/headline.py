@@ -146,9 +146,7 @@ class Window(NamedTuple):
     # Lines of `above` beyond the head's, looked in only where the head shows no headline: only a line the page
     # prints twice may be it there (title_pick.pick_title)
     distant: tuple[int, ...] = ()
-    # The region is a short post's text (a photo's caption, a line of thanks): its lines are the post, and its
-    # headline is looked for above it only
-    above_only: bool = False
+    above_only: bool = False  # the region is a short post's text (a photo's caption): its headline is above it
 
 
 def title_rule(chosen: Candidate, count: int) -> str:
