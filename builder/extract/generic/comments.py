@@ -221,9 +221,10 @@ def is_post_footer(text: str) -> bool:
     return _TIMED_POST_FOOTER.fullmatch(text) is not None
 
 
+BAR_SIGNS: Final = "•|·"  # the signs between the parts of a post's footer or of a bar of links
+_FOOTER_PARTS: Final = re.compile(rf"\s+[{BAR_SIGNS}]\s+")
 BAR_PARTS: Final = 2  # a bar of links has this many or more...
 BAR_PART_WORDS: Final = 6  # ...each shorter than this
-BAR_SIGNS: Final = "|•·"
 
 
 def is_comment_bar(text: str) -> bool:
@@ -242,7 +243,6 @@ def is_comment_bar(text: str) -> bool:
 
 _POSTED: Final = re.compile(r"(?:Posted|Filed|Published)\b")
 _FILED_IN: Final = re.compile(r"(?:Posted|Filed)\s+(?:in|under)\s")  # "Posted in Current Events | No Comments »"
-_FOOTER_PARTS: Final = re.compile(r"\s+[•|·]\s+")
 _NO_COUNT: Final = re.compile(r"(?:No|One)(?=\s)")
 
 

@@ -175,13 +175,12 @@ _SECONDS_CHARS: Final = " .:0123456789"
 
 def is_timestamp_row(line: str, *, day_first: bool = True) -> bool:
     """Whether the line is only dates with their times, two or more: the names a camera gave a gallery's photos
-    ("2012-11-12 12.44.17 2012-11-12 12.43.56"), not the date of an article or of a comment."""
-    return holds_date_digit(line) and _is_timestamp_row(line, list(_dates(line, day_first)))
-
-
-def _is_timestamp_row(line: str, found: list[FoundDate]) -> bool:
-    """Whether the dates `found` on the line, two or more and each with its time, are all the line holds but for
-    spaces and the times' seconds, which a date's span leaves out ("12.44.17"): no label, no dash of a range."""
+    ("2012-11-12 12.44.17 2012-11-12 12.43.56"), not the date of an article or of a comment. Nothing else is on
+    the line but spaces and the times' seconds, which a date's span leaves out ("12.44.17"): no label, no dash of
+    a range."""
+    if not holds_date_digit(line):
+        return False
+    found = list(_dates(line, day_first))
     if len(found) < TIMESTAMPS or not all(date.has_time for date in found):
         return False
     bounds = [0, *(date.end for date in found)]
