@@ -1,5 +1,5 @@
 """Pages for the tests of the generic reader's region: an article, a sidebar longer than it, a menu, and the
-region the reader keeps of a page."""
+region the reader keeps of a page; comments under an article, each under its head."""
 
 from __future__ import annotations
 
@@ -49,3 +49,13 @@ def region_text(text: str, chrome: SiteChrome | None = None) -> list[str]:
     assert span is not None
     start, stop = cut_at_end(found, *with_lists(found, *span))
     return [line.text for line in found.lines[start:stop] if line is not BLANK]
+
+
+COMMENTS = [
+    "Red Bastard (22 June 2018 @11h13)",
+    "I do not think that the pool will ever open again, the roof was the least of its problems.",
+    "Anna Berg (22 June 2018 @12h40)",
+    "We have waited for this for years and my children will be the first ones in the water.",
+    "Tom Hale (23 June 2018 @09h02)",
+    "The council should have spent the money on the roads first, they are in a terrible state.",
+]
