@@ -69,6 +69,8 @@ ENTRY_FOOTER = (
         ("Posted by Anna Berg at 12:32 PM", True),  # Blogger's: the date is printed over the post
         ("Posted by Anna Berg on November 07, 2012 at 08:33 AM | Permalink", True),
         ("Posted by Anna Berg at 12:32 PM, when the pool was still closed, and read by the whole town.", False),
+        ("Posted at 08:18 AM in Town, Pools | Permalink", True),  # TypePad's: the date is printed over the post
+        ("Posted at 8:18 in the morning, the notice was read by the whole town before noon.", False),
         (ENTRY_FOOTER, True),
         ("This entry was posted in Town, Pools. Bookmark the permalink.", True),
     ],
@@ -80,6 +82,21 @@ def test_a_blog_post_s_footer_ends_the_article(footer: str, ends: bool) -> None:
     region = _region_text(_page(LONG_ARTICLE, [footer], SEQUEL))
     assert region == (LONG_ARTICLE if ends else [*LONG_ARTICLE, footer, *SEQUEL])
     assert _region_text(_page([footer], ARTICLE))[-1] == ARTICLE[-1]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Posted at 08:18 AM in Town, Pools | Permalink",
+        "Posted by Anna Berg on November 05, 2012 at 01:14 PM in Town, Pools | Permalink",
+    ],
+)
+def test_a_blog_post_s_footer_ends_a_one_paragraph_post(footer: str) -> None:
+    """A one-paragraph post over its footer, then the post quoted again among its share links: so little prose
+    above the footer that a heading there might be a link in the head, but a post's footer never is."""
+    shares = ["Reblog (0) | | | | Pin It! | | Digg This | Save to del.icio.us"]
+    region = _region_text(_page(ARTICLE[:1], [footer], shares, ["Comments"], ARTICLE[:1], MENU))
+    assert region == ARTICLE[:1]
 
 
 def test_a_blog_engine_s_long_footer_is_no_prose_of_its_own() -> None:

@@ -205,6 +205,9 @@ POST_FOOTER_OPENINGS: Final = "PFT"  # the first letters a post's footer may ope
 COUNTED_FOOTER_OPENINGS: Final = "PF"  # ...and one with its comment count (`is_counted_post_footer`)
 # A blog post's footer with its time only, the date printed over the post ("Posted by Alina Chau at 9:22 AM",
 # Blogger's), or with its date and a permalink ("Posted by Jenna Greene on November 07, 2012 at 08:33 AM | Permalink").
+# TypePad's, its date printed over the post, its categories before a bar: "Posted at 08:18 AM in Motorcycling,
+# Sidestand Up | Permalink" (a sentence may open "Posted at 8:18 in the morning").
+_CLOCK_FOOTER: Final = re.compile(r"(?:Posted|Published) at \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+in\s.{1,200}?\|")
 _TIMED_POST_FOOTER: Final = re.compile(
     r"(?:Posted|Published) by \S.{0,80}? at \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\|\s*Permalink)?\s*"
 )
@@ -217,7 +220,7 @@ def is_post_footer(text: str) -> bool:
     if text[:1] == "T":
         return is_entry_footer(text)
     if _POST_FOOTER.match(text) is not None:
-        return find_date(text) is not None
+        return find_date(text) is not None or _CLOCK_FOOTER.match(text) is not None
     return _TIMED_POST_FOOTER.fullmatch(text) is not None
 
 

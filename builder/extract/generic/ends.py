@@ -114,11 +114,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and _ends_article(scored, _prose_resumes(scored, i, stop), stop, before)
         ):
             return start, _trimmed(scored, start, i)  # the tags under the article (tags inside it: read on)
-        if (
-            before >= NEXT_ARTICLE_AFTER
-            and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
-            and is_post_footer(scored.lines[i].text)
-        ):
+        if before > 0.0 and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS and is_post_footer(scored.lines[i].text):
             return start, _trimmed(scored, start, i)  # the post's footer: its byline, date and categories
         if (
             before > 0.0
