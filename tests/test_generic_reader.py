@@ -321,11 +321,18 @@ def test_the_headline_printed_again_with_an_image_s_name_is_no_prose() -> None:
         ("Newsletter abonnieren", False),
         ("Subscribe now", False),
         ("Places are limited, so sign up for the swimming course today!", True),  # the article's own sentence
+        (
+            "If you're new here, you may want to subscribe to this blog via e-mail or my RSS feed. Thanks for visiting!",
+            False,
+        ),
+        ("Welcome to Harbour Weekly! If this is your first time visiting the site, read my story first.", False),
+        ("The lifeguards said that if you are new here, the deep end is on the side of the river.", True),
     ],
 )
 def test_a_newsletter_prompt_between_the_paragraphs_is_chrome(prompt: str, body: bool) -> None:
     """A short invitation to a newsletter or a subscription between the article's paragraphs is no part of its
-    body; a sentence that asks the reader to sign up for something the article is about is."""
+    body, nor is a blog's greeting to new readers; a sentence that asks the reader to sign up for something the
+    article is about is, and so is one that speaks to newcomers further on."""
     reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ARTICLE[:2], [prompt], ARTICLE[2:], MENU))
     assert isinstance(reading, GenericReading), reading
     assert (prompt in reading.fields["body"]) is body

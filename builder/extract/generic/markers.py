@@ -50,6 +50,12 @@ _SIGNUP: Final = re.compile(
     r"\b(?:[Nn]ewsletters?|NEWSLETTERS?|[Ss]ign up|SIGN UP|[Ss]ubscribe|SUBSCRIBE|[Aa]bonnieren|[Ii]nscrivez|[Ss]uscr[ií]bete)\b"
 )
 _SIGNUP_PARTS: Final = ("newsletter", "sign up", "subscribe", "abonnieren", "inscrivez", "suscr")  # its words, lowered
+# A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
+# feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
+_GREETING: Final = re.compile(
+    r"(?:^|[.!]\s+)If (?:you(?:'|’)re|you are) new here\b|(?:^|[.!]\s+)If this is your first time (?:here|visiting)\b"
+)
+GREETING_AT: Final = 60  # the greeting opens the line, or its sentence follows a short welcome
 # "(Ellen M. Banner / The Seattle Times)": a photographer's name and whom it works for, one of them two words or more
 _NAMED_CREDIT: Final = re.compile(
     r"\((?=[^/]* [^/]*/|[^/]*/[^/]* )[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\)"
@@ -248,6 +254,14 @@ def is_signup_prompt(text: str, words: int, sentence: bool) -> bool:
         return False
     lowered = text.lower()  # the pattern, which opens with a word boundary, only for the few lines that may match
     return any(part in lowered for part in _SIGNUP_PARTS) and _SIGNUP.search(text) is not None
+
+
+def is_reader_greeting(text: str) -> bool:
+    """A blog's greeting to new readers, printed over each post (the same sentence on every page)."""
+    if "new here" not in text and "first time" not in text:  # most lines are settled without a search
+        return False
+    found = _GREETING.search(text)
+    return found is not None and found.start() <= GREETING_AT
 
 
 def is_caption_label(text: str) -> bool:
