@@ -337,3 +337,21 @@ def test_a_newsletter_prompt_between_the_paragraphs_is_chrome(prompt: str, body:
     assert isinstance(reading, GenericReading), reading
     assert (prompt in reading.fields["body"]) is body
     assert reading.fields["body"].startswith(ARTICLE[0]) and ARTICLE[-1] in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("« Patina vs. shine | Blog Home | Superman, Batman and worldviews »", False),
+        ("‹ The old library by the river reopens on Sundays after the long summer holidays", False),
+        ("Main | The library reopens on Sundays »", False),
+        ("« Nous rouvrirons la piscine », a promis le maire devant le conseil.", True),  # a French quotation
+    ],
+)
+def test_links_to_the_previous_and_next_posts_are_chrome(line: str, body: bool) -> None:
+    """A blog prints links to its previous and next posts over the post, between its date and its first
+    paragraph: no part of the body. A paragraph that opens with a French quotation mark is."""
+    reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"], [line], ARTICLE, MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert (line in reading.fields["body"]) is body
+    assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]

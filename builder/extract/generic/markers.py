@@ -264,6 +264,23 @@ def is_reader_greeting(text: str) -> bool:
     return found is not None and found.start() <= GREETING_AT
 
 
+PREVIOUS_SIGNS: Final = ("«", "‹", "&laquo")  # what a link to the previous post opens with
+NEXT_SIGNS: Final = ("»", "›")
+NAVIGATION_WORDS: Final = 20  # a link to one post is no longer than this
+_HOME_LINK: Final = ("| Main", "| Blog Home", "| Home", "Main |")
+
+
+def is_post_navigation(text: str) -> bool:
+    """Links to a blog's previous and next posts, over or under the post ("« Patina vs. shine | Blog Home |
+    Superman, Batman and worldviews »", "‹ Painted ponies go up and down"). A paragraph opening with a French
+    quotation mark ("« Je pars demain », a-t-il dit.") closes its quotation or ends as a sentence."""
+    if text.startswith(PREVIOUS_SIGNS):
+        if any(sign in text for sign in NEXT_SIGNS):
+            return any(link in text for link in _HOME_LINK) or (text.endswith(NEXT_SIGNS) and "|" in text)
+        return len(text.split()) <= NAVIGATION_WORDS and not text.endswith((".", "!", "?", "…"))
+    return text.startswith("Main | ") and text.endswith(NEXT_SIGNS)
+
+
 def is_caption_label(text: str) -> bool:
     return _CAPTION_LABEL.match(text) is not None
 
