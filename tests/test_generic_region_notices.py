@@ -17,6 +17,10 @@ from tests.region_pages import region_text as _region_text
     [
         ("A version of this article appeared in print on July 24, 2012, on page C1 of the New York edition.", True),
         ("This article appeared on page D - 7 of the Harbour Chronicle", True),
+        (
+            "A version of this article appeared July 24, 2012, on page A2 in the U.S. edition of the Harbour Weekly.",
+            True,
+        ),
         ("This story appeared in the July 24 print edition of the Harbour Weekly.", True),
         ("Published in the print edition of the March 2, 2020, issue, with the headline “The Pool.”", True),
         # a sentence of the article that tells where the story was told first

@@ -50,10 +50,11 @@ HEAD_UNDER_LINES: Final = 2  # an article's head right under a notice: its date 
 _COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") is no longer
 # Where the article appeared in print, under it ("A version of this article appeared in print on July 24, 2012, on
-# page C1 of the New York edition", "This article appeared on page D - 7 of the San Francisco Chronicle")
+# page C1 of the New York edition", "This article appeared on page D - 7 of the San Francisco Chronicle", "A version
+# of this article appeared July 24, 2012, on page A2 in the U.S. edition")
 _PRINT_NOTICE: Final = re.compile(
     r"(?:[Aa] version of t|T)his (?:article|story) (?:appeared|appears|was published) "
-    r"(?:in print|on page|on p\.? ?\d|in the [^.]{0,60}print edition)"
+    r"(?:(?:on )?[A-Z][a-z]+\.? \d{1,2}, \d{4},? )?(?:in print|on page|on p\.? ?\d|in the [^.]{0,60}print edition)"
     r"|[Pp]ublished in the print edition"
 )
 COPYRIGHT_OPENINGS: Final = "©(cC"  # what such a line opens with: most lines are settled on their first character
