@@ -68,6 +68,9 @@ ENTRY_FOOTER = (
         ("Posted by Anna Berg on November 05, 2012 at 01:14 PM in Town, Pools | Permalink | Comments (3)", True),
         ("Posted by Anna Berg at 12:32 PM", True),  # Blogger's: the date is printed over the post
         ("Posted by Anna Berg on November 07, 2012 at 08:33 AM | Permalink", True),
+        ("[6a0] Posted by Anna Berg on November 07, 2012 in Town, Pools | Permalink", True),  # her picture first
+        ("Posted by Anna Berg on November 07, 2012 | Permalink | Comments (3)", True),
+        ("[Pool roof] Posted by the council in 2012, the plan was read by the whole town.", False),
         ("Posted by Anna Berg at 12:32 PM, when the pool was still closed, and read by the whole town.", False),
         ("Posted at 08:18 AM in Town, Pools | Permalink", True),  # TypePad's: the date is printed over the post
         ("Posted at 8:18 in the morning, the notice was read by the whole town before noon.", False),
