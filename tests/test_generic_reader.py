@@ -327,12 +327,16 @@ def test_the_headline_printed_again_with_an_image_s_name_is_no_prose() -> None:
         ),
         ("Welcome to Harbour Weekly! If this is your first time visiting the site, read my story first.", False),
         ("The lifeguards said that if you are new here, the deep end is on the side of the river.", True),
+        ("Media requires JavaScript and Adobe Flash to play.", False),  # a player's place, printed as text
+        ("Click here to bypass this detection if you already have the latest Flash Player.", False),
+        ("The council said the booking page of the pool still requires Flash, which few phones can run.", True),
     ],
 )
-def test_a_newsletter_prompt_between_the_paragraphs_is_chrome(prompt: str, body: bool) -> None:
+def test_a_newsletter_prompt_a_greeting_or_a_plugin_notice_is_chrome(prompt: str, body: bool) -> None:
     """A short invitation to a newsletter or a subscription between the article's paragraphs is no part of its
-    body, nor is a blog's greeting to new readers; a sentence that asks the reader to sign up for something the
-    article is about is, and so is one that speaks to newcomers further on."""
+    body, nor is a blog's greeting to new readers or a notice that the page needs JavaScript or Flash; a sentence
+    that asks the reader to sign up for something the article is about is, and so is one that speaks to newcomers
+    further on or one about a page that needs Flash."""
     reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ARTICLE[:2], [prompt], ARTICLE[2:], MENU))
     assert isinstance(reading, GenericReading), reading
     assert (prompt in reading.fields["body"]) is body

@@ -264,6 +264,26 @@ def is_reader_greeting(text: str) -> bool:
     return found is not None and found.start() <= GREETING_AT
 
 
+# A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
+# to view the comments", "You need the latest Flash player to view video content.", "Get Adobe Flash player"), of what
+# needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled").
+_PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
+_PLUGIN_NOTICE: Final = re.compile(
+    rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
+    rf"[^.]{{0,80}}?{_PLUGIN}"
+    rf"|\b(?:[Tt]his|[Mm]edia)\b[^.]{{0,60}}?\brequires?\b[^.]{{0,40}}?{_PLUGIN}"
+    r"|\b(?:JavaScript|Javascript|javascript|Flash [Pp]layer) (?:is|must be) (?:not )?(?:enabled|disabled|required)"
+)
+PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
+
+
+def is_plugin_notice(text: str) -> bool:
+    """A notice that the page needs JavaScript or Flash (a script's or a player's place, printed as text)."""
+    if "cript" not in text and "lash" not in text:  # most lines are settled without a search
+        return False
+    return len(text.split()) <= PLUGIN_NOTICE_WORDS and _PLUGIN_NOTICE.search(text) is not None
+
+
 PREVIOUS_SIGNS: Final = ("«", "‹", "&laquo")  # what a link to the previous post opens with
 NEXT_SIGNS: Final = ("»", "›")
 NAVIGATION_WORDS: Final = 20  # a link to one post is no longer than this

@@ -37,6 +37,7 @@ from builder.extract.generic.markers import (
     is_doubled,
     is_end_heading,
     is_image_file,
+    is_plugin_notice,
     is_post_navigation,
     is_reader_greeting,
     is_rule_line,
@@ -94,6 +95,7 @@ RULE_MENU: Final = "a run of short bullets (menu, share bar)"
 RULE_RULE_LINE: Final = "a rule between parts of the page (one sign repeated)"
 RULE_SIGNUP: Final = "an invitation to a newsletter or a subscription"
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
+RULE_PLUGIN: Final = "a notice that the page needs JavaScript or Flash"
 RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
 RULE_TAGS: Final = "a tag list"
 RULE_CREDIT: Final = "an image's credit (a copyright sign and its holder)"
@@ -270,6 +272,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_GREETING
         elif is_post_navigation(text):
             rules[i] = RULE_POST_NAVIGATION
+        elif is_plugin_notice(text):
+            rules[i] = RULE_PLUGIN
         elif is_image_file(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
             after_image = True
