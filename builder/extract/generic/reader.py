@@ -272,7 +272,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_GREETING
         elif is_post_navigation(text):
             rules[i] = RULE_POST_NAVIGATION
-        elif is_plugin_notice(text):
+        elif prose is not None and is_plugin_notice(text, prose.words):
             rules[i] = RULE_PLUGIN
         elif is_image_file(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
