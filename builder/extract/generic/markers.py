@@ -50,13 +50,6 @@ _SIGNUP: Final = re.compile(
     r"\b(?:[Nn]ewsletters?|NEWSLETTERS?|[Ss]ign up|SIGN UP|[Ss]ubscribe|SUBSCRIBE|[Aa]bonnieren|[Ii]nscrivez|[Ss]uscr[ií]bete)\b"
 )
 _SIGNUP_PARTS: Final = ("newsletter", "sign up", "subscribe", "abonnieren", "inscrivez", "suscr")  # its words, lowered
-# A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
-# feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
-_GREETING: Final = re.compile(
-    r"(?:^|[.!]\s+)If (?:you(?:'|’)re|you are) new here\b|(?:^|[.!]\s+)If this is your first time (?:here|visiting)\b"
-)
-GREETING_AT: Final = 60  # the greeting opens the line, or its sentence follows a short welcome
-GREETING_SPAN: Final = GREETING_AT + 40  # its words are within this many characters
 # "(Ellen M. Banner / The Seattle Times)": a photographer's name and whom it works for, one of them two words or more
 _NAMED_CREDIT: Final = re.compile(
     r"\((?=[^/]* [^/]*/|[^/]*/[^/]* )[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}\)"
@@ -255,57 +248,6 @@ def is_signup_prompt(text: str, words: int, sentence: bool) -> bool:
         return False
     lowered = text.lower()  # the pattern, which opens with a word boundary, only for the few lines that may match
     return any(part in lowered for part in _SIGNUP_PARTS) and _SIGNUP.search(text) is not None
-
-
-def is_reader_greeting(text: str) -> bool:
-    """A blog's greeting to new readers, printed over each post (the same sentence on every page)."""
-    # most lines are settled without a search, and by their first characters only (a paragraph may be long)
-    opening = text[:GREETING_SPAN]
-    if "new here" not in opening and "first time" not in opening:
-        return False
-    found = _GREETING.search(opening)
-    return found is not None and found.start() <= GREETING_AT
-
-
-# A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
-# to view the comments", "You need the latest Flash player to view video content.", "Get Adobe Flash player"), of what
-# needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled").
-_PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
-_PLUGIN_NOTICE: Final = re.compile(
-    rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
-    rf"[^.]{{0,80}}?{_PLUGIN}"
-    rf"|\b(?:[Tt]his|[Mm]edia)\b[^.]{{0,60}}?\brequires?\b[^.]{{0,40}}?{_PLUGIN}"
-    r"|\b(?:JavaScript|Javascript|javascript|Flash [Pp]layer) (?:is|must be) (?:not )?(?:enabled|disabled|required)"
-)
-PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
-
-
-def is_plugin_notice(text: str, words: int) -> bool:
-    """A notice that the page needs JavaScript or Flash (a script's or a player's place, printed as text), a line
-    of `words` words."""
-    if words > PLUGIN_NOTICE_WORDS or ("cript" not in text and "lash" not in text):  # most lines, without a search
-        return False
-    return _PLUGIN_NOTICE.search(text) is not None
-
-
-PREVIOUS_SIGNS: Final = ("«", "‹", "&laquo")  # what a link to the previous post opens with
-NEXT_SIGNS: Final = ("»", "›")
-NAVIGATION_OPENINGS: Final = "«‹&M"  # the first characters of such links (`is_post_navigation`)
-NAVIGATION_WORDS: Final = 20  # a link to one post is no longer than this
-_HOME_LINK: Final = ("| Main", "| Blog Home", "| Home", "Main |")
-
-
-def is_post_navigation(text: str) -> bool:
-    """Links to a blog's previous and next posts, over or under the post ("« Patina vs. shine | Blog Home |
-    Superman, Batman and worldviews »", "‹ Painted ponies go up and down"). A paragraph opening with a French
-    quotation mark ("« Je pars demain », a-t-il dit.") closes its quotation or ends as a sentence."""
-    if text[:1] not in NAVIGATION_OPENINGS:  # most lines are settled at their first character
-        return False
-    if text.startswith(PREVIOUS_SIGNS):
-        if any(sign in text for sign in NEXT_SIGNS):
-            return any(link in text for link in _HOME_LINK) or (text.endswith(NEXT_SIGNS) and "|" in text)
-        return len(text.split()) <= NAVIGATION_WORDS and not text.endswith((".", "!", "?", "…"))
-    return text.startswith("Main | ") and text.endswith(NEXT_SIGNS)
 
 
 def is_caption_label(text: str) -> bool:

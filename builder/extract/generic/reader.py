@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from builder.extract.generic.assemble import assemble
+from builder.extract.generic.boilerplate import boilerplate_rule
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.comments import run_is_comments
@@ -37,9 +38,6 @@ from builder.extract.generic.markers import (
     is_doubled,
     is_end_heading,
     is_image_file,
-    is_plugin_notice,
-    is_post_navigation,
-    is_reader_greeting,
     is_rule_line,
     is_signup_prompt,
     tag_label,
@@ -94,9 +92,6 @@ RULE_AFTER: Final = "the first line after the article's region"
 RULE_MENU: Final = "a run of short bullets (menu, share bar)"
 RULE_RULE_LINE: Final = "a rule between parts of the page (one sign repeated)"
 RULE_SIGNUP: Final = "an invitation to a newsletter or a subscription"
-RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
-RULE_PLUGIN: Final = "a notice that the page needs JavaScript or Flash"
-RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
 RULE_TAGS: Final = "a tag list"
 RULE_CREDIT: Final = "an image's credit (a copyright sign and its holder)"
 RULE_DOUBLED: Final = "an image's caption or alt text printed twice on one line (a copy for another screen)"
@@ -268,12 +263,8 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             rules[i] = RULE_RULE_LINE
         elif (prose := scored.prose[i]) is not None and is_signup_prompt(text, prose.words, prose.sentence_end):
             rules[i] = RULE_SIGNUP
-        elif is_reader_greeting(text):
-            rules[i] = RULE_GREETING
-        elif is_post_navigation(text):
-            rules[i] = RULE_POST_NAVIGATION
-        elif prose is not None and is_plugin_notice(text, prose.words):
-            rules[i] = RULE_PLUGIN
+        elif (boilerplate := boilerplate_rule(text, prose)) is not None:
+            rules[i] = boilerplate
         elif is_image_file(text):
             roles[i], rules[i], page.values[i] = IMAGE, RULE_IMAGE, ""
             after_image = True
