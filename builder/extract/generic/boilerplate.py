@@ -1,6 +1,6 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
-words alone: a greeting to new readers over the post, links to the previous and next posts and a notice that the
-page needs JavaScript or Flash."""
+words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
+needs JavaScript or Flash, an appeal to share or subscribe (or the writer's note) under the post."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from builder.extract.generic.words import Prose
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
 RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
 RULE_PLUGIN: Final = "a notice that the page needs JavaScript or Flash"
+RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
 # feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
@@ -30,6 +31,8 @@ def boilerplate_rule(text: str, prose: Prose | None) -> str | None:
         return RULE_POST_NAVIGATION
     if prose is not None and is_plugin_notice(text, prose.words):
         return RULE_PLUGIN
+    if is_closing_appeal(text):
+        return RULE_APPEAL
     return None
 
 
@@ -41,6 +44,19 @@ def is_reader_greeting(text: str) -> bool:
         return False
     found = _GREETING.search(opening)
     return found is not None and found.start() <= GREETING_AT
+
+
+# What a blog prints under the post: an appeal to share or subscribe ("If you enjoyed this article, please consider
+# sharing it!") or the writer's note ("About the Author: Derek Halpern is the marketing guy at DIYthemes.")
+_CLOSING_APPEAL: Final = re.compile(
+    r"If you (?:enjoyed|liked|found) this (?:article|post|story|piece)\b|About the [Aa]uthor:"
+)
+APPEAL_OPENINGS: Final = ("If you ", "About the ")
+
+
+def is_closing_appeal(text: str) -> bool:
+    """An appeal to share or subscribe, or the writer's note, under a blog's post."""
+    return text.startswith(APPEAL_OPENINGS) and _CLOSING_APPEAL.match(text) is not None
 
 
 # A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
