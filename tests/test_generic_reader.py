@@ -367,11 +367,14 @@ def test_links_to_the_previous_and_next_posts_are_chrome(line: str, body: bool) 
         ("If you enjoyed this article, please consider sharing it with your friends and neighbours!", False),
         ("About the Author: Anna Berg writes about the town's pools and parks for the Harbour Weekly.", False),
         ("If you enjoyed the old pool as a child, the council wants to hear your memories of it.", True),
+        ("Follow @harbourweekly for the town's breaking news and headlines.", False),
+        ("Follow the Harbour Weekly on Twitter and Facebook for more news", False),
+        ("Follow the river path from the station and the pool is on your left after the bridge.", True),
     ],
 )
 def test_an_appeal_or_the_writer_s_note_under_the_post_is_chrome(line: str, body: bool) -> None:
-    """An appeal to share or subscribe, or the writer's note, under a blog's post: no part of its body. A
-    sentence of the article that opens alike is."""
+    """An appeal to share or subscribe, the writer's note or an invitation to follow the site, under a blog's
+    post: no part of its body. A sentence of the article that opens alike is."""
     reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"], ARTICLE, [line], MENU))
     assert isinstance(reading, GenericReading), reading
     assert (line in reading.fields["body"]) is body

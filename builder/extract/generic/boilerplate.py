@@ -12,6 +12,7 @@ from builder.extract.generic.words import Prose
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
 RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
 RULE_PLUGIN: Final = "a notice that the page needs JavaScript or Flash"
+RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
@@ -33,6 +34,8 @@ def boilerplate_rule(text: str, prose: Prose | None) -> str | None:
         return RULE_PLUGIN
     if is_closing_appeal(text):
         return RULE_APPEAL
+    if prose is not None and is_follow_prompt(text, prose.words):
+        return RULE_FOLLOW
     return None
 
 
@@ -57,6 +60,20 @@ APPEAL_OPENINGS: Final = ("If you ", "About the ")
 def is_closing_appeal(text: str) -> bool:
     """An appeal to share or subscribe, or the writer's note, under a blog's post."""
     return text.startswith(APPEAL_OPENINGS) and _CLOSING_APPEAL.match(text) is not None
+
+
+# An invitation to follow the site or its writer on a network: "Follow us on Twitter", "Follow @nytimesworld for
+# international breaking news and headlines.", "Connect With Us on Twitter", "Follow me on:"
+_FOLLOW: Final = re.compile(
+    r"(?:Follow|Connect [Ww]ith)\b.*?(?:\b(?:Twitter|Facebook|Instagram|Pinterest|Google\+|LinkedIn|YouTube|RSS)\b|@\w|:$)"
+)
+FOLLOW_OPENINGS: Final = ("Follow ", "Connect ")
+FOLLOW_WORDS: Final = 12  # such an invitation is no longer
+
+
+def is_follow_prompt(text: str, words: int) -> bool:
+    """An invitation to follow the site or its writer on a social network (a link under or inside the article)."""
+    return words <= FOLLOW_WORDS and text.startswith(FOLLOW_OPENINGS) and _FOLLOW.match(text) is not None
 
 
 # A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
