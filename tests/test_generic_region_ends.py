@@ -102,6 +102,15 @@ def test_a_blog_post_s_footer_ends_a_one_paragraph_post(footer: str) -> None:
     assert region == ARTICLE[:1]
 
 
+def test_a_byline_like_a_footer_under_the_standfirst_goes_on_with_the_article() -> None:
+    """A standfirst, then the byline with the post's date and categories ("Posted by … on <date> in …", as a
+    footer reads, but with no permalink), then the article: after one paragraph only a footer's permalink ends
+    the post."""
+    byline = "Posted by Anna Berg on November 05, 2012 in Town, Pools"
+    region = _region_text(_page(ARTICLE[:1], [byline], ARTICLE[1:], SIDEBAR[:2]))
+    assert ARTICLE[0] in region and ARTICLE[-1] in region
+
+
 def test_a_blog_engine_s_long_footer_is_no_prose_of_its_own() -> None:
     """WordPress's footer under a one-paragraph post reads as a long sentence, longer than the post: it is
     chrome, so the post is the article, not the footer."""

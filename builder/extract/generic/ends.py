@@ -38,6 +38,7 @@ from builder.extract.generic.region import WEIGHTS, Scored, following
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE: Final = WEIGHTS["box_share"]
+PERMALINK: Final = "Permalink"  # a link a post's footer holds, never a byline in its head
 NEXT_ARTICLE_AFTER: Final = 10.0  # after this much prose, a date line under a headline opens the next article
 NEXT_HEADLINE_WORDS: Final = 20
 IMAGE_ABOVE: Final = 6  # how far above the region an image file name is looked for
@@ -115,8 +116,15 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and _ends_article(scored, _prose_resumes(scored, i, stop), stop, before)
         ):
             return start, _trimmed(scored, start, i)  # the tags under the article (tags inside it: read on)
-        if before > 0.0 and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS and is_post_footer(scored.lines[i].text):
-            return start, _trimmed(scored, start, i)  # the post's footer: its byline, date and categories
+        if (
+            before > 0.0
+            and scored.lines[i].text[:1] in POST_FOOTER_OPENINGS
+            and (before >= NEXT_ARTICLE_AFTER or PERMALINK in scored.lines[i].text)
+            and is_post_footer(scored.lines[i].text)
+        ):
+            # the post's footer: its byline, date and categories; after a short post's one paragraph, only with its
+            # permalink (a byline of the head may sit under the standfirst: "Posted by Ann Lee on May 3 in Town")
+            return start, _trimmed(scored, start, i)
         if (
             before > 0.0
             and scored.lines[i].text[:1] in COUNTED_FOOTER_OPENINGS
