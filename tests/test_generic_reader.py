@@ -372,7 +372,7 @@ def test_links_to_the_previous_and_next_posts_are_chrome(line: str, body: bool) 
         ("Follow the river path from the station and the pool is on your left after the bridge.", True),
     ],
 )
-def test_an_appeal_or_the_writer_s_note_under_the_post_is_chrome(line: str, body: bool) -> None:
+def test_an_appeal_a_writer_s_note_or_a_follow_prompt_under_the_post_is_chrome(line: str, body: bool) -> None:
     """An appeal to share or subscribe, the writer's note or an invitation to follow the site, under a blog's
     post: no part of its body. A sentence of the article that opens alike is."""
     reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"], ARTICLE, [line], MENU))

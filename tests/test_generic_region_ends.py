@@ -96,7 +96,7 @@ def test_a_blog_post_s_footer_ends_the_article(footer: str, ends: bool) -> None:
 )
 def test_a_blog_post_s_footer_ends_a_one_paragraph_post(footer: str) -> None:
     """A one-paragraph post over its footer, then the post quoted again among its share links: so little prose
-    above the footer that a heading there might be a link in the head, but a post's footer never is."""
+    above the footer that a heading there might be a link in the head, but a footer with its permalink never is."""
     shares = ["Reblog (0) | | | | Pin It! | | Digg This | Save to del.icio.us"]
     region = _region_text(_page(ARTICLE[:1], [footer], shares, ["Comments"], ARTICLE[:1], MENU))
     assert region == ARTICLE[:1]

@@ -1,6 +1,7 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
-needs JavaScript or Flash, an appeal to share or subscribe (or the writer's note) under the post."""
+needs JavaScript or Flash, an appeal to share or subscribe (or the writer's note) under the post, an invitation to
+follow the site."""
 
 from __future__ import annotations
 

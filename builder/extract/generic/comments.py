@@ -201,15 +201,15 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
 # A blog post's footer: who posted it and when, then its categories ("Posted by Zoe Tillman on November 05,
 # 2012 at 01:14 PM in Current Affairs | Permalink", "Published on March 17, 2010 in Firmware Updates.").
 _POST_FOOTER: Final = re.compile(r"(?:Posted|Filed|Published)\s+(?:at|on|by)\s.{3,80}?\sin\s+\S")
-POST_FOOTER_OPENINGS: Final = "PFT["  # the first letters a post's footer may open with (`is_post_footer`)...
-PICTURE_ALT_CHARS: Final = 40  # the alt text of a writer's picture opening the footer is no longer
+POST_FOOTER_OPENINGS: Final = "PFT["  # the first signs a post's footer may open with (`is_post_footer`)...
 COUNTED_FOOTER_OPENINGS: Final = "PF"  # ...and one with its comment count (`is_counted_post_footer`)
+PICTURE_ALT_CHARS: Final = 40  # the alt text of a writer's picture opening the footer ("[6a0] ") is no longer
 # A blog post's footer with its time only, the date printed over the post ("Posted by Alina Chau at 9:22 AM",
 # Blogger's), or with its date and a permalink ("Posted by Jenna Greene on November 07, 2012 at 08:33 AM | Permalink").
 # TypePad's, its date printed over the post, its categories before a bar: "Posted at 08:18 AM in Motorcycling,
 # Sidestand Up | Permalink" (a sentence may open "Posted at 8:18 in the morning").
 _CLOCK_FOOTER: Final = re.compile(r"(?:Posted|Published) at \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+in\s.{1,200}?\|")
-# Its date and a permalink, no categories: "Posted by David Scott on October 24, 2012 | Permalink".
+# One with its date and a permalink, no categories: "Posted by David Scott on October 24, 2012 | Permalink".
 _PERMALINK_FOOTER: Final = re.compile(r"(?:Posted|Published) by \S.{0,120}?\|\s*Permalink\b")
 _TIMED_POST_FOOTER: Final = re.compile(
     r"(?:Posted|Published) by \S.{0,80}? at \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\|\s*Permalink)?\s*"

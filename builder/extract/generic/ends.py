@@ -122,8 +122,8 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             and (before >= NEXT_ARTICLE_AFTER or PERMALINK in scored.lines[i].text)
             and is_post_footer(scored.lines[i].text)
         ):
-            # the post's footer: its byline, date and categories; after a short post's one paragraph, only with its
-            # permalink (a byline of the head may sit under the standfirst: "Posted by Ann Lee on May 3 in Town")
+            # the post's footer: its byline, date and categories; after less prose, only one with its permalink (a
+            # byline of the head may sit under the standfirst: "Posted by Ann Lee on May 3, 2012 in Town")
             return start, _trimmed(scored, start, i)
         if (
             before > 0.0
