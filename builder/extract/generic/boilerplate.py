@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.markers import ARROWS
 from builder.extract.generic.words import Prose
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
@@ -99,7 +100,7 @@ def is_plugin_notice(text: str, words: int) -> bool:
 
 
 PREVIOUS_SIGNS: Final = ("«", "‹", "&laquo")  # what a link to the previous post opens with
-NEXT_SIGNS: Final = ("»", "›")
+NEXT_SIGNS: Final = ARROWS  # what a link to the next post closes with
 NAVIGATION_OPENINGS: Final = "«‹&M"  # the first characters of such links (`is_post_navigation`)
 NAVIGATION_WORDS: Final = 20  # a link to one post is no longer than this
 _HOME_LINK: Final = ("| Main", "| Blog Home", "| Home", "Main |")

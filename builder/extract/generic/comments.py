@@ -209,10 +209,11 @@ PICTURE_ALT_CHARS: Final = 40  # the alt text of a writer's picture opening the 
 # TypePad's, its date printed over the post, its categories before a bar: "Posted at 08:18 AM in Motorcycling,
 # Sidestand Up | Permalink" (a sentence may open "Posted at 8:18 in the morning").
 _CLOCK_FOOTER: Final = re.compile(r"(?:Posted|Published) at \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s+in\s.{1,200}?\|")
+PERMALINK: Final = "Permalink"  # a link a post's footer holds, never a byline in its head
 # One with its date and a permalink, no categories: "Posted by David Scott on October 24, 2012 | Permalink".
-_PERMALINK_FOOTER: Final = re.compile(r"(?:Posted|Published) by \S.{0,120}?\|\s*Permalink\b")
+_PERMALINK_FOOTER: Final = re.compile(rf"(?:Posted|Published) by \S.{{0,120}}?\|\s*{PERMALINK}\b")
 _TIMED_POST_FOOTER: Final = re.compile(
-    r"(?:Posted|Published) by \S.{0,80}? at \d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\|\s*Permalink)?\s*"
+    rf"(?:Posted|Published) by \S.{{0,80}}? at \d{{1,2}}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:\|\s*{PERMALINK})?\s*"
 )
 
 

@@ -10,6 +10,7 @@ from typing import Final
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.comments import (
     COUNTED_FOOTER_OPENINGS,
+    PERMALINK,
     POST_FOOTER_OPENINGS,
     comments_start,
     count_in_head,
@@ -38,7 +39,6 @@ from builder.extract.generic.region import WEIGHTS, Scored, following
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE: Final = WEIGHTS["box_share"]
-PERMALINK: Final = "Permalink"  # a link a post's footer holds, never a byline in its head
 NEXT_ARTICLE_AFTER: Final = 10.0  # after this much prose, a date line under a headline opens the next article
 NEXT_HEADLINE_WORDS: Final = 20
 IMAGE_ABOVE: Final = 6  # how far above the region an image file name is looked for

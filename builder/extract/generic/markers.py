@@ -33,7 +33,8 @@ COMMENT_HEADING_WORDS: Final = 10
 _COMMENTS_CLOSED: Final = re.compile(
     r"(?:comments|commenting) (?:are|is|has been|have been) (?:now )?closed\b", re.IGNORECASE
 )
-LINK_ARROWS: Final = ("»", "›", ">>")  # a short line ending in one links to other pages of the site
+ARROWS: Final = ("»", "›")  # the arrows of a link to another page ("Next post »")
+LINK_ARROWS: Final = (*ARROWS, ">>")  # a short line ending in one links to other pages of the site
 HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL: Final = re.compile(
