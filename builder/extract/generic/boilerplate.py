@@ -1,7 +1,7 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
 needs JavaScript or Flash, an appeal to share or subscribe (or the writer's note) under the post, an invitation to
-follow the site."""
+follow the site, a bar of share and print buttons."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older p
 RULE_PLUGIN: Final = "a notice that the page needs JavaScript or Flash"
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
+RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
 # feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
@@ -38,6 +39,8 @@ def boilerplate_rule(text: str, prose: Prose | None) -> str | None:
         return RULE_APPEAL
     if prose is not None and is_follow_prompt(text, prose.words):
         return RULE_FOLLOW
+    if prose is not None and is_toolbar(text, prose.words):
+        return RULE_TOOLBAR
     return None
 
 
@@ -76,6 +79,94 @@ FOLLOW_WORDS: Final = 12  # such an invitation is no longer
 def is_follow_prompt(text: str, words: int) -> bool:
     """An invitation to follow the site or its writer on a social network (a link under or inside the article)."""
     return words <= FOLLOW_WORDS and text.startswith(FOLLOW_OPENINGS) and _FOLLOW.match(text) is not None
+
+
+# A bar of buttons to share or print the article, printed as their labels ("Email|Print| Text size – +", "Digg it |
+# Facebook | Newsvine | Reddit", "[icon-print]Print [icon-email]Email [icon-uparr]Return to Top", "Share 613 Tweet 0"):
+# two or more of the actions, and the other words the buttons' too. No line of the eight development sets'
+# labelled bodies reads so.
+_TOOLBAR_ACTIONS: Final = frozenset(
+    [
+        "email",
+        "mail",
+        "print",
+        "printer",
+        "printable",
+        "share",
+        "facebook",
+        "twitter",
+        "digg",
+        "reddit",
+        "stumbleupon",
+        "delicious",
+        "tweet",
+        "pinterest",
+        "linkedin",
+        "whatsapp",
+        "bookmark",
+    ]
+)
+_TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
+    [
+        "e",
+        "printable",
+        "friendly",
+        "version",
+        "shares",
+        "text",
+        "size",
+        "font",
+        "diggit",
+        "newsvine",
+        "stumble",
+        "stumbleit",
+        "del",
+        "icio",
+        "us",
+        "comments",
+        "comment",
+        "save",
+        "tweets",
+        "recommend",
+        "it",
+        "this",
+        "article",
+        "story",
+        "page",
+        "to",
+        "a",
+        "colleague",
+        "friend",
+        "send",
+        "return",
+        "top",
+        "back",
+        "icon",
+        "uparr",
+        "add",
+        "toolbar",
+        "permalink",
+        "rss",
+        "subscribe",
+        "post",
+    ]
+)
+_TOOLBAR_SIGNS: Final = ("rint", "mail", "hare", "igg", "weet", "acebook", "itter")  # one of them in any such bar
+_LOWER_WORD: Final = re.compile(r"[a-z]+")
+TOOLBAR_LINE_WORDS: Final = 25  # such a bar is no longer
+TOOLBAR_SHARE: Final = 0.7  # this share of its words at least are its buttons'
+TOOLBAR_ACTIONS: Final = 2  # and this many of them name an action
+
+
+def is_toolbar(text: str, words: int) -> bool:
+    """A bar of buttons to share or print the article (their labels), a line of `words` words."""
+    if words > TOOLBAR_LINE_WORDS or not any(sign in text for sign in _TOOLBAR_SIGNS):  # most lines, at once
+        return False
+    found = _LOWER_WORD.findall(text.lower())
+    actions = sum(1 for word in found if word in _TOOLBAR_ACTIONS)
+    return actions >= TOOLBAR_ACTIONS and sum(1 for word in found if word in _TOOLBAR_WORDS) >= TOOLBAR_SHARE * len(
+        found
+    )
 
 
 # A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript

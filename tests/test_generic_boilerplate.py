@@ -1,0 +1,99 @@
+"""Lines a site prints among the article's paragraphs that are no part of it, each told by its words alone
+(`builder/extract/generic/boilerplate.py`, and the newsletter prompt of `markers.py`): each beside a sentence of
+an article that opens alike and stays in the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.generic.reader import GenericReading, read_generic
+from tests.region_pages import ARTICLE, MENU, page
+
+
+@pytest.mark.parametrize(
+    ("prompt", "body"),
+    [
+        ("SIGN UP FOR OUR NEWSLETTER", False),
+        ("Newsletter abonnieren", False),
+        ("Subscribe now", False),
+        ("Places are limited, so sign up for the swimming course today!", True),  # the article's own sentence
+        (
+            "If you're new here, you may want to subscribe to this blog via e-mail or my RSS feed. Thanks for visiting!",
+            False,
+        ),
+        ("Welcome to Harbour Weekly! If this is your first time visiting the site, read my story first.", False),
+        ("The lifeguards said that if you are new here, the deep end is on the side of the river.", True),
+        ("Media requires JavaScript and Adobe Flash to play.", False),  # a player's place, printed as text
+        ("Click here to bypass this detection if you already have the latest Flash Player.", False),
+        ("The council said the booking page of the pool still requires Flash, which few phones can run.", True),
+    ],
+)
+def test_a_newsletter_prompt_a_greeting_or_a_plugin_notice_is_chrome(prompt: str, body: bool) -> None:
+    """A short invitation to a newsletter or a subscription between the article's paragraphs is no part of its
+    body, nor is a blog's greeting to new readers or a notice that the page needs JavaScript or Flash; a sentence
+    that asks the reader to sign up for something the article is about is, and so is one that speaks to newcomers
+    further on or one about a page that needs Flash."""
+    reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ARTICLE[:2], [prompt], ARTICLE[2:], MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert (prompt in reading.fields["body"]) is body
+    assert reading.fields["body"].startswith(ARTICLE[0]) and ARTICLE[-1] in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("« Patina vs. shine | Blog Home | Superman, Batman and worldviews »", False),
+        ("‹ The old library by the river reopens on Sundays after the long summer holidays", False),
+        ("Main | The library reopens on Sundays »", False),
+        ("« Nous rouvrirons la piscine », a promis le maire devant le conseil.", True),  # a French quotation
+    ],
+)
+def test_links_to_the_previous_and_next_posts_are_chrome(line: str, body: bool) -> None:
+    """A blog prints links to its previous and next posts over the post, between its date and its first
+    paragraph: no part of the body. A paragraph that opens with a French quotation mark is."""
+    reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"], [line], ARTICLE, MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert (line in reading.fields["body"]) is body
+    assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("If you enjoyed this article, please consider sharing it with your friends and neighbours!", False),
+        ("About the Author: Anna Berg writes about the town's pools and parks for the Harbour Weekly.", False),
+        ("If you enjoyed the old pool as a child, the council wants to hear your memories of it.", True),
+        ("Follow @harbourweekly for the town's breaking news and headlines.", False),
+        ("Follow the Harbour Weekly on Twitter and Facebook for more news", False),
+        ("Follow the river path from the station and the pool is on your left after the bridge.", True),
+    ],
+)
+def test_an_appeal_a_writer_s_note_or_a_follow_prompt_under_the_post_is_chrome(line: str, body: bool) -> None:
+    """An appeal to share or subscribe, the writer's note or an invitation to follow the site, under a blog's
+    post: no part of its body. A sentence of the article that opens alike is."""
+    reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"], ARTICLE, [line], MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert (line in reading.fields["body"]) is body
+    assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Digg it | Facebook | Newsvine | Reddit | Print | Email", False),
+        ("[icon-print]Print [icon-email]Email [icon-uparr]Return to Top", False),
+        ("Share 613 Tweet 0 Share 7 Share Email Print Share", False),
+        ("Printer Friendly Version *|* E-mail to a Colleague", False),
+        ("Print and email editions of the Harbour Weekly are free for the pool's members.", True),
+        ("The pool's staff will print the timetable and email it to every school in the town.", True),
+    ],
+)
+def test_a_bar_of_share_and_print_buttons_is_chrome(line: str, body: bool) -> None:
+    """A bar of buttons to share or print the article, between its paragraphs, printed as their labels: no part
+    of its body. A sentence that names printing and email among other words is."""
+    reading = read_generic(
+        page(["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"], ARTICLE[:2], [line], ARTICLE[2:], MENU)
+    )
+    assert isinstance(reading, GenericReading), reading
+    assert (line in reading.fields["body"]) is body
+    assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]
