@@ -97,3 +97,23 @@ def test_a_bar_of_share_and_print_buttons_is_chrome(line: str, body: bool) -> No
     assert isinstance(reading, GenericReading), reading
     assert (line in reading.fields["body"]) is body
     assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Click here to send us your feedback on the town's pools", False),
+        ("Click for more photos of the new pool", False),
+        ("Hier klicken, um das Antworten abzubrechen.", False),
+        ("Click to enlarge The slide of the new pool opens on Sunday, the council said after its meeting.", True),
+        ("To book a lane, click on the pool's name on the council's page and choose a time.", True),
+    ],
+)
+def test_a_link_that_asks_to_be_clicked_is_chrome(line: str, body: bool) -> None:
+    """A link that asks to be clicked, on a line of its own between the article's paragraphs: no part of its body.
+    An image's "Click to enlarge" glued to the paragraph under it, or a sentence that says where to click, is."""
+    head = [["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"]]
+    reading = read_generic(page(*head, ARTICLE[:2], [line], ARTICLE[2:], MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert (line in reading.fields["body"]) is body
+    assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]

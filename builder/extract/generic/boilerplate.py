@@ -1,7 +1,7 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
 needs JavaScript or Flash, an appeal to share or subscribe (or the writer's note) under the post, an invitation to
-follow the site, a bar of share and print buttons."""
+follow the site, a bar of share and print buttons, a link that asks to be clicked."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older p
 RULE_PLUGIN: Final = "a notice that the page needs JavaScript or Flash"
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
+RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
@@ -41,6 +42,8 @@ def boilerplate_rule(text: str, prose: Prose | None) -> str | None:
         return RULE_FOLLOW
     if prose is not None and is_toolbar(text, prose.words):
         return RULE_TOOLBAR
+    if is_click_prompt(text):
+        return RULE_CLICK
     return None
 
 
@@ -167,6 +170,20 @@ def is_toolbar(text: str, words: int) -> bool:
     return actions >= TOOLBAR_ACTIONS and sum(1 for word in found if word in _TOOLBAR_WORDS) >= TOOLBAR_SHARE * len(
         found
     )
+
+
+# A link that asks to be clicked: "Click here to send us your sporting feedback", "Click for more photos", "Hier
+# klicken, um das Antworten abzubrechen." (an article says where to click as "click on the tab", which stays; "Click
+# to enlarge", an image's label, may be glued to the paragraph under the image)
+_CLICK: Final = re.compile(
+    r"(?:Click (?:here|for|to(?! enlarge| zoom))|CLICK HERE|Hier klicken|Klicken Sie hier|Cliquez ici|Haga clic aquí|Clique aqui)\b"
+)
+CLICK_OPENINGS: Final = ("Click ", "CLICK ", "Hier klicken", "Klicken Sie", "Cliquez ici", "Haga clic", "Clique aqui")
+
+
+def is_click_prompt(text: str) -> bool:
+    """A link that asks to be clicked, as a line of its own between or under the article's paragraphs."""
+    return text.startswith(CLICK_OPENINGS) and _CLICK.match(text) is not None
 
 
 # A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
