@@ -26,13 +26,19 @@ from tests.region_pages import ARTICLE, MENU, page
         ("Media requires JavaScript and Adobe Flash to play.", False),  # a player's place, printed as text
         ("Click here to bypass this detection if you already have the latest Flash Player.", False),
         ("The council said the booking page of the pool still requires Flash, which few phones can run.", True),
+        ("You are using an outdated browser.", False),
+        ("Your browser does not support the video tag.", False),
+        ("This content can also be viewed on the site it originates from.", False),
+        ("Unfortunately, this video is not available in your region.", False),
+        ("The council said the new booking page will not work in an old browser, so staff will take calls.", True),
     ],
 )
 def test_a_newsletter_prompt_a_greeting_or_a_plugin_notice_is_chrome(prompt: str, body: bool) -> None:
     """A short invitation to a newsletter or a subscription between the article's paragraphs is no part of its
-    body, nor is a blog's greeting to new readers or a notice that the page needs JavaScript or Flash; a sentence
-    that asks the reader to sign up for something the article is about is, and so is one that speaks to newcomers
-    further on or one about a page that needs Flash."""
+    body, nor is a blog's greeting to new readers, a notice that the page needs JavaScript, Flash or a newer
+    browser, or one that an embed is shown elsewhere; a sentence that asks the reader to sign up for something the
+    article is about is, and so is one that speaks to newcomers further on or one about a page that needs Flash or
+    a newer browser."""
     reading = read_generic(page(["Home", "  • News"], ["Pool to reopen"], ARTICLE[:2], [prompt], ARTICLE[2:], MENU))
     assert isinstance(reading, GenericReading), reading
     assert (prompt in reading.fields["body"]) is body

@@ -1,7 +1,8 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
-needs JavaScript or Flash, an appeal to share or subscribe (or the writer's note) under the post, an invitation to
-follow the site, a bar of share and print buttons, a link that asks to be clicked."""
+needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an appeal to share or subscribe (or the
+writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
+to be clicked."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from builder.extract.generic.words import Prose
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
 RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
-RULE_PLUGIN: Final = "a notice that the page needs JavaScript or Flash"
+RULE_PLUGIN: Final = "a notice that the page needs JavaScript, Flash or a newer browser, or shows an embed elsewhere"
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
@@ -188,21 +189,29 @@ def is_click_prompt(text: str) -> bool:
 
 # A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
 # to view the comments", "You need the latest Flash player to view video content.", "Get Adobe Flash player"), of what
-# needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled").
+# needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled");
+# that the browser is too old for the page ("You are using an outdated browser.", "Please upgrade your browser", "Your
+# browser does not support the video tag."); or that an embed is not shown here ("This content can also be viewed on
+# the site it originates from.", "Unfortunately, this video is not available in your region.")
 _PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
 _PLUGIN_NOTICE: Final = re.compile(
     rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
     rf"[^.]{{0,80}}?{_PLUGIN}"
     rf"|\b(?:[Tt]his|[Mm]edia)\b[^.]{{0,60}}?\brequires?\b[^.]{{0,40}}?{_PLUGIN}"
     r"|\b(?:JavaScript|Javascript|javascript|Flash [Pp]layer) (?:is|must be) (?:not )?(?:enabled|disabled|required)"
+    r"|\b[Yy]ou(?:'re|’re| are) using\b[^.]{0,30}?\b(?:older|outdated|old|unsupported) browser\b"
+    r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
+    r"|\bcan also be viewed on the site it originates from\b"
+    r"|\b(?:[Tt]his|[Tt]he) (?:video|content|clip|media)\b[^.]{0,20}?\bnot available in your (?:region|country)\b"
 )
 PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
+_PLUGIN_SIGNS: Final = ("cript", "lash", "rowser", "originates", "in your")  # one of them in any such notice
 
 
 def is_plugin_notice(text: str, words: int) -> bool:
-    """A notice that the page needs JavaScript or Flash (a script's or a player's place, printed as text), a line
-    of `words` words."""
-    if words > PLUGIN_NOTICE_WORDS or ("cript" not in text and "lash" not in text):  # most lines, without a search
+    """A notice that the page needs JavaScript, Flash or a newer browser, or that an embed is shown elsewhere (a
+    script's or a player's place, printed as text), a line of `words` words."""
+    if words > PLUGIN_NOTICE_WORDS or not any(sign in text for sign in _PLUGIN_SIGNS):  # most lines, without a search
         return False
     return _PLUGIN_NOTICE.search(text) is not None
 
