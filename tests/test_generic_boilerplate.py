@@ -123,3 +123,22 @@ def test_a_link_that_asks_to_be_clicked_is_chrome(line: str, body: bool) -> None
     assert isinstance(reading, GenericReading), reading
     assert (line in reading.fields["body"]) is body
     assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("See what other pools the council runs »", False),
+        ("Poll: Is the new slide too steep? ►", False),
+        ("Read the 8 comments →", False),
+        ("Le maire l'a promis devant le conseil : « nous rouvrirons la piscine »", True),  # a quotation
+    ],
+)
+def test_a_link_to_another_page_marked_by_its_arrow_is_chrome(line: str, body: bool) -> None:
+    """A short line that ends in an arrow, between the article's paragraphs, links to another page of the site: no
+    part of its body. A sentence that ends a quotation in guillemets is."""
+    head = [["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"]]
+    reading = read_generic(page(*head, ARTICLE[:2], [line], ARTICLE[2:], MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert (line in reading.fields["body"]) is body
+    assert ARTICLE[0] in reading.fields["body"] and ARTICLE[-1] in reading.fields["body"]

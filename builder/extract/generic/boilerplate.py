@@ -2,14 +2,14 @@
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
 needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an appeal to share or subscribe (or the
 writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
-to be clicked."""
+to be clicked, a link to another page marked by its arrow."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-from builder.extract.generic.markers import ARROWS
+from builder.extract.generic.markers import ARROWS, LINK_ARROWS
 from builder.extract.generic.words import Prose
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
@@ -18,6 +18,7 @@ RULE_PLUGIN: Final = "a notice that the page needs JavaScript, Flash or a newer 
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
+RULE_ARROW_LINK: Final = "a link to another page, its arrow at its end ('More Rich Media Community Stories »')"
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
@@ -45,6 +46,8 @@ def boilerplate_rule(text: str, prose: Prose | None) -> str | None:
         return RULE_TOOLBAR
     if is_click_prompt(text):
         return RULE_CLICK
+    if prose is not None and is_arrow_link(text, prose.words):
+        return RULE_ARROW_LINK
     return None
 
 
@@ -214,6 +217,18 @@ def is_plugin_notice(text: str, words: int) -> bool:
     if words > PLUGIN_NOTICE_WORDS or not any(sign in text for sign in _PLUGIN_SIGNS):  # most lines, without a search
         return False
     return _PLUGIN_NOTICE.search(text) is not None
+
+
+# A link to another page of the site, marked by an arrow at its end: "See what other ETFs contain EXXI »", "Read the
+# 8 comments »", "Poll: Is the OnePlus 10T hot or not? ►". A line in guillemets ("« Nous rouvrirons la piscine »")
+# is a quotation.
+LINK_SIGNS: Final = (*LINK_ARROWS, "►", "▶", "→")
+LINK_WORDS: Final = 15  # such a link is no longer
+
+
+def is_arrow_link(text: str, words: int) -> bool:
+    """A link to another page of the site, marked by an arrow at its end, a line of `words` words."""
+    return words <= LINK_WORDS and text.endswith(LINK_SIGNS) and "«" not in text and "‹" not in text
 
 
 PREVIOUS_SIGNS: Final = ("«", "‹", "&laquo")  # what a link to the previous post opens with
