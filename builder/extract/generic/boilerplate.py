@@ -2,7 +2,7 @@
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
 needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an appeal to share or subscribe (or the
 writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
-to be clicked, a link to another page marked by its arrow."""
+to be clicked, a link to another page marked by its arrow, an advertisement's mark."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
 RULE_ARROW_LINK: Final = "a link to another page, its arrow at its end ('More Rich Media Community Stories »')"
+RULE_AD_MARK: Final = "an advertisement's mark ('Advertisement', 'Story continues below advertisement')"
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
@@ -48,6 +49,8 @@ def boilerplate_rule(text: str, prose: Prose | None) -> str | None:
         return RULE_CLICK
     if prose is not None and is_arrow_link(text, prose.words):
         return RULE_ARROW_LINK
+    if prose is not None and is_ad_mark(text, prose.words):
+        return RULE_AD_MARK
     return None
 
 
@@ -229,6 +232,23 @@ LINK_WORDS: Final = 15  # such a link is no longer
 def is_arrow_link(text: str, words: int) -> bool:
     """A link to another page of the site, marked by an arrow at its end, a line of `words` words."""
     return words <= LINK_WORDS and text.endswith(LINK_SIGNS) and "«" not in text and "‹" not in text
+
+
+# An advertisement's place between the article's paragraphs, marked by a line of its own: "Advertisement",
+# "ANZEIGE", "Story continues below advertisement", "Continue reading the main story", "inRead invented by Teads".
+# A site's dumps mark it alike (the corpus then finds it as their chrome); a page read alone is told by the words.
+_AD_LINE: Final = re.compile(
+    r"(?i:advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|реклама|sponsored)"
+    r"|広告|(?:Story|Article) continues below(?: the)? advertisement|Continue reading (?:the )?(?:main )?story"
+    r"|Advertisement - [Ss]croll to [Cc]ontinue|inRead invented by Teads"
+)
+AD_MARK_WORDS: Final = 6  # such a mark is no longer
+AD_MARK_OPENINGS: Final = "AaSsWwPpCciРр広"  # the first characters of such marks
+
+
+def is_ad_mark(text: str, words: int) -> bool:
+    """An advertisement's mark, a line of `words` words on its own."""
+    return words <= AD_MARK_WORDS and text[:1] in AD_MARK_OPENINGS and _AD_LINE.fullmatch(text) is not None
 
 
 PREVIOUS_SIGNS: Final = ("«", "‹", "&laquo")  # what a link to the previous post opens with
