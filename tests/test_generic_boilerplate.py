@@ -95,13 +95,17 @@ def test_an_appeal_a_writer_s_note_or_a_follow_prompt_under_the_post_is_chrome(l
         ("[icon-print]Print [icon-email]Email [icon-uparr]Return to Top", False),
         ("Share 613 Tweet 0 Share 7 Share Email Print Share", False),
         ("Printer Friendly Version *|* E-mail to a Colleague", False),
+        ("Email to a friendPrinter friendly", False),  # labels glued together
+        ("Print this story", False),  # one button
+        ("Share it with a friend.", True),  # a sentence
         ("Print and email editions of the Harbour Weekly are free for the pool's members.", True),
         ("The pool's staff will print the timetable and email it to every school in the town.", True),
     ],
 )
 def test_a_bar_of_share_and_print_buttons_is_chrome(line: str, body: bool) -> None:
-    """A bar of buttons to share or print the article, between its paragraphs, printed as their labels: no part
-    of its body. A sentence that names printing and email among other words is."""
+    """A bar of buttons to share or print the article, between its paragraphs, printed as their labels (or one
+    button's label): no part of its body. A sentence that names printing and email among other words is, and so is
+    one made of a button's words."""
     assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
 
 

@@ -93,8 +93,9 @@ def is_follow_prompt(text: str, words: int) -> bool:
 
 # A bar of buttons to share or print the article, printed as their labels ("Email|Print| Text size – +", "Digg it |
 # Facebook | Newsvine | Reddit", "[icon-print]Print [icon-email]Email [icon-uparr]Return to Top", "Share 613 Tweet 0"):
-# two or more of the actions, and the other words the buttons' too. No line of the eight development sets'
-# labelled bodies reads so.
+# two or more of the actions, and the other words the buttons' too; or one button alone, all its words the buttons'
+# and no sentence ("Print this page", "E-mail to a friend"). Labels the page glues together are parted at their
+# capitals ("Email to a friendPrinter friendly"). No line of the eight development sets' labelled bodies reads so.
 _TOOLBAR_ACTIONS: Final = frozenset(
     [
         "email",
@@ -159,23 +160,44 @@ _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
         "rss",
         "subscribe",
         "post",
+        "upon",
+        "linked",
+        "in",
+        "whats",
+        "app",
     ]
 )
-_TOOLBAR_SIGNS: Final = ("rint", "mail", "hare", "igg", "weet", "acebook", "itter")  # one of them in any such bar
-_LOWER_WORD: Final = re.compile(r"[a-z]+")
+_LABEL_WORD: Final = re.compile(r"[A-Za-z][a-z]*")  # a word of a button's label, a capital opening the next
 TOOLBAR_LINE_WORDS: Final = 25  # such a bar is no longer
 TOOLBAR_SHARE: Final = 0.7  # this share of its words at least are its buttons'
 TOOLBAR_ACTIONS: Final = 2  # and this many of them name an action
+BUTTON_WORDS: Final = 8  # one button's label is no longer
 
 
 def is_toolbar(text: str, words: int) -> bool:
-    """A bar of buttons to share or print the article (their labels), a line of `words` words."""
-    if words > TOOLBAR_LINE_WORDS or not any(sign in text for sign in _TOOLBAR_SIGNS):  # most lines, at once
+    """A bar of buttons to share or print the article (their labels), or one such button (a line that does not end
+    as a sentence), a line of `words` words."""
+    if words > TOOLBAR_LINE_WORDS or not _may_name_a_button(text):  # most lines, at once
         return False
-    found = _LOWER_WORD.findall(text.lower())
+    found = [word.lower() for word in _LABEL_WORD.findall(text)]
     actions = sum(1 for word in found if word in _TOOLBAR_ACTIONS)
-    return actions >= TOOLBAR_ACTIONS and sum(1 for word in found if word in _TOOLBAR_WORDS) >= TOOLBAR_SHARE * len(
-        found
+    known = sum(1 for word in found if word in _TOOLBAR_WORDS)
+    if actions >= TOOLBAR_ACTIONS and known >= TOOLBAR_SHARE * len(found):
+        return True
+    one_button = bool(actions) and 2 <= known == len(found) and words <= BUTTON_WORDS
+    return one_button and not text.endswith((".", "!", "?"))
+
+
+def _may_name_a_button(text: str) -> bool:
+    """Whether the text holds a part of an action's name (a test written out: it is asked of many lines)."""
+    return (
+        "rint" in text
+        or "mail" in text
+        or "hare" in text
+        or "igg" in text
+        or "weet" in text
+        or "acebook" in text
+        or "itter" in text
     )
 
 
@@ -211,13 +233,15 @@ _PLUGIN_NOTICE: Final = re.compile(
     r"|\b(?:[Tt]his|[Tt]he) (?:video|content|clip|media)\b[^.]{0,20}?\bnot available in your (?:region|country)\b"
 )
 PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
-_PLUGIN_SIGNS: Final = ("cript", "lash", "rowser", "originates", "in your")  # one of them in any such notice
 
 
 def is_plugin_notice(text: str, words: int) -> bool:
     """A notice that the page needs JavaScript, Flash or a newer browser, or that an embed is shown elsewhere (a
     script's or a player's place, printed as text), a line of `words` words."""
-    if words > PLUGIN_NOTICE_WORDS or not any(sign in text for sign in _PLUGIN_SIGNS):  # most lines, without a search
+    if words > PLUGIN_NOTICE_WORDS:
+        return False
+    # most lines are settled without a search: a notice holds one of these (written out, for speed)
+    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text or "in your" in text):
         return False
     return _PLUGIN_NOTICE.search(text) is not None
 
