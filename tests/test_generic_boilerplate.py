@@ -41,7 +41,6 @@ def in_body(*blocks: list[str]) -> str:
         ("You are using an outdated browser.", False),
         ("Your browser does not support the video tag.", False),
         ("This content can also be viewed on the site it originates from.", False),
-        ("Unfortunately, this video is not available in your region.", False),
         ("The council said the new booking page will not work in an old browser, so staff will take calls.", True),
     ],
 )

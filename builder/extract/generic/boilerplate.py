@@ -177,7 +177,10 @@ BUTTON_WORDS: Final = 8  # one button's label is no longer
 def is_toolbar(text: str, words: int) -> bool:
     """A bar of buttons to share or print the article (their labels), or one such button (a line that does not end
     as a sentence), a line of `words` words."""
-    if words > TOOLBAR_LINE_WORDS or not _may_name_a_button(text):  # most lines, at once
+    # most lines are settled at once: a paragraph ends with a full stop, a bar of buttons with a button (but for
+    # short ones: "Like It. Tweet It. Digg It.")
+    sentence = words > BUTTON_WORDS and text.endswith(".")
+    if words > TOOLBAR_LINE_WORDS or sentence or not _may_name_a_button(text):
         return False
     found = [word.lower() for word in _LABEL_WORD.findall(text)]
     actions = sum(1 for word in found if word in _TOOLBAR_ACTIONS)
@@ -220,7 +223,7 @@ def is_click_prompt(text: str) -> bool:
 # needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled");
 # that the browser is too old for the page ("You are using an outdated browser.", "Please upgrade your browser", "Your
 # browser does not support the video tag."); or that an embed is not shown here ("This content can also be viewed on
-# the site it originates from.", "Unfortunately, this video is not available in your region.")
+# the site it originates from.")
 _PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
 _PLUGIN_NOTICE: Final = re.compile(
     rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
@@ -230,7 +233,6 @@ _PLUGIN_NOTICE: Final = re.compile(
     r"|\b[Yy]ou(?:'re|’re| are) using\b[^.]{0,30}?\b(?:older|outdated|old|unsupported) browser\b"
     r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
     r"|\bcan also be viewed on the site it originates from\b"
-    r"|\b(?:[Tt]his|[Tt]he) (?:video|content|clip|media)\b[^.]{0,20}?\bnot available in your (?:region|country)\b"
 )
 PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
 
@@ -241,7 +243,7 @@ def is_plugin_notice(text: str, words: int) -> bool:
     if words > PLUGIN_NOTICE_WORDS:
         return False
     # most lines are settled without a search: a notice holds one of these (written out, for speed)
-    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text or "in your" in text):
+    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text):
         return False
     return _PLUGIN_NOTICE.search(text) is not None
 
