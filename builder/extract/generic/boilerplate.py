@@ -211,11 +211,13 @@ _CLICK: Final = re.compile(
     r"(?:Click (?:here|for|to(?! enlarge| zoom))|CLICK HERE|Hier klicken|Klicken Sie hier|Cliquez ici|Haga clic aquí|Clique aqui)\b"
 )
 CLICK_OPENINGS: Final = ("Click ", "CLICK ", "Hier klicken", "Klicken Sie", "Cliquez ici", "Haga clic", "Clique aqui")
+CLICK_FIRST: Final = "CHK"  # their first characters
 
 
 def is_click_prompt(text: str) -> bool:
     """A link that asks to be clicked, as a line of its own between or under the article's paragraphs."""
-    return text.startswith(CLICK_OPENINGS) and _CLICK.match(text) is not None
+    # most lines are settled at their first character
+    return text[:1] in CLICK_FIRST and text.startswith(CLICK_OPENINGS) and _CLICK.match(text) is not None
 
 
 # A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
