@@ -33,25 +33,34 @@ GREETING_SPAN: Final = GREETING_AT + 40  # its words are within this many charac
 
 def boilerplate_rule(text: str, prose: Prose | None) -> str | None:
     """The rule that makes a line of the article's region such boilerplate, or None for most lines."""
+    said = _said_rule(text)
+    if said is not None or prose is None:
+        return said
+    return _measured_rule(text, prose.words)
+
+
+def _said_rule(text: str) -> str | None:
+    """The rule of a line told by its words at any length."""
     if is_reader_greeting(text):
         return RULE_GREETING
     if is_post_navigation(text):
         return RULE_POST_NAVIGATION
-    if prose is not None and is_plugin_notice(text, prose.words):
-        return RULE_PLUGIN
     if is_closing_appeal(text):
         return RULE_APPEAL
-    if prose is not None and is_follow_prompt(text, prose.words):
+    return RULE_CLICK if is_click_prompt(text) else None
+
+
+def _measured_rule(text: str, words: int) -> str | None:
+    """The rule of a line told by its words and its length, `words` words (each is no longer than its bound)."""
+    if is_plugin_notice(text, words):
+        return RULE_PLUGIN
+    if is_follow_prompt(text, words):
         return RULE_FOLLOW
-    if prose is not None and is_toolbar(text, prose.words):
+    if is_toolbar(text, words):
         return RULE_TOOLBAR
-    if is_click_prompt(text):
-        return RULE_CLICK
-    if prose is not None and is_arrow_link(text, prose.words):
+    if is_arrow_link(text, words):
         return RULE_ARROW_LINK
-    if prose is not None and is_ad_mark(text, prose.words):
-        return RULE_AD_MARK
-    return None
+    return RULE_AD_MARK if is_ad_mark(text, words) else None
 
 
 def is_reader_greeting(text: str) -> bool:
