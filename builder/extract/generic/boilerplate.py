@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.markers import ARROWS, LINK_ARROWS
+from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS, ARROWS, LINK_ARROWS
 from builder.extract.generic.words import Prose
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
@@ -129,7 +129,6 @@ _TOOLBAR_ACTIONS: Final = frozenset(
 _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
     [
         "e",
-        "printable",
         "friendly",
         "version",
         "shares",
@@ -275,11 +274,10 @@ def is_arrow_link(text: str, words: int) -> bool:
 # "ANZEIGE", "Story continues below advertisement", "Continue reading the main story", "inRead invented by Teads".
 # A site's dumps mark it alike (the corpus then finds it as their chrome); a page read alone is told by the words.
 _AD_LINE: Final = re.compile(
-    r"(?i:advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|реклама|sponsored)"
+    rf"(?i:{AD_WORDS}|sponsored)"
     r"|広告|(?:Story|Article) continues below(?: the)? advertisement|Continue reading (?:the )?(?:main )?story"
     r"|Advertisement - [Ss]croll to [Cc]ontinue|inRead invented by Teads"
 )
-AD_MARK_WORDS: Final = 6  # such a mark is no longer
 AD_MARK_OPENINGS: Final = "AaSsWwPpCciРр広"  # the first characters of such marks
 
 

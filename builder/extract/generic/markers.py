@@ -35,6 +35,10 @@ _COMMENTS_CLOSED: Final = re.compile(
 )
 ARROWS: Final = ("»", "›")  # the arrows of a link to another page ("Next post »")
 LINK_ARROWS: Final = (*ARROWS, ">>")  # a short line ending in one links to other pages of the site
+# The words a site marks an advertisement's place in its article with, in the common languages (a regular expression's
+# alternatives; `site_lines` finds them in a site's recurring lines, `boilerplate` as a line of their own)
+AD_WORDS: Final = r"advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|реклама"
+AD_MARK_WORDS: Final = 5  # such a mark is this short ("Story continues below advertisement")
 HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL: Final = re.compile(

@@ -18,6 +18,7 @@ from builder.extract.generic.byline import byline_names
 from builder.extract.generic.chrome import LISTED, SiteChrome
 from builder.extract.generic.corpus import unlisted
 from builder.extract.generic.dates import is_date_line
+from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.textdump.lines import listed_texts
 
@@ -26,12 +27,8 @@ CORPUS_SHARE: Final = 0.3  # a line in at least this share of the site's dumps i
 CORPUS_CHROME: Final = -4.0  # ...and scores this, as a menu's line does
 STANDING_WORDS: Final = 20  # a paragraph this long that recurs in fewer than STANDING_SHARE of the site's dumps...
 STANDING_SHARE: Final = 0.5  # ...is a series' standing paragraph, not chrome (`_standing`)
-AD_MARK_WORDS: Final = 5  # an advertisement's mark is this short ("Story continues below advertisement")
-# The words a site marks an advertisement or a break in its article with, in the common languages
-_AD_MARK: Final = re.compile(
-    r"(?i)\b(?:advertisements?|advertising|story continues|continue story|anzeige|werbung|publicité|publicidad|"
-    r"pubblicità|advertentie|реклама)\b"
-)
+# The words a site marks an advertisement or a break in its article with
+_AD_MARK: Final = re.compile(rf"(?i)\b(?:{AD_WORDS}|story continues|continue story)\b")
 # The ASCII stems of `_AD_MARK`'s words (the others hold a letter out of ASCII): a text in ASCII with none of
 # them holds no mark
 _AD_STEMS: Final = ("advertis", "story continues", "continue story", "anzeige", "werbung", "publicidad", "advertentie")
