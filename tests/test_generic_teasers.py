@@ -137,3 +137,28 @@ def test_lines_one_under_another_few_of_them_cut_short_are_the_article_s() -> No
     is read whole."""
     lines = [*ARTICLE[:3], ARTICLE[3].rstrip(".") + "..."]
     assert _region_text(_page(["Home"], ["\n".join(lines)], ["Page 1"])) == lines
+
+
+# The site's latest stories, each headline after the time it was posted (a topic's label before the time and a
+# count of comments after it on some sites), a blank line between: longer than a short post above them.
+RIVER = [
+    "frankenstorm 10:15 PM 0 Storm Gives the Mayor of the City a Long Night at the Office",
+    "snap judgment 10:05 PM 0 Photo of Two Actresses Looking at Each Other at a Premiere",
+    "twins 9:15 PM 0 Twins Get Perfect Scores on the Test and Share the Prize Between Them",
+    "weighty matters 5:45 PM 0 Horror Movies Totally Burn Calories, Says a Study of Viewers",
+    "12:22AM British Prime Minister Visits India in a Push for Trade and Climate Change",
+    "11:48PM Actress Barred From Museum for Her Protest About the War in Darfur",
+]
+SHORT_POST = [ARTICLE[0] + " " + ARTICLE[1]]
+
+
+def test_a_river_of_stories_each_after_its_time_is_not_the_article_s_prose() -> None:
+    """Headlines each opening with the time they were posted: the site's river of stories, however long,
+    not the short post above it."""
+    assert _region_text(_page(SHORT_POST, ["Latest Stories"], RIVER, ["More Stories"])) == SHORT_POST
+
+
+def test_a_live_blog_s_entries_each_after_its_time_are_the_article_s() -> None:
+    """A live blog's entries open with their times too, but each is a sentence: they are the article."""
+    entries = [f"{hour}:15 {sentence}" for hour, sentence in zip(range(9, 13), ARTICLE, strict=True)]
+    assert _region_text(_page(["Live: the pool vote"], entries, ["More Stories"])) == entries

@@ -7,8 +7,10 @@ subheadings by blank lines, and a numbered or tabled list (steps, specs) opens i
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
+from builder.extract.generic.dates import find_date
 from builder.extract.generic.words import Prose
 from builder.extract.textdump.lines import Line
 
@@ -31,6 +33,19 @@ _BRACKETED_CUTS: Final = (" […]", " [...]", " [ … ]", " [ ... ]")  # a blog 
 # of them cut (of CUT_WORDS words or more; an article's lines are set apart by blank lines)
 MIN_CUT_RUN: Final = 4
 CUT_WORDS: Final = 3
+RULE_STAMPED: Final = "a river of stories, each a headline after its time of day ('12:22AM British PM visits India')"
+# A river of the latest stories ("Latest", a live ticker) prints each headline after the time it was posted, a
+# line each, maybe a topic's label in lower case before the time and a count of comments after it ("squee 11:30
+# PM 0 This Cat's Halloween Costume…"). A headline is a short line with no full stop at its end (a live blog's
+# entry, "14:32 The minister has arrived.", is a sentence); the time opens it, and no date is on it (a dateline,
+# "updated 4:36 p.m. ET July 23, 2012", is the article's head, and a comment's stamp has a date).
+_STAMPED: Final = re.compile(
+    r"(?:[a-z][\w'-]*\s){0,3}\d{1,2}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?:\d+\s+)?[A-Z\"“‘'][^\s]*(?:\s+\S+){2,}"
+)
+STAMP_REACH: Final = 30  # the time sits within this many characters of a stamped line's start
+STAMPED_WORDS: Final = 24  # a stamped headline with its label, time and count is no longer
+MIN_STAMPED: Final = 3  # this many stamped headlines make a river...
+STAMPED_GAP: Final = 6  # ...each at most this many lines under the one before (a summary or an image between)
 
 
 def is_cut_excerpt(text: str) -> bool:
@@ -101,6 +116,7 @@ def teaser_lines(raws: list[str], lines: list[Line], prose: list[Prose | None]) 
     """The lines of the page's teasers, each with the rule that found it (`prose`: None for blank lines)."""
     found = dict.fromkeys(teaser_list_lines(raws, lines, prose), RULE_TEASER_LIST)
     found.update(dict.fromkeys(cut_teaser_lines(lines, prose), RULE_CUT_TEASERS))
+    found.update(dict.fromkeys(stamped_lines(lines, prose), RULE_STAMPED))
     return found
 
 
@@ -155,3 +171,31 @@ def cut_teaser_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
 def _alike(pairs: dict[int, int], head: int, other: int) -> bool:
     """Whether two teasers are laid out alike: both headlines right over their summaries, or both apart."""
     return pairs[head] - head == pairs[other] - other
+
+
+def stamped_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
+    """The headlines of the page's rivers of stories: MIN_STAMPED lines or more, each opening with its time of
+    day, each at most STAMPED_GAP lines under the one before."""
+    stamped = [
+        i
+        for i, measured in enumerate(prose)
+        if measured is not None and measured.words <= STAMPED_WORDS and _is_stamped(lines[i].text)
+    ]
+    found: list[int] = []
+    run: list[int] = []
+    for i in stamped:
+        if run and i - run[-1] > STAMPED_GAP:
+            found.extend(run if len(run) >= MIN_STAMPED else ())
+            run = []
+        run.append(i)
+    found.extend(run if len(run) >= MIN_STAMPED else ())
+    return found
+
+
+def _is_stamped(text: str) -> bool:
+    return (
+        text.find(":", 0, STAMP_REACH) >= 0  # no slice made
+        and text[-1] != "."
+        and _STAMPED.match(text) is not None
+        and find_date(text) is None
+    )
