@@ -158,13 +158,20 @@ def is_comment_section_heading(text: str) -> bool:
     return is_comment_heading(text) and not text.islower()
 
 
+# Headings that name the site (or the web) as where the links under them go: "Related" alone may head a box of
+# the article's own links, "Related on HuffPost:" never does.
+_ELSEWHERE_OPENINGS: Final = ("also on ", "related on ", "elsewhere on ", "more from ")
+ELSEWHERE_REACH: Final = max(map(len, _ELSEWHERE_OPENINGS))
+
+
 def is_elsewhere_heading(text: str) -> bool:
-    """ "Also on HuffPost:", "Also on Reuters", "More Manitoba headlines »": the site's other pages, under the
-    article (a link to them, its arrow at the line's end); never a box inside it, however much prose (a
-    gallery's captions, teasers) follows. A word in guillemets ("More « boîtes noires »") is a quotation."""
+    """ "Also on HuffPost:", "Related on HuffPost:", "Elsewhere on SFGate", "More from WIRED", "More Manitoba
+    headlines »": the site's other pages (or the web's), under the article (a link to them, its arrow at the
+    line's end); never a box inside it, however much prose (a gallery's captions, teasers) follows. A word in
+    guillemets ("More « boîtes noires »") is a quotation."""
     if text.endswith(LINK_ARROWS):
         return text[:5].lower() == "more " and "«" not in text and "‹" not in text
-    return text[:5].lower() == "also " and text.lower().startswith("also on ")
+    return text[:ELSEWHERE_REACH].lower().startswith(_ELSEWHERE_OPENINGS)
 
 
 def is_end_heading(text: str, words: int) -> bool:
