@@ -161,17 +161,22 @@ def is_comment_section_heading(text: str) -> bool:
 # Headings that name the site (or the web) as where the links under them go: "Related" alone may head a box of
 # the article's own links, "Related on HuffPost:" never does.
 _ELSEWHERE_OPENINGS: Final = ("also on ", "related on ", "elsewhere on ", "more from ")
-ELSEWHERE_REACH: Final = max(map(len, _ELSEWHERE_OPENINGS))
+# A link to the article's next page ("next page ›", "Nächste Seite"): the article goes on there, not here.
+_NEXT_PAGE: Final = ("next page", "nächste seite", "page suivante", "página siguiente", "pagina successiva")
+ELSEWHERE_REACH: Final = max(map(len, (*_ELSEWHERE_OPENINGS, *_NEXT_PAGE)))
 
 
 def is_elsewhere_heading(text: str) -> bool:
     """ "Also on HuffPost:", "Related on HuffPost:", "Elsewhere on SFGate", "More from WIRED", "More Manitoba
-    headlines »": the site's other pages (or the web's), under the article (a link to them, its arrow at the
-    line's end); never a box inside it, however much prose (a gallery's captions, teasers) follows. A word in
-    guillemets ("More « boîtes noires »") is a quotation."""
+    headlines »", "Next page ›": the site's other pages (or the web's, or the article's next), under the article
+    (a link to them, its arrow at the line's end); never a box inside it, however much prose (a gallery's
+    captions, teasers) follows. A word in guillemets ("More « boîtes noires »") is a quotation."""
+    lowered = text[:ELSEWHERE_REACH].lower()
+    if lowered.startswith(_NEXT_PAGE):
+        return True
     if text.endswith(LINK_ARROWS):
-        return text[:5].lower() == "more " and "«" not in text and "‹" not in text
-    return text[:ELSEWHERE_REACH].lower().startswith(_ELSEWHERE_OPENINGS)
+        return lowered[:5] == "more " and "«" not in text and "‹" not in text
+    return lowered.startswith(_ELSEWHERE_OPENINGS)
 
 
 def is_end_heading(text: str, words: int) -> bool:
