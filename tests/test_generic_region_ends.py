@@ -199,8 +199,7 @@ def test_a_comment_count_under_the_article_s_date_or_byline_is_a_link_in_its_hea
 def test_a_heading_of_the_site_s_other_pages_ends_the_article_over_a_longer_gallery(heading: str, ends: bool) -> None:
     """ "Also on HuffPost:", "Related on HuffPost:", "More from WIRED", "More Manitoba headlines »" or "Next page ›"
     over a gallery whose captions (or teasers) run longer than the article: the site's other pages (or the article's
-    next), never a box inside the article. "Related" over as much prose
-    opens a box, and the article goes on."""
+    next), never a box inside the article. "Related" over as much prose opens a box, and the article goes on."""
     gallery = [f"{sentence.replace('.', '')}, in a photograph of the {n}th day." for n, sentence in enumerate(SEQUEL)]
     region = _region_text(_page(LONG_ARTICLE, [heading], gallery))
     assert (region[-1] == LONG_ARTICLE[-1]) is ends

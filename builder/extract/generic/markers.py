@@ -163,7 +163,7 @@ def is_comment_section_heading(text: str) -> bool:
 _ELSEWHERE_OPENINGS: Final = ("also on ", "related on ", "elsewhere on ", "more from ")
 # A link to the article's next page ("next page ›", "Nächste Seite"): the article goes on there, not here.
 _NEXT_PAGE: Final = ("next page", "nächste seite", "page suivante", "página siguiente", "pagina successiva")
-ELSEWHERE_REACH: Final = max(map(len, (*_ELSEWHERE_OPENINGS, *_NEXT_PAGE)))
+_ELSEWHERE_REACH: Final = max(map(len, (*_ELSEWHERE_OPENINGS, *_NEXT_PAGE)))
 
 
 def is_elsewhere_heading(text: str) -> bool:
@@ -171,7 +171,7 @@ def is_elsewhere_heading(text: str) -> bool:
     headlines »", "Next page ›": the site's other pages (or the web's, or the article's next), under the article
     (a link to them, its arrow at the line's end); never a box inside it, however much prose (a gallery's
     captions, teasers) follows. A word in guillemets ("More « boîtes noires »") is a quotation."""
-    lowered = text[:ELSEWHERE_REACH].lower()
+    lowered = text[:_ELSEWHERE_REACH].lower()
     if lowered.startswith(_NEXT_PAGE):
         return True
     if text.endswith(LINK_ARROWS):

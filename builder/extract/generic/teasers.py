@@ -2,7 +2,8 @@
 ("B.C. Headlines", "Most popular"), or a blank line between a bulleted headline and its summary, or a feed's
 items (a bulleted headline, its excerpt indented under it as the item's second block). Each summary reads as
 prose, so the list would join the article it sits under; an article's own paragraphs are set apart from their
-subheadings by blank lines, and a numbered or tabled list (steps, specs) opens its lines with digits.
+subheadings by blank lines, and a numbered or tabled list (steps, specs) opens its lines with digits. Also a
+carousel's teasers cut short, one a line, and a river of stories: headlines each after the time it was posted.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ RULE_STAMPED: Final = "a river of stories, each a headline after its time of day
 # entry, "14:32 The minister has arrived.", is a sentence); the time opens it, and no date is on it (a dateline,
 # "updated 4:36 p.m. ET July 23, 2012", is the article's head, and a comment's stamp has a date).
 _STAMPED: Final = re.compile(
-    r"(?:[a-z][\w'-]*\s){0,3}\d{1,2}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?:\d+\s+)?[A-Z\"“‘'][^\s]*(?:\s+\S+){2,}"
+    r"(?:[a-z][\w'-]*\s){0,3}\d{1,2}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?:\d+\s+)?[A-Z\"“‘']\S*(?:\s+\S+){2,}"
 )
 STAMP_REACH: Final = 30  # the time sits within this many characters of a stamped line's start
 STAMPED_WORDS: Final = 24  # a stamped headline with its label, time and count is no longer
@@ -183,12 +184,12 @@ def stamped_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
     ]
     found: list[int] = []
     run: list[int] = []
-    for i in stamped:
+    for i in (*stamped, len(prose) + STAMPED_GAP + 1):  # the last one closes the last run
         if run and i - run[-1] > STAMPED_GAP:
-            found.extend(run if len(run) >= MIN_STAMPED else ())
+            if len(run) >= MIN_STAMPED:
+                found.extend(run)
             run = []
         run.append(i)
-    found.extend(run if len(run) >= MIN_STAMPED else ())
     return found
 
 
