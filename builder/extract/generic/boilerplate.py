@@ -219,7 +219,7 @@ _CLICK: Final = re.compile(
     r"(?:Click (?:here|for|to(?! enlarge| zoom))|CLICK HERE|Hier klicken|Klicken Sie hier|Cliquez ici|Haga clic aquí|Clique aqui)\b"
 )
 CLICK_OPENINGS: Final = ("Click ", "CLICK ", "Hier klicken", "Klicken Sie", "Cliquez ici", "Haga clic", "Clique aqui")
-CLICK_FIRST: Final = "CHK"  # their first characters
+CLICK_FIRST: Final = "".join(sorted({opening[0] for opening in CLICK_OPENINGS}))  # their first characters
 
 
 def is_click_prompt(text: str) -> bool:
