@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from builder.extract.decode import decode
 from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
-from builder.extract.generic.columns import _WIDE_GAP, wide_gaps
+from builder.extract.generic.columns import _WIDE, _WIDE_GAP, _Occupied, wide_gaps
 from builder.extract.generic.corpus import page_lines
 from builder.extract.generic.dates import _DIGIT, holds_date_digit, holds_digit
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
@@ -226,10 +226,17 @@ def test_a_word_inside_a_longer_word_is_not_held() -> None:
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.text("a  \t\u00a0\u3000│", max_size=24))
+@given(st.text("a  \t\u00a0\u3000\x1c│", max_size=24))
 def test_wide_gaps_are_the_pattern_s_gaps(line: str) -> None:
     """Only lines holding three spaces once stripped are searched: no line left out holds a gap."""
     assert wide_gaps(line) == [(gap.start(), gap.end()) for gap in _WIDE_GAP.finditer(line)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text("a é\u1100\uac00\uff01東", max_size=12))
+def test_a_line_s_offsets_are_unknown_where_the_pattern_finds_a_wide_character(line: str) -> None:
+    """An ASCII line is passed by without a search: it holds no character printed two cells wide."""
+    assert (_Occupied([line])[0] is None) is (_WIDE.search(line) is not None)
 
 
 @settings(max_examples=2000, deadline=None)
