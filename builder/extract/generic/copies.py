@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from builder.extract.generic.markers import is_alt_over_caption
-from builder.extract.generic.region import PROSE_WORDS, Scored
+from builder.extract.generic.region import PROSE_WORDS, RULE_REPEATED, Scored
 from builder.extract.textdump.lines import BLANK, Line
 
 # A line this long that the page prints twice, close together, is an image's alt text and caption...
@@ -16,6 +16,19 @@ TWIN_WORDS: Final = 6
 TWIN_LINES: Final = 2  # ...when the copy is at most this many non-blank lines down (a credit may sit between them)
 # Alt text and caption may quote differently: curly quotation marks and guillemets read as straight ones.
 _PLAIN_QUOTES: Final = str.maketrans(dict.fromkeys("“”„«»", '"') | dict.fromkeys("‘’‚", "'"))
+
+
+def is_sentence_printed_again(scored: Scored, i: int) -> bool:
+    """Whether line i is chrome only for being printed twice in the page, and is a sentence (TWIN_WORDS words or
+    more, a sentence's end): inside the article's region it is the article's, printed again elsewhere (a
+    standfirst the page's head repeats, a pull quote). A menu's or a teaser's line is no sentence."""
+    measured = scored.prose[i]
+    return (
+        measured is not None
+        and measured.sentence_end
+        and measured.words >= TWIN_WORDS
+        and scored.chrome_rules.get(i) == RULE_REPEATED
+    )
 
 
 def copied_lines(scored: Scored, start: int, stop: int) -> set[int]:

@@ -17,7 +17,7 @@ from builder.extract.generic.boilerplate import boilerplate_rule
 from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.columns import unfold_columns
 from builder.extract.generic.comments import run_is_comments
-from builder.extract.generic.copies import alt_over_caption, copied_lines, twin_lines
+from builder.extract.generic.copies import alt_over_caption, copied_lines, is_sentence_printed_again, twin_lines
 from builder.extract.generic.dates import FoundDate
 from builder.extract.generic.ends import cut_at_end, is_paragraph, leads_with_photo, teaser_heads, with_image_above
 from builder.extract.generic.head import (
@@ -255,7 +255,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
         if line is BLANK:
             continue
         text = line.text
-        if i in scored.chrome_rules:
+        if i in scored.chrome_rules and not is_sentence_printed_again(scored, i):
             after_image = False
         elif i in menus:
             rules[i] = RULE_MENU
