@@ -153,3 +153,28 @@ def test_an_advertisement_s_mark_on_a_page_read_alone_is_chrome(line: str, body:
     """An advertisement's mark between the article's paragraphs is no part of its body, on a page read with no
     other dump of its site (where the corpus would find it recurring). A sentence about advertising is."""
     assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Please check your inbox for a confirmation email.", False),
+        ("Thank you! Please check your email for confirmation.", False),
+        ("Thanks for signing up!", False),
+        ("After signing up you will receive a confirmation email with the pool's opening hours.", True),
+    ],
+)
+def test_a_newsletter_form_s_message_is_chrome(line: str, body: bool) -> None:
+    """What a sign-up form says once sent, which a text browser prints with the form, is no part of the body. A
+    sentence of the article about a confirmation e-mail is."""
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+def test_a_newsletter_form_s_message_under_the_headline_is_no_lead() -> None:
+    """The form between the headline and the article (a site's sign-up box under its menu): its message reads as a
+    sentence, and the lead is looked for past it."""
+    form = ["[Get the top story in your inbox] [Subscribe]", "Please check your inbox for a confirmation email."]
+    reading = read_generic(page(*HEAD, form, ARTICLE, MENU))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields.get("summary") != form[1]
+    assert form[1] not in reading.fields["body"]

@@ -2,7 +2,7 @@
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
 needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an appeal to share or subscribe (or the
 writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
-to be clicked, a link to another page marked by its arrow, an advertisement's mark."""
+to be clicked, a link to another page marked by its arrow, an advertisement's mark, a newsletter form's message."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more footba
 RULE_ARROW_LINK: Final = "a link to another page, its arrow at its end ('More Rich Media Community Stories »')"
 RULE_AD_MARK: Final = "an advertisement's mark ('Advertisement', 'Story continues below advertisement')"
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
+RULE_FORM_MESSAGE: Final = "a newsletter form's message ('Please check your inbox for a confirmation email')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
 # feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
@@ -60,7 +61,9 @@ def _measured_rule(text: str, words: int) -> str | None:
         return RULE_TOOLBAR
     if is_arrow_link(text, words):
         return RULE_ARROW_LINK
-    return RULE_AD_MARK if is_ad_mark(text, words) else None
+    if is_ad_mark(text, words):
+        return RULE_AD_MARK
+    return RULE_FORM_MESSAGE if is_form_message(text, words) else None
 
 
 def is_reader_greeting(text: str) -> bool:
@@ -304,3 +307,21 @@ def is_post_navigation(text: str) -> bool:
             return any(link in text for link in _HOME_LINK) or (text.endswith(NEXT_SIGNS) and "|" in text)
         return len(text.split()) <= NAVIGATION_WORDS and not text.endswith((".", "!", "?", "…"))
     return text.startswith("Main | ") and text.endswith(NEXT_SIGNS)
+
+
+# What a newsletter's sign-up form says once it is sent, which a text browser prints with the form: "Please check
+# your inbox for a confirmation email.", "Thank you! Please check your email for confirmation.", "Thanks for
+# signing up!". An article's sentence that names a confirmation e-mail is longer, or asks no one to check for it.
+_FORM_MESSAGE: Final = re.compile(
+    r"\b(?:[Cc]heck your (?:inbox|e-?mail)\b.*\bconfirm|[Tt]hanks?(?: you)? for (?:signing up|subscribing)\b)"
+)
+FORM_MESSAGE_WORDS: Final = 12
+
+
+def is_form_message(text: str, words: int) -> bool:
+    """A newsletter form's message, FORM_MESSAGE_WORDS words at most."""
+    return (
+        words <= FORM_MESSAGE_WORDS
+        and ("heck your" in text or "for s" in text)
+        and _FORM_MESSAGE.search(text) is not None
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from builder.extract.generic.authors import name_beside, profile_card, signature
+from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
     bare_name,
     byline_names,
@@ -333,7 +334,8 @@ def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None
         line = scored.lines[i]
         text = line.text
         if not line.bullet and prose.words >= PROSE_WORDS and prose.sentence_end and share_of(prose, text) >= 0.12:
-            if is_credited_caption(text):  # a lead photo's caption is no lead: the lead may be under it
+            # a lead photo's caption is no lead (the lead may be under it), nor a form's message over the article
+            if is_credited_caption(text) or is_form_message(text, prose.words):
                 continue
             return (i, i + 1)
     return None
