@@ -32,7 +32,7 @@ QUOTE = "Neighbours say that the pool is the heart of the town in the summer."
 
 def test_a_sentence_the_page_prints_again_elsewhere_stays_in_the_article() -> None:
     text = _page(HEAD, ARTICLE[:2], [QUOTE], ARTICLE[2:], ["Most read", QUOTE, "Advertisement"])
-    assert _body(text) == ARTICLE[:2] + [QUOTE] + ARTICLE[2:]
+    assert _body(text) == [*ARTICLE[:2], QUOTE, *ARTICLE[2:]]
 
 
 def test_a_line_printed_again_that_is_no_sentence_stays_out() -> None:
