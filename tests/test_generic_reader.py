@@ -301,6 +301,23 @@ def test_a_lead_under_the_byline_and_date_is_the_body_s_first_paragraph_too(head
     assert reading.fields["body"] == "\n\n".join([LEAD, *ARTICLE] if in_body else ARTICLE)
 
 
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        ("Visit our directory for more information about all of our blogs.", False),  # a site's line
+        ("Like us and you'll find top breaking news in your newsfeed.", False),
+        (LEAD, True),  # sixteen words: the article's standfirst
+    ],
+)
+def test_a_lead_is_a_sentence_of_twelve_words_at_least(line: str, lead: bool) -> None:
+    """A short sentence between the headline and the article (a site's invitation, its tagline) is no lead: it is
+    neither the summary nor part of the body."""
+    reading = read_generic(page(["Pool to reopen next summer", line, "By Ann Lee", "July 31, 2018"], ARTICLE))
+    assert isinstance(reading, GenericReading), reading
+    assert (reading.fields["summary"] == line) is lead
+    assert lead or line not in reading.fields["body"]
+
+
 def test_the_headline_printed_again_with_an_image_s_name_is_no_prose() -> None:
     """A blog engine gives each image the post's title as its alt text, printed after the image's file name
     ("pool roof 3 Pool to reopen next summer"); a window's title adds the site's name. A paragraph that quotes

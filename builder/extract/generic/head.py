@@ -56,6 +56,7 @@ DATELINE_WORDS: Final = 20
 STACKED_PARTS, STACKED_PART_CHARS = 3, 9  # a date's badge: day, month and year on lines of their own, each short
 FOOTER_SENTENCE_LINES: Final = 3  # a blog's footer sentence with the date is among the article's last lines...
 FOOTER_SENTENCE_CHARS: Final = 400  # ...and shorter than this
+LEAD_WORDS: Final = 12  # a lead (a standfirst) is a sentence this long at least; a shorter one is a site's line
 
 RULE_BYLINE: Final = "a byline ('By ...')"
 RULE_BARE_NAME: Final = "a byline: a name alone under the headline or beside the date"
@@ -333,7 +334,7 @@ def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None
             continue
         line = scored.lines[i]
         text = line.text
-        if not line.bullet and prose.words >= PROSE_WORDS and prose.sentence_end and share_of(prose, text) >= 0.12:
+        if not line.bullet and prose.words >= LEAD_WORDS and prose.sentence_end and share_of(prose, text) >= 0.12:
             # a lead photo's caption is no lead (the lead may be under it), nor a form's message over the article
             if is_credited_caption(text) or is_form_message(text, prose.words):
                 continue
