@@ -22,6 +22,24 @@ def test_a_list_of_teasers_under_the_article_is_not_its_prose() -> None:
     assert _region_text(_page(ARTICLE, ["\n".join(TEASER_LIST)], ["Advertisement"])) == ARTICLE
 
 
+# A paragraph a table's column wrapped: each line goes on with the sentence of the line over it, in lower case.
+WRAPPED = [
+    "The harbour master said that the new timetable will bring the first boat in at six",
+    "in the morning, an hour earlier than the old one, from the first of May.",
+    "Families who live on the islands had asked for the change for many years and",
+    "welcomed it at the meeting on Tuesday evening in the town hall by the quay.",
+    "The company will add a night boat on Fridays and on Saturdays from the start of",
+    "the summer season, when the crossings are always full of visitors and bikes.",
+]
+
+
+def test_a_paragraph_wrapped_to_a_column_is_no_list_of_teasers() -> None:
+    """Its lines pair as a headline's length over a sentence's, again and again, but a teaser's summary never
+    opens in lower case: the paragraph stays the article's."""
+    region = _region_text(_page(ARTICLE[:2], ["\n".join(WRAPPED)], ARTICLE[2:]))
+    assert region == [*ARTICLE[:2], *WRAPPED, *ARTICLE[2:]]
+
+
 def test_a_numbered_list_of_steps_is_no_list_of_teasers() -> None:
     """The same shape with each line opening with a number (steps, a table's rows) stays the article's."""
     steps = [f"{n}. Step {n} of the plan\n{n}0 workers will fix the roof of the pool this autumn." for n in range(1, 5)]

@@ -66,8 +66,15 @@ def _is_head(line: Line, prose: Prose) -> bool:
 
 
 def _is_summary(line: Line, prose: Prose) -> bool:
+    """A teaser's summary: a sentence of SUMMARY_WORDS words, opening neither with a digit nor in lower case (a
+    paragraph wrapped to a table's column goes on in lower case under its line)."""
     text = line.text
-    return SUMMARY_WORDS[0] <= prose.words <= SUMMARY_WORDS[1] and text[-1] in _SUMMARY_ENDS and not text[0].isdigit()
+    return (
+        SUMMARY_WORDS[0] <= prose.words <= SUMMARY_WORDS[1]
+        and text[-1] in _SUMMARY_ENDS
+        and not text[0].isdigit()
+        and not text[0].islower()
+    )
 
 
 def _head_of(lines: list[Line], prose: list[Prose | None], i: int) -> int | None:
