@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.extract.decode import decode
+from builder.extract.generic.boilerplate import _FORM_MESSAGE, is_form_message
 from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE, _WIDE_GAP, _Occupied, wide_gaps
@@ -118,6 +119,19 @@ _NOTICE_PARTS = st.sampled_from(
 @given(st.lists(_NOTICE_PARTS, min_size=1, max_size=8).map("".join))
 def test_the_notice_pre_check_never_misses_one(text: str) -> None:
     assert _is_notice(text) == (is_copyright_notice(text) or _PRINT_NOTICE.match(text) is not None)
+
+
+# The words of a newsletter form's messages, in either case, and what breaks them.
+_FORM_MESSAGE_PARTS = st.sampled_from(
+    ["Please ", "check ", "Check ", "your ", "inbox", "email", "e-mail", " for ", "confirm", "ation", "Thanks ",
+     "thank ", "Thank you ", "for signing up", "for subscribing", "s", "!", ".", " ", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_FORM_MESSAGE_PARTS, min_size=1, max_size=8).map("".join))
+def test_the_form_message_pre_check_never_misses_one(text: str) -> None:
+    assert is_form_message(text, 0) == (_FORM_MESSAGE.search(text) is not None)
 
 
 # Characters that make and break relative times: digits (one not ASCII), units, "ago", separators, spaces.
