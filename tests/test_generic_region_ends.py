@@ -144,6 +144,23 @@ def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_articl
     assert _region_text(_page(ARTICLE, [heading], teasers, MENU)) == ARTICLE
 
 
+JA_ARTICLE = [
+    "百年前に建てられた湖畔の木造駅舎が、市民の寄付によって小さな図書館として生まれ変わることになった。",
+    "駅舎は三十年前に路線が廃止されてから使われておらず、屋根の一部が崩れかけていた。",
+    "図書館には湖の歴史や鉄道に関する本を中心に約五千冊がそろう予定で、待合室は読書室になる。",
+]
+
+
+@pytest.mark.parametrize(
+    "heading", ["【注目の記事】", "関連ニュース", "アクセスランキング", "最新ニュース", "あわせて読みたい", "相关阅读"]
+)
+def test_a_box_under_an_end_heading_of_a_script_without_spaces_ends_the_article(heading: str) -> None:
+    """Japanese and Chinese sites head their boxes of other stories so ("関連ニュース": related news): a story's
+    summary reads as a sentence, which would go on with the article's run were the heading none."""
+    teasers = [f"湖畔の町で{n}番目の図書館が来年の春に開館することが決まった。" for n in range(1, 3)]
+    assert _region_text(_page(JA_ARTICLE, [heading], teasers, MENU)) == JA_ARTICLE
+
+
 # A Japanese article (sentences end with "。") and, under it, a list of other stories' headlines: unspaced
 # lines as long as sentences, but with no full stop.
 @pytest.mark.parametrize("dash_alone", [False, True])
