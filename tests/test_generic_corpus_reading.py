@@ -173,6 +173,27 @@ def test_an_advertisement_s_mark_every_dump_prints_between_paragraphs_does_not_c
     assert marks[1] not in reading.fields["body"]
 
 
+WRAPPED_ABOVE = (  # a paragraph wrapped to the column over the marks: it ends on its last words, a weak line alone
+    "The harbour board of berth {number} met on Monday evening to discuss the long winter closure\nand the cost of "
+    "the repairs to the quay wall at berth {number}, which the storms of last year broke\nin {number} places."
+)
+LAST_PARAGRAPHS = (
+    "The harbour master of berth {number} said that the repairs would be finished before the spring tides return."
+    "\n\nUntil then the ships of berth {number} will anchor in the bay, off the old lighthouse on the point."
+)
+
+
+def test_an_advertisement_s_mark_under_a_wrapped_paragraph_does_not_cut_the_article() -> None:
+    """The paragraph over the marks is wrapped, so the line right over them is its last words alone ("in 1 places."),
+    which scores as no prose: its paragraph above still does, and the article runs on under the marks."""
+    insert = f"\n\n{WRAPPED_ABOVE}\n\nStory continues Continue story\n\nADVERTISEMENT\n\n{LAST_PARAGRAPHS}\n\n"
+    dumps = [site_dump(n).replace(SITE_FOOTER, insert.format(number=n) + SITE_FOOTER) for n in range(1, 6)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert "off the old lighthouse on the point." in reading.fields["body"]
+    assert "ADVERTISEMENT" not in reading.fields["body"]
+
+
 def _dated(number: int, headline: int) -> str:
     """Dump `number` of the site with a date line, not a byline, under the headline of article `headline`."""
     return site_dump(number).replace(

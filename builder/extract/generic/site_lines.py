@@ -34,6 +34,7 @@ _AD_MARK: Final = re.compile(rf"(?i)\b(?:{AD_WORDS}|story continues|continue sto
 _AD_STEMS: Final = ("advertis", "story continues", "continue story", "anzeige", "werbung", "publicidad", "advertentie")
 # A site's recurring lines between paragraphs, this many or fewer, are marks inside its articles
 INSERT_LINES: Final = 2
+WRAPPED_LINES: Final = 8  # the lines of a wrapped paragraph looked through for its prose, from either end
 OWN_HEADLINE_WORDS: Final = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
 _WORDED: Final = re.compile(r"[^\W_]")  # a letter or a digit
 
@@ -133,7 +134,20 @@ def _is_insert(scored: Scored, scores: list[float], run: list[int]) -> bool:
     if len(run) > INSERT_LINES or not all(map(partial(_is_ad_mark, scored), run)):
         return False
     above, below = neighbours(scored, run[0])[0], neighbours(scored, run[-1])[1]
-    return above >= 0 and below >= 0 and scores[above] > 0.0 and scores[below] > 0.0
+    return above >= 0 and below >= 0 and _in_prose(scored, scores, above, -1) and _in_prose(scored, scores, below, 1)
+
+
+def _in_prose(scored: Scored, scores: list[float], i: int, step: int) -> bool:
+    """Whether line i is in a paragraph of prose: a line of its block (the lines with no blank line between, read
+    from i by `step`, WRAPPED_LINES at most) scores above zero. A paragraph the site wrapped ends on its last
+    words ("in power."), which score as a short line."""
+    end = max(-1, i - WRAPPED_LINES) if step < 0 else min(len(scores), i + WRAPPED_LINES)
+    for k in range(i, end, step):
+        if scored.prose[k] is None:
+            return False
+        if scores[k] > 0.0:
+            return True
+    return False
 
 
 def _is_ad_mark(scored: Scored, i: int) -> bool:
