@@ -130,7 +130,8 @@ def _inserts_cost_less(scored: Scored, scores: list[float], marked: list[int]) -
 
 
 def _is_insert(scored: Scored, scores: list[float], run: list[int]) -> bool:
-    """Whether the run of recurring lines is a mark or two of an advertisement with prose right above and under."""
+    """Whether the run of recurring lines is a mark or two of an advertisement with a paragraph of prose right above
+    and under (`_in_prose`)."""
     if len(run) > INSERT_LINES or not all(map(partial(_is_ad_mark, scored), run)):
         return False
     above, below = neighbours(scored, run[0])[0], neighbours(scored, run[-1])[1]
