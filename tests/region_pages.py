@@ -29,6 +29,12 @@ SIDEBAR = [
 ]
 MENU = [f"  • {name}" for name in ("Sport", "Weather", "Jobs", "Travel", "Money", "Culture", "Science", "Health")]
 COMMENT_FORM = ["Leave a reply", "", "[ ] Name *", "", "[ ] Email *", "", "[ ] Website", "", "[Post comment]"]
+# A Japanese article: its sentences end with "。", and its lines hold no spaces.
+JA_ARTICLE = [
+    "文化庁は１日、アート、エンターテインメント、アニメーション、マンガの４部門で優れた作品を顕彰する今年度のメディア芸術祭賞を発表した。",
+    "アート部門はサウンドインスタレーション、アニメーション部門は短編作品、マンガ部門は長編作品が大賞に選ばれた。",
+    "贈呈式は６月に東京都内で開かれ、受賞作品は同じ月に都内の会場で展示される予定だという。",
+]
 LONG_ARTICLE = ARTICLE + SIDEBAR  # enough prose for a head under it to open another article
 SEQUEL = [sentence.replace("pool", "library") for sentence in LONG_ARTICLE]
 

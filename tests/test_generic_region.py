@@ -13,7 +13,7 @@ from builder.extract.generic.comments import count_in_head
 from builder.extract.generic.programs import is_statement_or_row, program_lines
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
 from builder.extract.generic.region import candidate_regions
-from tests.region_pages import ARTICLE, COMMENT_FORM, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
+from tests.region_pages import ARTICLE, COMMENT_FORM, JA_ARTICLE, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
 from tests.region_pages import page as _page
 from tests.region_pages import region_text as _region_text
 from tests.region_pages import scored as _scored
@@ -312,11 +312,7 @@ def test_a_copyright_notice_ends_the_article() -> None:
     assert _region_text(_page(ARTICLE, mention, ARTICLE)) == ARTICLE + mention + ARTICLE  # prose about copyright
 
 
-JA_ARTICLE = [
-    "文化庁は１日、アート、エンターテインメント、アニメーション、マンガの４部門で優れた作品を顕彰する今年度のメディア芸術祭賞を発表した。",
-    "アート部門はサウンドインスタレーション、アニメーション部門は短編作品、マンガ部門は長編作品が大賞に選ばれた。",
-    "贈呈式は６月に東京都内で開かれ、受賞作品は同じ月に都内の会場で展示される予定だという。",
-]
+# Under the article, a list of other stories' headlines: unspaced lines as long as sentences, but with no full stop.
 JA_TEASERS = [
     "安倍氏の実弟・岸氏は首相補佐官 内閣改造、派閥への配慮も忘れない",
     "北九州市の旦過市場付近で再び火災 4月の大規模火災から復興途上",

@@ -9,7 +9,7 @@ import pytest
 
 from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_end_heading
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.region_pages import ARTICLE, COMMENTS, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
+from tests.region_pages import ARTICLE, COMMENTS, JA_ARTICLE, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
 from tests.region_pages import page as _page
 from tests.region_pages import region_text as _region_text
 
@@ -144,13 +144,6 @@ def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_articl
     assert _region_text(_page(ARTICLE, [heading], teasers, MENU)) == ARTICLE
 
 
-JA_ARTICLE = [
-    "百年前に建てられた湖畔の木造駅舎が、市民の寄付によって小さな図書館として生まれ変わることになった。",
-    "駅舎は三十年前に路線が廃止されてから使われておらず、屋根の一部が崩れかけていた。",
-    "図書館には湖の歴史や鉄道に関する本を中心に約五千冊がそろう予定で、待合室は読書室になる。",
-]
-
-
 @pytest.mark.parametrize(
     "heading", ["【注目の記事】", "関連ニュース", "アクセスランキング", "最新ニュース", "あわせて読みたい", "相关阅读"]
 )
@@ -161,8 +154,6 @@ def test_a_box_under_an_end_heading_of_a_script_without_spaces_ends_the_article(
     assert _region_text(_page(JA_ARTICLE, [heading], teasers, MENU)) == JA_ARTICLE
 
 
-# A Japanese article (sentences end with "。") and, under it, a list of other stories' headlines: unspaced
-# lines as long as sentences, but with no full stop.
 @pytest.mark.parametrize("dash_alone", [False, True])
 def test_embedded_posts_inside_the_article_are_no_comment_section(dash_alone: bool) -> None:
     """Three embedded posts between paragraphs, each signed "— Name (@handle) date" (or the dash on a line of
