@@ -68,10 +68,14 @@ def _unfolded(lines: list[str], width: int | None) -> list[str]:
     i = 0
     while i < len(lines):
         gaps = wide_gaps(lines[i])
+        if not gaps:  # most lines: no gap, no bits to add up
+            plain.append(lines[i])
+            i += 1
+            continue
         in_gaps = sum(((1 << (stop - start)) - 1) << start for start, stop in gaps)
         # A line inside a block refused, whose gaps lie in the refused block's, starts a part of that block
         # with no other gutter: it is refused too (and a page is read in one pass, not one a line).
-        if not gaps or occupied[i] is None or (i < refused[0] and not in_gaps & ~refused[1]):
+        if occupied[i] is None or (i < refused[0] and not in_gaps & ~refused[1]):
             plain.append(lines[i])
             i += 1
             continue
@@ -156,7 +160,7 @@ def _block_at(occupied: _Occupied, i: int, gaps: list[Gutter], in_gaps: int) -> 
         if line_bits is None:
             break
         filled = taken | line_bits
-        if any(not mask & ~filled for mask in masks):
+        if _fills_a_gap(filled, masks):
             break
         taken = filled
         stop += 1
@@ -164,6 +168,15 @@ def _block_at(occupied: _Occupied, i: int, gaps: list[Gutter], in_gaps: int) -> 
         stop -= 1
     blank = in_gaps & ~taken
     return stop, [gutter for gap in gaps if (gutter := _widest_run(blank, *gap)) is not None]
+
+
+def _fills_a_gap(filled: int, masks: list[int]) -> bool:
+    """Whether the bits `filled` cover one of the gaps' `masks` whole (a loop: a generator costs more than
+    the test, run for every line of a block)."""
+    for mask in masks:  # noqa: SIM110 - a loop, not any(): no generator to build for every line
+        if filled & mask == mask:
+            return True
+    return False
 
 
 def _is_columns(occupied: _Occupied, start: int, stop: int, gutters: list[Gutter]) -> bool:
