@@ -28,7 +28,9 @@ _ITEM_SIGNS: Final = frozenset("•*-–—·+[")
 # The light box-drawing signs a text browser draws a table's borders with (the heavy rule, "━", is a page's
 # horizontal rule and stays)
 _BORDER_SIDE: Final = "│"
-_BORDER: Final = re.compile("[─│┌┐└┘├┤┬┴┼]")  # (a regular expression: `str.translate` took 4 ms a page of 50 KB)
+# (replaced one after another, each a scan in C: `str.translate` took 4 ms a page of 50 KB, a regular
+# expression 0.37 ms, this 0.05 ms)
+_BORDERS: Final = "─│┌┐└┘├┤┬┴┼"
 # A line's characters as the bits' digits, a space "0" and any other character "1" (each character is one byte
 # once encoded with "?" for those Latin-1 lacks; a table over bytes runs in C, 8 times a regular expression's speed)
 _OCCUPIED_DIGITS: Final = bytes(0x30 if byte == 0x20 else 0x31 for byte in range(256))
@@ -45,11 +47,19 @@ def unfold_columns(text: str) -> str:
     """The text with every block of side-by-side columns printed one column after another (the text itself
     when fewer than MIN_WIDE_GAPS of its lines have a wide gap)."""
     if _BORDER_SIDE in text:  # a layout drawn with borders: its sides and rules are blank to find its columns
-        unbordered = _BORDER.sub(" ", text)
+        unbordered = _unbordered(text)
         unfolded = _unfolded_page(unbordered)
         if unfolded != unbordered:  # a table of data keeps its borders
             return unfolded
     return _unfolded_page(text)
+
+
+def _unbordered(text: str) -> str:
+    """The text with every sign of a table's borders a space."""
+    for sign in _BORDERS:
+        if sign in text:
+            text = text.replace(sign, " ")
+    return text
 
 
 def _unfolded_page(text: str) -> str:
