@@ -28,6 +28,9 @@ _YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 _SIGN: Final = re.compile(r"©|\(c\)|&copy;", re.IGNORECASE)
 _SEPARATORS: Final = " |•·-–—"  # what may stand before the sign of a site's notice in its footer
 _ABOUT: Final = re.compile(r"(?:About|Über|À propos de|Acerca de|Sobre|Chi siamo|Over|О)\s+(?P<name>.+)")
+_ABOUT_FIRST: Final = "AÜÀSCOО"  # the letters its words open with: another line is not matched at all
+# What a copyright line holds (one of them): a dump with none has no such line to look for
+_NOTICE_SIGNS: Final = ("©", "opyright", "(c)", "(C)")
 _NOT_NAMES: Final = frozenset(
     {
         "us",
@@ -86,14 +89,18 @@ def copyright_holder(line: str) -> str | None:
 
 
 def publisher_from_lines(lines: Sequence[str], text: str = "") -> str | None:
-    """The site's name from a dump's lines (collapsed text, bullets removed), or None. `text`: the dump,
-    when known, tells a name line from a menu entry printed in the header and again in the footer."""
-    for line in reversed(lines):  # the footer's copyright line is the most deliberate statement of it
+    """The site's name from a dump's lines (collapsed text, bullets removed), or None. `text`: the dump the
+    lines were read from, when known: it tells a name line from a menu entry printed in the header and again
+    in the footer."""
+    # The lines' characters are the text's, in order (only spaces are collapsed): without a sign in the
+    # text, none is in a line.
+    noticed = not text or any(sign in text for sign in _NOTICE_SIGNS)
+    for line in reversed(lines if noticed else ()):  # the footer's copyright line: the most deliberate name
         # "(c)" in line.lower(), without lower-casing every line: only "C" lower-cases to "c"
         if ("©" in line or "opyright" in line or "(c)" in line or "(C)" in line) and (name := copyright_holder(line)):
             return name
     for line in lines:
-        match = _ABOUT.fullmatch(line) if len(line) < 60 else None
+        match = _ABOUT.fullmatch(line) if len(line) < 60 and line[:1] in _ABOUT_FIRST else None
         # A name opens with a capital: "Über diesen Blog", "About the project" name none.
         name = _credible(match["name"]) if match and not match["name"][0].islower() else None
         if name:
