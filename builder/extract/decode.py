@@ -20,9 +20,26 @@ MAX_JUNK_SHARE: Final = 0.01
 # non-ASCII characters.
 _PLAIN_ASCII: Final = bytes(b for b in range(128) if not _JUNK.match(chr(b)))
 NFC_CHUNK: Final = 4096  # characters `_nfc` normalises at a time, at least
-# Where the non-ASCII characters of Latin-script text mostly come from: Latin-1 and Latin Extended,
-# Latin Extended Additional, General Punctuation and currency signs, letterlike symbols.
-_COMMON_NON_ASCII: Final = ((0x00A0, 0x0250), (0x1E00, 0x1F00), (0x2000, 0x20D0), (0x2100, 0x2150))
+# Where the non-ASCII characters of most pages come from, each character checked (`_inert_run`): Latin-1 and
+# Latin Extended, Greek and Cyrillic, Arabic, Latin Extended Additional, General Punctuation and currency
+# signs, letterlike symbols, arrows and mathematical operators, box drawing (a rendered page's rules, "━")
+# with geometric shapes, symbols and dingbats, CJK punctuation with kana, full-width forms.
+_COMMON_NON_ASCII: Final = (
+    (0x00A0, 0x0250),
+    (0x0370, 0x0530),
+    (0x0600, 0x0700),
+    (0x1E00, 0x1F00),
+    (0x2000, 0x20D0),
+    (0x2100, 0x2150),
+    (0x2190, 0x2300),
+    (0x2500, 0x27C0),
+    (0x3000, 0x3100),
+    (0xFF00, 0xFFF0),
+)
+# Blocks with no character that decomposes or composes, taken whole (checking their 32,000 characters one
+# by one would cost each process 0.1 s; tests/test_decode_fast_paths.py checks every one): CJK Unified
+# Ideographs, Hangul Syllables.
+INERT_BLOCKS: Final = ((0x4E00, 0xA000), (0xAC00, 0xD7A4))
 
 
 def _decode_bytes(data: bytes, lenient: str | None = None) -> tuple[str, str] | Reject:
@@ -66,7 +83,8 @@ def _inert_run() -> re.Pattern[str]:
         return unicodedata.combining(char) == 0 and unicodedata.is_normalized("NFC", char.join(ascii_chars) + char)
 
     chars = (chr(code) for start, end in _COMMON_NON_ASCII for code in range(start, end))
-    return re.compile("[{}]*".format("".join(re.escape(char) for char in chars if inert(char))))
+    blocks = "".join(f"{chr(start)}-{chr(end - 1)}" for start, end in INERT_BLOCKS)
+    return re.compile("[{}{}]*".format("".join(re.escape(char) for char in chars if inert(char)), blocks))
 
 
 def _surely_nfc(rest: str) -> bool:

@@ -1,0 +1,47 @@
+"""Decoding's quick NFC check: a text it calls NFC is NFC, and the common pages of other scripts take it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.extract.decode import _COMMON_NON_ASCII, INERT_BLOCKS, _rare_chars, _surely_nfc, decode
+from builder.record import Record
+
+ASCII = "".join(chr(code) for code in range(32, 127))
+
+
+def test_every_character_of_the_blocks_taken_whole_is_inert() -> None:
+    """No character of INERT_BLOCKS is a combining mark, or changes under NFC after or before any ASCII one."""
+    for start, end in INERT_BLOCKS:
+        for code in range(start, end):
+            char = chr(code)
+            assert unicodedata.combining(char) == 0, hex(code)
+            assert unicodedata.is_normalized("NFC", char.join(ASCII) + char), hex(code)
+
+
+# Characters of every range the check reads, its ends and middle, with combining marks, letters they compose
+# with (Hangul jamo after a syllable, a dakuten after kana, a slash through "="), and ASCII.
+_SAMPLED = sorted(
+    {chr(code) for start, end in (*_COMMON_NON_ASCII, *INERT_BLOCKS) for code in (start, (start + end) // 2, end - 1)}
+    | set("\u0301\u0308\u0338\u0653\u3099\u11a8\u1161\u304b\uac00\u212b\u00c5é━─│東京Москва")
+    | set("ae =\n")
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SAMPLED), max_size=24).map("".join))
+def test_a_text_the_quick_check_calls_nfc_is_nfc(text: str) -> None:
+    if _surely_nfc(_rare_chars(text, None)):
+        assert unicodedata.is_normalized("NFC", text)
+    record = Record(source_file="a.txt", data=(text + "x").encode("utf-8"))
+    if decode(record) is None:
+        assert record.text == unicodedata.normalize("NFC", text + "x")
+
+
+def test_pages_of_rules_cyrillic_and_cjk_are_settled_by_the_quick_check() -> None:
+    """A rendered page's horizontal rules, and Cyrillic, Chinese, Japanese and Korean text, need no normalising."""
+    for text in ["Title\n━━━━━━━━\nЗдравствуй, мир.", "東京で「こんにちは」。\n│ 표 │ ─ ┼", "a ≤ b → □ ☰ ✕ （全角）"]:
+        assert _surely_nfc(_rare_chars(text, None)), text
