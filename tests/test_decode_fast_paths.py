@@ -45,3 +45,10 @@ def test_pages_of_rules_cyrillic_and_cjk_are_settled_by_the_quick_check() -> Non
     """A rendered page's horizontal rules, and Cyrillic, Chinese, Japanese and Korean text, need no normalising."""
     for text in ["Title\n━━━━━━━━\nЗдравствуй, мир.", "東京で「こんにちは」。\n│ 표 │ ─ ┼", "a ≤ b → □ ☰ ✕ （全角）"]:
         assert _surely_nfc(_rare_chars(text, None)), text
+
+
+def test_a_file_of_whitespace_only_is_unreadable_and_one_letter_makes_it_text() -> None:
+    for blank in [" ", "\n\n", " \t\r\n", "\u3000\u00a0\u2028", "\u2003 \n"]:
+        reject = decode(Record(source_file="a.txt", data=blank.encode("utf-8")))
+        assert reject is not None and "only whitespace" in reject.detail, repr(blank)
+        assert decode(Record(source_file="a.txt", data=(blank + "x" + blank).encode("utf-8"))) is None

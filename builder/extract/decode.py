@@ -111,7 +111,7 @@ def clean_text(text: str, utf8: bytes | None = None) -> tuple[str, bool] | Rejec
         text = _JUNK.sub("", text)
     if "\r" in text:  # cheaper than two replace calls that find nothing
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, with no copy of the page
         return unreadable("no text: the file holds only whitespace")
     # Printable ASCII, line breaks, tabs and `rest` make up the text: with no tab, and `rest` printable, every
     # line is, and stays so in NFC (no printable character decomposes into, or composes to, one that is not:
