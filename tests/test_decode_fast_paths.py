@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.extract.decode import _COMMON_NON_ASCII, INERT_BLOCKS, _rare_chars, _surely_nfc, decode
+from builder.extract.decode import _COMMON_NON_ASCII, COMPOSING_ASCII, INERT_BLOCKS, _rare_chars, _surely_nfc, decode
 from builder.record import Record
 
 ASCII = "".join(chr(code) for code in range(32, 127))
@@ -52,3 +53,16 @@ def test_a_file_of_whitespace_only_is_unreadable_and_one_letter_makes_it_text() 
         reject = decode(Record(source_file="a.txt", data=blank.encode("utf-8")))
         assert reject is not None and "only whitespace" in reject.detail, repr(blank)
         assert decode(Record(source_file="a.txt", data=(blank + "x" + blank).encode("utf-8"))) is None
+
+
+def test_only_the_composing_ascii_characters_open_a_canonical_decomposition() -> None:
+    """A character composes with the one before it only when a canonical decomposition opens with that one:
+    COMPOSING_ASCII holds every ASCII character that does, and no decomposition holds one further on."""
+    opening, further = set(), set()
+    for code in range(sys.maxunicode + 1):
+        mapping = unicodedata.decomposition(chr(code))
+        if mapping and not mapping.startswith("<"):  # canonical, not a compatibility mapping
+            parts = [chr(int(part, 16)) for part in mapping.split()]
+            opening |= {parts[0]} if parts[0].isascii() else set()
+            further |= {part for part in parts[1:] if part.isascii()}
+    assert opening <= set(COMPOSING_ASCII) and not further
