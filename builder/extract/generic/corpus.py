@@ -79,8 +79,9 @@ def page_frame(text: str) -> frozenset[int]:
 
 def sketch_page(lines: Sequence[str], name: str | None, columned: int | None = None) -> PageSketch:
     """The sketch of a page from its `page_lines` (`columned`: see `PageSketch`)."""
-    # A page repeats many of its lines (menus, share bars): each distinct one is keyed once.
-    keys = array("Q", list(dict.fromkeys(line_keys(dict.fromkeys(lines))))[:MAX_LINES])
+    # A page repeats many of its lines (menus, share bars): each key is kept once, in page order (every line is
+    # keyed: ~50 us a page, a little less than putting the texts in a dict first to key each once).
+    keys = array("Q", list(dict.fromkeys(line_keys(lines)))[:MAX_LINES])
     return PageSketch(frame_of(lines), keys, name, lines[0][:60] if lines else "", columned)
 
 
