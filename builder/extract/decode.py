@@ -79,16 +79,29 @@ def _rare_chars(text: str, utf8: bytes | None) -> str:
 @functools.cache
 def _inert_run() -> re.Pattern[str]:
     """Matches a run of common non-ASCII characters that NFC leaves as they are after any ASCII character.
-    Built once a process (3 ms)."""
+    Built once a process (~4 ms, most of it checking each character)."""
 
     def inert(char: str) -> bool:
         # Not a combining mark (nothing to reorder), and NFC after every ASCII character that composes: it
         # neither decomposes nor composes with the character before it.
         return unicodedata.combining(char) == 0 and unicodedata.is_normalized("NFC", char.join(COMPOSING_ASCII) + char)
 
-    chars = (chr(code) for start, end in _COMMON_NON_ASCII for code in range(start, end))
-    blocks = "".join(f"{chr(start)}-{chr(end - 1)}" for start, end in INERT_BLOCKS)
-    return re.compile("[{}{}]*".format("".join(re.escape(char) for char in chars if inert(char)), blocks))
+    codes = [code for start, end in _COMMON_NON_ASCII for code in range(start, end) if inert(chr(code))]
+    return re.compile(
+        "[{}]*".format("".join(f"{chr(start)}-{chr(end - 1)}" for start, end in _runs(codes) + INERT_BLOCKS))
+    )
+
+
+def _runs(codes: list[int]) -> tuple[tuple[int, int], ...]:
+    """The ascending code points as [start, end) runs of consecutive ones: a character class of 25 ranges
+    compiles in a fourth of the time one of 3,000 characters takes (0.7 ms, not 3)."""
+    runs: list[tuple[int, int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code:
+            runs[-1] = (runs[-1][0], code + 1)
+        else:
+            runs.append((code, code + 1))
+    return tuple(runs)
 
 
 def _surely_nfc(rest: str) -> bool:
