@@ -8,7 +8,15 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.extract.decode import _COMMON_NON_ASCII, COMPOSING_ASCII, INERT_BLOCKS, _rare_chars, _surely_nfc, decode
+from builder.extract.decode import (
+    _COMMON_NON_ASCII,
+    _JUNK,
+    COMPOSING_ASCII,
+    INERT_BLOCKS,
+    _rare_chars,
+    _surely_nfc,
+    decode,
+)
 from builder.record import Record
 
 ASCII = "".join(chr(code) for code in range(32, 127))
@@ -66,3 +74,10 @@ def test_only_the_composing_ascii_characters_open_a_canonical_decomposition() ->
             opening |= {parts[0]} if parts[0].isascii() else set()
             further |= {part for part in parts[1:] if part.isascii()}
     assert opening <= set(COMPOSING_ASCII) and not further
+
+
+def test_every_junk_character_but_the_replacement_one_is_unprintable() -> None:
+    """Decoding searches a text for junk only when its rare characters are not all printable or hold U+FFFD."""
+    for code in range(sys.maxunicode + 1):
+        if _JUNK.match(chr(code)) and code != 0xFFFD:
+            assert not chr(code).isprintable(), hex(code)

@@ -121,7 +121,9 @@ def clean_text(text: str, utf8: bytes | None = None) -> tuple[str, bool] | Rejec
     `utf8`, when at hand, is the text's UTF-8 encoding (the file's bytes): it saves encoding the text again.
     """
     rest = _rare_chars(text, utf8)  # the junk regex costs ~3 ns a character: run it on these alone
-    junk = len(_JUNK.findall(rest))
+    printable_rest = rest.isprintable()
+    # Junk is control characters, which no printable text holds, and U+FFFD: most texts need no search
+    junk = 0 if printable_rest and "\ufffd" not in rest else len(_JUNK.findall(rest))
     if junk:
         if junk > MAX_JUNK_SHARE * len(text):
             return unreadable(f"binary content: {junk} control characters in {len(text)}")
@@ -133,7 +135,7 @@ def clean_text(text: str, utf8: bytes | None = None) -> tuple[str, bool] | Rejec
     # Printable ASCII, line breaks, tabs and `rest` make up the text: with no tab, and `rest` printable, every
     # line is, and stays so in NFC (no printable character decomposes into, or composes to, one that is not:
     # tests/test_generic_fast_paths.py checks every code point).
-    printable = "\t" not in text and rest.isprintable()
+    printable = "\t" not in text and printable_rest
     if not junk and _surely_nfc(rest):
         return text, printable
     return _nfc(text), printable
