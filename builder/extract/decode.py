@@ -79,7 +79,7 @@ def _rare_chars(text: str, utf8: bytes | None) -> str:
 @functools.cache
 def _inert_run() -> re.Pattern[str]:
     """Matches a run of common non-ASCII characters that NFC leaves as they are after any ASCII character.
-    Built once a process (~4 ms, most of it checking each character)."""
+    Built once a process (~6 ms, most of it checking each character)."""
 
     def inert(char: str) -> bool:
         # Not a combining mark (nothing to reorder), and NFC after every ASCII character that composes: it
