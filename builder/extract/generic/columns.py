@@ -77,14 +77,10 @@ def _unfolded(lines: list[str], width: int | None) -> list[str]:
     i = 0
     while i < len(lines):
         gaps = wide_gaps(lines[i])
-        if not gaps:  # most lines: no gap, no bits to add up
-            plain.append(lines[i])
-            i += 1
-            continue
         in_gaps = sum(((1 << (stop - start)) - 1) << start for start, stop in gaps)
         # A line inside a block refused, whose gaps lie in the refused block's, starts a part of that block
         # with no other gutter: it is refused too (and a page is read in one pass, not one a line).
-        if occupied[i] is None or (i < refused[0] and not in_gaps & ~refused[1]):
+        if not gaps or occupied[i] is None or (i < refused[0] and not in_gaps & ~refused[1]):
             plain.append(lines[i])
             i += 1
             continue
