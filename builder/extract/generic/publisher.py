@@ -29,8 +29,6 @@ _SIGN: Final = re.compile(r"©|\(c\)|&copy;", re.IGNORECASE)
 _SEPARATORS: Final = " |•·-–—"  # what may stand before the sign of a site's notice in its footer
 _ABOUT: Final = re.compile(r"(?:About|Über|À propos de|Acerca de|Sobre|Chi siamo|Over|О)\s+(?P<name>.+)")
 _ABOUT_FIRST: Final = "AÜÀSCOО"  # the letters its words open with: another line is not matched at all
-# What a copyright line holds (one of them): a dump with none has no such line to look for
-_NOTICE_SIGNS: Final = ("©", "opyright", "(c)", "(C)")
 _NOT_NAMES: Final = frozenset(
     {
         "us",
@@ -94,10 +92,9 @@ def publisher_from_lines(lines: Sequence[str], text: str = "") -> str | None:
     in the footer."""
     # The lines' characters are the text's, in order (only spaces are collapsed): without a sign in the
     # text, none is in a line.
-    noticed = not text or any(sign in text for sign in _NOTICE_SIGNS)
+    noticed = not text or _holds_notice_sign(text)
     for line in reversed(lines if noticed else ()):  # the footer's copyright line: the most deliberate name
-        # "(c)" in line.lower(), without lower-casing every line: only "C" lower-cases to "c"
-        if ("©" in line or "opyright" in line or "(c)" in line or "(C)" in line) and (name := copyright_holder(line)):
+        if _holds_notice_sign(line) and (name := copyright_holder(line)):
             return name
     for line in lines:
         match = _ABOUT.fullmatch(line) if len(line) < 60 and line[:1] in _ABOUT_FIRST else None
@@ -111,6 +108,13 @@ def publisher_from_lines(lines: Sequence[str], text: str = "") -> str | None:
         if short and line in lines[max(i + 1, tail_start) :]:
             return _header_name(line, text)
     return None
+
+
+def _holds_notice_sign(text: str) -> bool:
+    """Whether the text holds a sign of a copyright notice: "©", "opyright", "(c)" or "(C)" ("(c)" in
+    text.lower(), without lower-casing it: only "C" lower-cases to "c"). Written out, not a generator over
+    the signs: it is asked of every line of a dump."""
+    return "©" in text or "opyright" in text or "(c)" in text or "(C)" in text
 
 
 def _header_name(line: str, text: str) -> str | None:
