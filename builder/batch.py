@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -22,7 +23,7 @@ from builder.schema import load_schema
 
 # A batch is one contiguous pa.RecordBatch (not a chunked pa.Table): the parent reads the dedup keys as a
 # NumPy view over one buffer; `pa.Table.from_batches([batch])` gives an engine that wants a table one, copy-free.
-ProcessedBatch = pa.RecordBatch
+ProcessedBatch: TypeAlias = pa.RecordBatch
 BATCH_SIZE = 256  # inputs per batch: the same cut whatever runs them (the output does not depend on it)
 
 REASON, DETAIL, STAGE = "reject_reason", "reject_detail", "reject_stage"

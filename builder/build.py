@@ -34,7 +34,7 @@ from builder.export.write_errors import write_error
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.extractor import GenericTextExtractor
 from builder.extract.generic.survey import surveyed
-from builder.inputs.containers import export_containers, plan_inputs, registered
+from builder.inputs.containers import Part, export_containers, plan_inputs, registered
 from builder.inputs.exports import ExportColumns
 from builder.inputs.files import discover
 from builder.pipeline import PipelineOptions
@@ -94,7 +94,7 @@ def build(paths: Sequence[Path], options: BuildOptions, progress: Progress | Non
         try:
             cache = BuildCache.open(options.cache, _context(options, now)) if options.cache else None
             items = plan_inputs(inputs, options.max_bytes)
-            survey_items = plan_inputs(discover(paths, skip), options.max_bytes)
+            survey_items: Iterable[Part] = plan_inputs(discover(paths, skip), options.max_bytes)
             changed = None
             if cache is not None and not options.rehash:  # a file the cache vouches for is neither read nor surveyed
                 vouched = cache.stats()

@@ -73,7 +73,7 @@ class Pipeline:
             LanguageDetection(detector),
             LanguageValidator(detector.name),
         ]
-        self.steps = [*self.reading, *self.extracting, self.date_check, *self.judging]
+        self.steps: list[Step] = [*self.reading, *self.extracting, self.date_check, *self.judging]
 
     def process(self, record: Record) -> Record:
         return self.process_batch([record])[0]

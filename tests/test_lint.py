@@ -1,4 +1,4 @@
-"""The code base stays ruff clean: linting is part of the test command CI runs."""
+"""The code base stays ruff clean and type-checks: linting is part of the test command CI runs."""
 
 from __future__ import annotations
 
@@ -18,3 +18,13 @@ def test_ruff_is_clean() -> None:
         pytest.fail("ruff is not installed: install the project with its [test] extra")
     done = subprocess.run([ruff, "check", "builder", "tests", "bench"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_is_clean() -> None:
+    """Every module of the package, compiled or not, passes mypy with the project's settings (pyproject)."""
+    try:
+        from mypy import api
+    except ImportError:
+        pytest.fail("mypy is not installed: install the project with its [test] extra")
+    stdout, stderr, status = api.run(["--no-incremental", "builder"])
+    assert status == 0, stdout + stderr

@@ -24,6 +24,7 @@ from builder.cache.session import BuildCache
 from builder.cache.stats import StatedFile, StatIndex
 from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import run_pipeline
+from builder.inputs.containers import Part
 from builder.pipeline import PipelineOptions
 
 MOST_CHANGED = 0.1  # share of the inputs not vouched for above which every row is judged
@@ -35,7 +36,7 @@ class Changed:
     """The first walk over the inputs (`StatIndex.unvouched`: what the survey reads), keeping the parts the
     cache does not vouch for while they are few enough to run first."""
 
-    def __init__(self, stats: StatIndex, parts: Iterable[WorkItem], keep: bool = True) -> None:
+    def __init__(self, stats: StatIndex, parts: Iterable[Part], keep: bool = True) -> None:
         """`keep`: whether a first pass may follow (the cache kept shared keys); if not, no part is kept."""
         self.total = 0
         self.changed = 0
@@ -43,12 +44,12 @@ class Changed:
         self._walk = stats.unvouched(self._counted(parts))
         self._walked = False
 
-    def _counted(self, parts: Iterable[WorkItem]) -> Iterator[WorkItem]:
+    def _counted(self, parts: Iterable[Part]) -> Iterator[Part]:
         for part in parts:
             self.total += planned_inputs(part) or _UNKNOWN
             yield part
 
-    def __iter__(self) -> Iterator[WorkItem]:
+    def __iter__(self) -> Iterator[Part]:
         for part in self._walk:
             self.changed += planned_inputs(part) or _UNKNOWN
             if self.parts is not None:

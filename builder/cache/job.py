@@ -141,9 +141,13 @@ class CachedWorker:
         order[hits.positions + fresh] = np.arange(len(records))
         batch = joined(stretches(self.dated(entries), order))
         segment, unwritten = self._store(new)
-        stored = [(p, digest) for p, digest in zip(fresh, chrome, strict=True) if keys[p] is not None and segment]
-        manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(keys[p], d) for p, d in stored], segment)])
-        manifest = _with_stats(manifest, [records[p] for p in [*hits.positions, *(p for p, _ in stored)]])
+        stored = [
+            (p, key, digest)
+            for p, digest in zip(fresh, chrome, strict=True)
+            if (key := keys[p]) is not None and segment
+        ]
+        manifest = pa.concat_batches([*hits.manifest, _manifest_rows([(k, d) for _, k, d in stored], segment)])
+        manifest = _with_stats(manifest, [records[p] for p in [*hits.positions, *(p for p, _, _ in stored)]])
         unread = sum(_vouched_key(records[position]) is not None for position in hits.positions)
         return Looked(batch, manifest, len(hits.positions), len(fresh), segment, hits.problem or unwritten, unread)
 
@@ -243,13 +247,15 @@ class CachedWorker:
             facts is not None and self._replayed(facts, record) for facts, record in zip(dated, records, strict=True)
         ]
         packed = pack(records)
+        published = [facts.published_at if facts is not None else None for facts in dated]
+        printed = [facts.published_at_local if facts is not None else None for facts in dated]
         extra = [
             pa.array(keys, pa.binary(16)),
             pa.array([facts is not None for facts in dated], pa.bool_()),
             pa.array(replay, pa.bool_()),
-            pa.array([_aware(facts and facts.published_at) for facts in dated], pa.timestamp("us", tz="UTC")),
-            pa.array([_iso(facts and facts.published_at) for facts in dated], pa.string()),
-            pa.array([_iso(facts and facts.published_at_local) for facts in dated], pa.string()),
+            pa.array([_aware(instant) for instant in published], pa.timestamp("us", tz="UTC")),
+            pa.array([_iso(instant) for instant in published], pa.string()),
+            pa.array([_iso(instant) for instant in printed], pa.string()),
         ]
         entries = pa.RecordBatch.from_arrays([*packed.columns, *extra], schema=entry_schema())
         return entries, [chrome.get(id(record)) for record in records]
@@ -366,9 +372,10 @@ def _with_stats(manifest: pa.RecordBatch, records: list[Record]) -> pa.RecordBat
 
 def _manifest_rows(stored: list[tuple[bytes, bytes | None]], segment: tuple[str, int] | None) -> pa.RecordBatch:
     """The manifest rows of new entries (key, chrome digest), at their rows of the new segment."""
+    name = segment[0] if segment is not None else None
     rows = [
-        {"key": key, "segment": segment[0], "part": 0, "row": index, "chrome": digest}
-        for index, (key, digest) in enumerate(stored if segment is not None else [])
+        {"key": key, "segment": name, "part": 0, "row": index, "chrome": digest}
+        for index, (key, digest) in enumerate(stored if name is not None else [])
     ]
     return pa.RecordBatch.from_pylist(rows, schema=manifest_schema())
 

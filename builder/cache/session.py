@@ -91,7 +91,9 @@ class BuildCache:
         their keys, since every key two inputs of the build hold is then among them. No focus when one of
         them has a URL (its copies are ranked, not judged in turn)."""
         found, urls = [previous], False
-        manifests, batches, rows = [], [], {}
+        manifests: list[pa.RecordBatch] = []
+        batches: list[ProcessedBatch] = []
+        rows: dict[str, tuple[int, int]] = {}
         for looked in results:
             self._note(looked)
             manifests.append(looked.entries)

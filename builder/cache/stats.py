@@ -20,7 +20,7 @@ import struct
 import time
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 import pyarrow as pa
@@ -147,8 +147,12 @@ class StatIndex:
         """The parts, each loose file among them with what its stat says: runs of files the cache vouches
         for (`VouchedRun`), the others alone (`StatedFile`); `remember`: for a second walk over the same inputs."""
         for chunk in batched(parts, LOOKUP_CHUNK):
-            loose = [index for index, part in enumerate(chunk) if type(part) is InputFile and part.error is None]
-            files = [chunk[index] for index in loose]
+            loose: list[int] = []  # where the loose files are in the chunk
+            files: list[InputFile] = []
+            for index, part in enumerate(chunk):
+                if type(part) is InputFile and part.error is None:
+                    loose.append(index)
+                    files.append(part)
             found = self._look(files, remember=True) if remember else self._replay(files) or self._look(files)
             yield from self._parts(chunk, loose, found)
 
@@ -204,7 +208,8 @@ class StatIndex:
                 yield self._run(chunk, found, run, at, loose)
                 run = None
             if is_file:
-                yield StatedFile(part.source_file, StatSeen(found.signature(at), None, part.path))
+                file = cast(InputFile, part)  # a loose file (`stated`)
+                yield StatedFile(file.source_file, StatSeen(found.signature(at), None, file.path))
                 at += 1
             else:
                 yield part

@@ -17,10 +17,11 @@ import atexit
 import os
 from contextlib import suppress
 from multiprocessing import forkserver
+from typing import Any
 
 
 def _remove_socket_and_end() -> None:
-    server = forkserver._forkserver
+    server: Any = forkserver._forkserver  # its private state: typeshed does not describe it
     if server._forkserver_pid is not None:  # imported in a process that started a forkserver: not the forkserver
         return
     address = server._forkserver_address  # set by the forkserver's main() before it serves

@@ -198,8 +198,8 @@ def _environment(**values: str) -> Iterator[None]:
     try:
         yield
     finally:
-        for name, value in saved.items():
-            if value is None:
+        for name, was in saved.items():
+            if was is None:
                 os.environ.pop(name, None)
 
 

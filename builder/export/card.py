@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,7 @@ def size_category(rows: int) -> str:
     return next((label for limit, label in _SIZE_CATEGORIES if rows < limit), "n>1T")
 
 
-def _dataset_info(schema: ArticleSchema, shards: dict[str, Sequence[Path]]) -> dict[str, Any]:
+def _dataset_info(schema: ArticleSchema, shards: Mapping[str, Sequence[Path]]) -> dict[str, Any]:
     """The card's `dataset_info`: features, and each split's size as `datasets` counts it (the row groups'
     uncompressed bytes), in the keys and order `datasets.DatasetInfo` writes."""
     splits = []
@@ -76,7 +76,7 @@ def _dataset_info(schema: ArticleSchema, shards: dict[str, Sequence[Path]]) -> d
 
 
 def card_data(
-    schema: ArticleSchema, shards: dict[str, Sequence[Path]], stats: dict[str, Any], options: CardOptions
+    schema: ArticleSchema, shards: Mapping[str, Sequence[Path]], stats: dict[str, Any], options: CardOptions
 ) -> Any:
     from huggingface_hub import DatasetCardData
 
@@ -132,7 +132,7 @@ def license_cell(options: CardOptions) -> str | None:
 
 def render_card(
     schema: ArticleSchema,
-    shards: dict[str, Sequence[Path]],
+    shards: Mapping[str, Sequence[Path]],
     stats: dict[str, Any],
     report: dict[str, Any],
     build_options: dict[str, Any],

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import numpy as np
 import polars as pl
 
 TOP_N = 10
@@ -26,7 +27,7 @@ def _counts(
     ]
 
 
-def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) -> dict[str, Any]:
+def dataset_stats(shards: Mapping[str, Sequence[Path]], body_words: Sequence[int] | np.ndarray) -> dict[str, Any]:
     """Rows, date range, articles per year, top tags/authors, body length, language and extractor counts.
 
     Each figure is its own streaming query over the few columns it needs, so memory stays flat
@@ -57,11 +58,11 @@ def dataset_stats(shards: dict[str, Sequence[Path]], body_words: Sequence[int]) 
         "top_tags": _counts(rows, pl.col("tags").explode(), TOP_N),
         "top_authors": _counts(rows, pl.col("authors").explode(), TOP_N),
         "body_words": {
-            "min": int(words.min()),
-            "median": int(words.median()),
-            "mean": round(float(words.mean()), 1),
-            "p90": int(words.quantile(0.9, interpolation="nearest")),
-            "max": int(words.max()),
+            "min": cast(int, words.min()),
+            "median": int(cast(float, words.median())),
+            "mean": round(float(cast(float, words.mean())), 1),
+            "p90": int(cast(float, words.quantile(0.9, interpolation="nearest"))),
+            "max": cast(int, words.max()),
         },
     }
 

@@ -17,6 +17,7 @@ from builder.hub.session import DEFAULT_TIMEOUT, hub_session
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi
+    from huggingface_hub.hf_api import RepoFile
 
 MAIN = "main"
 EVERY_FILE_NEW = "listing every file as new"
@@ -70,7 +71,8 @@ def _publish(
         create_repo(api, repo_id, request.private)
     if info is not None and request.private and not info.private:
         notes.append(f"{repo_id} already exists and is public: --private only applies when creating it")
-    head, remote = None, {}
+    head: str | None = None
+    remote: dict[str, RepoFile] = {}
     if info is not None or not dry_run:
         if request.revision and not request.revision.startswith("refs/") and not dry_run:
             api.create_branch(repo_id, repo_type="dataset", branch=request.revision, exist_ok=True)

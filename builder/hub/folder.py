@@ -39,8 +39,9 @@ class LocalFile:
         return hashlib.sha1(b"blob %d\0" % self.size + self.read()).hexdigest()
 
 
-def _card_layout(meta: dict[str, Any]) -> tuple[dict[str, str], dict[str, int], int | None]:
-    """(split -> data_files pattern, split -> num_examples, download_size), as `builder build` writes them."""
+def _card_layout(meta: dict[str, Any]) -> tuple[dict[str, str], dict[str, int | None], int | None]:
+    """(split -> data_files pattern, split -> num_examples, download_size), as `builder build` writes them
+    (a count the card leaves out is None, which no shard's rows match)."""
     configs, info = meta.get("configs"), meta.get("dataset_info")
     if not (isinstance(configs, list) and len(configs) == 1 and isinstance(configs[0], dict)):
         raise DatasetFolderError("the card has no single `configs` entry: it was not written by `builder build`")

@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import PurePosixPath
-from typing import IO
+from typing import Protocol
 
 from builder.inputs.files import InputFile, open_regular, record_of
 from builder.inputs.names import escape_name
@@ -87,7 +87,13 @@ class Budget:
             raise OverLimit
 
 
-def read_capped(handle: IO[bytes], max_bytes: int, budget: Budget | None, over: str = "") -> bytes | Reject:
+class Reads(Protocol):
+    """A binary stream as it is read here: a file, a decompressor over one, or an archive's member."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+def read_capped(handle: Reads, max_bytes: int, budget: Budget | None, over: str = "") -> bytes | Reject:
     """Read at most max_bytes; stop as soon as the stream goes past it (the real size, not the declared one).
 
     `over` says what was passed when it does (default: --max-bytes); a budget counts every byte read.
@@ -127,7 +133,7 @@ class _StrictTarInfo(tarfile.TarInfo):
     def fromtarfile(cls, archive: tarfile.TarFile) -> tarfile.TarInfo:  # type: ignore[override]
         try:
             return super().fromtarfile(archive)
-        except (tarfile.EmptyHeaderError, tarfile.TruncatedHeaderError, tarfile.InvalidHeaderError) as err:
+        except (tarfile.EmptyHeaderError, tarfile.TruncatedHeaderError, tarfile.InvalidHeaderError) as err:  # type: ignore[attr-defined]  # tarfile's, not in its stubs
             raise tarfile.ReadError(f"archive cut or damaged at offset {archive.offset}: {err}") from None
 
 
@@ -135,7 +141,7 @@ class _Inflated:
     """The decompressed tar stream as tarfile reads it: every byte counted against the budget, and the
     decompressor's own errors (lzma's and zstd's are bare Exceptions) turned into archive errors."""
 
-    def __init__(self, stream: IO[bytes], budget: Budget, errors: tuple[type[Exception], ...]) -> None:
+    def __init__(self, stream: Reads, budget: Budget, errors: tuple[type[Exception], ...]) -> None:
         self._stream, self._budget, self._errors = stream, budget, errors
 
     def read(self, size: int = -1) -> bytes:
@@ -147,7 +153,7 @@ class _Inflated:
         return data
 
 
-def _decompressed(raw: io.BufferedReader, name: str, stack: ExitStack) -> tuple[IO[bytes], tuple[type[Exception], ...]]:
+def _decompressed(raw: io.BufferedReader, name: str, stack: ExitStack) -> tuple[Reads, tuple[type[Exception], ...]]:
     """The tar stream inside `raw`, by its magic bytes (the same test as tarfile's "r|*", plus zstd).
 
     Decompressing here rather than in tarfile matters: tarfile's stream mode inflates each 10 KB read
@@ -180,7 +186,7 @@ def _open_tar(raw: io.BufferedReader, name: str, budget: Budget) -> Iterator[tar
 
 def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int, budget: Budget) -> Iterator[Record]:
     while (member := tar.next()) is not None:
-        tar.members.clear()  # stream mode would keep every header read: memory that grows with the archive
+        tar.members.clear()  # type: ignore[attr-defined]  # stream mode would keep every header read: memory that grows with the archive
         if not member.isdir():
             name = member_name(prefix, member.name)
             yield record_of(name, _tar_member(tar, member, max_bytes, budget))

@@ -179,7 +179,7 @@ def gunzipped(item: InputFile, max_bytes: int) -> Record:
             raw.seek(0)
             with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
                 over = f"decompresses past --max-bytes {max_bytes}"
-                result = read_capped(stream, max_bytes, budget, over)  # type: ignore[arg-type]
+                result = read_capped(stream, max_bytes, budget, over)
         except _GZIP_ERRORS as err:
             detail = f"compressed file cannot be read: {type(err).__name__}: {err}"
             return Record(source_file=item.source_file, reject=Reject(Reason.CORRUPT_ARCHIVE, detail, "archive"))
@@ -252,8 +252,13 @@ def containers() -> tuple[Container, ...]:
 
 def _claimed(registry: list[Container]) -> tuple[str, ...] | None:
     """Every name suffix the containers claim, when each says which (`suffixes`); else None: ask each."""
-    said = [getattr(container, "suffixes", None) for container in registry]
-    return None if any(suffixes is None for suffixes in said) else tuple(s for suffixes in said for s in suffixes)
+    claimed: list[str] = []
+    for container in registry:
+        suffixes = getattr(container, "suffixes", None)
+        if suffixes is None:
+            return None
+        claimed.extend(suffixes)
+    return tuple(claimed)
 
 
 _CLAIMED = _claimed(_REGISTRY)

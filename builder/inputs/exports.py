@@ -198,7 +198,7 @@ def jsonl_records(
     with open(descriptor, "rb") as raw:
         gzipped = not part.start and raw.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC  # only a plain file is split
         raw.seek(part.start)
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if gzipped else raw
+        stream: IO[bytes] | gzip.GzipFile = gzip.GzipFile(fileobj=raw) if gzipped else raw
         number = part.first
         try:
             for number, line in _lines(stream, max_bytes, part.first, part.lines):
@@ -224,7 +224,7 @@ def _line_cuts(raw: IO[bytes], per_part: int) -> Iterator[int]:
 
 
 def _lines(
-    stream: IO[bytes], max_bytes: int, first: int = 0, count: int | None = None
+    stream: IO[bytes] | gzip.GzipFile, max_bytes: int, first: int = 0, count: int | None = None
 ) -> Iterator[tuple[int, bytes | None]]:
     """(1-based number, line) of each non-blank line of the next `count` lines (None: all), `first` lines
     coming before them; None for a line longer than max_bytes, read past in bounded pieces so that one

@@ -125,7 +125,7 @@ def _header(head: bytes) -> dict[bytes, bytes] | None:
     header_end = head.find(_END)
     if not head.startswith(b"WARC/") or header_end < 0:
         return None
-    fields = {}
+    fields: dict[bytes, bytes] = {}
     for line in head[:header_end].split(b"\r\n")[1:]:
         name, _, value = line.partition(b":")
         fields.setdefault(name.strip().lower(), value.strip())
@@ -196,7 +196,7 @@ def warc_records(item: InputFile, max_bytes: int, part: WarcRange | None = None)
     with open(descriptor, "rb") as raw:
         part = part or WarcRange(item)
         raw.seek(part.start)  # a part past the start is a per-record gzip or plain: FastWARC reads on from there
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if not part.start and _whole_gzip(raw) else raw
+        stream: IO[bytes] | gzip.GzipFile = gzip.GzipFile(fileobj=raw) if not part.start and _whole_gzip(raw) else raw
         records = ArchiveIterator(stream, parse_http=False, auto_decode="none", fsspec_args=False)
         position = part.before
         try:
@@ -382,7 +382,8 @@ def _decoded(body: bytes, chunked: bool, encoding: str, max_bytes: int) -> bytes
 def _dechunked(body: bytes) -> bytes:
     """A chunked HTTP body joined; a body that is not well-formed chunks is kept as it is (crawlers often
     store the body already joined under the original header)."""
-    parts, at = [], 0
+    parts: list[bytes] = []
+    at = 0
     while True:
         end = body.find(b"\r\n", at)
         size_text = body[at:end].split(b";", 1)[0].strip() if end >= 0 else b""

@@ -28,6 +28,7 @@ from builder.inputs.archives import (
     ARCHIVE_ERRORS,
     CHUNK,
     MEMBER_ERRORS,
+    Reads,
     compression_bomb,
     corrupt_archive,
     empty_archive,
@@ -178,7 +179,7 @@ def _member(raw: IO[bytes], info: zipfile.ZipInfo, prefix: str, max_bytes: int) 
 
 
 @contextmanager
-def _inflating(raw: IO[bytes], info: zipfile.ZipInfo, max_bytes: int) -> Iterator[IO[bytes]]:
+def _inflating(raw: IO[bytes], info: zipfile.ZipInfo, max_bytes: int) -> Iterator[Reads]:
     """The member's inflated bytes, from its local header on (the checks `ZipFile.open` makes there).
 
     Inflated up to the stream's real end, not the declared size: a header that under-states the size

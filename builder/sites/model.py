@@ -42,10 +42,10 @@ def _no_zone_directive(fmt: str) -> str:
 class Recognise(_Strict):
     """A dump is the site's when its first non-blank line is `first_line` and every one of `lines` appears."""
 
-    first_line: str | None = Field(None, min_length=1, description="the first non-blank line of every page")
+    first_line: str | None = Field(default=None, min_length=1, description="the first non-blank line of every page")
     lines: list[str] = Field([], description="whole lines (spaces collapsed) that must all appear")
     where: Literal["anywhere", "first", "last"] = "anywhere"  # where `lines` are looked for
-    within: int | None = Field(None, ge=1, description="with `where: first|last`: how many non-blank lines")
+    within: int | None = Field(default=None, ge=1, description="with `where: first|last`: how many non-blank lines")
 
     @model_validator(mode="after")
     def _something_to_recognise(self) -> Recognise:
@@ -66,7 +66,7 @@ class HeaderEnd(_Strict):
 class InsertRule(_Strict):
     """A line dropped from the body with the paragraphs after it: a `marker` line, or a line matching `pattern`."""
 
-    marker: str | None = Field(None, min_length=1)
+    marker: str | None = Field(default=None, min_length=1)
     pattern: str | None = None
     paragraphs: int = Field(0, ge=0)
 
@@ -88,14 +88,14 @@ class Layout(_Strict):
 
 
 class AuthorsRule(_Strict):
-    bullet_prefix: str | None = Field(None, min_length=1)  # a bullet starting so is the byline: "  • By A"
-    line_prefix: str | None = Field(None, min_length=1)  # a plain line starting so is the byline: "By A and B"
+    bullet_prefix: str | None = Field(default=None, min_length=1)  # a bullet starting so is the byline: "  • By A"
+    line_prefix: str | None = Field(default=None, min_length=1)  # a plain line starting so is the byline: "By A and B"
     separators: list[str] = []  # what splits the names
 
 
 class SourceRule(_Strict):
-    bullet_prefix: str | None = Field(None, min_length=1)  # a bullet starting so names the source
-    line_prefix: str | None = Field(None, min_length=1)  # a plain line starting so names the source
+    bullet_prefix: str | None = Field(default=None, min_length=1)  # a bullet starting so names the source
+    line_prefix: str | None = Field(default=None, min_length=1)  # a plain line starting so names the source
 
 
 class DateRule(_Strict):
@@ -124,8 +124,8 @@ class ReadingTimeRule(_Strict):
 
 class TagsRule(_Strict):
     trailing_bullets: bool = False  # the bullet list that closes the article is its tags
-    after_marker: str | None = Field(None, min_length=1)  # the bullets after this whole line are the tags
-    line_prefix: str | None = Field(None, min_length=1)  # a plain line starting so lists the tags: "Tags: a, b"
+    after_marker: str | None = Field(default=None, min_length=1)  # the bullets after this whole line are the tags
+    line_prefix: str | None = Field(default=None, min_length=1)  # a plain line starting so lists the tags: "Tags: a, b"
     separators: list[str] = []  # what splits the tags of a `line_prefix` line
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 import tld
 import trafilatura
+from trafilatura.settings import Document
 from trafilatura.utils import image_src, load_html
 
 from builder.extract.html.title import page_title
@@ -51,7 +52,7 @@ def read_page(html: str, url: str | None, max_date: str) -> PageReading:
         include_tables=True,
         date_extraction_params={"original_date": True, "outputformat": DATE_FORMAT, "max_date": max_date},
     )
-    if document is None:
+    if not isinstance(document, Document):  # None: nothing read (a dict only when asked for one)
         return PageReading(None, None, [], None, [], None, None, url, {})
     page_url = url or document.url
     return PageReading(

@@ -88,8 +88,9 @@ def timezone(given: str | None, printed: Sequence[str] = ()) -> Guess[str]:
         return Guess(given, "given with --timezone", given=True)
     words = sorted({suffix.strip() for suffix in printed})
     zones = {_ABBREVIATIONS.get(word) for word in words}
-    if words and len(zones) == 1 and None not in zones:
-        return Guess(zones.pop(), f"confirm: the dates are printed with {', '.join(words)}")
+    zone = zones.pop() if len(zones) == 1 else None
+    if words and zone is not None:
+        return Guess(zone, f"confirm: the dates are printed with {', '.join(words)}")
     return Guess("UTC", "confirm: the dumps print no zone; set the zone the site prints its times in")
 
 

@@ -181,11 +181,11 @@ def _prefix_kind(prefix: str) -> str | None:
 class _Picked(NamedTuple):
     prefix: str
     bullet: bool
-    count: int  # dumps
+    dumps: int  # dumps it opens a line in
 
     def guess(self, corpus: Corpus) -> Guess[str]:
         where = "list item" if self.bullet else "line"
-        return Guess(self.prefix, f"opens a {where} under the headline in {corpus.of(self.count)}")
+        return Guess(self.prefix, f"opens a {where} under the headline in {corpus.of(self.dumps)}")
 
 
 def _meta_prefixes(
