@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--report", type=Path, help="the build's --report folder (default DATASET/../report)")
     parser.add_argument("--score-body", type=Path, help="the folder of score_body.py (default ../shared/tools)")
-    parser.add_argument("--per-page", type=Path, help="write name, part, body F1, title ok per page")
+    parser.add_argument("--per-page", type=Path, help="write name, part, body F1, title ok, date per page")
     parser.add_argument(
         "--html-reference", action="store_true", help="also score trafilatura on DEVSET/html (bodies only)"
     )
@@ -374,14 +374,16 @@ def _write_per_page(
     path: Path, names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any
 ) -> None:
     with path.open("w", encoding="utf-8") as out:
-        out.write("name\tpart\tbody_f1\tP\tR\ttitle_ok\tno_article\ttitle\n")
+        out.write("name\tpart\tbody_f1\tP\tR\ttitle_ok\tno_article\ttitle\tdate\n")
         for n in names:
             got = pred.get(n, {})
             p, r, _ = scorer.aggregate([scorer.page_counts(truth[n]["body"], got.get("body") or "")])
             f1 = 2 * p * r / (p + r) if p + r else 0.0
             ok = title_match(truth[n]["title"], got.get("title"))
             part = "held-out" if held_out(n) else "train"
-            out.write(f"{n}\t{part}\t{f1:.3f}\t{p:.3f}\t{r:.3f}\t{ok}\t{got.get('no_article')}\t{got.get('title')}\n")
+            date = got.get("date")
+            cells = [n, part, f"{f1:.3f}", f"{p:.3f}", f"{r:.3f}", ok, got.get("no_article"), got.get("title")]
+            out.write("\t".join(map(str, [*cells, date.isoformat() if date else None])) + "\n")
 
 
 if __name__ == "__main__":

@@ -103,6 +103,10 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Tom DiChristopher", "Tom DiChristopher"),
         ("Text Size", None),  # a button's words
         ("Kate Fazzini@KateFazzini", "Kate Fazzini"),  # the handle glued after the name
+        ("Chris Hayes, @chrislhayes", "Chris Hayes"),  # the handle after a comma
+        ("Azerbaijan’s Rising Gas Negotiators", None),  # a possessive: a headline's words, no name
+        ("Harbour's Seal Count", None),
+        ("Brandon Laurino's Avatar", "Brandon Laurino"),  # the alt text of the writer's picture
         ("ByNatasha Daly", "Natasha Daly"),  # "By" glued to the name
         ("Olaf KempinOlaf Kempin", "Olaf Kempin"),
         ("Social Sharing", None),

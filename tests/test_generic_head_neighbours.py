@@ -260,6 +260,42 @@ def test_a_headline_over_its_author_s_name_over_the_date() -> None:
     assert reading.fields["authors"] == ["Jane Doe"]
 
 
+def test_a_blog_s_name_over_its_tagline_does_not_mark_the_line_over_it_as_the_headline() -> None:
+    """A blog's name ("Real Time Brussels", capitalised words, as a name is) over its tagline, a sentence of prose,
+    over its search box and the date: not an author's name over the date, so the blog's motto over it is not taken
+    for a headline over its byline. The headline is the one under the date."""
+    page = seal_page(
+        "Harbour Blogs",
+        "Daily notes and analysis from the Harbour Weekly",
+        "Real Time Brussels",
+        "Insight and analysis from the Harbour Weekly team in the islands",
+        "Search Real Time Brussels [Search Real Time Brussels ] [SEARCH]",
+        "May 4, 2021, 10:58 AM",
+        "Seal’s Return Counted by Wardens at Dawn",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seal’s Return Counted by Wardens at Dawn"
+
+
+def test_a_name_with_its_handle_under_the_headline_is_the_byline() -> None:
+    """A name and its handle ("Jane Doe, @janedoe") over the date: the author's, not a headline over the date,
+    though the lead names her."""
+    lead = (
+        "Jane Doe counts the seals that came back to the sandbank off the harbour mouth this spring, with the wardens."
+    )
+    page = seal_page(
+        "Harbour Notes",
+        "Counting seals on the sandbank at dawn, with the wardens",
+        "Jane Doe, @janedoe",
+        "12:40 PM on 05/04/2021",
+        paragraphs=[lead, *SEAL_PARAGRAPHS],
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
+
+
 @pytest.mark.parametrize(
     "over",
     [

@@ -19,6 +19,11 @@ With --text, GOLD_DIR/NAME.txt is the page's main text typed out by hand, Dragne
 "Content extraction using diverse feature sets", 2013: github.com/seomoz/dragnet_data): headline, byline
 and body, then a line "!@#$%^&*()  COMMENTS" and the readers' comments. body is the text above that line,
 one paragraph a line, its first line dropped when it is make_silver.py's title; the title stays silver.
+With --cleaneval, GOLD_DIR/NAME.txt is the page cleaned by hand the CleanEval way (Baroni et al., "CleanEval: a
+competition for cleaning web pages", 2008; CleanPortalEval's pages of news portals, github.com/ppke-nlpg/
+CleanPortalEval, use it too): a line "URL: ..." and then the page's text, each block opened by <h> (a heading),
+<p> (a paragraph) or <l> (a list item). title is its first block when that is a heading, body the other
+blocks, one paragraph each (the headline's dropped, as Dragnet's is; subheadings kept).
 With --by-site, pages are renamed SITE-N (html/, dumps/ and truth.json's keys; "source" keeps the path), SITE
 the registered domain make_silver.py found (truth's "site"), else the first eight characters of the first name
 of the pages that share a site: GN1's names are UUIDs and Dragnet's numbers, and bench/generic_eval.py splits
@@ -32,6 +37,7 @@ Writes only inside OUT; the same inputs give the same bytes.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import unicodedata
@@ -50,6 +56,7 @@ SPACE = re.compile(r"\s+")
 SITE_LINES = 40  # a dump's first and last lines of two words or more that make its site's signature
 SHARED_LINES = 5  # two pages sharing this many signature lines are of one site
 COMMON_SHARE = 20  # a line printed by more than 1/20 of the pages (and more than two) is no site's
+CLEANEVAL_BLOCK = re.compile(r"^<([hpl])>", re.MULTILINE)
 COMMENTS_SEPARATOR = re.compile(r"^\W*COMMENTS\s*$", re.MULTILINE)
 LOST = "?"
 UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # both files are UTF-8 (make_silver.py transcodes the pages)
@@ -149,6 +156,19 @@ def text_labels(gold_path: Path, silver_title: str | None) -> dict[str, Any]:
     return {"body": body, "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS}
 
 
+def cleaneval_labels(gold_path: Path) -> dict[str, Any]:
+    """Labels from a gold file in CleanEval's format: the first block, when a heading, is the title."""
+    text = decoded(gold_path.read_bytes())
+    if text.startswith("URL:"):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    pieces = CLEANEVAL_BLOCK.split(text)  # [before, tag, text, tag, text, ...]
+    blocks = [(tag, normalised(html.unescape(block))) for tag, block in zip(pieces[1::2], pieces[2::2], strict=True)]
+    blocks = [(tag, block) for tag, block in blocks if block]
+    title = blocks.pop(0)[1] if blocks and blocks[0][0] == "h" else None
+    body = "\n\n".join(block for _, block in blocks)
+    return {"title": title, "body": body, "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS}
+
+
 def signature(dump: str) -> set[str]:
     lines = [line for line in (" ".join(raw.split()) for raw in dump.split("\n")) if len(line.split()) >= 2]
     return set(lines[:SITE_LINES] + lines[-SITE_LINES:])
@@ -215,6 +235,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("devset", type=Path)
     parser.add_argument("--by-site", action="store_true", help="rename the pages SITE-N (see above)")
     parser.add_argument("--text", action="store_true", help="gold files of plain text, Dragnet's (see above)")
+    parser.add_argument("--cleaneval", action="store_true", help="gold files in CleanEval's format (see above)")
     args = parser.parse_args(argv)
     truth_path = args.devset / "truth.json"
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -223,7 +244,10 @@ def main(argv: list[str] | None = None) -> None:
         path = gold_file(args.gold, name)
         if path is None:
             continue
-        if args.text:
+        if args.cleaneval:
+            record.update(cleaneval_labels(path))
+            record["labels"] = "hand: title, body (CleanEval's blocks, the headline's dropped)"
+        elif args.text:
             record.update(text_labels(path, record.get("title")))
             record["labels"] = "hand: body (the page's text, its byline's line kept)"
         else:

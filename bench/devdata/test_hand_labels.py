@@ -92,3 +92,22 @@ def test_gold_text_in_utf16_or_windows_1252_is_read() -> None:
     assert hand_labels.decoded("Café – ok".encode("utf-16")) == "Café – ok"
     assert hand_labels.decoded("Café – ok".encode("cp1252")) == "Café – ok"
     assert hand_labels.decoded("Café – ok".encode()) == "Café – ok"
+
+
+def test_cleaneval_labels_take_the_first_heading_as_title_and_the_other_blocks_as_body(tmp_path: Path) -> None:
+    gold = (
+        "URL: http://example.com/news/1\n<h>Couple&#039;s mission\n \n<p>Popular bloggers discuss\nworking at home\n\n"
+        "<h>A subheading\n<l>an item\n<p>\n"
+    )
+    (tmp_path / "gold.txt").write_text(gold, encoding="utf-8")
+    found = hand_labels.cleaneval_labels(tmp_path / "gold.txt")
+    assert found["title"] == "Couple's mission"
+    assert found["body"] == "Popular bloggers discuss working at home\n\nA subheading\n\nan item"
+    assert found["readerable"] is False
+
+
+def test_cleaneval_labels_without_a_heading_first_have_no_title(tmp_path: Path) -> None:
+    (tmp_path / "gold.txt").write_text("URL: x\n<p>Only a paragraph.\n<h>Then a heading\n", encoding="utf-8")
+    found = hand_labels.cleaneval_labels(tmp_path / "gold.txt")
+    assert found["title"] is None
+    assert found["body"] == "Only a paragraph.\n\nThen a heading"

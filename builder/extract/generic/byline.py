@@ -75,6 +75,7 @@ _ROLE_WORDS: Final = frozenset(
         "sharing",
     ]
 )
+_POSSESSIVE: Final = ("'s", "’s")  # a word ending so is no part of a person's name
 _PARTICLES: Final = frozenset(
     [
         "de",
@@ -119,7 +120,8 @@ _SEPARATORS: Final = " /|·•-—–"
 _NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
-_HANDLE_END: Final = re.compile(r"\s*@\w+$")
+_AVATAR_END: Final = re.compile(r"['’]s (?:avatar|picture|photo|profile picture)$", re.IGNORECASE)
+_HANDLE_END: Final = re.compile(r"[\s,]*@\w+$")  # "Kate Fazzini@KateFazzini", "Chris Hayes, @chrislhayes"
 BYLINE_WORD_CHARS: Final = 10  # "Written by", "Autorin:": longer lines are no byline's word alone
 _GLUED_CAPITALS: Final = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
 _DOMAIN: Final = re.compile(r"\w\.\w{2}")
@@ -326,6 +328,8 @@ def bare_name(text: str) -> str | None:
         return None
     if "@" in text:
         text = _HANDLE_END.sub("", text)  # "Kate Fazzini@KateFazzini"
+    if "s " in text:
+        text = _AVATAR_END.sub("", text)  # "Brandon Laurino's Avatar": the alt text of the writer's picture
     text = text.strip(_SEPARATORS)  # "Alex Shephard/" over the date
     if text[:2] == "By":
         text = _GLUED_BY.sub("", text)  # "ByTravis Haney"
@@ -353,7 +357,10 @@ def lowercase_elsewhere(name: str, page: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.")."""
+    """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.");
+    no possessive ("Azerbaijan’s Rising Gas Negotiators" is a headline, "Ben's Kitchen" a shop)."""
     if "." in word and (len(word) > 2 or not word.endswith(".")):
         return False  # "Phys.org", "www.site.com"
+    if word.endswith(_POSSESSIVE):
+        return False
     return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

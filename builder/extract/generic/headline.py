@@ -25,16 +25,16 @@ from builder.extract.generic.headline_lines import (
     FULL_STOPS,
     TITLE_MAX_WORDS,
     is_headline,
+    name_over_meta,
     never_headline,
     under_end_heading,
 )
 from builder.extract.generic.markers import is_image_file
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
-from builder.extract.generic.region import Scored, following, neighbours
+from builder.extract.generic.region import Scored, neighbours
 from builder.extract.generic.words import STOP_WORDS, is_title_case
 
 MENU_DOT, MENU_DOTS = " · ", 2  # links a middle dot parts, three or more: a menu ("Archiv · Druckversion")
-NAME_OVER_META: Final = 3  # a name alone is an author's over a byline or date line this many lines down at most
 RANKED: Final = 2  # a candidate of more words than this counts in the rank of those above it
 LEAD_LINES: Final = 3  # the headline's words are looked for in this many prose lines of the article's start
 LEAD_CHARS: Final = 1200  # ...and in at most this many of their characters
@@ -269,7 +269,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(words <= 2),
         float(words > 20),
         float(_ends_with_full_stop(text)),
-        float(below in meta or _agency_credit_under(scored, below) or _name_over_meta(scored, below, meta)),
+        float(below in meta or _agency_credit_under(scored, below) or name_over_meta(scored, below, meta)),
         float(above in meta and below not in meta),
         float("|" in text or "/" in text or " * " in text or text.count(MENU_DOT) >= MENU_DOTS),
         float(not text[0].isupper() and text[0].isalpha()),
@@ -307,15 +307,6 @@ def _agency_credit_under(scored: Scored, below: int) -> bool:
     """Whether the line under it credits an agency or a desk ("The Associated Press", "Reuters"): the byline
     of a headline over it, which the head reads as no name."""
     return below >= 0 and is_credit_line(scored.lines[below].text)
-
-
-def _name_over_meta(scored: Scored, below: int, meta: set[int]) -> bool:
-    """Whether the line under it is a name alone with a byline or date line right under it ("Vincent Vallet",
-    "Follow", "Oct 18, 2019 · 8 min read"): the author's name, which the head reads only once the headline is
-    known."""
-    if below < 0 or bare_name(scored.lines[below].text) is None:
-        return False
-    return any(i in meta for i in following(scored, below, NAME_OVER_META))
 
 
 def _credited_below(scored: Scored, below: int, text: str) -> bool:

@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.byline import byline_names, is_capitalised_byline, is_credit_line, is_relative_date_line
+from builder.extract.generic.byline import (
+    bare_name,
+    byline_names,
+    is_capitalised_byline,
+    is_credit_line,
+    is_relative_date_line,
+)
 from builder.extract.generic.dates import find_date, holds_digit, is_date_line
 from builder.extract.generic.markers import (
+    MENU_STOP_SHARE,
     is_caption_label,
     is_doubled,
     is_end_heading,
@@ -22,9 +29,11 @@ from builder.extract.generic.markers import (
     tag_label,
 )
 from builder.extract.generic.region import Scored, following, neighbours
-from builder.extract.generic.words import stop_share
+from builder.extract.generic.words import share_of, stop_share
 
 TITLE_MAX_WORDS: Final = 30
+NAME_OVER_META: Final = 3  # a name alone is an author's over a byline or date line this many lines down at most
+BETWEEN_NAME_AND_META: Final = 6  # ...with no line of prose of more words between them
 _CLOCK: Final = re.compile(r"\d:\d\d")  # a time, which a line with no date may hold ("posted 8:58 am Tue")
 # A paragraph's line that wraps on the next one is this long (a headline's next line is its byline)
 WRAPPED_WORDS: Final = 8
@@ -187,3 +196,25 @@ def _asks_poll(scored: Scored, i: int) -> bool:
 def _under_video_length(scored: Scored, i: int) -> bool:
     above = neighbours(scored, i)[0]
     return above >= 0 and _VIDEO_LENGTH.fullmatch(scored.lines[above].text) is not None
+
+
+def name_over_meta(scored: Scored, below: int, meta: set[int]) -> bool:
+    """Whether the line under it is a name alone with a byline or date line right under it ("Vincent Vallet",
+    "Follow", "Oct 18, 2019 · 8 min read"): the author's name, which the head reads only once the headline is
+    known."""
+    if below < 0 or bare_name(scored.lines[below].text) is None:
+        return False
+    for i in following(scored, below, NAME_OVER_META):
+        if i in meta:
+            return True
+        if _reads_as_prose(scored, i):
+            return False  # a blog's name over its tagline ("Real Time Brussels", "Insight and analysis from ...")
+    return False
+
+
+def _reads_as_prose(scored: Scored, i: int) -> bool:
+    """More words than a name's neighbours have ("Follow", "Staff Writer"), as many stop words as prose has:
+    no toolbar ("Print Increase font size Decrease font size | Rate It")."""
+    prose = scored.prose[i]
+    text = scored.lines[i].text
+    return prose is not None and prose.words > BETWEEN_NAME_AND_META and share_of(prose, text) >= MENU_STOP_SHARE
