@@ -21,6 +21,12 @@ HEAD_WITH_A_STANDFIRST = "Harbour Weekly\n\n{above}\n\n{headline}\n\nBy Jane Doe
 )
 
 
+def _read(page: str) -> GenericReading:
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    return reading
+
+
 @pytest.mark.parametrize(
     ("above", "headline", "title"),
     [
@@ -254,8 +260,7 @@ def test_a_headline_over_its_author_s_name_over_the_date() -> None:
         "Jane Doe\nJane Doe\nFollow\nMay 4, 2021 · 8 min read",
         "Why do the seals come back?",
     )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
+    reading = _read(page)
     assert reading.fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
     assert reading.fields["authors"] == ["Jane Doe"]
 
@@ -273,9 +278,7 @@ def test_a_blog_s_name_over_its_tagline_does_not_mark_the_line_over_it_as_the_he
         "May 4, 2021, 10:58 AM",
         "Seal’s Return Counted by Wardens at Dawn",
     )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Seal’s Return Counted by Wardens at Dawn"
+    assert _read(page).fields["title"] == "Seal’s Return Counted by Wardens at Dawn"
 
 
 def test_a_name_with_its_handle_under_the_headline_is_the_byline() -> None:
@@ -291,9 +294,7 @@ def test_a_name_with_its_handle_under_the_headline_is_the_byline() -> None:
         "12:40 PM on 05/04/2021",
         paragraphs=[lead, *SEAL_PARAGRAPHS],
     )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
+    assert _read(page).fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
 
 
 @pytest.mark.parametrize(
