@@ -2,7 +2,8 @@
 calls something else (a bullet, chrome, an image's name, an item of a numbered list, a caption's label, a tag
 list, a breadcrumb, a label of the article's end, a handle or menu, a paragraph's line wrapping on the next,
 a byline or a date). headline.py weighs those that are; `never_headline` rules out the few best of them that no
-score may make the headline (a credit, a video's title, a wiki's section heading).
+score may make the headline (a credit, a video's title, a wiki's section heading); `name_over_meta` tells one
+sign of a headline under it, an author's name alone over the date.
 """
 
 from __future__ import annotations
