@@ -38,10 +38,10 @@ PASSES = 3
 # chrome_phrase and photo_credit fell and lost as many held-out titles as they gained. Fitted freely with
 # name_line and ends_with_comma, long (-1.5) and over_12_words (-1.5) let a standfirst over the byline and a
 # cookie notice beat the headline in the tests' pages, for one training page more. Fitted freely once a name
-# over a date marked the line over it (`headline_lines.name_over_meta`), blank_above rose from 2.0 to 3.0 for one training
-# page more read alone, and lost ten titles of sets 7 and 8 in builds, which read with the site's corpus. Fitted
-# freely once a menu's dots counted as its pipes, lead_words rose from 1.5 to 2.0: in builds seven training titles
-# gained and four lost, but a line of one key word that the lead shares by chance ("Weekdays 4p et": "week")
+# over a date marked the line over it (`headline_lines.name_over_meta`), blank_above rose from 2.0 to 3.0 for one
+# training page more read alone, and lost ten titles of sets 7 and 8 in builds, which read with the site's corpus.
+# Fitted freely once a menu's dots counted as its pipes, lead_words rose from 1.5 to 2.0: in builds seven training
+# titles gained and four lost, but a line of one key word that the lead shares by chance ("Weekdays 4p et": "week")
 # then beats a long headline in the tests' pages.
 PINNED = (
     "blank_above",

@@ -160,7 +160,7 @@ def cleaneval_labels(gold_path: Path) -> dict[str, Any]:
     """Labels from a gold file in CleanEval's format: the first block, when a heading, is the title."""
     text = decoded(gold_path.read_bytes())
     if text.startswith("URL:"):
-        text = text.split("\n", 1)[1] if "\n" in text else ""
+        text = text.partition("\n")[2]
     pieces = CLEANEVAL_BLOCK.split(text)  # [before, tag, text, tag, text, ...]
     blocks = [(tag, normalised(html.unescape(block))) for tag, block in zip(pieces[1::2], pieces[2::2], strict=True)]
     blocks = [(tag, block) for tag, block in blocks if block]

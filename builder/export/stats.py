@@ -60,7 +60,7 @@ def dataset_stats(shards: Mapping[str, Sequence[Path]], body_words: Sequence[int
         "body_words": {
             "min": cast(int, words.min()),
             "median": int(cast(float, words.median())),
-            "mean": round(float(cast(float, words.mean())), 1),
+            "mean": round(cast(float, words.mean()), 1),
             "p90": int(cast(float, words.quantile(0.9, interpolation="nearest"))),
             "max": cast(int, words.max()),
         },

@@ -125,6 +125,14 @@ def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, max_bytes: int, b
     return read_capped(handle, max_bytes, budget)
 
 
+# tarfile's own errors for a header it cannot read, which its stubs leave out
+_HEADER_ERRORS = (
+    tarfile.EmptyHeaderError,  # type: ignore[attr-defined]
+    tarfile.TruncatedHeaderError,  # type: ignore[attr-defined]
+    tarfile.InvalidHeaderError,  # type: ignore[attr-defined]
+)
+
+
 class _StrictTarInfo(tarfile.TarInfo):
     """tarfile ends iteration quietly at a missing, cut or damaged header after the first member, so a
     truncated archive would lose its tail without a word; here only the end-of-archive block ends it."""
@@ -133,7 +141,7 @@ class _StrictTarInfo(tarfile.TarInfo):
     def fromtarfile(cls, archive: tarfile.TarFile) -> tarfile.TarInfo:  # type: ignore[override]
         try:
             return super().fromtarfile(archive)
-        except (tarfile.EmptyHeaderError, tarfile.TruncatedHeaderError, tarfile.InvalidHeaderError) as err:  # type: ignore[attr-defined]  # tarfile's, not in its stubs
+        except _HEADER_ERRORS as err:
             raise tarfile.ReadError(f"archive cut or damaged at offset {archive.offset}: {err}") from None
 
 
@@ -186,7 +194,8 @@ def _open_tar(raw: io.BufferedReader, name: str, budget: Budget) -> Iterator[tar
 
 def _tar_members(tar: tarfile.TarFile, prefix: str, max_bytes: int, budget: Budget) -> Iterator[Record]:
     while (member := tar.next()) is not None:
-        tar.members.clear()  # type: ignore[attr-defined]  # stream mode would keep every header read: memory that grows with the archive
+        # stream mode would keep every header read: memory that grows with the archive (`members`: no stub)
+        tar.members.clear()  # type: ignore[attr-defined]
         if not member.isdir():
             name = member_name(prefix, member.name)
             yield record_of(name, _tar_member(tar, member, max_bytes, budget))

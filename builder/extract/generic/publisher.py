@@ -92,10 +92,10 @@ def publisher_from_lines(lines: Sequence[str], text: str = "") -> str | None:
     in the footer."""
     # The lines' characters are the text's, in order (only spaces are collapsed): without a sign in the
     # text, none is in a line.
-    noticed = not text or _holds_notice_sign(text)
-    for line in reversed(lines if noticed else ()):  # the footer's copyright line: the most deliberate name
-        if _holds_notice_sign(line) and (name := copyright_holder(line)):
-            return name
+    if not text or _holds_notice_sign(text):
+        for line in reversed(lines):  # the footer's copyright line: the most deliberate name
+            if _holds_notice_sign(line) and (name := copyright_holder(line)):
+                return name
     for line in lines:
         match = _ABOUT.fullmatch(line) if len(line) < 60 and line[:1] in _ABOUT_FIRST else None
         # A name opens with a capital: "Über diesen Blog", "About the project" name none.
