@@ -18,7 +18,9 @@ part before the separator, since the window title's site suffix is not on the pa
 normalised names, over pages whose truth names some), date within 24 h (pages whose truth states one; "date (printed)": of those, the pages whose dump prints that
 date in a form a reader could read, ISO, numeric or with a month name, found by a matcher of its own),
 language (primary subtag, pages whose truth states one), no_article precision / recall against
-`readerable: false`. Two baselines in the same table: the whole dump as body, and the densest run of long
+`readerable: false`; on a set whose truth holds passages typed out by hand ("with": the article holds them,
+"without": it does not; hand_labels.py --trafilatura-eval), their precision, recall and F1 as trafilatura's
+evaluation counts them (a passage is found when the body holds it, whitespace runs made one space). Two baselines in the same table: the whole dump as body, and the densest run of long
 lines. `--html-reference` adds a third, which sees what the reader does not: trafilatura on the page's HTML
 (DEVSET/html/NAME.html; `extract` with its defaults but no comments, as the issue's reference figures are taken),
 to tell how hard a set is.
@@ -258,11 +260,36 @@ def _ratio(hits: int, total: int) -> str:
     return f"{hits / total:6.1%} ({hits}/{total})" if total else "     - (0/0)"
 
 
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def passage_counts(record: dict[str, Any], body: str) -> tuple[int, int, int, int]:
+    """(true positives, false positives, false negatives, true negatives): the "with" passages the body holds,
+    the "without" passages it holds, the "with" passages it lacks, the "without" passages it lacks."""
+    text = _spaced(body)
+    found = sum(_spaced(passage) in text for passage in record["with"])
+    leaked = sum(_spaced(passage) in text for passage in record["without"])
+    return found, leaked, len(record["with"]) - found, len(record["without"]) - leaked
+
+
+def _passage_scores(counts: list[tuple[int, int, int, int]]) -> str:
+    tp, fp, fn, _ = (sum(column) for column in zip(*counts, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f"{precision:.3f} / {recall:.3f} / {f1:.3f}"
+
+
 def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any) -> dict[str, str]:
     pred = {n: pred.get(n, {}) for n in names}  # a page with no row nor no_article reject predicts nothing
     rows = [scorer.page_counts(truth[n]["body"], pred[n].get("body") or "") for n in names]
     p, r, f1 = scorer.aggregate(rows)
     scores = {"body P/R/F1": f"{p:.3f} / {r:.3f} / {f1:.3f}"}
+    with_passages = [n for n in names if truth[n].get("with") is not None]
+    if with_passages:
+        counts = [passage_counts(truth[n], pred[n].get("body") or "") for n in with_passages]
+        scores["passages P/R/F1"] = _passage_scores(counts)
     if not any("title" in pred[n] for n in names):
         return scores
     titled = [n for n in names if truth[n]["title"]]
@@ -374,7 +401,7 @@ def _write_per_page(
     path: Path, names: list[str], truth: dict[str, Any], pred: dict[str, Prediction], scorer: Any
 ) -> None:
     with path.open("w", encoding="utf-8") as out:
-        out.write("name\tpart\tbody_f1\tP\tR\ttitle_ok\tno_article\ttitle\tdate\n")
+        out.write("name\tpart\tbody_f1\tP\tR\ttitle_ok\tno_article\ttitle\tdate\tpassages\n")
         for n in names:
             got = pred.get(n, {})
             p, r, _ = scorer.aggregate([scorer.page_counts(truth[n]["body"], got.get("body") or "")])
@@ -383,7 +410,11 @@ def _write_per_page(
             part = "held-out" if held_out(n) else "train"
             date = got.get("date")
             cells = [n, part, f"{f1:.3f}", f"{p:.3f}", f"{r:.3f}", ok, got.get("no_article"), got.get("title")]
-            out.write("\t".join(map(str, [*cells, date.isoformat() if date else None])) + "\n")
+            passages = "-"
+            if truth[n].get("with") is not None:  # "+found/with -leaked/without"
+                found, leaked, _, _ = passage_counts(truth[n], got.get("body") or "")
+                passages = f"+{found}/{len(truth[n]['with'])} -{leaked}/{len(truth[n]['without'])}"
+            out.write("\t".join(map(str, [*cells, date.isoformat() if date else None, passages])) + "\n")
 
 
 if __name__ == "__main__":

@@ -63,3 +63,11 @@ def test_the_html_reference_reads_each_pages_html_and_gives_an_empty_body_where_
     assert "The harbour board met on Tuesday" in bodies["pier"]["body"]
     assert "Home | News" not in bodies["pier"]["body"]
     assert bodies["no-html"] == {"body": ""}
+
+
+def test_passages_are_counted_as_trafilatura_counts_them(generic_eval: ModuleType) -> None:
+    record = {"with": ["The council  met\non Monday.", "It ended late."], "without": ["Sign up now", "Share"]}
+    body = "Lead.\n\nThe council met on Monday. It ended early.\n\nShare this."
+    assert generic_eval.passage_counts(record, body) == (1, 1, 1, 1)
+    assert generic_eval._passage_scores([(1, 1, 1, 1), (2, 0, 0, 2)]) == "0.750 / 0.750 / 0.750"
+    assert generic_eval._passage_scores([(0, 1, 2, 1)]) == "0.000 / 0.000 / 0.000"

@@ -24,6 +24,14 @@ competition for cleaning web pages", 2008; CleanPortalEval's pages of news porta
 CleanPortalEval, use it too): a line "URL: ..." and then the page's text, each block opened by <h> (a heading),
 <p> (a paragraph) or <l> (a list item). title is its first block when that is a heading, body the other
 blocks, one paragraph each (the headline's dropped, as Dragnet's is; subheadings kept).
+With --trafilatura-eval, GOLD_DIR is instead trafilatura's evaluation file (tests/evaldata.json of
+github.com/adbar/trafilatura), whose pages (tests/eval/) make_silver.py read: for each page it names by file, a
+title, an author and a date set by hand, and "with" and "without", a few passages typed out by hand that the
+article holds and a few of the page's other text that it does not. The page's title, authors (one string, or
+[] when the file gives ""), published date and its passages replace the silver ones (a page the file gives no
+title, author or date has null there, so those figures are the hand-made labels' only); the body stays
+make_silver.py's (trafilatura's, silver). bench/generic_eval.py scores the passages as trafilatura does:
+a passage is found when the body holds it, whitespace runs made one space.
 With --by-site, pages are renamed SITE-N (html/, dumps/ and truth.json's keys; "source" keeps the path), SITE
 the registered domain make_silver.py found (truth's "site"), else the first eight characters of the first name
 of the pages that share a site: GN1's names are UUIDs and Dragnet's numbers, and bench/generic_eval.py splits
@@ -169,6 +177,20 @@ def cleaneval_labels(gold_path: Path) -> dict[str, Any]:
     return {"title": title, "body": body, "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS}
 
 
+def trafilatura_eval_labels(entry: dict[str, Any]) -> dict[str, Any]:
+    """Labels from an entry of trafilatura's evaluation file; the keys it leaves out are null (unlabelled)."""
+    author = entry.get("author")  # None: not labelled; "": the page names no author
+    if isinstance(author, list):
+        author = "; ".join(author)
+    return {
+        "title": entry.get("title") or None,
+        "authors": None if author is None else [author] if author else [],
+        "published": entry.get("date") or None,
+        "with": list(entry["with"]),
+        "without": list(entry["without"]),
+    }
+
+
 def signature(dump: str) -> set[str]:
     lines = [line for line in (" ".join(raw.split()) for raw in dump.split("\n")) if len(line.split()) >= 2]
     return set(lines[:SITE_LINES] + lines[-SITE_LINES:])
@@ -236,11 +258,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--by-site", action="store_true", help="rename the pages SITE-N (see above)")
     parser.add_argument("--text", action="store_true", help="gold files of plain text, Dragnet's (see above)")
     parser.add_argument("--cleaneval", action="store_true", help="gold files in CleanEval's format (see above)")
+    parser.add_argument("--trafilatura-eval", action="store_true", help="GOLD is trafilatura's evaldata.json")
     args = parser.parse_args(argv)
     truth_path = args.devset / "truth.json"
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     labelled = 0
+    by_file = {}
+    if args.trafilatura_eval:
+        by_file = {entry["file"]: entry for entry in json.loads(args.gold.read_text(encoding="utf-8")).values()}
     for name, record in truth.items():
+        if args.trafilatura_eval:
+            entry = by_file.get(Path(record["source"]).name)
+            if entry is not None:
+                record.update(trafilatura_eval_labels(entry))
+                record["labels"] = "hand: title, authors, date, passages with and without (trafilatura's evaluation)"
+                labelled += 1
+            continue
         path = gold_file(args.gold, name)
         if path is None:
             continue
@@ -258,9 +291,10 @@ def main(argv: list[str] | None = None) -> None:
         truth = rename_by_site(args.devset, truth)
     with open(truth_path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(json.dumps(truth, ensure_ascii=False, indent=1))
-    lost = sum(LOST in (r.get("body") or "") for r in truth.values() if r.get("labels"))
     print(f"pages {len(truth)}, hand-labelled {labelled}, readerable {sum(r['readerable'] for r in truth.values())}")
-    print(f"bodies still holding '{LOST}': {lost}")
+    if not (args.text or args.cleaneval or args.trafilatura_eval):  # only GN1's gold files lost characters
+        lost = sum(LOST in (r.get("body") or "") for r in truth.values() if r.get("labels"))
+        print(f"bodies still holding '{LOST}': {lost}")
 
 
 if __name__ == "__main__":

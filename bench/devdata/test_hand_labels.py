@@ -111,3 +111,47 @@ def test_cleaneval_labels_without_a_heading_first_have_no_title(tmp_path: Path) 
     found = hand_labels.cleaneval_labels(tmp_path / "gold.txt")
     assert found["title"] is None
     assert found["body"] == "Only a paragraph.\n\nThen a heading"
+
+
+def test_trafilatura_eval_labels_take_the_hand_made_fields_and_passages() -> None:
+    entry = {
+        "file": "example.de.page.html",
+        "title": "Ein Titel",
+        "author": "Jane Doe",
+        "date": "2020-01-29",
+        "with": ["Der erste Satz."],
+        "without": ["Newsletter"],
+    }
+    found = hand_labels.trafilatura_eval_labels(entry)
+    assert found == {
+        "title": "Ein Titel",
+        "authors": ["Jane Doe"],
+        "published": "2020-01-29",
+        "with": ["Der erste Satz."],
+        "without": ["Newsletter"],
+    }
+    # "" names no author (a label); a missing key or null leaves the field unlabelled
+    assert hand_labels.trafilatura_eval_labels({**entry, "author": "", "date": ""})["authors"] == []
+    unlabelled = hand_labels.trafilatura_eval_labels({"with": [], "without": []})
+    assert (unlabelled["title"], unlabelled["authors"], unlabelled["published"]) == (None, None, None)
+    assert hand_labels.trafilatura_eval_labels({**entry, "author": ["A", "B"]})["authors"] == ["A; B"]
+
+
+def test_main_puts_trafilatura_eval_labels_on_the_page_of_that_file(tmp_path: Path) -> None:
+    devset = tmp_path / "devset"
+    (devset / "dumps").mkdir(parents=True)
+    silver = {"title": "Silver", "authors": [], "published": None, "body": "b", "readerable": True}
+    truth = {
+        "page": {**silver, "source": "trafilatura/tests/eval/example.de.page.html"},
+        "other": {**silver, "source": "trafilatura/tests/eval/other.html"},
+    }
+    (devset / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    evaldata = {
+        "https://example.de/page": {"file": "example.de.page.html", "title": "Hand", "with": ["b"], "without": []}
+    }
+    (tmp_path / "evaldata.json").write_text(json.dumps(evaldata), encoding="utf-8")
+    hand_labels.main([str(tmp_path / "evaldata.json"), str(devset), "--trafilatura-eval"])
+    written = json.loads((devset / "truth.json").read_text(encoding="utf-8"))
+    assert written["page"]["title"] == "Hand" and written["page"]["with"] == ["b"]
+    assert written["page"]["body"] == "b"  # the body stays silver
+    assert written["other"] == truth["other"]
