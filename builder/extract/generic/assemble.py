@@ -9,13 +9,17 @@ from typing import TYPE_CHECKING, Any, Final
 
 from builder.extract.generic.markers import RULE_ALT, RULE_IMAGE
 from builder.extract.textdump.classified import Classified
-from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE, paragraph_text
+from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE, Line, paragraph_text
 from builder.record import RENDERED_BULLET
 
 # A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"): no words of it.
 _BORDER: Final = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
 
 _COUNT_END: Final = re.compile(r"\s+\d+$")
+_NUMBERED: Final = re.compile(r"\d{1,2}\. ")  # an item of a numbered list, as a text browser prints it
+CRUMB_LINES: Final = 15  # a breadcrumb stands this close over the headline
+CRUMB_WORDS: Final = 3  # a page's name in a breadcrumb is this long or longer to be the headline's...
+KICKER_WORDS: Final = 6  # ...after a kicker this short
 
 if TYPE_CHECKING:
     from builder.extract.generic.head import Head
@@ -52,12 +56,42 @@ def _title(page: Classified, at: int) -> str:
     """The headline's line, without a table's border, nor an image's file name before it, nor a count after it (a
     forum's comments: "Steve Jobs' Yacht Revealed 40") when the page prints the headline without it as a line of
     its own."""
-    text = _without_file_name(_BORDER.sub("", page.lines[at].text) or page.lines[at].text)
+    text = _without_kicker(page, at, _without_file_name(_BORDER.sub("", page.lines[at].text) or page.lines[at].text))
     count = _COUNT_END.search(text)
     if count is None or count.start() == 0:
         return text
     headline = text[: count.start()]
     return headline if any(line.text == headline for line in page.lines) else text
+
+
+def _without_kicker(page: Classified, at: int, text: str) -> str:
+    """The headline without the kicker a text browser glued before it ("Holocaust-Gedenktag Erinnerung an die
+    Opfer der NS-Verbrechen", "Auftragshoch bei FACC : Luftfahrtbranche hebt ab"), when the breadcrumb over it
+    names the page by the headline alone: its last item, the nearest list item above."""
+    crumb = _last_crumb(page, at)
+    if crumb is None or crumb.count(" ") + 1 < CRUMB_WORDS or not text.endswith(" " + crumb):
+        return text
+    kicker = text[: -len(crumb)].rstrip(" :")
+    return crumb if kicker and kicker.count(" ") < KICKER_WORDS else text
+
+
+def _last_crumb(page: Classified, at: int) -> str | None:
+    """The text of the nearest list item over line `at`, within CRUMB_LINES lines, when it is its list's last
+    (a bullet, or a number and a dot); None when there is none."""
+    lines = page.lines
+    for i in range(at - 1, max(-1, at - CRUMB_LINES), -1):
+        if _item_text(lines[i]) is None:
+            continue
+        below = next((line for line in lines[i + 1 : at] if line.text), None)
+        return _item_text(lines[i]) if below is None or _item_text(below) is None else None
+    return None
+
+
+def _item_text(line: Line) -> str | None:
+    if line.bullet:
+        return line.text
+    numbered = _NUMBERED.match(line.text)
+    return line.text[numbered.end() :] if numbered is not None else None
 
 
 def _without_file_name(text: str) -> str:

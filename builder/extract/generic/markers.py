@@ -286,6 +286,25 @@ def is_credited_caption(text: str) -> bool:
     return "/" in credit and (_AGENCY.search(credit) is not None or _NAMED_CREDIT.fullmatch(credit) is not None)
 
 
+# A caption that its credit closes after a label: "The London Array will be the world's largest offshore windfarm.
+# Photograph: Mark Turner/London Array", "GdP-Vize René Klemmer. Foto: GdP/Hagen Immel", "Praca w magazynie /
+# Źródło: Pixabay", "(Credit: James Martin/CNET)". A source ("Source: Times database") may be the article's own.
+_LABELLED_CREDIT: Final = re.compile(
+    r"(?:^|[\s(])(?:Photograph|Photo|Photos|Picture|Image|Credit|Foto|Fotos|Bild|Bilder|Fotografía|Crédito|Crédit|Źródło)"
+    r"(?: [Cc]redit)?\s?:\s*[^\s.!?:][^.!?:]{1,60}$"
+)
+CREDIT_TAIL_CHARS: Final = 70  # the label and its credit are this close to the caption's end
+CAPTION_SPACES: Final = 60  # a caption is shorter than this many words
+
+
+def is_credit_closed(text: str) -> bool:
+    """A photo's caption that its credit closes after a label ("… Photograph: Mark Turner"). One that a credit in
+    brackets closes ("(Jane Lee/AP Photo)") is a caption only over the first paragraph (`ends.leads_with_photo`):
+    among the paragraphs, hand-made labels keep it as often as not."""
+    tail = text[-CREDIT_TAIL_CHARS:]
+    return ":" in tail and text.count(" ") < CAPTION_SPACES and _LABELLED_CREDIT.search(tail) is not None
+
+
 # A line of capitals this long is a menu; shorter ones may be headlines ("FALL IN LOVE WITH BLACK"), and so
 # may a longer one that reads as a sentence, a fifth of its words or more stop words ("THE ROLLING STONES -
 # STONES 'QUIT EMI' FOR UNIVERSAL"): a menu's links are names ("NEWS SPORT BUSINESS REAL ESTATE").

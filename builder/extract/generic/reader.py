@@ -35,6 +35,7 @@ from builder.extract.generic.markers import (
     RULE_CAPTION,
     RULE_IMAGE,
     is_caption_label,
+    is_credit_closed,
     is_doubled,
     is_end_heading,
     is_image_file,
@@ -285,6 +286,7 @@ def _mark_region(page: Classified, scored: Scored, head: Head, start: int, stop:
             roles[i], rules[i], page.values[i] = IMAGE, RULE_CREDIT, text
         elif (
             is_caption_label(text)
+            or is_credit_closed(text)
             or (after_image and not is_paragraph(scored, i))
             or (not bodied and leads_with_photo(scored, i, stop))
         ):
