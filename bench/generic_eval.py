@@ -49,7 +49,7 @@ HELD_OUT_SHARE = 30  # percent of sites kept out of training and tuning
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+_")
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\n|\band\b|&|;)\s*")
 QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " ", "–": "-", "—": "-"}
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " ", "–": "-", "—": "-", "\u00ad": None}
 )
 Prediction = dict[str, Any]  # body, title, authors, date (aware datetime or None), language, no_article
 
@@ -80,8 +80,9 @@ def _score_body_module(devset: Path, given: Path | None) -> Any:
 
 
 def _norm_title(text: str | None) -> str:
-    """Case, whitespace (also before a colon), quotes and dashes normalised."""
-    return " ".join((text or "").translate(QUOTES).lower().replace(" :", ":").split())
+    """Case (folded: "GROSSE" is "große"), whitespace (also before a colon), quotes and dashes normalised; soft
+    hyphens, which no reader sees, dropped."""
+    return " ".join((text or "").translate(QUOTES).casefold().replace(" :", ":").split())
 
 
 def title_match(truth: str | None, predicted: str | None) -> bool:

@@ -71,3 +71,18 @@ def test_passages_are_counted_as_trafilatura_counts_them(generic_eval: ModuleTyp
     assert generic_eval.passage_counts(record, body) == (1, 1, 1, 1)
     assert generic_eval._passage_scores([(1, 1, 1, 1), (2, 0, 0, 2)]) == "0.750 / 0.750 / 0.750"
     assert generic_eval._passage_scores([(0, 1, 2, 1)]) == "0.000 / 0.000 / 0.000"
+
+
+@pytest.mark.parametrize(
+    ("truth", "predicted", "match"),
+    [
+        ("PEKING 2022 – EINE GROSSE CHANCE", "Peking 2022 – Eine große Chance", True),  # case folded
+        ("Genesenen\u00ad\u00adnachweise ändern sich", "Genesenennachweise ändern sich", True),  # soft hyphens
+        ("Night ferries return | Harbour Weekly", "Night ferries return", True),  # the window title's suffix
+        ("Night ferries return", "Night ferries", False),
+    ],
+)
+def test_titles_match_whatever_their_case_and_soft_hyphens(
+    generic_eval: ModuleType, truth: str, predicted: str, match: bool
+) -> None:
+    assert generic_eval.title_match(truth, predicted) is match
