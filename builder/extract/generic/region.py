@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
+from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
     is_comment_count,
@@ -256,8 +257,16 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 chrome_rules.pop(i, None)
     for i, rule in teaser_lines(raws, lines, prose).items():  # their summaries read as prose
         scores[i], chrome_rules[i] = min(scores[i], REPEATED), rule
-    for i in interleaved_lines(lines, scores, [k for k, rule in chrome_rules.items() if rule == RULE_REPEATED], seen):
+    repeated = [k for k, rule in chrome_rules.items() if rule == RULE_REPEATED]
+    for i in interleaved_lines(lines, scores, repeated, seen):
         scores[i], chrome_rules[i] = 0.0, RULE_WIDGET  # a widget between the article's paragraphs breaks no article
+    contents, subheadings = contents_lines(lines, scores, repeated)
+    for i in contents:
+        scores[i], chrome_rules[i] = 0.0, RULE_CONTENTS  # a table of contents over the article breaks no article
+    for i in subheadings:  # printed twice only because the contents list them: as any other short line
+        if chrome_rules.get(i) == RULE_REPEATED:
+            scores[i] = SHORT_LINE
+            del chrome_rules[i]
     return Scored(lines, prose, scores, chrome_rules, seen)
 
 

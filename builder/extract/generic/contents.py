@@ -1,0 +1,75 @@
+"""A table of contents at the top of an article: a list of links to its own sections ("Inhalt", "In this
+article"), whose items the page prints again further down as the subheadings they link to.
+
+Its items are short lines, which weigh against the article, and the page prints each twice, which makes both
+copies chrome: the article's run of prose started under the list, losing the lead paragraph above it, and its
+subheadings were dropped. The list weighs nothing and stays chrome; its items' second copies are subheadings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from builder.extract.textdump.lines import Line
+
+RULE_CONTENTS: Final = "a table of contents: its items are the article's subheadings, printed again below"
+MIN_ITEMS: Final = 3  # a table of contents links to at least this many sections...
+SHARE_AGAIN: Final = 0.6  # ...and the page prints this share of its items again below it, each a subheading:
+PROSE_UNDER: Final = 2  # a line of their own with prose among the next this many non-blank lines (a footer's menu
+# printing a header's links again has none)
+
+
+def contents_lines(lines: list[Line], scores: list[float], repeated: Iterable[int]) -> tuple[list[int], list[int]]:
+    """(items, subheadings): the items of every table of contents among the lines, and the lines below each
+    that print its items again. `scores`: the lines' scores (prose scores above zero); `repeated`: the lines
+    the page prints more than once (only lists holding some are read)."""
+    items: list[int] = []
+    subheadings: list[int] = []
+    done = -1  # the last line of the lists read so far
+    for i in sorted(i for i in repeated if lines[i].bullet):
+        if i <= done:
+            continue
+        start, stop = _list_around(lines, i)
+        done = stop - 1
+        again = _printed_again(lines, scores, start, stop)
+        count = stop - start
+        if count >= MIN_ITEMS and len(again) >= max(MIN_ITEMS, SHARE_AGAIN * count):
+            items.extend(range(start, stop))
+            subheadings.extend(again)
+    return items, subheadings
+
+
+def _list_around(lines: list[Line], i: int) -> tuple[int, int]:
+    """(start, stop) of the list item i belongs to: the list items next to it, with no other line between."""
+    start, stop = i, i + 1
+    while start > 0 and lines[start - 1].bullet:
+        start -= 1
+    while stop < len(lines) and lines[stop].bullet:
+        stop += 1
+    return start, stop
+
+
+def _printed_again(lines: list[Line], scores: list[float], start: int, stop: int) -> list[int]:
+    """The first line below the list that prints an item's words as a subheading, for each item that has one."""
+    wanted = {lines[i].text for i in range(start, stop)}
+    found: list[int] = []
+    for j in range(stop, len(lines)):
+        line = lines[j]
+        if not line.bullet and line.text in wanted and _prose_under(lines, scores, j):
+            wanted.discard(line.text)
+            found.append(j)
+    return found
+
+
+def _prose_under(lines: list[Line], scores: list[float], j: int) -> bool:
+    """Whether one of the PROSE_UNDER non-blank lines under line j scores as prose."""
+    seen = 0
+    for k in range(j + 1, len(lines)):
+        if lines[k].text:
+            if scores[k] > 0.0:
+                return True
+            seen += 1
+            if seen == PROSE_UNDER:
+                return False
+    return False
