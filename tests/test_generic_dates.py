@@ -121,6 +121,10 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("Oct252012", datetime(2012, 10, 25), False),
     ("Mai062018", datetime(2018, 5, 6), False),
     ("NOV42008", datetime(2008, 11, 4), False),
+    # a blog's dates of publishing and of updating, glued by w3m: the first is read
+    ("22. Dezember 201922. Dezember 2019", datetime(2019, 12, 22), False),
+    ("3. April 20223. April 2022", datetime(2022, 4, 3), False),
+    ("29. Dezember 202230. Dezember 2022", datetime(2022, 12, 29), False),
 ]
 
 
@@ -221,6 +225,9 @@ def test_instant_uses_the_stated_offset_else_the_default_zone() -> None:
         ("公開日：2021年7月21日", "published"),
         ("更新 2021年7月21日 14:49", "updated"),
         ("Autor johnVeröffentlicht am 20. März 2014Kategorien Allgemein", "published"),  # w3m glued the label
+        ("Veröffentlichung: 04.02.2022", "published"),
+        ("Erstveröffentlichung: 25. März 2020", "published"),
+        ("Erscheinungsdatum 21. Januar 2022", "published"),
         ("July 21, 2021", None),
         ("By Jane Doe, July 21, 2021", None),
     ],
@@ -229,6 +236,11 @@ def test_the_label_before_the_date_gives_its_kind(line: str, kind: str | None) -
     found = find_date(line)
     assert found is not None
     assert found.kind == kind
+
+
+@pytest.mark.parametrize("line", ["Order 2019123 shipped", "ISBN 978201912 May", "Ref. 20191 2 of 3"])
+def test_a_year_inside_a_number_is_none(line: str) -> None:
+    assert find_date(line) is None
 
 
 def test_the_first_date_of_a_line_is_returned_with_its_own_label() -> None:
