@@ -35,6 +35,9 @@ from builder.extract.textdump.lines import Line
         ("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.", ["Michael Larabel"]),  # a section
         ("18/03/2019 | André Mindermann", ["André Mindermann"]),  # the name after the date
         ("18/03/2019 | Politik", None),
+        # a blog's dates of publishing and of updating, glued, before the name
+        ("22. Dezember 201922. Dezember 2019 von Peter Addor", ["Peter Addor"]),
+        ("January 21, 2022January 22, 2022 by Jane Doe", ["Jane Doe"]),
         ("By Michael Russell Follow", ["Michael Russell"]),  # the profile's button after the name
         ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
         ("by Andrea WongAndrea Wong", ["Andrea Wong"]),  # a name printed twice, glued

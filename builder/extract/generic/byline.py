@@ -137,18 +137,27 @@ def byline_names(text: str) -> list[str] | None:
     if match is not None:
         return _names(match[_named(match)])
     date = find_date(text) if holds_date_digit(text) else None
-    after = _BYLINE_AFTER_DATE.match(text, date.end) if date is not None else None
+    end = _dates_end(text, date.end) if date is not None else 0
+    after = _BYLINE_AFTER_DATE.match(text, end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
         return _names(after["names"])
     if date is not None and date.start > 0:
         return _name_before(text[: date.start])
-    after = _NAME_AFTER_DATE.fullmatch(text, date.end) if date is not None else None
+    after = _NAME_AFTER_DATE.fullmatch(text, end) if date is not None else None
     if after is not None:  # "18/03/2019 | André Mindermann"
         return _one_name(after["name"])
     relative = relative_time(text)
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
     return None
+
+
+def _dates_end(text: str, end: int) -> int:
+    """Where the dates that start at `end` or a space after it end: a blog's date of updating glued to its date of
+    publishing ("3. April 20223. April 2022 by mady") stands between the first date and the name."""
+    while (more := find_date(text[end:])) is not None and more.start <= 1:
+        end += more.end
+    return end
 
 
 def is_explicit_byline(text: str) -> bool:
