@@ -23,18 +23,29 @@ PROSE_UNDER: Final = 2  # a line of their own with prose among the next this man
 def contents_lines(lines: list[Line], scores: list[float], repeated: Iterable[int]) -> tuple[list[int], list[int]]:
     """(items, subheadings): the items of every table of contents among the lines, and the lines below each
     that print its items again. `scores`: the lines' scores (prose scores above zero); `repeated`: the lines
-    the page prints more than once (only lists holding some are read)."""
+    the page prints more than once (a subheading the contents list is one; only lists holding some are read)."""
+    listed: list[int] = []
+    plain: dict[str, list[int]] = {}  # the repeated lines that are no list item, by their text, top to bottom
+    for i in sorted(repeated):
+        if lines[i].bullet:
+            listed.append(i)
+        else:
+            plain.setdefault(lines[i].text, []).append(i)
     items: list[int] = []
     subheadings: list[int] = []
+    if len(listed) < MIN_ITEMS or len(plain) < MIN_ITEMS:  # most pages: a menu's items, printed again in a menu
+        return items, subheadings
     done = -1  # the last line of the lists read so far
-    for i in sorted(i for i in repeated if lines[i].bullet):
+    for i in listed:
         if i <= done:
             continue
         start, stop = _list_around(lines, i)
         done = stop - 1
-        again = _printed_again(lines, scores, start, stop)
         count = stop - start
-        if count >= MIN_ITEMS and len(again) >= max(MIN_ITEMS, SHARE_AGAIN * count):
+        if count < MIN_ITEMS:
+            continue
+        again = _printed_again(lines, scores, plain, start, stop)
+        if len(again) >= max(MIN_ITEMS, SHARE_AGAIN * count):
             items.extend(range(start, stop))
             subheadings.extend(again)
     return items, subheadings
@@ -50,16 +61,20 @@ def _list_around(lines: list[Line], i: int) -> tuple[int, int]:
     return start, stop
 
 
-def _printed_again(lines: list[Line], scores: list[float], start: int, stop: int) -> list[int]:
-    """The first line below the list that prints an item's words as a subheading, for each item that has one."""
-    wanted = {lines[i].text for i in range(start, stop)}
-    found: list[int] = []
-    for j in range(stop, len(lines)):
-        line = lines[j]
-        if not line.bullet and line.text in wanted and _prose_under(lines, scores, j):
-            wanted.discard(line.text)
-            found.append(j)
-    return found
+def _printed_again(
+    lines: list[Line], scores: list[float], plain: dict[str, list[int]], start: int, stop: int
+) -> list[int]:
+    """For each item of the list that has one, the first line below the list that prints its words as a
+    subheading (`plain`: where the page prints each repeated text as no list item)."""
+    found: dict[str, int] = {}
+    for i in range(start, stop):
+        text = lines[i].text
+        if text in found:
+            continue
+        at = next((j for j in plain.get(text, ()) if j >= stop and _prose_under(lines, scores, j)), None)
+        if at is not None:
+            found[text] = at
+    return sorted(found.values())
 
 
 def _prose_under(lines: list[Line], scores: list[float], j: int) -> bool:
