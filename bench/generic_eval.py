@@ -49,7 +49,19 @@ HELD_OUT_SHARE = 30  # percent of sites kept out of training and tuning
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+_")
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\n|\band\b|&|;)\s*")
 QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " ", "–": "-", "—": "-", "\u00ad": None}
+    {
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "\u00a0": " ",
+        "–": "-",
+        "—": "-",
+        "\u00ad": None,
+    }
 )
 Prediction = dict[str, Any]  # body, title, authors, date (aware datetime or None), language, no_article
 

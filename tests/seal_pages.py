@@ -1,7 +1,9 @@
 """Small pages for the generic reader's head tests: lines of a head over three paragraphs about seals on a
-sandbank, and a ferry story whose dates are only under it."""
+sandbank, and a ferry story whose dates are only under it; and how a test reads a page."""
 
 from __future__ import annotations
+
+from builder.extract.generic.reader import GenericReading, read_generic
 
 SEAL_PARAGRAPHS = [
     "Seals have come back to the sandbank off the harbour mouth for the first time in a decade, the wardens who"
@@ -15,6 +17,13 @@ SEAL_PARAGRAPHS = [
 
 # A headline long enough to lose to a shorter line near the prose (the model's length signs)
 LONG_HEADLINE = "Wardens count forty seals on the sandbank as the harbour mouth stays closed to visitors"
+
+
+def read_page(page: str) -> GenericReading:
+    """The generic reader's reading of the page, which must be one (no reject)."""
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    return reading
 
 
 def seal_page(*head: str, paragraphs: list[str] = SEAL_PARAGRAPHS) -> str:

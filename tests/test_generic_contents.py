@@ -4,8 +4,8 @@ it breaks no article, so the lead paragraph above it is the article's, and the s
 from __future__ import annotations
 
 from builder.extract.generic.contents import contents_lines
-from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import read_line
+from tests.seal_pages import read_page
 
 SECTIONS = {
     "When do hens start laying eggs": "Most hens lay their first egg when they are about five months old, and breeds"
@@ -29,15 +29,9 @@ def _page(contents: str) -> str:
     return f"Smallholder\n\n{menu}\n\nWhen hens lay eggs, and for how long\n\n{LEAD}\n\n{contents}\n\n{sections}\n\nImprint\n"
 
 
-def _read(page: str) -> GenericReading:
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    return reading
-
-
 def test_a_table_of_contents_breaks_no_article_and_its_subheadings_stay() -> None:
     contents = "Contents\n\n" + "\n".join(f"  • {heading}" for heading in SECTIONS)
-    fields = _read(_page(contents)).fields
+    fields = read_page(_page(contents)).fields
     assert fields["title"] == "When hens lay eggs, and for how long"
     paragraphs = fields["body"].split("\n\n")
     assert paragraphs[0] == LEAD

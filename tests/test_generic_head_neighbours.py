@@ -10,7 +10,7 @@ import pytest
 
 from builder.extract.generic.head import HEAD_LINES
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, LONG_HEADLINE, SEAL_PARAGRAPHS, seal_page
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, LONG_HEADLINE, SEAL_PARAGRAPHS, read_page, seal_page
 
 HEADLINE = "Night ferries return to the northern islands after two winters of silence on the quay"
 STANDFIRST = "The captain explained why the crossings took so long to come back"
@@ -19,12 +19,6 @@ TAGLINE = "Harbour Weekly: news and stories from the quay, the ferries and the i
 HEAD_WITH_A_STANDFIRST = "Harbour Weekly\n\n{above}\n\n{headline}\n\nBy Jane Doe\nMarch 2, 2020\n\n" + "\n\n".join(
     DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7]
 )
-
-
-def _read(page: str) -> GenericReading:
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    return reading
 
 
 @pytest.mark.parametrize(
@@ -260,7 +254,7 @@ def test_a_headline_over_its_author_s_name_over_the_date() -> None:
         "Jane Doe\nJane Doe\nFollow\nMay 4, 2021 · 8 min read",
         "Why do the seals come back?",
     )
-    reading = _read(page)
+    reading = read_page(page)
     assert reading.fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
     assert reading.fields["authors"] == ["Jane Doe"]
 
@@ -278,7 +272,7 @@ def test_a_blog_s_name_over_its_tagline_does_not_mark_the_line_over_it_as_the_he
         "May 4, 2021, 10:58 AM",
         "Seal’s Return Counted by Wardens at Dawn",
     )
-    assert _read(page).fields["title"] == "Seal’s Return Counted by Wardens at Dawn"
+    assert read_page(page).fields["title"] == "Seal’s Return Counted by Wardens at Dawn"
 
 
 def test_a_name_with_its_handle_under_the_headline_is_the_byline() -> None:
@@ -294,7 +288,7 @@ def test_a_name_with_its_handle_under_the_headline_is_the_byline() -> None:
         "12:40 PM on 05/04/2021",
         paragraphs=[lead, *SEAL_PARAGRAPHS],
     )
-    assert _read(page).fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
+    assert read_page(page).fields["title"] == "Counting seals on the sandbank at dawn, with the wardens"
 
 
 @pytest.mark.parametrize(

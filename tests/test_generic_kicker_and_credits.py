@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from builder.extract.generic.markers import is_credit_closed
-from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, read_page
 
 HEADLINE = "Night ferries return to the northern islands"
 ARTICLE = "\n\n".join(DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7])
@@ -16,12 +15,6 @@ ARTICLE = "\n\n".join(DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7])
 
 def _page(crumbs: str, headline_line: str, body: str = ARTICLE) -> str:
     return f"Harbour Weekly\n\n{crumbs}\n\n{headline_line}\n\nBy Jane Doe\nMarch 2, 2020\n\n{body}\n"
-
-
-def _read(page: str) -> GenericReading:
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    return reading
 
 
 @pytest.mark.parametrize(
@@ -47,7 +40,7 @@ def _read(page: str) -> GenericReading:
 def test_a_kicker_glued_before_the_headline_is_cut_when_the_breadcrumb_names_the_page(
     crumbs: str, headline_line: str, title: str
 ) -> None:
-    assert _read(_page(crumbs, headline_line)).fields["title"] == title
+    assert read_page(_page(crumbs, headline_line)).fields["title"] == title
 
 
 CAPTION = "Passengers wait on the quay for the first night ferry on Saturday"
@@ -74,7 +67,7 @@ def test_a_credited_caption_among_the_paragraphs_is_the_image_s_not_the_body_s()
     paragraphs = ARTICLE.split("\n\n")
     credited = f"{CAPTION}. Photograph: Jane Lee/Harbour Weekly"
     body = "\n\n".join([*paragraphs[:2], "[ferry]", credited, *paragraphs[2:]])
-    reading = _read(_page("  • Home", HEADLINE, body))
+    reading = read_page(_page("  • Home", HEADLINE, body))
     assert "Passengers wait" not in reading.fields["body"]
     assert reading.fields["body"].count("\n\n") == len(paragraphs) - 1
     assert {"alt": "ferry", "caption": credited} in reading.fields["images"]
