@@ -193,6 +193,26 @@ def test_the_region_ends_at_a_comment_form() -> None:
     assert _region_text(_page(ARTICLE, after)) == ARTICLE
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        [
+            "[ ]",
+            "Essential news, delivered daily",
+            "[ ]Email",
+            "Sign upSign up",
+            "[ ] We would like to email you offers",
+        ],
+        ["[ ] Vorname", "[ ] E-Mail-Adresse", "[ ] Ich stimme der Datenschutzerklärung zu", "[Abonnieren]"],
+    ],
+)
+def test_a_newsletter_form_between_the_paragraphs_is_no_comment_form(form: list[str]) -> None:
+    """A newsletter's form among the article's paragraphs (an e-mail address, a box to tick, a button) asks
+    nothing a comment form asks besides the address: the article goes on under it."""
+    region = _region_text(_page(LONG_ARTICLE, form, SEQUEL))
+    assert region[: len(LONG_ARTICLE)] == LONG_ARTICLE and region[-len(SEQUEL) :] == SEQUEL
+
+
 def test_a_comment_form_the_site_corpus_made_chrome_still_ends_the_article() -> None:
     """Every dump of the site shows the form: its lines carry the corpus's rule, and still open the comments."""
     form = ["[ ] Name", "[ ] Email", "[ ] Website"]

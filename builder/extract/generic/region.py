@@ -349,15 +349,17 @@ def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
     return None
 
 
+# What a comment form asks besides an e-mail address: a newsletter's form (an address, a box to tick, "Sign up") is
+# none, and the article may go on under it
 _FORM_LABEL: Final = re.compile(
-    r"\b(?:name|e-?mail|mail|website|url|comments?|message|reply|submit|post|nom|courriel|kommentare?|nombre|"
-    r"correo|nome|commento|reactie|naam|antworten|senden|envoyer|enviar|publicar)\b",
+    r"\b(?:name|website|url|comments?|message|reply|post|nom|kommentare?|nombre|nome|commento|reactie|naam|"
+    r"antworten|publicar)\b",
     re.IGNORECASE,
 )
 
 
 def _labelled(scored: Scored, start: int, stop: int) -> bool:
-    """Whether a line of lines[start:stop] names what a comment form asks ("Name", "E-mail", "Post comment"):
+    """Whether a line of lines[start:stop] names what a comment form asks ("Name", "Website", "Post comment"):
     bare boxes beside the article's lines (a sidebar's search, w3m printing a table beside it) are none."""
     return any(_FORM_LABEL.search(scored.lines[i].text) for i in range(start, stop))
 
