@@ -142,6 +142,37 @@ def test_a_link_to_another_page_marked_by_its_arrow_is_chrome(line: str, body: b
 @pytest.mark.parametrize(
     ("line", "body"),
     [
+        ("We use cookies to give you the best experience on our website.", False),
+        ("Wir verwenden Cookies, die unser Angebot nutzerfreundlicher, effektiver und sicherer machen.", False),
+        ("Nous utilisons des cookies pour améliorer l'offre que nous vous proposons.", False),
+        ("The council said on Tuesday that the pool's booking site would stop using third-party cookies.", True),
+        ("You can use a cookie cutter to cut the pool's logo into the biscuits sold at the kiosk.", True),
+    ],
+)
+def test_a_site_s_cookie_notice_is_chrome(line: str, body: bool) -> None:
+    """A sentence of the site's notice of its cookies, said to the reader, is no part of the body. A sentence of
+    the article about cookies, or about a cookie cutter, is."""
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+def test_a_cookie_dialog_longer_than_the_article_is_not_its_region() -> None:
+    """A cookie dialog's paragraphs under a short article outweighed it as prose: they are chrome, and the
+    article is the region."""
+    dialog = [
+        "We use cookies on our website to give you the most relevant experience by remembering your preferences.",
+        "Some of these cookies are strictly necessary for our website to work, and you cannot switch them off.",
+        "Other cookies help us understand how visitors use our website, so that we can improve it for you.",
+        "You can accept all cookies, or choose which of our cookies you want to allow in the settings below.",
+        "If you refuse our cookies, some parts of our website may not work as you would expect them to.",
+    ]
+    reading = read_generic(page(*HEAD, ARTICLE, MENU, dialog))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["body"] == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
         ("Advertisement", False),
         ("ANZEIGE", False),
         ("Story continues below advertisement", False),

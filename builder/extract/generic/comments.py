@@ -12,6 +12,7 @@ from typing import Final
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.date_words import MONTHS
 from builder.extract.generic.dates import find_date, holds_digit, is_timestamp_row
+from builder.extract.generic.forms import comment_form_at, is_form_field
 from builder.extract.generic.markers import (
     META_CHARS,
     META_WORDS,
@@ -23,7 +24,7 @@ from builder.extract.generic.markers import (
     is_post_signature,
     is_rule_line,
 )
-from builder.extract.generic.region import Scored, comment_form_at, following, is_form_field, nonblank_above
+from builder.extract.generic.region import Scored, following, nonblank_above
 
 HEADLINE_WORDS: Final = (3, 20)  # a headline over a comment count in the article's head is this long
 OPENING_LINES: Final = 3  # a run whose comments open within this many lines of its top (or just above it) is them

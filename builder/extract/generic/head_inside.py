@@ -16,8 +16,9 @@ from builder.extract.generic.dates import (
     is_date_line,
     may_be_labelled_published,
 )
+from builder.extract.generic.forms import is_form_field
 from builder.extract.generic.markers import META_WORDS
-from builder.extract.generic.region import Scored, following, is_form_field, neighbours
+from builder.extract.generic.region import Scored, following, neighbours
 
 META_IN_PROSE: Final = 4  # a byline or date may sit among the first lines of the prose
 DATE_LINE_CHARS: Final = 80  # a date line found outside the head is shorter than this

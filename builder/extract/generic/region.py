@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
+from builder.extract.generic.boilerplate import RULE_COOKIES, is_cookie_notice
 from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
+from builder.extract.generic.forms import comment_form_at, is_form_field
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
     is_comment_count,
@@ -55,8 +57,6 @@ RIVALS: Final = 4  # how many candidate runs are weighed against the best one...
 # recurs in its other dumps: "by Anonymous Coward writes:"), so that the article's is not among the first four
 COMMENTS_RIVALS: Final = 64
 FURTHER_RIVAL_TOTAL: Final = 2.0  # such a run holds a paragraph of two sentences (a short post), not a link alone
-FORM_FIELDS: Final = 3  # a comment form shows at least this many fields...
-FORM_WINDOW: Final = 16  # ...within this many lines
 FORM_AFTER_ARTICLE: Final = 30  # how far under the article's last line its comment form (or heading) starts
 
 RULE_SHORT: Final = "a short line outside the article's prose"
@@ -78,16 +78,6 @@ class Scored:
 
 
 RunTest = Callable[[Scored, int, int], bool]  # a test of the run lines[start:stop]
-
-
-def _is_form(text: str) -> bool:
-    """w3m prints an input box as "[    ]" (collapsed to "[ ]")."""
-    return "[ " in text or " ]" in text
-
-
-def is_form_field(text: str) -> bool:
-    """A line with an input box, whether or not the site's corpus has already made it chrome."""
-    return "[" in text and _is_form(text)
 
 
 def nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
@@ -225,7 +215,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             else:
                 prose[i] = measured = measure(text, spaces)
                 score = _score(line, measured)
-            if "[" in text and _is_form(text):
+            if is_form_field(text):
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
@@ -234,6 +224,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score, chrome_rules[i] = SHORT_LINE, RULE_ENTRY_FOOTER
             elif score > 0.0 and text.endswith("]") and is_cut_excerpt(text):
                 score = 0.0  # another post's teaser weighs nothing; an article quoting one keeps it
+            elif score > 0.0 and "ookie" in text and is_cookie_notice(text, measured.words):
+                score, chrome_rules[i] = SHORT_LINE, RULE_COOKIES  # its dialog's paragraphs may outweigh the article
             elif score < 0.0 and (
                 (not text[:1].isalpha() and not holds_letter(text))  # most lines open with a letter: no search
                 or (raws[i].startswith("    ") and _is_code(text))
@@ -332,36 +324,6 @@ def _best_run(scores: list[float], first: int, last: int) -> tuple[int, int, flo
         if total > best:
             best, best_run = total, (start, i + 1, total)
     return best_run
-
-
-def comment_form_at(scored: Scored, start: int, stop: int) -> int | None:
-    """The first line of lines[start:stop] that opens a form of several fields (a comment form: name, e-mail,
-    website, text), or None. A single field (a search box, a newsletter sign-up) is no comment form."""
-    fields: list[int] = []
-    for i in range(start, stop):
-        if not is_form_field(scored.lines[i].text):  # the text, not the rule: the corpus may have set another
-            continue
-        fields.append(i)
-        while fields[0] < i - FORM_WINDOW:
-            fields.pop(0)
-        if len(fields) >= FORM_FIELDS and _labelled(scored, fields[0], i + 1):
-            return fields[0]
-    return None
-
-
-# What a comment form asks besides an e-mail address: a newsletter's form (an address, a box to tick, "Sign up") is
-# none, and the article may go on under it
-_FORM_LABEL: Final = re.compile(
-    r"\b(?:name|website|url|comments?|message|reply|post|nom|kommentare?|nombre|nome|commento|reactie|naam|"
-    r"antworten|publicar)\b",
-    re.IGNORECASE,
-)
-
-
-def _labelled(scored: Scored, start: int, stop: int) -> bool:
-    """Whether a line of lines[start:stop] names what a comment form asks ("Name", "Website", "Post comment"):
-    bare boxes beside the article's lines (a sidebar's search, w3m printing a table beside it) are none."""
-    return any(_FORM_LABEL.search(scored.lines[i].text) for i in range(start, stop))
 
 
 def _before_comment_form(
