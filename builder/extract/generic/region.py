@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.boilerplate import RULE_COOKIES, is_cookie_notice
+from builder.extract.generic.boilerplate import COOKIE_AT, RULE_COOKIES, is_cookie_notice
 from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
 from builder.extract.generic.forms import comment_form_at, is_form_field
 from builder.extract.generic.markers import (
@@ -224,7 +224,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score, chrome_rules[i] = SHORT_LINE, RULE_ENTRY_FOOTER
             elif score > 0.0 and text.endswith("]") and is_cut_excerpt(text):
                 score = 0.0  # another post's teaser weighs nothing; an article quoting one keeps it
-            elif score > 0.0 and "ookie" in text and is_cookie_notice(text, measured.words):
+            elif score > 0.0 and text.find("ookie", 0, COOKIE_AT) >= 0 and is_cookie_notice(text, measured.words):
                 score, chrome_rules[i] = SHORT_LINE, RULE_COOKIES  # its dialog's paragraphs may outweigh the article
             elif score < 0.0 and (
                 (not text[:1].isalpha() and not holds_letter(text))  # most lines open with a letter: no search
