@@ -12,12 +12,17 @@ from tests.region_pages import ARTICLE, MENU, page
 HEAD = [["Home", "  • News"], ["Pool to reopen"], ["July 31, 2018"]]  # the site's menu, the headline, the date
 
 
-def in_body(*blocks: list[str]) -> str:
-    """The body read from a page of the menu, the headline and the date over `blocks`: every paragraph of the
-    article is in it."""
-    reading = read_generic(page(*HEAD, *blocks, MENU))
+def read_under_head(*blocks: list[str]) -> GenericReading:
+    """The reading of a page of the menu, the headline and the date over `blocks`."""
+    reading = read_generic(page(*HEAD, *blocks))
     assert isinstance(reading, GenericReading), reading
-    body = reading.fields["body"]
+    return reading
+
+
+def in_body(*blocks: list[str]) -> str:
+    """The body read from a page of the menu, the headline and the date over `blocks` and a menu: every paragraph
+    of the article is in it."""
+    body = read_under_head(*blocks, MENU).fields["body"]
     assert ARTICLE[0] in body and ARTICLE[-1] in body
     return body
 
@@ -165,9 +170,7 @@ def test_a_cookie_dialog_longer_than_the_article_is_not_its_region() -> None:
         "You can accept all cookies, or choose which of our cookies you want to allow in the settings below.",
         "If you refuse our cookies, some parts of our website may not work as you would expect them to.",
     ]
-    reading = read_generic(page(*HEAD, ARTICLE, MENU, dialog))
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["body"] == "\n\n".join(ARTICLE)
+    assert read_under_head(ARTICLE, MENU, dialog).fields["body"] == "\n\n".join(ARTICLE)
 
 
 @pytest.mark.parametrize(
@@ -210,7 +213,6 @@ def test_a_newsletter_form_s_message_under_the_headline_is_no_lead() -> None:
         "[carrot]",
         "Follow @Harbour",
     ]
-    reading = read_generic(page(*HEAD, form, ARTICLE, MENU))
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields.get("summary") != form[0]
-    assert form[0] not in reading.fields["body"]
+    fields = read_under_head(form, ARTICLE, MENU).fields
+    assert fields.get("summary") != form[0]
+    assert form[0] not in fields["body"]

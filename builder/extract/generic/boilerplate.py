@@ -68,9 +68,10 @@ def _measured_rule(text: str, words: int) -> str | None:
 
 
 # A site's notice of its cookies, said to the reader: it names cookies, speaks as the site or to the reader, and
-# names what cookies are about or that the site uses them (the site, the browser, consent, data, "we use"). A cookie notice's dialog prints
-# long paragraphs that outweigh a short article ("Wir verwenden Cookies, die unser Angebot nutzerfreundlicher …",
-# "Nous utilisons des cookies pour …"); a recipe's "cookie sheet" or a joke about a cookie says none of the rest.
+# names what cookies are about or that the site uses them (the site, the browser, consent, data, "we use"). A
+# cookie notice's dialog prints long paragraphs that outweigh a short article ("Wir verwenden Cookies, die unser
+# Angebot nutzerfreundlicher …", "Nous utilisons des cookies pour …"); a recipe's "cookie sheet" or a joke about a
+# cookie says none of the rest.
 _COOKIE: Final = re.compile(r"\b[Cc]ookies?\b")
 _TO_THE_READER: Final = re.compile(
     r"\b(?:we|our|us|you|your|wir|uns|unser\w*|ihnen|ihre?\w?|du|dir|dein\w*|nous|notre|nos|vous|votre|vos|"
