@@ -33,8 +33,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from eval_fields import title_match
 from generate import cached, generate
-from generic_eval import dump_paths, title_match
+from generic_eval import dump_paths
 from measure import BENCH, run_build
 
 PROSE_WORDS = 8

@@ -34,7 +34,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from generic_eval import KEEP_EVERY_ARTICLE, _score_body_module, field_scores, predict_dataset
+from eval_fields import field_scores
+from generic_eval import KEEP_EVERY_ARTICLE, _score_body_module, predict_dataset
 
 from builder.extract.html.extractor import HtmlExtractor, page_times
 from builder.extract.html.reading import DATE_FORMAT

@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generic_eval import _dump, _mark_printed_titles, held_out, title_match
+from eval_fields import title_match
+from generic_eval import _dump, _mark_printed_titles, held_out
 
 from builder.extract.generic import DATA_DIR, headline
 from builder.extract.generic.columns import unfold_columns

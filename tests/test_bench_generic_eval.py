@@ -1,4 +1,5 @@
-"""The evaluation command's scoring helpers (bench/generic_eval.py): how a page's declared language is compared."""
+"""The evaluation command's scoring helpers (bench/generic_eval.py, bench/eval_fields.py, bench/eval_dates.py): how a
+page's declared language, its dates, its passages and its title are compared."""
 
 from __future__ import annotations
 
@@ -16,14 +17,19 @@ def generic_eval() -> ModuleType:
     return import_bench("generic_eval")
 
 
+@pytest.fixture(scope="module")
+def eval_fields() -> ModuleType:
+    return import_bench("eval_fields")
+
+
 @pytest.mark.parametrize(
     ("declared", "primary"),
     [("de-DE", "de"), ("de_DE", "de"), ("EN", "en"), ("english", "en"), ("zh-Hant-TW", "zh"), ("", None), (None, None)],
 )
 def test_a_declared_language_is_compared_by_its_primary_subtag(
-    generic_eval: ModuleType, declared: str | None, primary: str | None
+    eval_fields: ModuleType, declared: str | None, primary: str | None
 ) -> None:
-    assert generic_eval._language(declared) == primary
+    assert eval_fields._language(declared) == primary
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +71,12 @@ def test_the_html_reference_reads_each_pages_html_and_gives_an_empty_body_where_
     assert bodies["no-html"] == {"body": ""}
 
 
-def test_passages_are_counted_as_trafilatura_counts_them(generic_eval: ModuleType) -> None:
+def test_passages_are_counted_as_trafilatura_counts_them(eval_fields: ModuleType) -> None:
     record = {"with": ["The council  met\non Monday.", "It ended late."], "without": ["Sign up now", "Share"]}
     body = "Lead.\n\nThe council met on Monday. It ended early.\n\nShare this."
-    assert generic_eval.passage_counts(record, body) == (1, 1, 1, 1)
-    assert generic_eval._passage_scores([(1, 1, 1, 1), (2, 0, 0, 2)]) == "0.750 / 0.750 / 0.750"
-    assert generic_eval._passage_scores([(0, 1, 2, 1)]) == "0.000 / 0.000 / 0.000"
+    assert eval_fields.passage_counts(record, body) == (1, 1, 1, 1)
+    assert eval_fields._passage_scores([(1, 1, 1, 1), (2, 0, 0, 2)]) == "0.750 / 0.750 / 0.750"
+    assert eval_fields._passage_scores([(0, 1, 2, 1)]) == "0.000 / 0.000 / 0.000"
 
 
 @pytest.mark.parametrize(
@@ -83,6 +89,6 @@ def test_passages_are_counted_as_trafilatura_counts_them(generic_eval: ModuleTyp
     ],
 )
 def test_titles_match_whatever_their_case_and_soft_hyphens(
-    generic_eval: ModuleType, truth: str, predicted: str, match: bool
+    eval_fields: ModuleType, truth: str, predicted: str, match: bool
 ) -> None:
-    assert generic_eval.title_match(truth, predicted) is match
+    assert eval_fields.title_match(truth, predicted) is match
