@@ -109,6 +109,11 @@ def joined(spans: list[tuple[Any, str]]) -> str:
     return "".join(parts)
 
 
+def readerable(body: str) -> bool:
+    """Whether a labelled body is an article's: MIN_BODY_WORDS words or more."""
+    return len(WORD.findall(body)) >= MIN_BODY_WORDS
+
+
 def repaired(text: str, page_text: str) -> str:
     """Each paragraph with a lost character, as the page prints it, when the page holds it."""
     paragraphs = []
@@ -138,7 +143,7 @@ def labels(gold_path: Path, page_path: Path) -> dict[str, Any]:
     return {
         "title": repaired(title, page_text) or None,
         "body": repaired(body, page_text),
-        "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS,
+        "readerable": readerable(body),
     }
 
 
@@ -161,7 +166,7 @@ def text_labels(gold_path: Path, silver_title: str | None) -> dict[str, Any]:
     if paragraphs and silver_title and paragraphs[0].casefold() == normalised(silver_title).casefold():
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
-    return {"body": body, "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS}
+    return {"body": body, "readerable": readerable(body)}
 
 
 def cleaneval_labels(gold_path: Path) -> dict[str, Any]:
@@ -174,7 +179,7 @@ def cleaneval_labels(gold_path: Path) -> dict[str, Any]:
     blocks = [(tag, block) for tag, block in blocks if block]
     title = blocks.pop(0)[1] if blocks and blocks[0][0] == "h" else None
     body = "\n\n".join(block for _, block in blocks)
-    return {"title": title, "body": body, "readerable": len(WORD.findall(body)) >= MIN_BODY_WORDS}
+    return {"title": title, "body": body, "readerable": readerable(body)}
 
 
 def trafilatura_eval_labels(entry: dict[str, Any]) -> dict[str, Any]:
