@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from builder.extract.generic.widgets import nonblank_lines
 from builder.extract.textdump.lines import Line
 
 RULE_CONTENTS: Final = "a table of contents: its items are the article's subheadings, printed again below"
@@ -79,12 +80,4 @@ def _printed_again(
 
 def _prose_under(lines: list[Line], scores: list[float], j: int) -> bool:
     """Whether one of the PROSE_UNDER non-blank lines under line j scores as prose."""
-    seen = 0
-    for k in range(j + 1, len(lines)):
-        if lines[k].text:
-            if scores[k] > 0.0:
-                return True
-            seen += 1
-            if seen == PROSE_UNDER:
-                return False
-    return False
+    return any(scores[k] > 0.0 for k in nonblank_lines(lines, j, 1, PROSE_UNDER, len(lines)))

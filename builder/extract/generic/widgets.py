@@ -84,19 +84,19 @@ def _holds_date(text: str) -> bool:
 def _spaced(lines: list[Line], at: list[int]) -> bool:
     """Whether each copy is MIN_SPACING non-blank lines or more under the one before it."""
     return all(
-        len(_nonblank(lines, upper, 1, MIN_SPACING, lower + 1)) == MIN_SPACING
+        len(nonblank_lines(lines, upper, 1, MIN_SPACING, lower + 1)) == MIN_SPACING
         for upper, lower in itertools.pairwise(at)
     )
 
 
 def _between_prose(lines: list[Line], scores: list[float], i: int) -> bool:
     """Whether line i has a line scoring above zero within PROSE_REACH non-blank lines on each side."""
-    return any(scores[k] > 0.0 for k in _nonblank(lines, i, -1, PROSE_REACH, -1)) and any(
-        scores[k] > 0.0 for k in _nonblank(lines, i, 1, PROSE_REACH, len(lines))
+    return any(scores[k] > 0.0 for k in nonblank_lines(lines, i, -1, PROSE_REACH, -1)) and any(
+        scores[k] > 0.0 for k in nonblank_lines(lines, i, 1, PROSE_REACH, len(lines))
     )
 
 
-def _nonblank(lines: list[Line], i: int, step: int, count: int, end: int) -> list[int]:
+def nonblank_lines(lines: list[Line], i: int, step: int, count: int, end: int) -> list[int]:
     """Up to `count` non-blank lines from line i (not included) in the direction of `step`, short of `end`
     (a copy's neighbours, read a few at a time: a page may run a thousand lines)."""
     found: list[int] = []
