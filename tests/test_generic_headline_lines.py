@@ -41,6 +41,17 @@ from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
         ("Copyright", True),
         ("Morning home delivery - save up to 65%", True),
         ("Field input is required", True),
+        ("Submit", True),  # a comment form's button over the headline
+        ("Share Close extra sharing options", True),
+        ("Forgot your username or password?", True),
+        ("Leave a Reply Cancel reply", True),
+        ("Learn more about Institutional subscriptions", True),
+        ("Get our top stories", True),
+        ("About this capture", True),  # a web archive's banner
+        ("Vorlesen", True),  # "read aloud", a button
+        ("Kommentieren Sie den Artikel Antwort abbrechen", True),
+        ("Hinterlasse jetzt einen Kommentar", True),
+        ("The harbour board submits its plan", False),  # "submit" is a whole word only
         ("RSSI readings fall as the harbour's masts rust", False),  # "rss" is a whole word only
         ("The registrar of the harbour board resigns", False),  # "register" is a whole word only
         ("About the researchers who searched the reef", False),  # "abo", "search" are whole words only
