@@ -1,6 +1,6 @@
 """The generic reader's head on small pages of one layout: bylines in their forms and places (a name before
 a date, a name alone, a byline's word over the name, the author's card, a signature at the end, a name over the
-section) and the dates beside them."""
+section) and the dates beside them; the openings of a byline and a blog's user name in it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from builder.extract.generic.byline import byline_names
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 
@@ -171,3 +172,40 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
     assert (reading.fields["title"] == "Seals return to the sandbank") is bool(authors) or line.startswith("Categories")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Gepostet von Katharina Volkwein | Wohnen", ["Katharina Volkwein"]),
+        ("Erstellt von Fabian", ["Fabian"]),
+        ("Veröffentlicht von HansG", ["HansG"]),
+        ("Publicado por Alberto González", ["Alberto González"]),
+        ("Pubblicato da Anna Rossi", ["Anna Rossi"]),
+        ("Geplaatst door Jan de Vries", ["Jan de Vries"]),
+        ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
+        ("Text & Fotos: Ivan Valetny [icn_commen] 0", ["Ivan Valetny"]),
+        ("Por Mariano Martín mmartin@ambito.com.ar", ["Mariano Martín"]),  # the e-mail address ends the name
+        ("By Tom Warren@tomwarren", ["Tom Warren"]),  # a handle glued to it does not
+        ("[e3d6d9295d] By Alejandro Villamor Last updated Nov 8, 2023", ["Alejandro Villamor"]),  # an avatar first
+    ],
+)
+def test_a_byline_opened_by_a_verb_and_its_word(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
+        ("Publiziert am 13. Januar 2014 von uriebe", ["uriebe"]),
+        ("Posted on March 3, 2012 by c1ph4", ["c1ph4"]),
+        ("von eseppelt", None),  # no date on the line: a phrase's words, maybe
+        ("Posted on March 3, 2012 by the", None),  # a stop word names no one
+        ("von einer · 31. Oktober 2023", None),
+    ],
+)
+def test_a_blog_s_user_name_in_lower_case_after_the_byline_s_word_on_a_dated_line(
+    line: str, names: list[str] | None
+) -> None:
+    assert byline_names(line) == names

@@ -133,6 +133,7 @@ def test_menu_links_glued_together(line: str, glued: bool) -> None:
         ("By staff writers", True),
         ("Washington Post Staff Writer", True),
         ("AP Golf Writer", True),
+        ("AP White House Correspondent", True),  # under "[] By TERENCE HUNT", a byline behind its avatar
         ("Special to The Star", True),
         ("From correspondents in Karachi, Pakistan", True),  # a desk, where it writes from
         ("By our correspondent in New Delhi", True),

@@ -12,15 +12,16 @@ from builder.extract.generic.words import STOP_WORDS, holds_word
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
-    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|Geschrieben|Verfasst)\s+von|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
-    r"Autor(?:in)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
+    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|[Gg]eschrieben|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text|Beitrag)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button
-    r"(?:Texto|Text|Текст)\s*[:：]\s*(?P<labelled>\S.*)",
+    r"(?:Texto|Text|Текст)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?))?\s*[:：]\s*(?P<labelled>\S.*)",
 )
+_HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "eseppelt", "c1ph4"
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place.
 _NAMES_END: Final = re.compile(
-    r"\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
 )
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
@@ -135,12 +136,15 @@ def byline_names(text: str) -> list[str] | None:
         return None
     match = _explicit(text)
     if match is not None:
-        return _names(match[_named(match)])
+        names = _names(match[_named(match)])
+        if names is None and holds_date_digit(text) and find_date(text) is not None:
+            return _handle(match[_named(match)])  # "von eseppelt · 31. Oktober 2023"
+        return names
     date = find_date(text) if holds_date_digit(text) else None
     end = _dates_end(text, date.end) if date is not None else 0
     after = _BYLINE_AFTER_DATE.match(text, end) if date is not None else None
-    if after is not None:  # "on March 10, 2015 by Nikhil Marathe"
-        return _names(after["names"])
+    if after is not None:  # "on March 10, 2015 by Nikhil Marathe", "Publiziert am 13. Januar 2014 von uriebe"
+        return _names(after["names"]) or _handle(after["names"])
     if date is not None and date.start > 0:
         return _name_before(text[: date.start])
     after = _NAME_AFTER_DATE.fullmatch(text, end) if date is not None else None
@@ -150,6 +154,15 @@ def byline_names(text: str) -> list[str] | None:
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
     return None
+
+
+def _handle(names: str) -> list[str] | None:
+    """The user name a blog signs its posts with, in lower case, after a byline's word on a dated line: one word
+    of letters and digits ("eseppelt", "uriebe", "c1ph4"), no stop word ("von heute" names no one)."""
+    handle = names.split(maxsplit=1)[0].strip(" ,;:.") if names.strip() else ""
+    if _HANDLE.fullmatch(handle) is None or handle in STOP_WORDS:
+        return None
+    return [handle]
 
 
 def _dates_end(text: str, end: int) -> int:
@@ -172,7 +185,7 @@ def is_byline_word(text: str) -> bool:
 
 # A news agency or a desk credited alone, or with its writer's role, in place of a byline: "The Associated
 # Press", "By the Associated Press", "CanWest News Service", "By staff writers", "Washington Post Staff Writer",
-# "AP Golf Writer", "Special to The Star".
+# "AP Golf Writer", "AP White House Correspondent", "Special to The Star".
 _CREDIT_LINE: Final = re.compile(
     r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
     r"(?:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse|AFP|"
@@ -180,7 +193,7 @@ _CREDIT_LINE: Final = re.compile(
     # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports"
     r"(?i:(?:our\s+)?(?:correspondents?|wire\s+reports|wire\s+services|news\s+services|news\s+agencies|agencies))"
     r"(?:\s+in\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3})?)"
-    r"|(?:[A-Z][\w.'-]*\s+){1,4}(?i:staff\s+(?:writer|reporter|correspondent))|AP\s+(?:[A-Z]\w*\s+){0,2}Writer|"
+    r"|(?:[A-Z][\w.'-]*\s+){1,4}(?i:staff\s+(?:writer|reporter|correspondent))|AP\s+(?:[A-Z]\w*\s+){0,2}(?:Writer|Correspondent)|"
     r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
 )
 CREDIT_CHARS: Final = 60
@@ -235,7 +248,10 @@ def _named(match: re.Match[str]) -> str:
 
 def _explicit(text: str) -> re.Match[str] | None:
     for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
-        match = _BYLINE.fullmatch(part.lstrip("/-—|•· "))  # "// By Arun Sai Krishnan • Nov 11, 2020"
+        part = part.lstrip("/-—|•· ")  # "// By Arun Sai Krishnan • Nov 11, 2020"
+        if part[:1] == "[":
+            part = _IMAGE_MARK.sub("", part, count=1)  # "[e3d6d9295d] By Alejandro Villamor": an avatar before it
+        match = _BYLINE.fullmatch(part)
         if match is not None:
             return match
     return None
