@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import bare_name, byline_names
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 
@@ -188,6 +188,9 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Por Mariano Martín mmartin@ambito.com.ar", ["Mariano Martín"]),  # the e-mail address ends the name
         ("By Tom Warren@tomwarren", ["Tom Warren"]),  # a handle glued to it does not
         ("[e3d6d9295d] By Alejandro Villamor Last updated Nov 8, 2023", ["Alejandro Villamor"]),  # an avatar first
+        ("Evgenia Karp Zuletzt geändert am 06.11.2023", ["Evgenia Karp"]),  # the date's label left out
+        ("By Barbara Russ / Kategorien: Event, Fashion", ["Barbara Russ"]),
+        ("By Cat Lafuente/", ["Cat Lafuente"]),
     ],
 )
 def test_a_byline_opened_by_a_verb_and_its_word(line: str, names: list[str]) -> None:
@@ -209,3 +212,11 @@ def test_a_blog_s_user_name_in_lower_case_after_the_byline_s_word_on_a_dated_lin
     line: str, names: list[str] | None
 ) -> None:
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("Avatar Frank Hahn", "Frank Hahn"), ("Alex Bozarjian Image", "Alex Bozarjian"), ("Ada Moss", "Ada Moss")],
+)
+def test_a_name_beside_its_picture_s_alt_text(line: str, name: str) -> None:
+    assert bare_name(line) == name

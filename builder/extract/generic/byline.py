@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import find_date, holds_date_digit, holds_digit
+from builder.extract.generic.dates import ACCOMPANYING, find_date, holds_date_digit, holds_digit
 from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
 from builder.extract.generic.words import STOP_WORDS, holds_word
 
@@ -21,7 +21,7 @@ _HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "e
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place.
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
 )
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
@@ -118,9 +118,11 @@ _BYLINE_WORD: Final = re.compile(
     r"(?:(?:Written|Posted)\s+[Bb]y|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
 )
 _SEPARATORS: Final = " /|·•-—–"
+_LABEL_PUNCTUATION: Final = ":：,.;"  # around a date's label ("Updated:")
 _NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
+_PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"])  # beside a name: its picture's alt text
 _AVATAR_END: Final = re.compile(r"['’]s (?:avatar|picture|photo|profile picture)$", re.IGNORECASE)
 _HANDLE_END: Final = re.compile(r"[\s,]*@\w+$")  # "Kate Fazzini@KateFazzini", "Chris Hayes, @chrislhayes"
 BYLINE_WORD_CHARS: Final = 10  # "Written by", "Autorin:": longer lines are no byline's word alone
@@ -286,8 +288,13 @@ def is_relative_date_line(text: str) -> bool:
 
 
 def _name_before(text: str) -> list[str] | None:
-    """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013")."""
-    return _one_name(_FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))[-1])
+    """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013"), the
+    date's label and fillers left out ("Evgenia Karp Zuletzt geändert am 06.11.2023")."""
+    field = _FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))[-1]
+    words = field.split()
+    while words and words[-1].lower().strip(_LABEL_PUNCTUATION) in ACCOMPANYING:
+        words.pop()
+    return _one_name(" ".join(words)) if len(words) < len(field.split()) else _one_name(field)
 
 
 def _one_name(field: str) -> list[str] | None:
@@ -322,7 +329,7 @@ def _names(names: str) -> list[str] | None:
     end = _NAMES_END.search(names)
     if end is not None:
         names = names[: end.start()]
-    names = _SENTENCE_END.sub("", names.strip(" ,;:"))  # "Post written by Leo Babauta."
+    names = _SENTENCE_END.sub("", names.strip(" ,;:/"))  # "Post written by Leo Babauta."
     found = [part for part in _NAME_SPLIT.split(undoubled(names)) if _is_name(part)]
     return found or None
 
@@ -364,6 +371,9 @@ def bare_name(text: str) -> str | None:
     if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name
         words = words[:half]
         text = " ".join(words)
+    if len(words) > 2 and (words[0] in _PICTURE_WORDS or words[-1] in _PICTURE_WORDS):
+        words = [word for k, word in enumerate(words) if k not in (0, len(words) - 1) or word not in _PICTURE_WORDS]
+        text = " ".join(words)  # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
     if not all(_is_name_word(word) for word in words):

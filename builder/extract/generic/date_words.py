@@ -210,6 +210,7 @@ _KIND_LABELS: Final[dict[str, str]] = {
         pubblicato pubblicata gepubliceerd geplaatst опубликовано опубликован опубликована
         نشر نُشر تاريخ_النشر نشر_في 公開 公開日 投稿 投稿日 发布 發佈 发布时间 發布 zveřejněno opublikowano publikacja""",
     "updated": """updated update modified last_updated last_modified edited aktualisiert geändert stand
+        zuletzt_geändert zuletzt_aktualisiert letzte_aktualisierung
         mis_à_jour mis_a_jour modifié modifiée actualizado actualizada atualizado atualizada aggiornato
         aggiornata bijgewerkt gewijzigd laatst_bijgewerkt обновлено обновлён изменено تحديث آخر_تحديث
         تم_التحديث 更新 更新日 更新日時 最終更新 aktualizováno aktualizacja zaktualizowano""",

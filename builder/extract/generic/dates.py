@@ -117,7 +117,7 @@ _TOKEN: Final = re.compile(r"[^\W_]+")  # a word or a number
 _LABEL_WORDS: Final = max(len(label.split()) for label in KIND_LABELS)  # the longest label, in words ("mis à jour")
 _LABEL_LAST_WORDS: Final = frozenset(label.split()[-1] for label in KIND_LABELS)
 _LABEL_PUNCTUATION: Final = ":：,.;|()[]-–—•·*"
-_ACCOMPANYING: Final = frozenset(
+ACCOMPANYING: Final = frozenset(  # words that may stand beside a date: its label, fillers, weekday, zone
     {word.lower() for word in (*FILLERS, *WEEKDAYS, *ZONES)} | {word for label in KIND_LABELS for word in label.split()}
 )
 
@@ -206,7 +206,7 @@ def is_date_line(line: str, *, day_first: bool = True) -> bool:
     if not rest:
         return False
     rest.append(line[cut:])
-    left = [token for token in _TOKEN.findall(" ".join(rest)) if token.lower() not in _ACCOMPANYING]
+    left = [token for token in _TOKEN.findall(" ".join(rest)) if token.lower() not in ACCOMPANYING]
     return not left or (len(left) == 1 and len(left[0]) <= 4 and left[0].lower() not in BYLINE_MARKERS)
 
 
