@@ -191,6 +191,10 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Evgenia Karp Zuletzt geändert am 06.11.2023", ["Evgenia Karp"]),  # the date's label left out
         ("By Barbara Russ / Kategorien: Event, Fashion", ["Barbara Russ"]),
         ("By Cat Lafuente/", ["Cat Lafuente"]),
+        ("Dezember 26, 2019 von Andrea Kategorien: Allgemein | Hinterlasse einen Kommentar", ["Andrea"]),
+        ("By Lars Sobiraj Lesezeit: 4 Min.", ["Lars Sobiraj"]),  # a label after the names ends them
+        ("Autor Mark Newton:", ["Mark Newton"]),  # not a colon that ends the line
+        ("Publié par Jeanne Roux à 08:00", ["Jeanne Roux"]),
     ],
 )
 def test_a_byline_opened_by_a_verb_and_its_word(line: str, names: list[str]) -> None:

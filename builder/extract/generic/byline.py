@@ -19,9 +19,9 @@ _BYLINE: Final = re.compile(
 )
 _HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "eseppelt", "c1ph4"
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
-# Where the names end: a separator before a date, a role or a place.
+# Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min.").
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
 )
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
@@ -119,7 +119,7 @@ _BYLINE_WORD: Final = re.compile(
 )
 _SEPARATORS: Final = " /|·•-—–"
 _LABEL_PUNCTUATION: Final = ":：,.;"  # around a date's label ("Updated:")
-_NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–-]\s*(?P<name>[^/|·•—–]+?)\s*")  # fullmatch from the date's end
+_NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–~-]\s*(?P<name>[^/|·•—–~]+?)\s*")  # fullmatch from the date's end
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
 _PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"])  # beside a name: its picture's alt text
