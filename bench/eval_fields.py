@@ -47,7 +47,8 @@ def title_match(truth: str | None, predicted: str | None) -> bool:
 
 
 def _norm_names(names: Iterable[str]) -> set[str]:
-    """Lower-cased names; silver bylines keep only their first line, before any digit ("By X\\n March 25")."""
+    """Lower-cased names, their dots taken for spaces ("David J. Phillips" is "David J Phillips", "J.R. Stone" is
+    "J R Stone"); silver bylines keep only their first line, before any digit ("By X\\n March 25")."""
     found: set[str] = set()
     for entry in names:
         entry = re.sub(r"^\s*by\s+|\(.*?\)", "", entry, flags=re.IGNORECASE)
@@ -55,7 +56,7 @@ def _norm_names(names: Iterable[str]) -> set[str]:
         for part in AUTHOR_SPLIT.split(entry):
             part = re.sub(r"^(?:by|von|par|por)\s+", "", part.strip(), flags=re.I)
             if part:
-                found.add(" ".join(part.lower().split()))
+                found.add(" ".join(part.lower().replace(".", " ").split()))
     return found
 
 

@@ -92,3 +92,18 @@ def test_titles_match_whatever_their_case_and_soft_hyphens(
     eval_fields: ModuleType, truth: str, predicted: str, match: bool
 ) -> None:
     assert eval_fields.title_match(truth, predicted) is match
+
+
+@pytest.mark.parametrize(
+    ("truth", "predicted", "same"),
+    [
+        (["David J Phillips"], ["David J. Phillips"], True),  # a dot is no part of a name
+        (["J.R. Stone"], ["J. R. Stone"], True),
+        (["By Jane Lee\n March 25"], ["jane lee"], True),  # a silver byline's first line, case folded
+        (["Jane Lee", "Tom Roe"], ["Jane Lee"], False),
+    ],
+)
+def test_authors_are_compared_as_sets_of_names(
+    eval_fields: ModuleType, truth: list[str], predicted: list[str], same: bool
+) -> None:
+    assert (eval_fields._norm_names(truth) == eval_fields._norm_names(predicted)) is same
