@@ -194,6 +194,7 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Dezember 26, 2019 von Andrea Kategorien: Allgemein | Hinterlasse einen Kommentar", ["Andrea"]),
         ("By Lars Sobiraj Lesezeit: 4 Min.", ["Lars Sobiraj"]),  # a label after the names ends them
         ("Autor Mark Newton:", ["Mark Newton"]),  # not a colon that ends the line
+        ("by Sky Friedlander. Posted on 3:30 pm Tuesday Nov 13, 2012", ["Sky Friedlander"]),
         ("Publié par Jeanne Roux à 08:00", ["Jeanne Roux"]),
     ],
 )

@@ -21,7 +21,7 @@ _HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "e
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min.").
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
 )
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
