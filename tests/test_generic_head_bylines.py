@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from builder.extract.generic.byline import bare_name, byline_names
+from builder.extract.generic.byline import bare_name, byline_names, is_names_list
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 
@@ -225,3 +225,17 @@ def test_a_blog_s_user_name_in_lower_case_after_the_byline_s_word_on_a_dated_lin
 )
 def test_a_name_beside_its_picture_s_alt_text(line: str, name: str) -> None:
     assert bare_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Clara Löw, Siddharth Prakash & Klaus Jacob", True),
+        ("Lars Fischer und Alina Schadwinkel", True),
+        ("Ada Moss", False),  # one name: `bare_name`'s
+        ("Obama and Romney clash again", False),
+        ("Berlin, Paris and London", False),
+    ],
+)
+def test_a_list_of_names(line: str, names: bool) -> None:
+    assert is_names_list(line) is names

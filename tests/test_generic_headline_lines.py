@@ -279,6 +279,8 @@ def test_a_table_border_w3m_printed_on_the_headline_s_line_is_not_in_the_title(l
         ("Harbour Weekly", "Seals return to the sandbank", "[photo]", "Coast Radio Harbour", "3 May 2021"),
         # the start of a byline the renderer cut at its comma, over the date
         ("Harbour Weekly", "Seals return to the sandbank", "From Harbour Weekly correspondents,", "3 May 2021"),
+        # the writers' names, listed, over the date
+        ("Harbour Weekly", "Seals return to the sandbank", "Clara Löw, Ada Moss & Tom Roe", "3 May 2021"),
     ],
 )
 def test_a_name_alone_or_a_line_ending_in_a_comma_loses_to_the_headline(head: tuple[str, ...]) -> None:

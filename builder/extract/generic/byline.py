@@ -383,6 +383,15 @@ def bare_name(text: str) -> str | None:
     return text if _is_name(text) else None
 
 
+def is_names_list(text: str) -> bool:
+    """A line of two names or more and nothing else ("Clara Löw, Siddharth Prakash & Klaus Jacob"): the
+    writers of an article, never its headline."""
+    if "," not in text and " & " not in text and " and " not in text and " und " not in text:
+        return False  # most lines: no list at all
+    parts = _NAME_SPLIT.split(text.strip())
+    return len(parts) >= 2 and all(bare_name(part) is not None for part in parts)
+
+
 def lowercase_elsewhere(name: str, page: str) -> bool:
     """Whether every word of `name` is printed lower-cased in the page too: common words ("Case Study", "Last
     Modified", "Screen Shot"), not a person's name ("Will Smith": "smith" is rarely printed so), in the

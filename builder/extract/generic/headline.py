@@ -19,7 +19,7 @@ from operator import mul
 from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import bare_name, is_credit_line
+from builder.extract.generic.byline import bare_name, is_credit_line, is_names_list
 from builder.extract.generic.dates import find_date, holds_date_digit, is_date_line
 from builder.extract.generic.headline_lines import (
     FULL_STOPS,
@@ -287,7 +287,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(after_paragraph),
         float(words > 12),
         float(holds_photo_credit(text) or _credited_below(scored, below, text)),
-        float(bare_name(text) is not None),
+        float(bare_name(text) is not None or is_names_list(text)),
         float(text.endswith(",")),
     ]
     return Candidate(i, features)
