@@ -192,6 +192,22 @@ def test_an_advertisement_s_mark_on_a_page_read_alone_is_chrome(line: str, body:
 @pytest.mark.parametrize(
     ("line", "body"),
     [
+        ("Subscribe now to our eNATION edition for the full story.", False),
+        ("To view the full story, please subscribe to The Harbour Times.", False),
+        ("If you're seeing this message but you're already a subscriber, you can log in for immediate access.", False),
+        ("Readers who subscribe to the paper get the full story of the harbour every week.", True),
+        ("She was already a subscriber to the harbour's newsletter when the seals came back.", True),
+    ],
+)
+def test_a_paywall_s_notice_is_chrome(line: str, body: bool) -> None:
+    """A paywall's notice between the paragraphs (subscribe, or log in, for the full story) is no part of the
+    body; sentences of the article about subscribing are."""
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
         ("Please check your inbox for a confirmation email.", False),
         ("Thank you! Please check your email for confirmation.", False),
         ("Thanks for signing up!", False),

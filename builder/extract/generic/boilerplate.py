@@ -2,7 +2,8 @@
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
 needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an appeal to share or subscribe (or the
 writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
-to be clicked, a link to another page marked by its arrow, an advertisement's mark, a newsletter form's message."""
+to be clicked, a link to another page marked by its arrow, an advertisement's mark, a paywall's notice, a newsletter
+form's message."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ RULE_ARROW_LINK: Final = "a link to another page, its arrow at its end ('More Ri
 RULE_AD_MARK: Final = "an advertisement's mark ('Advertisement', 'Story continues below advertisement')"
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
 RULE_FORM_MESSAGE: Final = "a newsletter form's message ('Please check your inbox for a confirmation email')"
+RULE_PAYWALL: Final = "a paywall's notice ('Subscribe now for the full story', 'already a subscriber? Log in')"
 RULE_COOKIES: Final = "the site's notice of its cookies ('We use cookies to …', 'Diese Website verwendet Cookies')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
@@ -64,6 +66,8 @@ def _measured_rule(text: str, words: int) -> str | None:
         return RULE_ARROW_LINK
     if is_ad_mark(text, words):
         return RULE_AD_MARK
+    if is_paywall_notice(text, words):
+        return RULE_PAYWALL
     return RULE_FORM_MESSAGE if is_form_message(text, words) else None
 
 
@@ -136,6 +140,24 @@ FOLLOW_WORDS: Final = 12  # such an invitation is no longer
 def is_follow_prompt(text: str, words: int) -> bool:
     """An invitation to follow the site or its writer on a social network (a link under or inside the article)."""
     return words <= FOLLOW_WORDS and text.startswith(FOLLOW_OPENINGS) and _FOLLOW.match(text) is not None
+
+
+# A paywall's notice where the article stops: "Subscribe now to our eNATION edition for the full story.", "To view
+# the full story, please subscribe to The Haitian Times.", "If you're seeing this message but you're already a
+# subscriber, you can log in for immediate access to this story."
+_PAYWALL: Final = re.compile(
+    r"^(?:[Ss]ubscribe|[Ll]og in|[Ss]ign in)\b[^.!?]{0,80}\b(?:full (?:story|article)|immediate access|continue reading)\b|"
+    r"\bfull (?:story|article)\b[^.!?]{0,60}\bplease (?:subscribe|log in|sign in)\b|"
+    r"\balready an? subscriber\b[^.!?]{0,60}\b(?:log in|sign in)\b"
+)
+PAYWALL_WORDS: Final = 40  # such a notice is no longer
+
+
+def is_paywall_notice(text: str, words: int) -> bool:
+    """A paywall's notice: subscribe or log in for the full story (most lines are settled without a search)."""
+    if words > PAYWALL_WORDS or ("ubscri" not in text and "full st" not in text and "og in" not in text):
+        return False
+    return _PAYWALL.search(text) is not None
 
 
 # A bar of buttons to share or print the article, printed as their labels ("Email|Print| Text size – +", "Digg it |
