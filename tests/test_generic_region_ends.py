@@ -37,6 +37,12 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_end_heading("Also on HuffPost:", 3)
     assert is_end_heading("TrackBack", 1) and is_end_heading("Trackbacks/Pingbacks", 1)  # links from other blogs
     assert is_end_heading("関連記事一覧", 1)  # a script with no spaces needs no word end
+    assert is_end_heading("Teilen Sie dies mit:", 4) and is_end_heading(
+        "Die meistgelesenen Artikel", 3
+    )  # WordPress, SWR
+    assert (
+        is_end_heading("Meist gelesen", 2) and is_end_heading("Mehr Themen:", 2) and is_end_heading("Otras Noticias", 2)
+    )
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")
