@@ -147,15 +147,16 @@ def is_follow_prompt(text: str, words: int) -> bool:
 # subscriber, you can log in for immediate access to this story."
 _PAYWALL: Final = re.compile(
     r"^(?:[Ss]ubscribe|[Ll]og in|[Ss]ign in)\b[^.!?]{0,80}\b(?:full (?:story|article)|immediate access|continue reading)\b|"
-    r"\bfull (?:story|article)\b[^.!?]{0,60}\bplease (?:subscribe|log in|sign in)\b|"
+    r"\bfull (?:story|article)\b[^.!?]{0,60}\bplease subscribe\b|"
     r"\balready an? subscriber\b[^.!?]{0,60}\b(?:log in|sign in)\b"
 )
 PAYWALL_WORDS: Final = 40  # such a notice is no longer
+PAYWALL_OPENINGS: Final = ("Log in ", "Sign in", "log in ", "sign in")  # the notices without "subscribe" open so
 
 
 def is_paywall_notice(text: str, words: int) -> bool:
     """A paywall's notice: subscribe or log in for the full story (most lines are settled without a search)."""
-    if words > PAYWALL_WORDS or ("ubscri" not in text and "full st" not in text and "og in" not in text):
+    if words > PAYWALL_WORDS or ("ubscri" not in text and text[:7] not in PAYWALL_OPENINGS):
         return False
     return _PAYWALL.search(text) is not None
 
