@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from builder.extract.decode import decode
 from builder.extract.generic.boilerplate import _FORM_MESSAGE, is_form_message
-from builder.extract.generic.byline import _RELATIVE_TIME, relative_time
 from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE, _WIDE_GAP, _Occupied, wide_gaps
 from builder.extract.generic.corpus import page_lines
@@ -29,6 +28,7 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.reader import dump_lines
 from builder.extract.generic.region import _LETTER, Scored, candidate_regions, holds_letter
+from builder.extract.generic.relative import _RELATIVE_TIME, relative_time
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
 from builder.extract.generic.words import Prose, holds_word
 from builder.extract.textdump.lines import BLANK, Line

@@ -10,11 +10,11 @@ from builder.extract.generic.byline import (
     bare_name,
     byline_names,
     is_explicit_byline,
-    is_profile_mark,
     lowercase_elsewhere,
 )
 from builder.extract.generic.markers import is_end_heading
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
+from builder.extract.generic.relative import is_profile_mark
 
 SIGNATURE_LINES: Final = 2  # a byline this close to the article's end (last lines), or...
 SIGNATURE_UNDER: Final = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it

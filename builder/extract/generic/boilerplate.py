@@ -156,7 +156,7 @@ PAYWALL_OPENINGS: Final = ("Log in ", "Sign in", "log in ", "sign in")  # the no
 
 def is_paywall_notice(text: str, words: int) -> bool:
     """A paywall's notice: subscribe or log in for the full story (most lines are settled without a search)."""
-    if words > PAYWALL_WORDS or ("ubscri" not in text and text[:7] not in PAYWALL_OPENINGS):
+    if words > PAYWALL_WORDS or ("ubscri" not in text and not text.startswith(PAYWALL_OPENINGS)):
         return False
     return _PAYWALL.search(text) is not None
 

@@ -6,8 +6,9 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import ACCOMPANYING, find_date, holds_date_digit, holds_digit
+from builder.extract.generic.dates import ACCOMPANYING, find_date, holds_date_digit
 from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
+from builder.extract.generic.relative import relative_time
 from builder.extract.generic.words import STOP_WORDS, holds_word
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
@@ -18,6 +19,14 @@ _BYLINE: Final = re.compile(
     r"(?:Texto|Text|Текст)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?))?\s*[:：]\s*(?P<labelled>\S.*)",
 )
 _HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "eseppelt", "c1ph4"
+# The first words `_BYLINE` opens with, lower-cased (a pretest: the pattern, tried on every line, is long).
+_OPENING_WORDS: Final = frozenset(
+    """post article guest written posted words reporting text story published eine ein geschrieben verfasst gepostet
+    erstellt eingestellt veröffentlicht publiziert beitrag publicado escrito publié écrit rédigé pubblicato scritto
+    geplaatst geschreven by von par por di door autor autorin autoren autorinnen auteur author автор авторы od przez
+    بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
+)
+_LABEL_OPENINGS: Final = ("text", "текст")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min.").
 _NAMES_END: Final = re.compile(
@@ -102,16 +111,6 @@ _PARTICLES: Final = frozenset(
 )
 MAX_BYLINE_WORDS: Final = 25
 _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
-# A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
-_RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
-_RELATIVE_TIME: Final = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
-RELATIVE_END: Final = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
-# The characters of `_RELATIVE_TIME` but its spaces and digits: its separators, and its words' letters
-_RELATIVE_CHARS: Final = frozenset("•·|—–-adeghikmnorstuwy")
-_RELATIVE_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
-_PROFILE_MARK: Final = re.compile(
-    r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE
-)
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD: Final = re.compile(
@@ -253,38 +252,18 @@ def _explicit(text: str) -> re.Match[str] | None:
         part = part.lstrip("/-—|•· ")  # "// By Arun Sai Krishnan • Nov 11, 2020"
         if part[:1] == "[":
             part = _IMAGE_MARK.sub("", part, count=1)  # "[e3d6d9295d] By Alejandro Villamor": an avatar before it
+        if not _may_open_byline(part):
+            continue  # most lines: their first word opens no byline, and the long pattern is not tried
         match = _BYLINE.fullmatch(part)
         if match is not None:
             return match
     return None
 
 
-def relative_time(text: str) -> re.Match[str] | None:
-    """The relative time ending the line ("• 8h", "1 day ago"), if any.
-
-    Most lines end otherwise, and the search tries the pattern at every position of the line: the line's
-    end is looked at first. A match ends with "ago", a unit's word ("6 days") or a unit right after a digit
-    ("8h", "12 min"), so the line, trailing spaces removed, ends with one of those words or holds a digit in
-    its last five characters."""
-    stripped = text.rstrip()
-    if not stripped.endswith(_RELATIVE_ENDS) and not holds_digit(stripped[-RELATIVE_END:]):
-        return None
-    # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's last
-    # other character, and is searched for from there, not from each position of the line
-    start = len(text)
-    while start and (text[start - 1] in _RELATIVE_CHARS or text[start - 1].isspace() or text[start - 1].isdecimal()):
-        start -= 1
-    return _RELATIVE_TIME.search(text, start)
-
-
-def is_relative_date_line(text: str) -> bool:
-    """A relative time alone or under its date's label ("2 hours ago", "Published 1 hours ago"): a date line that
-    tells the time since the page was fetched (no date the reader can keep), never a headline."""
-    relative = relative_time(text)
-    if relative is None:
-        return False
-    label = text[: relative.start()].strip(" :").lower()
-    return not label or label in KIND_LABELS
+def _may_open_byline(part: str) -> bool:
+    """Whether the first word of `part` is one `_BYLINE` may open with ("By", "Von:", "Text&Fotos:", "文")."""
+    first = part.split(maxsplit=1)[0].rstrip(":：").lower() if part.strip() else ""
+    return first in _OPENING_WORDS or first.startswith(_LABEL_OPENINGS)
 
 
 def _name_before(text: str) -> list[str] | None:
@@ -315,11 +294,6 @@ _AGENCIES: Final = frozenset(
 # Capitalised words a page prints before a date that name no one: a date's label ("Last Modified: ..."), an
 # image's default name ("Screen Shot 2011-08-13 at 4.55.35 PM").
 _NOT_NAMES: Final = frozenset([*KIND_LABELS, "screen shot", "screenshot"])
-
-
-def is_profile_mark(text: str) -> bool:
-    """A line that follows an author's name on a profile card: "Follow", "11 min read", "8h", "1 day ago"."""
-    return _PROFILE_MARK.fullmatch(text.strip()) is not None
 
 
 def _names(names: str) -> list[str] | None:
@@ -388,10 +362,15 @@ def is_names_list(text: str) -> bool:
     writers of an article, never its headline."""
     if "," not in text and " & " not in text and " and " not in text and " und " not in text:
         return False  # most lines: no list at all
+    if not all(word[0].isupper() or word in _LIST_JOINERS for word in text.replace(",", " ").split()):
+        return False  # a headline's lower-case word: no list of names (asked before the pattern's split)
     parts = _NAME_SPLIT.split(text.strip())
     if len(parts) < 2 or not all(_may_be_name(part) for part in parts):  # cheap: most lists are of other things
         return False
     return all(bare_name(part) is not None for part in parts)
+
+
+_LIST_JOINERS: Final = frozenset(["&", "and", "und", "et", "y", "e", "en", "и", "i"])  # as `_NAME_SPLIT` joins names
 
 
 def _may_be_name(part: str) -> bool:

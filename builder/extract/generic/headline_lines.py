@@ -16,7 +16,6 @@ from builder.extract.generic.byline import (
     byline_names,
     is_capitalised_byline,
     is_credit_line,
-    is_relative_date_line,
 )
 from builder.extract.generic.dates import find_date, holds_digit, is_date_line
 from builder.extract.generic.markers import (
@@ -30,6 +29,7 @@ from builder.extract.generic.markers import (
     tag_label,
 )
 from builder.extract.generic.region import Scored, following, neighbours
+from builder.extract.generic.relative import is_relative_date_line
 from builder.extract.generic.words import share_of, stop_share
 
 TITLE_MAX_WORDS: Final = 30

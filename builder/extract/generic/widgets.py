@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from builder.extract.generic.byline import relative_time
 from builder.extract.generic.dates import find_date, holds_date_digit
+from builder.extract.generic.relative import relative_time
 from builder.extract.textdump.lines import BLANK, Line
 
 RULE_WIDGET: Final = "printed again and again between the article's paragraphs (an image's label): weighs nothing"

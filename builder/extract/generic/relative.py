@@ -1,0 +1,54 @@
+"""Times relative to the moment a page was saved ("8h", "1 day ago", "Published 1 hours ago"): a byline's age beside
+its author's name, a date line with no date the reader can keep, the marks of an author's profile card."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from builder.extract.generic.date_words import KIND_LABELS
+from builder.extract.generic.dates import holds_digit
+
+# A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
+_RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
+_RELATIVE_TIME: Final = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
+RELATIVE_END: Final = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
+# The characters of `_RELATIVE_TIME` but its spaces and digits: its separators, and its words' letters
+_RELATIVE_CHARS: Final = frozenset("•·|—–-adeghikmnorstuwy")
+_RELATIVE_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
+_PROFILE_MARK: Final = re.compile(
+    r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE
+)
+
+
+def relative_time(text: str) -> re.Match[str] | None:
+    """The relative time ending the line ("• 8h", "1 day ago"), if any.
+
+    Most lines end otherwise, and the search tries the pattern at every position of the line: the line's
+    end is looked at first. A match ends with "ago", a unit's word ("6 days") or a unit right after a digit
+    ("8h", "12 min"), so the line, trailing spaces removed, ends with one of those words or holds a digit in
+    its last five characters."""
+    stripped = text.rstrip()
+    if not stripped.endswith(_RELATIVE_ENDS) and not holds_digit(stripped[-RELATIVE_END:]):
+        return None
+    # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's last
+    # other character, and is searched for from there, not from each position of the line
+    start = len(text)
+    while start and (text[start - 1] in _RELATIVE_CHARS or text[start - 1].isspace() or text[start - 1].isdecimal()):
+        start -= 1
+    return _RELATIVE_TIME.search(text, start)
+
+
+def is_relative_date_line(text: str) -> bool:
+    """A relative time alone or under its date's label ("2 hours ago", "Published 1 hours ago"): a date line that
+    tells the time since the page was fetched (no date the reader can keep), never a headline."""
+    relative = relative_time(text)
+    if relative is None:
+        return False
+    label = text[: relative.start()].strip(" :").lower()
+    return not label or label in KIND_LABELS
+
+
+def is_profile_mark(text: str) -> bool:
+    """A line that follows an author's name on a profile card: "Follow", "11 min read", "8h", "1 day ago"."""
+    return _PROFILE_MARK.fullmatch(text.strip()) is not None
