@@ -32,7 +32,8 @@ _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline writt
 _NAMES_END: Final = re.compile(
     r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
 )
-_NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|i)\s+")
+_JOINERS: Final = ("and", "&", "und", "et", "y", "e", "en", "и", "i")  # the words that join two names
+_NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOINERS)) + r")\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
 _ROLE_WORDS: Final = frozenset(
     [
@@ -271,9 +272,10 @@ def _name_before(text: str) -> list[str] | None:
     date's label and fillers left out ("Evgenia Karp Zuletzt geändert am 06.11.2023")."""
     field = _FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))[-1]
     words = field.split()
-    while words and words[-1].lower().strip(_LABEL_PUNCTUATION) in ACCOMPANYING:
-        words.pop()
-    return _one_name(" ".join(words)) if len(words) < len(field.split()) else _one_name(field)
+    kept = len(words)
+    while kept and words[kept - 1].lower().strip(_LABEL_PUNCTUATION) in ACCOMPANYING:
+        kept -= 1
+    return _one_name(field if kept == len(words) else " ".join(words[:kept]))
 
 
 def _one_name(field: str) -> list[str] | None:
@@ -346,7 +348,7 @@ def bare_name(text: str) -> str | None:
         words = words[:half]
         text = " ".join(words)
     if len(words) > 2 and (words[0] in _PICTURE_WORDS or words[-1] in _PICTURE_WORDS):
-        words = [word for k, word in enumerate(words) if k not in (0, len(words) - 1) or word not in _PICTURE_WORDS]
+        words = words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
         text = " ".join(words)  # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
@@ -362,21 +364,13 @@ def is_names_list(text: str) -> bool:
     writers of an article, never its headline."""
     if "," not in text and " & " not in text and " and " not in text and " und " not in text:
         return False  # most lines: no list at all
-    if not all(word[0].isupper() or word in _LIST_JOINERS for word in text.replace(",", " ").split()):
+    if not all(word[0].isupper() or word in _JOINERS for word in text.replace(",", " ").split()):
         return False  # a headline's lower-case word: no list of names (asked before the pattern's split)
     parts = _NAME_SPLIT.split(text.strip())
-    if len(parts) < 2 or not all(_may_be_name(part) for part in parts):  # cheap: most lists are of other things
+    # a name has two to four words (bare_name asks it too, at many times the cost): most lists are of other things
+    if len(parts) < 2 or not all(2 <= len(part.split()) <= 4 for part in parts):
         return False
     return all(bare_name(part) is not None for part in parts)
-
-
-_LIST_JOINERS: Final = frozenset(["&", "and", "und", "et", "y", "e", "en", "и", "i"])  # as `_NAME_SPLIT` joins names
-
-
-def _may_be_name(part: str) -> bool:
-    """Two to four words, each capitalised: what `bare_name` asks first, at a fraction of its cost."""
-    words = part.split()
-    return 2 <= len(words) <= 4 and all(word[0].isupper() for word in words)
 
 
 def lowercase_elsewhere(name: str, page: str) -> bool:
