@@ -115,6 +115,10 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Social Sharing", None),
         ("Ähnliche Beiträge", None),  # an end heading
         ("Print Email", None),
+        ("Das Imperialismus-Phantom", None),  # a German article opens no name, though "das" may be inside one
+        ("Der Bundesrat", None),
+        ("Maria das Dores", "Maria das Dores"),
+        ("Van Morrison", "Van Morrison"),  # other particles may open one
     ],
 )
 def test_a_name_alone(line: str, name: str | None) -> None:

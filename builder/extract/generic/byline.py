@@ -110,6 +110,8 @@ _PARTICLES: Final = frozenset(
         "ter",
     ]
 )
+# The particles that are German articles too: a name never opens with one ("Van Morrison", "De Niro" do open one).
+_ARTICLES: Final = frozenset(["das", "der", "den", "dem", "des"])
 MAX_BYLINE_WORDS: Final = 25
 _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
@@ -355,6 +357,8 @@ def bare_name(text: str) -> str | None:
     if not all(_is_name_word(word) for word in words):
         return None
     if any(word.lower() in STOP_WORDS and word.lower() not in _PARTICLES for word in words):
+        return None
+    if words[0].lower() in _ARTICLES:  # "Das Imperialismus-Phantom", "Der Bundesrat": a particle never opens a name
         return None
     return text if _is_name(text) else None
 
