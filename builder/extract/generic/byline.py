@@ -15,8 +15,9 @@ from builder.extract.generic.words import STOP_WORDS, holds_word
 _BYLINE: Final = re.compile(
     r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|[Gg]eschrieben|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text|Beitrag)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
-    # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button
-    r"(?:Texto|Text|Текст)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?))?\s*[:：]\s*(?P<labelled>\S.*)",
+    # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button; "Interview: Julia
+    # Lauter" names who asked (a guest is named in the headline)
+    r"(?:Texto|Text|Текст|Interview)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?|Interview))?\s*[:：]\s*(?P<labelled>\S.*)",
 )
 _HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "eseppelt", "c1ph4"
 # The first words `_BYLINE` opens with, lower-cased (a pretest: the pattern, tried on every line, is long).
@@ -26,7 +27,7 @@ _OPENING_WORDS: Final = frozenset(
     geplaatst geschreven by von par por di door autor autorin autoren autorinnen auteur author автор авторы od przez
     بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
 )
-_LABEL_OPENINGS: Final = ("text", "текст")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
+_LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min.").
 _NAMES_END: Final = re.compile(
