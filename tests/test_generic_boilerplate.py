@@ -232,3 +232,18 @@ def test_a_newsletter_form_s_message_under_the_headline_is_no_lead() -> None:
     fields = read_under_head(form, ARTICLE, MENU).fields
     assert fields.get("summary") != form[0]
     assert form[0] not in fields["body"]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Lesezeit: ca. 3 Minuten", False),
+        ("Tempo di lettura: 3 minuti", False),
+        ("8 minutos de lectura", False),
+        ("4 min read", False),
+        ("The seals rested for 4 minutes before they swam back to the harbour.", True),
+    ],
+)
+def test_a_reading_time_is_chrome(line: str, body: bool) -> None:
+    """How long the article takes to read, printed among its first paragraphs, is no part of the body."""
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body

@@ -370,29 +370,3 @@ def test_the_lines_of_a_paragraph_a_narrow_column_wraps_are_no_headline(line: st
     scored = score_lines(*dump_lines(NARROW_COLUMN))
     at = next(i for i, read in enumerate(scored.lines) if read.text == line)
     assert headline_lines.is_headline(scored, at, set(), set()) is headline
-
-
-@pytest.mark.parametrize(
-    ("page", "never"),
-    [
-        ("Will the pool open in May?\n(*) Yes\n63%\n( ) No", True),  # a poll's question over its answers
-        ("Will the pool open in May?\n\n( ) Yes\n( ) No", True),
-        ("Will the pool open in May?\n\nBy Ann Lee", False),  # a headline asks too
-    ],
-)
-def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None:
-    assert headline_lines.never_headline(score_lines(*dump_lines(page)), 0) is never
-
-
-@pytest.mark.parametrize(
-    ("line", "never"),
-    [
-        ("Published 1 hours ago", True),  # a relative date under its label: no date to keep, and no headline
-        ("3 days ago", True),
-        ("Updated: 2 hours ago", True),
-        ("The harbour as it looked 20 years ago", False),  # a headline telling of a time
-        ("Seals seen 2 hours ago", False),  # words before the time that are no date's label
-    ],
-)
-def test_a_relative_date_is_never_the_headline(line: str, never: bool) -> None:
-    assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never

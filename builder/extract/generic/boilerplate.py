@@ -3,7 +3,7 @@ words alone: a greeting to new readers over the post, links to the previous and 
 needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an appeal to share or subscribe (or the
 writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
 to be clicked, a link to another page marked by its arrow, an advertisement's mark, a paywall's notice, a newsletter
-form's message."""
+form's message, a reading time."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS, ARROWS, LINK_ARROWS
+from builder.extract.generic.relative import is_reading_time
 from builder.extract.generic.words import Prose
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
@@ -24,6 +25,7 @@ RULE_AD_MARK: Final = "an advertisement's mark ('Advertisement', 'Story continue
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
 RULE_FORM_MESSAGE: Final = "a newsletter form's message ('Please check your inbox for a confirmation email')"
 RULE_PAYWALL: Final = "a paywall's notice ('Subscribe now for the full story', 'already a subscriber? Log in')"
+RULE_READING_TIME: Final = "how long the article takes to read ('Lesezeit: 4 Min.', '5 min read')"
 RULE_COOKIES: Final = "the site's notice of its cookies ('We use cookies to …', 'Diese Website verwendet Cookies')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
@@ -68,6 +70,8 @@ def _measured_rule(text: str, words: int) -> str | None:
         return RULE_AD_MARK
     if is_paywall_notice(text, words):
         return RULE_PAYWALL
+    if is_reading_time(text):
+        return RULE_READING_TIME
     return RULE_FORM_MESSAGE if is_form_message(text, words) else None
 
 

@@ -29,7 +29,7 @@ from builder.extract.generic.markers import (
     tag_label,
 )
 from builder.extract.generic.region import Scored, following, neighbours
-from builder.extract.generic.relative import is_relative_date_line
+from builder.extract.generic.relative import is_reading_time, is_relative_date_line
 from builder.extract.generic.words import share_of, stop_share
 
 TITLE_MAX_WORDS: Final = 30
@@ -173,7 +173,7 @@ def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
     glued together, a search box's or blog engine's credit, a relative date, a video's title, a wiki's section
-    heading, a formula, a poll's question."""
+    heading, a formula, a poll's question, a reading time."""
     text = scored.lines[i].text
     return (
         is_glued_menu(text)
@@ -185,6 +185,7 @@ def never_headline(scored: Scored, i: int) -> bool:
         or _TEX_COMMAND.search(text) is not None
         or _asks_poll(scored, i)
         or is_relative_date_line(text)
+        or is_reading_time(text)
     )
 
 

@@ -49,6 +49,26 @@ def is_relative_date_line(text: str) -> bool:
     return not label or label in KIND_LABELS
 
 
+# How long the article takes to read, labelled before or after its minutes ("Lesezeit: ca. 3 Minuten", "Tempo di
+# lettura: 3 minuti", "8 minutos de lectura", "4 min read"): no headline, no prose.
+_READING_LABEL: Final = (
+    r"(?:reading|read)\s+time|lesezeit|lesedauer|tempo\s+di\s+lettura|temps\s+de\s+lecture|tiempo\s+de\s+lectura|"
+    r"tempo\s+de\s+leitura|leestijd|время\s+чтения"
+)
+_MINUTES: Final = r"\d{1,3}\s*(?:min(?:ute)?s?|minuten|minuti|minutos|minutes)\.?"
+_READING_TIME: Final = re.compile(
+    rf"(?:{_READING_LABEL})\s*[:：]?\s*(?:ca\.|approx\.|about|etwa|circa)?\s*{_MINUTES}(?:\s+read)?|"
+    rf"{_MINUTES}\s+(?:read|reading\s+time|{_READING_LABEL}|de\s+lectura|de\s+lecture|di\s+lettura|de\s+leitura)",
+    re.IGNORECASE,
+)
+READING_TIME_CHARS: Final = 48  # no reading time's line is longer
+
+
+def is_reading_time(text: str) -> bool:
+    """A line that only says how long the article takes to read."""
+    return len(text) <= READING_TIME_CHARS and _READING_TIME.fullmatch(text.strip(" •·|—–-")) is not None
+
+
 def is_profile_mark(text: str) -> bool:
     """A line that follows an author's name on a profile card: "Follow", "11 min read", "8h", "1 day ago"."""
     return _PROFILE_MARK.fullmatch(text.strip()) is not None

@@ -1,0 +1,39 @@
+"""Lines that are never the headline, whatever the headline model scores them: a poll's question over its answers,
+a relative date, a reading time."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.generic import headline_lines
+from builder.extract.generic.reader import dump_lines
+from builder.extract.generic.region import score_lines
+
+
+@pytest.mark.parametrize(
+    ("page", "never"),
+    [
+        ("Will the pool open in May?\n(*) Yes\n63%\n( ) No", True),  # a poll's question over its answers
+        ("Will the pool open in May?\n\n( ) Yes\n( ) No", True),
+        ("Will the pool open in May?\n\nBy Ann Lee", False),  # a headline asks too
+    ],
+)
+def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None:
+    assert headline_lines.never_headline(score_lines(*dump_lines(page)), 0) is never
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [
+        ("Published 1 hours ago", True),  # a relative date under its label: no date to keep, and no headline
+        ("3 days ago", True),
+        ("Updated: 2 hours ago", True),
+        ("The harbour as it looked 20 years ago", False),  # a headline telling of a time
+        ("Seals seen 2 hours ago", False),  # words before the time that are no date's label
+        ("Tempo di lettura: 3 minuti", True),  # a reading time
+        ("5 Minuten Lesezeit", True),
+        ("Seals rest 5 minutes a day", False),
+    ],
+)
+def test_a_relative_date_or_a_reading_time_is_never_the_headline(line: str, never: bool) -> None:
+    assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never
