@@ -11,7 +11,7 @@ import pytest
 
 from builder.extract.generic import headline, headline_lines
 from builder.extract.generic.byline import is_capitalised_byline, is_credit_line
-from builder.extract.generic.headline_lines import is_breadcrumb
+from builder.extract.generic.headline_lines import is_breadcrumb, is_category_list
 from builder.extract.generic.markers import is_glued_menu, is_handle_or_menu
 from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
@@ -87,6 +87,22 @@ def test_every_feature_of_the_headline_model_has_a_weight() -> None:
 )
 def test_breadcrumbs_and_quotes(line: str, breadcrumb: bool) -> None:
     assert is_breadcrumb(line) is breadcrumb
+
+
+@pytest.mark.parametrize(
+    ("line", "categories"),
+    [
+        ("Forschung, Projekte, Sprachpunkt", True),
+        ("Corona & die Folgen, Debatte, Deutschland, Politik", True),
+        ("Brothel catering to politicians, doctors, lawyers busted in Boston", False),  # longer items
+        ("The Briefing, Friday, November 9, 2012", False),  # a date
+        ("Seals, Terns, Gulls: Who Rules the Sandbank?", False),
+        ("Seals and Terns", False),
+        ("Neue Energiezähler mit M-Bus, Mod-Bus, Ethernet und MID", False),  # an item of four words
+    ],
+)
+def test_an_unlabelled_list_of_categories_is_no_headline(line: str, categories: bool) -> None:
+    assert is_category_list(line) is categories
 
 
 @pytest.mark.parametrize(

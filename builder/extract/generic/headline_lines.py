@@ -73,6 +73,22 @@ _HERE: Final = re.compile(
 _HERE_OPENINGS: Final = "YySsVvUu"  # what `_HERE` may match first: most lines, with no regex
 
 
+CATEGORY_LIST_ITEMS: Final = 3  # a line of this many short names or more, parted by commas, lists categories...
+CATEGORY_WORDS: Final = 3  # ...each of at most this many words ("&" counts for none)
+
+
+def is_category_list(text: str) -> bool:
+    """A line that only lists the article's categories or tags, unlabelled ("Forschung, Projekte, Sprachpunkt",
+    "Corona & die Folgen, Debatte, Deutschland, Politik"): no headline. A headline listing
+    things tells of them ("Bikes, boats and trains: …"), or its items are longer."""
+    if text.count(",") < CATEGORY_LIST_ITEMS - 1 or any(c.isdigit() or c in "'’:;!?." for c in text):
+        return False
+    return all(
+        item and item[0].isupper() and 1 <= len(item.replace(" & ", " ").split()) <= CATEGORY_WORDS
+        for item in (part.strip() for part in text.split(","))
+    )
+
+
 def is_breadcrumb(text: str) -> bool:
     """ "Home > News > Headline", "Section >", "« Previous", "Travel » Asia", "← previous post", "You are here: Autos": the path
     to the page, or paging links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«),
@@ -98,6 +114,8 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
     if not any(c.isalnum() for c in _IMAGE_ALT.sub("", text)) or (text[0].isdigit() and _in_numbered_list(scored, i)):
         return False
     if is_caption_label(text) or tag_label(text) is not None or is_breadcrumb(text) or is_doubled(text):
+        return False
+    if is_category_list(text):
         return False
     if is_end_heading(text, prose.words) or is_handle_or_menu(text, prose.words) or text.endswith(_DATELINE_ENDS):
         return False
