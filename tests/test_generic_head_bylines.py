@@ -224,9 +224,14 @@ def test_a_blog_s_user_name_in_lower_case_after_the_byline_s_word_on_a_dated_lin
 
 @pytest.mark.parametrize(
     ("line", "name"),
-    [("Avatar Frank Hahn", "Frank Hahn"), ("Alex Bozarjian Image", "Alex Bozarjian"), ("Ada Moss", "Ada Moss")],
+    [
+        ("Avatar Frank Hahn", "Frank Hahn"),
+        ("Alex Bozarjian Image", "Alex Bozarjian"),
+        ("Ada Moss", "Ada Moss"),
+        ("Enlarge Image", None),  # a button under the picture: one word is left, no name
+    ],
 )
-def test_a_name_beside_its_picture_s_alt_text(line: str, name: str) -> None:
+def test_a_name_beside_its_picture_s_alt_text(line: str, name: str | None) -> None:
     assert bare_name(line) == name
 
 

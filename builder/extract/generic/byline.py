@@ -350,9 +350,10 @@ def bare_name(text: str) -> str | None:
     if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name
         words = words[:half]
         text = " ".join(words)
-    if len(words) > 2 and (words[0] in _PICTURE_WORDS or words[-1] in _PICTURE_WORDS):
+    if words and (words[0] in _PICTURE_WORDS or words[-1] in _PICTURE_WORDS):
+        # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name; "Enlarge Image": a button
         words = words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
-        text = " ".join(words)  # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name
+        text = " ".join(words)
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
     if not all(_is_name_word(word) for word in words):
