@@ -42,6 +42,9 @@ from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
         ("Morning home delivery - save up to 65%", True),
         ("Field input is required", True),
         ("Submit", True),  # a comment form's button over the headline
+        ("51 captures Previous capture 26 Next capture", True),  # a web archive's toolbar
+        ("Kommentar hinterlassen Antworten abbrechen", True),
+        ("Price includes VAT for Germany", True),
         ("Share Close extra sharing options", True),
         ("Forgot your username or password?", True),
         ("Leave a Reply Cancel reply", True),
