@@ -22,6 +22,9 @@ MANY_TAGS = ["pools", "town council", "river", "roof", "storm", "summer", "swimm
         (["Categories: pools, town council"], ["pools", "town council"]),
         (["Kategorien: pools, town council"], ["pools", "town council"]),
         (["  • Schlagwörter: " + ", ".join(MANY_TAGS)], MANY_TAGS),  # longer than any end heading
+        (["Filed under pools ,  town council"], ["pools", "town council"]),  # "Filed under" needs no colon
+        (["Tagged as: pools, town council"], ["pools", "town council"]),
+        (["Tagged pools, town council"], ["pools", "town council"]),
     ],
 )
 def test_a_tag_label_after_the_article_ends_it(tags: list[str], expected: list[str]) -> None:

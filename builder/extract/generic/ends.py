@@ -181,9 +181,10 @@ def _opens_tags(scored: Scored, i: int, stop: int) -> bool:
     article ends there (its tags are read under it). A label word alone with no colon and no list under it
     ("Themen", "Topics") may be a subheading."""
     text = scored.lines[i].text
-    if tag_label(text) is None:
+    tags = tag_label(text)
+    if tags is None:
         return False
-    if ":" in text or "：" in text:
+    if tags or ":" in text or "：" in text:  # tags on the line ("Filed under pools, council" needs no colon)
         return True
     below = next((j for j in range(i + 1, min(stop, i + 3)) if scored.prose[j] is not None), None)
     return below is not None and scored.lines[below].bullet

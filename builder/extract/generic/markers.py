@@ -42,10 +42,12 @@ AD_MARK_WORDS: Final = 5  # such a mark is this short ("Story continues below ad
 HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL: Final = re.compile(
-    r"(?:Tags|TAGS|Tagged(?: with)?|Topics|Filed under|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
+    r"(?:Tags|TAGS|Tagged(?: with| as| in| In)?|Topics|Filed under|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
     r"Mots-clés|Étiquettes|Catégories|Etiquetas|Temas|Categorías|"
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
+# "Filed under" and "Tagged" need no colon after them ("Filed under bill clinton , warner bros.")
+_TAGS_VERB: Final = re.compile(r"(?:Filed under|Tagged(?: with| as| in| In)?)\s+(?P<rest>[^\s:：].*)")
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
 # A newsletter's or a subscription's prompt is a line this short; a sentence this long that ends as one is prose
 LABEL_WORDS: Final = 4  # a label over a list or a recipe's part ("Zutaten:", "Directions:") is no longer than this
@@ -207,6 +209,8 @@ def tag_label(text: str) -> list[str] | None:
     if len(text) > 300:
         return None
     match = _TAGS_LABEL.fullmatch(text)
+    if match is None and text.startswith(("Filed", "Tagged")):
+        match = _TAGS_VERB.fullmatch(text)
     if match is None:
         return None
     rest = match["rest"]
