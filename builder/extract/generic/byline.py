@@ -35,81 +35,17 @@ _NAMES_END: Final = re.compile(
 )
 _JOINERS: Final = ("and", "&", "und", "et", "y", "e", "en", "и", "i")  # the words that join two names
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOINERS)) + r")\s+")
-# Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist".
+# Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist"; and a button's
+# or a link's words: "Text Size", "Print Email".
 _ROLE_WORDS: Final = frozenset(
-    [
-        "staff",
-        "senior",
-        "editor",
-        "editors",
-        "correspondent",
-        "reporter",
-        "writer",
-        "writers",
-        "contributor",
-        "columnist",
-        "technologist",
-        "news",
-        "project",
-        "desk",
-        "team",
-        "agency",
-        "press",
-        "bureau",
-        "photographer",
-        "photos",
-        "photo",
-        "chief",
-        "political",
-        "science",
-        "health",
-        "analyst",
-        "associated",
-        "logo",
-        "updated",
-        "published",
-        "minutes",
-        "min",
-        "read",
-        "ago",
-        "link",
-        "copied",
-        # a button's or a link's words: "Text Size", "Print Email"
-        "size",
-        "print",
-        "email",
-        "share",
-        "comments",
-        "subscribe",
-        "menu",
-        "search",
-        "close",
-        "sharing",
-    ]
+    """staff senior editor editors correspondent reporter writer writers contributor columnist technologist
+    news project desk team agency press bureau photographer photos photo chief political science health
+    analyst associated logo updated published minutes min read ago link copied
+    size print email share comments subscribe menu search close sharing""".split()  # noqa: SIM905
 )
 _POSSESSIVE: Final = ("'s", "’s")  # a word ending so is no part of a person's name
 _PARTICLES: Final = frozenset(
-    [
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "van",
-        "von",
-        "der",
-        "den",
-        "le",
-        "la",
-        "du",
-        "dos",
-        "das",
-        "bin",
-        "al",
-        "el",
-        "ten",
-        "ter",
-    ]
+    "de da del della di van von der den le la du dos das bin al el ten ter".split()  # noqa: SIM905
 )
 # The particles that are German articles too: a name never opens with one ("Van Morrison", "De Niro" do open one).
 _ARTICLES: Final = frozenset(["das", "der", "den", "dem", "des"])
