@@ -199,6 +199,10 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Interview: Julia Lauter", ["Julia Lauter"]),  # who asked; a guest is named in the headline
         ("Text und Interview: Harald Willenbrock", ["Harald Willenbrock"]),
         ("Interview mit Angela Merkel", None),
+        ("Veröffentlicht vonChris Jung 28. Februar 2016", ["Chris Jung"]),  # "von" glued to the name
+        ("Geschrieben vonElisa Marvena", ["Elisa Marvena"]),
+        ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
+        ("Vonnegut returns to the harbour", None),
     ],
 )
 def test_a_byline_opened_by_a_verb_and_its_word(line: str, names: list[str] | None) -> None:

@@ -14,7 +14,9 @@ from builder.extract.generic.words import STOP_WORDS, holds_word
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
     r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|[Gg]eschrieben|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text|Beitrag)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
-    r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)\s*[:：]?\s+(?P<names>\S.*)|"
+    r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
+    # "By" or "von" glued to the name ("Veröffentlicht vonChris Jung", "ByNatasha Daly": link words a text browser
+    # printed with no space between them) opens one too.
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button; "Interview: Julia
     # Lauter" names who asked (a guest is named in the headline)
     r"(?:Texto|Text|Текст|Interview)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?|Interview))?\s*[:：]\s*(?P<labelled>\S.*)",
@@ -202,8 +204,14 @@ def _explicit(text: str) -> re.Match[str] | None:
 
 def _may_open_byline(part: str) -> bool:
     """Whether the first word of `part` is one `_BYLINE` may open with ("By", "Von:", "Text&Fotos:", "文")."""
-    first = part.split(maxsplit=1)[0].rstrip(":：").lower() if part.strip() else ""
-    return first in _OPENING_WORDS or first.startswith(_LABEL_OPENINGS)
+    word = part.split(maxsplit=1)[0].rstrip(":：") if part.strip() else ""
+    first = word.lower()
+    return first in _OPENING_WORDS or first.startswith(_LABEL_OPENINGS) or _glued_opening(word)
+
+
+def _glued_opening(word: str) -> bool:
+    """ "ByNatasha", "vonChris": "By" or "von" glued to a name's capital."""
+    return (word[:2] in ("By", "by") and word[2:3].isupper()) or (word[:3] in ("von", "Von") and word[3:4].isupper())
 
 
 def _name_before(text: str) -> list[str] | None:
