@@ -11,7 +11,7 @@ from typing import Any
 from eval_dates import near_date, truth_date
 
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+|\s+_")
-AUTHOR_SPLIT = re.compile(r"\s*(?:,|\n|\band\b|&|;)\s*")
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|\n|\b(?:and|und|et|y)\b|&|;)\s*")  # names joined in one label
 QUOTES = str.maketrans(
     {
         "‘": "'",

@@ -101,6 +101,8 @@ def test_titles_match_whatever_their_case_and_soft_hyphens(
         (["J.R. Stone"], ["J. R. Stone"], True),
         (["By Jane Lee\n March 25"], ["jane lee"], True),  # a silver byline's first line, case folded
         (["Jane Lee", "Tom Roe"], ["Jane Lee"], False),
+        (["Von Jane Lee und Tom Roe"], ["Jane Lee", "Tom Roe"], True),  # a hand label of one string
+        (["Jane Lee; Tom Roe"], ["Jane Lee", "Tom Roe"], True),
     ],
 )
 def test_authors_are_compared_as_sets_of_names(
