@@ -201,6 +201,7 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Interview mit Angela Merkel", None),
         ("Veröffentlicht vonChris Jung 28. Februar 2016", ["Chris Jung"]),  # "von" glued to the name
         ("Geschrieben vonElisa Marvena", ["Elisa Marvena"]),
+        ("Text von Christian Seiler     Illustration von Markus Roost", ["Christian Seiler"]),  # another credit
         ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
         ("Vonnegut returns to the harbour", None),
     ],
