@@ -202,6 +202,8 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Veröffentlicht vonChris Jung 28. Februar 2016", ["Chris Jung"]),  # "von" glued to the name
         ("Geschrieben vonElisa Marvena", ["Elisa Marvena"]),
         ("Text von Christian Seiler     Illustration von Markus Roost", ["Christian Seiler"]),  # another credit
+        ("By Evan HalperStaff Writer", ["Evan Halper"]),  # a role glued to the name
+        ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),  # a theme's label for screen readers first
         ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
         ("Vonnegut returns to the harbour", None),
     ],

@@ -29,6 +29,7 @@ _OPENING_WORDS: Final = frozenset(
     geplaatst geschreven by von par por di door autor autorin autoren autorinnen auteur author автор авторы od przez
     بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
 )
+_SCREEN_READER_LABEL: Final = "Post author "  # a blog theme's label for screen readers, printed before "By"
 _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min."),
@@ -36,6 +37,8 @@ _NAMES_END: Final = re.compile(
     r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
     r"|\s+(?:Illustrations?|Illustrationen|Fotos?|Bilder?|Photos?|Zeichnungen?)\s+(?:von|by)\b"
+    # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
+    r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b)"
 )
 _JOINERS: Final = ("and", "&", "und", "et", "y", "e", "en", "и", "i")  # the words that join two names
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOINERS)) + r")\s+")
@@ -194,6 +197,8 @@ def _named(match: re.Match[str]) -> str:
 def _explicit(text: str) -> re.Match[str] | None:
     for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
         part = part.lstrip("/-—|•· ")  # "// By Arun Sai Krishnan • Nov 11, 2020"
+        if part.startswith(_SCREEN_READER_LABEL):
+            part = part[len(_SCREEN_READER_LABEL) :]  # "Post author By Helge Fahrnberger": a theme's hidden label
         if part[:1] == "[":
             part = _IMAGE_MARK.sub("", part, count=1)  # "[e3d6d9295d] By Alejandro Villamor": an avatar before it
         if not _may_open_byline(part):
