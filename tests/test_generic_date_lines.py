@@ -82,6 +82,7 @@ def test_non_dates_are_not_read(line: str) -> None:
         ("Copyright © 2017 Breitbart", False),
         ("400 │ 2020-08-01 18:00:00+00 │ 24 │ 6.823777", False),
         ("22 Dec, 2016 651", True),
+        ("Pressemitteilung vom 25. Januar 2022", True),  # "vom": "of the", beside a date
     ],
 )
 def test_a_date_line_is_mostly_a_date(line: str, expected: bool) -> None:

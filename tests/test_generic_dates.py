@@ -229,6 +229,8 @@ def test_instant_uses_the_stated_offset_else_the_default_zone() -> None:
         ("Veröffentlichung: 04.02.2022", "published"),
         ("Erstveröffentlichung: 25. März 2020", "published"),
         ("Erscheinungsdatum 21. Januar 2022", "published"),
+        ("Pressemitteilung vom 20.01.2022", "published"),  # a press release's date is its publication's
+        ("Press release 21 July 2021", "published"),
         ("July 21, 2021", None),
         ("By Jane Doe, July 21, 2021", None),
     ],

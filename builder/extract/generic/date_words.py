@@ -207,7 +207,7 @@ WEEKDAYS: Final[frozenset[str]] = _words(
 _KIND_LABELS: Final[dict[str, str]] = {
     "published": """published publish posted released erschienen veröffentlicht veröffentlichung
         erstveröffentlichung erscheinungsdatum erstellt publié publiée publicado publicada
-        pubblicato pubblicata gepubliceerd geplaatst опубликовано опубликован опубликована
+        pubblicato pubblicata gepubliceerd geplaatst pressemitteilung press_release опубликовано опубликован опубликована
         نشر نُشر تاريخ_النشر نشر_في 公開 公開日 投稿 投稿日 发布 發佈 发布时间 發布 zveřejněno opublikowano publikacja""",
     "updated": """updated update modified last_updated last_modified edited aktualisiert geändert stand
         zuletzt_geändert zuletzt_aktualisiert letzte_aktualisierung
@@ -276,7 +276,7 @@ ZONES: Final[dict[str, timedelta]] = {
 # reading time blogs print after it ("Oct 18, 2019 · 8 min read").
 FILLERS: Final[frozenset[str]] = _words(
     """
-    on at the of am um den der le la à a las às alle om op el de del du o в г года год في بتاريخ ص م 日 年
+    on at the of am um den der vom le la à a las às alle om op el de del du o в г года год في بتاريخ ص م 日 年
     last and und et y e ed en и i oraz
     date time datum zeit uhr heure h fecha hora data ora uur дата время تاريخ التاريخ الساعة 日付 日期
     min mins read
