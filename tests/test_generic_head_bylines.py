@@ -204,6 +204,8 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Text von Christian Seiler     Illustration von Markus Roost", ["Christian Seiler"]),  # another credit
         ("By Evan HalperStaff Writer", ["Evan Halper"]),  # a role glued to the name
         ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),  # a theme's label for screen readers first
+        ("written by Tony Hamilton, October 24, 2012", ["Tony Hamilton"]),  # in small letters
+        ("posted by Sofia ● August 6, 2012", ["Sofia"]),
         ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
         ("Vonnegut returns to the harbour", None),
     ],

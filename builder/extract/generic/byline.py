@@ -13,7 +13,7 @@ from builder.extract.generic.words import STOP_WORDS, holds_word
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
-    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:Written|Posted|Words|Reporting|Text|Story|Published)\s+[Bb]y|(?:Eine?\s+\w+|[Gg]eschrieben|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text|Beitrag)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished)\s+[Bb]y|(?:Eine?\s+\w+|[Gg]eschrieben|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text|Beitrag)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
     # "By" or "von" glued to the name ("Veröffentlicht vonChris Jung", "ByNatasha Daly": link words a text browser
     # printed with no space between them) opens one too.
@@ -34,7 +34,7 @@ _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min."),
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
     r"|\s+(?:Illustrations?|Illustrationen|Fotos?|Bilder?|Photos?|Zeichnungen?)\s+(?:von|by)\b"
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
