@@ -75,18 +75,22 @@ _HERE_OPENINGS: Final = "YySsVvUu"  # what `_HERE` may match first: most lines, 
 
 CATEGORY_LIST_ITEMS: Final = 3  # a line of this many short names or more, parted by commas, lists categories...
 CATEGORY_WORDS: Final = 3  # ...each of at most this many words ("&" counts for none)
+_NO_CATEGORY_SIGN: Final = re.compile(r"[\d'’:;!?.]")  # a number, a possessive, a sentence's sign: no category list
 
 
 def is_category_list(text: str) -> bool:
     """A line that only lists the article's categories or tags, unlabelled ("Forschung, Projekte, Sprachpunkt",
     "Corona & die Folgen, Debatte, Deutschland, Politik"): no headline. A headline listing
     things tells of them ("Bikes, boats and trains: …"), or its items are longer."""
-    if text.count(",") < CATEGORY_LIST_ITEMS - 1 or any(c.isdigit() or c in "'’:;!?." for c in text):
+    commas = text.count(",")
+    if commas < CATEGORY_LIST_ITEMS - 1 or text.count(" ") > (CATEGORY_WORDS + 1) * (commas + 1):
+        return False  # most lines: no list, or more words than its items hold (a sentence's clauses)
+    items = [part.strip() for part in text.split(",")]
+    if not all(item and item[0].isupper() and len(item.split()) <= CATEGORY_WORDS + 1 for item in items):
+        return False  # a sentence's clauses: more words than an item's (asked before the "&" is taken out)
+    if not all(1 <= len(item.replace(" & ", " ").split()) <= CATEGORY_WORDS for item in items):
         return False
-    return all(
-        item and item[0].isupper() and 1 <= len(item.replace(" & ", " ").split()) <= CATEGORY_WORDS
-        for item in (part.strip() for part in text.split(","))
-    )
+    return _NO_CATEGORY_SIGN.search(text) is None
 
 
 def is_breadcrumb(text: str) -> bool:

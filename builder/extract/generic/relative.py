@@ -66,7 +66,9 @@ READING_TIME_CHARS: Final = 48  # no reading time's line is longer
 
 def is_reading_time(text: str) -> bool:
     """A line that only says how long the article takes to read."""
-    return len(text) <= READING_TIME_CHARS and _READING_TIME.fullmatch(text.strip(" •·|—–-")) is not None
+    if len(text) > READING_TIME_CHARS or ("in" not in text and "IN" not in text):  # "min", "Min", "MIN": most lines
+        return False  # have none, and are settled without the pattern
+    return _READING_TIME.fullmatch(text.strip(" •·|—–-")) is not None
 
 
 def is_profile_mark(text: str) -> bool:
