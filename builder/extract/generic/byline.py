@@ -14,9 +14,9 @@ from builder.extract.generic.words import STOP_WORDS, holds_word
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
     r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished)\s+[Bb]y|(?:Eine?\s+\w+|[Gg]eschrieben|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text|Beitrag)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    # The names follow the word after a space, or glued to "By" or "von" ("Veröffentlicht vonChris Jung",
+    # "ByNatasha Daly": link words a text browser printed with no space between them).
     r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
-    # "By" or "von" glued to the name ("Veröffentlicht vonChris Jung", "ByNatasha Daly": link words a text browser
-    # printed with no space between them) opens one too.
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button; "Interview: Julia
     # Lauter" names who asked (a guest is named in the headline)
     r"(?:Texto|Text|Текст|Interview)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?|Interview))?\s*[:：]\s*(?P<labelled>\S.*)",
@@ -32,7 +32,7 @@ _OPENING_WORDS: Final = frozenset(
 _SCREEN_READER_LABEL: Final = "Post author "  # a blog theme's label for screen readers, printed before "By"
 _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
-# Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min."),
+# Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min.");
 _NAMES_END: Final = re.compile(
     r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")

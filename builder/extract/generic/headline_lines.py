@@ -86,9 +86,7 @@ def is_category_list(text: str) -> bool:
     if commas < CATEGORY_LIST_ITEMS - 1 or text.count(" ") > (CATEGORY_WORDS + 1) * (commas + 1):
         return False  # most lines: no list, or more words than its items hold (a sentence's clauses)
     items = [part.strip() for part in text.split(",")]
-    if not all(item and item[0].isupper() and len(item.split()) <= CATEGORY_WORDS + 1 for item in items):
-        return False  # a sentence's clauses: more words than an item's (asked before the "&" is taken out)
-    if not all(1 <= len(item.replace(" & ", " ").split()) <= CATEGORY_WORDS for item in items):
+    if not all(item[:1].isupper() and len(item.replace(" & ", " ").split()) <= CATEGORY_WORDS for item in items):
         return False
     return _NO_CATEGORY_SIGN.search(text) is None
 

@@ -66,8 +66,10 @@ READING_TIME_CHARS: Final = 48  # no reading time's line is longer
 
 def is_reading_time(text: str) -> bool:
     """A line that only says how long the article takes to read."""
-    if len(text) > READING_TIME_CHARS or ("in" not in text and "IN" not in text):  # "min", "Min", "MIN": most lines
-        return False  # have none, and are settled without the pattern
+    # Every unit ("min", "Min.", "MIN", "minutos") holds "in" or "IN": most lines hold neither, and are settled
+    # without the pattern.
+    if len(text) > READING_TIME_CHARS or ("in" not in text and "IN" not in text):
+        return False
     return _READING_TIME.fullmatch(text.strip(" •·|—–-")) is not None
 
 
