@@ -40,14 +40,15 @@ LINK_ARROWS: Final = (*ARROWS, ">>")  # a short line ending in one links to othe
 AD_WORDS: Final = r"advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|реклама"
 AD_MARK_WORDS: Final = 5  # such a mark is this short ("Story continues below advertisement")
 HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
+# The labels of a tag list that are verbs: they need no colon after them ("Filed under bill clinton , warner bros.").
+_TAG_VERBS: Final = r"Filed under|Tagged(?: with| as| in| In)?"
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL: Final = re.compile(
-    r"(?:Tags|TAGS|Tagged(?: with| as| in| In)?|Topics|Filed under|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
+    rf"(?:Tags|TAGS|{_TAG_VERBS}|Topics|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
     r"Mots-clés|Étiquettes|Catégories|Etiquetas|Temas|Categorías|"
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
-# "Filed under" and "Tagged" need no colon after them ("Filed under bill clinton , warner bros.")
-_TAGS_VERB: Final = re.compile(r"(?:Filed under|Tagged(?: with| as| in| In)?)\s+(?P<rest>[^\s:：].*)")
+_TAGS_VERB: Final = re.compile(rf"(?:{_TAG_VERBS})\s+(?P<rest>[^\s:：].*)")
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
 # A newsletter's or a subscription's prompt is a line this short; a sentence this long that ends as one is prose
 LABEL_WORDS: Final = 4  # a label over a list or a recipe's part ("Zutaten:", "Directions:") is no longer than this
