@@ -91,6 +91,31 @@ CJK_CAPTION_UNDER_THE_HEADLINE = "\n\n".join(
 )
 
 
+# A headline that is one quote, over its standfirst and byline; a list of related stories under the article prints
+# both again.
+QUOTED_HEADLINE = seal_page(
+    "Harbour Weekly",
+    "»Die Robben sind zurück auf der Sandbank«",
+    "Die Wärter glauben, dass die Ruhe der gesperrten Sandbank die Robben in die Hafeneinfahrt zurückgebracht hat",
+    "Von Ada Moss",
+) + "\n".join(
+    [
+        "Ähnliche Artikel",
+        "",
+        "»Die Robben sind zurück auf der Sandbank«",
+        "",
+        "Die Wärter glauben, dass die Ruhe der gesperrten Sandbank die Robben in die Hafeneinfahrt zurückgebracht hat",
+        "",
+    ]
+)
+
+
+def test_a_headline_that_is_one_quote() -> None:
+    reading = read_generic(QUOTED_HEADLINE)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "»Die Robben sind zurück auf der Sandbank«"
+
+
 def test_a_chinese_sentence_ending_in_a_full_stop_is_no_headline() -> None:
     reading = read_generic(CJK_CAPTION_UNDER_THE_HEADLINE + "\n")
     assert isinstance(reading, GenericReading), reading

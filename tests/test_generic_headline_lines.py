@@ -79,6 +79,11 @@ def test_every_feature_of_the_headline_model_has_a_weight() -> None:
         ("« Précédent | Suivant »", True),
         ("Le maire «assume» et «revendique» le quai", False),
         ("Die Kanzlerin: »Wir schaffen das«", False),
+        ("»Einfach kein Geld mehr, um die Miete zu zahlen«", False),  # a quote for a headline, German...
+        ("«Wir waren fast 40 Tage in Quarantäne»", False),  # ...and French or Swiss
+        ("« Previous Next »", True),  # paging links around two words
+        ("« Older post | Main | Newer post »", True),
+        ("«Vape Wave», «6 Days» et «Braguino»", True),
         ("Home > News > Harbour", True),
         ("ITmedia PC USER >", True),  # the path's last step over the page's own name
         ("Technik ›", True),

@@ -70,6 +70,8 @@ _TEX_COMMAND: Final = re.compile(r"\\(?:displaystyle|textstyle|frac|mathrm|maths
 _HERE: Final = re.compile(
     r"(?:you are here|sie sind hier|vous êtes ici|usted está aquí|você está aqui|sei qui|u bent hier)\b", re.I
 )
+_QUOTE_PAIRS: Final = ("»«", "«»")  # a quote's opening and closing guillemets, German and French
+QUOTED_LINE_WORDS: Final = 3
 _HERE_OPENINGS: Final = "YySsVvUu"  # what `_HERE` may match first: most lines, with no regex
 
 
@@ -94,7 +96,7 @@ def is_category_list(text: str) -> bool:
 def is_breadcrumb(text: str) -> bool:
     """ "Home > News > Headline", "Section >", "« Previous", "Travel » Asia", "← previous post", "You are here: Autos": the path
     to the page, or paging links. Guillemets in pairs inside the line quote words (French «assume», German »Zitat«),
-    as a headline does."""
+    as a headline does, or the whole headline is one quote (`_quoted_line`)."""
     if " > " in text or " › " in text or "←" in text or "→" in text or text.endswith((" >", " ›")):
         return True  # a path's steps, or its last step over the page's own name ("ITmedia PC USER >")
     if text[:1] in _HERE_OPENINGS and _HERE.match(text) is not None:
@@ -102,8 +104,21 @@ def is_breadcrumb(text: str) -> bool:
     opening = text.count("«")
     if opening == 0 and "»" not in text:
         return False
-    quoted = opening == text.count("»") and not (text[0] in "«»" and text[-1] in "«»")
-    return not quoted
+    if opening != text.count("»"):
+        return True
+    return text[0] in "«»" and text[-1] in "«»" and not _quoted_line(text)
+
+
+def _quoted_line(text: str) -> bool:
+    """Whether the whole line is one quote, as a headline may be (»Einfach kein Geld mehr«, «Wir waren fast 40
+    Tage in Quarantäne»): one pair of guillemets, German or French, around three words or more. Paging links
+    put their marks around two words ("« Previous Next »") or parted links ("« Older | Main | Newer »")."""
+    return (
+        text.count("«") == 1
+        and text[0] + text[-1] in _QUOTE_PAIRS
+        and "|" not in text
+        and len(text[1:-1].split()) >= QUOTED_LINE_WORDS
+    )
 
 
 def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bool:
