@@ -206,6 +206,8 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),  # a theme's label for screen readers first
         ("written by Tony Hamilton, October 24, 2012", ["Tony Hamilton"]),  # in small letters
         ("posted by Sofia ● August 6, 2012", ["Sofia"]),
+        ("Von Jule Radeck Vom 3. Februar 2022", ["Jule Radeck"]),  # "vom" before the date, capitalised
+        ("Am 13. November 2019 Von Henry In Aktuell", ["Henry"]),  # "in" and the post's category
         ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
         ("Vonnegut returns to the harbour", None),
     ],
@@ -242,6 +244,10 @@ def test_a_blog_s_user_name_in_lower_case_after_the_byline_s_word_on_a_dated_lin
 )
 def test_a_name_beside_its_picture_s_alt_text(line: str, name: str | None) -> None:
     assert bare_name(line) == name
+
+
+def test_a_name_before_a_date_beside_its_picture_s_alt_text() -> None:
+    assert byline_names("Avatar Frank Hahn am 18. September 2019") == ["Frank Hahn"]
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
 # Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min.");
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?:on|at|am|um|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+in\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+[Ii]n\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
     r"|\s+(?:Illustrations?|Illustrationen|Fotos?|Bilder?|Photos?|Zeichnungen?)\s+(?:von|by)\b"
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
@@ -235,9 +235,9 @@ def _name_before(text: str) -> list[str] | None:
 def _one_name(field: str) -> list[str] | None:
     """The one person's name a field of a dateline holds, if any."""
     names = _names(_IMAGE_MARK.sub("", field))
-    if names is None or len(names) != 1 or bare_name(names[0]) is None:
-        return None
-    return None if names[0].lower() in _NOT_NAMES else names
+    name = bare_name(names[0]) if names is not None and len(names) == 1 else None
+    # the bare name: without the picture's alt text beside it ("Avatar Frank Hahn am 18. September 2019")
+    return None if name is None or name.lower() in _NOT_NAMES else [name]
 
 
 # One word after the names that is their outlet, not a name: an acronym ("CNN", "AFP"), a news agency.
