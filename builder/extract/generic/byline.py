@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import ACCOMPANYING, find_date, holds_date_digit
+from builder.extract.generic.dates import find_date, holds_date_digit, is_accompanying
 from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
 from builder.extract.generic.relative import relative_time
 from builder.extract.generic.words import STOP_WORDS, holds_word
@@ -64,7 +64,6 @@ _BYLINE_WORD: Final = re.compile(
     r"(?:(?:Written|Posted)\s+[Bb]y|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
 )
 _SEPARATORS: Final = " /|·•-—–"
-_LABEL_PUNCTUATION: Final = ":：,.;"  # around a date's label ("Updated:")
 _NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–~-]\s*(?P<name>[^/|·•—–~]+?)\s*")  # fullmatch from the date's end
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
@@ -227,7 +226,7 @@ def _name_before(text: str) -> list[str] | None:
     field = _FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))[-1]
     words = field.split()
     kept = len(words)
-    while kept and words[kept - 1].lower().strip(_LABEL_PUNCTUATION) in ACCOMPANYING:
+    while kept and is_accompanying(words[kept - 1]):
         kept -= 1
     return _one_name(field if kept == len(words) else " ".join(words[:kept]))
 

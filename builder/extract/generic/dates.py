@@ -121,6 +121,13 @@ ACCOMPANYING: Final = frozenset(  # words that may stand beside a date: its labe
     {word.lower() for word in (*FILLERS, *WEEKDAYS, *ZONES)} | {word for label in KIND_LABELS for word in label.split()}
 )
 
+
+def is_accompanying(word: str) -> bool:
+    """Whether the word may stand beside a date (a label's, a filler, a weekday, a zone), the punctuation around a
+    label aside ("Updated:", "(Aktualisiert")."""
+    return word.lower().strip(_LABEL_PUNCTUATION) in ACCOMPANYING
+
+
 _YEAR_LAST_REACH: Final = 28  # how far before its year a date can start ("21st of September, 2021": 22)
 _BEFORE_REACH: Final = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
 _PUBLISHED_WORD: Final = re.compile(  # searched in the lower-cased line: faster than a case-blind search
