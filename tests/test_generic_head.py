@@ -216,6 +216,7 @@ Ana Costa
     ("card", "authors"),
     [
         ("Ana Costa\n11 min read", ["Ana Costa"]),
+        ("Ana Costa\nLesezeit: 4 Min.", ["Ana Costa"]),
         ("Ana Costa\nAna Costa\nFollow", ["Ana Costa"]),
         ("Ana Costa\nNews desk", []),
     ],

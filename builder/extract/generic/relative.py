@@ -16,9 +16,7 @@ RELATIVE_END: Final = 5  # a relative time's last digit is at most this far from
 # The characters of `_RELATIVE_TIME` but its spaces and digits: its separators, and its words' letters
 _RELATIVE_CHARS: Final = frozenset("•·|—–-adeghikmnorstuwy")
 _RELATIVE_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
-_PROFILE_MARK: Final = re.compile(
-    r"Follow|Folgen|Suivre|Seguir|\d{1,3}\s+min(?:ute)?s?\s+read|" + _RELATIVE, re.IGNORECASE
-)
+_PROFILE_MARK: Final = re.compile(r"Follow|Folgen|Suivre|Seguir|" + _RELATIVE, re.IGNORECASE)
 
 
 def relative_time(text: str) -> re.Match[str] | None:
@@ -74,5 +72,6 @@ def is_reading_time(text: str) -> bool:
 
 
 def is_profile_mark(text: str) -> bool:
-    """A line that follows an author's name on a profile card: "Follow", "11 min read", "8h", "1 day ago"."""
-    return _PROFILE_MARK.fullmatch(text.strip()) is not None
+    """A line that follows an author's name on a profile card: "Follow", "8h", "1 day ago", or a reading time
+    ("11 min read")."""
+    return _PROFILE_MARK.fullmatch(text.strip()) is not None or is_reading_time(text)
