@@ -1,5 +1,5 @@
 """Lines that are never the headline, whatever the headline model scores them: a poll's question over its answers,
-a relative date, a reading time."""
+a relative date, a reading time, a copyright notice."""
 
 from __future__ import annotations
 
@@ -36,4 +36,17 @@ def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None
     ],
 )
 def test_a_relative_date_or_a_reading_time_is_never_the_headline(line: str, never: bool) -> None:
+    assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [
+        ("© 1994-2020 Wordsmith", True),
+        ("Copyright 2011 World Publishing Co.", True),
+        ("(c) 2021 Harbour Weekly", True),
+        ("Copyright lawsuit over seal photos settled", False),  # a headline about copyright: no year after it
+    ],
+)
+def test_a_copyright_notice_is_never_the_headline(line: str, never: bool) -> None:
     assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never

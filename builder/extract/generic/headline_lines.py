@@ -18,6 +18,7 @@ from builder.extract.generic.byline import (
     is_credit_line,
 )
 from builder.extract.generic.dates import find_date, holds_digit, is_date_line
+from builder.extract.generic.ends import COPYRIGHT_OPENINGS, is_copyright_notice
 from builder.extract.generic.markers import (
     MENU_STOP_SHARE,
     is_caption_label,
@@ -208,7 +209,7 @@ def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
     glued together, a search box's or blog engine's credit, a relative date, a video's title, a wiki's section
-    heading, a formula, a poll's question, a reading time."""
+    heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith")."""
     text = scored.lines[i].text
     return (
         is_glued_menu(text)
@@ -221,6 +222,7 @@ def never_headline(scored: Scored, i: int) -> bool:
         or _asks_poll(scored, i)
         or is_relative_date_line(text)
         or is_reading_time(text)
+        or (text[:1] in COPYRIGHT_OPENINGS and is_copyright_notice(text))
     )
 
 
