@@ -119,6 +119,8 @@ def test_a_bar_of_share_and_print_buttons_is_chrome(line: str, body: bool) -> No
         ("Click here to send us your feedback on the town's pools", False),
         ("Click for more photos of the new pool", False),
         ("Hier klicken, um das Antworten abzubrechen.", False),
+        ("Klick, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)", False),  # a blog's share buttons
+        ("Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)", False),
         ("Click to enlarge The slide of the new pool opens on Sunday, the council said after its meeting.", True),
         ("To book a lane, click on the pool's name on the council's page and choose a time.", True),
     ],

@@ -279,11 +279,16 @@ def _may_name_a_button(text: str) -> bool:
 
 # A link that asks to be clicked: "Click here to send us your sporting feedback", "Click for more photos", "Hier
 # klicken, um das Antworten abzubrechen." (an article says where to click as "click on the tab", which stays; "Click
-# to enlarge", an image's label, may be glued to the paragraph under the image)
+# to enlarge", an image's label, may be glued to the paragraph under the image); a blog's share buttons, as WordPress
+# words them in German ("Klick, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)", "Klicken zum Ausdrucken")
 _CLICK: Final = re.compile(
-    r"(?:Click (?:here|for|to(?! enlarge| zoom))|CLICK HERE|Hier klicken|Klicken Sie hier|Cliquez ici|Haga clic aquí|Clique aqui)\b"
+    r"(?:Click (?:here|for|to(?! enlarge| zoom))|CLICK HERE|Hier klicken|Klicken Sie hier|Klick(?:en)?, um|Klicken zum|"
+    r"Cliquez ici|Haga clic aquí|Clique aqui)\b"
 )
-CLICK_OPENINGS: Final = ("Click ", "CLICK ", "Hier klicken", "Klicken Sie", "Cliquez ici", "Haga clic", "Clique aqui")
+CLICK_OPENINGS: Final = (
+    "Click ", "CLICK ", "Hier klicken", "Klicken Sie", "Klick, um", "Klicken, um", "Klicken zum", "Cliquez ici",
+    "Haga clic", "Clique aqui",
+)  # fmt: skip
 CLICK_FIRST: Final = "".join(sorted({opening[0] for opening in CLICK_OPENINGS}))  # their first characters
 
 
