@@ -25,6 +25,8 @@ MANY_TAGS = ["pools", "town council", "river", "roof", "storm", "summer", "swimm
         (["Filed under pools ,  town council"], ["pools", "town council"]),  # "Filed under" needs no colon
         (["Tagged as: pools, town council"], ["pools", "town council"]),
         (["Tagged pools, town council"], ["pools", "town council"]),
+        (["Abgelegt unter: pools, town council"], ["pools", "town council"]),  # WordPress's German "Filed under"
+        (["Veröffentlicht unter pools, town council"], ["pools", "town council"]),  # ...and "Posted in"
     ],
 )
 def test_a_tag_label_after_the_article_ends_it(tags: list[str], expected: list[str]) -> None:

@@ -40,8 +40,10 @@ LINK_ARROWS: Final = (*ARROWS, ">>")  # a short line ending in one links to othe
 AD_WORDS: Final = r"advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|реклама"
 AD_MARK_WORDS: Final = 5  # such a mark is this short ("Story continues below advertisement")
 HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
-# The labels of a tag list that are verbs: they need no colon after them ("Filed under bill clinton , warner bros.").
-_TAG_VERBS: Final = r"Filed under|Tagged(?: with| as| in| In)?"
+# The labels of a tag list that are verbs: they need no colon after them ("Filed under bill clinton , warner bros.",
+# WordPress's German "Abgelegt unter Blogprojekte, Das Leben", "Veröffentlicht unter Allgemein").
+_TAG_VERBS: Final = r"Filed under|Tagged(?: with| as| in| In)?|Abgelegt unter|Veröffentlicht unter"
+_TAG_VERB_OPENINGS: Final = ("Filed", "Tagged", "Abgelegt", "Veröffentlicht")  # their first words
 # A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
 _TAGS_LABEL: Final = re.compile(
     rf"(?:Tags|TAGS|{_TAG_VERBS}|Topics|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
@@ -210,7 +212,7 @@ def tag_label(text: str) -> list[str] | None:
     if len(text) > 300:
         return None
     match = _TAGS_LABEL.fullmatch(text)
-    if match is None and text.startswith(("Filed", "Tagged")):
+    if match is None and text.startswith(_TAG_VERB_OPENINGS):
         match = _TAGS_VERB.fullmatch(text)
     if match is None:
         return None
