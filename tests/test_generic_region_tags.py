@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from builder.extract.generic.markers import tag_label
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.region_pages import ARTICLE, MENU, SIDEBAR
 from tests.region_pages import page as _page
@@ -48,3 +49,16 @@ def test_a_topics_line_inside_the_article_does_not_end_it() -> None:
     """A tag line near the article's start, with most of its prose under it, is read past."""
     text = _page(ARTICLE[:1], ["Topics: pools, council"], ARTICLE[1:], MENU)
     assert _region_text(text) == [ARTICLE[0], "Topics: pools, council", *ARTICLE[1:]]
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("Filed under: Travel | 48 Comments »", ["Travel"]),  # the comment link a blog prints after its tags
+        ("Veröffentlicht unter Allgemein, Film | Hinterlasse einen Kommentar", ["Allgemein", "Film"]),
+        ("Filed under Architecture | 1 Comment", ["Architecture"]),
+        ("Tags: comments, replies", ["comments", "replies"]),  # tags that only name comments stay
+    ],
+)
+def test_a_comment_link_after_the_tags_is_no_tag(line: str, tags: list[str]) -> None:
+    assert tag_label(line) == tags

@@ -52,6 +52,10 @@ _TAGS_LABEL: Final = re.compile(
 )
 _TAGS_VERB: Final = re.compile(rf"(?:{_TAG_VERBS})\s+(?P<rest>[^\s:：].*)")
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
+_COMMENT_LINKS: Final = frozenset(
+    ["leave a comment", "leave a reply", "hinterlasse einen kommentar", "kommentar hinterlassen", "laisser un commentaire",
+     "deja un comentario", "lascia un commento"]
+)  # fmt: skip
 # A newsletter's or a subscription's prompt is a line this short; a sentence this long that ends as one is prose
 LABEL_WORDS: Final = 4  # a label over a list or a recipe's part ("Zutaten:", "Directions:") is no longer than this
 SIGNUP_WORDS: Final = 12
@@ -217,7 +221,13 @@ def tag_label(text: str) -> list[str] | None:
     if match is None:
         return None
     rest = match["rest"]
-    return [tag for tag in _TAG_SPLIT.split(rest) if tag] if rest else []
+    return [tag for tag in _TAG_SPLIT.split(rest) if _is_tag(tag)] if rest else []
+
+
+def _is_tag(item: str) -> bool:
+    """Whether an item of a tag line is a tag: a blog prints its comment link after them ("Filed under Travel | 48
+    Comments »", "Veröffentlicht unter Allgemein | Hinterlasse einen Kommentar")."""
+    return bool(item) and item.lower() not in _COMMENT_LINKS and not is_comment_count(item.rstrip(" »"))
 
 
 RULE_SIGNS: Final = 3  # a horizontal rule is at least this long
