@@ -1,5 +1,5 @@
 """Lines a site prints among the article's paragraphs that are no part of it, each told by its words alone
-(`builder/extract/generic/boilerplate.py`, and the newsletter prompt of `markers.py`): each beside a sentence of
+(`builder/extract/generic/boilerplate.py` and `embeds.py`, and the newsletter prompt of `markers.py`): each beside a sentence of
 an article that opens alike and stays in the body."""
 
 from __future__ import annotations
@@ -248,4 +248,19 @@ def test_a_newsletter_form_s_message_under_the_headline_is_no_lead() -> None:
 )
 def test_a_reading_time_is_chrome(line: str, body: bool) -> None:
     """How long the article takes to read, printed among its first paragraphs, is no part of the body."""
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("A post shared by Harbour Pool (@harbourpool)", False),  # an embedded post's credit
+        ("Ein Beitrag geteilt von Hafenbad (@hafenbad)", False),
+        ("View this post on Instagram", False),  # its link
+        ("A post shared by the council on its page drew 300 replies from swimmers.", True),  # no handle: a sentence
+    ],
+)
+def test_an_embedded_post_s_credit_and_link_are_chrome(line: str, body: bool) -> None:
+    """An embedded post's credit with its writer's handle, or its link to the post, between the article's
+    paragraphs: no part of its body. A sentence that opens with the same words is."""
     assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body

@@ -1,6 +1,6 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
-needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an appeal to share or subscribe (or the
+needs JavaScript, Flash or a newer browser (or shows an embed elsewhere) or an embedded post's credit, an appeal to share or subscribe (or the
 writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
 to be clicked, a link to another page marked by its arrow, an advertisement's mark, a paywall's notice, a newsletter
 form's message, a reading time."""
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.embeds import is_embedded_post, is_plugin_notice
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS, ARROWS, LINK_ARROWS
 from builder.extract.generic.relative import is_reading_time
 from builder.extract.generic.words import Prose
@@ -17,6 +18,7 @@ from builder.extract.generic.words import Prose
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
 RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
 RULE_PLUGIN: Final = "a notice that the page needs JavaScript, Flash or a newer browser, or shows an embed elsewhere"
+RULE_EMBED: Final = "an embedded post's credit or link ('A post shared by … (@…)', 'View this post on Instagram')"
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
@@ -53,6 +55,8 @@ def _said_rule(text: str) -> str | None:
         return RULE_POST_NAVIGATION
     if is_closing_appeal(text):
         return RULE_APPEAL
+    if is_embedded_post(text):
+        return RULE_EMBED
     return RULE_CLICK if is_click_prompt(text) else None
 
 
@@ -296,36 +300,6 @@ def is_click_prompt(text: str) -> bool:
     """A link that asks to be clicked, as a line of its own between or under the article's paragraphs."""
     # most lines are settled at their first character
     return text[:1] in CLICK_FIRST and text.startswith(CLICK_OPENINGS) and _CLICK.match(text) is not None
-
-
-# A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
-# to view the comments", "You need the latest Flash player to view video content.", "Get Adobe Flash player"), of what
-# needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled");
-# that the browser is too old for the page ("You are using an outdated browser.", "Please upgrade your browser", "Your
-# browser does not support the video tag."); or that an embed is not shown here ("This content can also be viewed on
-# the site it originates from.")
-_PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
-_PLUGIN_NOTICE: Final = re.compile(
-    rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
-    rf"[^.]{{0,80}}?{_PLUGIN}"
-    rf"|\b(?:[Tt]his|[Mm]edia)\b[^.]{{0,60}}?\brequires?\b[^.]{{0,40}}?{_PLUGIN}"
-    r"|\b(?:JavaScript|Javascript|javascript|Flash [Pp]layer) (?:is|must be) (?:not )?(?:enabled|disabled|required)"
-    r"|\b[Yy]ou(?:'re|’re| are) using\b[^.]{0,30}?\b(?:older|outdated|old|unsupported) browser\b"
-    r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
-    r"|\bcan also be viewed on the site it originates from\b"
-)
-PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
-
-
-def is_plugin_notice(text: str, words: int) -> bool:
-    """A notice that the page needs JavaScript, Flash or a newer browser, or that an embed is shown elsewhere (a
-    script's or a player's place, printed as text), a line of `words` words."""
-    if words > PLUGIN_NOTICE_WORDS:
-        return False
-    # most lines are settled without a search: a notice holds one of these (written out, for speed)
-    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text):
-        return False
-    return _PLUGIN_NOTICE.search(text) is not None
 
 
 # A link to another page of the site, marked by an arrow at its end: "See what other ETFs contain EXXI »", "Read the

@@ -1,0 +1,54 @@
+"""What an embed leaves in a text dump, where the page showed a player, a script or another site's post: a notice
+that the page needs JavaScript, Flash or a newer browser, or shows the embed elsewhere; an embedded post's credit
+and its link to the post. None is a part of the article."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
+# to view the comments", "You need the latest Flash player to view video content.", "Get Adobe Flash player"), of what
+# needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled");
+# that the browser is too old for the page ("You are using an outdated browser.", "Please upgrade your browser", "Your
+# browser does not support the video tag."); or that an embed is not shown here ("This content can also be viewed on
+# the site it originates from.")
+_PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
+_PLUGIN_NOTICE: Final = re.compile(
+    rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
+    rf"[^.]{{0,80}}?{_PLUGIN}"
+    rf"|\b(?:[Tt]his|[Mm]edia)\b[^.]{{0,60}}?\brequires?\b[^.]{{0,40}}?{_PLUGIN}"
+    r"|\b(?:JavaScript|Javascript|javascript|Flash [Pp]layer) (?:is|must be) (?:not )?(?:enabled|disabled|required)"
+    r"|\b[Yy]ou(?:'re|’re| are) using\b[^.]{0,30}?\b(?:older|outdated|old|unsupported) browser\b"
+    r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
+    r"|\bcan also be viewed on the site it originates from\b"
+)
+PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
+
+
+def is_plugin_notice(text: str, words: int) -> bool:
+    """A notice that the page needs JavaScript, Flash or a newer browser, or that an embed is shown elsewhere (a
+    script's or a player's place, printed as text), a line of `words` words."""
+    if words > PLUGIN_NOTICE_WORDS:
+        return False
+    # most lines are settled without a search: a notice holds one of these (written out, for speed)
+    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text):
+        return False
+    return _PLUGIN_NOTICE.search(text) is not None
+
+
+# An embedded post's credit, with its writer's handle ("A post shared by Chateau La Coste (@chateaulacoste)",
+# Instagram's words in the page's language), and its link ("View this post on Instagram").
+_POST_CREDITS: Final = (
+    "A post shared by", "Ein Beitrag geteilt von", "Une publication partagée par", "Una publicación compartida por",
+    "Un post condiviso da", "Een bericht gedeeld door", "Uma publicação compartilhada por",
+)  # fmt: skip
+_POST_LINKS: Final = frozenset(
+    ["View this post on Instagram", "Diesen Beitrag auf Instagram ansehen", "Sieh dir diesen Beitrag auf Instagram an",
+     "Voir cette publication sur Instagram", "Ver esta publicación en Instagram"]
+)  # fmt: skip
+
+
+def is_embedded_post(text: str) -> bool:
+    """An embedded post's credit with its writer's handle, or its link to the post."""
+    return ("(@" in text and text.startswith(_POST_CREDITS)) or text in _POST_LINKS
