@@ -101,6 +101,9 @@ def test_an_appeal_a_writer_s_note_or_a_follow_prompt_under_the_post_is_chrome(l
         ("Printer Friendly Version *|* E-mail to a Colleague", False),
         ("Email to a friendPrinter friendly", False),  # labels glued together
         ("Print this story", False),  # one button
+        ("Tweet", False),  # one button's verb alone
+        ("Share", False),
+        ("Pinterest", True),  # a network's name alone may be a subheading
         ("Share it with a friend.", True),  # a sentence
         ("Print and email editions of the Harbour Weekly are free for the pool's members.", True),
         ("The pool's staff will print the timetable and email it to every school in the town.", True),

@@ -244,6 +244,7 @@ _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
         "app",
     ]
 )
+_BUTTON_VERBS: Final = frozenset(["tweet", "share", "email", "print"])
 _LABEL_WORD: Final = re.compile(r"[A-Za-z][a-z]*")  # a word of a button's label, a capital opening the next
 TOOLBAR_LINE_WORDS: Final = 25  # such a bar is no longer
 TOOLBAR_SHARE: Final = 0.7  # this share of its words at least are its buttons'
@@ -264,6 +265,8 @@ def is_toolbar(text: str, words: int) -> bool:
     known = sum(1 for word in found if word in _TOOLBAR_WORDS)
     if actions >= TOOLBAR_ACTIONS and known >= TOOLBAR_SHARE * len(found):
         return True
+    if len(found) == 1:  # a button's verb alone ("Tweet", "Share"); a network's name alone may be a subheading
+        return found[0] in _BUTTON_VERBS
     one_button = bool(actions) and 2 <= known == len(found) and words <= BUTTON_WORDS
     return one_button and not text.endswith((".", "!", "?"))
 
