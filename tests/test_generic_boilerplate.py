@@ -104,6 +104,10 @@ def test_an_appeal_a_writer_s_note_or_a_follow_prompt_under_the_post_is_chrome(l
         ("Tweet", False),  # one button's verb alone
         ("Share", False),
         ("Pinterest", True),  # a network's name alone may be a subheading
+        ("Teilen", False),  # in the languages the reader knows
+        ("Partager", False),
+        ("Teilen: Facebook Twitter E-Mail Drucken", False),
+        ("Die Schwimmer teilen sich die Bahnen des Bades, sagte der Bademeister am Montag.", True),
         ("Share it with a friend.", True),  # a sentence
         ("Print and email editions of the Harbour Weekly are free for the pool's members.", True),
         ("The pool's staff will print the timetable and email it to every school in the town.", True),

@@ -174,7 +174,12 @@ def is_paywall_notice(text: str, words: int) -> bool:
 # two or more of the actions, and the other words the buttons' too; or one button alone, all its words the buttons'
 # and no sentence ("Print this page", "E-mail to a friend"). Labels the page glues together are parted at their
 # capitals ("Email to a friendPrinter friendly"). No line of the eight development sets' labelled bodies reads so.
-_TOOLBAR_ACTIONS: Final = frozenset(
+# A button's verb, which may stand alone on its line ("Tweet", "Teilen", "Partager"), in the languages the reader knows
+_BUTTON_VERBS: Final = frozenset(
+    ["tweet", "share", "email", "print", "teilen", "drucken", "twittern", "partager", "imprimer", "compartir",
+     "imprimir", "condividi"]
+)  # fmt: skip
+_TOOLBAR_ACTIONS: Final = _BUTTON_VERBS | frozenset(
     [
         "email",
         "mail",
@@ -244,7 +249,6 @@ _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
         "app",
     ]
 )
-_BUTTON_VERBS: Final = frozenset(["tweet", "share", "email", "print"])
 _LABEL_WORD: Final = re.compile(r"[A-Za-z][a-z]*")  # a word of a button's label, a capital opening the next
 TOOLBAR_LINE_WORDS: Final = 25  # such a bar is no longer
 TOOLBAR_SHARE: Final = 0.7  # this share of its words at least are its buttons'
@@ -281,6 +285,12 @@ def _may_name_a_button(text: str) -> bool:
         or "weet" in text
         or "acebook" in text
         or "itter" in text
+        or "eilen" in text  # teilen
+        or "ruck" in text  # drucken
+        or "artag" in text  # partager
+        or "mprim" in text  # imprimer, imprimir
+        or "ompart" in text  # compartir
+        or "ondivid" in text  # condividi
     )
 
 
