@@ -94,9 +94,11 @@ def test_a_photo_credit_inside_the_article_is_no_body() -> None:
         ("図1 SYN パケットに占めるスキャナーの割合", True),
         ("Abb. 2 Der Hafen bei Nacht", True),
         ("Figures for the winter show fewer passengers than ever", False),
+        ("Photograph by Tom Reed, Harbour Weekly", True),  # a photo's credit
+        ("Photographs of the ferry show a crack in its hull", False),
     ],
 )
-def test_a_numbered_figure_is_a_caption(line: str, caption: bool) -> None:
+def test_a_numbered_figure_or_a_photo_credit_is_a_caption(line: str, caption: bool) -> None:
     assert is_caption_label(line) is caption
 
 
