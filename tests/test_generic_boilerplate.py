@@ -271,3 +271,16 @@ def test_an_embedded_post_s_credit_and_link_are_chrome(line: str, body: bool) ->
     """An embedded post's credit with its writer's handle, or its link to the post, between the article's
     paragraphs: no part of its body. A sentence that opens with the same words is."""
     assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Main article: History of the harbour", False),  # a wiki's note over a section
+        ("Hauptartikel: Geschichte des Hafens", False),
+        ("Main articles: Harbour board and Ferry lines of the north", False),
+        ("Main article sections were rewritten after the council's vote, the editors said.", True),
+    ],
+)
+def test_a_wiki_s_note_pointing_to_another_article_is_chrome(line: str, body: bool) -> None:
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body

@@ -1,9 +1,10 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
-needs JavaScript, Flash or a newer browser (or shows an embed elsewhere) or an embedded post's credit, an appeal to share or subscribe (or the
-writer's note) under the post, an invitation to follow the site, a bar of share and print buttons, a link that asks
-to be clicked, a link to another page marked by its arrow, an advertisement's mark, a paywall's notice, a newsletter
-form's message, a reading time."""
+needs JavaScript, Flash or a newer browser (or shows an embed elsewhere) or an embedded post's credit
+(embeds.py), an appeal to share or subscribe (or the writer's note) under the post, an invitation to follow the
+site, a bar of share and print buttons, a link that asks to be clicked, a wiki's note that points to another
+article, a link to another page marked by its arrow, an advertisement's mark, a paywall's notice, a newsletter
+form's message, a reading time. A site's notice of its cookies: cookies.py."""
 
 from __future__ import annotations
 
@@ -22,13 +23,13 @@ RULE_EMBED: Final = "an embedded post's credit or link ('A post shared by … (@
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
+RULE_HATNOTE: Final = "a wiki's note that points to another article ('Main article: …', 'Hauptartikel: …')"
 RULE_ARROW_LINK: Final = "a link to another page, its arrow at its end ('More Rich Media Community Stories »')"
 RULE_AD_MARK: Final = "an advertisement's mark ('Advertisement', 'Story continues below advertisement')"
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
 RULE_FORM_MESSAGE: Final = "a newsletter form's message ('Please check your inbox for a confirmation email')"
 RULE_PAYWALL: Final = "a paywall's notice ('Subscribe now for the full story', 'already a subscriber? Log in')"
 RULE_READING_TIME: Final = "how long the article takes to read ('Lesezeit: 4 Min.', '5 min read')"
-RULE_COOKIES: Final = "the site's notice of its cookies ('We use cookies to …', 'Diese Website verwendet Cookies')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
 # feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
@@ -57,6 +58,8 @@ def _said_rule(text: str) -> str | None:
         return RULE_APPEAL
     if is_embedded_post(text):
         return RULE_EMBED
+    if is_hatnote(text):
+        return RULE_HATNOTE
     return RULE_CLICK if is_click_prompt(text) else None
 
 
@@ -77,40 +80,6 @@ def _measured_rule(text: str, words: int) -> str | None:
     if is_reading_time(text):
         return RULE_READING_TIME
     return RULE_FORM_MESSAGE if is_form_message(text, words) else None
-
-
-# A site's notice of its cookies, said to the reader: it names cookies, speaks as the site or to the reader, and
-# names what cookies are about or that the site uses them (the site, the browser, consent, data, "we use"). A
-# cookie notice's dialog prints long paragraphs that outweigh a short article ("Wir verwenden Cookies, die unser
-# Angebot nutzerfreundlicher …", "Nous utilisons des cookies pour …"); a recipe's "cookie sheet" or a joke about a
-# cookie says none of the rest.
-_COOKIE: Final = re.compile(r"\b[Cc]ookies?\b")
-_TO_THE_READER: Final = re.compile(
-    r"\b(?:we|our|us|you|your|wir|uns|unser\w*|ihnen|ihre?\w?|du|dir|dein\w*|nous|notre|nos|vous|votre|vos|"
-    r"nosotros|nuestr\w*|usted|utilizamos|usamos|utilizziamo|noi|nostr\w*|wij|onze)\b",
-    re.IGNORECASE,
-)
-_COOKIE_TOPIC: Final = re.compile(
-    r"web ?site|webseite|\bsite|sitio|\bsito|browser|navigat|navegador|consent|einwillig|zustimm|accept|akzept|"
-    r"privacy|datenschutz|\bdata|daten|données|datos|tracking|third|drittanbieter|analy|werbung|advertis|publicit|"
-    # "we use cookies", "wir verwenden Cookies", "nous utilisons des cookies" (a recipe uses a cookie cutter)
-    r"\b(?:uses?|using|verwende[nt]?|nutz(?:en|t)|setzen|utilis\w*|utiliz\w*|usamos|gebruiken)\s+(?:\w+\s+){0,2}[Cc]ookies",
-    re.IGNORECASE,
-)
-COOKIE_WORDS: Final = 6  # shorter lines are the notice's buttons ("Accept cookies"), chrome as short lines anyway
-COOKIE_MAX_WORDS: Final = 60  # a notice's paragraph is no longer...
-COOKIE_AT: Final = 120  # ...and names cookies within this many characters (an article's paragraph on privacy may
-# name them further on: "… von unserem eigenen Server. Cookies finden keine Anwendung.")
-
-
-def is_cookie_notice(text: str, words: int) -> bool:
-    """A sentence of the site's notice of its cookies, a line of `words` words."""
-    return (
-        COOKIE_WORDS <= words <= COOKIE_MAX_WORDS
-        and _COOKIE.search(text, 0, COOKIE_AT) is not None
-        and _TO_THE_READER.search(text) is not None
-        and _COOKIE_TOPIC.search(text) is not None
-    )
 
 
 def is_reader_greeting(text: str) -> bool:
@@ -313,6 +282,19 @@ def is_click_prompt(text: str) -> bool:
     """A link that asks to be clicked, as a line of its own between or under the article's paragraphs."""
     # most lines are settled at their first character
     return text[:1] in CLICK_FIRST and text.startswith(CLICK_OPENINGS) and _CLICK.match(text) is not None
+
+
+# A wiki's note over a section that points to the article that tells more ("Main article: Firefox", "Main articles:
+# Government of New Zealand and …"), in the languages of its wikis; "See also:" may open a list the article keeps.
+_HATNOTE: Final = re.compile(
+    r"(?:Main articles?|Further information|Hauptartikel|Articles? détaillés?|Artículos? principal(?:es)?|Voce principale)"
+    r"\s?:\s*\S"
+)
+HATNOTE_WORDS: Final = 15  # such a note is no longer
+
+
+def is_hatnote(text: str) -> bool:
+    return text[:1] in "MFHAV" and _HATNOTE.match(text) is not None and text.count(" ") < HATNOTE_WORDS
 
 
 # A link to another page of the site, marked by an arrow at its end: "See what other ETFs contain EXXI »", "Read the

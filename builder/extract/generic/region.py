@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.boilerplate import COOKIE_AT, RULE_COOKIES, is_cookie_notice
 from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
+from builder.extract.generic.cookies import COOKIE_AT, RULE_COOKIES, is_cookie_notice
 from builder.extract.generic.forms import comment_form_at, is_form_field
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
