@@ -231,7 +231,7 @@ def is_toolbar(text: str, words: int) -> bool:
     # most lines are settled at once: a paragraph ends with a full stop, a bar of buttons with a button (but for
     # short ones: "Like It. Tweet It. Digg It.")
     sentence = words > BUTTON_WORDS and text.endswith(".")
-    if words > TOOLBAR_LINE_WORDS or sentence or not _may_name_a_button(text):
+    if words > TOOLBAR_LINE_WORDS or sentence or not _may_name_a_button(text, words):
         return False
     found = [word.lower() for word in _LABEL_WORD.findall(text)]
     actions = sum(1 for word in found if word in _TOOLBAR_ACTIONS)
@@ -244,8 +244,9 @@ def is_toolbar(text: str, words: int) -> bool:
     return one_button and not text.endswith((".", "!", "?"))
 
 
-def _may_name_a_button(text: str) -> bool:
-    """Whether the text holds a part of an action's name (a test written out: it is asked of many lines)."""
+def _may_name_a_button(text: str, words: int) -> bool:
+    """Whether the text holds a part of an action's name (a test written out: it is asked of many lines). The
+    verbs of the other languages are looked for in short lines only: a longer bar names a network or e-mail too."""
     return (
         "rint" in text
         or "mail" in text
@@ -254,13 +255,13 @@ def _may_name_a_button(text: str) -> bool:
         or "weet" in text
         or "acebook" in text
         or "itter" in text
-        or "eilen" in text  # teilen
-        or "ruck" in text  # drucken
-        or "artag" in text  # partager
-        or "mprim" in text  # imprimer, imprimir
-        or "ompart" in text  # compartir
-        or "ondivid" in text  # condividi
+        or (words <= BUTTON_WORDS and _BUTTON_VERB_PART.search(text) is not None)
     )
+
+
+# Parts of the buttons' verbs in German, French, Spanish and Italian: teilen, drucken, partager, imprimer and
+# imprimir, compartir, condividi (twittern holds "itter")
+_BUTTON_VERB_PART: Final = re.compile("eilen|ruck|artag|mprim|ompart|ondivid")
 
 
 # A link that asks to be clicked: "Click here to send us your sporting feedback", "Click for more photos", "Hier
@@ -294,6 +295,7 @@ HATNOTE_WORDS: Final = 15  # such a note is no longer
 
 
 def is_hatnote(text: str) -> bool:
+    # most lines are settled by their first letter, the others by the pattern, anchored at their start
     return text[:1] in "MFHAV" and _HATNOTE.match(text) is not None and text.count(" ") < HATNOTE_WORDS
 
 

@@ -49,6 +49,15 @@ _POST_LINKS: Final = frozenset(
 )  # fmt: skip
 
 
+POST_LINK_CHARS: Final = max(map(len, _POST_LINKS))
+_POST_FIRST: Final = "".join(sorted({opening[0] for opening in (*_POST_CREDITS, *_POST_LINKS)}))  # their first letters
+
+
 def is_embedded_post(text: str) -> bool:
-    """An embedded post's credit with its writer's handle, or its link to the post."""
-    return ("(@" in text and text.startswith(_POST_CREDITS)) or text in _POST_LINKS
+    """An embedded post's credit with its writer's handle, or its link to the post (most lines are settled by their
+    first letter; a long one by its length, before its hash is read)."""
+    if text[:1] not in _POST_FIRST:
+        return False
+    if text.startswith(_POST_CREDITS):
+        return "(@" in text
+    return len(text) <= POST_LINK_CHARS and text in _POST_LINKS
