@@ -148,21 +148,17 @@ _BUTTON_VERBS: Final = frozenset(
     ["tweet", "share", "email", "print", "teilen", "drucken", "twittern", "partager", "imprimer", "compartir",
      "imprimir", "condividi"]
 )  # fmt: skip
-_TOOLBAR_ACTIONS: Final = _BUTTON_VERBS | frozenset(
+_TOOLBAR_ACTIONS: Final = _BUTTON_VERBS | frozenset(  # and the actions that name a network or an object
     [
-        "email",
         "mail",
-        "print",
         "printer",
         "printable",
-        "share",
         "facebook",
         "twitter",
         "digg",
         "reddit",
         "stumbleupon",
         "delicious",
-        "tweet",
         "pinterest",
         "linkedin",
         "whatsapp",
