@@ -291,6 +291,7 @@ HATNOTE_WORDS: Final = 15  # such a note is no longer
 
 
 def is_hatnote(text: str) -> bool:
+    """A wiki's note that points to another article, on a line of its own."""
     # most lines are settled by their first letter, the others by the pattern, anchored at their start
     return text[:1] in "MFHAV" and _HATNOTE.match(text) is not None and text.count(" ") < HATNOTE_WORDS
 

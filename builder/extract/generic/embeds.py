@@ -47,8 +47,6 @@ _POST_LINKS: Final = frozenset(
     ["View this post on Instagram", "Diesen Beitrag auf Instagram ansehen", "Sieh dir diesen Beitrag auf Instagram an",
      "Voir cette publication sur Instagram", "Ver esta publicación en Instagram"]
 )  # fmt: skip
-
-
 POST_LINK_CHARS: Final = max(map(len, _POST_LINKS))
 _POST_FIRST: Final = "".join(sorted({opening[0] for opening in (*_POST_CREDITS, *_POST_LINKS)}))  # their first letters
 
