@@ -262,3 +262,28 @@ def test_a_name_before_a_date_beside_its_picture_s_alt_text() -> None:
 )
 def test_a_list_of_names(line: str, names: bool) -> None:
     assert is_names_list(line) is names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("September 17, 2019 Helmut Rubik 0", ["Helmut Rubik"]),
+        ("16. Mai 2019 Markus Elsberger Netzwerk, Windows 2", ["Markus Elsberger"]),
+        ("2. Februar 2020 Alexander Roll 1 Kommentar Inklusion, Kapitalismus", ["Alexander Roll"]),
+        ("28. Januar 2015 karstenruppert Schreibe einen Kommentar", ["karstenruppert"]),
+        ("17. Februar 2020 Frau Sabienes Kommentare 4 Kommentare", ["Frau Sabienes"]),
+        ("3. März 2020 Berlin 3", None),  # a place, no name
+        ("28. Jan. 2022 Paula Balov", None),  # no count of comments: the words after a date may be anything
+    ],
+)
+def test_a_blog_theme_s_meta_line_of_date_writer_categories_and_comments(line: str, names: list[str] | None) -> None:
+    """A blog theme prints the date, the writer, the categories (a comma parts them) and the count of comments
+    or a link to them on one line, with no separator: the count or the link tells the name ends before it."""
+    assert byline_names(line) == names
+
+
+def test_the_writer_on_a_blog_theme_s_meta_line_under_the_headline() -> None:
+    reading = read_generic(seal_page("Seals return to the sandbank", "September 17, 2019 Ada Moss 0"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == ["Ada Moss"]
+    assert reading.date is not None and reading.date.local == datetime(2019, 9, 17)

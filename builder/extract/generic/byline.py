@@ -7,7 +7,7 @@ from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date, holds_date_digit, is_accompanying
-from builder.extract.generic.markers import is_end_heading, tag_label, undoubled
+from builder.extract.generic.markers import comments_mark, is_end_heading, tag_label, undoubled
 from builder.extract.generic.relative import relative_time
 from builder.extract.generic.words import STOP_WORDS, holds_word
 
@@ -97,10 +97,25 @@ def byline_names(text: str) -> list[str] | None:
     after = _NAME_AFTER_DATE.fullmatch(text, end) if date is not None else None
     if after is not None:  # "18/03/2019 | André Mindermann"
         return _one_name(after["name"])
+    if date is not None:
+        return _name_before_comments(text[end:])
     relative = relative_time(text)
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
     return None
+
+
+def _name_before_comments(rest: str) -> list[str] | None:
+    """The writer a blog theme's meta line names between its date and its comments' count or link, the categories
+    after the name left out ("September 17, 2019 Helmut Rubik 0", "16. Mai 2019 Markus Elsberger Netzwerk, Windows
+    2", "28. Januar 2015 karstenruppert Schreibe einen Kommentar")."""
+    mark = comments_mark(rest)
+    if mark is None:
+        return None
+    field = rest[:mark].strip()
+    if "," in field:  # the categories: the word before the first comma opens them
+        field = field[: field.index(",")].rpartition(" ")[0]
+    return _one_name(field) or (_handle(field) if " " not in field else None)
 
 
 def _handle(names: str) -> list[str] | None:

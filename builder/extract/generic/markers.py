@@ -53,8 +53,8 @@ _TAGS_LABEL: Final = re.compile(
 _TAGS_VERB: Final = re.compile(rf"(?:{_TAG_VERBS})\s+(?P<rest>[^\s:：].*)")
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
 _COMMENT_LINKS: Final = frozenset(
-    ["leave a comment", "leave a reply", "hinterlasse einen kommentar", "kommentar hinterlassen", "laisser un commentaire",
-     "deja un comentario", "lascia un commento"]
+    ["leave a comment", "leave a reply", "hinterlasse einen kommentar", "schreibe einen kommentar", "kommentar hinterlassen",
+     "laisser un commentaire", "deja un comentario", "lascia un commento"]
 )  # fmt: skip
 # A newsletter's or a subscription's prompt is a line this short; a sentence this long that ends as one is prose
 LABEL_WORDS: Final = 4  # a label over a list or a recipe's part ("Zutaten:", "Directions:") is no longer than this
@@ -96,6 +96,22 @@ _COMMENTS_ON: Final = re.compile(
     re.IGNORECASE,
 )
 COMMENTS_ON_CHARS: Final = 200
+
+
+# A blog theme's meta line ends with its comments' count or the link to them, its categories may follow the count:
+# "Helmut Rubik 0", "Alexander Roll 1 Kommentar Inklusion, Kapitalismus", "karstenruppert Schreibe einen Kommentar";
+# the link's label may stand before its count ("Frau Sabienes Kommentare 4 Kommentare").
+_COMMENTS_MARK: Final = re.compile(
+    r"\s+(?:(?:comments?|kommentare?|commentaires?|comentarios?)\s+)?"
+    rf"(?:\d+$|{_COMMENT_COUNT.pattern}|{'|'.join(map(re.escape, _COMMENT_LINKS))})",
+    re.IGNORECASE,
+)
+
+
+def comments_mark(text: str) -> int | None:
+    """Where a meta line's count of comments, or its link to them, starts; None when it holds neither."""
+    found = _COMMENTS_MARK.search(text)
+    return None if found is None else found.start()
 
 
 def is_comment_count(text: str) -> bool:
