@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
+from builder.extract.generic.archives import RULE_ARCHIVE_BANNER, archive_banner
 from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
 from builder.extract.generic.cookies import COOKIE_AT, RULE_COOKIES, is_cookie_notice
 from builder.extract.generic.forms import comment_form_at, is_form_field
@@ -259,6 +260,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
         if chrome_rules.get(i) == RULE_REPEATED:
             scores[i] = SHORT_LINE
             del chrome_rules[i]
+    for i in archive_banner(raws):  # its paragraphs say why the archive collected the page
+        scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_ARCHIVE_BANNER
     return Scored(lines, prose, scores, chrome_rules, seen)
 
 

@@ -1,0 +1,26 @@
+"""A web archive's toolbar over the page it captured: the Wayback Machine prints its captures' calendar, "About
+this capture" and who collected the page and why (paragraphs of prose) as the dump's first lines."""
+
+from __future__ import annotations
+
+from typing import Final
+
+RULE_ARCHIVE_BANNER: Final = "a web archive's toolbar over the page it captured (the Wayback Machine's)"
+BANNER_OPENING: Final = "Wayback Machine"  # the toolbar's first line...
+BANNER_CLOSING: Final = "TIMESTAMPS"  # ...and its last heading, over a "loading" placeholder
+BANNER_PLACEHOLDER: Final = "loading"
+OPENING_LINES: Final = 3  # the toolbar's name is among the dump's first lines...
+BANNER_LINES: Final = 60  # ...and its last heading this many lines under it at most
+
+
+def archive_banner(raws: list[str]) -> range:
+    """The lines of the Wayback Machine's toolbar when the dump opens with it, from its name through the
+    placeholder under its last heading; an empty range when the dump does not open so."""
+    first = next((i for i, raw in enumerate(raws[:OPENING_LINES]) if raw), None)
+    if first is None or raws[first].strip() != BANNER_OPENING:
+        return range(0)
+    for i in range(first + 1, min(len(raws), first + BANNER_LINES)):
+        if raws[i].strip() == BANNER_CLOSING:
+            end = i + 2 if i + 1 < len(raws) and raws[i + 1].strip() == BANNER_PLACEHOLDER else i + 1
+            return range(first, end)
+    return range(0)
