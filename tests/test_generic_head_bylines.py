@@ -287,3 +287,17 @@ def test_the_writer_on_a_blog_theme_s_meta_line_under_the_headline() -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == ["Ada Moss"]
     assert reading.date is not None and reading.date.local == datetime(2019, 9, 17)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Redaktion - 31. Januar 2022", ["Redaktion"]),
+        ("Redaktion 1. November 2023 10:29", ["Redaktion"]),
+        ("Politik 1. November 2023", None),  # a section's name is no desk
+    ],
+)
+def test_the_desk_signing_before_the_date(line: str, names: list[str] | None) -> None:
+    """A German site's "Redaktion" (its editorial desk) signs an article as a writer does; one word, so it is
+    no person's name, and only the desk's own word is read so."""
+    assert byline_names(line) == names

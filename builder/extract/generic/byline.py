@@ -243,7 +243,10 @@ def _name_before(text: str) -> list[str] | None:
     kept = len(words)
     while kept and is_accompanying(words[kept - 1]):
         kept -= 1
-    return _one_name(field if kept == len(words) else " ".join(words[:kept]))
+    name = field if kept == len(words) else " ".join(words[:kept])
+    if name.lower() in _DESKS:  # "Redaktion - 31. Januar 2022": the desk signs
+        return [name]
+    return _one_name(name)
 
 
 def _one_name(field: str) -> list[str] | None:
@@ -254,6 +257,8 @@ def _one_name(field: str) -> list[str] | None:
     return None if name is None or name.lower() in _NOT_NAMES else [name]
 
 
+# The desk that signs an article before its date, in the languages the reader knows.
+_DESKS: Final = frozenset(["redaktion", "die redaktion", "editorial staff", "rédaction", "redacción", "redazione"])
 # One word after the names that is their outlet, not a name: an acronym ("CNN", "AFP"), a news agency.
 ACRONYM_CHARS: Final = 5
 _AGENCIES: Final = frozenset(
