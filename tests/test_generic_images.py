@@ -7,6 +7,7 @@ import pytest
 
 from builder.extract.generic.markers import is_caption_label, is_doubled, undoubled
 from builder.extract.generic.reader import GenericReading, read_generic
+from tests.seal_pages import SEAL_PARAGRAPHS, read_page, seal_page
 
 GALLERY = """\
 Harbour Weekly
@@ -201,3 +202,21 @@ def test_a_news_photo_s_caption_under_the_headline_and_date_inside_the_region_is
     reading = read_generic(page.format(more=MORE))
     assert isinstance(reading, GenericReading), reading
     assert "quay" not in reading.fields["body"] and reading.fields["images"] == [{"alt": None, "caption": caption}]
+
+
+def test_a_gallery_s_empty_items_and_rules_are_no_paragraphs() -> None:
+    """A gallery's items with no caption print a bullet alone, an image with no text "[]", a dialog's close
+    button "×", a rule a line of dashes: none is a paragraph of the body."""
+    gallery = "  •\n  •\n  •"
+    paragraphs = [
+        SEAL_PARAGRAPHS[0],
+        gallery,
+        "[]",
+        "×",
+        "————————————",
+        SEAL_PARAGRAPHS[1],
+        "* * *",
+        SEAL_PARAGRAPHS[2],
+    ]
+    reading = read_page(seal_page("Seals return to the sandbank", paragraphs=paragraphs))
+    assert reading.fields["body"].split("\n\n") == [SEAL_PARAGRAPHS[0], SEAL_PARAGRAPHS[1], SEAL_PARAGRAPHS[2]]

@@ -15,6 +15,9 @@ from builder.record import RENDERED_BULLET
 # A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"): no words of it.
 _BORDER: Final = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
 
+# A paragraph of signs alone is none: empty list items of a gallery ("•"), a dialog's close button ("×"), an image
+# with no text ("[]"), a rule ("————"). A program's brace and a diagram's box drawing are kept.
+_BARE_SIGNS: Final = re.compile(r"[\s•·×|#+_.\-–—\[\]]*")
 _COUNT_END: Final = re.compile(r"\s+\d+$")
 _NUMBERED: Final = re.compile(r"\d{1,2}\. ")  # an item of a numbered list, as a text browser prints it
 CRUMB_LINES: Final = 15  # a breadcrumb stands this close over the headline
@@ -35,7 +38,9 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
     for start, stop in page.groups:
         role = roles[start]
         if role is BODY:
-            body.append(_paragraph(page, start, stop))
+            paragraph = _paragraph(page, start, stop)
+            if _BARE_SIGNS.fullmatch(paragraph) is None:
+                body.append(paragraph)
         elif role is LEAD:
             fields["summary"] = _paragraph(page, start, stop)
             # Under the byline or date it is the article's first paragraph (set apart by a share bar, a reading
