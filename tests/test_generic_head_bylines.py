@@ -208,6 +208,8 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("posted by Sofia ● August 6, 2012", ["Sofia"]),
         ("Von Jule Radeck Vom 3. Februar 2022", ["Jule Radeck"]),  # "vom" before the date, capitalised
         ("Am 13. November 2019 Von Henry In Aktuell", ["Henry"]),  # "in" and the post's category
+        ("Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden", ["Nesselsetzer"]),
+        ("By John Under", ["John Under"]),  # "under" before a category only
         ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
         ("Vonnegut returns to the harbour", None),
     ],

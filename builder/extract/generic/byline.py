@@ -32,9 +32,10 @@ _OPENING_WORDS: Final = frozenset(
 _SCREEN_READER_LABEL: Final = "Post author "  # a blog theme's label for screen readers, printed before "By"
 _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
 _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline written as a sentence; not "Jr.", "J."
-# Where the names end: a separator before a date, a role or a place, a label ("Kategorien: Mode", "Lesezeit: 4 Min.");
+# Where the names end: a separator before a date, a role, a place or a category ("In Aktuell", "under Travel"), a
+# label ("Kategorien: Mode", "Lesezeit: 4 Min.");
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+[Ii]n\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+(?:[Ii]n|under)\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
     r"|\s+(?:Illustrations?|Illustrationen|Fotos?|Bilder?|Photos?|Zeichnungen?)\s+(?:von|by)\b"
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
