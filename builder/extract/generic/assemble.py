@@ -39,7 +39,7 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
         role = roles[start]
         if role is BODY:
             paragraph = _paragraph(page, start, stop)
-            if _BARE_SIGNS.fullmatch(paragraph) is None:
+            if paragraph[:1].isalnum() or _BARE_SIGNS.fullmatch(paragraph) is None:  # most open with a word
                 body.append(paragraph)
         elif role is LEAD:
             fields["summary"] = _paragraph(page, start, stop)
