@@ -303,3 +303,11 @@ def test_the_desk_signing_before_the_date(line: str, names: list[str] | None) ->
     """A German site's "Redaktion" (its editorial desk) signs an article as a writer does; one word, so it is
     no person's name, and only the desk's own word is read so."""
     assert byline_names(line) == names
+
+
+def test_a_name_over_the_date_with_the_comma_that_goes_on_below() -> None:
+    """ "Ada Moss," over "am Sonntag, 11.12.2022 - 05:00": one byline broken over two lines."""
+    reading = read_generic(seal_page("Seals return to the sandbank", "Ada Moss,", "am Sonntag, 11.12.2022 - 05:00"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == ["Ada Moss"]
+    assert reading.date is not None and reading.date.local == datetime(2022, 12, 11, 5, 0)

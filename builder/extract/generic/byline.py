@@ -312,7 +312,8 @@ def bare_name(text: str) -> str | None:
         text = _HANDLE_END.sub("", text)  # "Kate Fazzini@KateFazzini"
     if "s " in text:
         text = _AVATAR_END.sub("", text)  # "Brandon Laurino's Avatar": the alt text of the writer's picture
-    text = text.strip(_SEPARATORS)  # "Alex Shephard/" over the date
+    # "Alex Shephard/" over the date; "Amelie Siekmann," over "am Sonntag, 11.12.2022": the byline goes on below
+    text = text.strip(_SEPARATORS).rstrip(",")
     if text[:2] == "By":
         text = _GLUED_BY.sub("", text)  # "ByTravis Haney"
     text = undoubled(text)  # "Andrea WongAndrea Wong"
