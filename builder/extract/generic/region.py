@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.archives import RULE_ARCHIVE_BANNER, archive_banner
 from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
 from builder.extract.generic.cookies import COOKIE_AT, RULE_COOKIES, is_cookie_notice
 from builder.extract.generic.forms import comment_form_at, is_form_field
@@ -31,6 +30,7 @@ from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_sta
 from builder.extract.generic.teasers import is_cut_excerpt, teaser_lines
 from builder.extract.generic.widgets import RULE_WIDGET, interleaved_lines
 from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
+from builder.extract.generic.wrappers import RULE_ARCHIVE_BANNER, RULE_SERVER_ERROR, archive_banner, is_server_error
 from builder.extract.textdump.lines import BLANK, Line
 
 PROSE_WORDS: Final = 8  # a line this long with stop words or a sentence end is prose
@@ -227,6 +227,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = 0.0  # another post's teaser weighs nothing; an article quoting one keeps it
             elif score > 0.0 and text.find("ookie", 0, COOKIE_AT) >= 0 and is_cookie_notice(text, measured.words):
                 score, chrome_rules[i] = SHORT_LINE, RULE_COOKIES  # its dialog's paragraphs may outweigh the article
+            elif score > 0.0 and is_server_error(text):
+                score, chrome_rules[i] = SHORT_LINE, RULE_SERVER_ERROR  # a page of them outweighs a short article
             elif score < 0.0 and (
                 (not text[:1].isalpha() and not holds_letter(text))  # most lines open with a letter: no search
                 or (raws[i].startswith("    ") and _is_code(text))

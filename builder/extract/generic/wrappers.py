@@ -1,8 +1,10 @@
-"""A web archive's toolbar over the page it captured: the Wayback Machine prints its captures' calendar, "About
-this capture" and who collected the page and why (paragraphs of prose) as the dump's first lines."""
+"""What a server or a web archive prints around the page it serves, none of it the page's: the Wayback Machine's
+toolbar over a page it captured (its captures' calendar, "About this capture" and who collected the page and why,
+paragraphs of prose, as the dump's first lines), and the error messages a site's PHP prints among its lines."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 RULE_ARCHIVE_BANNER: Final = "a web archive's toolbar over the page it captured (the Wayback Machine's)"
@@ -24,3 +26,17 @@ def archive_banner(raws: list[str]) -> range:
             end = i + 2 if i + 1 < len(raws) and raws[i + 1].strip() == BANNER_PLACEHOLDER else i + 1
             return range(first, end)
     return range(0)
+
+
+RULE_SERVER_ERROR: Final = "an error message of the site's software ('Warning: … in /…/file.php on line 520')"
+# PHP's messages name the file and the line; a sentence of an article about PHP names neither so.
+_SERVER_ERROR: Final = re.compile(
+    r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?[Ff]atal error|Parse error)\s*:\s.*"
+    r"\bin \S+\.php(?: on line |:)\d+"
+)
+
+
+def is_server_error(text: str) -> bool:
+    """An error message PHP printed into the page ("Deprecated: Assigning the return value of new by reference is
+    deprecated in /www/htdocs/wp-settings.php on line 520")."""
+    return text[-1:].isdigit() and _SERVER_ERROR.match(text) is not None

@@ -3,8 +3,8 @@ collected the page, and its "Organization: …" line is no headline."""
 
 from __future__ import annotations
 
-from builder.extract.generic.archives import RULE_ARCHIVE_BANNER, archive_banner
 from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.wrappers import RULE_ARCHIVE_BANNER, archive_banner, is_server_error
 from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 
 TOOLBAR = """Wayback Machine
@@ -45,3 +45,28 @@ def test_a_page_under_the_toolbar_is_read_without_it() -> None:
 def test_no_toolbar_without_its_name_at_the_top_or_its_last_heading() -> None:
     assert not archive_banner(["Harbour Weekly", "", "Wayback Machine", "TIMESTAMPS"])
     assert not archive_banner(["Wayback Machine", "", "Seals return to the sandbank"])
+
+
+PHP_NOTICE = (
+    "Deprecated: Assigning the return value of new by reference is deprecated in /www/htdocs/w00a2ebd/wp-settings.php"
+    " on line 520"
+)
+
+
+def test_the_site_s_php_messages_are_no_paragraphs_of_its_article() -> None:
+    """A site whose PHP prints its warnings into the page: long lines of words, which outweigh a short article."""
+    notices = [PHP_NOTICE] * 6
+    reading = read_generic(seal_page("Seals return to the sandbank", paragraphs=[*notices, *SEAL_PARAGRAPHS]))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["body"].split("\n\n") == SEAL_PARAGRAPHS
+
+
+def test_php_messages_and_sentences_about_php() -> None:
+    assert is_server_error(PHP_NOTICE)
+    assert is_server_error(
+        "Warning: mysql_get_server_info(): Access denied for user ''@'localhost' (using password: NO) in "
+        "/www/htdocs/wordpress/wp-content/plugins/simple-tagging-plugin/simpletagging.php on line 299"
+    )
+    assert is_server_error("Fatal error: Uncaught Error: Call to undefined function in /var/www/index.php:12")
+    assert not is_server_error("Warning: the council says the harbour wall will not hold past 2030")
+    assert not is_server_error("Notice how the script in index.php on line 12 opens the file twice")
