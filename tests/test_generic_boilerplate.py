@@ -107,6 +107,8 @@ def test_an_appeal_a_writer_s_note_or_a_follow_prompt_under_the_post_is_chrome(l
         ("Teilen", False),  # in the languages the reader knows
         ("Partager", False),
         ("Teilen: Facebook Twitter E-Mail Drucken", False),
+        ("Enlarge this image", False),  # a photo's button
+        ("The council will enlarge the image of the pool on its new poster.", True),
         ("Die Schwimmer teilen sich die Bahnen des Bades, sagte der Bademeister am Montag.", True),
         ("Share it with a friend.", True),  # a sentence
         ("Print and email editions of the Harbour Weekly are free for the pool's members.", True),
@@ -189,6 +191,7 @@ def test_a_cookie_dialog_longer_than_the_article_is_not_its_region() -> None:
         ("ANZEIGE", False),
         ("Story continues below advertisement", False),
         ("inRead invented by Teads", False),
+        ("About these ads", False),  # WordPress.com's
         ("Advertising pays for the pool's new slide, the council said.", True),  # a sentence about it
     ],
 )

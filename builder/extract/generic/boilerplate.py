@@ -150,6 +150,7 @@ _BUTTON_VERBS: Final = frozenset(
 )  # fmt: skip
 _TOOLBAR_ACTIONS: Final = _BUTTON_VERBS | frozenset(  # and the actions that name a network or an object
     [
+        "enlarge",  # "Enlarge this image": a photo's button
         "mail",
         "printer",
         "printable",
@@ -190,6 +191,7 @@ _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
         "this",
         "article",
         "story",
+        "image",
         "page",
         "to",
         "a",
@@ -256,8 +258,8 @@ def _may_name_a_button(text: str, words: int) -> bool:
 
 
 # Parts of the buttons' verbs in German, French, Spanish and Italian: teilen, drucken, partager, imprimer and
-# imprimir, compartir, condividi (twittern holds "itter")
-_BUTTON_VERB_PART: Final = re.compile("eilen|ruck|artag|mprim|ompart|ondivid")
+# imprimir, compartir, condividi (twittern holds "itter"); and a photo's "Enlarge"
+_BUTTON_VERB_PART: Final = re.compile("eilen|ruck|artag|mprim|ompart|ondivid|nlarge")
 
 
 # A link that asks to be clicked: "Click here to send us your sporting feedback", "Click for more photos", "Hier
@@ -309,12 +311,13 @@ def is_arrow_link(text: str, words: int) -> bool:
 
 
 # An advertisement's place between the article's paragraphs, marked by a line of its own: "Advertisement",
-# "ANZEIGE", "Story continues below advertisement", "Continue reading the main story", "inRead invented by Teads".
+# "ANZEIGE", "Story continues below advertisement", "Continue reading the main story", "inRead invented by Teads",
+# WordPress.com's "About these ads".
 # A site's dumps mark it alike (the corpus then finds it as their chrome); a page read alone is told by the words.
 _AD_LINE: Final = re.compile(
     rf"(?i:{AD_WORDS}|sponsored)"
     r"|広告|(?:Story|Article) continues below(?: the)? advertisement|Continue reading (?:the )?(?:main )?story"
-    r"|Advertisement - [Ss]croll to [Cc]ontinue|inRead invented by Teads"
+    r"|Advertisement - [Ss]croll to [Cc]ontinue|inRead invented by Teads|About these ads"
 )
 AD_MARK_OPENINGS: Final = "AaSsWwPpCciРр広"  # the first characters of such marks
 
