@@ -276,6 +276,7 @@ def test_a_list_of_names(line: str, names: bool) -> None:
         ("17. Februar 2020 Frau Sabienes Kommentare 4 Kommentare", ["Frau Sabienes"]),
         ("3. März 2020 Berlin 3", None),  # a place, no name
         ("28. Jan. 2022 Paula Balov", None),  # no count of comments: the words after a date may be anything
+        ("Jan 5, 2020 Updates | Alex Perry 1 day ago", ["Alex Perry"]),  # no count: the name before a time ago
     ],
 )
 def test_a_blog_theme_s_meta_line_of_date_writer_categories_and_comments(line: str, names: list[str] | None) -> None:

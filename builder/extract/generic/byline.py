@@ -98,8 +98,9 @@ def byline_names(text: str) -> list[str] | None:
     after = _NAME_AFTER_DATE.fullmatch(text, end) if date is not None else None
     if after is not None:  # "18/03/2019 | André Mindermann"
         return _one_name(after["name"])
-    if date is not None:
-        return _name_before_comments(text[end:])
+    names = _name_before_comments(text[end:]) if date is not None else None
+    if names is not None:  # "September 17, 2019 Helmut Rubik 0"
+        return names
     relative = relative_time(text)
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
