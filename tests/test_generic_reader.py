@@ -183,6 +183,23 @@ def test_a_thai_page_is_read_as_prose() -> None:
     assert reading.fields["body"] == "\n\n".join(THAI_PARAGRAPHS)
 
 
+BENGALI_PARAGRAPHS = [
+    "নগর পরিষদ মঙ্গলবার পুরনো বন্দরের সেতুটি নতুন করে নির্মাণের সিদ্ধান্ত নিয়েছে। গত শীতের ঝড়ের পর থেকে সেতুটি বন্ধ রয়েছে।",
+    "প্রকৌশলীরা জানিয়েছেন, নতুন সেতু নির্মাণে প্রায় তিন বছর সময় লাগবে এবং খরচ হবে প্রায় চল্লিশ মিলিয়ন ইউরো।",
+    "বন্দর এলাকার বাসিন্দারা এক বছরেরও বেশি সময় ধরে উপসাগর ঘুরে গাড়ি চালাচ্ছেন। তারা বলছেন, অবশেষে সিদ্ধান্ত হওয়ায় তারা স্বস্তি পেয়েছেন।",
+]
+
+
+def test_a_bengali_page_is_read_as_prose() -> None:
+    """Bengali ends its sentences with the danda (।), and the reader has no Bengali stop words: its
+    paragraphs are prose by their sentence ends."""
+    page = "\n\n".join(["বন্দর সংবাদ", "  • প্রচ্ছদ\n  • বাংলাদেশ", "পুরনো বন্দরের সেতু নতুন করে নির্মাণ হবে", *BENGALI_PARAGRAPHS])
+    reading = read_generic(page + "\n")
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "পুরনো বন্দরের সেতু নতুন করে নির্মাণ হবে"
+    assert reading.fields["body"] == "\n\n".join(BENGALI_PARAGRAPHS)
+
+
 def test_prose_without_a_headline_is_an_untitled_reading() -> None:
     """The body is read; the missing title is left to the title check (missing_title, or --untitled keep)."""
     paragraphs = "\n\n".join(site_dump(1).split("\n\n")[3:7])

@@ -46,3 +46,20 @@ def test_a_long_unspaced_line_is_prose_without_a_full_stop() -> None:
 )
 def test_a_sentence_signed_with_a_handle_ends_as_its_sentence_does(line: str, sentence: bool) -> None:
     assert measure(line).sentence_end is sentence
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("প্রকৌশলীরা জানিয়েছেন, নতুন সেতু নির্মাণে প্রায় তিন বছর সময় লাগবে।", True),  # Bengali: the danda
+        ("इंजीनियरों ने कहा कि नए पुल को बनने में लगभग तीन साल लगेंगे।", True),  # Hindi: the danda
+        ("هل سيعاد بناء الجسر القديم قبل نهاية العام المقبل؟", True),  # Arabic: its question mark
+        ("انجینئروں نے کہا کہ نیا پل بنانے میں تقریباً تین سال لگیں گے۔", True),  # Urdu: its full stop
+        ("প্রকৌশলীরা জানিয়েছেন নতুন সেতু নির্মাণে প্রায় তিন বছর সময় লাগবে", False),
+    ],
+    ids=["bengali", "hindi", "arabic-question", "urdu", "bengali-no-end"],
+)
+def test_a_sentence_ends_with_the_full_stop_of_its_script(line: str, sentence: bool) -> None:
+    """Indian scripts end a sentence with the danda (।), Arabic asks with ؟ and Urdu stops with ۔: a line
+    that ends so is a sentence, as one ending with "." is (a Bengali page's paragraphs were no prose)."""
+    assert measure(line).sentence_end is sentence

@@ -34,7 +34,8 @@ SAMPLE_CHARS: Final = 240  # the share of stop words is read on a paragraph's st
 # long: a headline, a teaser or a menu line of those scripts runs as long as a sentence but has no full stop.
 UNSPACED_PROSE_CHARS: Final = 60
 _FULL_STOP: Final = re.compile("[。．။]")
-SENTENCE_ENDS: Final = frozenset(".!?。！？…\"”»)'’:")
+# With the danda of Indian scripts (Bengali, Hindi: "।", "॥"), Arabic's question mark and Urdu's full stop
+SENTENCE_ENDS: Final = frozenset(".!?。！？…\"”»)'’:।॥؟۔")
 _HANDLE: Final = re.compile(r"\w{1,30}")  # a social network's user name, after its "@"
 
 
