@@ -108,6 +108,7 @@ def process(pipeline: Pipeline, name: str, data: bytes) -> Record:
         # Rendered pages may open with a form field or a tracking pixel the renderer printed as text.
         ("form.txt", "[                    ]\n  • Sign In\n  • Politics\n\nA plain page.\n"),
         ("no-alt.txt", "[]\nFox 13 Salt Lake City\n1 weather alerts\n\nA plain page.\n"),  # an image with no alt
+        ("no-alt-form.txt", "[] [                    ]\nRegistrieren Login\n\nA plain page.\n"),  # and a field
         ("pixel.txt", '<img src="https://example.org/tr?id=1" />\n[logo] World\n\nA plain page.\nMore text.\n'),
     ],
 )

@@ -94,9 +94,9 @@ _BY_SUFFIX: dict[str, InputFormat] = {
 _XML_ROOTS = ("<?xml", "<rss", "<feed", "<urlset", "<sitemapindex")
 # The start of a tag, comment, doctype or processing instruction.
 _MARKUP = re.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*[\s/>]|!--|![Dd][Oo][Cc][Tt][Yy][Pp][Ee]\s|\?[A-Za-z])")
-# The start of a JSON object or array: `{"`, `{}`, `[{`, `[[`, `["`, `[]` (not "[1] a footnote", nor a
-# rendered form field `[          ]`).
-_JSON_START = re.compile(r'\{\s*["}]|\[\s*[\[{"]|\[\]')
+# The start of a JSON object or array: `{"`, `{}`, `[{`, `[[`, `["`, `[]` alone on its line (not "[1] a
+# footnote", nor a rendered form field `[          ]`, nor an image with no alt text beside one, `[] [    ]`).
+_JSON_START = re.compile(r'\{\s*["}]|\[\s*[\[{"]|\[\][ \t]*(?:\n|$)')
 _LEADING_BLANKS = " \t\r\n\ufeff"
 _HEAD = 4096  # enough of the text to see its first tags
 
