@@ -10,7 +10,7 @@ import pytest
 
 from builder.extract.generic.byline import bare_name, byline_names, is_names_list
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, SEAL_PARAGRAPHS, seal_page
 
 # A label before a date in the head, then the byline under the headline; the page prints "case study" too.
 CASE_STUDY = [
@@ -312,3 +312,31 @@ def test_a_name_over_the_date_with_the_comma_that_goes_on_below() -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == ["Ada Moss"]
     assert reading.date is not None and reading.date.local == datetime(2022, 12, 11, 5, 0)
+
+
+@pytest.mark.parametrize(
+    ("footer", "authors"),
+    [
+        ("December 26, 2019 by Ada Moss in Harbour News | Leave a comment", ["Ada Moss"]),
+        ("Dezember 26, 2019 von Ada Moss Kategorien: Allgemein | Hinterlasse einen Kommentar", ["Ada Moss"]),
+        ("December 26, 2019 | Harbour News", []),  # a date and a section: no name
+    ],
+)
+def test_the_names_on_a_date_line_under_the_post(footer: str, authors: list[str]) -> None:
+    """A blog theme's meta line under the post gives the article its date, and its writer with it."""
+    reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta="Jo Bell, March 3, 2020"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.date is not None and reading.date.local == datetime(2019, 12, 26)
+    assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by MatsWichmann)", ["MatsWichmann"]),
+        ("Reporting by Ada Moss)", ["Ada Moss"]),  # the parenthesis opened on the line above
+        ("By Ada Moss (AP)", ["Ada Moss"]),
+    ],
+)
+def test_a_byline_inside_parentheses_leaves_out_the_closing_bracket(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names

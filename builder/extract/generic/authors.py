@@ -51,6 +51,19 @@ def name_beside(scored: Scored, page: str, title_at: int | None, date_at: int | 
     return None
 
 
+def on_date_line(scored: Scored, page: str, date_at: int | None) -> Byline | None:
+    """The names the article's date line prints beside its date, where the date was found away from the head
+    (a blog theme's meta line inside the first paragraphs or under the post: "Dezember 26, 2019 von Andrea
+    Kategorien: Allgemein")."""
+    if date_at is None:
+        return None
+    text = scored.lines[date_at].text
+    names = byline_names(text)
+    if names is None or (not is_explicit_byline(text) and any(lowercase_elsewhere(name, page) for name in names)):
+        return None
+    return Byline(date_at, names, False)
+
+
 def _may_name(scored: Scored, i: int) -> bool:
     """A line no chrome rule took, or one the page prints a few times only: the author's name over the article
     and again on the author's card under it (a menu or a footer line is printed more often, or on other

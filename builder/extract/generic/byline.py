@@ -84,15 +84,17 @@ def byline_names(text: str) -> list[str] | None:
         return None
     match = _explicit(text)
     if match is not None:
-        names = _names(match[_named(match)])
+        named = _unbracketed(match[_named(match)])
+        names = _names(named)
         if names is None and holds_date_digit(text) and find_date(text) is not None:
-            return _handle(match[_named(match)])  # "von eseppelt · 31. Oktober 2023"
+            return _handle(named)  # "von eseppelt · 31. Oktober 2023"
         return names
     date = find_date(text) if holds_date_digit(text) else None
     end = _dates_end(text, date.end) if date is not None else 0
     after = _BYLINE_AFTER_DATE.match(text, end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe", "Publiziert am 13. Januar 2014 von uriebe"
-        return _names(after["names"]) or _handle(after["names"])
+        named = _unbracketed(after["names"])
+        return _names(named) or _handle(named)
     if date is not None and date.start > 0:
         return _name_before(text[: date.start])
     after = _NAME_AFTER_DATE.fullmatch(text, end) if date is not None else None
@@ -105,6 +107,12 @@ def byline_names(text: str) -> list[str] | None:
     if relative is not None and relative.start() > 0:  # "Alex Perry 1 day ago", "[avatar] James Akinaka • 8h"
         return _name_before(text[: relative.start()])
     return None
+
+
+def _unbracketed(names: str) -> str:
+    """The names without the bracket that closes the parenthesis they were printed in ("(last edited 2019-11-10
+    by MatsWichmann)", "(Reporting by Laura Zuckerman; Editing by Martin Petty)")."""
+    return names.rstrip()[:-1] if names.rstrip().endswith(")") and "(" not in names else names
 
 
 def _name_before_comments(rest: str) -> list[str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from builder.extract.generic.authors import name_beside, profile_card, signature
+from builder.extract.generic.authors import name_beside, on_date_line, profile_card, signature
 from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
     bare_name,
@@ -104,7 +104,8 @@ def read_head(scored: Scored, page: str, start: int, stop: int, short: bool = Fa
     _prefer_its_time(scored, head)
     if not head.authors:  # no byline among the head's lines
         found = (
-            name_beside(scored, page, head.title_at, head.date_at)
+            on_date_line(scored, page, head.date_at)
+            or name_beside(scored, page, head.title_at, head.date_at)
             or profile_card(scored, checked, head.title_at)
             or signature(scored, stop)
         )
