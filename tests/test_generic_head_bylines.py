@@ -340,3 +340,33 @@ def test_the_names_on_a_date_line_under_the_post(footer: str, authors: list[str]
 )
 def test_a_byline_inside_parentheses_leaves_out_the_closing_bracket(line: str, names: list[str]) -> None:
     assert byline_names(line) == names
+
+
+MORE_SEAL_PARAGRAPHS = [
+    "The wardens will count the seals again in the autumn, when the young have left the sandbank for the open"
+    " sea and the boats are back in the harbour.",
+    "Boat owners who come too close to the sandbank before then may be fined, the harbour master said, though"
+    " no one has been fined so far this year.",
+    "The town council will decide in the winter whether the sandbank stays closed to visitors for another year,"
+    " after the wardens have shown it their count.",
+    "Fishermen have asked the council to keep the channel beside the sandbank open, as the seals have never"
+    " minded the boats that pass there slowly.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Autor: Ada Moss", ["Ada Moss"]),
+        ("Par Ada Moss", ["Ada Moss"]),
+        ("By the end of the day forty more seals had come to the bank.", []),  # a sentence of the prose
+    ],
+)
+def test_a_byline_alone_among_the_paragraphs(line: str, authors: list[str]) -> None:
+    """With no byline in the head, one opened by its word alone on its line among the paragraphs (past the first
+    four, where the head's are looked for, and over the last two, where a signature is) signs the article: over
+    its last section, or between the text and a box the region kept."""
+    paragraphs = [*SEAL_PARAGRAPHS, MORE_SEAL_PARAGRAPHS[0], line, *MORE_SEAL_PARAGRAPHS[1:]]
+    reading = read_generic(seal_page("Seals return to the sandbank", paragraphs=paragraphs))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors

@@ -87,6 +87,25 @@ def signature(scored: Scored, stop: int) -> Byline | None:
     return None
 
 
+SIGNED_INSIDE_WORDS: Final = 8  # a byline alone on its line among the paragraphs is this short
+
+
+def signed_inside(scored: Scored, start: int, stop: int) -> Byline | None:
+    """A byline opened by its word alone on its line among the article's paragraphs ("Autor: Petra Ruland", "Par
+    Jacques Munier" over a closing section): the article has no other."""
+    for i in range(start, stop):
+        measured = scored.prose[i]
+        if measured is None or measured.words > SIGNED_INSIDE_WORDS or scored.lines[i].bullet:
+            continue
+        text = scored.lines[i].text
+        if not is_explicit_byline(text):
+            continue
+        names = byline_names(text)
+        if names is not None:
+            return Byline(i, names, False)
+    return None
+
+
 def profile_card(scored: Scored, checked: list[int], title_at: int | None) -> Byline | None:
     """A name alone (printed once or twice) over "Follow" or "11 min read", in the head: the author's card. The
     page may print the name again (a bio, a card at the end): a line repeated in the page may be the name."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from builder.extract.generic.authors import name_beside, on_date_line, profile_card, signature
+from builder.extract.generic.authors import name_beside, on_date_line, profile_card, signature, signed_inside
 from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
     bare_name,
@@ -108,6 +108,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int, short: bool = Fa
             or name_beside(scored, page, head.title_at, head.date_at)
             or profile_card(scored, checked, head.title_at)
             or signature(scored, stop)
+            or signed_inside(scored, start, stop)
         )
         if found is not None:
             head.authors, head.bylines[found.at], head.bare_name = found.names, ", ".join(found.names), found.bare
