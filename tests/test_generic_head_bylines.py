@@ -370,3 +370,16 @@ def test_a_byline_alone_among_the_paragraphs(line: str, authors: list[str]) -> N
     reading = read_generic(seal_page("Seals return to the sandbank", paragraphs=paragraphs))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(("bar_lines", "authors"), [(6, ["Ada Moss"]), (12, [])])
+def test_a_signature_under_the_share_bar(bar_lines: int, authors: list[str]) -> None:
+    """A byline opened by its word a few lines under the article (a share bar, tags between) signs it; one
+    far under it belongs to whatever the page prints there."""
+    bar = "\n".join(["Share", "Facebook", "Twitter", "Email", "Print", "Copy link"] * 2)
+    bar = "\n".join(bar.split("\n")[:bar_lines])
+    reading = read_generic(
+        seal_page("Seals return to the sandbank", paragraphs=[*SEAL_PARAGRAPHS, bar, "Text von Ada Moss"])
+    )
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors

@@ -17,7 +17,7 @@ from builder.extract.generic.region import RULE_REPEATED, Scored, following, nei
 from builder.extract.generic.relative import is_profile_mark
 
 SIGNATURE_LINES: Final = 2  # a byline this close to the article's end (last lines), or...
-SIGNATURE_UNDER: Final = 4  # ...this close under it (after a greeting: "Cheers," "fijal"), signs it
+SIGNATURE_UNDER: Final = 10  # ...this close under it (after a greeting, "Cheers," "fijal", a share bar, tags), signs it
 NAME_REPEATS: Final = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
 
 
