@@ -210,6 +210,10 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Am 13. November 2019 Von Henry In Aktuell", ["Henry"]),  # "in" and the post's category
         ("Posted by Nesselsetzer under Just For Fun, Rebloggt | Schlagwörter: Antipoden", ["Nesselsetzer"]),
         ("By John Under", ["John Under"]),  # "under" before a category only
+        ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),  # "article by"
+        ("Artikel von: Jessie", ["Jessie"]),
+        ("Blog Beitrag von Margarita Koreneva", ["Margarita Koreneva"]),  # "blog post by"
+        ("Gastbeitrag von Ada Moss", ["Ada Moss"]),  # "guest post by"
         ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
         ("Vonnegut returns to the harbour", None),
     ],
