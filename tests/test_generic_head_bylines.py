@@ -225,6 +225,18 @@ def test_a_byline_opened_by_a_verb_and_its_word(line: str, names: list[str] | No
 @pytest.mark.parametrize(
     ("line", "names"),
     [
+        ("November 3, 2012 By George Ambler Leave a Comment", ["George Ambler"]),
+        ("1. Januar 2016 von Ada Moss Ein Kommentar", ["Ada Moss"]),
+        ("1. Januar 2016 von Ada Moss 2 Kommentare", ["Ada Moss"]),
+    ],
+)
+def test_the_name_after_a_date_and_its_word_ends_at_the_comments_link(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
         ("von eseppelt · 31. Oktober 2023", ["eseppelt"]),
         ("Publiziert am 13. Januar 2014 von uriebe", ["uriebe"]),
         ("Posted on March 3, 2012 by c1ph4", ["c1ph4"]),

@@ -270,3 +270,19 @@ def test_signs_over_an_end_heading_stay_with_the_article() -> None:
     so that a date under the article is looked for as far down as before."""
     region = _region_text(_page(LONG_ARTICLE, ["###"], ["Related and Suggested:"], SIDEBAR[:2]))
     assert region == [*LONG_ARTICLE, "###"]
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("One Comment", True),  # a blog's count over its only comment, in words
+        ("Ein Kommentar", True),
+        ("Keine Kommentare", True),
+        ("No Comments", True),
+        ("Un commentaire", True),
+        ("One comment, the mayor said, was enough.", False),
+        ("Bone comments", False),  # the word, not a part of one
+    ],
+)
+def test_a_count_of_comments_in_words(line: str, count: bool) -> None:
+    assert is_comment_count(line) is count

@@ -94,6 +94,8 @@ def byline_names(text: str) -> list[str] | None:
     after = _BYLINE_AFTER_DATE.match(text, end) if date is not None else None
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe", "Publiziert am 13. Januar 2014 von uriebe"
         named = _unbracketed(after["names"])
+        mark = comments_mark(named)  # "1. Januar 2016 von KleineGrüneMonster Ein Kommentar"
+        named = named if mark is None else named[:mark]
         return _names(named) or _handle(named)
     if date is not None and date.start > 0:
         return _name_before(text[: date.start])
