@@ -167,3 +167,38 @@ def test_a_list_of_labelled_lines_a_paragraph_announces_ends_the_article() -> No
     members = [f"{state}: {names}" for state in ("Ohio", "Iowa", "New York", "Texas")]
     region = _region_text(_page(["Home", "  • News"], ARTICLE, announcing, members, MENU))
     assert region == [*ARTICLE, *announcing, *members]
+
+
+RANKING = ["01. Robert Plant", "02. Rob Halford", "03. Steven Tyler", "04. Chris Cornell", "05. Bon Scott"]
+
+
+@pytest.mark.parametrize(
+    ("items", "joins"),
+    [
+        (RANKING, True),  # a ranking counted from one under the article's last paragraph
+        (["1. Robert Plant", "2. Rob Halford"], False),  # two items: no list to go on with
+        (["4. Chris Cornell", "5. Bon Scott", "6. Freddie Mercury"], False),  # counted from the middle
+        (["1. bags", "2. frank clegg", "3. video"], False),  # tags a page numbers
+        (["01. Robert Plant", "03. Steven Tyler", "04. Chris Cornell"], False),  # no count: a number skipped
+    ],
+)
+def test_a_counted_list_under_the_article_joins_it(items: list[str], joins: bool) -> None:
+    """A list right under the article's last paragraph, counted from one (a ranking, "Here's the full list from
+    Hit Parader."), ends the article, though no colon announces it and no paragraph follows it."""
+    closing = ["Here is the full list from the magazine, as it was printed in its spring issue this year."]
+    region = _region_text(_page(["Home", "  • News"], ARTICLE, closing, ["\n".join(items)], MENU))
+    assert (region[-len(items) :] == items) is joins
+    assert region[: len(ARTICLE)] == ARTICLE
+
+
+def test_a_counted_list_goes_on_from_the_article_s_last_item() -> None:
+    """The steps of a recipe inside the article, then one more under it that scores as no prose ("8. Extras:
+    chocolate, blueberries, nuts …"): the count goes on, and the item is the article's."""
+    steps = [
+        f"{n}. Bake the biscuits for a few more minutes if they are not yet golden brown, step {n}."
+        for n in range(1, 4)
+    ]
+    region = _region_text(
+        _page(["Home", "  • Recipes"], ARTICLE, steps, ["4. Extras: chocolate, blueberries, nuts"], MENU)
+    )
+    assert region[-1] == "4. Extras: chocolate, blueberries, nuts"

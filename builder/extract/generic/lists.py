@@ -33,6 +33,8 @@ def with_lists(scored: Scored, start: int, stop: int) -> tuple[int, int]:
     while True:
         after = _list_after(scored, stop)
         if after is None:
+            after = _counted_list_after(scored, start, stop)
+        if after is None:
             after = recipe_after(scored, stop)
         if after is None:
             break
@@ -81,6 +83,38 @@ def _list_after(scored: Scored, stop: int) -> int | None:
     if items < MIN_ITEMS or (words <= MENU_ITEM_WORDS * items and not is_announced):
         return None
     return _after_prose(scored, i, 0 if is_announced else MIN_PARAGRAPHS)
+
+
+_COUNT: Final = re.compile(r"(\d{1,3})[.)]\s")  # "1. Stir", "01. Robert Plant", "2) Bake"
+MIN_COUNTED: Final = 3  # a list counted under the article joins it with this many items
+
+
+def _counted_list_after(scored: Scored, start: int, stop: int) -> int | None:
+    """The new stop after a numbered list right under the region whose count goes on from the region's last
+    numbered line ("7. Mit Sahne servieren." over "8. Ergänzungsvorschläge: …"), or starts at one under a
+    paragraph ("Here's the full list:" or not, over "01. Robert Plant", "02. Rob Halford" ...): a ranking or a
+    recipe's steps, MIN_COUNTED items at least, each one more than the last. None when no such list follows, or
+    when an item opens in lower case (tags that a page prints as a numbered list)."""
+    first = _next_line(scored, stop)
+    if first >= len(scored.prose) or (found := _COUNT.match(scored.lines[first].text)) is None:
+        return None
+    count = int(found[1])
+    above = _previous_line(scored, stop)
+    before = _COUNT.match(scored.lines[above].text) if above >= start else None
+    if count != 1 and (before is None or int(before[1]) != count - 1):
+        return None
+    items, i, last = 0, first, first
+    while i < len(scored.prose):
+        if scored.prose[i] is not None:
+            text = scored.lines[i].text
+            found = _COUNT.match(text)
+            if found is None or int(found[1]) != count + items or i in scored.chrome_rules:
+                break
+            if text[found.end() : found.end() + 1].islower():  # a tag list a page numbers: "1. bags", "2. video"
+                return None
+            items, last = items + 1, i
+        i += 1
+    return last + 1 if items >= MIN_COUNTED or (before is not None and items) else None
 
 
 def _plain_list_after(scored: Scored, stop: int) -> int | None:
