@@ -1,6 +1,7 @@
 """Fit the headline model of the generic reader (builder/extract/generic/headline_weights.json) on training pages.
 
-    python bench/train_headline.py --devset ../shared/devsets/readability --devset DEVSET2 ... --devset DEVSET7 [--write]
+    python bench/train_headline.py --devset ../shared/devsets/readability --devset DEVSET2 ... --devset DEVSET7 \
+        --devset DEVSET9 --devset DEVSET10 [--write]
 
 Each TRAIN page (the held-out 30 % of sites, chosen by a hash of the name as in generic_eval.py, is never
 read) whose truth title is printed in its dump is read once by `read_generic`; the headline candidates the
