@@ -44,6 +44,7 @@ def test_end_heading_and_comment_count_markers() -> None:
         is_end_heading("Meist gelesen", 2) and is_end_heading("Mehr Themen:", 2) and is_end_heading("Otras Noticias", 2)
     )
     assert is_end_heading("Gefällt mir:", 2)  # WordPress's German "Like this:", over its like button
+    assert is_end_heading("Like this:", 2) and is_end_heading("Me gusta esto:", 3)  # and its English and Spanish
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")
