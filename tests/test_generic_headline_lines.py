@@ -193,6 +193,10 @@ def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
         ("Feds Grant Challenger Appeal In Google Toolbar Patent Case\nby Tameka Kee, Friday", 0, True),
         ("Ferries return to the northern islands after two long winters\nposted 8:58 am Tue January 15", 0, True),
         ("Ferries return to the northern islands after two long winters\nprintable versionbigger text", 0, True),
+        # a byline with its date whose names the byline's reading cannot tell: still no headline
+        ("By Ann Lee Google+ Profile for Ann Lee • Nov 6, 2012 • New York City", 0, False),
+        ("by White on Rice Couple on October 28, 2012", 0, False),
+        ("By the numbers: the harbour in 2012", 0, True),  # no date
     ],
 )
 def test_headline_like_lines(page: str, line: int, expected: bool) -> None:

@@ -16,6 +16,7 @@ from builder.extract.generic.byline import (
     byline_names,
     is_capitalised_byline,
     is_credit_line,
+    is_explicit_byline,
 )
 from builder.extract.generic.dates import find_date, holds_digit, is_date_line
 from builder.extract.generic.ends import COPYRIGHT_OPENINGS, is_copyright_notice
@@ -139,9 +140,17 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
         return False
     if _wraps_on(scored, i) or _wrapped_from(scored, i):
         return False
+    if _dated_byline(text):
+        return False
     if i in checked:  # the head has read the line for a byline or date: those are in `meta`
         return i not in meta
     return not (byline_names(text) or is_date_line(text))
+
+
+def _dated_byline(text: str) -> bool:
+    """A line opened by a byline's word and holding a date, whose names the byline's reading could not tell ("By
+    Ann Lee Google+ Profile for Ann Lee • Nov 6, 2012 • New York City"): a byline still, no headline."""
+    return holds_digit(text) and is_explicit_byline(text) and find_date(text) is not None
 
 
 def _wraps_on(scored: Scored, i: int) -> bool:
