@@ -220,7 +220,24 @@ def _named(match: re.Match[str]) -> str:
     return "names" if match["names"] is not None else "labelled"
 
 
+# The first two letters, lower-cased, that a byline's opening word may start with (`_may_open_byline`): most lines
+# start otherwise, and are told no byline without splitting them. Signs a byline may open with before its word
+# ("// By …", "[avatar] By …", "• Von …") send a line to the full test, as a separator between fields does.
+_OPENING_STARTS: Final = frozenset(
+    {word[:2] for word in _OPENING_WORDS} | {label[:2] for label in _LABEL_OPENINGS} | {"by", "vo"}
+)
+_SIGN_STARTS: Final = frozenset("/-—|•·[ ")
+
+
 def _explicit(text: str) -> re.Match[str] | None:
+    start = text[:2].lower()
+    if (
+        start not in _OPENING_STARTS
+        and start[:1] not in _OPENING_STARTS  # "文", an opening word of one letter, is a start of its own
+        and text[:1] not in _SIGN_STARTS
+        and " | " not in text
+    ):
+        return None  # most lines
     for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
         part = part.lstrip("/-—|•· ")  # "// By Arun Sai Krishnan • Nov 11, 2020"
         if part.startswith(_SCREEN_READER_LABEL):
