@@ -150,7 +150,7 @@ def is_headline(scored: Scored, i: int, checked: set[int], meta: set[int]) -> bo
 def _dated_byline(text: str) -> bool:
     """A line opened by a byline's word and holding a date, whose names the byline's reading could not tell ("By
     Ann Lee Google+ Profile for Ann Lee • Nov 6, 2012 • New York City"): a byline still, no headline."""
-    return holds_digit(text) and is_explicit_byline(text) and find_date(text) is not None
+    return is_explicit_byline(text) and holds_digit(text) and find_date(text) is not None
 
 
 def _wraps_on(scored: Scored, i: int) -> bool:
