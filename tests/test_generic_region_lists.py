@@ -202,3 +202,14 @@ def test_a_counted_list_goes_on_from_the_article_s_last_item() -> None:
         _page(["Home", "  • Recipes"], ARTICLE, steps, ["4. Extras: chocolate, blueberries, nuts"], MENU)
     )
     assert region[-1] == "4. Extras: chocolate, blueberries, nuts"
+
+
+def test_a_list_counted_from_one_under_the_article_s_own_count_needs_its_three_items() -> None:
+    """Under steps 1 to 3, a list counted from one again is another list (a box of the most read): one item of it
+    is no part of the article, as one item going on from step 3 would be."""
+    steps = [
+        f"{n}. Bake the biscuits for a few more minutes if they are not yet golden brown, step {n}."
+        for n in range(1, 4)
+    ]
+    region = _region_text(_page(["Home", "  • Recipes"], ARTICLE, steps, ["1. Most read: the harbour reopens"], MENU))
+    assert region[-1] == steps[-1]

@@ -25,9 +25,9 @@ _HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "e
 # The first words `_BYLINE` opens with, lower-cased (a pretest: the pattern, tried on every line, is long).
 _OPENING_WORDS: Final = frozenset(
     """post article guest written posted words reporting text story published eine ein geschrieben verfasst gepostet
-    erstellt eingestellt veröffentlicht publiziert artikel blog blogbeitrag gastbeitrag beitrag publicado escrito publié écrit rédigé pubblicato scritto
-    geplaatst geschreven by von par por di door autor autorin autoren autorinnen auteur author автор авторы od przez
-    بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
+    erstellt eingestellt veröffentlicht publiziert artikel blog blogbeitrag gastbeitrag beitrag publicado escrito
+    publié écrit rédigé pubblicato scritto geplaatst geschreven by von par por di door autor autorin autoren
+    autorinnen auteur author автор авторы od przez بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
 )
 _SCREEN_READER_LABEL: Final = "Post author "  # a blog theme's label for screen readers, printed before "By"
 _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"

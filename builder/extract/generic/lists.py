@@ -101,7 +101,8 @@ def _counted_list_after(scored: Scored, start: int, stop: int) -> int | None:
     count = int(found[1])
     above = _previous_line(scored, stop)
     before = _COUNT.match(scored.lines[above].text) if above >= start else None
-    if count != 1 and (before is None or int(before[1]) != count - 1):
+    goes_on = before is not None and int(before[1]) == count - 1  # the count of the article's own last line
+    if count != 1 and not goes_on:
         return None
     items, i, last = 0, first, first
     while i < len(scored.prose):
@@ -114,7 +115,7 @@ def _counted_list_after(scored: Scored, start: int, stop: int) -> int | None:
                 return None
             items, last = items + 1, i
         i += 1
-    return last + 1 if items >= MIN_COUNTED or (before is not None and items) else None
+    return last + 1 if items >= MIN_COUNTED or (goes_on and items) else None
 
 
 def _plain_list_after(scored: Scored, stop: int) -> int | None:
