@@ -1,6 +1,7 @@
-"""Where the head finds its authors when none of its lines is a byline: a byline or a name alone beside the
-headline or the date, a name over an author card's "Follow", or a byline signing the article at its end.
-Each search gives the line and the names it found, or None."""
+"""Where the head finds its authors when none of its lines is a byline: the names on a date line found away from
+the head, a byline or a name alone beside the headline or the date, a name over an author card's "Follow", a
+byline signing the article at its end, or one alone among its paragraphs. Each search gives the line and the names
+it found, or None."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Final, NamedTuple
 from builder.extract.generic.byline import (
     bare_name,
     byline_names,
+    common_words,
     is_explicit_byline,
     lowercase_elsewhere,
 )
@@ -59,7 +61,7 @@ def on_date_line(scored: Scored, page: str, date_at: int | None) -> Byline | Non
         return None
     text = scored.lines[date_at].text
     names = byline_names(text)
-    if names is None or (not is_explicit_byline(text) and any(lowercase_elsewhere(name, page) for name in names)):
+    if names is None or (not is_explicit_byline(text) and common_words(names, page)):
         return None
     return Byline(date_at, names, False)
 
@@ -79,11 +81,9 @@ def signature(scored: Scored, stop: int) -> Byline | None:
         text = scored.lines[i].text
         if i >= stop and is_end_heading(text, text.count(" ") + 1):
             return None  # a byline under "Related" is a teaser's
-        if scored.lines[i].bullet or not is_explicit_byline(text):
-            continue
-        names = byline_names(text)
-        if names is not None:
-            return Byline(i, names, False)
+        found = _opened_byline(scored, i)
+        if found is not None:
+            return found
     return None
 
 
@@ -95,15 +95,21 @@ def signed_inside(scored: Scored, start: int, stop: int) -> Byline | None:
     Jacques Munier" over a closing section): the article has no other."""
     for i in range(start, stop):
         measured = scored.prose[i]
-        if measured is None or measured.words > SIGNED_INSIDE_WORDS or scored.lines[i].bullet:
+        if measured is None or measured.words > SIGNED_INSIDE_WORDS:
             continue
-        text = scored.lines[i].text
-        if not is_explicit_byline(text):
-            continue
-        names = byline_names(text)
-        if names is not None:
-            return Byline(i, names, False)
+        found = _opened_byline(scored, i)
+        if found is not None:
+            return found
     return None
+
+
+def _opened_byline(scored: Scored, i: int) -> Byline | None:
+    """The byline line i is when a byline's word opens it and names follow; a list item never is."""
+    text = scored.lines[i].text
+    if scored.lines[i].bullet or not is_explicit_byline(text):
+        return None
+    names = byline_names(text)
+    return Byline(i, names, False) if names is not None else None
 
 
 def profile_card(scored: Scored, checked: list[int], title_at: int | None) -> Byline | None:

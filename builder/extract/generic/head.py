@@ -15,9 +15,9 @@ from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
     bare_name,
     byline_names,
+    common_words,
     is_byline_word,
     is_explicit_byline,
-    lowercase_elsewhere,
     name_and_outlet,
 )
 from builder.extract.generic.dates import FoundDate, find_date, holds_date_digit, is_date_line
@@ -267,7 +267,7 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             opened = names is not None
         if names is None and "," in text and _beside_date_line(scored, i):
             names = name_and_outlet(text)  # "Erin Hitchcock, Burnaby Now" over "Published: Friday, January 11, 2008"
-        if names is not None and not opened and any(lowercase_elsewhere(name, page) for name in names):
+        if names is not None and not opened and common_words(names, page):
             names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:
             head.bylines[i] = ", ".join(names)
