@@ -10,7 +10,6 @@ from typing import Final, NamedTuple
 from builder.extract.generic.byline import (
     bare_name,
     byline_names,
-    common_words,
     is_explicit_byline,
     lowercase_elsewhere,
 )
@@ -64,6 +63,12 @@ def on_date_line(scored: Scored, page: str, date_at: int | None) -> Byline | Non
     if names is None or (not is_explicit_byline(text) and common_words(names, page)):
         return None
     return Byline(date_at, names, False)
+
+
+def common_words(names: list[str], page: str) -> bool:
+    """Whether a "name" of `names` is common words the page prints lower-cased too (`lowercase_elsewhere`): "Case
+    Study August 12, 2010" names no one. Asked of names no byline's word opened, before a date."""
+    return any(lowercase_elsewhere(name, page) for name in names)
 
 
 def _may_name(scored: Scored, i: int) -> bool:

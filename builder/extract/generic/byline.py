@@ -387,12 +387,6 @@ def lowercase_elsewhere(name: str, page: str) -> bool:
     return bool(words) and all(holds_word(page, word) for word in words)
 
 
-def common_words(names: list[str], page: str) -> bool:
-    """Whether a "name" of `names` is common words the page prints lower-cased too (`lowercase_elsewhere`): "Case
-    Study August 12, 2010" names no one. Asked of names no byline's word opened, before a date."""
-    return any(lowercase_elsewhere(name, page) for name in names)
-
-
 def _is_name_word(word: str) -> bool:
     """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.");
     no possessive ("Azerbaijan’s Rising Gas Negotiators" is a headline, "Ben's Kitchen" a shop)."""

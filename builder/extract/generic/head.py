@@ -10,12 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final
 
-from builder.extract.generic.authors import name_beside, on_date_line, profile_card, signature, signed_inside
+from builder.extract.generic.authors import (
+    common_words,
+    name_beside,
+    on_date_line,
+    profile_card,
+    signature,
+    signed_inside,
+)
 from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
     bare_name,
     byline_names,
-    common_words,
     is_byline_word,
     is_explicit_byline,
     name_and_outlet,
