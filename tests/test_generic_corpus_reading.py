@@ -227,3 +227,28 @@ def test_a_headline_another_dump_prints_over_its_own_date_line_is_still_the_head
     assert isinstance(reading, GenericReading)
     assert role_of(reading, motto)[1] == "repeated in 4 of 4 dumps of this site"
     assert reading.fields["title"] == "Berth 1 closes for the winter"
+
+
+def _opening_with_headline(number: int) -> str:
+    """A blog's dump that opens with its post's headline, its category and time in a line under it."""
+    paragraph = (
+        f"You know me, I love pixels and I love the old arcade heroes, so this set of {number} drawings made my day "
+        "and I spent the whole evening looking at every one of them in turn."
+    )
+    return (
+        f"Pixel heroes and villains, part {number}\n\nall other stuff, images — thebrainbehind @ 15:{number}8\n\n\n\n"
+        f"{paragraph}\n\n{paragraph}\n\nComments (0)\n\n  • Home\n  • Archive\n  • About this blog\n"
+    )
+
+
+def test_a_first_line_no_other_dump_prints_is_set_apart_by_the_page_edge() -> None:
+    """The dumps of a blog open with their post's headline: no other dump of the site prints it, so the page's
+    edge sets it apart as a blank line above would, and it wins over the post's meta line under it. Alone, a
+    page's first line is as often the site's name, and the meta line (a blank line each side) wins."""
+    dumps = [_opening_with_headline(n) for n in range(1, 6)]
+    reading = read_generic(dumps[0], site_chrome(dumps))
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == "Pixel heroes and villains, part 1"
+    alone = read_generic(dumps[0])
+    assert isinstance(alone, GenericReading)
+    assert alone.fields["title"] == "all other stuff, images — thebrainbehind @ 15:18"

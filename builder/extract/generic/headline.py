@@ -386,5 +386,5 @@ def _blank(scored: Scored, i: int) -> bool:
     """A blank line, or a sign alone ("*": an empty list item), which sets a heading apart as a blank line does.
     (A rule, "━━━━", parts a menu from the next one as often.)"""
     if not 0 <= i < len(scored.prose):
-        return False
+        return i < 0 and scored.first_own
     return scored.prose[i] is None or scored.lines[i].text in LONE_SIGNS

@@ -76,6 +76,9 @@ class Scored:
     scores: list[float]
     chrome_rules: dict[int, str]  # lines the corpus or the page itself marks as chrome, with why
     seen: Counter[str]  # how many lines of the page read the same
+    # The site's other dumps do not print the page's first line: the page's edge sets it apart as a blank line
+    # would (a blog whose dumps open with the post's headline). Alone, a first line is as often the site's name.
+    first_own: bool = False
 
 
 RunTest = Callable[[Scored, int, int], bool]  # a test of the run lines[start:stop]

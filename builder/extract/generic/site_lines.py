@@ -68,7 +68,8 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
                 marked.append(i)
         if _holds_ad_mark(rules, chrome.ad_marked):  # most sites print none: the page's lines are not walked
             _inserts_cost_less(scored, scores, marked)
-    return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen)
+    first_own = bool(texts) and texts[0] != "" and chrome.counts(texts[:1])[0] < 2  # no other dump prints it
+    return Scored(scored.lines, scored.prose, scores, chrome_rules, scored.seen, first_own)
 
 
 def _is_worded(text: str) -> bool:
