@@ -203,12 +203,19 @@ def test_headline_like_lines(page: str, line: int, expected: bool) -> None:
     assert headline_lines.is_headline(score_lines(*dump_lines(page)), line, set(), set()) is expected
 
 
-@pytest.mark.parametrize(("under", "title"), [("Posted by Max Fisher on October 29, 2012", True), ("", False)])
-def test_a_line_under_a_comment_link_is_the_headline_only_over_a_byline(under: str, title: bool) -> None:
+@pytest.mark.parametrize(
+    ("heading", "under", "title"),
+    [
+        ("Comments", "Posted by Max Fisher on October 29, 2012", True),
+        ("Comments", "", False),
+        ("comments", "", True),  # in lower case: a link to them, as a head prints one, heading nothing
+    ],
+)
+def test_a_line_under_a_comment_link_is_the_headline_only_over_a_byline(heading: str, under: str, title: bool) -> None:
     """ "Comments" (a comment count's link in the head) over a line: a teaser under an end heading, unless a
     byline or date lies right under it, as under a headline."""
     prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
-    page = f"Harbour Weekly\n\nComments\n\nPiers reopen after a winter of repairs\n\n{under}\n\n{prose}\n\n{prose}\n"
+    page = f"Harbour Weekly\n\n{heading}\n\nPiers reopen after a winter of repairs\n\n{under}\n\n{prose}\n\n{prose}\n"
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert (reading.fields["title"] == "Piers reopen after a winter of repairs") is title

@@ -23,6 +23,7 @@ from builder.extract.generic.ends import COPYRIGHT_OPENINGS, is_copyright_notice
 from builder.extract.generic.markers import (
     MENU_STOP_SHARE,
     is_caption_label,
+    is_comment_heading,
     is_doubled,
     is_end_heading,
     is_glued_menu,
@@ -208,10 +209,14 @@ def _in_numbered_list(scored: Scored, i: int) -> bool:
 def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
     """A line under "Comments", "Related": a link or a count, not the headline; unless a byline or date is
     right under it (a comment count's link in the head over the headline: "Comments", then the headline, then
-    "Posted by Max Fisher on October 29, 2012")."""
+    "Posted by Max Fisher on October 29, 2012"). "comments" in lower case is a link to them, as a head prints it.
+    """
     above, below = neighbours(scored, i)
     prose = scored.prose[above] if above >= 0 else None
-    return prose is not None and is_end_heading(scored.lines[above].text, prose.words) and below not in meta
+    if prose is None or below in meta:
+        return False
+    text = scored.lines[above].text
+    return is_end_heading(text, prose.words) and not (text.islower() and is_comment_heading(text))
 
 
 def never_headline(scored: Scored, i: int) -> bool:
