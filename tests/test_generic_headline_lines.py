@@ -209,6 +209,7 @@ def test_headline_like_lines(page: str, line: int, expected: bool) -> None:
         ("Comments", "Posted by Max Fisher on October 29, 2012", True),
         ("Comments", "", False),
         ("comments", "", True),  # in lower case: a link to them, as a head prints one, heading nothing
+        ("  • World\n  • Comment is free", "", True),  # a menu's item: it heads no line under it
     ],
 )
 def test_a_line_under_a_comment_link_is_the_headline_only_over_a_byline(heading: str, under: str, title: bool) -> None:

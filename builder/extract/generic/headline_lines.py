@@ -213,7 +213,7 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
     """
     above, below = neighbours(scored, i)
     prose = scored.prose[above] if above >= 0 else None
-    if prose is None or below in meta:
+    if prose is None or below in meta or scored.lines[above].bullet:  # a menu's item ("• Comment is free")
         return False
     text = scored.lines[above].text
     return is_end_heading(text, prose.words) and not (text.islower() and is_comment_heading(text))
