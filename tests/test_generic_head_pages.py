@@ -288,3 +288,17 @@ def test_a_head_inside_the_region_past_a_share_button(between: list[str], passed
     start = next(i for i, line in enumerate(found.lines) if line.text == head[0])
     first = next(i for i, line in enumerate(found.lines) if line.text == ARTICLE[0])
     assert (head_inside(found, start, len(found.lines)) == first) is passed
+
+
+def test_a_headline_under_its_date_far_above_the_prose() -> None:
+    """The same playlist under a head that prints its date over its headline: the lines right under that date are
+    looked in for the headline too."""
+    page = HEAD_OVER_A_PLAYLIST.replace(
+        "Night ferries return to the northern islands\n\nBy Jane Doe and John Roe\nUpdated 4:48 PM EST, Mon March 2, 2020",
+        "Updated 4:48 PM EST, Mon March 2, 2020\n\nNight ferries return to the northern islands",
+    )
+    assert page != HEAD_OVER_A_PLAYLIST
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Night ferries return to the northern islands"
+    assert reading.date is not None and reading.date.local == datetime(2020, 3, 2, 16, 48)

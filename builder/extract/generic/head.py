@@ -125,12 +125,13 @@ def read_head(scored: Scored, page: str, start: int, stop: int, short: bool = Fa
 def _distant_head(scored: Scored, head: Head, top: int, page: str) -> list[int]:
     """With no byline in the head and the page's first date line above it (a video playlist, a gallery between
     the head and the prose), the lines right above that date are the head: their bylines are read, and they
-    are looked in for the headline. Returns those lines, nearest the date first."""
+    are looked in for the headline, as are the lines right under the date (a headline printed under its date).
+    Returns those lines, nearest the date first, the lines under it last."""
     if head.date_at is None or head.date_at >= top or head.bylines:
         return []
     distant = nonblank_above(scored, head.date_at, DISTANT_HEAD_LINES)
     _find_meta(scored, head, [*reversed(distant), head.date_at], page)
-    return distant
+    return distant + [i for i in following(scored, head.date_at, DISTANT_HEAD_LINES) if i < top]
 
 
 def _over_top_meta(scored: Scored, meta: set[int], above: list[int]) -> list[int]:
