@@ -60,6 +60,20 @@ def test_a_list_between_paragraphs_joins_the_article_and_a_menu_after_it_does_no
     assert points[0].strip(" •") in region
 
 
+def test_the_article_goes_on_under_a_list_past_its_subheading() -> None:
+    """Prose under a list joins the article through the subheading over it ("What the pool will cost")."""
+    points = ["  • a new roof over the old pool", "  • a ramp at the main entrance", "  • showers that work again"]
+    subheading = "What the pool will cost"
+    costs = [
+        "The council puts the cost of the work at two million, most of it to be paid by the regional fund.",
+        "The rest will come from the entrance fees, which will go up by one euro for adults next summer.",
+    ]
+    text = _page(ARTICLE, points, [subheading], costs, MENU)
+    region = _region_text(text)
+    assert region[0] == ARTICLE[0] and region[-1] == costs[-1]
+    assert subheading in region
+
+
 DEVICES = ["  • Amazon Kindle (DX)", "  • Barnes & Noble Nook", "  • Apple iPhone or iPod Touch", "  • Apple iPad"]
 DEVICES += ["  • Android Phone", "  • Sony Reader", "  • Blackberry", "  • Kobo eReader"]
 DEVICES += ["  • Palm OS handhelds (including Handspring, Treo, Tungsten and Zire)", "  • Cybook Opus and Gen3"]

@@ -142,10 +142,10 @@ def _is_labelled_item(scored: Scored, i: int) -> bool:
 
 
 def _after_prose(scored: Scored, i: int, min_paragraphs: int) -> int | None:
-    """The stop after the lines from i on that score above zero (blank lines between), when min_paragraphs
-    of them are paragraphs of prose; else None."""
+    """The stop after the lines from i on that score above zero (blank lines between) or are a subheading over
+    a paragraph, when min_paragraphs of them are paragraphs of prose; else None."""
     paragraphs = 0
-    while i < len(scored.prose) and (scored.prose[i] is None or scored.scores[i] > 0.0):
+    while i < len(scored.prose) and (scored.prose[i] is None or scored.scores[i] > 0.0 or _subheading(scored, i)):
         paragraphs += scored.scores[i] >= PROSE_LINE
         i += 1
     if paragraphs < min_paragraphs:
@@ -153,6 +153,15 @@ def _after_prose(scored: Scored, i: int, min_paragraphs: int) -> int | None:
     while scored.prose[i - 1] is None:
         i -= 1
     return i
+
+
+def _subheading(scored: Scored, i: int) -> bool:
+    """A short line, no list item and no chrome, right over a paragraph of prose ("Was beeinflusst die
+    Legeleistung?" under a list): the article's subheading."""
+    if scored.lines[i].bullet or i in scored.chrome_rules or scored.prose[i].words > LIST_ITEM_WORDS:  # type: ignore[union-attr]
+        return False
+    below = _next_line(scored, i + 1)
+    return below < len(scored.prose) and scored.scores[below] >= PROSE_LINE
 
 
 def menu_lines(scored: Scored, start: int, stop: int) -> set[int]:
