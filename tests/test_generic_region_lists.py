@@ -74,6 +74,21 @@ def test_the_article_goes_on_under_a_list_past_its_subheading() -> None:
     assert subheading in region
 
 
+def test_the_rest_of_a_list_the_region_ends_inside_joins_it() -> None:
+    """The region's best run ends after the long items of a list; its shorter items under them are the same
+    list's (no blank line between), not a menu: they join. One item only inside the region may be a box's first
+    teaser: its list stays out."""
+    long_items = [
+        "  • The roof will be made of wood from the forests of the valley and will keep the heat in winter",
+        "  • The changing rooms will be twice as large as before and open to the river side of the pool",
+    ]
+    short_items = ["  • A ramp at the main entrance", "  • Showers with warm water", "  • Lockers for the bags"]
+    region = _region_text(_page(ARTICLE, ["\n".join(long_items + short_items)], ["Share this article"], MENU))
+    assert region[-1] == short_items[-1].strip(" •")
+    region = _region_text(_page(ARTICLE, ["\n".join(long_items[:1] + short_items)], ["Share this article"], MENU))
+    assert region[-1] == long_items[0].strip(" •")
+
+
 DEVICES = ["  • Amazon Kindle (DX)", "  • Barnes & Noble Nook", "  • Apple iPhone or iPod Touch", "  • Apple iPad"]
 DEVICES += ["  • Android Phone", "  • Sony Reader", "  • Blackberry", "  • Kobo eReader"]
 DEVICES += ["  • Palm OS handhelds (including Handspring, Treo, Tungsten and Zire)", "  • Cybook Opus and Gen3"]

@@ -66,8 +66,12 @@ def _list_after(scored: Scored, stop: int) -> int | None:
     the prose right under it. None when no such list follows, or when its items are as short as a menu's
     ("Apps", "Cookies", "Terms of Use") or a single line follows it (a footer's notice). A list that the
     region's last paragraph announces ("… on the following devices:") is the article's with no paragraph
-    under it, its items as short as a menu's or not: the article may end with it."""
+    under it, its items as short as a menu's or not: the article may end with it. So is the rest of a list the
+    region ends inside (its last MIN_ITEMS lines items, the next line another), its items no menu's."""
     is_announced = announced(scored, stop)
+    goes_on = MIN_ITEMS <= stop < len(scored.prose) and all(
+        scored.lines[i].bullet for i in range(stop - MIN_ITEMS, stop + 1)
+    )
     if is_announced and not _is_marked(scored, _next_line(scored, stop)):
         return _plain_list_after(scored, stop)
     items = words = 0
@@ -82,7 +86,7 @@ def _list_after(scored: Scored, stop: int) -> int | None:
         i += 1
     if items < MIN_ITEMS or (words <= MENU_ITEM_WORDS * items and not is_announced):
         return None
-    return _after_prose(scored, i, 0 if is_announced else MIN_PARAGRAPHS)
+    return _after_prose(scored, i, 0 if is_announced or goes_on else MIN_PARAGRAPHS)
 
 
 _COUNT: Final = re.compile(r"(\d{1,3})[.)]\s")  # "1. Stir", "01. Robert Plant", "2) Bake"
