@@ -28,6 +28,9 @@ MANY_TAGS = ["pools", "town council", "river", "roof", "storm", "summer", "swimm
         (["Tagged pools, town council"], ["pools", "town council"]),
         (["Abgelegt unter: pools, town council"], ["pools", "town council"]),  # WordPress's German "Filed under"
         (["Veröffentlicht unter pools, town council"], ["pools", "town council"]),  # ...and "Posted in"
+        # a label noun needs no colon over three tags or more, each of a few words
+        (["  • Schlagwörter pools, town council, river"], ["pools", "town council", "river"]),
+        (["Tags  pools,  roof,  storm"], ["pools", "roof", "storm"]),
     ],
 )
 def test_a_tag_label_after_the_article_ends_it(tags: list[str], expected: list[str]) -> None:
@@ -62,3 +65,15 @@ def test_a_topics_line_inside_the_article_does_not_end_it() -> None:
 )
 def test_a_comment_link_after_the_tags_is_no_tag(line: str, tags: list[str]) -> None:
     assert tag_label(line) == tags
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Topics like mapping, security, command line tools, and open source are concepts every journalist needs",
+        "Tags darauf spazierten wir am Ufer entlang, sahen die Villen, die Brücke.",  # "des Tags darauf", wrapped
+        "Categories pools, council",  # two items: a label noun with no colon needs three
+    ],
+)
+def test_a_label_noun_with_no_colon_opens_no_sentence_s_tags(line: str) -> None:
+    assert tag_label(line) is None

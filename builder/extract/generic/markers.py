@@ -51,6 +51,11 @@ _TAGS_LABEL: Final = re.compile(
     r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
 )
 _TAGS_VERB: Final = re.compile(rf"(?:{_TAG_VERBS})\s+(?P<rest>[^\s:：].*)")
+# A label noun with no colon, over three tags or more of a few words each ("Schlagwörter cozy, shopping, Berlin").
+_TAGS_BARE: Final = re.compile(
+    r"(?:Tags|Schlagwörter|Schlagworte|Stichworte|Topics|Categories|Kategorien)\s+(?P<rest>.+)"
+)
+BARE_TAGS, TAG_WORDS = 3, 4
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
 _COMMENT_LINKS: Final = frozenset(
     ["leave a comment", "leave a reply", "hinterlasse einen kommentar", "schreibe einen kommentar", "kommentar hinterlassen",
@@ -234,6 +239,10 @@ def tag_label(text: str) -> list[str] | None:
     match = _TAGS_LABEL.fullmatch(text)
     if match is None and text.startswith(_TAG_VERB_OPENINGS):
         match = _TAGS_VERB.fullmatch(text)
+    if match is None and (bare := _TAGS_BARE.fullmatch(text)) is not None:
+        tags = _TAG_SPLIT.split(bare["rest"])
+        if len(tags) >= BARE_TAGS and all(0 < len(tag.split()) <= TAG_WORDS for tag in tags) and text[-1] != ".":
+            return tags
     if match is None:
         return None
     rest = match["rest"]
