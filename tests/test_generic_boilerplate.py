@@ -287,3 +287,18 @@ def test_an_embedded_post_s_credit_and_link_are_chrome(line: str, body: bool) ->
 )
 def test_a_wiki_s_note_pointing_to_another_article_is_chrome(line: str, body: bool) -> None:
     assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Lea más: El concejo propone reabrir la piscina del río el próximo verano", False),
+        ("LE PUEDE INTERESAR: La piscina del río cierra por seis años", False),
+        ("Lesen Sie auch: Das Hallenbad bleibt im Winter geschlossen", False),
+        ("Read more: Council votes to reopen the river pool", False),
+        ("Read more about the vote in the council's minutes, which list every member who voted.", True),  # no colon
+    ],
+)
+def test_a_link_to_another_article_between_the_paragraphs_is_chrome(line: str, body: bool) -> None:
+    """A label with its colon over another article's headline ("Lea más: …") is a link, no part of the body."""
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body

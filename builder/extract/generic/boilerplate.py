@@ -24,6 +24,7 @@ RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
 RULE_HATNOTE: Final = "a wiki's note that points to another article ('Main article: …', 'Hauptartikel: …')"
+RULE_READ_ALSO: Final = "a link to another article of the site ('Read more: …', 'Lea también: …')"
 RULE_ARROW_LINK: Final = "a link to another page, its arrow at its end ('More Rich Media Community Stories »')"
 RULE_AD_MARK: Final = "an advertisement's mark ('Advertisement', 'Story continues below advertisement')"
 RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg it')"
@@ -73,6 +74,8 @@ def _measured_rule(text: str, words: int) -> str | None:
         return RULE_TOOLBAR
     if is_arrow_link(text, words):
         return RULE_ARROW_LINK
+    if is_read_also(text, words):
+        return RULE_READ_ALSO
     if is_ad_mark(text, words):
         return RULE_AD_MARK
     if is_paywall_notice(text, words):
@@ -296,6 +299,21 @@ def is_hatnote(text: str) -> bool:
     """A wiki's note that points to another article, on a line of its own."""
     # most lines are settled by their first letter, the others by the pattern, anchored at their start
     return text[:1] in "MFHAV" and _HATNOTE.match(text) is not None and text.count(" ") < HATNOTE_WORDS
+
+
+# A link to another article among the paragraphs, its label and a colon over its headline ("Lea más: Juan Carlos
+# Ortega propone …", "LE PUEDE INTERESAR: …", "Lesen Sie auch: …"); a label alone is an end heading (markers.py).
+_READ_ALSO: Final = re.compile(
+    r"(?:read (?:more|also)|also read|lea(?: más| también)?|(?:le|te) puede interesar|lesen sie (?:auch|mehr)|"
+    r"mehr zum thema|(?:à )?lire aussi|leggi anche|leia (?:também|mais)|veja também|czytaj (?:też|także)|читайте также)"
+    r"\s?:\s*\S",
+    re.IGNORECASE,
+)
+READ_ALSO_WORDS: Final = 25  # such a link is no longer
+
+
+def is_read_also(text: str, words: int) -> bool:
+    return words <= READ_ALSO_WORDS and ":" in text and _READ_ALSO.match(text) is not None
 
 
 # A link to another page of the site, marked by an arrow at its end: "See what other ETFs contain EXXI »", "Read the
