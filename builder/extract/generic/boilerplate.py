@@ -109,12 +109,25 @@ def is_closing_appeal(text: str) -> bool:
 
 
 # An invitation to follow the site or its writer on a network: "Follow us on Twitter", "Follow @nytimesworld for
-# international breaking news and headlines.", "Connect With Us on Twitter", "Follow me on:"
+# international breaking news and headlines.", "Connect With Us on Twitter", "Follow me on:", "Folgen Sie uns auf",
+# "Síguenos en Telegram, Instagram, Facebook y Twitter"
 _FOLLOW: Final = re.compile(
-    r"(?:Follow|Connect [Ww]ith)\b.*?(?:\b(?:Twitter|Facebook|Instagram|Pinterest|Google\+|LinkedIn|YouTube|RSS)\b|@\w|:$)"
+    r"(?:Follow|Connect [Ww]ith|Folgen Sie uns|Folge uns|S[ií]guenos|Suivez-nous|Seguici|Siga-nos|Nos siga|Volg ons)\b"
+    r".*?(?:\b(?:Twitter|Facebook|Instagram|Pinterest|Google\+|LinkedIn|YouTube|RSS|Telegram|TikTok|WhatsApp|Google (?:News|Noticias|Notícias))\b|@\w|:$|\s(?:us|uns|auf|en|sur|su|no|op|on):?$)"
 )
-FOLLOW_OPENINGS: Final = ("Follow ", "Connect ")
-FOLLOW_WORDS: Final = 12  # such an invitation is no longer
+FOLLOW_OPENINGS: Final = (
+    "Follow ",
+    "Connect ",
+    "Folg",
+    "Síguenos",
+    "Siguenos",
+    "Suivez",
+    "Seguici",
+    "Siga",
+    "Nos siga",
+    "Volg",
+)
+FOLLOW_WORDS: Final = 20  # such an invitation is no longer ("… para recibir en directo todas nuestras actualizaciones")
 
 
 def is_follow_prompt(text: str, words: int) -> bool:
