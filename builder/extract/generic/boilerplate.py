@@ -101,11 +101,19 @@ _CLOSING_APPEAL: Final = re.compile(
     r"If you (?:enjoyed|liked|found) this (?:article|post|story|piece)\b|About the [Aa]uthor:"
 )
 APPEAL_OPENINGS: Final = ("If you ", "About the ")
+# The writer's note in the third person: "Alex Shephard is a staff writer at The New Republic.", "Catherine Rampell is
+# an economics reporter for The New York Times." (a title, "Mr Chinchilla is the correspondent …", is a story's)
+_WRITERS_NOTE: Final = re.compile(
+    r"(?!(?:Mr|Mrs|Ms|Dr)\.? )[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]*){1,3} is (?:a|an|the) (?:[\w-]+ ){0,4}?"
+    r"(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|freelancer|author)\b"
+)
 
 
 def is_closing_appeal(text: str) -> bool:
     """An appeal to share or subscribe, or the writer's note, under a blog's post."""
-    return text.startswith(APPEAL_OPENINGS) and _CLOSING_APPEAL.match(text) is not None
+    if text.startswith(APPEAL_OPENINGS):
+        return _CLOSING_APPEAL.match(text) is not None
+    return text[:1].isupper() and " is " in text[:60] and _WRITERS_NOTE.match(text) is not None
 
 
 # An invitation to follow the site or its writer on a network: "Follow us on Twitter", "Follow @nytimesworld for
