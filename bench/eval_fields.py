@@ -77,7 +77,9 @@ def _ratio(hits: int, total: int) -> str:
 
 
 def _spaced(text: str) -> str:
-    return " ".join(text.split())
+    """The text's words one space apart, without soft hyphens: a passage typed from the page's source holds them
+    ("Werk\xadzeug"), and a text browser prints none."""
+    return " ".join(text.replace("\xad", "").split())
 
 
 def passage_counts(record: dict[str, Any], body: str) -> tuple[int, int, int, int]:

@@ -75,6 +75,8 @@ def test_passages_are_counted_as_trafilatura_counts_them(eval_fields: ModuleType
     record = {"with": ["The council  met\non Monday.", "It ended late."], "without": ["Sign up now", "Share"]}
     body = "Lead.\n\nThe council met on Monday. It ended early.\n\nShare this."
     assert eval_fields.passage_counts(record, body) == (1, 1, 1, 1)
+    # a passage typed from the page's source holds its soft hyphens; the dump, printed by a text browser, none
+    assert eval_fields.passage_counts({"with": ["The coun\xadcil met"], "without": []}, body) == (1, 0, 0, 0)
     assert eval_fields._passage_scores([(1, 1, 1, 1), (2, 0, 0, 2)]) == "0.750 / 0.750 / 0.750"
     assert eval_fields._passage_scores([(0, 1, 2, 1)]) == "0.000 / 0.000 / 0.000"
 
