@@ -14,6 +14,7 @@ from typing import Final
 from builder.extract.generic.embeds import is_embedded_post, is_plugin_notice
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS, ARROWS, LINK_ARROWS
 from builder.extract.generic.relative import is_reading_time
+from builder.extract.generic.toolbars import is_toolbar
 from builder.extract.generic.words import Prose
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
@@ -103,6 +104,7 @@ _CLOSING_APPEAL: Final = re.compile(
 APPEAL_OPENINGS: Final = ("If you ", "About the ")
 # The writer's note in the third person: "Alex Shephard is a staff writer at The New Republic.", "Catherine Rampell is
 # an economics reporter for The New York Times." (a title, "Mr Chinchilla is the correspondent …", is a story's)
+NOTE_VERB_AT: Final = 60  # how far into the line the writer's note says "is"
 _WRITERS_NOTE: Final = re.compile(
     r"(?!(?:Mr|Mrs|Ms|Dr)\.? )[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]*){1,3} is (?:a|an|the) (?:[\w-]+ ){0,4}?"
     r"(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|freelancer|author)\b"
@@ -111,9 +113,11 @@ _WRITERS_NOTE: Final = re.compile(
 
 def is_closing_appeal(text: str) -> bool:
     """An appeal to share or subscribe, or the writer's note, under a blog's post."""
-    if text.startswith(APPEAL_OPENINGS):
+    first = text[:1]
+    if first in "IA" and text.startswith(APPEAL_OPENINGS):
         return _CLOSING_APPEAL.match(text) is not None
-    return text[:1].isupper() and " is " in text[:60] and _WRITERS_NOTE.match(text) is not None
+    # the note's verb comes after the writer's name, near the line's start: most lines are settled by str methods
+    return first.isupper() and text.find(" is ", 0, NOTE_VERB_AT) >= 0 and _WRITERS_NOTE.match(text) is not None
 
 
 # An invitation to follow the site or its writer on a network: "Follow us on Twitter", "Follow @nytimesworld for
@@ -135,12 +139,19 @@ FOLLOW_OPENINGS: Final = (
     "Nos siga",
     "Volg",
 )
+_FOLLOW_FIRST: Final = "".join(sorted({opening[0] for opening in FOLLOW_OPENINGS}))  # their first letters
 FOLLOW_WORDS: Final = 20  # such an invitation is no longer ("… para recibir en directo todas nuestras actualizaciones")
 
 
 def is_follow_prompt(text: str, words: int) -> bool:
     """An invitation to follow the site or its writer on a social network (a link under or inside the article)."""
-    return words <= FOLLOW_WORDS and text.startswith(FOLLOW_OPENINGS) and _FOLLOW.match(text) is not None
+    # most lines are settled by their first letter, before the openings are compared
+    return (
+        words <= FOLLOW_WORDS
+        and text[:1] in _FOLLOW_FIRST
+        and text.startswith(FOLLOW_OPENINGS)
+        and _FOLLOW.match(text) is not None
+    )
 
 
 # A paywall's notice where the article stops: "Subscribe now to our eNATION edition for the full story.", "To view
@@ -160,130 +171,6 @@ def is_paywall_notice(text: str, words: int) -> bool:
     if words > PAYWALL_WORDS or ("ubscri" not in text and not text.startswith(PAYWALL_OPENINGS)):
         return False
     return _PAYWALL.search(text) is not None
-
-
-# A bar of buttons to share or print the article, printed as their labels ("Email|Print| Text size – +", "Digg it |
-# Facebook | Newsvine | Reddit", "[icon-print]Print [icon-email]Email [icon-uparr]Return to Top", "Share 613 Tweet 0"):
-# two or more of the actions, and the other words the buttons' too; or one button alone, all its words the buttons'
-# and no sentence ("Print this page", "E-mail to a friend"). Labels the page glues together are parted at their
-# capitals ("Email to a friendPrinter friendly"). No line of the eight development sets' labelled bodies reads so.
-# A button's verb, which may stand alone on its line ("Tweet", "Teilen", "Partager"), in the languages the reader knows
-_BUTTON_VERBS: Final = frozenset(
-    ["tweet", "share", "email", "print", "teilen", "drucken", "twittern", "partager", "imprimer", "compartir",
-     "imprimir", "condividi"]
-)  # fmt: skip
-_TOOLBAR_ACTIONS: Final = _BUTTON_VERBS | frozenset(  # and the actions that name a network or an object
-    [
-        "enlarge",  # "Enlarge this image": a photo's button
-        "mail",
-        "printer",
-        "printable",
-        "facebook",
-        "twitter",
-        "digg",
-        "reddit",
-        "stumbleupon",
-        "delicious",
-        "pinterest",
-        "linkedin",
-        "whatsapp",
-        "bookmark",
-    ]
-)
-_TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
-    [
-        "e",
-        "friendly",
-        "version",
-        "shares",
-        "text",
-        "size",
-        "font",
-        "diggit",
-        "newsvine",
-        "stumble",
-        "stumbleit",
-        "del",
-        "icio",
-        "us",
-        "comments",
-        "comment",
-        "save",
-        "tweets",
-        "recommend",
-        "it",
-        "this",
-        "article",
-        "story",
-        "image",
-        "page",
-        "to",
-        "a",
-        "colleague",
-        "friend",
-        "send",
-        "return",
-        "top",
-        "back",
-        "icon",
-        "uparr",
-        "add",
-        "toolbar",
-        "permalink",
-        "rss",
-        "subscribe",
-        "post",
-        "upon",
-        "linked",
-        "in",
-        "whats",
-        "app",
-    ]
-)
-_LABEL_WORD: Final = re.compile(r"[A-Za-z][a-z]*")  # a word of a button's label, a capital opening the next
-TOOLBAR_LINE_WORDS: Final = 25  # such a bar is no longer
-TOOLBAR_SHARE: Final = 0.7  # this share of its words at least are its buttons'
-TOOLBAR_ACTIONS: Final = 2  # and this many of them name an action
-BUTTON_WORDS: Final = 8  # one button's label is no longer
-
-
-def is_toolbar(text: str, words: int) -> bool:
-    """A bar of buttons to share or print the article (their labels), or one such button (a line that does not end
-    as a sentence), a line of `words` words."""
-    # most lines are settled at once: a paragraph ends with a full stop, a bar of buttons with a button (but for
-    # short ones: "Like It. Tweet It. Digg It.")
-    sentence = words > BUTTON_WORDS and text.endswith(".")
-    if words > TOOLBAR_LINE_WORDS or sentence or not _may_name_a_button(text, words):
-        return False
-    found = [word.lower() for word in _LABEL_WORD.findall(text)]
-    actions = sum(1 for word in found if word in _TOOLBAR_ACTIONS)
-    known = sum(1 for word in found if word in _TOOLBAR_WORDS)
-    if actions >= TOOLBAR_ACTIONS and known >= TOOLBAR_SHARE * len(found):
-        return True
-    if len(found) == 1:  # a button's verb alone ("Tweet", "Share"); a network's name alone may be a subheading
-        return found[0] in _BUTTON_VERBS
-    one_button = bool(actions) and 2 <= known == len(found) and words <= BUTTON_WORDS
-    return one_button and not text.endswith((".", "!", "?"))
-
-
-def _may_name_a_button(text: str, words: int) -> bool:
-    """Whether the text holds a part of an action's name (a test written out: it is asked of many lines). The
-    verbs of the other languages are looked for in short lines only: a longer bar names a network or e-mail too."""
-    return (
-        "rint" in text
-        or "mail" in text
-        or "hare" in text
-        or "igg" in text
-        or "weet" in text
-        or "acebook" in text
-        or "itter" in text
-        or (words <= BUTTON_WORDS and _BUTTON_VERB_PART.search(text) is not None)
-    )
-
-
-# Parts of the buttons' verbs in German, French, Spanish and Italian: teilen, drucken, partager, imprimer and
-# imprimir, compartir, condividi (twittern holds "itter"); and a photo's "Enlarge"
-_BUTTON_VERB_PART: Final = re.compile("eilen|ruck|artag|mprim|ompart|ondivid|nlarge")
 
 
 # A link that asks to be clicked: "Click here to send us your sporting feedback", "Click for more photos", "Hier
@@ -331,10 +218,18 @@ _READ_ALSO: Final = re.compile(
     re.IGNORECASE,
 )
 READ_ALSO_WORDS: Final = 25  # such a link is no longer
+_READ_ALSO_FIRST: Final = "RrAaLlTtMmÀàVvCcЧч"  # the first letters of its labels
+READ_ALSO_REACH: Final = 24  # its colon is this near the line's start ("Le puede interesar :")
 
 
 def is_read_also(text: str, words: int) -> bool:
-    return words <= READ_ALSO_WORDS and ":" in text and _READ_ALSO.match(text) is not None
+    # most lines are settled by their first letter, or by no colon where a label's would be
+    return (
+        words <= READ_ALSO_WORDS
+        and text[:1] in _READ_ALSO_FIRST
+        and text.find(":", 0, READ_ALSO_REACH) >= 0
+        and _READ_ALSO.match(text) is not None
+    )
 
 
 # A link to another page of the site, marked by an arrow at its end: "See what other ETFs contain EXXI »", "Read the

@@ -305,7 +305,7 @@ def holds_photo_credit(text: str) -> bool:
         ":" not in text
         and "Courtesy of" not in text
         and not text.rstrip().endswith(_CREDIT_ENDS)
-        and not text.startswith(_CREDIT_OPENINGS)
+        and not (text[:1] in "PF" and text.startswith(_CREDIT_OPENINGS))
     ):
         return False
     return _PHOTO_CREDIT.search(text) is not None

@@ -239,7 +239,7 @@ def tag_label(text: str) -> list[str] | None:
     match = _TAGS_LABEL.fullmatch(text)
     if match is None and text.startswith(_TAG_VERB_OPENINGS):
         match = _TAGS_VERB.fullmatch(text)
-    if match is None and (bare := _TAGS_BARE.fullmatch(text)) is not None:
+    if match is None and text[:1] in "TSCK" and (bare := _TAGS_BARE.fullmatch(text)) is not None:
         tags = _TAG_SPLIT.split(bare["rest"])
         if len(tags) >= BARE_TAGS and all(0 < len(tag.split()) <= TAG_WORDS for tag in tags) and text[-1] != ".":
             return tags
