@@ -50,3 +50,15 @@ def test_a_relative_date_or_a_reading_time_is_never_the_headline(line: str, neve
 )
 def test_a_copyright_notice_is_never_the_headline(line: str, never: bool) -> None:
     assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [
+        ("Photos by Eirik in", True),  # a blog post's photo credit under its date, with no colon
+        ("Fotos von Anna Berg", True),
+        ("Photos de Bavière", False),  # French "photos of": a gallery's headline
+    ],
+)
+def test_a_photo_credit_with_no_colon_is_never_the_headline(line: str, never: bool) -> None:
+    assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never

@@ -44,11 +44,8 @@ STEM_CHARS: Final = 4  # key words are compared on their first characters ("ferr
 _COPYRIGHT: Final = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS: Final = 30  # how far before a text its copyright sign is looked for
 _CREDIT_ENDS: Final = ("Getty Images", "Shutterstock", "AFP", "Reuters", "dpa", "AP Photo")  # a credit ending a line
-# A photo's credit opening its line, with no colon ("Photos by Eirik", a blog post's credit under its date).
-_CREDIT_OPENINGS: Final = ("Photo by ", "Photos by ", "Photography by ", "Foto von ", "Fotos von ")
 # A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
 _PHOTO_CREDIT: Final = re.compile(
-    r"^(?:Photos?|Photography|Fotos?) (?:by|von) |"
     r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
     rf"\b(?:{'|'.join(map(re.escape, _CREDIT_ENDS))})\s*$",
 )
@@ -301,12 +298,7 @@ def holds_photo_credit(text: str) -> bool:
 
     Most lines hold none of what the pattern needs, and its search (a word boundary first) is tried at every
     character of a line: those are told by str methods."""
-    if (
-        ":" not in text
-        and "Courtesy of" not in text
-        and not text.rstrip().endswith(_CREDIT_ENDS)
-        and not (text[:1] in "PF" and text.startswith(_CREDIT_OPENINGS))
-    ):
+    if ":" not in text and "Courtesy of" not in text and not text.rstrip().endswith(_CREDIT_ENDS):
         return False
     return _PHOTO_CREDIT.search(text) is not None
 

@@ -219,14 +219,19 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
     return is_end_heading(text, prose.words) and not (text.islower() and is_comment_heading(text))
 
 
+_CREDIT_OPENINGS: Final = ("Photo by ", "Photos by ", "Photography by ", "Foto von ", "Fotos von ")
+
+
 def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
     glued together, a search box's or blog engine's credit, a relative date, a video's title, a wiki's section
-    heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith")."""
+    heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith"), a photo's
+    credit with no colon ("Photos by Eirik in", a blog post's under its date)."""
     text = scored.lines[i].text
     return (
-        is_glued_menu(text)
+        text.startswith(_CREDIT_OPENINGS)
+        or is_glued_menu(text)
         or is_capitalised_byline(text)
         or is_credit_line(text)
         or _POWERED_BY.match(text) is not None

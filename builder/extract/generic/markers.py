@@ -44,17 +44,15 @@ HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open
 # WordPress's German "Abgelegt unter Blogprojekte, Das Leben", "Veröffentlicht unter Allgemein").
 _TAG_VERBS: Final = r"Filed under|Tagged(?: with| as| in| In)?|Abgelegt unter|Veröffentlicht unter"
 _TAG_VERB_OPENINGS: Final = ("Filed", "Tagged", "Abgelegt", "Veröffentlicht")  # their first words
-# A tag list: "Tags: a, b" on one line, or the label alone above a bullet list.
+# A tag list: "Tags: a, b" on one line, or the label alone above a bullet list; or a label noun with no colon over
+# three tags or more of a few words each ("Schlagwörter cozy, shopping, Berlin": `bare`, one pattern for both).
 _TAGS_LABEL: Final = re.compile(
     rf"(?:Tags|TAGS|{_TAG_VERBS}|Topics|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
     r"Mots-clés|Étiquettes|Catégories|Etiquetas|Temas|Categorías|"
-    r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?"
+    r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?|"
+    r"(?:Tags|Schlagwörter|Schlagworte|Stichworte|Topics|Categories|Kategorien)\s+(?P<bare>.+)"
 )
 _TAGS_VERB: Final = re.compile(rf"(?:{_TAG_VERBS})\s+(?P<rest>[^\s:：].*)")
-# A label noun with no colon, over three tags or more of a few words each ("Schlagwörter cozy, shopping, Berlin").
-_TAGS_BARE: Final = re.compile(
-    r"(?:Tags|Schlagwörter|Schlagworte|Stichworte|Topics|Categories|Kategorien)\s+(?P<rest>.+)"
-)
 BARE_TAGS, TAG_WORDS = 3, 4
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
 _COMMENT_LINKS: Final = frozenset(
@@ -237,12 +235,13 @@ def tag_label(text: str) -> list[str] | None:
     if len(text) > 300:
         return None
     match = _TAGS_LABEL.fullmatch(text)
-    if match is None and text.startswith(_TAG_VERB_OPENINGS):
-        match = _TAGS_VERB.fullmatch(text)
-    if match is None and text[:1] in "TSCK" and (bare := _TAGS_BARE.fullmatch(text)) is not None:
-        tags = _TAG_SPLIT.split(bare["rest"])
+    if match is not None and match["bare"] is not None:
+        tags = _TAG_SPLIT.split(match["bare"])
         if len(tags) >= BARE_TAGS and all(0 < len(tag.split()) <= TAG_WORDS for tag in tags) and text[-1] != ".":
             return tags
+        match = None
+    if match is None and text.startswith(_TAG_VERB_OPENINGS):
+        match = _TAGS_VERB.fullmatch(text)
     if match is None:
         return None
     rest = match["rest"]
