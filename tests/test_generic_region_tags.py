@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extract.generic.markers import tag_label
 from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.tags import tag_label
 from tests.region_pages import ARTICLE, MENU, SIDEBAR
 from tests.region_pages import page as _page
 from tests.region_pages import region_text as _region_text

@@ -7,8 +7,9 @@ from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date, holds_date_digit, is_accompanying
-from builder.extract.generic.markers import comments_mark, is_end_heading, tag_label, undoubled
+from builder.extract.generic.markers import comments_mark, is_end_heading, undoubled
 from builder.extract.generic.relative import relative_time
+from builder.extract.generic.tags import tag_label
 from builder.extract.generic.words import STOP_WORDS, holds_word
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.

@@ -33,9 +33,9 @@ from builder.extract.generic.markers import (
     is_elsewhere_heading,
     is_end_heading,
     is_image_file,
-    tag_label,
 )
 from builder.extract.generic.region import WEIGHTS, Scored, following
+from builder.extract.generic.tags import tag_label
 
 # An end heading followed by this much of the prose before it opens a box, not the end (weights.json).
 BOX_SHARE: Final = WEIGHTS["box_share"]

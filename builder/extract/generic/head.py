@@ -39,9 +39,9 @@ from builder.extract.generic.markers import (
     is_comment_heading,
     is_credited_caption,
     is_image_file,
-    tag_label,
 )
 from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, neighbours, nonblank_above
+from builder.extract.generic.tags import tag_label
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import is_headline_case, share_of
 

@@ -29,10 +29,10 @@ from builder.extract.generic.markers import (
     is_glued_menu,
     is_handle_or_menu,
     is_image_file,
-    tag_label,
 )
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.relative import is_reading_time, is_relative_date_line
+from builder.extract.generic.tags import tag_label
 from builder.extract.generic.words import share_of, stop_share
 
 TITLE_MAX_WORDS: Final = 30

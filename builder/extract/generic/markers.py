@@ -40,22 +40,7 @@ LINK_ARROWS: Final = (*ARROWS, ">>")  # a short line ending in one links to othe
 AD_WORDS: Final = r"advertisements?|advertising|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|реклама"
 AD_MARK_WORDS: Final = 5  # such a mark is this short ("Story continues below advertisement")
 HEADING_MARKS: Final = "【[(「『■●▶►>#*- "  # what a heading may open with before its words: "【関連記事】", "■ Related"
-# The labels of a tag list that are verbs: they need no colon after them ("Filed under bill clinton , warner bros.",
-# WordPress's German "Abgelegt unter Blogprojekte, Das Leben", "Veröffentlicht unter Allgemein").
-_TAG_VERBS: Final = r"Filed under|Tagged(?: with| as| in| In)?|Abgelegt unter|Veröffentlicht unter"
-_TAG_VERB_OPENINGS: Final = ("Filed", "Tagged", "Abgelegt", "Veröffentlicht")  # their first words
-# A tag list: "Tags: a, b" on one line, or the label alone above a bullet list; or a label noun with no colon over
-# three tags or more of a few words each ("Schlagwörter cozy, shopping, Berlin": `bare`, one pattern for both).
-_TAGS_LABEL: Final = re.compile(
-    rf"(?:Tags|TAGS|{_TAG_VERBS}|Topics|Labels|Categories|Category|Schlagwörter|Themen|Kategorien|Kategorie|"
-    r"Mots-clés|Étiquettes|Catégories|Etiquetas|Temas|Categorías|"
-    r"Tag|Argomenti|Onderwerpen|Теги|Метки|タグ|标签)(?:\s*[:：]\s*(?P<rest>.*))?|"
-    r"(?:Tags|Schlagwörter|Schlagworte|Stichworte|Topics|Categories|Kategorien)\s+(?P<bare>.+)"
-)
-_TAGS_VERB: Final = re.compile(rf"(?:{_TAG_VERBS})\s+(?P<rest>[^\s:：].*)")
-BARE_TAGS, TAG_WORDS = 3, 4
-_TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
-_COMMENT_LINKS: Final = frozenset(
+COMMENT_LINKS: Final = frozenset(
     ["leave a comment", "leave a reply", "hinterlasse einen kommentar", "schreibe einen kommentar", "kommentar hinterlassen",
      "laisser un commentaire", "deja un comentario", "lascia un commento"]
 )  # fmt: skip
@@ -106,7 +91,7 @@ COMMENTS_ON_CHARS: Final = 200
 # the link's label may stand before its count ("Frau Sabienes Kommentare 4 Kommentare").
 _COMMENTS_MARK: Final = re.compile(
     r"\s+(?:(?:comments?|kommentare?|commentaires?|comentarios?)\s+)?"
-    rf"(?:\d+$|{_COMMENT_COUNT.pattern}|{'|'.join(map(re.escape, _COMMENT_LINKS))})",
+    rf"(?:\d+$|{_COMMENT_COUNT.pattern}|{'|'.join(map(re.escape, COMMENT_LINKS))})",
     re.IGNORECASE,
 )
 
@@ -228,30 +213,6 @@ def _is_long_comment_heading(text: str) -> bool:
 def is_label(text: str, words: int) -> bool:
     """A label over a list or a part of the page: a short line ending with a colon ("Zutaten:", "For the dough:")."""
     return words <= LABEL_WORDS and text.endswith(":")
-
-
-def tag_label(text: str) -> list[str] | None:
-    """The tags of a "Tags: a, b" line ([] for the label alone), None when the line is no tag label."""
-    if len(text) > 300:
-        return None
-    match = _TAGS_LABEL.fullmatch(text)
-    if match is not None and match["bare"] is not None:
-        tags = _TAG_SPLIT.split(match["bare"])
-        if len(tags) >= BARE_TAGS and all(0 < len(tag.split()) <= TAG_WORDS for tag in tags) and text[-1] != ".":
-            return tags
-        match = None
-    if match is None and text.startswith(_TAG_VERB_OPENINGS):
-        match = _TAGS_VERB.fullmatch(text)
-    if match is None:
-        return None
-    rest = match["rest"]
-    return [tag for tag in _TAG_SPLIT.split(rest) if _is_tag(tag)] if rest else []
-
-
-def _is_tag(item: str) -> bool:
-    """Whether an item of a tag line is a tag: a blog prints its comment link after them ("Filed under Travel | 48
-    Comments »", "Veröffentlicht unter Allgemein | Hinterlasse einen Kommentar")."""
-    return bool(item) and item.lower() not in _COMMENT_LINKS and not is_comment_count(item.rstrip(" »"))
 
 
 RULE_SIGNS: Final = 3  # a horizontal rule is at least this long

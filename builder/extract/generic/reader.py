@@ -41,7 +41,6 @@ from builder.extract.generic.markers import (
     is_image_file,
     is_rule_line,
     is_signup_prompt,
-    tag_label,
     undoubled,
 )
 from builder.extract.generic.region import (
@@ -56,6 +55,7 @@ from builder.extract.generic.region import (
     score_lines,
 )
 from builder.extract.generic.site_lines import uses_corpus, with_corpus
+from builder.extract.generic.tags import tag_label
 from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import (
     BLANK,
