@@ -31,6 +31,8 @@ MANY_TAGS = ["pools", "town council", "river", "roof", "storm", "summer", "swimm
         # a label noun needs no colon over three tags or more, each of a few words
         (["  • Schlagwörter pools, town council, river"], ["pools", "town council", "river"]),
         (["Tags  pools,  roof,  storm"], ["pools", "roof", "storm"]),
+        (["Schlagworte: pools, town council"], ["pools", "town council"]),
+        (["Stichworte: pools, town council"], ["pools", "town council"]),
     ],
 )
 def test_a_tag_label_after_the_article_ends_it(tags: list[str], expected: list[str]) -> None:
