@@ -53,6 +53,8 @@ _DATELINE_ENDS: Final = ("--", "—", "–")
 # "Powered by Google", "Powered by WordPress": a search box's or a blog engine's credit. (Opening the line only:
 # "A Text-only Browser Powered by Google Scripts" is a headline.)
 _POWERED_BY: Final = re.compile(r"powered by\b", re.IGNORECASE)
+# A photo's credit with no colon, opening its line ("Photos by Eirik in", a blog post's under its date)
+_CREDIT_OPENINGS: Final = ("Photo by ", "Photos by ", "Photography by ", "Foto von ", "Fotos von ")
 # A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
 # glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
 _VIDEO_LENGTH: Final = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
@@ -209,17 +211,14 @@ def _in_numbered_list(scored: Scored, i: int) -> bool:
 def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
     """A line under "Comments", "Related": a link or a count, not the headline; unless a byline or date is
     right under it (a comment count's link in the head over the headline: "Comments", then the headline, then
-    "Posted by Max Fisher on October 29, 2012"). "comments" in lower case is a link to them, as a head prints it.
-    """
+    "Posted by Max Fisher on October 29, 2012"). "comments" in lower case is a link to them, as a head prints it;
+    a menu's item ("• Comment is free") heads nothing."""
     above, below = neighbours(scored, i)
     prose = scored.prose[above] if above >= 0 else None
-    if prose is None or below in meta or scored.lines[above].bullet:  # a menu's item ("• Comment is free")
+    if prose is None or below in meta or scored.lines[above].bullet:
         return False
     text = scored.lines[above].text
     return is_end_heading(text, prose.words) and not (text.islower() and is_comment_heading(text))
-
-
-_CREDIT_OPENINGS: Final = ("Photo by ", "Photos by ", "Photography by ", "Foto von ", "Fotos von ")
 
 
 def never_headline(scored: Scored, i: int) -> bool:

@@ -23,7 +23,8 @@ _BARE_LABELS: Final = frozenset(
     ["Tags", "Schlagwörter", "Schlagworte", "Stichworte", "Topics", "Categories", "Kategorien"]
 )
 _TAGS_VERB: Final = re.compile(rf"(?:{_TAG_VERBS})\s+(?P<rest>[^\s:：].*)")
-BARE_TAGS, TAG_WORDS = 3, 4
+BARE_TAGS: Final = 3  # a label noun with no colon is over this many tags at least...
+TAG_WORDS: Final = 4  # ...each of this many words at most (a sentence's parts are longer)
 _TAG_SPLIT: Final = re.compile(r"\s*[,;|•·]\s*")
 
 
@@ -46,6 +47,7 @@ def tag_label(text: str) -> list[str] | None:
 
 
 def _bare_tags(label: str, tags: list[str], text: str) -> bool:
+    """Whether the parts of a line opened by a label word with no colon are its tags, not a sentence's."""
     return (
         label in _BARE_LABELS
         and len(tags) >= BARE_TAGS
