@@ -15,7 +15,7 @@ from builder.extract.generic.embeds import is_embedded_post, is_plugin_notice
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS, ARROWS, LINK_ARROWS
 from builder.extract.generic.relative import is_reading_time
 from builder.extract.generic.toolbars import is_toolbar
-from builder.extract.generic.words import Prose
+from builder.extract.generic.words import Prose, first_letters
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
 RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
@@ -102,6 +102,7 @@ _CLOSING_APPEAL: Final = re.compile(
     r"If you (?:enjoyed|liked|found) this (?:article|post|story|piece)\b|About the [Aa]uthor:"
 )
 APPEAL_OPENINGS: Final = ("If you ", "About the ")
+_APPEAL_FIRST: Final = first_letters(APPEAL_OPENINGS)
 # The writer's note in the third person: "Alex Shephard is a staff writer at The New Republic.", "Catherine Rampell is
 # an economics reporter for The New York Times." (a title, "Mr Chinchilla is the correspondent …", is a story's)
 NOTE_VERB_AT: Final = 60  # how far into the line the writer's note says "is"
@@ -114,7 +115,7 @@ _WRITERS_NOTE: Final = re.compile(
 def is_closing_appeal(text: str) -> bool:
     """An appeal to share or subscribe, or the writer's note, under a blog's post."""
     first = text[:1]
-    if first in "IA" and text.startswith(APPEAL_OPENINGS):
+    if first in _APPEAL_FIRST and text.startswith(APPEAL_OPENINGS):
         return _CLOSING_APPEAL.match(text) is not None
     # the note's verb comes after the writer's name, near the line's start: most lines are settled by str methods
     return first.isupper() and text.find(" is ", 0, NOTE_VERB_AT) >= 0 and _WRITERS_NOTE.match(text) is not None
@@ -139,7 +140,7 @@ FOLLOW_OPENINGS: Final = (
     "Nos siga",
     "Volg",
 )
-_FOLLOW_FIRST: Final = "".join(sorted({opening[0] for opening in FOLLOW_OPENINGS}))  # their first letters
+_FOLLOW_FIRST: Final = first_letters(FOLLOW_OPENINGS)
 FOLLOW_WORDS: Final = 20  # such an invitation is no longer ("… para recibir en directo todas nuestras actualizaciones")
 
 
@@ -185,7 +186,7 @@ CLICK_OPENINGS: Final = (
     "Click ", "CLICK ", "Hier klicken", "Klicken Sie", "Klick, um", "Klicken, um", "Klicken zum", "Cliquez ici",
     "Haga clic", "Clique aqui",
 )  # fmt: skip
-CLICK_FIRST: Final = "".join(sorted({opening[0] for opening in CLICK_OPENINGS}))  # their first characters
+CLICK_FIRST: Final = first_letters(CLICK_OPENINGS)
 
 
 def is_click_prompt(text: str) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.words import first_letters
+
 # A notice that the page needs JavaScript or Flash to show something: said to the reader ("Please enable JavaScript
 # to view the comments", "You need the latest Flash player to view video content.", "Get Adobe Flash player"), of what
 # needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled");
@@ -48,7 +50,7 @@ _POST_LINKS: Final = frozenset(
      "Voir cette publication sur Instagram", "Ver esta publicación en Instagram"]
 )  # fmt: skip
 POST_LINK_CHARS: Final = max(map(len, _POST_LINKS))
-_POST_FIRST: Final = "".join(sorted({opening[0] for opening in (*_POST_CREDITS, *_POST_LINKS)}))  # their first letters
+_POST_FIRST: Final = first_letters((*_POST_CREDITS, *_POST_LINKS))
 
 
 def is_embedded_post(text: str) -> bool:

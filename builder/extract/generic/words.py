@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -64,6 +65,12 @@ _MEDIUM: Final = {spaces: Prose(spaces + 1, 0.0, False) for spaces in range(3, P
 # And the measures of most paragraphs (a sentence end, up to 400 words): a Prose costs more to build
 # than to look up.
 _SENTENCES: Final = [Prose(spaces + 1, None, True) for spaces in range(400)]
+
+
+def first_letters(openings: Iterable[str]) -> str:
+    """The first characters of `openings`, as one string: a pretest (`text[:1] in …`) that settles most lines
+    before the openings themselves are compared."""
+    return "".join(sorted({opening[0] for opening in openings}))
 
 
 def measure(text: str, spaces: int | None = None) -> Prose:
