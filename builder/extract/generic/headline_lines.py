@@ -23,7 +23,7 @@ from builder.extract.generic.ends import COPYRIGHT_OPENINGS, is_copyright_notice
 from builder.extract.generic.markers import (
     MENU_STOP_SHARE,
     is_caption_label,
-    is_comment_heading,
+    is_comments_link,
     is_doubled,
     is_end_heading,
     is_glued_menu,
@@ -218,7 +218,7 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
     if prose is None or below in meta or scored.lines[above].bullet:
         return False
     text = scored.lines[above].text
-    return is_end_heading(text, prose.words) and not (text.islower() and is_comment_heading(text))
+    return is_end_heading(text, prose.words) and not is_comments_link(text)
 
 
 def never_headline(scored: Scored, i: int) -> bool:

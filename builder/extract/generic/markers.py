@@ -171,6 +171,11 @@ def is_comment_section_heading(text: str) -> bool:
     return is_comment_heading(text) and not text.islower()
 
 
+def is_comments_link(text: str) -> bool:
+    """ "comments" in lower case: a link to them (a head prints one over the headline), no heading."""
+    return text.islower() and is_comment_heading(text)
+
+
 # Headings that name the site (or the web) as where the links under them go: "Related" alone may head a box of
 # the article's own links, "Related on HuffPost:" never does.
 _ELSEWHERE_OPENINGS: Final = ("also on ", "related on ", "elsewhere on ", "more from ")
