@@ -180,3 +180,20 @@ def test_a_live_blog_s_entries_each_after_its_time_are_the_article_s() -> None:
     """A live blog's entries open with their times too, but each is a sentence: they are the article."""
     entries = [f"{hour}:15 {sentence}" for hour, sentence in zip(range(9, 13), ARTICLE, strict=True)]
     assert _region_text(_page(["Live: the pool vote"], entries, ["More Stories"])) == entries
+
+
+# A numbered list of the site's stories, each a linked image's alt text beside its link's text (the renderer
+# prints the headline twice): longer than the article as prose, but the site's teasers.
+DOUBLED_HEADLINES = [
+    "This blow-drying hair brush is the game-changing hair tool you have been waiting for all year long",
+    "The harbour town that banned cars from its old streets is now the busiest it has been in years",
+    "Why the best winter sale of the year on coats, shoes and boots starts on a Tuesday in the morning",
+    "A retired teacher has been swimming in the cold sea every single morning for the last forty years",
+    "Everything we know so far about the new ferry line that will link the islands to the mainland",
+]
+NUMBERED_DOUBLED_TEASERS = [f"{n}. {text} {text}" for n, text in enumerate(DOUBLED_HEADLINES, 1)]
+
+
+def test_a_numbered_list_of_headlines_each_printed_twice_is_not_the_article_s_prose() -> None:
+    page = _page(ARTICLE, ["Popular Shopping"], ["\n".join(NUMBERED_DOUBLED_TEASERS)], ["More Stories"])
+    assert _region_text(page) == ARTICLE

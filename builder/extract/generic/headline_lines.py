@@ -21,6 +21,7 @@ from builder.extract.generic.byline import (
 from builder.extract.generic.dates import find_date, holds_digit, is_date_line
 from builder.extract.generic.ends import COPYRIGHT_OPENINGS, is_copyright_notice
 from builder.extract.generic.markers import (
+    ITEM_NUMBER,
     MENU_STOP_SHARE,
     is_caption_label,
     is_comments_link,
@@ -44,7 +45,6 @@ WRAPPED_WORDS: Final = 8
 WRAPPED_FROM_WORDS: Final = 3  # a line a paragraph wraps from has this many words at least (a label has fewer)
 WRAPPED_STOP_SHARE: Final = 0.15  # the line it wraps on has this share of stop words at least
 _IMAGE_ALT: Final = re.compile(r"\[[^\]]*\]")  # "* * [pxl_trans]": an image's name in brackets among signs is no words
-_NUMBERED: Final = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line
 REPEATED: Final = "repeated in the"  # the start of the rules of a line the page or the site's other dumps repeat
 FULL_STOPS: Final = (".", "。", "．")
 _CLAUSE_ENDS: Final = (*FULL_STOPS, ":", "!", "?")
@@ -203,9 +203,9 @@ def _wrapped_pair(scored: Scored, above: int, below: int) -> bool:
 
 def _in_numbered_list(scored: Scored, i: int) -> bool:
     """ "1. Couple stalls inquiry", "2. ..." : an item of a ranked list (most read), not a headline."""
-    if _NUMBERED.match(scored.lines[i].text) is None:
+    if ITEM_NUMBER.match(scored.lines[i].text) is None:
         return False
-    return any(k >= 0 and _NUMBERED.match(scored.lines[k].text) is not None for k in neighbours(scored, i))
+    return any(k >= 0 and ITEM_NUMBER.match(scored.lines[k].text) is not None for k in neighbours(scored, i))
 
 
 def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:

@@ -244,6 +244,16 @@ def is_doubled(text: str) -> bool:
     return len(text) >= 8 and text[:half] == text[half:]
 
 
+ITEM_NUMBER: Final = re.compile(r"\d{1,2}[.)]\s")  # an item's number opening a line ("1. ", "2) ")
+
+
+def is_doubled_item(text: str) -> bool:
+    """A numbered item whose text is printed twice ("1. Save $300 on a laptop Save $300 on a laptop"): a list of
+    the site's stories, each a linked image's alt text beside its link's text."""
+    number = ITEM_NUMBER.match(text)
+    return number is not None and is_doubled(text[number.end() :])
+
+
 def undoubled(text: str) -> str:
     """The text once: the first half of a text printed twice (`is_doubled`), else the text itself."""
     return text[: len(text) // 2] if is_doubled(text) else text

@@ -24,6 +24,7 @@ from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
     is_comment_count,
     is_comment_section_heading,
+    is_doubled_item,
     is_entry_footer,
 )
 from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
@@ -241,6 +242,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score, chrome_rules[i] = min(score, REPEATED), RULE_REPEATED
             elif score < 0.0 and not line.bullet and previous is not BLANK and not previous.bullet:
                 score = BLOCK_LINE  # a table or a program: its block pays for its first line only
+            elif score > 0.0 and text[0].isdigit() and is_doubled_item(text):
+                score = 0.0  # a teaser of the site's: an article's numbered list prints each item once
             elif score > 0.0 and _listed_headline(raws, i, line, previous, measured):
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
             # a program's line scores below zero, and is no list item (one is no program's block)
