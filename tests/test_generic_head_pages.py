@@ -302,3 +302,24 @@ def test_a_headline_under_its_date_far_above_the_prose() -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Night ferries return to the northern islands"
     assert reading.date is not None and reading.date.local == datetime(2020, 3, 2, 16, 48)
+
+
+# A comment form printed between the head and the prose: thirty fields, more lines than the head's window.
+COMMENT_FORM_FIELDS = ["Name(required) [          ]", "Email(required) [          ]"] + ["  [          ]"] * 28
+
+
+def test_a_comment_form_between_the_head_and_the_prose_takes_no_room_of_the_head() -> None:
+    """The form's fields are passed over on the way up from the prose: the headline and byline over them are
+    the head's."""
+    page = seal_page(
+        "Harbour Weekly",
+        "Seals return to the sandbank",
+        "By Ada Moss",
+        "\n".join(COMMENT_FORM_FIELDS),
+        "Submit",
+        "Published 3 May 2021",
+    )
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
+    assert reading.fields["authors"] == ["Ada Moss"]

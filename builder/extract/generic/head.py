@@ -89,7 +89,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int, short: bool = Fa
     is in title case (the post's headline, its text under the run), its lines are the post's text (a photo's
     caption, a line of thanks), and its headline is looked for above it only."""
     head = Head()
-    above = nonblank_above(scored, start, HEAD_LINES)
+    above = nonblank_above(scored, start, HEAD_LINES, forms=False)  # a comment form takes no room of the window
     first_prose = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
     checked = [*reversed(above), *first_prose[:META_IN_PROSE]]
     _find_meta(scored, head, checked, page)

@@ -85,12 +85,13 @@ class Scored:
 RunTest = Callable[[Scored, int, int], bool]  # a test of the run lines[start:stop]
 
 
-def nonblank_above(scored: Scored, start: int, count: int) -> list[int]:
-    """Up to `count` non-blank lines above line `start`, nearest first."""
+def nonblank_above(scored: Scored, start: int, count: int, forms: bool = True) -> list[int]:
+    """Up to `count` non-blank lines above line `start`, nearest first; with `forms` false, a form's fields are
+    passed over and not counted (a comment form printed between an article's head and its prose)."""
     found: list[int] = []
     i = start - 1
     while i >= 0 and len(found) < count:
-        if scored.prose[i] is not None:
+        if scored.prose[i] is not None and (forms or scored.chrome_rules.get(i) != RULE_FORM):
             found.append(i)
         i -= 1
     return found
