@@ -197,3 +197,29 @@ NUMBERED_DOUBLED_TEASERS = [f"{n}. {text} {text}" for n, text in enumerate(DOUBL
 def test_a_numbered_list_of_headlines_each_printed_twice_is_not_the_article_s_prose() -> None:
     page = _page(ARTICLE, ["Popular Shopping"], ["\n".join(NUMBERED_DOUBLED_TEASERS)], ["More Stories"])
     assert _region_text(page) == ARTICLE
+
+
+# The site's stories under a short article, a paragraph each: headlines of a sentence's length, none ending as one.
+HEADLINE_PARAGRAPHS = [
+    "Who can sign up for the new ferry pass and when the first boats will sail",
+    "The harbour town that banned cars from its streets is the busiest it has been",
+    "Why the old lighthouse on the northern point is to be sold to the highest bidder",
+    "A retired teacher has been swimming in the sea every morning for forty years",
+    "Everything we know so far about the new ferry line to the islands in the north",
+    "Fishermen say the catch of the spring is the best they have seen in a decade",
+    "The town council is to decide on the future of the market hall by the end of May",
+    "How the islands are getting ready for the visitors of the summer season this year",
+    "What the new timetable of the buses means for the villages along the coast road",
+    "The harbour master on the storms of the winter and the damage to the old pier",
+]
+
+
+def test_a_run_of_headlines_a_paragraph_each_is_not_the_article_s_prose() -> None:
+    page = _page(ARTICLE[:2], ["See more"], HEADLINE_PARAGRAPHS)
+    assert _region_text(page) == ARTICLE[:2]
+
+
+def test_an_article_s_subheadings_are_no_run_of_headlines() -> None:
+    """Each subheading ends as no sentence does, but a paragraph that does stands between two of them."""
+    subheaded = [part for pair in zip(HEADLINE_PARAGRAPHS[:4], ARTICLE, strict=True) for part in pair]
+    assert _region_text(_page(subheaded)) == subheaded

@@ -28,16 +28,22 @@ from builder.extract.generic.markers import (
     is_entry_footer,
 )
 from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
-from builder.extract.generic.teasers import is_cut_excerpt, teaser_lines
+from builder.extract.generic.teasers import headline_run_lines, is_cut_excerpt, teaser_lines
 from builder.extract.generic.widgets import RULE_WIDGET, interleaved_lines
-from builder.extract.generic.words import SENTENCE_ENDS, SHORT_MEASURES, Prose, is_headline_case, measure
+from builder.extract.generic.words import (
+    HEADLINE_WORDS,
+    SENTENCE_ENDS,
+    SHORT_MEASURES,
+    Prose,
+    is_headline_case,
+    measure,
+)
 from builder.extract.generic.wrappers import RULE_ARCHIVE_BANNER, RULE_SERVER_ERROR, archive_banner, is_server_error
 from builder.extract.textdump.lines import BLANK, Line
 
 PROSE_WORDS: Final = 8  # a line this long with stop words or a sentence end is prose
 
 SCRIPT_SIGNS: Final = 0.04  # program text has more brackets, semicolons and "=" than this share of its characters
-HEADLINE_WORDS: Final = 20  # a line in title case up to this long is a headline, not prose
 PROSE_MAX_WORDS: Final = 60  # a paragraph longer than this scores as one of this length
 
 # The scores of the kinds of lines, fitted on the training pages by bench/train_generic.py (weights.json).
@@ -269,6 +275,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
         if chrome_rules.get(i) == RULE_REPEATED:
             scores[i] = SHORT_LINE
             del chrome_rules[i]
+    for i in headline_run_lines(lines, prose, scores):
+        scores[i] = 0.0  # the headlines of the site's stories, a paragraph each; no rule: the article's may be one
     for i in archive_banner(raws):  # its paragraphs say why the archive collected the page
         scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_ARCHIVE_BANNER
     return Scored(lines, prose, scores, chrome_rules, seen)

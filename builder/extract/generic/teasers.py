@@ -3,7 +3,8 @@
 items (a bulleted headline, its excerpt indented under it as the item's second block). Each summary reads as
 prose, so the list would join the article it sits under; an article's own paragraphs are set apart from their
 subheadings by blank lines, and a numbered or tabled list (steps, specs) opens its lines with digits. Also a
-carousel's teasers cut short, one a line, and a river of stories: headlines each after the time it was posted.
+carousel's teasers cut short, one a line, a river of stories (headlines each after the time it was posted), and
+headlines with no summary, a paragraph each.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import re
 from typing import Final
 
 from builder.extract.generic.dates import find_date
-from builder.extract.generic.words import Prose
-from builder.extract.textdump.lines import Line
+from builder.extract.generic.words import HEADLINE_WORDS, Prose
+from builder.extract.textdump.lines import BLANK, Line
 
 RULE_TEASER_LIST: Final = "a list of teasers (a headline over its summary, again and again)"
 RULE_CUT_TEASERS: Final = "a run of teasers cut short ('...'), one a line (a carousel, a gallery)"
@@ -198,6 +199,36 @@ def stamped_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
             run = []
         run.append(i)
     return found
+
+
+def headline_run_lines(lines: list[Line], prose: list[Prose | None], scores: list[float]) -> list[int]:
+    """The lines of runs of MIN_TEASERS paragraphs or more in a row, each one line of a headline's length that
+    scores as prose but ends as no sentence does: a list of the site's stories, one a paragraph, with no summary
+    ("Zobacz więcej", then headlines such as "Program Mój Prąd. Nie będzie już dopłat do paneli"). An article's
+    paragraphs end as sentences, and a subheading is followed by one."""
+    found: list[int] = []
+    run: list[int] = []
+    last = len(lines) - 1
+    for i, measured in enumerate(prose):
+        if measured is None:
+            continue
+        if scores[i] > 0.0 and _is_listed_head(lines, measured, i, last):
+            run.append(i)
+            continue
+        if len(run) >= MIN_TEASERS:
+            found.extend(run)
+        run = []
+    return found + run if len(run) >= MIN_TEASERS else found
+
+
+def _is_listed_head(lines: list[Line], measured: Prose, i: int, last: int) -> bool:
+    return (
+        not measured.sentence_end
+        and measured.words <= HEADLINE_WORDS
+        and not lines[i].bullet
+        and (i == 0 or lines[i - 1] is BLANK)
+        and (i == last or lines[i + 1] is BLANK)
+    )
 
 
 def _is_stamped(text: str) -> bool:
