@@ -54,3 +54,17 @@ def test_a_list_whose_items_come_again_with_no_prose_under_them_is_no_table_of_c
     repeated = [i for i, line in enumerate(lines) if line.text in items]
     items_at, subheadings = contents_lines(lines, scores, repeated)
     assert items_at == [0, 1, 2, 3] and [lines[i].text for i in subheadings] == items
+
+
+def test_a_subheading_over_an_image_and_its_caption_is_one_the_contents_list() -> None:
+    """Each section opens with its heading, then a photo (its alt text printed twice, glued, and its caption)
+    over the prose: the prose is the third line under the heading."""
+    items = ["Our garden shop", "Animals and their care", "Recipes from the farm"]
+    raws = ["  • " + item for item in items] + [""]
+    photo = "A photo of the farm"
+    raws += [f"{item}\n\n{photo}{photo}\n{photo}, in May\n\nA paragraph of prose under it." for item in items]
+    lines = [read_line(raw, "•") for raw in "\n".join(raws).split("\n")]
+    scores = [1.0 if line.text.startswith("A paragraph") else -0.5 for line in lines]
+    repeated = [i for i, line in enumerate(lines) if line.text in items]
+    items_at, subheadings = contents_lines(lines, scores, repeated)
+    assert items_at == [0, 1, 2] and [lines[i].text for i in subheadings] == items

@@ -17,8 +17,8 @@ from builder.extract.textdump.lines import Line
 RULE_CONTENTS: Final = "a table of contents: its items are the article's subheadings, printed again below"
 MIN_ITEMS: Final = 3  # a table of contents links to at least this many sections...
 SHARE_AGAIN: Final = 0.6  # ...and the page prints this share of its items again below it, each a subheading:
-PROSE_UNDER: Final = 2  # a line of their own with prose among the next this many non-blank lines (a footer's menu
-# printing a header's links again has none)
+PROSE_UNDER: Final = 3  # a line of their own with prose among the next this many non-blank lines (a photo's alt
+# text and caption may stand between; a footer's menu printing a header's links again has none)
 
 
 def contents_lines(lines: list[Line], scores: list[float], repeated: Iterable[int]) -> tuple[list[int], list[int]]:
