@@ -94,6 +94,8 @@ def test_a_handle_or_a_menu_in_capitals(line: str, expected: bool) -> None:
         ("Funded by readers like you HomeNewsOpinionCulture", True),
         ("McDonald's sells the new iPhone on YouTube", False),  # names glue a capital once or twice
         ("Findings from our Global DevSecOps Survey", False),
+        ("San FranciscoEast BaySouth BayPeninsulaNorth Bay", True),  # links of two words each, glued four times
+        ("CES: iSleep to iDream with iPod-ready bed", False),  # three names in one headline
     ],
 )
 def test_menu_links_glued_together(line: str, glued: bool) -> None:

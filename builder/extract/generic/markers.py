@@ -333,6 +333,9 @@ MENU_STOP_SHARE: Final = 0.2
 # capital glued after a lower-case letter three times. A name does it once or twice ("McDonald's", "iPhone",
 # "DevSecOps").
 _GLUED: Final = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
+# Or four times in the line, menu links of two words each glued ("San FranciscoEast BaySouth BayPeninsula"): a
+# headline's names glue fewer ("CES: iSleep to iDream with iPod-ready bed").
+_GLUED_APART: Final = re.compile(r"[a-z][A-Z].*?[a-z][A-Z].*?[a-z][A-Z].*?[a-z][A-Z]")
 POST_DASHES: Final = "—–-"  # what an embedded post's signature opens with
 
 
@@ -354,7 +357,7 @@ def is_entry_footer(text: str) -> bool:
 
 def is_glued_menu(text: str) -> bool:
     """Menu links printed with no space between them ("HomeLatestBaseballFootball"): never a headline."""
-    return _GLUED.search(text) is not None
+    return _GLUED.search(text) is not None or _GLUED_APART.search(text) is not None
 
 
 def is_handle_or_menu(text: str, words: int) -> bool:
