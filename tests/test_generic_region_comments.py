@@ -13,6 +13,7 @@ from tests.region_pages import ARTICLE, COMMENTS, LONG_ARTICLE, SEQUEL, SIDEBAR
 from tests.region_pages import page as _page
 from tests.region_pages import region_text as _region_text
 from tests.region_pages import scored as _scored
+from tests.seal_pages import read_page
 
 SHORT_STAMPS = ["Red Bastard 07.09.12 at 08:11", "Anna Berg 07.09.12 at 12:40", "Tom Hale 07.10.12 at 09:02"]
 MONTH_STAMPS = ["Red Bastard 07 Nov 12", "Anna Berg 07 Nov 12", "Tom Hale 08 Nov 12"]  # a month's name, no time
@@ -220,3 +221,16 @@ def test_a_comment_form_the_site_corpus_made_chrome_still_ends_the_article() -> 
     scored = _scored(_page(ARTICLE, form, SIDEBAR), chrome)
     assert any(rule.startswith("repeated in 5 of 5") for rule in scored.chrome_rules.values())
     assert _region_text(_page(ARTICLE, form, SIDEBAR), chrome) == ARTICLE
+
+
+HOUSE_RULES = [
+    " 1. We welcome reader comments on the top stories of the day; some may be printed in the newspaper too.",
+    " 2. Please understand that comments are moderated and that we cannot always publish all that we receive.",
+    " 3. We ask that comments are civil and free of hateful material, and that they stick to the topic.",
+]
+
+
+@pytest.mark.parametrize("heading", ["HOUSE RULES", "Comment policy", "Community Guidelines", "Netiquette"])
+def test_the_article_ends_at_the_rules_of_the_comments(heading: str) -> None:
+    page = _page(["Pool to reopen next summer"], LONG_ARTICLE, [heading], ["\n".join(HOUSE_RULES)])
+    assert read_page(page).fields["body"] == "\n\n".join(LONG_ARTICLE)
