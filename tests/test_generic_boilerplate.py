@@ -305,3 +305,30 @@ def test_a_wiki_s_note_pointing_to_another_article_is_chrome(line: str, body: bo
 def test_a_link_to_another_article_between_the_paragraphs_is_chrome(line: str, body: bool) -> None:
     """A label with its colon over another article's headline ("Lea más: …") is a link, no part of the body."""
     assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        (
+            "When you purchase through links on our site, we may earn an affiliate commission. Here's how it works.",
+            False,
+        ),
+        ("The Harbour Weekly may receive compensation for some links to products and services on this website.", False),
+        (
+            "This post may contain affiliate links. If you buy something through them, I may get a small commission.",
+            False,
+        ),
+        ("Advertising disclosure: We may receive compensation for some of the links in our stories.", False),
+        (
+            "Die folgenden Angebote sind mit Affiliate-Links versehen. Bei einem Kauf bekommen wir eine Provision.",
+            False,
+        ),
+        ("The council's commission may receive complaints from neighbours until the end of May.", True),
+        ("Members get a share of each sale made through their own affiliate link, the company said.", True),
+    ],
+)
+def test_a_notice_of_the_site_s_paid_links_is_chrome(line: str, body: bool) -> None:
+    """A site's notice that it is paid for the links it prints is no part of the body; an article's sentence about
+    a commission or an affiliate program is."""
+    assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body

@@ -4,7 +4,7 @@ needs JavaScript, Flash or a newer browser (or shows an embed elsewhere) or an e
 (embeds.py), an appeal to share or subscribe (or the writer's note) under the post, an invitation to follow the
 site, a bar of share and print buttons, a link that asks to be clicked, a wiki's note that points to another
 article, a link to another page marked by its arrow, an advertisement's mark, a paywall's notice, a newsletter
-form's message, a reading time. A site's notice of its cookies: cookies.py."""
+form's message, a reading time, a notice of the site's paid links. A site's notice of its cookies: cookies.py."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ RULE_TOOLBAR: Final = "a bar of share and print buttons ('Email | Print | Digg i
 RULE_FORM_MESSAGE: Final = "a newsletter form's message ('Please check your inbox for a confirmation email')"
 RULE_PAYWALL: Final = "a paywall's notice ('Subscribe now for the full story', 'already a subscriber? Log in')"
 RULE_READING_TIME: Final = "how long the article takes to read ('Lesezeit: 4 Min.', '5 min read')"
+RULE_DISCLOSURE: Final = "a notice of the site's paid links ('We may earn a commission …', 'Advertising disclosure: …')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
 # feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
@@ -83,6 +84,8 @@ def _measured_rule(text: str, words: int) -> str | None:
         return RULE_PAYWALL
     if is_reading_time(text):
         return RULE_READING_TIME
+    if is_disclosure(text, words):
+        return RULE_DISCLOSURE
     return RULE_FORM_MESSAGE if is_form_message(text, words) else None
 
 
@@ -172,6 +175,32 @@ def is_paywall_notice(text: str, words: int) -> bool:
     if words > PAYWALL_WORDS or ("ubscri" not in text and not text.startswith(PAYWALL_OPENINGS)):
         return False
     return _PAYWALL.search(text) is not None
+
+
+# A notice that the site is paid for the links it prints: "When you purchase through links on our site, we may earn an
+# affiliate commission.", "TIME may receive compensation for some links to products", "This post may contain
+# affiliate links.", "Advertising disclosure: …", "Die folgenden Angebote sind mit Affiliate-Links versehen." An
+# article about such programs says "your affiliate link" or "the affiliate program": no site's notice.
+_DISCLOSURE: Final = re.compile(
+    r"\b(?:may|might|could) (?:also )?(?:receive|earn|get|make) (?:a |an )?(?:small )?"
+    r"(?:(?:affiliate |advertising )?(?:commissions?|compensation|fees)|share of (?:the )?(?:sales|revenue))\b"
+    r"|\b(?:contains?|contain|uses?|includes?|are|is) (?:\w+ ){0,3}?affiliate links?\b"
+    r"|\baffiliate (?:links? policy|partnerships?|advertising program)\b"
+    r"|\b[Aa]dvertis(?:ing|er) (?:disclosure|disclaimer)\b"
+    r"|\b(?:sich um|sind|mit) (?:\w+ )?Affiliate[- ]Links\b"
+)
+DISCLOSURE_WORDS: Final = 60  # such a notice is no longer
+_DISCLOSURE_WORDS_IN: Final = ("ffiliate", "ommission", "ompensation", "iscl")  # one of them, or none is
+
+
+def is_disclosure(text: str, words: int) -> bool:
+    """A notice of the site's paid links, on a line of its own under or over the article."""
+    # most lines hold none of the words the pattern needs, which `in` tells faster than a search
+    return (
+        words <= DISCLOSURE_WORDS
+        and any(part in text for part in _DISCLOSURE_WORDS_IN)
+        and _DISCLOSURE.search(text) is not None
+    )
 
 
 # A link that asks to be clicked: "Click here to send us your sporting feedback", "Click for more photos", "Hier
