@@ -79,6 +79,7 @@ def test_links_to_the_previous_and_next_posts_are_chrome(line: str, body: bool) 
     ("line", "body"),
     [
         ("If you enjoyed this article, please consider sharing it with your friends and neighbours!", False),
+        ("If you enjoyed reading this post, would you consider supporting our work? Just click here.", False),
         ("About the Author: Anna Berg writes about the town's pools and parks for the Harbour Weekly.", False),
         ("If you enjoyed the old pool as a child, the council wants to hear your memories of it.", True),
         ("Follow @harbourweekly for the town's breaking news and headlines.", False),

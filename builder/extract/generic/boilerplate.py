@@ -102,7 +102,7 @@ def is_reader_greeting(text: str) -> bool:
 # What a blog prints under the post: an appeal to share or subscribe ("If you enjoyed this article, please consider
 # sharing it!") or the writer's note ("About the Author: Derek Halpern is the marketing guy at DIYthemes.")
 _CLOSING_APPEAL: Final = re.compile(
-    r"If you (?:enjoyed|liked|found) this (?:article|post|story|piece)\b|About the [Aa]uthor:"
+    r"If you (?:enjoyed|liked|found) (?:reading )?this (?:article|post|story|piece)\b|About the [Aa]uthor:"
 )
 APPEAL_OPENINGS: Final = ("If you ", "About the ")
 _APPEAL_FIRST: Final = first_letters(APPEAL_OPENINGS)
