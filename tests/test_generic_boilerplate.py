@@ -85,6 +85,8 @@ def test_links_to_the_previous_and_next_posts_are_chrome(line: str, body: bool) 
         ("Follow @harbourweekly for the town's breaking news and headlines.", False),
         ("Follow the Harbour Weekly on Twitter and Facebook for more news", False),
         ("Follow the river path from the station and the pool is on your left after the bridge.", True),
+        ("Follow these six steps to find the pool from the station:", True),  # a sentence ending in a colon
+        ("Follow Me:", False),
         ("Síguenos en Telegram, Instagram y Twitter para recibir en directo todas nuestras noticias del puerto", False),
         ("Anna Berg is a staff writer at the Harbour Weekly, covering the town's pools and parks.", False),
         ("Mr Berg is the correspondent of the ferry company in the harbour, the council said on Monday.", True),

@@ -126,10 +126,12 @@ def is_closing_appeal(text: str) -> bool:
 
 # An invitation to follow the site or its writer on a network: "Follow us on Twitter", "Follow @nytimesworld for
 # international breaking news and headlines.", "Connect With Us on Twitter", "Follow me on:", "Folgen Sie uns auf",
-# "Síguenos en Telegram, Instagram, Facebook y Twitter"
+# "Síguenos en Telegram, Instagram, Facebook y Twitter", "Follow Me:"; a sentence that opens with the verb and
+# ends with a colon ("Follow these six tips to set up a nursery:") is the article's
 _FOLLOW: Final = re.compile(
     r"(?:Follow|Connect [Ww]ith|Folgen Sie uns|Folge uns|S[ií]guenos|Suivez-nous|Seguici|Siga-nos|Nos siga|Volg ons)\b"
-    r".*?(?:\b(?:Twitter|Facebook|Instagram|Pinterest|Google\+|LinkedIn|YouTube|RSS|Telegram|TikTok|WhatsApp|Google (?:News|Noticias|Notícias))\b|@\w|:$|\s(?:us|uns|auf|en|sur|su|no|op|on):?$)"
+    r"(?::?$|.*?(?:\b(?:Twitter|Facebook|Instagram|Pinterest|Google\+|LinkedIn|YouTube|RSS|Telegram|TikTok|WhatsApp|"
+    r"Google (?:News|Noticias|Notícias))\b|@\w|\s(?i:us|me|uns|auf|en|sur|su|no|op|on):?$))"
 )
 FOLLOW_OPENINGS: Final = (
     "Follow ",
