@@ -54,6 +54,11 @@ CAPTION = "Passengers wait on the quay for the first night ferry on Saturday"
         (f"{CAPTION} / Źródło: Pixabay", True),
         (f"{CAPTION}. (Credit: Jane Lee/Harbour Weekly)", True),
         (f"{CAPTION}. Photo credit: Jane Lee", True),
+        ("Jane Lee, harbour master, photo: Archives of the harbour office", True),  # in lower case
+        (f"{CAPTION}. (Bildquelle: Hafenamt)", True),
+        (f"{CAPTION}. Titelbild: Jane Lee/Harbour Weekly", True),
+        (f"{CAPTION}. Quelle: Hafenamt", True),  # after a sentence, the source of the photo
+        ("Quelle: Hafenamt Hamburg", False),  # a line of its own: the source of what the article says
         (f"{CAPTION}. Source: the harbour office", False),  # a source may be the article's own
         ("The harbour master listed what the ferry needs: Photo ID, a ticket and a seat", False),  # a sentence
         ("The harbour master said: the photo was taken on Saturday.", False),

@@ -305,9 +305,11 @@ def is_credited_caption(text: str) -> bool:
 
 # A caption that its credit closes after a label: "The London Array will be the world's largest offshore windfarm.
 # Photograph: Mark Turner/London Array", "GdP-Vize René Klemmer. Foto: GdP/Hagen Immel", "Praca w magazynie /
-# Źródło: Pixabay", "(Credit: James Martin/CNET)". A source ("Source: Times database") may be the article's own.
+# Źródło: Pixabay", "(Credit: James Martin/CNET)", "Roman Prymula, photo: Archives du Gouvernement tchèque". A source
+# ("Source: Times database") may be the article's own; "Quelle:" names a photo's only after the caption's sentence.
 _LABELLED_CREDIT: Final = re.compile(
-    r"(?:^|[\s(])(?:Photograph|Photo|Photos|Picture|Image|Credit|Foto|Fotos|Bild|Bilder|Fotografía|Crédito|Crédit|Źródło)"
+    r"(?:(?:^|[\s(])(?:Photograph|[Pp]hotos?|Picture|Image|Credit|[Ff]otos?|Bild|Bilder|Bildquelle|Fotoquelle|Titelbild|"
+    r"Bildnachweis|Fotografía|Crédito|Crédit|Źródło)|(?<=[.!?)] )Quelle)"
     r"(?: [Cc]redit)?\s?:\s*[^\s.!?:][^.!?:]{1,60}$"
 )
 CREDIT_TAIL_CHARS: Final = 70  # the label and its credit are this close to the caption's end
