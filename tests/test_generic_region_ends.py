@@ -137,6 +137,12 @@ def test_a_blog_engine_s_long_footer_is_no_prose_of_its_own() -> None:
         "Veja também",
         "Sponsored Links",
         "From our partners",
+        "Zum Weiterlesen:",
+        "Markiert mit",
+        "Noch mehr Infos für dich",
+        "Vorschau auf den nächsten Artikel",
+        "Informate más",
+        "Contexto de la Noticia",
     ],
 )
 def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_article(heading: str) -> None:
