@@ -192,7 +192,6 @@ _DISCLOSURE: Final = re.compile(
     r"|\b(?:sich um|sind|mit) (?:\w+ )?Affiliate[- ]Links\b"
 )
 DISCLOSURE_WORDS: Final = 60  # such a notice is no longer
-_DISCLOSURE_WORDS_IN: Final = ("ffiliate", "ommission", "ompensation", "iscl")  # one of them, or none is
 
 
 def is_disclosure(text: str, words: int) -> bool:
@@ -200,7 +199,7 @@ def is_disclosure(text: str, words: int) -> bool:
     # most lines hold none of the words the pattern needs, which `in` tells faster than a search
     return (
         words <= DISCLOSURE_WORDS
-        and any(part in text for part in _DISCLOSURE_WORDS_IN)
+        and ("ffiliate" in text or "ommission" in text or "ompensation" in text or "iscl" in text)
         and _DISCLOSURE.search(text) is not None
     )
 

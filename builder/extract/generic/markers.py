@@ -308,8 +308,8 @@ def is_credited_caption(text: str) -> bool:
 # Źródło: Pixabay", "(Credit: James Martin/CNET)", "Roman Prymula, photo: Archives du Gouvernement tchèque". A source
 # ("Source: Times database") may be the article's own; "Quelle:" names a photo's only after the caption's sentence.
 _LABELLED_CREDIT: Final = re.compile(
-    r"(?:(?:^|[\s(])(?:Photograph|[Pp]hotos?|Picture|Image|Credit|[Ff]otos?|Bild|Bilder|Bildquelle|Fotoquelle|Titelbild|"
-    r"Bildnachweis|Fotografía|Crédito|Crédit|Źródło)|(?<=[.!?)] )Quelle)"
+    r"(?:^|[\s(])(?:Photograph|[Pp]hotos?|Picture|Image|Credit|[Ff]otos?|Bild|Bilder|Bildquelle|Fotoquelle|Titelbild|"
+    r"Bildnachweis|Fotografía|Crédito|Crédit|Źródło|(?<=[.!?)] )Quelle)"
     r"(?: [Cc]redit)?\s?:\s*[^\s.!?:][^.!?:]{1,60}$"
 )
 CREDIT_TAIL_CHARS: Final = 70  # the label and its credit are this close to the caption's end
@@ -335,9 +335,11 @@ MENU_STOP_SHARE: Final = 0.2
 # capital glued after a lower-case letter three times. A name does it once or twice ("McDonald's", "iPhone",
 # "DevSecOps").
 _GLUED: Final = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
+_GLUE: Final = re.compile(r"[a-z][A-Z]")
+GLUED_IN_WORD: Final = 3
 # Or four times in the line, menu links of two words each glued ("San FranciscoEast BaySouth BayPeninsula"): a
 # headline's names glue fewer ("CES: iSleep to iDream with iPod-ready bed").
-_GLUED_APART: Final = re.compile(r"[a-z][A-Z].*?[a-z][A-Z].*?[a-z][A-Z].*?[a-z][A-Z]")
+GLUED_IN_LINE: Final = 4
 POST_DASHES: Final = "—–-"  # what an embedded post's signature opens with
 
 
@@ -359,7 +361,8 @@ def is_entry_footer(text: str) -> bool:
 
 def is_glued_menu(text: str) -> bool:
     """Menu links printed with no space between them ("HomeLatestBaseballFootball"): never a headline."""
-    return _GLUED.search(text) is not None or _GLUED_APART.search(text) is not None
+    glues = len(_GLUE.findall(text))  # one pass: most lines glue none
+    return glues >= GLUED_IN_LINE or (glues == GLUED_IN_WORD and _GLUED.search(text) is not None)
 
 
 def is_handle_or_menu(text: str, words: int) -> bool:

@@ -170,6 +170,10 @@ ONE_WORD: Final = measure("word")
 ONE_WORD_CHARS: Final = 20  # longer runs of letters may be CJK sentences: measured in full
 
 
+def _may_be_headline(prose: Prose) -> bool:
+    return not prose.sentence_end and prose.words <= HEADLINE_WORDS
+
+
 def _one_word(seen: int, line: Line, previous: Line) -> float:
     """The score of a one-word line: the same rules as any short line, in their order."""
     if seen > 1:
@@ -207,6 +211,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     scores = [0.0] * len(lines)
     chrome_rules: dict[int, str] = {}
     sign_lines: list[int] = []  # lines that end as a program's statements do, or are a table's rows
+    heads: list[int] = []  # paragraphs of a headline's length, no sentence (`headline_run_lines`)
     previous = BLANK
     for i, line in enumerate(lines):
         if line is BLANK:
@@ -256,6 +261,8 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             # a program's line scores below zero, and is no list item (one is no program's block)
             if score < 0.0 and not line.bullet and is_statement_or_row(text):
                 sign_lines.append(i)
+            elif score > 0.0 and previous is BLANK and not line.bullet and _may_be_headline(measured):
+                heads.append(i)  # one of a list of the site's headlines, a paragraph each, maybe
         scores[i] = score
         previous = line
     if len(sign_lines) >= PROGRAM_SIGNS:  # a program's keywords recur in the page as a menu's links do: its lines
@@ -275,7 +282,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
         if chrome_rules.get(i) == RULE_REPEATED:
             scores[i] = SHORT_LINE
             del chrome_rules[i]
-    for i in headline_run_lines(lines, prose, scores):
+    for i in headline_run_lines(lines, heads, scores):
         scores[i] = 0.0  # the headlines of the site's stories, a paragraph each; no rule: the article's may be one
     for i in archive_banner(raws):  # its paragraphs say why the archive collected the page
         scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_ARCHIVE_BANNER

@@ -13,7 +13,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.dates import find_date
-from builder.extract.generic.words import HEADLINE_WORDS, Prose
+from builder.extract.generic.words import Prose
 from builder.extract.textdump.lines import BLANK, Line
 
 RULE_TEASER_LIST: Final = "a list of teasers (a headline over its summary, again and again)"
@@ -201,34 +201,27 @@ def stamped_lines(lines: list[Line], prose: list[Prose | None]) -> list[int]:
     return found
 
 
-def headline_run_lines(lines: list[Line], prose: list[Prose | None], scores: list[float]) -> list[int]:
+def headline_run_lines(lines: list[Line], heads: list[int], scores: list[float]) -> list[int]:
     """The lines of runs of MIN_TEASERS paragraphs or more in a row, each one line of a headline's length that
     scores as prose but ends as no sentence does: a list of the site's stories, one a paragraph, with no summary
     ("Zobacz więcej", then headlines such as "Program Mój Prąd. Nie będzie już dopłat do paneli"). An article's
-    paragraphs end as sentences, and a subheading is followed by one."""
+    paragraphs end as sentences, and a subheading is followed by one. `heads`: the lines that may be such
+    headlines (no list item, words.HEADLINE_WORDS words at most, a blank line over each), top to bottom."""
     found: list[int] = []
     run: list[int] = []
-    last = len(lines) - 1
-    for i, measured in enumerate(prose):
-        if measured is None:
-            continue
-        if scores[i] > 0.0 and _is_listed_head(lines, measured, i, last):
+    for i in heads:
+        apart = i + 1 == len(lines) or lines[i + 1] is BLANK
+        if run and (not apart or scores[i] <= 0.0 or _between(lines, run[-1], i)):
+            found.extend(run if len(run) >= MIN_TEASERS else ())
+            run = []
+        if apart and scores[i] > 0.0:
             run.append(i)
-            continue
-        if len(run) >= MIN_TEASERS:
-            found.extend(run)
-        run = []
     return found + run if len(run) >= MIN_TEASERS else found
 
 
-def _is_listed_head(lines: list[Line], measured: Prose, i: int, last: int) -> bool:
-    return (
-        not measured.sentence_end
-        and measured.words <= HEADLINE_WORDS
-        and not lines[i].bullet
-        and (i == 0 or lines[i - 1] is BLANK)
-        and (i == last or lines[i + 1] is BLANK)
-    )
+def _between(lines: list[Line], above: int, below: int) -> bool:
+    """Whether a line that is not blank stands between lines `above` and `below`."""
+    return any(lines[k] is not BLANK for k in range(above + 1, below))
 
 
 def _is_stamped(text: str) -> bool:
