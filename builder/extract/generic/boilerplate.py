@@ -183,14 +183,16 @@ def is_paywall_notice(text: str, words: int) -> bool:
 # affiliate commission.", "TIME may receive compensation for some links to products", "This post may contain
 # affiliate links.", "Advertising disclosure: …", "Die folgenden Angebote sind mit Affiliate-Links versehen." An
 # article about such programs says "your affiliate link" or "the affiliate program": no site's notice.
-_DISCLOSURE: Final = re.compile(
+_DISCLOSURES: Final = (
+    # "we may earn an affiliate commission", "TIME may receive compensation", "may get a share of the sales"
     r"\b(?:may|might|could) (?:also )?(?:receive|earn|get|make) (?:a |an )?(?:small )?"
-    r"(?:(?:affiliate |advertising )?(?:commissions?|compensation|fees)|share of (?:the )?(?:sales|revenue))\b"
-    r"|\b(?:contains?|contain|uses?|includes?|are|is) (?:\w+ ){0,3}?affiliate links?\b"
-    r"|\baffiliate (?:links? policy|partnerships?|advertising program)\b"
-    r"|\b[Aa]dvertis(?:ing|er) (?:disclosure|disclaimer)\b"
-    r"|\b(?:sich um|sind|mit) (?:\w+ )?Affiliate[- ]Links\b"
+    r"(?:(?:affiliate |advertising )?(?:commissions?|compensation|fees)|share of (?:the )?(?:sales|revenue))\b",
+    r"\b(?:contains?|contain|uses?|includes?|are|is) (?:\w+ ){0,3}?affiliate links?\b",  # "may contain affiliate links"
+    r"\baffiliate (?:links? policy|partnerships?|advertising program)\b",
+    r"\b[Aa]dvertis(?:ing|er) (?:disclosure|disclaimer)\b",
+    r"\b(?:sich um|sind|mit) (?:\w+ )?Affiliate[- ]Links\b",  # "Die Angebote sind mit Affiliate-Links versehen"
 )
+_DISCLOSURE: Final = re.compile("|".join(_DISCLOSURES))
 DISCLOSURE_WORDS: Final = 60  # such a notice is no longer
 
 
