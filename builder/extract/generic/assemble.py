@@ -43,10 +43,9 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
                 body.append(paragraph)
         elif role is LEAD:
             fields["summary"] = _paragraph(page, start, stop)
-            # Under the byline or date it is the article's first paragraph (set apart by a share bar, a reading
-            # time), which a body holds too; over them, a standfirst, which it does not.
-            if any(i < start for i in (*head.bylines, *head.dates)):
-                body.append(fields["summary"])
+            # The body's first paragraph too, over the byline and date (a standfirst) or under them: bodies made
+            # by hand hold it, as readability.js's and trafilatura's often do not.
+            body.append(fields["summary"])
         elif role is TITLE:
             fields["title"] = _title(page, start)
         elif role is TAGS:
