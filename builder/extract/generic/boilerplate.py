@@ -187,7 +187,7 @@ _DISCLOSURES: Final = (
     # "we may earn an affiliate commission", "TIME may receive compensation", "may get a share of the sales"
     r"\b(?:may|might|could) (?:also )?(?:receive|earn|get|make) (?:a |an )?(?:small )?"
     r"(?:(?:affiliate |advertising )?(?:commissions?|compensation|fees)|share of (?:the )?(?:sales|revenue))\b",
-    r"\b(?:contains?|contain|uses?|includes?|are|is) (?:\w+ ){0,3}?affiliate links?\b",  # "may contain affiliate links"
+    r"\b(?:contains?|uses?|includes?|are|is) (?:\w+ ){0,3}?affiliate links?\b",  # "may contain affiliate links"
     r"\baffiliate (?:links? policy|partnerships?|advertising program)\b",
     r"\b[Aa]dvertis(?:ing|er) (?:disclosure|disclaimer)\b",
     r"\b(?:sich um|sind|mit) (?:\w+ )?Affiliate[- ]Links\b",  # "Die Angebote sind mit Affiliate-Links versehen"

@@ -336,7 +336,7 @@ MENU_STOP_SHARE: Final = 0.2
 # "DevSecOps").
 _GLUED: Final = re.compile(r"[a-z][A-Z]\S*?[a-z][A-Z]\S*?[a-z][A-Z]")
 _GLUE: Final = re.compile(r"[a-z][A-Z]")
-GLUED_IN_WORD: Final = 3
+GLUED_IN_WORD: Final = 3  # the glues `_GLUED` finds in one word
 # Or four times in the line, menu links of two words each glued ("San FranciscoEast BaySouth BayPeninsula"): a
 # headline's names glue fewer ("CES: iSleep to iDream with iPod-ready bed").
 GLUED_IN_LINE: Final = 4

@@ -35,9 +35,9 @@ SAMPLE_CHARS: Final = 240  # the share of stop words is read on a paragraph's st
 # long: a headline, a teaser or a menu line of those scripts runs as long as a sentence but has no full stop.
 UNSPACED_PROSE_CHARS: Final = 60
 _FULL_STOP: Final = re.compile("[。．။]")
-# With the danda of Indian scripts (Bengali, Hindi: "।", "॥"), Arabic's question mark and Urdu's full stop
 # A line up to this long may be a headline: one in title case is no prose, nor is one of a run of them
 HEADLINE_WORDS: Final = 20
+# With the danda of Indian scripts (Bengali, Hindi: "।", "॥"), Arabic's question mark and Urdu's full stop
 SENTENCE_ENDS: Final = frozenset(".!?。！？…\"”»)'’:।॥؟۔")
 _HANDLE: Final = re.compile(r"\w{1,30}")  # a social network's user name, after its "@"
 
