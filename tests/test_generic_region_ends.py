@@ -143,6 +143,9 @@ def test_a_blog_engine_s_long_footer_is_no_prose_of_its_own() -> None:
         "Vorschau auf den nächsten Artikel",
         "Informate más",
         "Contexto de la Noticia",
+        "Teile diesen Beitrag",
+        "Teile diesen Artikel",
+        "Zusatzinformationen",
     ],
 )
 def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_article(heading: str) -> None:
