@@ -29,7 +29,7 @@ os.environ["BUILDER_PURE_PYTHON"] = "1"
 
 from generic_eval import _score_body_module, held_out
 
-from builder.extract.generic import DATA_DIR, ends, region
+from builder.extract.generic import DATA_DIR, ends, region, runs
 from builder.extract.generic.reader import read_generic
 from builder.record import Reject
 
@@ -47,7 +47,7 @@ PARAMETERS: dict[str, tuple[Any, str, list[float]]] = {
     "bracketed": (region, "BRACKETED", [-0.6, -0.3, -0.1]),
     "script": (region, "SCRIPT", [-2.0, -1.0, -0.5]),
     "box_share": (ends, "BOX_SHARE", [0.4, 0.6, 0.8, 1.0, 1.5]),
-    "rival_share": (region, "RIVAL_SHARE", [0.15, 0.3, 0.5, 0.7, 1.0]),
+    "rival_share": (runs, "RIVAL_SHARE", [0.15, 0.3, 0.5, 0.7, 1.0]),
 }
 PASSES = 2
 

@@ -7,7 +7,8 @@ from builder.extract.generic.chrome import SiteChrome
 from builder.extract.generic.ends import cut_at_end
 from builder.extract.generic.lists import with_lists
 from builder.extract.generic.reader import dump_lines
-from builder.extract.generic.region import Scored, best_region, score_lines
+from builder.extract.generic.region import Scored, score_lines
+from builder.extract.generic.runs import best_region
 from builder.extract.generic.site_lines import with_corpus
 from builder.extract.textdump.lines import BLANK
 

@@ -27,8 +27,9 @@ from builder.extract.generic.markers import (
     is_signup_prompt,
 )
 from builder.extract.generic.reader import dump_lines
-from builder.extract.generic.region import _LETTER, Scored, candidate_regions, holds_letter
+from builder.extract.generic.region import _LETTER, Scored, holds_letter
 from builder.extract.generic.relative import _RELATIVE_TIME, relative_time
+from builder.extract.generic.runs import candidate_regions
 from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark, _is_worded
 from builder.extract.generic.words import Prose, holds_word
 from builder.extract.textdump.lines import BLANK, Line

@@ -12,7 +12,7 @@ from builder.extract.generic.chrome import SiteChrome, line_key
 from builder.extract.generic.comments import count_in_head
 from builder.extract.generic.programs import is_statement_or_row, program_lines
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic
-from builder.extract.generic.region import candidate_regions
+from builder.extract.generic.runs import candidate_regions
 from tests.region_pages import ARTICLE, COMMENT_FORM, JA_ARTICLE, LONG_ARTICLE, MENU, SEQUEL, SIDEBAR
 from tests.region_pages import page as _page
 from tests.region_pages import region_text as _region_text
@@ -54,6 +54,38 @@ def test_the_run_above_a_comment_heading_wins_over_longer_comments_under_it(head
     the article is the prose above them."""
     text = _page(["Home", "  • News"], ["Pool to reopen next summer"], ARTICLE, MENU, [heading], SIDEBAR)
     assert _region_text(text) == (ARTICLE if article else SIDEBAR)
+
+
+ARCHIVE = [f"  • {month} 2024" for month in ("January", "February", "March", "April", "May", "June")]
+
+
+def test_a_short_article_under_its_date_wins_over_a_longer_block_far_under_it() -> None:
+    """A blog's post of a few paragraphs under its headline and date, then menus, then the blogger's box, longer
+    than the post and under no date: the post is the article."""
+    text = _page(
+        ["Home", "  • News"], ["Pool to reopen next summer"], ["12 March 2024"], ARTICLE, MENU, ARCHIVE, SIDEBAR
+    )
+    scored = _scored(text)
+    assert scored.lines[candidate_regions(scored, 1)[0][0]].text == SIDEBAR[0]  # the plain best run is the box...
+    assert _region_text(text) == ARTICLE  # ...the dated article far above it is read
+
+
+def test_the_best_run_stays_when_a_dated_run_is_near_it_or_shares_its_words() -> None:
+    """The same article cut by a box (a gallery, an advertisement): the run under the date is its start, the
+    longer run under the box goes on with it. Close under the start, or sharing its words, the best run stays."""
+    near = _page(["Pool to reopen next summer"], ["12 March 2024"], ARTICLE, MENU, SIDEBAR)
+    assert _region_text(near)[-len(SIDEBAR) :] == SIDEBAR
+    same_story = [
+        "The council said that the swimming pool by the river would open again in the summer after the works.",
+        "The roof of the swimming pool will be built again in the autumn with the money the council set aside.",
+        "The changing rooms will be rebuilt in the spring, when the roof is finished and the river is low.",
+        "The neighbours who collected signatures said the council had listened to them in the end.",
+        "The council will keep the swimming pool open in the evenings during the summer for the neighbours.",
+        "The river path that leads to the swimming pool will be repaired before the summer as well.",
+        "The council voted to keep the prices of the swimming pool as they were before the storm.",
+    ]
+    cut = _page(["Pool to reopen next summer"], ["12 March 2024"], ARTICLE, MENU, ARCHIVE, same_story)
+    assert _region_text(cut) == same_story
 
 
 NOTICE = [" ".join(ARTICLE)]  # a one-paragraph article: a notice, a photo's caption

@@ -47,13 +47,12 @@ from builder.extract.generic.region import (
     PROSE_WORDS,
     RULE_OUTSIDE,
     Scored,
-    best_region,
-    comment_heading_in,
     following,
     is_bracketed,
     prose_lines,
     score_lines,
 )
+from builder.extract.generic.runs import best_region, comment_heading_in
 from builder.extract.generic.site_lines import uses_corpus, with_corpus
 from builder.extract.generic.tags import tag_label
 from builder.extract.textdump.classified import Classified

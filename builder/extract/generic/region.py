@@ -12,21 +12,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
 from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
 from builder.extract.generic.cookies import COOKIE_AT, RULE_COOKIES, is_cookie_notice
-from builder.extract.generic.forms import comment_form_at, is_form_field
-from builder.extract.generic.markers import (
-    COMMENT_HEADING_WORDS,
-    is_comment_count,
-    is_comment_section_heading,
-    is_doubled_item,
-    is_entry_footer,
-)
+from builder.extract.generic.forms import is_form_field
+from builder.extract.generic.markers import is_doubled_item, is_entry_footer
 from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
 from builder.extract.generic.teasers import headline_run_lines, is_cut_excerpt, teaser_lines
 from builder.extract.generic.widgets import RULE_WIDGET, interleaved_lines
@@ -58,14 +51,6 @@ REPEATED: Final = WEIGHTS["repeated"]  # a short line the page prints twice or m
 BLOCK_LINE: Final = WEIGHTS["block_line"]  # a short line under another in one block (a table, a program)
 BRACKETED: Final = WEIGHTS["bracketed"]  # a bracketed line: an image's alt text or a button
 SCRIPT: Final = WEIGHTS["script"]  # a long line of program text
-RIVAL_SHARE: Final = WEIGHTS["rival_share"]  # a run above a comment form wins over a better one below at this share
-
-RIVALS: Final = 4  # how many candidate runs are weighed against the best one...
-# ...or when the best one is the comments, which the site's corpus may cut into many runs (each comment's head
-# recurs in its other dumps: "by Anonymous Coward writes:"), so that the article's is not among the first four
-COMMENTS_RIVALS: Final = 64
-FURTHER_RIVAL_TOTAL: Final = 2.0  # such a run holds a paragraph of two sentences (a short post), not a link alone
-FORM_AFTER_ARTICLE: Final = 30  # how far under the article's last line its comment form (or heading) starts
 
 RULE_SHORT: Final = "a short line outside the article's prose"
 RULE_OUTSIDE: Final = "outside the article's region"
@@ -86,9 +71,6 @@ class Scored:
     # The site's other dumps do not print the page's first line: the page's edge sets it apart as a blank line
     # would (a blog whose dumps open with the post's headline). Alone, a first line is as often the site's name.
     first_own: bool = False
-
-
-RunTest = Callable[[Scored, int, int], bool]  # a test of the run lines[start:stop]
 
 
 def nonblank_above(scored: Scored, start: int, count: int, forms: bool = True) -> list[int]:
@@ -287,104 +269,6 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
     for i in archive_banner(raws):  # its paragraphs say why the archive collected the page
         scores[i], chrome_rules[i] = min(scores[i], REPEATED), RULE_ARCHIVE_BANNER
     return Scored(lines, prose, scores, chrome_rules, seen)
-
-
-def best_region(scored: Scored, is_comments: RunTest | None = None) -> tuple[int, int] | None:
-    """(start, stop) of the article's region: the run of lines with the highest total score, unless that run
-    lies under a comment form that closes another strong run just above it (a sidebar or a footer block
-    after the article and its comment form: see `_before_comment_form`); None when no line scores above zero.
-    When `is_comments` takes the best run for the comments themselves, a run above it wins however short and
-    however far above the comments' heading (a forum lists other stories between)."""
-    candidates = candidate_regions(scored, RIVALS)
-    if not candidates:
-        return None
-    best_start, best_stop, _ = candidates[0]
-    comments = is_comments is not None and is_comments(scored, best_start, best_stop)
-    if comments:
-        further = candidate_regions(scored, COMMENTS_RIVALS)[RIVALS:]
-        candidates += [run for run in further if run[2] >= FURTHER_RIVAL_TOTAL]
-    chosen = _before_comment_form(scored, candidates, 0.0 if comments else RIVAL_SHARE, comments)
-    start, stop, _ = chosen if chosen is not None else candidates[0]
-    return start, stop
-
-
-def candidate_regions(scored: Scored, count: int) -> list[tuple[int, int, float]]:
-    """Up to `count` runs of lines with the highest total score, best first, none overlapping another:
-    (start, stop, total). Each is the best run of the page with the ones before it taken out."""
-    # A taken run splits the page in two: no run crosses it, so the best run of each part is found once
-    # (over its non-blank lines only) and only the part a run is taken from is searched again.
-    at = [i for i, prose in enumerate(scored.prose) if prose is not None]
-    scores = [scored.scores[i] for i in at]
-    parts = [(0, len(at), _best_run(scores, 0, len(at)))]
-    found: list[tuple[int, int, float]] = []
-    while len(found) < count:
-        # The best part's run; on a tie the first part's, as one scan of the whole page would find it.
-        k = max(range(len(parts)), key=lambda k: (_total(parts[k][2]), -k))
-        first, last, run = parts[k]
-        if run is None:
-            break
-        start, stop, total = run
-        found.append((at[start], at[stop - 1] + 1, total))
-        parts[k : k + 1] = [
-            (first, start, _best_run(scores, first, start)),
-            (stop, last, _best_run(scores, stop, last)),
-        ]
-    return found
-
-
-def _total(run: tuple[int, int, float] | None) -> float:
-    return 0.0 if run is None else run[2]
-
-
-def _best_run(scores: list[float], first: int, last: int) -> tuple[int, int, float] | None:
-    """The maximum-sum run of scores[first:last] (start, stop, total), None when no run sums above zero."""
-    best = 0.0
-    best_run = None
-    total = 0.0
-    start = first
-    for i in range(first, last):
-        score = scores[i]
-        if total <= 0.0:
-            total, start = score, i
-        else:
-            total += score
-        if total > best:
-            best, best_run = total, (start, i + 1, total)
-    return best_run
-
-
-def _before_comment_form(
-    scored: Scored, candidates: list[tuple[int, int, float]], share: float, anywhere: bool = False
-) -> tuple[int, int, float] | None:
-    """A candidate that ends shortly above a comment form or a comment section's heading, when the best run
-    starts below it and the candidate has at least `share` of its score: the article is the prose the
-    comments answer, what comes after is the comments, the sidebar or the footer (a party programme, a licence
-    notice). The form or heading is looked for within FORM_AFTER_ARTICLE lines under the candidate, or
-    `anywhere` above the best run."""
-    best_start, _, best_total = candidates[0]
-    for start, stop, total in candidates[1:]:
-        if stop > best_start or total < share * best_total:
-            continue
-        end = best_start if anywhere else min(best_start, stop + FORM_AFTER_ARTICLE)
-        # a comment count may be the best run's first line: it reads as prose ("11 Responses to “Title”")
-        if comment_form_at(scored, stop, end) is not None or comment_heading_in(scored, stop, end + 1):
-            return start, stop, total
-    return None
-
-
-def comment_heading_in(scored: Scored, start: int, stop: int) -> bool:
-    """Whether lines[start:stop] hold a comment section's count or its heading ("11 Responses to “Title”",
-    "Join the conversation: Sign up / Log in"), never an item of a list ("• Comment on the senior team's
-    guide" is a link)."""
-    for i in range(start, stop):
-        line, prose = scored.lines[i], scored.prose[i]
-        if prose is None or line.bullet:
-            continue
-        if is_comment_count(line.text) or (
-            prose.words <= COMMENT_HEADING_WORDS and is_comment_section_heading(line.text)
-        ):
-            return True
-    return False
 
 
 def prose_lines(scored: Scored, start: int, stop: int) -> tuple[int, int]:
