@@ -78,11 +78,22 @@ def test_detection_reads_a_bounded_sample(backend: str) -> None:
         (["x" * SAMPLE_CHARS, "y" * SAMPLE_CHARS], 0),
         (["a" * 50, "b" * 60, "c" * 70, "d" * 80], 0),  # none long enough: the body's start
         (["a" * 50, "z" * SAMPLE_CHARS], 1),  # the last paragraph, reached without a break after it
+        # a paragraph of unspaced script is full at half the length: a program printed after it is not sampled
+        (["日本語の文章" * 20, "x" * SAMPLE_CHARS], 0),
+        (["日本語の文章" * 10, "x" * SAMPLE_CHARS], 1),  # 60 characters: not full
+        (["fn(){x=compute(1,2);}" * 6, "x" * SAMPLE_CHARS], 1),  # no spaces, but no unspaced script
     ],
 )
 def test_the_sample_is_the_first_full_paragraph(paragraphs: list[str], sample_from: int) -> None:
     text = "\n\n".join(paragraphs)
     assert language_sample(text) == text[text.index(paragraphs[sample_from]) :][:SAMPLE_CHARS]
+
+
+def test_a_sample_of_unspaced_script_is_cut_at_its_length_not_at_its_one_space() -> None:
+    """A Chinese paragraph with one space near its start ("谷歌(微博) 在2014年…") is sampled in full, not cut
+    at that space to a word or two (which read as Polish)."""
+    paragraph = "谷歌(微博) " + "在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计算机" * 8
+    assert language_sample(paragraph) == paragraph[:SAMPLE_CHARS]
 
 
 @pytest.mark.parametrize("backend", sorted(DETECTORS))

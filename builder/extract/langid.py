@@ -9,6 +9,7 @@ from typing import Protocol
 # so a long article costs no more than a short one.
 SAMPLE_CHARS = 200
 PARAGRAPH_BREAK = "\n\n"  # between the body's paragraphs
+UNSPACED_SPACING = 30  # a paragraph with fewer spaces than one in this many characters is of unspaced script
 
 
 class LanguageDetector(Protocol):
@@ -28,20 +29,33 @@ def language_sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     if len(text) <= limit:
         return text
     text = text[_first_full_paragraph(text, limit) :]
-    cut = text.rfind(" ", 0, limit)
+    cut = text.rfind(" ", limit // 2, limit)  # unspaced script (Chinese, Japanese) is cut anywhere
     return text[: cut if cut > 0 else limit]
 
 
 def _first_full_paragraph(text: str, limit: int) -> int:
-    """Where the first paragraph of at least `limit` characters starts; 0 when none has as many."""
+    """Where the first paragraph of at least `limit` characters starts (half as many in a paragraph of unspaced
+    script); 0 when none has as many."""
     start = 0
     while True:
         end = text.find(PARAGRAPH_BREAK, start)
         if end < 0:
-            return start if len(text) - start >= limit else 0
-        if end - start >= limit:
+            return start if _is_full(text, start, len(text), limit) else 0
+        if _is_full(text, start, end, limit):
             return start
         start = end + len(PARAGRAPH_BREAK)
+
+
+def _is_full(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether text[start:end] is long enough to be sampled: `limit` characters, or half as many of unspaced
+    script (a Japanese paragraph of 100 characters says as much as an English one of 200; else a program
+    printed in the article, or a Latin name's line, is sampled before it)."""
+    length = end - start
+    if length >= limit:
+        return True
+    if length < limit // 2 or text.count(" ", start, end) * UNSPACED_SPACING >= length:
+        return False
+    return not text[start:end].isascii()  # a program with no spaces, a link, is no such script
 
 
 def _iso639_1(code: str) -> str:
