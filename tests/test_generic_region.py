@@ -382,13 +382,16 @@ def test_a_line_in_title_case_with_blank_lines_around_it_is_still_prose() -> Non
 # A program in the article, its keywords printed twice ("SELECT name"), and two tables with the same header row:
 # lines a page repeats, as a menu's links are, but in a block of program lines or table rows.
 PROGRAM = ["WITH open AS (\nSELECT name\nFROM pools\nWHERE open = 1\n)\nSELECT name\nFROM open;"]
+# A helper printed in two listings: each block's only statement opens it, and a closing brace ends it.
+HELPER = "fn cstr(s: &str) -> i32{\n    std::ffi::CString::new(s).unwrap().into_raw() as i32\n}"
+LISTINGS = [HELPER, HELPER]
 TABLES = [
     "┌────────┬─────┐\n│Response│Votes│\n├────────┼─────┤\n│Yes     │164  │\n└────────┴─────┘",
     "┌────────┬─────┐\n│Response│Votes│\n├────────┼─────┤\n│No      │17   │\n└────────┴─────┘",
 ]
 
 
-@pytest.mark.parametrize("block", [PROGRAM, TABLES])
+@pytest.mark.parametrize("block", [PROGRAM, LISTINGS, TABLES])
 def test_a_program_or_a_table_between_paragraphs_does_not_cut_the_article(block: list[str]) -> None:
     """Scored as a menu (repeated lines) they outweighed the paragraphs on either side, and the article lost its
     first or its second half."""

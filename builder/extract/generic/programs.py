@@ -13,12 +13,12 @@ from builder.extract.textdump.lines import Line, blocks
 PROGRAM_SIGNS: Final = 2  # a block is a program or a table when this many of its lines end as a statement does...
 PROGRAM_LINES: Final = 60  # ...and it is no longer than this (a page laid out in a table prints as one long block)
 PROGRAM_LINE: Final = -0.05  # ...and each of its lines scores this: it breaks no article in two
-_STATEMENT_ENDS: Final = ";{("
+_STATEMENT_ENDS: Final = ";{(}"
 _BOX_SIDES: Final = "│ "  # a table's row has a border between two cells, inside its outer ones (a box has none)
 
 
 def is_statement_or_row(text: str) -> bool:
-    """Whether a line (not empty) ends as a program's statement or its part does (";", "{", "("), or is a table's
+    """Whether a line (not empty) ends as a program's statement or its part does (";", "{", "(", "}"), or is a table's
     row ("3 │ f", "│Yes │164 │"; a box drawn around a text is none). Asked of every line scoring below zero:
     looking for the border costs nothing in a line of Latin letters only, which cannot hold it (CPython compares
     the kinds of the two strings first)."""
