@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from typing import Protocol
 
+from builder.textbytes import mostly_unspaced
+
 # Detection reads at most this many characters of the body, cut at a word boundary,
 # so a long article costs no more than a short one.
 SAMPLE_CHARS = 200
 PARAGRAPH_BREAK = "\n\n"  # between the body's paragraphs
-UNSPACED_SPACING = 30  # a paragraph with fewer spaces than one in this many characters is of unspaced script
 
 
 class LanguageDetector(Protocol):
@@ -53,9 +54,10 @@ def _is_full(text: str, start: int, end: int, limit: int) -> bool:
     length = end - start
     if length >= limit:
         return True
-    if length < limit // 2 or text.count(" ", start, end) * UNSPACED_SPACING >= length:
+    if length < limit // 2:
         return False
-    return not text[start:end].isascii()  # a program with no spaces, a link, is no such script
+    paragraph = text[start:end]
+    return not paragraph.isascii() and mostly_unspaced(paragraph, len(paragraph.encode("utf-8", "surrogatepass"))) > 0
 
 
 def _iso639_1(code: str) -> str:
