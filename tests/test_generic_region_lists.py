@@ -242,3 +242,14 @@ def test_a_list_counted_from_one_under_the_article_s_own_count_needs_its_three_i
     ]
     region = _region_text(_page(["Home", "  • Recipes"], ARTICLE, steps, ["1. Most read: the harbour reopens"], MENU))
     assert region[-1] == steps[-1]
+
+
+def test_a_list_of_cards_each_under_a_lone_bullet_does_not_outweigh_the_article() -> None:
+    """A list item that opens with an image or a box prints its bullet alone and its text on the next line: a
+    menu of cards, each a sentence, scores as a list's items, and the article under it wins."""
+    article = [*ARTICLE, "Until then the town's swimmers can use the pool of the school on the hill every evening."]
+    article.append("The council will pay for the work with a loan that the town repays over the next twenty years.")
+    cards = [f"  •\n{sentence}" for sentence in SIDEBAR]
+    assert _region_text(_page(cards, MENU, article)) == article
+    # the same sentences as paragraphs outweigh the article: the bullets tell the cards
+    assert _region_text(_page(SIDEBAR, MENU, article)) == SIDEBAR

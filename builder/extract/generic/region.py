@@ -134,18 +134,19 @@ def _is_code(text: str) -> bool:
 _LETTER: Final = re.compile(r"[^\W\d_]")  # any letter
 
 
-def _score(line: Line, prose: Prose) -> float:
+def _score(text: str, item: bool, prose: Prose) -> float:
+    """The score of a line of text measured as `prose`; `item`: the line is a list item's."""
     words = prose.words
     share = prose.stop_share  # None only for a long sentence, which the first test takes
     if words >= PROSE_WORDS and (prose.sentence_end or (share is not None and share >= 0.12)):
-        if _is_script(line.text):
+        if _is_script(text):
             return SCRIPT
         # A long paragraph is much stronger evidence than a short one.
         gain = min(words, PROSE_MAX_WORDS) * PROSE_PER_WORD + PROSE_OFFSET
-        return gain * BULLET_PROSE if line.bullet else gain
+        return gain * BULLET_PROSE if item else gain
     if words >= 4 and prose.sentence_end and share is not None and share >= 0.15:
         return SENTENCE_LINE
-    return SHORT_BULLET if line.bullet else SHORT_LINE
+    return SHORT_BULLET if item else SHORT_LINE
 
 
 ONE_WORD: Final = measure("word")
@@ -213,7 +214,10 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 score = SHORT_BULLET if line.bullet else SHORT_LINE
             else:
                 prose[i] = measured = measure(text, spaces)
-                score = _score(line, measured)
+                # A list item whose first part is an image or a box prints its bullet alone, its text on the next
+                # line: a card of a menu or of a list of teasers, its description read as an item's, not as a
+                # paragraph (a church's menu of topics, each a heading and a sentence, outweighed its news story)
+                score = _score(text, line.bullet or (previous.bullet and not previous.text), measured)
             if is_form_field(text):
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):
