@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.extract.generic.dates import find_date, holds_date_digit, is_date_line
+from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.head_inside import dateline_date
 
 # Month names written out here, apart from the reader's own tables, for the round trip below.

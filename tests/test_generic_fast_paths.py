@@ -15,7 +15,7 @@ from builder.extract.generic.boilerplate import _FORM_MESSAGE, is_form_message
 from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE, _WIDE_GAP, _Occupied, wide_gaps
 from builder.extract.generic.corpus import page_lines
-from builder.extract.generic.dates import _DIGIT, holds_date_digit, holds_digit
+from builder.extract.generic.digits import DIGIT, holds_date_digit, holds_digit
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
 from builder.extract.generic.headline import _PHOTO_CREDIT, holds_photo_credit
 from builder.extract.generic.markers import (
@@ -304,7 +304,7 @@ def test_each_photo_credit_s_kind_is_found() -> None:
 @given(st.text("09 a5:é٣۵७５\u00a0", max_size=12))
 def test_a_line_s_date_digit_is_found_as_the_class_finds_it(text: str) -> None:
     """An ASCII line is looked through digit by digit; any other is searched with the class."""
-    assert holds_date_digit(text) is (_DIGIT.search(text) is not None)
+    assert holds_date_digit(text) is (DIGIT.search(text) is not None)
 
 
 def test_every_ascii_digit_is_a_date_digit() -> None:

@@ -6,7 +6,8 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import find_date, holds_date_digit, is_accompanying
+from builder.extract.generic.dates import find_date, is_accompanying
+from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.markers import comments_mark, is_end_heading, undoubled
 from builder.extract.generic.relative import relative_time
 from builder.extract.generic.tags import tag_label

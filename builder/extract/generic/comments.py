@@ -11,7 +11,8 @@ from typing import Final
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.date_words import MONTHS
-from builder.extract.generic.dates import find_date, holds_digit, is_timestamp_row
+from builder.extract.generic.dates import find_date, is_timestamp_row
+from builder.extract.generic.digits import holds_digit
 from builder.extract.generic.forms import comment_form_at, is_form_field
 from builder.extract.generic.markers import (
     META_CHARS,

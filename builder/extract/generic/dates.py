@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Final
 
 from builder.extract.generic.date_words import BYLINE_MARKERS, FILLERS, KIND_LABELS, MONTHS, WEEKDAYS, ZONES
+from builder.extract.generic.digits import ASCII_DIGITS, DIGIT, OTHER_DIGIT, holds_date_digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +49,6 @@ class FoundDate:
 _NO_LETTER_BEFORE: Final = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER: Final = r"(?![^\W\d_])"
 
-# The digits other than ASCII a date is printed with: Arabic-Indic, Persian, Devanagari and full-width ones.
-# A line holding one is read with them turned to ASCII, one character for one.
-_OTHER_ZEROS: Final = (0x660, 0x6F0, 0x966, 0xFF10)
-_OTHER_DIGITS: Final = "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _OTHER_ZEROS)
-_ASCII_DIGITS: Final = {zero + value: ord("0") + value for zero in _OTHER_ZEROS for value in range(10)}
-_OTHER_DIGIT: Final = re.compile(f"[{_OTHER_DIGITS}]")
-_DIGIT: Final = re.compile(f"[0-9{_OTHER_DIGITS}]")  # a line without one holds no date
-_ASCII_DIGIT_CHARS: Final = tuple("0123456789")
-_ANY_DIGIT: Final = re.compile(r"\d")
 # A four-digit year, 1990..2109 (the day's check stops at 2100); a digit before it is checked apart, since a
 # lookbehind first would cost the regex its fast scan for the leading digit. A digit after it makes it part of a
 # number, unless a day and a month's name follow: a blog's dates of publishing and of updating, which w3m
@@ -148,34 +140,9 @@ def find_date(line: str, *, day_first: bool = True) -> FoundDate | None:
 
     Remembered: the reader asks it of one line in several steps (the head, the headline's features, the
     article's end, a byline), and a site's dumps print the same dated lines; a FoundDate is frozen."""
-    if not _DIGIT.search(line):  # most lines: no digit, no date (checked here, before a generator is made)
+    if not DIGIT.search(line):  # most lines: no digit, no date (checked here, before a generator is made)
         return None
     return next(_dates(line, day_first), None)
-
-
-def holds_date_digit(line: str) -> bool:
-    """Whether the line holds a digit dates are printed with (ASCII, Arabic-Indic, Persian, Devanagari or
-    full-width): a line with none holds no date (`find_date` finds none, `is_date_line` says no). Searched in
-    about half the time `\\d` takes (a class of ranges is read inline; `\\d` asks Unicode's table of each
-    character), so it is the test to put before either. An ASCII line is looked through for each ASCII digit in
-    turn instead (`memchr`): several times faster than the search, and faster than remembering the answer (an
-    `lru_cache` cost more time than it saved, though fewer instructions)."""
-    if line.isascii():
-        return _holds_ascii_digit(line)
-    return _DIGIT.search(line) is not None
-
-
-def holds_digit(text: str) -> bool:
-    """Whether the text holds a decimal digit of any script, as a search for `\\d` answers. An ASCII text is
-    looked through for each ASCII digit in turn (`memchr`), several times faster than the search, which asks
-    Unicode's table of each character: a step asks it of every line it passes."""
-    if text.isascii():
-        return _holds_ascii_digit(text)
-    return _ANY_DIGIT.search(text) is not None
-
-
-def _holds_ascii_digit(text: str) -> bool:
-    return any(digit in text for digit in _ASCII_DIGIT_CHARS)
 
 
 TIMESTAMPS: Final = 2  # a line of this many dates with their times and nothing else is a row of file names
@@ -204,7 +171,7 @@ def is_date_line(line: str, *, day_first: bool = True) -> bool:
     The short word lets "AFP 30 avril 2015 à 07:19" through; a byline word ("By", "Von", "Par") does not, nor
     do the other cells of a table row that holds a date.
     """
-    if len(line) > _DATE_LINE_MAX or not _DIGIT.search(line):
+    if len(line) > _DATE_LINE_MAX or not DIGIT.search(line):
         return False
     rest, cut = [], 0
     for found in _dates(line, day_first):
@@ -219,8 +186,8 @@ def is_date_line(line: str, *, day_first: bool = True) -> bool:
 
 def _dates(line: str, day_first: bool) -> Iterator[FoundDate]:
     """Every date on the line (which holds a digit), left to right, with the time, zone and label around it."""
-    if not line.isascii() and _OTHER_DIGIT.search(line):
-        line = line.translate(_ASCII_DIGITS)  # one character for one: the spans stay those of the line as given
+    if not line.isascii() and OTHER_DIGIT.search(line):
+        line = line.translate(ASCII_DIGITS)  # one character for one: the spans stay those of the line as given
     done = 0  # where the last date found ended: the next starts after it
     for year in _YEAR.finditer(line):
         at = year.start()
@@ -306,7 +273,7 @@ def _complete(line: str, day: datetime, start: int, end: int) -> FoundDate | Non
     """The date on `line[start:end]` with the weekday, time and zone beside it; None when the time after it
     cannot be (21 July 2021 25:00)."""
     lead = max(0, start - _BEFORE_REACH)
-    before = _BEFORE.search(line, lead, start) if _DIGIT.search(line, lead, start) else None
+    before = _BEFORE.search(line, lead, start) if DIGIT.search(line, lead, start) else None
     weekday = before.group("b_weekday") if before is not None else None
     if weekday is not None and weekday.lower() not in WEEKDAYS:
         before = None  # another word stands between: the time is not this date's

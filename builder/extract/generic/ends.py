@@ -20,7 +20,8 @@ from builder.extract.generic.comments import (
     is_post_footer,
     opens_comments,
 )
-from builder.extract.generic.dates import find_date, holds_date_digit, is_date_line
+from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.lists import announced
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,

@@ -26,7 +26,8 @@ from builder.extract.generic.byline import (
     is_explicit_byline,
     name_and_outlet,
 )
-from builder.extract.generic.dates import FoundDate, find_date, holds_date_digit, is_date_line
+from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.head_inside import (
     DATE_LINE_CHARS,
     LABELLED_DATE_LINE,

@@ -8,14 +8,8 @@ from __future__ import annotations
 from typing import Final
 
 from builder.extract.generic.byline import byline_names
-from builder.extract.generic.dates import (
-    FoundDate,
-    find_date,
-    holds_date_digit,
-    holds_digit,
-    is_date_line,
-    may_be_labelled_published,
-)
+from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
+from builder.extract.generic.digits import holds_date_digit, holds_digit
 from builder.extract.generic.forms import is_form_field
 from builder.extract.generic.markers import META_WORDS
 from builder.extract.generic.region import Scored, following, neighbours

@@ -18,7 +18,8 @@ from builder.extract.generic.byline import (
     is_credit_line,
     is_explicit_byline,
 )
-from builder.extract.generic.dates import find_date, holds_digit, is_date_line
+from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.digits import holds_digit
 from builder.extract.generic.ends import COPYRIGHT_OPENINGS, is_copyright_notice
 from builder.extract.generic.markers import (
     ITEM_NUMBER,

@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.dates import holds_digit
+from builder.extract.generic.digits import holds_digit
 from builder.extract.generic.words import stop_share
 
 # The rules of image lines, read back by the assembler: a file name or an alt text opens an image.

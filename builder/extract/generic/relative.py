@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import holds_digit
+from builder.extract.generic.digits import holds_digit
 
 # A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
 _RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"

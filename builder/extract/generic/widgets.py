@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from builder.extract.generic.dates import find_date, holds_date_digit
+from builder.extract.generic.dates import find_date
+from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.relative import relative_time
 from builder.extract.textdump.lines import BLANK, Line
 
