@@ -126,6 +126,9 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("22. Dezember 201922. Dezember 2019", datetime(2019, 12, 22), False),
     ("3. April 20223. April 2022", datetime(2022, 4, 3), False),
     ("29. Dezember 202230. Dezember 2022", datetime(2022, 12, 29), False),
+    ("17/11/201917/11/2019", datetime(2019, 11, 17), False),
+    ("15/01/201614/01/2016", datetime(2016, 1, 15), False),
+    ("19.11.202119.11.2021", datetime(2021, 11, 19), False),
 ]
 
 
@@ -135,6 +138,13 @@ def test_printed_forms_are_read(line: str, local: datetime, has_time: bool) -> N
     assert found is not None
     assert (found.local, found.has_time) == (local, has_time)
     assert is_date_line(line)
+
+
+def test_a_number_after_a_year_is_no_second_date_unless_it_is_one() -> None:
+    """A year glued to the digits after it is part of a number, unless those digits are a whole date of its
+    form (a blog's dates of publishing and of updating)."""
+    assert find_date("Order number 12/03/20191234") is None
+    assert find_date("12/03/201912/3") is None
 
 
 def test_a_month_glued_to_the_word_before_it_is_read() -> None:
