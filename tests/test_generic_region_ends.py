@@ -149,6 +149,9 @@ def test_a_blog_engine_s_long_footer_is_no_prose_of_its_own() -> None:
         "Mehr Nachrichten",
         "Weitere Nachrichten",
         "Weitere News",
+        "Verwandte Artikel",
+        "Passend zum Thema",
+        "Aktuelle Beiträge",
     ],
 )
 def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_article(heading: str) -> None:
