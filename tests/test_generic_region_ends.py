@@ -152,6 +152,9 @@ def test_a_blog_engine_s_long_footer_is_no_prose_of_its_own() -> None:
         "Verwandte Artikel",
         "Passend zum Thema",
         "Aktuelle Beiträge",
+        "Czytaj także",
+        "Najczęściej czytane",
+        "Sur le même thème",
     ],
 )
 def test_a_box_of_teasers_under_an_end_heading_of_many_languages_ends_the_article(heading: str) -> None:
