@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from builder.extract.generic.byline import (
-    bare_name,
-    byline_names,
-    is_explicit_byline,
-    lowercase_elsewhere,
-)
+from builder.extract.generic.byline import bare_name, byline_names, is_explicit_byline
 from builder.extract.generic.markers import is_end_heading
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
 from builder.extract.generic.relative import is_profile_mark
+from builder.extract.generic.words import holds_word
 
 SIGNATURE_LINES: Final = 2  # a byline this close to the article's end (last lines), or...
 SIGNATURE_UNDER: Final = 10  # ...this close under it (after a greeting, "Cheers," "fijal", a share bar, tags), signs it
@@ -134,3 +130,11 @@ def profile_card(scored: Scored, checked: list[int], title_at: int | None) -> By
         if after and is_profile_mark(scored.lines[after[0]].text):
             return Byline(i, [name], True)
     return None
+
+
+def lowercase_elsewhere(name: str, page: str) -> bool:
+    """Whether every word of `name` is printed lower-cased in the page too: common words ("Case Study", "Last
+    Modified", "Screen Shot"), not a person's name ("Will Smith": "smith" is rarely printed so), in the
+    languages that do not capitalise every noun."""
+    words = [word.lower() for word in name.split() if len(word) > 2]
+    return bool(words) and all(holds_word(page, word) for word in words)

@@ -11,7 +11,7 @@ from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.markers import comments_mark, is_end_heading, undoubled
 from builder.extract.generic.relative import relative_time
 from builder.extract.generic.tags import tag_label
-from builder.extract.generic.words import STOP_WORDS, holds_word
+from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
@@ -379,14 +379,6 @@ def is_names_list(text: str) -> bool:
     if len(parts) < 2 or not all(2 <= len(part.split()) <= 4 for part in parts):
         return False
     return all(bare_name(part) is not None for part in parts)
-
-
-def lowercase_elsewhere(name: str, page: str) -> bool:
-    """Whether every word of `name` is printed lower-cased in the page too: common words ("Case Study", "Last
-    Modified", "Screen Shot"), not a person's name ("Will Smith": "smith" is rarely printed so), in the
-    languages that do not capitalise every noun."""
-    words = [word.lower() for word in name.split() if len(word) > 2]
-    return bool(words) and all(holds_word(page, word) for word in words)
 
 
 def _is_name_word(word: str) -> bool:
