@@ -214,6 +214,9 @@ def test_a_name_and_its_outlet_over_the_date(line: str, authors: list[str]) -> N
         ("Artikel von: Jessie", ["Jessie"]),
         ("Blog Beitrag von Margarita Koreneva", ["Margarita Koreneva"]),  # "blog post by"
         ("Gastbeitrag von Ada Moss", ["Ada Moss"]),  # "guest post by"
+        ("von Autor: Georg Holzer", ["Georg Holzer"]),  # the writer's label after the byline's word
+        ("By Author: Jane Doe", ["Jane Doe"]),
+        ("By Aurora Smith", ["Aurora Smith"]),
         ("ByteDance opens an office at the harbour", None),  # a capital after "By" only
         ("Vonnegut returns to the harbour", None),
     ],

@@ -44,6 +44,8 @@ _NAMES_END: Final = re.compile(
     r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b)"
 )
 _JOINERS: Final = ("and", "&", "und", "et", "y", "e", "en", "и", "i")  # the words that join two names
+# A writer's label after the byline's word ("von Autor: Georg Holzer"): no part of the name
+_AUTHOR_LABEL: Final = re.compile(r"(?:Autor(?:in)?|Author|Auteur|Autore)\s*[:：]\s*")
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOINERS)) + r")\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist"; and a button's
 # or a link's words: "Text Size", "Print Email".
@@ -310,6 +312,8 @@ def _names(names: str) -> list[str] | None:
     if end is not None:
         names = names[: end.start()]
     names = _SENTENCE_END.sub("", names.strip(" ,;:/"))  # "Post written by Leo Babauta."
+    label = _AUTHOR_LABEL.match(names) if names[:1] == "A" else None
+    names = names if label is None else names[label.end() :]
     found = [part for part in _NAME_SPLIT.split(undoubled(names)) if _is_name(part)]
     return found or None
 
