@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from builder.extract.generic.reader import GenericReading, read_generic
+from builder.extract.generic.region import SHORT_BULLET, SHORT_LINE
 from tests.region_pages import ARTICLE, COMMENT_FORM, LONG_ARTICLE, MENU, SIDEBAR
 from tests.region_pages import page as _page
 from tests.region_pages import region_text as _region_text
+from tests.region_pages import scored as _scored
 
 RECIPE = [
     ["Almond biscuits"],
@@ -253,3 +255,11 @@ def test_a_list_of_cards_each_under_a_lone_bullet_does_not_outweigh_the_article(
     assert _region_text(_page(cards, MENU, article)) == article
     # the same sentences as paragraphs outweigh the article: the bullets tell the cards
     assert _region_text(_page(SIDEBAR, MENU, article)) == SIDEBAR
+
+
+@pytest.mark.parametrize(("under_lone_bullet", "score"), [(True, SHORT_BULLET), (False, SHORT_LINE)])
+def test_a_short_line_under_a_lone_bullet_is_a_list_item(under_lone_bullet: bool, score: float) -> None:
+    """A card's title alone under its bullet scores as a menu's item does, as its description would."""
+    card = "  •\nSport news" if under_lone_bullet else "Sport news"
+    found = _scored(_page(ARTICLE, [card]))
+    assert found.scores[[line.text for line in found.lines].index("Sport news")] == score

@@ -209,15 +209,16 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 chrome_rules[i] = RULE_REPEATED
         else:
             spaces = text.count(" ")
+            # A list item whose first part is an image or a box prints its bullet alone, its text on the next
+            # line: a card of a menu or of a list of teasers, its description read as an item's, not as a
+            # paragraph (a church's menu of topics, each a heading and a sentence, outweighed its news story)
+            item = line.bullet or (previous.bullet and not previous.text)
             if spaces < 3 and text.isascii():  # a short line: no prose to weigh (measure's first case, inlined)
                 prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
-                score = SHORT_BULLET if line.bullet else SHORT_LINE
+                score = SHORT_BULLET if item else SHORT_LINE
             else:
                 prose[i] = measured = measure(text, spaces)
-                # A list item whose first part is an image or a box prints its bullet alone, its text on the next
-                # line: a card of a menu or of a list of teasers, its description read as an item's, not as a
-                # paragraph (a church's menu of topics, each a heading and a sentence, outweighed its news story)
-                score = _score(text, line.bullet or (previous.bullet and not previous.text), measured)
+                score = _score(text, item, measured)
             if is_form_field(text):
                 score, chrome_rules[i] = -1.5, RULE_FORM
             elif text[:1] == "[" and is_bracketed(text):
