@@ -44,8 +44,9 @@ _NAMES_END: Final = re.compile(
     r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b)"
 )
 _JOINERS: Final = ("and", "&", "und", "et", "y", "e", "en", "и", "i")  # the words that join two names
-# A writer's label after the byline's word ("von Autor: Georg Holzer"): no part of the name
-_AUTHOR_LABEL: Final = re.compile(r"(?:Autor(?:in)?|Author|Auteur|Autore)\s*[:：]\s*")
+_AUTHOR_WORDS: Final = r"Autor(?:in)?|Auteur|Author|Autore"  # "Autorin:", a writer's label
+# The label after the byline's word ("von Autor: Georg Holzer"): no part of the name
+_AUTHOR_LABEL: Final = re.compile(rf"(?:{_AUTHOR_WORDS})\s*[:：]\s*")
 _NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOINERS)) + r")\s+")
 # Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist"; and a button's
 # or a link's words: "Text Size", "Print Email".
@@ -66,7 +67,7 @@ _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|po
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD: Final = re.compile(
-    r"(?:(?:Written|Posted)\s+[Bb]y|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|Autor(?:in)?|Auteur|Author|Autore)\s*[:：]?"
+    rf"(?:(?:Written|Posted)\s+[Bb]y|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|{_AUTHOR_WORDS})\s*[:：]?"
 )
 _SEPARATORS: Final = " /|·•-—–"
 _NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–~-]\s*(?P<name>[^/|·•—–~]+?)\s*")  # fullmatch from the date's end
