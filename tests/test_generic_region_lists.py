@@ -257,9 +257,10 @@ def test_a_list_of_cards_each_under_a_lone_bullet_does_not_outweigh_the_article(
     assert _region_text(_page(SIDEBAR, MENU, article)) == SIDEBAR
 
 
+@pytest.mark.parametrize("card", ["Sport news", "Sport"])
 @pytest.mark.parametrize(("under_lone_bullet", "score"), [(True, SHORT_BULLET), (False, SHORT_LINE)])
-def test_a_short_line_under_a_lone_bullet_is_a_list_item(under_lone_bullet: bool, score: float) -> None:
-    """A card's title alone under its bullet scores as a menu's item does, as its description would."""
-    card = "  •\nSport news" if under_lone_bullet else "Sport news"
-    found = _scored(_page(ARTICLE, [card]))
-    assert found.scores[[line.text for line in found.lines].index("Sport news")] == score
+def test_a_short_line_under_a_lone_bullet_is_a_list_item(card: str, under_lone_bullet: bool, score: float) -> None:
+    """A card's title alone under its bullet scores as a menu's item does, as its description would; so does a
+    card of one word."""
+    found = _scored(_page(ARTICLE, [f"  •\n{card}" if under_lone_bullet else card]))
+    assert found.scores[[line.text for line in found.lines].index(card)] == score

@@ -163,7 +163,8 @@ def _one_word(seen: int, line: Line, previous: Line) -> float:
         return REPEATED
     if not line.bullet and previous is not BLANK and not previous.bullet:
         return BLOCK_LINE
-    return SHORT_BULLET if line.bullet else SHORT_LINE
+    item = line.bullet or (previous.bullet and not previous.text)  # a lone bullet's item is under it
+    return SHORT_BULLET if item else SHORT_LINE
 
 
 def _listed_headline(raws: list[str], i: int, line: Line, previous: Line, prose: Prose) -> bool:
