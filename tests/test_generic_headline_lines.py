@@ -116,6 +116,14 @@ def test_menu_links_glued_together(line: str, glued: bool) -> None:
         ("From correspondents in Karachi, Pakistan", True),  # a desk, where it writes from
         ("By our correspondent in New Delhi", True),
         ("From wire reports", True),
+        ("THE CANADIAN PRESS", True),  # wire copy prints its agency in capitals
+        ("By REUTERS", True),
+        ("From our ANI Correspondent", True),  # the desk of an agency or an outlet, between "our" and its role
+        ("From our own correspondent", True),
+        ("Our Correspondent", True),
+        ("Government Agencies", False),  # a capitalised word before any other desk word is a heading's
+        ("From our archives", False),
+        ("Our Town Correspondents Dinner recalls old days", False),
         ("Correspondents in Gaza face danger", False),
         ("From Russia with love", False),
         ("Associated Press sues over headline use", False),
@@ -150,6 +158,17 @@ def test_an_agency_credit_between_headline_and_date_is_not_the_headline() -> Non
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Piers reopen"
+
+
+def test_an_agency_in_capitals_between_headline_and_prose_is_not_the_headline() -> None:
+    """ "THE CANADIAN PRESS" alone under the headline and its date, where a byline stands: an image's label over
+    the headline leaves the credit the best signs (a blank line each side, a date above it)."""
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    head = "Harbour Weekly\n\n[tt_sports]\nPiers reopen after winter repairs\nat 12:19 on January 7, 2008, EST.\n\n\n"
+    page = f"{head}THE CANADIAN PRESS\n\nMONTREAL - {prose}\n\n{prose}\n"
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Piers reopen after winter repairs"
 
 
 def test_an_agency_credit_under_a_line_is_a_headline_s_sign() -> None:

@@ -167,10 +167,13 @@ def is_byline_word(text: str) -> bool:
 # "AP Golf Writer", "AP White House Correspondent", "Special to The Star".
 _CREDIT_LINE: Final = re.compile(
     r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
-    r"(?:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse|AFP|"
-    r"Reuters|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?)|"
-    # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports"
-    r"(?i:(?:our\s+)?(?:correspondents?|wire\s+reports|wire\s+services|news\s+services|news\s+agencies|agencies))"
+    # an agency's name in capitals too ("THE CANADIAN PRESS", "By REUTERS"), as wire copy prints it
+    r"(?:(?i:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse)|AFP|"
+    r"Reuters|REUTERS|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?)|"
+    # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports", "From our ANI
+    # Correspondent", "From our own correspondent"
+    r"(?:(?i:(?:our\s+)?(?:correspondents?|wire\s+reports|wire\s+services|news\s+services|news\s+agencies|agencies))|"
+    r"(?i:our)\s+(?:[A-Z][\w.-]*|(?i:own|special))\s+(?i:correspondents?))"
     r"(?:\s+in\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3})?)"
     r"|(?:[A-Z][\w.'-]*\s+){1,4}(?i:staff\s+(?:writer|reporter|correspondent))|AP\s+(?:[A-Z]\w*\s+){0,2}(?:Writer|Correspondent)|"
     r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
