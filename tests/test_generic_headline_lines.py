@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from builder.extract.generic import headline, headline_lines
-from builder.extract.generic.byline import is_capitalised_byline, is_credit_line
+from builder.extract.generic.byline import is_capitalised_byline
+from builder.extract.generic.credits import is_credit_line
 from builder.extract.generic.headline_lines import is_breadcrumb, is_category_list
 from builder.extract.generic.markers import is_glued_menu, is_handle_or_menu
 from builder.extract.generic.reader import GenericReading, dump_lines, read_generic

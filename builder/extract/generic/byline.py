@@ -162,31 +162,8 @@ def is_byline_word(text: str) -> bool:
     return len(text) <= BYLINE_WORD_CHARS and _BYLINE_WORD.fullmatch(text) is not None
 
 
-# A news agency or a desk credited alone, or with its writer's role, in place of a byline: "The Associated
-# Press", "By the Associated Press", "CanWest News Service", "By staff writers", "Washington Post Staff Writer",
-# "AP Golf Writer", "AP White House Correspondent", "Special to The Star".
-_CREDIT_LINE: Final = re.compile(
-    r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
-    # an agency's name in capitals too ("THE CANADIAN PRESS", "By REUTERS"), as wire copy prints it
-    r"(?:(?i:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse)|AFP|"
-    r"Reuters|REUTERS|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?)|"
-    # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports", "From our ANI
-    # Correspondent", "From our own correspondent"
-    r"(?:(?i:(?:our\s+)?(?:correspondents?|wire\s+reports|wire\s+services|news\s+services|news\s+agencies|agencies))|"
-    r"(?i:our)\s+(?:[A-Z][\w.-]*|(?i:own|special))\s+(?i:correspondents?))"
-    r"(?:\s+in\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3})?)"
-    r"|(?:[A-Z][\w.'-]*\s+){1,4}(?i:staff\s+(?:writer|reporter|correspondent))|AP\s+(?:[A-Z]\w*\s+){0,2}(?:Writer|Correspondent)|"
-    r"Special to (?:the\s+|The\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
-)
-CREDIT_CHARS: Final = 60
 OPENING_NAME_WORDS: Final = 2  # the first words after a byline's opening of two words ("Written by") are a name
 OUTLET_WORDS: Final = 6  # the outlet after a name and a comma ("Canwest News Service; Ottawa Citizen") is this short
-
-
-def is_credit_line(text: str) -> bool:
-    """A line that credits an agency, a desk or a writer's role instead of naming an author: a byline's
-    line, never a headline."""
-    return len(text) <= CREDIT_CHARS and _CREDIT_LINE.fullmatch(text.strip(" ,.;:")) is not None
 
 
 def name_and_outlet(text: str) -> list[str] | None:

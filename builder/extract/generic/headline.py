@@ -19,7 +19,8 @@ from operator import mul
 from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import bare_name, is_credit_line, is_names_list
+from builder.extract.generic.byline import bare_name, is_names_list
+from builder.extract.generic.credits import is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.headline_lines import (

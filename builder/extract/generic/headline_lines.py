@@ -15,9 +15,9 @@ from builder.extract.generic.byline import (
     bare_name,
     byline_names,
     is_capitalised_byline,
-    is_credit_line,
     is_explicit_byline,
 )
+from builder.extract.generic.credits import is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.digits import holds_digit
 from builder.extract.generic.ends import COPYRIGHT_OPENINGS, is_copyright_notice
