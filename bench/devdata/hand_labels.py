@@ -64,7 +64,9 @@ SPACE = re.compile(r"\s+")
 SITE_LINES = 40  # a dump's first and last lines of two words or more that make its site's signature
 SHARED_LINES = 5  # two pages sharing this many signature lines are of one site
 COMMON_SHARE = 20  # a line printed by more than 1/20 of the pages (and more than two) is no site's
-CLEANEVAL_BLOCK = re.compile(r"^<([hpl])>", re.MULTILINE)
+# A block's tag, wherever it stands: most of CleanEval's files indent it, some put it in mid-line ("Figure 2. <p>"),
+# a few in capitals
+CLEANEVAL_BLOCK = re.compile(r"<([hpl])>", re.IGNORECASE)
 COMMENTS_SEPARATOR = re.compile(r"^\W*COMMENTS\s*$", re.MULTILINE)
 LOST = "?"
 UTF8 = lxml.html.HTMLParser(encoding="utf-8")  # both files are UTF-8 (make_silver.py transcodes the pages)
@@ -148,11 +150,12 @@ def labels(gold_path: Path, page_path: Path) -> dict[str, Any]:
 
 
 def decoded(data: bytes) -> str:
-    """A gold file's text: UTF-16 with its byte-order mark, else UTF-8, else Windows-1252 (a few of Dragnet's)."""
+    """A gold file's text: UTF-16 with its byte-order mark, else UTF-8 (its byte-order mark dropped: 75 of
+    CleanEval's have one), else Windows-1252 (a few of Dragnet's and CleanEval's)."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
@@ -175,7 +178,9 @@ def cleaneval_labels(gold_path: Path) -> dict[str, Any]:
     if text.startswith("URL:"):
         text = text.partition("\n")[2]
     pieces = CLEANEVAL_BLOCK.split(text)  # [before, tag, text, tag, text, ...]
-    blocks = [(tag, normalised(html.unescape(block))) for tag, block in zip(pieces[1::2], pieces[2::2], strict=True)]
+    blocks = [
+        (tag.lower(), normalised(html.unescape(block))) for tag, block in zip(pieces[1::2], pieces[2::2], strict=True)
+    ]
     blocks = [(tag, block) for tag, block in blocks if block]
     title = blocks.pop(0)[1] if blocks and blocks[0][0] == "h" else None
     body = "\n\n".join(block for _, block in blocks)

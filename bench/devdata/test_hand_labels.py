@@ -155,3 +155,13 @@ def test_main_puts_trafilatura_eval_labels_on_the_page_of_that_file(tmp_path: Pa
     assert written["page"]["title"] == "Hand" and written["page"]["with"] == ["b"]
     assert written["page"]["body"] == "b"  # the body stays silver
     assert written["other"] == truth["other"]
+
+
+def test_cleaneval_tags_indented_in_mid_line_or_in_capitals_open_blocks(tmp_path: Path) -> None:
+    """CleanEval's final set indents most tags, puts some in mid-line and a few in capitals, and 75 of its files
+    open with a byte-order mark."""
+    gold = "\ufeffURL: http://x.org/\n  <h>   Town news\n   <p>  First  paragraph. Figure 2. <p>Caption\n <P>Last"
+    (tmp_path / "gold.txt").write_text(gold, encoding="utf-8")
+    found = hand_labels.cleaneval_labels(tmp_path / "gold.txt")
+    assert found["title"] == "Town news"
+    assert found["body"] == "First paragraph. Figure 2.\n\nCaption\n\nLast"

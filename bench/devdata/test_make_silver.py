@@ -43,6 +43,12 @@ def test_a_latin1_page_is_transcoded_and_says_so() -> None:
     assert 'charset="utf-8"' in converted.decode("utf-8")
 
 
+def test_a_page_s_control_characters_are_read_as_spaces(tmp_path: Path) -> None:
+    """lxml refuses a page holding a form feed or a NUL (CleanEval has some); tab and line breaks stay."""
+    (tmp_path / "p.html").write_bytes(b"<p>a\x0cb\x00c\td\r\ne\x1d</p>")
+    assert make_silver.read_page(tmp_path / "p.html") == b"<p>a b c\td\r\ne </p>"
+
+
 def test_a_utf8_page_is_kept_byte_for_byte() -> None:
     page = '<html><head><meta charset="iso-8859-1"></head><body><p>Sächsische</p></body></html>'.encode()
     assert make_silver.as_utf8(page) is page
