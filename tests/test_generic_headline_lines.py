@@ -361,3 +361,18 @@ def test_the_lines_of_a_paragraph_a_narrow_column_wraps_are_no_headline(line: st
     scored = score_lines(*dump_lines(NARROW_COLUMN))
     at = next(i for i, read in enumerate(scored.lines) if read.text == line)
     assert headline_lines.is_headline(scored, at, set(), set()) is headline
+
+
+def test_a_bar_of_buttons_in_capitals_is_not_the_headline() -> None:
+    """ "Print Email Comment Bookmark Text" under the date has a headline's capitals and a blank line above it; it
+    is a bar of buttons, never the headline."""
+    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+    menu = "".join(f"    • {word}\n" for word in ["Grandeur", "Health Line", "High Spirit", "Odd News", "Salon"])
+    head = (
+        f"{menu}\n    After Hrs\nHome | After Hrs | Report\nFor the latest After Hrs news on mobile sms ENT to 54567\n"
+        "Piers reopen after winter repairs\nUNI\nWednesday, January 09, 2008  19:17 IST\n\n"
+    )
+    bar = " Print   Email   Comment   Bookmark   Text\n           size\n\n[favicon]Digg it\n[favicon]Add to Reddit\n\n"
+    reading = read_generic(f"{head}{bar}MUMBAI: {prose}\n\n{prose}\n")
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Piers reopen after winter repairs"

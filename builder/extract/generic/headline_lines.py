@@ -35,6 +35,7 @@ from builder.extract.generic.markers import (
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.relative import is_reading_time, is_relative_date_line
 from builder.extract.generic.tags import tag_label
+from builder.extract.generic.toolbars import is_toolbar
 from builder.extract.generic.words import share_of, stop_share
 
 TITLE_MAX_WORDS: Final = 30
@@ -227,7 +228,8 @@ def never_headline(scored: Scored, i: int) -> bool:
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
     glued together, a search box's or blog engine's credit, a relative date, a video's title, a wiki's section
     heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith"), a photo's
-    credit with no colon ("Photos by Eirik in", a blog post's under its date)."""
+    credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
+    Bookmark Text", its capitals a headline's)."""
     text = scored.lines[i].text
     return (
         text.startswith(_CREDIT_OPENINGS)
@@ -242,6 +244,7 @@ def never_headline(scored: Scored, i: int) -> bool:
         or is_relative_date_line(text)
         or is_reading_time(text)
         or (text[:1] in COPYRIGHT_OPENINGS and is_copyright_notice(text))
+        or is_toolbar(text, len(text.split()))
     )
 
 
