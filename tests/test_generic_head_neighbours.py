@@ -374,3 +374,19 @@ def test_an_image_s_file_name_in_front_of_the_headline_is_no_part_of_it(line: st
     reading = read_generic(seal_page("Harbour Weekly", line, "By Jane Doe\nMarch 2, 2020"))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("* Seals return to the sandbank", "Seals return to the sandbank"),  # a nested list's bullet
+        ("_ Seals return to the sandbank _", "Seals return to the sandbank"),  # a linked image with no alt text
+        ("Seals return to the sandbank *", "Seals return to the sandbank"),
+        ("Seals return to the *sandbank*", "Seals return to the *sandbank*"),  # a sign against a word is the text's
+    ],
+)
+def test_a_mark_alone_before_or_after_the_headline_is_no_part_of_it(line: str, title: str) -> None:
+    """w3m prints a nested list's bullet as "*" and a linked image with no alt text as "_", apart from the text."""
+    reading = read_generic(seal_page("Harbour Weekly", line, "By Jane Doe\nMarch 2, 2020"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title

@@ -12,8 +12,10 @@ from builder.extract.textdump.classified import Classified
 from builder.extract.textdump.lines import BODY, IMAGE, LEAD, TAGS, TITLE, Line, paragraph_text
 from builder.record import RENDERED_BULLET
 
-# A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"): no words of it.
-_BORDER: Final = re.compile(r"^[\s\u2500-\u257f]+|[\s\u2500-\u257f]+$")
+# A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"), and the marks it
+# prints alone before or after it: a nested list's bullet ("* Ryan dismayed by Gloucester"), a linked image with no
+# alt text ("_ The Free Lunch Is Over"). No words of the headline.
+_BORDER: Final = re.compile(r"^(?:[\s\u2500-\u257f]|[*_](?= ))+|(?:[\s\u2500-\u257f]|(?<= )[*_])+$")
 
 # A paragraph of signs alone is none: empty list items of a gallery ("•"), a dialog's close button ("×"), an image
 # with no text ("[]"), a rule ("————"). A program's brace and a diagram's box drawing are kept.
