@@ -114,7 +114,9 @@ def test_a_table_of_data_inside_an_article_is_left_as_printed() -> None:
 
 
 def test_a_page_with_no_columns_is_returned_as_it_is() -> None:
-    text = "\n".join(ARTICLE_LINES * 10) + "\n   an indented line\n• a bullet"
+    """(A paragraph wrapped in a narrow cell is one line again: the test below.)"""
+    paragraph = "The small ferry that once carried workers across the harbour is back in service."
+    text = "\n".join([paragraph] * 10) + "\n   an indented line\n• a bullet"
     assert unfold_columns(text) is text
 
 
@@ -217,3 +219,21 @@ def test_a_first_build_with_its_cache_takes_the_survey_s_word_and_a_rebuild_does
     os.utime(folder / "blog.txt", (LONG_AGO + 60, LONG_AGO + 60))
     build([folder], BuildOptions(out=tmp_path / "out2", report=tmp_path / "report2", now=NOW, workers=1, cache=cache))
     assert line_key(changed) in [line_key(text) for text in unfolded]  # read, and searched though in no columns
+
+
+def test_a_paragraph_a_narrow_cell_wrapped_is_one_line_again() -> None:
+    """A page of one column whose article sits in a narrow table cell: w3m wraps each paragraph to the cell's
+    width. A line joins the one above when its first word would not have fitted there; a heading stays apart."""
+    page = "Harbour Weekly\n\nFerries return\n" + "\n".join(ARTICLE_LINES) + "\n\nMore news\n"
+    assert _nonblank(unfold_columns(page)) == ["Harbour Weekly", "Ferries return", " ".join(ARTICLE_LINES), "More news"]
+
+
+def test_a_wrapped_list_of_teasers_and_a_list_of_short_lines_stay_as_printed() -> None:
+    """Teasers wrapped in a narrow cell end no sentence; the lines of a menu do not go on in small letters."""
+    teasers = (
+        "[bullet1] NBA Roundup: Allen, Celtics get\nback on track, derail Trail\nBlazers\n"
+        "[bullet1] Federer spoils Santoro show with\nquick-fire win over the old\nchampion\n"
+    )
+    menu = "Home\nSport\nWeather and the tides\nContact the newsroom\n"
+    for page in (teasers, menu):
+        assert unfold_columns(page) == page

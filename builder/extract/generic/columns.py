@@ -22,6 +22,7 @@ MIN_SPLIT_ROWS: Final = 4  # a block is columns when at least this many of its l
 MIN_GUTTER: Final = 1  # a gutter may be one blank column wide (a text browser parts two cells by one space)
 PROSE_WORDS, CONTINUED_LINES = 4, 2  # a column's wrapped paragraph: lines of this many words, this many go on
 MIN_WRAPPED_WIDTH: Final = 30  # a column narrower than this is a menu or a list of teasers: its lines are no paragraph
+_FULL_STOPS: Final = frozenset(".!?")  # a sentence's last sign
 # A line opening with one of these is a list's item or an image, never a paragraph's tail
 _ITEM_SIGNS: Final = frozenset("•*-–—·+[")
 # The light box-drawing signs a text browser draws a table's borders with (the heavy rule, "━", is a page's
@@ -44,13 +45,14 @@ Gutter = tuple[int, int]  # [start, stop) of the page's width, blank on every li
 
 def unfold_columns(text: str) -> str:
     """The text with every block of side-by-side columns printed one column after another (the text itself
-    when fewer than MIN_WIDE_GAPS of its lines have a wide gap)."""
+    when fewer than MIN_WIDE_GAPS of its lines have a wide gap), and each paragraph a narrow cell wrapped on
+    one line again (`_unwrapped_cells`)."""
     if _BORDER_SIDE in text:  # a layout drawn with borders: its sides and rules are blank to find its columns
         unbordered = _unbordered(text)
         unfolded = _unfolded_page(unbordered)
         if unfolded != unbordered:  # a table of data keeps its borders
-            return unfolded
-    return _unfolded_page(text)
+            return _unwrapped_cells(unfolded)
+    return _unwrapped_cells(_unfolded_page(text))
 
 
 def _unbordered(text: str) -> str:
@@ -65,6 +67,32 @@ def _unfolded_page(text: str) -> str:
     if not _has_columns(text, MIN_WIDE_GAPS):
         return text
     return "\n".join(_unfolded(text.split("\n"), None))
+
+
+def _unwrapped_cells(text: str) -> str:
+    """The text with each paragraph that a narrow table cell wrapped on one line again: a block of lines between
+    blank ones that holds a wrapped paragraph (`_wraps_prose`) and ends a sentence is unwrapped to its widest
+    line. A text browser prints any other paragraph on one line (the dumps are 10,000 columns wide)."""
+    lines = text.split("\n")
+    wrapped: list[tuple[int, int]] = []  # (start, stop) of each block to unwrap: most pages have none
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j] and not lines[j].isspace():
+            j += 1
+        if j - i > CONTINUED_LINES and _ends_sentence(lines[i:j]) and _wraps_prose(lines[i:j], []):
+            wrapped.append((i, j))
+        i = j + 1
+    if not wrapped:
+        return text
+    out: list[str] = []
+    done = 0
+    for start, stop in wrapped:
+        out.extend(lines[done:start])
+        out.extend(_unwrapped(lines[start:stop], max(len(line) for line in lines[start:stop])))
+        done = stop
+    out.extend(lines[done:])
+    return "\n".join(out)
 
 
 def _unfolded(lines: list[str], width: int | None) -> list[str]:
@@ -96,6 +124,12 @@ def _unfolded(lines: list[str], width: int | None) -> list[str]:
         i = stop
     out.extend(plain if width is None else _unwrapped(plain, width))
     return out
+
+
+def _ends_sentence(block: list[str]) -> bool:
+    """Whether a line of the block ends a sentence: a wrapped paragraph does, a list of teasers wrapped in a
+    narrow cell ("[bullet1] NBA Roundup: Allen, Celtics get / back on track, derail Trail") does not."""
+    return any(line.rstrip()[-1:] in _FULL_STOPS for line in block)
 
 
 def wide_gaps(line: str) -> list[Gutter]:
