@@ -15,7 +15,7 @@ from builder.build import BuildOptions, build
 from builder.extract.decode import decode
 from builder.extract.generic import extractor
 from builder.extract.generic.chrome import line_key
-from builder.extract.generic.columns import unfold_columns
+from builder.extract.generic.columns import columns_unfolded, unfold_columns
 from builder.extract.generic.corpus import CorpusBuilder
 from builder.extract.generic.extractor import GenericTextExtractor
 from builder.extract.generic.reader import GenericReading, read_generic
@@ -205,9 +205,9 @@ def test_a_first_build_with_its_cache_takes_the_survey_s_word_and_a_rebuild_does
 
     def counted(text: str) -> str:
         unfolded.append(text)
-        return unfold_columns(text)
+        return columns_unfolded(text)
 
-    monkeypatch.setattr(extractor, "unfold_columns", counted)
+    monkeypatch.setattr(extractor, "columns_unfolded", counted)
     cache = tmp_path / "cache"
     build([folder], BuildOptions(out=tmp_path / "out", report=tmp_path / "report", now=NOW, workers=1, cache=cache))
     assert [line_key(text) for text in unfolded] == [line_key(LAYOUT)]  # the one dump in columns
@@ -237,3 +237,19 @@ def test_a_wrapped_list_of_teasers_and_a_list_of_short_lines_stay_as_printed() -
     menu = "Home\nSport\nWeather and the tides\nContact the newsroom\n"
     for page in (teasers, menu):
         assert unfold_columns(page) == page
+
+
+def test_a_dump_whose_only_wrapped_cell_is_unwrapped_is_no_dump_in_columns() -> None:
+    """The survey marks only the dumps whose columns unfold (the reader's costly search); the reader unwraps a
+    narrow cell's paragraphs in every dump, as the survey keyed its lines."""
+    paragraph = "\n".join(ARTICLE_LINES)
+    page = (
+        f"Harbour Weekly\n\nFerries return to the harbour\nBy Jane Doe\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n"
+    )
+    record = Record(source_file="a.txt", data=page.encode())
+    sketch = sketch_record(record, ())
+    assert sketch is not None and sketch.columned is None
+    corpus = CorpusBuilder()
+    corpus.add_all([sketch])
+    body = _read(GenericTextExtractor(corpus.index(), surveyed=True), page).fields["body"]
+    assert body.split("\n\n") == [" ".join(ARTICLE_LINES)] * 3

@@ -44,15 +44,21 @@ Gutter = tuple[int, int]  # [start, stop) of the page's width, blank on every li
 
 
 def unfold_columns(text: str) -> str:
+    """The text as the generic reader reads it: its columns unfolded (`columns_unfolded`), then each paragraph
+    a narrow cell wrapped on one line again (`unwrap_cells`)."""
+    return unwrap_cells(columns_unfolded(text))
+
+
+def columns_unfolded(text: str) -> str:
     """The text with every block of side-by-side columns printed one column after another (the text itself
-    when fewer than MIN_WIDE_GAPS of its lines have a wide gap), and each paragraph a narrow cell wrapped on
-    one line again (`_unwrapped_cells`)."""
+    when fewer than MIN_WIDE_GAPS of its lines have a wide gap). The survey tells the reader which dumps this
+    changes (`CorpusIndex.columned`): it costs a page with wide gaps a few milliseconds."""
     if _BORDER_SIDE in text:  # a layout drawn with borders: its sides and rules are blank to find its columns
         unbordered = _unbordered(text)
         unfolded = _unfolded_page(unbordered)
         if unfolded != unbordered:  # a table of data keeps its borders
-            return _unwrapped_cells(unfolded)
-    return _unwrapped_cells(_unfolded_page(text))
+            return unfolded
+    return _unfolded_page(text)
 
 
 def _unbordered(text: str) -> str:
@@ -69,7 +75,7 @@ def _unfolded_page(text: str) -> str:
     return "\n".join(_unfolded(text.split("\n"), None))
 
 
-def _unwrapped_cells(text: str) -> str:
+def unwrap_cells(text: str) -> str:
     """The text with each paragraph that a narrow table cell wrapped on one line again: a block of lines between
     blank ones that holds a wrapped paragraph (`_wraps_prose`) and ends a sentence is unwrapped to its widest
     line. A text browser prints any other paragraph on one line (the dumps are 10,000 columns wide)."""

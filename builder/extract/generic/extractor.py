@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 from builder.extract.generic.chrome import LISTED, line_key
-from builder.extract.generic.columns import unfold_columns
+from builder.extract.generic.columns import columns_unfolded, unwrap_cells
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import dump_lines, read_generic
@@ -46,7 +46,8 @@ class GenericTextExtractor:
         text = record.text
         columned = self.corpus.columned  # most builds have no dump in columns: no dump's text is keyed
         if not self.surveyed or (columned and line_key(text) in columned):
-            text = unfold_columns(text)
+            text = columns_unfolded(text)
+        text = unwrap_cells(text)
         read = dump_lines(text, record.printable)
         lines = [line for line in read[1] if line is not BLANK]
         chrome = self.corpus.chrome_for_lines(listed_texts(lines, LISTED))  # the page's `page_lines`

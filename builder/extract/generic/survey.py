@@ -15,7 +15,7 @@ from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import run_pipeline, run_task
 from builder.extract.decode import decode
 from builder.extract.generic.chrome import line_key
-from builder.extract.generic.columns import unfold_columns
+from builder.extract.generic.columns import columns_unfolded, unwrap_cells
 from builder.extract.generic.corpus import (
     CorpusBuilder,
     CorpusIndex,
@@ -59,10 +59,11 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
     text = record.text
     if any(site.recognises(text) for site in sites) or text_format(text, record.source_file) is not None:
         return None
-    unfolded = unfold_columns(text)
-    lines = page_lines(unfolded, record.printable)
+    unfolded = columns_unfolded(text)
     columned = None if unfolded == text else line_key(text)
-    return sketch_page(lines, publisher_from_lines(unlisted(lines), unfolded), columned)
+    read = unwrap_cells(unfolded)  # the text as the reader reads it (`unfold_columns`)
+    lines = page_lines(read, record.printable)
+    return sketch_page(lines, publisher_from_lines(unlisted(lines), read), columned)
 
 
 @dataclass(frozen=True)
