@@ -76,11 +76,18 @@ def _unfolded_page(text: str) -> str:
 
 
 def unwrap_cells(text: str) -> str:
-    """The text with each paragraph that a narrow table cell wrapped on one line again: a block of lines between
-    blank ones that holds a wrapped paragraph (`_wraps_prose`) and ends a sentence is unwrapped to its widest
-    line. A text browser prints any other paragraph on one line (the dumps are 10,000 columns wide)."""
-    lines = text.split("\n")
-    wrapped: list[tuple[int, int]] = []  # (start, stop) of each block to unwrap: most pages have none
+    """The text with each paragraph that a narrow table cell wrapped on one line again (`unwrapped_lines`)."""
+    raws = text.split("\n")
+    lines = unwrapped_lines(raws)
+    return text if lines is raws else "\n".join(lines)
+
+
+def unwrapped_lines(lines: list[str]) -> list[str]:
+    """A page's raw lines with each paragraph that a narrow table cell wrapped on one line again: a block of lines
+    between blank ones that holds a wrapped paragraph (`_wraps_prose`) and ends a sentence is unwrapped to its
+    widest line. A text browser prints any other paragraph on one line (the dumps are 10,000 columns wide).
+    `lines` itself when no block is (most pages): the caller then has the text it split them from."""
+    wrapped: list[tuple[int, int]] = []  # (start, stop) of each block to unwrap
     i = 0
     while i < len(lines):
         j = i
@@ -90,7 +97,7 @@ def unwrap_cells(text: str) -> str:
             wrapped.append((i, j))
         i = j + 1
     if not wrapped:
-        return text
+        return lines
     out: list[str] = []
     done = 0
     for start, stop in wrapped:
@@ -98,7 +105,7 @@ def unwrap_cells(text: str) -> str:
         out.extend(_unwrapped(lines[start:stop], max(len(line) for line in lines[start:stop])))
         done = stop
     out.extend(lines[done:])
-    return "\n".join(out)
+    return out
 
 
 def _unfolded(lines: list[str], width: int | None) -> list[str]:

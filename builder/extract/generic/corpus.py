@@ -46,10 +46,10 @@ class PageSketch(NamedTuple):  # a tuple: it crosses from the survey's workers, 
     columned: int | None = None
 
 
-def page_lines(text: str, printable: bool = False) -> list[str]:
+def page_lines(text: str, printable: bool = False, raws: list[str] | None = None) -> list[str]:
     """The page's non-blank lines, collapsed, a list item's after `LISTED` (its bullet): the form every line key
-    is taken of. `printable`: as for `dump_lines`."""
-    return line_texts(text, RENDERED_BULLET, LISTED, printable)
+    is taken of. `printable`, `raws`: as for `dump_lines`."""
+    return line_texts(text, RENDERED_BULLET, LISTED, printable, raws)
 
 
 def unlisted(lines: Iterable[str]) -> list[str]:

@@ -109,11 +109,11 @@ class GenericReading:
     date: FoundDate | None  # the publication date the page prints, a "published" one before an "updated" one
 
 
-def dump_lines(text: str, printable: bool = False) -> tuple[list[str], list[Line]]:
+def dump_lines(text: str, printable: bool = False, raws: list[str] | None = None) -> tuple[list[str], list[Line]]:
     """The dump's raw lines, and each read as a `Line`: what `read_generic` reads, for a caller that needs
     the lines first (to find the site's chrome) to read them once. `printable`: every line of `text` is
-    (`Record.printable`: unfolding columns adds only spaces and line breaks)."""
-    raws = text.split("\n")
+    (`Record.printable`: unfolding adds only spaces and line breaks). `raws`: `text.split("\\n")`, if known."""
+    raws = text.split("\n") if raws is None else raws
     # A third of a dump's lines are empty: they are BLANK without a call.
     return raws, [read_line(raw, RENDERED_BULLET, printable) if raw else BLANK for raw in raws]
 

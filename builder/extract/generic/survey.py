@@ -15,7 +15,7 @@ from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import run_pipeline, run_task
 from builder.extract.decode import decode
 from builder.extract.generic.chrome import line_key
-from builder.extract.generic.columns import columns_unfolded, unwrap_cells
+from builder.extract.generic.columns import columns_unfolded, unwrapped_lines
 from builder.extract.generic.corpus import (
     CorpusBuilder,
     CorpusIndex,
@@ -61,8 +61,10 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
         return None
     unfolded = columns_unfolded(text)
     columned = None if unfolded == text else line_key(text)
-    read = unwrap_cells(unfolded)  # the text as the reader reads it (`unfold_columns`)
-    lines = page_lines(read, record.printable)
+    raws = unfolded.split("\n")
+    unwrapped = unwrapped_lines(raws)  # the lines as the reader reads them (`unfold_columns`)
+    read = unfolded if unwrapped is raws else "\n".join(unwrapped)
+    lines = page_lines(read, record.printable, unwrapped)
     return sketch_page(lines, publisher_from_lines(unlisted(lines), read), columned)
 
 

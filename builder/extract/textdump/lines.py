@@ -63,14 +63,17 @@ def read_line(raw: str, bullet: str, printable: bool = False) -> Line:
     return Line(" ".join(words), False)
 
 
-def line_texts(text: str, bullet: str, listed: str = "", printable: bool = False) -> list[str]:
+def line_texts(
+    text: str, bullet: str, listed: str = "", printable: bool = False, raws: list[str] | None = None
+) -> list[str]:
     """`read_line(raw, bullet).text` of each non-blank line of `text`, with no `Line` built: told apart by str
     methods rather than read line by line (the generic survey keys every line of every dump). Only a line
     with a run of spaces, a tab or a no-break space is split and joined; a lone bullet gives "", as there.
     `listed`: put before the text of a list item (a lone bullet's gives `listed` alone), to tell it from the
-    same words alone, as `listed_texts` does for lines already read. `printable`: as for `read_line`."""
+    same words alone, as `listed_texts` does for lines already read. `printable`: as for `read_line`. `raws`:
+    `text.split("\\n")`, when the caller has it."""
     texts = []
-    for raw in text.split("\n"):
+    for raw in text.split("\n") if raws is None else raws:
         if raw and (line := raw.strip()):
             item = line[0] == bullet and (len(line) == 1 or line[1].isspace())
             if item:
