@@ -253,3 +253,11 @@ def test_a_dump_whose_only_wrapped_cell_is_unwrapped_is_no_dump_in_columns() -> 
     corpus.add_all([sketch])
     body = _read(GenericTextExtractor(corpus.index(), surveyed=True), page).fields["body"]
     assert body.split("\n\n") == [" ".join(ARTICLE_LINES)] * 3
+
+
+def test_a_cell_beside_a_wrapped_paragraph_takes_no_line_onto_it() -> None:
+    """A table's row prints a date's cell beside the paragraph's first line ("April 14, 2002  As normally
+    conceived"): the paragraph's other lines join one another, and the date stays on a line of its own."""
+    row = "April 14, 2002  Harbour ferries return to service"  # as wide as the paragraph's lines
+    lines = _nonblank(unfold_columns(row + "\n" + "\n".join(ARTICLE_LINES) + "\n"))
+    assert lines == [row, " ".join(ARTICLE_LINES)]

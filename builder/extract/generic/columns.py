@@ -102,7 +102,7 @@ def unwrapped_lines(lines: list[str]) -> list[str]:
     done = 0
     for start, stop in wrapped:
         out.extend(lines[done:start])
-        out.extend(_unwrapped(lines[start:stop], max(len(line) for line in lines[start:stop])))
+        out.extend(_unwrapped(lines[start:stop], max(len(line) for line in lines[start:stop]), cells=True))
         done = stop
     out.extend(lines[done:])
     return out
@@ -314,17 +314,19 @@ def _one_column_after_another(block: list[str], gutters: list[Gutter]) -> Iterat
             yield from _unwrapped(column, width)
 
 
-def _unwrapped(column: list[str], width: int) -> Iterator[str]:
+def _unwrapped(column: list[str], width: int, cells: bool = False) -> Iterator[str]:
     """A column's lines with each paragraph the text browser wrapped to the column's width on one line again,
     as it prints a paragraph of a page of one column: a line joins the one above when the word it starts
-    with would not have fitted at the end of that one. A narrow column (a menu) is left as it is."""
+    with would not have fitted at the end of that one. A narrow column (a menu) is left as it is. `cells`: the
+    lines were not parted at gutters, and a line that holds two cells ("April 14, 2002  As normally conceived")
+    takes no line onto it: the cell beside the wrapped one (a date, a label) stays a line of its own."""
     if width < MIN_WRAPPED_WIDTH:
         yield from column
         return
     paragraph: str | None = None
     last = ""  # the paragraph's last line as the column printed it
     for line in column:
-        if paragraph and line and _wraps_into(last, line, width):
+        if paragraph and line and _wraps_into(last, line, width) and not (cells and "  " in last.strip()):
             paragraph += " " + line.lstrip()
         else:
             if paragraph is not None:
