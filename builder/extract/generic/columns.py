@@ -88,14 +88,27 @@ def unwrapped_lines(lines: list[str]) -> list[str]:
     widest line. A text browser prints any other paragraph on one line (the dumps are 10,000 columns wide).
     `lines` itself when no block is (most pages): the caller then has the text it split them from."""
     wrapped: list[tuple[int, int]] = []  # (start, stop) of each block to unwrap
+    count = len(lines)
     i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and lines[j] and not lines[j].isspace():
-            j += 1
-        if j - i > CONTINUED_LINES and _ends_sentence(lines[i:j]) and _wraps_prose(lines[i:j], []):
-            wrapped.append((i, j))
-        i = j + 1
+    while i < count:
+        if not lines[i] or lines[i].isspace():
+            i += 1
+            continue
+        start, continued = i, False  # a line of the block after its first opens in small letters
+        i += 1
+        while i < count and (line := lines[i]):
+            if line[0] == " ":  # indented, or blank
+                stripped = line.lstrip()
+                if not stripped:
+                    break
+                continued = continued or stripped[0].islower()
+            else:
+                continued = continued or line[0].islower()
+            i += 1
+        # the tests read every line of the block: asked of the few blocks that go on in small letters
+        block = lines[start:i] if continued and i - start > CONTINUED_LINES else None
+        if block is not None and _ends_sentence(block) and _wraps_prose(block, []):
+            wrapped.append((start, i))
     if not wrapped:
         return lines
     out: list[str] = []
