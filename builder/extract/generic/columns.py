@@ -88,27 +88,17 @@ def unwrapped_lines(lines: list[str]) -> list[str]:
     widest line. A text browser prints any other paragraph on one line (the dumps are 10,000 columns wide).
     `lines` itself when no block is (most pages): the caller then has the text it split them from."""
     wrapped: list[tuple[int, int]] = []  # (start, stop) of each block to unwrap
-    count = len(lines)
-    i = 0
-    while i < count:
-        if not lines[i] or lines[i].isspace():
-            i += 1
-            continue
-        start, continued = i, False  # a line of the block after its first opens in small letters
-        i += 1
-        while i < count and (line := lines[i]):
-            if line[0] == " ":  # indented, or blank
-                stripped = line.lstrip()
-                if not stripped:
-                    break
-                continued = continued or stripped[0].islower()
-            else:
-                continued = continued or line[0].islower()
-            i += 1
-        # the tests read every line of the block: asked of the few blocks that go on in small letters
-        block = lines[start:i] if continued and i - start > CONTINUED_LINES else None
-        if block is not None and _ends_sentence(block) and _wraps_prose(block, []):
-            wrapped.append((start, i))
+    stop = 0  # the end of the last block looked at
+    long_above = False
+    for i, line in enumerate(lines):
+        # A wrapped paragraph's line goes on in small letters under a line as long as a wrapped one (a paragraph is
+        # wrapped to MIN_WRAPPED_WIDTH at least): only such a line has its first sign read, and its block looked at
+        if long_above and i >= stop and line and _opens_in_small_letters(line):
+            start, stop = _block_around(lines, i)
+            block = lines[start:stop]
+            if stop - start > CONTINUED_LINES and _ends_sentence(block) and _wraps_prose(block, []):
+                wrapped.append((start, stop))
+        long_above = len(line) >= MIN_WRAPPED_WIDTH
     if not wrapped:
         return lines
     out: list[str] = []
@@ -150,6 +140,23 @@ def _unfolded(lines: list[str], width: int | None) -> list[str]:
         i = stop
     out.extend(plain if width is None else _unwrapped(plain, width))
     return out
+
+
+def _opens_in_small_letters(line: str) -> bool:
+    """Whether the line's first sign, after its indent, is a small letter (a blank line's: no)."""
+    first = line.lstrip()[:1] if line[0] == " " else line[0]
+    return first.islower()
+
+
+def _block_around(lines: list[str], at: int) -> tuple[int, int]:
+    """(start, stop) of the block of lines between blank ones (or the page's ends) that holds line `at`."""
+    start = at
+    while start > 0 and lines[start - 1] and not lines[start - 1].isspace():
+        start -= 1
+    stop = at
+    while stop < len(lines) and lines[stop] and not lines[stop].isspace():
+        stop += 1
+    return start, stop
 
 
 def _ends_sentence(block: list[str]) -> bool:
