@@ -18,6 +18,16 @@ from builder.extract.generic.reader import GenericReading, dump_lines, read_gene
 from builder.extract.generic.region import score_lines
 from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 
+PROSE = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
+
+
+def _title(page: str) -> str | None:
+    """The headline the reader finds in the page (it must read an article there)."""
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    title: str | None = reading.fields["title"]
+    return title
+
 
 def test_every_feature_of_the_headline_model_has_a_weight() -> None:
     weights = json.loads(Path(headline.__file__).with_name("headline_weights.json").read_text(encoding="utf-8"))
@@ -154,45 +164,33 @@ def test_a_byline_opened_by_its_word_over_capitalised_words(line: str, byline: b
 
 def test_an_agency_credit_between_headline_and_date_is_not_the_headline() -> None:
     """A credit line right over the date gets the headline's best sign (a date under it); it is no headline."""
-    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
-    page = f"Harbour Weekly\n\nPiers reopen\n\nThe Associated Press\nJan. 10, 2008 12:00 AM\n\n{prose}\n\n{prose}\n"
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Piers reopen"
+    page = f"Harbour Weekly\n\nPiers reopen\n\nThe Associated Press\nJan. 10, 2008 12:00 AM\n\n{PROSE}\n\n{PROSE}\n"
+    assert _title(page) == "Piers reopen"
 
 
 def test_an_agency_in_capitals_between_headline_and_prose_is_not_the_headline() -> None:
     """ "THE CANADIAN PRESS" alone under the headline and its date, where a byline stands: an image's label over
     the headline leaves the credit the best signs (a blank line each side, a date above it)."""
-    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
     head = "Harbour Weekly\n\n[tt_sports]\nPiers reopen after winter repairs\nat 12:19 on January 7, 2008, EST.\n\n\n"
-    page = f"{head}THE CANADIAN PRESS\n\nMONTREAL - {prose}\n\n{prose}\n"
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Piers reopen after winter repairs"
+    page = f"{head}THE CANADIAN PRESS\n\nMONTREAL - {PROSE}\n\n{PROSE}\n"
+    assert _title(page) == "Piers reopen after winter repairs"
 
 
 def test_an_agency_credit_under_a_line_is_a_headline_s_sign() -> None:
     """A credit under a line ("The Associated Press") is that headline's byline, a sign as strong as the date
     line under the section's label above it; the headline has no blank line above it."""
-    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
     head = (
         "Wires > Coast - Wire\n\nCoast - Wire\n\nPosted on Fri, Jan. 18, 2008\n\nprint email\nDigg it del.icio.us AIM"
     )
-    page = f"Harbour Weekly\n\n{head}\nPiers reopen after repairs\n\nThe Associated Press\n\n{prose}\n\n{prose}\n"
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Piers reopen after repairs"
+    page = f"Harbour Weekly\n\n{head}\nPiers reopen after repairs\n\nThe Associated Press\n\n{PROSE}\n\n{PROSE}\n"
+    assert _title(page) == "Piers reopen after repairs"
 
 
 def test_a_ranked_list_s_item_or_a_line_of_signs_is_not_the_headline() -> None:
     """ "1. ..." over "2. ..." over a date: a most-read list, not the headline; nor is a line of signs ("*")."""
-    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
     ranked = "1. Couple stalls the inquiry into the harbour\n2. Ferry fares rise again in spring"
-    page = f"Harbour Weekly\n\nPiers reopen\n\n{ranked}\n\n*\nJan. 10, 2008 12:00 AM\n\n{prose}\n\n{prose}\n"
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Piers reopen"
+    page = f"Harbour Weekly\n\nPiers reopen\n\n{ranked}\n\n*\nJan. 10, 2008 12:00 AM\n\n{PROSE}\n\n{PROSE}\n"
+    assert _title(page) == "Piers reopen"
 
 
 @pytest.mark.parametrize(
@@ -237,8 +235,7 @@ def test_headline_like_lines(page: str, line: int, expected: bool) -> None:
 def test_a_line_under_a_comment_link_is_the_headline_only_over_a_byline(heading: str, under: str, title: bool) -> None:
     """ "Comments" (a comment count's link in the head) over a line: a teaser under an end heading, unless a
     byline or date lies right under it, as under a headline."""
-    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
-    page = f"Harbour Weekly\n\n{heading}\n\nPiers reopen after a winter of repairs\n\n{under}\n\n{prose}\n\n{prose}\n"
+    page = f"Harbour Weekly\n\n{heading}\n\nPiers reopen after a winter of repairs\n\n{under}\n\n{PROSE}\n\n{PROSE}\n"
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert (reading.fields["title"] == "Piers reopen after a winter of repairs") is title
@@ -256,11 +253,8 @@ def test_a_line_under_a_comment_link_is_the_headline_only_over_a_byline(heading:
     ],
 )
 def test_a_table_border_w3m_printed_on_the_headline_s_line_is_not_in_the_title(line: str, title: str) -> None:
-    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
-    page = f"Harbour Weekly\n\n{line}\n\nBy Ann Lee\n\n{prose}\n\n{prose}\n"
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == title
+    page = f"Harbour Weekly\n\n{line}\n\nBy Ann Lee\n\n{PROSE}\n\n{PROSE}\n"
+    assert _title(page) == title
 
 
 @pytest.mark.parametrize(
@@ -277,9 +271,7 @@ def test_a_table_border_w3m_printed_on_the_headline_s_line_is_not_in_the_title(l
 def test_a_name_alone_or_a_line_ending_in_a_comma_loses_to_the_headline(head: tuple[str, ...]) -> None:
     """name_line and ends_with_comma: a line that is only a name, or ends with a comma, over the date weighs
     less than the headline over it (both had no weight before, and won over it)."""
-    reading = read_generic(seal_page(*head))
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Seals return to the sandbank"
+    assert _title(seal_page(*head)) == "Seals return to the sandbank"
 
 
 @pytest.mark.parametrize(
@@ -316,9 +308,7 @@ def test_a_wiki_s_section_heading_or_formula_is_no_headline(line: str) -> None:
         line,
         paragraphs=[*SEAL_PARAGRAPHS, line, *SEAL_PARAGRAPHS],
     )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Harbour seal"
+    assert _title(page) == "Harbour seal"
 
 
 def test_a_menu_of_links_parted_by_middle_dots_is_no_headline() -> None:
@@ -328,9 +318,7 @@ def test_a_menu_of_links_parted_by_middle_dots_is_no_headline() -> None:
     page = seal_page(
         "Harbour Weekly", "Harbour Weekly · Latest News · Archive · Print version", f"Monday, May 3, 2021\n{headline}"
     )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == headline
+    assert _title(page) == headline
 
 
 NARROW_COLUMN = """Seals return to the sandbank
@@ -366,13 +354,10 @@ def test_the_lines_of_a_paragraph_a_narrow_column_wraps_are_no_headline(line: st
 def test_a_bar_of_buttons_in_capitals_is_not_the_headline() -> None:
     """ "Print Email Comment Bookmark Text" under the date has a headline's capitals and a blank line above it; it
     is a bar of buttons, never the headline."""
-    prose = " ".join(["The harbour reopened on Monday after a winter of repairs to its two old piers."] * 3)
     menu = "".join(f"    • {word}\n" for word in ["Grandeur", "Health Line", "High Spirit", "Odd News", "Salon"])
     head = (
         f"{menu}\n    After Hrs\nHome | After Hrs | Report\nFor the latest After Hrs news on mobile sms ENT to 54567\n"
         "Piers reopen after winter repairs\nUNI\nWednesday, January 09, 2008  19:17 IST\n\n"
     )
     bar = " Print   Email   Comment   Bookmark   Text\n           size\n\n[favicon]Digg it\n[favicon]Add to Reddit\n\n"
-    reading = read_generic(f"{head}{bar}MUMBAI: {prose}\n\n{prose}\n")
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Piers reopen after winter repairs"
+    assert _title(f"{head}{bar}MUMBAI: {PROSE}\n\n{PROSE}\n") == "Piers reopen after winter repairs"
