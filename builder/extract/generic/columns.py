@@ -45,8 +45,8 @@ Gutter = tuple[int, int]  # [start, stop) of the page's width, blank on every li
 
 def unfold_columns(text: str) -> str:
     """The text as the generic reader reads it: its columns unfolded (`columns_unfolded`), then each paragraph
-    a narrow cell wrapped on one line again (`unwrap_cells`)."""
-    return unwrap_cells(columns_unfolded(text))
+    a narrow cell wrapped on one line again (`unwrapped_text`)."""
+    return unwrapped_text(columns_unfolded(text))[0]
 
 
 def columns_unfolded(text: str) -> str:
@@ -75,11 +75,12 @@ def _unfolded_page(text: str) -> str:
     return "\n".join(_unfolded(text.split("\n"), None))
 
 
-def unwrap_cells(text: str) -> str:
-    """The text with each paragraph that a narrow table cell wrapped on one line again (`unwrapped_lines`)."""
+def unwrapped_text(text: str) -> tuple[str, list[str]]:
+    """The text with each paragraph that a narrow table cell wrapped on one line again, and its raw lines
+    (`unwrapped_lines`): the text itself when no cell was, split once for the caller to read its lines."""
     raws = text.split("\n")
     lines = unwrapped_lines(raws)
-    return text if lines is raws else "\n".join(lines)
+    return (text if lines is raws else "\n".join(lines)), lines
 
 
 def unwrapped_lines(lines: list[str]) -> list[str]:
@@ -87,7 +88,7 @@ def unwrapped_lines(lines: list[str]) -> list[str]:
     between blank ones that holds a wrapped paragraph (`_wraps_prose`) and ends a sentence is unwrapped to its
     widest line. A text browser prints any other paragraph on one line (the dumps are 10,000 columns wide).
     `lines` itself when no block is (most pages): the caller then has the text it split them from."""
-    wrapped: list[tuple[int, int]] = []  # (start, stop) of each block to unwrap
+    wrapped: list[tuple[int, list[str]]] = []  # (start, lines) of each block to unwrap
     stop = 0  # the end of the last block looked at
     long_above = False
     for i, line in enumerate(lines):
@@ -97,16 +98,16 @@ def unwrapped_lines(lines: list[str]) -> list[str]:
             start, stop = _block_around(lines, i)
             block = lines[start:stop]
             if stop - start > CONTINUED_LINES and _ends_sentence(block) and _wraps_prose(block, []):
-                wrapped.append((start, stop))
+                wrapped.append((start, block))
         long_above = len(line) >= MIN_WRAPPED_WIDTH
     if not wrapped:
         return lines
     out: list[str] = []
     done = 0
-    for start, stop in wrapped:
+    for start, block in wrapped:
         out.extend(lines[done:start])
-        out.extend(_unwrapped(lines[start:stop], max(len(line) for line in lines[start:stop]), cells=True))
-        done = stop
+        out.extend(_unwrapped(block, max(map(len, block)), cells=True))
+        done = start + len(block)
     out.extend(lines[done:])
     return out
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 from builder.extract.generic.chrome import LISTED, line_key
-from builder.extract.generic.columns import columns_unfolded, unwrapped_lines
+from builder.extract.generic.columns import columns_unfolded, unwrapped_text
 from builder.extract.generic.corpus import CorpusIndex
 from builder.extract.generic.publisher import publisher_from_lines
 from builder.extract.generic.reader import dump_lines, read_generic
@@ -47,11 +47,8 @@ class GenericTextExtractor:
         columned = self.corpus.columned  # most builds have no dump in columns: no dump's text is keyed
         if not self.surveyed or (columned and line_key(text) in columned):
             text = columns_unfolded(text)
-        raws = text.split("\n")
-        unwrapped = unwrapped_lines(raws)  # a narrow cell's paragraphs one line again (`unfold_columns`)
-        if unwrapped is not raws:
-            text = "\n".join(unwrapped)
-        read = dump_lines(text, record.printable, unwrapped)
+        text, raws = unwrapped_text(text)  # a narrow cell's paragraphs one line again (`unfold_columns`)
+        read = dump_lines(text, record.printable, raws)
         lines = [line for line in read[1] if line is not BLANK]
         chrome = self.corpus.chrome_for_lines(listed_texts(lines, LISTED))  # the page's `page_lines`
         record.extracted[SITE_GROUP] = chrome.group if chrome is not None else ""

@@ -15,7 +15,7 @@ from builder.engines import Executor, WorkItem, planned_inputs
 from builder.engines.local import run_pipeline, run_task
 from builder.extract.decode import decode
 from builder.extract.generic.chrome import line_key
-from builder.extract.generic.columns import columns_unfolded, unwrapped_lines
+from builder.extract.generic.columns import columns_unfolded, unwrapped_text
 from builder.extract.generic.corpus import (
     CorpusBuilder,
     CorpusIndex,
@@ -61,10 +61,8 @@ def sketch_record(record: Record, sites: tuple[SiteProfile, ...]) -> PageSketch 
         return None
     unfolded = columns_unfolded(text)
     columned = None if unfolded == text else line_key(text)
-    raws = unfolded.split("\n")
-    unwrapped = unwrapped_lines(raws)  # the lines as the reader reads them (`unfold_columns`)
-    read = unfolded if unwrapped is raws else "\n".join(unwrapped)
-    lines = page_lines(read, record.printable, unwrapped)
+    read, raws = unwrapped_text(unfolded)  # the lines as the reader reads them (`unfold_columns`)
+    lines = page_lines(read, record.printable, raws)
     return sketch_page(lines, publisher_from_lines(unlisted(lines), read), columned)
 
 
