@@ -163,8 +163,15 @@ def _one_word(seen: int, line: Line, previous: Line) -> float:
         return REPEATED
     if not line.bullet and previous is not BLANK and not previous.bullet:
         return BLOCK_LINE
-    item = line.bullet or (previous.bullet and not previous.text)  # a lone bullet's item is under it
-    return SHORT_BULLET if item else SHORT_LINE
+    return SHORT_BULLET if _is_item(line, previous) else SHORT_LINE
+
+
+def _is_item(line: Line, previous: Line) -> bool:
+    """Whether the line is a list item's text: a bullet's, or the line under a lone bullet. A list item whose first
+    part is an image or a box prints its bullet alone, its text on the next line: a card of a menu or of a list of
+    teasers, its description read as an item's, not as a paragraph (a church's menu of topics, each a heading and a
+    sentence, outweighed its news story)."""
+    return line.bullet or (previous.bullet and not previous.text)
 
 
 def _listed_headline(raws: list[str], i: int, line: Line, previous: Line, prose: Prose) -> bool:
@@ -210,10 +217,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
                 chrome_rules[i] = RULE_REPEATED
         else:
             spaces = text.count(" ")
-            # A list item whose first part is an image or a box prints its bullet alone, its text on the next
-            # line: a card of a menu or of a list of teasers, its description read as an item's, not as a
-            # paragraph (a church's menu of topics, each a heading and a sentence, outweighed its news story)
-            item = line.bullet or (previous.bullet and not previous.text)
+            item = _is_item(line, previous)
             if spaces < 3 and text.isascii():  # a short line: no prose to weigh (measure's first case, inlined)
                 prose[i] = measured = SHORT_MEASURES[spaces][text[-1:] in SENTENCE_ENDS]
                 score = SHORT_BULLET if item else SHORT_LINE
