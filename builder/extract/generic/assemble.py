@@ -15,7 +15,7 @@ from builder.record import RENDERED_BULLET
 # A table's border that w3m printed on the headline's line ("US mulling extra Marines ┌──────"), and the marks it
 # prints alone before or after it: a nested list's bullet ("* Ryan dismayed by Gloucester"), a linked image with no
 # alt text ("_ The Free Lunch Is Over"). No words of the headline.
-_BORDER: Final = re.compile(r"^(?:[\s\u2500-\u257f]|[*_](?= ))+|(?:[\s\u2500-\u257f]|(?<= )[*_])+$")
+_BORDERS_AND_MARKS: Final = re.compile(r"^(?:[\s\u2500-\u257f]|[*_](?= ))+|(?:[\s\u2500-\u257f]|(?<= )[*_])+$")
 
 # A paragraph of signs alone is none: empty list items of a gallery ("•"), a dialog's close button ("×"), an image
 # with no text ("[]"), a rule ("————"). A program's brace and a diagram's box drawing are kept.
@@ -59,10 +59,12 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
 
 
 def _title(page: Classified, at: int) -> str:
-    """The headline's line, without a table's border, nor an image's file name before it, nor a count after it (a
-    forum's comments: "Steve Jobs' Yacht Revealed 40") when the page prints the headline without it as a line of
-    its own."""
-    text = _without_kicker(page, at, _without_file_name(_BORDER.sub("", page.lines[at].text) or page.lines[at].text))
+    """The headline's line, without a table's border or a mark around it, nor an image's file name before it, nor a
+    count after it (a forum's comments: "Steve Jobs' Yacht Revealed 40") when the page prints the headline without
+    it as a line of its own."""
+    text = _without_kicker(
+        page, at, _without_file_name(_BORDERS_AND_MARKS.sub("", page.lines[at].text) or page.lines[at].text)
+    )
     count = _COUNT_END.search(text)
     if count is None or count.start() == 0:
         return text
