@@ -56,6 +56,9 @@ def test_impossible_dates_are_no_dates(line: str) -> None:
         "ID252012",  # a digit before a year: a number, unless a month's name and its day stand glued before it
         "Oct 252012",
         "Room 21, floor 7, 2021 Main Street",
+        "Chapter 3, May 2008",  # a comma after the day only after an ordinal ("13th, Jan 2008")
+        "Issue 12, March 2008",
+        "10:29/03/2006",  # a clock's minutes are no day
         "The Breaking News of the day",
         "",
     ],

@@ -118,6 +118,10 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("21. července 2021 14:49", datetime(2021, 7, 21, 14, 49), True),
     ("21 lipca 2021", datetime(2021, 7, 21), False),
     ("3 października 2021, 09:15", datetime(2021, 10, 3, 9, 15), True),
+    # a comma after the month or after an ordinal day; a label glued to its date by its colon
+    ("Jan, 15, 2008", datetime(2008, 1, 15), False),
+    ("15:43 - 13th, Jan 2008", datetime(2008, 1, 13, 15, 43), True),
+    ("Last Updated:29/03/2006", datetime(2006, 3, 29), False),
     # a date badge's boxes glued on one line: month, day, year
     ("Oct252012", datetime(2012, 10, 25), False),
     ("Mai062018", datetime(2018, 5, 6), False),

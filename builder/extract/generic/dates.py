@@ -71,11 +71,11 @@ _YEAR_FIRST: Final = re.compile(
 # A month is any word here, looked up afterwards; Arabic's Levantine names take two words (كانون الثاني).
 _MONTH_REVERSED: Final = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
 _YEAR_LAST_REVERSED: Final = re.compile(
-    r"(?P<nsep>[-/.]|\s\.)(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,:/-])"
+    r"(?P<nsep>[-/.]|\s\.)(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,/-]|:\d)"
     r"|(?:\s*[,،]\s*|\s+(?:l?ed\s+)?|\s*[-/.]\s*)\.?(?!(?:ts|dn|dr|ht)\d)"  # "21st, 2021" has no month
     + _MONTH_REVERSED.format(name="dm")
-    + r"(?:\s*[-/]\s*|\s+(?:ed\s+|fo\s+)?|)(?:ts|dn|dr|ht|re|º|°|\.)?(?P<dd>\d{1,2})(?![\d.,:])"
-    r"|\s*[,،]?\s*(?:ts|dn|dr|ht)?(?P<md>\d{1,2})(?!\d)\s*\.?" + _MONTH_REVERSED.format(name="mm"),
+    + r"(?:\s*,\s*(?=(?:ts|dn|dr|ht)\d)|\s*[-/]\s*|\s+(?:ed\s+|fo\s+)?|)(?:ts|dn|dr|ht|re|º|°|\.)?(?P<dd>\d{1,2})(?![\d.,:])"
+    r"|\s*[,،]?\s*(?:ts|dn|dr|ht)?(?P<md>\d{1,2})(?!\d)(?:\s*,)?\s*\.?" + _MONTH_REVERSED.format(name="mm"),
     re.IGNORECASE,
 )
 
