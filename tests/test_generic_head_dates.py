@@ -70,3 +70,26 @@ def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, ex
     reading = read_generic(DATE_ONLY_IN_THE_FOOTER.format(footer=footer, comment_meta=comment_meta))
     assert isinstance(reading, GenericReading), reading
     assert (reading.date.local if reading.date is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "expected"),
+    [
+        # a blog's title and its date, printed as one line: the date is the post's, and no part of its title
+        ("Seals return to the sandbank 29 August, 2011", "Seals return to the sandbank", datetime(2011, 8, 29)),
+        ("Seals return. Goodbye for now. 9 December, 2011", "Seals return. Goodbye for now.", datetime(2011, 12, 9)),
+        ("Seals return to the sandbank - November 8, 2012", "Seals return to the sandbank", datetime(2012, 11, 8)),
+        # after a colon or a short word, the date is the headline's own
+        ("Seals counted on the sandbank: 6 November 2012", "Seals counted on the sandbank: 6 November 2012", None),
+        (
+            "Seals Counted On The Sandbank For October 19, 2012",
+            "Seals Counted On The Sandbank For October 19, 2012",
+            None,
+        ),
+    ],
+)
+def test_a_date_ending_the_headline_s_line_is_the_article_s(line: str, title: str, expected: datetime | None) -> None:
+    reading = read_generic(seal_page("Harbour Weekly", line))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title
+    assert (reading.date.local if reading.date is not None else None) == expected

@@ -49,7 +49,7 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
             # by hand hold it, as readability.js's and trafilatura's often do not.
             body.append(fields["summary"])
         elif role is TITLE:
-            fields["title"] = _title(page, start)
+            fields["title"] = _title(page, start, head.title_end)
         elif role is TAGS:
             fields["tags"].extend(tag for tag in values.get(start, "").split(", ") if tag)
         elif role is IMAGE:
@@ -58,13 +58,12 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
     return fields
 
 
-def _title(page: Classified, at: int) -> str:
-    """The headline's line, without a table's border or a mark around it, nor an image's file name before it, nor a
-    count after it (a forum's comments: "Steve Jobs' Yacht Revealed 40") when the page prints the headline without
-    it as a line of its own."""
-    text = _without_kicker(
-        page, at, _without_file_name(_BORDERS_AND_MARKS.sub("", page.lines[at].text) or page.lines[at].text)
-    )
+def _title(page: Classified, at: int, end: int | None = None) -> str:
+    """The headline's line up to `end` (where its date starts, `head.title_end`), without a table's border or a mark
+    around it, nor an image's file name before it, nor a count after it (a forum's comments: "Steve Jobs' Yacht
+    Revealed 40") when the page prints the headline without it as a line of its own."""
+    line = page.lines[at].text[:end]
+    text = _without_kicker(page, at, _without_file_name(_BORDERS_AND_MARKS.sub("", line) or line))
     count = _COUNT_END.search(text)
     if count is None or count.start() == 0:
         return text

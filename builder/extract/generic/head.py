@@ -63,6 +63,9 @@ DATELINE_WORDS: Final = 20
 STACKED_PARTS, STACKED_PART_CHARS = 3, 9  # a date's badge: day, month and year on lines of their own, each short
 FOOTER_SENTENCE_LINES: Final = 3  # a blog's footer sentence with the date is among the article's last lines...
 FOOTER_SENTENCE_CHARS: Final = 400  # ...and shorter than this
+TITLE_BEFORE_DATE: Final = 8  # a headline before its date on one line is this long at least...
+FUNCTION_WORD_CHARS: Final = 3  # ...and ends with no word this short ("of", "For", "vom")
+_BEFORE_DATE, _AFTER_DATE = " -|·,–—:", " .)]|"  # what stands between the headline and its date, and after the date
 LEAD_WORDS: Final = 12  # a lead (a standfirst) is a sentence this long at least; a shorter one is a site's line
 
 RULE_BYLINE: Final = "a byline ('By ...')"
@@ -75,6 +78,7 @@ RULE_LEAD: Final = "the lead: a paragraph between the headline and the body"
 class Head:
     title_at: int | None = None
     title_rule: str = ""  # why the title line is the headline (headline.title_rule)
+    title_end: int | None = None  # where the headline ends on its line, when the line goes on with its date
     authors: list[str] = field(default_factory=list)
     bylines: dict[int, str] = field(default_factory=dict)  # line -> the names it gives, as printed
     dates: dict[int, FoundDate] = field(default_factory=dict)  # date lines of the head
@@ -109,6 +113,7 @@ def read_head(scored: Scored, page: str, start: int, stop: int, short: bool = Fa
     head.title_at, head.title_rule = pick_title(scored, page, title_window, set(checked), meta, start)
     _prefer_date_under_title(scored, head)
     _prefer_its_time(scored, head)
+    _date_after_title(scored, head)
     if not head.authors:  # no byline among the head's lines
         found = (
             on_date_line(scored, page, head.date_at)
@@ -178,6 +183,26 @@ def _prefer_its_time(scored: Scored, head: Head) -> None:
         if found.kind != "updated" or chosen.kind == "updated":
             head.date, head.date_at = found, i
             return
+
+
+def _date_after_title(scored: Scored, head: Head) -> None:
+    """A date that ends the headline's line ("I have not gone into hiding 29 August, 2011": a blog's title and
+    its date, which a text browser printed as one line) is no part of the headline, and is the article's date
+    when the head found none. A colon or a short word before it ("of", "For", "vom") makes the date the
+    headline's own ("Four short links: 6 November 2012", "Results of 5 May 2021")."""
+    if head.title_at is None:
+        return
+    text = scored.lines[head.title_at].text
+    found = _line_date(text)
+    if found is None or found.start < TITLE_BEFORE_DATE or text[found.end :].strip(_AFTER_DATE):
+        return
+    headline = text[: found.start].rstrip(_BEFORE_DATE)
+    last = headline.rsplit(None, 1)[-1] if headline else ""
+    if headline.count(" ") < 1 or text[len(headline)] == ":" or (last.isalpha() and len(last) <= FUNCTION_WORD_CHARS):
+        return
+    head.title_end = len(headline)
+    if head.date is None:
+        head.date, head.date_at = found, head.title_at
 
 
 def _line_date(text: str) -> FoundDate | None:
