@@ -26,6 +26,7 @@ def test_a_year_inside_a_number_is_none(line: str) -> None:
         "21 July 2021 25:00",
         "July 21, 2021 13:30 PM",
         "21.07.2021 14:61",
+        "Jan 04 25:34 2021",
         "21 July 1989",
         "21 July 2101",
         "Jully 21, 2021",
@@ -59,6 +60,7 @@ def test_impossible_dates_are_no_dates(line: str) -> None:
         "Chapter 3, May 2008",  # a comma after the day only after an ordinal ("13th, Jan 2008")
         "Issue 12, March 2008",
         "10:29/03/2006",  # a clock's minutes are no day
+        "Room 12 10:30 2021",  # a time between a day and a year, with no month
         "The Breaking News of the day",
         "",
     ],

@@ -122,6 +122,9 @@ PRINTED: list[tuple[str, datetime, bool]] = [
     ("Jan, 15, 2008", datetime(2008, 1, 15), False),
     ("15:43 - 13th, Jan 2008", datetime(2008, 1, 13, 15, 43), True),
     ("Last Updated:29/03/2006", datetime(2006, 3, 29), False),
+    # the C library's form: the time between the day and the year
+    ("Jan 04 09:34 2021", datetime(2021, 1, 4, 9, 34), True),
+    ("Updated: Thu Dec 14 15:21:17 2006", datetime(2006, 12, 14, 15, 21, 17), True),
     # a date badge's boxes glued on one line: month, day, year
     ("Oct252012", datetime(2012, 10, 25), False),
     ("Mai062018", datetime(2018, 5, 6), False),

@@ -66,8 +66,9 @@ _YEAR_FIRST: Final = re.compile(
 # would try every position of the window), so their digits and words come reversed:
 #   numeric     21.07.2021, 21/07/2021, 07/21/2021, 21-07-2021, 21. 7. 2021 (Czech)
 #   day month   21 July 2021, 21. Juli 2021, 21 de julio de 2021, 21.dez.2018, 22 Dec, 2016, 1er mars 2021,
-#               21st of September, 2021
-#   month day   July 21, 2021, Jul. 21 2021, July 21st, 2021
+#               21st of September, 2021, 13th, Jan 2008
+#   month day   July 21, 2021, Jul. 21 2021, July 21st, 2021, Jan, 15, 2008
+#   C library   Jan 04 09:34 2021, Thu Dec 14 15:21:17 2006 (the time between the day and the year)
 # A month is any word here, looked up afterwards; Arabic's Levantine names take two words (كانون الثاني).
 _MONTH_REVERSED: Final = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
 _YEAR_LAST_REVERSED: Final = re.compile(
@@ -75,7 +76,11 @@ _YEAR_LAST_REVERSED: Final = re.compile(
     r"|(?:\s*[,،]\s*|\s+(?:l?ed\s+)?|\s*[-/.]\s*)\.?(?!(?:ts|dn|dr|ht)\d)"  # "21st, 2021" has no month
     + _MONTH_REVERSED.format(name="dm")
     + r"(?:\s*,\s*(?=(?:ts|dn|dr|ht)\d)|\s*[-/]\s*|\s+(?:ed\s+|fo\s+)?|)(?:ts|dn|dr|ht|re|º|°|\.)?(?P<dd>\d{1,2})(?![\d.,:])"
-    r"|\s*[,،]?\s*(?:ts|dn|dr|ht)?(?P<md>\d{1,2})(?!\d)(?:\s*,)?\s*\.?" + _MONTH_REVERSED.format(name="mm"),
+    r"|\s*[,،]?\s*(?:ts|dn|dr|ht)?(?P<md>\d{1,2})(?!\d)(?:\s*,)?\s*\.?"
+    + _MONTH_REVERSED.format(name="mm")
+    # the C library's form, its time between the day and the year: "Jan 04 09:34 2021", "Mon Jan  4 09:34:05 2021"
+    + r"|\s+(?:(?P<csec>\d\d):)?(?P<cmin>\d\d):(?P<chour>\d\d?)\s+(?P<cday>\d{1,2})\s+"
+    + _MONTH_REVERSED.format(name="cmonth"),
     re.IGNORECASE,
 )
 
@@ -212,6 +217,8 @@ def _glued_to_its_day(line: str, at: int) -> bool:
 def _date_at_year(line: str, at: int, done: int, day_first: bool) -> FoundDate | None:
     """The date whose year starts at `at` (ending with it, else starting with it), or None."""
     back = _YEAR_LAST_REVERSED.match(line[max(done, at - _YEAR_LAST_REACH) : at][::-1])
+    if back is not None and back.group("cday"):
+        return _clock_inside(line, back, at, done)
     if back is not None:
         day = _day_ending_with(back, int(line[at : at + 4]), day_first, line)
         found = _complete(line, day, at - back.end(), at + 4) if day is not None else None
@@ -223,6 +230,19 @@ def _date_at_year(line: str, at: int, done: int, day_first: bool) -> FoundDate |
     numbers = ahead.group("iy", "im", "id") if ahead.group("iy") else ahead.group("cy", "cm", "cd")
     day = _calendar_day(*(int(number) for number in numbers))
     return _complete(line, day, at, ahead.end()) if day is not None else None
+
+
+def _clock_inside(line: str, back: re.Match[str], at: int, done: int) -> FoundDate | None:
+    """The date of the C library's form, read backwards from its year, with the time printed before the year."""
+    day = _calendar_day(int(line[at : at + 4]), _month(back.group("cmonth")[::-1]), int(back.group("cday")[::-1]))
+    hour, minute = int(back.group("chour")[::-1]), int(back.group("cmin")[::-1])
+    second = int(back.group("csec")[::-1]) if back.group("csec") else 0
+    if day is None or hour > 23 or minute > 59 or second > 59:
+        return None
+    start = at - back.end()
+    begin = _weekday_start(line, max(done, start - _BEFORE_REACH), start)
+    local = day.replace(hour=hour, minute=minute, second=second)
+    return FoundDate(local, None, True, _kind(line, begin), begin, at + 4)
 
 
 def _day_ending_with(back: re.Match[str], year: int, day_first: bool, line: str) -> datetime | None:
