@@ -4,11 +4,13 @@
     .venv/bin/python bench/generic_speed.py --survey-cost 20000     # profiled dumps from bench/generate.py
 
 Generic dumps: every dump of the development set, `--copies` times. In copy c each line of 8 words or
-more has its words rotated by c (the last word left last, so a sentence still ends as it did; a long line
-of unspaced script, its characters), and the line that prints the page's truth title gets the copy's
-number: the article differs from copy to copy while navigation, menus and footers (short lines) recur,
-as they do across the dumps of one site. The build runs with `--no-dedup
---undated keep --untitled keep --min-words 0`, so every page that has an article is read through to a row.
+more has the words between its first and its last rotated by c, in each of its cells apart, its spacing
+kept (a sentence still opens and ends as it did, a table's row keeps its gaps; a long line of unspaced
+script, its characters), and the line that prints the page's truth title gets the copy's number: the
+article differs from copy to copy while navigation, menus and footers (short lines) recur, as they do
+across the dumps of one site. Copy 0 is the development set's page itself. The build runs with
+`--no-dedup --undated keep --untitled keep --min-words 0`, so every page that has an article is read
+through to a row.
 
 CPU a page (`--cpu`, with `--devset`): the survey's and one worker's batch function over the same dumps,
 in this process, best of `--runs` by `time.process_time` (steadier than wall time on a shared machine);
@@ -26,6 +28,7 @@ import argparse
 import cProfile
 import json
 import pstats
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -41,31 +44,45 @@ from measure import BENCH, run_build
 PROSE_WORDS = 8
 Seq = TypeVar("Seq", str, list[str])
 UNSPACED_CHARS = 16  # a line of one "word" this long is a sentence of unspaced script
-MADE = "words before the last rotated, titles numbered"  # a folder of copies made otherwise is made again
+MADE = "words between the first and last rotated, spacing kept, titles numbered"  # other copies are made again
+_GAP = re.compile(r"(\s{2,})")  # a run of spaces: an indentation, or the gap between two cells of a table's row
 
 
 def rotated(text: str, copy: int, title: str | None = None) -> str:
     """Copy `copy` of a dump, whose article differs from the other copies' as the articles of one site do:
-    in each line of PROSE_WORDS words or more, the words before the last rotated by `copy` (the last stays
-    last, so a sentence still ends as it did); in a line of unspaced script (Chinese, Japanese) the same
-    with its characters; the line that prints the page's `title` numbered."""
+    in each line of PROSE_WORDS words or more, the words between its first and its last rotated by `copy`
+    (a sentence still opens and ends as it did), in each of its cells apart (the gaps of a table's row, an
+    indentation, stay where they were: the copy is laid out as the page is); in a line of unspaced script
+    (Chinese, Japanese) the same with its characters; the line that prints the page's `title` numbered.
+    Copy 0 is the page itself."""
     lines = []
     for line in text.split("\n"):
         words = line.split()
         if len(words) >= PROSE_WORDS:
-            line = " ".join(_turned(words, copy))
+            line = "".join(_turned_cell(part, copy) for part in _GAP.split(line))
         elif len(words) == 1 and len(words[0]) >= UNSPACED_CHARS:
-            line = _turned(words[0], copy)
+            line = line.replace(words[0], _turned(words[0], copy))
         elif copy and title and title_match(title, line):
             line = f"{line.rstrip()} {copy}"
         lines.append(line)
     return "\n".join(lines)
 
 
+def _turned_cell(cell: str, copy: int) -> str:
+    """A cell of a line (no run of spaces in it but at its ends) with `_turned` words, if it has PROSE_WORDS."""
+    core = cell.strip()
+    words = core.split(" ")
+    if len(words) < PROSE_WORDS:
+        return cell
+    start = cell.index(core)
+    return cell[:start] + " ".join(_turned(words, copy)) + cell[start + len(core) :]
+
+
 def _turned(items: Seq, copy: int) -> Seq:
-    """The items before the last rotated by `copy`, the last left last."""
-    shift = copy % (len(items) - 1)
-    return items[shift:-1] + items[:shift] + items[-1:]
+    """The items between the first and the last rotated by `copy`, the first left first and the last last."""
+    shift = copy % (len(items) - 2)
+    middle = items[1:-1]
+    return items[:1] + middle[shift:] + middle[:shift] + items[-1:]
 
 
 def generic_dumps(devset: Path, copies: int, root: Path) -> int:
