@@ -1,5 +1,5 @@
 """Lines that are never the headline, whatever the headline model scores them: a poll's question over its answers,
-a relative date, a reading time, a copyright notice."""
+a relative date, a reading time, a copyright notice, a recipe's section."""
 
 from __future__ import annotations
 
@@ -61,4 +61,18 @@ def test_a_copyright_notice_is_never_the_headline(line: str, never: bool) -> Non
     ],
 )
 def test_a_photo_credit_with_no_colon_is_never_the_headline(line: str, never: bool) -> None:
+    assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [
+        ("Zutaten", True),  # a recipe card's section, over its ingredients
+        ("Ingredients:", True),
+        ("Préparation", True),
+        ("Ingredients for a good summer", False),  # a headline that opens with the word
+        ("Muffin Grundrezept", False),
+    ],
+)
+def test_a_recipe_s_section_is_never_the_headline(line: str, never: bool) -> None:
     assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never

@@ -107,4 +107,9 @@ def _card_edge(scored: Scored, first: int, step: int) -> tuple[int, int]:
 
 def _is_label(text: str, words: int) -> bool:
     """A label in a recipe's card: a short line ending with a colon, or a section's name ("Ingredients")."""
-    return is_label(text, words) or (words <= LABEL_WORDS and text.lower() in _SECTIONS)
+    return is_label(text, words) or (words <= LABEL_WORDS and is_section_name(text))
+
+
+def is_section_name(text: str) -> bool:
+    """Whether the line names a section of a recipe's card ("Ingredients", "Zubereitung:"), and nothing more."""
+    return text.rstrip(": ").lower() in _SECTIONS
