@@ -1,5 +1,5 @@
 """Lines that are never the headline, whatever the headline model scores them: a poll's question over its answers,
-a relative date, a reading time, a copyright notice, a recipe's section."""
+a relative date, a reading time, a copyright notice, a recipe's section, a line opening in mid-sentence."""
 
 from __future__ import annotations
 
@@ -75,4 +75,19 @@ def test_a_photo_credit_with_no_colon_is_never_the_headline(line: str, never: bo
     ],
 )
 def test_a_recipe_s_section_is_never_the_headline(line: str, never: bool) -> None:
+    assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [
+        ("a Somali woman smiles as she poses for a photo", True),  # a caption's end, a sentence broken off
+        ("in Szene Gesetztes", True),
+        ("für das Rezept Bienenstich-Muffins", True),
+        ("iPhone 14: Warum sich das Warten wirklich lohnt", False),  # a brand's name in small letters
+        ("zenhabits", False),
+        ("A Somali woman smiles as she poses for a photo", False),
+    ],
+)
+def test_a_line_opening_with_a_common_word_in_small_letters_is_never_the_headline(line: str, never: bool) -> None:
     assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never

@@ -37,7 +37,7 @@ from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.relative import is_reading_time, is_relative_date_line
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.toolbars import is_toolbar
-from builder.extract.generic.words import share_of, stop_share
+from builder.extract.generic.words import STOP_WORDS, share_of, stop_share
 
 TITLE_MAX_WORDS: Final = 30
 NAME_OVER_META: Final = 3  # a name alone is an author's over a byline or date line this many lines down at most
@@ -230,10 +230,12 @@ def never_headline(scored: Scored, i: int) -> bool:
     glued together, a search box's or blog engine's credit, a relative date, a video's title, a wiki's section
     heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith"), a photo's
     credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
-    Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients)."""
+    Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients), a line opening
+    in mid-sentence ("a Somali woman smiles as she poses for a photo")."""
     text = scored.lines[i].text
     return (
         text.startswith(_CREDIT_OPENINGS)
+        or _opens_mid_sentence(text)
         or is_section_name(text)
         or is_glued_menu(text)
         or is_capitalised_byline(text)
@@ -248,6 +250,14 @@ def never_headline(scored: Scored, i: int) -> bool:
         or (text[:1] in COPYRIGHT_OPENINGS and is_copyright_notice(text))
         or is_toolbar(text, len(text.split()))
     )
+
+
+def _opens_mid_sentence(text: str) -> bool:
+    """A line whose first word is a common word in small letters ("a Somali woman smiles as she poses", "in Szene
+    Gesetztes", "für das Rezept Bienenstich-Muffins"): the end of a caption or a sentence broken off, not a
+    headline. A brand's name in small letters ("iPhone 14: ...", "zenhabits") is no common word."""
+    first = text.split(" ", 1)[0]
+    return first.isalpha() and first.islower() and first in STOP_WORDS
 
 
 def _asks_poll(scored: Scored, i: int) -> bool:
