@@ -132,6 +132,9 @@ def test_menu_links_glued_together(line: str, glued: bool) -> None:
         ("From our ANI Correspondent", True),  # the desk of an agency or an outlet, between "our" and its role
         ("From our own correspondent", True),
         ("Our Correspondent", True),
+        ("By Staff and news service reports", True),  # the staff's and the wires' reports together
+        ("By staff and wire reports", True),
+        ("Staff and readers report record crowds", False),
         ("Government Agencies", False),  # a capitalised word before any other desk word is a heading's
         ("From our archives", False),
         ("Our Town Correspondents Dinner recalls old days", False),

@@ -7,13 +7,13 @@ import re
 from typing import Final
 
 # A news agency or a desk credited alone, or with its writer's role, in place of a byline: "The Associated
-# Press", "By the Associated Press", "CanWest News Service", "By staff writers", "Washington Post Staff Writer",
-# "AP Golf Writer", "AP White House Correspondent", "Special to The Star".
+# Press", "By the Associated Press", "CanWest News Service", "By staff writers", "By Staff and news service
+# reports", "Washington Post Staff Writer", "AP Golf Writer", "AP White House Correspondent", "Special to The Star".
 _CREDIT_LINE: Final = re.compile(
     r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
     # an agency's name in capitals too ("THE CANADIAN PRESS", "By REUTERS"), as wire copy prints it
     r"(?:(?i:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse)|AFP|"
-    r"Reuters|REUTERS|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff reports?)|"
+    r"Reuters|REUTERS|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff(?:\s+and\s+(?:wire|news\s+services?|agency))?\s+reports?)|"
     # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports", "From our ANI
     # Correspondent", "From our own correspondent"
     r"(?:(?i:(?:our\s+)?(?:correspondents?|wire\s+reports|wire\s+services|news\s+services|news\s+agencies|agencies))|"
