@@ -81,6 +81,7 @@ def test_a_date_printed_only_outside_the_head(footer: str, comment_meta: str, ex
         ("Seals return to the sandbank - November 8, 2012", "Seals return to the sandbank", datetime(2012, 11, 8)),
         # after a colon or a short word, the date is the headline's own
         ("Seals counted on the sandbank: 6 November 2012", "Seals counted on the sandbank: 6 November 2012", None),
+        ("Seals counted on the sandbank : 6 novembre 2012", "Seals counted on the sandbank : 6 novembre 2012", None),
         (
             "Seals Counted On The Sandbank For October 19, 2012",
             "Seals Counted On The Sandbank For October 19, 2012",

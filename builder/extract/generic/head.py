@@ -198,7 +198,8 @@ def _date_after_title(scored: Scored, head: Head) -> None:
         return
     headline = text[: found.start].rstrip(_BEFORE_DATE)
     last = headline.rsplit(None, 1)[-1] if headline else ""
-    if headline.count(" ") < 1 or text[len(headline)] == ":" or (last.isalpha() and len(last) <= FUNCTION_WORD_CHARS):
+    between = text[len(headline) : found.start]  # a colon anywhere there: "sandbank : 6 November" as French spaces it
+    if headline.count(" ") < 1 or ":" in between or (last.isalpha() and len(last) <= FUNCTION_WORD_CHARS):
         return
     head.title_end = len(headline)
     if head.date is None:
