@@ -323,3 +323,28 @@ def test_a_comment_form_between_the_head_and_the_prose_takes_no_room_of_the_head
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"
     assert reading.fields["authors"] == ["Ada Moss"]
+
+
+SENTENCE = "The wardens counted more seals on the sandbank than ever before."
+# A headline right under a menu (no blank line over it), then a sentence set apart: the sentence scores higher.
+SENTENCE_UNDER_A_HEADLINE = "Harbour Weekly\n  • Islands\n{over}\n\n{under}\n\n" + "\n\n".join(
+    DATE_ONLY_IN_THE_FOOTER.split("\n\n")[2:7]
+)
+
+
+@pytest.mark.parametrize(
+    ("over", "under", "title"),
+    [
+        ("Ferries return", SENTENCE, "Ferries return"),  # a sentence under a headline is its standfirst
+        ("Ferries return", SENTENCE.rstrip("."), SENTENCE.rstrip(".")),  # no full stop: a headline over a label
+        ("Ferries return", SENTENCE.title(), SENTENCE.title()),  # in title case: a headline, full stop or not
+        ("Ferries return:", SENTENCE, SENTENCE),  # a label over it
+        ("Ferries", SENTENCE, SENTENCE),  # a word over it: a section's name
+    ],
+)
+def test_a_sentence_under_a_headline_is_its_standfirst(over: str, under: str, title: str) -> None:
+    """A sentence of a standfirst's length with no byline or date under it, right under a headline-like line
+    that is no sentence or label: that line is the headline."""
+    reading = read_generic(SENTENCE_UNDER_A_HEADLINE.format(over=over, under=under))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title

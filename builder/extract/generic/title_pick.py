@@ -98,27 +98,40 @@ def _weak(chosen: Candidate | None) -> bool:
 
 
 def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
-    """The headline right above the chosen line, when that line is a standfirst: a line with the byline or date
-    under it (their sign, `meta_below`), under a headline-like line that is no sentence or label, and either
-    longer than it or a headline's length whose words the article's first lines take up as much (a standfirst
-    retells the story in other words: "EU opens new cases against Microsoft" over "Commission kicks off pair of
-    antitrust investigations"). A line in title case is a headline, not a standfirst (the longer line over it
-    is a blog's tagline, a teaser)."""
+    """The headline right above the chosen line, when that line is a standfirst under a headline-like line that
+    is no sentence or label: a sentence of a standfirst's length ("An inquest into Eloise Parry's death has been
+    told ...", under "Student Dies After Diet Pills She Bought Online"), or a line with the byline or date under
+    it (their sign, `meta_below`) either longer than the line over it or a headline's length whose words the
+    article's first lines take up as much (a standfirst retells the story in other words: "EU opens new cases
+    against Microsoft" over "Commission kicks off pair of antitrust investigations"). A line in title case with
+    no full stop is a headline, not a standfirst (the longer line over it is a blog's tagline, a teaser)."""
     if best is None:
         return None
     chosen = next(candidate for candidate in ranked if candidate.at == best)
     above = neighbours(scored, best)[0]
     over = next((candidate for candidate in ranked if candidate.at == above), None)
-    if over is None or not chosen.features[META_BELOW] or chosen.features[TITLE_CASE]:
+    if over is None:
         return best
     text = scored.lines[above].text
     if text.endswith((*FULL_STOPS, ":")) or scored.lines[best].text in text:  # a sentence, a label; a breadcrumb
         return best
     words, over_words = scored.prose[best].words, scored.prose[above].words  # type: ignore[union-attr]
-    longer = words >= STANDFIRST_WORDS and over_words > words
-    if not (longer or _deck_under(words, over_words, over, chosen, completing)):
+    sentence = words >= STANDFIRST_WORDS and scored.lines[best].text.endswith(FULL_STOPS) and over_words > 1
+    sentence = sentence and not chosen.features[TITLE_CASE]
+    if not (sentence or _standfirst_over_meta(words, over_words, over, chosen, completing)):
         return best
     return above if _may_be_headline(scored, over, completing) else best
+
+
+def _standfirst_over_meta(
+    words: int, over_words: int, over: Candidate, chosen: Candidate, completing: Completing
+) -> bool:
+    """Whether the chosen line, with the byline or date under it and not in title case, is a standfirst: longer
+    than the line over it, or a deck under it (`_deck_under`)."""
+    if not chosen.features[META_BELOW] or chosen.features[TITLE_CASE]:
+        return False
+    longer = words >= STANDFIRST_WORDS and over_words > words
+    return longer or _deck_under(words, over_words, over, chosen, completing)
 
 
 def _deck_under(words: int, over_words: int, over: Candidate, chosen: Candidate, completing: Completing) -> bool:
