@@ -1,6 +1,6 @@
 """Where the article's date is found outside its headline's lines: under the article (a footer's dateline, a blog's
-footer sentence) but never in its comments, and a calendar's badge printed in pieces, its day, month and year on
-lines of their own."""
+footer sentence) but never in its comments, a dateline opening a paragraph, and a calendar's badge printed in
+pieces, its day, month and year on lines of their own."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, seal_page
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, SEAL_PARAGRAPHS, seal_page
 
 COMMENT_DATE = "March 3, 2020 at 4:11 am"
 
@@ -94,3 +94,23 @@ def test_a_date_ending_the_headline_s_line_is_the_article_s(line: str, title: st
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == title
     assert (reading.date.local if reading.date is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # a press release's or an agency's dateline opens a paragraph: the article's date, the paragraph its prose
+        ("29.11.2022 – Seals", datetime(2022, 11, 29)),
+        ("HARBOUR MOUTH, March 3, 2021 - Seals", datetime(2021, 3, 3)),
+        ("Harbour mouth, (12.11.2021). Seals", datetime(2021, 11, 12)),
+        # a date in a sentence, or after a long opening, is no dateline
+        ("On March 3, 2021 seals", None),
+        ("In the wardens' count of the harbour mouth on March 3, 2021 - seals", None),
+    ],
+)
+def test_a_date_opening_the_article_s_paragraph_is_its_dateline(opening: str, expected: datetime | None) -> None:
+    first = SEAL_PARAGRAPHS[0].replace("Seals", opening, 1)
+    reading = read_generic(seal_page("Harbour Weekly", "Seals return", paragraphs=[first, *SEAL_PARAGRAPHS[1:]]))
+    assert isinstance(reading, GenericReading), reading
+    assert (reading.date.local if reading.date is not None else None) == expected
+    assert reading.fields["body"].startswith(first)  # the paragraph stays the article's

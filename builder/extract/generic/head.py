@@ -33,6 +33,7 @@ from builder.extract.generic.head_inside import (
     LABELLED_DATE_LINE,
     META_IN_PROSE,
     dateline_date,
+    opening_date,
 )
 from builder.extract.generic.headline import Window
 from builder.extract.generic.markers import (
@@ -219,7 +220,8 @@ def _is_copy(scored: Scored, i: int, of: int) -> bool:
 
 def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> None:
     """With no date in the head, the first date line of the page down to the article's end ("Posted on ..."
-    above the navigation, under the last paragraph)."""
+    above the navigation, under the last paragraph), else a dateline that opens one of the article's first
+    paragraphs ("29.11.2022 – Mehrfach ...": `opening_date`), else a blog's footer sentence."""
     lines = scored.lines
     end = _before_comments(scored, stop, min(stop + DATE_AFTER_LINES, len(lines)))
     dated = [  # lines that may hold a dateline: most lines hold no digit, and a dateline is short
@@ -245,6 +247,11 @@ def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> N
         if found is not None and _is_dateline(text, found, byline_names(text)):
             head.date, head.date_at, head.dates[i] = found, i, found
             return
+    first = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
+    found = next(filter(None, (opening_date(lines[i].text) for i in first[:META_IN_PROSE])), None)
+    if found is not None:  # the paragraph stays the article's: no date line, no byline beside it
+        head.date = found
+        return
     _find_footer_sentence_date(scored, head, stop, end)
 
 
