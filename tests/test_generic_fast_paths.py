@@ -185,6 +185,10 @@ def test_relative_times_are_found_at_a_line_end() -> None:
     assert relative_time("James Akinaka • 8h ") is not None
     assert relative_time("Read 12 min") is not None
     assert relative_time("8h of reading, then more") is None
+    for age in ("vor 2 Stunden", "Vor einem Tag", "hace una hora", "há 3 dias", "il y a 2 jours", "2 uur geleden"):
+        assert relative_time(f"Ana Costa {age}") is not None, age
+    for line in ("Wikipedia", "Neue Medien für die Schule", "Vor dem Tag", "vor zwei Stunden geschrieben"):
+        assert relative_time(line) is None, line
 
 
 def _naive_regions(scores: list[float | None], count: int) -> list[tuple[int, int, float]]:

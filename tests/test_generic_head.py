@@ -218,11 +218,15 @@ Ana Costa
         ("Ana Costa\n11 min read", ["Ana Costa"]),
         ("Ana Costa\nLesezeit: 4 Min.", ["Ana Costa"]),
         ("Ana Costa\nAna Costa\nFollow", ["Ana Costa"]),
+        ("Ana Costa\nvor 2 Stunden", ["Ana Costa"]),  # the article's age, in German, Spanish, Italian
+        ("Ana Costa\nhace una hora", ["Ana Costa"]),
+        ("Ana Costa\n3 ore fa", ["Ana Costa"]),
         ("Ana Costa\nNews desk", []),
     ],
 )
 def test_an_author_card_in_the_head(card: str, authors: list[str]) -> None:
-    """A name over "Follow" or a reading time is the author, though the page prints the name again."""
+    """A name over "Follow", a reading time or the article's age is the author, though the page prints the name
+    again."""
     reading = read_generic(AUTHOR_CARD.format(card=card))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors

@@ -1,5 +1,6 @@
-"""Times relative to the moment a page was saved ("8h", "1 day ago", "Published 1 hours ago"): a byline's age beside
-its author's name, a date line with no date the reader can keep, the marks of an author's profile card."""
+"""Times relative to the moment a page was saved ("8h", "1 day ago", "vor 2 Stunden", "hace una hora"): a
+byline's age beside its author's name, a date line with no date the reader can keep, the marks of an author's
+profile card."""
 
 from __future__ import annotations
 
@@ -9,13 +10,28 @@ from typing import Final
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.digits import holds_digit
 
-# A time relative to the moment the page was saved, ending a line: the page's age beside its author's name.
-_RELATIVE: Final = r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?)"
+# A time relative to the moment the page was saved, ending a line: the page's age beside its author's name. In
+# English; in German, Spanish, Portuguese and French a word opens it ("vor 2 Stunden", "hace una hora", "há 3
+# dias", "il y a 2 jours"), in Italian and Dutch one ends it ("3 ore fa", "2 uur geleden").
+_UNITS_AFTER: Final = (  # noqa: SIM905 - a list of words reads best as one string
+    "minuten minute stunden stunde tagen tag wochen woche monaten monat minutos minuto horas hora días día dias dia "
+    "semanas semana meses mes minutes minute heures heure jours jour semaines semaine mois"
+).split()
+_UNITS_BEFORE: Final = "minuti minuto ore ora giorni giorno settimane minuten uur dagen dag weken week".split()  # noqa: SIM905
+_OPENINGS: Final = ("vor", "hace", "há", "il y a")
+_RELATIVE: Final = (
+    r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?|"
+    rf"(?i:(?:{'|'.join(_OPENINGS)})\s+(?:\d{{1,2}}|einer?|einem|una?|un|une|uma?)\s+(?:{'|'.join(_UNITS_AFTER)})|"
+    rf"\d{{1,2}}\s+(?:{'|'.join(_UNITS_BEFORE)})\s+(?:fa|geleden)))"
+)
 _RELATIVE_TIME: Final = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
 RELATIVE_END: Final = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
-# The characters of `_RELATIVE_TIME` but its spaces and digits: its separators, and its words' letters
-_RELATIVE_CHARS: Final = frozenset("•·|—–-adeghikmnorstuwy")
-_RELATIVE_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
+_ENGLISH_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
+_OTHER_ENDS: Final = tuple(f" {word}" for word in (*_UNITS_AFTER, "fa", "geleden"))  # a word's end: not "Media"
+_LAST_CHARS: Final = max(map(len, _OTHER_ENDS))
+# The characters of `_RELATIVE_TIME` but its spaces and digits: its separators, and its words' letters (either case)
+_WORDS_CHARS: Final = "".join((*_ENGLISH_ENDS, *_OTHER_ENDS, *_OPENINGS, *_UNITS_BEFORE, "einem una uma une"))
+_RELATIVE_CHARS: Final = frozenset("•·|—–-hrsd" + _WORDS_CHARS + _WORDS_CHARS.upper()) - frozenset(" ")
 _PROFILE_MARK: Final = re.compile(r"Follow|Folgen|Suivre|Seguir|" + _RELATIVE, re.IGNORECASE)
 
 
@@ -23,11 +39,15 @@ def relative_time(text: str) -> re.Match[str] | None:
     """The relative time ending the line ("• 8h", "1 day ago"), if any.
 
     Most lines end otherwise, and the search tries the pattern at every position of the line: the line's
-    end is looked at first. A match ends with "ago", a unit's word ("6 days") or a unit right after a digit
-    ("8h", "12 min"), so the line, trailing spaces removed, ends with one of those words or holds a digit in
-    its last five characters."""
+    end is looked at first. A match ends with "ago", a unit's word ("6 days", "vor 2 Stunden"), Italian's
+    "fa" or Dutch "geleden", or a unit right after a digit ("8h", "12 min"), so the line, trailing spaces
+    removed, ends with one of those words or holds a digit in its last five characters."""
     stripped = text.rstrip()
-    if not stripped.endswith(_RELATIVE_ENDS) and not holds_digit(stripped[-RELATIVE_END:]):
+    if (
+        not stripped.endswith(_ENGLISH_ENDS)
+        and not holds_digit(stripped[-RELATIVE_END:])
+        and not stripped[-_LAST_CHARS:].lower().endswith(_OTHER_ENDS)
+    ):
         return None
     # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's last
     # other character, and is searched for from there, not from each position of the line
