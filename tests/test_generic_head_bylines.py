@@ -255,6 +255,21 @@ def test_a_blog_s_user_name_in_lower_case_after_the_byline_s_word_on_a_dated_lin
 
 
 @pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
+        ("By ada_moss\nMarch 3, 2012", ["ada_moss"]),  # a user name alone after "By", beside the date line
+        ("March 3, 2012\nvon amoss", ["amoss"]),
+        ("By ada_moss", []),  # no date beside it: a phrase's words, maybe
+        ("By harbourweekly.com\nMarch 3, 2012", []),  # a site's domain is no user
+    ],
+)
+def test_a_blog_s_user_name_alone_after_the_byline_s_word_beside_the_date_line(meta: str, authors: list[str]) -> None:
+    reading = read_generic(seal_page("Harbour Weekly", "Seals return to the sandbank", meta))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
     ("line", "name"),
     [
         ("Avatar Frank Hahn", "Frank Hahn"),

@@ -144,6 +144,18 @@ def _handle(names: str) -> list[str] | None:
     return [handle]
 
 
+HANDLE_LINE_CHARS: Final = 40  # a byline's word and a user name (24 characters at most) make a line this short
+
+
+def opened_handle(text: str) -> list[str] | None:
+    """The user name alone after a byline's word ("By oradmin", "von flerche"), which `byline_names` reads only
+    with a date on its line: the head takes it beside a date line. A site's domain is no user ("von
+    tennisnet.com")."""
+    match = _explicit(text) if len(text) <= HANDLE_LINE_CHARS else None
+    named = _unbracketed(match[_named(match)]).strip() if match is not None else ""
+    return _handle(named) if named and " " not in named and _DOMAIN.search(named) is None else None
+
+
 def _dates_end(text: str, end: int) -> int:
     """Where the dates that start at `end` or a space after it end: a blog's date of updating glued to its date of
     publishing ("3. April 20223. April 2022 by mady") stands between the first date and the name."""

@@ -20,11 +20,13 @@ from builder.extract.generic.authors import (
 )
 from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
+    HANDLE_LINE_CHARS,
     bare_name,
     byline_names,
     is_byline_word,
     is_explicit_byline,
     name_and_outlet,
+    opened_handle,
 )
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
@@ -308,6 +310,9 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             opened = names is not None
         if names is None and "," in text and _beside_date_line(scored, i):
             names = name_and_outlet(text)  # "Erin Hitchcock, Burnaby Now" over "Published: Friday, January 11, 2008"
+        if names is None and len(text) <= HANDLE_LINE_CHARS and _beside_date_line(scored, i):
+            names = opened_handle(text)  # "By oradmin" under "2. August 2012"
+            opened = names is not None
         if names is not None and not opened and common_words(names, page):
             names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:
