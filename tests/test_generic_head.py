@@ -189,6 +189,8 @@ def test_the_date_under_the_headline_wins_over_teasers_above() -> None:
         ("Alex Perry 1 day ago", ["Alex Perry"]),
         ("[6eef5bc5-c] James Akinaka • 8h", ["James Akinaka"]),
         ("Updated 3 hours ago", None),
+        ("Ana Costa | Publicado hace 3 horas", ["Ana Costa"]),  # the age's label in a field of its own
+        ("Ana Costa | Updated 3 hours ago", ["Ana Costa"]),
     ],
 )
 def test_a_name_beside_the_page_age(line: str, names: list[str] | None) -> None:

@@ -263,8 +263,12 @@ def _glued_opening(word: str) -> bool:
 
 def _name_before(text: str) -> list[str] | None:
     """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013"), the
-    date's label and fillers left out ("Evgenia Karp Zuletzt geändert am 06.11.2023")."""
-    field = _FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))[-1]
+    date's label and fillers left out ("Evgenia Karp Zuletzt geändert am 06.11.2023"), or a field of them ("Jacobo
+    Betancur | Publicado hace 3 horas")."""
+    fields = _FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))
+    field = fields[-1]
+    if len(fields) > 1 and all(is_accompanying(word) for word in field.split()):
+        field = fields[-2]
     words = field.split()
     kept = len(words)
     while kept and is_accompanying(words[kept - 1]):
