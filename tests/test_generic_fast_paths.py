@@ -147,6 +147,20 @@ def test_the_relative_time_pre_check_never_misses_one(text: str) -> None:
     assert (found and found.span()) == (expected and expected.span())
 
 
+# Words that make and break the other languages' relative times ("vor 2 Stunden", "hace una hora", "3 ore fa"),
+# an English one's ("5 minutes"), and the spaces between them
+_WORDS = "vor hace há il y a zuvor 2 12 una einem Stunden horas MINUTOS minutes jours fa ore geleden uur Ana | ago"
+_TIME_WORDS = st.sampled_from([*_WORDS.split(), " ", "  ", "\xa0", "\t", "x"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TIME_WORDS, max_size=10).map(" ".join))
+def test_the_relative_time_pre_check_never_misses_one_in_words(text: str) -> None:
+    expected = _RELATIVE_TIME.search(text)
+    found = relative_time(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
 # Recurring lines: a list item's mark, letters (an advertisement's words among them), digits, signs, no ASCII
 _LINE_PARTS = st.sampled_from(
     [

@@ -20,7 +20,6 @@ from builder.extract.generic.authors import (
 )
 from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
-    HANDLE_LINE_CHARS,
     bare_name,
     byline_names,
     is_byline_word,
@@ -310,9 +309,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             opened = names is not None
         if names is None and "," in text and _beside_date_line(scored, i):
             names = name_and_outlet(text)  # "Erin Hitchcock, Burnaby Now" over "Published: Friday, January 11, 2008"
-        if names is None and len(text) <= HANDLE_LINE_CHARS and _beside_date_line(scored, i):
-            names = opened_handle(text)  # "By oradmin" under "2. August 2012"
-            opened = names is not None
+        if names is None and (handle := opened_handle(text)) is not None and _beside_date_line(scored, i):
+            names, opened = handle, True  # "By oradmin" under "2. August 2012"
         if names is not None and not opened and common_words(names, page):
             names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:

@@ -19,19 +19,22 @@ _UNITS_AFTER: Final = (  # noqa: SIM905 - a list of words reads best as one stri
 ).split()
 _UNITS_BEFORE: Final = "minuti minuto ore ora giorni giorno settimane minuten uur dagen dag weken week".split()  # noqa: SIM905
 _OPENINGS: Final = ("vor", "hace", "há", "il y a")
-_RELATIVE: Final = (
-    r"(?:\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?|"
-    rf"(?i:(?:{'|'.join(_OPENINGS)})\s+(?:\d{{1,2}}|einer?|einem|una?|un|une|uma?)\s+(?:{'|'.join(_UNITS_AFTER)})|"
-    rf"\d{{1,2}}\s+(?:{'|'.join(_UNITS_BEFORE)})\s+(?:fa|geleden)))"
+_ENGLISH: Final = r"\d{1,2}\s?(?:h|hrs?|min|d)|(?:\d{1,2}|an?)\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?"
+_OTHER: Final = (
+    rf"(?i:(?<!\w)(?:{'|'.join(_OPENINGS)})\s+(?:\d{{1,2}}|einer?|einem|una?|un|une|uma?)\s+(?:{'|'.join(_UNITS_AFTER)})|"
+    rf"\d{{1,2}}\s+(?:{'|'.join(_UNITS_BEFORE)})\s+(?:fa|geleden))"
 )
-_RELATIVE_TIME: Final = re.compile(r"\s*[•·|—–-]?\s*" + _RELATIVE + r"\s*$")
+_RELATIVE: Final = f"(?:{_ENGLISH}|{_OTHER})"
+_SEPARATOR: Final = r"\s*[•·|—–-]?\s*"
+_RELATIVE_TIME: Final = re.compile(_SEPARATOR + _RELATIVE + r"\s*$")  # what `relative_time` finds, found faster
+_ENGLISH_TIME: Final = re.compile(_SEPARATOR + f"(?:{_ENGLISH})" + r"\s*$")
+_OTHER_TIME: Final = re.compile(_SEPARATOR + _OTHER + r"\s*$")
 RELATIVE_END: Final = 5  # a relative time's last digit is at most this far from its end ("5 hrs")
 _ENGLISH_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks")
-_OTHER_ENDS: Final = tuple(f" {word}" for word in (*_UNITS_AFTER, "fa", "geleden"))  # a word's end: not "Media"
-_LAST_CHARS: Final = max(map(len, _OTHER_ENDS))
-# The characters of `_RELATIVE_TIME` but its spaces and digits: its separators, and its words' letters (either case)
-_WORDS_CHARS: Final = "".join((*_ENGLISH_ENDS, *_OTHER_ENDS, *_OPENINGS, *_UNITS_BEFORE, "einem una uma une"))
-_RELATIVE_CHARS: Final = frozenset("•·|—–-hrsd" + _WORDS_CHARS + _WORDS_CHARS.upper()) - frozenset(" ")
+# The characters of an English relative time but its spaces and digits: its separators, and its words' letters
+_ENGLISH_CHARS: Final = frozenset("•·|—–-adeghikmnorstuwy")
+_OTHER_ENDS: Final = frozenset((*_UNITS_AFTER, "fa", "geleden"))  # the last word of the other languages' times
+_LAST_CHARS: Final = max(map(len, _OTHER_ENDS)) + 1  # the longest with the space before it
 _PROFILE_MARK: Final = re.compile(r"Follow|Folgen|Suivre|Seguir|" + _RELATIVE, re.IGNORECASE)
 
 
@@ -43,18 +46,23 @@ def relative_time(text: str) -> re.Match[str] | None:
     "fa" or Dutch "geleden", or a unit right after a digit ("8h", "12 min"), so the line, trailing spaces
     removed, ends with one of those words or holds a digit in its last five characters."""
     stripped = text.rstrip()
+    found = None
+    if stripped.endswith(_ENGLISH_ENDS) or holds_digit(stripped[-RELATIVE_END:]):
+        # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's
+        # last other character, and is searched for from there, not from each position of the line
+        start = len(text)
+        while start and (text[start - 1] in _ENGLISH_CHARS or text[start - 1].isspace() or text[start - 1].isdecimal()):
+            start -= 1
+        found = _ENGLISH_TIME.search(text, start)
+    last = stripped[-_LAST_CHARS:]
+    words = last.rsplit(None, 1)  # a whole word after a space: not "Media", "Wikipedia"
     if (
-        not stripped.endswith(_ENGLISH_ENDS)
-        and not holds_digit(stripped[-RELATIVE_END:])
-        and not stripped[-_LAST_CHARS:].lower().endswith(_OTHER_ENDS)
-    ):
-        return None
-    # The match holds only spaces, digits, a separator and its words' letters: it starts after the line's last
-    # other character, and is searched for from there, not from each position of the line
-    start = len(text)
-    while start and (text[start - 1] in _RELATIVE_CHARS or text[start - 1].isspace() or text[start - 1].isdecimal()):
-        start -= 1
-    return _RELATIVE_TIME.search(text, start)
+        words and (len(words) == 2 or last[0].isspace()) and words[-1].lower() in _OTHER_ENDS
+    ):  # few lines: searched whole
+        other = _OTHER_TIME.search(text)
+        if other is not None and (found is None or other.start() < found.start()):  # "il y a 5 minutes"
+            return other
+    return found
 
 
 def is_relative_date_line(text: str) -> bool:
