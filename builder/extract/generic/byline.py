@@ -151,7 +151,12 @@ def opened_handle(text: str) -> list[str] | None:
     """The user name alone after a byline's word ("By oradmin", "von flerche"), which `byline_names` reads only
     with a date on its line: the head takes it beside a date line. A site's domain is no user ("von
     tennisnet.com")."""
-    match = _explicit(text) if len(text) <= HANDLE_LINE_CHARS else None
+    if len(text) > HANDLE_LINE_CHARS:
+        return None
+    space = text.rstrip().rfind(" ")
+    if space < 0 or not "a" <= text[space + 1 : space + 2] <= "z":  # a user name opens with a small ASCII letter
+        return None
+    match = _explicit(text)
     named = _unbracketed(match[_named(match)]).strip() if match is not None else ""
     return _handle(named) if named and " " not in named and _DOMAIN.search(named) is None else None
 
