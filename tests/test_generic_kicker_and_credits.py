@@ -1,5 +1,6 @@
 """The generic reader on two layouts of today's news pages: a kicker that the text browser glued before the
-headline (the breadcrumb over it names the page by the headline alone), and a photo's caption among the
+headline (the breadcrumb over it names the page by the headline alone, or by the headline and the kicker apart),
+and a photo's caption among the
 paragraphs that its credit closes after a label ("Foto: …", "Photograph: …")."""
 
 from __future__ import annotations
@@ -29,6 +30,17 @@ def _page(crumbs: str, headline_line: str, body: str = ARTICLE) -> str:
         ("  • Home\n  • Northern islands", HEADLINE, HEADLINE),
         # an item that is not its list's last is no page's name
         ("  • " + HEADLINE + "\n  • Islands", "Winter timetable " + HEADLINE, "Winter timetable " + HEADLINE),
+        # the breadcrumb's last item prints the headline, then the kicker after a dash
+        ("  • Home\n  • " + HEADLINE + " - Winter timetable", "Winter timetable " + HEADLINE, HEADLINE),
+        # ...or the kicker, a colon and the headline, where the headline's line prints no colon
+        ("  • Home\n  • Winter timetable: " + HEADLINE, "Winter timetable " + HEADLINE, HEADLINE),
+        ("  • Home\n  • Winter timetable: " + HEADLINE, "Winter timetable : " + HEADLINE, HEADLINE),
+        # a colon the headline prints is its own ("Ferries: Night ferries return ..."), as is another start
+        ("  • Home\n  • Ferries: " + HEADLINE, "Ferries: " + HEADLINE, "Ferries: " + HEADLINE),
+        ("  • Home\n  • Winter timetable: " + HEADLINE, "Ferries " + HEADLINE, "Ferries " + HEADLINE),
+        # a breadcrumb printed as a path, its last part the headline
+        ("home / Islands / " + HEADLINE, "Winter timetable " + HEADLINE, HEADLINE),
+        ("home / " + HEADLINE, "Winter timetable " + HEADLINE, "Winter timetable " + HEADLINE),  # one slash: no path
         # a "kicker" of seven words or more is the headline's own start
         (
             "  • Home\n  • " + HEADLINE,

@@ -25,6 +25,8 @@ _NUMBERED: Final = re.compile(r"\d{1,2}\. ")  # an item of a numbered list, as a
 CRUMB_LINES: Final = 15  # a breadcrumb stands this close over the headline
 CRUMB_WORDS: Final = 3  # a page's name in a breadcrumb is this long or longer to be the headline's...
 KICKER_WORDS: Final = 6  # ...after a kicker this short
+PATH_SEPARATORS: Final = 2  # a breadcrumb printed as a path ("home / News / ...") has this many slashes or more
+_DASHED: Final = re.compile(r" [-–—] ")
 
 if TYPE_CHECKING:
     from builder.extract.generic.head import Head
@@ -74,12 +76,36 @@ def _title(page: Classified, at: int, end: int | None = None) -> str:
 def _without_kicker(page: Classified, at: int, text: str) -> str:
     """The headline without the kicker a text browser glued before it ("Holocaust-Gedenktag Erinnerung an die
     Opfer der NS-Verbrechen", "Auftragshoch bei FACC : Luftfahrtbranche hebt ab"), when the breadcrumb over it
-    names the page by the headline alone: its last item, the nearest list item above."""
-    crumb = _last_crumb(page, at)
-    if crumb is None or crumb.count(" ") + 1 < CRUMB_WORDS or not text.endswith(" " + crumb):
-        return text
-    kicker = text[: -len(crumb)].rstrip(" :")
-    return crumb if kicker and kicker.count(" ") < KICKER_WORDS else text
+    names the page by the headline alone (`_crumb_names`)."""
+    for crumb in _crumb_names(page, at, text):
+        if crumb.count(" ") + 1 < CRUMB_WORDS or not text.endswith(" " + crumb):
+            continue
+        kicker = text[: -len(crumb)].rstrip(" :")
+        if kicker and kicker.count(" ") < KICKER_WORDS:
+            return crumb
+    return text
+
+
+def _crumb_names(page: Classified, at: int, text: str) -> list[str]:
+    """The names a breadcrumb over the headline `text` (line `at`) may give the page: the nearest list item above,
+    when it is its list's last, its part before a dash (the headline, then the kicker: "Daten von Rheinmetall
+    gehackt - Interne Unterlagen im Netz"), its part after the kicker's colon where the headline's line prints
+    none ("Deutschlandtakt: Flixbus attackiert Deutsche Bahn" over "Deutschlandtakt Flixbus attackiert ..."); the
+    last part of a path ("home / InfoStream / Eigentumsvorbehalt: Das sollten ...")."""
+    names = []
+    item = _last_crumb(page, at)
+    if item is not None:
+        names.append(item)
+        parts = _DASHED.split(item)
+        if len(parts) == 2:
+            names.append(parts[0])
+        kicker, colon, headline = item.partition(": ")
+        if colon and text.startswith(kicker + " ") and kicker + colon not in text:
+            names.append(headline)
+    for line in page.lines[max(0, at - CRUMB_LINES) : at]:
+        if line.text.count(" / ") >= PATH_SEPARATORS:
+            names.append(line.text.rsplit(" / ", 1)[1])
+    return names
 
 
 def _last_crumb(page: Classified, at: int) -> str | None:
