@@ -34,6 +34,7 @@ from builder.extract.generic.site_lines import _AD_MARK, _WORDED, _holds_ad_mark
 from builder.extract.generic.words import Prose, holds_word
 from builder.extract.textdump.lines import BLANK, Line
 from builder.record import Record
+from tests.test_inputs import deadline
 
 # Bytes of valid and broken UTF-8: ASCII, a BOM's bytes, lead and continuation bytes, NUL, the encoded U+FFFD.
 _BYTES = st.lists(
@@ -159,6 +160,16 @@ def test_the_relative_time_pre_check_never_misses_one_in_words(text: str) -> Non
     expected = _RELATIVE_TIME.search(text)
     found = relative_time(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_long_run_of_spaces_before_a_line_s_end_is_read_in_one_pass() -> None:
+    """A table's gap of many spaces before a line's last words: the relative time's pattern tries no split of the
+    run at every position of it (which took seconds for 800 spaces, and hours for 20,000)."""
+    with deadline(10):
+        for gap in (" " * 20_000, " \t" * 10_000):
+            assert relative_time(f"x{gap}d 5") is None
+            assert relative_time(f"Ana{gap}Guten Tag") is None
+            assert relative_time(f"Ana{gap}vor 2 Stunden") is not None
 
 
 # Recurring lines: a list item's mark, letters (an advertisement's words among them), digits, signs, no ASCII
