@@ -38,6 +38,13 @@ def _page(crumbs: str, headline_line: str, body: str = ARTICLE) -> str:
         # a colon the headline prints is its own ("Ferries: Night ferries return ..."), as is another start
         ("  • Home\n  • Ferries: " + HEADLINE, "Ferries: " + HEADLINE, "Ferries: " + HEADLINE),
         ("  • Home\n  • Winter timetable: " + HEADLINE, "Ferries " + HEADLINE, "Ferries " + HEADLINE),
+        # a list of links under the breadcrumb, a blank line between them
+        ("  • Home\n  • " + HEADLINE + "\n\n  • Subscribe\n  • Shop", "Winter timetable " + HEADLINE, HEADLINE),
+        (
+            "  • Home\n  • " + HEADLINE + "\n  • Subscribe\n  • Shop",
+            "Winter timetable " + HEADLINE,
+            "Winter timetable " + HEADLINE,
+        ),
         # a breadcrumb printed as a path, its last part the headline
         ("home / Islands / " + HEADLINE, "Winter timetable " + HEADLINE, HEADLINE),
         ("home / " + HEADLINE, "Winter timetable " + HEADLINE, "Winter timetable " + HEADLINE),  # one slash: no path

@@ -87,14 +87,13 @@ def _without_kicker(page: Classified, at: int, text: str) -> str:
 
 
 def _crumb_names(page: Classified, at: int, text: str) -> list[str]:
-    """The names a breadcrumb over the headline `text` (line `at`) may give the page: the nearest list item above,
-    when it is its list's last, its part before a dash (the headline, then the kicker: "Daten von Rheinmetall
+    """The names a breadcrumb over the headline `text` (line `at`) may give the page: the last item of a list above
+    (`_last_items`), its part before a dash (the headline, then the kicker: "Daten von Rheinmetall
     gehackt - Interne Unterlagen im Netz"), its part after the kicker's colon where the headline's line prints
     none ("Deutschlandtakt: Flixbus attackiert Deutsche Bahn" over "Deutschlandtakt Flixbus attackiert ..."); the
     last part of a path ("home / InfoStream / Eigentumsvorbehalt: Das sollten ...")."""
     names = []
-    item = _last_crumb(page, at)
-    if item is not None:
+    for item in _last_items(page, at):
         names.append(item)
         parts = _DASHED.split(item)
         if len(parts) == 2:
@@ -108,16 +107,17 @@ def _crumb_names(page: Classified, at: int, text: str) -> list[str]:
     return names
 
 
-def _last_crumb(page: Classified, at: int) -> str | None:
-    """The text of the nearest list item over line `at`, within CRUMB_LINES lines, when it is its list's last
-    (a bullet, or a number and a dot); None when there is none."""
-    lines = page.lines
-    for i in range(at - 1, max(-1, at - CRUMB_LINES), -1):
-        if _item_text(lines[i]) is None:
-            continue
-        below = next((line for line in lines[i + 1 : at] if line.text), None)
-        return _item_text(lines[i]) if below is None or _item_text(below) is None else None
-    return None
+def _last_items(page: Classified, at: int) -> list[str]:
+    """The text of the last item (a bullet, or a number and a dot) of each list over line `at`, within CRUMB_LINES
+    lines, nearest first: a breadcrumb may stand over a list of links ("Anzeige") that a blank line sets apart."""
+    items: list[str] = []
+    below_is_item = False  # whether the line right under (blank or not) is a list's item: a blank line ends a list
+    for line in reversed(page.lines[max(0, at - CRUMB_LINES + 1) : at]):
+        item = _item_text(line) if line.text else None
+        if item is not None and not below_is_item:
+            items.append(item)
+        below_is_item = item is not None
+    return items
 
 
 def _item_text(line: Line) -> str | None:
