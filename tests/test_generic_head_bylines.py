@@ -58,7 +58,17 @@ def test_a_name_alone_under_the_headline_is_no_pair_of_common_words(line: str, a
 
 
 @pytest.mark.parametrize(
-    ("word", "authors"), [("By", ["Ada Moss"]), ("by", ["Ada Moss"]), ("Author:", ["Ada Moss"]), ("Share", [])]
+    ("word", "authors"),
+    [
+        ("By", ["Ada Moss"]),
+        ("by", ["Ada Moss"]),
+        ("Author:", ["Ada Moss"]),
+        ("Article by", ["Ada Moss"]),  # a byline's two words
+        ("Geschrieben von:", ["Ada Moss"]),
+        ("Escrito por", ["Ada Moss"]),
+        ("Share", []),
+        ("Published by", []),  # a publisher's label: an organisation follows it
+    ],
 )
 def test_a_byline_word_alone_over_the_name(word: str, authors: list[str]) -> None:
     """ "By" (or "Author:") alone on its line opens the byline on the line under it; the name is not beside

@@ -67,7 +67,9 @@ _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|po
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD: Final = re.compile(
-    rf"(?:(?:Written|Posted)\s+[Bb]y|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|{_AUTHOR_WORDS})\s*[:：]?"
+    r"(?:(?:Written|Posted|Article|Words|Story)\s+[Bb]y|(?:Geschrieben|Verfasst|Veröffentlicht)\s+von|"
+    rf"(?:Publicado|Escrito)\s+por|(?:Publié|Écrit)\s+par|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|{_AUTHOR_WORDS})"
+    r"\s*[:：]?"
 )
 _SEPARATORS: Final = " /|·•-—–"
 _NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–~-]\s*(?P<name>[^/|·•—–~]+?)\s*")  # fullmatch from the date's end
@@ -76,7 +78,7 @@ _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
 _PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"])  # beside a name: its picture's alt text
 _AVATAR_END: Final = re.compile(r"['’]s (?:avatar|picture|photo|profile picture)$", re.IGNORECASE)
 _HANDLE_END: Final = re.compile(r"[\s,]*@\w+$")  # "Kate Fazzini@KateFazzini", "Chris Hayes, @chrislhayes"
-BYLINE_WORD_CHARS: Final = 10  # "Written by", "Autorin:": longer lines are no byline's word alone
+BYLINE_WORD_CHARS: Final = 16  # "Written by", "Geschrieben von:": longer lines are no byline's words alone
 _GLUED_CAPITALS: Final = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
 _DOMAIN: Final = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR: Final = re.compile(r"\s+[/|·•]\s+")
