@@ -47,6 +47,10 @@ def test_a_date_printed_as_a_badge_over_the_headline_is_the_article_s(badge: str
         (f"Share this article with a friend\n\n{COMMENT_DATE}", "Jane wrote:", datetime(2020, 3, 3, 4, 11)),
         # no line is only a date: a date with its time among other fields, not the prose's year
         ("Gespeichert von rasos am 24. Juli 2017 - 18:55", "Jane wrote:", datetime(2017, 7, 24, 18, 55)),
+        # a short line ending with its date after a place or a section
+        ("Hofheim am Taunus | Wiesbaden, 11. November 2021", "Jane wrote:", datetime(2021, 11, 11)),
+        ("Thema des Tages // 02.11.2021", "Jane wrote:", datetime(2021, 11, 2)),
+        ("The ferry timetable, 11. November 2021, as printed", "Jane wrote:", None),  # a date in the middle
         # a blog's footer sentence, too long for a dateline, labelling the date as the post's
         (
             "This was written by Ada Moss. Posted on Sunday, September 16, 2012, at 7:05 pm. Filed under Harbour,"

@@ -27,23 +27,16 @@ from builder.extract.generic.byline import (
     name_and_outlet,
     opened_handle,
 )
-from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.dates import FoundDate, find_date
 from builder.extract.generic.digits import holds_date_digit
-from builder.extract.generic.head_inside import (
-    DATE_LINE_CHARS,
-    LABELLED_DATE_LINE,
-    META_IN_PROSE,
-    dateline_date,
-    opening_date,
-)
+from builder.extract.generic.head_dates import date_elsewhere, is_dateline
+from builder.extract.generic.head_inside import DATE_LINE_CHARS, LABELLED_DATE_LINE, META_IN_PROSE
 from builder.extract.generic.headline import Window
 from builder.extract.generic.markers import (
-    is_comment_count,
-    is_comment_heading,
     is_credited_caption,
     is_image_file,
 )
-from builder.extract.generic.region import PROSE_WORDS, Scored, following, is_bracketed, neighbours, nonblank_above
+from builder.extract.generic.region import Scored, following, is_bracketed, neighbours, nonblank_above
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import is_headline_case, share_of
@@ -55,16 +48,8 @@ META_UNDER_BYLINE: Final = 2
 DISTANT_HEAD_LINES: Final = 4  # a date far above the prose: the headline and byline in this many lines above it
 TITLE_META_LINES: Final = 3  # a date line this close under the headline is the article's
 TEASER_DATES: Final = 2  # this many date lines above the headline are a list of teasers
-DATE_AFTER_LINES: Final = 25  # a date line this close under the article is still its date
-SHORT_DATE_LINE: Final = 60  # a line this short opening with a date (after a label this long), in the head,
-DATE_LABEL: Final = 16  # is a date line
 
-# A dateline among other fields runs longer than a byline or date line (META_WORDS): "NDR Info - Das Update ... -
-# 18.03.2020 13:15 Uhr".
-DATELINE_WORDS: Final = 20
 STACKED_PARTS, STACKED_PART_CHARS = 3, 9  # a date's badge: day, month and year on lines of their own, each short
-FOOTER_SENTENCE_LINES: Final = 3  # a blog's footer sentence with the date is among the article's last lines...
-FOOTER_SENTENCE_CHARS: Final = 400  # ...and shorter than this
 TITLE_BEFORE_DATE: Final = 8  # a headline before its date on one line is this long at least...
 FUNCTION_WORD_CHARS: Final = 3  # ...and ends with no word this short ("of", "For", "vom")
 _BEFORE_DATE, _AFTER_DATE = " -|·,–—:", " .)]|"  # what stands between the headline and its date, and after the date
@@ -104,8 +89,10 @@ def read_head(scored: Scored, page: str, start: int, stop: int, short: bool = Fa
         under = [i for i in following(scored, max(head.bylines), META_UNDER_BYLINE) if i not in checked]
         checked.extend(under)
         _find_meta(scored, head, under, page)
-    if head.date is None:
-        _find_date_elsewhere(scored, head, start, stop)
+    if head.date is None and (elsewhere := date_elsewhere(scored, start, stop)) is not None:
+        head.date = elsewhere.found
+        if elsewhere.at is not None:  # a date line; a dateline opening a paragraph stays the article's
+            head.date_at, head.dates[elsewhere.at] = elsewhere.at, elsewhere.found
     above.extend(_distant_head(scored, head, above[-1] if above else start, page))
     meta = {*head.bylines, *head.dates}
     above.extend(_over_top_meta(scored, meta, above))
@@ -219,69 +206,6 @@ def _is_copy(scored: Scored, i: int, of: int) -> bool:
     return i >= 0 and scored.lines[i].text == scored.lines[of].text
 
 
-def _find_date_elsewhere(scored: Scored, head: Head, start: int, stop: int) -> None:
-    """With no date in the head, the first date line of the page down to the article's end ("Posted on ..."
-    above the navigation, under the last paragraph), else a dateline that opens one of the article's first
-    paragraphs ("29.11.2022 – Mehrfach ...": `opening_date`), else a blog's footer sentence."""
-    lines = scored.lines
-    end = _before_comments(scored, stop, min(stop + DATE_AFTER_LINES, len(lines)))
-    dated = [  # lines that may hold a dateline: most lines hold no digit, and a dateline is short
-        i
-        for i in range(end)
-        if (measured := scored.prose[i]) is not None
-        and measured.words <= DATELINE_WORDS
-        and len(lines[i].text) < LABELLED_DATE_LINE
-        and holds_date_digit(lines[i].text)
-    ]
-    for i in dated:
-        found = dateline_date(lines[i].text)
-        if found is not None:
-            head.date, head.date_at, head.dates[i] = found, i, found
-            return
-    # No line is only a date: a dateline among other words ("Gespeichert von X am 24. Juli 2017 - 18:55",
-    # "20. Juni 2019 Ann-Marie Galazka über Stars"), read as in the head, but never a sentence of the prose.
-    for i in dated:
-        text = lines[i].text
-        if start <= i < stop and text.endswith(".") and scored.prose[i].words >= PROSE_WORDS:  # type: ignore[union-attr]
-            continue
-        found = find_date(text)
-        if found is not None and _is_dateline(text, found, byline_names(text)):
-            head.date, head.date_at, head.dates[i] = found, i, found
-            return
-    first = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
-    found = next(filter(None, (opening_date(lines[i].text) for i in first[:META_IN_PROSE])), None)
-    if found is not None:  # the paragraph stays the article's: no date line, no byline beside it
-        head.date = found
-        return
-    _find_footer_sentence_date(scored, head, stop, end)
-
-
-def _find_footer_sentence_date(scored: Scored, head: Head, stop: int, end: int) -> None:
-    """A date labelled as the publication's in a blog's footer sentence, among the article's last lines or
-    right under it ("This was written by K.G. Schneider. Posted on Sunday, September 16, 2012, at 7:05 pm.
-    Filed under ..."): too long a line for a dateline, which no other line of the page gave."""
-    lines = scored.lines
-    last = nonblank_above(scored, stop, FOOTER_SENTENCE_LINES)
-    for i in [*reversed(last), *range(stop, end)]:
-        text = lines[i].text
-        if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not holds_date_digit(text):
-            continue
-        found = find_date(text)
-        if found is not None and found.kind == "published":
-            head.date, head.date_at, head.dates[i] = found, i, found
-            return
-
-
-def _before_comments(scored: Scored, stop: int, end: int) -> int:
-    """`end`, or the first line of a comment section under the article before it: a comment's date is
-    not the article's."""
-    for i in range(stop, end):
-        text = scored.lines[i].text
-        if text and (is_comment_heading(text) or is_comment_count(text)):
-            return i
-    return end
-
-
 def _stacked_date(scored: Scored, i: int) -> tuple[FoundDate, list[int]] | None:
     """A date printed as a calendar's badge, a part on each line from line i on ("11", "July", "2012"), and
     those lines."""
@@ -318,7 +242,7 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             if not head.authors or (opened and not head.explicit):  # "By X" wins over a name before a date
                 head.authors, head.explicit = names, opened
         found = _line_date(text)
-        if found is not None and _is_dateline(text, found, names):
+        if found is not None and is_dateline(text, found, names):
             head.dates[i] = found
         elif found is None and len(text) <= STACKED_PART_CHARS and (stacked := _stacked_date(scored, i)) is not None:
             head.dates.update(dict.fromkeys(stacked[1], stacked[0]))
@@ -356,18 +280,6 @@ def _name_under(scored: Scored, head: Head, i: int) -> list[str] | None:
         return None
     head.bylines[under[0]] = name
     return [name]
-
-
-def _is_dateline(text: str, found: FoundDate, names: list[str] | None) -> bool:
-    """Whether a line holding a date dates the article. "Oct 18, 2019 · 8 min read" is no pure date line, but a
-    short line opening with a date; a date labelled "Published"/"Veröffentlicht am" is one in a longer line too."""
-    return (
-        names is not None
-        or found.kind is not None
-        or found.has_time  # a date with its time of day is a dateline, whatever else the line holds
-        or (found.start <= DATE_LABEL and (len(text) < SHORT_DATE_LINE or not text.endswith(".")))
-        or is_date_line(text)
-    )
 
 
 def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None:
