@@ -12,6 +12,7 @@ from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, SEAL_PARAGRAPHS, seal_page
 
 COMMENT_DATE = "March 3, 2020 at 4:11 am"
+FAR = "\n\n".join(f"Related story number {k}" for k in range(15))  # related links under the article
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,10 @@ def test_a_date_printed_as_a_badge_over_the_headline_is_the_article_s(badge: str
         ("Hofheim am Taunus | Wiesbaden, 11. November 2021", "Jane wrote:", datetime(2021, 11, 11)),
         ("Thema des Tages // 02.11.2021", "Jane wrote:", datetime(2021, 11, 2)),
         ("The ferry timetable, 11. November 2021, as printed", "Jane wrote:", None),  # a date in the middle
+        # far under the article (past related links), a byline with its date or a date labelled the publication's
+        (FAR + "\n\nerstellt von Ada Moss — veröffentlicht 28.01.2022 06:00", "Jane wrote:", datetime(2022, 1, 28, 6)),
+        (FAR + "\n\nPublished: 28.01.2022", "Jane wrote:", datetime(2022, 1, 28)),
+        (FAR + "\n\nLast modified: 28.01.2022", "Jane wrote:", None),  # the page's, not the article's
         # a blog's footer sentence, too long for a dateline, labelling the date as the post's
         (
             "This was written by Ada Moss. Posted on Sunday, September 16, 2012, at 7:05 pm. Filed under Harbour,"

@@ -1,20 +1,21 @@
 """Where the head finds the article's date when none of its lines holds one: a date line of the page down to the
 article's end, a dateline among other words, a short line ending with its date after a place, a dateline that
-opens one of the article's first paragraphs, a blog's footer sentence; and which lines holding a date date the
+opens one of the article's first paragraphs, a blog's footer sentence, a byline's date far under the article; and which lines holding a date date the
 article (`is_dateline`, asked in the head too)."""
 
 from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import byline_names, is_explicit_byline
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.head_inside import LABELLED_DATE_LINE, META_IN_PROSE, dateline_date, opening_date
 from builder.extract.generic.markers import is_comment_count, is_comment_heading
 from builder.extract.generic.region import PROSE_WORDS, Scored, nonblank_above
 
-DATE_AFTER_LINES: Final = 25  # a date line this close under the article is still its date
+DATE_AFTER_LINES: Final = 25  # a date line this close under the article is still its date...
+SIGNED_UNDER_LINES: Final = 50  # ...and a byline's date or one labelled the publication's, this close
 SHORT_DATE_LINE: Final = 60  # a line this short opening with a date (after a label this long), in the head,
 DATE_LABEL: Final = 16  # is a date line
 _PLACED: Final = (",", "//", "|")  # a place or a section, then the date that ends its line
@@ -34,7 +35,8 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     """With no date in the head over the article in lines[start:stop]: the first date line of the page down to
     the article's end ("Posted on ..." above the navigation, under the last paragraph), else a dateline among
     other words (`_dateline_among_words`), else a dateline that opens one of the article's first paragraphs
-    ("29.11.2022 – Mehrfach ...": `opening_date`), else a blog's footer sentence."""
+    ("29.11.2022 – Mehrfach ...": `opening_date`), else a blog's footer sentence, else a byline's date further
+    under the article (`_signed_far_under`)."""
     lines = scored.lines
     end = _before_comments(scored, stop, min(stop + DATE_AFTER_LINES, len(lines)))
     dated = [  # lines that may hold a dateline: most lines hold no digit, and a dateline is short
@@ -56,7 +58,7 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     found = next(filter(None, (opening_date(lines[i].text) for i in first[:META_IN_PROSE])), None)
     if found is not None:
         return DateElsewhere(found, None)
-    return _footer_sentence_date(scored, stop, end)
+    return _footer_sentence_date(scored, stop, end) or _signed_far_under(scored, stop, end)
 
 
 def _dateline_among_words(scored: Scored, dated: list[int], start: int, stop: int) -> DateElsewhere | None:
@@ -89,6 +91,22 @@ def _footer_sentence_date(scored: Scored, stop: int, end: int) -> DateElsewhere 
             continue
         found = find_date(text)
         if found is not None and found.kind == "published":
+            return DateElsewhere(found, i)
+    return None
+
+
+def _signed_far_under(scored: Scored, stop: int, end: int) -> DateElsewhere | None:
+    """A byline opened by its word with its date, or a date labelled the publication's, further under the article (past a share
+    bar, a newsletter box, related links: "erstellt von Dominique — veröffentlicht 28.01.2022 06:00"), up to
+    SIGNED_UNDER_LINES lines under it and never in its comments."""
+    far = _before_comments(scored, stop, min(stop + SIGNED_UNDER_LINES, len(scored.lines)))
+    for i in range(end, far):
+        text = scored.lines[i].text
+        measured = scored.prose[i]
+        if measured is None or measured.words > DATELINE_WORDS or not holds_date_digit(text):
+            continue
+        found = find_date(text)
+        if found is not None and (found.kind == "published" or is_explicit_byline(text)):
             return DateElsewhere(found, i)
     return None
 
