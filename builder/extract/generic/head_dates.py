@@ -1,7 +1,7 @@
 """Where the head finds the article's date when none of its lines holds one: a date line of the page down to the
 article's end, a dateline among other words, a short line ending with its date after a place, a dateline that
-opens one of the article's first paragraphs, a blog's footer sentence, a byline's date far under the article; and which lines holding a date date the
-article (`is_dateline`, asked in the head too)."""
+opens one of the article's first paragraphs, a blog's footer sentence, a byline's date far under the article;
+and which lines holding a date date the article (`is_dateline`, asked in the head too)."""
 
 from __future__ import annotations
 
