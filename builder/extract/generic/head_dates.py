@@ -38,7 +38,8 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     ("29.11.2022 – Mehrfach ...": `opening_date`), else a blog's footer sentence, else a byline's date further
     under the article (`_signed_far_under`)."""
     lines = scored.lines
-    end = _before_comments(scored, stop, min(stop + DATE_AFTER_LINES, len(lines)))
+    far = _before_comments(scored, stop, min(stop + SIGNED_UNDER_LINES, len(lines)))  # never in the comments
+    end = min(far, stop + DATE_AFTER_LINES)
     dated = [  # lines that may hold a dateline: most lines hold no digit, and a dateline is short
         i
         for i in range(end)
@@ -58,7 +59,7 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     found = next(filter(None, (opening_date(lines[i].text) for i in first[:META_IN_PROSE])), None)
     if found is not None:
         return DateElsewhere(found, None)
-    return _footer_sentence_date(scored, stop, end) or _signed_far_under(scored, stop, end)
+    return _footer_sentence_date(scored, stop, end) or _signed_far_under(scored, end, far)
 
 
 def _dateline_among_words(scored: Scored, dated: list[int], start: int, stop: int) -> DateElsewhere | None:
@@ -95,11 +96,10 @@ def _footer_sentence_date(scored: Scored, stop: int, end: int) -> DateElsewhere 
     return None
 
 
-def _signed_far_under(scored: Scored, stop: int, end: int) -> DateElsewhere | None:
-    """A byline opened by its word with its date, or a date labelled the publication's, further under the article (past a share
-    bar, a newsletter box, related links: "erstellt von Dominique — veröffentlicht 28.01.2022 06:00"), up to
-    SIGNED_UNDER_LINES lines under it and never in its comments."""
-    far = _before_comments(scored, stop, min(stop + SIGNED_UNDER_LINES, len(scored.lines)))
+def _signed_far_under(scored: Scored, end: int, far: int) -> DateElsewhere | None:
+    """A byline opened by its word with its date, or a date labelled the publication's, further under the article
+    (past a share bar, a newsletter box, related links: "erstellt von Dominique — veröffentlicht 28.01.2022
+    06:00"), in lines[end:far]: up to SIGNED_UNDER_LINES lines under it, and never in its comments."""
     for i in range(end, far):
         text = scored.lines[i].text
         measured = scored.prose[i]
