@@ -267,6 +267,23 @@ def test_a_blog_s_user_name_in_lower_case_after_the_byline_s_word_on_a_dated_lin
 @pytest.mark.parametrize(
     ("meta", "authors"),
     [
+        ("Veröffentlicht am Fr, 24. Januar 2020, 18:18 von Creeny", ["Creeny"]),  # after the date and its word
+        ("Creeny - 24. Januar 2020", []),  # before a date, no word: "creeny" is common words (the site's address)
+    ],
+)
+def test_a_name_after_a_date_and_a_byline_s_word_is_no_common_word(meta: str, authors: list[str]) -> None:
+    """The page prints the name in lower case too (its address, https://creeny.example.org): after the byline's
+    word on a dated line the name is named as surely as after an opening "By"."""
+    paragraphs = [*SEAL_PARAGRAPHS, "Pictures of the seals at https://creeny.example.org under a free licence."]
+    page = seal_page("News of the harbour and the islands", meta, "Seals return to the sandbank", paragraphs=paragraphs)
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors"),
+    [
         ("By ada_moss\nMarch 3, 2012", ["ada_moss"]),  # a user name alone after "By", beside the date line
         ("March 3, 2012\nvon amoss", ["amoss"]),
         ("By ada_moss", []),  # no date beside it: a phrase's words, maybe

@@ -171,6 +171,13 @@ def _dates_end(text: str, end: int) -> int:
     return end
 
 
+def named_after_date(text: str) -> bool:
+    """Whether a byline's word opens the names after the line's date ("Veröffentlicht am 24. Januar 2020 von
+    Creeny", "on March 10, 2015 by Nikhil Marathe"): they are named as surely as after an opening "By"."""
+    date = find_date(text) if holds_date_digit(text) else None
+    return date is not None and _BYLINE_AFTER_DATE.match(text, _dates_end(text, date.end)) is not None
+
+
 def is_explicit_byline(text: str) -> bool:
     """A byline opened by its word ("By", "Von", "Posted by"), not a name found before a date."""
     return _explicit(text) is not None

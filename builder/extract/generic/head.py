@@ -25,6 +25,7 @@ from builder.extract.generic.byline import (
     is_byline_word,
     is_explicit_byline,
     name_and_outlet,
+    named_after_date,
     opened_handle,
 )
 from builder.extract.generic.dates import FoundDate, find_date
@@ -227,7 +228,7 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
         if is_image_file(text) or (text[:1] == "[" and is_bracketed(text)) or tag_label(text) is not None:
             continue  # an image's file name or alt text may hold a date ("[2016-12-20T03-00-09-933Z--1280x720]")
         names = byline_names(text)
-        opened = names is not None and is_explicit_byline(text)
+        opened = names is not None and (is_explicit_byline(text) or named_after_date(text))
         if names is None and is_byline_word(text):
             names = _name_under(scored, head, i)
             opened = names is not None
