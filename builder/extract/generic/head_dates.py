@@ -38,8 +38,8 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     ("29.11.2022 – Mehrfach ...": `opening_date`), else a blog's footer sentence, else a byline's date further
     under the article (`_signed_far_under`)."""
     lines = scored.lines
-    far = _before_comments(scored, stop, min(stop + SIGNED_UNDER_LINES, len(lines)))  # never in the comments
-    end = min(far, stop + DATE_AFTER_LINES)
+    near = min(stop + DATE_AFTER_LINES, len(lines))
+    end = _before_comments(scored, stop, near)  # never in the comments
     dated = [  # lines that may hold a dateline: most lines hold no digit, and a dateline is short
         i
         for i in range(end)
@@ -59,7 +59,9 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     found = next(filter(None, (opening_date(lines[i].text) for i in first[:META_IN_PROSE])), None)
     if found is not None:
         return DateElsewhere(found, None)
-    return _footer_sentence_date(scored, stop, end) or _signed_far_under(scored, end, far)
+    if (footer := _footer_sentence_date(scored, stop, end)) is not None or end < near:  # the comments start near
+        return footer
+    return _signed_far_under(scored, end, _before_comments(scored, end, min(stop + SIGNED_UNDER_LINES, len(lines))))
 
 
 def _dateline_among_words(scored: Scored, dated: list[int], start: int, stop: int) -> DateElsewhere | None:
