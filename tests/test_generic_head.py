@@ -6,7 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from builder.extract.generic.byline import bare_name, byline_names
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.names import bare_name
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import Line
 

@@ -8,7 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from builder.extract.generic.byline import bare_name, byline_names, is_names_list
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.names import bare_name, is_names_list
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
 

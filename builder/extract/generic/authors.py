@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from builder.extract.generic.byline import bare_name, byline_names, is_explicit_byline
+from builder.extract.generic.byline import byline_names, is_explicit_byline
 from builder.extract.generic.markers import is_end_heading
+from builder.extract.generic.names import bare_name
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
 from builder.extract.generic.relative import is_profile_mark
 from builder.extract.generic.words import holds_word

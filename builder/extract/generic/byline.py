@@ -8,9 +8,9 @@ from typing import Final
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import find_date, is_accompanying
 from builder.extract.generic.digits import holds_date_digit
-from builder.extract.generic.markers import comments_mark, is_end_heading, undoubled
+from builder.extract.generic.markers import comments_mark, undoubled
+from builder.extract.generic.names import DOMAIN, NAME_SPLIT, SEPARATORS, bare_name, is_name
 from builder.extract.generic.relative import relative_time
-from builder.extract.generic.tags import tag_label
 from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
@@ -43,25 +43,9 @@ _NAMES_END: Final = re.compile(
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
     r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b)"
 )
-_JOINERS: Final = ("and", "&", "und", "et", "y", "e", "en", "и", "i")  # the words that join two names
 _AUTHOR_WORDS: Final = r"Autor(?:in)?|Auteur|Author|Autore"  # "Autorin:", a writer's label
 # The label after the byline's word ("von Autor: Georg Holzer"): no part of the name
 _AUTHOR_LABEL: Final = re.compile(rf"(?:{_AUTHOR_WORDS})\s*[:：]\s*")
-_NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOINERS)) + r")\s+")
-# Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist"; and a button's
-# or a link's words: "Text Size", "Print Email".
-_ROLE_WORDS: Final = frozenset(
-    """staff senior editor editors correspondent reporter writer writers contributor columnist technologist
-    news project desk team agency press bureau photographer photos photo chief political science health
-    analyst associated logo updated published minutes min read ago link copied
-    size print email share comments subscribe menu search close sharing""".split()  # noqa: SIM905
-)
-_POSSESSIVE: Final = ("'s", "’s")  # a word ending so is no part of a person's name
-_PARTICLES: Final = frozenset(
-    "de da del della di van von der den le la du dos das bin al el ten ter".split()  # noqa: SIM905
-)
-# The particles that are German articles too: a name never opens with one ("Van Morrison", "De Niro" do open one).
-_ARTICLES: Final = frozenset(["das", "der", "den", "dem", "des"])
 MAX_BYLINE_WORDS: Final = 25
 _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
@@ -71,16 +55,8 @@ _BYLINE_WORD: Final = re.compile(
     rf"(?:Publicado|Escrito)\s+por|(?:Publié|Écrit)\s+par|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|{_AUTHOR_WORDS})"
     r"\s*[:：]?"
 )
-_SEPARATORS: Final = " /|·•-—–"
 _NAME_AFTER_DATE: Final = re.compile(r"\s*[/|·•—–~-]\s*(?P<name>[^/|·•—–~]+?)\s*")  # fullmatch from the date's end
-NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
-_GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
-_PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"])  # beside a name: its picture's alt text
-_AVATAR_END: Final = re.compile(r"['’]s (?:avatar|picture|photo|profile picture)$", re.IGNORECASE)
-_HANDLE_END: Final = re.compile(r"[\s,]*@\w+$")  # "Kate Fazzini@KateFazzini", "Chris Hayes, @chrislhayes"
 BYLINE_WORD_CHARS: Final = 16  # "Written by", "Geschrieben von:": longer lines are no byline's words alone
-_GLUED_CAPITALS: Final = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
-_DOMAIN: Final = re.compile(r"\w\.\w{2}")
 _FIELD_SEPARATOR: Final = re.compile(r"\s+[/|·•]\s+")
 
 
@@ -160,7 +136,7 @@ def opened_handle(text: str) -> list[str] | None:
         return None
     match = _explicit(text)
     named = _unbracketed(match[_named(match)]).strip() if match is not None else ""
-    return _handle(named) if named and " " not in named and _DOMAIN.search(named) is None else None
+    return _handle(named) if named and " " not in named and DOMAIN.search(named) is None else None
 
 
 def _dates_end(text: str, end: int) -> int:
@@ -189,25 +165,6 @@ def is_byline_word(text: str) -> bool:
 
 
 OPENING_NAME_WORDS: Final = 2  # the first words after a byline's opening of two words ("Written by") are a name
-OUTLET_WORDS: Final = 6  # the outlet after a name and a comma ("Canwest News Service; Ottawa Citizen") is this short
-
-
-def name_and_outlet(text: str) -> list[str] | None:
-    """The names of a line that is a name (or two joined by "and") and, after a comma, the outlet the author
-    writes for: "Erin Hitchcock, Burnaby Now", "Tim Shufelt, Canwest News Service; Ottawa Citizen". A headline
-    may take that form ("Mitt Romney, Prisoner of the Tea Party"), so every word of the outlet is capitalised,
-    none ends an exclamation or a question, and the head reads such a line only beside a date line."""
-    names, comma, outlet = text.partition(",")
-    if not comma or len(text) > NAME_LINE_CHARS or "'s" in names or "’s" in names:  # "David Barton's Terrible, ..."
-        return None
-    words = outlet.replace(";", " ").split()
-    if not 1 <= len(words) <= OUTLET_WORDS or not all(word[0].isupper() for word in words) or outlet[-1] in "?!":
-        return None
-    parts = _NAME_SPLIT.split(names.strip())
-    if tag_label(parts[0].split(" ", 1)[0].capitalize() + ":") is not None:  # "Categories Iceland, Photo Essays"
-        return None  # a tag list's label opens no name
-    found = [name for part in parts if (name := bare_name(part)) is not None]
-    return found if len(found) == len(parts) else None
 
 
 def is_capitalised_byline(text: str) -> bool:
@@ -279,7 +236,7 @@ def _name_before(text: str) -> list[str] | None:
     """The one name in the last field before a date ("[logo] / Cory Doctorow / 10:08 am Fri Jul 19, 2013"), the
     date's label and fillers left out ("Evgenia Karp Zuletzt geändert am 06.11.2023"), or a field of them ("Jacobo
     Betancur | Publicado hace 3 horas")."""
-    fields = _FIELD_SEPARATOR.split(text.rstrip(_SEPARATORS))
+    fields = _FIELD_SEPARATOR.split(text.rstrip(SEPARATORS))
     field = fields[-1]
     if len(fields) > 1 and all(is_accompanying(word) for word in field.split()):
         field = fields[-2]
@@ -303,11 +260,6 @@ def _one_name(field: str) -> list[str] | None:
 
 # The desk that signs an article before its date, in the languages the reader knows.
 _DESKS: Final = frozenset(["redaktion", "die redaktion", "editorial staff", "rédaction", "redacción", "redazione"])
-# One word after the names that is their outlet, not a name: an acronym ("CNN", "AFP"), a news agency.
-ACRONYM_CHARS: Final = 5
-_AGENCIES: Final = frozenset(
-    ["reuters", "bloomberg", "dpa", "afp", "ansa", "efe", "xinhua", "tass", "kyodo", "apa", "sda", "kna"]
-)
 
 
 # Capitalised words a page prints before a date that name no one: a date's label ("Last Modified: ..."), an
@@ -325,82 +277,5 @@ def _names(names: str) -> list[str] | None:
     names = _SENTENCE_END.sub("", names.strip(" ,;:/"))  # "Post written by Leo Babauta."
     label = _AUTHOR_LABEL.match(names) if names[:1] == "A" else None
     names = names if label is None else names[label.end() :]
-    found = [part for part in _NAME_SPLIT.split(undoubled(names)) if _is_name(part)]
+    found = [part for part in NAME_SPLIT.split(undoubled(names)) if is_name(part)]
     return found or None
-
-
-def _is_name(part: str) -> bool:
-    """One to five words, each capitalised (or a particle like "de", "van"), none a job title's word, not
-    an end heading ("Ähnliche Beiträge")."""
-    words = part.split()
-    if not 1 <= len(words) <= 5 or is_end_heading(part, len(words)):
-        return False
-    if len(words) == 1 and (words[0].lower() in _AGENCIES or (words[0].isupper() and len(words[0]) <= ACRONYM_CHARS)):
-        return False  # "By Jane Doe, CNN", "By John Smith, Reuters": the outlet the author writes for
-    for word in words:
-        low = word.lower()
-        if low in _ROLE_WORDS or _DOMAIN.search(word):  # "by Bob Yirka , Phys.org": the site, not a name
-            return False
-        if _GLUED_CAPITALS.search(word) is not None:
-            return False  # "TrapaniCEO", "ArchivesWebsiteTwitter": glued words ("DiChristopher", "McLeod" are names)
-        if not (word[0].isupper() or low in _PARTICLES or not word[0].isalpha()):
-            return False
-    return any(word[0].isalpha() for word in words)
-
-
-def bare_name(text: str) -> str | None:
-    """A line that is only a person's name ("Ben Silverman"): two to four capitalised words of letters,
-    no stop word. Read as a byline only beside the headline or a date line."""
-    if len(text) > NAME_LINE_CHARS:  # most lines: no name's line is that long, even printed twice
-        return None
-    if "@" in text:
-        text = _HANDLE_END.sub("", text)  # "Kate Fazzini@KateFazzini"
-    if "s " in text:
-        text = _AVATAR_END.sub("", text)  # "Brandon Laurino's Avatar": the alt text of the writer's picture
-    # "Alex Shephard/" over the date; "Amelie Siekmann," over "am Sonntag, 11.12.2022": the byline goes on below
-    text = text.strip(_SEPARATORS).rstrip(",")
-    if text[:2] == "By":
-        text = _GLUED_BY.sub("", text)  # "ByTravis Haney"
-    text = undoubled(text)  # "Andrea WongAndrea Wong"
-    words = text.split()
-    half = len(words) // 2
-    if half >= 2 and words[:half] == words[half:]:  # "Aleš Vávra Aleš Vávra": an avatar's alt text, then the name
-        words = words[:half]
-        text = " ".join(words)
-    if words and (words[0] in _PICTURE_WORDS or words[-1] in _PICTURE_WORDS):
-        # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name; "Enlarge Image": a button
-        words = words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
-        text = " ".join(words)
-    if not 2 <= len(words) <= 4 or len(text) > 50:
-        return None
-    if not all(_is_name_word(word) for word in words):
-        return None
-    if any(word.lower() in STOP_WORDS and word.lower() not in _PARTICLES for word in words):
-        return None
-    if words[0].lower() in _ARTICLES:  # "Das Imperialismus-Phantom", "Der Bundesrat": a particle never opens a name
-        return None
-    return text if _is_name(text) else None
-
-
-def is_names_list(text: str) -> bool:
-    """A line of two names or more and nothing else ("Clara Löw, Siddharth Prakash & Klaus Jacob"): the
-    writers of an article, never its headline."""
-    if "," not in text and " & " not in text and " and " not in text and " und " not in text:
-        return False  # most lines: no list at all
-    if not all(word[0].isupper() or word in _JOINERS for word in text.replace(",", " ").split()):
-        return False  # a headline's lower-case word: no list of names (asked before the pattern's split)
-    parts = _NAME_SPLIT.split(text.strip())
-    # a name has two to four words (bare_name asks it too, at many times the cost): most lists are of other things
-    if len(parts) < 2 or not all(2 <= len(part.split()) <= 4 for part in parts):
-        return False
-    return all(bare_name(part) is not None for part in parts)
-
-
-def _is_name_word(word: str) -> bool:
-    """Letters, a hyphen or an apostrophe ("Schmoll-Trautmann", "O'Neil"); a dot only after an initial ("D.");
-    no possessive ("Azerbaijan’s Rising Gas Negotiators" is a headline, "Ben's Kitchen" a shop)."""
-    if "." in word and (len(word) > 2 or not word.endswith(".")):
-        return False  # "Phys.org", "www.site.com"
-    if word.endswith(_POSSESSIVE):
-        return False
-    return word.rstrip(".").replace("-", "").replace("'", "").replace("’", "").isalpha()

@@ -20,11 +20,9 @@ from builder.extract.generic.authors import (
 )
 from builder.extract.generic.boilerplate import is_form_message
 from builder.extract.generic.byline import (
-    bare_name,
     byline_names,
     is_byline_word,
     is_explicit_byline,
-    name_and_outlet,
     named_after_date,
     opened_handle,
 )
@@ -37,6 +35,7 @@ from builder.extract.generic.markers import (
     is_credited_caption,
     is_image_file,
 )
+from builder.extract.generic.names import bare_name, name_and_outlet
 from builder.extract.generic.region import Scored, following, is_bracketed, neighbours, nonblank_above
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.title_pick import pick_title

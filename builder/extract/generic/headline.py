@@ -19,7 +19,6 @@ from operator import mul
 from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.byline import bare_name, is_names_list
 from builder.extract.generic.credits import is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
@@ -32,6 +31,7 @@ from builder.extract.generic.headline_lines import (
     under_end_heading,
 )
 from builder.extract.generic.markers import is_image_file
+from builder.extract.generic.names import bare_name, is_names_list
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored, neighbours
 from builder.extract.generic.words import STOP_WORDS, is_title_case

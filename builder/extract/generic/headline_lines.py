@@ -12,7 +12,6 @@ import re
 from typing import Final
 
 from builder.extract.generic.byline import (
-    bare_name,
     byline_names,
     is_capitalised_byline,
     is_explicit_byline,
@@ -32,6 +31,7 @@ from builder.extract.generic.markers import (
     is_handle_or_menu,
     is_image_file,
 )
+from builder.extract.generic.names import bare_name
 from builder.extract.generic.recipes import is_section_name
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.relative import is_reading_time, is_relative_date_line
