@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.date_words import KIND_LABELS
-from builder.extract.generic.dates import find_date, is_accompanying
+from builder.extract.generic.dates import FoundDate, find_date, is_accompanying
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.markers import comments_mark, undoubled
 from builder.extract.generic.names import DOMAIN, NAME_SPLIT, SEPARATORS, bare_name, is_name
@@ -72,9 +72,7 @@ def byline_names(text: str) -> list[str] | None:
         if names is None and holds_date_digit(text) and find_date(text) is not None:
             return _handle(named)  # "von eseppelt · 31. Oktober 2023"
         return names
-    date = find_date(text) if holds_date_digit(text) else None
-    end = _dates_end(text, date.end) if date is not None else 0
-    after = _BYLINE_AFTER_DATE.match(text, end) if date is not None else None
+    date, end, after = _dated(text)
     if after is not None:  # "on March 10, 2015 by Nikhil Marathe", "Publiziert am 13. Januar 2014 von uriebe"
         named = _unbracketed(after["names"])
         mark = comments_mark(named)  # "1. Januar 2016 von KleineGrüneMonster Ein Kommentar"
@@ -150,8 +148,17 @@ def _dates_end(text: str, end: int) -> int:
 def named_after_date(text: str) -> bool:
     """Whether a byline's word opens the names after the line's date ("Veröffentlicht am 24. Januar 2020 von
     Creeny", "on March 10, 2015 by Nikhil Marathe"): they are named as surely as after an opening "By"."""
+    return _dated(text)[2] is not None
+
+
+def _dated(text: str) -> tuple[FoundDate | None, int, re.Match[str] | None]:
+    """The line's first date (None when it holds none), where the dates from it end, and the byline's word and
+    names right after them (`_BYLINE_AFTER_DATE`), if any."""
     date = find_date(text) if holds_date_digit(text) else None
-    return date is not None and _BYLINE_AFTER_DATE.match(text, _dates_end(text, date.end)) is not None
+    if date is None:
+        return None, 0, None
+    end = _dates_end(text, date.end)
+    return date, end, _BYLINE_AFTER_DATE.match(text, end)
 
 
 def is_explicit_byline(text: str) -> bool:

@@ -38,9 +38,7 @@ _ENGLISH_ENDS: Final = ("ago", "minute", "minutes", "hour", "hours", "day", "day
 _ENGLISH_CHARS: Final = frozenset("•·|—–-adeghikmnorstuwy")
 _OTHER_ENDS: Final = frozenset((*_UNITS_AFTER, "fa", "geleden"))  # the last word of the other languages' times
 _LAST_CHARS: Final = max(map(len, _OTHER_ENDS)) + 1  # the longest with the space before it
-_OTHER_LAST: Final = frozenset(
-    end for word in _OTHER_ENDS for end in (word[-1], word[-1].upper())
-)  # their last letters
+_OTHER_LAST: Final = frozenset(end for word in _OTHER_ENDS for end in (word[-1], word[-1].upper()))  # last letters
 _PROFILE_MARK: Final = re.compile(r"Follow|Folgen|Suivre|Seguir|" + _RELATIVE, re.IGNORECASE)
 
 
@@ -60,17 +58,21 @@ def relative_time(text: str) -> re.Match[str] | None:
         while start and (text[start - 1] in _ENGLISH_CHARS or text[start - 1].isspace() or text[start - 1].isdecimal()):
             start -= 1
         found = _ENGLISH_TIME.search(text, start)
-    if stripped[-1:] not in _OTHER_LAST:  # most lines end with a full stop, a digit, another letter
-        return found
-    last = stripped[-_LAST_CHARS:]
-    words = last.rsplit(None, 1)  # a whole word after a space: not "Media", "Wikipedia"
-    if (
-        words and (len(words) == 2 or last[0].isspace()) and words[-1].lower() in _OTHER_ENDS
-    ):  # few lines: searched whole
+    if _ends_with_other_unit(stripped):  # few lines: searched whole
         other = _OTHER_TIME.search(text)
         if other is not None and (found is None or other.start() < found.start()):  # "il y a 5 minutes"
             return other
     return found
+
+
+def _ends_with_other_unit(stripped: str) -> bool:
+    """Whether the line's last word, a whole word after a space (not "Media", "Wikipedia"), ends an other
+    language's relative time ("Stunden", "horas", "fa")."""
+    if stripped[-1:] not in _OTHER_LAST:  # most lines end with a full stop, a digit, another letter
+        return False
+    last = stripped[-_LAST_CHARS:]
+    words = last.rsplit(None, 1)
+    return bool(words) and (len(words) == 2 or last[0].isspace()) and words[-1].lower() in _OTHER_ENDS
 
 
 def is_relative_date_line(text: str) -> bool:

@@ -116,8 +116,12 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
     if text.endswith((*FULL_STOPS, ":")) or scored.lines[best].text in text:  # a sentence, a label; a breadcrumb
         return best
     words, over_words = scored.prose[best].words, scored.prose[above].words  # type: ignore[union-attr]
-    sentence = words >= STANDFIRST_WORDS and scored.lines[best].text.endswith(FULL_STOPS) and over_words > 1
-    sentence = sentence and not chosen.features[TITLE_CASE]
+    sentence = (  # a sentence of a standfirst's length, not in title case, under two words or more
+        words >= STANDFIRST_WORDS
+        and over_words > 1
+        and scored.lines[best].text.endswith(FULL_STOPS)
+        and not chosen.features[TITLE_CASE]
+    )
     if not (sentence or _standfirst_over_meta(words, over_words, over, chosen, completing)):
         return best
     return above if _may_be_headline(scored, over, completing) else best
