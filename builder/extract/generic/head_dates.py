@@ -10,7 +10,7 @@ from typing import Final, NamedTuple
 from builder.extract.generic.byline import byline_names, is_explicit_byline
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
-from builder.extract.generic.head_inside import LABELLED_DATE_LINE, META_IN_PROSE, dateline_date, opening_date
+from builder.extract.generic.head_inside import LABELLED_DATE_LINE, META_IN_PROSE, dateline_date
 from builder.extract.generic.markers import is_comment_count, is_comment_heading
 from builder.extract.generic.region import PROSE_WORDS, Scored, nonblank_above
 
@@ -24,6 +24,10 @@ _PLACED: Final = (",", "//", "|")  # a place or a section, then the date that en
 DATELINE_WORDS: Final = 20
 FOOTER_SENTENCE_LINES: Final = 3  # a blog's footer sentence with the date is among the article's last lines...
 FOOTER_SENTENCE_CHARS: Final = 400  # ...and shorter than this
+OPENING_CHARS: Final = 80  # a date that opens a paragraph ends this early in it...
+OPENING_PLACE: Final = 40  # ...after a place this long at most ("Hofheim am Taunus | Wiesbaden, ")...
+OPENING_GAP: Final = 3  # ...and a dash, colon or full stop follows it this close
+OPENING_MARKS: Final = frozenset("–—-:.|")
 
 
 class DateElsewhere(NamedTuple):
@@ -35,7 +39,7 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     """With no date in the head over the article in lines[start:stop]: the first date line of the page down to
     the article's end ("Posted on ..." above the navigation, under the last paragraph), else a dateline among
     other words (`_dateline_among_words`), else a dateline that opens one of the article's first paragraphs
-    ("29.11.2022 – Mehrfach ...": `opening_date`), else a blog's footer sentence, else a byline's date further
+    ("29.11.2022 – Mehrfach ...": `_opening_date`), else a blog's footer sentence, else a byline's date further
     under the article (`_signed_far_under`)."""
     lines = scored.lines
     near = min(stop + DATE_AFTER_LINES, len(lines))
@@ -56,12 +60,27 @@ def date_elsewhere(scored: Scored, start: int, stop: int) -> DateElsewhere | Non
     if among_words is not None:
         return among_words
     first = [i for i in range(start, min(stop, start + 2 * META_IN_PROSE)) if scored.prose[i] is not None]
-    found = next(filter(None, (opening_date(lines[i].text) for i in first[:META_IN_PROSE])), None)
+    found = next(filter(None, (_opening_date(lines[i].text) for i in first[:META_IN_PROSE])), None)
     if found is not None:
         return DateElsewhere(found, None)
     if (footer := _footer_sentence_date(scored, stop, end)) is not None or end < near:  # the comments start near
         return footer
     return _signed_far_under(scored, end, _before_comments(scored, end, min(stop + SIGNED_UNDER_LINES, len(lines))))
+
+
+def _opening_date(text: str) -> FoundDate | None:
+    """The date that opens a paragraph, a press release's or an agency's dateline: after a place at most
+    (OPENING_PLACE characters), and set off from the prose by a dash, a colon or a full stop ("29.11.2022 –
+    Mehrfach und vehement ...", "Karlsruhe, (12.11.2021). Traditionell ...", "BERLIN, 3 March 2021 - The ...").
+    None for a paragraph that opens otherwise: a date in a sentence is no dateline."""
+    opening = text[:OPENING_CHARS]
+    if not holds_date_digit(opening):
+        return None
+    found = find_date(opening)
+    if found is None or found.start > OPENING_PLACE:
+        return None
+    after = text[found.end : found.end + OPENING_GAP].lstrip(" )")
+    return found if after[:1] in OPENING_MARKS and found.end < len(opening) else None
 
 
 def _dateline_among_words(scored: Scored, dated: list[int], start: int, stop: int) -> DateElsewhere | None:

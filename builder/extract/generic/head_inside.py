@@ -21,10 +21,6 @@ HEAD_INSIDE_LINES: Final = 30  # a byline or date this many non-blank lines into
 HEAD_INSIDE_SHARE: Final = 0.75  # ...when this share of the region's prose is under it
 HEADLINE_WORDS: Final = 25  # a headline above such a byline or date is no longer than this...
 SHARE_LINES: Final = 2  # ...with at most this many buttons or form fields between them
-OPENING_CHARS: Final = 80  # a date that opens a paragraph ends this early in it...
-OPENING_PLACE: Final = 40  # ...after a place this long at most ("Hofheim am Taunus | Wiesbaden, ")...
-OPENING_GAP: Final = 3  # ...and a dash, colon or full stop follows it this close
-OPENING_MARKS: Final = frozenset("–—-:.|")
 
 
 def head_inside(scored: Scored, start: int, stop: int) -> int:
@@ -116,18 +112,3 @@ def _after_meta(scored: Scored, i: int, stop: int) -> int:
     while j < stop and (scored.prose[j] is None or is_meta_line(scored.lines[j].text)):
         j += 1
     return j
-
-
-def opening_date(text: str) -> FoundDate | None:
-    """The date that opens a paragraph, a press release's or an agency's dateline: after a place at most
-    (OPENING_PLACE characters), and set off from the prose by a dash, a colon or a full stop ("29.11.2022 –
-    Mehrfach und vehement ...", "Karlsruhe, (12.11.2021). Traditionell ...", "BERLIN, 3 March 2021 - The ...").
-    None for a paragraph that opens otherwise: a date in a sentence is no dateline."""
-    opening = text[:OPENING_CHARS]
-    if not holds_date_digit(opening):
-        return None
-    found = find_date(opening)
-    if found is None or found.start > OPENING_PLACE:
-        return None
-    after = text[found.end : found.end + OPENING_GAP].lstrip(" )")
-    return found if after[:1] in OPENING_MARKS and found.end < len(opening) else None
