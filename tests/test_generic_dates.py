@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from builder.extract.generic.clock import time_alone
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 
 H = timedelta(hours=1)
@@ -307,3 +308,23 @@ def test_mail_and_us_forms_keep_their_offsets(line: str, local: datetime, offset
     found = find_date(line)
     assert found is not None
     assert (found.local, found.offset, found.start, found.end) == (local, offset, 0, len(line))
+
+
+@pytest.mark.parametrize(
+    ("line", "alone"),
+    [
+        ("01:29 PM EDT", True),
+        ("10:48 a.m. (GMT+10)", True),
+        ("18:30 Uhr", True),
+        ("14.30 Uhr", True),
+        ("5 PM", True),
+        ("06:51", True),
+        ("1:15", False),  # a video's length as often
+        ("3.20", False),  # a section's number, a price
+        ("25:00", False),  # no time of day
+        ("2021", False),
+        ("Updated 01:29 PM EDT", False),  # a label: a date line's business, not a time alone
+    ],
+)
+def test_a_time_alone_on_its_line(line: str, alone: bool) -> None:
+    assert (time_alone(line) is not None) is alone

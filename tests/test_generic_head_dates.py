@@ -4,7 +4,7 @@ pieces, its day, month and year on lines of their own."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -123,3 +123,35 @@ def test_a_date_opening_the_article_s_paragraph_is_its_dateline(opening: str, ex
     assert isinstance(reading, GenericReading), reading
     assert (reading.date.local if reading.date is not None else None) == expected
     assert reading.fields["body"].startswith(first)  # the paragraph stays the article's
+
+
+@pytest.mark.parametrize(
+    ("time", "expected", "offset_hours"),
+    [
+        ("01:29 PM EDT", datetime(2012, 7, 19, 13, 29), -4),
+        ("18:30 Uhr", datetime(2012, 7, 19, 18, 30), None),
+        ("5 PM", datetime(2012, 7, 19, 17), None),
+        ("1:15", datetime(2012, 7, 19), None),  # a video's length as often as a time: the date keeps no time
+        ("3.20", datetime(2012, 7, 19), None),  # a number
+    ],
+)
+def test_a_time_alone_under_the_date_line_is_the_date_s(
+    time: str, expected: datetime, offset_hours: int | None
+) -> None:
+    page = "Harbour Weekly\n\nSeals return to the sandbank\n\nAda Moss\nJuly 19, 2012\n" + time + "\nShare This Post"
+    reading = read_generic(seal_page(page))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
+    assert reading.date is not None
+    assert reading.date.local == expected
+    assert reading.date.offset == (None if offset_hours is None else timedelta(hours=offset_hours))
+    roles = dict(zip((line.text for line in reading.classified.lines), reading.classified.roles, strict=True))
+    assert (roles[time].value == "date") == (expected.hour > 0)
+
+
+@pytest.mark.parametrize("time", ["01:29 PM EDT", "18:30 Uhr", "08:38 PM ET"])
+def test_a_time_alone_is_never_the_headline(time: str) -> None:
+    # a page whose headline the reader cannot see (a sidebar the site repeats): the time must not stand in for it
+    reading = read_generic(seal_page("Harbour Weekly", time))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] != time

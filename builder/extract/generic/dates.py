@@ -12,8 +12,7 @@ Rules a reader of the results should know:
   zone ("10/11/2022 08:00 AM EDT": month first) and no zone of a country that writes the day first ("12:01am
   GMT 08/01/2008": 8 January), and dots or dashes are always day first.
 - A date, or its time, that cannot exist (31 Feb, 25:00) is no date; the search goes on along the line.
-- `offset` is what the page states (Z, +02:00, GMT+2, UTC, a zone abbreviation from `date_words.ZONES`);
-  `instant` applies the caller's default zone when it states none.
+- `offset` is what the page states (`clock.zone_offset`); `instant` applies the caller's default zone when it states none.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Final
 
+from builder.extract.generic.clock import NO_LETTER_AFTER, TIME, ZONE, ZONE_TEXT, clock, zone_offset
 from builder.extract.generic.date_words import BYLINE_MARKERS, FILLERS, KIND_LABELS, MONTHS, WEEKDAYS, ZONES
 from builder.extract.generic.digits import ASCII_DIGITS, DIGIT, OTHER_DIGIT, holds_date_digit
 
@@ -47,7 +47,6 @@ class FoundDate:
 
 
 _NO_LETTER_BEFORE: Final = r"(?<![^\W\d_])"
-_NO_LETTER_AFTER: Final = r"(?![^\W\d_])"
 
 # A four-digit year, 1990..2109 (the day's check stops at 2100); a digit before it is checked apart, since a
 # lookbehind first would cost the regex its fast scan for the leading digit. A digit after it makes it part of a
@@ -70,7 +69,7 @@ _YEAR_FIRST: Final = re.compile(
 #   month day   July 21, 2021, Jul. 21 2021, July 21st, 2021, Jan, 15, 2008
 #   C library   Jan 04 09:34 2021, Thu Dec 14 15:21:17 2006 (the time between the day and the year)
 # A month is any word here, looked up afterwards; Arabic's Levantine names take two words (كانون الثاني).
-_MONTH_REVERSED: Final = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + _NO_LETTER_AFTER
+_MONTH_REVERSED: Final = r"(?P<{name}>(?:[\u0621-\u064A]{{2,}}\s+)?[^\W\d_]{{2,}})" + NO_LETTER_AFTER
 _YEAR_LAST_REVERSED: Final = re.compile(
     r"(?P<nsep>[-/.]|\s\.)(?P<nb>\d{1,2})(?P=nsep)(?P<na>\d{1,2})(?![\d.,/-]|:\d)"
     r"|(?:\s*[,،]\s*|\s+(?:l?ed\s+)?|\s*[-/.]\s*)\.?(?!(?:ts|dn|dr|ht)\d)"  # "21st, 2021" has no month
@@ -84,31 +83,15 @@ _YEAR_LAST_REVERSED: Final = re.compile(
     re.IGNORECASE,
 )
 
-# A time of day: 14:49, 14:49:05.000, 2:49 PM, 2.49pm, 14h49, 14 h 49, 14時49分, 午後2時49分.
-# An hour alone counts with am/pm or an hour word: "3 pm", "à 14h", "um 14 Uhr", "14時".
-_TIME: Final = (
-    r"(?:(?P<cjk_ap>午前|午後|上午|下午)\s*)?(?<!\d)"
-    r"(?:(?P<h>\d{1,2})(?:[:.]|\s?h\s?|\s*[時时시]\s*)(?P<mi>\d{2}|(?<=[時时시])\d(?=[分분]))"
-    r"(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)(?:\s*[分분])?"
-    r"|(?P<h_only>\d{1,2})(?:(?=\s?[ap]\.?\s?m\b)|\s?h" + _NO_LETTER_AFTER + r"|\s?[時时시](?!\s*\d)|(?=\s?uhr\b)))"
-    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<ar_ap>ص|م)" + _NO_LETTER_AFTER + r")?(?:\s*uhr\b)?"
-)
-_ZONE_TEXT: Final = (
-    # +02:00, +0200, +02 against the time; " +0200" after a space only with its minutes
-    r"(?:(?:\s(?=[+\-−]\d\d:?\d\d))?(?P<sign>[+\-−])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?(?!\d)"
-    r"|(?P<z>Z)" + _NO_LETTER_AFTER + r"|\s*\(?\s*(?:(?P<gmt>GMT|UTC|UT)(?:\s*(?P<gsign>[+\-−])\s*(?P<gh>\d{1,2})"
-    r"(?::?(?P<gm>\d{2}))?)?|(?-i:(?P<abbr>[A-ZА-Я]{2,5})))" + _NO_LETTER_AFTER + r"\)?)"
-)
-_ZONE: Final = re.compile(_ZONE_TEXT, re.IGNORECASE)
 # What joins a date to the time after it: "T", ", ", " | ", " at ", " à ", " a las ", " um ", " в ", "（水）".
 _AFTER: Final = re.compile(
     r"(?:\s*[（(][^)）\d]{1,3}[)）])?(?:T|\s*[,،|·•–—-]?\s*(?:(?:at|à|a\s+las?|às|alle(?:\s+ore)?|ore|om|um|o|в|kl\.?"
-    r"|klo|في|الساعة)\s+)?)" + _TIME,
+    r"|klo|في|الساعة)\s+)?)" + TIME,
     re.IGNORECASE,
 )
 # A time (and zone) before a date on its line, then maybe a weekday: "3:49 AM EDT, Wed ".
 _BEFORE: Final = re.compile(
-    _TIME.replace("?P<", "?P<b_") + r"(?P<b_zone>" + _ZONE_TEXT.replace("?P<", "?P<b_") + r")?"
+    TIME.replace("?P<", "?P<b_") + r"(?P<b_zone>" + ZONE_TEXT.replace("?P<", "?P<b_") + r")?"
     r"\s*[,|·•–—-]?\s*(?:" + _NO_LETTER_BEFORE + r"(?P<b_weekday>[^\W\d_]+)\.?\s*,?\s*)?\Z",
     re.IGNORECASE,
 )
@@ -319,52 +302,18 @@ def _weekday_start(line: str, lead: int, start: int) -> int:
 
 def _with_time(line: str, day: datetime, match: re.Match[str], prefix: str, start: int, end: int) -> FoundDate | None:
     """The date at the time `match` reads (its groups named with `prefix`), and the zone written after it."""
-    moment = _clock(match, prefix)
+    moment = clock(match, prefix)
     if moment is None:
         return None
     if prefix:  # the zone was matched with the time, before the date
-        zone = _ZONE.match(match.group("b_zone")) if match.group("b_zone") else None
-        offset = _offset(zone) if zone is not None else None
+        zone = ZONE.match(match.group("b_zone")) if match.group("b_zone") else None
+        offset = zone_offset(zone) if zone is not None else None
     else:
-        zone = _ZONE.match(line, end)
-        offset = _offset(zone) if zone is not None else None
+        zone = ZONE.match(line, end)
+        offset = zone_offset(zone) if zone is not None else None
         end = zone.end() if zone is not None and offset is not None else end
     local = day.replace(hour=moment[0], minute=moment[1], second=moment[2])
     return FoundDate(local, offset, True, _kind(line, start), start, end)
-
-
-def _clock(match: re.Match[str], prefix: str) -> tuple[int, int, int] | None:
-    """(hour, minute, second) of a time match, 12-hour forms turned to 24; None for a time that cannot be."""
-    group = match.group
-    only = group(prefix + "h_only")
-    hour = int(only or group(prefix + "h"))
-    minute = 0 if only else int(group(prefix + "mi"))
-    second = 0 if only else int(group(prefix + "s") or 0)
-    ap, ar_ap, cjk_ap = group(prefix + "ap"), group(prefix + "ar_ap"), group(prefix + "cjk_ap")
-    if ap or ar_ap or cjk_ap:
-        if not 1 <= hour <= 12:
-            return None
-        pm = (ap or "").lower() == "p" or ar_ap == "م" or cjk_ap in ("午後", "下午")
-        hour = hour % 12 + (12 if pm else 0)
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return hour, minute, second
-
-
-def _offset(zone: re.Match[str]) -> timedelta | None:
-    """The UTC offset a zone match states, or None when it names no known zone or an impossible offset."""
-    group = zone.group
-    if group("z"):
-        return timedelta(0)
-    if group("abbr"):
-        return ZONES.get(group("abbr"))
-    sign, hours, minutes = group("sign", "oh", "om") if group("sign") else group("gsign", "gh", "gm")
-    if not sign:
-        return timedelta(0) if group("gmt") else None
-    if int(hours) > 14 or int(minutes or 0) > 59:
-        return None
-    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
-    return -offset if sign in "-−" else offset
 
 
 def may_be_labelled_published(line: str) -> bool:

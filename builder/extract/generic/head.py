@@ -7,7 +7,7 @@ prose and at its top (headline.py), a byline or date line under it being one of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from builder.extract.generic.authors import (
@@ -26,6 +26,7 @@ from builder.extract.generic.byline import (
     named_after_date,
     opened_handle,
 )
+from builder.extract.generic.clock import time_alone
 from builder.extract.generic.dates import FoundDate, find_date
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.head_dates import date_elsewhere, is_dateline
@@ -244,6 +245,7 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
         found = _line_date(text)
         if found is not None and is_dateline(text, found, names):
             head.dates[i] = found
+            _with_time_under(scored, head, i, found)
         elif found is None and len(text) <= STACKED_PART_CHARS and (stacked := _stacked_date(scored, i)) is not None:
             head.dates.update(dict.fromkeys(stacked[1], stacked[0]))
     # A date labelled "Published" first, then the first one not labelled "Updated" (a page's clock, a teaser's
@@ -253,6 +255,16 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
     chosen = min(labelled or _beside_byline(scored, head, published) or published or head.dates, default=None)
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _with_time_under(scored: Scored, head: Head, i: int, found: FoundDate) -> None:
+    """A time of day alone right under a date line that has none ("July 19, 2012" over "01:29 PM EDT") is the
+    date's: both lines are date lines of the head, the date at that time."""
+    under = neighbours(scored, i)[1]
+    if found.has_time or under < 0 or (time := time_alone(scored.lines[under].text)) is None:
+        return
+    local = found.local.replace(hour=time.hour, minute=time.minute, second=time.second)
+    head.dates[i] = head.dates[under] = replace(found, local=local, offset=time.offset, has_time=True)
 
 
 def _beside_date_line(scored: Scored, i: int) -> bool:

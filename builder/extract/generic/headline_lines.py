@@ -16,6 +16,7 @@ from builder.extract.generic.byline import (
     is_capitalised_byline,
     is_explicit_byline,
 )
+from builder.extract.generic.clock import time_alone
 from builder.extract.generic.credits import is_credit_line
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.digits import holds_digit
@@ -227,7 +228,7 @@ def under_end_heading(scored: Scored, i: int, meta: set[int]) -> bool:
 def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
-    glued together, a search box's or blog engine's credit, a relative date, a video's title, a wiki's section
+    glued together, a search box's or blog engine's credit, a relative date or a time alone, a video's title, a wiki's section
     heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith"), a photo's
     credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
     Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients), a line opening
@@ -246,6 +247,7 @@ def never_headline(scored: Scored, i: int) -> bool:
         or _TEX_COMMAND.search(text) is not None
         or _asks_poll(scored, i)
         or is_relative_date_line(text)
+        or time_alone(text) is not None
         or is_reading_time(text)
         or (text[:1] in COPYRIGHT_OPENINGS and is_copyright_notice(text))
         or is_toolbar(text, len(text.split()))
