@@ -102,6 +102,28 @@ def test_a_headline_other_dumps_print_alone_is_still_the_headline_over_its_bylin
     assert headlines[1] not in reading.fields["body"]
 
 
+@pytest.mark.parametrize(
+    "twice", [False, True]
+)  # the name once, or twice (a link of the author's photo, then the name)
+def test_a_headline_another_dump_prints_alone_is_still_the_headline_over_its_name_and_date(twice: bool) -> None:
+    """Another dump prints this one's headline alone (a sidebar of top stories): it recurs, but over the author's
+    name alone and a date that only this dump prints, it is this dump's headline."""
+    headlines = [f"Berth {n} closes for the winter" for n in range(1, 6)]
+    authors = ["Ann Lee", "Tom Berg", "Eva Holm", "Ida Sand", "Max Lund"]
+    top = "\n\nTop stories\n\n" + headlines[0] + "\n"
+    dumps = []
+    for n in range(1, 6):
+        name = f"{authors[n - 1]}\n" * (2 if twice else 1)
+        dump = site_dump(n).replace("By Ann Lee\n", f"{name}July {n + 10}, 2012\n")
+        dumps.append(dump.replace(SITE_FOOTER, top + SITE_FOOTER) if n == 2 else dump)
+    chrome = site_chrome(dumps)
+    assert chrome.count(headlines[0]) == 2
+    reading = read_generic(dumps[0], chrome)
+    assert isinstance(reading, GenericReading)
+    assert reading.fields["title"] == headlines[0]
+    assert reading.fields["authors"] == ["Ann Lee"]
+
+
 def test_a_dash_between_paragraphs_that_every_dump_prints_does_not_cut_the_article() -> None:
     """A line of dashes or a rule recurs on any site (a separator between paragraphs): it says nothing of the
     site's chrome, and the article goes on under it."""

@@ -19,6 +19,7 @@ from builder.extract.generic.chrome import LISTED, SiteChrome
 from builder.extract.generic.corpus import unlisted
 from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS
+from builder.extract.generic.names import bare_name
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.textdump.lines import listed_texts
 
@@ -36,6 +37,7 @@ _AD_STEMS: Final = ("advertis", "story continues", "continue story", "anzeige", 
 INSERT_LINES: Final = 2
 WRAPPED_LINES: Final = 8  # the lines of a wrapped paragraph looked through for its prose, from either end
 OWN_HEADLINE_WORDS: Final = 4  # a recurring line over this dump's own byline is its headline when this long (no menu)
+NAMES_OVER_DATE: Final = 2  # ...or over its own date, an author's name printed once or twice between them
 _WORDED: Final = re.compile(r"[^\W_]")  # a letter or a digit
 
 
@@ -170,14 +172,18 @@ def _over_own_head(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, i
     """Whether a recurring line stands right over a byline that only this dump prints (`recurring`: the recurring
     lines' texts, with their counts): it is this dump's headline, which the site's other dumps list ("Popular",
     "Next post"). Over a date line only this dump prints, so is a line half the dumps print or fewer (a line
-    in most is the site's own: its blog's motto over each post's date)."""
+    in most is the site's own: its blog's motto over each post's date), the author's name alone between them or
+    not ("Reforming Wall Street ..." over "Anthony Reyes" over "July 19, 2012")."""
     prose = scored.prose[i]
     if prose is None or prose.words < OWN_HEADLINE_WORDS or scored.lines[i].bullet:
         return False
-    under = following(scored, i, 1)
-    if not under or texts[under[0]] in recurring:
+    under = following(scored, i, 1 + NAMES_OVER_DATE)
+    if not under:
         return False
-    line_under = texts[under[0]]
-    if byline_names(line_under) is not None:
+    if texts[under[0]] not in recurring and byline_names(texts[under[0]]) is not None:
         return True
-    return recurring[texts[i]] <= STANDING_SHARE * chrome.dumps and is_date_line(line_under)
+    names = 0  # the author's name alone over the date, which the site's other dumps may print, once or twice
+    while names < min(NAMES_OVER_DATE, len(under) - 1) and bare_name(texts[under[names]]) is not None:
+        names += 1
+    dated = texts[under[names]]
+    return dated not in recurring and recurring[texts[i]] <= STANDING_SHARE * chrome.dumps and is_date_line(dated)
