@@ -97,6 +97,12 @@ def test_a_photo_credit_inside_the_article_is_no_body() -> None:
         ("Figures for the winter show fewer passengers than ever", False),
         ("Photograph by Tom Reed, Harbour Weekly", True),  # a photo's credit
         ("Photographs of the ferry show a crack in its hull", False),
+        ("Photo: Tom Reed", True),
+        ("Photo credit: Tom Reed on Flickr", True),
+        ("Bild 1: Der Hafen bei Nacht", True),
+        ("Photo Gallery: Behind the Scenes in June 2012", False),  # a headline
+        ("Photo gallery: 2009 Hyundai Genesis", False),
+        ("Photo Call: Halloween Makeup FX", False),
     ],
 )
 def test_a_numbered_figure_or_a_photo_credit_is_a_caption(line: str, caption: bool) -> None:

@@ -60,7 +60,9 @@ _FILE_PHOTO: Final = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO")  # an a
 _AGENCY: Final = re.compile(r"\b(?:AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Bloomberg|Xinhua|Shutterstock)\b")
 _IMAGE_FILE: Final = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?", re.IGNORECASE)
 _CAPTION_LABEL: Final = re.compile(
-    r"(?:Media caption|Image caption|Caption|Photograph|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)\s*[:：]?\s+\S"
+    # "Photo gallery: …", "Photo Call: …" are headlines ("Photo credit: …", "Image source: …" are captions)
+    r"(?:Media caption|Image caption|Caption|Photograph|Photo|Foto|Bild|Image|Imagen|Immagine|Фото|写真|图)"
+    r"(?:\s*[:：]\s+|\s+(?!(?i:galler(?:y|ies)|galerie|galería|essay|finish|call)[:：]\s))\S"
     # a numbered figure: "Figure 3: …", "Abb. 2 …", "図1 …"
     r"|(?:Figure|Fig\.|Abbildung|Abb\.|図|图)\s*\d{1,2}\s*[:：.]?\s*\S",
 )
