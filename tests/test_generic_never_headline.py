@@ -30,6 +30,11 @@ def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None
         ("Updated: 2 hours ago", True),
         ("The harbour as it looked 20 years ago", False),  # a headline telling of a time
         ("Seals seen 2 hours ago", False),  # words before the time that are no date's label
+        ("Yesterday 1:55PM", True),  # a relative day and its time
+        ("· Gestern um 02:12 ·", True),
+        ("Heute, 14:30 Uhr", True),
+        ("Today in the harbour", False),
+        ("01:29 PM EDT", True),  # a time alone
         ("Tempo di lettura: 3 minuti", True),  # a reading time
         ("5 Minuten Lesezeit", True),
         ("Seals rest 5 minutes a day", False),

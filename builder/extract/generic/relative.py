@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.clock import TIME
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.digits import holds_digit
 
@@ -75,9 +76,24 @@ def _ends_with_other_unit(stripped: str) -> bool:
     return bool(words) and (len(words) == 2 or last[0].isspace()) and words[-1].lower() in _OTHER_ENDS
 
 
+# A day named relative to the page's saving and a time, alone on a line between separators ("Yesterday 1:55PM",
+# "· Gestern um 02:12 ·", "Heute, 14:30 Uhr", "Hier à 14h30"): a date line too, with no date the reader can keep.
+_DAY_WORDS: Final = (
+    "today|yesterday|heute|gestern|vorgestern|aujourd'hui|hier|hoy|ayer|hoje|ontem|oggi|ieri|vandaag|gisteren"
+)
+_DAY_AND_TIME: Final = re.compile(
+    rf"[\s·•|-]*(?:{_DAY_WORDS}),?\s*(?:(?:at|um|à|a\s+las|às|alle|om)\s+)?" + TIME + r"[\s·•|-]*",
+    re.IGNORECASE,
+)
+DAY_AND_TIME_CHARS: Final = 40  # no such line is longer
+
+
 def is_relative_date_line(text: str) -> bool:
-    """A relative time alone or under its date's label ("2 hours ago", "Published 1 hours ago"): a date line that
-    tells the time since the page was fetched (no date the reader can keep), never a headline."""
+    """A relative time alone or under its date's label ("2 hours ago", "Published 1 hours ago"), or a relative
+    day and its time ("Yesterday 1:55PM"): a date line that tells the time since the page was fetched (no date
+    the reader can keep), never a headline."""
+    if len(text) <= DAY_AND_TIME_CHARS and _DAY_AND_TIME.fullmatch(text) is not None:
+        return True
     relative = relative_time(text)
     if relative is None:
         return False
