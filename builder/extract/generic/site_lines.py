@@ -182,8 +182,10 @@ def _over_own_head(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, i
         return False
     if texts[under[0]] not in recurring and byline_names(texts[under[0]]) is not None:
         return True
+    if recurring[texts[i]] > STANDING_SHARE * chrome.dumps:  # most recurring lines: a menu's, in most dumps
+        return False
     names = 0  # the author's name alone over the date, which the site's other dumps may print, once or twice
     while names < min(NAMES_OVER_DATE, len(under) - 1) and bare_name(texts[under[names]]) is not None:
         names += 1
     dated = texts[under[names]]
-    return dated not in recurring and recurring[texts[i]] <= STANDING_SHARE * chrome.dumps and is_date_line(dated)
+    return dated not in recurring and is_date_line(dated)
