@@ -63,3 +63,16 @@ def test_an_article_with_its_own_date_ends_at_its_notice_whatever_follows() -> N
     the article is the dated one above the notice (only a run with no head of its own is a box above the post)."""
     text = _page(["Posted October 20, 2012"], ARTICLE, ["© 2012 The Harbour Press. All rights reserved."])
     assert _region_text(text + _page(BLOG_POST_HEAD, LONG_ARTICLE)) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "(Copyright 2007 by The Associated Press. All Rights Reserved.)",
+        "(© 2008 The Associated Press. All Rights Reserved. This material may not be published.)",
+        "Copyright 2011 World Publishing Co. All rights reserved.",
+    ],
+)
+def test_an_agency_s_copyright_notice_under_the_article_ends_it(notice: str) -> None:
+    """An agency's notice under its story, in brackets or not, then a sidebar's prose: the article ends there."""
+    assert _region_text(_page(LONG_ARTICLE, [notice], SIDEBAR[:3])) == LONG_ARTICLE

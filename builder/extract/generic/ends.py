@@ -49,7 +49,7 @@ TEASER_GAP: Final = 8  # a box's next teaser head is within this many lines of t
 HEAD_ABOVE: Final = 12  # a region's head (its date) is looked for this many lines above its start...
 HEAD_INSIDE: Final = 3  # ...and in this many of its first lines (not counting blank ones)
 HEAD_UNDER_LINES: Final = 2  # an article's head right under a notice: its date and headline, the next two lines
-_COPYRIGHT_NOTICE: Final = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
+_COPYRIGHT_NOTICE: Final = re.compile(r"\(?(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
 PAGE_NUMBER_CHARS: Final = 4  # a page's number in a list of pages ("2", "12") is no longer
 # Where the article appeared in print, under it ("A version of this article appeared in print on July 24, 2012, on
 # page C1 of the New York edition", "This article appeared on page D - 7 of the San Francisco Chronicle", "A version
