@@ -305,3 +305,15 @@ def test_signs_over_an_end_heading_stay_with_the_article() -> None:
 )
 def test_a_count_of_comments_in_words(line: str, count: bool) -> None:
     assert is_comment_count(line) is count
+
+
+@pytest.mark.parametrize(
+    "heading", ["Article Comments", "Comments on this story", "Post Your Comments", "Comment Policy"]
+)
+def test_a_comment_section_s_heading_ends_the_article_over_its_policy(heading: str) -> None:
+    """The comment section's heading, then its policy written as prose: the article ends at the heading."""
+    policy = [
+        "The Harbour Weekly is pleased to let readers post comments about an article at the end of the article. "
+        "Please keep your comments civil and on the topic of the story, or they will be removed."
+    ]
+    assert _region_text(_page(ARTICLE, [heading], policy, MENU)) == ARTICLE
