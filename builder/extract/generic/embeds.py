@@ -14,7 +14,8 @@ from builder.extract.generic.words import first_letters
 # needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled");
 # that the browser is too old for the page ("You are using an outdated browser.", "Please upgrade your browser", "Your
 # browser does not support the video tag."); or that an embed is not shown here ("This content can also be viewed on
-# the site it originates from.")
+# the site it originates from."), or that the player cannot show a video ("This video is unavailable in the format
+# required for your device/os.")
 _PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
 _PLUGIN_NOTICE: Final = re.compile(
     rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
@@ -24,6 +25,7 @@ _PLUGIN_NOTICE: Final = re.compile(
     r"|\b[Yy]ou(?:'re|’re| are) using\b[^.]{0,30}?\b(?:older|outdated|old|unsupported) browser\b"
     r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
     r"|\bcan also be viewed on the site it originates from\b"
+    r"|\b[Tt]his video is (?:currently )?(?:unavailable|not available)\b"
 )
 PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
 
@@ -34,7 +36,7 @@ def is_plugin_notice(text: str, words: int) -> bool:
     if words > PLUGIN_NOTICE_WORDS:
         return False
     # most lines are settled without a search: a notice holds one of these (written out, for speed)
-    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text):
+    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text or "video is" in text):
         return False
     return _PLUGIN_NOTICE.search(text) is not None
 
