@@ -47,6 +47,8 @@ def in_body(*blocks: list[str]) -> str:
         ("Your browser does not support the video tag.", False),
         ("This content can also be viewed on the site it originates from.", False),
         ("This video is unavailable in the format required for your device/os.", False),
+        ("Aktivieren Sie JavaScript um das Video zu sehen.", False),
+        ("Veuillez activer JavaScript pour voir la vidéo.", False),
         ("The council said the video of the meeting is unavailable until the minutes are approved.", True),
         ("The council said the new booking page will not work in an old browser, so staff will take calls.", True),
     ],

@@ -26,6 +26,10 @@ _PLUGIN_NOTICE: Final = re.compile(
     r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
     r"|\bcan also be viewed on the site it originates from\b"
     r"|\b[Tt]his video is (?:currently )?(?:unavailable|not available)\b"
+    # in other languages: "Aktivieren Sie JavaScript um das Video zu sehen", "Sie müssen JavaScript aktivieren",
+    # "JavaScript ist deaktiviert", "Veuillez activer JavaScript", "Activa JavaScript", "Attiva JavaScript"
+    r"|\b(?:[Aa]ktivieren [Ss]ie|[Ss]ie müssen|[Aa]ctivez|[Vv]euillez activer|[Aa]ctiva|[Hh]abilite|[Aa]ttiva|[Aa]bilita)"
+    rf"\b[^.]{{0,40}}?{_PLUGIN}|\b(?:JavaScript|Javascript) ist (?:deaktiviert|nicht aktiviert)\b"
 )
 PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
 
