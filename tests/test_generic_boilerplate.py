@@ -49,6 +49,11 @@ def in_body(*blocks: list[str]) -> str:
         ("This video is unavailable in the format required for your device/os.", False),
         ("Aktivieren Sie JavaScript um das Video zu sehen.", False),
         ("Veuillez activer JavaScript pour voir la vidéo.", False),
+        ("Enter your email address to follow this blog and receive notifications of new posts by email.", False),
+        (
+            "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen zu erhalten.",
+            False,
+        ),
         ("The council said the video of the meeting is unavailable until the minutes are approved.", True),
         ("The council said the new booking page will not work in an old browser, so staff will take calls.", True),
     ],

@@ -33,6 +33,7 @@ RULE_FORM_MESSAGE: Final = "a newsletter form's message ('Please check your inbo
 RULE_PAYWALL: Final = "a paywall's notice ('Subscribe now for the full story', 'already a subscriber? Log in')"
 RULE_READING_TIME: Final = "how long the article takes to read ('Lesezeit: 4 Min.', '5 min read')"
 RULE_DISCLOSURE: Final = "a notice of the site's paid links ('We may earn a commission …', 'Advertising disclosure: …')"
+RULE_BLOG_FORM: Final = "a blog engine's widget to follow the blog ('Enter your email address to follow this blog …')"
 
 # A blog's greeting to first-time readers, over each post ("If you're new here, you may want to subscribe to my RSS
 # feed.", "Welcome to The Simple Dollar! If this is your first time visiting the site, read my story")
@@ -86,7 +87,27 @@ def _measured_rule(text: str, words: int) -> str | None:
         return RULE_READING_TIME
     if is_disclosure(text, words):
         return RULE_DISCLOSURE
+    if is_blog_form_text(text):
+        return RULE_BLOG_FORM
     return RULE_FORM_MESSAGE if is_form_message(text, words) else None
+
+
+# What a blog engine's widget to follow the blog by e-mail prints, in the languages it is read in most (WordPress's
+# words, the same on every blog it serves). Its comment form's prompt to log in ("Fill in your details below or click
+# an icon to log in:") is left alone: on a post of a few short lines it is the only prose the reader finds, and the
+# post, read as no article without it, would lose its headline and date.
+_BLOG_FORM_OPENINGS: Final = (
+    "Enter your email address to follow this blog",
+    "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen",
+    "Bitte geben Sie Ihre E-Mail-Adresse ein, um diesem Blog zu folgen",
+    "Saisissez votre adresse e-mail pour suivre ce blog",
+    "Introduce tu dirección de correo electrónico para seguir este blog",
+)
+
+
+def is_blog_form_text(text: str) -> bool:
+    """A blog engine's widget to follow the blog by e-mail."""
+    return text.startswith(_BLOG_FORM_OPENINGS)
 
 
 def is_reader_greeting(text: str) -> bool:
