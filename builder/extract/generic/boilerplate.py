@@ -105,8 +105,16 @@ _BLOG_FORM_OPENINGS: Final = (
 )
 
 
+# ...and its count of the blog's followers ("Join 66,707,982 other followers", "Schließe dich 1.234 anderen Abonnenten an")
+_FOLLOWERS: Final = re.compile(
+    r"(?:Join [\d,.]+ other (?:followers|subscribers)|Schließe dich [\d.]+ anderen (?:Abonnenten|Followern) an)\.?"
+)
+
+
 def is_blog_form_text(text: str) -> bool:
-    """A blog engine's widget to follow the blog by e-mail."""
+    """A blog engine's widget to follow the blog by e-mail, or its count of the blog's followers."""
+    if text.startswith(("Join ", "Schließe dich ")):
+        return _FOLLOWERS.fullmatch(text) is not None
     return text.startswith(_BLOG_FORM_OPENINGS)
 
 
