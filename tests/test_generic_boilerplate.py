@@ -55,6 +55,8 @@ def in_body(*blocks: list[str]) -> str:
             False,
         ),
         ("The council said the video of the meeting is unavailable until the minutes are approved.", True),
+        ("Join 66,707,982 other followers", False),
+        ("Join 40 other swimmers at the pool on Sunday.", True),
         ("The council said the new booking page will not work in an old browser, so staff will take calls.", True),
     ],
 )
