@@ -125,6 +125,11 @@ def test_an_appeal_a_writer_s_note_or_a_follow_prompt_under_the_post_is_chrome(l
         ("Partager", False),
         ("Teilen: Facebook Twitter E-Mail Drucken", False),
         ("Enlarge this image", False),  # a photo's button
+        # share buttons that say they open a new window
+        ("Share on Facebook (opens in a new window) Share on Twitter (opens in a new window)", False),
+        ("Auf Skype teilen (Wird in neuem Fenster geöffnet)", False),
+        ("Zum Teilen auf Flattr klicken (Wird in neuem Fenster geöffnet)", False),
+        ("The pool's booking page (opens in a new window) lists the lanes still free on Sunday.", True),
         ("The council will enlarge the image of the pool on its new poster.", True),
         ("Die Schwimmer teilen sich die Bahnen des Bades, sagte der Bademeister am Montag.", True),
         ("Share it with a friend.", True),  # a sentence

@@ -82,7 +82,28 @@ _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
         "in",
         "whats",
         "app",
+        "on",
+        "flipboard",
+        "tumblr",
+        "telegram",
+        "pocket",
+        "skype",
+        "flattr",
+        "xing",
+        # a share button's words in German ("Klick, um über Twitter zu teilen", "Zum Teilen auf Flattr klicken")
+        "klick",
+        "klicken",
+        "um",
+        "über",
+        "zu",
+        "zum",
+        "auf",
     ]
+)
+# What a share button says of the window it opens ("Share on Twitter (opens in a new window)", "Auf Skype teilen (Wird
+# in neuem Fenster geöffnet)"): read as none of its words
+_NEW_WINDOW: Final = re.compile(
+    r"\s*\((?:opens in a new (?:window|tab)|Wird in neuem Fenster geöffnet|s['’]ouvre dans une nouvelle fenêtre)\)"
 )
 _LABEL_WORD: Final = re.compile(r"[A-Za-z][a-z]*")  # a word of a button's label, a capital opening the next
 TOOLBAR_LINE_WORDS: Final = 25  # such a bar is no longer
@@ -96,6 +117,9 @@ def is_toolbar(text: str, words: int) -> bool:
     as a sentence), a line of `words` words."""
     # most lines are settled at once: a paragraph ends with a full stop, a bar of buttons with a button (but for
     # short ones: "Like It. Tweet It. Digg It.")
+    if "(" in text and ("ffne" in text or "open" in text or "ouvre" in text):
+        text = _NEW_WINDOW.sub("", text)
+        words = len(text.split())
     sentence = words > BUTTON_WORDS and text.endswith(".")
     if words > TOOLBAR_LINE_WORDS or sentence or not _may_name_a_button(text, words):
         return False
