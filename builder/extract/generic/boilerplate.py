@@ -111,11 +111,20 @@ _FOLLOWERS: Final = re.compile(
 )
 
 
+# ...and its button to like the post, before anyone has ("Like Be the first to like this.")
+_FIRST_TO_LIKE: Final = (
+    "Be the first to like this.",
+    "Sei der Erste, dem dies gefällt.",
+    "Sois le premier à aimer ceci.",
+)
+
+
 def is_blog_form_text(text: str) -> bool:
-    """A blog engine's widget to follow the blog by e-mail, or its count of the blog's followers."""
+    """A blog engine's widget to follow the blog by e-mail, its count of the blog's followers, or its button to like
+    the post."""
     if text.startswith(("Join ", "Schließe dich ")):
         return _FOLLOWERS.fullmatch(text) is not None
-    return text.startswith(_BLOG_FORM_OPENINGS)
+    return text.startswith(_BLOG_FORM_OPENINGS) or text.endswith(_FIRST_TO_LIKE)
 
 
 def is_reader_greeting(text: str) -> bool:

@@ -32,6 +32,7 @@ _TOOLBAR_ACTIONS: Final = _BUTTON_VERBS | frozenset(  # and the actions that nam
         "linkedin",
         "whatsapp",
         "bookmark",
+        "reblog",
     ]
 )
 _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
@@ -89,6 +90,7 @@ _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
         "pocket",
         "skype",
         "flattr",
+        "pin",
         "xing",
         # a share button's words in German ("Klick, um über Twitter zu teilen", "Zum Teilen auf Flattr klicken")
         "klick",
