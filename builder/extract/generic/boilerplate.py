@@ -119,12 +119,20 @@ _FIRST_TO_LIKE: Final = (
 )
 
 
+_BLOG_FORM_FIRST: Final = first_letters((*_BLOG_FORM_OPENINGS, "Join ", "Schließe dich "))
+
+
 def is_blog_form_text(text: str) -> bool:
     """A blog engine's widget to follow the blog by e-mail, its count of the blog's followers, or its button to like
     the post."""
+    # most lines are settled by their last character or their first
+    if text[-1:] == "." and text.endswith(_FIRST_TO_LIKE):
+        return True
+    if text[:1] not in _BLOG_FORM_FIRST:
+        return False
     if text.startswith(("Join ", "Schließe dich ")):
         return _FOLLOWERS.fullmatch(text) is not None
-    return text.startswith(_BLOG_FORM_OPENINGS) or text.endswith(_FIRST_TO_LIKE)
+    return text.startswith(_BLOG_FORM_OPENINGS)
 
 
 def is_reader_greeting(text: str) -> bool:

@@ -32,6 +32,7 @@ _PLUGIN_NOTICE: Final = re.compile(
     rf"\b[^.]{{0,40}}?{_PLUGIN}|\b(?:JavaScript|Javascript) ist (?:deaktiviert|nicht aktiviert)\b"
 )
 PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
+VIDEO_NOTICE_WORDS: Final = 16  # a player's notice that a video is unavailable is no longer
 
 
 def is_plugin_notice(text: str, words: int) -> bool:
@@ -40,7 +41,13 @@ def is_plugin_notice(text: str, words: int) -> bool:
     if words > PLUGIN_NOTICE_WORDS:
         return False
     # most lines are settled without a search: a notice holds one of these (written out, for speed)
-    if not ("cript" in text or "lash" in text or "rowser" in text or "originates" in text or "video is" in text):
+    if not (
+        "cript" in text
+        or "lash" in text
+        or "rowser" in text
+        or "originates" in text
+        or (words <= VIDEO_NOTICE_WORDS and "video is" in text)
+    ):
         return False
     return _PLUGIN_NOTICE.search(text) is not None
 

@@ -119,7 +119,7 @@ def is_toolbar(text: str, words: int) -> bool:
     as a sentence), a line of `words` words."""
     # most lines are settled at once: a paragraph ends with a full stop, a bar of buttons with a button (but for
     # short ones: "Like It. Tweet It. Digg It.")
-    if "(" in text and ("ffne" in text or "open" in text or "ouvre" in text):
+    if text[-1:] == ")" and ("ffne" in text or "open" in text or "ouvre" in text):  # its last button's too
         text = _NEW_WINDOW.sub("", text)
         words = len(text.split())
     sentence = words > BUTTON_WORDS and text.endswith(".")
