@@ -87,7 +87,8 @@ def _measured_rule(text: str, words: int) -> str | None:
         return RULE_READING_TIME
     if is_disclosure(text, words):
         return RULE_DISCLOSURE
-    if is_blog_form_text(text):
+    # most lines are settled by their first character, or by being no short sentence (`is_blog_form_text`)
+    if (text[:1] in _BLOG_FORM_FIRST or (words <= LIKE_WORDS and text[-1:] == ".")) and is_blog_form_text(text):
         return RULE_BLOG_FORM
     return RULE_FORM_MESSAGE if is_form_message(text, words) else None
 
@@ -117,6 +118,7 @@ _FIRST_TO_LIKE: Final = (
     "Sei der Erste, dem dies gefällt.",
     "Sois le premier à aimer ceci.",
 )
+LIKE_WORDS: Final = 8  # the button's line is no longer
 
 
 _BLOG_FORM_FIRST: Final = first_letters((*_BLOG_FORM_OPENINGS, "Join ", "Schließe dich "))
@@ -125,8 +127,7 @@ _BLOG_FORM_FIRST: Final = first_letters((*_BLOG_FORM_OPENINGS, "Join ", "Schlie�
 def is_blog_form_text(text: str) -> bool:
     """A blog engine's widget to follow the blog by e-mail, its count of the blog's followers, or its button to like
     the post."""
-    # most lines are settled by their last character or their first
-    if text[-1:] == "." and text.endswith(_FIRST_TO_LIKE):
+    if text.endswith(_FIRST_TO_LIKE):
         return True
     if text[:1] not in _BLOG_FORM_FIRST:
         return False
