@@ -92,11 +92,11 @@ _TOOLBAR_WORDS: Final = _TOOLBAR_ACTIONS | frozenset(
         "flattr",
         "pin",
         "xing",
-        # a share button's words in German ("Klick, um über Twitter zu teilen", "Zum Teilen auf Flattr klicken")
+        # a share button's words in German ("Klick, um über Twitter zu teilen", "Zum Teilen auf Flattr klicken"; a
+        # label's word is ASCII letters, so "über" reads as "ber", a word of no button)
         "klick",
         "klicken",
         "um",
-        "über",
         "zu",
         "zum",
         "auf",
