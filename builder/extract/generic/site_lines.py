@@ -177,13 +177,14 @@ def _over_own_head(scored: Scored, chrome: SiteChrome, recurring: Mapping[str, i
     prose = scored.prose[i]
     if prose is None or prose.words < OWN_HEADLINE_WORDS or scored.lines[i].bullet:
         return False
-    under = following(scored, i, 1 + NAMES_OVER_DATE)
+    under = following(scored, i, 1)
     if not under:
         return False
     if texts[under[0]] not in recurring and byline_names(texts[under[0]]) is not None:
         return True
     if recurring[texts[i]] > STANDING_SHARE * chrome.dumps:  # most recurring lines: a menu's, in most dumps
         return False
+    under = following(scored, i, 1 + NAMES_OVER_DATE)  # the lines a name and its date take, read only now
     names = 0  # the author's name alone over the date, which the site's other dumps may print, once or twice
     while names < min(NAMES_OVER_DATE, len(under) - 1) and bare_name(texts[under[names]]) is not None:
         names += 1
