@@ -32,3 +32,13 @@ def test_a_headline_in_the_head_with_its_byline_wins_over_a_far_line_printed_twi
     and printed twice, it would win."""
     head = ("Harbour Weekly", f"• {HEADLINE}", HEADLINE, *SIDEBAR, "Out on the dunes at dawn", "By Ann Lee")
     assert _title(*head) == "Out on the dunes at dawn"
+
+
+def test_a_section_s_name_closed_by_a_bar_over_the_headline_sets_it_apart_as_a_blank_line_would() -> None:
+    """The kicker's link and the bar after it ("Local News |") sit right over the headline, and the deck under the
+    headline had the blank lines a heading has: it was taken."""
+    head = ("Harbour Weekly", f"Local News |\n{HEADLINE}", "Pups are expected within weeks, wardens warn")
+    assert _title(*head) == HEADLINE
+    # a line of more words closed by a bar is a menu's, and sets nothing apart
+    menu = "Home | News | Sport | Local News |"
+    assert _title("Harbour Weekly", f"{menu}\n{HEADLINE}", "Pups are expected within weeks, wardens warn") != HEADLINE

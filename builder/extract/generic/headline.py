@@ -60,6 +60,8 @@ AGENCY_CHARS: Final = 16  # such a line is no longer ("picture alliance")
 _GLUED_WORDS: Final = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
 _ABBREVIATION_END: Final = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
+KICKER_WORDS: Final = 3  # a kicker closed by a bar ("Local News |") has no more words than this
+
 FEATURES: Final = (
     "rank",  # headline-like lines between the candidate and the prose
     "medium_length",  # 4 to 20 words
@@ -284,7 +286,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(i in scored.chrome_rules),
         float(first),
         float(inside),
-        float(_blank(scored, i - 1)),
+        float(_blank(scored, i - 1) or _pipe_kicker(scored, i - 1)),
         float(_blank(scored, i + 1)),
         float(after_paragraph),
         float(words > 12),
@@ -382,6 +384,15 @@ def _is_caption(scored: Scored, i: int) -> bool:
     """A line right under an image's file name, in the article: its caption."""
     above = neighbours(scored, i)[0]
     return above >= 0 and is_image_file(scored.lines[above].text)
+
+
+def _pipe_kicker(scored: Scored, i: int) -> bool:
+    """A section's name over the headline, closed by the bar a text browser prints after its link ("Local News |"),
+    set apart above: it stands between the headline and the blank line above it."""
+    if i < 1 or scored.prose[i] is None or not _blank(scored, i - 1):
+        return False
+    text = scored.lines[i].text
+    return text.endswith(" |") and text.count(" ") <= KICKER_WORDS
 
 
 def _blank(scored: Scored, i: int) -> bool:
