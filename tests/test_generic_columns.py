@@ -15,7 +15,7 @@ from builder.build import BuildOptions, build
 from builder.extract.decode import decode
 from builder.extract.generic import extractor
 from builder.extract.generic.chrome import line_key
-from builder.extract.generic.columns import columns_unfolded, unfold_columns
+from builder.extract.generic.columns import SHORT_RUN, _spaces_end, columns_unfolded, unfold_columns
 from builder.extract.generic.corpus import CorpusBuilder
 from builder.extract.generic.extractor import GenericTextExtractor
 from builder.extract.generic.reader import GenericReading, read_generic
@@ -261,3 +261,10 @@ def test_a_cell_beside_a_wrapped_paragraph_takes_no_line_onto_it() -> None:
     row = "April 14, 2002  Harbour ferries return to service"  # as wide as the paragraph's lines
     lines = _nonblank(unfold_columns(row + "\n" + "\n".join(ARTICLE_LINES) + "\n"))
     assert lines == [row, " ".join(ARTICLE_LINES)]
+
+
+@pytest.mark.parametrize("run", [3, 4, SHORT_RUN + 2, SHORT_RUN + 3, SHORT_RUN + 4, 300])
+@pytest.mark.parametrize("after", ["x", "\n   b", ""])
+def test_a_run_of_spaces_ends_where_its_last_space_does_short_or_a_table_s_padding(run: int, after: str) -> None:
+    text = "a" + " " * run + after
+    assert _spaces_end(text, 1) == 1 + run
