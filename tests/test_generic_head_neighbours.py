@@ -133,7 +133,8 @@ def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
 
 
 @pytest.mark.parametrize(
-    ("credit", "title"), [("AP", LONG_HEADLINE), ("Getty Images", LONG_HEADLINE), ("Wardens", None)]
+    ("credit", "title"),
+    [("AP", LONG_HEADLINE), ("Getty Images", LONG_HEADLINE), ("© Getty Images", LONG_HEADLINE), ("Wardens", None)],
 )
 def test_an_image_s_title_over_its_credit_is_no_headline(credit: str, title: str | None) -> None:
     """A long headline loses to a shorter line near the prose, unless that line is an image's title over its
@@ -144,6 +145,17 @@ def test_an_image_s_title_over_its_credit_is_no_headline(credit: str, title: str
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == (title or "Wardens count the seals on the sandbank")
+
+
+@pytest.mark.parametrize(("credit", "title"), [("© dpa", LONG_HEADLINE), ("© Wardens of the sandbank", None)])
+def test_an_image_s_caption_under_its_alt_text_and_credit_is_no_headline(credit: str, title: str | None) -> None:
+    """An image's alt text over its credit, then its caption printing the alt text again: neither is the headline.
+    (A longer line under the copy is a caption with its credit, which a headline's copy may stand under.)"""
+    alt = "Wardens count the seals on the sandbank"
+    page = seal_page("Harbour Weekly", LONG_HEADLINE, "Published 3 May 2021", f"{alt}\n{credit}", alt)
+    reading = read_generic(page)
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == (title or alt)
 
 
 @pytest.mark.parametrize(("end", "wins"), [("the U.S.", True), ("the harbour.", False)])

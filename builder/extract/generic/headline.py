@@ -290,7 +290,11 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(_blank(scored, i + 1)),
         float(after_paragraph),
         float(words > 12),
-        float(holds_photo_credit(text) or _credited_below(scored, below, text)),
+        float(
+            holds_photo_credit(text)
+            or _credited_below(scored, below, text)
+            or _credited_copy_above(scored, above, text)
+        ),
         float(bare_name(text) is not None or is_names_list(text)),
         float(text.endswith(",")),
     ]
@@ -313,6 +317,22 @@ def _agency_credit_under(scored: Scored, below: int) -> bool:
     return below >= 0 and is_credit_line(scored.lines[below].text)
 
 
+def _credited_copy_above(scored: Scored, above: int, text: str) -> bool:
+    """Whether the line over it is a photo agency's credit alone under a copy of it: an image's alt text over its
+    credit, then its caption ("Elias Ymer in Madrid", "© Getty Images", "Elias Ymer in Madrid"). (A caption with
+    its credit may stand between a headline and its copy.)"""
+    if above < 0 or not _is_lone_credit(scored.lines[above].text):
+        return False
+    over = neighbours(scored, above)[0]
+    return over >= 0 and scored.lines[over].text == text
+
+
+def _is_lone_credit(text: str) -> bool:
+    """A photo agency alone on its line, after a copyright sign or not ("Getty Images", "© dpa")."""
+    agency = text.lstrip("© ")
+    return len(agency) <= AGENCY_CHARS and _LONE_CREDIT.fullmatch(agency) is not None
+
+
 def _credited_below(scored: Scored, below: int, text: str) -> bool:
     """Whether the line under it repeats it with more after it, a photo credit or, right under it, any words: an
     image's alt text over its caption ("Arnaud Montebourg, minister" then "Arnaud Montebourg, minister Crédits
@@ -320,7 +340,7 @@ def _credited_below(scored: Scored, below: int, text: str) -> bool:
     if below < 0:
         return False
     under = scored.lines[below].text
-    if len(under) <= AGENCY_CHARS and _LONE_CREDIT.fullmatch(under) is not None:
+    if _is_lone_credit(under):
         # "AP", "Getty Images" alone under it: an image's title over its credit; over a date, a headline over its
         # agency's byline ("Reuters", then "Published: Sunday, December 30, 2007")
         after = neighbours(scored, below)[1]
