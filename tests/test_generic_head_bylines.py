@@ -374,3 +374,17 @@ def test_a_name_over_the_date_with_the_comma_that_goes_on_below() -> None:
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == ["Ada Moss"]
     assert reading.date is not None and reading.date.local == datetime(2022, 12, 11, 5, 0)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute", ["c1ph4"]),  # a user's name, dated
+        ("Seals // Von Ada Moss // Harbour", ["Ada Moss"]),
+        ("Le Monde | 04.05.2015 | Par Martin Untersinger", ["Martin Untersinger"]),
+        ("Home // Sport // By the harbour", None),  # a menu's fields, none a byline
+    ],
+)
+def test_a_byline_in_a_field_of_a_line_of_meta_data(line: str, names: list[str] | None) -> None:
+    """The fields of a line that a site parts by bars or double slashes: one field may be the byline."""
+    assert byline_names(line) == names

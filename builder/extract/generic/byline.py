@@ -202,6 +202,7 @@ _OPENING_STARTS: Final = frozenset(
     {word[:2] for word in _OPENING_WORDS} | {label[:2] for label in _LABEL_OPENINGS} | {"by", "vo"}
 )
 _SIGN_STARTS: Final = frozenset("/-—|•·[ ")
+_FIELDS: Final = re.compile(r" \| | // ")  # the fields of a line of meta data
 
 
 def _explicit(text: str) -> re.Match[str] | None:
@@ -211,9 +212,11 @@ def _explicit(text: str) -> re.Match[str] | None:
         and start[:1] not in _OPENING_STARTS  # "文", an opening word of one letter, is a start of its own
         and text[:1] not in _SIGN_STARTS
         and " | " not in text
+        and " // " not in text
     ):
         return None  # most lines
-    for part in text.split(" | "):  # "Le Monde | 04.05.2015 | Par Martin Untersinger"
+    # "Le Monde | 04.05.2015 | Par Martin Untersinger", "22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute"
+    for part in _FIELDS.split(text):
         part = part.lstrip("/-—|•· ")  # "// By Arun Sai Krishnan • Nov 11, 2020"
         if part.startswith(_SCREEN_READER_LABEL):
             part = part[len(_SCREEN_READER_LABEL) :]  # "Post author By Helge Fahrnberger": a theme's hidden label
