@@ -59,6 +59,18 @@ def in_body(*blocks: list[str]) -> str:
         ("Like Be the first to like this.", False),
         ("Join 40 other swimmers at the pool on Sunday.", True),
         ("The council said the new booking page will not work in an old browser, so staff will take calls.", True),
+        (
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu"
+            " Twitter her. Hier kannst du deine Einstellungen verwalten.",
+            False,
+        ),
+        (
+            "Um Deine persönlichen Daten zu schützen, haben wir das automatische Laden der Inhalte von twitter.com"
+            " blockiert.",
+            False,
+        ),
+        ("We need your consent to load this YouTube video.", False),
+        ("The council said Twitter shared the swimmers' data without their consent, and asked for an inquiry.", True),
     ],
 )
 def test_a_newsletter_prompt_a_greeting_or_a_plugin_notice_is_chrome(prompt: str, body: bool) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.embeds import is_embedded_post, is_plugin_notice
+from builder.extract.generic.embeds import is_consent_placeholder, is_embedded_post, is_plugin_notice
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS, ARROWS, LINK_ARROWS
 from builder.extract.generic.relative import is_reading_time
 from builder.extract.generic.toolbars import is_toolbar
@@ -19,7 +19,10 @@ from builder.extract.generic.words import Prose, first_letters
 
 RULE_GREETING: Final = "a greeting to new readers ('If you're new here, …')"
 RULE_POST_NAVIGATION: Final = "links to the previous and next posts ('« Older post | Main | Newer post »')"
-RULE_PLUGIN: Final = "a notice that the page needs JavaScript, Flash or a newer browser, or shows an embed elsewhere"
+RULE_PLUGIN: Final = (
+    "a notice that the page needs JavaScript, Flash or a newer browser, or shows an embed elsewhere or only with"
+    " the reader's consent"
+)
 RULE_EMBED: Final = "an embedded post's credit or link ('A post shared by … (@…)', 'View this post on Instagram')"
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
@@ -69,7 +72,7 @@ def _said_rule(text: str) -> str | None:
 
 def _measured_rule(text: str, words: int) -> str | None:
     """The rule of a line told by its words and its length, `words` words (each is no longer than its bound)."""
-    if is_plugin_notice(text, words):
+    if is_plugin_notice(text, words) or is_consent_placeholder(text, words):
         return RULE_PLUGIN
     if is_follow_prompt(text, words):
         return RULE_FOLLOW
