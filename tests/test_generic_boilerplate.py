@@ -66,7 +66,7 @@ def in_body(*blocks: list[str]) -> str:
         ),
         (
             "Um Deine persönlichen Daten zu schützen, haben wir das automatische Laden der Inhalte von twitter.com"
-            " blockiert.",
+            " blockiert. Du kannst Deine Zustimmung jederzeit widerrufen.",
             False,
         ),
         ("We need your consent to load this YouTube video.", False),

@@ -55,9 +55,9 @@ def is_plugin_notice(text: str, words: int) -> bool:
 # An embed's placeholder that waits for the reader's consent to load another site's content (a tweet, a video):
 # "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.",
 # "Um Deine persönlichen Daten zu schützen, haben wir das automatische Laden der Inhalte von twitter.com blockiert.",
-# "We need your consent to load this YouTube content." It names the consent (or the block), the other site, and the
-# reader; an article telling of a platform's consent names no reader, or not all three at once.
-_CONSENT: Final = re.compile(r"\b(?:[Ee]inverständnis|[Zz]ustimmung|[Cc]onsent|blockiert|blocked)\b")
+# "We need your consent to load this YouTube content." It names the consent, the other site, and the reader; an
+# article telling of a platform's consent names no reader, or not all three at once.
+_CONSENT: Final = re.compile(r"\b(?:[Ee]inverständnis|[Ee]inverstanden|[Zz]ustimm(?:ung|en)|[Cc]onsent)\b")
 _OTHER_SITE: Final = re.compile(
     r"\b(?:Twitter|YouTube|Instagram|Facebook|TikTok|Vimeo|Spotify|SoundCloud|Social-Media|third[- ]party|"
     r"[Ee]xterne[nr]? Inhalte?|[Dd]rittanbieter[ns]?|[a-z]+\.com)\b"
@@ -69,7 +69,7 @@ CONSENT_WORDS: Final = 60  # such a placeholder is no longer
 def is_consent_placeholder(text: str, words: int) -> bool:
     """An embed's placeholder asking the reader's consent to load another site's content, a line of `words` words
     (most lines are settled by the consent's words, looked for as substrings first)."""
-    if words > CONSENT_WORDS or not ("nverst" in text or "ustimm" in text or "onsent" in text or "lock" in text):
+    if words > CONSENT_WORDS or not ("nverst" in text or "ustimm" in text or "onsent" in text):
         return False
     return all(pattern.search(text) is not None for pattern in (_CONSENT, _OTHER_SITE, _READER))
 
