@@ -15,9 +15,9 @@ from builder.extract.generic.boilerplate import _FORM_MESSAGE, is_form_message
 from builder.extract.generic.chrome import LISTED
 from builder.extract.generic.columns import _WIDE, _WIDE_GAP, _Occupied, wide_gaps
 from builder.extract.generic.corpus import page_lines
+from builder.extract.generic.credits import PHOTO_CREDIT, holds_photo_credit
 from builder.extract.generic.digits import DIGIT, holds_date_digit, holds_digit
 from builder.extract.generic.ends import _PRINT_NOTICE, _is_notice, is_copyright_notice
-from builder.extract.generic.headline import _PHOTO_CREDIT, holds_photo_credit
 from builder.extract.generic.markers import (
     _COMMENT_OPENING,
     _END_OPENING,
@@ -320,7 +320,7 @@ def test_each_signup_prompt_s_kind_is_found() -> None:
 @settings(max_examples=3000, deadline=None)
 @given(st.text("Photo :Courtesyof AFPdpaGetyImagsReuters\u00a0é", max_size=20))
 def test_a_photo_credit_is_found_as_its_pattern_finds_it(text: str) -> None:
-    assert holds_photo_credit(text) is (_PHOTO_CREDIT.search(text) is not None)
+    assert holds_photo_credit(text) is (PHOTO_CREDIT.search(text) is not None)
 
 
 def test_each_photo_credit_s_kind_is_found() -> None:

@@ -1,5 +1,6 @@
 """Credit lines: a news agency or a desk credited in place of a byline. Such a line stands where a byline does,
-under the headline or over the prose; it names no author, and it is never the headline."""
+under the headline or over the prose; it names no author, and it is never the headline. And a photo's credit: a
+caption's label or an agency, which make the line, or the one over it, an image's."""
 
 from __future__ import annotations
 
@@ -29,3 +30,32 @@ def is_credit_line(text: str) -> bool:
     """A line that credits an agency, a desk or a writer's role instead of naming an author: a byline's
     line, never a headline."""
     return len(text) <= CREDIT_CHARS and _CREDIT_LINE.fullmatch(text.strip(" ,.;:")) is not None
+
+
+_CREDIT_ENDS: Final = ("Getty Images", "Shutterstock", "AFP", "Reuters", "dpa", "AP Photo")  # a credit ending a line
+# A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
+PHOTO_CREDIT: Final = re.compile(
+    r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
+    rf"\b(?:{'|'.join(map(re.escape, _CREDIT_ENDS))})\s*$",
+)
+# A photo agency alone on its line: the credit of the image above it.
+_LONE_CREDIT: Final = re.compile(
+    r"AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Getty Images|Getty|Shutterstock|imago|IMAGO|picture alliance"
+)
+AGENCY_CHARS: Final = 16  # such a line is no longer ("picture alliance")
+
+
+def holds_photo_credit(text: str) -> bool:
+    """Whether the line holds a photo's credit or caption label ("Foto: …", "Photograph: …", "… Getty Images").
+
+    Most lines hold none of what the pattern needs, and its search (a word boundary first) is tried at every
+    character of a line: those are told by str methods."""
+    if ":" not in text and "Courtesy of" not in text and not text.rstrip().endswith(_CREDIT_ENDS):
+        return False
+    return PHOTO_CREDIT.search(text) is not None
+
+
+def is_lone_credit(text: str) -> bool:
+    """A photo agency alone on its line, after a copyright sign or not ("Getty Images", "© dpa")."""
+    agency = text.lstrip("© ")
+    return len(agency) <= AGENCY_CHARS and _LONE_CREDIT.fullmatch(agency) is not None

@@ -19,7 +19,7 @@ from operator import mul
 from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.credits import is_credit_line
+from builder.extract.generic.credits import PHOTO_CREDIT, holds_photo_credit, is_credit_line, is_lone_credit
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.headline_lines import (
@@ -45,18 +45,6 @@ STEM_CHARS: Final = 4  # key words are compared on their first characters ("ferr
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT: Final = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS: Final = 30  # how far before a text its copyright sign is looked for
-_CREDIT_ENDS: Final = ("Getty Images", "Shutterstock", "AFP", "Reuters", "dpa", "AP Photo")  # a credit ending a line
-# A photo's credit or caption label anywhere in the line (the label alone at its start is `is_caption_label`).
-_PHOTO_CREDIT: Final = re.compile(
-    r"\b(?:Photograph|Photo|Foto|Bild|Picture|Image|Credits?|Crédits?|Crédito|Fotó)(?: photos?)?\s*:|\bCourtesy of\b|"
-    rf"\b(?:{'|'.join(map(re.escape, _CREDIT_ENDS))})\s*$",
-)
-
-# A photo agency alone on its line: the credit of the image above it.
-_LONE_CREDIT: Final = re.compile(
-    r"AP|AFP|EPA|Reuters|REUTERS|dpa|DPA|Getty Images|Getty|Shutterstock|imago|IMAGO|picture alliance"
-)
-AGENCY_CHARS: Final = 16  # such a line is no longer ("picture alliance")
 _GLUED_WORDS: Final = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
 _ABBREVIATION_END: Final = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
@@ -301,16 +289,6 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
     return Candidate(i, features)
 
 
-def holds_photo_credit(text: str) -> bool:
-    """Whether the line holds a photo's credit or caption label ("Foto: …", "Photograph: …", "… Getty Images").
-
-    Most lines hold none of what the pattern needs, and its search (a word boundary first) is tried at every
-    character of a line: those are told by str methods."""
-    if ":" not in text and "Courtesy of" not in text and not text.rstrip().endswith(_CREDIT_ENDS):
-        return False
-    return _PHOTO_CREDIT.search(text) is not None
-
-
 def _agency_credit_under(scored: Scored, below: int) -> bool:
     """Whether the line under it credits an agency or a desk ("The Associated Press", "Reuters"): the byline
     of a headline over it, which the head reads as no name."""
@@ -321,16 +299,10 @@ def _credited_copy_above(scored: Scored, above: int, text: str) -> bool:
     """Whether the line over it is a photo agency's credit alone under a copy of it: an image's alt text over its
     credit, then its caption ("Elias Ymer in Madrid", "© Getty Images", "Elias Ymer in Madrid"). (A caption with
     its credit may stand between a headline and its copy.)"""
-    if above < 0 or not _is_lone_credit(scored.lines[above].text):
+    if above < 0 or not is_lone_credit(scored.lines[above].text):
         return False
     over = neighbours(scored, above)[0]
     return over >= 0 and scored.lines[over].text == text
-
-
-def _is_lone_credit(text: str) -> bool:
-    """A photo agency alone on its line, after a copyright sign or not ("Getty Images", "© dpa")."""
-    agency = text.lstrip("© ")
-    return len(agency) <= AGENCY_CHARS and _LONE_CREDIT.fullmatch(agency) is not None
 
 
 def _credited_below(scored: Scored, below: int, text: str) -> bool:
@@ -340,14 +312,14 @@ def _credited_below(scored: Scored, below: int, text: str) -> bool:
     if below < 0:
         return False
     under = scored.lines[below].text
-    if _is_lone_credit(under):
+    if is_lone_credit(under):
         # "AP", "Getty Images" alone under it: an image's title over its credit; over a date, a headline over its
         # agency's byline ("Reuters", then "Published: Sunday, December 30, 2007")
         after = neighbours(scored, below)[1]
         return after < 0 or not is_date_line(scored.lines[after].text)
     if len(under) <= len(text) or not under.startswith(text):
         return False
-    return _PHOTO_CREDIT.search(under, len(text)) is not None or scored.prose[below - 1] is not None
+    return PHOTO_CREDIT.search(under, len(text)) is not None or scored.prose[below - 1] is not None
 
 
 def _key_words(lowered: str, tokens: list[str]) -> set[str]:

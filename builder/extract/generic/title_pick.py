@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Final
 
 from builder.extract.generic import headline
+from builder.extract.generic.credits import holds_photo_credit
 from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.headline import (
     CHROME_PHRASE,
@@ -20,7 +21,6 @@ from builder.extract.generic.headline import (
     Candidate,
     Window,
     complete,
-    holds_photo_credit,
     lead_words,
     title_rule,
 )
