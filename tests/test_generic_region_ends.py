@@ -317,3 +317,12 @@ def test_a_comment_section_s_heading_ends_the_article_over_its_policy(heading: s
         "Please keep your comments civil and on the topic of the story, or they will be removed."
     ]
     assert _region_text(_page(ARTICLE, [heading], policy, MENU)) == ARTICLE
+
+
+@pytest.mark.parametrize(("button", "ends"), [("Show full PR text", True), ("Show full gallery", False)])
+def test_a_button_over_a_press_release_ends_a_short_article(button: str, ends: bool) -> None:
+    """A news item of one paragraph over "Show full PR text" and the release it quotes, which runs longer: the
+    page hides the release under the button, and the article ends over it however little prose is above it."""
+    release = [f"{sentence.replace('.', '')}, the company said in its release." for sentence in SEQUEL]
+    region = _region_text(_page(ARTICLE[:1], [button], release))
+    assert (region[-1] == ARTICLE[0]) is ends

@@ -31,9 +31,9 @@ from builder.extract.generic.markers import (
     is_comment_section_heading,
     is_comments_on,
     is_credited_caption,
-    is_elsewhere_heading,
     is_end_heading,
     is_image_file,
+    points_elsewhere,
 )
 from builder.extract.generic.region import WEIGHTS, Scored, following
 from builder.extract.generic.tags import tag_label
@@ -134,7 +134,7 @@ def cut_at_end(scored: Scored, start: int, stop: int, follow: bool = True) -> tu
             return start, _trimmed(scored, start, i)  # a footer with the comment count: the comments follow
         if before >= NEXT_ARTICLE_AFTER and is_comment_bar(scored.lines[i].text):
             return start, _trimmed(scored, start, i)  # the same in a bar of links (in the head: its byline's)
-        if short and before >= NEXT_ARTICLE_AFTER and is_elsewhere_heading(scored.lines[i].text):
+        if short and before > 0.0 and points_elsewhere(scored.lines[i].text, before >= NEXT_ARTICLE_AFTER):
             return start, _trimmed(scored, start, i)  # never a box, whatever follows (a gallery, teasers)
         if short and before > 0.0 and is_end_heading(scored.lines[i].text, measured.words):
             resume = _prose_resumes(scored, i, stop)

@@ -186,6 +186,21 @@ _NEXT_PAGE: Final = ("next page", "nächste seite", "page suivante", "página si
 _ELSEWHERE_REACH: Final = max(map(len, (*_ELSEWHERE_OPENINGS, *_NEXT_PAGE)))
 
 
+# A button that shows a text the page hides under the article: a press release the article quotes, whose words are
+# the company's, not the article's.
+_HIDDEN_TEXT_BUTTONS: Final = ("show full pr text", "show full press release")
+HIDDEN_TEXT_CHARS: Final = max(map(len, _HIDDEN_TEXT_BUTTONS))
+
+
+def points_elsewhere(text: str, after_enough: bool) -> bool:
+    """Whether a short line under the article's prose ends it: "Show full PR text" over a press release, however
+    little prose is above it (a short news item over the release it quotes); a line pointing elsewhere
+    (`is_elsewhere_heading`) `after_enough` of it."""
+    if len(text) <= HIDDEN_TEXT_CHARS and text.lower() in _HIDDEN_TEXT_BUTTONS:
+        return True
+    return after_enough and is_elsewhere_heading(text)
+
+
 def is_elsewhere_heading(text: str) -> bool:
     """ "Also on HuffPost:", "Related on HuffPost:", "Elsewhere on SFGate", "More from WIRED", "More Manitoba
     headlines »", "Next page ›": the site's other pages (or the web's, or the article's next), under the article
