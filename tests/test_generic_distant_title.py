@@ -4,6 +4,7 @@ window shows no headline, and only when the page prints it twice."""
 from __future__ import annotations
 
 from builder.extract.generic.head import HEAD_LINES
+from builder.extract.generic.headline import _path_slash
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import seal_page
 
@@ -42,3 +43,14 @@ def test_a_section_s_name_closed_by_a_bar_over_the_headline_sets_it_apart_as_a_b
     # a line of more words closed by a bar is a menu's, and sets nothing apart
     menu = "Home | News | Sport | Local News |"
     assert _title("Harbour Weekly", f"{menu}\n{HEADLINE}", "Pups are expected within weeks, wardens warn") != HEADLINE
+
+
+def test_a_headline_with_a_count_or_a_date_in_slashes_is_no_path() -> None:
+    """A slash between digits counts a series or writes a date ("(3/12)", "8/5/2012"): the headline keeps its chance;
+    a slash with a word on one side is a path's or a credit's, and costs it."""
+    assert (
+        _title("Harbour Weekly", "Seals return to the sandbank (3/12)", "By Ann Lee")
+        == "Seals return to the sandbank (3/12)"
+    )
+    assert not any(map(_path_slash, ["Seals return (3/12)", "Sunday notes 8/5/2012", "Open 24/7"]))
+    assert all(map(_path_slash, ["Home / News", "AFP/Getty", "News/", "/ Sport"]))

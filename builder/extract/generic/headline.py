@@ -45,6 +45,7 @@ STEM_CHARS: Final = 4  # key words are compared on their first characters ("ferr
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT: Final = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS: Final = 30  # how far before a text its copyright sign is looked for
+_PATH_SLASH: Final = re.compile(r"(?<!\d)/|/(?!\d)")  # a slash with no digit on one side
 _GLUED_WORDS: Final = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
 _ABBREVIATION_END: Final = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
 
@@ -263,7 +264,7 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(_ends_with_full_stop(text)),
         float(below in meta or _agency_credit_under(scored, below) or name_over_meta(scored, below, meta)),
         float(above in meta and below not in meta),
-        float("|" in text or "/" in text or " * " in text or text.count(MENU_DOT) >= MENU_DOTS),
+        float("|" in text or _path_slash(text) or " * " in text or text.count(MENU_DOT) >= MENU_DOTS),
         float(not text[0].isupper() and text[0].isalpha()),
         0.0,  # holds_date, printed_twice, lead_words, chrome_phrase, title_case: `complete` reads them
         0.0,
@@ -287,6 +288,12 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(text.endswith(",")),
     ]
     return Candidate(i, features)
+
+
+def _path_slash(text: str) -> bool:
+    """Whether the line holds a slash that is no fraction's nor count's ("310/365", "24/7"): a path's or a credit's
+    ("Home / News", "AFP/Getty")."""
+    return "/" in text and _PATH_SLASH.search(text) is not None
 
 
 def _agency_credit_under(scored: Scored, below: int) -> bool:
