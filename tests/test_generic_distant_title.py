@@ -4,7 +4,7 @@ window shows no headline, and only when the page prints it twice."""
 from __future__ import annotations
 
 from builder.extract.generic.head import HEAD_LINES
-from builder.extract.generic.headline import _path_slash
+from builder.extract.generic.headline_neighbours import path_slash
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import seal_page
 
@@ -52,5 +52,5 @@ def test_a_headline_with_a_count_or_a_date_in_slashes_is_no_path() -> None:
         _title("Harbour Weekly", "Seals return to the sandbank (3/12)", "By Ann Lee")
         == "Seals return to the sandbank (3/12)"
     )
-    assert not any(map(_path_slash, ["Seals return (3/12)", "Sunday notes 8/5/2012", "Open 24/7"]))
-    assert all(map(_path_slash, ["Home / News", "AFP/Getty", "News/", "/ Sport"]))
+    assert not any(map(path_slash, ["Seals return (3/12)", "Sunday notes 8/5/2012", "Open 24/7"]))
+    assert all(map(path_slash, ["Home / News", "AFP/Getty", "News/", "/ Sport"]))

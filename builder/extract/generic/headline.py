@@ -19,8 +19,8 @@ from operator import mul
 from typing import Final, NamedTuple
 
 from builder.extract.generic import DATA_DIR
-from builder.extract.generic.credits import PHOTO_CREDIT, holds_photo_credit, is_credit_line, is_lone_credit
-from builder.extract.generic.dates import find_date, is_date_line
+from builder.extract.generic.credits import holds_photo_credit
+from builder.extract.generic.dates import find_date
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.headline_lines import (
     FULL_STOPS,
@@ -29,6 +29,14 @@ from builder.extract.generic.headline_lines import (
     name_over_meta,
     never_headline,
     under_end_heading,
+)
+from builder.extract.generic.headline_neighbours import (
+    agency_credit_under,
+    blank,
+    credited_below,
+    credited_copy_above,
+    path_slash,
+    pipe_kicker,
 )
 from builder.extract.generic.markers import is_image_file
 from builder.extract.generic.names import bare_name, is_names_list
@@ -45,11 +53,8 @@ STEM_CHARS: Final = 4  # key words are compared on their first characters ("ferr
 # A copyright sign or word, then only years and dashes, right before a text: the text is the rights holder.
 _COPYRIGHT: Final = re.compile(r"(?:©|\([cC]\)|[cC]opyright)[\s\d,–-]*$")
 COPYRIGHT_CHARS: Final = 30  # how far before a text its copyright sign is looked for
-_PATH_SLASH: Final = re.compile(r"(?<!\d)/|/(?!\d)")  # a slash with no digit on one side
 _GLUED_WORDS: Final = re.compile(r"[a-z](?=[A-Z])")  # a small letter, then a capital: two words glued
 _ABBREVIATION_END: Final = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "… Relationship With U.S.": no sentence's full stop
-
-KICKER_WORDS: Final = 3  # a kicker closed by a bar ("Local News |") has no more words than this
 
 FEATURES: Final = (
     "rank",  # headline-like lines between the candidate and the prose
@@ -101,7 +106,6 @@ REASONS: Final = {
     "blank_below": "a blank line below",
 }
 REASONS_SHOWN: Final = 3
-LONE_SIGNS: Final = frozenset("*•·-–—|")  # a line of one of these reads as a blank line around a heading
 RULE_TITLE: Final = "the headline: the best of {count} headline-like line{s} ({reasons})"
 _WEIGHTS_FILE: Final = DATA_DIR / "headline_weights.json"
 
@@ -262,9 +266,9 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(words <= 2),
         float(words > 20),
         float(_ends_with_full_stop(text)),
-        float(below in meta or _agency_credit_under(scored, below) or name_over_meta(scored, below, meta)),
+        float(below in meta or agency_credit_under(scored, below) or name_over_meta(scored, below, meta)),
         float(above in meta and below not in meta),
-        float("|" in text or _path_slash(text) or " * " in text or text.count(MENU_DOT) >= MENU_DOTS),
+        float("|" in text or path_slash(text) or " * " in text or text.count(MENU_DOT) >= MENU_DOTS),
         float(not text[0].isupper() and text[0].isalpha()),
         0.0,  # holds_date, printed_twice, lead_words, chrome_phrase, title_case: `complete` reads them
         0.0,
@@ -275,58 +279,17 @@ def _candidate(scored: Scored, i: int, rank: int, meta: set[int], place: tuple[b
         float(i in scored.chrome_rules),
         float(first),
         float(inside),
-        float(_blank(scored, i - 1) or _pipe_kicker(scored, i - 1)),
-        float(_blank(scored, i + 1)),
+        float(blank(scored, i - 1) or pipe_kicker(scored, i - 1)),
+        float(blank(scored, i + 1)),
         float(after_paragraph),
         float(words > 12),
         float(
-            holds_photo_credit(text)
-            or _credited_below(scored, below, text)
-            or _credited_copy_above(scored, above, text)
+            holds_photo_credit(text) or credited_below(scored, below, text) or credited_copy_above(scored, above, text)
         ),
         float(bare_name(text) is not None or is_names_list(text)),
         float(text.endswith(",")),
     ]
     return Candidate(i, features)
-
-
-def _path_slash(text: str) -> bool:
-    """Whether the line holds a slash that is no fraction's nor count's ("310/365", "24/7"): a path's or a credit's
-    ("Home / News", "AFP/Getty")."""
-    return "/" in text and _PATH_SLASH.search(text) is not None
-
-
-def _agency_credit_under(scored: Scored, below: int) -> bool:
-    """Whether the line under it credits an agency or a desk ("The Associated Press", "Reuters"): the byline
-    of a headline over it, which the head reads as no name."""
-    return below >= 0 and is_credit_line(scored.lines[below].text)
-
-
-def _credited_copy_above(scored: Scored, above: int, text: str) -> bool:
-    """Whether the line over it is a photo agency's credit alone under a copy of it: an image's alt text over its
-    credit, then its caption ("Elias Ymer in Madrid", "© Getty Images", "Elias Ymer in Madrid"). (A caption with
-    its credit may stand between a headline and its copy.)"""
-    if above < 0 or not is_lone_credit(scored.lines[above].text):
-        return False
-    over = neighbours(scored, above)[0]
-    return over >= 0 and scored.lines[over].text == text
-
-
-def _credited_below(scored: Scored, below: int, text: str) -> bool:
-    """Whether the line under it repeats it with more after it, a photo credit or, right under it, any words: an
-    image's alt text over its caption ("Arnaud Montebourg, minister" then "Arnaud Montebourg, minister Crédits
-    photo : ...", "Taylor Kinney and Lady Gaga" then "Taylor Kinney and Lady Gaga arrive at ...")."""
-    if below < 0:
-        return False
-    under = scored.lines[below].text
-    if is_lone_credit(under):
-        # "AP", "Getty Images" alone under it: an image's title over its credit; over a date, a headline over its
-        # agency's byline ("Reuters", then "Published: Sunday, December 30, 2007")
-        after = neighbours(scored, below)[1]
-        return after < 0 or not is_date_line(scored.lines[after].text)
-    if len(under) <= len(text) or not under.startswith(text):
-        return False
-    return PHOTO_CREDIT.search(under, len(text)) is not None or scored.prose[below - 1] is not None
 
 
 def _key_words(lowered: str, tokens: list[str]) -> set[str]:
@@ -383,20 +346,3 @@ def _is_caption(scored: Scored, i: int) -> bool:
     """A line right under an image's file name, in the article: its caption."""
     above = neighbours(scored, i)[0]
     return above >= 0 and is_image_file(scored.lines[above].text)
-
-
-def _pipe_kicker(scored: Scored, i: int) -> bool:
-    """A section's name over the headline, closed by the bar a text browser prints after its link ("Local News |"),
-    set apart above: it stands between the headline and the blank line above it."""
-    if i < 1 or scored.prose[i] is None or not _blank(scored, i - 1):
-        return False
-    text = scored.lines[i].text
-    return text.endswith(" |") and text.count(" ") <= KICKER_WORDS
-
-
-def _blank(scored: Scored, i: int) -> bool:
-    """A blank line, or a sign alone ("*": an empty list item), which sets a heading apart as a blank line does.
-    (A rule, "━━━━", parts a menu from the next one as often.)"""
-    if not 0 <= i < len(scored.prose):
-        return i < 0 and scored.first_own
-    return scored.prose[i] is None or scored.lines[i].text in LONE_SIGNS
