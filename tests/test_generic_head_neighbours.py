@@ -1,6 +1,7 @@
 """The generic reader's headline against the lines beside it, on small pages of one layout: a standfirst under
-it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an agency's
-name, an image's alt text and credit, an abbreviation at its end, a count, a label, a video's title, an author's
+it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an image's
+alt text over its caption (an agency's name or a photo's credit under it: `test_generic_head_credits.py`), an
+abbreviation at its end, a count, a label, a video's title, an author's
 name under it, a photo's credit or a menu over it, a teaser's copy beside it, a sign or an image's file name over
 or before it."""
 
@@ -10,7 +11,7 @@ import pytest
 
 from builder.extract.generic.head import HEAD_LINES
 from builder.extract.generic.reader import GenericReading, read_generic
-from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, LONG_HEADLINE, SEAL_PARAGRAPHS, read_page, seal_page
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, SEAL_PARAGRAPHS, read_page, seal_page
 
 HEADLINE = "Night ferries return to the northern islands after two winters of silence on the quay"
 STANDFIRST = "The captain explained why the crossings took so long to come back"
@@ -109,17 +110,6 @@ def test_a_search_box_s_or_blog_engine_s_credit_is_no_headline(credit: str) -> N
     assert reading.fields["title"] == "Night ferries return to the islands"
 
 
-def test_a_headline_over_its_agency_over_a_date() -> None:
-    """An agency alone under a line ("AP") marks an image's title over its credit, but not over a date line: there
-    it is the agency's byline under the headline."""
-    page = seal_page(
-        "Harbour Weekly", "Search the site", "Wardens count the seals", "AP", "Published: Monday, May 3, 2021"
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == "Wardens count the seals"
-
-
 def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
     """An image's alt text right over its caption, which starts with it and goes on ("Two ferries" then
     "Two ferries at the quay on ..."), is no headline, even short against a long headline."""
@@ -130,32 +120,6 @@ def test_an_image_alt_text_over_its_caption_is_no_headline() -> None:
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == HEADLINE
-
-
-@pytest.mark.parametrize(
-    ("credit", "title"),
-    [("AP", LONG_HEADLINE), ("Getty Images", LONG_HEADLINE), ("© Getty Images", LONG_HEADLINE), ("Wardens", None)],
-)
-def test_an_image_s_title_over_its_credit_is_no_headline(credit: str, title: str | None) -> None:
-    """A long headline loses to a shorter line near the prose, unless that line is an image's title over its
-    credit ("AP" alone on its line)."""
-    page = seal_page(
-        "Harbour Weekly", LONG_HEADLINE, "Published 3 May 2021", "Wardens count the seals on the sandbank", credit
-    )
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == (title or "Wardens count the seals on the sandbank")
-
-
-@pytest.mark.parametrize(("credit", "title"), [("© dpa", LONG_HEADLINE), ("© Wardens of the sandbank", None)])
-def test_an_image_s_caption_under_its_alt_text_and_credit_is_no_headline(credit: str, title: str | None) -> None:
-    """An image's alt text over its credit, then its caption printing the alt text again: neither is the headline.
-    (A longer line under the copy is a caption with its credit, which a headline's copy may stand under.)"""
-    alt = "Wardens count the seals on the sandbank"
-    page = seal_page("Harbour Weekly", LONG_HEADLINE, "Published 3 May 2021", f"{alt}\n{credit}", alt)
-    reading = read_generic(page)
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == (title or alt)
 
 
 @pytest.mark.parametrize(("end", "wins"), [("the U.S.", True), ("the harbour.", False)])
