@@ -202,7 +202,10 @@ _OPENING_STARTS: Final = frozenset(
     {word[:2] for word in _OPENING_WORDS} | {label[:2] for label in _LABEL_OPENINGS} | {"by", "vo"}
 )
 _SIGN_STARTS: Final = frozenset("/-—|•·[ ")
-_FIELDS: Final = re.compile(r" \| | // ")  # the fields of a line of meta data
+# The fields of a line of meta data, one of which a byline's word may open ("Le Monde | 04.05.2015 | Par …", "… //
+# Autor: c1ph4 //"). Not a single slash, "·" or "•", which `_FIELD_SEPARATOR` parts a name before a date at: the
+# names after a byline's word end at them anyway (`_NAMES_END`).
+_BYLINE_FIELDS: Final = re.compile(r" \| | // ")
 
 
 def _explicit(text: str) -> re.Match[str] | None:
@@ -216,7 +219,7 @@ def _explicit(text: str) -> re.Match[str] | None:
     ):
         return None  # most lines
     # "Le Monde | 04.05.2015 | Par Martin Untersinger", "22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute"
-    for part in _FIELDS.split(text):
+    for part in _BYLINE_FIELDS.split(text):
         part = part.lstrip("/-—|•· ")  # "// By Arun Sai Krishnan • Nov 11, 2020"
         if part.startswith(_SCREEN_READER_LABEL):
             part = part[len(_SCREEN_READER_LABEL) :]  # "Post author By Helge Fahrnberger": a theme's hidden label
