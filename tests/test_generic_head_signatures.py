@@ -82,3 +82,22 @@ def test_a_signature_under_the_share_bar(bar_lines: int, authors: list[str]) -> 
     )
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "authors"),
+    [
+        ("Autor", "Ada Moss", ["Ada Moss"]),
+        ("Autoren", "Ada Moss", ["Ada Moss"]),
+        ("AUTOR/IN", "Ada Moss", ["Ada Moss"]),
+        ("Von:", "Ada Moss", ["Ada Moss"]),
+        ("Autor", "Weitere Artikel zum Thema", []),  # no name under the label
+    ],
+)
+def test_an_authors_card_under_the_article(label: str, name: str, authors: list[str]) -> None:
+    """A byline's word alone on its line, the name on the line under it, right under the article (an author's
+    card: "Autor" over "Ada Moss") signs it, as "Von Ada Moss" on one line would."""
+    card = f"{label}\n\n{name}"
+    reading = read_generic(seal_page("Seals return to the sandbank", paragraphs=[*SEAL_PARAGRAPHS, "Share", card]))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from builder.extract.generic.byline import byline_names, is_explicit_byline
+from builder.extract.generic.byline import byline_names, is_byline_word, is_explicit_byline
 from builder.extract.generic.markers import is_end_heading
 from builder.extract.generic.names import bare_name
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
@@ -106,9 +106,17 @@ def signed_inside(scored: Scored, start: int, stop: int) -> Byline | None:
 
 
 def _opened_byline(scored: Scored, i: int) -> Byline | None:
-    """The byline line i is when a byline's word opens it and names follow; a list item never is."""
+    """The byline line i is when a byline's word opens it and names follow, or when it is a byline's word alone
+    ("Autor", "Von:") over a line that is only a name (an author's card under the article); a list item never
+    is."""
     text = scored.lines[i].text
-    if scored.lines[i].bullet or not is_explicit_byline(text):
+    if scored.lines[i].bullet:
+        return None
+    if is_byline_word(text):
+        under = following(scored, i, 1)
+        name = bare_name(scored.lines[under[0]].text) if under and not scored.lines[under[0]].bullet else None
+        return Byline(under[0], [name], False) if name is not None else None
+    if not is_explicit_byline(text):
         return None
     names = byline_names(text)
     return Byline(i, names, False) if names is not None else None

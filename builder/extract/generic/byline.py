@@ -43,7 +43,8 @@ _NAMES_END: Final = re.compile(
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
     r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b)"
 )
-_AUTHOR_WORDS: Final = r"Autor(?:in)?|Auteur|Author|Autore"  # "Autorin:", a writer's label
+# A writer's label: "Autorin:", "Autor/in", "AUTOREN", "Authors"
+_AUTHOR_WORDS: Final = r"Autor(?:in|en|/in|\*in)?|AUTOR(?:IN|EN|/IN)?|Auteur|Authors?|Autore"
 # The label after the byline's word ("von Autor: Georg Holzer"): no part of the name
 _AUTHOR_LABEL: Final = re.compile(rf"(?:{_AUTHOR_WORDS})\s*[:：]\s*")
 MAX_BYLINE_WORDS: Final = 25
