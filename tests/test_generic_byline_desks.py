@@ -1,0 +1,34 @@
+"""A desk signing a byline in place of a person ("By Washington Post editors", "By Staff Writer"), and what stays a
+person's name beside a desk's word."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.generic.byline import byline_names
+from builder.extract.generic.reader import GenericReading, read_generic
+from tests.seal_pages import seal_page
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Washington Post editors", ["Washington Post editors"]),
+        ("By Harbour Weekly Staff", ["Harbour Weekly Staff"]),
+        ("By NFL.com Staff", ["NFL.com Staff"]),
+        ("By World's Editorial Writers", ["World's Editorial Writers"]),
+        ("By Staff Writer", ["Staff Writer"]),
+        ("By Kulu Media News Desk", ["Kulu Media News Desk"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),  # a person's byline keeps the person only
+        ("Von Jörg Staff", None),  # one name before a capitalised desk word: a person's surname, not a desk
+        ("By the harbour, staff gathered", None),  # no byline: words before the desk's are not an outlet's name
+    ],
+)
+def test_a_desk_signs_a_byline_with_no_name(line: str, names: list[str] | None) -> None:
+    assert byline_names(line) == names
+
+
+def test_the_desk_is_the_articles_author() -> None:
+    reading = read_generic(seal_page("Seals return to the sandbank", "By Harbour Weekly editors"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == ["Harbour Weekly editors"]
