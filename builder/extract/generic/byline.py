@@ -15,7 +15,7 @@ from builder.extract.generic.words import STOP_WORDS
 
 # The word that opens a byline, in the languages the reader knows; the names follow it.
 _BYLINE: Final = re.compile(
-    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished|[Ss]ubmitted)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Gg]espeichert|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     # The names follow the word after a space, or glued to "By" or "von" ("Veröffentlicht vonChris Jung",
     # "ByNatasha Daly": link words a text browser printed with no space between them).
     r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
@@ -27,7 +27,7 @@ _HANDLE: Final = re.compile(r"[a-z][a-z0-9_.-]{2,23}")  # a blog's user name: "e
 # The first words `_BYLINE` opens with, lower-cased (a pretest: the pattern, tried on every line, is long).
 _OPENING_WORDS: Final = frozenset(
     """post article guest written posted words reporting text story published eine ein geschrieben verfasst gepostet
-    erstellt eingestellt veröffentlicht publiziert artikel blog blogbeitrag gastbeitrag beitrag publicado escrito
+    gespeichert submitted erstellt eingestellt veröffentlicht publiziert artikel blog blogbeitrag gastbeitrag beitrag publicado escrito
     publié écrit rédigé pubblicato scritto geplaatst geschreven by von par por di door autor autorin autoren
     autorinnen auteur author автор авторы od przez بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
 )
@@ -52,7 +52,7 @@ _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|po
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD: Final = re.compile(
-    r"(?:(?:Written|Posted|Article|Words|Story)\s+[Bb]y|(?:Geschrieben|Verfasst|Veröffentlicht)\s+von|"
+    r"(?:(?:Written|Posted|Published|Submitted|Article|Words|Story)\s+[Bb]y|(?:Geschrieben|Gespeichert|Verfasst|Veröffentlicht)\s+von|"
     rf"(?:Publicado|Escrito)\s+por|(?:Publié|Écrit)\s+par|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|{_AUTHOR_WORDS})"
     r"\s*[:：]?"
 )

@@ -1,5 +1,5 @@
-"""A desk signing a byline in place of a person ("By Washington Post editors", "By Staff Writer"), and what stays a
-person's name beside a desk's word."""
+"""A byline's words: a desk signing in place of a person ("By Washington Post editors", "By Staff Writer") and what
+stays a person's name beside a desk's word; the words a content system opens its bylines with ("Submitted by")."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ def test_the_desk_is_the_articles_author() -> None:
     reading = read_generic(seal_page("Seals return to the sandbank", "By Harbour Weekly editors"))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == ["Harbour Weekly editors"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Submitted by Ada Moss on Wednesday, December 17, 2003", ["Ada Moss"]),
+        ("Gespeichert von adamoss am 24. Juli 2017 - 18:55", ["adamoss"]),
+        ("Submitted by", None),  # the word alone: the name is on the line under it
+    ],
+)
+def test_a_content_systems_byline(line: str, names: list[str] | None) -> None:
+    """Drupal's byline in English and German: "Submitted by" and "Gespeichert von" open it as "By" does."""
+    assert byline_names(line) == names
