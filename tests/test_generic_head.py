@@ -27,7 +27,7 @@ from builder.extract.textdump.lines import Line
         ("By John Smith, Reuters", ["John Smith"]),  # a news agency
         ("By Brenda Goodman, MA", ["Brenda Goodman"]),  # a degree
         ("Sections / News / 10:08 am Fri Jul 19, 2013", None),
-        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", None),
+        ("Gespeichert von rasos am 24. Juli 2017 - 18:55", ["rasos"]),  # Drupal's byline, a user name in it
         ("Eine Analyse von Caspar Schwietering", ["Caspar Schwietering"]),
         ("Posted by Maciej Fijalkowski at 5:06 AM", ["Maciej Fijalkowski"]),
         ("By Richard Lawler [writer_rss] posted Aug 18th 2010 7:30PM", ["Richard Lawler"]),
