@@ -52,7 +52,7 @@ _BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|po
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD: Final = re.compile(
-    r"(?:(?:Written|Posted|Published|Submitted|Article|Words|Story)\s+[Bb]y|(?:Geschrieben|Gespeichert|Verfasst|Veröffentlicht)\s+von|"
+    r"(?:(?:Written|Posted|Submitted|Article|Words|Story)\s+[Bb]y|(?:Geschrieben|Gespeichert|Verfasst|Veröffentlicht)\s+von|"
     rf"(?:Publicado|Escrito)\s+por|(?:Publié|Écrit)\s+par|By|BY|by|Von|VON|von|Par|par|Por|por|Door|door|{_AUTHOR_WORDS})"
     r"\s*[:：]?"
 )
