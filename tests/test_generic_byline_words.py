@@ -28,10 +28,12 @@ def test_a_desk_signs_a_byline_with_no_name(line: str, names: list[str] | None) 
     assert byline_names(line) == names
 
 
-def test_the_desk_is_the_articles_author() -> None:
-    reading = read_generic(seal_page("Seals return to the sandbank", "By Harbour Weekly editors"))
+@pytest.mark.parametrize("byline", ["By Harbour Weekly editors", "By\n\nHarbour Weekly News Desk"])
+def test_the_desk_is_the_articles_author(byline: str) -> None:
+    """On the byline's line, or on the line under a byline's word alone."""
+    reading = read_generic(seal_page("Seals return to the sandbank", byline))
     assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == ["Harbour Weekly editors"]
+    assert reading.fields["authors"] == [byline.split("\n")[-1].removeprefix("By ")]
 
 
 @pytest.mark.parametrize(

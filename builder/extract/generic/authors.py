@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from builder.extract.generic.byline import byline_names, is_byline_word, is_explicit_byline
+from builder.extract.generic.byline import byline_names, is_byline_word, is_explicit_byline, signed_under_word
 from builder.extract.generic.markers import is_end_heading
 from builder.extract.generic.names import bare_name
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
@@ -114,7 +114,7 @@ def _opened_byline(scored: Scored, i: int) -> Byline | None:
         return None
     if is_byline_word(text):
         under = following(scored, i, 1)
-        name = bare_name(scored.lines[under[0]].text) if under and not scored.lines[under[0]].bullet else None
+        name = signed_under_word(scored.lines[under[0]].text) if under and not scored.lines[under[0]].bullet else None
         return Byline(under[0], [name], False) if name is not None else None
     if not is_explicit_byline(text):
         return None

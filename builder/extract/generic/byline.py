@@ -9,7 +9,7 @@ from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import FoundDate, find_date, is_accompanying
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.markers import comments_mark, undoubled
-from builder.extract.generic.names import DOMAIN, NAME_SPLIT, SEPARATORS, bare_name, is_name
+from builder.extract.generic.names import DOMAIN, NAME_LINE_CHARS, NAME_SPLIT, SEPARATORS, bare_name, is_name
 from builder.extract.generic.relative import relative_time
 from builder.extract.generic.words import STOP_WORDS
 
@@ -165,6 +165,12 @@ def _dated(text: str) -> tuple[FoundDate | None, int, re.Match[str] | None]:
 def is_explicit_byline(text: str) -> bool:
     """A byline opened by its word ("By", "Von", "Posted by"), not a name found before a date."""
     return _explicit(text) is not None
+
+
+def signed_under_word(text: str) -> str | None:
+    """The name on the line under a byline's word alone on its line: a person's ("David Fear") or a desk's ("Kulu
+    Media News Desk"), which a byline's word names as surely as a person."""
+    return bare_name(text) or (text if len(text) <= NAME_LINE_CHARS and _DESK_BYLINE.fullmatch(text) else None)
 
 
 def is_byline_word(text: str) -> bool:

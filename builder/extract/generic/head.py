@@ -25,6 +25,7 @@ from builder.extract.generic.byline import (
     is_explicit_byline,
     named_after_date,
     opened_handle,
+    signed_under_word,
 )
 from builder.extract.generic.clock import time_alone
 from builder.extract.generic.dates import FoundDate, find_date
@@ -36,7 +37,7 @@ from builder.extract.generic.markers import (
     is_credited_caption,
     is_image_file,
 )
-from builder.extract.generic.names import bare_name, name_and_outlet
+from builder.extract.generic.names import name_and_outlet
 from builder.extract.generic.region import Scored, following, is_bracketed, neighbours, nonblank_above
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.title_pick import pick_title
@@ -287,7 +288,7 @@ def _beside_byline(scored: Scored, head: Head, dated: list[int]) -> list[int]:
 def _name_under(scored: Scored, head: Head, i: int) -> list[str] | None:
     """The name on the line under a byline's word alone on its line ("By" then "David Fear")."""
     under = following(scored, i, 1)
-    name = bare_name(scored.lines[under[0]].text) if under else None
+    name = signed_under_word(scored.lines[under[0]].text) if under else None
     if name is None:
         return None
     head.bylines[under[0]] = name
