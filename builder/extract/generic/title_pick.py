@@ -130,8 +130,8 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
 def _standfirst_over_meta(
     words: int, over_words: int, over: Candidate, chosen: Candidate, completing: Completing
 ) -> bool:
-    """Whether the chosen line, with the byline or date under it and not in title case, is a standfirst: longer
-    than the line over it, or a deck under it (`_deck_under`)."""
+    """Whether the chosen line, with the byline or date under it and not in title case, is a standfirst: of a
+    standfirst's length under a longer line (the headline over it), or a deck under it (`_deck_under`)."""
     if not chosen.features[META_BELOW] or chosen.features[TITLE_CASE]:
         return False
     longer = words >= STANDFIRST_WORDS and over_words > words
