@@ -120,6 +120,10 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Der Bundesrat", None),
         ("Maria das Dores", "Maria das Dores"),
         ("Van Morrison", "Van Morrison"),  # other particles may open one
+        ("Olympische Winterspiele", None),  # a German adjective opens no name
+        ("Fröhliche Weihnachten", None),
+        ("Unsere Geschichte", None),  # nor does a possessive
+        ("Anne Fischer", "Anne Fischer"),
     ],
 )
 def test_a_name_alone(line: str, name: str | None) -> None:

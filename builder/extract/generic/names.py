@@ -29,6 +29,10 @@ _PARTICLES: Final = frozenset(
 )
 # The particles that are German articles too: a name never opens with one ("Van Morrison", "De Niro" do open one).
 _ARTICLES: Final = frozenset(["das", "der", "den", "dem", "des"])
+# A German adjective's endings and the possessives: a name never opens with one either ("Olympische Winterspiele",
+# "Künstlerischer Lebenslauf", "Fröhliche Weihnachten", "Unsere Geschichte").
+_ADJECTIVE_ENDS: Final = ("ische", "ischen", "ischer", "isches", "liche", "lichen", "licher", "liches")
+_POSSESSIVES: Final = frozenset("unser unsere unseren unserer mein meine meinen dein deine our my your".split())  # noqa: SIM905
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
 _PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"])  # beside a name: its picture's alt text
@@ -92,8 +96,9 @@ def bare_name(text: str) -> str | None:
         return None
     if any(word.lower() in STOP_WORDS and word.lower() not in _PARTICLES for word in words):
         return None
-    if words[0].lower() in _ARTICLES:  # "Das Imperialismus-Phantom", "Der Bundesrat": a particle never opens a name
-        return None
+    first = words[0].lower()
+    if first in _ARTICLES or first in _POSSESSIVES or first.endswith(_ADJECTIVE_ENDS):
+        return None  # "Das Imperialismus-Phantom", "Der Bundesrat": a particle never opens a name
     return text if is_name(text) else None
 
 
