@@ -124,6 +124,8 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Fröhliche Weihnachten", None),
         ("Unsere Geschichte", None),  # nor does a possessive
         ("Anne Fischer", "Anne Fischer"),
+        ("Teilen Twittern", None),  # a share bar's buttons: chrome phrases
+        ("Click Here", None),
     ],
 )
 def test_a_name_alone(line: str, name: str | None) -> None:

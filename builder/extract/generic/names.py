@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from builder.extract.generic.markers import is_end_heading, undoubled
+from builder.extract.generic.phrases import CHROME_PHRASES, WORD
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.words import STOP_WORDS
 
@@ -99,7 +100,10 @@ def bare_name(text: str) -> str | None:
     first = words[0].lower()
     if first in _ARTICLES or first in _POSSESSIVES or first.endswith(_ADJECTIVE_ENDS):
         return None  # "Das Imperialismus-Phantom", "Der Bundesrat": a particle never opens a name
-    return text if is_name(text) else None
+    if not is_name(text):
+        return None
+    lowered = text.lower()  # a button's or a link's words ("Sign Up", "Teilen Twittern") name no one
+    return None if CHROME_PHRASES.found_in(lowered, WORD.findall(lowered)) else text
 
 
 def is_names_list(text: str) -> bool:
