@@ -1,6 +1,6 @@
 """An author's card and a byline's age in the generic reader's head: a name beside the page's age ("Alex Perry 1
-day ago", "Ana Costa | Publicado hace 3 horas"), and a name over "Follow", a reading time or the page's age in any
-language the reader knows."""
+day ago", "Ana Costa | Publicado hace 3 horas"), a name over "Follow", a reading time or the page's age in any
+language the reader knows, and a name among the article's facts listed with its date ("• 25. Juli 2019")."""
 
 from __future__ import annotations
 
@@ -57,5 +57,22 @@ def test_an_author_card_in_the_head(card: str, authors: list[str]) -> None:
     """A name over "Follow", a reading time or the article's age is the author, though the page prints the name
     again."""
     reading = read_generic(AUTHOR_CARD.format(card=card))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("facts", "authors"),
+    [
+        ("  • 25. Juli 2019\n  • Ana Costa\n  • Blogartikel, Hafen", ["Ana Costa"]),
+        ("  • November 1, 2023\n  • 12:30\n  • von: Ana Costa", ["Ana Costa"]),
+        ("25. Juli 2019\n\n  • Ana Costa\n  • Rui Lopes", []),  # a list under a date that is no item of it
+    ],
+)
+def test_a_name_among_the_facts_listed_with_the_date(facts: str, authors: list[str]) -> None:
+    """The date and the byline printed as items of one list under the headline: the listed name is the author."""
+    paragraphs = "\n\n".join(AUTHOR_CARD.split("\n\n")[2:-1])
+    page = f"Harbour Weekly\n\nNight ferries return to the northern islands\n\n{facts}\n\n{paragraphs}\n"
+    reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors

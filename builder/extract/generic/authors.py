@@ -17,6 +17,7 @@ from builder.extract.generic.words import holds_word
 SIGNATURE_LINES: Final = 2  # a byline this close to the article's end (last lines), or...
 SIGNATURE_UNDER: Final = 10  # ...this close under it (after a greeting, "Cheers," "fijal", a share bar, tags), signs it
 NAME_REPEATS: Final = 3  # an author's name may be printed this many times in the page (the head, the card, its heading)
+LISTED_FACTS: Final = 3  # a list item this close under a listed date may be the byline
 
 
 class Byline(NamedTuple):
@@ -31,14 +32,18 @@ def name_beside(scored: Scored, page: str, title_at: int | None, date_at: int | 
     near: list[int] = []
     if title_at is not None:
         near.extend(following(scored, title_at, 2))
+    listed = False  # the date is an item of a list of the article's facts: the byline may be another
     if date_at is not None:
         above, below = neighbours(scored, date_at)
         near.extend((above, below))
         section = scored.lines[above].text if above >= 0 else " "
         if " " not in section and not section.endswith(":"):  # "Eric Adams", "Transportation", the date
             near.append(neighbours(scored, above)[0])  # (not a field's label: "Beginn:" over its date)
+        listed = scored.lines[date_at].bullet
+        if listed:  # "• 25. Juli 2019", "• Isabella Beyer"; "• November 1, 2023", "• 12:30", "• von: Jo Reporter"
+            near.extend(following(scored, date_at, LISTED_FACTS))
     for i in near:
-        if i < 0 or not _may_name(scored, i) or scored.lines[i].bullet or i == title_at:
+        if i < 0 or not _may_name(scored, i) or (scored.lines[i].bullet and not listed) or i == title_at:
             continue
         names = byline_names(scored.lines[i].text)
         if names is not None:
