@@ -10,6 +10,7 @@ from builder.extract.generic.byline import byline_names
 from builder.extract.generic.names import bare_name
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.textdump.lines import Line
+from tests.seal_pages import seal_page
 
 
 @pytest.mark.parametrize(
@@ -51,10 +52,28 @@ from builder.extract.textdump.lines import Line
         ("Post written by Leo Babauta.", ["Leo Babauta"]),  # a sentence: its full stop is no initial's
         ("Article written by Jane Doe and John Roe.", ["Jane Doe", "John Roe"]),
         ("By Martin Luther King Jr.", ["Martin Luther King Jr."]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),  # a desk's word after a person's name is left out
+        ("Von Jörg Staff", None),  # one name before a capitalised desk word: a person's surname, no desk
+        ("Submitted by Ada Moss on Wednesday, December 17, 2003", ["Ada Moss"]),  # Drupal's byline
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:
     assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    "desk", ["Washington Post editors", "NFL.com Staff", "World's Editorial Writers", "Staff Writer", "Kulu News Desk"]
+)
+def test_a_desk_signs_where_no_person_is_named(desk: str) -> None:
+    assert byline_names(f"By {desk}") == [desk]
+
+
+@pytest.mark.parametrize("byline", ["By Harbour Weekly editors", "By\n\nHarbour Weekly News Desk"])
+def test_a_desk_is_the_articles_author(byline: str) -> None:
+    """On the byline's line, or on the line under a byline's word alone."""
+    reading = read_generic(seal_page("Seals return to the sandbank", byline))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == [byline.split("\n")[-1].removeprefix("By ")]
 
 
 DATELINE_AMONG_FIELDS = """Notes from the harbour
