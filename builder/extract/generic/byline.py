@@ -45,6 +45,17 @@ _NAMES_END: Final = re.compile(
 )
 # A writer's label: "Autorin:", "Autor/in", "AUTOREN", "Authors"
 _AUTHOR_WORDS: Final = r"Autor(?:in|en|/in|\*in)?|AUTOR(?:IN|EN|/IN)?|Auteur|Authors?|Autore"
+# A desk signing in place of a person: its word after an outlet's name, or alone ("By Staff Writer"). Names leave
+# these words out (`names.is_name`: "By Jane Doe, Staff Writer"), so only a byline with no name is read so. A
+# capitalised desk word after one name may be a person's ("Jörg Staff"): the outlet's name then has two words or
+# more, a dot or a possessive ("NFL.com Staff", "World's Editorial Writers").
+_DESK_WORDS: Final = (
+    r"(?:[Ee]ditors|[Ss]taff(?: [Ww]riters?| [Rr]eports?)?|(?:[Nn]ews )?[Dd]esk|[Ee]ditorial [Ww]riters)"
+)
+_DESK_BYLINE: Final = re.compile(
+    r"(?:[A-Z][\w'’.&-]*\s+){0,4}(?:editors|staff(?: writers?| reports?)?|(?:news )?desk)"  # "Washington Post editors"
+    rf"|(?:(?:[A-Z][\w'’&-]*\s+){{2,4}}|\S+\.\S+\s+|[A-Z]\S*['’]s\s+|Editorial\s+)?{_DESK_WORDS}"
+)
 # The label after the byline's word ("von Autor: Georg Holzer"): no part of the name
 _AUTHOR_LABEL: Final = re.compile(rf"(?:{_AUTHOR_WORDS})\s*[:：]\s*")
 MAX_BYLINE_WORDS: Final = 25
@@ -301,16 +312,3 @@ def _names(names: str) -> list[str] | None:
     if not found and _DESK_BYLINE.fullmatch(names) is not None:
         return [names]  # "By Washington Post editors", "By Staff Writer": the desk signs
     return found or None
-
-
-# A desk signing in place of a person: its word after an outlet's name, or alone ("By Staff Writer"). Names leave
-# these words out (`names.is_name`: "By Jane Doe, Staff Writer"), so only a byline with no name is read so. A
-# capitalised desk word after one name may be a person's ("Jörg Staff"): the outlet's name then has two words or
-# more, a dot or a possessive ("NFL.com Staff", "World's Editorial Writers").
-_DESK_WORDS: Final = (
-    r"(?:[Ee]ditors|[Ss]taff(?: [Ww]riters?| [Rr]eports?)?|(?:[Nn]ews )?[Dd]esk|[Ee]ditorial [Ww]riters)"
-)
-_DESK_BYLINE: Final = re.compile(
-    r"(?:[A-Z][\w'’.&-]*\s+){0,4}(?:editors|staff(?: writers?| reports?)?|(?:news )?desk)"  # "Washington Post editors"
-    rf"|(?:(?:[A-Z][\w'’&-]*\s+){{2,4}}|\S+\.\S+\s+|[A-Z]\S*['’]s\s+|Editorial\s+)?{_DESK_WORDS}"
-)
