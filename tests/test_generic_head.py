@@ -143,6 +143,8 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Fröhliche Weihnachten", None),
         ("Unsere Geschichte", None),  # nor does a possessive
         ("Anne Fischer", "Anne Fischer"),
+        ("Rezept von", None),  # a label over the name: a particle ends no name
+        ("Hablando de", None),
         ("Teilen Twittern", None),  # a share bar's buttons: chrome phrases
         ("Click Here", None),
     ],

@@ -100,6 +100,8 @@ def bare_name(text: str) -> str | None:
     first = words[0].lower()
     if first in _ARTICLES or first in _POSSESSIVES or first.endswith(_ADJECTIVE_ENDS):
         return None  # "Das Imperialismus-Phantom", "Der Bundesrat": a particle never opens a name
+    if words[-1] in _PARTICLES:  # "Rezept von", "Tweets de": a label over the name, which a particle never ends
+        return None
     if not is_name(text):
         return None
     lowered = text.lower()  # a button's or a link's words ("Sign Up", "Teilen Twittern") name no one
