@@ -55,6 +55,8 @@ from tests.seal_pages import seal_page
         ("By Jane Doe, Staff Writer", ["Jane Doe"]),  # a desk's word after a person's name is left out
         ("Von Jörg Staff", None),  # one name before a capitalised desk word: a person's surname, no desk
         ("Submitted by Ada Moss on Wednesday, December 17, 2003", ["Ada Moss"]),  # Drupal's byline
+        ("Autor: Rechtsanwalt Ada Moss", ["Ada Moss"]),  # a job title before the name is left out...
+        ("Autorin: Ada Moss, Projektleiterin der Stiftung in Kiel.", ["Ada Moss"]),  # ...with the words after it
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:
@@ -143,6 +145,7 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Fröhliche Weihnachten", None),
         ("Unsere Geschichte", None),  # nor does a possessive
         ("Anne Fischer", "Anne Fischer"),
+        ("Hafen-Experte Ada Moss", "Ada Moss"),  # a job title before the name
         ("Rezept von", None),  # a label over the name: a particle ends no name
         ("Hablando de", None),
         ("Teilen Twittern", None),  # a share bar's buttons: chrome phrases

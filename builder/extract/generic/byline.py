@@ -9,7 +9,15 @@ from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import FoundDate, find_date, is_accompanying
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.markers import comments_mark, undoubled
-from builder.extract.generic.names import DOMAIN, NAME_LINE_CHARS, NAME_SPLIT, SEPARATORS, bare_name, is_name
+from builder.extract.generic.names import (
+    DOMAIN,
+    NAME_LINE_CHARS,
+    NAME_SPLIT,
+    SEPARATORS,
+    bare_name,
+    is_name,
+    without_role,
+)
 from builder.extract.generic.relative import relative_time
 from builder.extract.generic.words import STOP_WORDS
 
@@ -308,7 +316,7 @@ def _names(names: str) -> list[str] | None:
     names = _SENTENCE_END.sub("", names.strip(" ,;:/"))  # "Post written by Leo Babauta."
     label = _AUTHOR_LABEL.match(names) if names[:1] == "A" else None
     names = names if label is None else names[label.end() :]
-    found = [part for part in NAME_SPLIT.split(undoubled(names)) if is_name(part)]
+    found = [part for part in map(without_role, NAME_SPLIT.split(undoubled(names))) if is_name(part)]
     if not found and _DESK_BYLINE.fullmatch(names) is not None:
         return [names]  # "By Washington Post editors", "By Staff Writer": the desk signs
     return found or None

@@ -34,6 +34,12 @@ _ARTICLES: Final = frozenset(["das", "der", "den", "dem", "des"])
 # "Künstlerischer Lebenslauf", "Fröhliche Weihnachten", "Unsere Geschichte").
 _ADJECTIVE_ENDS: Final = ("ische", "ischen", "ischer", "isches", "liche", "lichen", "licher", "liches")
 _POSSESSIVES: Final = frozenset("unser unsere unseren unserer mein meine meinen dein deine our my your".split())  # noqa: SIM905
+# The endings of a German or English job title before a person's name ("Rechtsanwalt Sebastian Einbock",
+# "FOCUS-Online-Experte Robin Tschöpe", "Projektleiterin der HSS"): no part of the name.
+_ROLE_ENDS: Final = (
+    "experte", "expertin", "anwalt", "anwältin", "redakteur", "redakteurin", "leiter", "leiterin", "korrespondent",
+    "korrespondentin", "reporter", "reporterin", "sprecher", "sprecherin", "journalist", "journalistin",
+)  # fmt: skip
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
 _PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"])  # beside a name: its picture's alt text
@@ -91,6 +97,9 @@ def bare_name(text: str) -> str | None:
         # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name; "Enlarge Image": a button
         words = words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
         text = " ".join(words)
+    if len(words) > 2 and words[0].lower().endswith(_ROLE_ENDS):
+        words = words[1:]
+        text = " ".join(words)
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
     if not all(_is_name_word(word) for word in words):
@@ -106,6 +115,15 @@ def bare_name(text: str) -> str | None:
         return None
     lowered = text.lower()  # a button's or a link's words ("Sign Up", "Teilen Twittern") name no one
     return None if CHROME_PHRASES.found_in(lowered, WORD.findall(lowered)) else text
+
+
+def without_role(part: str) -> str:
+    """A byline's name without the job title before it ("Rechtsanwalt Sebastian Einbock"): the name alone; none
+    where no name follows the title ("Projektleiterin der HSS")."""
+    words = part.split()
+    if len(words) < 2 or not words[0].lower().endswith(_ROLE_ENDS):
+        return part
+    return " ".join(words[1:]) if len(words) > 2 and words[1][:1].isupper() else ""
 
 
 def is_names_list(text: str) -> bool:
