@@ -124,6 +124,11 @@ def field_scores(names: list[str], truth: dict[str, Any], pred: dict[str, Predic
     authored = [n for n in names if truth[n]["authors"]]
     same = sum(_norm_names(truth[n]["authors"]) == _norm_names(pred[n].get("authors") or []) for n in authored)
     scores["authors set"] = _ratio(same, len(authored))
+    # Pages whose truth names no one, read as articles: the share left with no author (a false name shows here)
+    unauthored = [
+        n for n in names if not truth[n]["authors"] and truth[n].get("readerable", True) and pred[n].get("body")
+    ]
+    scores["authors none"] = _ratio(sum(not pred[n].get("authors") for n in unauthored), len(unauthored))
     dated = [n for n in names if truth_date(truth[n]["published"])]
     near = sum(near_date(truth[n], pred[n]) for n in dated)
     scores["date ±24h"] = _ratio(near, len(dated))

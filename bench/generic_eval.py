@@ -15,7 +15,8 @@ Scores, for all pages, the train part and the held-out part (30 % of sites, chos
 name: `held_out`): body F1 (../shared/tools/score_body.py's definition, imported from there), title exact
 (normalised case, whitespace and quotes; a truth title "Title | Site" / "Title - Site" also matches on its
 part before the separator, since the window title's site suffix is not on the page), authors (set match of
-normalised names, over pages whose truth names some), date within 24 h (pages whose truth states one; "date (printed)": of those, the pages whose dump prints that
+normalised names, over pages whose truth names some; "authors none": of the article pages whose truth names no one
+and that became rows, the share given no author, so that a false name counts), date within 24 h (pages whose truth states one; "date (printed)": of those, the pages whose dump prints that
 date in a form a reader could read, ISO, numeric or with a month name, found by a matcher of its own),
 language (primary subtag, pages whose truth states one), no_article precision / recall against
 `readerable: false`; on a set whose truth holds passages typed out by hand ("with": the article holds them,

@@ -1,5 +1,5 @@
 """The evaluation command's scoring helpers (bench/generic_eval.py, bench/eval_fields.py, bench/eval_dates.py): how a
-page's declared language, its dates, its passages and its title are compared."""
+page's declared language, its dates, its passages, its title and its authors are compared."""
 
 from __future__ import annotations
 
@@ -111,3 +111,36 @@ def test_authors_are_compared_as_sets_of_names(
     eval_fields: ModuleType, truth: list[str], predicted: list[str], same: bool
 ) -> None:
     assert (eval_fields._norm_names(truth) == eval_fields._norm_names(predicted)) is same
+
+
+class _NoBodyScore:
+    """A body scorer that scores nothing: the test asks about authors only."""
+
+    @staticmethod
+    def page_counts(truth: str, predicted: str) -> tuple[int, int, int]:
+        return (0, 0, 0)
+
+    @staticmethod
+    def aggregate(rows: list[tuple[int, int, int]]) -> tuple[float, float, float]:
+        return (0.0, 0.0, 0.0)
+
+
+def test_a_false_name_on_a_page_that_names_no_one_counts(eval_fields: ModuleType) -> None:
+    """ "authors none": of the rows whose truth names no one, the share given no author; a page read as no article
+    and a page whose truth names someone are not counted."""
+    page = {"body": "", "title": "", "title_printed": False, "published": None, "date_printed": False, "language": ""}
+    page["readerable"] = True
+    truth = {
+        "a": {**page, "authors": []},
+        "b": {**page, "authors": []},
+        "c": {**page, "authors": ["Jane Lee"]},
+        "d": {**page, "authors": []},
+    }
+    pred = {
+        "a": {"body": "Seals.", "title": "", "authors": []},
+        "b": {"body": "Seals.", "title": "", "authors": ["Share This"]},
+        "c": {"body": "Seals.", "title": "", "authors": []},
+        "d": {"no_article": True, "body": "", "title": None, "authors": []},
+    }
+    scores = eval_fields.field_scores(list(truth), truth, pred, _NoBodyScore())
+    assert scores["authors none"].strip() == "50.0% (1/2)"
