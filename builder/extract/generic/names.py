@@ -97,7 +97,7 @@ def bare_name(text: str) -> str | None:
         # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name; "Enlarge Image": a button
         words = words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
         text = " ".join(words)
-    if len(words) > 2 and words[0].lower().endswith(_ROLE_ENDS):
+    if len(words) > 2 and _opens_with_role(words):
         words = words[1:]
         text = " ".join(words)
     if not 2 <= len(words) <= 4 or len(text) > 50:
@@ -121,9 +121,14 @@ def without_role(part: str) -> str:
     """A byline's name without the job title before it ("Rechtsanwalt Sebastian Einbock"): the name alone; none
     where no name follows the title ("Projektleiterin der HSS")."""
     words = part.split()
-    if len(words) < 2 or not words[0].lower().endswith(_ROLE_ENDS):
+    if len(words) < 2 or not _opens_with_role(words):
         return part
     return " ".join(words[1:]) if len(words) > 2 and words[1][:1].isupper() else ""
+
+
+def _opens_with_role(words: list[str]) -> bool:
+    """Whether the first of a name's words is a job title (`_ROLE_ENDS`): a name alone's and a byline's take one test."""
+    return words[0].lower().endswith(_ROLE_ENDS)
 
 
 def is_names_list(text: str) -> bool:
