@@ -57,6 +57,13 @@ from tests.seal_pages import seal_page
         ("Submitted by Ada Moss on Wednesday, December 17, 2003", ["Ada Moss"]),  # Drupal's byline
         ("Autor: Rechtsanwalt Ada Moss", ["Ada Moss"]),  # a job title before the name is left out...
         ("Autorin: Ada Moss, Projektleiterin der Stiftung in Kiel.", ["Ada Moss"]),  # ...with the words after it
+        # the writer's label in the forms a byline's word alone takes on its line (`_AUTHOR_WORDS`)
+        ("Autor/in: Ada Moss", ["Ada Moss"]),
+        ("AUTORIN: Ada Moss", ["Ada Moss"]),
+        ("Authors: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Autore: Marco Rossi", ["Marco Rossi"]),
+        ("Authors / Submit", None),  # "Authors" with no colon: a menu's link
+        ("Authors - Top 100", None),
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:

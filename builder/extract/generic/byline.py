@@ -21,12 +21,15 @@ from builder.extract.generic.names import (
 from builder.extract.generic.relative import relative_time
 from builder.extract.generic.words import STOP_WORDS
 
-# The word that opens a byline, in the languages the reader knows; the names follow it.
+# A writer's label: "Autorin:", "Autor/in", "AUTOREN", "Authors"
+_AUTHOR_WORDS: Final = r"Autor(?:in|en|innen|/in|\*in)?|AUTOR(?:IN|EN|/IN)?|Auteur|Authors?|Autore"
+# The word that opens a byline, in the languages the reader knows; the names follow it. "Authors" opens one only
+# with its colon: without it, it is a menu's link ("Authors / Submit", "Authors - Top 100").
 _BYLINE: Final = re.compile(
-    r"(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished|[Ss]ubmitted)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Gg]espeichert|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?!Authors\s)(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished|[Ss]ubmitted)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Gg]espeichert|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     # The names follow the word after a space, or glued to "By" or "von" ("Veröffentlicht vonChris Jung",
     # "ByNatasha Daly": link words a text browser printed with no space between them).
-    r"Autor(?:in|en|innen)?|Auteur|Author|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
+    rf"{_AUTHOR_WORDS}|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button; "Interview: Julia
     # Lauter" names who asked (a guest is named in the headline)
     r"(?:Texto|Text|Текст|Interview)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?|Interview))?\s*[:：]\s*(?P<labelled>\S.*)",
@@ -37,7 +40,7 @@ _OPENING_WORDS: Final = frozenset(
     """post article guest written posted words reporting text story published eine ein geschrieben verfasst gepostet
     gespeichert submitted erstellt eingestellt veröffentlicht publiziert artikel blog blogbeitrag gastbeitrag beitrag publicado escrito
     publié écrit rédigé pubblicato scritto geplaatst geschreven by von par por di door autor autorin autoren
-    autorinnen auteur author автор авторы od przez بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
+    autorinnen autor/in autor*in auteur author authors autore автор авторы od przez بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
 )
 _SCREEN_READER_LABEL: Final = "Post author "  # a blog theme's label for screen readers, printed before "By"
 _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
@@ -51,8 +54,6 @@ _NAMES_END: Final = re.compile(
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
     r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b)"
 )
-# A writer's label: "Autorin:", "Autor/in", "AUTOREN", "Authors"
-_AUTHOR_WORDS: Final = r"Autor(?:in|en|/in|\*in)?|AUTOR(?:IN|EN|/IN)?|Auteur|Authors?|Autore"
 # A desk signing in place of a person: its word after an outlet's name, or alone ("By Staff Writer"). Names leave
 # these words out (`names.is_name`: "By Jane Doe, Staff Writer"), so only a byline with no name is read so. A
 # capitalised desk word after one name may be a person's ("Jörg Staff"): the outlet's name then has two words or
