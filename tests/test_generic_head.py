@@ -153,6 +153,8 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Unsere Geschichte", None),  # nor does a possessive
         ("Anne Fischer", "Anne Fischer"),
         ("Hafen-Experte Ada Moss", "Ada Moss"),  # a job title before the name
+        ("Hafen-Experte Moss", None),  # a job title and one word: a surname alone is no name
+        ("Projektleiterin der HSS", None),  # a job title and no name after it
         ("Rezept von", None),  # a label over the name: a particle ends no name
         ("Hablando de", None),
         ("Teilen Twittern", None),  # a share bar's buttons: chrome phrases

@@ -97,9 +97,9 @@ def bare_name(text: str) -> str | None:
         # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name; "Enlarge Image": a button
         words = words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
         text = " ".join(words)
-    if len(words) > 2 and _opens_with_role(words):
-        words = words[1:]
-        text = " ".join(words)
+    if len(words) > 1 and _opens_with_role(words):  # a job title before the name, left out as in a byline
+        text = without_role(text)
+        words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 50:
         return None
     if not all(_is_name_word(word) for word in words):
@@ -118,8 +118,9 @@ def bare_name(text: str) -> str | None:
 
 
 def without_role(part: str) -> str:
-    """A byline's name without the job title before it ("Rechtsanwalt Sebastian Einbock"): the name alone; none
-    where no name follows the title ("Projektleiterin der HSS")."""
+    """A name without the job title before it ("Rechtsanwalt Sebastian Einbock"): the name alone; none where no
+    name follows the title ("Projektleiterin der HSS", "Hafen-Experte Moss"). A byline's names and a name alone
+    (`bare_name`) both leave the title out so."""
     words = part.split()
     if len(words) < 2 or not _opens_with_role(words):
         return part
@@ -127,7 +128,7 @@ def without_role(part: str) -> str:
 
 
 def _opens_with_role(words: list[str]) -> bool:
-    """Whether the first of a name's words is a job title (`_ROLE_ENDS`): a name alone's and a byline's take one test."""
+    """Whether the first of a name's words is a job title (`_ROLE_ENDS`)."""
     return words[0].lower().endswith(_ROLE_ENDS)
 
 
