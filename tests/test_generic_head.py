@@ -70,9 +70,11 @@ def test_byline_forms(line: str, names: list[str] | None) -> None:
     assert byline_names(line) == names
 
 
-@pytest.mark.parametrize(
-    "desk", ["Washington Post editors", "NFL.com Staff", "World's Editorial Writers", "Staff Writer", "Kulu News Desk"]
-)
+_DESKS = ("Washington Post editors", "NFL.com Staff", "World's Editorial Writers", "Staff Writer", "Kulu News Desk")
+_DESKS_IN_OTHER_LANGUAGES = ("Greentech.LIVE Redaktion", "Die Redaktion", "La rédaction")
+
+
+@pytest.mark.parametrize("desk", [*_DESKS, *_DESKS_IN_OTHER_LANGUAGES])
 def test_a_desk_signs_where_no_person_is_named(desk: str) -> None:
     assert byline_names(f"By {desk}") == [desk]
 

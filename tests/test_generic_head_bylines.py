@@ -360,11 +360,14 @@ def test_the_writer_on_a_blog_theme_s_meta_line_under_the_headline() -> None:
         ("Redaktion - 31. Januar 2022", ["Redaktion"]),
         ("Redaktion 1. November 2023 10:29", ["Redaktion"]),
         ("Politik 1. November 2023", None),  # a section's name is no desk
+        ("Harbour Weekly Redaktion | 3. Mai 2021", ["Harbour Weekly Redaktion"]),  # the outlet's name before it
+        ("Hafen-Redaktion - 3. Mai 2021", ["Hafen-Redaktion"]),
+        ("News Desk | May 3, 2021", ["News Desk"]),  # the desks a byline's word opens are read before a date too
     ],
 )
 def test_the_desk_signing_before_the_date(line: str, names: list[str] | None) -> None:
-    """A German site's "Redaktion" (its editorial desk) signs an article as a writer does; one word, so it is
-    no person's name, and only the desk's own word is read so."""
+    """A site's desk ("Redaktion", "News Desk") signs an article as a writer does; one word, or the outlet's
+    name and the desk's word, so it is no person's name, and only a desk's own word is read so."""
     assert byline_names(line) == names
 
 

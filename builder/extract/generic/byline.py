@@ -59,11 +59,13 @@ _NAMES_END: Final = re.compile(
 # capitalised desk word after one name may be a person's ("Jörg Staff"): the outlet's name then has two words or
 # more, a dot or a possessive ("NFL.com Staff", "World's Editorial Writers").
 _DESK_WORDS: Final = (
-    r"(?:[Ee]ditors|[Ss]taff(?: [Ww]riters?| [Rr]eports?)?|(?:[Nn]ews )?[Dd]esk|[Ee]ditorial [Ww]riters)"
+    r"(?:[Ee]ditors|[Ss]taff(?: [Ww]riters?| [Rr]eports?)?|(?:[Nn]ews )?[Dd]esk|[Ee]ditorial [Ww]riters"
+    r"|[Rr]edaktion|[Rr]édaction|[Rr]edacción|[Rr]edazione|[Rr]edactie)"  # the same desk in other languages
 )
 _DESK_BYLINE: Final = re.compile(
     r"(?:[A-Z][\w'’.&-]*\s+){0,4}(?:editors|staff(?: writers?| reports?)?|(?:news )?desk)"  # "Washington Post editors"
-    rf"|(?:(?:[A-Z][\w'’&-]*\s+){{2,4}}|\S+\.\S+\s+|[A-Z]\S*['’]s\s+|Editorial\s+)?{_DESK_WORDS}"
+    # "Die Redaktion", "La rédaction", "SPIEGEL-Redaktion"
+    rf"|(?:(?:[A-Z][\w'’&-]*\s+){{2,4}}|\S+\.\S+\s+|[A-Z]\S*['’]s\s+|Editorial\s+|(?i:die|la|de)\s+|\w+-)?{_DESK_WORDS}"
 )
 # The label after the byline's word ("von Autor: Georg Holzer"): no part of the name
 _AUTHOR_LABEL: Final = re.compile(rf"(?:{_AUTHOR_WORDS})\s*[:：]\s*")
@@ -285,7 +287,7 @@ def _name_before(text: str) -> list[str] | None:
     while kept and is_accompanying(words[kept - 1]):
         kept -= 1
     name = field if kept == len(words) else " ".join(words[:kept])
-    if name.lower() in _DESKS:  # "Redaktion - 31. Januar 2022": the desk signs
+    if _DESK_BYLINE.fullmatch(name) is not None:  # "Redaktion - 31. Januar 2022": the desk signs
         return [name]
     return _one_name(name)
 
@@ -296,10 +298,6 @@ def _one_name(field: str) -> list[str] | None:
     name = bare_name(names[0]) if names is not None and len(names) == 1 else None
     # the bare name: without the picture's alt text beside it ("Avatar Frank Hahn am 18. September 2019")
     return None if name is None or name.lower() in _NOT_NAMES else [name]
-
-
-# The desk that signs an article before its date, in the languages the reader knows.
-_DESKS: Final = frozenset(["redaktion", "die redaktion", "editorial staff", "rédaction", "redacción", "redazione"])
 
 
 # Capitalised words a page prints before a date that name no one: a date's label ("Last Modified: ..."), an
