@@ -161,6 +161,8 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Hablando de", None),
         ("Teilen Twittern", None),  # a share bar's buttons: chrome phrases
         ("Click Here", None),
+        ("Article Tools", None),  # a section's or a link's words ("Travel Stories", "Top Searches")
+        ("Hockey Best Bets", None),
     ],
 )
 def test_a_name_alone(line: str, name: str | None) -> None:

@@ -16,13 +16,17 @@ SEPARATORS: Final = " /|·•-—–"  # what stands between a name and the fiel
 
 _JOINERS: Final = ("and", "&", "und", "et", "y", "e", "en", "и", "i")  # the words that join two names
 NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOINERS)) + r")\s+")
-# Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist"; and a button's
-# or a link's words: "Text Size", "Print Email".
+# Words of a job title or a desk, never of a name: "Daniel Kahn Gillmor, Senior Staff Technologist"; a button's or a
+# link's words: "Text Size", "Print Email"; a section's: "Travel Stories", "Hockey Best Bets" ("Sports" and "Wire"
+# are left out: they end a desk's name that signs, "CBC Sports", "CNN Wire").
 _ROLE_WORDS: Final = frozenset(
     """staff senior editor editors correspondent reporter writer writers contributor columnist technologist
     news project desk team agency press bureau photographer photos photo chief political science health
     analyst associated logo updated published minutes min read ago link copied
-    size print email share comments subscribe menu search close sharing""".split()  # noqa: SIM905
+    size print email share comments subscribe menu search close sharing
+    tools searches edition stories league playoffs bets supply travel
+    entertainment weather technology opinion politics lifestyle gallery classifieds shopping scores standings
+    tickets politik wirtschaft kultur panorama ratgeber nachrichten""".split()  # noqa: SIM905
 )
 _POSSESSIVE: Final = ("'s", "’s")  # a word ending so is no part of a person's name
 _PARTICLES: Final = frozenset(
