@@ -22,7 +22,9 @@ NAME_SPLIT: Final = re.compile(r"\s*,\s*|\s+(?:" + "|".join(map(re.escape, _JOIN
 _ROLE_WORDS: Final = frozenset(
     """staff senior editor editors correspondent reporter writer writers contributor columnist technologist
     news project desk team agency press bureau photographer photos photo chief political science health
-    analyst associated logo updated published minutes min read ago link copied
+    analyst associated manager engineer coordinator director president officer founder ceo specialist consultant
+    strategist scientist researcher designer developer intern evangelist attorney professor spokesperson
+    logo updated published minutes min read ago link copied
     size print email share comments subscribe menu search close sharing
     tools searches edition stories league playoffs bets supply travel
     entertainment weather technology opinion politics lifestyle gallery classifieds shopping scores standings
