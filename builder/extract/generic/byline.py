@@ -269,6 +269,30 @@ def _may_open_byline(part: str) -> bool:
     return first in _OPENING_WORDS or first.startswith(_LABEL_OPENINGS) or _glued_opening(word)
 
 
+def _name_parts(names: str) -> list[str]:
+    """The names of a byline's parts. A part after a name that names no one (a job title: "Niti Mangtani, Group
+    Product Manager, Google Offers and Michaela Feller") takes the parts a comma joins to it: they name where the
+    writer works, up to the next joining word ("and"). A desk may sign in the first part ("TrekMovie.com Staff,
+    Filed under: …")."""
+    found: list[str] = []
+    employer = False
+    start = 0
+    for joint in (*NAME_SPLIT.finditer(names), None):
+        part = without_role(names[start : len(names) if joint is None else joint.start()])
+        if is_name(part):
+            if not employer:
+                found.append(part)
+        elif not found and _DESK_BYLINE.fullmatch(part) is not None:
+            found.append(part)
+            employer = True
+        else:
+            employer = bool(found)
+        if joint is not None:
+            employer = employer and "," in joint[0]
+            start = joint.end()
+    return found
+
+
 def _glued_opening(word: str) -> bool:
     """ "ByNatasha", "vonChris": "By" or "von" glued to a name's capital."""
     return (word[:2] in ("By", "by") and word[2:3].isupper()) or (word[:3] in ("von", "Von") and word[3:4].isupper())
@@ -315,7 +339,7 @@ def _names(names: str) -> list[str] | None:
     names = _SENTENCE_END.sub("", names.strip(" ,;:/"))  # "Post written by Leo Babauta."
     label = _AUTHOR_LABEL.match(names) if names[:1] == "A" else None
     names = names if label is None else names[label.end() :]
-    found = [part for part in map(without_role, NAME_SPLIT.split(undoubled(names))) if is_name(part)]
+    found = _name_parts(undoubled(names))
     if not found and _DESK_BYLINE.fullmatch(names) is not None:
         return [names]  # "By Washington Post editors", "By Staff Writer": the desk signs
     return found or None
