@@ -19,6 +19,7 @@ from builder.extract.generic.names import bare_name
         ),
         ("By Ada Moss, Software Engineer, Harbour Crisis Response", ["Ada Moss"]),
         ("By Jane Doe, John Roe and Ada Moss", ["Jane Doe", "John Roe", "Ada Moss"]),
+        ("By Attorney Ada Moss and Professor Jo Bell", ["Ada Moss", "Jo Bell"]),  # a title before the name
         ("by Harbour.com Staff , Filed under: Seals, Tides", ["Harbour.com Staff"]),  # a desk, then its category
     ],
 )

@@ -44,7 +44,8 @@ _POSSESSIVES: Final = frozenset("unser unsere unseren unserer mein meine meinen 
 # "FOCUS-Online-Experte Robin Tschöpe", "Projektleiterin der HSS"): no part of the name.
 _ROLE_ENDS: Final = (
     "experte", "expertin", "anwalt", "anwältin", "redakteur", "redakteurin", "leiter", "leiterin", "korrespondent",
-    "korrespondentin", "reporter", "reporterin", "sprecher", "sprecherin", "journalist", "journalistin",
+    "korrespondentin", "reporter", "reporterin", "sprecher", "sprecherin", "journalist", "journalistin", "attorney",
+    "professor", "professorin",
 )  # fmt: skip
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
