@@ -41,6 +41,7 @@ from tests.seal_pages import seal_page
         ("22. Dezember 201922. Dezember 2019 von Peter Addor", ["Peter Addor"]),
         ("January 21, 2022January 22, 2022 by Jane Doe", ["Jane Doe"]),
         ("By Michael Russell Follow", ["Michael Russell"]),  # the profile's button after the name
+        ("06 November 2012 by Cory Gunther Discuss (0)", ["Cory Gunther"]),  # the comments' link after it
         ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
         ("by Andrea WongAndrea Wong", ["Andrea Wong"]),  # a name printed twice, glued
         ("Taylor Hatmaker @tayhatmaker / 6 days", ["Taylor Hatmaker"]),  # the page's age, no "ago"

@@ -48,7 +48,7 @@ _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline writt
 # Where the names end: a separator before a date, a role, a place or a category ("In Aktuell", "under Travel"), a
 # label ("Kategorien: Mode", "Lesezeit: 4 Min.");
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+(?:[Ii]n|under)\s+[A-Z]|\s+Follow\b|\s+\w+[:：]\s*\S|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+(?:[Ii]n|under)\s+[A-Z]|\s+(?:Follow|Discuss)\b|\s+\w+[:：]\s*\S|\d"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
     r"|\s+(?:Illustrations?|Illustrationen|Fotos?|Bilder?|Photos?|Zeichnungen?)\s+(?:von|by)\b"
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
