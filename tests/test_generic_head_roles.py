@@ -1,5 +1,5 @@
-"""A byline's names without the words printed with them that name no one: a writer's job title and employer, a
-desk's category, a section's name."""
+"""A byline's names without the words printed with them that name no one (a writer's job title and employer, a
+desk's category, a section's name), and a desk signing alone."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import pytest
 
 from builder.extract.generic.byline import byline_names
 from builder.extract.generic.names import bare_name
+from builder.extract.generic.reader import GenericReading, read_generic
+from tests.seal_pages import seal_page
 
 
 @pytest.mark.parametrize(
@@ -30,3 +32,11 @@ def test_a_bylines_names_without_titles_and_employers(line: str, names: list[str
 @pytest.mark.parametrize("line", ["Product Manager", "Software Engineer", "Marketing Coordinator", "Travel Stories"])
 def test_a_job_title_or_a_section_alone_names_no_one(line: str) -> None:
     assert bare_name(line) is None
+
+
+@pytest.mark.parametrize("desk", ["Redaktion", "Redacción", "Harbour Weekly News Desk"])
+def test_a_desk_alone_over_the_date_signs(desk: str) -> None:
+    """A desk's name alone on its line beside the date line signs the article as a person's name would."""
+    reading = read_generic(seal_page("Seals return to the sandbank", f"{desk}\n04.06.2019"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == [desk]

@@ -1,5 +1,5 @@
 """Where the head finds its authors when none of its lines is a byline: the names on a date line found away from
-the head, a byline or a name alone beside the headline or the date, a name over an author card's "Follow", a
+the head, a byline or a name (or a desk) alone beside the headline or the date, a name over an author card's "Follow", a
 byline signing the article at its end, or one alone among its paragraphs. Each search gives the line and the names
 it found, or None."""
 
@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from builder.extract.generic.byline import byline_names, is_byline_word, is_explicit_byline, signed_under_word
+from builder.extract.generic.byline import (
+    byline_names,
+    desk_alone,
+    is_byline_word,
+    is_explicit_byline,
+    signed_under_word,
+)
 from builder.extract.generic.markers import is_end_heading
 from builder.extract.generic.names import bare_name
 from builder.extract.generic.region import RULE_REPEATED, Scored, following, neighbours, nonblank_above
@@ -51,6 +57,9 @@ def name_beside(scored: Scored, page: str, title_at: int | None, date_at: int | 
         name = bare_name(scored.lines[i].text)
         if name is not None and not lowercase_elsewhere(name, page):
             return Byline(i, [name], True)
+        desk = desk_alone(scored.lines[i].text)  # "Redaktion" over "Dienstag, 4. Juni 2019, 15:54"
+        if desk is not None:
+            return Byline(i, [desk], True)
     return None
 
 

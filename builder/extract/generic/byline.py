@@ -192,7 +192,12 @@ def is_explicit_byline(text: str) -> bool:
 def signed_under_word(text: str) -> str | None:
     """The name on the line under a byline's word alone on its line: a person's ("David Fear") or a desk's ("Kulu
     Media News Desk"), which a byline's word names as surely as a person."""
-    return bare_name(text) or (text if len(text) <= NAME_LINE_CHARS and _DESK_BYLINE.fullmatch(text) else None)
+    return bare_name(text) or desk_alone(text)
+
+
+def desk_alone(text: str) -> str | None:
+    """A line that is only a desk's name ("Redaktion", "Kulu Media News Desk")."""
+    return text if len(text) <= NAME_LINE_CHARS and _DESK_BYLINE.fullmatch(text) else None
 
 
 def is_byline_word(text: str) -> bool:
