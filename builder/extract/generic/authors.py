@@ -1,7 +1,7 @@
 """Where the head finds its authors when none of its lines is a byline: the names on a date line found away from
-the head, a byline or a name (or a desk) alone beside the headline or the date, a name over an author card's "Follow", a
-byline signing the article at its end, or one alone among its paragraphs. Each search gives the line and the names
-it found, or None."""
+the head, a byline or a name (or a desk) alone beside the headline or the date, a name over an author card's
+"Follow", a byline signing the article at its end, or one alone among its paragraphs. Each search gives the line
+and the names it found, or None."""
 
 from __future__ import annotations
 
