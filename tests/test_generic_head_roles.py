@@ -1,5 +1,5 @@
 """A byline's names without the words printed with them that name no one (a writer's job title and employer, a
-desk's category, a section's name), and a desk signing alone."""
+desk's category, a section's name), and a desk that signs in place of a person."""
 
 from __future__ import annotations
 
@@ -40,3 +40,20 @@ def test_a_desk_alone_over_the_date_signs(desk: str) -> None:
     reading = read_generic(seal_page("Seals return to the sandbank", f"{desk}\n04.06.2019"))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == [desk]
+
+
+_DESKS = ("Washington Post editors", "NFL.com Staff", "World's Editorial Writers", "Staff Writer", "Kulu News Desk")
+_DESKS_IN_OTHER_LANGUAGES = ("Greentech.LIVE Redaktion", "Die Redaktion", "La rédaction")
+
+
+@pytest.mark.parametrize("desk", [*_DESKS, *_DESKS_IN_OTHER_LANGUAGES])
+def test_a_desk_signs_where_no_person_is_named(desk: str) -> None:
+    assert byline_names(f"By {desk}") == [desk]
+
+
+@pytest.mark.parametrize("byline", ["By Harbour Weekly editors", "By\n\nHarbour Weekly News Desk"])
+def test_a_desk_is_the_articles_author(byline: str) -> None:
+    """On the byline's line, or on the line under a byline's word alone."""
+    reading = read_generic(seal_page("Seals return to the sandbank", byline))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == [byline.split("\n")[-1].removeprefix("By ")]
