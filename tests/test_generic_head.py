@@ -67,6 +67,9 @@ from builder.extract.textdump.lines import Line
         ("Thread starter Tiberius", ["Tiberius"]),  # a forum's thread's starter
         ("Themenstarter Pepemaus", ["Pepemaus"]),
         ("Started by Ada Moss, 12 March 2019", ["Ada Moss"]),
+        # a blog theme's "Author" label glued to the date, the categories' label to the name
+        ("Posted on August 2, 2019August 2, 2019Author Ada MossCategories Seals", ["Ada Moss"]),
+        ("Datum: 13. April 2017Autor: Ada Moss 2 Kommentare", ["Ada Moss"]),
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:

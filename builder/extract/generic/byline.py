@@ -52,7 +52,7 @@ _NAMES_END: Final = re.compile(
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
     r"|\s+(?:Illustrations?|Illustrationen|Fotos?|Bilder?|Photos?|Zeichnungen?)\s+(?:von|by)\b"
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
-    r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b)"
+    r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b|(?:Categories|Kategorien|Tags)\b)"
 )
 # A desk signing in place of a person: its word after an outlet's name, or alone ("By Staff Writer"). Names leave
 # these words out (`names.is_name`: "By Jane Doe, Staff Writer"), so only a byline with no name is read so. A
@@ -70,7 +70,11 @@ _DESK_BYLINE: Final = re.compile(
 # The label after the byline's word ("von Autor: Georg Holzer"): no part of the name
 _AUTHOR_LABEL: Final = re.compile(rf"(?:{_AUTHOR_WORDS})\s*[:：]\s*")
 MAX_BYLINE_WORDS: Final = 25
-_BYLINE_AFTER_DATE: Final = re.compile(r"\s*[,|·•—–-]?\s*(?:by|von|par|por|door)\s+(?P<names>\S.*)", re.IGNORECASE)
+# The names after the date, a byline's word before them; a blog theme's screen-reader label "Author" may be glued to
+# the date ("Posted on August 2, 2019Author Daniel Lemire").
+_BYLINE_AFTER_DATE: Final = re.compile(
+    r"\s*[,|·•—–-]?\s*(?:(?:by|von|par|por|door)\s+|(?-i:Author|Autor)\s*:?\s*)(?P<names>\S.*)", re.IGNORECASE
+)
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
 _BYLINE_WORD: Final = re.compile(
