@@ -70,6 +70,8 @@ from builder.extract.textdump.lines import Line
         # a blog theme's "Author" label glued to the date, the categories' label to the name
         ("Posted on August 2, 2019August 2, 2019Author Ada MossCategories Seals", ["Ada Moss"]),
         ("Datum: 13. April 2017Autor: Ada Moss 2 Kommentare", ["Ada Moss"]),
+        ("Posted in Seals, Tides by Ada Moss on January 7th, 2008", ["Ada Moss"]),  # the categories before "by"
+        ("Filed under Seals by Ada Moss", ["Ada Moss"]),
     ],
 )
 def test_byline_forms(line: str, names: list[str] | None) -> None:

@@ -26,7 +26,7 @@ _AUTHOR_WORDS: Final = r"Autor(?:in|en|innen|/in|\*in)?|AUTOR(?:IN|EN|/IN)?|Aute
 # The word that opens a byline, in the languages the reader knows (a forum's thread's: "Thread starter"); the names
 # follow it. "Authors" opens one only with its colon: without it, it is a menu's link ("Authors / Submit").
 _BYLINE: Final = re.compile(
-    r"(?!Authors\s)(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|Thread\s+starter|Themenstarter|Started\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished|[Ss]ubmitted)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Gg]espeichert|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    r"(?!Authors\s)(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|Thread\s+starter|Themenstarter|Started\s+by|(?:Posted|Filed)\s+(?:in|under)\s+[^|]{1,80}?\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished|[Ss]ubmitted)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Gg]espeichert|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
     # The names follow the word after a space, or glued to "By" or "von" ("Veröffentlicht vonChris Jung",
     # "ByNatasha Daly": link words a text browser printed with no space between them).
     rf"{_AUTHOR_WORDS}|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
@@ -40,7 +40,7 @@ _OPENING_WORDS: Final = frozenset(
     """post article guest written posted words reporting text story published eine ein geschrieben verfasst gepostet
     gespeichert submitted erstellt eingestellt veröffentlicht publiziert artikel blog blogbeitrag gastbeitrag beitrag publicado escrito
     publié écrit rédigé pubblicato scritto geplaatst geschreven by von par por di door autor autorin autoren
-    autorinnen autor/in autor*in auteur author authors autore thread themenstarter started автор авторы od przez بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
+    autorinnen autor/in autor*in auteur author authors autore thread themenstarter started filed автор авторы od przez بقلم 文 投稿者 著者""".split()  # noqa: SIM905 - a list of words reads best as one string
 )
 _SCREEN_READER_LABEL: Final = "Post author "  # a blog theme's label for screen readers, printed before "By"
 _LABEL_OPENINGS: Final = ("text", "текст", "interview")  # "Text:", "Texto:", "Text & Fotos:", "Text&Fotos:"
