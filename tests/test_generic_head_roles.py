@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extract.generic.byline import byline_names
+from builder.extract.generic.byline import byline_names, desk_alone
 from builder.extract.generic.names import bare_name
 from builder.extract.generic.reader import GenericReading, read_generic
 from tests.seal_pages import seal_page
@@ -57,3 +57,31 @@ def test_a_desk_is_the_articles_author(byline: str) -> None:
     reading = read_generic(seal_page("Seals return to the sandbank", byline))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == [byline.split("\n")[-1].removeprefix("By ")]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By the Associated Press", ["the Associated Press"]),  # an agency signs as a desk does
+        ("By THE CANADIAN PRESS", ["THE CANADIAN PRESS"]),
+    ],
+)
+def test_an_agency_s_credit_names_it_as_the_author(line: str, authors: list[str] | None) -> None:
+    assert byline_names(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("From our own correspondent in Kiel, Germany", "our own correspondent"),  # where it writes from left out
+        ("Special to The Harbour Weekly", None),  # the outlet the writer writes for: no author
+    ],
+)
+def test_a_credit_alone_names_its_desk(line: str, author: str | None) -> None:
+    assert desk_alone(line) == author
+
+
+def test_an_agency_alone_over_the_date_signs() -> None:
+    reading = read_generic(seal_page("Seals return to the sandbank", "Associated Press\nMay 3, 2021"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == ["Associated Press"]

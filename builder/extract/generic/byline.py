@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from builder.extract.generic.credits import credited_agency
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.dates import FoundDate, find_date, is_accompanying
 from builder.extract.generic.digits import holds_date_digit
@@ -200,8 +201,11 @@ def signed_under_word(text: str) -> str | None:
 
 
 def desk_alone(text: str) -> str | None:
-    """A line that is only a desk's name ("Redaktion", "Kulu Media News Desk")."""
-    return text if len(text) <= NAME_LINE_CHARS and _DESK_BYLINE.fullmatch(text) else None
+    """A line that is only a desk's or an agency's name ("Redaktion", "Kulu Media News Desk", "The Associated
+    Press")."""
+    if len(text) > NAME_LINE_CHARS:
+        return None
+    return text if _DESK_BYLINE.fullmatch(text) else credited_agency(text)
 
 
 def is_byline_word(text: str) -> bool:
@@ -351,4 +355,5 @@ def _names(names: str) -> list[str] | None:
     found = _name_parts(undoubled(names))
     if not found and _DESK_BYLINE.fullmatch(names) is not None:
         return [names]  # "By Washington Post editors", "By Staff Writer": the desk signs
-    return found or None
+    agency = None if found else credited_agency(names)  # "By the Associated Press": the agency signs
+    return found or ([agency] if agency else None)

@@ -1,5 +1,6 @@
 """Credit lines: a news agency or a desk credited in place of a byline. Such a line stands where a byline does,
-under the headline or over the prose; it names no author, and it is never the headline. And a photo's credit: a
+under the headline or over the prose; the agency or desk is the article's author, and the line is never the
+headline. And a photo's credit: a
 caption's label or an agency, which make the line, or the one over it, an image's."""
 
 from __future__ import annotations
@@ -30,6 +31,22 @@ def is_credit_line(text: str) -> bool:
     """A line that credits an agency, a desk or a writer's role instead of naming an author: a byline's
     line, never a headline."""
     return len(text) <= CREDIT_CHARS and _CREDIT_LINE.fullmatch(text.strip(" ,.;:")) is not None
+
+
+_CREDIT_OPENING: Final = re.compile(r"(?i:by|from)\s+")
+_CREDIT_PLACE: Final = re.compile(r"\s+in\s+[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,3}$")  # "… in Karachi, Pakistan"
+
+
+def credited_agency(text: str) -> str | None:
+    """The agency or desk a credit line names, as the article's author ("By the Associated Press": "the Associated
+    Press"; "From correspondents in Karachi, Pakistan": "correspondents"); None for a line that is no credit, or
+    that credits the outlet a writer writes for ("Special to The Star")."""
+    if not is_credit_line(text):
+        return None
+    credit = text.strip(" ,.;:")
+    opening = _CREDIT_OPENING.match(credit)
+    credit = _CREDIT_PLACE.sub("", credit[opening.end() :] if opening else credit)
+    return None if credit.startswith("Special to") else credit
 
 
 _CREDIT_ENDS: Final = ("Getty Images", "Shutterstock", "AFP", "Reuters", "dpa", "AP Photo")  # a credit ending a line
