@@ -75,6 +75,8 @@ def test_an_agency_s_credit_names_it_as_the_author(line: str, authors: list[str]
     [
         ("From our own correspondent in Kiel, Germany", "our own correspondent"),  # where it writes from left out
         ("Special to The Harbour Weekly", None),  # the outlet the writer writes for: no author
+        ("CBC News", "CBC News"),  # a broadcaster's newsroom, named by its acronym...
+        ("Local News", None),  # ...not a section
     ],
 )
 def test_a_credit_alone_names_its_desk(line: str, author: str | None) -> None:

@@ -15,7 +15,9 @@ _CREDIT_LINE: Final = re.compile(
     r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
     # an agency's name in capitals too ("THE CANADIAN PRESS", "By REUTERS"), as wire copy prints it
     r"(?:(?i:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse)|AFP|"
-    r"Reuters|REUTERS|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|(?i:staff writers?|staff(?:\s+and\s+(?:wire|news\s+services?|agency))?\s+reports?)|"
+    r"Reuters|REUTERS|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|"
+    # a broadcaster's newsroom, its name an acronym ("CBC News", "NBC News Channel"), not a section ("Local News")
+    r"[A-Z]{2,5}\s+News(?:\s+(?:Channel|Network|Wire|Online))?|(?i:staff writers?|staff(?:\s+and\s+(?:wire|news\s+services?|agency))?\s+reports?)|"
     # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports", "From our ANI
     # Correspondent", "From our own correspondent"
     r"(?:(?i:(?:our\s+)?(?:correspondents?|wire\s+reports|wire\s+services|news\s+services|news\s+agencies|agencies))|"
