@@ -53,6 +53,7 @@ from builder.extract.textdump.lines import Line
         ("Article written by Jane Doe and John Roe.", ["Jane Doe", "John Roe"]),
         ("By Martin Luther King Jr.", ["Martin Luther King Jr."]),
         ("By Jane Doe, Staff Writer", ["Jane Doe"]),  # a desk's word after a person's name is left out
+        ("By Jane Doe Science editor", ["Jane Doe"]),  # ...as is a role in small letters with no comma
         ("Von Jörg Staff", None),  # one name before a capitalised desk word: a person's surname, no desk
         ("Submitted by Ada Moss on Wednesday, December 17, 2003", ["Ada Moss"]),  # Drupal's byline
         ("Autor: Rechtsanwalt Ada Moss", ["Ada Moss"]),  # a job title before the name is left out...

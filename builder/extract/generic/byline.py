@@ -50,6 +50,8 @@ _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline writt
 # label ("Kategorien: Mode", "Lesezeit: 4 Min.");
 _NAMES_END: Final = re.compile(
     r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+(?:[Ii]n|under)\s+[A-Z]|\s+(?:Follow|Discuss)\b|\s+\w+[:：]\s*\S|\d"
+    # a role in small letters after the name ("By Alan Boyle Science editor")
+    r"|\s+(?:[A-Z]\w+\s+)?(?:editor|writer|reporter|correspondent|columnist)\b"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
     r"|\s+(?:Illustrations?|Illustrationen|Fotos?|Bilder?|Photos?|Zeichnungen?)\s+(?:von|by)\b"
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
