@@ -64,6 +64,8 @@ def test_a_desk_is_the_articles_author(byline: str) -> None:
     [
         ("By the Associated Press", ["the Associated Press"]),  # an agency signs as a desk does
         ("By THE CANADIAN PRESS", ["THE CANADIAN PRESS"]),
+        ("By Press Trust of India", ["Press Trust of India"]),  # the agencies of other countries
+        ("By Yonhap", ["Yonhap"]),
     ],
 )
 def test_an_agency_s_credit_names_it_as_the_author(line: str, authors: list[str] | None) -> None:
@@ -75,6 +77,7 @@ def test_an_agency_s_credit_names_it_as_the_author(line: str, authors: list[str]
     [
         ("From our own correspondent in Kiel, Germany", "our own correspondent"),  # where it writes from left out
         ("Special to The Harbour Weekly", None),  # the outlet the writer writes for: no author
+        ("JIJI", "JIJI"),
         ("CBC News", "CBC News"),  # a broadcaster's newsroom, named by its acronym...
         ("Local News", None),  # ...not a section
     ],

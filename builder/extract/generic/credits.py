@@ -14,8 +14,9 @@ from typing import Final
 _CREDIT_LINE: Final = re.compile(
     r"(?i:by\s+|from\s+)?(?:(?i:the)\s+)?"
     # an agency's name in capitals too ("THE CANADIAN PRESS", "By REUTERS"), as wire copy prints it
-    r"(?:(?i:Associated Press|Canadian Press|Press Association|United Press International|Agence France-Presse)|AFP|"
-    r"Reuters|REUTERS|Bloomberg News|Kyodo News|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|"
+    r"(?:(?i:(?:Australian )?Associated Press|Canadian Press|Press Association|United Press International"
+    r"|Agence France-Presse|Press Trust of India|Jiji Press|Europa Press)|AFP|AAP|PTI|IANS|JIJI|EFE|ANSA|TASS|Yonhap|"
+    r"Interfax|Reuters|REUTERS|Bloomberg News|Kyodo(?: News)?|Xinhua|(?:[A-Z][\w.-]*\s+){1,3}News Service|"
     # a broadcaster's newsroom, its name an acronym ("CBC News", "NBC News Channel"), not a section ("Local News")
     r"[A-Z]{2,5}\s+News(?:\s+(?:Channel|Network|Wire|Online))?|(?i:staff writers?|staff(?:\s+and\s+(?:wire|news\s+services?|agency))?\s+reports?)|"
     # a desk, where it writes from: "From correspondents in Karachi, Pakistan", "From wire reports", "From our ANI
