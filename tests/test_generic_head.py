@@ -41,6 +41,9 @@ from builder.extract.textdump.lines import Line
         ("January 21, 2022January 22, 2022 by Jane Doe", ["Jane Doe"]),
         ("By Michael Russell Follow", ["Michael Russell"]),  # the profile's button after the name
         ("06 November 2012 by Cory Gunther Discuss (0)", ["Cory Gunther"]),  # the comments' link after it
+        ("By  Ada Moss RSS feed", ["Ada Moss"]),  # the writer's feed's link after it
+        ("Filed by Ada Moss  |", ["Ada Moss"]),
+        ("AuthorAda Moss | Comment4 Comments", ["Ada Moss"]),  # the writer's label glued to the name
         ("投稿者 Masafumi Negishi", ["Masafumi Negishi"]),
         ("by Andrea WongAndrea Wong", ["Andrea Wong"]),  # a name printed twice, glued
         ("Taylor Hatmaker @tayhatmaker / 6 days", ["Taylor Hatmaker"]),  # the page's age, no "ago"

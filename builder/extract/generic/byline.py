@@ -27,10 +27,10 @@ _AUTHOR_WORDS: Final = r"Autor(?:in|en|innen|/in|\*in)?|AUTOR(?:IN|EN|/IN)?|Aute
 # The word that opens a byline, in the languages the reader knows (a forum's thread's: "Thread starter"); the names
 # follow it. "Authors" opens one only with its colon: without it, it is a menu's link ("Authors / Submit").
 _BYLINE: Final = re.compile(
-    r"(?!Authors\s)(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|Thread\s+starter|Themenstarter|Started\s+by|(?:Posted|Filed)\s+(?:in|under)\s+[^|]{1,80}?\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished|[Ss]ubmitted)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Gg]espeichert|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
-    # The names follow the word after a space, or glued to "By" or "von" ("Veröffentlicht vonChris Jung",
-    # "ByNatasha Daly": link words a text browser printed with no space between them).
-    rf"{_AUTHOR_WORDS}|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[yn])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
+    r"(?!Authors\s)(?:(?:Post|Article|Guest\s+post)\s+(?:written|posted)\s+by|Thread\s+starter|Themenstarter|Started\s+by|(?:Posted|Filed)\s+(?:in|under)\s+[^|]{1,80}?\s+by|(?:[Ww]ritten|[Pp]osted|Words|Reporting|Text|Story|[Pp]ublished|[Ss]ubmitted|Filed)\s+[Bb]y|(?:Eine?\s+\w+|Artikel|(?:Blog\s*|Gast)?[Bb]eitrag|[Gg]eschrieben|[Gg]espeichert|[Vv]erfasst|[Gg]epostet|[Ee]rstellt|[Ee]ingestellt|[Vv]eröffentlicht|[Pp]ubliziert|Text)\s+von|(?:Publicado|Escrito|Publié|Écrit|Rédigé|Pubblicato|Scritto|Geplaatst|Geschreven)\s+(?:por|par|da|door)|By|BY|by|Von|VON|von|Par|PAR|par|Por|POR|por|Di|Door|"
+    # The names follow the word after a space, or glued to "By", "von" or "Author" ("Veröffentlicht vonChris Jung",
+    # "ByNatasha Daly", "AuthorBlue Lily": link words a text browser printed with no space between them).
+    rf"{_AUTHOR_WORDS}|Автор|Авторы|Od|Przez|بقلم|文|投稿者|著者)(?:\s*[:：]?\s+|(?<=[ynr])(?=[A-ZÄÖÜ]))(?P<names>\S.*)|"
     # "Text" opens a byline only with its colon ("Text: Anna Berg"): "Text Size" is a button; "Interview: Julia
     # Lauter" names who asked (a guest is named in the headline)
     r"(?:Texto|Text|Текст|Interview)(?:\s*(?:&|und|and|/)\s*(?:Fotos?|Bilder|Photos?|Interview))?\s*[:：]\s*(?P<labelled>\S.*)",
@@ -49,7 +49,7 @@ _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline writt
 # Where the names end: a separator before a date, a role, a place or a category ("In Aktuell", "under Travel"), a
 # label ("Kategorien: Mode", "Lesezeit: 4 Min.");
 _NAMES_END: Final = re.compile(
-    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+(?:[Ii]n|under)\s+[A-Z]|\s+(?:Follow|Discuss)\b|\s+\w+[:：]\s*\S|\d"
+    r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+(?:[Ii]n|under)\s+[A-Z]|\s+(?:Follow|Discuss|RSS)\b|\s+\w+[:：]\s*\S|\d"
     # a role in small letters after the name ("By Alan Boyle Science editor")
     r"|\s+(?:[A-Z]\w+\s+)?(?:editor|writer|reporter|correspondent|columnist)\b"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")
@@ -309,8 +309,12 @@ def _name_parts(names: str) -> list[str]:
 
 
 def _glued_opening(word: str) -> bool:
-    """ "ByNatasha", "vonChris": "By" or "von" glued to a name's capital."""
-    return (word[:2] in ("By", "by") and word[2:3].isupper()) or (word[:3] in ("von", "Von") and word[3:4].isupper())
+    """ "ByNatasha", "vonChris", "AuthorBlue": "By", "von" or "Author" glued to a name's capital."""
+    return (
+        (word[:2] in ("By", "by") and word[2:3].isupper())
+        or (word[:3] in ("von", "Von") and word[3:4].isupper())
+        or (word[:6] == "Author" and word[6:7].isupper())
+    )
 
 
 def _name_before(text: str) -> list[str] | None:
