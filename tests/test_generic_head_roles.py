@@ -22,6 +22,13 @@ from tests.seal_pages import seal_page
         ("By Ada Moss, Software Engineer, Harbour Crisis Response", ["Ada Moss"]),
         ("By Jane Doe, John Roe and Ada Moss", ["Jane Doe", "John Roe", "Ada Moss"]),
         ("By Attorney Ada Moss and Professor Jo Bell", ["Ada Moss", "Jo Bell"]),  # a title before the name
+        ("by Ada Moss Writer RSS on Nov 1st 2012 8:30PM", ["Ada Moss"]),  # a role after it, no comma between
+        ("By ADA MOSS AP Sports Writer", ["ADA MOSS"]),
+        ("By Ada Moss, AP Business Writer 47 minutes ago", ["Ada Moss"]),
+        ("by Ada Moss, Harbour Writer", ["Ada Moss"]),  # one word and a role: an outlet's writer, no name
+        # the writer's picture's alt text before the byline; "by:" after the date
+        ("Ada Moss by Ada Moss Published Nov. 7, 2012 2:25 pm", ["Ada Moss"]),
+        ("November 6th, 2012 by: Ada Moss", ["Ada Moss"]),
         ("by Harbour.com Staff , Filed under: Seals, Tides", ["Harbour.com Staff"]),  # a desk, then its category
     ],
 )

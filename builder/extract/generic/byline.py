@@ -76,7 +76,7 @@ MAX_BYLINE_WORDS: Final = 25
 # The names after the date, a byline's word before them; a blog theme's screen-reader label "Author" may be glued to
 # the date ("Posted on August 2, 2019Author Daniel Lemire").
 _BYLINE_AFTER_DATE: Final = re.compile(
-    r"\s*[,|·•—–-]?\s*(?:(?:by|von|par|por|door)\s+|(?-i:Author|Autor)\s*:?\s*)(?P<names>\S.*)", re.IGNORECASE
+    r"\s*[,|·•—–-]?\s*(?:(?:by|von|par|por|door):?\s+|(?-i:Author|Autor)\s*:?\s*)(?P<names>\S.*)", re.IGNORECASE
 )
 _IMAGE_MARK: Final = re.compile(r"^\s*\[[^\]]*\]\s*")  # "[6eef5bc5-c] James Akinaka": an avatar's placeholder
 # The word that opens a byline alone on its line, the name on the next one ("By" then "David Fear").
@@ -294,6 +294,8 @@ def _name_parts(names: str) -> list[str]:
     start = 0
     for joint in (*NAME_SPLIT.finditer(names), None):
         part = without_role(names[start : len(names) if joint is None else joint.start()])
+        if not is_name(part):
+            part = _without_role_after(part)
         if is_name(part):
             if not employer:
                 found.append(part)
@@ -306,6 +308,20 @@ def _name_parts(names: str) -> list[str]:
             employer = employer and "," in joint[0]
             start = joint.end()
     return found
+
+
+# A writer's role after the name with no comma between, an agency's desk before it ("AP Sports Writer")
+_ROLE_AFTER: Final = re.compile(r"(?:^|\s+)(?:AP\s+(?:[A-Z]\w*\s+){0,2})?(?:Writer|Reporter|Columnist)$")
+NAME_WORDS: Final = 2  # the name before the role has this many words or more ("DaySpring Writer": no name)
+
+
+def _without_role_after(part: str) -> str:
+    """A name with its role after it ("by Richard Mitchell Writer RSS", "By JOSEPH WHITE AP Sports Writer"): the
+    name."""
+    role = _ROLE_AFTER.search(part)
+    if role is None or len(part[: role.start()].split()) < NAME_WORDS:
+        return part
+    return part[: role.start()]
 
 
 def _glued_opening(word: str) -> bool:
@@ -330,6 +346,9 @@ def _name_before(text: str) -> list[str] | None:
     while kept and is_accompanying(words[kept - 1]):
         kept -= 1
     name = field if kept == len(words) else " ".join(words[:kept])
+    alt, by, signed = name.partition(" by ")
+    if by and alt == signed:  # "Al Tompkins by Al Tompkins": the writer's picture's alt text, then the byline
+        name = signed
     if _DESK_BYLINE.fullmatch(name) is not None:  # "Redaktion - 31. Januar 2022": the desk signs
         return [name]
     return _one_name(name)
