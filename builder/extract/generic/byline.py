@@ -12,7 +12,6 @@ from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.markers import comments_mark, undoubled
 from builder.extract.generic.names import (
     DOMAIN,
-    NAME_LINE_CHARS,
     NAME_SPLIT,
     SEPARATORS,
     bare_name,
@@ -57,6 +56,12 @@ _NAMES_END: Final = re.compile(
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
     r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b|(?:Categories|Kategorien|Tags)\b)"
 )
+# A writer's role after the name with no comma between, an agency's desk before it ("AP Sports Writer")
+_ROLES_AFTER: Final = ("Writer", "Reporter", "Columnist")
+_ROLE_AFTER: Final = re.compile(r"(?:^|\s+)(?:AP\s+(?:[A-Z]\w*\s+){0,2})?(?:Writer|Reporter|Columnist)$")
+NAME_WORDS: Final = 2  # the name before the role has this many words or more ("DaySpring Writer": no name)
+DESK_CHARS: Final = 60  # a desk's or an agency's name alone is no longer ("From our own correspondent in Kiel")...
+DESK_SPACES: Final = 7  # ...nor of more words
 # A desk signing in place of a person: its word after an outlet's name, or alone ("By Staff Writer"). Names leave
 # these words out (`names.is_name`: "By Jane Doe, Staff Writer"), so only a byline with no name is read so. A
 # capitalised desk word after one name may be a person's ("Jörg Staff"): the outlet's name then has two words or
@@ -205,7 +210,7 @@ def signed_under_word(text: str) -> str | None:
 def desk_alone(text: str) -> str | None:
     """A line that is only a desk's or an agency's name ("Redaktion", "Kulu Media News Desk", "The Associated
     Press")."""
-    if len(text) > NAME_LINE_CHARS:
+    if len(text) > DESK_CHARS or text.count(" ") > DESK_SPACES:  # most lines: a desk's name is short
         return None
     return text if _DESK_BYLINE.fullmatch(text) else credited_agency(text)
 
@@ -242,8 +247,13 @@ def _named(match: re.Match[str]) -> str:
 # The first two letters, lower-cased, that a byline's opening word may start with (`_may_open_byline`): most lines
 # start otherwise, and are told no byline without splitting them. Signs a byline may open with before its word
 # ("// By …", "[avatar] By …", "• Von …") send a line to the full test, as a separator between fields does.
+# The opening words whose first two letters start too many lines ("The", "Story", "First") are told by their whole
+# opening, which str.startswith reads in C.
+_RARE_OPENINGS: Final = ("Thread starter", "Themenstarter", "Started by", "Filed ")
 _OPENING_STARTS: Final = frozenset(
-    {word[:2] for word in _OPENING_WORDS} | {label[:2] for label in _LABEL_OPENINGS} | {"by", "vo"}
+    {word[:2] for word in _OPENING_WORDS - {"thread", "themenstarter", "started", "filed"}}
+    | {label[:2] for label in _LABEL_OPENINGS}
+    | {"by", "vo"}
 )
 _SIGN_STARTS: Final = frozenset("/-—|•·[ ")
 # The fields of a line of meta data, one of which a byline's word may open ("Le Monde | 04.05.2015 | Par …", "… //
@@ -258,6 +268,7 @@ def _explicit(text: str) -> re.Match[str] | None:
         start not in _OPENING_STARTS
         and start[:1] not in _OPENING_STARTS  # "文", an opening word of one letter, is a start of its own
         and text[:1] not in _SIGN_STARTS
+        and not text.startswith(_RARE_OPENINGS)
         and " | " not in text
         and " // " not in text
     ):
@@ -294,7 +305,7 @@ def _name_parts(names: str) -> list[str]:
     start = 0
     for joint in (*NAME_SPLIT.finditer(names), None):
         part = without_role(names[start : len(names) if joint is None else joint.start()])
-        if not is_name(part):
+        if part.endswith(_ROLES_AFTER) and not is_name(part):
             part = _without_role_after(part)
         if is_name(part):
             if not employer:
@@ -308,11 +319,6 @@ def _name_parts(names: str) -> list[str]:
             employer = employer and "," in joint[0]
             start = joint.end()
     return found
-
-
-# A writer's role after the name with no comma between, an agency's desk before it ("AP Sports Writer")
-_ROLE_AFTER: Final = re.compile(r"(?:^|\s+)(?:AP\s+(?:[A-Z]\w*\s+){0,2})?(?:Writer|Reporter|Columnist)$")
-NAME_WORDS: Final = 2  # the name before the role has this many words or more ("DaySpring Writer": no name)
 
 
 def _without_role_after(part: str) -> str:
