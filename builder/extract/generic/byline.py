@@ -250,6 +250,7 @@ def _named(match: re.Match[str]) -> str:
 # The opening words whose first two letters start too many lines ("The", "Story", "First") are told by their whole
 # opening, which str.startswith reads in C.
 _RARE_OPENINGS: Final = ("Thread starter", "Themenstarter", "Started by", "Filed ")
+_RARE_STARTS: Final = frozenset(opening[:2].lower() for opening in _RARE_OPENINGS)
 _OPENING_STARTS: Final = frozenset(
     {word[:2] for word in _OPENING_WORDS - {"thread", "themenstarter", "started", "filed"}}
     | {label[:2] for label in _LABEL_OPENINGS}
@@ -268,7 +269,7 @@ def _explicit(text: str) -> re.Match[str] | None:
         start not in _OPENING_STARTS
         and start[:1] not in _OPENING_STARTS  # "文", an opening word of one letter, is a start of its own
         and text[:1] not in _SIGN_STARTS
-        and not text.startswith(_RARE_OPENINGS)
+        and not (start in _RARE_STARTS and text.startswith(_RARE_OPENINGS))
         and " | " not in text
         and " // " not in text
     ):
