@@ -56,6 +56,7 @@ _NAMES_END: Final = re.compile(
     # a role or a button glued to the name by a text browser ("Evan HalperStaff Writer", "Inga HoeltmannFollow")
     r"|(?<=[a-z])(?:Follow\b|(?:Staff|Senior|Contributing)\s+(?:Writer|Reporter|Editor)\b|(?:Categories|Kategorien|Tags)\b)"
 )
+_NAME_JOINTS: Final = re.compile(f"({NAME_SPLIT.pattern})")  # NAME_SPLIT, its joints kept
 # A writer's role after the name with no comma between, an agency's desk before it ("AP Sports Writer")
 _ROLES_AFTER: Final = ("Writer", "Reporter", "Columnist")
 _ROLE_AFTER: Final = re.compile(r"(?:^|\s+)(?:AP\s+(?:[A-Z]\w*\s+){0,2})?(?:Writer|Reporter|Columnist)$")
@@ -303,9 +304,9 @@ def _name_parts(names: str) -> list[str]:
     Filed under: …")."""
     found: list[str] = []
     employer = False
-    start = 0
-    for joint in (*NAME_SPLIT.finditer(names), None):
-        part = without_role(names[start : len(names) if joint is None else joint.start()])
+    pieces = _NAME_JOINTS.split(names)  # the parts, and the joints between them (one C call, no match objects)
+    for at in range(0, len(pieces), 2):
+        part = without_role(pieces[at])
         if part.endswith(_ROLES_AFTER) and not is_name(part):
             part = _without_role_after(part)
         if is_name(part):
@@ -316,9 +317,7 @@ def _name_parts(names: str) -> list[str]:
             employer = True
         else:
             employer = bool(found)
-        if joint is not None:
-            employer = employer and "," in joint[0]
-            start = joint.end()
+        employer = employer and at + 1 < len(pieces) and "," in pieces[at + 1]
     return found
 
 
