@@ -59,7 +59,7 @@ _NAMES_END: Final = re.compile(
 _NAME_JOINTS: Final = re.compile(f"({NAME_SPLIT.pattern})")  # NAME_SPLIT, its joints kept
 # A writer's role after the name with no comma between, an agency's desk before it ("AP Sports Writer")
 _ROLES_AFTER: Final = ("Writer", "Reporter", "Columnist")
-_ROLE_AFTER: Final = re.compile(r"(?:^|\s+)(?:AP\s+(?:[A-Z]\w*\s+){0,2})?(?:Writer|Reporter|Columnist)$")
+_ROLE_AFTER: Final = re.compile(rf"(?:^|\s+)(?:AP\s+(?:[A-Z]\w*\s+){{0,2}})?(?:{'|'.join(_ROLES_AFTER)})$")
 NAME_WORDS: Final = 2  # the name before the role has this many words or more ("DaySpring Writer": no name)
 DESK_CHARS: Final = 60  # a desk's or an agency's name alone is no longer ("From our own correspondent in Kiel")...
 DESK_SPACES: Final = 7  # ...nor of more words
@@ -213,7 +213,13 @@ def desk_alone(text: str) -> str | None:
     Press")."""
     if len(text) > DESK_CHARS or text.count(" ") > DESK_SPACES:  # most lines: a desk's name is short
         return None
-    return text if _DESK_BYLINE.fullmatch(text) else credited_agency(text)
+    return _desk_or_agency(text)
+
+
+def _desk_or_agency(text: str) -> str | None:
+    """The desk ("By Washington Post editors", "Redaktion") or the agency ("By the Associated Press") that signs in
+    place of a person, if the text names one."""
+    return text if _DESK_BYLINE.fullmatch(text) is not None else credited_agency(text)
 
 
 def is_byline_word(text: str) -> bool:
@@ -251,11 +257,10 @@ def _named(match: re.Match[str]) -> str:
 # The opening words whose first two letters start too many lines ("The", "Story", "First") are told by their whole
 # opening, which str.startswith reads in C.
 _RARE_OPENINGS: Final = ("Thread starter", "Themenstarter", "Started by", "Filed ")
-_RARE_STARTS: Final = frozenset(opening[:2].lower() for opening in _RARE_OPENINGS)
+_RARE_WORDS: Final = frozenset(opening.split()[0].lower() for opening in _RARE_OPENINGS)
+_RARE_STARTS: Final = frozenset(word[:2] for word in _RARE_WORDS)
 _OPENING_STARTS: Final = frozenset(
-    {word[:2] for word in _OPENING_WORDS - {"thread", "themenstarter", "started", "filed"}}
-    | {label[:2] for label in _LABEL_OPENINGS}
-    | {"by", "vo"}
+    {word[:2] for word in _OPENING_WORDS - _RARE_WORDS} | {label[:2] for label in _LABEL_OPENINGS} | {"by", "vo"}
 )
 _SIGN_STARTS: Final = frozenset("/-—|•·[ ")
 # The fields of a line of meta data, one of which a byline's word may open ("Le Monde | 04.05.2015 | Par …", "… //
@@ -384,7 +389,7 @@ def _names(names: str) -> list[str] | None:
     label = _AUTHOR_LABEL.match(names) if names[:1] == "A" else None
     names = names if label is None else names[label.end() :]
     found = _name_parts(undoubled(names))
-    if not found and _DESK_BYLINE.fullmatch(names) is not None:
-        return [names]  # "By Washington Post editors", "By Staff Writer": the desk signs
-    agency = None if found else credited_agency(names)  # "By the Associated Press": the agency signs
-    return found or ([agency] if agency else None)
+    if found:
+        return found
+    signer = _desk_or_agency(names)  # "By Staff Writer", "By the Associated Press": no person, the desk signs
+    return [signer] if signer else None
