@@ -1,7 +1,7 @@
 """Credit lines: a news agency or a desk credited in place of a byline. Such a line stands where a byline does,
 under the headline or over the prose; the agency or desk is the article's author, and the line is never the
-headline. And a photo's credit: a
-caption's label or an agency, which make the line, or the one over it, an image's."""
+headline. And a photo's credit: a caption's label or an agency, which make the line, or the one over it, an
+image's."""
 
 from __future__ import annotations
 
