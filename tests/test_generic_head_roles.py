@@ -41,9 +41,10 @@ def test_a_job_title_or_a_section_alone_names_no_one(line: str) -> None:
     assert bare_name(line) is None
 
 
-@pytest.mark.parametrize("desk", ["Redaktion", "Redacción", "Harbour Weekly News Desk"])
+@pytest.mark.parametrize("desk", ["Redaktion", "Redacción", "Harbour Weekly News Desk", "Associated Press"])
 def test_a_desk_alone_over_the_date_signs(desk: str) -> None:
-    """A desk's name alone on its line beside the date line signs the article as a person's name would."""
+    """A desk's or an agency's name alone on its line beside the date line signs the article as a person's name
+    would."""
     reading = read_generic(seal_page("Seals return to the sandbank", f"{desk}\n04.06.2019"))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == [desk]
@@ -91,9 +92,3 @@ def test_an_agency_s_credit_names_it_as_the_author(line: str, authors: list[str]
 )
 def test_a_credit_alone_names_its_desk(line: str, author: str | None) -> None:
     assert desk_alone(line) == author
-
-
-def test_an_agency_alone_over_the_date_signs() -> None:
-    reading = read_generic(seal_page("Seals return to the sandbank", "Associated Press\nMay 3, 2021"))
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["authors"] == ["Associated Press"]
