@@ -304,11 +304,14 @@ def test_a_reading_time_is_chrome(line: str, body: bool) -> None:
         ("Ein Beitrag geteilt von Hafenbad (@hafenbad)", False),
         ("View this post on Instagram", False),  # its link
         ("A post shared by the council on its page drew 300 replies from swimmers.", True),  # no handle: a sentence
+        ("embed(http://www.youtube.com/v/C0ME-6vh-4g&rel=1)", False),  # a player's place, as the renderer prints it
+        ("embed(/media/pool.swf) The pool reopens on Monday after three months of repairs to its roof.", True),
     ],
 )
-def test_an_embedded_post_s_credit_and_link_are_chrome(line: str, body: bool) -> None:
-    """An embedded post's credit with its writer's handle, or its link to the post, between the article's
-    paragraphs: no part of its body. A sentence that opens with the same words is."""
+def test_an_embedded_post_s_credit_and_link_or_a_player_s_place_are_chrome(line: str, body: bool) -> None:
+    """An embedded post's credit with its writer's handle, or its link to the post, or a player's place between the
+    article's paragraphs: no part of its body. A sentence that opens with the same words is, and so is a paragraph
+    glued to a player's place."""
     assert (line in in_body(ARTICLE[:2], [line], ARTICLE[2:])) is body
 
 

@@ -1,7 +1,7 @@
 """Lines a blog or a news site prints among the article's paragraphs that are no part of it, each told by its
 words alone: a greeting to new readers over the post, links to the previous and next posts, a notice that the page
-needs JavaScript, Flash or a newer browser (or shows an embed elsewhere) or an embedded post's credit
-(embeds.py), an appeal to share or subscribe (or the writer's note) under the post, an invitation to follow the
+needs JavaScript, Flash or a newer browser (or shows an embed elsewhere), an embedded post's credit or a plugin's
+place (embeds.py), an appeal to share or subscribe (or the writer's note) under the post, an invitation to follow the
 site, a bar of share and print buttons, a link that asks to be clicked, a wiki's note that points to another
 article, a link to another page marked by its arrow, an advertisement's mark, a paywall's notice, a newsletter
 form's message, a reading time, a notice of the site's paid links. A site's notice of its cookies: cookies.py."""
@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.embeds import is_consent_placeholder, is_embedded_post, is_plugin_notice
+from builder.extract.generic.embeds import (
+    is_consent_placeholder,
+    is_embedded_post,
+    is_player_mark,
+    is_plugin_notice,
+)
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS, ARROWS, LINK_ARROWS
 from builder.extract.generic.relative import is_reading_time
 from builder.extract.generic.toolbars import is_toolbar
@@ -24,6 +29,7 @@ RULE_PLUGIN: Final = (
     " the reader's consent"
 )
 RULE_EMBED: Final = "an embedded post's credit or link ('A post shared by … (@…)', 'View this post on Instagram')"
+RULE_PLAYER: Final = "a plugin's place, as the renderer prints it ('embed(http://www.youtube.com/v/…)')"
 RULE_FOLLOW: Final = "an invitation to follow the site or its writer ('Follow us on Twitter')"
 RULE_APPEAL: Final = "an appeal to share or subscribe, or the writer's note, under the post"
 RULE_CLICK: Final = "a link that asks to be clicked ('Click here for more football headlines')"
@@ -65,6 +71,8 @@ def _said_rule(text: str) -> str | None:
         return RULE_APPEAL
     if is_embedded_post(text):
         return RULE_EMBED
+    if is_player_mark(text):
+        return RULE_PLAYER
     if is_hatnote(text):
         return RULE_HATNOTE
     return RULE_CLICK if is_click_prompt(text) else None

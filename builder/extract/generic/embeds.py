@@ -96,3 +96,14 @@ def is_embedded_post(text: str) -> bool:
     if text.startswith(_POST_CREDITS):
         return "(@" in text
     return len(text) <= POST_LINK_CHARS and text in _POST_LINKS
+
+
+# The renderer prints a plugin's place (an <embed>: a Flash player, a video) as "embed(" and its address:
+# "embed(http://www.youtube.com/v/C0ME-6vh-4g&rel=1)". It is no text the page shows; text glued after it is the
+# page's (a column beside it), so only the mark alone on its line is matched.
+_PLAYER_OPENING: Final = "embed("
+
+
+def is_player_mark(text: str) -> bool:
+    """A plugin's place as the renderer prints it, its address in "embed(…)", alone on its line."""
+    return text.startswith(_PLAYER_OPENING) and text[-1:] == ")" and " " not in text
