@@ -183,6 +183,11 @@ TABLES = [
     "┌────────┬─────┐\n│Response│Votes│\n├────────┼─────┤\n│Yes     │164  │\n└────────┴─────┘",
     "┌────────┬─────┐\n│Response│Votes│\n├────────┼─────┤\n│No      │17   │\n└────────┴─────┘",
 ]
+# a query's output, each row with its time: no comments' name-and-date lines
+DATED_ROWS = [
+    "period                 │ status │ entries\n───────────────────────┼────────┼────────\n"
+    + "\n".join(f"2020-08-01 18:0{k}:00+00 │ 200    │ 40{k}" for k in range(6))
+]
 
 
 @pytest.mark.parametrize("block", [PROGRAM, LISTINGS, TABLES])
@@ -191,6 +196,13 @@ def test_a_program_or_a_table_between_paragraphs_does_not_cut_the_article(block:
     first or its second half."""
     region = _region_text(_page(ARTICLE[:2], block, ARTICLE[2:]))
     assert region[0] == ARTICLE[0] and region[-1] == ARTICLE[-1]
+
+
+def test_a_table_of_dated_rows_after_the_article_s_paragraphs_opens_no_comments() -> None:
+    """A table whose rows each print a time, after enough of the article, read as the name-and-date lines of its
+    comments and ended the article there: a table's row is no comment's head."""
+    region = _region_text(_page(LONG_ARTICLE[:-1], DATED_ROWS, LONG_ARTICLE[-1:]))
+    assert region[0] == LONG_ARTICLE[0] and region[-1] == LONG_ARTICLE[-1]
 
 
 def test_a_box_drawn_around_a_line_is_no_table() -> None:

@@ -25,6 +25,7 @@ from builder.extract.generic.markers import (
     is_post_signature,
     is_rule_line,
 )
+from builder.extract.generic.programs import is_table_row
 from builder.extract.generic.region import Scored, following, nonblank_above
 
 HEADLINE_WORDS: Final = (3, 20)  # a headline over a comment count in the article's head is this long
@@ -136,6 +137,7 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
         and (scored.scores[i] <= 0.0 or not measured.sentence_end)
         and (find_date(text) is not None or _SHORT_STAMP.search(text) is not None or _is_day_month_yy(text))
         and not is_timestamp_row(text)  # a gallery's photos named by the camera's clock
+        and not is_table_row(text)  # a table's rows, each with its date ("2020-08-01 18:00:00+00 │ 200 │ 4084")
         and _prose_follows(scored, i)
     )
 

@@ -22,7 +22,12 @@ def is_statement_or_row(text: str) -> bool:
     row ("3 │ f", "│Yes │164 │"; a box drawn around a text is none). Asked of every line scoring below zero:
     looking for the border costs nothing in a line of Latin letters only, which cannot hold it (CPython compares
     the kinds of the two strings first)."""
-    return text[-1] in _STATEMENT_ENDS or ("│" in text and "│" in text.strip(_BOX_SIDES))
+    return text[-1] in _STATEMENT_ENDS or is_table_row(text)
+
+
+def is_table_row(text: str) -> bool:
+    """Whether a line is a table's row, drawn with a border between its cells ("2020-08-01 18:00:00+00 │ 200 │ 4084")."""
+    return "│" in text and "│" in text.strip(_BOX_SIDES)
 
 
 def program_lines(lines: list[Line], sign_lines: list[int]) -> list[int]:
