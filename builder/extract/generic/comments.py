@@ -135,7 +135,11 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
         and measured.words <= META_WORDS
         and len(text) <= META_CHARS
         and (scored.scores[i] <= 0.0 or not measured.sentence_end)
-        and (find_date(text) is not None or _SHORT_STAMP.search(text) is not None or _is_day_month_yy(text))
+        and (
+            find_date(text, two_digit_years=False) is not None
+            or _SHORT_STAMP.search(text) is not None
+            or _is_day_month_yy(text)
+        )
         and not is_timestamp_row(text)  # a gallery's photos named by the camera's clock
         and not is_table_row(text)  # a table's rows, each with its date ("2020-08-01 18:00:00+00 │ 200 │ 4084")
         and _prose_follows(scored, i)

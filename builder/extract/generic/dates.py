@@ -5,8 +5,11 @@ Italian, Dutch, Russian, Arabic, Czech and Polish, and Japanese/Chinese/Korean �
 ("3 hours ago") are not read: they need the time the page was saved, which a dump does not carry.
 
 Rules a reader of the results should know:
-- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021", "Mar 17" or "21.07.21" is no
-  date (a month and year alone would need a day made up; the others, a year guessed).
+- A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021" or "Mar 17" is no date (a month
+  and year alone would need a day made up; the other, a year guessed).
+- A numeric date of dots or slashes may print its year with two digits ("06.11.23", "19/10/12", "1.11.23 20:19"),
+  on a line that prints no date with four: "90".."99" are the 1990s, "00".."68" the 2000s (POSIX's pivot),
+  "69".."89" no year. Nothing may touch it but spaces and punctuation ("v1.11.23", "10.1.12.5" are none).
 - Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
   or less, slashes follow `day_first` (default True), unless the line prints a 12-hour clock or a US time
   zone ("10/11/2022 08:00 AM EDT": month first) and no zone of a country that writes the day first ("12:01am
@@ -95,6 +98,10 @@ _BEFORE: Final = re.compile(
     r"\s*[,|·•–—-]?\s*(?:" + _NO_LETTER_BEFORE + r"(?P<b_weekday>[^\W\d_]+)\.?\s*,?\s*)?\Z",
     re.IGNORECASE,
 )
+# A numeric date with a two-digit year, its parts apart from any other word, number or part of one.
+_SHORT_YEAR: Final = re.compile(r"(?<![\w.,/:-])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![^\W_]|[./:-]\d)")
+SHORT_YEAR_PIVOT: Final = 69  # a two-digit year under this is the 2000s' (POSIX's rule)...
+SHORT_YEAR_NINETIES: Final = 90  # ...and from this on, the 1990s'
 _TOKEN: Final = re.compile(r"[^\W_]+")  # a word or a number
 _LABEL_WORDS: Final = max(len(label.split()) for label in KIND_LABELS)  # the longest label, in words ("mis à jour")
 _LABEL_LAST_WORDS: Final = frozenset(label.split()[-1] for label in KIND_LABELS)
@@ -125,14 +132,15 @@ FOUND_DATES: Final = 4096  # lines whose first date `find_date` remembers (the l
 
 
 @functools.lru_cache(maxsize=FOUND_DATES)
-def find_date(line: str, *, day_first: bool = True) -> FoundDate | None:
-    """The first date printed in one line of text, or None.
+def find_date(line: str, *, day_first: bool = True, two_digit_years: bool = True) -> FoundDate | None:
+    """The first date printed in one line of text, or None; `two_digit_years=False` leaves out the numeric dates
+    that print their year with two digits (a list of dated sources is no stream of comments' heads).
 
     Remembered: the reader asks it of one line in several steps (the head, the headline's features, the
     article's end, a byline), and a site's dumps print the same dated lines; a FoundDate is frozen."""
     if not DIGIT.search(line):  # most lines: no digit, no date (checked here, before a generator is made)
         return None
-    return next(_dates(line, day_first), None)
+    return next(_dates(line, day_first, two_digit_years), None)
 
 
 TIMESTAMPS: Final = 2  # a line of this many dates with their times and nothing else is a row of file names
@@ -174,7 +182,7 @@ def is_date_line(line: str, *, day_first: bool = True) -> bool:
     return not left or (len(left) == 1 and len(left[0]) <= 4 and left[0].lower() not in BYLINE_MARKERS)
 
 
-def _dates(line: str, day_first: bool) -> Iterator[FoundDate]:
+def _dates(line: str, day_first: bool, two_digit_years: bool = True) -> Iterator[FoundDate]:
     """Every date on the line (which holds a digit), left to right, with the time, zone and label around it."""
     if not line.isascii() and OTHER_DIGIT.search(line):
         line = line.translate(ASCII_DIGITS)  # one character for one: the spans stay those of the line as given
@@ -184,6 +192,21 @@ def _dates(line: str, day_first: bool) -> Iterator[FoundDate]:
         if at < done or (at and line[at - 1].isdigit() and not _glued_to_its_day(line, at)):
             continue
         found = _date_at_year(line, at, done, day_first)
+        if found is not None:
+            yield found
+            done = found.end
+    if not done and two_digit_years:  # no date with a four-digit year: one with two may stand on the line
+        yield from _short_year_dates(line, day_first)
+
+
+def _short_year_dates(line: str, day_first: bool) -> Iterator[FoundDate]:
+    """The numeric dates with a two-digit year on the line ("06.11.23", "11/08/23 5:19pm"), left to right."""
+    done = 0
+    for match in _SHORT_YEAR.finditer(line):
+        short = int(match[4])
+        year = 2000 + short if short < SHORT_YEAR_PIVOT else 1900 + short if short >= SHORT_YEAR_NINETIES else 0
+        day = _numeric_day(int(match[1]), int(match[3]), match[2], year, day_first, line)
+        found = _complete(line, day, match.start(), match.end()) if day is not None and match.start() >= done else None
         if found is not None:
             yield found
             done = found.end
@@ -232,13 +255,18 @@ def _day_ending_with(back: re.Match[str], year: int, day_first: bool, line: str)
     """The day a date read backwards from its year names (its digits and month word come reversed)."""
     group = back.group
     if group("nsep"):
-        first, second = int(group("na")[::-1]), int(group("nb")[::-1])
-        month_first = second > 12 or (first <= 12 and group("nsep") == "/" and (not day_first or _us_line(line)))
-        month, day = (first, second) if month_first else (second, first)
-    elif group("dm"):
+        return _numeric_day(int(group("na")[::-1]), int(group("nb")[::-1]), group("nsep"), year, day_first, line)
+    if group("dm"):
         month, day = _month(group("dm")[::-1]), int(group("dd")[::-1])
     else:
         month, day = _month(group("mm")[::-1]), int(group("md")[::-1])
+    return _calendar_day(year, month, day)
+
+
+def _numeric_day(first: int, second: int, separator: str, year: int, day_first: bool, line: str) -> datetime | None:
+    """The day a numeric date `first<separator>second<separator>year` names, in the order of the rules above."""
+    month_first = second > 12 or (first <= 12 and separator == "/" and (not day_first or _us_line(line)))
+    month, day = (first, second) if month_first else (second, first)
     return _calendar_day(year, month, day)
 
 
