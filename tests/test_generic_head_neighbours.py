@@ -57,6 +57,7 @@ DECK = "Captain explains the long wait"  # a standfirst of other words, shorter 
         ("Sports desk notes and weekly results", DECK),  # no word of the lead: another block's line
         ("Ferries return", DECK),  # too short for a headline over a standfirst (a label, a caption)
         ("Night ferries return to the islands:", DECK),  # a label
+        ("Night ferries return to the islands,", DECK),  # a clause, no headline ("Sport news from The Standard,")
     ],
 )
 def test_a_shorter_headline_over_its_standfirst(over: str, title: str) -> None:

@@ -113,7 +113,8 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
     if over is None:
         return best
     text = scored.lines[above].text
-    if text.endswith((*FULL_STOPS, ":")) or scored.lines[best].text in text:  # a sentence, a label; a breadcrumb
+    # a sentence, a label or a clause ("Sport news from The Evening Standard London,"); a breadcrumb
+    if text.endswith((*FULL_STOPS, ":", ",")) or scored.lines[best].text in text:
         return best
     words, over_words = scored.prose[best].words, scored.prose[above].words  # type: ignore[union-attr]
     sentence = (  # a sentence of a standfirst's length, not in title case, under two words or more
