@@ -89,3 +89,10 @@ def test_sources_dated_with_two_digit_years_are_no_comment_section() -> None:
     ]
     article = ARTICLE + SIDEBAR + items
     assert _region_text(_page(article)) == article
+
+
+def test_a_two_digit_year_is_looked_for_in_a_line_s_first_characters_only() -> None:
+    """A dateline opens its paragraph; a short date deep in a long sentence is a number's or a reference's."""
+    sentence = "The council met again to talk about the harbour, the ferries and the new quay for the fishing boats"
+    assert find_date(f"06.11.23 - {sentence} {sentence}") is not None
+    assert find_date(f"{sentence} {sentence} (report of 06.11.23)") is None

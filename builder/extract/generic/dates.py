@@ -8,8 +8,9 @@ Rules a reader of the results should know:
 - A year is 1990..2100 and printed with four digits; "2021" alone, "July 2021" or "Mar 17" is no date (a month
   and year alone would need a day made up; the other, a year guessed).
 - A numeric date of dots or slashes may print its year with two digits ("06.11.23", "19/10/12", "1.11.23 20:19"),
-  on a line that prints no date with four: "90".."99" are the 1990s, "00".."68" the 2000s (POSIX's pivot),
-  "69".."89" no year. Nothing may touch it but spaces and punctuation ("v1.11.23", "10.1.12.5" are none).
+  on a line that prints no date with four, within its first 160 characters (a date line's length; a dateline
+  opens its paragraph): "90".."99" are the 1990s, "00".."68" the 2000s (POSIX's pivot), "69".."89" no year.
+  Nothing may touch it but spaces and punctuation ("v1.11.23", "10.1.12.5" are none).
 - Numeric `a/b/yyyy`: month first when `b` > 12 (US 07/21/2021), day first when `a` > 12; when both are 12
   or less, slashes follow `day_first` (default True), unless the line prints a 12-hour clock or a US time
   zone ("10/11/2022 08:00 AM EDT": month first) and no zone of a country that writes the day first ("12:01am
@@ -199,17 +200,19 @@ def _dates(line: str, day_first: bool, two_digit_years: bool = True) -> Iterator
         yield from _short_year_dates(line, day_first)
 
 
-def _short_year_dates(line: str, day_first: bool) -> Iterator[FoundDate]:
-    """The numeric dates with a two-digit year on the line ("06.11.23", "11/08/23 5:19pm"), left to right."""
-    done = 0
-    for match in _SHORT_YEAR.finditer(line):
+@functools.lru_cache(maxsize=FOUND_DATES)
+def _short_year_dates(line: str, day_first: bool) -> tuple[FoundDate, ...]:
+    """The numeric dates with a two-digit year on the line ("06.11.23", "11/08/23 5:19pm"), left to right.
+    Remembered: the steps ask `is_date_line` of one line many times, and most lines with a digit have none."""
+    found: list[FoundDate] = []
+    for match in _SHORT_YEAR.finditer(line, 0, _DATE_LINE_MAX):  # a date line's length: a dateline opens its line
         short = int(match[4])
         year = 2000 + short if short < SHORT_YEAR_PIVOT else 1900 + short if short >= SHORT_YEAR_NINETIES else 0
         day = _numeric_day(int(match[1]), int(match[3]), match[2], year, day_first, line)
-        found = _complete(line, day, match.start(), match.end()) if day is not None and match.start() >= done else None
-        if found is not None:
-            yield found
-            done = found.end
+        date = _complete(line, day, match.start(), match.end()) if day is not None else None
+        if date is not None and (not found or date.start >= found[-1].end):
+            found.append(date)
+    return tuple(found)
 
 
 def _glued_to_its_day(line: str, at: int) -> bool:
