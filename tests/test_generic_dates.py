@@ -153,6 +153,18 @@ def test_a_number_after_a_year_is_no_second_date_unless_it_is_one() -> None:
     form (a blog's dates of publishing and of updating)."""
     assert find_date("Order number 12/03/20191234") is None
     assert find_date("12/03/201912/3") is None
+    assert find_date("Order 201912:30") is None  # a number and a time: no day, no month
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("miércoles, 4 de mayo de 202207:59 hs", datetime(2022, 5, 4)), ("Mar 18 20199:29 AM EDT", datetime(2019, 3, 18))],
+)
+def test_a_year_glued_to_its_time_is_read(line: str, day: datetime) -> None:
+    """w3m glues a date's time to its year when the page sets them in two elements: the date is read (the time,
+    glued, is not)."""
+    found = find_date(line)
+    assert found is not None and found.local == day
 
 
 def test_a_month_glued_to_the_word_before_it_is_read() -> None:

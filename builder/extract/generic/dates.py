@@ -55,9 +55,11 @@ _NO_LETTER_BEFORE: Final = r"(?<![^\W\d_])"
 # A four-digit year, 1990..2109 (the day's check stops at 2100); a digit before it is checked apart, since a
 # lookbehind first would cost the regex its fast scan for the leading digit. A digit after it makes it part of a
 # number, unless a day and a month's name follow, or a date of digits: a blog's dates of publishing and of
-# updating, which w3m glues together ("22. Dezember 201922. Dezember 2019", "17/11/201917/11/2019").
+# updating, which w3m glues together ("22. Dezember 201922. Dezember 2019", "17/11/201917/11/2019"), or the
+# date's own time ("4 de mayo de 202207:59 hs", "Mar 18 20199:29 AM EDT").
 _YEAR: Final = re.compile(
-    r"(?:199|20\d|210)\d(?:(?!\d)|(?=\d{1,2}\.?\s?[^\W\d_]{3}|\d{1,2}([./])\d{1,2}\1(?:199|20\d|210)\d(?!\d)))"
+    r"(?:199|20\d|210)\d(?:(?!\d)|(?=\d{1,2}\.?\s?[^\W\d_]{3}|\d{1,2}([./])\d{1,2}\1(?:199|20\d|210)\d(?!\d)"
+    r"|\d{1,2}:\d\d(?!\d)))"
 )
 
 # The dates that start with their year, matched forwards from it: 2021-07-21, 2021/07/21, 2021年7月21日.
