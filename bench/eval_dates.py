@@ -41,16 +41,25 @@ _MONTHS = (
 
 
 def printed_forms(day: datetime) -> list[re.Pattern[str]]:
-    """Patterns a line printing `day` matches: ISO and numeric forms, or the day, a month name and the year."""
+    """Patterns a line printing `day` matches: ISO and numeric forms (a two-digit year too), or the day, a month name
+    and the year."""
     y, m, d = day.year, day.month, day.day
     numeric = [f"{y}-{m:02}-{d:02}", f"{y}/{m:02}/{d:02}", f"{y}年{m}月{d}日"]
     numeric += [f"{dd}{sep}{mm}{sep}{y}" for sep in "./-" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
     numeric += [f"{mm}/{dd}/{y}" for dd in {f"{d}", f"{d:02}"} for mm in {f"{m}", f"{m:02}"}]
+    # the year's last two digits, as the reader reads them (dots or slashes, the day or the month first)
+    numeric += [f"{a}{sep}{b}{sep}{y % 100:02}" for sep in "./" for a, b in _days_and_months(d, m)]
     forms = [re.compile(r"(?<!\d)" + re.escape(text) + r"(?!\d)") for text in numeric]
     names = "|".join(name[:3] for name in _MONTHS[m - 1].split())
     month = rf"\b(?:{names})\w*\.?"
     forms.append(re.compile(rf"(?=.*(?<!\d){d}(?!\d))(?=.*{month})(?=.*(?<!\d){y}(?!\d))", re.IGNORECASE))
     return forms
+
+
+def _days_and_months(d: int, m: int) -> list[tuple[str, str]]:
+    """A numeric date's first two numbers, with and without a leading zero, in both orders."""
+    days, months = {f"{d}", f"{d:02}"}, {f"{m}", f"{m:02}"}
+    return [(dd, mm) for dd in days for mm in months] + [(mm, dd) for dd in days for mm in months]
 
 
 def near_date(truth: dict[str, Any], pred: dict[str, Any]) -> bool:

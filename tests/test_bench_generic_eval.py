@@ -144,3 +144,18 @@ def test_a_false_name_on_a_page_that_names_no_one_counts(eval_fields: ModuleType
     }
     scores = eval_fields.field_scores(list(truth), truth, pred, _NoBodyScore())
     assert scores["authors none"].strip() == "50.0% (1/2)"
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "printed"),
+    [
+        ("Von Jana Holm | 06.11.23", datetime(2023, 11, 6), True),  # a two-digit year, as the reader reads it
+        ("NFL Fantasy LIVE podcast (10/30/12)", datetime(2012, 10, 30), True),
+        ("06.11.2023", datetime(2023, 11, 6), True),
+        ("06.11.24", datetime(2023, 11, 6), False),  # another year
+    ],
+)
+def test_a_date_counts_as_printed_in_the_forms_the_reader_reads(
+    eval_dates: ModuleType, line: str, day: datetime, printed: bool
+) -> None:
+    assert any(form.search(line) for form in eval_dates.printed_forms(day)) is printed
