@@ -103,6 +103,8 @@ _BEFORE: Final = re.compile(
 )
 # A numeric date with a two-digit year, its parts apart from any other word, number or part of one.
 _SHORT_YEAR: Final = re.compile(r"(?<![\w.,/:-])(\d{1,2})([./])(\d{1,2})\2(\d\d)(?![^\W_]|[./:-]\d)")
+# What any such date holds, searched first: a class of two characters opens it, which the search skips to fast.
+_SHORT_YEAR_HINT: Final = re.compile(r"[./]\d{1,2}[./]\d\d")
 SHORT_YEAR_PIVOT: Final = 69  # a two-digit year under this is the 2000s' (POSIX's rule)...
 SHORT_YEAR_NINETIES: Final = 90  # ...and from this on, the 1990s'
 _TOKEN: Final = re.compile(r"[^\W_]+")  # a word or a number
@@ -198,8 +200,8 @@ def _dates(line: str, day_first: bool, two_digit_years: bool = True) -> Iterator
         if found is not None:
             yield found
             done = found.end
-    if not done and two_digit_years:  # no date with a four-digit year: one with two may stand on the line
-        yield from _short_year_dates(line, day_first)
+    if not done and two_digit_years and _SHORT_YEAR_HINT.search(line, 0, _DATE_LINE_MAX) is not None:
+        yield from _short_year_dates(line, day_first)  # no date with a four-digit year: one with two may stand here
 
 
 @functools.lru_cache(maxsize=FOUND_DATES)
