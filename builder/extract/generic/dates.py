@@ -210,13 +210,20 @@ def _short_year_dates(line: str, day_first: bool) -> tuple[FoundDate, ...]:
     Remembered: the steps ask `is_date_line` of one line many times, and most lines with a digit have none."""
     found: list[FoundDate] = []
     for match in _SHORT_YEAR.finditer(line, 0, _DATE_LINE_MAX):  # a date line's length: a dateline opens its line
-        short = int(match[4])
-        year = 2000 + short if short < SHORT_YEAR_PIVOT else 1900 + short if short >= SHORT_YEAR_NINETIES else 0
-        day = _numeric_day(int(match[1]), int(match[3]), match[2], year, day_first, line)
+        year = _century(int(match[4]))
+        day = _numeric_day(int(match[1]), int(match[3]), match[2], year, day_first, line) if year else None
         date = _complete(line, day, match.start(), match.end()) if day is not None else None
         if date is not None and (not found or date.start >= found[-1].end):
             found.append(date)
     return tuple(found)
+
+
+def _century(short: int) -> int | None:
+    """The year a two-digit year names: the 2000s under SHORT_YEAR_PIVOT, the 1990s from SHORT_YEAR_NINETIES, else
+    none (1969..1989 is outside the years a date may have)."""
+    if short < SHORT_YEAR_PIVOT:
+        return 2000 + short
+    return 1900 + short if short >= SHORT_YEAR_NINETIES else None
 
 
 def _glued_to_its_day(line: str, at: int) -> bool:
