@@ -2,8 +2,8 @@
 it (longer or shorter), a kicker over it, a caption's column under the head, a search box's credit, an image's
 alt text over its caption (an agency's name or a photo's credit under it: `test_generic_head_credits.py`), an
 abbreviation at its end, a count, a label, a video's title, an author's
-name under it, a photo's credit or a menu over it, a teaser's copy beside it, a sign or an image's file name over
-or before it."""
+name under it, a photo's credit or a menu over it, a teaser's copy beside it, a sign or an image's file name over,
+before or after it."""
 
 from __future__ import annotations
 
@@ -348,6 +348,23 @@ def test_a_sign_alone_over_the_headline_sets_it_apart_as_a_blank_line(over: str)
 )
 def test_an_image_s_file_name_in_front_of_the_headline_is_no_part_of_it(line: str, title: str) -> None:
     """A linked image with no alt text, which a text browser prints as its file name on the headline's line."""
+    reading = read_generic(seal_page("Harbour Weekly", line, "By Jane Doe\nMarch 2, 2020"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Seals return to the sandbank [brands5c9b]", "Seals return to the sandbank"),
+        ("Seals return to the sandbank [20080114_1][20080114_0]", "Seals return to the sandbank"),
+        ("Seals return to the sandbank ━━━━━━━━  [imgtop-bm]   *", "Seals return to the sandbank"),  # a rule, a mark
+        ("Seals return to the sandbank [Video]", "Seals return to the sandbank [Video]"),  # the site's label
+        ("Seals return to the sandbank [guest post]", "Seals return to the sandbank [guest post]"),
+    ],
+)
+def test_an_image_s_file_name_after_the_headline_is_no_part_of_it(line: str, title: str) -> None:
+    """Images w3m printed after the headline on its line, each its file's name in brackets."""
     reading = read_generic(seal_page("Harbour Weekly", line, "By Jane Doe\nMarch 2, 2020"))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == title

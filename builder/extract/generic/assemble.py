@@ -21,6 +21,10 @@ _BORDERS_AND_MARKS: Final = re.compile(r"^(?:[\s\u2500-\u257f]|[*_](?= ))+|(?:[\
 # with no text ("[]"), a rule ("————"). A program's brace and a diagram's box drawing are kept.
 _BARE_SIGNS: Final = re.compile(r"[\s•·×|#+_.\-–—\[\]]*")
 _COUNT_END: Final = re.compile(r"\s+\d+$")
+# Images a text browser printed after the headline on its line, each its file's name in brackets ("Roasted Chicken
+# [brands5c9b]", "UCLA in Chow's future? [20080114_1][20080114_0]"): no space, no capital, and a digit, "_" or "-"
+# in it. A label the site puts after its headlines ("[Video]", "[guest post]", "[INFOGRAPHIC]") is the headline's.
+_IMAGE_NAMES_AFTER: Final = re.compile(r"(?:\s*\[[a-z0-9._-]*[0-9_-][a-z0-9._-]*\])+$")
 _NUMBERED: Final = re.compile(r"\d{1,2}\. ")  # an item of a numbered list, as a text browser prints it
 CRUMB_LINES: Final = 15  # a breadcrumb stands this close over the headline
 CRUMB_WORDS: Final = 3  # a page's name in a breadcrumb is this long or longer to be the headline's...
@@ -65,7 +69,11 @@ def _title(page: Classified, at: int, end: int | None = None) -> str:
     around it, nor an image's file name before it, nor a count after it (a forum's comments: "Steve Jobs' Yacht
     Revealed 40") when the page prints the headline without it as a line of its own."""
     line = page.lines[at].text[:end]
-    text = _without_kicker(page, at, _without_file_name(_BORDERS_AND_MARKS.sub("", line) or line))
+    text = _BORDERS_AND_MARKS.sub("", line) or line
+    if (bare := _without_image_names(text)) is not text:  # the signs before the images are the line's end now
+        text = _BORDERS_AND_MARKS.sub("", bare) or bare
+    text = _without_file_name(text)
+    text = _without_kicker(page, at, text)
     count = _COUNT_END.search(text)
     if count is None or count.start() == 0:
         return text
@@ -125,6 +133,18 @@ def _item_text(line: Line) -> str | None:
         return line.text
     numbered = _NUMBERED.match(line.text)
     return line.text[numbered.end() :] if numbered is not None else None
+
+
+def _without_image_names(text: str) -> str:
+    """The headline without the bracketed file names of images printed after it (`_IMAGE_NAMES_AFTER`); a
+    headline keeps a letter or a digit."""
+    if not text.endswith("]"):  # most headlines: no search
+        return text
+    found = _IMAGE_NAMES_AFTER.search(text)
+    if found is None:
+        return text
+    rest = text[: found.start()]
+    return rest if any(c.isalnum() for c in rest) else text
 
 
 def _without_file_name(text: str) -> str:
