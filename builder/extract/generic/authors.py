@@ -127,13 +127,22 @@ def _opened_byline(scored: Scored, i: int) -> Byline | None:
     if scored.lines[i].bullet:
         return None
     if is_byline_word(text):
-        under = following(scored, i, 1)
-        name = signed_under_word(scored.lines[under[0]].text) if under and not scored.lines[under[0]].bullet else None
-        return Byline(under[0], [name], False) if name is not None else None
+        return name_under_word(scored, i, items=False)
     if not is_explicit_byline(text):
         return None
     names = byline_names(text)
     return Byline(i, names, False) if names is not None else None
+
+
+def name_under_word(scored: Scored, i: int, items: bool = True) -> Byline | None:
+    """The name on the line under line i, a byline's word alone on its line ("By" then "David Fear"): a person's or a
+    desk's (`signed_under_word`). `items`: whether a list item's line may be it (in the head, a byline's name may be
+    printed as a link in a list; an author's card under the article is no list)."""
+    under = following(scored, i, 1)
+    if not under or (not items and scored.lines[under[0]].bullet):
+        return None
+    name = signed_under_word(scored.lines[under[0]].text)
+    return Byline(under[0], [name], False) if name is not None else None
 
 
 def profile_card(scored: Scored, checked: list[int], title_at: int | None) -> Byline | None:

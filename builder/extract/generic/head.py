@@ -13,6 +13,7 @@ from typing import Final
 from builder.extract.generic.authors import (
     common_words,
     name_beside,
+    name_under_word,
     on_date_line,
     profile_card,
     signature,
@@ -25,7 +26,6 @@ from builder.extract.generic.byline import (
     is_explicit_byline,
     named_after_date,
     opened_handle,
-    signed_under_word,
 )
 from builder.extract.generic.clock import time_alone
 from builder.extract.generic.dates import FoundDate, find_date
@@ -286,13 +286,12 @@ def _beside_byline(scored: Scored, head: Head, dated: list[int]) -> list[int]:
 
 
 def _name_under(scored: Scored, head: Head, i: int) -> list[str] | None:
-    """The name on the line under a byline's word alone on its line ("By" then "David Fear")."""
-    under = following(scored, i, 1)
-    name = signed_under_word(scored.lines[under[0]].text) if under else None
-    if name is None:
+    """The name on the line under a byline's word alone on its line ("By" then "David Fear"), marked as the byline."""
+    found = name_under_word(scored, i)
+    if found is None:
         return None
-    head.bylines[under[0]] = name
-    return [name]
+    head.bylines[found.at] = found.names[0]
+    return found.names
 
 
 def _find_lead(scored: Scored, head: Head, start: int) -> tuple[int, int] | None:
