@@ -63,6 +63,13 @@ def test_a_date_printed_as_a_badge_over_the_headline_is_the_article_s(badge: str
             "Jane wrote:",
             datetime(2012, 9, 16, 19, 5),
         ),
+        # a blog engine's German footer, its verb after the date
+        (
+            "Dieser Beitrag wurde am 04.02.2020 von Ada Moss in Hafen, Robben veröffentlicht. Setze ein Lesezeichen"
+            " auf den Permalink.",
+            "Jane wrote:",
+            datetime(2020, 2, 4),
+        ),
         # a labelled date under the article's list of sections and links
         (
             "\n\n".join(f"Section {k} of the guide" for k in range(8))

@@ -84,6 +84,11 @@ ENTRY_FOOTER = (
         ("Posted at 8:18 in the morning, the notice was read by the whole town before noon.", False),
         (ENTRY_FOOTER, True),
         ("This entry was posted in Town, Pools. Bookmark the permalink.", True),
+        ("Dieser Beitrag wurde am 05.11.2012 von Anna Berg in Stadt, Bäder veröffentlicht.", True),
+        ("Dieser Eintrag wurde veröffentlicht in Stadt, Bäder und verschlagwortet mit Hallenbad.", True),
+        ("Dieser Beitrag wurde unter Stadt abgelegt und mit Hallenbad verschlagwortet.", True),
+        # a print view's footer is none: the page's address, over no comments
+        ("Dieser Artikel wurde ausgedruckt unter der Adresse: www.example.org/stadt/hallenbad", False),
     ],
 )
 def test_a_blog_post_s_footer_ends_the_article(footer: str, ends: bool) -> None:

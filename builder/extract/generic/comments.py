@@ -209,7 +209,7 @@ def run_is_comments(scored: Scored, start: int, stop: int) -> bool:
 # A blog post's footer: who posted it and when, then its categories ("Posted by Zoe Tillman on November 05,
 # 2012 at 01:14 PM in Current Affairs | Permalink", "Published on March 17, 2010 in Firmware Updates.").
 _POST_FOOTER: Final = re.compile(r"(?:Posted|Filed|Published)\s+(?:at|on|by)\s.{3,80}?\sin\s+\S")
-POST_FOOTER_OPENINGS: Final = "PFT["  # the first signs a post's footer may open with (`is_post_footer`)...
+POST_FOOTER_OPENINGS: Final = "PFTD["  # the first signs a post's footer may open with (`is_post_footer`)...
 COUNTED_FOOTER_OPENINGS: Final = "PF"  # ...and one with its comment count (`is_counted_post_footer`)
 PICTURE_ALT_CHARS: Final = 40  # the alt text of a writer's picture opening the footer ("[6a0] ") is no longer
 # A blog post's footer with its time only, the date printed over the post ("Posted by Alina Chau at 9:22 AM",
@@ -234,6 +234,8 @@ def is_post_footer(text: str) -> bool:
         text = _after_picture(text)
     if text[:1] == "T":
         return is_entry_footer(text)
+    if text[:5] == "Diese" and is_entry_footer(text):
+        return True
     if _POST_FOOTER.match(text) is not None:
         return find_date(text) is not None or _CLOCK_FOOTER.match(text) is not None
     if _PERMALINK_FOOTER.match(text) is not None:

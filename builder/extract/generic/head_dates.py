@@ -11,7 +11,7 @@ from builder.extract.generic.byline import byline_names, is_explicit_byline
 from builder.extract.generic.dates import FoundDate, find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
 from builder.extract.generic.head_inside import LABELLED_DATE_LINE, META_IN_PROSE, dateline_date
-from builder.extract.generic.markers import is_comment_count, is_comment_heading
+from builder.extract.generic.markers import is_comment_count, is_comment_heading, is_entry_footer
 from builder.extract.generic.region import PROSE_WORDS, Scored, nonblank_above
 
 DATE_AFTER_LINES: Final = 25  # a date line this close under the article is still its date...
@@ -112,7 +112,8 @@ def _footer_sentence_date(scored: Scored, stop: int, end: int) -> DateElsewhere 
         if scored.prose[i] is None or len(text) >= FOOTER_SENTENCE_CHARS or not holds_date_digit(text):
             continue
         found = find_date(text)
-        if found is not None and found.kind == "published":
+        # a blog engine's footer dates its post, its verb after the date ("Dieser Beitrag wurde am … veröffentlicht")
+        if found is not None and (found.kind == "published" or (found.kind is None and is_entry_footer(text))):
             return DateElsewhere(found, i)
     return None
 

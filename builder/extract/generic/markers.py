@@ -367,13 +367,19 @@ def is_post_signature(text: str) -> bool:
 
 
 # A blog engine's footer under its post ("This entry was posted on March 3, 2008 at 7:14 pm and is filed under
-# Blogging.", "This entry was posted in Nikon Lenses. Bookmark the permalink.": WordPress's themes).
-_ENTRY_FOOTER: Final = re.compile(r"This (?:entry|post) was (?:posted|filed)\s")
+# Blogging.", "This entry was posted in Nikon Lenses. Bookmark the permalink.": WordPress's themes), and its German
+# ("Dieser Beitrag wurde am 04/02/2020 von kj in Bundesgericht veröffentlicht.", "Dieser Eintrag wurde
+# veröffentlicht in Podcast", "Dieser Beitrag wurde unter Schulleben abgelegt"; a print view's "Dieser Artikel wurde
+# ausgedruckt unter der Adresse: …" is none)
+_ENTRY_FOOTER: Final = re.compile(
+    r"(?:This (?:entry|post) was (?:posted|filed)|Dieser (?:Beitrag|Eintrag|Artikel) wurde (?:am|unter|veröffentlicht))\s"
+)
+ENTRY_FOOTER_OPENINGS: Final = ("This ", "Diese")  # the footer's first five signs: most lines are passed on them
 
 
 def is_entry_footer(text: str) -> bool:
     """A blog engine's footer under its post: chrome, and the post ends over it."""
-    return text[:5] == "This " and _ENTRY_FOOTER.match(text) is not None
+    return text[:5] in ENTRY_FOOTER_OPENINGS and _ENTRY_FOOTER.match(text) is not None
 
 
 def is_glued_menu(text: str) -> bool:

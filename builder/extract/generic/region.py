@@ -19,7 +19,7 @@ from builder.extract.generic import DATA_DIR
 from builder.extract.generic.contents import RULE_CONTENTS, contents_lines
 from builder.extract.generic.cookies import COOKIE_AT, RULE_COOKIES, is_cookie_notice
 from builder.extract.generic.forms import is_form_field
-from builder.extract.generic.markers import is_doubled_item, is_entry_footer
+from builder.extract.generic.markers import ENTRY_FOOTER_OPENINGS, is_doubled_item, is_entry_footer
 from builder.extract.generic.programs import PROGRAM_LINE, PROGRAM_SIGNS, is_statement_or_row, program_lines
 from builder.extract.generic.teasers import headline_run_lines, is_cut_excerpt, teaser_lines
 from builder.extract.generic.widgets import RULE_WIDGET, interleaved_lines
@@ -229,7 +229,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
             # (a line scoring no higher is neither: both read as prose; a float's test first, for most lines)
-            elif score > 0.0 and text.startswith("This ") and is_entry_footer(text):  # it opens the comments' run
+            elif score > 0.0 and text.startswith(ENTRY_FOOTER_OPENINGS) and is_entry_footer(text):  # the comments' run
                 score, chrome_rules[i] = SHORT_LINE, RULE_ENTRY_FOOTER
             elif score > 0.0 and text.endswith("]") and is_cut_excerpt(text):
                 score = 0.0  # another post's teaser weighs nothing; an article quoting one keeps it
