@@ -344,18 +344,7 @@ def test_a_sign_alone_over_the_headline_sets_it_apart_as_a_blank_line(over: str)
         ("New%20design%206 Seals return to the sandbank", "Seals return to the sandbank"),
         ("Python_3 Seals", "Python_3 Seals"),  # a headline keeps two words at least
         ("Seals_and_terns return to the sandbank", "Seals_and_terns return to the sandbank"),  # no digit: a word
-    ],
-)
-def test_an_image_s_file_name_in_front_of_the_headline_is_no_part_of_it(line: str, title: str) -> None:
-    """A linked image with no alt text, which a text browser prints as its file name on the headline's line."""
-    reading = read_generic(seal_page("Harbour Weekly", line, "By Jane Doe\nMarch 2, 2020"))
-    assert isinstance(reading, GenericReading), reading
-    assert reading.fields["title"] == title
-
-
-@pytest.mark.parametrize(
-    ("line", "title"),
-    [
+        # after it, each in brackets
         ("Seals return to the sandbank [brands5c9b]", "Seals return to the sandbank"),
         ("Seals return to the sandbank [20080114_1][20080114_0]", "Seals return to the sandbank"),
         ("Seals return to the sandbank ━━━━━━━━  [imgtop-bm]   *", "Seals return to the sandbank"),  # a rule, a mark
@@ -363,8 +352,9 @@ def test_an_image_s_file_name_in_front_of_the_headline_is_no_part_of_it(line: st
         ("Seals return to the sandbank [guest post]", "Seals return to the sandbank [guest post]"),
     ],
 )
-def test_an_image_s_file_name_after_the_headline_is_no_part_of_it(line: str, title: str) -> None:
-    """Images w3m printed after the headline on its line, each its file's name in brackets."""
+def test_an_image_s_file_name_on_the_headline_s_line_is_no_part_of_it(line: str, title: str) -> None:
+    """A linked image with no alt text, which a text browser prints as its file name on the headline's line: before
+    it, or after it in brackets."""
     reading = read_generic(seal_page("Harbour Weekly", line, "By Jane Doe\nMarch 2, 2020"))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == title
