@@ -232,10 +232,8 @@ def is_post_footer(text: str) -> bool:
     it, its alt text in brackets ("[6a0] Posted by …")."""
     if text[:1] == "[":
         text = _after_picture(text)
-    if text[:1] == "T":
+    if text[:1] in "TD":  # the other footers open with "P", "F" or the picture
         return is_entry_footer(text)
-    if text[:5] == "Diese" and is_entry_footer(text):
-        return True
     if _POST_FOOTER.match(text) is not None:
         return find_date(text) is not None or _CLOCK_FOOTER.match(text) is not None
     if _PERMALINK_FOOTER.match(text) is not None:
