@@ -366,11 +366,8 @@ def is_post_signature(text: str) -> bool:
     return text[:1] in POST_DASHES and "(@" in text
 
 
-# A blog engine's footer under its post ("This entry was posted on March 3, 2008 at 7:14 pm and is filed under
-# Blogging.", "This entry was posted in Nikon Lenses. Bookmark the permalink.": WordPress's themes), and its German
-# ("Dieser Beitrag wurde am 04/02/2020 von kj in Bundesgericht veröffentlicht.", "Dieser Eintrag wurde
-# veröffentlicht in Podcast", "Dieser Beitrag wurde unter Schulleben abgelegt"; a print view's "Dieser Artikel wurde
-# ausgedruckt unter der Adresse: …" is none)
+# A blog engine's footer under its post, WordPress's ("This entry was posted in Nikon Lenses.", "Dieser Beitrag
+# wurde am 04/02/2020 von kj … veröffentlicht.", "Dieser Eintrag wurde veröffentlicht in …"; not "… ausgedruckt")
 _ENTRY_FOOTER: Final = re.compile(
     r"(?:This (?:entry|post) was (?:posted|filed)|Dieser (?:Beitrag|Eintrag|Artikel) wurde (?:am|unter|veröffentlicht))\s"
 )
