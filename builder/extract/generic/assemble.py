@@ -66,8 +66,8 @@ def assemble(page: Classified, head: Head) -> dict[str, Any]:
 
 def _title(page: Classified, at: int, end: int | None = None) -> str:
     """The headline's line up to `end` (where its date starts, `head.title_end`), without a table's border or a mark
-    around it, nor an image's file name before it, nor a count after it (a forum's comments: "Steve Jobs' Yacht
-    Revealed 40") when the page prints the headline without it as a line of its own."""
+    around it, nor an image's file name before it or after it, nor a count after it (a forum's comments: "Steve Jobs'
+    Yacht Revealed 40") when the page prints the headline without it as a line of its own."""
     line = page.lines[at].text[:end]
     text = _BORDERS_AND_MARKS.sub("", line) or line
     if (bare := _without_image_names(text)) is not text:  # the signs before the images are the line's end now

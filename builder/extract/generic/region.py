@@ -229,7 +229,7 @@ def score_lines(raws: list[str], lines: list[Line]) -> Scored:
             elif text[:1] == "[" and is_bracketed(text):
                 score = BRACKETED  # an image inside the article as often as a button outside it
             # (a line scoring no higher is neither: both read as prose; a float's test first, for most lines)
-            elif score > 0.0 and text.startswith(ENTRY_FOOTER_OPENINGS) and is_entry_footer(text):  # the comments' run
+            elif score > 0.0 and text.startswith(ENTRY_FOOTER_OPENINGS) and is_entry_footer(text):  # comments follow
                 score, chrome_rules[i] = SHORT_LINE, RULE_ENTRY_FOOTER
             elif score > 0.0 and text.endswith("]") and is_cut_excerpt(text):
                 score = 0.0  # another post's teaser weighs nothing; an article quoting one keeps it
