@@ -162,3 +162,26 @@ def test_a_time_alone_is_never_the_headline(time: str) -> None:
     reading = read_generic(seal_page("Harbour Weekly", time))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] != time
+
+
+MENU = "\n".join(["Home", "News", "Business", "Sports", "Technology", "Lifestyle", "About us"])
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [
+        # the masthead's "today" over the site's menu gives way to the date line under the headline
+        (f"Tue 15 Jan 2008 | 10:24 EST\n\n{MENU}", datetime(2008, 1, 1, 11, 46)),
+        # a date line close above the headline stays the article's (the line picked may be a subheading)
+        (f"{MENU}\n\nTue 15 Jan 2008 | 10:24 EST", datetime(2008, 1, 15, 10, 24)),
+    ],
+)
+def test_a_masthead_s_date_far_above_the_headline_gives_way_to_the_date_under_it(
+    above: str, expected: datetime
+) -> None:
+    reading = read_generic(
+        seal_page("Harbour Weekly", above, "Seals return to the sandbank", "Tue Jan 1, 2008 11:46am EST")
+    )
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
+    assert reading.date is not None and reading.date.local == expected

@@ -142,12 +142,14 @@ def _over_top_meta(scored: Scored, meta: set[int], above: list[int]) -> list[int
 
 def _prefer_date_under_title(scored: Scored, head: Head) -> None:
     """A date line right under the headline is the article's, not the first one of a list of teasers with their
-    dates above it (one date above the headline stays the article's: the headline may be a subhead). With none
+    dates above it, nor a masthead's "today" over the site's menu (one date close above the headline stays the
+    article's: the headline may be a subhead). With none
     under it, the date line between the headline and its copy right above is (a page that prints the headline,
     the date, the headline again)."""
     if head.title_at is None or head.date_at is None or head.date_at > head.title_at:
         return
-    if sum(i < head.title_at for i in head.dates) < TEASER_DATES:
+    above_title = [i for i in head.dates if i < head.title_at]
+    if len(above_title) < TEASER_DATES and not _far_above(scored, above_title, head.title_at):
         return
     under = [i for i in following(scored, head.title_at, TITLE_META_LINES) if i in head.dates]
     published = [i for i in under if head.dates[i].kind != "updated"]
@@ -157,6 +159,13 @@ def _prefer_date_under_title(scored: Scored, head: Head) -> None:
         chosen = above
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _far_above(scored: Scored, dates: list[int], title_at: int) -> bool:
+    """Whether the date lines above the headline are all farther than DISTANT_HEAD_LINES lines of text above it:
+    a masthead's "today", over the site's menu, not the article's date."""
+    near = nonblank_above(scored, title_at, DISTANT_HEAD_LINES)
+    return not any(i in near for i in dates)
 
 
 def _prefer_its_time(scored: Scored, head: Head) -> None:
