@@ -185,3 +185,20 @@ def test_a_masthead_s_date_far_above_the_headline_gives_way_to_the_date_under_it
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == "Seals return to the sandbank"
     assert reading.date is not None and reading.date.local == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        # a blog engine's dates of publication and update, glued: the post's meta line, whatever else it holds
+        (
+            "Ada Moss Harbour news 20 janvier 202020 janvier 2020phoques, bancs de sable 0 Comment",
+            datetime(2020, 1, 20),
+        ),
+        ("Ada Moss Harbour news 20 janvier 2020 phoques, bancs de sable et marées 0 Comment", None),  # printed once
+    ],
+)
+def test_a_date_printed_twice_dates_the_post_from_a_long_meta_line(meta: str, expected: datetime | None) -> None:
+    reading = read_generic(seal_page("Harbour Weekly", "Seals return to the sandbank", meta))
+    assert isinstance(reading, GenericReading), reading
+    assert (reading.date.local if reading.date is not None else None) == expected

@@ -145,14 +145,23 @@ def _before_comments(scored: Scored, stop: int, end: int) -> int:
 
 def is_dateline(text: str, found: FoundDate, names: list[str] | None) -> bool:
     """Whether a line holding a date dates the article. "Oct 18, 2019 · 8 min read" is no pure date line, but a
-    short line opening with a date; a date labelled "Published"/"Veröffentlicht am" is one in a longer line too."""
+    short line opening with a date; a date labelled "Published"/"Veröffentlicht am", or printed twice, is one in a
+    longer line too."""
     return (
         names is not None
         or found.kind is not None
         or found.has_time  # a date with its time of day is a dateline, whatever else the line holds
         or (found.start <= DATE_LABEL and (len(text) < SHORT_DATE_LINE or not text.endswith(".")))
         or is_date_line(text)
+        or _printed_twice(text, found)
     )
+
+
+def _printed_twice(text: str, found: FoundDate) -> bool:
+    """Whether the date is glued to a copy of itself, as a blog engine prints a post's dates of publication and
+    update, each in its own element ("20 janvier 202020 janvier 2020"): the post's meta line, whatever its
+    length (its author, categories and tags beside the dates)."""
+    return text.startswith(text[found.start : found.end], found.end)
 
 
 def _placed_date(text: str, found: FoundDate) -> bool:
