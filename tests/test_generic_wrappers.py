@@ -3,6 +3,8 @@ collected the page, and its "Organization: …" line is no headline."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from builder.extract.generic.reader import GenericReading, read_generic
 from builder.extract.generic.wrappers import RULE_ARCHIVE_BANNER, archive_banner, is_server_error
 from tests.seal_pages import SEAL_PARAGRAPHS, seal_page
@@ -40,6 +42,15 @@ def test_a_page_under_the_toolbar_is_read_without_it() -> None:
     assert reading.fields["body"].startswith(SEAL_PARAGRAPHS[0])
     rules = reading.classified.rules
     assert rules[0] == rules[TOOLBAR.count("\n") - 1] == RULE_ARCHIVE_BANNER
+
+
+def test_the_dates_of_the_toolbar_s_captures_do_not_date_the_page() -> None:
+    calendar = "09 Jan 2014 - 01 Jan 2017       2013                2014  2015"
+    toolbar = TOOLBAR.replace("5 captures", f"5 captures\n{calendar}")
+    reading = read_generic(toolbar + "\n" + seal_page("9. Dezember 2013", "Seals return to the sandbank"))
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
+    assert reading.date is not None and reading.date.local == datetime(2013, 12, 9)
 
 
 def test_no_toolbar_without_its_name_at_the_top_or_its_last_heading() -> None:

@@ -42,6 +42,7 @@ from builder.extract.generic.region import Scored, following, is_bracketed, neig
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import is_headline_case, share_of
+from builder.extract.generic.wrappers import RULE_ARCHIVE_BANNER
 
 HEAD_LINES: Final = 30  # how many non-blank lines above the prose the title, byline and date are looked for in
 REGION_LINES: Final = 10  # the title also in this many of the region's first lines (a headline the prose run swallowed)
@@ -237,6 +238,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
         text = line.text
         if is_image_file(text) or (text[:1] == "[" and is_bracketed(text)) or tag_label(text) is not None:
             continue  # an image's file name or alt text may hold a date ("[2016-12-20T03-00-09-933Z--1280x720]")
+        if scored.chrome_rules.get(i) == RULE_ARCHIVE_BANNER:
+            continue  # the dates of an archive's captures ("09 Jan 2014 - 01 Jan 2017"), not the page's
         names = byline_names(text)
         opened = names is not None and (is_explicit_byline(text) or named_after_date(text))
         if names is None and is_byline_word(text):
