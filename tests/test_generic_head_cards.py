@@ -76,3 +76,21 @@ def test_a_name_among_the_facts_listed_with_the_date(facts: str, authors: list[s
     reading = read_generic(page)
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Ana Costa@acosta", ["Ana Costa"]),  # the writer's handle spells the name
+        ("Ana Costa @AnaCosta", ["Ana Costa"]),
+        ("Ana Costa@harbourweekly", []),  # the site's handle beside a name
+    ],
+)
+def test_a_name_with_its_handle_is_the_byline_away_from_the_headline_and_date(byline: str, authors: list[str]) -> None:
+    """A name glued to its handle on a social network, under the date line with an image's label between: a
+    name alone there is no byline, one with its handle is."""
+    paragraphs = "\n\n".join(AUTHOR_CARD.split("\n\n")[2:-1])
+    head = f"Night ferries return to the northern islands\n\nPublished Tue, Dec 20 2016\nthumbnail\n{byline}"
+    reading = read_generic(f"Harbour Weekly\n\n{head}\n\n{paragraphs}\n")
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["authors"] == authors

@@ -37,7 +37,7 @@ from builder.extract.generic.markers import (
     is_credited_caption,
     is_image_file,
 )
-from builder.extract.generic.names import name_and_outlet
+from builder.extract.generic.names import name_and_outlet, name_with_handle
 from builder.extract.generic.region import Scored, following, is_bracketed, neighbours, nonblank_above
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.title_pick import pick_title
@@ -249,6 +249,8 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             names = name_and_outlet(text)  # "Erin Hitchcock, Burnaby Now" over "Published: Friday, January 11, 2008"
         if names is None and (handle := opened_handle(text)) is not None and _beside_date_line(scored, i):
             names, opened = handle, True  # "By oradmin" under "2. August 2012"
+        if names is None and "@" in text and (handled := name_with_handle(text)) is not None:
+            names, opened = handled, True
         if names is not None and not opened and common_words(names, page):
             names = None  # "Case Study August 12, 2010": common words before a date, no name
         if names is not None:

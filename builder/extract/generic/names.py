@@ -124,6 +124,18 @@ def bare_name(text: str) -> str | None:
     return None if CHROME_PHRASES.found_in(lowered, WORD.findall(lowered)) else text
 
 
+def name_with_handle(text: str) -> list[str] | None:
+    """The writer a line names with their handle on a social network, which spells their name ("Tom
+    DiChristopher@tdichristopher", "Kate Fazzini @KateFazzini"): a byline wherever it stands in the head, as one
+    opened by "By" is. A handle that does not hold the name's last word ("Ada Moss @harbourweekly") is the site's."""
+    handle = _HANDLE_END.search(text)
+    name = bare_name(text) if handle is not None else None
+    if handle is None or name is None:
+        return None
+    last = "".join(filter(str.isalnum, name.split()[-1])).casefold()
+    return [name] if last in handle[0].casefold() else None
+
+
 def without_role(part: str) -> str:
     """A name without the job title before it ("Rechtsanwalt Sebastian Einbock"): the name alone; none where no
     name follows the title ("Projektleiterin der HSS", "Hafen-Experte Moss"). A byline's names and a name alone
