@@ -1,12 +1,14 @@
 """An author's card and a byline's age in the generic reader's head: a name beside the page's age ("Alex Perry 1
 day ago", "Ana Costa | Publicado hace 3 horas"), a name over "Follow", a reading time or the page's age in any
-language the reader knows, and a name among the article's facts listed with its date ("• 25. Juli 2019")."""
+language the reader knows, a name among the article's facts listed with its date ("• 25. Juli 2019"), a name with
+its handle ("Tom DiChristopher@tdichristopher"), an outlet's logo after the name, and the writer's picture."""
 
 from __future__ import annotations
 
 import pytest
 
 from builder.extract.generic.byline import byline_names
+from builder.extract.generic.names import is_writers_picture
 from builder.extract.generic.reader import GenericReading, read_generic
 
 
@@ -94,3 +96,41 @@ def test_a_name_with_its_handle_is_the_byline_away_from_the_headline_and_date(by
     reading = read_generic(f"Harbour Weekly\n\n{head}\n\n{paragraphs}\n")
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("ByJ.R. Stone KGO logo", ["J.R. Stone"]),  # the station's logo, its alt text, after the name
+        ("By Ana Costa CNN logo", ["Ana Costa"]),
+        ("By Ana Costa", ["Ana Costa"]),
+    ],
+)
+def test_an_outlet_s_logo_after_the_byline_s_name(line: str, names: list[str]) -> None:
+    assert byline_names(line) == names
+
+
+def test_the_writer_s_picture_over_the_byline_is_no_headline() -> None:
+    paragraphs = "\n\n".join(AUTHOR_CARD.split("\n\n")[2:-1])
+    head = (
+        "Seals return to the sandbank\n\nJ.R. Stone Image\n"
+        "ByJ.R. Stone KGO logo\nThursday, November 9, 2023 7:35AM\nThe night ferry is back\nEMBED <>More Videos\n"
+        '[<iframe width="476" ]'
+    )
+    reading = read_generic(f"Harbour Weekly\n\n• NEWS\n\n{head}\n\n{paragraphs}\n")
+    assert isinstance(reading, GenericReading), reading
+    assert reading.fields["title"] == "Seals return to the sandbank"
+    assert reading.fields["authors"] == ["J.R. Stone"]
+
+
+@pytest.mark.parametrize(
+    ("line", "picture"),
+    [
+        ("J.R. Stone Image", True),  # the alt text of the writer's picture: never a headline
+        ("Avatar Ana Costa", True),
+        ("J.R. Stone", False),  # the name alone: the byline's own test
+        ("Harbour Image", False),
+    ],
+)
+def test_the_alt_text_of_the_writer_s_picture(line: str, picture: bool) -> None:
+    assert is_writers_picture(line, frozenset(["J.R. Stone", "Ana Costa"])) is picture

@@ -49,6 +49,8 @@ _SENTENCE_END: Final = re.compile(r"(?<=[^\W\d_]{2}[a-z])\.$")  # a byline writt
 # label ("Kategorien: Mode", "Lesezeit: 4 Min.");
 _NAMES_END: Final = re.compile(
     r"\s+[\w.+-]+@[\w-]+\.\w|\s*[|·•●—–@(\[]|\s+/|\s+-\s+|\s+(?i:on|at|am|um|vom|à|le|el|il|op)(?:\s+\d|\s*$)|\s+(?i:last\s+)?(?i:updated|published|posted)\b|\s+(?:[Ii]n|under)\s+[A-Z]|\s+(?:Follow|Discuss|RSS)\b|\s+\w+[:：]\s*\S|\d"
+    # the outlet's logo, its alt text ("By J.R. Stone KGO logo")
+    r"|\s+[A-Z]{2,6}\s+logo$"
     # a role in small letters after the name ("By Alan Boyle Science editor")
     r"|\s+(?:[A-Z]\w+\s+)?(?:editor|writer|reporter|correspondent|columnist)\b"
     # another credit ("Text von Christian Seiler Illustration von Markus Roost")

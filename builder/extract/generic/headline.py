@@ -39,7 +39,7 @@ from builder.extract.generic.headline_neighbours import (
     pipe_kicker,
 )
 from builder.extract.generic.markers import is_image_file
-from builder.extract.generic.names import bare_name, is_names_list
+from builder.extract.generic.names import bare_name, is_names_list, is_writers_picture
 from builder.extract.generic.phrases import CHROME_PHRASES, UNSPACED_START, WORD
 from builder.extract.generic.region import Scored, neighbours
 from builder.extract.generic.words import STOP_WORDS, is_title_case
@@ -203,6 +203,12 @@ def _glued_chrome(text: str) -> bool:
     return CHROME_PHRASES.found_in(parted, WORD.findall(parted))
 
 
+def _names_writer(text: str, names: frozenset[str]) -> bool:
+    """Whether the line is a byline's names, or one of them beside the alt text of the writer's picture ("J.R.
+    Stone Image" over "By J.R. Stone")."""
+    return bool(names) and (text in names or is_writers_picture(text, names))
+
+
 def headline_candidates(scored: Scored, window: Window, checked: set[int], meta: set[int]) -> list[Candidate]:
     """The headline-like lines of the window with their cheap features, those of the region first, then
     upwards."""
@@ -214,7 +220,7 @@ def headline_candidates(scored: Scored, window: Window, checked: set[int], meta:
     def headline_like(i: int) -> bool:  # a byline's name alone is the author's, no headline
         return (
             is_headline(scored, i, checked, meta)
-            and scored.lines[i].text not in window.names
+            and not _names_writer(scored.lines[i].text, window.names)
             and not under_end_heading(scored, i, meta)
         )
 

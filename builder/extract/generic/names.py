@@ -136,6 +136,15 @@ def name_with_handle(text: str) -> list[str] | None:
     return [name] if last in handle[0].casefold() else None
 
 
+def is_writers_picture(text: str, names: frozenset[str]) -> bool:
+    """Whether the line is the alt text of a writer's picture: one of `names` with a picture's word after or before
+    it ("J.R. Stone Image", "Avatar Ana Costa")."""
+    words = text.split(" ")
+    if len(words) < 2 or (words[0] not in _PICTURE_WORDS and words[-1] not in _PICTURE_WORDS):
+        return False
+    return " ".join(words[1:]) in names or " ".join(words[:-1]) in names
+
+
 def without_role(part: str) -> str:
     """A name without the job title before it ("Rechtsanwalt Sebastian Einbock"): the name alone; none where no
     name follows the title ("Projektleiterin der HSS", "Hafen-Experte Moss"). A byline's names and a name alone
