@@ -1,5 +1,5 @@
 """Lines that are never the headline, whatever the headline model scores them: a poll's question over its answers,
-a relative date, a reading time, a copyright notice, a recipe's section, a line opening in mid-sentence."""
+a relative date, a reading time, a copyright notice, a recipe's section or fact, a line opening in mid-sentence."""
 
 from __future__ import annotations
 
@@ -77,9 +77,14 @@ def test_a_photo_credit_with_no_colon_is_never_the_headline(line: str, never: bo
         ("Préparation", True),
         ("Ingredients for a good summer", False),  # a headline that opens with the word
         ("Muffin Grundrezept", False),
+        ("Zubereitungszeit: 25 Minuten (+ 15 Minuten backen)", True),  # a fact of the card, under the dish's name
+        ("Prep Time: 15 minutes", True),
+        ("Serves: 4", True),
+        ("Yield curve: what 2019 means for savers", False),  # a label's word, but no fact's label
+        ("Makeshift shelters: 300 families wait for the ferry", False),
     ],
 )
-def test_a_recipe_s_section_is_never_the_headline(line: str, never: bool) -> None:
+def test_a_recipe_s_section_or_fact_is_never_the_headline(line: str, never: bool) -> None:
     assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never
 
 

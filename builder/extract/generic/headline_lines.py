@@ -33,7 +33,7 @@ from builder.extract.generic.markers import (
     is_image_file,
 )
 from builder.extract.generic.names import bare_name
-from builder.extract.generic.recipes import is_section_name
+from builder.extract.generic.recipes import is_recipe_fact, is_section_name
 from builder.extract.generic.region import Scored, following, neighbours
 from builder.extract.generic.relative import is_reading_time, is_relative_date_line
 from builder.extract.generic.tags import tag_label
@@ -231,13 +231,15 @@ def never_headline(scored: Scored, i: int) -> bool:
     glued together, a search box's or blog engine's credit, a relative date or a time alone, a video's title, a wiki's section
     heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith"), a photo's
     credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
-    Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients), a line opening
+    Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients) or fact
+    ("Zubereitungszeit: 25 Minuten"), a line opening
     in mid-sentence ("a Somali woman smiles as she poses for a photo")."""
     text = scored.lines[i].text
     return (
         text.startswith(_CREDIT_OPENINGS)
         or _opens_mid_sentence(text)
         or is_section_name(text)
+        or is_recipe_fact(text)
         or is_glued_menu(text)
         or is_capitalised_byline(text)
         or is_credit_line(text)

@@ -39,6 +39,22 @@ _SECTIONS: Final = frozenset(
 )  # fmt: skip
 
 
+# A fact of a recipe's card, its label and a number ("Prep Time: 15 minutes", "Zubereitungszeit: 25 Minuten", "Ergibt:
+# 40 Stück"), in the languages `_SECTIONS` knows
+_FACT: Final = re.compile(
+    r"(?:(?:prep(?:aration)?|cook(?:ing)?|total|baking|zubereitungs|arbeits|back|koch|ruhe)\s*(?:time|zeit)"
+    r"|temps de (?:préparation|cuisson)|tiempo de (?:preparación|cocción)|tempo di (?:preparazione|cottura)"
+    r"|bereidingstijd|servings|serves|yield|makes|portionen|ergibt|portions|porciones|raciones|porzioni|personen)"
+    r"\s*[:：]\s*\D{0,12}\d",
+    re.IGNORECASE,
+)
+
+
+def is_recipe_fact(text: str) -> bool:
+    """Whether the line opens with a fact of a recipe's card: never the dish's name, which stands over it."""
+    return _FACT.match(text) is not None
+
+
 def is_quantity(text: str, words: int) -> bool:
     """Whether a line is a recipe's ingredient with its quantity ("1/2 cup heavy cream", "• 2 cloves garlic")."""
     return words <= QUANTITY_WORDS and _QUANTITY.match(text.lstrip()) is not None
