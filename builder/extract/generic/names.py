@@ -50,6 +50,8 @@ _ROLE_ENDS: Final = (
 NAME_LINE_CHARS: Final = 120  # a name (50 characters at most) printed twice, with a handle
 _GLUED_BY: Final = re.compile(r"^By(?=[A-Z][a-z])")
 _PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"])  # beside a name: its picture's alt text
+_PICTURE_ENDS: Final = tuple(sorted(" " + word for word in _PICTURE_WORDS))
+_PICTURE_OPENINGS: Final = tuple(sorted(word + " " for word in _PICTURE_WORDS))
 _AVATAR_END: Final = re.compile(r"['’]s (?:avatar|picture|photo|profile picture)$", re.IGNORECASE)
 _HANDLE_END: Final = re.compile(r"[\s,]*@\w+$")  # "Kate Fazzini@KateFazzini", "Chris Hayes, @chrislhayes"
 _GLUED_CAPITALS: Final = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
@@ -139,9 +141,9 @@ def name_with_handle(text: str) -> list[str] | None:
 def is_writers_picture(text: str, names: frozenset[str]) -> bool:
     """Whether the line is the alt text of a writer's picture: one of `names` with a picture's word after or before
     it ("J.R. Stone Image", "Avatar Ana Costa")."""
-    words = text.split(" ")
-    if len(words) < 2 or (words[0] not in _PICTURE_WORDS and words[-1] not in _PICTURE_WORDS):
+    if not (text.endswith(_PICTURE_ENDS) or text.startswith(_PICTURE_OPENINGS)):  # most lines: no split
         return False
+    words = text.split(" ")
     return " ".join(words[1:]) in names or " ".join(words[:-1]) in names
 
 

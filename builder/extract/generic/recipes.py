@@ -52,7 +52,7 @@ _FACT: Final = re.compile(
 
 def is_recipe_fact(text: str) -> bool:
     """Whether the line opens with a fact of a recipe's card: never the dish's name, which stands over it."""
-    return _FACT.match(text) is not None
+    return (":" in text or "：" in text) and _FACT.match(text) is not None  # most lines hold no colon: no match tried
 
 
 def is_quantity(text: str, words: int) -> bool:
