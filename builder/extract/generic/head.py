@@ -144,9 +144,8 @@ def _over_top_meta(scored: Scored, meta: set[int], above: list[int]) -> list[int
 def _prefer_date_under_title(scored: Scored, head: Head) -> None:
     """A date line right under the headline is the article's, not the first one of a list of teasers with their
     dates above it, nor a masthead's "today" over the site's menu (one date close above the headline stays the
-    article's: the headline may be a subhead). With none
-    under it, the date line between the headline and its copy right above is (a page that prints the headline,
-    the date, the headline again)."""
+    article's: the headline may be a subhead). With none under it, the date line between the headline and its copy
+    right above is (a page that prints the headline, the date, the headline again)."""
     if head.title_at is None or head.date_at is None or head.date_at > head.title_at:
         return
     above_title = [i for i in head.dates if i < head.title_at]
