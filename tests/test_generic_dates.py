@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from builder.extract.generic.clock import time_alone
-from builder.extract.generic.dates import FoundDate, find_date, is_date_line
+from builder.extract.generic.dates import FoundDate, find_date, is_date_line, may_be_labelled_published
 
 H = timedelta(hours=1)
 
@@ -261,6 +261,10 @@ def test_instant_uses_the_stated_offset_else_the_default_zone() -> None:
         ("Erscheinungsdatum 21. Januar 2022", "published"),
         ("Pressemitteilung vom 20.01.2022", "published"),  # a press release's date is its publication's
         ("Press release 21 July 2021", "published"),
+        ("Date of Publication: 08.22.16", "published"),
+        ("Publication Date: Wednesday, August 11, 2004", "published"),
+        ("[ Back to EurekAlert! ] Public release date: 15-Jun-2005", "published"),
+        ("Release date: 15-Jun-2005", None),  # a film's or a game's, not the article's
         ("July 21, 2021", None),
         ("By Jane Doe, July 21, 2021", None),
     ],
@@ -269,6 +273,13 @@ def test_the_label_before_the_date_gives_its_kind(line: str, kind: str | None) -
     found = find_date(line)
     assert found is not None
     assert found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "line", ["Date of Publication: 08.22.16", "Public release date: 15-Jun-2005", "Publication date: 21.07.2021"]
+)
+def test_a_published_label_of_several_words_passes_the_cheap_test(line: str) -> None:
+    assert may_be_labelled_published(line)
 
 
 def test_the_first_date_of_a_line_is_returned_with_its_own_label() -> None:

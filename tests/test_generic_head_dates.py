@@ -55,6 +55,8 @@ def test_a_date_printed_as_a_badge_over_the_headline_is_the_article_s(badge: str
         # far under the article (past related links), a byline with its date or a date labelled the publication's
         (FAR + "\n\nerstellt von Ada Moss — veröffentlicht 28.01.2022 06:00", "Jane wrote:", datetime(2022, 1, 28, 6)),
         (FAR + "\n\nPublished: 28.01.2022", "Jane wrote:", datetime(2022, 1, 28)),
+        (FAR + "\n\n  • Date of Publication: 08.22.16. 08.22.16", "Jane wrote:", datetime(2016, 8, 22)),
+        (FAR + "\n\n[ Back to Harbour News ] Public release date: 15-Jun-2005", "Jane wrote:", datetime(2005, 6, 15)),
         (FAR + "\n\nLast modified: 28.01.2022", "Jane wrote:", None),  # the page's, not the article's
         # a blog's footer sentence, too long for a dateline, labelling the date as the post's
         (

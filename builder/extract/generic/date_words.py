@@ -206,8 +206,9 @@ WEEKDAYS: Final[frozenset[str]] = _words(
 # Labels that say which date a line gives; the reader looks for the last one before the date.
 _KIND_LABELS: Final[dict[str, str]] = {
     "published": """published publish posted released erschienen veröffentlicht veröffentlichung
-        erstveröffentlichung erscheinungsdatum erstellt publié publiée publicado publicada
-        pubblicato pubblicata gepubliceerd geplaatst pressemitteilung press_release опубликовано опубликован опубликована
+        erstveröffentlichung erscheinungsdatum erstellt publication_date date_of_publication public_release_date
+        publié publiée publicado publicada pubblicato pubblicata gepubliceerd geplaatst pressemitteilung press_release
+        опубликовано опубликован опубликована
         نشر نُشر تاريخ_النشر نشر_في 公開 公開日 投稿 投稿日 发布 發佈 发布时间 發布 zveřejněno opublikowano publikacja""",
     "updated": """updated update modified last_updated last_modified edited aktualisiert geändert stand
         zuletzt_geändert zuletzt_aktualisiert letzte_aktualisierung

@@ -124,8 +124,12 @@ def is_accompanying(word: str) -> bool:
 
 _YEAR_LAST_REACH: Final = 28  # how far before its year a date can start ("21st of September, 2021": 22)
 _BEFORE_REACH: Final = 36  # how far before a date its time, zone and weekday may start ("3:49 AM EDT, Wed ")
-_PUBLISHED_WORD: Final = re.compile(  # searched in the lower-cased line: faster than a case-blind search
-    "|".join(sorted({re.escape(label.split()[0]) for label, kind in KIND_LABELS.items() if kind == "published"}))
+# Each "published" label's longest word, searched in the lower-cased line (faster than a case-blind search): any
+# word of a label would do, and the longest is the rarest ("publication", not "date", of "date of publication").
+_PUBLISHED_WORD: Final = re.compile(
+    "|".join(
+        sorted({re.escape(max(label.split(), key=len)) for label, kind in KIND_LABELS.items() if kind == "published"})
+    )
 )
 # A one-word label of six letters or more at the end of a word ("johnVeröffentlicht"), one search a date.
 _GLUED_LABEL: Final = re.compile(
