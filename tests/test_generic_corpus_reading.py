@@ -274,3 +274,23 @@ def test_a_first_line_no_other_dump_prints_is_set_apart_by_the_page_edge() -> No
     alone = read_generic(dumps[0])
     assert isinstance(alone, GenericReading)
     assert alone.fields["title"] == "all other stuff, images — thebrainbehind @ 15:18"
+
+
+@pytest.mark.parametrize(
+    ("teaser", "expected"),
+    [
+        # a teaser every dump prints over its head, with its own date: each dump's date is the one under its headline
+        ("  • Bay Ferries: July 30, 2012 Gallery Bay Ferries: July 30, 2012 9 of 9", "2012-07-0{n}"),
+        # the same date labelled the post's ("Posted ... on"): posts of one day, in one section, share the line
+        ("Posted in Port | Ferries on July 30, 2012", "2012-07-30"),
+    ],
+)
+def test_a_date_line_the_site_s_dumps_share_is_not_the_article_s(teaser: str, expected: str) -> None:
+    dumps = [site_dump(n).replace("Berth", f"{teaser}\n\nJuly {n}, 2012 12:11 AM\n\nBerth", 1) for n in range(1, 6)]
+    for n, dump in enumerate(dumps, start=1):
+        alone = read_generic(dump)
+        reading = read_generic(dump, site_chrome(dumps))
+        assert isinstance(alone, GenericReading) and isinstance(reading, GenericReading)
+        assert alone.date is not None and reading.date is not None
+        assert alone.date.local.date().isoformat() == "2012-07-30"  # the page alone cannot tell
+        assert reading.date.local.date().isoformat() == expected.format(n=n)

@@ -38,7 +38,14 @@ from builder.extract.generic.markers import (
     is_image_file,
 )
 from builder.extract.generic.names import name_and_outlet, name_with_handle
-from builder.extract.generic.region import Scored, following, is_bracketed, neighbours, nonblank_above
+from builder.extract.generic.region import (
+    Scored,
+    following,
+    is_bracketed,
+    is_site_line,
+    neighbours,
+    nonblank_above,
+)
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.title_pick import pick_title
 from builder.extract.generic.words import is_headline_case, share_of
@@ -264,11 +271,21 @@ def _find_meta(scored: Scored, head: Head, indexes: list[int], page: str) -> Non
             head.dates.update(dict.fromkeys(stacked[1], stacked[0]))
     # A date labelled "Published" first, then the first one not labelled "Updated" (a page's clock, a teaser's
     # date may stand above the headline unlabelled)
-    labelled = [i for i, found in head.dates.items() if found.kind == "published"]
-    published = [i for i, found in head.dates.items() if found.kind != "updated"]
-    chosen = min(labelled or _beside_byline(scored, head, published) or published or head.dates, default=None)
+    dates = _own_dates(scored, head.dates)
+    labelled = [i for i, found in dates.items() if found.kind == "published"]
+    published = [i for i, found in dates.items() if found.kind != "updated"]
+    chosen = min(labelled or _beside_byline(scored, head, published) or published or dates, default=None)
     if chosen is not None:
         head.date, head.date_at = head.dates[chosen], chosen
+
+
+def _own_dates(scored: Scored, dates: dict[int, FoundDate]) -> dict[int, FoundDate]:
+    """The date lines the site's other dumps do not print, where there are some: a line many of them print with
+    its date (a teaser's "London Olympics: July 30, 2012 Gallery", a masthead's day) is not this article's,
+    unless its label says it is ("Posted in music on November 12, 2012": posts of one day, in one section).
+    Where every date line recurs (dumps of articles of one day), all stay."""
+    own = {i: found for i, found in dates.items() if found.kind == "published" or not is_site_line(scored, i)}
+    return own or dates
 
 
 def _with_time_under(scored: Scored, head: Head, i: int, found: FoundDate) -> None:

@@ -57,6 +57,8 @@ RULE_OUTSIDE: Final = "outside the article's region"
 RULE_FORM: Final = "a form field"
 RULE_REPEATED: Final = "repeated in the page (menu, share or footer line)"
 RULE_ENTRY_FOOTER: Final = "a blog engine's footer under the post ('This entry was posted in …')"
+# The end of the rule of a line the site's other dumps print ("repeated in 9 of 10 dumps of this site")
+SITE_RULE_END: Final = "dumps of this site"
 
 
 @dataclass(slots=True)
@@ -83,6 +85,12 @@ def nonblank_above(scored: Scored, start: int, count: int, forms: bool = True) -
             found.append(i)
         i -= 1
     return found
+
+
+def is_site_line(scored: Scored, i: int) -> bool:
+    """Whether the corpus made line i chrome: many of the site's other dumps print it."""
+    rule = scored.chrome_rules.get(i)
+    return rule is not None and rule.endswith(SITE_RULE_END)
 
 
 def neighbours(scored: Scored, i: int) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from builder.extract.generic.corpus import unlisted
 from builder.extract.generic.dates import is_date_line
 from builder.extract.generic.markers import AD_MARK_WORDS, AD_WORDS
 from builder.extract.generic.names import bare_name
-from builder.extract.generic.region import Scored, following, neighbours
+from builder.extract.generic.region import SITE_RULE_END, Scored, following, neighbours
 from builder.extract.textdump.lines import listed_texts
 
 CORPUS_MIN_DUMPS: Final = 3  # below this many dumps of a site, its counts say nothing about a line
@@ -55,7 +55,7 @@ def with_corpus(scored: Scored, chrome: SiteChrome) -> Scored:
     recurring = chrome.found_in(dict.fromkeys(texts), least)
     scores, chrome_rules = scored.scores.copy(), scored.chrome_rules.copy()
     if recurring:
-        worded = {count: f"repeated in {count} of {chrome.dumps} dumps of this site" for count in {*recurring.values()}}
+        worded = {count: f"repeated in {count} of {chrome.dumps} {SITE_RULE_END}" for count in {*recurring.values()}}
         # A rule or a dash between paragraphs ("-", "—————") recurs on any site: it says nothing of this one's
         # chrome, and would cut the article. An empty list item (an icon's link) is a menu's, and counts.
         rules = {text: worded[count] for text, count in recurring.items() if text == LISTED or _is_worded(text)}
