@@ -111,6 +111,31 @@ def test_a_list_a_paragraph_announces_is_the_article_s_short_items_and_all() -> 
 
 
 @pytest.mark.parametrize(
+    ("announcing", "bullet"),
+    [
+        # a semicolon typed for the colon, or a sentence saying what follows
+        ("The new issue is ready, and from today you can read it on any of the following devices;", "  •"),
+        ("The new issue is ready, and the devices you can read it on from today are as follows.", "  •"),
+        # items that open with a dash typed for a bullet, under a label
+        ("The new issue is ready, and from today you can read it on any of the following devices:", "-"),
+        ("The new issue is ready, and from today you can read it on any of the following devices:", "–"),
+    ],
+)
+def test_a_list_is_announced_by_a_semicolon_or_as_follows_and_dashes_are_its_bullets(
+    announcing: str, bullet: str
+) -> None:
+    items = [item.replace("  •", bullet) for item in DEVICES]
+    if bullet != "  •":
+        items.insert(0, "READERS AND PHONES:")
+    text = _page(["Home", "  • News"], ARTICLE, [announcing], ["\n".join(items)], CLOSING, MENU, SIDEBAR[:1])
+    reading = read_generic(text)
+    assert isinstance(reading, GenericReading), reading
+    body = reading.fields["body"]
+    assert body.startswith(ARTICLE[0]) and body.endswith(CLOSING[0])
+    assert all(item.strip(" •-–") in body for item in items)
+
+
+@pytest.mark.parametrize(
     "over", ["The new issue is ready, and from today you can read it on all of these devices.", "Share this:"]
 )
 def test_short_bullets_no_paragraph_announces_are_a_menu_inside_the_article(over: str) -> None:

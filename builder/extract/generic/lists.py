@@ -23,7 +23,8 @@ MIN_PARAGRAPHS: Final = 2  # the article goes on after a list when this many par
 MENU_ITEM_WORDS: Final = 3  # a list whose items have no more words than this on average is a menu
 MENU_BULLET_WORDS: Final = 3  # a bullet this short...
 MENU_RUN: Final = 3  # ...in a run of this many or more is a menu or share bar
-_NUMBERED: Final = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s")  # "1. Stir", "2) Bake", "300 g Mehl", "1/2 cup"
+# "1. Stir", "2) Bake", "300 g Mehl", "1/2 cup", or a dash typed for a bullet ("- Quick Office 5.3")
+_NUMBERED: Final = re.compile(r"\d+(?:[.,/]\d+)?[.)]?\s|[-–] ")
 
 
 def with_lists(scored: Scored, start: int, stop: int) -> tuple[int, int]:
@@ -210,9 +211,19 @@ def announced(scored: Scored, first: int) -> bool:
         above >= 0
         and scored.scores[above] > 0.0
         and scored.prose[above].words > LABEL_WORDS  # type: ignore[union-attr]  # a line scoring above 0 is prose
-        and scored.lines[above].text.endswith(":")
+        and _announces(scored.lines[above].text)
         and "share" not in scored.lines[above].text.lower()  # "Click to share this via:" over a share bar
     )
+
+
+# A sentence announcing what follows, whatever its last sign ("The dates are as follows.")
+_AS_FOLLOWS: Final = re.compile(r"(?i)\b(?:as follows|the following)\W?$")
+
+
+def _announces(text: str) -> bool:
+    """Whether a paragraph ends as one announcing a list does: with a colon (a semicolon typed for one: "Here is
+    the full changelog;"), or saying so ("The dates are as follows.")."""
+    return text[-1:] in ":;" or (text[-1:] == "." and _AS_FOLLOWS.search(text) is not None)
 
 
 def _first_item(scored: Scored, i: int) -> int:
