@@ -148,3 +148,14 @@ def test_one_paragraph_under_a_title_alone_is_an_article_from_forty_words(words:
     assert isinstance(reading, GenericReading) is article, reading
     if article:
         assert reading.fields["body"] == paragraph  # type: ignore[union-attr]
+
+
+def test_a_page_that_only_says_the_browser_is_too_old_is_no_article() -> None:
+    """A page whose script never ran: its notice that the browser is outdated, over the site's menus."""
+    text = (
+        "Dein Browser ist leider veraltet.\n\nLade für ein besseres Erlebnis einen neueren Browser kostenfrei "
+        "herunter. Klicke dafür einfach auf das Symbol!\n\n[chrome-491] [firefox-64]\n\n\nRäume\nExperten\nMagazin\n"
+        "\n\nHilfe und Support Firma kostenlos eintragen Premium AGB Datenschutzerklärung Impressum Jobs\n"
+    )
+    reading = read_generic(text)
+    assert isinstance(reading, Reject) and reading.reason is Reason.NO_ARTICLE

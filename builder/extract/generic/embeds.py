@@ -13,9 +13,9 @@ from builder.extract.generic.words import first_letters
 # to view the comments", "You need the latest Flash player to view video content.", "Get Adobe Flash player"), of what
 # needs them ("Media requires JavaScript and Adobe Flash to play."), or of the browser ("Javascript is not enabled");
 # that the browser is too old for the page ("You are using an outdated browser.", "Please upgrade your browser", "Your
-# browser does not support the video tag."); or that an embed is not shown here ("This content can also be viewed on
-# the site it originates from."), or that the player cannot show a video ("This video is unavailable in the format
-# required for your device/os.")
+# browser does not support the video tag.", "Dein Browser ist leider veraltet."); or that an embed is not shown here
+# ("This content can also be viewed on the site it originates from."), or that the player cannot show a video ("This
+# video is unavailable in the format required for your device/os.")
 _PLUGIN: Final = r"\b(?:JavaScript|Javascript|javascript|Flash|flash player)\b"
 _PLUGIN_NOTICE: Final = re.compile(
     rf"(?:\b(?:[Pp]lease|[Yy]ou (?:need|must|will need)|[Cc]lick here|[Tt]urn on)\b|^(?:Get|Download|Install|Enable)\b)"
@@ -24,6 +24,10 @@ _PLUGIN_NOTICE: Final = re.compile(
     r"|\b(?:JavaScript|Javascript|javascript|Flash [Pp]layer) (?:is|must be) (?:not )?(?:enabled|disabled|required)"
     r"|\b[Yy]ou(?:'re|’re| are) using\b[^.]{0,30}?\b(?:older|outdated|old|unsupported) browser\b"
     r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
+    # "Your browser is out of date", "Dein Browser ist leider veraltet.", "Der Browser wird nicht mehr unterstützt!"
+    r"|\b(?:[Yy]our|[Dd]ein|[Ii]hr|[Dd]er) [Bb]rowser (?:is|ist|wird)\b[^.]{0,24}?"
+    r"\b(?:out of date|outdated|no longer supported|not supported|veraltet|nicht (?:mehr )?unterstützt)"
+    r"|\b(?:upgrade|switch) to a (?:newer|modern|supported) browser\b|\beinen (?:neueren|aktuellen) Browser\b"
     r"|\bcan also be viewed on the site it originates from\b"
     r"|\b[Tt]his video is (?:currently )?(?:unavailable|not available)\b"
     # in other languages: "Aktivieren Sie JavaScript um das Video zu sehen", "Sie müssen JavaScript aktivieren",
