@@ -48,6 +48,10 @@ from builder.extract.generic.region import score_lines
         ("Hinterlasse jetzt einen Kommentar", True),
         ("Your email address will not be published.", True),  # a comment form's note
         ("E-Mail Adresse wird nicht veröffentlicht.", True),
+        ("Der Browser wird nicht leider nicht mehr unterstützt!", True),  # over the menu of a page its script builds
+        ("Your browser is out of date", True),
+        ("Votre navigateur n'est plus à jour", True),
+        ("Google Chrome takes a third of the browser market", False),
         ("The harbour board submits its plan", False),  # "submit" is a whole word only
         ("RSSI readings fall as the harbour's masts rust", False),  # "rss" is a whole word only
         ("The registrar of the harbour board resigns", False),  # "register" is a whole word only
