@@ -52,6 +52,9 @@ from builder.extract.generic.region import score_lines
         ("Your browser is out of date", True),
         ("Votre navigateur n'est plus à jour", True),
         ("Google Chrome takes a third of the browser market", False),
+        ("Get Tone Deaf to your inbox daily", True),  # a newsletter's box
+        ("WHITEHOUSE.GOV IN YOUR INBOX", True),
+        ("The Only Five Email Folders Your Inbox Will Ever Need", False),
         ("The harbour board submits its plan", False),  # "submit" is a whole word only
         ("RSSI readings fall as the harbour's masts rust", False),  # "rss" is a whole word only
         ("The registrar of the harbour board resigns", False),  # "register" is a whole word only
