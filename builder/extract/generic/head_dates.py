@@ -153,11 +153,11 @@ def is_dateline(text: str, found: FoundDate, names: list[str] | None) -> bool:
         or found.has_time  # a date with its time of day is a dateline, whatever else the line holds
         or (found.start <= DATE_LABEL and (len(text) < SHORT_DATE_LINE or not text.endswith(".")))
         or is_date_line(text)
-        or _printed_twice(text, found)
+        or _glued_to_its_copy(text, found)
     )
 
 
-def _printed_twice(text: str, found: FoundDate) -> bool:
+def _glued_to_its_copy(text: str, found: FoundDate) -> bool:
     """Whether the date is glued to a copy of itself, as a blog engine prints a post's dates of publication and
     update, each in its own element ("20 janvier 202020 janvier 2020"): the post's meta line, whatever its
     length (its author, categories and tags beside the dates)."""
