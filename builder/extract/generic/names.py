@@ -104,7 +104,7 @@ def bare_name(text: str) -> str | None:
         text = " ".join(words)
     if words and (words[0] in _PICTURE_WORDS or words[-1] in _PICTURE_WORDS):
         # "Avatar Frank Hahn", "Alex Bozarjian Image": the writer's picture and name; "Enlarge Image": a button
-        words = words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
+        words = _without_picture_word(words)
         text = " ".join(words)
     if len(words) > 1 and _opens_with_role(words):  # a job title before the name, left out as in a byline
         text = without_role(text)
@@ -143,8 +143,12 @@ def is_writers_picture(text: str, names: frozenset[str]) -> bool:
     it ("J.R. Stone Image", "Avatar Ana Costa")."""
     if not (text.endswith(_PICTURE_ENDS) or text.startswith(_PICTURE_OPENINGS)):  # most lines: no split
         return False
-    words = text.split(" ")
-    return " ".join(words[1:]) in names or " ".join(words[:-1]) in names
+    return " ".join(_without_picture_word(text.split(" "))) in names
+
+
+def _without_picture_word(words: list[str]) -> list[str]:
+    """The words without a picture's word at either end ("Avatar", "Image"): the name its alt text gives."""
+    return words[words[0] in _PICTURE_WORDS : len(words) - (words[-1] in _PICTURE_WORDS)]
 
 
 def without_role(part: str) -> str:
