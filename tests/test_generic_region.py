@@ -73,6 +73,16 @@ def test_one_head_after_the_article_opens_the_next_article() -> None:
     assert _region_text(text) == LONG_ARTICLE
 
 
+@pytest.mark.parametrize(("salutation", "goes_on"), [("Dear Ann,", True), ("Liebe Grüße,", False), ("", False)])
+def test_a_letter_s_head_under_the_article_is_no_next_article(salutation: str, goes_on: bool) -> None:
+    """A letter the article quotes: its sender over its date reads as a headline over its date, but the letter's
+    salutation follows ("Dear Ann,"), and the article goes on; a closing ("Liebe Grüße,") is no salutation."""
+    letter = ["The Office of the Harbour Master", "July 30, 2018", *([salutation] if salutation else [])]
+    region = _region_text(_page(LONG_ARTICLE, letter, SEQUEL))
+    assert (len(region) > len(LONG_ARTICLE)) is goes_on  # the article went on past the letter's head
+    assert region[: len(LONG_ARTICLE)] == LONG_ARTICLE
+
+
 def test_a_headless_run_of_prose_above_a_dated_article_is_a_box_not_the_article() -> None:
     """Long paragraphs with no date above or at their start (a glossary in the menu), then a headline over
     its date and an article with more prose: the article is the one under the head."""

@@ -22,6 +22,7 @@ from builder.extract.generic.comments import (
 )
 from builder.extract.generic.dates import find_date, is_date_line
 from builder.extract.generic.digits import holds_date_digit
+from builder.extract.generic.letters import opens_letter
 from builder.extract.generic.lists import announced
 from builder.extract.generic.markers import (
     COMMENT_HEADING_WORDS,
@@ -338,7 +339,8 @@ def _opens_article(scored: Scored, i: int) -> bool:
     if above < 0 or not _is_headline_like(scored, above):  # checked first: reading a date costs more
         return False
     text = line.text
-    return is_date_line(text) or (byline_names(text) is not None and find_date(text) is not None)
+    dated = is_date_line(text) or (byline_names(text) is not None and find_date(text) is not None)
+    return dated and not opens_letter(scored, i)  # a letter's head, its sender over its date, quoted in the article
 
 
 def _is_headline_like(scored: Scored, i: int) -> bool:
