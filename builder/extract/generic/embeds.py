@@ -24,16 +24,19 @@ _PLUGIN_NOTICE: Final = re.compile(
     r"|\b(?:JavaScript|Javascript|javascript|Flash [Pp]layer) (?:is|must be) (?:not )?(?:enabled|disabled|required)"
     r"|\b[Yy]ou(?:'re|’re| are) using\b[^.]{0,30}?\b(?:older|outdated|old|unsupported) browser\b"
     r"|\b[Pp]lease (?:upgrade|update) your browser\b|\b[Yy]our browser does not support (?:the )?(?:video|audio|iframes?|script)\b"
-    # "Your browser is out of date", "Dein Browser ist leider veraltet.", "Der Browser wird nicht mehr unterstützt!"
-    r"|\b(?:[Yy]our|[Dd]ein|[Ii]hr|[Dd]er) [Bb]rowser (?:is|ist|wird)\b[^.]{0,24}?"
-    r"\b(?:out of date|outdated|no longer supported|not supported|veraltet|nicht (?:mehr )?unterstützt)"
-    r"|\b(?:upgrade|switch) to a (?:newer|modern|supported) browser\b|\beinen (?:neueren|aktuellen) Browser\b"
     r"|\bcan also be viewed on the site it originates from\b"
     r"|\b[Tt]his video is (?:currently )?(?:unavailable|not available)\b"
     # in other languages: "Aktivieren Sie JavaScript um das Video zu sehen", "Sie müssen JavaScript aktivieren",
     # "JavaScript ist deaktiviert", "Veuillez activer JavaScript", "Activa JavaScript", "Attiva JavaScript"
     r"|\b(?:[Aa]ktivieren [Ss]ie|[Ss]ie müssen|[Aa]ctivez|[Vv]euillez activer|[Aa]ctiva|[Hh]abilite|[Aa]ttiva|[Aa]bilita)"
     rf"\b[^.]{{0,40}}?{_PLUGIN}|\b(?:JavaScript|Javascript) ist (?:deaktiviert|nicht aktiviert)\b"
+)
+# That the browser is out of date, said otherwise ("Your browser is out of date", "Dein Browser ist leider veraltet.",
+# "Der Browser wird nicht mehr unterstützt!"): searched only in a line that names a browser
+_OLD_BROWSER: Final = re.compile(
+    r"\b(?:[Yy]our|[Dd]ein|[Ii]hr|[Dd]er) [Bb]rowser (?:is|ist|wird)\b[^.]{0,24}?"
+    r"\b(?:out of date|outdated|no longer supported|not supported|veraltet|nicht (?:mehr )?unterstützt)"
+    r"|\b(?:upgrade|switch) to a (?:newer|modern|supported) browser\b|\beinen (?:neueren|aktuellen) Browser\b"
 )
 PLUGIN_NOTICE_WORDS: Final = 40  # such a notice is no longer
 VIDEO_NOTICE_WORDS: Final = 16  # a player's notice that a video is unavailable is no longer
@@ -53,7 +56,7 @@ def is_plugin_notice(text: str, words: int) -> bool:
         or (words <= VIDEO_NOTICE_WORDS and "video is" in text)
     ):
         return False
-    return _PLUGIN_NOTICE.search(text) is not None
+    return _PLUGIN_NOTICE.search(text) is not None or ("rowser" in text and _OLD_BROWSER.search(text) is not None)
 
 
 # An embed's placeholder that waits for the reader's consent to load another site's content (a tweet, a video):

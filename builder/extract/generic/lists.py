@@ -216,14 +216,15 @@ def announced(scored: Scored, first: int) -> bool:
     )
 
 
-# A sentence announcing what follows, whatever its last sign ("The dates are as follows.")
-_AS_FOLLOWS: Final = re.compile(r"(?i)\b(?:as follows|the following)\W?$")
+# A sentence announcing what follows ("The dates are as follows."), read on the paragraph's end only
+_AS_FOLLOWS: Final = (" as follows.", " the following.")
+_AS_FOLLOWS_CHARS: Final = max(map(len, _AS_FOLLOWS))
 
 
 def _announces(text: str) -> bool:
     """Whether a paragraph ends as one announcing a list does: with a colon (a semicolon typed for one: "Here is
     the full changelog;"), or saying so ("The dates are as follows.")."""
-    return text[-1:] in ":;" or (text[-1:] == "." and _AS_FOLLOWS.search(text) is not None)
+    return text[-1:] in ":;" or (text[-1:] == "." and text[-_AS_FOLLOWS_CHARS:].lower().endswith(_AS_FOLLOWS))
 
 
 def _first_item(scored: Scored, i: int) -> int:

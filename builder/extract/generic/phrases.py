@@ -24,7 +24,10 @@ class ChromePhrases(NamedTuple):
     def found_in(self, lowered: str, tokens: list[str]) -> bool:
         for k, token in enumerate(tokens):
             for phrase in self.by_first_word.get(token, ()):
-                if tuple(tokens[k : k + len(phrase)]) == phrase:
+                # the phrase's last word first: a phrase opening with a common word ("to your inbox", "der
+                # browser wird") is settled without a slice
+                last = k + len(phrase) - 1
+                if last < len(tokens) and tokens[last] == phrase[-1] and tuple(tokens[k : last + 1]) == phrase:
                     return True
         return not lowered.isascii() and any(phrase in lowered for phrase in self.unspaced)
 
