@@ -131,8 +131,7 @@ def name_with_handle(text: str) -> list[str] | None:
     DiChristopher@tdichristopher", "Kate Fazzini @KateFazzini"): a byline wherever it stands in the head, as one
     opened by "By" is. A handle that does not hold the name's last word ("Ada Moss @harbourweekly") is the site's."""
     handle = _HANDLE_END.search(text)
-    name = bare_name(text) if handle is not None else None
-    if handle is None or name is None:
+    if handle is None or (name := bare_name(text)) is None:
         return None
     last = "".join(filter(str.isalnum, name.split()[-1])).casefold()
     return [name] if last in handle[0].casefold() else None
