@@ -47,6 +47,7 @@ UNSUPPORTED: dict[str, tuple[bytes, str]] = {
     "list.txt": (b'[{"title": "A"}, {"title": "B"}]', "JSON"),
     "cut.json": (b'{"title": "A", "bo', "JSON"),  # does not parse: the name decides
     "rows.txt": (b'{"title": "A"}\n{"title": "B"}\n', "JSON Lines"),  # .jsonl is read: see test_exports
+    "rows-from-empty.txt": (b'[]\n\n["A", "B"]\n[]\n', "JSON Lines"),  # a record more than "[]"
     "report.pdf": (PDF_BYTES, "PDF"),
     "report.bin": (PDF_BYTES, "PDF"),  # content first: the name says nothing
     "crawl.dat": (b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n", "WARC"),
@@ -109,6 +110,8 @@ def process(pipeline: Pipeline, name: str, data: bytes) -> Record:
         ("form.txt", "[                    ]\n  • Sign In\n  • Politics\n\nA plain page.\n"),
         ("no-alt.txt", "[]\nFox 13 Salt Lake City\n1 weather alerts\n\nA plain page.\n"),  # an image with no alt
         ("no-alt-form.txt", "[] [                    ]\nRegistrieren Login\n\nA plain page.\n"),  # and a field
+        ("no-alts.txt", "[]\n\n[]\n\n<\n>\n\nMenu\n\nESPN\n\nA plain page.\n"),  # two images with no alt text
+        ("all-no-alt.txt", "[]\n[]\n[]\n"),  # nothing but such images: no records
         ("pixel.txt", '<img src="https://example.org/tr?id=1" />\n[logo] World\n\nA plain page.\nMore text.\n'),
     ],
 )

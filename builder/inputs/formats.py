@@ -99,6 +99,7 @@ _MARKUP = re.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*[\s/>]|!--|![Dd][Oo][Cc][Tt][Yy
 _JSON_START = re.compile(r'\{\s*["}]|\[\s*[\[{"]|\[\][ \t]*(?:\n|$)')
 _LEADING_BLANKS = " \t\r\n\ufeff"
 _HEAD = 4096  # enough of the text to see its first tags
+JSON_LINES_CHECKED = 8  # a text's first lines that must all parse for it to be JSON Lines
 
 
 def binary_format(data: bytes, source_file: str) -> InputFormat | None:
@@ -215,14 +216,28 @@ def _mostly_markup(head: str) -> bool:
 def _json_format(text: str, hinted: InputFormat | None) -> InputFormat | None:
     first, _, rest = text.partition("\n")
     if rest.strip() and _JSON_START.match(first) and _parses(first):
-        second = next(line for line in rest.split("\n") if line.strip())
-        if _parses(second):
+        if _json_lines(first, rest):
             return JSON_LINES
-        # One line of JSON over text: a page whose renderer printed an image with no alt text as "[]".
+        # JSON over text: a page whose renderer printed an image with no alt text as "[]" (one, or a few).
         return hinted if hinted in (JSON, JSON_LINES) else None
     if _parses(text) or _JSON_START.match(text):
         return JSON_LINES if hinted is JSON_LINES else JSON
     return hinted if hinted in (JSON, JSON_LINES) else None
+
+
+def _json_lines(first: str, rest: str) -> bool:
+    """Whether the text's first lines (`first`, which parses, then `rest`'s first nonblank ones) are JSON Lines:
+    each of them parses, and one is more than "[]". A rendered page opens with a "[]" for each image with no
+    alt text, then its text ("[]", "[]", "<", ">", "Menu"); an export's lines are its records."""
+    lines = [first]
+    at = 0
+    while len(lines) < JSON_LINES_CHECKED and at < len(rest):
+        end = rest.find("\n", at)
+        end = len(rest) if end == -1 else end
+        if rest[at:end].strip():
+            lines.append(rest[at:end])
+        at = end + 1
+    return all(map(_parses, lines)) and any(line.strip() != "[]" for line in lines)
 
 
 def _parses(text: str) -> bool:
