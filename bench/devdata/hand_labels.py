@@ -18,7 +18,10 @@ looked up in the page's own text with "?" matching any one character, and taken 
 With --text, GOLD_DIR/NAME.txt is the page's main text typed out by hand, Dragnet's way (Peters and Lecocq,
 "Content extraction using diverse feature sets", 2013: github.com/seomoz/dragnet_data): headline, byline
 and body, then a line "!@#$%^&*()  COMMENTS" and the readers' comments. body is the text above that line,
-one paragraph a line, its first line dropped when it is make_silver.py's title; the title stays silver.
+one paragraph a line, its first line dropped when it is make_silver.py's title; the title stays silver. With
+--title-first-line too, the gold's first line is the headline typed out by hand (the Chaos set's layout: Utomo
+and Leu, github.com/MSVCode/ir-research-data, `Extraction/chaos-all/gold/`): it is the title, and no part of
+the body.
 With --cleaneval, GOLD_DIR/NAME.txt is the page cleaned by hand the CleanEval way (Baroni et al., "CleanEval: a
 competition for cleaning web pages", 2008; CleanPortalEval's pages of news portals, github.com/ppke-nlpg/
 CleanPortalEval, use it too): a line "URL: ..." and then the page's text, each block opened by <h> (a heading),
@@ -160,12 +163,16 @@ def decoded(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def text_labels(gold_path: Path, silver_title: str | None) -> dict[str, Any]:
+def text_labels(gold_path: Path, silver_title: str | None, title_first: bool = False) -> dict[str, Any]:
     """Labels from a gold file of plain text (Dragnet's): the page's main text, then its readers' comments
-    after a separator line ("!@#$%^&*()  COMMENTS"). Its first line is dropped when it is the headline."""
+    after a separator line ("!@#$%^&*()  COMMENTS"). Its first line is dropped when it is the headline; with
+    `title_first`, the first line is the headline, typed by hand, and becomes the title."""
     text = decoded(gold_path.read_bytes())
     main = COMMENTS_SEPARATOR.split(text, maxsplit=1)[0]
     paragraphs = [normalised(block) for block in re.split(r"\n\s*\n|\n", main) if block.strip()]
+    if title_first and paragraphs:
+        body = "\n\n".join(paragraphs[1:])
+        return {"title": paragraphs[0], "body": body, "readerable": readerable(body)}
     if paragraphs and silver_title and paragraphs[0].casefold() == normalised(silver_title).casefold():
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
@@ -267,6 +274,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("devset", type=Path)
     parser.add_argument("--by-site", action="store_true", help="rename the pages SITE-N (see above)")
     parser.add_argument("--text", action="store_true", help="gold files of plain text, Dragnet's (see above)")
+    parser.add_argument(
+        "--title-first-line", action="store_true", help="with --text: the gold's first line is the headline (see above)"
+    )
     parser.add_argument("--cleaneval", action="store_true", help="gold files in CleanEval's format (see above)")
     parser.add_argument("--trafilatura-eval", action="store_true", help="GOLD is trafilatura's evaldata.json")
     args = parser.parse_args(argv)
@@ -291,8 +301,13 @@ def main(argv: list[str] | None = None) -> None:
             record.update(cleaneval_labels(path))
             record["labels"] = "hand: title, body (CleanEval's blocks, the headline's dropped)"
         elif args.text:
-            record.update(text_labels(path, record.get("title")))
-            record["labels"] = "hand: body (the page's text, its byline's line kept)"
+            record.update(text_labels(path, record.get("title"), args.title_first_line))
+            kept = "its byline's line kept"
+            record["labels"] = (
+                f"hand: title, body (the text's first line, then the text, {kept})"
+                if args.title_first_line
+                else f"hand: body (the page's text, {kept})"
+            )
         else:
             record.update(labels(path, args.devset / "html" / f"{name}.html"))
             record["labels"] = "hand: title, body"

@@ -88,6 +88,15 @@ def test_text_labels_keep_the_main_text_above_the_comments_and_drop_the_headline
     assert hand_labels.text_labels(gold, "Another title")["body"].startswith("Piers reopen\n\n")
 
 
+def test_text_labels_take_the_first_line_for_the_title_when_it_is_the_headline(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.txt"
+    gold.write_text("Piers reopen after  the storm\n\n    Story highlights\nThe harbour reopened.\n", encoding="utf-8")
+    found = hand_labels.text_labels(gold, "Piers reopen - Harbour News", title_first=True)
+    assert found["title"] == "Piers reopen after the storm"
+    assert found["body"] == "Story highlights\n\nThe harbour reopened."
+    assert "title" not in hand_labels.text_labels(gold, "Piers reopen - Harbour News")
+
+
 def test_gold_text_in_utf16_or_windows_1252_is_read() -> None:
     assert hand_labels.decoded("Café – ok".encode("utf-16")) == "Café – ok"
     assert hand_labels.decoded("Café – ok".encode("cp1252")) == "Café – ok"
