@@ -1,5 +1,5 @@
 """Lines that are never the headline, whatever the headline model scores them: a poll's question over its answers,
-a relative date, a reading time, a copyright notice, a recipe's section or fact, a line opening in mid-sentence."""
+a relative date, a reading time, a comment count, a copyright notice, a recipe's section or fact, a line opening in mid-sentence."""
 
 from __future__ import annotations
 
@@ -35,12 +35,19 @@ def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None
         ("Heute, 14:30 Uhr", True),
         ("Today in the harbour", False),
         ("01:29 PM EDT", True),  # a time alone
+        ("8 hours ago 8:00 AM", True),  # an age, then the clock time
+        ("3 hours ago BY PakistanToday", True),  # an age, then the byline
+        ("5 hours ago, seals came back to the harbour", False),  # an age opening a sentence
+        ("12 Days of Christmas 8:00 AM", False),  # no age before the time
+        ("New, 119 comments", True),  # a comment count
+        ("27 Comments", True),
+        ("New comments policy for the harbour forum", False),
         ("Tempo di lettura: 3 minuti", True),  # a reading time
         ("5 Minuten Lesezeit", True),
         ("Seals rest 5 minutes a day", False),
     ],
 )
-def test_a_relative_date_or_a_reading_time_is_never_the_headline(line: str, never: bool) -> None:
+def test_a_relative_date_a_reading_time_or_a_comment_count_is_never_the_headline(line: str, never: bool) -> None:
     assert headline_lines.never_headline(score_lines(*dump_lines(line)), 0) is never
 
 

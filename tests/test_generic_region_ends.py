@@ -48,6 +48,7 @@ def test_end_heading_and_comment_count_markers() -> None:
     assert is_comment_count("27 commentaires") and is_comment_count("(3 Comments)")
     assert is_comment_heading("Réagir") and is_end_heading("Réagir", 1) and is_comment_count("10 réactions")
     assert not is_comment_count("27 people came") and not is_comment_count("Comments")
+    assert is_comment_count("New, 119 comments") and not is_comment_count("News 3 comments")
     # a count opening an invitation to read them (a blog theme's default), not a sentence that opens with one
     assert is_comment_count("{ 18 comments… read them below or add one }") and is_comment_count("{ 0 comments... }")
     assert is_comment_count("4 Comments Leave a comment") and is_comment_count("12 comments | Add your reply")

@@ -25,6 +25,7 @@ from builder.extract.generic.markers import (
     ITEM_NUMBER,
     MENU_STOP_SHARE,
     is_caption_label,
+    is_comment_count,
     is_comments_link,
     is_doubled,
     is_end_heading,
@@ -229,7 +230,7 @@ def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
     glued together, a search box's or blog engine's credit, a relative date or a time alone, a video's title, a wiki's section
-    heading, a formula, a poll's question, a reading time, a copyright notice ("© 1994-2020 Wordsmith"), a photo's
+    heading, a formula, a poll's question, a reading time, a comment count ("New, 1 comment"), a copyright notice ("© 1994-2020 Wordsmith"), a photo's
     credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
     Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients) or fact
     ("Zubereitungszeit: 25 Minuten"), a line opening
@@ -251,6 +252,7 @@ def never_headline(scored: Scored, i: int) -> bool:
         or is_relative_date_line(text)
         or time_alone(text) is not None
         or is_reading_time(text)
+        or is_comment_count(text)
         or (text[:1] in COPYRIGHT_OPENINGS and is_copyright_notice(text))
         or is_toolbar(text, len(text.split()))
     )

@@ -68,10 +68,10 @@ _CAPTION_LABEL: Final = re.compile(
 )
 
 
-# A comment count: "27 commentaires", "3 Comments", "36 Kommentare", "See all 104 Comments".
+# A comment count: "27 commentaires", "3 Comments", "36 Kommentare", "See all 104 Comments", "New, 119 comments".
 COUNT_INVITE_CHARS: Final = 60  # "{ 18 comments… read them below or add one }"
 _COMMENT_COUNT: Final = re.compile(
-    r"(?:(?:see|view|show|read)\s+all\s+)?(?:\d+|(?:one|ein|eine|un|une|uno|una|no|keine)\b)\s+(?:comments?|kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
+    r"(?:(?:see|view|show|read)\s+all\s+|new,?\s+)?(?:\d+|(?:one|ein|eine|un|une|uno|una|no|keine)\b)\s+(?:comments?|kommentare?|commentaires?|réactions?|comentarios?|comentários?|commenti|reacties|"
     r"комментари\w*|responses?|replies|antworten|réponses?|respuestas?)\b",
     re.IGNORECASE,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from builder.extract.generic.clock import TIME
+from builder.extract.generic.clock import TIME, time_alone
 from builder.extract.generic.date_words import KIND_LABELS
 from builder.extract.generic.digits import holds_digit
 
@@ -86,13 +86,19 @@ _DAY_AND_TIME: Final = re.compile(
     re.IGNORECASE,
 )
 DAY_AND_TIME_CHARS: Final = 40  # no such line is longer
+# An age in English opening a line, then what follows it: "8 hours ago 8:00 AM", "3 hours ago BY PakistanToday".
+_AGE_OPENING: Final = re.compile(r"\d{1,2}\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b[\s•·|,-]*")
 
 
 def is_relative_date_line(text: str) -> bool:
-    """A relative time alone or under its date's label ("2 hours ago", "Published 1 hours ago"), or a relative
-    day and its time ("Yesterday 1:55PM"): a date line that tells the time since the page was fetched (no date
-    the reader can keep), never a headline."""
+    """A relative time alone or under its date's label ("2 hours ago", "Published 1 hours ago"), a relative
+    day and its time ("Yesterday 1:55PM"), or an age before the clock time or the byline ("8 hours ago 8:00 AM",
+    "3 hours ago BY PakistanToday"): a date line that tells the time since the page was fetched (no date the
+    reader can keep), never a headline."""
     if len(text) <= DAY_AND_TIME_CHARS and _DAY_AND_TIME.fullmatch(text) is not None:
+        return True
+    age = _AGE_OPENING.match(text) if text[:1].isdigit() else None
+    if age is not None and (text[age.end() :][:3].lower() == "by " or time_alone(text[age.end() :]) is not None):
         return True
     relative = relative_time(text)
     if relative is None:
