@@ -15,7 +15,7 @@ from builder.extract.generic.reader import GenericReading, read_generic
 from tests.region_pages import ARTICLE
 from tests.region_pages import page as _page
 from tests.region_pages import scored as _scored
-from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, LONG_HEADLINE, seal_page
+from tests.seal_pages import DATE_ONLY_IN_THE_FOOTER, LONG_HEADLINE, read_page, seal_page
 
 # A photo's caption with its credit, the headline, then a standfirst of a sentence's length and the byline.
 STANDFIRST_UNDER_THE_HEADLINE = seal_page(
@@ -348,3 +348,15 @@ def test_a_sentence_under_a_headline_is_its_standfirst(over: str, under: str, ti
     reading = read_generic(SENTENCE_UNDER_A_HEADLINE.format(over=over, under=under))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("count", "title"),
+    [
+        ("New, 119 comments", "Seals return"),  # the headline, its comment count, a short standfirst, the byline
+        ("Harbour news", "A quiet spring"),  # no comment count between them: the standfirst is read as before
+    ],
+)
+def test_a_headline_over_its_comment_count_wins_over_the_standfirst_under_it(count: str, title: str) -> None:
+    page = seal_page("Harbour Weekly", "Seals return", count, "A quiet spring", "by Ann Lee Jul 11, 2017, 10:28am EDT")
+    assert read_page(page).fields["title"] == title

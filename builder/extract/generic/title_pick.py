@@ -25,6 +25,7 @@ from builder.extract.generic.headline import (
     title_rule,
 )
 from builder.extract.generic.headline_lines import FULL_STOPS
+from builder.extract.generic.markers import is_comment_count
 from builder.extract.generic.region import Scored, neighbours, nonblank_above
 
 STANDFIRST_WORDS: Final = 8  # a standfirst under the headline is this long or longer
@@ -104,14 +105,21 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
     it (their sign, `meta_below`) either longer than the line over it or a headline's length whose words the
     article's first lines take up as much (a standfirst retells the story in other words: "EU opens new cases
     against Microsoft" over "Commission kicks off pair of antitrust investigations"). A line in title case with
-    no full stop is a headline, not a standfirst (the longer line over it is a blog's tagline, a teaser)."""
+    no full stop is a headline, not a standfirst (the longer line over it is a blog's tagline, a teaser). Where
+    the headline's comment count stands between them ("Windows Phone dies today", "New, 119 comments", "An end
+    of an era", the byline), the line with the byline under it is the standfirst, whatever its length."""
     if best is None:
         return None
     chosen = next(candidate for candidate in ranked if candidate.at == best)
     above = neighbours(scored, best)[0]
+    counted = above >= 0 and is_comment_count(scored.lines[above].text)  # "New, 119 comments" under the headline
+    if counted:
+        above = neighbours(scored, above)[0]
     over = next((candidate for candidate in ranked if candidate.at == above), None)
     if over is None:
         return best
+    if counted and chosen.features[META_BELOW]:  # the headline, its comment count, the standfirst, the byline
+        return above if _may_be_headline(scored, over, completing) else best
     text = scored.lines[above].text
     # a sentence, a label or a clause ("Sport news from The Evening Standard London,"); a breadcrumb
     if text.endswith((*FULL_STOPS, ":", ",")) or scored.lines[best].text in text:
