@@ -55,6 +55,8 @@ from builder.extract.generic.region import score_lines
         ("Get Tone Deaf to your inbox daily", True),  # a newsletter's box
         ("WHITEHOUSE.GOV IN YOUR INBOX", True),
         ("The Only Five Email Folders Your Inbox Will Ever Need", False),
+        ("Thank you for supporting Medical News Today", True),  # a reader's thanks over the headline
+        ("Thank you for your service, veterans told", False),
         ("The harbour board submits its plan", False),  # "submit" is a whole word only
         ("RSSI readings fall as the harbour's masts rust", False),  # "rss" is a whole word only
         ("The registrar of the harbour board resigns", False),  # "register" is a whole word only

@@ -360,3 +360,21 @@ def test_a_sentence_under_a_headline_is_its_standfirst(over: str, under: str, ti
 def test_a_headline_over_its_comment_count_wins_over_the_standfirst_under_it(count: str, title: str) -> None:
     page = seal_page("Harbour Weekly", "Seals return", count, "A quiet spring", "by Ann Lee Jul 11, 2017, 10:28am EDT")
     assert read_page(page).fields["title"] == title
+
+
+DECK = "Wardens say a closed year brought the seals back to the harbour"
+# A headline right under a menu (no blank line over it), then a longer standfirst over the byline: the standfirst
+# scores higher.
+DECK_UNDER_A_HEADLINE = "Harbour Weekly\n  • Islands\n{over}\n\n" + seal_page(DECK, "By Ann Lee | July 11, 2017")
+
+
+@pytest.mark.parametrize(
+    ("over", "title"),
+    [
+        ("Seals return to the sandbank", "Seals return to the sandbank"),  # the headline over a longer standfirst
+        ("Harbour news", DECK),  # a section's label over the standfirst
+        ("Ferry fares rise for island passengers", DECK),  # a teaser of another story: its words are not the article's
+    ],
+)
+def test_a_headline_over_a_longer_standfirst_wins_where_the_article_takes_up_its_words(over: str, title: str) -> None:
+    assert read_page(DECK_UNDER_A_HEADLINE.format(over=over)).fields["title"] == title

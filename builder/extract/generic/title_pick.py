@@ -31,6 +31,7 @@ from builder.extract.generic.region import Scored, neighbours, nonblank_above
 STANDFIRST_WORDS: Final = 8  # a standfirst under the headline is this long or longer
 DECK_WORDS: Final = 5  # a standfirst under a shorter headline is this long or longer...
 DECK_HEADLINE_WORDS: Final = 6  # ...and the headline over it this long or longer (a caption, a source line are shorter)
+LONGER_DECK_HEADLINE_WORDS: Final = 5  # a headline over a longer standfirst is this long or longer
 KICKER_WORDS: Final = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
 KICKER_HEADLINE_WORDS: Final = 6  # ...and the headline under it this long or longer
 
@@ -144,7 +145,11 @@ def _standfirst_over_meta(
     if not chosen.features[META_BELOW] or chosen.features[TITLE_CASE]:
         return False
     longer = words >= STANDFIRST_WORDS and over_words > words
-    return longer or _deck_under(words, over_words, over, chosen, completing)
+    return (
+        longer
+        or _deck_under(words, over_words, over, chosen, completing)
+        or _longer_deck(words, over_words, over, completing)
+    )
 
 
 def _deck_under(words: int, over_words: int, over: Candidate, chosen: Candidate, completing: Completing) -> bool:
@@ -155,6 +160,17 @@ def _deck_under(words: int, over_words: int, over: Candidate, chosen: Candidate,
     completing(over)
     completing(chosen)
     return over.features[LEAD_WORDS] >= chosen.features[LEAD_WORDS]
+
+
+def _longer_deck(words: int, over_words: int, over: Candidate, completing: Completing) -> bool:
+    """Whether the chosen line is a standfirst longer than the headline over it ("Why Wendy's is making fun of
+    Burger King" over "Brands are finding there can be benefits to using a negative voice online"): the line over
+    it a headline's length, whose words the article's first lines take up (a section's label, a teaser of another
+    story or a banner's alt text over the headline are shorter, or their words are not the article's)."""
+    if words < STANDFIRST_WORDS or over_words < LONGER_DECK_HEADLINE_WORDS:
+        return False
+    completing(over)
+    return over.features[LEAD_WORDS] > 0
 
 
 def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
