@@ -378,3 +378,11 @@ DECK_UNDER_A_HEADLINE = "Harbour Weekly\n  • Islands\n{over}\n\n" + seal_page(
 )
 def test_a_headline_over_a_longer_standfirst_wins_where_the_article_takes_up_its_words(over: str, title: str) -> None:
     assert read_page(DECK_UNDER_A_HEADLINE.format(over=over)).fields["title"] == title
+
+
+def test_a_short_sentence_over_the_date_is_the_standfirst_of_the_headline_over_it() -> None:
+    """A sentence of six words or more with the date under it, right under a headline-like line that is no
+    sentence: the line over it is the headline (a standfirst under it: "Second storm now threatens ...")."""
+    head = "Harbour Weekly\n  • Islands\nSeals return to the sandbank\n\n"
+    page = head + seal_page("A second colony now nears the harbour.", "23 Oct 2017 09:58 GMT")
+    assert read_page(page).fields["title"] == "Seals return to the sandbank"

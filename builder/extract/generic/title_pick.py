@@ -31,6 +31,7 @@ from builder.extract.generic.region import Scored, neighbours, nonblank_above
 STANDFIRST_WORDS: Final = 8  # a standfirst under the headline is this long or longer
 DECK_WORDS: Final = 5  # a standfirst under a shorter headline is this long or longer...
 DECK_HEADLINE_WORDS: Final = 6  # ...and the headline over it this long or longer (a caption, a source line are shorter)
+SHORT_STANDFIRST_WORDS: Final = 6  # ...or this long, with the byline or date under it
 LONGER_DECK_HEADLINE_WORDS: Final = 5  # a headline over a longer standfirst is this long or longer
 KICKER_WORDS: Final = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
 KICKER_HEADLINE_WORDS: Final = 6  # ...and the headline under it this long or longer
@@ -102,7 +103,8 @@ def _weak(chosen: Candidate | None) -> bool:
 def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
     """The headline right above the chosen line, when that line is a standfirst under a headline-like line that
     is no sentence or label: a sentence of a standfirst's length ("An inquest into Eloise Parry's death has been
-    told ...", under "Student Dies After Diet Pills She Bought Online"), or a line with the byline or date under
+    told ...", under "Student Dies After Diet Pills She Bought Online"; shorter with the byline or date under it,
+    "Second storm now threatens the country's southeast."), or a line with the byline or date under
     it (their sign, `meta_below`) either longer than the line over it or a headline's length whose words the
     article's first lines take up as much (a standfirst retells the story in other words: "EU opens new cases
     against Microsoft" over "Commission kicks off pair of antitrust investigations"). A line in title case with
@@ -127,7 +129,7 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
         return best
     words, over_words = scored.prose[best].words, scored.prose[above].words  # type: ignore[union-attr]
     sentence = (  # a sentence of a standfirst's length, not in title case, under two words or more
-        words >= STANDFIRST_WORDS
+        words >= (SHORT_STANDFIRST_WORDS if chosen.features[META_BELOW] else STANDFIRST_WORDS)
         and over_words > 1
         and scored.lines[best].text.endswith(FULL_STOPS)
         and not chosen.features[TITLE_CASE]
