@@ -139,11 +139,17 @@ ISLAND_HEADLINE = "From ferries to footpaths, this is what the islanders think o
 
 @pytest.mark.parametrize(
     ("kicker", "title"),
-    [("World news", ISLAND_HEADLINE), ("Travel", ISLAND_HEADLINE), ("Ferry Timetables Today", None)],
+    [
+        ("World news", ISLAND_HEADLINE),
+        ("Travel", ISLAND_HEADLINE),
+        ("Health & Medicine", ISLAND_HEADLINE),  # two words joined: a kicker still
+        ("Arts and Entertainment", ISLAND_HEADLINE),
+        ("Ferry Timetables Today", None),
+    ],
 )
 def test_a_kicker_over_its_headline_is_no_headline(kicker: str, title: str | None) -> None:
     """A word or two over the date and a long headline are the kicker (the section's label), not the headline,
-    and `explain` says so; three words are a headline of their own."""
+    and `explain` says so (two words joined by "&" or "and" too); three words are a headline of their own."""
     reading = read_generic(seal_page("Harbour Weekly", kicker, "3 May 2021", ISLAND_HEADLINE))
     assert isinstance(reading, GenericReading), reading
     assert reading.fields["title"] == (title or kicker)

@@ -34,7 +34,10 @@ DECK_HEADLINE_WORDS: Final = 6  # ...and the headline over it this long or longe
 SHORT_STANDFIRST_WORDS: Final = 6  # ...or this long, with the byline or date under it
 LONGER_DECK_HEADLINE_WORDS: Final = 5  # a headline over a longer standfirst is this long or longer
 KICKER_WORDS: Final = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
-KICKER_HEADLINE_WORDS: Final = 6  # ...and the headline under it this long or longer
+KICKER_HEADLINE_WORDS: Final = 6
+_KICKER_JOINERS: Final = frozenset(
+    ["&", "and", "und", "et", "y", "e"]
+)  # ...and the headline under it this long or longer
 
 # A headline scoring under this, with no byline or date under it, is weak: one printed twice further up may win,
 # among this many non-blank lines above the prose.
@@ -178,7 +181,7 @@ def _longer_deck(words: int, over_words: int, over: Candidate, completing: Compl
 def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
     """The headline right under the chosen line, when that line is a kicker: a word or two over a long
     headline-like line that is no sentence (the kicker's date may stand between them)."""
-    if best is None or scored.prose[best].words > KICKER_WORDS:  # type: ignore[union-attr]
+    if best is None or scored.prose[best].words - _joiners(scored.lines[best].text) > KICKER_WORDS:  # type: ignore[union-attr]
         return best
     below = neighbours(scored, best)[1]
     if below >= 0 and is_date_line(scored.lines[below].text):
@@ -189,6 +192,11 @@ def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, comp
     if scored.prose[below].words < KICKER_HEADLINE_WORDS:  # type: ignore[union-attr]
         return best
     return below if _may_be_headline(scored, under, completing) else best
+
+
+def _joiners(text: str) -> int:
+    """The signs or words joining two of a kicker's words ("Health & Medicine", "Arts and Culture": one)."""
+    return sum(word in _KICKER_JOINERS for word in text.split()) if " " in text else 0
 
 
 def _may_be_headline(scored: Scored, candidate: Candidate, completing: Completing) -> bool:
