@@ -136,6 +136,9 @@ def test_a_dateline_holding_other_fields(dateline: str, expected: datetime | Non
         ("Azerbaijan’s Rising Gas Negotiators", None),  # a possessive: a headline's words, no name
         ("Harbour's Seal Count", None),
         ("Brandon Laurino's Avatar", "Brandon Laurino"),  # the alt text of the writer's picture
+        ("Martin Farrer and agencies", "Martin Farrer"),  # the writer, with the wires' copy
+        ("Anne Fischer mit Agenturen", "Anne Fischer"),
+        ("Travel agencies", None),
         ("ByNatasha Daly", "Natasha Daly"),  # "By" glued to the name
         ("Olaf KempinOlaf Kempin", "Olaf Kempin"),
         ("Social Sharing", None),

@@ -53,6 +53,9 @@ _PICTURE_WORDS: Final = frozenset(["Avatar", "Image", "Photo", "Foto", "Bild"]) 
 _PICTURE_ENDS: Final = tuple(sorted(" " + word for word in _PICTURE_WORDS))
 _PICTURE_OPENINGS: Final = tuple(sorted(word + " " for word in _PICTURE_WORDS))
 _AVATAR_END: Final = re.compile(r"['’]s (?:avatar|picture|photo|profile picture)$", re.IGNORECASE)
+_AGENCIES_END: Final = re.compile(
+    r"\s+(?:and|with|und|mit|et|avec|y|con)\s+(?:agencies|agenturen|agences|agencias)$", re.IGNORECASE
+)
 _HANDLE_END: Final = re.compile(r"[\s,]*@\w+$")  # "Kate Fazzini@KateFazzini", "Chris Hayes, @chrislhayes"
 _GLUED_CAPITALS: Final = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z].*[a-z][A-Z]")
 DOMAIN: Final = re.compile(r"\w\.\w{2}")
@@ -92,6 +95,8 @@ def bare_name(text: str) -> str | None:
         text = _HANDLE_END.sub("", text)  # "Kate Fazzini@KateFazzini"
     if "s " in text:
         text = _AVATAR_END.sub("", text)  # "Brandon Laurino's Avatar": the alt text of the writer's picture
+    if "agen" in text or "Agen" in text:
+        text = _AGENCIES_END.sub("", text)  # "Martin Farrer and agencies": the writer, with the wires' copy
     # "Alex Shephard/" over the date; "Amelie Siekmann," over "am Sonntag, 11.12.2022": the byline goes on below
     text = text.strip(SEPARATORS).rstrip(",")
     if text[:2] == "By":
