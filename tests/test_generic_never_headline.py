@@ -39,6 +39,10 @@ def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None
         ("3 hours ago BY PakistanToday", True),  # an age, then the byline
         ("5 hours ago, seals came back to the harbour", False),  # an age opening a sentence
         ("12 Days of Christmas 8:00 AM", False),  # no age before the time
+        ("– Assistant Professor of Computer Science, North Dakota State University", True),  # an attribution
+        ("Tel: +81 3 5561 7755", True),  # a contact's line
+        ("18/18", True),  # a gallery's counter: no letter
+        ("Seals: 18 of 20 back on the sandbank", False),
         ("New, 119 comments", True),  # a comment count
         ("27 Comments", True),
         ("New comments policy for the harbour forum", False),

@@ -60,6 +60,8 @@ _DATELINE_ENDS: Final = ("--", "—", "–")
 _POWERED_BY: Final = re.compile(r"powered by\b", re.IGNORECASE)
 # A photo's credit with no colon, opening its line ("Photos by Eirik in", a blog post's under its date)
 _CREDIT_OPENINGS: Final = ("Photo by ", "Photos by ", "Photography by ", "Foto von ", "Fotos von ")
+# An attribution under a quote or a writer's note ("– Assistant Professor of Computer Science, …"), a contact's line
+_NO_HEADLINE_OPENINGS: Final = ("– ", "— ", "Tel:", "Tel.:", "Phone:", "Fax:", "Telefon:")
 # A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
 # glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
 _VIDEO_LENGTH: Final = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
@@ -234,10 +236,13 @@ def never_headline(scored: Scored, i: int) -> bool:
     credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
     Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients) or fact
     ("Zubereitungszeit: 25 Minuten"), a line opening
-    in mid-sentence ("a Somali woman smiles as she poses for a photo")."""
+    in mid-sentence ("a Somali woman smiles as she poses for a photo"), an attribution opened by a dash ("– Assistant
+    Professor of …"), a contact's line ("Tel: +81 3 5561 7755"), a line with no letter ("18/18")."""
     text = scored.lines[i].text
     return (
         text.startswith(_CREDIT_OPENINGS)
+        or text.startswith(_NO_HEADLINE_OPENINGS)
+        or not _holds_letter(text)
         or _opens_mid_sentence(text)
         or is_section_name(text)
         or is_recipe_fact(text)
@@ -256,6 +261,11 @@ def never_headline(scored: Scored, i: int) -> bool:
         or (text[:1] in COPYRIGHT_OPENINGS and is_copyright_notice(text))
         or is_toolbar(text, len(text.split()))
     )
+
+
+def _holds_letter(text: str) -> bool:
+    """Whether the line holds a letter: a headline does, a gallery's counter ("18/18") or a number does not."""
+    return not text.isascii() or any(char.isalpha() for char in text)
 
 
 def _opens_mid_sentence(text: str) -> bool:
