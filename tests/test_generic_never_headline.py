@@ -42,6 +42,7 @@ def test_a_poll_s_question_is_never_the_headline(page: str, never: bool) -> None
         ("– Assistant Professor of Computer Science, North Dakota State University", True),  # an attribution
         ("Tel: +81 3 5561 7755", True),  # a contact's line
         ("18/18", True),  # a gallery's counter: no letter
+        ("Security {{article.article.pretty_date}} {{article.metrics.page_views}} views", True),  # a template's
         ("Seals: 18 of 20 back on the sandbank", False),
         ("New, 119 comments", True),  # a comment count
         ("27 Comments", True),

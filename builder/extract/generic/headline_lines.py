@@ -237,12 +237,13 @@ def never_headline(scored: Scored, i: int) -> bool:
     Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients) or fact
     ("Zubereitungszeit: 25 Minuten"), a line opening
     in mid-sentence ("a Somali woman smiles as she poses for a photo"), an attribution opened by a dash ("– Assistant
-    Professor of …"), a contact's line ("Tel: +81 3 5561 7755"), a line with no letter ("18/18")."""
+    Professor of …"), a contact's line ("Tel: +81 3 5561 7755"), a line with no letter ("18/18"), a template's placeholders."""
     text = scored.lines[i].text
     return (
         text.startswith(_CREDIT_OPENINGS)
         or text.startswith(_NO_HEADLINE_OPENINGS)
         or not _holds_letter(text)
+        or "{{" in text  # a template's placeholders the page's script never filled ("{{article.pretty_date}}")
         or _opens_mid_sentence(text)
         or is_section_name(text)
         or is_recipe_fact(text)
