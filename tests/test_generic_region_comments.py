@@ -13,7 +13,7 @@ from tests.region_pages import ARTICLE, COMMENTS, LONG_ARTICLE, SEQUEL, SIDEBAR
 from tests.region_pages import page as _page
 from tests.region_pages import region_text as _region_text
 from tests.region_pages import scored as _scored
-from tests.seal_pages import read_page
+from tests.seal_pages import read_page, seal_page
 
 SHORT_STAMPS = ["Red Bastard 07.09.12 at 08:11", "Anna Berg 07.09.12 at 12:40", "Tom Hale 07.10.12 at 09:02"]
 MONTH_STAMPS = ["Red Bastard 07 Nov 12", "Anna Berg 07 Nov 12", "Tom Hale 08 Nov 12"]  # a month's name, no time
@@ -234,3 +234,13 @@ HOUSE_RULES = [
 def test_the_article_ends_at_the_rules_of_the_comments(heading: str) -> None:
     page = _page(["Pool to reopen next summer"], LONG_ARTICLE, [heading], ["\n".join(HOUSE_RULES)])
     assert read_page(page).fields["body"] == "\n\n".join(LONG_ARTICLE)
+
+
+@pytest.mark.parametrize("date", ["Oct. 23 07:45 pm JST", "October 23, 2017 07:45 pm JST"])
+def test_a_comment_count_under_the_head_s_date_of_no_year_opens_no_comments(date: str) -> None:
+    """The headline, its date (with or without its year), the comment count's link, a dateline: the article
+    follows, not its comments."""
+    page = seal_page(
+        "Harbour Weekly", "Seals return to the sandbank off the harbour mouth", f"{date}\n8 Comments\nHARBOUR"
+    )
+    assert read_page(page).fields["body"].startswith("Seals have come back")

@@ -47,6 +47,10 @@ _SHORT_STAMP: Final = re.compile(
 _DAY_MONTH_YY: Final = re.compile(r"(?<!\d)\d{1,2}\s+(?P<month>[^\W\d_]{3,9})\.?\s+\d{2}$")
 
 
+# ...or a month's name, its day and a time, opening a line of no year ("Oct. 23 07:45 pm JST")
+_MONTH_DAY_CLOCK: Final = re.compile(r"(?P<month>[^\W\d_]{3,9})\.?\s+\d{1,2},?\s+\d{1,2}:\d\d")
+
+
 def opens_comments(scored: Scored, i: int, stop: int, dated: bool = True) -> bool:
     """Whether line i opens a comment section: a comment form, a count ("27 commentaires"), or (with `dated`,
     after enough of the article) the first of several short lines with a date close together (each
@@ -90,7 +94,7 @@ def _is_meta(scored: Scored, i: int) -> bool:
     measured, text = scored.prose[i], scored.lines[i].text
     if measured is None or measured.words > META_WORDS:
         return False
-    return find_date(text) is not None or byline_names(text) is not None
+    return find_date(text) is not None or byline_names(text) is not None or _is_month_day_clock(text)
 
 
 def is_commenter(text: str) -> bool:
@@ -144,6 +148,13 @@ def _is_comment_meta(scored: Scored, i: int) -> bool:
         and not is_table_row(text)  # a table's rows, each with its date ("2020-08-01 18:00:00+00 │ 200 │ 4084")
         and _prose_follows(scored, i)
     )
+
+
+def _is_month_day_clock(text: str) -> bool:
+    """A month's name, its day and a time, with no year ("Oct. 23 07:45 pm JST"): the article's date line in its
+    head, which no date is read from."""
+    match = _MONTH_DAY_CLOCK.match(text)
+    return match is not None and match["month"].lower() in MONTHS
 
 
 def _is_day_month_yy(text: str) -> bool:
