@@ -35,7 +35,7 @@ from builder.extract.generic.markers import (
 )
 from builder.extract.generic.names import bare_name
 from builder.extract.generic.recipes import is_recipe_fact, is_section_name
-from builder.extract.generic.region import Scored, following, neighbours
+from builder.extract.generic.region import Scored, following, holds_letter, neighbours
 from builder.extract.generic.relative import is_reading_time, is_relative_date_line
 from builder.extract.generic.tags import tag_label
 from builder.extract.generic.toolbars import is_toolbar
@@ -232,7 +232,7 @@ def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
     glued together, a search box's or blog engine's credit, a relative date or a time alone, a video's title, a wiki's section
-    heading, a formula, a poll's question, a reading time, a comment count ("New, 1 comment"), a copyright notice ("© 1994-2020 Wordsmith"), a photo's
+    heading, a formula, a poll's question, a reading time, a comment count (`is_count_line`), a copyright notice ("© 1994-2020 Wordsmith"), a photo's
     credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
     Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients) or fact
     ("Zubereitungszeit: 25 Minuten"), a line opening
@@ -242,7 +242,7 @@ def never_headline(scored: Scored, i: int) -> bool:
     return (
         text.startswith(_CREDIT_OPENINGS)
         or text.startswith(_NO_HEADLINE_OPENINGS)
-        or not _holds_letter(text)
+        or not (text[:1].isalpha() or holds_letter(text))  # most lines open with a letter: no search
         or "{{" in text  # a template's placeholders the page's script never filled ("{{article.pretty_date}}")
         or _opens_mid_sentence(text)
         or is_section_name(text)
@@ -258,15 +258,16 @@ def never_headline(scored: Scored, i: int) -> bool:
         or is_relative_date_line(text)
         or time_alone(text) is not None
         or is_reading_time(text)
-        or is_comment_count(text)
+        or is_count_line(text)
         or (text[:1] in COPYRIGHT_OPENINGS and is_copyright_notice(text))
         or is_toolbar(text, len(text.split()))
     )
 
 
-def _holds_letter(text: str) -> bool:
-    """Whether the line holds a letter: a headline does, a gallery's counter ("18/18") or a number does not."""
-    return not text.isascii() or any(char.isalpha() for char in text)
+def is_count_line(text: str) -> bool:
+    """A comment count opened by its number or by "New" ("27 Comments", "New, 119 comments"), as a headline's
+    neighbour prints it: the count's full test (`is_comment_count`) asked only of lines opening so."""
+    return (text[:1].isdigit() or text.startswith("New")) and is_comment_count(text)
 
 
 def _opens_mid_sentence(text: str) -> bool:

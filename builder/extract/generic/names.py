@@ -95,7 +95,7 @@ def bare_name(text: str) -> str | None:
         text = _HANDLE_END.sub("", text)  # "Kate Fazzini@KateFazzini"
     if "s " in text:
         text = _AVATAR_END.sub("", text)  # "Brandon Laurino's Avatar": the alt text of the writer's picture
-    if "agen" in text or "Agen" in text:
+    if "gen" in text:  # "agencies", "Agenturen": one scan
         text = _AGENCIES_END.sub("", text)  # "Martin Farrer and agencies": the writer, with the wires' copy
     # "Alex Shephard/" over the date; "Amelie Siekmann," over "am Sonntag, 11.12.2022": the byline goes on below
     text = text.strip(SEPARATORS).rstrip(",")

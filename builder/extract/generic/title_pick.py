@@ -24,8 +24,7 @@ from builder.extract.generic.headline import (
     lead_words,
     title_rule,
 )
-from builder.extract.generic.headline_lines import FULL_STOPS
-from builder.extract.generic.markers import is_comment_count
+from builder.extract.generic.headline_lines import FULL_STOPS, is_count_line
 from builder.extract.generic.region import Scored, neighbours, nonblank_above
 
 STANDFIRST_WORDS: Final = 8  # a standfirst under the headline is this long or longer
@@ -118,7 +117,7 @@ def over_standfirst(scored: Scored, ranked: list[Candidate], best: int | None, c
         return None
     chosen = next(candidate for candidate in ranked if candidate.at == best)
     above = neighbours(scored, best)[0]
-    counted = above >= 0 and is_comment_count(scored.lines[above].text)  # "New, 119 comments" under the headline
+    counted = above >= 0 and is_count_line(scored.lines[above].text)  # "New, 119 comments" under the headline
     if counted:
         above = neighbours(scored, above)[0]
     over = next((candidate for candidate in ranked if candidate.at == above), None)
@@ -181,7 +180,7 @@ def _longer_deck(words: int, over_words: int, over: Candidate, completing: Compl
 def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, completing: Completing) -> int | None:
     """The headline right under the chosen line, when that line is a kicker: a word or two over a long
     headline-like line that is no sentence (the kicker's date may stand between them)."""
-    if best is None or scored.prose[best].words - _joiners(scored.lines[best].text) > KICKER_WORDS:  # type: ignore[union-attr]
+    if best is None or _longer_than_kicker(scored.prose[best].words, scored.lines[best].text):  # type: ignore[union-attr]
         return best
     below = neighbours(scored, best)[1]
     if below >= 0 and is_date_line(scored.lines[below].text):
@@ -194,9 +193,12 @@ def under_kicker(scored: Scored, ranked: list[Candidate], best: int | None, comp
     return below if _may_be_headline(scored, under, completing) else best
 
 
-def _joiners(text: str) -> int:
-    """The signs or words joining two of a kicker's words ("Health & Medicine", "Arts and Culture": one)."""
-    return sum(word in _KICKER_JOINERS for word in text.split()) if " " in text else 0
+def _longer_than_kicker(words: int, text: str) -> bool:
+    """Whether a line of `words` words is longer than a kicker, the sign or word joining two of them left out
+    ("Health & Medicine", "Arts and Culture": two words)."""
+    if words <= KICKER_WORDS:
+        return False
+    return words > KICKER_WORDS + 1 or words - sum(word in _KICKER_JOINERS for word in text.split()) > KICKER_WORDS
 
 
 def _may_be_headline(scored: Scored, candidate: Candidate, completing: Completing) -> bool:
