@@ -47,7 +47,7 @@ _SHORT_STAMP: Final = re.compile(
 _DAY_MONTH_YY: Final = re.compile(r"(?<!\d)\d{1,2}\s+(?P<month>[^\W\d_]{3,9})\.?\s+\d{2}$")
 
 
-# ...or a month's name, its day and a time, opening a line of no year ("Oct. 23 07:45 pm JST")
+# A month's name, its day and a time opening a line of no year ("Oct. 23 07:45 pm JST"): the head's date line
 _MONTH_DAY_CLOCK: Final = re.compile(r"(?P<month>[^\W\d_]{3,9})\.?\s+\d{1,2},?\s+\d{1,2}:\d\d")
 
 

@@ -60,8 +60,9 @@ _DATELINE_ENDS: Final = ("--", "—", "–")
 _POWERED_BY: Final = re.compile(r"powered by\b", re.IGNORECASE)
 # A photo's credit with no colon, opening its line ("Photos by Eirik in", a blog post's under its date)
 _CREDIT_OPENINGS: Final = ("Photo by ", "Photos by ", "Photography by ", "Foto von ", "Fotos von ")
-# An attribution under a quote or a writer's note ("– Assistant Professor of Computer Science, …"), a contact's line
-_NO_HEADLINE_OPENINGS: Final = ("– ", "— ", "Tel:", "Tel.:", "Phone:", "Fax:", "Telefon:")
+# ...those, an attribution under a quote or a writer's note ("– Assistant Professor of Computer Science, …"), a
+# contact's line: one test of a line's opening
+_NO_HEADLINE_OPENINGS: Final = (*_CREDIT_OPENINGS, "– ", "— ", "Tel:", "Tel.:", "Phone:", "Fax:", "Telefon:")
 # A video's label and length ("VIDEO 3:49", "Video: 2:15", "Watch 1:02"; a text browser may print the length twice,
 # glued: "VIDEO3:4903:49"): the line under it is the video's title, not the article's headline
 _VIDEO_LENGTH: Final = re.compile(r"(?i)(?:video|watch)\s*:?\s*\d{1,2}:\d\d(?:\d{1,2}:\d\d)?")
@@ -232,16 +233,16 @@ def never_headline(scored: Scored, i: int) -> bool:
     """Whether the line is never the headline, whatever its score (asked of the few best candidates only): a byline
     whose names the byline rules do not take ("By Smart Shopping Team"), an agency's or a desk's credit, menu links
     glued together, a search box's or blog engine's credit, a relative date or a time alone, a video's title, a wiki's section
-    heading, a formula, a poll's question, a reading time, a comment count (`is_count_line`), a copyright notice ("© 1994-2020 Wordsmith"), a photo's
-    credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
+    heading, a formula, a poll's question, a reading time, a comment count (`is_count_line`), a copyright notice
+    ("© 1994-2020 Wordsmith"), a photo's credit with no colon ("Photos by Eirik in", a blog post's under its date), a bar of buttons ("Print Email Comment
     Bookmark Text", its capitals a headline's), a recipe's section ("Zutaten", over the ingredients) or fact
     ("Zubereitungszeit: 25 Minuten"), a line opening
     in mid-sentence ("a Somali woman smiles as she poses for a photo"), an attribution opened by a dash ("– Assistant
-    Professor of …"), a contact's line ("Tel: +81 3 5561 7755"), a line with no letter ("18/18"), a template's placeholders."""
+    Professor of …"), a contact's line ("Tel: +81 3 5561 7755"), a line with no letter ("18/18"), a template's
+    placeholders."""
     text = scored.lines[i].text
     return (
-        text.startswith(_CREDIT_OPENINGS)
-        or text.startswith(_NO_HEADLINE_OPENINGS)
+        text.startswith(_NO_HEADLINE_OPENINGS)
         or not (text[:1].isalpha() or holds_letter(text))  # most lines open with a letter: no search
         or "{{" in text  # a template's placeholders the page's script never filled ("{{article.pretty_date}}")
         or _opens_mid_sentence(text)

@@ -98,8 +98,10 @@ def is_relative_date_line(text: str) -> bool:
     if len(text) <= DAY_AND_TIME_CHARS and _DAY_AND_TIME.fullmatch(text) is not None:
         return True
     age = _AGE_OPENING.match(text) if text[:1].isdigit() else None
-    if age is not None and (text[age.end() :][:3].lower() == "by " or time_alone(text[age.end() :]) is not None):
-        return True
+    if age is not None:
+        after = text[age.end() :]
+        if after[:3].lower() == "by " or time_alone(after) is not None:
+            return True
     relative = relative_time(text)
     if relative is None:
         return False

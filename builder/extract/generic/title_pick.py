@@ -33,10 +33,8 @@ DECK_HEADLINE_WORDS: Final = 6  # ...and the headline over it this long or longe
 SHORT_STANDFIRST_WORDS: Final = 6  # ...or this long, with the byline or date under it
 LONGER_DECK_HEADLINE_WORDS: Final = 5  # a headline over a longer standfirst is this long or longer
 KICKER_WORDS: Final = 2  # a kicker over the headline ("Cybersecurity", "Business Monday") is this short...
-KICKER_HEADLINE_WORDS: Final = 6
-_KICKER_JOINERS: Final = frozenset(
-    ["&", "and", "und", "et", "y", "e"]
-)  # ...and the headline under it this long or longer
+KICKER_HEADLINE_WORDS: Final = 6  # ...and the headline under it this long or longer
+_KICKER_JOINERS: Final = frozenset(["&", "and", "und", "et", "y", "e"])  # two kicker's words joined count as two
 
 # A headline scoring under this, with no byline or date under it, is weak: one printed twice further up may win,
 # among this many non-blank lines above the prose.
