@@ -170,13 +170,14 @@ def text_labels(gold_path: Path, silver_title: str | None, title_first: bool = F
     text = decoded(gold_path.read_bytes())
     main = COMMENTS_SEPARATOR.split(text, maxsplit=1)[0]
     paragraphs = [normalised(block) for block in re.split(r"\n\s*\n|\n", main) if block.strip()]
+    title = None
     if title_first and paragraphs:
-        body = "\n\n".join(paragraphs[1:])
-        return {"title": paragraphs[0], "body": body, "readerable": readerable(body)}
-    if paragraphs and silver_title and paragraphs[0].casefold() == normalised(silver_title).casefold():
+        title, paragraphs = paragraphs[0], paragraphs[1:]
+    elif paragraphs and silver_title and paragraphs[0].casefold() == normalised(silver_title).casefold():
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
-    return {"body": body, "readerable": readerable(body)}
+    found = {"body": body, "readerable": readerable(body)}
+    return found if title is None else {"title": title, **found}
 
 
 def cleaneval_labels(gold_path: Path) -> dict[str, Any]:
